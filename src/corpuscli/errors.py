@@ -1,0 +1,93 @@
+"""The project's exception types and the exit codes they map to.
+
+Analyses raise these; only the CLI turns them into a message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit statuses of every `corpus` command (documented in README.md)."""
+
+    OK = 0
+    #: The command produced its output, but some inputs were skipped (each named on stderr).
+    PARTIAL = 1
+    #: Bad usage, or nothing usable at all in the input.
+    USAGE = 2
+    #: A bug in corpuscli: rerun with --debug and report the traceback.
+    INTERNAL = 70
+    #: Interrupted with Ctrl-C (128 + SIGINT).
+    INTERRUPTED = 130
+
+
+class CorpusError(Exception):
+    """Base class of every error corpuscli reports to a user.
+
+    ``where`` names the file (and line) concerned, ``hint`` says what to do about it.
+    """
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.where:
+            text += f" ({self.where})"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class UsageError(CorpusError):
+    """An option or argument that cannot work (bad regex, unknown column, conflicting flags)."""
+
+
+class InputError(CorpusError):
+    """One input (file, line, row) that cannot be read; others in the batch may still be fine."""
+
+
+class NothingToAnalyse(CorpusError):
+    """No usable article at all after loading and filtering."""
+
+
+class MissingExtraError(CorpusError):
+    """A feature needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package '{module}'",
+            hint=f"install it with: pip install 'corpuscli[{extra}]'",
+        )
+        self.extra = extra
+        self.module = module
+
+
+class Problem:
+    """One input that was skipped (or partly skipped), to be reported as ``file:line: message``."""
+
+    __slots__ = ("hint", "message", "where")
+
+    def __init__(self, where: str, message: str, hint: str | None = None) -> None:
+        self.where = where
+        self.message = message
+        self.hint = hint
+
+    @classmethod
+    def from_error(cls, error: CorpusError, where: str) -> Problem:
+        return cls(error.where or where, error.message, error.hint)
+
+    def __str__(self) -> str:
+        text = f"{self.message} ({self.where})"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"Problem({self.where!r}, {self.message!r})"

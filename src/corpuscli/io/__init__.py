@@ -1,0 +1,1 @@
+"""Reading articles from files, folders and stdin into the corpus frame."""

@@ -1,0 +1,167 @@
+"""Bytes to text: decompression, encoding detection and the normalisation DESIGN.md describes.
+
+Normalisation fixes transport noise only: CRLF/CR become LF, NBSP and the other Unicode spaces
+become a plain space, zero-width characters, soft hyphens and stray control characters go, and the
+text is put in NFC. Curly quotes and apostrophes are left alone (quote extraction needs them).
+"""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+import io
+import lzma
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import IO
+
+from corpuscli.errors import InputError, MissingExtraError
+
+#: Unicode space characters that become a plain space (NBSP, the U+2000 block, narrow NBSP, ...).
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Characters removed outright: zero-width ones, BOMs inside the text, soft hyphens, C0 controls
+#: other than tab and newline, DEL.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+#: Vertical tab, form feed and the Unicode line/paragraph separators end a line.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with transport noise fixed and its meaning untouched.
+
+    >>> normalize_text("Putin\\u00a0said\\r\\nit\\u200b.")
+    'Putin said\\nit.'
+    """
+    if text.isascii():
+        if "\r" in text or "\x0b" in text or "\x0c" in text:
+            text = _LINE_BREAKS.sub("\n", text)
+        if _ASCII_CONTROL.search(text):
+            text = _ASCII_CONTROL.sub("", text)
+        return text
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+# --- compression -------------------------------------------------------------------------------
+
+_MAGIC = (
+    (b"\x1f\x8b", "gz"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zst"),
+)
+COMPRESSED_SUFFIXES = {".gz": "gz", ".gzip": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst"}
+
+
+def sniff_compression(head: bytes) -> str | None:
+    """The compression a stream starting with ``head`` uses (gz, bz2, xz, zst), or None."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def open_decompressed(raw: IO[bytes], compression: str | None) -> IO[bytes]:
+    """Wrap a binary stream so that reading it yields the decompressed bytes."""
+    if compression is None:
+        return raw
+    if compression == "gz":
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+    if compression == "zst":
+        try:
+            import zstandard
+        except ImportError as exc:
+            raise MissingExtraError("reading .zst files", "zstd", "zstandard") from exc
+        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+    raise ValueError(compression)
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    #: The encoding used, and whether it was detected (a legacy encoding: worth a warning).
+    encoding: str
+    detected: bool = False
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text in any encoding we read (NUL bytes outside UTF-16/32)."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -> Decoded:
+    """Decode ``data``: a forced ``encoding``, else UTF-8 (BOM or not), UTF-16 with a BOM, else
+    the encoding charset-normalizer detects. Raises InputError for binary or undecodable data."""
+    if encoding:
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except LookupError as exc:
+            raise InputError(
+                f"unknown encoding {encoding!r}", hint="use a Python codec name such as cp1252"
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"cannot decode as {encoding} at byte {exc.start}",
+                where=where,
+                hint="check --encoding, or leave it out to detect the encoding",
+            ) from exc
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError("broken UTF-16 text", where=where, hint="check the file") from exc
+    if looks_binary(data):
+        raise InputError(
+            "looks like a binary file, not text",
+            where=where,
+            hint="give text, JSON Lines, CSV, Parquet or HTML files",
+        )
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(
+            "cannot tell the text encoding",
+            where=where,
+            hint="give it with --encoding (e.g. --encoding cp1252)",
+        )
+    return Decoded(str(best), best.encoding, detected=True)
+
+
+def read_all(stream: IO[bytes]) -> bytes:
+    """Read a whole (possibly non-seekable) binary stream."""
+    chunks = []
+    while True:
+        block = stream.read(1 << 20)
+        if not block:
+            break
+        chunks.append(block)
+    return b"".join(chunks)
+
+
+def text_stream(raw: IO[bytes], encoding: str | None) -> IO[str]:
+    """A text view over a binary stream for line-oriented formats (JSONL, CSV)."""
+    return io.TextIOWrapper(raw, encoding=encoding or "utf-8-sig", errors="strict", newline="")

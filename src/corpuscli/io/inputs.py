@@ -1,0 +1,207 @@
+"""Turning command-line inputs (files, folders, globs, ``-``, ``--files-from``) into a list of
+things to read, each with the format it will be read as.
+
+Folder walks are recursive and sorted; they skip hidden files and folders, project files
+(README*, LICENSE*, NOTICE*, CHANGELOG*), manifests (``manifest.*``, ``*.manifest.*``,
+``*_manifest.*``) and files whose extension is not an article format. Files named explicitly are
+always read, whatever their name.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpuscli.errors import Problem, UsageError
+
+from .decode import COMPRESSED_SUFFIXES
+
+#: Extension (after any compression suffix) -> format name.
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+_PROJECT_FILE = re.compile(r"^(readme|licen[cs]e|notice|changelog|copying|authors)\b", re.I)
+_MANIFEST_FILE = re.compile(r"(^|[._-])manifest\.", re.I)
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """One thing to read."""
+
+    #: How the input is named in messages and in the ``path`` column.
+    display: str
+    #: None for standard input.
+    path: Path | None
+    #: The folder argument (or common folder of a file list) the file was found under.
+    root: Path | None
+    #: text, jsonl, json, csv, tsv, parquet, html; None when it must be sniffed from the content.
+    fmt: str | None
+    #: Compression named by the file's suffix (the content's magic bytes are checked as well).
+    compression: str | None
+
+    @property
+    def stem(self) -> str:
+        """File name without directory and without format/compression suffixes."""
+        if self.path is None:
+            return "stdin"
+        name = self.path.name
+        lowered = name.lower()
+        for suffix in COMPRESSED_SUFFIXES:
+            if lowered.endswith(suffix):
+                name = name[: -len(suffix)]
+                lowered = lowered[: -len(suffix)]
+                break
+        for suffix in FORMATS:
+            if lowered.endswith(suffix):
+                return name[: -len(suffix)]
+        return name
+
+
+def format_of(name: str) -> tuple[str | None, str | None]:
+    """(format, compression) named by a file name's suffixes; None where they say nothing."""
+    lowered = name.lower()
+    compression = None
+    for suffix, comp in COMPRESSED_SUFFIXES.items():
+        if lowered.endswith(suffix):
+            compression = comp
+            lowered = lowered[: -len(suffix)]
+            break
+    for suffix, fmt in FORMATS.items():
+        if lowered.endswith(suffix):
+            return fmt, compression
+    return None, compression
+
+
+def _skipped_in_walk(name: str) -> bool:
+    return (
+        name.startswith((".", "~"))
+        or bool(_PROJECT_FILE.match(name))
+        or bool(_MANIFEST_FILE.search(name))
+        or format_of(name)[0] is None
+    )
+
+
+def walk_folder(folder: Path) -> Iterable[Path]:
+    """Article files under ``folder``, recursively, in a stable order."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not _skipped_in_walk(name):
+                yield Path(dirpath) / name
+
+
+def read_file_list(text: str) -> list[str]:
+    """Paths from a ``--files-from`` list: one per line, or NUL-separated (``find -print0``)."""
+    parts = text.split("\0") if "\0" in text else text.splitlines()
+    return [p.strip("\r") for p in parts if p.strip()]
+
+
+def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
+    """Expand path arguments into items to read.
+
+    A missing path or a glob that matches nothing becomes a Problem, not an exception, so that the
+    rest of the batch is still read. ``-`` may appear once.
+    """
+    items: list[InputItem] = []
+    problems: list[Problem] = []
+    loose: list[Path] = []
+    if sum(1 for a in args if a == STDIN) > 1:
+        raise UsageError("standard input '-' can be read only once")
+    for arg in args:
+        if arg == STDIN:
+            items.append(InputItem(STDIN, None, None, None, None))
+            continue
+        path = Path(arg)
+        if not path.exists() and glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                problems.append(Problem(arg, "no file matches this pattern", "check the glob"))
+            for match in matches:
+                mpath = Path(match)
+                if mpath.is_dir():
+                    items.extend(_folder_items(mpath))
+                elif not _skipped_in_walk(mpath.name):
+                    loose.append(mpath)
+            continue
+        if path.is_dir():
+            found = list(_folder_items(path))
+            if not found:
+                problems.append(Problem(arg, "folder holds no article files", _KNOWN_FORMATS))
+            items.extend(found)
+        elif path.exists():
+            loose.append(path)
+        else:
+            problems.append(Problem(arg, "no such file or folder", "check the path"))
+    items.extend(_loose_items(loose))
+    return items, problems
+
+
+_KNOWN_FORMATS = "corpus reads " + ", ".join(sorted(set(FORMATS) | set(COMPRESSED_SUFFIXES)))
+
+
+def _folder_items(folder: Path) -> Iterable[InputItem]:
+    for path in walk_folder(folder):
+        fmt, comp = format_of(path.name)
+        yield InputItem(str(path), path, folder, fmt, comp)
+
+
+def _loose_items(paths: list[Path]) -> Iterable[InputItem]:
+    """Files named one by one: their common folder serves as the root for per-outlet folders."""
+    root: Path | None = None
+    if len(paths) > 1:
+        try:
+            root = Path(os.path.commonpath([p.parent.absolute() for p in paths]))
+        except ValueError:  # different drives on Windows
+            root = None
+    for path in paths:
+        fmt, comp = format_of(path.name)
+        yield InputItem(str(path), path, root, fmt, comp)
+
+
+_DATE_LIKE = re.compile(r"^[\d_.-]+$")
+_GENERIC_FOLDERS = {
+    "articles", "corpus", "corpora", "data", "docs", "documents", "html", "input", "inputs",
+    "json", "jsonl", "raw", "sample_data", "samples", "text", "texts", "tmp", "txt",
+}  # fmt: skip
+
+
+def folder_source(item: InputItem) -> str | None:
+    """The outlet named by a per-outlet folder: the first folder level under the item's root.
+
+    ``corpus/fox/a.txt`` read from ``corpus/`` gives "fox". Folder names that are dates or numbers
+    (``2020/``, ``2020-10-30/``) or generic (``data/``, ``articles/`` ...) name no outlet.
+    """
+    if item.path is None or item.root is None:
+        return None
+    try:
+        rel = item.path.absolute().relative_to(item.root.absolute())
+    except ValueError:
+        return None
+    if len(rel.parts) < 2:
+        return None
+    name = rel.parts[0]
+    if _DATE_LIKE.match(name) or name.lower() in _GENERIC_FOLDERS:
+        return None
+    return name

@@ -1,0 +1,104 @@
+"""Opening an input: files or stdin, transparent decompression, and format sniffing."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from typing import IO
+
+from corpuscli.errors import InputError
+
+from .decode import open_decompressed, sniff_compression
+from .inputs import InputItem
+
+_PEEK = 64 * 1024
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that yields ``head`` and then the rest of ``rest`` (to un-read a peek)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._rest.close()
+        super().close()
+
+
+def _peek(stream: IO[bytes]) -> tuple[bytes, IO[bytes]]:
+    head = b""
+    while len(head) < _PEEK:
+        block = stream.read(_PEEK - len(head))
+        if not block:
+            break
+        head += block
+    return head, io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 20)
+
+
+def sniff_format(head: bytes) -> str:
+    """Guess the format of content starting with ``head`` (stdin, or files of unknown type)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    first_line = text.split(b"\n", 1)[0]
+    if text.startswith(b"{"):
+        try:
+            json.loads(first_line)
+            return "jsonl"
+        except ValueError:
+            return "json"
+    if text.startswith(b"["):
+        return "json"
+    lowered = text[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
+        return "html"
+    header = first_line.decode("utf-8", "replace").strip().lower()
+    for sep, fmt in (("\t", "tsv"), (",", "csv")):
+        if sep in header:
+            from .columns import CANDIDATES, _fold
+
+            names = {_fold(c.strip().strip('"')) for c in header.split(sep)}
+            if names & {_fold(n) for n in CANDIDATES["text"]}:
+                return fmt
+    return "text"
+
+
+def open_item(item: InputItem) -> tuple[IO[bytes], str]:
+    """Open an input for reading: (decompressed binary stream, format)."""
+    if item.path is None:
+        raw: IO[bytes] = sys.stdin.buffer
+    else:
+        try:
+            raw = open(item.path, "rb")  # noqa: SIM115 - the caller closes it
+        except PermissionError as exc:
+            raise InputError("permission denied", where=item.display, hint="check the file's permissions") from exc
+        except IsADirectoryError as exc:
+            raise InputError("is a folder", where=item.display) from exc
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), where=item.display) from exc
+    head, stream = _peek(raw)
+    compression = sniff_compression(head) or None
+    if compression:
+        try:
+            stream = open_decompressed(stream, compression)
+            head, stream = _peek(stream)
+        except Exception as exc:  # each decompressor has its own error types
+            stream.close()
+            raise InputError(
+                f"broken {compression} compression: {exc}", where=item.display, hint="check the file"
+            ) from exc
+    fmt = item.fmt or sniff_format(head)
+    return stream, fmt

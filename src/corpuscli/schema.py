@@ -1,0 +1,34 @@
+"""The corpus frame: one row per article, fixed leading columns, extra metadata after them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: Columns every corpus frame starts with, in this order (NA where unknown).
+CORE_COLUMNS: tuple[str, ...] = ("doc_id", "source", "title", "published", "url", "path", "text")
+
+#: Text columns use pandas' nullable string dtype backed by Arrow: compact, and NA-aware.
+STRING = pd.StringDtype("pyarrow")
+#: Publication times are UTC, microsecond resolution.
+DATETIME = pd.DatetimeTZDtype(unit="us", tz="UTC")
+
+
+def empty_frame() -> pd.DataFrame:
+    """A corpus frame with no rows and the core columns typed."""
+    return coerce_frame(pd.DataFrame({c: [] for c in CORE_COLUMNS}))
+
+
+def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give ``frame`` the core columns, in order and typed, keeping every other column after them."""
+    out = frame.copy()
+    for col in CORE_COLUMNS:
+        if col not in out.columns:
+            out[col] = pd.NA
+    for col in CORE_COLUMNS:
+        if col == "published":
+            if out[col].dtype != DATETIME:
+                out[col] = pd.to_datetime(out[col], utc=True, errors="coerce").astype(DATETIME)
+        elif out[col].dtype != STRING:
+            out[col] = out[col].astype(STRING)
+    extras = [c for c in out.columns if c not in CORE_COLUMNS]
+    return out[list(CORE_COLUMNS) + extras].reset_index(drop=True)
