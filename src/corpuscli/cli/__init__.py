@@ -1,0 +1,1 @@
+"""The `corpus` command line: parses options, loads, calls the library, renders."""

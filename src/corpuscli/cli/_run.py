@@ -1,0 +1,229 @@
+"""What every command does around its analysis: read inputs, report problems, write output, and
+turn exceptions into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from corpuscli.errors import CorpusError, ExitCode, NothingToAnalyse, Problem, UsageError
+
+from ._options import OutputFormat
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: How many skipped inputs are named one by one before the rest are only counted.
+MAX_PROBLEMS_SHOWN = 50
+
+
+@dataclass
+class InputSpec:
+    """The input options every command shares."""
+
+    paths: list[str] | None = None
+    files_from: str | None = None
+    source: str | None = None
+    manifest: str | None = None
+    encoding: str | None = None
+    since: str | None = None
+    until: str | None = None
+    dedupe: bool = False
+    columns: dict[str, str | None] = field(default_factory=dict)
+
+
+def error_line(what: str) -> str:
+    return f"corpus: error: {what}"
+
+
+class Run:
+    """The state of one command run: options for stderr, and whether inputs were skipped."""
+
+    def __init__(self, *, quiet: bool = False, debug: bool = False) -> None:
+        self.quiet = quiet
+        self.debug = debug
+        self.partial = False
+
+    # --- stderr ---------------------------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"corpus: warning: {message}", file=sys.stderr)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(f"corpus: {message}", file=sys.stderr)
+
+    def report_problems(self, problems: list[Problem]) -> None:
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            print(error_line(str(problem)), file=sys.stderr)
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            print(
+                error_line(f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more skipped inputs"),
+                file=sys.stderr,
+            )
+
+    # --- input ----------------------------------------------------------------------------------
+    def input_paths(self, spec: InputSpec) -> list[str]:
+        paths = list(spec.paths or [])
+        if spec.files_from is not None:
+            from corpuscli.io.inputs import read_file_list
+
+            if spec.files_from == "-":
+                if "-" in paths:
+                    raise UsageError("--files-from - and the input - both want standard input")
+                listing = sys.stdin.read()
+            else:
+                try:
+                    with open(spec.files_from, encoding="utf-8") as handle:
+                        listing = handle.read()
+                except OSError as exc:
+                    raise UsageError(
+                        f"cannot read the file list: {exc.strerror}", where=spec.files_from
+                    ) from None
+            paths.extend(read_file_list(listing))
+            if not paths:
+                raise NothingToAnalyse("the --files-from list names no files", where=spec.files_from)
+        if not paths:
+            if sys.stdin is None or sys.stdin.isatty():
+                raise UsageError(
+                    "no input given",
+                    hint="name files or folders, - for standard input, or --files-from FILE",
+                )
+            paths = ["-"]
+        if "-" in paths and sys.stdin is not None and sys.stdin.isatty():
+            self.info("reading articles from standard input (end with Ctrl-D)")
+        return paths
+
+    def load(self, spec: InputSpec) -> pd.DataFrame:
+        """Load the inputs, report skipped ones and notes, and return the corpus frame."""
+        from corpuscli.io.loader import load
+        from corpuscli.timewindow import parse_bound
+
+        from ._progress import LazyProgress
+
+        paths = self.input_paths(spec)
+        since = parse_bound(spec.since, option="--since") if spec.since else None
+        until = parse_bound(spec.until, option="--until") if spec.until else None
+        progress = LazyProgress(enabled=not self.quiet and sys.stderr.isatty())
+        try:
+            result = load(
+                paths,
+                source=spec.source,
+                manifest=spec.manifest,
+                encoding=spec.encoding,
+                columns={k: v for k, v in spec.columns.items() if v},
+                dedupe=spec.dedupe,
+                since=since,
+                until=until,
+                progress=progress,
+            )
+        finally:
+            progress.close()
+        self.report_problems(result.problems)
+        for note in result.notes:
+            self.warn(note)
+        if result.frame.empty:
+            if result.problems:
+                raise NothingToAnalyse(
+                    f"nothing usable: {len(result.problems)} inputs skipped and no article read",
+                    hint="fix the inputs named above",
+                )
+            if since or until:
+                raise NothingToAnalyse("no article falls in the time window", hint="widen --since/--until")
+            raise NothingToAnalyse("no articles in the input", hint="check the paths")
+        self.partial = bool(result.problems)
+        return result.frame
+
+    # --- output ---------------------------------------------------------------------------------
+    def output_format(self, fmt: OutputFormat, output: str | None) -> str:
+        """The concrete format: the one asked for, else -o's extension, else table on a terminal
+        and TSV in a pipe."""
+        from corpuscli.render import format_for_path
+
+        if fmt is not OutputFormat.auto:
+            return fmt.value
+        if output:
+            return format_for_path(output)
+        return "table" if sys.stdout.isatty() else "tsv"
+
+    def emit(self, frame: pd.DataFrame, fmt: str, output: str | None, *, title: str | None = None) -> None:
+        from corpuscli import render
+
+        if output:
+            render.atomic_write(output, fmt, frame, title=title)
+            self.info(f"wrote {len(frame):,} rows to {output}")
+            return
+        if fmt == "parquet":
+            if sys.stdout.isatty():
+                raise UsageError("Parquet is binary", hint="write it to a file with -o FILE.parquet, or pipe it")
+            render.write_parquet(frame, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        if fmt == "table" and sys.stdout.isatty():
+            from rich.console import Console
+
+            Console().print(render.rich_table(frame, title=title))
+            return
+        render.render(frame, fmt, sys.stdout, title=title)
+        sys.stdout.flush()
+
+
+@contextmanager
+def command(*, quiet: bool = False, debug: bool = False) -> Iterator[Run]:
+    """Run a command body: map errors to one line on stderr and an exit code."""
+    run = Run(quiet=quiet, debug=debug)
+    try:
+        yield run
+    except typer.Exit:
+        raise
+    except CorpusError as exc:
+        if debug:
+            raise
+        print(error_line(str(exc)), file=sys.stderr)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        print("corpus: interrupted", file=sys.stderr)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
+    except Exception as exc:
+        if debug:
+            raise
+        print(
+            error_line(
+                f"internal error: {type(exc).__name__}: {exc} — rerun with --debug and report it"
+            ),
+            file=sys.stderr,
+        )
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+    if run.partial:
+        raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def columns_from(**options: Any) -> dict[str, str | None]:
+    """Map ``--text-col``-style option values onto core column names."""
+    names = {
+        "text_col": "text",
+        "title_col": "title",
+        "source_col": "source",
+        "date_col": "published",
+        "url_col": "url",
+        "id_col": "doc_id",
+    }
+    return {names[k]: v for k, v in options.items() if k in names}

@@ -1,0 +1,60 @@
+"""The `corpus` Typer application. Command modules are light to import; each command imports
+pandas and the analysis it runs inside its body, so that `corpus --help` returns fast."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from typing import Annotated
+
+import typer
+
+from . import cmd_load, cmd_stats
+
+APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
+
+Every command reads files, folders, globs or - (stdin) and writes a table on a terminal, TSV in a pipe, or any of --format table|tsv|csv|json|jsonl|md|html|parquet (-o FILE picks it from the extension).
+
+Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 70 internal error; 130 interrupted. """
+
+app = typer.Typer(
+    name="corpus",
+    help=APP_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"corpus {version('corpuscli')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Analyse corpora of news articles."""
+
+
+app.command("load", help=cmd_load.HELP, epilog=cmd_load.EPILOG)(cmd_load.load_command)
+app.command("stats", help=cmd_stats.HELP, epilog=cmd_stats.EPILOG)(cmd_stats.stats_command)
+
+
+def main() -> None:
+    """Console entry point: `| head` closes quietly, Ctrl-C exits 130."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        app(prog_name="corpus")
+    except KeyboardInterrupt:
+        print("corpus: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,105 @@
+"""Corpus overview: articles, words, vocabulary and dates, overall or per group."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from corpuscli.errors import UsageError
+from corpuscli.text import Tokenizer
+
+#: ``by`` values that group articles by their publication time rather than by a column.
+PERIODS = {"day": "D", "week": "W-MON", "month": "M", "year": "Y"}
+
+STATS_COLUMNS = (
+    "articles",
+    "words",
+    "distinct_words",
+    "mean_words",
+    "median_words",
+    "characters",
+    "first_published",
+    "last_published",
+    "undated",
+)
+
+
+def word_counts(frame: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.Series:
+    """Number of word tokens in each article (the default tokenizer: see ``corpuscli.text``)."""
+    tok = tokenizer or Tokenizer(lower=False)
+    counts = [sum(tok.counts(t).values()) if isinstance(t, str) else 0 for t in frame["text"]]
+    return pd.Series(counts, index=frame.index, dtype="int64", name="words")
+
+
+def article_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """One line per article for people: doc_id, source, title, published, words."""
+    out = frame[["doc_id", "source", "title", "published"]].copy()
+    out["words"] = word_counts(frame)
+    return out
+
+
+def group_keys(frame: pd.DataFrame, by: str) -> pd.Series:
+    """The group of each article for ``by``: a column name, or day/week/month/year of publication.
+
+    Articles with no value for the column (or no date) fall in the group "(none)".
+    """
+    if by in PERIODS:
+        published = frame["published"]
+        fmt = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}[by]
+        keys = published.dt.strftime(fmt)
+    elif by in frame.columns:
+        keys = frame[by].astype(object).map(lambda v: None if v is None or v is pd.NA else str(v))
+    else:
+        cols = ", ".join(str(c) for c in frame.columns if c != "text")
+        raise UsageError(
+            f"no column {by!r} to group by",
+            hint=f"use day, week, month, year or one of: {cols}",
+        )
+    return keys.astype(object).where(keys.notna(), "(none)")
+
+
+def corpus_stats(frame: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Articles, words, distinct words (lowercased types), mean and median words per article,
+    characters, first and last publication time and undated articles — overall, or per group.
+
+    The first column is ``by`` (or ``corpus`` with the value "all"); groups are sorted by articles,
+    most first, ties by name — or in time order when ``by`` is a period.
+    """
+    tok = Tokenizer(lower=True)
+    key_name = by or "corpus"
+    keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
+    words: list[int] = []
+    vocab: dict[str, set[str]] = {}
+    for key, text in zip(keys, frame["text"], strict=True):
+        c: Counter[str] = tok.counts(text) if isinstance(text, str) else Counter()
+        words.append(sum(c.values()))
+        vocab.setdefault(key, set()).update(c)
+    work = pd.DataFrame(
+        {
+            "key": keys.to_numpy(),
+            "words": words,
+            "chars": frame["text"].str.len().fillna(0).astype("int64").to_numpy(),
+            "published": frame["published"].to_numpy(),
+        }
+    )
+    grouped = work.groupby("key", sort=False)
+    out = pd.DataFrame(
+        {
+            "articles": grouped.size(),
+            "words": grouped["words"].sum(),
+            "mean_words": grouped["words"].mean().round(1),
+            "median_words": grouped["words"].median(),
+            "characters": grouped["chars"].sum(),
+            "first_published": grouped["published"].min(),
+            "last_published": grouped["published"].max(),
+            "undated": grouped["published"].apply(lambda s: int(s.isna().sum())),
+        }
+    )
+    out["distinct_words"] = [len(vocab[k]) for k in out.index]
+    out = out.reset_index(names=key_name)
+    if by in PERIODS:  # time order, undated last
+        out = out.sort_values(key_name, key=lambda k: k.replace("(none)", "~"), kind="stable")
+    else:
+        out = out.sort_values(["articles", key_name], ascending=[False, True], kind="stable")
+    return out[[key_name, *STATS_COLUMNS]].reset_index(drop=True)
