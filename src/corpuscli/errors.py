@@ -91,3 +91,8 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({self.where!r}, {self.message!r})"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "article")`` is "1 article", ``plural(3, "article")`` "3 articles"."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"

@@ -51,7 +51,7 @@ def format_for_path(path: str) -> str:
             f"cannot tell the output format from {path!r}",
             hint="use an extension such as .jsonl, .csv, .tsv, .json, .md, .html, .parquet, or give --format",
         )
-    if path.lower().endswith(".gz") and fmt in BINARY_FORMATS + ("table",):
+    if path.lower().endswith(".gz") and fmt in (*BINARY_FORMATS, "table"):
         raise UsageError(f"{fmt} output cannot be gzip-compressed", where=path)
     return fmt
 
@@ -119,7 +119,11 @@ def _cell(value: Any, digits: int = 4) -> str:
             return ""
         if value.is_integer() and abs(value) < 1e15:
             return f"{int(value):,}"
-        return f"{value:.{digits}g}" if abs(value) < 1e-3 or abs(value) >= 1e6 else f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+        return (
+            f"{value:.{digits}g}"
+            if abs(value) < 1e-3 or abs(value) >= 1e6
+            else f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+        )
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     if isinstance(value, pd.Timestamp):
@@ -145,7 +149,7 @@ def write_markdown(frame: pd.DataFrame, out: IO[str]) -> None:
 def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
     out.write(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>"
         "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
         "table{border-collapse:collapse}th,td{padding:.3em .7em;border-bottom:1px solid #ddd;"
@@ -157,21 +161,32 @@ def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None
     out.write("</tr></thead>\n<tbody>\n")
     for row in frame.itertuples(index=False):
         cells = (
-            f"<td class=\"n\">{html.escape(_cell(v))}</td>" if n else f"<td>{html.escape(_cell(v))}</td>"
+            f'<td class="n">{html.escape(_cell(v))}</td>'
+            if n
+            else f"<td>{html.escape(_cell(v))}</td>"
             for v, n in zip(row, numeric, strict=True)
         )
         out.write("<tr>" + "".join(cells) + "</tr>\n")
     out.write("</tbody>\n</table>\n</body></html>\n")
 
 
-def rich_table(frame: pd.DataFrame, *, title: str | None = None, caption: str | None = None,
-               max_width: int = 60) -> Any:
+def rich_table(
+    frame: pd.DataFrame,
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    max_width: int = 60,
+) -> Any:
     """The frame as a rich Table for the terminal (long strings cut with an ellipsis)."""
     from rich.table import Table
 
-    table = Table(title=title, caption=caption, header_style="bold", show_edge=False, pad_edge=False)
+    table = Table(
+        title=title, caption=caption, header_style="bold", show_edge=False, pad_edge=False
+    )
     for col in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
+        numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(
+            frame[col]
+        )
         table.add_column(
             str(col),
             justify="right" if numeric else "left",
@@ -231,7 +246,11 @@ def atomic_write(path: str, fmt: str, frame: pd.DataFrame, *, title: str | None 
             if fmt == "parquet":
                 write_parquet(frame, raw)
             else:
-                sink: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if path.lower().endswith(".gz") else raw
+                sink: IO[bytes] = (
+                    gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
+                    if path.lower().endswith(".gz")
+                    else raw
+                )
                 with io.TextIOWrapper(sink, encoding="utf-8", newline="") as text:
                     render(frame, fmt, text, title=title)
                 if sink is not raw:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,7 +11,7 @@ INPUT = "Input"
 OUTPUT = "Output"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     auto = "auto"
     table = "table"
     tsv = "tsv"
@@ -88,7 +88,9 @@ UntilOpt = Annotated[
 ]
 DedupeOpt = Annotated[
     bool,
-    typer.Option("--dedupe", help="Drop exact duplicate articles (same text).", rich_help_panel=INPUT),
+    typer.Option(
+        "--dedupe", help="Drop exact duplicate articles (same text).", rich_help_panel=INPUT
+    ),
 ]
 
 
@@ -126,8 +128,12 @@ OutputOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Print nothing on stderr but errors.", rich_help_panel=OUTPUT)
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print nothing on stderr but errors.", rich_help_panel=OUTPUT
+    ),
 ]
 DebugOpt = Annotated[
-    bool, typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT)
+    bool,
+    typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT),
 ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from corpuscli.errors import CorpusError, ExitCode, NothingToAnalyse, Problem, UsageError
+from corpuscli.errors import CorpusError, ExitCode, NothingToAnalyse, Problem, UsageError, plural
 
 from ._options import OutputFormat
 
@@ -64,7 +64,7 @@ class Run:
             print(error_line(str(problem)), file=sys.stderr)
         if len(problems) > MAX_PROBLEMS_SHOWN:
             print(
-                error_line(f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more skipped inputs"),
+                error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"),
                 file=sys.stderr,
             )
 
@@ -88,7 +88,9 @@ class Run:
                     ) from None
             paths.extend(read_file_list(listing))
             if not paths:
-                raise NothingToAnalyse("the --files-from list names no files", where=spec.files_from)
+                raise NothingToAnalyse(
+                    "the --files-from list names no files", where=spec.files_from
+                )
         if not paths:
             if sys.stdin is None or sys.stdin.isatty():
                 raise UsageError(
@@ -131,11 +133,13 @@ class Run:
         if result.frame.empty:
             if result.problems:
                 raise NothingToAnalyse(
-                    f"nothing usable: {len(result.problems)} inputs skipped and no article read",
+                    f"nothing usable: {plural(len(result.problems), 'input')} skipped, no article read",
                     hint="fix the inputs named above",
                 )
             if since or until:
-                raise NothingToAnalyse("no article falls in the time window", hint="widen --since/--until")
+                raise NothingToAnalyse(
+                    "no article falls in the time window", hint="widen --since/--until"
+                )
             raise NothingToAnalyse("no articles in the input", hint="check the paths")
         self.partial = bool(result.problems)
         return result.frame
@@ -152,7 +156,9 @@ class Run:
             return format_for_path(output)
         return "table" if sys.stdout.isatty() else "tsv"
 
-    def emit(self, frame: pd.DataFrame, fmt: str, output: str | None, *, title: str | None = None) -> None:
+    def emit(
+        self, frame: pd.DataFrame, fmt: str, output: str | None, *, title: str | None = None
+    ) -> None:
         from corpuscli import render
 
         if output:
@@ -161,7 +167,9 @@ class Run:
             return
         if fmt == "parquet":
             if sys.stdout.isatty():
-                raise UsageError("Parquet is binary", hint="write it to a file with -o FILE.parquet, or pipe it")
+                raise UsageError(
+                    "Parquet is binary", hint="write it to a file with -o FILE.parquet, or pipe it"
+                )
             render.write_parquet(frame, sys.stdout.buffer)
             sys.stdout.buffer.flush()
             return

@@ -141,7 +141,19 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        # charset-normalizer ranks cp1250/cp1257 level with cp1252 on Western text; among the
+        # candidates that read as cleanly as the best, prefer the commonest legacy encoding.
+        for preferred in _PREFERRED_LEGACY:
+            tied = next(
+                (m for m in matches if m.encoding == preferred and m.chaos <= best.chaos + 0.01),
+                None,
+            )
+            if tied is not None:
+                best = tied
+                break
     if best is None or best.encoding is None:
         raise InputError(
             "cannot tell the text encoding",
@@ -149,6 +161,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
             hint="give it with --encoding (e.g. --encoding cp1252)",
         )
     return Decoded(str(best), best.encoding, detected=True)
+
+
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "cp1251", "cp1250")
 
 
 def read_all(stream: IO[bytes]) -> bytes:

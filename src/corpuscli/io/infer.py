@@ -52,7 +52,9 @@ def _is_tag_line(line: str) -> bool:
         words = part.split()
         if not 1 <= len(words) <= 4:
             return False
-        if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "and", "the"} for w in words):
+        if not all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "and", "the"} for w in words
+        ):
             return False
     return True
 
@@ -98,7 +100,9 @@ def infer_title(text: str) -> str | None:
 
 # --- outlet named in banners -------------------------------------------------------------------
 
-_NAME = r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|and\s+)?[A-Z][\w&'’.-]*){0,4})"
+_NAME = (
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|and\s+)?[A-Z][\w&'’.-]*){0,4})"
+)
 _STRONG_CUES = (
     re.compile(rf"^Support\s+{_NAME}\s*!$"),
     re.compile(rf"^A\s+message\s+from\s+{_NAME}\s*:?$", re.I),

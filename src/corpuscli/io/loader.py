@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem
+from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem, plural
 from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame
 
 from .columns import ColumnOverrides
@@ -68,6 +68,7 @@ def load(
     manifest_frame = read_manifest(manifest) if manifest else None
     items, problems = expand_inputs(paths)
     ctx = Context(ColumnOverrides(columns or {}), encoding)
+    ctx.problems = problems  # one list, in input order
     chunks: list[pd.DataFrame] = []
     inputs_read = 0
     missing_extras: dict[str, list[str]] = {}
@@ -94,7 +95,6 @@ def load(
     for message, displays in missing_extras.items():
         first = displays[0] + (f" and {len(displays) - 1} more" if len(displays) > 1 else "")
         problems.append(Problem(first, message.split(" — ")[0], message.split(" — ")[-1]))
-    problems.extend(ctx.problems)
     notes = [
         f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
         for display, enc in ctx.detected_encodings.items()
@@ -104,7 +104,7 @@ def load(
     if dedupe and len(frame):
         dup = frame["text"].str.strip().duplicated(keep="first")
         if dup.any():
-            notes.append(f"--dedupe dropped {int(dup.sum())} exact duplicate articles")
+            notes.append(f"--dedupe dropped {plural(int(dup.sum()), 'exact duplicate article')}")
             frame = frame[~dup].reset_index(drop=True)
     if (since or until) and len(frame):
         frame = _window(frame, since, until, notes)
@@ -126,7 +126,9 @@ def _chunk_frame(records: list[Record], item: InputItem, fmt: str) -> pd.DataFra
         where = pd.Series([item.display] * n)
     computed_id = (item.stem + ":" + pos) if pos is not None else pd.Series([item.stem] * n)
     if "doc_id" in df.columns:
-        ids = df["doc_id"].map(lambda v: None if v is None or v is pd.NA or str(v).strip() == "" else str(v).strip())
+        ids = df["doc_id"].map(
+            lambda v: None if v is None or v is pd.NA or str(v).strip() == "" else str(v).strip()
+        )
         df["doc_id"] = ids.where(ids.notna(), computed_id)
     else:
         df["doc_id"] = computed_id
@@ -185,7 +187,7 @@ def _finish(
         bad = frame.loc[published.isna() & frame["published"].notna(), ["published", "path"]]
         example = bad.iloc[0] if len(bad) else None
         eg = f" (e.g. {example['published']!r} at {example['path']})" if example is not None else ""
-        notes.append(f"{failed} dates could not be read and are left empty{eg}")
+        notes.append(f"{plural(failed, 'date')} could not be read and are left empty{eg}")
     frame["published"] = published
     frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
     frame = coerce_frame(frame)
@@ -194,7 +196,9 @@ def _finish(
         typed = frame[extras].convert_dtypes()
         for col in extras:
             kind = typed[col].dtype
-            frame[col] = typed[col].astype(STRING) if isinstance(kind, pd.StringDtype) else typed[col]
+            frame[col] = (
+                typed[col].astype(STRING) if isinstance(kind, pd.StringDtype) else typed[col]
+            )
     frame["doc_id"] = _unique_ids(frame, notes)
     return frame
 
@@ -215,7 +219,7 @@ def _apply_manifest(frame: pd.DataFrame, manifest: pd.DataFrame, notes: list[str
         frame.loc[idx, col] = values[has]
     unused = len(set(manifest.index) - set(row_key.dropna()))
     if unused:
-        notes.append(f"manifest: {unused} entries matched no article")
+        notes.append(f"manifest: {plural(unused, 'entry', 'entries')} matched no article")
 
 
 def _unique_ids(frame: pd.DataFrame, notes: list[str]) -> pd.Series:
@@ -227,12 +231,16 @@ def _unique_ids(frame: pd.DataFrame, notes: list[str]) -> pd.Series:
     paths = frame["path"].astype(object)
     no_line = ~paths.astype(str).str.contains(r":(?:\d+|\[\d+\])$", regex=True)
     fix = dup & no_line
-    ids = ids.where(~fix, paths.map(lambda p: str(p).rsplit(".", 1)[0] if "." in str(p) else str(p)))
+    ids = ids.where(
+        ~fix, paths.map(lambda p: str(p).rsplit(".", 1)[0] if "." in str(p) else str(p))
+    )
     dup = ids.duplicated(keep=False)
     if dup.any():
         counter = ids.groupby(ids).cumcount() + 1
         ids = ids.where(counter == 1, ids + "#" + counter.astype(str))
-        notes.append(f"{int(dup.sum())} articles share an id with another; later ones got #2, #3 ...")
+        notes.append(
+            f"{int(dup.sum())} articles share an id with another; later ones got #2, #3 ..."
+        )
     return ids.astype(STRING)
 
 
@@ -247,7 +255,7 @@ def _window(
     if until is not None:
         keep &= published < pd.Timestamp(until)
     if undated:
-        notes.append(f"{undated} articles have no date and are left out of the time window")
+        notes.append(f"{plural(undated, 'article')} without a date left out of the time window")
     return frame[keep.fillna(False)].reset_index(drop=True)
 
 

@@ -41,7 +41,9 @@ def read_manifest(path: str) -> pd.DataFrame:
             )  # fmt: skip
         else:
             raise InputError(
-                "manifest must be CSV, TSV, JSON Lines or JSON", where=path, hint="rename or convert it"
+                "manifest must be CSV, TSV, JSON Lines or JSON",
+                where=path,
+                hint="rename or convert it",
             )
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputError(f"cannot read the manifest: {exc}", where=path) from exc
@@ -65,8 +67,16 @@ def read_manifest(path: str) -> pd.DataFrame:
 
 def match_keys(frame: pd.DataFrame) -> pd.DataFrame:
     """Candidate manifest keys for each article: doc_id, file name, file stem."""
-    file_part = frame["path"].astype(object).map(
-        lambda p: None if p is None or p is pd.NA else Path(str(p).rsplit(":", 1)[0] if _has_line(str(p)) else str(p)).name
+    file_part = (
+        frame["path"]
+        .astype(object)
+        .map(
+            lambda p: (
+                None
+                if p is None or p is pd.NA
+                else Path(str(p).rsplit(":", 1)[0] if _has_line(str(p)) else str(p)).name
+            )
+        )
     )
     stem = file_part.map(lambda n: None if n is None else n.split(".", 1)[0])
     return pd.DataFrame({"doc_id": frame["doc_id"], "file": file_part, "stem": stem})

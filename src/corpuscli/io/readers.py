@@ -65,9 +65,11 @@ def read_text(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
 class RowMapper:
     """Maps the columns of input rows onto the corpus frame, caching one mapping per column set."""
 
-    def __init__(self, item: InputItem, ctx: Context) -> None:
+    def __init__(self, item: InputItem, ctx: Context, *, fixed_columns: bool = False) -> None:
         self.item = item
         self.ctx = ctx
+        #: CSV/TSV/Parquet: every row has the same columns, so a missing text column is fatal.
+        self.fixed_columns = fixed_columns
         self._cache: dict[tuple[str, ...], dict[str, str]] = {}
 
     def mapping(self, columns: tuple[str, ...]) -> dict[str, str]:
@@ -98,12 +100,12 @@ class RowMapper:
             where = f"{self.item.display}:{line}" if line else self.item.display
             if "text" not in mapping.values():
                 cols = ", ".join(map(str, list(row)[:30]))
-                raise InputError(
-                    "no text column",
-                    where=self.item.display,
-                    hint=f"name it with --text-col (columns: {cols})",
-                )
-            self.ctx.problems.append(Problem(where, "record has no text", "skipped"))
+                hint = f"name it with --text-col (columns: {cols})"
+                if self.fixed_columns:
+                    raise InputError("no text column", where=self.item.display, hint=hint)
+                self.ctx.problems.append(Problem(where, "record has no text field", hint))
+                return None
+            self.ctx.problems.append(Problem(where, "record has empty text", "skipped"))
             return None
         rec["text"] = normalize_text(text)
         return rec
@@ -181,7 +183,9 @@ def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
 
             yield from read_jsonl(item, io.BytesIO(data), ctx)
             return
-        raise InputError(f"not valid JSON: {exc}", where=item.display, hint="check the file") from exc
+        raise InputError(
+            f"not valid JSON: {exc}", where=item.display, hint="check the file"
+        ) from exc
     rows: list[Any]
     if isinstance(doc, list):
         rows = doc
@@ -193,7 +197,9 @@ def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
         )  # fmt: skip
         rows = inner if inner is not None else [doc]
     else:
-        raise InputError("JSON holds no articles", where=item.display, hint="give an array of objects")
+        raise InputError(
+            "JSON holds no articles", where=item.display, hint="give an array of objects"
+        )
     mapper = RowMapper(item, ctx)
     chunk: list[Record] = []
     for index, row in enumerate(rows, start=1):
@@ -221,9 +227,11 @@ def read_delimited(
     except StopIteration:
         raise InputError("empty file", where=item.display) from None
     except (csv.Error, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the header: {exc}", where=item.display, hint="check --encoding") from exc
+        raise InputError(
+            f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
+        ) from exc
     header = [h.strip() for h in header]
-    mapper = RowMapper(item, ctx)
+    mapper = RowMapper(item, ctx, fixed_columns=True)
     mapper.mapping(tuple(header))  # raises early for a bad override
     if "text" not in mapper.mapping(tuple(header)).values():
         raise InputError(
@@ -239,7 +247,9 @@ def read_delimited(
         except StopIteration:
             break
         except csv.Error as exc:
-            ctx.problems.append(Problem(f"{item.display}:{start}", f"bad CSV row: {exc}", "skipped"))
+            ctx.problems.append(
+                Problem(f"{item.display}:{start}", f"bad CSV row: {exc}", "skipped")
+            )
             continue
         if not values or (len(values) == 1 and not values[0].strip()):
             continue
@@ -274,7 +284,7 @@ def read_parquet(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[l
         parquet = pq.ParquetFile(item.path if plain_file else pa.BufferReader(read_all(stream)))
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"not a readable Parquet file: {exc}", where=item.display) from exc
-    mapper = RowMapper(item, ctx)
+    mapper = RowMapper(item, ctx, fixed_columns=True)
     row_number = 0
     for batch in parquet.iter_batches(batch_size=CHUNK):
         chunk: list[Record] = []

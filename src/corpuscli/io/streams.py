@@ -84,7 +84,9 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
         try:
             raw = open(item.path, "rb")  # noqa: SIM115 - the caller closes it
         except PermissionError as exc:
-            raise InputError("permission denied", where=item.display, hint="check the file's permissions") from exc
+            raise InputError(
+                "permission denied", where=item.display, hint="check the file's permissions"
+            ) from exc
         except IsADirectoryError as exc:
             raise InputError("is a folder", where=item.display) from exc
         except OSError as exc:
@@ -98,7 +100,9 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
         except Exception as exc:  # each decompressor has its own error types
             stream.close()
             raise InputError(
-                f"broken {compression} compression: {exc}", where=item.display, hint="check the file"
+                f"broken {compression} compression: {exc}",
+                where=item.display,
+                hint="check the file",
             ) from exc
     fmt = item.fmt or sniff_format(head)
     return stream, fmt
