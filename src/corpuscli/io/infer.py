@@ -69,14 +69,14 @@ def skip_reason(line: str) -> str | None:
     words = line.split()
     if len(words) <= 6 and _CTA.match(line):
         return "banner"
-    if _is_tag_line(line):
-        return "tag line"
     if len(words) <= 6 and _BYLINE.match(line):
         return "byline"
     if _is_date_line(line):
         return "date"
     if len(words) <= 8 and _CREDIT.search(line) and not _SENTENCE_END.search(line):
         return "credit"
+    if _is_tag_line(line):
+        return "tag line"
     return None
 
 
@@ -105,7 +105,7 @@ _NAME = (
 )
 _STRONG_CUES = (
     re.compile(rf"^Support\s+{_NAME}\s*!$"),
-    re.compile(rf"^A\s+message\s+from\s+{_NAME}\s*:?$", re.I),
+    re.compile(rf"^(?i:a\s+message\s+from)\s+{_NAME}\s*:?$"),
     re.compile(
         rf"^(?:Copyright\s*)?(?:©|\(c\)|Copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}"
     ),
@@ -113,7 +113,7 @@ _STRONG_CUES = (
 _WEAK_CUES = (
     re.compile(rf"^Support\s+{_NAME}\s*\.?$"),
     re.compile(rf"^Subscribe\s+to\s+{_NAME}"),
-    re.compile(rf"^(?:click here to\s+)?(?:get|download)\s+the\s+{_NAME}\s+app\b", re.I),
+    re.compile(rf"^(?i:(?:click here to\s+)?(?:get|download)\s+the)\s+{_NAME}\s+(?i:app)\b"),
     re.compile(rf"\bBy\s+supporting\s+{_NAME}\s*,"),
     re.compile(rf"\b(?:journalists|readers|newsletter)\s+of\s+{_NAME}\b"),
     re.compile(rf"\bfrom\s+{_NAME}\s*\.\s+You\s+will\s+receive\b"),

@@ -144,31 +144,42 @@ def read_jsonl(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[lis
     """JSON Lines: one object per line; blank lines are ignored, bad lines reported by number."""
     mapper = RowMapper(item, ctx)
     chunk: list[Record] = []
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        line_bytes = raw.decode(ctx.encoding).encode() if ctx.encoding else raw
-        if number == 1:
-            line_bytes = line_bytes.removeprefix(b"\xef\xbb\xbf")
-        try:
-            row = json.loads(line_bytes)
-        except ValueError as exc:
-            reason = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
-            ctx.problems.append(Problem(f"{item.display}:{number}", f"line is {reason}", "skipped"))
-            continue
-        if not isinstance(row, dict):
-            ctx.problems.append(
-                Problem(f"{item.display}:{number}", "line is not a JSON object", "skipped")
-            )
-            continue
-        rec = mapper.record(row, number)
-        if rec is not None:
-            chunk.append(rec)
-        if len(chunk) >= CHUNK:
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            rec = _jsonl_record(raw, number, item, mapper, ctx)
+            if rec is not None:
+                chunk.append(rec)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:  # hand over what was read before a fault (a truncated archive)
             yield chunk
-            chunk = []
+        raise
     if chunk:
         yield chunk
+
+
+def _jsonl_record(
+    raw: bytes, number: int, item: InputItem, mapper: RowMapper, ctx: Context
+) -> Record | None:
+    line_bytes = raw.decode(ctx.encoding).encode() if ctx.encoding else raw
+    if number == 1:
+        line_bytes = line_bytes.removeprefix(b"\xef\xbb\xbf")
+    try:
+        row = json.loads(line_bytes)
+    except ValueError as exc:
+        reason = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
+        ctx.problems.append(Problem(f"{item.display}:{number}", f"line is {reason}", "skipped"))
+        return None
+    if not isinstance(row, dict):
+        ctx.problems.append(
+            Problem(f"{item.display}:{number}", "line is not a JSON object", "skipped")
+        )
+        return None
+    return mapper.record(row, number)
 
 
 def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:

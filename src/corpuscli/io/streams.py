@@ -18,9 +18,11 @@ _PEEK = 64 * 1024
 class _Prefixed(io.RawIOBase):
     """A raw stream that yields ``head`` and then the rest of ``rest`` (to un-read a peek)."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes], error: BaseException | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        #: An error met while peeking, raised once the bytes read before it are consumed.
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -31,6 +33,9 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
         data = self._rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
@@ -40,14 +45,21 @@ class _Prefixed(io.RawIOBase):
         super().close()
 
 
-def _peek(stream: IO[bytes]) -> tuple[bytes, IO[bytes]]:
+def _peek(stream: IO[bytes], *, tolerant: bool = False) -> tuple[bytes, IO[bytes]]:
     head = b""
+    error: BaseException | None = None
     while len(head) < _PEEK:
-        block = stream.read(_PEEK - len(head))
+        try:
+            block = stream.read(min(8192, _PEEK - len(head)))
+        except Exception as exc:  # broken compressed data: keep what came before it
+            if not tolerant or not head:
+                raise
+            error = exc
+            break
         if not block:
             break
         head += block
-    return head, io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 20)
+    return head, io.BufferedReader(_Prefixed(head, stream, error), buffer_size=1 << 20)
 
 
 def sniff_format(head: bytes) -> str:
@@ -96,7 +108,7 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
     if compression:
         try:
             stream = open_decompressed(stream, compression)
-            head, stream = _peek(stream)
+            head, stream = _peek(stream, tolerant=True)
         except Exception as exc:  # each decompressor has its own error types
             stream.close()
             raise InputError(

@@ -1,0 +1,39 @@
+"""Shared fixtures. Test data is real text: the seeds and the AllSides roundups in sample_data/
+(copied into the repository with their provenance), never invented articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corpuscli.cli.app import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+SEED_000 = SAMPLE / "000_dceb8f66d6ffd2f1.txt"
+SEED_003 = SAMPLE / "003_d3eae8a6fb502286.txt"
+ROUNDUPS = SAMPLE / "allsides_roundups.jsonl"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def roundup_rows() -> list[dict]:
+    return [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(runner: CliRunner):
+    """Invoke `corpus` with arguments; returns the Result (stdout and stderr kept apart)."""
+
+    def invoke(*args: str, input: str | bytes | None = None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke

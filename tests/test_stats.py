@@ -1,0 +1,52 @@
+import pandas as pd
+
+from corpuscli import corpus_stats, load
+from corpuscli.stats import article_summary, word_counts
+from corpuscli.text import Tokenizer
+
+from .conftest import SAMPLE, SEED_003
+
+
+def test_word_counts_match_the_tokenizer_on_a_seed():
+    frame = load([str(SEED_003)]).frame
+    text = frame["text"].iloc[0]
+    assert word_counts(frame).iloc[0] == len(Tokenizer(lower=False).tokens(text))
+
+
+def test_hand_counted_excerpt():
+    frame = pd.DataFrame(
+        {"text": ["“Is that good or not?” Putin asked. “You know, everyone has their own truth.”"]}
+    )
+    # Is that good or not Putin asked You know everyone has their own truth = 14 words
+    assert word_counts(frame).tolist() == [14]
+
+
+def test_stats_by_source_and_overall():
+    frame = load([str(SAMPLE)]).frame
+    overall = corpus_stats(frame)
+    assert overall["articles"].tolist() == [38]
+    assert overall["words"].iloc[0] == word_counts(frame).sum()
+    assert overall["undated"].iloc[0] == 2
+    by = corpus_stats(frame, by="source")
+    assert by["articles"].sum() == 38
+    assert by["words"].sum() == overall["words"].iloc[0]
+    assert (by["articles"].diff().dropna() <= 0).all()  # most articles first
+    assert by.columns[0] == "source"
+
+
+def test_stats_by_month_in_time_order():
+    frame = load([str(SAMPLE)]).frame
+    months = corpus_stats(frame, by="month")["month"].tolist()
+    assert months[-1] == "(none)"
+    assert months[:-1] == sorted(months[:-1])
+
+
+def test_article_summary_columns():
+    frame = load([str(SAMPLE)]).frame
+    assert list(article_summary(frame).columns) == [
+        "doc_id",
+        "source",
+        "title",
+        "published",
+        "words",
+    ]
