@@ -30,7 +30,7 @@ def test_seed_nbsp_become_spaces():
 
 
 def test_utf8_bom_dropped():
-    assert decode_bytes(codecs.BOM_UTF8 + "Shusha".encode()).text == "Shusha"
+    assert decode_bytes(codecs.BOM_UTF8 + b"Shusha").text == "Shusha"
 
 
 def test_utf16_with_bom():

@@ -24,6 +24,11 @@ _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: Characters removed outright: zero-width ones, BOMs inside the text, soft hyphens, C0 controls
 #: other than tab and newline, DEL.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+#: Any of the above, to skip the substitutions for the many texts that have none.
+_ANY_NOISE = re.compile(
+    "[\r\x0b\x0c\x85\u2028\u2029\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff"
+    "\u00ad\x00-\x08\x0e-\x1f\x7f]"
+)
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 #: Vertical tab, form feed and the Unicode line/paragraph separators end a line.
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
@@ -41,9 +46,10 @@ def normalize_text(text: str) -> str:
         if _ASCII_CONTROL.search(text):
             text = _ASCII_CONTROL.sub("", text)
         return text
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
+    if _ANY_NOISE.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _SPACES.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

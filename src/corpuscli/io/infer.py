@@ -118,6 +118,29 @@ _WEAK_CUES = (
     re.compile(rf"\b(?:journalists|readers|newsletter)\s+of\s+{_NAME}\b"),
     re.compile(rf"\bfrom\s+{_NAME}\s*\.\s+You\s+will\s+receive\b"),
 )
+#: Literal strings that any cue contains; the cue patterns run only on the lines holding one.
+#: (str.find over a few literals is many times faster than one regex alternation.)
+_CUE_WORDS = (
+    "Support", "essage from", "ESSAGE FROM", "opyright", "OPYRIGHT", "©", "(c)", "(C)",
+    "Subscribe to", " app", " App", " APP", "supporting", "journalists of", "readers of",
+    "newsletter of", "You will receive",
+)  # fmt: skip
+
+
+def _cue_lines(text: str) -> list[str]:
+    starts: set[int] = set()
+    for word in _CUE_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            starts.add(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(word, pos + len(word))
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append(text[start : end if end >= 0 else len(text)].strip())
+    return lines
+
+
 _GENERIC = {
     "us", "our", "the", "local", "journalism", "news", "independent", "free", "today", "now",
     "here", "all", "rights", "reserved", "this", "it", "llc", "inc", "ltd", "media", "app",
@@ -140,8 +163,7 @@ def infer_source(text: str) -> str | None:
     """The outlet an article names in its own banner/appeal lines, by the module's rules."""
     votes: Counter[str] = Counter()
     strong: set[str] = set()
-    for raw in text.split("\n"):
-        line = raw.strip()
+    for line in _cue_lines(text):
         if not line or len(line) > 400:
             continue
         short = len(line.split()) <= 12

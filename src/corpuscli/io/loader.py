@@ -24,7 +24,7 @@ from .columns import ColumnOverrides
 from .dates import parse_dates
 from .inputs import InputItem, expand_inputs, folder_source
 from .manifest import JOINED, match_keys, read_manifest
-from .readers import READERS, Context, Record
+from .readers import CHUNK, READERS, Context, Record
 from .streams import open_item
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -70,6 +70,7 @@ def load(
     ctx = Context(ColumnOverrides(columns or {}), encoding)
     ctx.problems = problems  # one list, in input order
     chunks: list[pd.DataFrame] = []
+    pending: list[Record] = []
     inputs_read = 0
     missing_extras: dict[str, list[str]] = {}
     for number, item in enumerate(items, start=1):
@@ -78,9 +79,12 @@ def load(
             stream, fmt = open_item(item)
             with stream:
                 for records in READERS[fmt](item, stream, ctx):
-                    if records:
-                        chunks.append(_chunk_frame(records, item, fmt))
-                        got += len(records)
+                    _tag(records, item, fmt)
+                    pending.extend(records)
+                    got += len(records)
+                    if len(pending) >= CHUNK:
+                        chunks.append(_chunk_frame(pending))
+                        pending = []
         except MissingExtraError as exc:
             missing_extras.setdefault(str(exc), []).append(item.display)
         except CorpusError as exc:
@@ -92,6 +96,8 @@ def load(
             inputs_read += 1
         if progress:
             progress(number, len(items), item.display)
+    if pending:
+        chunks.append(_chunk_frame(pending))
     for message, displays in missing_extras.items():
         first = displays[0] + (f" and {len(displays) - 1} more" if len(displays) > 1 else "")
         problems.append(Problem(first, message.split(" — ")[0], message.split(" — ")[-1]))
@@ -111,36 +117,39 @@ def load(
     return LoadResult(frame=frame, problems=problems, notes=notes, inputs_read=inputs_read)
 
 
-def _chunk_frame(records: list[Record], item: InputItem, fmt: str) -> pd.DataFrame:
-    """A chunk of records as a frame with the provenance columns filled in."""
+def _tag(records: list[Record], item: InputItem, fmt: str) -> None:
+    """Add provenance to each record: where it was read, its default id, folder outlet."""
+    folder = folder_source(item)
+    for rec in records:
+        line = rec.pop("_line", None)
+        index = rec.pop("_index", None)
+        if line is not None:
+            rec["_where"] = f"{item.display}:{line}"
+            default_id = f"{item.stem}:{line}"
+        elif index is not None:
+            rec["_where"] = f"{item.display}:[{index}]"
+            default_id = f"{item.stem}:{index}"
+        else:
+            rec["_where"] = item.display
+            default_id = item.stem
+        doc_id = rec.get("doc_id")
+        if doc_id is None or not str(doc_id).strip():
+            rec["doc_id"] = default_id
+        else:
+            rec["doc_id"] = str(doc_id).strip()
+        rec["_folder_source"] = folder
+        rec["_format"] = fmt
+
+
+def _chunk_frame(records: list[Record]) -> pd.DataFrame:
+    """A chunk of tagged records as a frame; the text goes to compact Arrow storage."""
     df = pd.DataFrame.from_records(records)
-    n = len(df)
-    if "_line" in df.columns:
-        pos = df["_line"].astype("Int64").astype(str)
-        where = item.display + ":" + pos
-    elif "_index" in df.columns:
-        pos = df["_index"].astype("Int64").astype(str)
-        where = item.display + ":[" + pos + "]"
-    else:
-        pos = None
-        where = pd.Series([item.display] * n)
-    computed_id = (item.stem + ":" + pos) if pos is not None else pd.Series([item.stem] * n)
-    if "doc_id" in df.columns:
-        ids = df["doc_id"].map(
-            lambda v: None if v is None or v is pd.NA or str(v).strip() == "" else str(v).strip()
-        )
-        df["doc_id"] = ids.where(ids.notna(), computed_id)
-    else:
-        df["doc_id"] = computed_id
     # A corpus frame written by corpus keeps the path it was first read from.
-    if "path" in df.columns and df["path"].notna().any():
-        df["path"] = df["path"].where(df["path"].notna(), where)
+    if "path" in df.columns:
+        df["path"] = df["path"].where(df["path"].notna(), df["_where"])
     else:
-        df["path"] = where
-    df["_folder_source"] = folder_source(item)
-    df["_format"] = fmt
-    df = df.drop(columns=[c for c in ("_line", "_index") if c in df.columns])
-    df["text"] = df["text"].astype(STRING)  # compact Arrow storage; frees the Python strings
+        df["path"] = df["_where"]
+    df["text"] = df["text"].astype(STRING)
     return df
 
 
