@@ -41,7 +41,7 @@ def run(name: str, code: str, *, env: dict[str, str] | None = None) -> Measure:
         env={**os.environ, **(env or {})},
     )
     out, err = proc.communicate()
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    usage = None
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"benchmarks: {name} failed:\n{err[-2000:]}")
@@ -64,8 +64,9 @@ PEAK = (
 
 def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: (
-        "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
-    )  # noqa: E731
+
+    def line(r):
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
+
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(header), sep, *(line(r) for r in rows)])
