@@ -7,11 +7,15 @@ without ``www.``; an outlet the text names in its own banner/appeal lines; else 
 
 from __future__ import annotations
 
+import hashlib
 import lzma
+import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,74 +51,231 @@ class LoadResult:
         return bool(self.problems)
 
 
-def load(
-    paths: Sequence[str],
-    *,
-    source: str | None = None,
-    manifest: str | None = None,
-    encoding: str | None = None,
-    columns: dict[str, str] | None = None,
-    dedupe: bool = False,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    progress: ProgressCallback | None = None,
-) -> LoadResult:
-    """Read files, folders, globs and ``-`` (stdin) into a corpus frame.
+class Loader:
+    """Reads inputs chunk by chunk, so that large corpora stream with bounded memory.
 
-    ``columns`` overrides the input column of a core column, e.g. ``{"text": "body"}``.
-    Unreadable inputs and records are collected in ``LoadResult.problems``; the call raises only
-    for problems that concern every input (a missing manifest, a bad option).
+    Iterate :meth:`chunks` for finished corpus frames of up to a few thousand articles each;
+    ``problems`` and ``notes`` are complete once the iteration ends. :func:`load` concatenates.
     """
-    manifest_frame = read_manifest(manifest) if manifest else None
-    items, problems = expand_inputs(paths)
-    ctx = Context(ColumnOverrides(columns or {}), encoding)
-    ctx.problems = problems  # one list, in input order
-    chunks: list[pd.DataFrame] = []
-    pending: list[Record] = []
-    inputs_read = 0
-    missing_extras: dict[str, list[str]] = {}
-    for number, item in enumerate(items, start=1):
-        got = 0
-        try:
-            stream, fmt = open_item(item)
-            with stream:
-                for records in READERS[fmt](item, stream, ctx):
-                    _tag(records, item, fmt)
-                    pending.extend(records)
-                    got += len(records)
-                    if len(pending) >= CHUNK:
-                        chunks.append(_chunk_frame(pending))
-                        pending = []
-        except MissingExtraError as exc:
-            missing_extras.setdefault(str(exc), []).append(item.display)
-        except CorpusError as exc:
-            problems.append(Problem.from_error(exc, item.display))
-        except (OSError, EOFError, zlib.error, lzma.LZMAError, UnicodeDecodeError) as exc:
-            kept = f"; the {got} articles before the fault are kept" if got else ""
-            problems.append(Problem(item.display, f"read error: {exc}{kept}", "check the file"))
-        if got:
-            inputs_read += 1
-        if progress:
-            progress(number, len(items), item.display)
-    if pending:
-        chunks.append(_chunk_frame(pending))
-    for message, displays in missing_extras.items():
-        first = displays[0] + (f" and {len(displays) - 1} more" if len(displays) > 1 else "")
-        problems.append(Problem(first, message.split(" — ")[0], message.split(" — ")[-1]))
-    notes = [
-        f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
-        for display, enc in ctx.detected_encodings.items()
-    ]
-    frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
-    frame = _finish(frame, source=source, manifest=manifest_frame, notes=notes)
-    if dedupe and len(frame):
-        dup = frame["text"].str.strip().duplicated(keep="first")
-        if dup.any():
-            notes.append(f"--dedupe dropped {plural(int(dup.sum()), 'exact duplicate article')}")
-            frame = frame[~dup].reset_index(drop=True)
-    if (since or until) and len(frame):
-        frame = _window(frame, since, until, notes)
-    return LoadResult(frame=frame, problems=problems, notes=notes, inputs_read=inputs_read)
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        source: str | None = None,
+        manifest: str | None = None,
+        encoding: str | None = None,
+        columns: dict[str, str] | None = None,
+        dedupe: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.paths = list(paths)
+        self.source = source
+        self.manifest = read_manifest(manifest) if manifest else None
+        self.encoding = encoding
+        self.columns = columns or {}
+        self.dedupe = dedupe
+        self.since = since
+        self.until = until
+        self.progress = progress
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self.inputs_read = 0
+        self.articles = 0
+        # state across chunks
+        self._seen_ids: set[str] = set()
+        self._seen_texts: set[bytes] = set()
+        self._manifest_used: set[str] = set()
+        self._bad_dates = 0
+        self._bad_date_example = ""
+        self._duplicates = 0
+        self._undated_outside = 0
+        self._renamed_ids = 0
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """Finished corpus frames, in input order."""
+        items, problems = expand_inputs(self.paths)
+        self.problems.extend(problems)
+        ctx = Context(ColumnOverrides(self.columns), self.encoding)
+        ctx.problems = self.problems  # one list, in input order
+        pending: list[Record] = []
+        missing_extras: dict[str, list[str]] = {}
+        for number, item in enumerate(items, start=1):
+            got = 0
+            try:
+                stream, fmt = open_item(item)
+                with stream:
+                    for records in READERS[fmt](item, stream, ctx):
+                        _tag(records, item, fmt)
+                        pending.extend(records)
+                        got += len(records)
+                        if len(pending) >= CHUNK:
+                            finished = self._finish(_chunk_frame(pending))
+                            pending = []
+                            if len(finished):
+                                yield finished
+            except MissingExtraError as exc:
+                missing_extras.setdefault(str(exc), []).append(item.display)
+            except CorpusError as exc:
+                self.problems.append(Problem.from_error(exc, item.display))
+            except (OSError, EOFError, zlib.error, lzma.LZMAError, UnicodeDecodeError) as exc:
+                kept = f"; the {got} articles before the fault are kept" if got else ""
+                self.problems.append(
+                    Problem(item.display, f"read error: {exc}{kept}", "check the file")
+                )
+            if got:
+                self.inputs_read += 1
+            if self.progress:
+                self.progress(number, len(items), item.display)
+        if pending:
+            finished = self._finish(_chunk_frame(pending))
+            if len(finished):
+                yield finished
+        for message, displays in missing_extras.items():
+            first = displays[0] + (f" and {len(displays) - 1} more" if len(displays) > 1 else "")
+            what, _, hint = message.partition(" — ")
+            self.problems.append(Problem(first, what, hint or None))
+        self._write_notes(ctx)
+
+    def _write_notes(self, ctx: Context) -> None:
+        notes = [
+            f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
+            for display, enc in ctx.detected_encodings.items()
+        ]
+        if self._bad_dates:
+            notes.append(
+                f"{plural(self._bad_dates, 'date')} could not be read and are left empty"
+                f"{self._bad_date_example}"
+            )
+        if self._renamed_ids:
+            notes.append(
+                f"{plural(self._renamed_ids, 'article')} shared an id with an earlier one "
+                "and got #2, #3 ... appended"
+            )
+        if self._duplicates:
+            notes.append(f"--dedupe dropped {plural(self._duplicates, 'exact duplicate article')}")
+        if self._undated_outside:
+            notes.append(
+                f"{plural(self._undated_outside, 'article')} without a date left out of the time window"
+            )
+        if self.manifest is not None:
+            unused = len(set(self.manifest.index) - self._manifest_used)
+            if unused:
+                notes.append(f"manifest: {plural(unused, 'entry', 'entries')} matched no article")
+        self.notes.extend(notes)
+
+    def _finish(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Fill sources and dates, type the columns, and apply ids, dedupe and the time window."""
+        for col in CORE_COLUMNS:
+            if col not in frame.columns:
+                frame[col] = None
+        frame["source"] = frame["source"].astype(object).where(frame["source"].notna(), None)
+        if self.manifest is not None:
+            self._manifest_used |= _apply_manifest(frame, self.manifest)
+        src = frame["source"]
+        fills = [
+            pd.Series(self.source, index=frame.index, dtype=object) if self.source else None,
+            frame.get("_folder_source"),
+            frame["url"].map(_url_host),
+            frame.get("_text_source"),
+        ]
+        for fill in fills:
+            if fill is not None:
+                src = src.where(src.notna(), fill)
+        frame["source"] = src
+        published, failed = parse_dates(frame["published"])
+        if failed:
+            if not self._bad_dates:
+                bad = frame.loc[
+                    published.isna() & frame["published"].notna(), ["published", "path"]
+                ]
+                if len(bad):
+                    self._bad_date_example = (
+                        f" (e.g. {bad.iloc[0]['published']!r} at {bad.iloc[0]['path']})"
+                    )
+            self._bad_dates += failed
+        frame["published"] = published
+        frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
+        frame = coerce_frame(frame)
+        extras = [c for c in frame.columns if c not in CORE_COLUMNS]
+        if extras:
+            typed = frame[extras].convert_dtypes()
+            for col in extras:
+                kind = typed[col].dtype
+                frame[col] = (
+                    typed[col].astype(STRING) if isinstance(kind, pd.StringDtype) else typed[col]
+                )
+        frame["doc_id"] = self._unique_ids(frame)
+        if self.dedupe:
+            frame = self._drop_duplicates(frame)
+        if self.since or self.until:
+            frame = self._window(frame)
+        self.articles += len(frame)
+        return frame
+
+    def _unique_ids(self, frame: pd.DataFrame) -> pd.Series:
+        """Make doc_ids unique across the whole load: a clash between files takes the file's path
+        (``fox/story`` rather than ``story``); any remaining clash gets ``#2``, ``#3`` ..."""
+        ids = frame["doc_id"].astype(object).tolist()
+        paths = frame["path"].astype(object).tolist()
+        seen = self._seen_ids
+        counts = Counter(ids)
+        clashing = {i for i, n in counts.items() if n > 1 or i in seen}
+        out = []
+        for doc_id, path in zip(ids, paths, strict=True):
+            if doc_id in clashing and not _LINE_SUFFIX.search(str(path)):
+                doc_id = str(path).rsplit(".", 1)[0] if "." in Path(str(path)).name else str(path)
+            if doc_id in seen:
+                n = 2
+                while f"{doc_id}#{n}" in seen:
+                    n += 1
+                doc_id = f"{doc_id}#{n}"
+                self._renamed_ids += 1
+            seen.add(doc_id)
+            out.append(doc_id)
+        return pd.Series(out, index=frame.index, dtype=STRING)
+
+    def _drop_duplicates(self, frame: pd.DataFrame) -> pd.DataFrame:
+        keep = []
+        for text in frame["text"]:
+            digest = hashlib.blake2b(str(text).strip().encode(), digest_size=16).digest()
+            keep.append(digest not in self._seen_texts)
+            self._seen_texts.add(digest)
+        mask = pd.Series(keep, index=frame.index)
+        self._duplicates += int((~mask).sum())
+        return frame[mask].reset_index(drop=True)
+
+    def _window(self, frame: pd.DataFrame) -> pd.DataFrame:
+        published = frame["published"]
+        keep = published.notna()
+        self._undated_outside += int((~keep).sum())
+        if self.since is not None:
+            keep &= published >= pd.Timestamp(self.since)
+        if self.until is not None:
+            keep &= published < pd.Timestamp(self.until)
+        return frame[keep.fillna(False)].reset_index(drop=True)
+
+
+_LINE_SUFFIX = re.compile(r":(?:\d+|\[\d+\])$")
+
+
+def load(paths: Sequence[str], **options: Any) -> LoadResult:
+    """Read files, folders, globs and ``-`` (stdin) into one corpus frame.
+
+    Options: ``source`` (outlet for inputs that name none), ``manifest`` (path), ``encoding``,
+    ``columns`` (``{"text": "body"}`` overrides), ``dedupe``, ``since``/``until`` (aware
+    datetimes; ``since <= published < until``), ``progress`` (a callback). Unreadable inputs
+    and records are collected in ``LoadResult.problems``; the call raises only for problems
+    that concern every input (a missing manifest, a bad option).
+    """
+    loader = Loader(paths, **options)
+    chunks = list(loader.chunks())
+    frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
+    return LoadResult(
+        frame=frame, problems=loader.problems, notes=loader.notes, inputs_read=loader.inputs_read
+    )
 
 
 def _tag(records: list[Record], item: InputItem, fmt: str) -> None:
@@ -165,54 +326,8 @@ def _url_host(url: Any) -> str | None:
     return host.removeprefix("www.")
 
 
-def _finish(
-    frame: pd.DataFrame,
-    *,
-    source: str | None,
-    manifest: pd.DataFrame | None,
-    notes: list[str],
-) -> pd.DataFrame:
-    if frame.empty:
-        return empty_frame()
-    for col in CORE_COLUMNS:
-        if col not in frame.columns:
-            frame[col] = None
-    frame["source"] = frame["source"].astype(object).where(frame["source"].notna(), None)
-    if manifest is not None:
-        _apply_manifest(frame, manifest, notes)
-    src = frame["source"]
-    fills = [
-        pd.Series(source, index=frame.index, dtype=object) if source else None,
-        frame.get("_folder_source"),
-        frame["url"].map(_url_host),
-        frame.get("_text_source"),
-    ]
-    for fill in fills:
-        if fill is not None:
-            src = src.where(src.notna(), fill)
-    frame["source"] = src
-    published, failed = parse_dates(frame["published"])
-    if failed:
-        bad = frame.loc[published.isna() & frame["published"].notna(), ["published", "path"]]
-        example = bad.iloc[0] if len(bad) else None
-        eg = f" (e.g. {example['published']!r} at {example['path']})" if example is not None else ""
-        notes.append(f"{plural(failed, 'date')} could not be read and are left empty{eg}")
-    frame["published"] = published
-    frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
-    frame = coerce_frame(frame)
-    extras = [c for c in frame.columns if c not in CORE_COLUMNS]
-    if extras:
-        typed = frame[extras].convert_dtypes()
-        for col in extras:
-            kind = typed[col].dtype
-            frame[col] = (
-                typed[col].astype(STRING) if isinstance(kind, pd.StringDtype) else typed[col]
-            )
-    frame["doc_id"] = _unique_ids(frame, notes)
-    return frame
-
-
-def _apply_manifest(frame: pd.DataFrame, manifest: pd.DataFrame, notes: list[str]) -> None:
+def _apply_manifest(frame: pd.DataFrame, manifest: pd.DataFrame) -> set[str]:
+    """Overwrite metadata from the manifest; return the manifest keys that matched."""
     keys = match_keys(frame)
     row_key = keys["doc_id"].where(keys["doc_id"].isin(manifest.index))
     for alt in ("file", "stem"):
@@ -226,46 +341,7 @@ def _apply_manifest(frame: pd.DataFrame, manifest: pd.DataFrame, notes: list[str
         idx = values[has].index
         frame[col] = frame[col].astype(object)
         frame.loc[idx, col] = values[has]
-    unused = len(set(manifest.index) - set(row_key.dropna()))
-    if unused:
-        notes.append(f"manifest: {plural(unused, 'entry', 'entries')} matched no article")
-
-
-def _unique_ids(frame: pd.DataFrame, notes: list[str]) -> pd.Series:
-    """Make doc_ids unique: colliding file stems take their path; remaining clashes get #2, #3."""
-    ids = frame["doc_id"].astype(object)
-    dup = ids.duplicated(keep=False)
-    if not dup.any():
-        return frame["doc_id"]
-    paths = frame["path"].astype(object)
-    no_line = ~paths.astype(str).str.contains(r":(?:\d+|\[\d+\])$", regex=True)
-    fix = dup & no_line
-    ids = ids.where(
-        ~fix, paths.map(lambda p: str(p).rsplit(".", 1)[0] if "." in str(p) else str(p))
-    )
-    dup = ids.duplicated(keep=False)
-    if dup.any():
-        counter = ids.groupby(ids).cumcount() + 1
-        ids = ids.where(counter == 1, ids + "#" + counter.astype(str))
-        notes.append(
-            f"{int(dup.sum())} articles share an id with another; later ones got #2, #3 ..."
-        )
-    return ids.astype(STRING)
-
-
-def _window(
-    frame: pd.DataFrame, since: datetime | None, until: datetime | None, notes: list[str]
-) -> pd.DataFrame:
-    published = frame["published"]
-    keep = published.notna()
-    undated = int((~keep).sum())
-    if since is not None:
-        keep &= published >= pd.Timestamp(since)
-    if until is not None:
-        keep &= published < pd.Timestamp(until)
-    if undated:
-        notes.append(f"{plural(undated, 'article')} without a date left out of the time window")
-    return frame[keep.fillna(False)].reset_index(drop=True)
+    return set(row_key.dropna())
 
 
 def read_frame(paths: Sequence[str], **options: Any) -> pd.DataFrame:

@@ -18,9 +18,18 @@ _PEEK = 64 * 1024
 class _Prefixed(io.RawIOBase):
     """A raw stream that yields ``head`` and then the rest of ``rest`` (to un-read a peek)."""
 
-    def __init__(self, head: bytes, rest: IO[bytes], error: BaseException | None = None) -> None:
+    def __init__(
+        self,
+        head: bytes,
+        rest: IO[bytes],
+        error: BaseException | None = None,
+        *,
+        close: tuple[IO[bytes], ...] = (),
+    ) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        #: Streams to close with this one (a decompressor does not close the file under it).
+        self._close = close
         #: An error met while peeking, raised once the bytes read before it are consumed.
         self._error = error
 
@@ -41,11 +50,14 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
     def close(self) -> None:
-        self._rest.close()
+        for stream in self._close:
+            stream.close()
         super().close()
 
 
-def _peek(stream: IO[bytes], *, tolerant: bool = False) -> tuple[bytes, IO[bytes]]:
+def _peek(
+    stream: IO[bytes], *, tolerant: bool = False, close: tuple[IO[bytes], ...] = ()
+) -> tuple[bytes, IO[bytes]]:
     head = b""
     error: BaseException | None = None
     while len(head) < _PEEK:
@@ -59,7 +71,8 @@ def _peek(stream: IO[bytes], *, tolerant: bool = False) -> tuple[bytes, IO[bytes
         if not block:
             break
         head += block
-    return head, io.BufferedReader(_Prefixed(head, stream, error), buffer_size=1 << 20)
+    wrapper = _Prefixed(head, stream, error, close=close)
+    return head, io.BufferedReader(wrapper, buffer_size=1 << 20)
 
 
 def sniff_format(head: bytes) -> str:
@@ -103,12 +116,13 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
             raise InputError("is a folder", where=item.display) from exc
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), where=item.display) from exc
-    head, stream = _peek(raw)
+    # Standard input is not ours to close; a file is.
+    head, stream = _peek(raw, close=() if item.path is None else (raw,))
     compression = sniff_compression(head) or None
     if compression:
         try:
-            stream = open_decompressed(stream, compression)
-            head, stream = _peek(stream, tolerant=True)
+            decompressed = open_decompressed(stream, compression)
+            head, stream = _peek(decompressed, tolerant=True, close=(decompressed, stream))
         except Exception as exc:  # each decompressor has its own error types
             stream.close()
             raise InputError(
