@@ -103,8 +103,15 @@ class Run:
         return paths
 
     def load(self, spec: InputSpec) -> pd.DataFrame:
-        """Load the inputs, report skipped ones and notes, and return the corpus frame."""
-        from corpuscli.io.loader import load
+        """Load the inputs whole, report skipped ones and notes, and return the corpus frame."""
+        import pandas as pd
+
+        return pd.concat(list(self.stream(spec)), ignore_index=True)
+
+    def stream(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
+        """The corpus frame in chunks, for analyses that stream; problems and notes are reported
+        when the stream ends (before any output is written)."""
+        from corpuscli.io.loader import Loader
         from corpuscli.timewindow import parse_bound
 
         from ._progress import LazyProgress
@@ -113,36 +120,41 @@ class Run:
         since = parse_bound(spec.since, option="--since") if spec.since else None
         until = parse_bound(spec.until, option="--until") if spec.until else None
         progress = LazyProgress(enabled=not self.quiet and sys.stderr.isatty())
+        loader = Loader(
+            paths,
+            source=spec.source,
+            manifest=spec.manifest,
+            encoding=spec.encoding,
+            columns={k: v for k, v in spec.columns.items() if v},
+            dedupe=spec.dedupe,
+            since=since,
+            until=until,
+            progress=progress,
+        )
         try:
-            result = load(
-                paths,
-                source=spec.source,
-                manifest=spec.manifest,
-                encoding=spec.encoding,
-                columns={k: v for k, v in spec.columns.items() if v},
-                dedupe=spec.dedupe,
-                since=since,
-                until=until,
-                progress=progress,
-            )
+            yield from loader.chunks()
         finally:
             progress.close()
-        self.report_problems(result.problems)
-        for note in result.notes:
+        self._after_load(loader.problems, loader.notes, loader.articles, bool(since or until))
+
+    def _after_load(
+        self, problems: list[Problem], notes: list[str], articles: int, windowed: bool
+    ) -> None:
+        self.report_problems(problems)
+        for note in notes:
             self.warn(note)
-        if result.frame.empty:
-            if result.problems:
+        if not articles:
+            if problems:
                 raise NothingToAnalyse(
-                    f"nothing usable: {plural(len(result.problems), 'input')} skipped, no article read",
+                    f"nothing usable: {plural(len(problems), 'input')} skipped, no article read",
                     hint="fix the inputs named above",
                 )
-            if since or until:
+            if windowed:
                 raise NothingToAnalyse(
                     "no article falls in the time window", hint="widen --since/--until"
                 )
             raise NothingToAnalyse("no articles in the input", hint="check the paths")
-        self.partial = bool(result.problems)
-        return result.frame
+        self.partial = bool(problems)
 
     # --- output ---------------------------------------------------------------------------------
     def output_format(self, fmt: OutputFormat, output: str | None) -> str:

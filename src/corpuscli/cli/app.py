@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import cmd_load, cmd_stats
+from . import cmd_load, cmd_stats, cmd_terms
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
@@ -49,6 +49,7 @@ def root(
 
 app.command("load", help=cmd_load.HELP, epilog=cmd_load.EPILOG)(cmd_load.load_command)
 app.command("stats", help=cmd_stats.HELP, epilog=cmd_stats.EPILOG)(cmd_stats.stats_command)
+app.command("terms", help=cmd_terms.HELP, epilog=cmd_terms.EPILOG)(cmd_terms.terms_command)
 
 
 def main() -> None:

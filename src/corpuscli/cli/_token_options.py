@@ -1,0 +1,153 @@
+"""Options shared by every counting command (terms, collocations, compare), declared once."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import typer
+
+from corpuscli.errors import UsageError
+
+TOKENS = "Tokens"
+
+LowerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--lower/--keep-case",
+        help="Fold case before counting (default) or keep it.",
+        rich_help_panel=TOKENS,
+    ),
+]
+StopwordsOpt = Annotated[
+    str,
+    typer.Option(
+        "--stopwords",
+        metavar="en|none|nltk|FILE",
+        help="Stopwords to drop: the English list shipped with corpuscli, none, NLTK's list "
+        "(needs its data), or a file of one word per line.",
+        rich_help_panel=TOKENS,
+    ),
+]
+StemOpt = Annotated[
+    bool,
+    typer.Option(
+        "--stem", help="Reduce words to their Snowball stem (per --lang).", rich_help_panel=TOKENS
+    ),
+]
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        metavar="CODE",
+        help="Language for --stem and --stopwords nltk.",
+        rich_help_panel=TOKENS,
+    ),
+]
+MinCountOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-count",
+        min=1,
+        help="Drop terms seen fewer times (per group).",
+        rich_help_panel=TOKENS,
+    ),
+]
+MinDocsOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-docs",
+        min=1,
+        help="Drop terms found in fewer documents (per group).",
+        rich_help_panel=TOKENS,
+    ),
+]
+TopOpt = Annotated[
+    int,
+    typer.Option("--top", "-n", help="How many terms to list (per group).", rich_help_panel=TOKENS),
+]
+AllOpt = Annotated[
+    bool, typer.Option("--all", help="List every term (overrides --top).", rich_help_panel=TOKENS)
+]
+NgramOpt = Annotated[
+    str,
+    typer.Option(
+        "--ngram",
+        metavar="N|N-M",
+        help="Word n-grams of size N, or sizes N to M (1-3).",
+        rich_help_panel=TOKENS,
+    ),
+]
+PatternOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pattern",
+        metavar="REGEX",
+        help="What counts as a token (default: words with inner hyphens and apostrophes, "
+        "dotted abbreviations, numbers).",
+        rich_help_panel=TOKENS,
+    ),
+]
+KeepNumbersOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-numbers",
+        help="Count tokens without letters (1994, 30,000).",
+        rich_help_panel=TOKENS,
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: all cores).", rich_help_panel=TOKENS
+    ),
+]
+
+
+def parse_ngram(value: str) -> tuple[int, int]:
+    """``2`` -> (2, 2); ``1-3`` -> (1, 3)."""
+    m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", value)
+    if not m:
+        raise UsageError(f"cannot read --ngram {value!r}", hint="give N or N-M, e.g. 2 or 1-3")
+    low = int(m.group(1))
+    high = int(m.group(2) or low)
+    if not 1 <= low <= high <= 5:
+        raise UsageError(f"--ngram {value} is out of range", hint="n-gram sizes go from 1 to 5")
+    return low, high
+
+
+def check_pattern(pattern: str | None) -> str | None:
+    if pattern is None:
+        return None
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise UsageError(
+            f"the --pattern regex does not compile: {exc}", hint="check the regex"
+        ) from None
+    if compiled.match(""):
+        raise UsageError("the --pattern regex matches the empty string", hint="use + rather than *")
+    return pattern
+
+
+def term_options(
+    *,
+    lower: bool,
+    stopwords: str,
+    stem: bool,
+    lang: str,
+    ngram: str,
+    pattern: str | None,
+    keep_numbers: bool,
+):  # -> TermOptions (imported lazily)
+    from corpuscli.stopwords import language_name, load_stopwords
+    from corpuscli.terms import TermOptions
+
+    return TermOptions(
+        lower=lower,
+        stopwords=load_stopwords(stopwords, lang),
+        stem=language_name(lang) if stem else None,
+        ngram=parse_ngram(ngram),
+        pattern=check_pattern(pattern),
+        keep_numbers=keep_numbers,
+    )

@@ -1,0 +1,412 @@
+"""The counting engine behind ``terms``, ``compare`` and ``collocations``.
+
+Texts become one array of integer token ids, ``-1`` marking sentence, paragraph and document
+boundaries (n-grams and collocation windows never cross them). The work is done in bulk:
+
+1. each text is lowercased, typographic apostrophes folded to ``'``, and characters that can never
+   be part of a token (quotes, brackets, ``!?;:`` ...) replaced by spaces — all with C-speed
+   string operations on UTF-8 bytes;
+2. the text is split on whitespace; every distinct chunk is tokenised once by the token regex
+   (cached), so the regex runs over the vocabulary, not over the corpus; a chunk that is exactly
+   one token maps straight to its id, others (``Afghanistan.``, ``U.S.-led``) expand to several ids
+   through a table, vectorised with NumPy;
+3. n-gram keys pack the ids of consecutive tokens into one int64, and counts per group and
+   document frequencies come from sorting/hashing those arrays.
+
+The result equals running the token regex over the whole text (property-tested), at a fraction of
+the cost. A :class:`Counter` instance keeps its vocabulary across calls; :func:`merge` combines the
+partial results of several worker processes exactly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from corpuscli.text import TOKEN_PATTERN, fold_quotes
+
+BOUNDARY = -1
+DOC_END = -2
+_MISSING = -(1 << 62)
+#: Bits per token id when packing n-grams of the merged (global) vocabulary.
+GLOBAL_BITS = 21
+
+_APOSTROPHES = ("’", "‘", "ʼ", "‛", "′", "´")
+_ASCII_SPACE = b'!"#$%&()*+/:;<=>?@[\\]^_`{|}~\t\r\x0b\x0c'
+_TABLE = bytes.maketrans(_ASCII_SPACE, b" " * len(_ASCII_SPACE))
+_MARK = b"\x01"  # a sentence or paragraph boundary inserted into the text
+_DOC_MARK = b"\x02"  # the end of one text in a batch
+_DOC_MARK_STR = "\x02"
+_DOC_JOIN = "\n \x02 \n"
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt"]
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _Codes(dict):  # type: ignore[type-arg]
+    """Chunk -> code; an unknown chunk reads as _MISSING (without being stored), so that the
+    lookup of millions of chunks runs as one C-level ``map`` of ``__getitem__``."""
+
+    def __missing__(self, key: object) -> int:
+        return _MISSING
+
+
+@dataclass(frozen=True)
+class TokenSpec:
+    """How text becomes tokens (see ``corpuscli.text`` for the default token pattern)."""
+
+    lower: bool = True
+    #: A user token regex; None for the default pattern (and the fast path).
+    pattern: str | None = None
+    #: Snowball stemmer language (``english`` ...), or None.
+    stem: str | None = None
+    #: Mark sentence/paragraph boundaries (needed for n-grams and windows, not for unigrams).
+    boundaries: bool = True
+
+
+@dataclass
+class Partial:
+    """What one batch of texts contributes, in the vocabulary of the Counter that made it."""
+
+    worker: int
+    #: Terms the worker's vocabulary gained for this batch, and the vocabulary size before them.
+    vocab_start: int
+    new_terms: list[str]
+    bits: int
+    #: n -> DataFrame(group, key, count, docs)
+    ngrams: dict[int, pd.DataFrame]
+    #: group -> tokens (all word tokens, boundaries excluded) and documents
+    group_tokens: dict[int, int]
+    group_docs: dict[int, int]
+
+
+class Counter:
+    """Tokenises batches of texts into id arrays and counts n-grams per group."""
+
+    def __init__(self, spec: TokenSpec) -> None:
+        self.spec = spec
+        self.fast = spec.pattern is None
+        self.regex = re.compile(spec.pattern or TOKEN_PATTERN)
+        self.whole_text = bool(spec.pattern) and bool(re.search(r"\\s|\s|\\S", spec.pattern or ""))
+        self.terms: list[str] = []
+        self.term_ids: dict[str, int] = {}
+        #: raw chunk -> code: >= 0 a token id, -1 a boundary, -2 the end of a text,
+        #: <= -3 an entry of the expansion table
+        self.codes: _Codes = _Codes({
+            _MARK: BOUNDARY, "\x01": BOUNDARY, _DOC_MARK: DOC_END, _DOC_MARK_STR: DOC_END,
+        })  # fmt: skip
+        # The expansion table of chunks that are not exactly one token, as growing arrays.
+        self._exp_lengths = array("q")
+        self._exp_offsets = array("q")
+        self._exp_flat = array("q")
+        self._stemmer = None
+        self._stems: dict[str, str] = {}
+        if spec.stem:
+            from nltk.stem.snowball import SnowballStemmer
+
+            self._stemmer = SnowballStemmer(spec.stem)
+        self._synced = 0
+
+    # --- text -> chunks --------------------------------------------------------------------------
+    def _prepare(self, texts: list[str]) -> list[bytes] | list[str]:
+        """The whitespace chunks of all texts, with boundary and document-end markers."""
+        joined = _DOC_JOIN.join(t.replace("\x01", " ").replace("\x02", " ") for t in texts)
+        if self.spec.lower:
+            joined = joined.lower()
+        if not self.fast:
+            for apo in _APOSTROPHES:
+                if apo in joined:
+                    joined = joined.replace(apo, "'")
+            if self.spec.boundaries:
+                joined = joined.replace("\n", " \x01 ")
+            return joined.split()
+        # Curly quotes, dashes and typographic apostrophes stay: replacing multi-byte sequences
+        # costs more than letting the (cached, once per distinct chunk) tokeniser see them.
+        data = joined.encode("utf-8")
+        if self.spec.boundaries:
+            data = data.replace(b"\n", b" \x01 ").replace(b"!", b" \x01 ").replace(b"?", b" \x01 ")
+        return data.translate(_TABLE).split()
+
+    # --- chunk -> tokens -------------------------------------------------------------------------
+    def _token_id(self, token: str) -> int:
+        if self._stemmer is not None:
+            stem = self._stems.get(token)
+            if stem is None:
+                stem = self._stems[token] = self._stemmer.stem(token)
+            token = stem
+        tid = self.term_ids.get(token)
+        if tid is None:
+            tid = self.term_ids[token] = len(self.terms)
+            self.terms.append(token)
+        return tid
+
+    def _tokens_of(self, text: str) -> list[str]:
+        toks = self.regex.findall(fold_quotes(text))
+        if toks and not isinstance(toks[0], str):  # a user pattern with groups
+            toks = [t[0] for t in toks]
+        if self.spec.lower and not self.fast:
+            toks = [t.lower() for t in toks]
+        return toks
+
+    def _add_chunk(self, chunk: bytes | str) -> int:
+        if self._stemmer is None and isinstance(chunk, bytes) and chunk.isalpha():
+            # Plain ASCII letters (most new chunks): the chunk is its own token.
+            code = self._token_id(chunk.decode("ascii"))
+            self.codes[chunk] = code
+            return code
+        text = chunk.decode("utf-8", "replace") if isinstance(chunk, bytes) else chunk
+        toks = self._tokens_of(text)
+        ids = [self._token_id(t) for t in toks]
+        if (
+            self.spec.boundaries
+            and text.endswith(".")
+            and not (toks and (toks[-1].endswith(".") or toks[-1].lower() in _ABBREVIATIONS))
+        ):
+            ids.append(BOUNDARY)
+        if len(ids) == 1 and (ids[0] == BOUNDARY or self.terms[ids[0]] == text):
+            code = ids[0]
+        else:
+            code = -3 - len(self._exp_lengths)
+            self._exp_offsets.append(len(self._exp_flat))
+            self._exp_lengths.append(len(ids))
+            self._exp_flat.extend(ids)
+        self.codes[chunk] = code
+        return code
+
+    def _expansion(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (
+            np.frombuffer(self._exp_lengths, dtype=np.int64),
+            np.frombuffer(self._exp_offsets, dtype=np.int64),
+            np.frombuffer(self._exp_flat, dtype=np.int64)
+            if len(self._exp_flat)
+            else np.zeros(1, np.int64),
+        )
+
+    # --- texts -> id array -------------------------------------------------------------------------
+    def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Token ids of all ``texts`` (boundaries ``-1``, one after each text) and the index of the
+        text each position belongs to."""
+        if self.whole_text:
+            chunks: list = []
+            for text in texts:
+                chunks.extend(self._tokens_of(text.lower() if self.spec.lower else text))
+                chunks.append(_DOC_MARK_STR)
+        else:
+            chunks = self._prepare(texts)
+            chunks.append(_DOC_MARK if self.fast else _DOC_MARK_STR)
+        raw = np.fromiter(map(self.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+        for i in np.flatnonzero(raw == _MISSING).tolist():
+            code = self.codes[chunks[i]]
+            raw[i] = self._add_chunk(chunks[i]) if code == _MISSING else code
+        doc_end = raw == DOC_END
+        doc_of_raw = np.cumsum(doc_end) - doc_end
+        raw[doc_end] = BOUNDARY
+        dirty = raw <= -3
+        if not dirty.any():
+            return raw, doc_of_raw
+        lengths, offsets, flat = self._expansion()
+        entry = -3 - raw[dirty]
+        out_len = np.ones(len(raw), dtype=np.int64)
+        out_len[dirty] = lengths[entry]
+        starts = np.cumsum(out_len) - out_len
+        out = np.empty(int(out_len.sum()), dtype=np.int64)
+        clean = ~dirty
+        out[starts[clean]] = raw[clean]
+        dirty_len = out_len[dirty]
+        total = int(dirty_len.sum())
+        if total:
+            owner = np.repeat(np.arange(len(entry)), dirty_len)
+            within = np.arange(total) - np.repeat(np.cumsum(dirty_len) - dirty_len, dirty_len)
+            out[np.repeat(starts[dirty], dirty_len) + within] = flat[offsets[entry][owner] + within]
+        doc_of_out = np.repeat(doc_of_raw, out_len)
+        return out, doc_of_out
+
+    # --- counting ----------------------------------------------------------------------------------
+    def count(self, texts: list[str], groups: np.ndarray, ngrams: tuple[int, ...]) -> Partial:
+        """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies."""
+        ids, doc = self.encode(texts)
+        groups = np.asarray(groups, dtype=np.int64)
+        bits = max(1, len(self.terms).bit_length())
+        results = {}
+        for n in ngrams:
+            key, kdoc = ngram_keys(ids, doc, n, bits)
+            results[n] = _count_by_group(key, kdoc, groups, n * bits)
+        tokens = ids >= 0
+        group_tokens = (
+            pd.Series(groups[doc[tokens]]).value_counts().to_dict() if tokens.any() else {}
+        )
+        group_docs = pd.Series(groups).value_counts().to_dict()
+        start = self._synced
+        self._synced = len(self.terms)
+        return Partial(
+            worker=os.getpid(),
+            vocab_start=start,
+            new_terms=self.terms[start:],
+            bits=bits,
+            ngrams=results,
+            group_tokens={int(k): int(v) for k, v in group_tokens.items()},
+            group_docs={int(k): int(v) for k, v in group_docs.items()},
+        )
+
+
+def ngram_keys(
+    ids: np.ndarray, doc: np.ndarray, n: int, bits: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Packed keys of every n-gram that crosses no boundary, and the document of each."""
+    if len(ids) < n:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    m = len(ids) - n + 1
+    valid = ids[:m] >= 0
+    key = ids[:m].copy()
+    for j in range(1, n):
+        part = ids[j : j + m]
+        valid &= part >= 0
+        key = (key << bits) | np.where(part >= 0, part, 0)
+    return key[valid], doc[:m][valid]
+
+
+def _pack_fits(*bit_widths: int) -> bool:
+    return sum(bit_widths) <= 62
+
+
+def sum_by(
+    group: np.ndarray, key: np.ndarray, count: np.ndarray, docs: np.ndarray, key_bits: int
+) -> pd.DataFrame:
+    """Sum ``count`` and ``docs`` over equal (group, key) pairs, by hashing (no sort)."""
+    if not len(key):
+        return _empty_counts()
+    group_bits = max(1, int(group.max()).bit_length())
+    if _pack_fits(group_bits, key_bits):
+        codes, uniques = pd.factorize((group << key_bits) | key, sort=False)
+        out_group = uniques >> key_bits
+        out_key = uniques & ((1 << key_bits) - 1)
+    else:
+        frame = pd.DataFrame({"group": group, "key": key})
+        codes = frame.groupby(["group", "key"], sort=False).ngroup().to_numpy()
+        firsts = pd.Series(np.arange(len(codes))).groupby(codes, sort=True).first().to_numpy()
+        out_group, out_key = group[firsts], key[firsts]
+    n = int(codes.max()) + 1
+    return pd.DataFrame(
+        {
+            "group": out_group.astype(np.int64),
+            "key": out_key.astype(np.int64),
+            "count": np.bincount(codes, weights=count, minlength=n).astype(np.int64),
+            "docs": np.bincount(codes, weights=docs, minlength=n).astype(np.int64),
+        }
+    )
+
+
+def _empty_counts() -> pd.DataFrame:
+    return pd.DataFrame({"group": [], "key": [], "count": [], "docs": []}, dtype=np.int64)
+
+
+def _count_by_group(
+    key: np.ndarray, kdoc: np.ndarray, groups: np.ndarray, key_bits: int
+) -> pd.DataFrame:
+    """(group, key) -> count, docs (number of distinct documents), by hashing."""
+    if not len(key):
+        return _empty_counts()
+    ones = np.ones(len(key), dtype=np.int64)
+    per_doc = sum_by(kdoc, key, ones, ones, key_bits)  # (doc, key) -> occurrences
+    doc = per_doc["group"].to_numpy()
+    return sum_by(
+        groups[doc],
+        per_doc["key"].to_numpy(),
+        per_doc["count"].to_numpy(),
+        np.ones(len(doc), dtype=np.int64),
+        key_bits,
+    )
+
+
+@dataclass
+class Totals:
+    """Counts merged from all batches, in the global vocabulary."""
+
+    terms: list[str] = field(default_factory=list)
+    term_ids: dict[str, int] = field(default_factory=dict)
+    ngrams: dict[int, list[pd.DataFrame]] = field(default_factory=dict)
+    group_tokens: dict[int, int] = field(default_factory=dict)
+    group_docs: dict[int, int] = field(default_factory=dict)
+    _maps: dict[int, array] = field(default_factory=dict)
+    _pending_rows: int = 0
+
+    def add(self, part: Partial) -> None:
+        """Merge one batch's counts (remapping its vocabulary onto the global one)."""
+        local = self._maps.setdefault(part.worker, array("q"))
+        if len(local) != part.vocab_start:
+            raise RuntimeError("worker vocabulary out of step")  # a bug, never user input
+        for term in part.new_terms:
+            gid = self.term_ids.get(term)
+            if gid is None:
+                gid = self.term_ids[term] = len(self.terms)
+                self.terms.append(term)
+            local.append(gid)
+        mapping = np.frombuffer(local, dtype=np.int64)
+        for n, frame in part.ngrams.items():
+            if len(frame):
+                frame = frame.assign(key=_repack(frame["key"].to_numpy(), n, part.bits, mapping))
+            self.ngrams.setdefault(n, []).append(frame)
+            self._pending_rows += len(frame)
+        for g, v in part.group_tokens.items():
+            self.group_tokens[g] = self.group_tokens.get(g, 0) + v
+        for g, v in part.group_docs.items():
+            self.group_docs[g] = self.group_docs.get(g, 0) + v
+        if self._pending_rows > 4_000_000:
+            self.compact()
+
+    def compact(self) -> None:
+        """Sum the rows gathered so far, to keep memory bounded by the distinct (group, term)s."""
+        for n, frames in self.ngrams.items():
+            if len(frames) > 1:
+                both = pd.concat(frames, ignore_index=True)
+                self.ngrams[n] = [
+                    sum_by(
+                        both["group"].to_numpy(),
+                        both["key"].to_numpy(),
+                        both["count"].to_numpy(),
+                        both["docs"].to_numpy(),
+                        GLOBAL_BITS * n,
+                    )
+                ]
+        self._pending_rows = sum(len(f) for frames in self.ngrams.values() for f in frames)
+
+    def table(self, n: int) -> pd.DataFrame:
+        """group, key, count, docs for n-grams of size n (keys in the global vocabulary)."""
+        self.compact()
+        frames = self.ngrams.get(n) or []
+        return frames[0] if frames else _empty_counts()
+
+    def decode(self, keys: np.ndarray, n: int) -> list[str]:
+        """The n-gram strings of packed global keys ("word word")."""
+        terms = self.terms
+        mask = (1 << GLOBAL_BITS) - 1
+        parts = [(keys >> (GLOBAL_BITS * (n - 1 - j))) & mask for j in range(n)]
+        if n == 1:
+            return [terms[i] for i in parts[0]]
+        return [" ".join(terms[p[i]] for p in parts) for i in range(len(keys))]
+
+    def component_ids(self, keys: np.ndarray, n: int) -> list[np.ndarray]:
+        mask = (1 << GLOBAL_BITS) - 1
+        return [(keys >> (GLOBAL_BITS * (n - 1 - j))) & mask for j in range(n)]
+
+
+def _repack(keys: np.ndarray, n: int, bits: int, mapping: np.ndarray) -> np.ndarray:
+    if n > 1 and len(mapping) >= (1 << GLOBAL_BITS):
+        raise OverflowError("vocabulary too large to pack n-grams")
+    mask = (1 << bits) - 1
+    out = np.zeros(len(keys), dtype=np.int64)
+    for j in range(n):
+        part = (keys >> (bits * (n - 1 - j))) & mask
+        out = (out << GLOBAL_BITS) | mapping[part]
+    return out
+
+
+def has_letter(term: str) -> bool:
+    """True for tokens that are words rather than numbers."""
+    return bool(_HAS_LETTER.search(term))
