@@ -44,7 +44,45 @@ _DOC_MARK = b"\x02"  # the end of one text in a batch
 _DOC_MARK_STR = "\x02"
 _DOC_JOIN = "\n \x02 \n"
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "prof",
+        "rev",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ft",
+        "mt",
+    ]
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -79,8 +117,9 @@ class Partial:
     vocab_start: int
     new_terms: list[str]
     bits: int
-    #: n -> DataFrame(group, key, count, docs)
-    ngrams: dict[int, pd.DataFrame]
+    #: name -> (ids packed in each key, DataFrame(group, key, count, docs)); n-gram counts are
+    #: named by their size ("1", "2" ...), collocation counts "pairs", "first", "second".
+    tables: dict[str, tuple[int, pd.DataFrame]]
     #: group -> tokens (all word tokens, boundaries excluded) and documents
     group_tokens: dict[int, int]
     group_docs: dict[int, int]
@@ -236,7 +275,58 @@ class Counter:
         results = {}
         for n in ngrams:
             key, kdoc = ngram_keys(ids, doc, n, bits)
-            results[n] = _count_by_group(key, kdoc, groups, n * bits)
+            results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
+        return self._partial(ids, doc, groups, bits, results)
+
+    def pairs(self, texts: list[str], window: int, node: str | None) -> Partial:
+        """Co-occurrences within ``window`` tokens (same sentence), as ordered pairs (earlier,
+        later), with the marginal counts of each word as first and as second member. With
+        ``node``, only pairs that contain it are kept (the marginals stay complete)."""
+        groups = np.zeros(len(texts), dtype=np.int64)
+        ids, doc = self.encode(texts)
+        bits = max(1, len(self.terms).bit_length())
+        segment = np.cumsum(ids < 0)
+        node_id = self.term_ids.get(node, -2) if node is not None else None
+        keys, kdocs, firsts, seconds = [], [], [], []
+        for d in range(1, window + 1):
+            a, b = ids[:-d], ids[d:]
+            valid = (a >= 0) & (b >= 0) & (segment[:-d] == segment[d:])
+            firsts.append(a[valid])
+            seconds.append(b[valid])
+            if node_id is not None:
+                valid &= (a == node_id) | (b == node_id)
+            keys.append((a[valid] << bits) | b[valid])
+            kdocs.append(doc[:-d][valid])
+        key = np.concatenate(keys) if keys else np.empty(0, np.int64)
+        kdoc = np.concatenate(kdocs) if kdocs else np.empty(0, np.int64)
+        results = {"pairs": (2, _count_by_group(key, kdoc, groups, 2 * bits))}
+        for name, parts in (("first", firsts), ("second", seconds)):
+            ids_ = np.concatenate(parts) if parts else np.empty(0, np.int64)
+            counts = (
+                np.bincount(ids_, minlength=len(self.terms)) if len(ids_) else np.zeros(0, np.int64)
+            )
+            nz = np.flatnonzero(counts)
+            results[name] = (
+                1,
+                pd.DataFrame(
+                    {
+                        "group": np.zeros(len(nz), np.int64),
+                        "key": nz,
+                        "count": counts[nz],
+                        "docs": 0,
+                    }
+                ),
+            )
+        return self._partial(ids, doc, groups, bits, results)
+
+    def _partial(
+        self,
+        ids: np.ndarray,
+        doc: np.ndarray,
+        groups: np.ndarray,
+        bits: int,
+        results: dict[str, tuple[int, pd.DataFrame]],
+    ) -> Partial:
         tokens = ids >= 0
         group_tokens = (
             pd.Series(groups[doc[tokens]]).value_counts().to_dict() if tokens.any() else {}
@@ -249,7 +339,7 @@ class Counter:
             vocab_start=start,
             new_terms=self.terms[start:],
             bits=bits,
-            ngrams=results,
+            tables=results,
             group_tokens={int(k): int(v) for k, v in group_tokens.items()},
             group_docs={int(k): int(v) for k, v in group_docs.items()},
         )
@@ -330,7 +420,8 @@ class Totals:
 
     terms: list[str] = field(default_factory=list)
     term_ids: dict[str, int] = field(default_factory=dict)
-    ngrams: dict[int, list[pd.DataFrame]] = field(default_factory=dict)
+    tables: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
+    arity: dict[str, int] = field(default_factory=dict)
     group_tokens: dict[int, int] = field(default_factory=dict)
     group_docs: dict[int, int] = field(default_factory=dict)
     _maps: dict[int, array] = field(default_factory=dict)
@@ -348,10 +439,11 @@ class Totals:
                 self.terms.append(term)
             local.append(gid)
         mapping = np.frombuffer(local, dtype=np.int64)
-        for n, frame in part.ngrams.items():
+        for name, (n, frame) in part.tables.items():
             if len(frame):
                 frame = frame.assign(key=_repack(frame["key"].to_numpy(), n, part.bits, mapping))
-            self.ngrams.setdefault(n, []).append(frame)
+            self.tables.setdefault(name, []).append(frame)
+            self.arity[name] = n
             self._pending_rows += len(frame)
         for g, v in part.group_tokens.items():
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
@@ -362,10 +454,11 @@ class Totals:
 
     def compact(self) -> None:
         """Sum the rows gathered so far, to keep memory bounded by the distinct (group, term)s."""
-        for n, frames in self.ngrams.items():
+        for name, frames in self.tables.items():
+            n = self.arity[name]
             if len(frames) > 1:
                 both = pd.concat(frames, ignore_index=True)
-                self.ngrams[n] = [
+                self.tables[name] = [
                     sum_by(
                         both["group"].to_numpy(),
                         both["key"].to_numpy(),
@@ -374,12 +467,13 @@ class Totals:
                         GLOBAL_BITS * n,
                     )
                 ]
-        self._pending_rows = sum(len(f) for frames in self.ngrams.values() for f in frames)
+        self._pending_rows = sum(len(f) for frames in self.tables.values() for f in frames)
 
-    def table(self, n: int) -> pd.DataFrame:
-        """group, key, count, docs for n-grams of size n (keys in the global vocabulary)."""
+    def table(self, name: str | int) -> pd.DataFrame:
+        """group, key, count, docs of one table (n-grams of size n: ``table(n)``), with keys in
+        the global vocabulary."""
         self.compact()
-        frames = self.ngrams.get(n) or []
+        frames = self.tables.get(str(name)) or []
         return frames[0] if frames else _empty_counts()
 
     def decode(self, keys: np.ndarray, n: int) -> list[str]:

@@ -16,6 +16,8 @@ class ExitCode(IntEnum):
     PARTIAL = 1
     #: Bad usage, or nothing usable at all in the input.
     USAGE = 2
+    #: A search found nothing (kwic query, collocation node word).
+    NOT_FOUND = 3
     #: A bug in corpuscli: rerun with --debug and report the traceback.
     INTERNAL = 70
     #: Interrupted with Ctrl-C (128 + SIGINT).
@@ -96,3 +98,9 @@ class Problem:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``plural(1, "article")`` is "1 article", ``plural(3, "article")`` "3 articles"."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+class NotFound(CorpusError):
+    """A search found nothing: a node word, a query or a term that does not occur."""
+
+    exit_code = ExitCode.NOT_FOUND

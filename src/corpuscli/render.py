@@ -141,7 +141,9 @@ def write_markdown(frame: pd.DataFrame, out: IO[str]) -> None:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     out.write("| " + " | ".join(esc(c) for c in cols) + " |\n")
-    out.write("|" + "|".join("---:" if n else "---" for n in numeric) + "|\n")
+    justify = frame.attrs.get("justify", {})
+    right = [n or justify.get(c) == "right" for c, n in zip(frame.columns, numeric, strict=True)]
+    out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in frame.itertuples(index=False):
         out.write("| " + " | ".join(esc(_cell(v)) for v in row) + " |\n")
 
@@ -189,7 +191,7 @@ def rich_table(
         )
         table.add_column(
             str(col),
-            justify="right" if numeric else "left",
+            justify=justify.get(col, "right" if numeric else "left"),
             overflow="ellipsis",
             no_wrap=True,
             max_width=None if numeric else max_width,

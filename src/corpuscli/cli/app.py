@@ -9,13 +9,13 @@ from typing import Annotated
 
 import typer
 
-from . import cmd_load, cmd_stats, cmd_terms
+from . import cmd_collocations, cmd_kwic, cmd_load, cmd_stats, cmd_terms
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
 Every command reads files, folders, globs or - (stdin) and writes a table on a terminal, TSV in a pipe, or any of --format table|tsv|csv|json|jsonl|md|html|parquet (-o FILE picks it from the extension).
 
-Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 70 internal error; 130 interrupted. """
+Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 3 a search found nothing (kwic, collocations --node); 70 internal error; 130 interrupted. """
 
 app = typer.Typer(
     name="corpus",
@@ -50,6 +50,10 @@ def root(
 app.command("load", help=cmd_load.HELP, epilog=cmd_load.EPILOG)(cmd_load.load_command)
 app.command("stats", help=cmd_stats.HELP, epilog=cmd_stats.EPILOG)(cmd_stats.stats_command)
 app.command("terms", help=cmd_terms.HELP, epilog=cmd_terms.EPILOG)(cmd_terms.terms_command)
+app.command("collocations", help=cmd_collocations.HELP, epilog=cmd_collocations.EPILOG)(
+    cmd_collocations.collocations_command
+)
+app.command("kwic", help=cmd_kwic.HELP, epilog=cmd_kwic.EPILOG)(cmd_kwic.kwic_command)
 
 
 def main() -> None:

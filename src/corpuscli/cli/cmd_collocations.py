@@ -1,0 +1,134 @@
+"""`corpus collocations`: word pairs that occur together more than chance predicts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._options import (
+    DateColOpt,
+    DebugOpt,
+    DedupeOpt,
+    EncodingOpt,
+    FilesFromOpt,
+    FormatOpt,
+    IdColOpt,
+    ManifestOpt,
+    OutputFormat,
+    OutputOpt,
+    PathsArg,
+    QuietOpt,
+    SinceOpt,
+    SourceColOpt,
+    SourceOpt,
+    TextColOpt,
+    TitleColOpt,
+    UntilOpt,
+    UrlColOpt,
+)
+from ._run import InputSpec, columns_from, command
+from ._token_options import (
+    AllOpt,
+    JobsOpt,
+    KeepNumbersOpt,
+    LangOpt,
+    LowerOpt,
+    PatternOpt,
+    StemOpt,
+    StopwordsOpt,
+    TopOpt,
+    term_options,
+)
+
+HELP = """Collocations: pairs of words that co-occur within a window (in the same sentence) more often than chance, scored by log-likelihood (llr), pointwise mutual information (pmi), t-score or Dice.
+
+Columns: w1, w2 (w1 comes first in the text), count (co-occurrences), expected (count expected by chance = f1 * f2 / N), f1 (pairs with w1 first), f2 (pairs with w2 second), llr, pmi, t_score, dice. With --node, only pairs holding that word. Stopwords and numbers are removed from the list, not from the counts. Exit status 3 when the node word does not occur.
+"""
+
+EPILOG = """\b
+Examples:
+  corpus collocations corpus.jsonl --window 5 --measure llr
+  corpus collocations corpus.jsonl --node putin --window 5
+  corpus collocations sample_data/ --measure pmi --min-count 5
+"""
+
+NodeOpt = Annotated[
+    str | None, typer.Option("--node", metavar="WORD", help="Only collocates of this word.")
+]
+WindowOpt = Annotated[
+    int,
+    typer.Option(
+        "--window",
+        "-w",
+        min=1,
+        max=20,
+        help="How many tokens apart two words may be (1: adjacent).",
+    ),
+]
+MeasureOpt = Annotated[
+    str, typer.Option("--measure", "-m", metavar="NAME", help="Rank by llr, pmi, t or dice.")
+]
+MinCountOpt = Annotated[
+    int, typer.Option("--min-count", min=1, help="Drop pairs seen fewer times.")
+]
+
+
+def collocations_command(
+    paths: PathsArg = None,
+    node: NodeOpt = None,
+    window: WindowOpt = 1,
+    measure: MeasureOpt = "llr",
+    min_count: MinCountOpt = 3,
+    top: TopOpt = 50,
+    all_terms: AllOpt = False,
+    lower: LowerOpt = True,
+    stopwords: StopwordsOpt = "en",
+    stem: StemOpt = False,
+    lang: LangOpt = "en",
+    pattern: PatternOpt = None,
+    keep_numbers: KeepNumbersOpt = False,
+    jobs: JobsOpt = None,
+    files_from: FilesFromOpt = None,
+    source: SourceOpt = None,
+    manifest: ManifestOpt = None,
+    encoding: EncodingOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    dedupe: DedupeOpt = False,
+    text_col: TextColOpt = None,
+    title_col: TitleColOpt = None,
+    source_col: SourceColOpt = None,
+    date_col: DateColOpt = None,
+    url_col: UrlColOpt = None,
+    id_col: IdColOpt = None,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        spec = InputSpec(
+            paths, files_from, source, manifest, encoding, since, until, dedupe,
+            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
+                         date_col=date_col, url_col=url_col, id_col=id_col),
+        )  # fmt: skip
+        options = term_options(
+            lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram="1",
+            pattern=pattern, keep_numbers=keep_numbers,
+        )  # fmt: skip
+        out_fmt = run.output_format(fmt, output)
+        from corpuscli.collocations import collocations
+        from corpuscli.parallel import available_cores
+
+        table = collocations(
+            run.stream(spec),
+            node=node,
+            window=window,
+            measure=measure,
+            options=options,
+            min_count=min_count,
+            top=None if all_terms else top,
+            jobs=jobs or available_cores(),
+        )
+        run.emit(table, out_fmt, output, title="collocations")
