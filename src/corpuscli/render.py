@@ -185,6 +185,8 @@ def rich_table(
     table = Table(
         title=title, caption=caption, header_style="bold", show_edge=False, pad_edge=False
     )
+    # An analysis may ask for a column's alignment (kwic right-aligns the left context).
+    justify = frame.attrs.get("justify", {})
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(
             frame[col]
