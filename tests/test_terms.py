@@ -63,7 +63,9 @@ def test_bigrams_stay_inside_sentences():
 
 def test_bigrams_respect_paragraphs_but_not_abbreviations():
     text = "Mr. Biden spoke in the U.S. Senate\n\nThe senators listened"
-    bigrams = set(term_frequencies(frame(text), options=TermOptions(ngram=(2, 2)), top=None)["term"])
+    bigrams = set(
+        term_frequencies(frame(text), options=TermOptions(ngram=(2, 2)), top=None)["term"]
+    )
     assert "mr biden" in bigrams and "u.s. senate" in bigrams
     assert "senate the" not in bigrams
 
@@ -129,18 +131,24 @@ def test_custom_pattern_goes_through_the_general_path():
 
 def test_by_source_month_and_series_with_zeros():
     corpus = load([str(SAMPLE)]).frame
-    by_source = term_frequencies(corpus, by="source", top=5, options=TermOptions(stopwords=load_stopwords("en")))
+    by_source = term_frequencies(
+        corpus, by="source", top=5, options=TermOptions(stopwords=load_stopwords("en"))
+    )
     assert by_source.columns[0] == "source"
     assert (by_source.groupby("source").size() <= 5).all()
     series = term_frequencies(corpus, by="month", terms=["putin"])
-    assert series["month"].tolist() == sorted(series["month"].tolist(), key=lambda m: (m == "(none)", m))
+    assert series["month"].tolist() == sorted(
+        series["month"].tolist(), key=lambda m: (m == "(none)", m)
+    )
     assert (series["count"] == 0).any() and series["count"].sum() == 29
 
 
 def test_streaming_chunks_equal_one_frame():
     corpus = load([str(SAMPLE)]).frame
     whole = term_frequencies(corpus, top=None, by="source")
-    parts = term_frequencies([corpus.iloc[:10], corpus.iloc[10:25], corpus.iloc[25:]], top=None, by="source")
+    parts = term_frequencies(
+        [corpus.iloc[:10], corpus.iloc[10:25], corpus.iloc[25:]], top=None, by="source"
+    )
     pd.testing.assert_frame_equal(whole, parts)
 
 
@@ -168,5 +176,7 @@ def test_empty_and_bad_requests():
 
 
 def test_seed_boilerplate_is_visible_in_its_terms():
-    table = term_frequencies(load([str(SEED_003)]).frame, options=TermOptions(stopwords=load_stopwords("en")), top=None)
+    table = term_frequencies(
+        load([str(SEED_003)]).frame, options=TermOptions(stopwords=load_stopwords("en")), top=None
+    )
     assert table.set_index("term").loc["moscow", "count"] == 6

@@ -1,0 +1,106 @@
+"""terms, collocations and kwic through the command line."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pandas as pd
+
+from .conftest import SAMPLE, SEED_003
+
+
+def test_terms_default_top(corpus):
+    result = corpus("terms", str(SAMPLE), "--top", "30", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(StringIO(result.stdout))
+    assert list(table.columns) == ["term", "count", "per_10k", "docs", "share_docs"]
+    assert len(table) == 30
+    assert table["term"].iloc[0] == "president"
+
+
+def test_terms_wide_for_people_long_for_programs(corpus):
+    wide = corpus("terms", str(SAMPLE), "--by", "source", "--ngram", "2", "--top", "3", "-f", "md")
+    assert wide.stdout.splitlines()[0].startswith("| rank | Fox News (Online News) |")
+    long = corpus(
+        "terms", str(SAMPLE), "--by", "source", "--ngram", "2", "--top", "3", "-f", "jsonl"
+    )
+    first = json.loads(long.stdout.splitlines()[0])
+    assert list(first) == ["source", "term", "count", "per_10k", "docs", "share_docs"]
+
+
+def test_terms_series_and_tfidf(corpus):
+    series = corpus("terms", str(SAMPLE), "--by", "month", "--term", "karabakh", "-f", "csv")
+    table = pd.read_csv(StringIO(series.stdout))
+    assert (
+        table.loc[table["month"] == "(none)", "count"].item() == 5
+    )  # Nagorno-Karabakh is one token
+    tfidf = corpus(
+        "terms", str(SAMPLE), "--measure", "tfidf", "--by", "doc", "--top", "5", "-f", "csv"
+    )
+    table = pd.read_csv(StringIO(tfidf.stdout))
+    assert (table.groupby("doc_id").size() == 5).all()
+    assert "tfidf" in table.columns
+
+
+def test_terms_warns_about_absent_terms(corpus):
+    result = corpus("terms", str(SAMPLE), "--term", "zebra", "-f", "csv")
+    assert result.exit_code == 0
+    assert "'zebra' does not occur" in result.stderr
+
+
+def test_terms_bad_input(corpus, tmp_path):
+    assert corpus("terms", str(SAMPLE), "--pattern", "([a-z]").exit_code == 2
+    assert corpus("terms", str(SAMPLE), "--top", "0").exit_code == 2
+    assert corpus("terms", str(SAMPLE), "--ngram", "9").exit_code == 2
+    assert corpus("terms", str(SAMPLE), "--measure", "magic").exit_code == 2
+    stop = tmp_path / "stop.txt"
+    stop.write_text("The and of the to a in\n", encoding="utf-8")
+    result = corpus("terms", str(stop))
+    assert result.exit_code == 2
+    assert "no terms left" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_terms_from_stdin_pipe(corpus):
+    jsonl = corpus("load", str(SEED_003), "-f", "jsonl").stdout
+    result = corpus("terms", "-", "--top", "3", "-f", "csv", input=jsonl)
+    assert result.stdout.splitlines()[1:3] == [
+        "azerbaijan,6,100.6711,1,1.0",
+        "moscow,6,100.6711,1,1.0",
+    ]
+
+
+def test_collocations_and_kwic(corpus):
+    col = corpus(
+        "collocations",
+        str(SAMPLE),
+        "--window",
+        "5",
+        "--node",
+        "putin",
+        "--min-count",
+        "2",
+        "-f",
+        "csv",
+    )
+    assert col.exit_code == 0, col.stderr
+    table = pd.read_csv(StringIO(col.stdout))
+    assert list(table.columns) == [
+        "w1",
+        "w2",
+        "count",
+        "expected",
+        "f1",
+        "f2",
+        "llr",
+        "pmi",
+        "t_score",
+        "dice",
+    ]
+    kwic = corpus("kwic", "Karabakh", str(SAMPLE), "--width", "60", "-f", "tsv")
+    assert kwic.exit_code == 0
+    assert len(kwic.stdout.splitlines()) == 16
+    missing = corpus("kwic", "xyzzy", str(SAMPLE))
+    assert missing.exit_code == 3
+    assert missing.stderr.startswith("corpus: error: no match for 'xyzzy'")
