@@ -1,4 +1,8 @@
-"""Run a snippet of Python in a fresh subprocess and measure wall time and peak memory."""
+"""Run a tool in a fresh subprocess and measure its wall time and peak memory.
+
+Peak memory is the largest sum of the resident set sizes of the process and all its
+descendants (worker processes included), sampled every 20 ms from /proc.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,42 +35,71 @@ class Measure:
     result: dict
 
 
-def run(name: str, code: str, *, env: dict[str, str] | None = None) -> Measure:
-    """Run ``code`` (which must print one JSON object as its last line) in a new interpreter."""
+def _tree_rss_kb(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as handle:
+                pages = int(handle.read().split()[1])
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run(name: str, argv: list[str], *, stdout: str | None = None) -> Measure:
+    """Run ``argv``; its last stdout line may be a JSON object of results."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
+    out_handle = open(stdout, "w") if stdout else subprocess.PIPE  # noqa: SIM115
+    proc = subprocess.Popen(argv, stdout=out_handle, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     out, err = proc.communicate()
-    usage = None
     seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if stdout:
+        out_handle.close()
     if proc.returncode:
-        raise SystemExit(f"benchmarks: {name} failed:\n{err[-2000:]}")
-    last = out.strip().splitlines()[-1] if out.strip() else "{}"
-    result = json.loads(last)
-    peak = result.pop("_peak_kb", None)
-    if peak is None and usage is not None:
-        peak = usage.ru_maxrss
-    return Measure(name, result.pop("_seconds", seconds), (peak or 0) / 1024, result)
+        raise SystemExit(f"benchmarks: {name} failed ({proc.returncode}):\n{err[-3000:]}")
+    result = {}
+    if out and out.strip():
+        try:
+            result = json.loads(out.strip().splitlines()[-1])
+        except ValueError:
+            result = {}
+    return Measure(name, seconds, peak / 1024, result)
 
 
-PEAK = (
-    "import resource, json as _j, time as _t\n"
-    "def _report(d, t0):\n"
-    "    d['_peak_kb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    d['_seconds'] = _t.perf_counter() - t0\n"
-    "    print(_j.dumps(d))\n"
-)
+def python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
-    def line(r):
+    def line(r: list[str]) -> str:
         return "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
 
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"

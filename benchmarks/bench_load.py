@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import sys
 import json
 import tempfile
 from pathlib import Path
 
-from _harness import PEAK, corpora_dir, run, table
+from _harness import corpora_dir, python, run, table
 
 
 def prepare(corpora: Path, work: Path, limit: int | None) -> tuple[Path, Path, int, int]:
@@ -57,55 +58,18 @@ def main() -> None:
             f"JSONL {size_mb:.0f} MB, text files {text_mb:.0f} MB"
         )
         measures = [
-            run(
-                "pandas.read_json(lines=True)",
-                PEAK
-                + (
-                    "t0=_t.perf_counter()\nimport pandas as pd\n"
-                    f"df = pd.read_json({str(jsonl)!r}, lines=True)\n"
-                    "_report({'rows': len(df)}, t0)\n"
-                ),
-            ),
-            run(
-                "json.loads per line (floor)",
-                PEAK
-                + (
-                    "t0=_t.perf_counter()\nimport json\n"
-                    f"rows = [json.loads(l) for l in open({str(jsonl)!r}, 'rb')]\n"
-                    "_report({'rows': len(rows)}, t0)\n"
-                ),
-            ),
-            run(
-                "corpuscli load (JSONL)",
-                PEAK
-                + (
-                    "t0=_t.perf_counter()\nimport corpuscli\n"
-                    f"r = corpuscli.load([{str(jsonl)!r}])\n"
-                    "_report({'rows': len(r.frame)}, t0)\n"
-                ),
-            ),
-            run(
-                "corpuscli load (folder of .txt)",
-                PEAK
-                + (
-                    "t0=_t.perf_counter()\nimport corpuscli\n"
-                    f"r = corpuscli.load([{str(folder)!r}])\n"
-                    "_report({'rows': len(r.frame)}, t0)\n"
-                ),
-            ),
-            run(
-                "corpus load JSONL -o .parquet (CLI)",
-                PEAK
-                + (
-                    "t0=_t.perf_counter()\nimport subprocess, sys, resource\n"
-                    f"subprocess.run([sys.executable, '-m', 'corpuscli', 'load', {str(jsonl)!r}, '-q', "
-                    f"'-o', {str(work / 'out.parquet')!r}], check=True)\n"
-                    "d={'rows': -1}; d['_seconds']=_t.perf_counter()-t0\n"
-                    "d['_peak_kb']=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-                    "print(_j.dumps(d))\n"
-                ),
-            ),
-        ]
+            run("pandas.read_json(lines=True)", python(
+                f"import pandas as pd; pd.read_json({str(jsonl)!r}, lines=True)")),
+            run("json.loads per line (floor)", python(
+                f"import json; [json.loads(l) for l in open({str(jsonl)!r}, 'rb')]")),
+            run("corpuscli.load (JSONL)", python(
+                f"import corpuscli; corpuscli.load([{str(jsonl)!r}])")),
+            run("corpuscli.load (folder of .txt)", python(
+                f"import corpuscli; corpuscli.load([{str(folder)!r}])")),
+            run("corpus load JSONL -o .parquet (CLI)", [
+                sys.executable, "-m", "corpuscli", "load", str(jsonl), "-q",
+                "-o", str(work / "out.parquet")]),
+        ]  # fmt: skip
     pandas_s = measures[0].seconds
     rows = []
     for m in measures:

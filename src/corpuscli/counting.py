@@ -151,6 +151,7 @@ class Counter:
 
             self._stemmer = SnowballStemmer(spec.stem)
         self._synced = 0
+        self._young = True
 
     # --- text -> chunks --------------------------------------------------------------------------
     def _prepare(self, texts: list[str]) -> list[bytes] | list[str]:
@@ -239,10 +240,20 @@ class Counter:
         else:
             chunks = self._prepare(texts)
             chunks.append(_DOC_MARK if self.fast else _DOC_MARK_STR)
+        if self._young:
+            # While the vocabulary is young most chunks are new: add the distinct ones first
+            # (set operations in C), rather than meeting each occurrence as a miss.
+            fresh = set(chunks).difference(self.codes)
+            for chunk in fresh:
+                self._add_chunk(chunk)
+            self._young = len(fresh) > 0.01 * len(chunks)
         raw = np.fromiter(map(self.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks))
-        for i in np.flatnonzero(raw == _MISSING).tolist():
-            code = self.codes[chunks[i]]
-            raw[i] = self._add_chunk(chunks[i]) if code == _MISSING else code
+        missing = np.flatnonzero(raw == _MISSING)
+        if len(missing):
+            unseen = [chunks[i] for i in missing.tolist()]
+            for chunk in set(unseen):
+                self._add_chunk(chunk)
+            raw[missing] = np.fromiter(map(self.codes.__getitem__, unseen), np.int64, len(unseen))
         doc_end = raw == DOC_END
         doc_of_raw = np.cumsum(doc_end) - doc_end
         raw[doc_end] = BOUNDARY

@@ -1,0 +1,143 @@
+"""Counting speed and memory: `corpus terms` against polars, pandas, plain Python, scikit-learn and
+NLTK, end to end (reading the JSONL included), on the same file in the same run.
+
+    python benchmarks/bench_terms.py [--corpora DIR] [--limit N] [--skip-4x] [--nltk-mb 20]
+
+Every peer lowercases and counts word tokens of the pattern \\w+ (corpus uses its own, richer
+token pattern; the work is comparable). NLTK (TreebankWordTokenizer + FreqDist) is run on the
+first --nltk-mb megabytes only, and its MB/s compared. The 4x corpus (the file repeated four
+times) is run through corpus terms only, to show that memory stays flat while time grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from _harness import corpora_dir, python, run, table
+
+PATTERN = r"\w+"
+
+
+def peers(jsonl: Path, sample: Path) -> list[tuple[str, list[str], Path]]:
+    j, s = str(jsonl), str(sample)
+    return [
+        ("polars extract_all + value_counts", python(
+            "import polars as pl\n"
+            f"df = pl.read_ndjson({j!r}, infer_schema_length=None)\n"
+            f"c = df.select(pl.col('text').str.to_lowercase().str.extract_all({PATTERN!r})"
+            ".explode().value_counts(sort=True))\nprint(len(c))"), jsonl),
+        ("pandas findall + value_counts", python(
+            "import pandas as pd\n"
+            f"df = pd.read_json({j!r}, lines=True)\n"
+            f"c = df['text'].str.lower().str.findall({PATTERN!r}).explode().value_counts()"), jsonl),
+        ("re.findall + Counter (streaming)", python(
+            "import json, re\nfrom collections import Counter\n"
+            f"r = re.compile({PATTERN!r}); c = Counter()\n"
+            f"for line in open({j!r}, 'rb'):\n    c.update(r.findall(json.loads(line)['text'].lower()))"),
+            jsonl),
+        ("scikit-learn CountVectorizer", python(
+            "import json\nfrom sklearn.feature_extraction.text import CountVectorizer\n"
+            f"texts = [json.loads(l)['text'] for l in open({j!r}, 'rb')]\n"
+            f"m = CountVectorizer(token_pattern={PATTERN!r}).fit_transform(texts)\n"
+            "totals = m.sum(axis=0)"), jsonl),
+        ("NLTK Treebank + FreqDist (sample)", python(
+            "import json\nfrom nltk import FreqDist\nfrom nltk.tokenize import TreebankWordTokenizer\n"
+            "tok = TreebankWordTokenizer(); fd = FreqDist()\n"
+            f"for line in open({s!r}, 'rb'):\n    fd.update(tok.tokenize(json.loads(line)['text'].lower()))"),
+            sample),
+    ]  # fmt: skip
+
+
+def corpus_cmd(path: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "corpuscli",
+        "terms",
+        str(path),
+        "-q",
+        "-f",
+        "tsv",
+        "--top",
+        "100",
+        *extra,
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--skip-4x", action="store_true")
+    parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--nltk-mb", type=float, default=20.0)
+    args = parser.parse_args()
+    corpora = corpora_dir(args.corpora)
+    src = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
+    with tempfile.TemporaryDirectory(prefix="corpuscli-bench-") as tmp:
+        work = Path(tmp)
+        jsonl, sample = work / "articles.jsonl", work / "sample.jsonl"
+        with gzip.open(src, "rb") as inp, jsonl.open("wb") as out, sample.open("wb") as samp:
+            for n, line in enumerate(inp, start=1):
+                out.write(line)
+                if samp.tell() < args.nltk_mb * 1e6:
+                    samp.write(line)
+                if args.limit and n >= args.limit:
+                    break
+        size = jsonl.stat().st_size / 1e6
+        print(
+            f"corpus: {jsonl.name}, {size:.0f} MB of JSON Lines ({n:,} articles); "
+            f"NLTK sample {sample.stat().st_size / 1e6:.0f} MB"
+        )
+        runs = [
+            ("corpus terms (unigrams, all cores)", corpus_cmd(jsonl), jsonl),
+            ("corpus terms (unigrams, --jobs 1)", corpus_cmd(jsonl, "--jobs", "1"), jsonl),
+            ("corpus terms --ngram 2 (all cores)", corpus_cmd(jsonl, "--ngram", "2"), jsonl),
+            (
+                "corpus terms --ngram 2 --jobs 1",
+                corpus_cmd(jsonl, "--ngram", "2", "--jobs", "1"),
+                jsonl,
+            ),
+        ]
+        if not args.skip_peers:
+            runs += peers(jsonl, sample)
+        measures = []
+        for name, argv, path in runs:
+            m = run(name, argv)
+            measures.append((m, path.stat().st_size / 1e6))
+            print(f"  {name}: {m.seconds:.1f} s, {m.peak_mb:,.0f} MB", file=sys.stderr)
+        if not args.skip_4x:
+            big = work / "articles_4x.jsonl"
+            with big.open("wb") as out:
+                for _ in range(4):
+                    with jsonl.open("rb") as inp:
+                        shutil.copyfileobj(inp, out)
+            for name, argv in (
+                ("corpus terms on the 4x corpus", corpus_cmd(big)),
+                ("corpus terms --ngram 2 on the 4x corpus", corpus_cmd(big, "--ngram", "2")),
+            ):
+                m = run(name, argv)
+                measures.append((m, big.stat().st_size / 1e6))
+                print(f"  {name}: {m.seconds:.1f} s, {m.peak_mb:,.0f} MB", file=sys.stderr)
+    ours = measures[0][0]
+    ours_rate = measures[0][1] / ours.seconds
+    rows = []
+    for m, mb in measures:
+        rate = mb / m.seconds
+        rows.append([m.name, f"{m.seconds:.1f}", f"{rate:.1f}", f"{m.peak_mb:,.0f}",
+                     f"{ours_rate / rate:.2f}x"])  # fmt: skip
+    print(
+        table(
+            rows,
+            ["tool", "seconds", "MB/s", "peak MB (all processes)", "corpus terms is faster by"],
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
