@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import sys
 import json
+import sys
 import tempfile
 from pathlib import Path
 
