@@ -1,6 +1,6 @@
 """Run a tool in a fresh subprocess and measure its wall time and peak memory.
 
-Peak memory is the largest sum of the resident set sizes of the process and all its
+Peak memory is the largest sum of the proportional set sizes (PSS) of the process and all its
 descendants (worker processes included), sampled every 20 ms from /proc.
 """
 
@@ -35,27 +35,35 @@ class Measure:
     result: dict
 
 
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: resident memory with pages shared between processes (a forked
+    worker's copy of its parent's imports) divided among them, so a tree's sum is honest."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * _PAGE_KB
+
+
 def _tree_rss_kb(root: int) -> int:
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as handle:
-                pages = int(handle.read().split()[1])
-        except OSError:
-            continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    """Memory (PSS) of ``root`` and its descendants (read from /proc, only that tree)."""
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
+        try:
+            total += _pss_kb(pid)
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as handle:
+                    stack.extend(int(c) for c in handle.read().split())
+        except (OSError, ValueError):
+            continue
     return total
 
 
@@ -71,7 +79,7 @@ def run(name: str, argv: list[str], *, stdout: str | None = None) -> Measure:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
-            time.sleep(0.02)
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

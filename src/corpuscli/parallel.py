@@ -2,7 +2,7 @@
 
 Work runs in the calling process when there is only one batch or one job (no start-up cost for
 small corpora); otherwise in a pool of worker processes, each keeping its state (the tokeniser's
-vocabulary and cache) across batches. At most ``2 * jobs`` batches wait at any time, so a corpus
+vocabulary and cache) across batches. At most ``jobs + 1`` batches wait at any time, so a corpus
 streamed from disk never piles up in memory.
 """
 
@@ -68,7 +68,7 @@ def run_batches(
         try:
             for batch in chain(head, iterator):
                 pending.append(pool.submit(func, batch))
-                if len(pending) >= 2 * jobs:
+                if len(pending) > jobs:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()

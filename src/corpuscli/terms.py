@@ -32,7 +32,7 @@ from corpuscli.stats import PERIODS, group_keys
 from corpuscli.text import fold_quotes
 
 #: Documents per batch handed to a worker.
-BATCH_DOCS = 2000
+BATCH_DOCS = 1000
 MEASURES = ("count", "per_10k", "docs", "tfidf")
 
 
