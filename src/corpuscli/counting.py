@@ -106,6 +106,11 @@ class TokenSpec:
     stem: str | None = None
     #: Mark sentence/paragraph boundaries (needed for n-grams and windows, not for unigrams).
     boundaries: bool = True
+    #: Words an n-gram may not start or end with (stopwords), and whether tokens without a letter
+    #: count: n-grams these exclude are dropped where they are counted, which keeps the tables
+    #: (and memory) small. Collocation pair counts ignore both (their marginals need every word).
+    drop_edges: frozenset[str] = frozenset()
+    keep_numbers: bool = True
 
 
 @dataclass
@@ -152,6 +157,8 @@ class Counter:
             self._stemmer = SnowballStemmer(spec.stem)
         self._synced = 0
         self._young = True
+        self._edge_flags = array("B")
+        self._number_flags = array("B")
 
     # --- text -> chunks --------------------------------------------------------------------------
     def _prepare(self, texts: list[str]) -> list[bytes] | list[str]:
@@ -284,10 +291,34 @@ class Counter:
         groups = np.asarray(groups, dtype=np.int64)
         bits = max(1, len(self.terms).bit_length())
         results = {}
+        edge, number = self._drop_masks()
         for n in ngrams:
-            key, kdoc = ngram_keys(ids, doc, n, bits)
+            key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number)
             results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
         return self._partial(ids, doc, groups, bits, results)
+
+    def _drop_masks(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Per term id: may not stand at an n-gram's edge; has no letter (when numbers drop)."""
+        spec = self.spec
+        if not spec.drop_edges and spec.keep_numbers:
+            return None, None
+        while len(self._edge_flags) < len(self.terms):
+            term = self.terms[len(self._edge_flags)]
+            self._edge_flags.append(term in spec.drop_edges)
+            self._number_flags.append(not has_letter(term))
+        if not self.terms:
+            return None, None
+        edge = (
+            np.frombuffer(self._edge_flags, dtype=np.uint8).astype(bool)
+            if spec.drop_edges
+            else None
+        )
+        number = (
+            None
+            if spec.keep_numbers
+            else np.frombuffer(self._number_flags, dtype=np.uint8).astype(bool)
+        )
+        return edge, number
 
     def pairs(self, texts: list[str], window: int, node: str | None) -> Partial:
         """Co-occurrences within ``window`` tokens (same sentence), as ordered pairs (earlier,
@@ -357,9 +388,17 @@ class Counter:
 
 
 def ngram_keys(
-    ids: np.ndarray, doc: np.ndarray, n: int, bits: int
+    ids: np.ndarray,
+    doc: np.ndarray,
+    n: int,
+    bits: int,
+    *,
+    edge: np.ndarray | None = None,
+    number: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Packed keys of every n-gram that crosses no boundary, and the document of each."""
+    """Packed keys of every n-gram that crosses no boundary, and the document of each. With
+    ``edge``/``number`` masks (indexed by term id), n-grams that start or end with an edge word,
+    or hold a number, are left out."""
     if len(ids) < n:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     m = len(ids) - n + 1
@@ -369,6 +408,13 @@ def ngram_keys(
         part = ids[j : j + m]
         valid &= part >= 0
         key = (key << bits) | np.where(part >= 0, part, 0)
+    if edge is not None or number is not None:
+        safe = [np.where(ids[j : j + m] >= 0, ids[j : j + m], 0) for j in range(n)]
+        if edge is not None:
+            valid &= ~edge[safe[0]] & ~edge[safe[-1]]
+        if number is not None:
+            for part in safe:
+                valid &= ~number[part]
     return key[valid], doc[:m][valid]
 
 
@@ -460,7 +506,7 @@ class Totals:
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
         for g, v in part.group_docs.items():
             self.group_docs[g] = self.group_docs.get(g, 0) + v
-        if self._pending_rows > 4_000_000:
+        if self._pending_rows > 1_500_000:
             self.compact()
 
     def compact(self) -> None:

@@ -51,7 +51,12 @@ class TermOptions:
 
     def token_spec(self) -> TokenSpec:
         return TokenSpec(
-            lower=self.lower, pattern=self.pattern, stem=self.stem, boundaries=self.ngram[1] > 1
+            lower=self.lower,
+            pattern=self.pattern,
+            stem=self.stem,
+            boundaries=self.ngram[1] > 1,
+            drop_edges=self.stopwords,
+            keep_numbers=self.keep_numbers,
         )
 
     @property
