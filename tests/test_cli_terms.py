@@ -104,3 +104,29 @@ def test_collocations_and_kwic(corpus):
     missing = corpus("kwic", "xyzzy", str(SAMPLE))
     assert missing.exit_code == 3
     assert missing.stderr.startswith("corpus: error: no match for 'xyzzy'")
+
+
+def test_compare_keyness_similarity_profile(corpus):
+    keyness = corpus(
+        "compare", str(SAMPLE), "--by", "stance", "--min-count", "3", "--p", "1", "-f", "csv"
+    )
+    assert keyness.exit_code == 0, keyness.stderr
+    table = pd.read_csv(StringIO(keyness.stdout))
+    assert set(table["group"]) == {"left", "center", "right"}
+    assert "2-term form" in keyness.stderr
+    sim = corpus("compare", str(SAMPLE), "--by", "stance", "--similarity", "-f", "json")
+    rows = json.loads(sim.stdout)
+    assert [r["stance"] for r in rows] == list(rows[0])[1:]
+    prof = corpus("compare", str(SAMPLE), "--by", "stance", "--profile", "-f", "csv")
+    assert pd.read_csv(StringIO(prof.stdout))["articles"].sum() == 38
+
+
+def test_compare_errors(corpus):
+    wrong = corpus("compare", str(SAMPLE), "--by", "stance", "--target", "centre")
+    assert wrong.exit_code == 2
+    assert "did you mean center" in wrong.stderr
+    one = corpus("compare", str(SEED_003), "--by", "source")
+    assert one.exit_code == 2 and "at least two groups" in one.stderr
+    empty_col = corpus("compare", str(SAMPLE), "--by", "url")
+    assert empty_col.exit_code in (0, 2) and "Traceback" not in empty_col.stderr
+    assert corpus("compare", str(SAMPLE), "--similarity", "--profile").exit_code == 2

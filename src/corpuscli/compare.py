@@ -204,6 +204,10 @@ def keyness(
             for g in targets
         ]
     else:
+        if [names[g] for g in present] == ["(none)"]:
+            raise UsageError(
+                f"no article has a value in the column {by!r}", hint="group by another column"
+            )
         if len(present) < 2:
             raise UsageError(
                 f"keyness needs at least two groups in --by {by}; the corpus has {len(present)}",
@@ -389,7 +393,8 @@ def profile(
     corpus: pd.DataFrame | Iterable[pd.DataFrame], *, by: str = "source", segment: int = 1000
 ) -> pd.DataFrame:
     """Per group: articles, words, mean_words, sttr (standardised type/token ratio: the mean
-    type/token ratio of consecutive ``segment``-token stretches within articles, lowercased),
+    type/token ratio of consecutive ``segment``-token stretches of the group's running text,
+    lowercased; empty for groups shorter than one stretch),
     quoted_share (share of characters inside quotation marks), top_quoted (the names most often
     attributed speech by "said"-like verbs, with counts)."""
     from collections import Counter
@@ -406,10 +411,12 @@ def profile(
             text = text if isinstance(text, str) else ""
             row = acc.setdefault(
                 key, {"articles": 0, "words": 0, "types": 0, "segments": 0, "chars": 0,
-                      "quoted": 0, "speakers": Counter()},
+                      "quoted": 0, "speakers": Counter(), "carry": []},
             )  # fmt: skip
             tokens = tok.tokens(text)
-            types, segments = standardised_ttr(tokens, segment)
+            running = row["carry"] + tokens  # the group's running text, article after article
+            types, segments = standardised_ttr(running, segment)
+            row["carry"] = running[segments * segment :]
             row["articles"] += 1
             row["words"] += len(tokens)
             row["types"] += types

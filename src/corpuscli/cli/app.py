@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import cmd_collocations, cmd_kwic, cmd_load, cmd_stats, cmd_terms
+from . import cmd_collocations, cmd_compare, cmd_kwic, cmd_load, cmd_stats, cmd_terms
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
@@ -54,6 +54,9 @@ app.command("collocations", help=cmd_collocations.HELP, epilog=cmd_collocations.
     cmd_collocations.collocations_command
 )
 app.command("kwic", help=cmd_kwic.HELP, epilog=cmd_kwic.EPILOG)(cmd_kwic.kwic_command)
+app.command("compare", help=cmd_compare.HELP, epilog=cmd_compare.EPILOG)(
+    cmd_compare.compare_command
+)
 
 
 def main() -> None:

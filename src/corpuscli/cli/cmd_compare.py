@@ -1,0 +1,207 @@
+"""`corpus compare`: what each group of articles (outlet, bias rating ...) says differently."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._options import (
+    DateColOpt,
+    DebugOpt,
+    DedupeOpt,
+    EncodingOpt,
+    FilesFromOpt,
+    FormatOpt,
+    IdColOpt,
+    ManifestOpt,
+    OutputFormat,
+    OutputOpt,
+    PathsArg,
+    QuietOpt,
+    SinceOpt,
+    SourceColOpt,
+    SourceOpt,
+    TextColOpt,
+    TitleColOpt,
+    UntilOpt,
+    UrlColOpt,
+)
+from ._run import InputSpec, columns_from, command
+from ._token_options import (
+    AllOpt,
+    JobsOpt,
+    KeepNumbersOpt,
+    LangOpt,
+    LowerOpt,
+    NgramOpt,
+    PatternOpt,
+    StemOpt,
+    StopwordsOpt,
+    TopOpt,
+    term_options,
+)
+
+HELP = """Compare groups of articles — outlets by default, or any metadata column — by keyness (which terms one group uses far more or less than the others), similarity, or a profile.
+
+Keyness columns: group, term, target_count, reference_count, target_per_10k, reference_per_10k, g2 (Rayson's log-likelihood; --ll 2 is the two-cell form of Rayson & Garside 2000 as in conc, --ll 4 the four-cell form AntConc uses), p_value (chi-square, 1 df, Bonferroni-corrected per group unless --correction none), log_ratio (Hardie's binary log of the ratio of relative frequencies), pct_diff (Gabrielatos & Marchi's %DIFF), direction (over or under). A zero frequency counts as 0.5 in log_ratio and pct_diff, so nothing is infinite. Terms seen fewer than --min-count times in target and reference together are not tested.
+
+--similarity gives a group x group matrix: cosine of TF-IDF vectors, or --metric jaccard of vocabularies. --profile gives per group: articles, words, mean_words, sttr (standardised type/token ratio over 1,000-token stretches), quoted_share (share of characters inside quotation marks), top_quoted (names most often followed or preceded by said-like verbs).
+"""
+
+EPILOG = """\b
+Examples:
+  corpus compare corpus.jsonl --by source
+  corpus compare corpus.jsonl --by source --target "Fox News" --reference "New York Times"
+  corpus compare corpus.jsonl --by bias --unit docs --ll 4
+  corpus compare corpus.jsonl --reference-list bnc_freq.tsv
+  corpus compare sample_data/ --by source --similarity
+  corpus compare corpus.jsonl --by source --profile
+"""
+
+ByOpt = Annotated[
+    str,
+    typer.Option(
+        "--by", metavar="COLUMN", help="Column that defines the groups (source, bias, ...)."
+    ),
+]
+TargetOpt = Annotated[
+    str | None, typer.Option("--target", metavar="GROUP", help="Only this group as the target.")
+]
+ReferenceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reference", metavar="GROUP", help="Compare against this group (default: all others)."
+    ),
+]
+ReferenceListOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reference-list",
+        metavar="FILE",
+        help="A word-frequency list (word, count) as the reference corpus.",
+    ),
+]
+UnitOpt = Annotated[
+    str,
+    typer.Option(
+        "--unit", metavar="tokens|docs", help="Frequencies as token counts or document counts."
+    ),
+]
+LlOpt = Annotated[
+    int, typer.Option("--ll", metavar="2|4", help="Log-likelihood in its 2-term or 4-term form.")
+]
+POpt = Annotated[
+    float,
+    typer.Option("--p", min=0.0, max=1.0, help="Keep terms with (corrected) p at or below this."),
+]
+CorrectionOpt = Annotated[
+    str,
+    typer.Option("--correction", metavar="bonferroni|none", help="Multiple-testing correction."),
+]
+DirectionOpt = Annotated[
+    str,
+    typer.Option("--direction", metavar="over|under|both", help="Over-used, under-used or both."),
+]
+SortOpt = Annotated[
+    str,
+    typer.Option(
+        "--sort", metavar="g2|log-ratio", help="Rank by G² or by the size of the log ratio."
+    ),
+]
+MinCountOpt = Annotated[
+    int, typer.Option("--min-count", min=1, help="Test terms seen at least this often.")
+]
+SimilarityOpt = Annotated[
+    bool, typer.Option("--similarity", help="A group x group similarity matrix instead.")
+]
+MetricOpt = Annotated[
+    str, typer.Option("--metric", metavar="cosine|jaccard", help="Similarity measure.")
+]
+ProfileOpt = Annotated[bool, typer.Option("--profile", help="A profile of each group instead.")]
+
+
+def compare_command(
+    paths: PathsArg = None,
+    by: ByOpt = "source",
+    target: TargetOpt = None,
+    reference: ReferenceOpt = None,
+    reference_list: ReferenceListOpt = None,
+    unit: UnitOpt = "tokens",
+    ll: LlOpt = 2,
+    p: POpt = 0.05,
+    correction: CorrectionOpt = "bonferroni",
+    direction: DirectionOpt = "both",
+    sort: SortOpt = "g2",
+    min_count: MinCountOpt = 5,
+    similarity: SimilarityOpt = False,
+    metric: MetricOpt = "cosine",
+    profile: ProfileOpt = False,
+    top: TopOpt = 50,
+    all_terms: AllOpt = False,
+    ngram: NgramOpt = "1",
+    lower: LowerOpt = True,
+    stopwords: StopwordsOpt = "en",
+    stem: StemOpt = False,
+    lang: LangOpt = "en",
+    pattern: PatternOpt = None,
+    keep_numbers: KeepNumbersOpt = False,
+    jobs: JobsOpt = None,
+    files_from: FilesFromOpt = None,
+    source: SourceOpt = None,
+    manifest: ManifestOpt = None,
+    encoding: EncodingOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    dedupe: DedupeOpt = False,
+    text_col: TextColOpt = None,
+    title_col: TitleColOpt = None,
+    source_col: SourceColOpt = None,
+    date_col: DateColOpt = None,
+    url_col: UrlColOpt = None,
+    id_col: IdColOpt = None,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        spec = InputSpec(
+            paths, files_from, source, manifest, encoding, since, until, dedupe,
+            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
+                         date_col=date_col, url_col=url_col, id_col=id_col),
+        )  # fmt: skip
+        from corpuscli.errors import UsageError
+
+        if similarity and profile:
+            raise UsageError("use one of --similarity and --profile")
+        if ll not in (2, 4):
+            raise UsageError("--ll must be 2 or 4")
+        options = term_options(
+            lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
+            pattern=pattern, keep_numbers=keep_numbers,
+        )  # fmt: skip
+        out_fmt = run.output_format(fmt, output)
+        from corpuscli import compare
+        from corpuscli.parallel import available_cores
+
+        workers = jobs or available_cores()
+        if profile:
+            table = compare.profile(run.stream(spec), by=by)
+            title = f"profile by {by}"
+        elif similarity:
+            table = compare.similarity(
+                run.stream(spec), by=by, metric=metric, options=options, jobs=workers
+            )
+            title = f"{metric} similarity by {by}"
+        else:
+            table = compare.keyness(
+                run.stream(spec), by=by, target=target, reference=reference,
+                reference_list=reference_list, options=options, unit=unit, ll=ll,
+                min_count=min_count, p=p, correction=correction, direction=direction, sort=sort,
+                top=None if all_terms else top, jobs=workers,
+            )  # fmt: skip
+            title = f"keyness by {by}"
+            for note in table.attrs.get("notes", []):
+                run.info(note)
+        run.emit(table, out_fmt, output, title=title)
