@@ -77,7 +77,7 @@ def chi2_sf_1df(x: np.ndarray) -> np.ndarray:
 
 
 def keyness_scores(
-    a: np.ndarray, b: np.ndarray, c: float, d: float, *, ll: int = 2
+    a: np.ndarray, b: np.ndarray, c: float, d: float, *, ll: int = 2, with_p: bool = True
 ) -> dict[str, np.ndarray]:
     """g2, raw p, log_ratio, pct_diff and over/under for target counts ``a`` against ``b``."""
     if ll not in (2, 4):
@@ -88,7 +88,7 @@ def keyness_scores(
     b_c = np.where(b > 0, b, 0.5) / d
     return {
         "g2": g2,
-        "p": chi2_sf_1df(g2),
+        "p": chi2_sf_1df(g2) if with_p else np.empty(0),
         "log_ratio": np.log2(a_c / b_c),
         "pct_diff": (a_c - b_c) * 100 / b_c,
         "direction": np.where(a / c > b / d, "over", "under"),
@@ -188,19 +188,28 @@ def keyness(
     )
     table, sizes, names = _group_table(counts, unit)
     present = [g for g in range(len(names)) if sizes[g] > 0]
-    freq = table.pivot_table(
-        index="term", columns="group", values="freq", aggfunc="sum", fill_value=0
-    )
+    # One vector per group over the whole vocabulary: no dense terms x groups table, so
+    # hundreds of outlets cost no more memory than one.
+    term_codes, vocab = pd.factorize(table["term"], sort=True)
+    group_col = table["group"].to_numpy()
+    freq_col = table["freq"].to_numpy().astype(float)
+    all_freq = np.bincount(term_codes, weights=freq_col, minlength=len(vocab))
+
+    def vector(g: int) -> np.ndarray:
+        mask = group_col == g
+        return np.bincount(term_codes[mask], weights=freq_col[mask], minlength=len(vocab))
+
     index_of = {name: g for g, name in enumerate(names)}
+    settings = {"ll": ll, "min_count": min_count, "p": p, "correction": correction,
+                "direction": direction, "top": top, "sort": sort}  # fmt: skip
     if reference_list:
-        ref = read_frequency_list(reference_list)
-        targets = [index_of[target]] if target else present
         if target and target not in index_of:
             _unknown_group(target, names, by)
+        ref = read_frequency_list(reference_list)
+        ref_vector = ref.reindex(vocab, fill_value=0.0).to_numpy()
+        targets = [index_of[target]] if target else present
         results = [
-            _score(
-                names[g], freq.get(g, pd.Series(dtype=float)), ref, sizes[g], float(ref.sum()), ll
-            )
+            _score(names[g], vocab, vector(g), ref_vector, sizes[g], float(ref.sum()), settings)
             for g in targets
         ]
     else:
@@ -219,38 +228,35 @@ def keyness(
         # Articles without a group value form "(none)": part of every reference, never a target
         # unless asked for.
         targets = [index_of[target]] if target else [g for g in present if names[g] != "(none)"]
-        all_freq = freq.sum(axis=1)
+        fixed_ref = None
+        if reference is not None:
+            r = index_of[reference]
+            if r in targets and len(targets) == 1:
+                raise UsageError("the target and the reference are the same group")
+            fixed_ref = (vector(r), sizes[r], r)
         results = []
         for g in targets:
-            a = freq[g] if g in freq.columns else pd.Series(0, index=freq.index)
-            if reference is not None:
-                r = index_of[reference]
-                if r == g:
-                    raise UsageError("the target and the reference are the same group")
-                b, d = (freq[r] if r in freq.columns else a * 0), sizes[r]
+            a = vector(g)
+            if fixed_ref is not None:
+                if fixed_ref[2] == g:
+                    continue
+                b, d = fixed_ref[0], fixed_ref[1]
             else:
                 b, d = all_freq - a, sizes.sum() - sizes[g]
-            results.append(_score(names[g], a, b, sizes[g], d, ll))
-    out = (
-        pd.concat(results, ignore_index=True) if results else pd.DataFrame(columns=KEYNESS_COLUMNS)
-    )
-    out = out[out["target_count"] + out["reference_count"] >= min_count]
-    if not len(out):
-        raise NothingToAnalyse(
-            f"no term occurs {min_count} times or more", hint="lower --min-count or use more text"
-        )
-    tested = out.groupby("group")["term"].transform("size").to_numpy()
-    if correction == "bonferroni":
-        out["p_value"] = np.minimum(out["p_value"].to_numpy() * tested, 1.0)
-    out = out[out["p_value"] <= p]
-    if direction != "both":
-        out = out[out["direction"] == direction]
-    if not len(out):
+            results.append(_score(names[g], vocab, a, b, sizes[g], d, settings))
+    found = [r for r in results if len(r)]
+    if not found:
+        if not any(r.attrs.get("tested", 0) for r in results):
+            raise NothingToAnalyse(
+                f"no term occurs {min_count} times or more",
+                hint="lower --min-count or use more text",
+            )
         raise NothingToAnalyse(
             f"no term is significant at p <= {p}"
             + (" after the Bonferroni correction" if correction == "bonferroni" else ""),
             hint="raise --p, lower --min-count, or compare larger groups",
         )
+    out = pd.concat(found, ignore_index=True)
     key = "g2" if sort == "g2" else "log_ratio"
     rank = _group_rank(counts)
     order = {names[g]: rank[g] for g in targets}
@@ -259,9 +265,7 @@ def keyness(
     if top is not None:
         out = out[out.groupby("group").cumcount() < top]
     out = out.drop(columns=["_o", "_k"]).reset_index(drop=True)
-    for col in ("target_per_10k", "reference_per_10k"):
-        out[col] = out[col].round(4)
-    for col in ("g2", "log_ratio", "pct_diff"):
+    for col in ("target_per_10k", "reference_per_10k", "g2", "log_ratio", "pct_diff"):
         out[col] = out[col].round(4)
     out.attrs["notes"] = [
         f"G² in its {ll}-term form; p values "
@@ -270,30 +274,68 @@ def keyness(
     return out[list(KEYNESS_COLUMNS)]
 
 
-def _score(name: str, a: pd.Series, b: pd.Series, c: float, d: float, ll: int) -> pd.DataFrame:
-    terms = a.index.union(b.index)
-    a = a.reindex(terms, fill_value=0).astype(float)
-    b = b.reindex(terms, fill_value=0).astype(float)
-    keep = (a > 0) | (b > 0)
-    a, b = a[keep], b[keep]
+def _critical_g2(alpha: float) -> float:
+    """The smallest G² whose chi-square (1 df) tail is at most ``alpha`` (by bisection)."""
+    if alpha >= 1:
+        return 0.0
+    low, high = 0.0, 1.0
+    while math.erfc(math.sqrt(high / 2)) > alpha:
+        high *= 2
+    for _ in range(200):
+        mid = (low + high) / 2
+        if math.erfc(math.sqrt(mid / 2)) > alpha:
+            low = mid
+        else:
+            high = mid
+    return low
+
+
+def _score(
+    name: str, vocab: pd.Index, a: np.ndarray, b: np.ndarray, c: float, d: float, settings: dict
+) -> pd.DataFrame:
+    """Score one target group over the whole vocabulary and keep the rows that pass the
+    filters; ``attrs["tested"]`` holds the number of terms tested (the Bonferroni factor)."""
     if c <= 0 or d <= 0:
         raise NothingToAnalyse(f"group {name!r} or its reference has no text to compare")
-    scores = keyness_scores(a.to_numpy(), b.to_numpy(), c, d, ll=ll)
-    return pd.DataFrame(
+    idx = np.flatnonzero((a + b) >= settings["min_count"])
+    tested = len(idx)
+    a, b = a[idx], b[idx]
+    scores = keyness_scores(a, b, c, d, ll=settings["ll"], with_p=False)
+    bonferroni = settings["correction"] == "bonferroni"
+    # corrected p = min(raw * tested, 1) <= p  exactly when raw <= p / tested (or p >= 1)
+    alpha = settings["p"] / tested if bonferroni and tested and settings["p"] < 1 else settings["p"]
+    # A row's p is at most alpha exactly when its G² reaches the critical value; the p values
+    # (one math.erfc each) are computed only for rows that can be listed.
+    keep = scores["g2"] >= _critical_g2(alpha) * (1 - 1e-9)
+    if settings["direction"] != "both":
+        keep &= scores["direction"] == settings["direction"]
+    if settings["top"] is not None:
+        rank_by = scores["g2"] if settings["sort"] == "g2" else np.abs(scores["log_ratio"])
+        candidates = np.flatnonzero(keep)
+        if len(candidates) > settings["top"]:
+            cut = np.sort(rank_by[candidates])[-settings["top"]]
+            keep &= rank_by >= cut
+    sel = np.flatnonzero(keep)
+    p_raw = chi2_sf_1df(scores["g2"][sel])
+    p_value = np.minimum(p_raw * tested, 1.0) if bonferroni else p_raw
+    out = pd.DataFrame(
         {
             "group": name,
-            "term": a.index.astype(str),
-            "target_count": a.to_numpy().astype(np.int64),
-            "reference_count": b.to_numpy().astype(np.int64),
-            "target_per_10k": a.to_numpy() / c * 10_000,
-            "reference_per_10k": b.to_numpy() / d * 10_000,
-            "g2": scores["g2"],
-            "p_value": scores["p"],
-            "log_ratio": scores["log_ratio"],
-            "pct_diff": scores["pct_diff"],
-            "direction": scores["direction"],
+            "term": np.asarray(vocab)[idx[sel]].astype(str),
+            "target_count": a[sel].astype(np.int64),
+            "reference_count": b[sel].astype(np.int64),
+            "target_per_10k": a[sel] / c * 10_000,
+            "reference_per_10k": b[sel] / d * 10_000,
+            "g2": scores["g2"][sel],
+            "p_value": p_value,
+            "log_ratio": scores["log_ratio"][sel],
+            "pct_diff": scores["pct_diff"][sel],
+            "direction": scores["direction"][sel],
         }
     )
+    out = out[out["p_value"] <= settings["p"]]
+    out.attrs["tested"] = tested
+    return out
 
 
 def _unknown_group(name: str, names: list[str], by: str) -> None:

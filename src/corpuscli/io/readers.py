@@ -316,9 +316,14 @@ def read_html(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
         raise MissingExtraError("reading HTML pages", "html", "trafilatura") from exc
     data = read_all(stream)
     decoded = decode_bytes(data, encoding=ctx.encoding, where=item.display)
-    doc = trafilatura.bare_extraction(
-        decoded.text, with_metadata=True, include_comments=False, favor_precision=False
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            decoded.text, with_metadata=True, include_comments=False, favor_precision=False
+        )
+    except ImportError as exc:  # trafilatura imports parts of lxml lazily
+        raise MissingExtraError(
+            "reading HTML pages", "html", str(exc.name or "lxml_html_clean")
+        ) from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in the page", where=item.display)
