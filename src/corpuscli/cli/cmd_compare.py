@@ -46,6 +46,8 @@ HELP = """Compare groups of articles — outlets by default, or any metadata col
 
 Keyness columns: group, term, target_count, reference_count, target_per_10k, reference_per_10k, g2 (Rayson's log-likelihood; --ll 2 is the two-cell form of Rayson & Garside 2000 as in conc, --ll 4 the four-cell form AntConc uses), p_value (chi-square, 1 df, Bonferroni-corrected per group unless --correction none), log_ratio (Hardie's binary log of the ratio of relative frequencies), pct_diff (Gabrielatos & Marchi's %DIFF), direction (over or under). A zero frequency counts as 0.5 in log_ratio and pct_diff, so nothing is infinite. Terms seen fewer than --min-count times in target and reference together are not tested.
 
+--naming lists pairs of terms that --target and --reference use for the same thing: each strongly preferred by one side (keyness), sharing contexts (cosine of PPMI-weighted neighbouring words) or spelled almost alike (Shusha / Shushi), or declared in --aliases; columns term_a, term_b, a_in_A, a_in_B, b_in_A, b_in_B (counts of each term in each outlet), context_similarity, spelling_similarity, basis, shared_contexts.
+
 --similarity gives a group x group matrix: cosine of TF-IDF vectors, or --metric jaccard of vocabularies. --profile gives per group: articles, words, mean_words, sttr (standardised type/token ratio over 1,000-token stretches), quoted_share (share of characters inside quotation marks), top_quoted (names most often followed or preceded by said-like verbs).
 """
 
@@ -57,6 +59,7 @@ Examples:
   corpus compare corpus.jsonl --reference-list bnc_freq.tsv
   corpus compare sample_data/ --by source --similarity
   corpus compare corpus.jsonl --by source --profile
+  corpus compare corpus.jsonl --naming --target "Fox News" --reference "New York Times" --aliases pairs.txt
 """
 
 ByOpt = Annotated[
@@ -119,6 +122,25 @@ MetricOpt = Annotated[
     str, typer.Option("--metric", metavar="cosine|jaccard", help="Similarity measure.")
 ]
 ProfileOpt = Annotated[bool, typer.Option("--profile", help="A profile of each group instead.")]
+NamingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--naming",
+        help="Terms --target and --reference use for the same thing (naming and framing).",
+    ),
+]
+AliasesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--aliases", metavar="FILE", help="Known pairs for --naming: 'term = term' per line."
+    ),
+]
+MinContextOpt = Annotated[
+    float,
+    typer.Option(
+        "--min-context", min=0.0, max=1.0, help="--naming: least context similarity of a pair."
+    ),
+]
 
 
 def compare_command(
@@ -137,6 +159,9 @@ def compare_command(
     similarity: SimilarityOpt = False,
     metric: MetricOpt = "cosine",
     profile: ProfileOpt = False,
+    naming: NamingOpt = False,
+    aliases: AliasesOpt = None,
+    min_context: MinContextOpt = 0.15,
     top: TopOpt = 50,
     all_terms: AllOpt = False,
     ngram: NgramOpt = "1",
@@ -173,8 +198,12 @@ def compare_command(
         )  # fmt: skip
         from corpuscli.errors import UsageError
 
-        if similarity and profile:
-            raise UsageError("use one of --similarity and --profile")
+        if sum((similarity, profile, naming)) > 1:
+            raise UsageError("use one of --similarity, --profile and --naming")
+        if naming and not (target and reference):
+            raise UsageError(
+                "--naming compares two groups", hint="name them with --target and --reference"
+            )
         if ll not in (2, 4):
             raise UsageError("--ll must be 2 or 4")
         options = term_options(
@@ -189,6 +218,14 @@ def compare_command(
         if profile:
             table = compare.profile(run.stream(spec), by=by)
             title = f"profile by {by}"
+        elif naming:
+            from corpuscli.naming import naming_differences
+
+            table = naming_differences(
+                run.stream(spec), by=by, a=target, b=reference, aliases=aliases,
+                min_count=min_count, min_context=min_context, top=None if all_terms else top,
+            )  # fmt: skip
+            title = f"naming: {target} vs {reference}"
         elif similarity:
             table = compare.similarity(
                 run.stream(spec), by=by, metric=metric, options=options, jobs=workers
