@@ -105,6 +105,41 @@ def main() -> None:
                 corpus_cmd(jsonl, "--ngram", "2", "--jobs", "1"),
                 jsonl,
             ),
+            (
+                "corpus compare --by source (keyness, 491 outlets)",
+                [
+                    sys.executable,
+                    "-m",
+                    "corpuscli",
+                    "compare",
+                    str(jsonl),
+                    "--by",
+                    "source",
+                    "-q",
+                    "-f",
+                    "tsv",
+                    "--top",
+                    "20",
+                ],
+                jsonl,
+            ),
+            (
+                "corpus compare --by source --similarity",
+                [
+                    sys.executable,
+                    "-m",
+                    "corpuscli",
+                    "compare",
+                    str(jsonl),
+                    "--by",
+                    "source",
+                    "-q",
+                    "-f",
+                    "tsv",
+                    "--similarity",
+                ],
+                jsonl,
+            ),
         ]
         if not args.skip_peers:
             runs += peers(jsonl, sample)
