@@ -190,14 +190,18 @@ def keyness(
     present = [g for g in range(len(names)) if sizes[g] > 0]
     # One vector per group over the whole vocabulary: no dense terms x groups table, so
     # hundreds of outlets cost no more memory than one.
-    term_codes, vocab = pd.factorize(table["term"], sort=True)
+    term_codes, vocab_index = pd.factorize(table["term"], sort=True)
+    vocab = np.asarray(vocab_index, dtype=object)  # once: converting per group is costly
     group_col = table["group"].to_numpy()
     freq_col = table["freq"].to_numpy().astype(float)
     all_freq = np.bincount(term_codes, weights=freq_col, minlength=len(vocab))
 
+    by_group = np.argsort(group_col, kind="stable")  # each group's rows are one slice
+    bounds = np.searchsorted(group_col[by_group], np.arange(len(names) + 1))
+
     def vector(g: int) -> np.ndarray:
-        mask = group_col == g
-        return np.bincount(term_codes[mask], weights=freq_col[mask], minlength=len(vocab))
+        rows = by_group[bounds[g] : bounds[g + 1]]
+        return np.bincount(term_codes[rows], weights=freq_col[rows], minlength=len(vocab))
 
     index_of = {name: g for g, name in enumerate(names)}
     settings = {"ll": ll, "min_count": min_count, "p": p, "correction": correction,
@@ -206,7 +210,7 @@ def keyness(
         if target and target not in index_of:
             _unknown_group(target, names, by)
         ref = read_frequency_list(reference_list)
-        ref_vector = ref.reindex(vocab, fill_value=0.0).to_numpy()
+        ref_vector = ref.reindex(vocab_index, fill_value=0.0).to_numpy()
         targets = [index_of[target]] if target else present
         results = [
             _score(names[g], vocab, vector(g), ref_vector, sizes[g], float(ref.sum()), settings)
@@ -291,7 +295,7 @@ def _critical_g2(alpha: float) -> float:
 
 
 def _score(
-    name: str, vocab: pd.Index, a: np.ndarray, b: np.ndarray, c: float, d: float, settings: dict
+    name: str, vocab: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float, settings: dict
 ) -> pd.DataFrame:
     """Score one target group over the whole vocabulary and keep the rows that pass the
     filters; ``attrs["tested"]`` holds the number of terms tested (the Bonferroni factor)."""
@@ -321,7 +325,7 @@ def _score(
     out = pd.DataFrame(
         {
             "group": name,
-            "term": np.asarray(vocab)[idx[sel]].astype(str),
+            "term": vocab[idx[sel]].astype(str),
             "target_count": a[sel].astype(np.int64),
             "reference_count": b[sel].astype(np.int64),
             "target_per_10k": a[sel] / c * 10_000,
