@@ -6,28 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
     JobsOpt,
@@ -74,8 +54,8 @@ MinCountOpt = Annotated[
 ]
 
 
+@corpus_command
 def collocations_command(
-    paths: PathsArg = None,
     node: NodeOpt = None,
     window: WindowOpt = 1,
     measure: MeasureOpt = "llr",
@@ -89,46 +69,27 @@ def collocations_command(
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
-        )  # fmt: skip
-        options = term_options(
-            lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram="1",
-            pattern=pattern, keep_numbers=keep_numbers,
-        )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        from corpuscli.collocations import collocations
-        from corpuscli.parallel import available_cores
+    options = term_options(
+        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram="1",
+        pattern=pattern, keep_numbers=keep_numbers,
+    )  # fmt: skip
+    from corpuscli.collocations import collocations
+    from corpuscli.parallel import available_cores
 
-        table = collocations(
-            run.stream(spec),
-            node=node,
-            window=window,
-            measure=measure,
-            options=options,
-            min_count=min_count,
-            top=None if all_terms else top,
-            jobs=jobs or available_cores(),
-        )
-        run.emit(table, out_fmt, output, title="collocations")
+    table = collocations(
+        run.stream(inputs),
+        node=node,
+        window=window,
+        measure=measure,
+        options=options,
+        min_count=min_count,
+        top=None if all_terms else top,
+        jobs=jobs or available_cores(),
+    )
+    run.emit(table, fmt, output, title="collocations")

@@ -6,28 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
     JobsOpt,
@@ -143,8 +123,8 @@ MinContextOpt = Annotated[
 ]
 
 
+@corpus_command
 def compare_command(
-    paths: PathsArg = None,
     by: ByOpt = "source",
     target: TargetOpt = None,
     reference: ReferenceOpt = None,
@@ -172,73 +152,54 @@ def compare_command(
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
+    from corpuscli.errors import UsageError
+
+    if sum((similarity, profile, naming)) > 1:
+        raise UsageError("use one of --similarity, --profile and --naming")
+    if naming and not (target and reference):
+        raise UsageError(
+            "--naming compares two groups", hint="name them with --target and --reference"
+        )
+    if ll not in (2, 4):
+        raise UsageError("--ll must be 2 or 4")
+    options = term_options(
+        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
+        pattern=pattern, keep_numbers=keep_numbers,
+    )  # fmt: skip
+    from corpuscli import compare
+    from corpuscli.parallel import available_cores
+
+    workers = jobs or available_cores()
+    if profile:
+        table = compare.profile(run.stream(inputs), by=by)
+        title = f"profile by {by}"
+    elif naming:
+        from corpuscli.naming import naming_differences
+
+        table = naming_differences(
+            run.stream(inputs), by=by, a=target, b=reference, aliases=aliases,
+            min_count=min_count, min_context=min_context, top=None if all_terms else top,
         )  # fmt: skip
-        from corpuscli.errors import UsageError
-
-        if sum((similarity, profile, naming)) > 1:
-            raise UsageError("use one of --similarity, --profile and --naming")
-        if naming and not (target and reference):
-            raise UsageError(
-                "--naming compares two groups", hint="name them with --target and --reference"
-            )
-        if ll not in (2, 4):
-            raise UsageError("--ll must be 2 or 4")
-        options = term_options(
-            lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
-            pattern=pattern, keep_numbers=keep_numbers,
+        title = f"naming: {target} vs {reference}"
+    elif similarity:
+        table = compare.similarity(
+            run.stream(inputs), by=by, metric=metric, options=options, jobs=workers
+        )
+        title = f"{metric} similarity by {by}"
+    else:
+        table = compare.keyness(
+            run.stream(inputs), by=by, target=target, reference=reference,
+            reference_list=reference_list, options=options, unit=unit, ll=ll,
+            min_count=min_count, p=p, correction=correction, direction=direction, sort=sort,
+            top=None if all_terms else top, jobs=workers,
         )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        from corpuscli import compare
-        from corpuscli.parallel import available_cores
-
-        workers = jobs or available_cores()
-        if profile:
-            table = compare.profile(run.stream(spec), by=by)
-            title = f"profile by {by}"
-        elif naming:
-            from corpuscli.naming import naming_differences
-
-            table = naming_differences(
-                run.stream(spec), by=by, a=target, b=reference, aliases=aliases,
-                min_count=min_count, min_context=min_context, top=None if all_terms else top,
-            )  # fmt: skip
-            title = f"naming: {target} vs {reference}"
-        elif similarity:
-            table = compare.similarity(
-                run.stream(spec), by=by, metric=metric, options=options, jobs=workers
-            )
-            title = f"{metric} similarity by {by}"
-        else:
-            table = compare.keyness(
-                run.stream(spec), by=by, target=target, reference=reference,
-                reference_list=reference_list, options=options, unit=unit, ll=ll,
-                min_count=min_count, p=p, correction=correction, direction=direction, sort=sort,
-                top=None if all_terms else top, jobs=workers,
-            )  # fmt: skip
-            title = f"keyness by {by}"
-            for note in table.attrs.get("notes", []):
-                run.info(note)
-        run.emit(table, out_fmt, output, title=title)
+        title = f"keyness by {by}"
+        for note in table.attrs.get("notes", []):
+            run.info(note)
+    run.emit(table, fmt, output, title=title)

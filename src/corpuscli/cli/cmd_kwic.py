@@ -6,28 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 
 HELP = """Keyword in context: every occurrence of a word or phrase, with the text on each side.
 
@@ -58,51 +38,30 @@ SortOpt = Annotated[
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many lines.")]
 
 
+@corpus_command
 def kwic_command(
     query: QueryArg,
-    paths: PathsArg = None,
     regex: RegexOpt = False,
     ignore_case: IgnoreCaseOpt = False,
     width: WidthOpt = 40,
     sort: SortOpt = "position",
     limit: LimitOpt = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
-        )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        from corpuscli.kwic import compile_query, kwic
+    from corpuscli.kwic import compile_query, kwic
 
-        compile_query(
-            query, regex=regex, ignore_case=ignore_case
-        )  # a bad regex fails before loading
-        table = kwic(
-            run.stream(spec),
-            query,
-            regex=regex,
-            ignore_case=ignore_case,
-            width=width,
-            sort=sort,
-            limit=limit,
-        )
-        run.emit(table, out_fmt, output, title=f"kwic: {query}")
+    compile_query(query, regex=regex, ignore_case=ignore_case)  # a bad regex fails before loading
+    table = kwic(
+        run.stream(inputs),
+        query,
+        regex=regex,
+        ignore_case=ignore_case,
+        width=width,
+        sort=sort,
+        limit=limit,
+    )
+    run.emit(table, fmt, output, title=f"kwic: {query}")

@@ -2,28 +2,8 @@
 
 from __future__ import annotations
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 
 HELP = """Read articles into one corpus frame: show them, or save them for later commands.
 
@@ -43,36 +23,17 @@ Examples:
 SUMMARY_FORMATS = ("table", "md", "html")
 
 
+@corpus_command
 def load_command(
-    paths: PathsArg = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
-        )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        frame = run.load(spec)
-        if out_fmt in SUMMARY_FORMATS:
-            from corpuscli.stats import article_summary
+    frame = run.load(inputs)
+    if fmt in SUMMARY_FORMATS:
+        from corpuscli.stats import article_summary
 
-            frame = article_summary(frame)
-        run.emit(frame, out_fmt, output, title="articles")
+        frame = article_summary(frame)
+    run.emit(frame, fmt, output, title="articles")

@@ -6,28 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 
 HELP = """Count articles, words and distinct words, with date ranges, overall or per group.
 
@@ -51,35 +31,16 @@ ByOpt = Annotated[
 ]
 
 
+@corpus_command
 def stats_command(
-    paths: PathsArg = None,
     by: ByOpt = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
-        )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        frame = run.load(spec)
-        from corpuscli.stats import corpus_stats
+    frame = run.load(inputs)
+    from corpuscli.stats import corpus_stats
 
-        run.emit(corpus_stats(frame, by=by), out_fmt, output, title="corpus statistics")
+    run.emit(corpus_stats(frame, by=by), fmt, output, title="corpus statistics")

@@ -6,28 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
-    DateColOpt,
-    DebugOpt,
-    DedupeOpt,
-    EncodingOpt,
-    FilesFromOpt,
-    FormatOpt,
-    IdColOpt,
-    ManifestOpt,
-    OutputFormat,
-    OutputOpt,
-    PathsArg,
-    QuietOpt,
-    SinceOpt,
-    SourceColOpt,
-    SourceOpt,
-    TextColOpt,
-    TitleColOpt,
-    UntilOpt,
-    UrlColOpt,
-)
-from ._run import InputSpec, columns_from, command
+from ._command import corpus_command
+from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
     JobsOpt,
@@ -86,8 +66,8 @@ LongOpt = Annotated[
 ]
 
 
+@corpus_command
 def terms_command(
-    paths: PathsArg = None,
     by: ByOpt = None,
     measure: MeasureOpt = "count",
     term: TermOpt = None,
@@ -104,60 +84,37 @@ def terms_command(
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
-    files_from: FilesFromOpt = None,
-    source: SourceOpt = None,
-    manifest: ManifestOpt = None,
-    encoding: EncodingOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedupe: DedupeOpt = False,
-    text_col: TextColOpt = None,
-    title_col: TitleColOpt = None,
-    source_col: SourceColOpt = None,
-    date_col: DateColOpt = None,
-    url_col: UrlColOpt = None,
-    id_col: IdColOpt = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        spec = InputSpec(
-            paths, files_from, source, manifest, encoding, since, until, dedupe,
-            columns_from(text_col=text_col, title_col=title_col, source_col=source_col,
-                         date_col=date_col, url_col=url_col, id_col=id_col),
-        )  # fmt: skip
-        options = term_options(
-            lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
-            pattern=pattern, keep_numbers=keep_numbers,
-        )  # fmt: skip
-        out_fmt = run.output_format(fmt, output)
-        from corpuscli.errors import UsageError
-        from corpuscli.parallel import available_cores
-        from corpuscli.terms import MEASURES, count_terms, term_table, wide_table
+    options = term_options(
+        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
+        pattern=pattern, keep_numbers=keep_numbers,
+    )  # fmt: skip
+    from corpuscli.errors import UsageError
+    from corpuscli.parallel import available_cores
+    from corpuscli.terms import MEASURES, count_terms, term_table, wide_table
 
-        if measure not in MEASURES:
-            raise UsageError(
-                f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}"
-            )
-        if top < 1 and not all_terms:
-            raise UsageError("--top must be 1 or more", hint="or use --all for every term")
-        counts = count_terms(
-            run.stream(spec), by=by, options=options, jobs=jobs or available_cores()
-        )
-        table = term_table(
-            counts,
-            top=None if all_terms else top,
-            measure=measure,
-            min_count=min_count,
-            min_docs=min_docs,
-            terms=term,
-        )
-        for missing in sorted(set(term or []) - set(table.loc[table["count"] > 0, "term"])):
-            run.warn(f"the term {missing!r} does not occur in the corpus")
-        group_col = table.columns[0] if by else None
-        people = out_fmt in ("table", "md", "html")
-        if by and not term and (long is False or (long is None and people)):
-            table = wide_table(table, group_col, "tfidf" if measure == "tfidf" else "count")
-        run.emit(table, out_fmt, output, title="terms")
+    if measure not in MEASURES:
+        raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
+    if top < 1 and not all_terms:
+        raise UsageError("--top must be 1 or more", hint="or use --all for every term")
+    counts = count_terms(run.stream(inputs), by=by, options=options, jobs=jobs or available_cores())
+    table = term_table(
+        counts,
+        top=None if all_terms else top,
+        measure=measure,
+        min_count=min_count,
+        min_docs=min_docs,
+        terms=term,
+    )
+    for missing in sorted(set(term or []) - set(table.loc[table["count"] > 0, "term"])):
+        run.warn(f"the term {missing!r} does not occur in the corpus")
+    group_col = table.columns[0] if by else None
+    people = fmt in ("table", "md", "html")
+    if by and not term and (long is False or (long is None and people)):
+        table = wide_table(table, group_col, "tfidf" if measure == "tfidf" else "count")
+    run.emit(table, fmt, output, title="terms")

@@ -1,0 +1,96 @@
+"""`@corpus_command`: gives a command every shared input and output option, once.
+
+A command declares only its own options and takes ``run`` (the :class:`Run`, already inside the
+error handling), ``inputs`` (an :class:`InputSpec`) and ``fmt`` (the concrete output format) and
+``output`` (the ``-o`` path or None). The decorator adds the shared parameters to the signature
+Typer reads, so ``--help`` lists them in their panels like any other option.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from ._options import (
+    DateColOpt,
+    DebugOpt,
+    DedupeOpt,
+    EncodingOpt,
+    FilesFromOpt,
+    FormatOpt,
+    IdColOpt,
+    ManifestOpt,
+    OutputFormat,
+    OutputOpt,
+    PathsArg,
+    QuietOpt,
+    SinceOpt,
+    SourceColOpt,
+    SourceOpt,
+    TextColOpt,
+    TitleColOpt,
+    UntilOpt,
+    UrlColOpt,
+)
+from ._run import InputSpec, columns_from, command
+
+#: (name, annotation, default) of the options every command shares, in --help order.
+SHARED: tuple[tuple[str, Any, Any], ...] = (
+    ("paths", PathsArg, None),
+    ("files_from", FilesFromOpt, None),
+    ("source", SourceOpt, None),
+    ("manifest", ManifestOpt, None),
+    ("encoding", EncodingOpt, None),
+    ("since", SinceOpt, None),
+    ("until", UntilOpt, None),
+    ("dedupe", DedupeOpt, False),
+    ("text_col", TextColOpt, None),
+    ("title_col", TitleColOpt, None),
+    ("source_col", SourceColOpt, None),
+    ("date_col", DateColOpt, None),
+    ("url_col", UrlColOpt, None),
+    ("id_col", IdColOpt, None),
+    ("fmt", FormatOpt, OutputFormat.auto),
+    ("output", OutputOpt, None),
+    ("quiet", QuietOpt, False),
+    ("debug", DebugOpt, False),
+)
+_INJECTED = ("run", "inputs", "fmt", "output")
+
+
+def corpus_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a command body (see the module docstring)."""
+    own = [
+        p
+        for name, p in inspect.signature(func, eval_str=True).parameters.items()
+        if name not in _INJECTED
+    ]
+    shared = [
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+        )
+        for name, annotation, default in SHARED
+    ]
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> None:
+        values = {name: kwargs.pop(name) for name, _, _ in SHARED}
+        with command(quiet=values["quiet"], debug=values["debug"]) as run:
+            inputs = InputSpec(
+                paths=values["paths"],
+                files_from=values["files_from"],
+                source=values["source"],
+                manifest=values["manifest"],
+                encoding=values["encoding"],
+                since=values["since"],
+                until=values["until"],
+                dedupe=values["dedupe"],
+                columns=columns_from(**{k: values[k] for k in values if k.endswith("_col")}),
+            )
+            fmt = run.output_format(values["fmt"], values["output"])
+            func(run=run, inputs=inputs, fmt=fmt, output=values["output"], **kwargs)
+
+    wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    return wrapper
