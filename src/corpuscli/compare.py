@@ -278,7 +278,7 @@ def keyness(
     return out[list(KEYNESS_COLUMNS)]
 
 
-def _critical_g2(alpha: float) -> float:
+def critical_g2(alpha: float) -> float:
     """The smallest G² whose chi-square (1 df) tail is at most ``alpha`` (by bisection)."""
     if alpha >= 1:
         return 0.0
@@ -310,7 +310,7 @@ def _score(
     alpha = settings["p"] / tested if bonferroni and tested and settings["p"] < 1 else settings["p"]
     # A row's p is at most alpha exactly when its G² reaches the critical value; the p values
     # (one math.erfc each) are computed only for rows that can be listed.
-    keep = scores["g2"] >= _critical_g2(alpha) * (1 - 1e-9)
+    keep = scores["g2"] >= critical_g2(alpha) * (1 - 1e-9)
     if settings["direction"] != "both":
         keep &= scores["direction"] == settings["direction"]
     if settings["top"] is not None:

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from corpuscli.compare import keyness_scores
+from corpuscli.compare import critical_g2, keyness_scores
 from corpuscli.errors import InputError, NothingToAnalyse, UsageError
 from corpuscli.stats import group_keys
 from corpuscli.stopwords import load_stopwords
@@ -133,7 +133,7 @@ def naming_differences(
     fa = np.array([counts[a][t] for t in vocab], dtype=float)
     fb = np.array([counts[b][t] for t in vocab], dtype=float)
     scores = keyness_scores(fa, fb, sizes[a], sizes[b])
-    critical = _critical(p)
+    critical = critical_g2(p)
     # Each side's preferred terms: used relatively more, by at least min_log_ratio (or absent
     # from the other side), significantly, and often enough.
     over = scores["direction"] == "over"
@@ -181,17 +181,6 @@ def naming_differences(
     if top is not None:
         out = out.head(top)
     return out
-
-
-def _critical(p: float) -> float:
-    low, high = 0.0, 100.0
-    for _ in range(100):
-        mid = (low + high) / 2
-        if math.erfc(math.sqrt(mid / 2)) > p:
-            low = mid
-        else:
-            high = mid
-    return low
 
 
 def _contexts(
