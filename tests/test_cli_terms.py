@@ -130,3 +130,25 @@ def test_compare_errors(corpus):
     empty_col = corpus("compare", str(SAMPLE), "--by", "url")
     assert empty_col.exit_code in (0, 2) and "Traceback" not in empty_col.stderr
     assert corpus("compare", str(SAMPLE), "--similarity", "--profile").exit_code == 2
+
+
+def test_boilerplate_clean_and_clean_option(corpus, tmp_path):
+    found = corpus("boilerplate", str(SEED_003), "-f", "csv")
+    assert found.exit_code == 0, found.stderr
+    assert "Support The Moscow Times!" in found.stdout
+    out = tmp_path / "clean.jsonl"
+    cleaned = corpus("clean", str(SAMPLE), "-o", str(out))
+    assert cleaned.exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    seed = next(r for r in rows if r["doc_id"].startswith("003_"))
+    assert "Read more" not in seed["text"] and json.loads(seed["removed"])
+    show = corpus("clean", str(SEED_003), "--show")
+    assert "[-] Read more" in show.stdout
+    terms = corpus("terms", str(SEED_003), "--clean", "--top", "40", "-f", "csv")
+    assert "moscow," not in terms.stdout and "journalism," not in terms.stdout
+    patterns = tmp_path / "p.json"
+    assert corpus("boilerplate", str(SAMPLE), "--save-patterns", str(patterns)).exit_code == 0
+    assert corpus("clean", str(SEED_003), "--patterns", str(patterns), "-f", "jsonl").exit_code == 0
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    bad = corpus("clean", str(SEED_003), "--patterns", str(tmp_path / "bad.json"))
+    assert bad.exit_code == 2 and "patterns" in bad.stderr

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._options import (
+    CleanOpt,
     DateColOpt,
     DebugOpt,
     DedupeOpt,
@@ -25,6 +26,7 @@ from ._options import (
     OutputFormat,
     OutputOpt,
     PathsArg,
+    PatternsOpt,
     QuietOpt,
     SinceOpt,
     SourceColOpt,
@@ -46,6 +48,8 @@ SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("since", SinceOpt, None),
     ("until", UntilOpt, None),
     ("dedupe", DedupeOpt, False),
+    ("clean", CleanOpt, False),
+    ("patterns", PatternsOpt, None),
     ("text_col", TextColOpt, None),
     ("title_col", TitleColOpt, None),
     ("source_col", SourceColOpt, None),
@@ -87,6 +91,8 @@ def corpus_command(func: Callable[..., None]) -> Callable[..., None]:
                 since=values["since"],
                 until=values["until"],
                 dedupe=values["dedupe"],
+                clean=values["clean"],
+                patterns=values["patterns"],
                 columns=columns_from(**{k: values[k] for k in values if k.endswith("_col")}),
             )
             fmt = run.output_format(values["fmt"], values["output"])

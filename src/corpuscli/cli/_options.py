@@ -137,3 +137,20 @@ DebugOpt = Annotated[
     bool,
     typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT),
 ]
+CleanOpt = Annotated[
+    bool,
+    typer.Option(
+        "--clean",
+        help="Remove boilerplate before analysing (see corpus boilerplate).",
+        rich_help_panel=INPUT,
+    ),
+]
+PatternsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--patterns",
+        metavar="FILE",
+        help="Boilerplate patterns saved by corpus boilerplate --save-patterns.",
+        rich_help_panel=INPUT,
+    ),
+]

@@ -36,6 +36,9 @@ class InputSpec:
     until: str | None = None
     dedupe: bool = False
     columns: dict[str, str | None] = field(default_factory=dict)
+    #: Remove boilerplate before analysing; patterns saved by `corpus boilerplate`.
+    clean: bool = False
+    patterns: str | None = None
 
 
 def error_line(what: str) -> str:
@@ -102,15 +105,34 @@ class Run:
             self.info("reading articles from standard input (end with Ctrl-D)")
         return paths
 
-    def load(self, spec: InputSpec) -> pd.DataFrame:
-        """Load the inputs whole, report skipped ones and notes, and return the corpus frame."""
+    def load(self, spec: InputSpec, *, clean: bool = True) -> pd.DataFrame:
+        """Load the inputs whole, report skipped ones and notes, and return the corpus frame
+        (cleaned of boilerplate when ``--clean`` asks for it and ``clean`` allows)."""
         import pandas as pd
 
-        return pd.concat(list(self.stream(spec)), ignore_index=True)
+        frame = pd.concat(list(self._stream(spec)), ignore_index=True)
+        if clean and spec.clean:
+            frame = self._clean(frame, spec)
+        return frame
+
+    def _clean(self, frame: pd.DataFrame, spec: InputSpec) -> pd.DataFrame:
+        from corpuscli import boilerplate
+
+        patterns = boilerplate.Patterns.load(spec.patterns) if spec.patterns else None
+        cleaned, verdicts = boilerplate.clean(frame, patterns=patterns)
+        self.info(f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks")
+        return cleaned.drop(columns="removed")
 
     def stream(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
         """The corpus frame in chunks, for analyses that stream; problems and notes are reported
-        when the stream ends (before any output is written)."""
+        when the stream ends (before any output is written). With --clean the corpus is read
+        whole first: repeated boilerplate is learned from all of it."""
+        if spec.clean:
+            yield self.load(spec)
+            return
+        yield from self._stream(spec)
+
+    def _stream(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
         from corpuscli.io.loader import Loader
         from corpuscli.timewindow import parse_bound
 

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from . import cmd_collocations, cmd_compare, cmd_kwic, cmd_load, cmd_stats, cmd_terms
+from . import (
+    cmd_boilerplate,
+    cmd_collocations,
+    cmd_compare,
+    cmd_kwic,
+    cmd_load,
+    cmd_stats,
+    cmd_terms,
+)
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
@@ -47,16 +55,33 @@ def root(
     """Analyse corpora of news articles."""
 
 
-app.command("load", help=cmd_load.HELP, epilog=cmd_load.EPILOG)(cmd_load.load_command)
-app.command("stats", help=cmd_stats.HELP, epilog=cmd_stats.EPILOG)(cmd_stats.stats_command)
-app.command("terms", help=cmd_terms.HELP, epilog=cmd_terms.EPILOG)(cmd_terms.terms_command)
-app.command("collocations", help=cmd_collocations.HELP, epilog=cmd_collocations.EPILOG)(
-    cmd_collocations.collocations_command
+COMMANDS = (
+    ("load", cmd_load.HELP, cmd_load.EPILOG, cmd_load.load_command),
+    ("stats", cmd_stats.HELP, cmd_stats.EPILOG, cmd_stats.stats_command),
+    ("terms", cmd_terms.HELP, cmd_terms.EPILOG, cmd_terms.terms_command),
+    (
+        "collocations",
+        cmd_collocations.HELP,
+        cmd_collocations.EPILOG,
+        cmd_collocations.collocations_command,
+    ),
+    ("kwic", cmd_kwic.HELP, cmd_kwic.EPILOG, cmd_kwic.kwic_command),
+    ("compare", cmd_compare.HELP, cmd_compare.EPILOG, cmd_compare.compare_command),
+    (
+        "boilerplate",
+        cmd_boilerplate.BOILERPLATE_HELP,
+        cmd_boilerplate.BOILERPLATE_EPILOG,
+        cmd_boilerplate.boilerplate_command,
+    ),
+    (
+        "clean",
+        cmd_boilerplate.CLEAN_HELP,
+        cmd_boilerplate.CLEAN_EPILOG,
+        cmd_boilerplate.clean_command,
+    ),
 )
-app.command("kwic", help=cmd_kwic.HELP, epilog=cmd_kwic.EPILOG)(cmd_kwic.kwic_command)
-app.command("compare", help=cmd_compare.HELP, epilog=cmd_compare.EPILOG)(
-    cmd_compare.compare_command
-)
+for _name, _help, _epilog, _func in COMMANDS:
+    app.command(_name, help=_help, epilog=_epilog)(_func)
 
 
 def main() -> None:

@@ -1,0 +1,79 @@
+"""Blocks: the lines of an article's text (paragraphs, headings, captions, button labels), with
+offsets into ``text`` so that every finding can be traced back and cut out exactly."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+_LINE = re.compile(r"[^\n]+")
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+_MONTHS = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Every non-blank line of ``text``, stripped, with its [start, end) offsets."""
+    out = []
+    for m in _LINE.finditer(text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = m.start() + lead
+        out.append(Block(len(out), start, start + len(stripped), stripped))
+    return out
+
+
+def signature(text: str) -> str:
+    """A block's text with case, punctuation, numbers and dates folded away, so that a newsletter
+    line with another date, or a copyright line with another year, reads the same."""
+    folded = _MONTHS.sub("<m>", text.lower().replace("’", "'"))
+    folded = _DIGITS.sub("0", folded)
+    folded = _NON_WORD.sub(" ", folded)
+    return _SPACE.sub(" ", folded).strip()
+
+
+def blocks_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The blocks of every article: doc_id, block, start, end, text."""
+    rows: list[tuple[str, int, int, int, str]] = []
+    for doc_id, text in zip(frame["doc_id"], frame["text"], strict=True):
+        if isinstance(text, str):
+            rows.extend((doc_id, b.index, b.start, b.end, b.text) for b in split_blocks(text))
+    return pd.DataFrame(rows, columns=["doc_id", "block", "start", "end", "text"])
+
+
+def iter_lines_kept(text: str, drop: set[int]) -> Iterator[str]:
+    """The lines of ``text`` whose block index is not in ``drop`` (blank lines kept in place)."""
+    index = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            if index not in drop:
+                yield raw
+            index += 1
+        else:
+            yield raw
+
+
+def remove_blocks(text: str, drop: set[int]) -> str:
+    """``text`` without the given blocks; runs of blank lines left behind fold to one."""
+    if not drop:
+        return text
+    kept = "\n".join(iter_lines_kept(text, drop))
+    return re.sub(r"\n{3,}", "\n\n", kept).strip("\n")

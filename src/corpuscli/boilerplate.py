@@ -1,0 +1,385 @@
+"""Boilerplate: the page furniture scrapers leave in article text, found and removed block by block.
+
+Every block (line) gets evidence, each with a weight and a reason a user can read:
+
+- **strong (1.0)**: a call to action in a short block (subscribe, sign up, newsletter, donate,
+  privacy policy, cookies, share, follow us, read more, all rights reserved, ©, "get the app");
+  a photo or agency credit ("Name / AGENCY", "Photo: …", "Image copyright …", "AFP contributed
+  reporting."); the outlet's own banner ("Support The Moscow Times!", "A Message from …:");
+  a section tag line at the head ("Russia, Vladimir Putin"); a run of three or more button labels
+  ("Once", "Monthly", "Annual", "Continue"); a block that recurs in many articles of the same
+  outlet (``min_repeats`` and ``min_share`` of them) when it is short, or sits in a head or tail run;
+- **medium (0.6)**: an appeal in the first person plural ("we need your help", "support us",
+  "our journalism"); a call to action in a longer block; a block repeated in several articles;
+- **weak (0.3)**: a short block with no sentence punctuation and few function words.
+
+A block with total weight 1.0 or more is boilerplate. Runs at the head and the tail of an article
+count together: from the end backwards (and from the start forwards), blocks with medium or strong
+evidence or of three words or fewer form a run, and the whole run is boilerplate when it holds strong evidence —
+that is how a donation appeal's paragraphs go with its "A Message from …" banner and its buttons.
+Conservative by default: a block that quotes someone ("…,” Putin said) is never removed unless the
+outlet repeats it word for word across many articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from corpuscli.blocks import Block, remove_blocks, signature, split_blocks
+from corpuscli.errors import InputError
+from corpuscli.io.infer import skip_reason
+from corpuscli.stats import group_keys
+from corpuscli.stopwords import load_stopwords
+
+STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
+PATTERNS_VERSION = 1
+COLUMNS = ("source", "text", "articles", "where", "why", "score")
+
+_CTA = re.compile(
+    r"\b(subscrib\w*|sign(?:ing)? up|newsletters?|donat\w*|support us|privacy policy|cookies?|"
+    r"terms of (?:use|service)|share (?:this|on)|follow us|read more|click here|all rights reserved|"
+    r"get the [\w ]{1,30} app|download (?:the|our) app|advertisement|sponsored content|"
+    r"manage newsletters|reprint permission|log ?in|register now|remind me later|skip to content|"
+    r"enlarge this image|toggle caption|story continued below)\b"
+    r"|©|\bcopyright\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"(?:^|\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*$"
+    r"|^(?:photo|image|picture|video|credit|source)s?\s*(?:copyright|credit)?\s*[:©]"
+    r"|^image copyright\b|^getty images$"
+    r"|\b(?:AFP|AP|Reuters|The Associated Press|Associated Press|Bloomberg|dpa|TASS|Interfax)"
+    r"(?:\s+and\s+\w+)?\s+contributed(?: to)?(?: this)?(?: reporting| report)?\.?$",
+    re.I,
+)
+_APPEAL = re.compile(
+    r"\b(your support|support us|support (?:our|independent)|our (?:work|journalism|staff|newsroom|"
+    r"reporting|readers)|we need your help|your help|contribution|donation|dear readers?|thank you for "
+    r"(?:reading|standing|your support)|standing with us|independent journalism)\b",
+    re.I,
+)
+_SHORT_APPEAL = re.compile(r"\b(support|donate|contribute|subscribe|membership)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(we|our|us)\b", re.I)
+_QUOTE_ATTRIBUTION = re.compile(
+    r"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+"
+    r"(?:said|says|told|asked|added|insisted|wrote|noted|stressed|warned|argued|explained)\b"
+    r"|\b(?:said|says|told|asked|added|insisted|noted|stressed|warned|argued|explained)\s*[:,]?\s*[“\"]"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ANCHOR = re.compile(r"^(?:a message from\b|dear readers?\b|support\b.*!$)", re.I)
+
+
+@dataclass
+class Verdict:
+    """Evidence for one block."""
+
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, weight: float, reason: str) -> None:
+        self.score += weight
+        self.reasons.append(reason)
+
+
+@dataclass
+class Patterns:
+    """Repeated blocks learned per source (saved with --save-patterns, applied with --patterns)."""
+
+    #: source -> signature -> (example text, articles carrying it)
+    by_source: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+
+    def save(self, path: str) -> None:
+        data = {
+            "corpuscli_boilerplate_patterns": PATTERNS_VERSION,
+            "sources": {
+                source: [
+                    {"signature": sig, "example": ex, "articles": n}
+                    for sig, (ex, n) in sorted(sigs.items())
+                ]
+                for source, sigs in sorted(self.by_source.items())
+            },
+        }
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str) -> Patterns:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError("patterns file not found", where=path, hint="check --patterns")
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"patterns file is not valid JSON: {exc}", where=path,
+                             hint="save it again with corpus boilerplate --save-patterns") from None  # fmt: skip
+        version = data.get("corpuscli_boilerplate_patterns") if isinstance(data, dict) else None
+        if version != PATTERNS_VERSION:
+            raise InputError(
+                f"not a corpuscli patterns file of version {PATTERNS_VERSION} (found {version!r})",
+                where=path,
+                hint="save it again with this version: corpus boilerplate --save-patterns",
+            )
+        out = cls()
+        try:
+            for source, items in data["sources"].items():
+                out.by_source[source] = {
+                    i["signature"]: (i["example"], int(i["articles"])) for i in items
+                }
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"patterns file is damaged: {exc}", where=path) from None
+        return out
+
+    def merge(self, other: Patterns) -> None:
+        for source, sigs in other.by_source.items():
+            self.by_source.setdefault(source, {}).update(sigs)
+
+
+def _short(block: Block) -> int:
+    return len(block.text.split())
+
+
+def block_evidence(
+    blocks: list[Block], *, outlet: str | None, stopwords: frozenset[str]
+) -> list[Verdict]:
+    """Single-article evidence for every block of one article (see the module docstring)."""
+    verdicts = [Verdict() for _ in blocks]
+    n = len(blocks)
+    names_outlet = (
+        re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
+        if outlet and len(outlet) >= 3
+        else (lambda _text: None)
+    )
+    for i, block in enumerate(blocks):
+        text = block.text
+        words = _WORD.findall(text)
+        nw = len(words)
+        v = verdicts[i]
+        quoted = bool(_QUOTE_ATTRIBUTION.search(text))
+        if quoted:
+            continue
+        if _CREDIT.search(text) and nw <= 40:
+            v.add(STRONG, "photo or agency credit")
+        cta = _CTA.search(text)
+        if cta:
+            v.add(STRONG if nw <= 15 else MEDIUM, f"call to action ({cta.group(0).lower()})")
+        if names_outlet(text) and (_ANCHOR.search(text) or nw <= 6):
+            v.add(STRONG, "the outlet's own banner")
+        elif _ANCHOR.search(text) and nw <= 8:
+            v.add(STRONG, "appeal banner")
+        if i < 3 and skip_reason(text) == "tag line":
+            v.add(STRONG, "section tag line")
+        if nw <= 8 and _SHORT_APPEAL.search(text) and not cta:
+            v.add(MEDIUM, "short appeal")
+        appeal = _APPEAL.search(text)
+        if appeal and (len(_FIRST_PLURAL.findall(text)) >= 1 or "your" in text.lower()):
+            v.add(MEDIUM, f"appeal ({appeal.group(0).lower()})")
+        elif len(_FIRST_PLURAL.findall(text)) >= 3 and names_outlet(text):
+            v.add(MEDIUM, "the outlet speaking of itself")
+        if nw <= 8 and not _SENTENCE_END.search(text):
+            density = sum(1 for w in words if w.lower() in stopwords) / max(nw, 1)
+            if density < 0.3:
+                v.add(WEAK, "short, no sentence, few function words")
+    # runs of button labels: three or more consecutive blocks of at most three words
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _short(blocks[j]) <= 3 and not _QUOTE_ATTRIBUTION.search(blocks[j].text):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                verdicts[k].add(STRONG, "run of button labels")
+        i = max(j, i + 1)
+    return verdicts
+
+
+def _extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Head and tail runs: evidence-bearing or tiny blocks next to strong ones go together."""
+    n = len(blocks)
+
+    def in_run(k: int) -> bool:
+        return verdicts[k].score >= MEDIUM or _short(blocks[k]) <= 3
+
+    for order in (range(n - 1, -1, -1), range(n)):
+        run = []
+        for k in order:
+            if not in_run(k):
+                break
+            run.append(k)
+        if any(verdicts[k].score >= STRONG for k in run) and len(run) < n:
+            for k in run:
+                if verdicts[k].score < STRONG:
+                    verdicts[k].add(
+                        STRONG - verdicts[k].score,
+                        "part of a boilerplate run at the "
+                        + ("tail" if order.start == n - 1 else "head"),
+                    )
+
+
+def _where(index: int, total: int) -> str:
+    if index < max(1, total // 5):
+        return "head"
+    if index >= total - max(1, total // 5):
+        return "tail"
+    return "body"
+
+
+def learn_repeats(
+    corpus: pd.DataFrame | Iterable[pd.DataFrame],
+    *,
+    by: str = "source",
+    min_repeats: int = 3,
+    min_share: float = 0.05,
+) -> Patterns:
+    """Blocks that recur (by signature) in at least ``min_repeats`` articles and ``min_share`` of
+    the articles of one source. Scales linearly: one hash per block, no pairwise comparison."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    example: dict[tuple[str, str], str] = {}
+    articles: Counter = Counter()
+    frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
+    for frame in frames:
+        keys = group_keys(frame, by)
+        for key, text in zip(keys, frame["text"], strict=True):
+            if key == "(none)" or not isinstance(text, str):
+                continue
+            articles[key] += 1
+            sigs = set()
+            for block in split_blocks(text):
+                sig = signature(block.text)
+                if len(sig) >= 3 and sig not in sigs:
+                    sigs.add(sig)
+                    example.setdefault((key, sig), block.text)
+            seen[key].update(sigs)
+    patterns = Patterns()
+    for key, counter in seen.items():
+        floor = max(min_repeats, int(min_share * articles[key] + 0.999))
+        chosen = {sig: (example[(key, sig)], n) for sig, n in counter.items() if n >= floor}
+        if chosen:
+            patterns.by_source[key] = chosen
+    return patterns
+
+
+def detect(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "source",
+    patterns: Patterns | None = None,
+    learn: bool = True,
+    min_repeats: int = 3,
+    min_share: float = 0.05,
+) -> pd.DataFrame:
+    """Every block of every article with its verdict: doc_id, source, block, start, end, text,
+    boilerplate (bool), score, why, where."""
+    stop = load_stopwords("en")
+    known = Patterns()
+    if learn:
+        known.merge(learn_repeats(corpus, by=by, min_repeats=min_repeats, min_share=min_share))
+    if patterns is not None:
+        known.merge(patterns)
+    keys = (
+        group_keys(corpus, by)
+        if by in corpus.columns or by in ("day", "week", "month", "year")
+        else None
+    )
+    rows = []
+    for pos, (doc_id, text) in enumerate(zip(corpus["doc_id"], corpus["text"], strict=True)):
+        if not isinstance(text, str):
+            continue
+        source = keys.iloc[pos] if keys is not None else "(none)"
+        outlet = corpus["source"].iloc[pos] if "source" in corpus.columns else None
+        outlet = outlet if isinstance(outlet, str) else None
+        blocks = split_blocks(text)
+        verdicts = block_evidence(blocks, outlet=outlet, stopwords=stop)
+        repeats = known.by_source.get(source, {})
+        for block, verdict in zip(blocks, verdicts, strict=True):
+            hit = repeats.get(signature(block.text))
+            if hit is not None:
+                where = _where(block.index, len(blocks))
+                reason = f"repeated in {hit[1]} articles of {source}"
+                if _short(block) <= 25 or where != "body":
+                    verdict.add(STRONG, reason)
+                else:
+                    verdict.add(MEDIUM, reason)
+        _extend_runs(blocks, verdicts)
+        for block, verdict in zip(blocks, verdicts, strict=True):
+            rows.append(
+                (doc_id, source, block.index, block.start, block.end, block.text,
+                 verdict.score >= STRONG, round(verdict.score, 2), "; ".join(verdict.reasons),
+                 _where(block.index, len(blocks)))
+            )  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "doc_id",
+            "source",
+            "block",
+            "start",
+            "end",
+            "text",
+            "boilerplate",
+            "score",
+            "why",
+            "where",
+        ],
+    )
+
+
+def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """The boilerplate blocks found, one row per distinct block per source: source, text,
+    articles (how many carry it), where (head/body/tail, the most common), why, score (highest)."""
+    bp = verdicts[verdicts["boilerplate"]]
+    if not len(bp):
+        return pd.DataFrame(columns=list(COLUMNS))
+    bp = bp.assign(sig=bp["text"].map(signature))
+    grouped = bp.groupby(["source", "sig"], sort=False)
+    out = grouped.agg(
+        position=("block", "median"),
+        text=("text", "first"),
+        articles=("doc_id", "nunique"),
+        where=("where", lambda s: s.value_counts().index[0]),
+        why=("why", "first"),
+        score=("score", "max"),
+    ).reset_index()
+    out = out.sort_values(
+        ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"
+    )
+    return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def clean(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "source",
+    patterns: Patterns | None = None,
+    learn: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
+    the removed blocks with offsets into the original text and the reasons), and the verdicts."""
+    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn)
+    removed = verdicts[verdicts["boilerplate"]]
+    per_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in removed.itertuples(index=False):
+        per_doc[row.doc_id].append(
+            {
+                "block": int(row.block),
+                "start": int(row.start),
+                "end": int(row.end),
+                "text": row.text,
+                "why": row.why,
+            }
+        )
+    out = corpus.copy()
+    texts, notes = [], []
+    for doc_id, text in zip(out["doc_id"], out["text"], strict=True):
+        drop = {b["block"] for b in per_doc.get(doc_id, [])}
+        texts.append(remove_blocks(text, drop) if isinstance(text, str) else text)
+        notes.append(json.dumps(per_doc.get(doc_id, []), ensure_ascii=False))
+    out["text"] = pd.array(texts, dtype=corpus["text"].dtype)
+    out["removed"] = notes
+    return out, verdicts

@@ -1,0 +1,143 @@
+"""`corpus boilerplate` and `corpus clean`: find the page furniture in article text, strip it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._command import corpus_command
+from ._run import InputSpec, Run
+
+BOILERPLATE_HELP = """Find boilerplate in article text: donation appeals, newsletter sign-ups, "Read more", photo and agency credits, banners, button labels, and blocks an outlet repeats across its articles.
+
+Columns: source, text (the block), articles (how many carry it), where (head, body or tail of the article, the most common), why (the rules and signals that fired), score (1 or more is boilerplate). With --explain: every block of every article with its verdict (doc_id, source, block, start, end, text, boilerplate, score, why, where). Works on a single article too (no repetition to learn from); --save-patterns keeps what an outlet repeats for `corpus clean --patterns` on new articles. Conservative: a block that quotes someone is kept.
+"""
+
+BOILERPLATE_EPILOG = """\b
+Examples:
+  corpus boilerplate corpus/ --by source
+  corpus boilerplate sample_data/003_d3eae8a6fb502286.txt --explain
+  corpus boilerplate corpus/ --save-patterns patterns.json
+"""
+
+CLEAN_HELP = """The corpus frame with boilerplate removed from the text (see `corpus boilerplate` for the rules); the removed blocks, with offsets into the original text and the reasons, are kept as JSON in a `removed` column. --show prints each article with the removed blocks struck through instead.
+"""
+
+CLEAN_EPILOG = """\b
+Examples:
+  corpus clean corpus/ -o clean.jsonl
+  corpus clean corpus/ --show
+  corpus clean new/ --patterns patterns.json -o clean.jsonl
+  corpus terms corpus/ --clean          (any analysis command cleans first with --clean)
+"""
+
+ByOpt = Annotated[
+    str,
+    typer.Option("--by", metavar="COLUMN", help="Learn repeated blocks per group of this column."),
+]
+SavePatternsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--save-patterns", metavar="FILE", help="Save the repeated blocks found, per source (JSON)."
+    ),
+]
+ExplainOpt = Annotated[
+    bool, typer.Option("--explain", help="Every block with its verdict and reasons.")
+]
+MinRepeatsOpt = Annotated[
+    int, typer.Option("--min-repeats", min=2, help="Articles a block must recur in.")
+]
+MinShareOpt = Annotated[
+    float,
+    typer.Option(
+        "--min-share", min=0.0, max=1.0, help="...and at least this share of the source's articles."
+    ),
+]
+ShowOpt = Annotated[
+    bool, typer.Option("--show", help="Print the articles with removed blocks struck through.")
+]
+
+
+@corpus_command
+def boilerplate_command(
+    by: ByOpt = "source",
+    save_patterns: SavePatternsOpt = None,
+    explain: ExplainOpt = False,
+    min_repeats: MinRepeatsOpt = 3,
+    min_share: MinShareOpt = 0.05,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
+) -> None:
+    from corpuscli import boilerplate
+
+    frame = run.load(inputs, clean=False)
+    patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
+    verdicts = boilerplate.detect(
+        frame, by=by, patterns=patterns, min_repeats=min_repeats, min_share=min_share
+    )
+    if save_patterns:
+        learned = boilerplate.learn_repeats(
+            frame, by=by, min_repeats=min_repeats, min_share=min_share
+        )
+        learned.save(save_patterns)
+        run.info(
+            f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
+        )
+    table = verdicts if explain else boilerplate.summarise(verdicts)
+    if not explain and not len(table):
+        run.info("no boilerplate found")
+    run.emit(table, fmt, output, title="boilerplate")
+
+
+@corpus_command
+def clean_command(
+    by: ByOpt = "source",
+    show: ShowOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
+) -> None:
+    from corpuscli import boilerplate
+
+    frame = run.load(inputs, clean=False)
+    patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
+    cleaned, verdicts = boilerplate.clean(frame, by=by, patterns=patterns)
+    removed = int(verdicts["boilerplate"].sum())
+    run.info(
+        f"removed {removed:,} boilerplate blocks from {cleaned['removed'].ne('[]').sum():,} of {len(cleaned):,} articles"
+    )
+    if show:
+        _show(frame, verdicts)
+        return
+    run.emit(cleaned, fmt, output, title="cleaned corpus")
+
+
+def _show(frame, verdicts) -> None:  # type: ignore[no-untyped-def]
+    """Each article with its removed blocks struck through and dimmed (plain markers in a pipe)."""
+    import sys
+
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    plain = not sys.stdout.isatty()
+    for doc_id, blocks in verdicts.groupby("doc_id", sort=False):
+        console.print(Text(f"== {doc_id}", style="bold"))
+        for row in blocks.itertuples(index=False):
+            if row.boilerplate:
+                if plain:
+                    console.print(f"[-] {row.text}   ({row.why})", markup=False)
+                else:
+                    console.print(
+                        Text(row.text, style="dim strike"),
+                        Text(f"  ({row.why})", style="italic dim"),
+                    )
+            else:
+                console.print(("    " if plain else "") + row.text, markup=False)
+        console.print()
