@@ -222,6 +222,56 @@ def _extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
                     )
 
 
+def main_region(blocks: list[Block], stopwords: frozenset[str]) -> tuple[int, int]:
+    """The main text of a whole web page's text: the stretch of blocks [start, end) with the most
+    sentence-like words, where navigation, teasers and short labels count against (the maximum-sum
+    segment of body-text extraction, on plain text)."""
+    best, best_span = 0.0, (0, 0)
+    running, start = 0.0, 0
+    all_words = [w.lower() for b in blocks for w in _WORD.findall(b.text)]
+    # A page in a language the stopword list does not cover: judge by length and sentences only.
+    known_language = sum(w in stopwords for w in all_words) / max(len(all_words), 1) >= 0.08
+    for i, block in enumerate(blocks):
+        words = _WORD.findall(block.text)
+        nw = len(words)
+        density = (
+            sum(1 for w in words if w.lower() in stopwords) / max(nw, 1) if known_language else 1.0
+        )
+        sentence = bool(_SENTENCE_END.search(block.text))
+        if nw >= 10 and density >= 0.2 and sentence:
+            value = float(nw)
+        elif nw >= 20 and density >= 0.25:
+            value = nw * 0.5
+        else:
+            value = -max(3.0, nw * 1.0)
+        if running <= 0:
+            running, start = value, i
+        else:
+            running += value
+        if running > best:
+            best, best_span = running, (start, i + 1)
+    return best_span
+
+
+def _continuations(
+    blocks: list[Block], first: int, last: int, stopwords: frozenset[str]
+) -> set[int]:
+    """Sentence-like blocks just outside the main region (the article goes on after an ad)."""
+    out: set[int] = set()
+    for direction, edge in ((1, last), (-1, first - 1)):
+        k, gap = edge, 0
+        while 0 <= k < len(blocks) and gap <= 8:
+            words = _WORD.findall(blocks[k].text)
+            density = sum(1 for w in words if w.lower() in stopwords) / max(len(words), 1)
+            if len(words) >= 15 and density >= 0.25 and _SENTENCE_END.search(blocks[k].text):
+                out.add(k)
+                gap = 0
+            else:
+                gap += 1
+            k += direction
+    return out
+
+
 def _where(index: int, total: int) -> str:
     if index < max(1, total // 5):
         return "head"
@@ -273,9 +323,13 @@ def detect(
     learn: bool = True,
     min_repeats: int = 3,
     min_share: float = 0.05,
+    page: bool = False,
 ) -> pd.DataFrame:
     """Every block of every article with its verdict: doc_id, source, block, start, end, text,
-    boilerplate (bool), score, why, where."""
+    boilerplate (bool), score, why, where.
+
+    ``page=True`` is for the text of whole web pages rather than extracted articles: blocks
+    outside the page's main text (:func:`main_region`) are boilerplate too."""
     stop = load_stopwords("en")
     known = Patterns()
     if learn:
@@ -306,7 +360,14 @@ def detect(
                     verdict.add(STRONG, reason)
                 else:
                     verdict.add(MEDIUM, reason)
-        _extend_runs(blocks, verdicts)
+        if page:
+            first, last = main_region(blocks, stop)
+            near = _continuations(blocks, first, last, stop)
+            for k, verdict in enumerate(verdicts):
+                if not (first <= k < last or k in near):
+                    verdict.add(STRONG, "outside the main text of the page")
+        else:
+            _extend_runs(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
             rows.append(
                 (doc_id, source, block.index, block.start, block.end, block.text,
@@ -358,10 +419,11 @@ def clean(
     by: str = "source",
     patterns: Patterns | None = None,
     learn: bool = True,
+    page: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
     the removed blocks with offsets into the original text and the reasons), and the verdicts."""
-    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn)
+    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn, page=page)
     removed = verdicts[verdicts["boilerplate"]]
     per_doc: dict[str, list[dict]] = defaultdict(list)
     for row in removed.itertuples(index=False):

@@ -54,6 +54,13 @@ MinShareOpt = Annotated[
         "--min-share", min=0.0, max=1.0, help="...and at least this share of the source's articles."
     ),
 ]
+PageOpt = Annotated[
+    bool,
+    typer.Option(
+        "--page",
+        help="The texts are whole web pages (menus, teasers, footers), not extracted articles.",
+    ),
+]
 ShowOpt = Annotated[
     bool, typer.Option("--show", help="Print the articles with removed blocks struck through.")
 ]
@@ -66,6 +73,7 @@ def boilerplate_command(
     explain: ExplainOpt = False,
     min_repeats: MinRepeatsOpt = 3,
     min_share: MinShareOpt = 0.05,
+    page: PageOpt = False,
     *,
     run: Run,
     inputs: InputSpec,
@@ -97,6 +105,7 @@ def boilerplate_command(
 def clean_command(
     by: ByOpt = "source",
     show: ShowOpt = False,
+    page: PageOpt = False,
     *,
     run: Run,
     inputs: InputSpec,
@@ -107,7 +116,7 @@ def clean_command(
 
     frame = run.load(inputs, clean=False)
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-    cleaned, verdicts = boilerplate.clean(frame, by=by, patterns=patterns)
+    cleaned, verdicts = boilerplate.clean(frame, by=by, patterns=patterns, page=page)
     removed = int(verdicts["boilerplate"].sum())
     run.info(
         f"removed {removed:,} boilerplate blocks from {cleaned['removed'].ne('[]').sum():,} of {len(cleaned):,} articles"
