@@ -209,12 +209,15 @@ def part_b(corpora: Path) -> None:
 
     path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
     frame = load([str(path)]).frame
+    from corpuscli.parallel import available_cores
+
+    jobs = available_cores()
     for n in (len(frame) // 4, len(frame)):
         start = time.perf_counter()
-        verdicts = detect(frame.iloc[:n])
+        verdicts = detect(frame.iloc[:n], jobs=jobs)
         seconds = time.perf_counter() - start
-        print(f"(b) detection over {n:,} articles ({verdicts.shape[0]:,} blocks): {seconds:.1f} s, "
-              f"{verdicts.shape[0] / seconds:,.0f} blocks/s")  # fmt: skip
+        print(f"(b) detection over {n:,} articles ({verdicts.shape[0]:,} blocks, {jobs} cores): "
+              f"{seconds:.1f} s, {verdicts.shape[0] / seconds:,.0f} blocks/s")  # fmt: skip
     summary = summarise(verdicts)
     repeated = summary[summary["why"].str.contains("repeated in")]
     top = repeated.sort_values("articles", ascending=False).groupby("source").head(2).head(24)

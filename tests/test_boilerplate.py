@@ -132,3 +132,11 @@ def test_edge_cases():
     long_line = "word " * 20000
     verdicts = detect(pd.DataFrame({"doc_id": ["l"], "source": ["s"], "text": [long_line]}))
     assert not verdicts["boilerplate"].any()
+
+
+def test_parallel_detection_equals_serial(monkeypatch):
+    import corpuscli.boilerplate as bp
+
+    monkeypatch.setattr(bp, "_PART_DOCS", 5)
+    frame = load([str(SAMPLE)]).frame
+    pd.testing.assert_frame_equal(detect(frame, by="stance"), detect(frame, by="stance", jobs=2))

@@ -65,6 +65,85 @@ _APPEAL = re.compile(
     r"(?:reading|standing|your support)|standing with us|independent journalism)\b",
     re.I,
 )
+#: Words without which a pattern cannot match (checked as a set before running the regex).
+_CTA_WORDS = frozenset(
+    [
+        "subscribe",
+        "subscribed",
+        "subscriber",
+        "subscribers",
+        "subscription",
+        "subscribing",
+        "sign",
+        "signing",
+        "newsletter",
+        "newsletters",
+        "donate",
+        "donating",
+        "donation",
+        "donations",
+        "donated",
+        "support",
+        "privacy",
+        "cookie",
+        "cookies",
+        "terms",
+        "share",
+        "follow",
+        "read",
+        "click",
+        "rights",
+        "get",
+        "download",
+        "advertisement",
+        "sponsored",
+        "manage",
+        "reprint",
+        "log",
+        "login",
+        "register",
+        "remind",
+        "skip",
+        "enlarge",
+        "toggle",
+        "story",
+        "copyright",
+    ]
+)
+_CREDIT_WORDS = frozenset(
+    [
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "video",
+        "videos",
+        "credit",
+        "credits",
+        "source",
+        "sources",
+        "copyright",
+        "getty",
+        "contributed",
+    ]
+)
+_APPEAL_WORDS = frozenset(
+    [
+        "support",
+        "our",
+        "help",
+        "contribution",
+        "donation",
+        "dear",
+        "thank",
+        "standing",
+        "independent",
+        "we",
+        "your",
+    ]
+)
 _SHORT_APPEAL = re.compile(r"\b(support|donate|contribute|subscribe|membership)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(we|our|us)\b", re.I)
 _QUOTE_ATTRIBUTION = re.compile(
@@ -164,9 +243,11 @@ def block_evidence(
         quoted = bool(_QUOTE_ATTRIBUTION.search(text))
         if quoted:
             continue
-        if _CREDIT.search(text) and nw <= 40:
+        # Cheap keyword checks first: the regexes below run on few blocks.
+        lowered = {w.lower() for w in words}
+        if nw <= 40 and ("/" in text or lowered & _CREDIT_WORDS) and _CREDIT.search(text):
             v.add(STRONG, "photo or agency credit")
-        cta = _CTA.search(text)
+        cta = _CTA.search(text) if (lowered & _CTA_WORDS or "©" in text) else None
         if cta:
             v.add(STRONG if nw <= 15 else MEDIUM, f"call to action ({cta.group(0).lower()})")
         if names_outlet(text) and (_ANCHOR.search(text) or nw <= 6):
@@ -177,7 +258,7 @@ def block_evidence(
             v.add(STRONG, "section tag line")
         if nw <= 8 and _SHORT_APPEAL.search(text) and not cta:
             v.add(MEDIUM, "short appeal")
-        appeal = _APPEAL.search(text)
+        appeal = _APPEAL.search(text) if lowered & _APPEAL_WORDS else None
         if appeal and (len(_FIRST_PLURAL.findall(text)) >= 1 or "your" in text.lower()):
             v.add(MEDIUM, f"appeal ({appeal.group(0).lower()})")
         elif len(_FIRST_PLURAL.findall(text)) >= 3 and names_outlet(text):
@@ -289,23 +370,37 @@ def learn_repeats(
 ) -> Patterns:
     """Blocks that recur (by signature) in at least ``min_repeats`` articles and ``min_share`` of
     the articles of one source. Scales linearly: one hash per block, no pairwise comparison."""
+    keys: list[str] = []
+    prepared: list[list[tuple[Block, str]]] = []
+    for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
+        for key, text in zip(group_keys(frame, by), frame["text"], strict=True):
+            keys.append(key)
+            prepared.append(_prepare(text))
+    return _learn(keys, prepared, min_repeats, min_share)
+
+
+def _prepare(text: object) -> list[tuple[Block, str]]:
+    if not isinstance(text, str):
+        return []
+    return [(block, signature(block.text)) for block in split_blocks(text)]
+
+
+def _learn(
+    keys: list[str], prepared: list[list[tuple[Block, str]]], min_repeats: int, min_share: float
+) -> Patterns:
     seen: dict[str, Counter] = defaultdict(Counter)
     example: dict[tuple[str, str], str] = {}
     articles: Counter = Counter()
-    frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
-    for frame in frames:
-        keys = group_keys(frame, by)
-        for key, text in zip(keys, frame["text"], strict=True):
-            if key == "(none)" or not isinstance(text, str):
-                continue
-            articles[key] += 1
-            sigs = set()
-            for block in split_blocks(text):
-                sig = signature(block.text)
-                if len(sig) >= 3 and sig not in sigs:
-                    sigs.add(sig)
-                    example.setdefault((key, sig), block.text)
-            seen[key].update(sigs)
+    for key, pairs in zip(keys, prepared, strict=True):
+        if key == "(none)" or not pairs:
+            continue
+        articles[key] += 1
+        sigs = set()
+        for block, sig in pairs:
+            if len(sig) >= 3 and sig not in sigs:
+                sigs.add(sig)
+                example.setdefault((key, sig), block.text)
+        seen[key].update(sigs)
     patterns = Patterns()
     for key, counter in seen.items():
         floor = max(min_repeats, int(min_share * articles[key] + 0.999))
@@ -324,35 +419,41 @@ def detect(
     min_repeats: int = 3,
     min_share: float = 0.05,
     page: bool = False,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """Every block of every article with its verdict: doc_id, source, block, start, end, text,
     boilerplate (bool), score, why, where.
 
+    With ``jobs > 1`` the sources are shared out among worker processes (what is learned of one
+    source never depends on another, so the result is the same).
+
     ``page=True`` is for the text of whole web pages rather than extracted articles: blocks
     outside the page's main text (:func:`main_region`) are boilerplate too."""
+    if jobs > 1 and len(corpus) > 2 * _PART_DOCS:
+        return _detect_parallel(corpus, by, patterns, learn, min_repeats, min_share, page, jobs)
     stop = load_stopwords("en")
     known = Patterns()
+    periods = ("day", "week", "month", "year")
+    keyed = by in corpus.columns or by in periods
+    key_list = group_keys(corpus, by).tolist() if keyed else ["(none)"] * len(corpus)
+    prepared = [_prepare(text) for text in corpus["text"].tolist()]  # blocks, signed once
     if learn:
-        known.merge(learn_repeats(corpus, by=by, min_repeats=min_repeats, min_share=min_share))
+        known.merge(_learn(key_list, prepared, min_repeats, min_share))
     if patterns is not None:
         known.merge(patterns)
-    keys = (
-        group_keys(corpus, by)
-        if by in corpus.columns or by in ("day", "week", "month", "year")
-        else None
-    )
     rows = []
-    for pos, (doc_id, text) in enumerate(zip(corpus["doc_id"], corpus["text"], strict=True)):
-        if not isinstance(text, str):
+    outlets = corpus["source"].tolist() if "source" in corpus.columns else [None] * len(corpus)
+    for doc_id, source, outlet, pairs in zip(
+        corpus["doc_id"], key_list, outlets, prepared, strict=True
+    ):
+        if not pairs:
             continue
-        source = keys.iloc[pos] if keys is not None else "(none)"
-        outlet = corpus["source"].iloc[pos] if "source" in corpus.columns else None
         outlet = outlet if isinstance(outlet, str) else None
-        blocks = split_blocks(text)
+        blocks = [block for block, _ in pairs]
         verdicts = block_evidence(blocks, outlet=outlet, stopwords=stop)
         repeats = known.by_source.get(source, {})
-        for block, verdict in zip(blocks, verdicts, strict=True):
-            hit = repeats.get(signature(block.text))
+        for (block, sig), verdict in zip(pairs, verdicts, strict=True):
+            hit = repeats.get(sig)
             if hit is not None:
                 where = _where(block.index, len(blocks))
                 reason = f"repeated in {hit[1]} articles of {source}"
@@ -391,6 +492,56 @@ def detect(
     )
 
 
+_PART_DOCS = 1000
+
+
+def _detect_part(args: tuple) -> pd.DataFrame:  # type: ignore[type-arg]
+    frame, options = args
+    return detect(frame, **options)
+
+
+def _no_setup() -> None:
+    pass
+
+
+def _detect_parallel(
+    corpus: pd.DataFrame,
+    by: str,
+    patterns: Patterns | None,
+    learn: bool,
+    min_repeats: int,
+    min_share: float,
+    page: bool,
+    jobs: int,
+) -> pd.DataFrame:
+    """Share whole sources out among parts of about equal size, detect in each, restore order."""
+    from corpuscli.parallel import run_batches
+
+    periods = ("day", "week", "month", "year")
+    keys = (
+        group_keys(corpus, by)
+        if by in corpus.columns or by in periods
+        else pd.Series("(none)", index=corpus.index)
+    )
+    sizes = keys.value_counts()
+    n_parts = max(jobs, int(len(corpus) / _PART_DOCS))
+    loads = [0] * n_parts
+    part_of: dict[str, int] = {}
+    for key, size in sizes.items():  # largest sources first, each to the lightest part
+        lightest = loads.index(min(loads))
+        part_of[key] = lightest
+        loads[lightest] += int(size)
+    assignment = keys.map(part_of).to_numpy()
+    options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
+               "min_share": min_share, "page": page}  # fmt: skip
+    parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
+    results = list(run_batches(_detect_part, parts, jobs=jobs, initializer=_no_setup))
+    out = pd.concat(results, ignore_index=True)
+    order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
+    out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
+
+
 def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
     """The boilerplate blocks found, one row per distinct block per source: source, text,
     articles (how many carry it), where (head/body/tail, the most common), why, score (highest)."""
@@ -420,10 +571,11 @@ def clean(
     patterns: Patterns | None = None,
     learn: bool = True,
     page: bool = False,
+    jobs: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
     the removed blocks with offsets into the original text and the reasons), and the verdicts."""
-    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn, page=page)
+    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs)
     removed = verdicts[verdicts["boilerplate"]]
     per_doc: dict[str, list[dict]] = defaultdict(list)
     for row in removed.itertuples(index=False):

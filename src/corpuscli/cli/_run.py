@@ -119,7 +119,9 @@ class Run:
         from corpuscli import boilerplate
 
         patterns = boilerplate.Patterns.load(spec.patterns) if spec.patterns else None
-        cleaned, verdicts = boilerplate.clean(frame, patterns=patterns)
+        from corpuscli.parallel import available_cores
+
+        cleaned, verdicts = boilerplate.clean(frame, patterns=patterns, jobs=available_cores())
         self.info(f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks")
         return cleaned.drop(columns="removed")
 

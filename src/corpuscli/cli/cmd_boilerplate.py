@@ -116,7 +116,11 @@ def clean_command(
 
     frame = run.load(inputs, clean=False)
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-    cleaned, verdicts = boilerplate.clean(frame, by=by, patterns=patterns, page=page)
+    from corpuscli.parallel import available_cores
+
+    cleaned, verdicts = boilerplate.clean(
+        frame, by=by, patterns=patterns, page=page, jobs=available_cores()
+    )
     removed = int(verdicts["boilerplate"].sum())
     run.info(
         f"removed {removed:,} boilerplate blocks from {cleaned['removed'].ne('[]').sum():,} of {len(cleaned):,} articles"
