@@ -56,6 +56,12 @@ def test_seed_keyness_counts_and_direction():
         1,
         "over",
     )  # 000 has "in Moscow"
+    # by hand: 596 word tokens in The Moscow Times' article, 494 in Anatolia Today's
+    c, d = 596, 494
+    e1, e2 = c * 7 / (c + d), d * 7 / (c + d)
+    assert mt["g2"] == pytest.approx(2 * (6 * math.log(6 / e1) + 1 * math.log(1 / e2)), abs=1e-4)
+    assert mt["log_ratio"] == pytest.approx(math.log2((6 / c) / (1 / d)), abs=1e-4)
+    assert mt["pct_diff"] == pytest.approx((6 / c - 1 / d) * 100 / (1 / d), abs=1e-3)
     at = table[(table["group"] == "Anatolia Today") & (table["term"] == "moscow")].iloc[0]
     assert at["direction"] == "under"
     assert list(table.columns) == [
