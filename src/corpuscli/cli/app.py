@@ -15,6 +15,7 @@ from . import (
     cmd_compare,
     cmd_kwic,
     cmd_load,
+    cmd_quotes,
     cmd_stats,
     cmd_terms,
 )
@@ -79,6 +80,7 @@ COMMANDS = (
         cmd_boilerplate.CLEAN_EPILOG,
         cmd_boilerplate.clean_command,
     ),
+    ("quotes", cmd_quotes.HELP, cmd_quotes.EPILOG, cmd_quotes.quotes_command),
 )
 for _name, _help, _epilog, _func in COMMANDS:
     app.command(_name, help=_help, epilog=_epilog)(_func)

@@ -1,0 +1,338 @@
+"""Quotes and reported speech, with their speakers.
+
+- **direct**: text between quotation marks (“…”, "…", «…»; ‘…’ inside them stays part of the
+  quote) that forms a statement; a paragraph that opens with a quotation mark and does not close it
+  continues into the next; a closing mark with no opening one in its paragraph
+  (``Our position is absolutely open …,” Putin said``) quotes from the paragraph's start;
+- **partial**: a quoted fragment of four words or fewer inside a sentence (Putin accused the
+  Soviet leadership of “inaction”);
+- **indirect**: a sentence of reported speech without quotation marks — ``Putin also said that
+  …`` or ``…, President Vladimir Putin said Thursday.``
+
+The speaker is the name (or pronoun) next to an attribution verb after the quote (``,” Putin
+said``, ``,” said Putin``, ``,” he added``) or before it (``Putin said: “…``, ``according to …``).
+A pronoun or a description ("the Russian president") is resolved to the nearest named speaker
+before it in the article; a quote with no attribution of its own, in the same paragraph as an
+attributed one, shares its speaker. Offsets (``start``, ``end``) point into the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+VERBS = (
+    "said|says|say|told|tells|asked|asks|added|adds|insisted|insists|noted|notes|stressed|stresses|"
+    "warned|warns|argued|argues|explained|explains|recalled|recalls|wrote|writes|tweeted|tweets|"
+    "accused|accuses|claimed|claims|declared|declares|announced|announces|replied|replies|"
+    "continued|continues|acknowledged|acknowledges|admitted|admits|urged|urges|suggested|suggests|"
+    "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
+    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters"
+)
+_NAME = r"(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,3}[A-Z][\w'’-]+"
+_TITLE = (
+    r"(?:(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
+    r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
+    r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
+)
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house))"
+
+
+def _speaker(group: str) -> str:
+    return rf"(?P<{group}>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})"
+
+
+def _verb(group: str) -> str:
+    return rf"(?P<{group}>{VERBS})"
+
+
+_SPEAKER = _speaker("speaker")
+_VERB = _verb("verb")
+
+# after a closing mark:  ,” Putin said   /  ,” said Putin  /  ,” he added
+_AFTER = re.compile(
+    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
+)
+# before an opening mark:  Putin said: “  /  Putin said that “  /  according to X, “
+_BEFORE = re.compile(
+    rf"(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}(?:\s+\w+){{0,3}}\s*(?:[:,]|\s+that)?\s*|according\s+to\s+(?P<acc>{_TITLE}{_NAME}),?\s*)$"
+)
+# reported speech:  Putin also said that …  /  …, President Vladimir Putin said Thursday.
+_REPORTED_LEAD = re.compile(
+    rf"^(?P<who>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?:(?:also|again|further|however|then|later|once again)\s+)?(?P<verb>{VERBS})\b(?:\s+(?:however|also|again))?\s+(?:that\s+)?(?P<rest>.+[.!?])$"
+)
+#: Names next to a speech verb anywhere in the text: the people a "he said" can refer to.
+_CANDIDATE = re.compile(
+    rf"(?<![Tt]he )(?<!\w)(?P<name>{_TITLE}{_NAME})[ \t]+(?:\w+[ \t]+)?(?:{VERBS})\b"
+)
+_REPORTED_TAIL = re.compile(
+    rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
+)
+_OPEN = '“"«'
+_CLOSE = {"“": "”", '"': '"', "«": "»"}
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs)\.$")
+_RESOLVABLE = re.compile(rf"^(?:{_PRONOUN}|{_DESCRIPTION})$")
+
+COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    verb: str | None = None
+    paragraph: int = 0
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _direct_quotes(text: str) -> list[Quote]:
+    """Quoted spans, paragraph by paragraph, with the continuation and missing-mark rules."""
+    out: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    carry: Quote | None = None
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        para = text[p_start:p_end]
+        i = 0
+        if carry is not None:
+            # a quote left open continues: this paragraph re-opens it, or just goes on
+            lead = len(para) - len(para.lstrip())
+            if para.lstrip()[:1] in _OPEN:
+                i = lead + 1
+            close = para.find("”", i)
+            if close < 0 and para.lstrip()[:1] in _OPEN:
+                carry.end = p_end
+                continue
+            if close >= 0:
+                carry.end = p_start + close
+                carry.text = text[carry.start : carry.end]
+                out.append(carry)
+                carry = None
+                i = close + 1
+            else:
+                out.append(carry)
+                carry = None
+        first_open = min((para.find(c) for c in _OPEN if c in para), default=-1)
+        first_close = para.find("”")
+        if first_close >= 0 and (first_open < 0 or first_close < first_open) and i == 0:
+            # closing mark with no opening one: the quote runs from the paragraph's start
+            out.append(
+                Quote(
+                    p_start,
+                    p_start + first_close,
+                    para[:first_close].strip(),
+                    "direct",
+                    paragraph=p_index,
+                )
+            )
+            i = first_close + 1
+        while i < len(para):
+            opens = [(para.find(c, i), c) for c in _OPEN if para.find(c, i) >= 0]
+            if not opens:
+                break
+            pos, mark = min(opens)
+            closer = _CLOSE[mark]
+            end = para.find(closer, pos + 1)
+            if end < 0:  # mixed marks: “…" or "…”
+                end = para.find('"' if mark == "“" else "”", pos + 1)
+            if end < 0:
+                if mark in "“«" or para.count('"') % 2:
+                    carry = Quote(
+                        p_start + pos + 1,
+                        p_end,
+                        text[p_start + pos + 1 : p_end],
+                        "direct",
+                        paragraph=p_index,
+                    )
+                break
+            out.append(
+                Quote(
+                    p_start + pos + 1,
+                    p_start + end,
+                    para[pos + 1 : end],
+                    "direct",
+                    paragraph=p_index,
+                )
+            )
+            i = end + 1
+    if carry is not None:
+        carry.text = text[carry.start : carry.end]
+        out.append(carry)
+    for q in out:
+        lead = len(q.text) - len(q.text.lstrip())
+        q.start += lead
+        q.text = q.text.strip().rstrip(",")
+        q.end = q.start + len(q.text)
+    return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
+
+
+def _attribute(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        after = text[q.end + 1 : q.end + 120].split("\n")[0]
+        after = after.lstrip('”"»’')
+        m = _AFTER.search(after)
+        if m:
+            q.speaker = m.group("speaker") or m.group("speaker2")
+            q.verb = m.group("verb") or m.group("verb2")
+            continue
+        before_start = text.rfind("\n", 0, q.start) + 1
+        before = text[max(before_start, q.start - 160) : q.start].rstrip('“"« ')
+        m = _BEFORE.search(before + " ")
+        if m is None:
+            m = _BEFORE.search(before)
+        if m:
+            speaker = m.group("speaker") or m.group("acc")
+            q.speaker, q.verb = speaker, (m.group("verb") or "according to")
+
+
+def _classify(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        if q.verb is not None:
+            continue
+        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        embedded = (
+            bool(before)
+            and (before[-1:].isalnum() or before.endswith(" "))
+            and not before.rstrip().endswith((".", ":", "?", "!"))
+        )
+        if len(q.text.split()) <= 4 or embedded:
+            q.kind = "partial"
+
+
+def _resolve(text: str, quotes: list[Quote]) -> None:
+    """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
+    or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
+    share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
+    candidates = [(m.start(), m.group("name")) for m in _CANDIDATE.finditer(text)]
+    candidates += [
+        (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
+    ]
+    candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
+    candidates.sort()
+    for q in quotes:
+        if q.speaker and _RESOLVABLE.match(q.speaker):
+            before = [name for pos, name in candidates if pos < q.start]
+            if before:
+                q.speaker = before[-1]
+    known = {n.split()[-1] for _, n in candidates}
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            lead = text[max(0, q.start - 200) : q.start].rstrip('“"« ')
+            if lead.endswith(":"):
+                names = [w.strip(",.:;’'s") for w in lead.split() if w.strip(",.:;’'s") in known]
+                if names:
+                    q.speaker = next(
+                        n for _, n in reversed(candidates) if n.split()[-1] == names[-1]
+                    )
+    by_paragraph: dict[int, Quote] = {}
+    for q in quotes:
+        if q.speaker:
+            by_paragraph.setdefault(q.paragraph, q)
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
+            ref = by_paragraph[q.paragraph]
+            q.speaker, q.verb = ref.speaker, ref.verb
+
+
+def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Sentences of reported speech that hold no direct quote."""
+    taken = [(q.start, q.end) for q in quotes]
+    out = []
+    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+        para = text[p_start:p_end]
+        pending = ""
+        offset = 0
+        for m in _SENTENCE.finditer(para):
+            sentence = m.group(0)
+            if _ABBREV_END.search(sentence.rstrip()) and m.end() < len(para):
+                pending += sentence
+                continue
+            sentence = pending + sentence
+            s_start = p_start + m.end() - len(sentence)
+            pending = ""
+            offset = m.end()
+            stripped = sentence.strip()
+            if not stripped or any(c in stripped for c in '“”"'):
+                continue
+            start = s_start + (len(sentence) - len(sentence.lstrip()))
+            end = start + len(stripped)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            lead = _REPORTED_LEAD.match(stripped)
+            tail = _REPORTED_TAIL.match(stripped)
+            if lead:
+                out.append(
+                    Quote(
+                        start,
+                        end,
+                        stripped,
+                        "indirect",
+                        lead.group("who"),
+                        lead.group("verb"),
+                        p_index,
+                    )
+                )
+            elif tail:
+                out.append(
+                    Quote(
+                        start,
+                        end,
+                        stripped,
+                        "indirect",
+                        tail.group("speaker"),
+                        tail.group("verb"),
+                        p_index,
+                    )
+                )
+        del offset
+    return out
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
+    quotes = _direct_quotes(text)
+    _attribute(text, quotes)
+    _classify(text, quotes)
+    quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
+    _resolve(text, quotes)
+    return quotes
+
+
+def quotes_frame(
+    corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None
+) -> pd.DataFrame:
+    """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
+    end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
+    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
+    rows = []
+    frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
+    for frame in frames:
+        sources = frame["source"].tolist() if "source" in frame.columns else [None] * len(frame)
+        for doc_id, source, text in zip(frame["doc_id"], sources, frame["text"], strict=True):
+            if not isinstance(text, str):
+                continue
+            for n, q in enumerate(extract_quotes(text), start=1):
+                rows.append(
+                    {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
+                     "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
+                     "text": q.text, "start": q.start, "end": q.end}
+                )  # fmt: skip
+    out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
+    if speaker:
+        mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)
+        out = out[mask].reset_index(drop=True)
+    return out
