@@ -13,6 +13,7 @@ from . import (
     cmd_boilerplate,
     cmd_collocations,
     cmd_compare,
+    cmd_diff,
     cmd_kwic,
     cmd_load,
     cmd_quotes,
@@ -81,6 +82,7 @@ COMMANDS = (
         cmd_boilerplate.clean_command,
     ),
     ("quotes", cmd_quotes.HELP, cmd_quotes.EPILOG, cmd_quotes.quotes_command),
+    ("diff", cmd_diff.HELP, cmd_diff.EPILOG, cmd_diff.diff_command),
 )
 for _name, _help, _epilog, _func in COMMANDS:
     app.command(_name, help=_help, epilog=_epilog)(_func)

@@ -1,0 +1,154 @@
+"""`corpus diff`: two articles side by side, statement by statement."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._options import (
+    DebugOpt,
+    EncodingOpt,
+    FormatOpt,
+    ManifestOpt,
+    OutputFormat,
+    OutputOpt,
+    QuietOpt,
+)
+from ._run import InputSpec, command
+
+HELP = """How two outlets covered the same statements: the quotes and reported speech of each article, aligned one to one, each pair labelled same, reworded, only in A or only in B, with word-level differences, speakers and attribution verbs, and the rest of each quote's sentence (where and when it was said). A summary follows: statements shared and unique, differing attribution verbs, wording swaps, terms only one article uses, and the headlines.
+
+A and B are files, or doc_ids of the corpus given with --corpus. Articles without quotes are compared sentence by sentence. Formats: a two-column table on a terminal, html (a standalone page), md, json (rows with both texts, offsets, labels, similarity, word-diff operations), or tsv/csv/jsonl (one line per row).
+"""
+
+EPILOG = """\b
+Examples:
+  corpus diff sample_data/000_dceb8f66d6ffd2f1.txt sample_data/003_d3eae8a6fb502286.txt
+  corpus diff 5948_left 5948_right --corpus sample_data/
+  corpus diff A.txt B.txt --speaker Putin --format html -o diff.html
+"""
+
+ArticleArg = Annotated[str, typer.Argument(metavar="A", help="A file, or a doc_id in --corpus.")]
+OtherArg = Annotated[str, typer.Argument(metavar="B", help="A file, or a doc_id in --corpus.")]
+CorpusOpt = Annotated[
+    list[str] | None,
+    typer.Option("--corpus", metavar="PATH", help="Where to find doc_ids (repeatable)."),
+]
+SpeakerOpt = Annotated[
+    str | None, typer.Option("--speaker", metavar="NAME", help="Only this speaker's quotes.")
+]
+ThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--threshold", min=0.0, max=1.0, help="Least similarity for two statements to align."
+    ),
+]
+CleanOpt = Annotated[bool, typer.Option("--clean", help="Remove boilerplate first.")]
+
+
+def diff_command(
+    a: ArticleArg,
+    b: OtherArg,
+    corpus: CorpusOpt = None,
+    speaker: SpeakerOpt = None,
+    threshold: ThresholdOpt = 0.25,
+    clean: CleanOpt = False,
+    manifest: ManifestOpt = None,
+    encoding: EncodingOpt = None,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        import sys
+        from pathlib import Path
+
+        import pandas as pd
+
+        from corpuscli import render_diff
+        from corpuscli.coverage import diff_articles, side, to_frame
+        from corpuscli.errors import UsageError
+
+        out_fmt = run.output_format(fmt, output)
+        pool = None
+        if corpus:
+            pool = run.load(
+                InputSpec(paths=list(corpus), manifest=manifest, encoding=encoding, clean=clean)
+            )
+        rows = []
+        for ref in (a, b):
+            if pool is not None and ref in set(pool["doc_id"]):
+                rows.append(pool[pool["doc_id"] == ref].iloc[0])
+            elif Path(ref).is_file():
+                frame = run.load(
+                    InputSpec(paths=[ref], manifest=manifest, encoding=encoding, clean=clean)
+                )
+                rows.append(frame.iloc[0])
+            else:
+                import difflib
+
+                ids = [] if pool is None else pool["doc_id"].tolist()
+                close = difflib.get_close_matches(ref, ids, n=5)
+                hint = (f"close doc_ids: {', '.join(close)}" if close
+                        else "give a file, or a doc_id with --corpus PATH")  # fmt: skip
+                raise UsageError(f"no file or doc_id {ref!r}", hint=hint)
+        d = diff_articles(
+            side(rows[0], speaker=speaker), side(rows[1], speaker=speaker), threshold=threshold
+        )
+        if d.summary["identical"]:
+            run.info("the two articles are identical")
+        if speaker and not (d.a.statements or d.b.statements):
+            from corpuscli.errors import NotFound
+
+            raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
+        if out_fmt in ("table", "md", "html", "json") and not output:
+            if out_fmt == "table":
+                from rich.console import Console
+
+                Console(no_color=not sys.stdout.isatty()).print(render_diff.rich_view(d))
+            else:
+                {
+                    "md": render_diff.write_markdown,
+                    "html": render_diff.write_html,
+                    "json": render_diff.write_json,
+                }[out_fmt](d, sys.stdout)
+            return
+        if out_fmt in ("md", "html", "json"):
+            _write_file(output, out_fmt, d)
+            run.info(f"wrote the diff to {output}")
+            return
+        if out_fmt == "table":
+            out_fmt = "tsv"
+        frame = to_frame(d)
+        run.emit(
+            frame if len(frame) else pd.DataFrame(columns=frame.columns),
+            out_fmt,
+            output,
+            title="diff",
+        )
+
+
+def _write_file(path: str, fmt: str, d) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from corpuscli import render_diff
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else "."
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            {
+                "md": render_diff.write_markdown,
+                "html": render_diff.write_html,
+                "json": render_diff.write_json,
+            }[fmt](d, handle)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
