@@ -80,7 +80,9 @@ def test_html_escapes_article_text(corpus, tmp_path):
     assert "<script>" not in page and "&lt;script&gt;" in page
 
     class Tags(HTMLParser):
-        seen: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
 
         def handle_starttag(self, tag, attrs):
             self.seen.append(tag)
