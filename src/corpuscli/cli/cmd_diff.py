@@ -77,15 +77,31 @@ def diff_command(
             pool = run.load(
                 InputSpec(paths=list(corpus), manifest=manifest, encoding=encoding, clean=clean)
             )
+        files = [
+            ref
+            for ref in (a, b)
+            if not (pool is not None and ref in set(pool["doc_id"])) and Path(ref).is_file()
+        ]
+        loaded = None
+        if files:  # read both files in one go (one manifest join, one set of warnings)
+            loaded = run.load(
+                InputSpec(
+                    paths=list(dict.fromkeys(files)),
+                    manifest=manifest,
+                    encoding=encoding,
+                    clean=clean,
+                )
+            )
         rows = []
         for ref in (a, b):
             if pool is not None and ref in set(pool["doc_id"]):
                 rows.append(pool[pool["doc_id"] == ref].iloc[0])
-            elif Path(ref).is_file():
-                frame = run.load(
-                    InputSpec(paths=[ref], manifest=manifest, encoding=encoding, clean=clean)
+            elif ref in files and loaded is not None:
+                rows.append(
+                    loaded[loaded["path"] == ref].iloc[0]
+                    if (loaded["path"] == ref).any()
+                    else loaded.iloc[files.index(ref)]
                 )
-                rows.append(frame.iloc[0])
             else:
                 import difflib
 
