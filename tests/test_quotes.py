@@ -15,7 +15,7 @@ SEED_003_LABELS = [
     ("Our position is absolutely open", "Putin", "direct"),  # no opening mark in the source
     ("But we need to stop the fighting", "Putin", "direct"),  # "he said" resolved
     ("Whoever controls Shushi controls Artsakh", "Arayik Harutyunyan", "direct"),  # “…" mixed marks
-    ("inaction", None, "partial"),
+    ("inaction", "Putin", "partial"),  # inside "Putin also accused … of “inaction”"
     ("The Armenians took up arms", "Putin", "direct"),
     ("Is that good or not?", "Putin", "direct"),
     (

@@ -30,16 +30,18 @@ VERBS = (
     "accused|accuses|claimed|claims|declared|declares|announced|announces|replied|replies|"
     "continued|continues|acknowledged|acknowledges|admitted|admits|urged|urges|suggested|suggests|"
     "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
-    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters"
+    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
+    "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
+    "signaled|signalled|saying|declaring|adding|telling|writing|calling"
 )
-_NAME = r"(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,3}[A-Z][\w'’-]+"
+_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,3}[A-Z][\w'’-]+"
 _TITLE = (
     r"(?:(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
     r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
     r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house))"
+_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff))"
 
 
 def _speaker(group: str) -> str:
@@ -228,6 +230,13 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
             before = [name for pos, name in candidates if pos < q.start]
             if before:
                 q.speaker = before[-1]
+    for q in quotes:
+        if q.speaker is None:
+            # a quote inside a sentence of reported speech: "Trump said that … “a terrible presidency.”"
+            sentence_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+            inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
+            if inside:
+                q.speaker = inside[-1]
     known = {n.split()[-1] for _, n in candidates}
     for q in quotes:
         if q.speaker is None and q.kind == "direct":
