@@ -77,7 +77,9 @@ _REPORTED_TAIL = re.compile(
 _OPEN = '“"«'
 _CLOSE = {"“": "”", '"': '"', "«": "»"}
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
-_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs)\.$")
+_ABBREV_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
+)
 _RESOLVABLE = re.compile(rf"^(?:{_PRONOUN}|{_DESCRIPTION})$")
 
 COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")

@@ -12,8 +12,6 @@ import html
 import io
 import json
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -238,31 +236,23 @@ def write_parquet(frame: pd.DataFrame, out: IO[bytes] | str) -> None:
 
 
 def atomic_write(path: str, fmt: str, frame: pd.DataFrame, *, title: str | None = None) -> None:
-    """Write ``frame`` to ``path`` through a temporary file in the same folder, then rename it:
-    readers never see a half-written file, and a failure leaves any old file in place."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError("output folder does not exist", where=str(folder), hint="create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if fmt == "parquet":
-                write_parquet(frame, raw)
-            else:
-                sink: IO[bytes] = (
-                    gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
-                    if path.lower().endswith(".gz")
-                    else raw
-                )
-                with io.TextIOWrapper(sink, encoding="utf-8", newline="") as text:
-                    render(frame, fmt, text, title=title)
-                if sink is not raw:
-                    sink.close()
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``frame`` to ``path`` in ``fmt`` atomically (see ``corpuscli.atomic``); a name
+    ending in .gz is gzip-compressed."""
+    from corpuscli.atomic import atomic_open
+
+    with atomic_open(path, "wb") as raw:
+        if fmt == "parquet":
+            write_parquet(frame, raw)
+            return
+        sink: IO[bytes] = (
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if path.lower().endswith(".gz") else raw
+        )
+        text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
+        render(frame, fmt, text, title=title)
+        text.flush()
+        text.detach()
+        if sink is not raw:
+            sink.close()
 
 
 def columns_doc(columns: Sequence[str]) -> str:

@@ -52,6 +52,8 @@ class Run:
         self.quiet = quiet
         self.debug = debug
         self.partial = False
+        #: The inputs skipped so far, as "message (where)" lines (for reports).
+        self.skipped: list[str] = []
 
     # --- stderr ---------------------------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -165,6 +167,7 @@ class Run:
         self, problems: list[Problem], notes: list[str], articles: int, windowed: bool
     ) -> None:
         self.report_problems(problems)
+        self.skipped.extend(f"{p.message} ({p.where})" for p in problems)
         for note in notes:
             self.warn(note)
         if not articles:

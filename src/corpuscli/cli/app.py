@@ -18,6 +18,7 @@ from . import (
     cmd_load,
     cmd_pairs,
     cmd_quotes,
+    cmd_report,
     cmd_stats,
     cmd_terms,
 )
@@ -85,6 +86,7 @@ COMMANDS = (
     ("quotes", cmd_quotes.HELP, cmd_quotes.EPILOG, cmd_quotes.quotes_command),
     ("diff", cmd_diff.HELP, cmd_diff.EPILOG, cmd_diff.diff_command),
     ("pairs", cmd_pairs.HELP, cmd_pairs.EPILOG, cmd_pairs.pairs_command),
+    ("report", cmd_report.HELP, cmd_report.EPILOG, cmd_report.report_command),
 )
 for _name, _help, _epilog, _func in COMMANDS:
     app.command(_name, help=_help, epilog=_epilog)(_func)

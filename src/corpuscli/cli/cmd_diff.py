@@ -147,24 +147,12 @@ def diff_command(
 
 
 def _write_file(path: str, fmt: str, d) -> None:  # type: ignore[no-untyped-def]
-    import os
-    import tempfile
-    from pathlib import Path
-
     from corpuscli import render_diff
+    from corpuscli.atomic import atomic_write_text
 
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else "."
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            {
-                "md": render_diff.write_markdown,
-                "html": render_diff.write_html,
-                "json": render_diff.write_json,
-            }[fmt](d, handle)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    writer = {
+        "md": render_diff.write_markdown,
+        "html": render_diff.write_html,
+        "json": render_diff.write_json,
+    }[fmt]
+    atomic_write_text(path, lambda handle: writer(d, handle))

@@ -1,0 +1,237 @@
+"""`corpus report`: a complete, self-contained report for a time window, made for cron."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._command import corpus_command
+from ._run import InputSpec, Run
+
+HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
+
+Formats: html (one self-contained file: inline charts, no network), md, json. The same input gives the same bytes; --stamp adds the time of the run. Windows: --since/--until take dates, today, yesterday or 1d, 7d, 2w; --compare-to 7d compares the window with the 7 days before it. Every option can come from a TOML file (--config); options on the command line win; --print-config shows the result. Exit status: 0 ok, 1 report written but some inputs skipped (listed in the report), 2 nothing usable.
+"""
+
+EPILOG = """\b
+Examples:
+  corpus report articles/ -o report.html
+  corpus report articles/ --since 2026-11-26 --until 2026-11-27 -o daily.md
+  corpus report articles/ --since 1d --compare-to 7d -o daily.html
+  corpus report articles/ --config report.toml
+  corpus report articles/ --format json | jq '.sources'
+"""
+
+CompareOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--compare-to", metavar="SPAN", help="Compare with this span before --since (7d, 2w)."
+    ),
+]
+ConfigOpt = Annotated[
+    str | None, typer.Option("--config", metavar="FILE", help="Options from a TOML file.")
+]
+PrintConfigOpt = Annotated[
+    bool, typer.Option("--print-config", help="Print the effective options as TOML and exit.")
+]
+SectionsOpt = Annotated[
+    str | None,
+    typer.Option("--sections", metavar="LIST", help="Comma-separated sections (default: all)."),
+]
+SkipOpt = Annotated[
+    str | None, typer.Option("--skip", metavar="LIST", help="Sections to leave out.")
+]
+TopOpt = Annotated[int, typer.Option("--top", min=1, help="Rows per list.")]
+ByOpt = Annotated[
+    str, typer.Option("--by", metavar="COLUMN", help="Group by this column (outlets).")
+]
+TitleOpt = Annotated[str, typer.Option("--title", help="The report's title.")]
+StampOpt = Annotated[
+    bool, typer.Option("--stamp", help="Add the time of the run (the report changes each run).")
+]
+NoCleanOpt = Annotated[bool, typer.Option("--no-clean", help="Keep boilerplate in the analyses.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="A log line on stderr: counts and time taken.")
+]
+
+DEFAULTS = {
+    "compare_to": None, "sections": None, "skip": None, "top": 10, "by": "source",
+    "title": "Corpus report", "stamp": False, "no_clean": False, "verbose": False,
+}  # fmt: skip
+CONFIG_KEYS = {
+    "paths", "since", "until", "compare_to", "sections", "skip", "top", "by", "title", "stamp",
+    "no_clean", "verbose", "manifest", "source", "output", "format", "dedupe",
+}  # fmt: skip
+
+
+@corpus_command
+def report_command(
+    compare_to: CompareOpt = None,
+    config: ConfigOpt = None,
+    print_config: PrintConfigOpt = False,
+    sections: SectionsOpt = None,
+    skip: SkipOpt = None,
+    top: TopOpt = 10,
+    by: ByOpt = "source",
+    title: TitleOpt = "Corpus report",
+    stamp: StampOpt = False,
+    no_clean: NoCleanOpt = False,
+    verbose: VerboseOpt = False,
+    *,
+    run: Run,
+    inputs: InputSpec,
+    fmt: str,
+    output: str | None,
+) -> None:
+    import sys
+    import time
+
+    from corpuscli.errors import UsageError
+
+    started = time.monotonic()
+    given = {"compare_to": compare_to, "sections": sections, "skip": skip, "top": top, "by": by,
+             "title": title, "stamp": stamp, "no_clean": no_clean, "verbose": verbose}  # fmt: skip
+    settings = _settings(config, given, inputs, output, fmt)
+    if print_config:
+        sys.stdout.write(_toml(settings))
+        return
+    from corpuscli import report as report_lib
+    from corpuscli import report_render
+    from corpuscli.timewindow import parse_bound
+
+    since = parse_bound(settings["since"], option="--since") if settings.get("since") else None
+    until = parse_bound(settings["until"], option="--until") if settings.get("until") else None
+    compare_since = None
+    if settings.get("compare_to"):
+        if since is None:
+            raise UsageError("--compare-to needs --since", hint="e.g. --since 1d --compare-to 7d")
+        span = since - parse_bound(settings["compare_to"], now=since, option="--compare-to")
+        compare_since = since - span
+    wanted = (
+        tuple(settings["sections"].split(",")) if settings.get("sections") else report_lib.SECTIONS
+    )
+    if settings.get("skip"):
+        wanted = tuple(s for s in wanted if s not in settings["skip"].split(","))
+    if "trending" in wanted and compare_since is None and not settings.get("sections"):
+        wanted = tuple(s for s in wanted if s != "trending")
+    load_spec = InputSpec(
+        paths=settings.get("paths"), files_from=inputs.files_from, source=settings.get("source"),
+        manifest=settings.get("manifest"), encoding=inputs.encoding, dedupe=bool(settings.get("dedupe")),
+        columns=inputs.columns,
+    )  # fmt: skip
+    frame = run.load(load_spec, clean=False)
+    skipped = list(run.skipped)
+    stamp_text = None
+    if settings.get("stamp"):
+        from datetime import UTC, datetime
+
+        stamp_text = datetime.now(UTC).replace(microsecond=0).isoformat()
+    data = report_lib.build_report(
+        frame, since=since, until=until, compare_since=compare_since, sections=wanted,
+        by=settings["by"], top=int(settings["top"]), clean=not settings.get("no_clean"),
+        skipped=skipped, title=settings["title"], stamp=stamp_text,
+    )  # fmt: skip
+    out_fmt = settings["format"]
+    writer = {
+        "html": report_render.write_html,
+        "md": report_render.write_markdown,
+        "json": report_render.write_json,
+    }
+    if out_fmt not in writer:
+        raise UsageError(
+            f"a report is html, md or json, not {out_fmt}", hint="use -o report.html or --format md"
+        )
+    target = settings.get("output")
+    if target:
+        from corpuscli.atomic import atomic_write_text
+
+        atomic_write_text(
+            target,
+            lambda handle: (
+                writer[out_fmt](data, handle)
+                if out_fmt == "json"
+                else writer[out_fmt](data, handle, by=settings["by"])
+            ),
+        )
+    else:
+        if out_fmt == "json":
+            writer[out_fmt](data, sys.stdout)
+        else:
+            writer[out_fmt](data, sys.stdout, by=settings["by"])
+    if settings.get("verbose"):
+        ov = data.get("overview") or {}
+        print(
+            f"corpus report: {len(frame):,} articles read, {ov.get('articles', '?')} in the window, "
+            f"{len(data['sources'])} sources, {len(skipped)} inputs skipped, "
+            f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else ""),
+            file=sys.stderr,
+        )
+
+
+def _settings(
+    config: str | None, given: dict, inputs: InputSpec, output: str | None, fmt: str
+) -> dict:
+    """Config file values, overridden by every option given on the command line."""
+    import tomllib
+
+    from corpuscli.errors import UsageError
+
+    from_file: dict = {}
+    if config:
+        try:
+            with open(config, "rb") as handle:
+                from_file = tomllib.load(handle)
+        except OSError as exc:
+            raise UsageError(f"cannot read the config: {exc.strerror}", where=config) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(f"the config is not valid TOML: {exc}", where=config) from None
+        unknown = set(from_file) - CONFIG_KEYS
+        if unknown:
+            raise UsageError(f"unknown config keys: {', '.join(sorted(unknown))}", where=config,
+                             hint=f"known keys: {', '.join(sorted(CONFIG_KEYS))}")  # fmt: skip
+    settings = dict(DEFAULTS)
+    settings.update(dict(from_file.items()))
+    for key, value in given.items():
+        if value != DEFAULTS[key]:
+            settings[key] = value
+    cli = {"paths": inputs.paths, "since": inputs.since, "until": inputs.until, "manifest": inputs.manifest,
+           "source": inputs.source, "output": output, "dedupe": inputs.dedupe or None}  # fmt: skip
+    for key, value in cli.items():
+        if value:
+            settings[key] = value
+    if isinstance(settings.get("paths"), str):
+        settings["paths"] = [settings["paths"]]
+    explicit_fmt = from_file.get("format")
+    if fmt not in ("tsv", "table"):  # --format given, or -o's extension
+        settings["format"] = fmt
+    elif settings.get("output"):
+        name = str(settings["output"]).lower()
+        settings["format"] = (
+            "html"
+            if name.endswith((".html", ".htm"))
+            else "json"
+            if name.endswith(".json")
+            else "md"
+        )
+    else:
+        settings["format"] = explicit_fmt or "md"
+    return settings
+
+
+def _toml(settings: dict) -> str:
+    lines = []
+    for key in sorted(settings):
+        value = settings[key]
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, int | float):
+            text = str(value)
+        elif isinstance(value, list):
+            text = "[" + ", ".join('"' + str(v).replace('"', '\\"') + '"' for v in value) + "]"
+        else:
+            text = '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+        lines.append(f"{key} = {text}")
+    return "\n".join(lines) + "\n"
