@@ -13,7 +13,7 @@ import pytest
 from corpuscli.errors import UsageError
 from corpuscli.timewindow import parse_bound
 
-from .conftest import SAMPLE, SEED_003
+from .conftest import SAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("CORPUSCLI_REGEN_GOLDEN") == "1"
