@@ -179,9 +179,14 @@ def rich_table(
 ) -> Any:
     """The frame as a rich Table for the terminal (long strings cut with an ellipsis)."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=title, caption=caption, header_style="bold", show_edge=False, pad_edge=False
+        title=Text(title) if title else None,
+        caption=caption,
+        header_style="bold",
+        show_edge=False,
+        pad_edge=False,
     )
     # An analysis may ask for a column's alignment (kwic right-aligns the left context).
     justify = frame.attrs.get("justify", {})
@@ -197,7 +202,8 @@ def rich_table(
             max_width=None if numeric else max_width,
         )
     for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(v).replace("\n", " ") for v in row))
+        # Text, not markup: article text full of [brackets] must print as it is
+        table.add_row(*(Text(_cell(v).replace("\n", " ")) for v in row))
     return table
 
 

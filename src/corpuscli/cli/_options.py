@@ -154,3 +154,22 @@ PatternsOpt = Annotated[
         rich_help_panel=INPUT,
     ),
 ]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        metavar="FILE",
+        envvar="CORPUSCLI_STORE",
+        help="Read from a corpus store (made by corpus ingest) instead of files.",
+        rich_help_panel=INPUT,
+    ),
+]
+QueryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--query",
+        metavar="FTS",
+        help='With --store: only articles matching a full-text query ("five plus two", putin AND shusha).',
+        rich_help_panel=INPUT,
+    ),
+]

@@ -39,6 +39,9 @@ class InputSpec:
     #: Remove boilerplate before analysing; patterns saved by `corpus boilerplate`.
     clean: bool = False
     patterns: str | None = None
+    #: Read from this corpus store (with --source, --since, --until, --query as filters).
+    store: str | None = None
+    query: str | None = None
 
 
 def error_line(what: str) -> str:
@@ -137,6 +140,39 @@ class Run:
         yield from self._stream(spec)
 
     def _stream(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
+        if spec.store and not spec.paths and not spec.files_from:
+            yield from self._stream_store(spec)
+            return
+        if spec.query:
+            raise UsageError(
+                "--query filters a --store", hint="add --store FILE, or use corpus kwic on files"
+            )
+        yield from self._stream_files(spec)
+
+    def _stream_store(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
+        from corpuscli import store
+        from corpuscli.timewindow import parse_bound
+
+        since = parse_bound(spec.since, option="--since") if spec.since else None
+        until = parse_bound(spec.until, option="--until") if spec.until else None
+        con = store.connect(spec.store)
+        articles = 0
+        try:
+            for frame in store.read(
+                con, source=spec.source, since=since, until=until, query=spec.query
+            ):
+                articles += len(frame)
+                yield frame
+        finally:
+            con.close()
+        if not articles:
+            raise NothingToAnalyse(
+                "no article in the store matches",
+                where=spec.store,
+                hint="check --source, --since, --until, --query",
+            )
+
+    def _stream_files(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
         from corpuscli.io.loader import Loader
         from corpuscli.timewindow import parse_bound
 

@@ -20,6 +20,7 @@ from . import (
     cmd_quotes,
     cmd_report,
     cmd_stats,
+    cmd_store,
     cmd_terms,
 )
 
@@ -87,9 +88,12 @@ COMMANDS = (
     ("diff", cmd_diff.HELP, cmd_diff.EPILOG, cmd_diff.diff_command),
     ("pairs", cmd_pairs.HELP, cmd_pairs.EPILOG, cmd_pairs.pairs_command),
     ("report", cmd_report.HELP, cmd_report.EPILOG, cmd_report.report_command),
+    ("ingest", cmd_store.INGEST_HELP, cmd_store.INGEST_EPILOG, cmd_store.ingest_command),
+    ("search", cmd_store.SEARCH_HELP, cmd_store.SEARCH_EPILOG, cmd_store.search_command),
 )
 for _name, _help, _epilog, _func in COMMANDS:
     app.command(_name, help=_help, epilog=_epilog)(_func)
+app.add_typer(cmd_store.store_app, name="store")
 
 
 def main() -> None:

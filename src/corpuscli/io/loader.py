@@ -70,8 +70,14 @@ class Loader:
         since: datetime | None = None,
         until: datetime | None = None,
         progress: ProgressCallback | None = None,
+        skip: set[str] | None = None,
     ) -> None:
         self.paths = list(paths)
+        #: Resolved paths of files not to read (a store has them already); counted in ``skipped_files``.
+        self.skip = skip or set()
+        self.skipped_files = 0
+        #: Paths of the files read, for a store to remember.
+        self.files_read: list[str] = []
         self.source = source
         self.manifest = read_manifest(manifest) if manifest else None
         self.encoding = encoding
@@ -104,6 +110,11 @@ class Loader:
         missing_extras: dict[str, list[str]] = {}
         for number, item in enumerate(items, start=1):
             got = 0
+            if item.path is not None and str(item.path.resolve()) in self.skip:
+                self.skipped_files += 1
+                continue
+            if item.path is not None:
+                self.files_read.append(str(item.path))
             try:
                 stream, fmt = open_item(item)
                 with stream:
@@ -188,9 +199,9 @@ class Loader:
         published, failed = parse_dates(frame["published"])
         if failed:
             if not self._bad_dates:
-                bad = frame.loc[
-                    published.isna() & frame["published"].notna(), ["published", "path"]
-                ]
+                raw = frame["published"].astype(object)
+                blank = raw.isna() | raw.map(lambda v: isinstance(v, str) and not v.strip())
+                bad = frame.loc[published.isna() & ~blank, ["published", "path"]]
                 if len(bad):
                     self._bad_date_example = (
                         f" (e.g. {bad.iloc[0]['published']!r} at {bad.iloc[0]['path']})"

@@ -1,0 +1,148 @@
+"""`corpus ingest`, `corpus search` and `corpus store info|export`: the corpus store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._command import corpus_command
+from ._options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
+from ._run import InputSpec, Run, command
+
+INGEST_HELP = """Add articles to a corpus store (SQLite, made on first use): new ones are added, changed ones updated, the rest counted as duplicates; files unchanged since the last run (same path, size and time) are not read again. One transaction per batch: a run killed at any moment loses nothing committed, and two runs at once both succeed.
+
+Every analysis command reads a store with --store FILE (or CORPUSCLI_STORE), filtered by --source, --since, --until and --query (full text).
+"""
+
+INGEST_EPILOG = """\b
+Examples:
+  corpus ingest articles/ --store news.db
+  corpus ingest feed.jsonl.gz --store news.db --source Reuters
+  corpus terms --store news.db --since 7d --by source
+"""
+
+SEARCH_HELP = """Full-text search of a corpus store: phrases in double quotes, prefixes with *, AND / OR / NOT; ranked by bm25. Columns: doc_id, source, published, title, snippet (the match in brackets), rank."""
+
+SEARCH_EPILOG = """\b
+Examples:
+  corpus search '"five plus two districts"' --store news.db
+  corpus search 'Shush*' --store news.db --limit 50
+"""
+
+store_app = typer.Typer(
+    name="store", help="Look after a corpus store: info, export.", no_args_is_help=True
+)
+
+StoreRequired = Annotated[
+    str, typer.Option("--store", metavar="FILE", envvar="CORPUSCLI_STORE", help="The store file.")
+]
+
+
+@corpus_command
+def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None) -> None:
+    import pandas as pd
+
+    from corpuscli import store
+    from corpuscli.errors import UsageError
+    from corpuscli.io.inputs import expand_inputs
+    from corpuscli.io.loader import Loader
+
+    if not inputs.store:
+        raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
+    store.check_not_readonly(inputs.store)
+    con = store.connect(inputs.store, create=True)
+    try:
+        paths = run.input_paths(inputs)
+        items, _ = expand_inputs(paths)
+        known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
+        loader = Loader(
+            paths, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
+            columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
+            skip={str(p.resolve()) for p in map(__import__("pathlib").Path, known)},
+        )  # fmt: skip
+        result = store.ingest(con, loader.chunks(), files=[])
+        store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
+        result.files_skipped = loader.skipped_files
+    finally:
+        con.close()
+    run.report_problems(loader.problems)
+    for note in loader.notes:
+        run.warn(note)
+    run.partial = bool(loader.problems)
+    table = pd.DataFrame([{"added": result.added, "updated": result.updated, "duplicates": result.duplicates,
+                           "unchanged_files_skipped": result.files_skipped}])  # fmt: skip
+    run.emit(table, fmt, output, title="ingest")
+
+
+def search_command(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="An FTS5 query.")],
+    store_file: StoreRequired,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many results.")] = 20,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        from corpuscli import store
+        from corpuscli.errors import NotFound
+
+        out_fmt = run.output_format(fmt, output)
+        con = store.connect(store_file)
+        try:
+            table = store.search(con, query, limit=limit)
+        finally:
+            con.close()
+        if table.empty:
+            raise NotFound(f"nothing matches {query!r}", where=store_file)
+        run.emit(table, out_fmt, output, title=f"search: {query}")
+
+
+@store_app.command("info", help="Articles per source and month, the store's size and last ingest.")
+def store_info(
+    store_file: StoreRequired,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        from corpuscli import store
+
+        out_fmt = run.output_format(fmt, output)
+        con = store.connect(store_file)
+        try:
+            table = store.info(con, store_file)
+        finally:
+            con.close()
+        s = table.attrs["summary"]
+        run.info(
+            f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}"
+        )
+        run.emit(table, out_fmt, output, title="store")
+
+
+@store_app.command(
+    "export", help="The whole store as a corpus frame (-o corpus.parquet, .jsonl, ...)."
+)
+def store_export(
+    store_file: StoreRequired,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        import pandas as pd
+
+        from corpuscli import store
+
+        out_fmt = run.output_format(fmt, output)
+        con = store.connect(store_file)
+        try:
+            frames = list(store.read(con))
+        finally:
+            con.close()
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        run.emit(frame, out_fmt, output, title="store")

@@ -1,0 +1,134 @@
+"""The corpus store: idempotent ingest, search, filters, versions, faults, kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from corpuscli import load, store
+from corpuscli.errors import CorpusError
+
+from .conftest import ROUNDUPS, SAMPLE, SEED_003
+
+
+def test_ingest_is_idempotent_and_incremental(corpus, tmp_path):
+    db = str(tmp_path / "news.db")
+    first = corpus("ingest", str(SAMPLE), "--store", db, "-f", "json")
+    assert first.exit_code == 0, first.stderr
+    assert json.loads(first.stdout)[0]["added"] == 38
+    again = json.loads(corpus("ingest", str(SAMPLE), "--store", db, "-f", "json").stdout)[0]
+    assert again["added"] == 0 and again["unchanged_files_skipped"] == 3
+    # a changed file is read again: its changed article updated, the others counted as duplicates
+    changed = tmp_path / "more.jsonl"
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()[:3]]
+    rows[0]["text"] += "\n\nUpdated with a correction."
+    changed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    third = json.loads(corpus("ingest", str(changed), "--store", db, "-f", "json").stdout)[0]
+    assert (third["added"], third["updated"], third["duplicates"]) == (0, 1, 2)
+
+
+def test_search_filters_and_export(corpus, tmp_path):
+    db = str(tmp_path / "news.db")
+    corpus("ingest", str(SAMPLE), "--store", db, "-q")
+    hits = corpus("search", '"five plus two districts"', "--store", db, "-f", "json")
+    rows = json.loads(hits.stdout)
+    assert [r["doc_id"] for r in rows] == ["003_d3eae8a6fb502286"]
+    assert "[five plus two districts]" in rows[0]["snippet"]
+    assert corpus("search", "xyzzy", "--store", db).exit_code == 3
+    assert corpus("search", '"unclosed', "--store", db).exit_code == 2
+    terms = corpus("terms", "--store", db, "--query", "putin", "--since", "2020-01-01", "-f", "csv")
+    assert terms.exit_code == 0, terms.stderr
+    out = tmp_path / "export.parquet"
+    assert corpus("store", "export", "--store", db, "-o", str(out), "-q").exit_code == 0
+    assert len(load([str(out)]).frame) == 38
+    info = corpus("store", "info", "--store", db, "-f", "csv")
+    assert info.stdout.startswith("source,month,articles")
+
+
+def test_env_var_and_bad_stores(corpus, tmp_path, monkeypatch):
+    db = tmp_path / "news.db"
+    corpus("ingest", str(SEED_003), "--store", str(db), "-q")
+    monkeypatch.setenv("CORPUSCLI_STORE", str(db))
+    assert corpus("stats", "-f", "csv").stdout.startswith("corpus,articles")
+    not_a_store = tmp_path / "x.db"
+    not_a_store.write_bytes(b"this is not sqlite at all" * 100)
+    bad = corpus("stats", "--store", str(not_a_store))
+    assert bad.exit_code == 2 and "not a corpuscli store" in bad.stderr
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
+    assert "not a corpuscli store" in corpus("stats", "--store", str(other)).stderr
+    newer = tmp_path / "newer.db"
+    con = store.connect(str(newer), create=True)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    result = corpus("stats", "--store", str(newer))
+    assert result.exit_code == 2 and "newer corpuscli" in result.stderr
+    assert corpus("stats", "--store", str(tmp_path / "missing.db")).exit_code == 2
+
+
+def test_read_only_folder(corpus, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    result = corpus("ingest", str(SEED_003), "--store", str(folder / "n.db"))
+    assert result.exit_code == 2 and "read-only" in result.stderr
+
+
+def test_kill_9_leaves_committed_articles_whole(tmp_path):
+    db = tmp_path / "news.db"
+    big = tmp_path / "big.jsonl"
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    with big.open("w", encoding="utf-8") as handle:
+        for i in range(400):  # 14,400 real excerpts, ids made unique
+            for row in rows:
+                handle.write(json.dumps(dict(row, id=f"{row['id']}_{i}")) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "corpuscli", "ingest", str(big), "--store", str(db), "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        try:
+            n = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if n >= 1000:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = store.connect(str(db))
+    count, bad = con.execute(
+        "SELECT count(*), sum(text IS NULL OR text = '') FROM articles"
+    ).fetchone()
+    assert count % store.BATCH == 0 and count >= 1000  # whole batches only
+    assert not bad
+    assert (
+        con.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Biden'"
+        ).fetchone()[0]
+        > 0
+    )
+    con.close()
+    # the next run picks up where it stopped
+    subprocess.run(
+        [sys.executable, "-m", "corpuscli", "ingest", str(big), "--store", str(db), "-q"],
+        check=True,
+    )
+    con = store.connect(str(db))
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 14_400
+    con.close()
+
+
+def test_errors_are_corpus_errors(tmp_path):
+    with pytest.raises(CorpusError):
+        store.connect(str(tmp_path / "nothing.db"))
