@@ -25,7 +25,6 @@ vocabularies (terms used at least ``min_count`` times).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -406,24 +405,6 @@ def similarity(
 PROFILE_COLUMNS = (
     "articles", "words", "mean_words", "sttr", "quoted_share", "top_quoted",
 )  # fmt: skip
-_QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
-_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
-_SAID = r"(?:said|says|told|asked|added|insisted|argued|stressed|warned|wrote|tweeted)"
-_SPEAKER = re.compile(rf"(?:\b{_SAID}\s+(?P<a>{_NAME})|(?P<b>{_NAME})\s+{_SAID}\b)")
-_NOT_NAMES = {
-    "He",
-    "She",
-    "They",
-    "It",
-    "We",
-    "I",
-    "The",
-    "This",
-    "That",
-    "But",
-    "And",
-    "Officials",
-}
 
 
 def standardised_ttr(tokens: list[str], segment: int = 1000) -> tuple[int, int]:
@@ -441,10 +422,11 @@ def profile(
     """Per group: articles, words, mean_words, sttr (standardised type/token ratio: the mean
     type/token ratio of consecutive ``segment``-token stretches of the group's running text,
     lowercased; empty for groups shorter than one stretch),
-    quoted_share (share of characters inside quotation marks), top_quoted (the names most often
-    attributed speech by "said"-like verbs, with counts)."""
+    quoted_share (share of the text inside direct and partial quotes), top_quoted (the speakers
+    most often quoted, by last name, with counts; see ``corpuscli.quotes``)."""
     from collections import Counter
 
+    from corpuscli.quotes import extract_quotes
     from corpuscli.stats import group_keys
     from corpuscli.text import Tokenizer
 
@@ -468,11 +450,15 @@ def profile(
             row["types"] += types
             row["segments"] += segments
             row["chars"] += len(text)
-            row["quoted"] += sum(len(m.group(0)) for m in _QUOTED.finditer(text))
-            for m in _SPEAKER.finditer(text):
-                name = m.group("a") or m.group("b")
-                if name.split()[0] not in _NOT_NAMES:
-                    row["speakers"][name] += 1
+            quotes = extract_quotes(text)
+            row["quoted"] += sum(q.end - q.start for q in quotes if q.kind in ("direct", "partial"))
+            for q in quotes:
+                if (
+                    q.speaker
+                    and q.speaker[:1].isupper()
+                    and not q.speaker.lower().startswith("the ")
+                ):
+                    row["speakers"][q.speaker.split()[-1]] += 1
     if not acc:
         raise NothingToAnalyse("no articles to profile")
     rows = []

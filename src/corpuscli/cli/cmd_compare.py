@@ -28,7 +28,7 @@ Keyness columns: group, term, target_count, reference_count, target_per_10k, ref
 
 --naming lists pairs of terms that --target and --reference use for the same thing: each strongly preferred by one side (keyness), sharing contexts (cosine of PPMI-weighted neighbouring words) or spelled almost alike (Shusha / Shushi), or declared in --aliases; columns term_a, term_b, a_in_A, a_in_B, b_in_A, b_in_B (counts of each term in each outlet), context_similarity, spelling_similarity, basis, shared_contexts.
 
---similarity gives a group x group matrix: cosine of TF-IDF vectors, or --metric jaccard of vocabularies. --profile gives per group: articles, words, mean_words, sttr (standardised type/token ratio over 1,000-token stretches), quoted_share (share of characters inside quotation marks), top_quoted (names most often followed or preceded by said-like verbs).
+--similarity gives a group x group matrix: cosine of TF-IDF vectors, or --metric jaccard of vocabularies. --profile gives per group: articles, words, mean_words, sttr (standardised type/token ratio over 1,000-token stretches), quoted_share (share of the text inside direct and partial quotes), top_quoted (the speakers most often quoted, by last name).
 """
 
 EPILOG = """\b
