@@ -32,9 +32,10 @@ VERBS = (
     "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
     "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
     "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
-    "signaled|signalled|saying|declaring|adding|telling|writing|calling"
+    "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
+    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned"
 )
-_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,3}[A-Z][\w'’-]+"
+_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+"
 _TITLE = (
     r"(?:(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
     r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
@@ -57,7 +58,11 @@ _VERB = _verb("verb")
 
 # after a closing mark:  ,” Putin said   /  ,” said Putin  /  ,” he added
 _AFTER = re.compile(
-    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
+    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:[a-z]\w*\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
+)
+# after a closing mark, with an appositive first:  ,” CNN's correspondent, Kaitlan Collins, asked
+_AFTER_APPOSITIVE = re.compile(
+    rf"^\s*[,.!?…]?\s*[^,.“”\"\n]{{2,80}},\s*(?P<speaker>{_TITLE}{_NAME}),?\s+{_VERB}\b"
 )
 # before an opening mark:  Putin said: “  /  Putin said that “  /  according to X, “
 _BEFORE = re.compile(
@@ -69,7 +74,20 @@ _REPORTED_LEAD = re.compile(
 )
 #: Names next to a speech verb anywhere in the text: the people a "he said" can refer to.
 _CANDIDATE = re.compile(
-    rf"(?<![Tt]he )(?<!\w)(?P<name>{_TITLE}{_NAME})[ \t]+(?:\w+[ \t]+)?(?:{VERBS})\b"
+    rf"(?<![Tt]he )(?<!\w)(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b"
+)
+#: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
+_TITLED = re.compile(
+    r"(?<!\w)(?P<name>(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
+    r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+#: A pronoun next to a speech verb ("He acknowledged that …").
+_PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
+#: A short quoted name in title case ("This Week", "Rally for Election Integrity") is not a quote.
+_SMALL = r"of|for|the|and|a|an|in|on|to|at|by"
+_TITLE_CASE = re.compile(
+    rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
 )
 _REPORTED_TAIL = re.compile(
     rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
@@ -80,7 +98,14 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _ABBREV_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
 )
-_RESOLVABLE = re.compile(rf"^(?:{_PRONOUN}|{_DESCRIPTION})$")
+#: Speakers that stand for a person named elsewhere: pronouns and personal roles ("the Russian
+#: president"); institutions ("the agency", "the White House") stay as they are.
+_RESOLVABLE = re.compile(
+    rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
+    r"spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|"
+    r"prime minister|congressman|congresswoman|sheriff))$"
+)
+_SUBJECT = re.compile(rf"\s*(?:{_DESCRIPTION}|{_TITLE}{_NAME})")  # used with .match(text, pos)
 
 COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
 
@@ -193,6 +218,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             q.speaker = m.group("speaker") or m.group("speaker2")
             q.verb = m.group("verb") or m.group("verb2")
             continue
+        m = _AFTER_APPOSITIVE.search(after)
+        if m:
+            q.speaker, q.verb = m.group("speaker"), m.group("verb")
+            continue
         before_start = text.rfind("\n", 0, q.start) + 1
         before = text[max(before_start, q.start - 160) : q.start].rstrip('“"« ')
         m = _BEFORE.search(before + " ")
@@ -205,6 +234,23 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
 
 def _classify(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
+        if (
+            len(q.text.split()) <= 6
+            and _TITLE_CASE.match(q.text)
+            and q.text[:1].isupper()
+            and " " in q.text
+        ):
+            q.kind = "title"
+            continue
+        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        if (
+            before
+            and before[-1:].isalpha() is False
+            and before.endswith(" ")
+            and before.rstrip()[-1:].isalpha()
+        ):
+            q.kind = "partial"  # a fragment inside a sentence ("stands “squarely behind” his")
+            continue
         if q.verb is not None:
             continue
         before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
@@ -217,6 +263,36 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             q.kind = "partial"
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a full stop after an abbreviation does not end one)."""
+    start = pos
+    while True:
+        dot = text.rfind(". ", 0, start)
+        newline = text.rfind("\n", 0, start)
+        if newline > dot:
+            return newline + 1
+        if dot < 0:
+            return 0
+        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
+            return dot + 2
+        start = dot
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends."""
+    start = pos
+    while True:
+        dot = text.find(". ", start)
+        newline = text.find("\n", start)
+        if newline >= 0 and (dot < 0 or newline < dot):
+            return newline
+        if dot < 0:
+            return len(text)
+        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
+            return dot + 1
+        start = dot + 2
+
+
 def _resolve(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
@@ -227,18 +303,45 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
     ]
     candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
     candidates.sort()
+    titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
     for q in quotes:
         if q.speaker and _RESOLVABLE.match(q.speaker):
             before = [name for pos, name in candidates if pos < q.start]
+            if not before:  # "the president said": the nearest titled name before it
+                before = [name for pos, name in titled if pos < q.start]
             if before:
                 q.speaker = before[-1]
     for q in quotes:
         if q.speaker is None:
-            # a quote inside a sentence of reported speech: "Trump said that … “a terrible presidency.”"
-            sentence_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+            # a quote inside a sentence of reported speech: "Trump said that … “a terrible
+            # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
+            sentence_start = _sentence_start(text, q.start)
+            sentence_end = _sentence_end(text, q.end)
             inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
+            after = [name for pos, name in candidates if q.end <= pos < sentence_end]
+            pronoun = _PRONOUN_VERB.search(text, sentence_start, q.start)
+            subject = _SUBJECT.match(text, sentence_start)
+            speaks = re.search(rf"\b(?:{VERBS})\b", text[sentence_start : q.start])
             if inside:
                 q.speaker = inside[-1]
+            elif after:
+                q.speaker = after[0]
+            elif subject and speaks:  # "President Biden addressed the nation, saying he stands “…”"
+                q.speaker = subject.group(0).strip()
+                q.verb = q.verb or speaks.group(0)
+            elif pronoun:
+                earlier = [name for pos, name in candidates + titled if pos < sentence_start]
+                if earlier:
+                    q.speaker = max(
+                        (pos, name) for pos, name in candidates + titled if pos < sentence_start
+                    )[1]
+    for q in quotes:  # speakers found in the sentence may be pronouns or roles too
+        if q.speaker and _RESOLVABLE.match(q.speaker):
+            before = [name for pos, name in candidates if pos < q.start] or [
+                name for pos, name in titled if pos < q.start
+            ]
+            if before:
+                q.speaker = before[-1]
     known = {n.split()[-1] for _, n in candidates}
     for q in quotes:
         if q.speaker is None and q.kind == "direct":
@@ -257,6 +360,18 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
         if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
             ref = by_paragraph[q.paragraph]
             q.speaker, q.verb = ref.speaker, ref.verb
+    # a quote standing alone in the paragraph after another speaker's quote goes on with it
+    previous: Quote | None = None
+    for q in quotes:
+        if (
+            q.speaker is None
+            and q.kind == "direct"
+            and previous is not None
+            and q.paragraph - previous.paragraph <= 1
+        ):
+            q.speaker = previous.speaker
+        if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
+            previous = q
 
 
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -318,6 +433,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = _direct_quotes(text)
     _attribute(text, quotes)
     _classify(text, quotes)
+    quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
     _resolve(text, quotes)
     return quotes
