@@ -105,7 +105,16 @@ _RESOLVABLE = re.compile(
     r"spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|"
     r"prime minister|congressman|congresswoman|sheriff))$"
 )
-_SUBJECT = re.compile(rf"\s*(?:{_DESCRIPTION}|{_TITLE}{_NAME})")  # used with .match(text, pos)
+_NOT_SUBJECT = (
+    r"(?:However|Meanwhile|Later|Earlier|Still|Yet|Also|During|Despite|Although|While|When|After|"
+    r"Before|Since|Because|As|At|In|On|For|With|From|But|And|So|Then|Now|Today|Yesterday|Last|"
+    r"Next|This|That|It|There|Here|Some|Many|Most|Other|Others|Critics|Officials|[A-Z]\w+ing|[A-Z]\w+ed)\b"
+)
+#: The subject of a sentence, after an opening participle clause ("Speaking in Phoenix, Trump …").
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:[A-Z]\w+(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On)\b[^.]{{0,160}}?,\s*)?"
+    rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
+)  # used with .match(text, pos)
 
 COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
 
@@ -305,13 +314,6 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
     candidates.sort()
     titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
     for q in quotes:
-        if q.speaker and _RESOLVABLE.match(q.speaker):
-            before = [name for pos, name in candidates if pos < q.start]
-            if not before:  # "the president said": the nearest titled name before it
-                before = [name for pos, name in titled if pos < q.start]
-            if before:
-                q.speaker = before[-1]
-    for q in quotes:
         if q.speaker is None:
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
             # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
@@ -326,16 +328,24 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
                 q.speaker = inside[-1]
             elif after:
                 q.speaker = after[0]
-            elif subject and speaks:  # "President Biden addressed the nation, saying he stands “…”"
-                q.speaker = subject.group(0).strip()
-                q.verb = q.verb or speaks.group(0)
+            elif subject and (
+                speaks or text[sentence_start : q.start].rstrip('“"« ').endswith(":")
+            ):
+                # "President Biden addressed the nation, saying he stands “…”"; "Harris had a
+                # message for Central Americans: “Do not come.”"
+                q.speaker = subject.group("subject").strip()
+                q.verb = q.verb or (speaks.group(0) if speaks else None)
             elif pronoun:
                 earlier = [name for pos, name in candidates + titled if pos < sentence_start]
                 if earlier:
                     q.speaker = max(
                         (pos, name) for pos, name in candidates + titled if pos < sentence_start
                     )[1]
-    for q in quotes:  # speakers found in the sentence may be pronouns or roles too
+    candidates = sorted(
+        set(candidates)
+        | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
+    )
+    for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and _RESOLVABLE.match(q.speaker):
             before = [name for pos, name in candidates if pos < q.start] or [
                 name for pos, name in titled if pos < q.start
