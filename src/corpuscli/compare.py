@@ -121,10 +121,12 @@ def read_frequency_list(path: str) -> pd.Series:
     return counts.astype(float).groupby(words.to_numpy()).sum()
 
 
-def _group_table(counts: TermCounts, unit: str) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
+def _group_table(
+    counts: TermCounts, unit: str, sizes: tuple[int, ...] | None = None
+) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
     """(group, term, freq) for unigrams/n-grams after stopword filtering; sizes per group."""
     frames = []
-    for n in counts.options.sizes:
+    for n in sizes or counts.options.sizes:
         table = _filtered(counts, n)
         if len(table):
             table = table.assign(n=n)
@@ -157,6 +159,7 @@ def keyness(
     sort: str = "g2",
     top: int | None = 50,
     jobs: int = 1,
+    ngram_sizes: tuple[int, ...] | None = None,
 ) -> pd.DataFrame:
     """Keyness of every term of each target group (``target``, else every group) against
     ``reference`` (a group; default: all the other groups) or a ``reference_list`` file.
@@ -185,7 +188,7 @@ def keyness(
             corpus, by=by if not reference_list or by else None, options=options, jobs=jobs
         )
     )
-    table, sizes, names = _group_table(counts, unit)
+    table, sizes, names = _group_table(counts, unit, ngram_sizes)
     present = [g for g in range(len(names)) if sizes[g] > 0]
     # One vector per group over the whole vocabulary: no dense terms x groups table, so
     # hundreds of outlets cost no more memory than one.

@@ -42,27 +42,31 @@ def _vectors(texts: list[str], stop: frozenset[str]) -> tuple[list[Counter], dic
     tok = Tokenizer()
     counts = []
     df: Counter = Counter()
+    keep: dict[str, bool] = {}
     for text in texts:
-        c = Counter(
-            t
-            for t in tok.tokens(text)
-            if t not in stop and len(t) > 2 and any(ch.isalpha() for ch in t)
-        )
+        c = tok.counts(text)  # the chunk-cached counting path
+        for t in list(c):
+            ok = keep.get(t)
+            if ok is None:
+                ok = keep[t] = t not in stop and len(t) > 2 and any(ch.isalpha() for ch in t)
+            if not ok:
+                del c[t]
         counts.append(c)
         df.update(c.keys())
     return counts, df
+
+
+def quote_key(text: str) -> str | None:
+    """A direct quote's first eight words, normalised: the same quote in two articles."""
+    words = [w.lower() for w in text.replace("’", "'").split()]
+    return " ".join(words[:8]) if len(words) >= 8 else None
 
 
 def _quote_keys(text: str) -> set[str]:
     """Normalised quoted passages of eight words or more (shared quotes are a strong signal)."""
     from corpuscli.quotes import extract_quotes
 
-    out = set()
-    for q in extract_quotes(text):
-        words = [w.lower() for w in q.text.replace("’", "'").split()]
-        if q.kind == "direct" and len(words) >= 8:
-            out.add(" ".join(words[:8]))
-    return out
+    return {k for q in extract_quotes(text) if q.kind == "direct" and (k := quote_key(q.text))}
 
 
 def find_pairs(
@@ -75,8 +79,10 @@ def find_pairs(
     max_days: float = 4.0,
     threshold: float = 0.15,
     quotes: bool = True,
+    quote_table: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Same-story pairs across the groups of ``by`` (see the module docstring)."""
+    """Same-story pairs across the groups of ``by`` (see the module docstring). ``quote_table``
+    (from ``quotes.quotes_frame``) saves finding the quotes again."""
     if by not in corpus.columns:
         raise UsageError(
             f"no column {by!r} to pair across", hint="use --by source or another column"
@@ -105,7 +111,18 @@ def find_pairs(
     dates = corpus["published"]
     days = (dates - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy() / 86400
     title_words = [{w for w in Tokenizer().tokens(t) if w not in stop} for t in titles]
-    quote_keys = [_quote_keys(t) for t in texts] if quotes else [set() for _ in texts]
+    if quote_table is not None:  # quotes found already (corpus report): reuse them
+        by_doc: dict[str, set[str]] = {}
+        for doc_id, kind, text in zip(
+            quote_table["doc_id"], quote_table["kind"], quote_table["text"], strict=True
+        ):
+            if kind == "direct" and (key := quote_key(text)):
+                by_doc.setdefault(doc_id, set()).add(key)
+        quote_keys = [by_doc.get(d, set()) for d in corpus["doc_id"]]
+    elif quotes:
+        quote_keys = [_quote_keys(t) for t in texts]
+    else:
+        quote_keys = [set() for _ in texts]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     details: dict[tuple[int, int], tuple[float, float, float, int]] = {}
     for i, terms in enumerate(keys):

@@ -449,25 +449,44 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
+    ids, sources, texts = batch
+    rows = []
+    for doc_id, source, text in zip(ids, sources, texts, strict=True):
+        if not isinstance(text, str):
+            continue
+        for n, q in enumerate(extract_quotes(text), start=1):
+            rows.append(
+                {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
+                 "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
+                 "text": q.text, "start": q.start, "end": q.end}
+            )  # fmt: skip
+    return rows
+
+
+def _no_setup() -> None:
+    pass
+
+
 def quotes_frame(
-    corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None
+    corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None, jobs: int = 1
 ) -> pd.DataFrame:
     """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
     end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
     "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
+    from corpuscli.parallel import run_batches
+
+    def batches():  # type: ignore[no-untyped-def]
+        for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
+            ids = frame["doc_id"].tolist()
+            sources = frame["source"].tolist() if "source" in frame.columns else [None] * len(frame)
+            texts = frame["text"].tolist()
+            for i in range(0, len(ids), 500):
+                yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
+
     rows = []
-    frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
-    for frame in frames:
-        sources = frame["source"].tolist() if "source" in frame.columns else [None] * len(frame)
-        for doc_id, source, text in zip(frame["doc_id"], sources, frame["text"], strict=True):
-            if not isinstance(text, str):
-                continue
-            for n, q in enumerate(extract_quotes(text), start=1):
-                rows.append(
-                    {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
-                     "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
-                     "text": q.text, "start": q.start, "end": q.end}
-                )  # fmt: skip
+    for part in run_batches(_quote_rows, batches(), jobs=jobs, initializer=_no_setup):
+        rows.extend(part)
     out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
     if speaker:
         mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)

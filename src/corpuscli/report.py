@@ -49,6 +49,7 @@ def build_report(
     skipped: list[str] | None = None,
     title: str = "Corpus report",
     stamp: str | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
     """Assemble the report for articles published in [since, until) (all articles when neither
     is given); ``compare_since`` starts the comparison window that ends at ``since``."""
@@ -78,7 +79,7 @@ def build_report(
     if clean or "boilerplate" in sections:
         from corpuscli.boilerplate import clean as clean_corpus
 
-        cleaned, verdicts = clean_corpus(current, by=by)
+        cleaned, verdicts = clean_corpus(current, by=by, jobs=jobs)
         removed = verdicts[verdicts["boilerplate"]]
         if clean:
             current = cleaned.drop(columns="removed")
@@ -94,13 +95,33 @@ def build_report(
         report["overview"] = _overview(
             current, by, undated if (since or until) else 0, skipped or []
         )
+    shared: dict[str, Any] = {}
+
+    def counts() -> Any:  # one counting pass (words and two-word phrases, per source) for all
+        if "counts" not in shared:
+            from corpuscli.stopwords import load_stopwords
+            from corpuscli.terms import TermOptions, count_terms
+
+            options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+            shared["counts"] = count_terms(
+                current, by=by if by in current else None, options=options, jobs=jobs
+            )
+        return shared["counts"]
+
+    def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
+        if "quotes" not in shared:
+            from corpuscli.quotes import quotes_frame
+
+            shared["quotes"] = quotes_frame(current, jobs=jobs)
+        return shared["quotes"]
+
     for name, build in (
-        ("terms", lambda: _terms(current, by, top)),
-        ("keyness", lambda: _keyness(current, by, top)),
+        ("terms", lambda: _terms(counts(), by in current, top)),
+        ("keyness", lambda: _keyness(counts(), by, top)),
         ("trending", lambda: _trending(corpus, current, compare_since, since, top, by)),
         ("boilerplate", lambda: _boilerplate(removed, top)),
-        ("pairs", lambda: _pairs(current, by, top)),
-        ("quotes", lambda: _quotes(current, top)),
+        ("pairs", lambda: _pairs(current, by, top, quote_table())),
+        ("quotes", lambda: _quotes(quote_table(), top)),
     ):
         if name in sections:
             try:
@@ -134,34 +155,23 @@ def _overview(frame: pd.DataFrame, by: str, undated: int, skipped: list[str]) ->
     }
 
 
-def _terms(frame: pd.DataFrame, by: str, top: int) -> dict[str, Any]:
-    from corpuscli.stopwords import load_stopwords
-    from corpuscli.terms import TermOptions, term_frequencies
+def _terms(counts: Any, per_source: bool, top: int) -> dict[str, Any]:
+    from corpuscli.terms import collapse, term_table
 
-    stop = load_stopwords("en")
-    words = term_frequencies(frame, options=TermOptions(stopwords=stop), top=top)
-    bigrams = term_frequencies(frame, options=TermOptions(stopwords=stop, ngram=(2, 2)), top=top)
-    per_source = (
-        term_frequencies(frame, by=by, options=TermOptions(stopwords=stop), top=top)
-        if by in frame
-        else None
-    )
+    overall = collapse(counts) if counts.by is not None else counts
     return {
-        "words": _records(words),
-        "bigrams": _records(bigrams),
-        "by_source": _records(per_source) if per_source is not None else [],
+        "words": _records(term_table(overall, top=top, sizes=(1,))),
+        "bigrams": _records(term_table(overall, top=top, sizes=(2,))),
+        "by_source": _records(term_table(counts, top=top, sizes=(1,)))
+        if per_source and counts.by
+        else [],
     }
 
 
-def _keyness(frame: pd.DataFrame, by: str, top: int) -> list[dict[str, Any]]:
+def _keyness(counts: Any, by: str, top: int) -> list[dict[str, Any]]:
     from corpuscli.compare import keyness
-    from corpuscli.stopwords import load_stopwords
-    from corpuscli.terms import TermOptions
 
-    table = keyness(
-        frame, by=by, options=TermOptions(stopwords=load_stopwords("en")), direction="over", top=top
-    )
-    return _records(table)
+    return _records(keyness(counts, by=by, direction="over", top=top, ngram_sizes=(1,)))
 
 
 def _trending(
@@ -214,11 +224,11 @@ def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
     }
 
 
-def _pairs(frame: pd.DataFrame, by: str, top: int) -> list[dict[str, Any]]:
+def _pairs(frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame) -> list[dict[str, Any]]:
     from corpuscli.coverage import diff_articles, side, to_json
     from corpuscli.pairs import find_pairs
 
-    pairs = find_pairs(frame, by=by).head(min(top, 5))
+    pairs = find_pairs(frame, by=by, quote_table=quotes).head(min(top, 5))
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):
@@ -232,10 +242,7 @@ def _pairs(frame: pd.DataFrame, by: str, top: int) -> list[dict[str, Any]]:
     return out
 
 
-def _quotes(frame: pd.DataFrame, top: int) -> list[dict[str, Any]]:
-    from corpuscli.quotes import quotes_frame
-
-    quotes = quotes_frame(frame)
+def _quotes(quotes: pd.DataFrame, top: int) -> list[dict[str, Any]]:
     quotes = quotes[quotes["speaker"].notna() & (quotes["kind"] != "partial")]
     if quotes.empty:
         raise NothingToAnalyse("no attributed quotes")

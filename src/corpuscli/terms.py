@@ -205,6 +205,33 @@ def _measures(counts: TermCounts, table: pd.DataFrame, n: int, measure: str) -> 
     return out
 
 
+def collapse(counts: TermCounts) -> TermCounts:
+    """The counts of all groups added together (``by=None``): one counting pass can serve a
+    per-source table and the overall one. Exact: every document belongs to one group."""
+    from corpuscli.counting import GLOBAL_BITS, sum_by
+
+    totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
+    for name, n in counts.totals.arity.items():
+        table = counts.totals.table(name)
+        zeros = np.zeros(len(table), dtype=np.int64)
+        summed = (
+            sum_by(
+                zeros,
+                table["key"].to_numpy(),
+                table["count"].to_numpy(),
+                table["docs"].to_numpy(),
+                GLOBAL_BITS * n,
+            )
+            if len(table)
+            else table
+        )
+        totals.tables[name] = [summed]
+        totals.arity[name] = n
+    totals.group_tokens = {0: sum(counts.totals.group_tokens.values())}
+    totals.group_docs = {0: sum(counts.totals.group_docs.values())}
+    return TermCounts(totals=totals, options=counts.options, by=None, group_names=["all"])
+
+
 def term_table(
     counts: TermCounts,
     *,
@@ -213,6 +240,7 @@ def term_table(
     min_count: int = 1,
     min_docs: int = 1,
     terms: list[str] | None = None,
+    sizes: tuple[int, ...] | None = None,
 ) -> pd.DataFrame:
     """The ranked term list: per group (when counted by group) the ``top`` terms by ``measure``
     (count, per_10k, docs or tfidf), ties broken by term. ``terms`` picks given terms instead,
@@ -232,7 +260,7 @@ def term_table(
             found = _term_key(counts, term)
             if found is not None:
                 wanted.setdefault(found[0], {})[found[1]] = term
-    for n in counts.options.sizes:
+    for n in sizes or counts.options.sizes:
         table = _filtered(counts, n)
         if terms:
             keys = wanted.get(n, {})
@@ -297,7 +325,7 @@ def _group_column(counts: TermCounts) -> str | None:
 
 def _present(counts: TermCounts, table: pd.DataFrame, measure: str) -> pd.DataFrame:
     columns = ["term"]
-    if len(counts.options.sizes) > 1:
+    if table["n"].nunique() > 1 if len(table) else len(counts.options.sizes) > 1:
         columns.append("n")
     columns += ["count", "per_10k", "docs", "share_docs"]
     if measure == "tfidf":

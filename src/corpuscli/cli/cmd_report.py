@@ -98,6 +98,7 @@ def report_command(
         return
     from corpuscli import report as report_lib
     from corpuscli import report_render
+    from corpuscli.parallel import available_cores
     from corpuscli.timewindow import parse_bound
 
     since = parse_bound(settings["since"], option="--since") if settings.get("since") else None
@@ -130,7 +131,7 @@ def report_command(
     data = report_lib.build_report(
         frame, since=since, until=until, compare_since=compare_since, sections=wanted,
         by=settings["by"], top=int(settings["top"]), clean=not settings.get("no_clean"),
-        skipped=skipped, title=settings["title"], stamp=stamp_text,
+        skipped=skipped, title=settings["title"], stamp=stamp_text, jobs=available_cores(),
     )  # fmt: skip
     out_fmt = settings["format"]
     writer = {
