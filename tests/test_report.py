@@ -148,3 +148,15 @@ def test_skipped_inputs_exit_1_and_listed(corpus, tmp_path):
     assert result.exit_code == 1
     data = json.loads(out.read_text(encoding="utf-8"))
     assert any("bad.jsonl" in s for s in data["overview"]["skipped_inputs"])
+
+
+def test_terminal_view_draws_bars_from_the_same_data(corpus):
+    result = corpus("report", str(SAMPLE), "-f", "table", "-q")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "articles per source" in out and "top words" in out
+    assert "█" in out  # bars, not a Markdown table
+    assert "| " not in out
+    data = json.loads(corpus("report", str(SAMPLE), "-f", "json", "-q").stdout)
+    top = data["terms"]["words"][0]
+    assert top["term"] in out

@@ -158,3 +158,105 @@ def write_markdown(report: dict[str, Any], out: IO[str], *, by: str = "source") 
     if report.get("quotes"):
         out.write("## Most quoted\n\n")
         table(report["quotes"], ["speaker", "quotes", "articles", "example"])
+
+
+def _bar(value: float, peak: float, width: int = 30) -> str:
+    """A bar of block characters, eighths included (▏▎▍▌▋▊▉█)."""
+    if peak <= 0:
+        return ""
+    eighths = round(abs(value) / peak * width * 8)
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def _sparkline(values: list[float]) -> str:
+    marks = "▁▂▃▄▅▆▇█"
+    if not values:
+        return ""
+    top = max(values) or 1
+    return "".join(marks[min(7, int(v / top * 7))] for v in values)
+
+
+def print_terminal(report: dict[str, Any], console: Any, *, by: str = "source") -> None:
+    """The report in a terminal: headings, bars and sparklines drawn with block characters."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(report["title"], style="bold"))
+    w = report["window"]
+    console.print(
+        Text(
+            f"from {w['since'] or 'the start'} to {w['until'] or 'now'}"
+            if (w["since"] or w["until"])
+            else "all articles",
+            style="dim",
+        )
+    )
+    for note in report.get("notes", []):
+        console.print(Text(f"note: {note}", style="yellow"))
+
+    def bars(title: str, items: list[tuple[str, float]], style: str = "cyan") -> None:
+        if not items:
+            return
+        table = Table(title=Text(title, style="bold"), show_header=False, box=None, pad_edge=False)
+        table.add_column(justify="right", overflow="ellipsis", max_width=32)
+        table.add_column()
+        peak = max(abs(v) for _, v in items)
+        for label, value in items:
+            shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:.2f}"
+            table.add_row(Text(label), Text(_bar(value, peak), style=style) + Text(f" {shown}"))
+        console.print(table)
+
+    ov = report.get("overview")
+    if ov:
+        console.print(Text(f"\n{ov['articles']:,} articles · {ov['words']:,} words · {len(report['sources'])} sources · "
+                           f"{(ov['first_published'] or '—')[:10]} to {(ov['last_published'] or '—')[:10]}"))  # fmt: skip
+        per_day: dict[str, float] = {}
+        for row in ov.get("per_day", []):
+            per_day[row["day"]] = per_day.get(row["day"], 0) + row["articles"]
+        if per_day:
+            days = sorted(per_day)
+            console.print(
+                Text(f"articles per day {days[0]} … {days[-1]}: ")
+                + Text(_sparkline([per_day[d] for d in days]), style="cyan")
+            )
+        bars(
+            "articles per source",
+            [(str(k), float(v)) for k, v in list(report["sources"].items())[:15]],
+        )
+    terms = report.get("terms")
+    if terms:
+        bars("top words", [(t["term"], float(t["count"])) for t in terms["words"]])
+        bars("top phrases", [(t["term"], float(t["count"])) for t in terms["bigrams"]], "green")
+    if report.get("keyness"):
+        groups: dict[str, list[str]] = {}
+        for row in report["keyness"]:
+            groups.setdefault(row["group"], []).append(row["term"])
+        table = Table(
+            title=Text("what each source says more", style="bold"), show_header=False, box=None
+        )
+        for group, terms_ in list(groups.items())[:15]:
+            table.add_row(Text(group, style="bold"), Text(", ".join(terms_[:8])))
+        console.print(table)
+    tr = report.get("trending")
+    if tr:
+        bars("rising", [(t["term"], float(t["log_ratio"])) for t in tr["rising"]], "green")
+        bars("falling", [(t["term"], float(abs(t["log_ratio"]))) for t in tr["falling"]], "red")
+    bp = report.get("boilerplate")
+    if bp:
+        bars(
+            "boilerplate blocks removed",
+            [(b["source"], float(b["blocks"])) for b in bp["by_source"][:10]],
+            "magenta",
+        )
+    for p in report.get("pairs") or []:
+        console.print(
+            Text(
+                f"\nsame story: {p['pair']['source_a']} / {p['pair']['source_b']} (score {p['pair']['score']:.2f})",
+                style="bold",
+            )
+        )
+        console.print(Text(f"  “{p['titles']['a']}”\n  “{p['titles']['b']}”"))
+    if report.get("quotes"):
+        bars(
+            "most quoted", [(q["speaker"], float(q["quotes"])) for q in report["quotes"]], "yellow"
+        )

@@ -134,6 +134,12 @@ def report_command(
         skipped=skipped, title=settings["title"], stamp=stamp_text, jobs=available_cores(),
     )  # fmt: skip
     out_fmt = settings["format"]
+    if out_fmt == "table" and not settings.get("output"):
+        from rich.console import Console
+
+        report_render.print_terminal(data, Console(), by=settings["by"])
+        _summary(settings, data, frame, skipped, started, None)
+        return
     writer = {
         "html": report_render.write_html,
         "md": report_render.write_markdown,
@@ -160,6 +166,13 @@ def report_command(
             writer[out_fmt](data, sys.stdout)
         else:
             writer[out_fmt](data, sys.stdout, by=settings["by"])
+    _summary(settings, data, frame, skipped, started, target)
+
+
+def _summary(settings: dict, data: dict, frame, skipped: list, started: float, target) -> None:
+    import sys
+    import time
+
     if settings.get("verbose"):
         ov = data.get("overview") or {}
         print(
@@ -204,7 +217,9 @@ def _settings(
     if isinstance(settings.get("paths"), str):
         settings["paths"] = [settings["paths"]]
     explicit_fmt = from_file.get("format")
-    if fmt not in ("tsv", "table"):  # --format given, or -o's extension
+    if fmt == "table" and not output and not explicit_fmt:
+        settings["format"] = "table"  # a terminal (or --format table): bars and sparklines
+    elif fmt not in ("tsv", "table"):  # --format given, or -o's extension
         settings["format"] = fmt
     elif settings.get("output"):
         name = str(settings["output"]).lower()
