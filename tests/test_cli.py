@@ -125,10 +125,18 @@ def test_manifest_option(corpus):
 
 
 def test_every_command_has_help_with_examples(runner):
-    for name in ("load", "stats"):
-        result = runner.invoke(app, [name, "--help"])
+    import re
+
+    from corpuscli.cli.app import COMMANDS
+
+    for name, help_text, epilog, _func in COMMANDS:
+        result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "400"})
         assert result.exit_code == 0
-        assert "Examples" in result.stdout
+        assert "Examples" in result.stdout, name
+        # nothing in square brackets may be swallowed as console markup
+        for bracketed in re.findall(r"\\(\[[^\]]+\])", help_text + (epilog or "")):
+            assert bracketed in result.stdout, (name, bracketed)
+        assert "Columns: ," not in result.stdout, name
 
 
 def test_version(corpus):

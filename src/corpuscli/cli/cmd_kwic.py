@@ -18,7 +18,7 @@ EPILOG = """\b
 Examples:
   corpus kwic "Karabakh" sample_data/ --width 60
   corpus kwic "occupied by Armenia" sample_data/ --ignore-case
-  corpus kwic "Shush[ai]" corpus.jsonl --regex --sort right
+  corpus kwic "Shush\\[ai]" corpus.jsonl --regex --sort right
 """
 
 QueryArg = Annotated[

@@ -26,7 +26,7 @@ from ._token_options import (
 
 HELP = """Word and n-gram frequencies: which words, how often, in how many articles.
 
-Columns: [group], term, [n], count, per_10k (count per 10,000 word tokens of the group), docs (articles containing the term), share_docs (docs / articles), [tfidf]. With --by, people get one column per group (term and count) unless --long; programs get the long form unless --wide. With --term, one row per group and term, zeros included: a time series with --by month.
+Columns: \\[group], term, \\[n], count, per_10k (count per 10,000 word tokens of the group), docs (articles containing the term), share_docs (docs / articles), \\[tfidf]. With --by, people get one column per group (term and count) unless --long; programs get the long form unless --wide. With --term, one row per group and term, zeros included: a time series with --by month.
 
 TF-IDF is count × (ln((1 + N) / (1 + df)) + 1), N articles, df articles containing the term. N-grams never cross sentence or paragraph boundaries, and an n-gram is dropped when it starts or ends with a stopword.
 """
