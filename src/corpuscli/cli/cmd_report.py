@@ -132,6 +132,7 @@ def report_command(
         frame, since=since, until=until, compare_since=compare_since, sections=wanted,
         by=settings["by"], top=int(settings["top"]), clean=not settings.get("no_clean"),
         skipped=skipped, title=settings["title"], stamp=stamp_text, jobs=available_cores(),
+        log=(lambda line: print(f"corpus report: {line}", file=sys.stderr)) if settings.get("verbose") else None,
     )  # fmt: skip
     out_fmt = settings["format"]
     if out_fmt == "table" and not settings.get("output"):
