@@ -17,13 +17,16 @@ Scales with the number of candidates, not the square of the corpus.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 
 from corpuscli.errors import NothingToAnalyse, UsageError
+from corpuscli.parallel import run_batches, worker_state
 from corpuscli.stats import group_keys
 from corpuscli.stopwords import load_stopwords
 from corpuscli.text import Tokenizer
@@ -38,11 +41,16 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def _vectors(texts: list[str], stop: frozenset[str]) -> tuple[list[Counter], dict[str, int]]:
-    tok = Tokenizer()
-    counts = []
-    df: Counter = Counter()
-    keep: dict[str, bool] = {}
+def _setup(stop: frozenset[str]) -> None:
+    state = worker_state()
+    state["tok"], state["stop"], state["keep"] = Tokenizer(), stop, {}
+
+
+def _doc_counts(texts: list[str]) -> list[Counter]:
+    """Content-word counts per article (no stopwords, three letters or more, with a letter)."""
+    state = worker_state()
+    tok, stop, keep = state["tok"], state["stop"], state["keep"]
+    out = []
     for text in texts:
         c = tok.counts(text)  # the chunk-cached counting path
         for t in list(c):
@@ -51,7 +59,19 @@ def _vectors(texts: list[str], stop: frozenset[str]) -> tuple[list[Counter], dic
                 ok = keep[t] = t not in stop and len(t) > 2 and any(ch.isalpha() for ch in t)
             if not ok:
                 del c[t]
-        counts.append(c)
+        out.append(c)
+    return out
+
+
+def _vectors(
+    texts: list[str], stop: frozenset[str], jobs: int = 1
+) -> tuple[list[Counter], Counter]:
+    batches = (texts[i : i + 500] for i in range(0, len(texts), 500))
+    counts: list[Counter] = []
+    for part in run_batches(_doc_counts, batches, jobs=jobs, initializer=_setup, initargs=(stop,)):
+        counts.extend(part)
+    df: Counter = Counter()
+    for c in counts:
         df.update(c.keys())
     return counts, df
 
@@ -60,13 +80,6 @@ def quote_key(text: str) -> str | None:
     """A direct quote's first eight words, normalised: the same quote in two articles."""
     words = [w.lower() for w in text.replace("’", "'").split()]
     return " ".join(words[:8]) if len(words) >= 8 else None
-
-
-def _quote_keys(text: str) -> set[str]:
-    """Normalised quoted passages of eight words or more (shared quotes are a strong signal)."""
-    from corpuscli.quotes import extract_quotes
-
-    return {k for q in extract_quotes(text) if q.kind == "direct" and (k := quote_key(q.text))}
 
 
 def find_pairs(
@@ -80,9 +93,11 @@ def find_pairs(
     threshold: float = 0.15,
     quotes: bool = True,
     quote_table: pd.DataFrame | None = None,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring). ``quote_table``
-    (from ``quotes.quotes_frame``) saves finding the quotes again."""
+    (from ``quotes.quotes_frame``) saves finding the quotes again; ``jobs`` worker processes
+    count the words and find the quotes."""
     if by not in corpus.columns:
         raise UsageError(
             f"no column {by!r} to pair across", hint="use --by source or another column"
@@ -93,7 +108,7 @@ def find_pairs(
     stop = load_stopwords("en")
     texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
     titles = [t if isinstance(t, str) else "" for t in corpus["title"].tolist()]
-    counts, df = _vectors(texts, stop)
+    counts, df = _vectors(texts, stop, jobs)
     n = len(texts)
     idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
     vectors: list[dict[str, float]] = []
@@ -104,14 +119,24 @@ def find_pairs(
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({t: w / norm for t, w in top})
         keys.append([t for t, _ in top[:keywords] if df[t] <= max(2, max_df * n)])
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, terms in enumerate(keys):
-        for t in terms:
-            postings[t].append(i)
     dates = corpus["published"]
     days = (dates - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy() / 86400
+    # postings by date, so that a dated article only meets articles within max_days of it;
+    # undated articles meet every article that shares the terms
+    postings: dict[str, list[int]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
+    day_list = days.tolist()
+    for i in np.argsort(days, kind="stable").tolist():  # undated (NaN) last
+        target = undated if math.isnan(day_list[i]) else postings
+        for t in keys[i]:
+            target[t].append(i)
+    posting_days = {t: [day_list[i] for i in ids] for t, ids in postings.items()}
     title_words = [{w for w in Tokenizer().tokens(t) if w not in stop} for t in titles]
-    if quote_table is not None:  # quotes found already (corpus report): reuse them
+    if quote_table is None and quotes:
+        from corpuscli.quotes import quotes_frame
+
+        quote_table = quotes_frame(corpus, jobs=jobs)
+    if quote_table is not None:
         by_doc: dict[str, set[str]] = {}
         for doc_id, kind, text in zip(
             quote_table["doc_id"], quote_table["kind"], quote_table["text"], strict=True
@@ -119,16 +144,21 @@ def find_pairs(
             if kind == "direct" and (key := quote_key(text)):
                 by_doc.setdefault(doc_id, set()).add(key)
         quote_keys = [by_doc.get(d, set()) for d in corpus["doc_id"]]
-    elif quotes:
-        quote_keys = [_quote_keys(t) for t in texts]
     else:
         quote_keys = [set() for _ in texts]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     details: dict[tuple[int, int], tuple[float, float, float, int]] = {}
     for i, terms in enumerate(keys):
         shared: Counter = Counter()
+        day = day_list[i]
         for t in terms:
-            for j in postings[t]:
+            near = postings.get(t, [])
+            if near and not math.isnan(day):
+                pdays = posting_days[t]
+                near = near[
+                    bisect_left(pdays, day - max_days) : bisect_right(pdays, day + max_days)
+                ]
+            for j in chain(near, undated.get(t, ())):
                 if j != i and groups[j] != groups[i]:
                     shared[j] += 1
         for j, k in shared.items():
@@ -161,7 +191,7 @@ def find_pairs(
         _, cosine, overlap, sq = details[(i, j)]
         gap = abs(days[i] - days[j])
         shared_terms = sorted(
-            set(vectors[i]) & set(vectors[j]), key=lambda t: -(vectors[i][t] + vectors[j][t])
+            set(vectors[i]) & set(vectors[j]), key=lambda t: (-(vectors[i][t] + vectors[j][t]), t)
         )[:6]
         rows.append(
             {

@@ -137,7 +137,7 @@ def build_report(
         ("keyness", lambda: _keyness(counts(), by, top)),
         ("trending", lambda: _trending(corpus, current, compare_since, since, top, by)),
         ("boilerplate", lambda: _boilerplate(removed, top)),
-        ("pairs", lambda: _pairs(current, by, top, quote_table())),
+        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs)),
         ("quotes", lambda: _quotes(quote_table(), top)),
     ):
         if name in sections:
@@ -242,11 +242,13 @@ def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
     }
 
 
-def _pairs(frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame) -> list[dict[str, Any]]:
+def _pairs(
+    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int
+) -> list[dict[str, Any]]:
     from corpuscli.coverage import diff_articles, side, to_json
     from corpuscli.pairs import find_pairs
 
-    pairs = find_pairs(frame, by=by, quote_table=quotes).head(min(top, 5))
+    pairs = find_pairs(frame, by=by, quote_table=quotes, jobs=jobs).head(min(top, 5))
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):

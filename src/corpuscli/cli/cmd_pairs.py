@@ -42,7 +42,8 @@ def pairs_command(
     output: str | None,
 ) -> None:
     from corpuscli.pairs import find_pairs
+    from corpuscli.parallel import available_cores
 
     frame = run.load(inputs)
-    table = find_pairs(frame, by=by, threshold=threshold, max_days=max_days)
+    table = find_pairs(frame, by=by, threshold=threshold, max_days=max_days, jobs=available_cores())
     run.emit(table, fmt, output, title="same-story pairs")
