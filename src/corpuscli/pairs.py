@@ -148,37 +148,41 @@ def find_pairs(
         quote_keys = [set() for _ in texts]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     details: dict[tuple[int, int], tuple[float, float, float, int]] = {}
+    nan = math.isnan
     for i, terms in enumerate(keys):
-        shared: Counter = Counter()
-        day = day_list[i]
+        shared: dict[int, int] = {}
+        day, gi = day_list[i], groups[i]
         for t in terms:
             near = postings.get(t, [])
-            if near and not math.isnan(day):
+            if near and not nan(day):
                 pdays = posting_days[t]
                 near = near[
                     bisect_left(pdays, day - max_days) : bisect_right(pdays, day + max_days)
                 ]
             for j in chain(near, undated.get(t, ())):
-                if j != i and groups[j] != groups[i]:
-                    shared[j] += 1
+                if groups[j] != gi and j != i:
+                    shared[j] = shared.get(j, 0) + 1
         for j, k in shared.items():
             if k < 2:
                 continue
-            gap = abs(days[i] - days[j]) if not (np.isnan(days[i]) or np.isnan(days[j])) else np.nan
-            if not np.isnan(gap) and gap > max_days:
+            dj = day_list[j]
+            if not (nan(day) or nan(dj)) and abs(day - dj) > max_days:
                 continue
-            pair = (min(i, j), max(i, j))
-            if pair not in details:
+            pair = (i, j) if i < j else (j, i)
+            found = details.get(pair)
+            if found is None:
                 vi, vj = vectors[i], vectors[j]
-                cosine = sum(w * vj[t] for t, w in vi.items() if t in vj)
+                # fsum is exact, so the order of the shared terms cannot change the result
+                cosine = math.fsum(vi[t] * vj[t] for t in vi.keys() & vj.keys())
                 ti, tj = title_words[i], title_words[j]
                 overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
                 sq = len(quote_keys[i] & quote_keys[j])
                 score = cosine + TITLE_WEIGHT * overlap + min(2 * QUOTE_WEIGHT, QUOTE_WEIGHT * sq)
-                details[pair] = (score, cosine, overlap, sq)
-            score = details[pair][0]
+                found = details[pair] = (score, cosine, overlap, sq)
+            score = found[0]
             slot = (i, groups[j])
-            if slot not in best or (score, -j) > (best[slot][0], -best[slot][1]):
+            held = best.get(slot)
+            if held is None or score > held[0] or (score == held[0] and j < held[1]):
                 best[slot] = (score, j)
     rows = []
     ids = corpus["doc_id"].tolist()
