@@ -108,8 +108,9 @@ def build_report(
     )
     if "overview" in sections:
         report["overview"] = _overview(
-            current, by, undated if (since or until) else 0, skipped or []
+            current, by, undated if (since or until) else 0, skipped or [], jobs
         )
+        step("overview")
     shared: dict[str, Any] = {}
 
     def counts() -> Any:  # one counting pass (words and two-word phrases, per source) for all
@@ -150,10 +151,12 @@ def build_report(
     return report
 
 
-def _overview(frame: pd.DataFrame, by: str, undated: int, skipped: list[str]) -> dict[str, Any]:
+def _overview(
+    frame: pd.DataFrame, by: str, undated: int, skipped: list[str], jobs: int = 1
+) -> dict[str, Any]:
     from corpuscli.stats import corpus_stats
 
-    stats = corpus_stats(frame, by=by) if by in frame else corpus_stats(frame)
+    stats = corpus_stats(frame, by=by if by in frame else None, jobs=jobs)
     days = frame.assign(day=frame["published"].dt.strftime("%Y-%m-%d"))
     per_day = (
         days.dropna(subset=["day"]).groupby([by, "day"]).size().rename("articles").reset_index()

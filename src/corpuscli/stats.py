@@ -7,6 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from corpuscli.errors import UsageError
+from corpuscli.parallel import run_batches, worker_state
 from corpuscli.text import Tokenizer
 
 #: ``by`` values that group articles by their publication time rather than by a column.
@@ -59,22 +60,41 @@ def group_keys(frame: pd.DataFrame, by: str) -> pd.Series:
     return keys.astype(object).where(keys.notna(), "(none)")
 
 
-def corpus_stats(frame: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+def _setup() -> None:
+    worker_state()["tok"] = Tokenizer(lower=True)
+
+
+def _word_batch(batch: tuple[list[str], list[object]]) -> tuple[list[int], dict[str, set[str]]]:
+    """Word tokens per article and the lowercased types per group, for one batch."""
+    tok = worker_state()["tok"]
+    words: list[int] = []
+    vocab: dict[str, set[str]] = {}
+    for key, text in zip(*batch, strict=True):
+        c: Counter[str] = tok.counts(text) if isinstance(text, str) else Counter()
+        words.append(sum(c.values()))
+        vocab.setdefault(key, set()).update(c)
+    return words, vocab
+
+
+def corpus_stats(frame: pd.DataFrame, by: str | None = None, *, jobs: int = 1) -> pd.DataFrame:
     """Articles, words, distinct words (lowercased types), mean and median words per article,
     characters, first and last publication time and undated articles — overall, or per group.
 
     The first column is ``by`` (or ``corpus`` with the value "all"); groups are sorted by articles,
-    most first, ties by name — or in time order when ``by`` is a period.
+    most first, ties by name — or in time order when ``by`` is a period. ``jobs`` worker
+    processes tokenise.
     """
-    tok = Tokenizer(lower=True)
     key_name = by or "corpus"
     keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
+    key_list, texts = keys.tolist(), frame["text"].tolist()
+    size = 2000
+    batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
     words: list[int] = []
     vocab: dict[str, set[str]] = {}
-    for key, text in zip(keys, frame["text"], strict=True):
-        c: Counter[str] = tok.counts(text) if isinstance(text, str) else Counter()
-        words.append(sum(c.values()))
-        vocab.setdefault(key, set()).update(c)
+    for part_words, part_vocab in run_batches(_word_batch, batches, jobs=jobs, initializer=_setup):
+        words.extend(part_words)
+        for key, types in part_vocab.items():
+            vocab.setdefault(key, set()).update(types)
     work = pd.DataFrame(
         {
             "key": keys.to_numpy(),

@@ -41,6 +41,9 @@ def stats_command(
     output: str | None,
 ) -> None:
     frame = run.load(inputs)
+    from corpuscli.parallel import available_cores
     from corpuscli.stats import corpus_stats
 
-    run.emit(corpus_stats(frame, by=by), fmt, output, title="corpus statistics")
+    run.emit(
+        corpus_stats(frame, by=by, jobs=available_cores()), fmt, output, title="corpus statistics"
+    )
