@@ -160,3 +160,17 @@ def test_terminal_view_draws_bars_from_the_same_data(corpus):
     data = json.loads(corpus("report", str(SAMPLE), "-f", "json", "-q").stdout)
     top = data["terms"]["words"][0]
     assert top["term"] in out
+
+
+def test_html_charts_articles_per_day_and_trending(corpus, tmp_path):
+    out = tmp_path / "r.html"
+    result = corpus(
+        "report", str(SAMPLE), "--manifest", str(SAMPLE / "manifest.csv"), "-o", str(out), "-q",
+        "--since", "2021-07-01", "--until", "2021-09-01", "--compare-to", "12w",
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Articles per day" in page and page.count("<polyline") >= 2  # one line per top source
+    assert "Trending against" in page
+    rising = page.split("<h3>Rising</h3>", 1)[1].split("</div>", 1)[0]
+    assert rising.startswith("<svg")  # a bar chart above the table

@@ -43,6 +43,69 @@ def svg_bars(
     return "".join(parts)
 
 
+_PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2")
+
+
+def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: int = 640) -> str:
+    """Articles per day as inline SVG: all sources (grey columns) and a line for each of the
+    ``lines`` sources with the most articles, with a legend. Days without articles count 0."""
+    from datetime import date, timedelta
+
+    if not per_day:
+        return ""
+    totals: dict[str, int] = {}
+    by_source: dict[str, dict[str, int]] = {}
+    for row in per_day:
+        day, n, source = row["day"], int(row["articles"]), str(row.get(by))
+        totals[day] = totals.get(day, 0) + n
+        by_source.setdefault(source, {})[day] = by_source.get(source, {}).get(day, 0) + n
+    first, last = date.fromisoformat(min(totals)), date.fromisoformat(max(totals))
+    days = [(first + timedelta(d)).isoformat() for d in range((last - first).days + 1)]
+    if len(days) > 400:  # a long span: one point per week would hide nothing a reader needs
+        days = days[-400:]
+    top = sorted(by_source, key=lambda s: (-sum(by_source[s].values()), s))[:lines]
+    peak = max(totals.get(d, 0) for d in days) or 1
+    left, bottom, height = 36, 22, 180
+    plot_w, plot_h = width - left - 10, height - bottom - 8
+    step = plot_w / max(1, len(days))
+
+    def y(v: float) -> float:
+        return 8 + plot_h * (1 - v / peak)
+
+    legend_h = 18 * ((len(top) + 2) // 3)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + legend_h}" role="img">',
+        f'<text x="{left - 4}" y="{y(peak) + 4:.1f}" text-anchor="end">{peak:,}</text>',
+        f'<text x="{left - 4}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - 10}" y2="{y(0):.1f}" stroke="#c8ccd2"/>',
+    ]
+    for i, day in enumerate(days):
+        v = totals.get(day, 0)
+        if v:
+            parts.append(
+                f'<rect x="{left + i * step:.1f}" y="{y(v):.1f}" width="{max(step - 1, 0.5):.1f}" '
+                f'height="{y(0) - y(v):.1f}" fill="#e3e6ea"><title>{day}: {v}</title></rect>'
+            )
+    for k, source in enumerate(top):
+        counts = by_source[source]
+        points = " ".join(
+            f"{left + (i + 0.5) * step:.1f},{y(counts.get(day, 0)):.1f}"
+            for i, day in enumerate(days)
+        )
+        color = _PALETTE[k % len(_PALETTE)]
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.5"/>'
+        )
+        lx, ly = left + (k % 3) * 200, height + 14 + 18 * (k // 3)
+        name = source if len(source) <= 24 else source[:23] + "…"
+        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="{lx + 14}" y="{ly}">{html.escape(name)}</text>')
+    parts.append(f'<text x="{left}" y="{height - 4}">{days[0]}</text>')
+    parts.append(f'<text x="{width - 10}" y="{height - 4}" text-anchor="end">{days[-1]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def write_json(report: dict[str, Any], out: IO[str]) -> None:
     json.dump(report, out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
@@ -72,6 +135,21 @@ def write_html(report: dict[str, Any], out: IO[str], *, by: str = "source") -> N
         "words": svg_bars([(t["term"], float(t["count"])) for t in terms.get("words", [])]),
         "bigrams": svg_bars(
             [(t["term"], float(t["count"])) for t in terms.get("bigrams", [])], color="#72b7b2"
+        ),
+        "daily": svg_daily((report.get("overview") or {}).get("per_day") or [], by),
+        "rising": svg_bars(
+            [
+                (t["term"], float(t["log_ratio"]))
+                for t in (report.get("trending") or {}).get("rising", [])
+            ],
+            color="#54a24b",
+        ),
+        "falling": svg_bars(
+            [
+                (t["term"], abs(float(t["log_ratio"])))
+                for t in (report.get("trending") or {}).get("falling", [])
+            ],
+            color="#e45756",
         ),
         "keyness": [
             svg_bars([(t["term"], float(t["log_ratio"])) for t in rows], color="#e45756")
