@@ -174,14 +174,12 @@ def write_markdown(report: dict[str, Any], out: IO[str], *, by: str = "source") 
     w = report["window"]
     out.write(f"# {esc(report['title'])}\n\n")
     span = (
-        f"from {w['since'] or 'the start'} to {w['until'] or 'now'}"
+        f"Articles published from {w['since'] or 'the start'} to {w['until'] or 'now'}."
         if (w["since"] or w["until"])
-        else "all articles"
+        else "All articles."
     )
     out.write(
-        f"Articles published {span}."
-        + (f" Generated {report['generated']}." if report.get("generated") else "")
-        + "\n\n"
+        span + (f" Generated {report['generated']}." if report.get("generated") else "") + "\n\n"
     )
     for note in report.get("notes", []):
         out.write(f"> {esc(note)}\n\n")
