@@ -500,10 +500,6 @@ def _detect_part(args: tuple) -> pd.DataFrame:  # type: ignore[type-arg]
     return detect(frame, **options)
 
 
-def _no_setup() -> None:
-    pass
-
-
 def _detect_parallel(
     corpus: pd.DataFrame,
     by: str,
@@ -535,7 +531,7 @@ def _detect_parallel(
     options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
                "min_share": min_share, "page": page}  # fmt: skip
     parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
-    results = list(run_batches(_detect_part, parts, jobs=jobs, initializer=_no_setup))
+    results = list(run_batches(_detect_part, parts, jobs=jobs))
     out = pd.concat(results, ignore_index=True)
     order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
     out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")

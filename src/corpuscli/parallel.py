@@ -35,9 +35,10 @@ def worker_state() -> dict[str, Any]:
     return _STATE
 
 
-def _init(initializer: Callable[..., None], args: tuple[Any, ...]) -> None:
+def _init(initializer: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
     _STATE.clear()
-    initializer(*args)
+    if initializer is not None:
+        initializer(*args)
 
 
 def run_batches(
@@ -45,11 +46,11 @@ def run_batches(
     batches: Iterable[T],
     *,
     jobs: int,
-    initializer: Callable[..., None],
+    initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
-    """Yield ``func(batch)`` for each batch, in order. ``initializer(*initargs)`` runs once in
-    every process that does work, before its first batch."""
+    """Yield ``func(batch)`` for each batch, in order. ``initializer(*initargs)``, when given,
+    runs once in every process that does work, before its first batch."""
     iterator = iter(batches)
     head = list(islice(iterator, 2))
     if jobs <= 1 or len(head) < 2:
@@ -60,7 +61,7 @@ def run_batches(
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     context = mp.get_context(method)
     if method == "forkserver":  # workers fork from a server that has the heavy imports done
-        context.set_forkserver_preload([initializer.__module__])
+        context.set_forkserver_preload([(initializer or func).__module__])
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init, initargs=(initializer, initargs)
     ) as pool:

@@ -464,10 +464,6 @@ def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
     return rows
 
 
-def _no_setup() -> None:
-    pass
-
-
 def quotes_frame(
     corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None, jobs: int = 1
 ) -> pd.DataFrame:
@@ -485,7 +481,7 @@ def quotes_frame(
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
     rows = []
-    for part in run_batches(_quote_rows, batches(), jobs=jobs, initializer=_no_setup):
+    for part in run_batches(_quote_rows, batches(), jobs=jobs):
         rows.extend(part)
     out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
     if speaker:

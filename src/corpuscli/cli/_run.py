@@ -150,21 +150,20 @@ class Run:
         yield from self._stream_files(spec)
 
     def _stream_store(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
+        from contextlib import closing
+
         from corpuscli import store
         from corpuscli.timewindow import parse_bound
 
         since = parse_bound(spec.since, option="--since") if spec.since else None
         until = parse_bound(spec.until, option="--until") if spec.until else None
-        con = store.connect(spec.store)
         articles = 0
-        try:
+        with closing(store.connect(spec.store)) as con:
             for frame in store.read(
                 con, source=spec.source, since=since, until=until, query=spec.query
             ):
                 articles += len(frame)
                 yield frame
-        finally:
-            con.close()
         if not articles:
             raise NothingToAnalyse(
                 "no article in the store matches",

@@ -11,7 +11,7 @@ from ._run import InputSpec, Run
 
 HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
 
-Formats: html (one self-contained file: inline charts, no network), md, json. The same input gives the same bytes; --stamp adds the time of the run. Windows: --since/--until take dates, today, yesterday or 1d, 7d, 2w; --compare-to 7d compares the window with the 7 days before it. Every option can come from a TOML file (--config); options on the command line win; --print-config shows the result. Exit status: 0 ok, 1 report written but some inputs skipped (listed in the report), 2 nothing usable.
+Formats: html (one self-contained file: inline charts, no network), md, json; at a terminal without -o (or with --format table) the report is drawn there with bars and a sparkline, and in a pipe it is Markdown. The same input gives the same bytes; --stamp adds the time of the run. Windows: --since/--until take dates, today, yesterday or 1d, 7d, 2w; --compare-to 7d compares the window with the 7 days before it. Every option can come from a TOML file (--config); options on the command line win; --print-config shows the result. Exit status: 0 ok, 1 report written but some inputs skipped (listed in the report), 2 nothing usable.
 """
 
 EPILOG = """\b
@@ -86,6 +86,7 @@ def report_command(
 ) -> None:
     import sys
     import time
+    from functools import partial
 
     from corpuscli.errors import UsageError
 
@@ -142,11 +143,11 @@ def report_command(
         _summary(settings, data, frame, skipped, started, None)
         return
     writer = {
-        "html": report_render.write_html,
-        "md": report_render.write_markdown,
+        "html": partial(report_render.write_html, by=settings["by"]),
+        "md": partial(report_render.write_markdown, by=settings["by"]),
         "json": report_render.write_json,
-    }
-    if out_fmt not in writer:
+    }.get(out_fmt)
+    if writer is None:
         raise UsageError(
             f"a report is html, md or json, not {out_fmt}", hint="use -o report.html or --format md"
         )
@@ -154,19 +155,9 @@ def report_command(
     if target:
         from corpuscli.atomic import atomic_write_text
 
-        atomic_write_text(
-            target,
-            lambda handle: (
-                writer[out_fmt](data, handle)
-                if out_fmt == "json"
-                else writer[out_fmt](data, handle, by=settings["by"])
-            ),
-        )
+        atomic_write_text(target, lambda handle: writer(data, handle))
     else:
-        if out_fmt == "json":
-            writer[out_fmt](data, sys.stdout)
-        else:
-            writer[out_fmt](data, sys.stdout, by=settings["by"])
+        writer(data, sys.stdout)
     _summary(settings, data, frame, skipped, started, target)
 
 

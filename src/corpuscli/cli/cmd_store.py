@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -51,21 +53,18 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
     if not inputs.store:
         raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
     store.check_not_readonly(inputs.store)
-    con = store.connect(inputs.store, create=True)
-    try:
+    with closing(store.connect(inputs.store, create=True)) as con:
         paths = run.input_paths(inputs)
         items, _ = expand_inputs(paths)
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
             paths, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
             columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
-            skip={str(p.resolve()) for p in map(__import__("pathlib").Path, known)},
+            skip={str(Path(p).resolve()) for p in known},
         )  # fmt: skip
         result = store.ingest(con, loader.chunks(), files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
-    finally:
-        con.close()
     run.report_problems(loader.problems)
     for note in loader.notes:
         run.warn(note)
@@ -89,11 +88,8 @@ def search_command(
         from corpuscli.errors import NotFound
 
         out_fmt = run.output_format(fmt, output)
-        con = store.connect(store_file)
-        try:
+        with closing(store.connect(store_file)) as con:
             table = store.search(con, query, limit=limit)
-        finally:
-            con.close()
         if table.empty:
             raise NotFound(f"nothing matches {query!r}", where=store_file)
         run.emit(table, out_fmt, output, title=f"search: {query}")
@@ -111,11 +107,8 @@ def store_info(
         from corpuscli import store
 
         out_fmt = run.output_format(fmt, output)
-        con = store.connect(store_file)
-        try:
+        with closing(store.connect(store_file)) as con:
             table = store.info(con, store_file)
-        finally:
-            con.close()
         s = table.attrs["summary"]
         run.info(
             f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}"
@@ -139,10 +132,7 @@ def store_export(
         from corpuscli import store
 
         out_fmt = run.output_format(fmt, output)
-        con = store.connect(store_file)
-        try:
+        with closing(store.connect(store_file)) as con:
             frames = list(store.read(con))
-        finally:
-            con.close()
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         run.emit(frame, out_fmt, output, title="store")
