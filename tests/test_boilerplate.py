@@ -140,3 +140,14 @@ def test_parallel_detection_equals_serial(monkeypatch):
     monkeypatch.setattr(bp, "_PART_DOCS", 5)
     frame = load([str(SAMPLE)]).frame
     pd.testing.assert_frame_equal(detect(frame, by="stance"), detect(frame, by="stance", jobs=2))
+
+
+def test_cli_page_mode_reaches_detection(corpus):
+    # whole-page mode marks more than repeated blocks: the CLI must pass --page on
+    frame = load([str(SAMPLE)]).frame
+    want = int(detect(frame, page=True)["boilerplate"].sum())
+    assert want != int(detect(frame, page=False)["boilerplate"].sum())
+    result = corpus("boilerplate", str(SAMPLE), "--page", "--explain", "-f", "jsonl", "-q")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sum(bool(r["boilerplate"]) for r in rows) == want

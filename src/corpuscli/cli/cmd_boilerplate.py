@@ -81,12 +81,14 @@ def boilerplate_command(
     output: str | None,
 ) -> None:
     from corpuscli import boilerplate
+    from corpuscli.parallel import available_cores
 
     frame = run.load(inputs, clean=False)
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
     verdicts = boilerplate.detect(
-        frame, by=by, patterns=patterns, min_repeats=min_repeats, min_share=min_share
-    )
+        frame, by=by, patterns=patterns, min_repeats=min_repeats, min_share=min_share,
+        page=page, jobs=available_cores(),
+    )  # fmt: skip
     if save_patterns:
         learned = boilerplate.learn_repeats(
             frame, by=by, min_repeats=min_repeats, min_share=min_share
@@ -113,10 +115,10 @@ def clean_command(
     output: str | None,
 ) -> None:
     from corpuscli import boilerplate
+    from corpuscli.parallel import available_cores
 
     frame = run.load(inputs, clean=False)
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-    from corpuscli.parallel import available_cores
 
     cleaned, verdicts = boilerplate.clean(
         frame, by=by, patterns=patterns, page=page, jobs=available_cores()
