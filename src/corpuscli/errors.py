@@ -18,6 +18,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     #: A search found nothing (kwic query, collocation node word).
     NOT_FOUND = 3
+    #: The Dask scheduler could not be reached, or a local cluster could not start.
+    ENGINE = 4
     #: A bug in corpuscli: rerun with --debug and report the traceback.
     INTERNAL = 70
     #: Interrupted with Ctrl-C (128 + SIGINT).

@@ -196,9 +196,9 @@ class Run:
             yield from loader.chunks()
         finally:
             progress.close()
-        self._after_load(loader.problems, loader.notes, loader.articles, bool(since or until))
+        self.after_load(loader.problems, loader.notes, loader.articles, bool(since or until))
 
-    def _after_load(
+    def after_load(
         self, problems: list[Problem], notes: list[str], articles: int, windowed: bool
     ) -> None:
         self.report_problems(problems)

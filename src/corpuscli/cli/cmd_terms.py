@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
+from ._engine import EngineOpt, SchedulerOpt
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
@@ -84,6 +85,8 @@ def terms_command(
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
+    engine: EngineOpt = "pandas",
+    scheduler: SchedulerOpt = None,
     *,
     run: Run,
     inputs: InputSpec,
@@ -95,14 +98,17 @@ def terms_command(
         pattern=pattern, keep_numbers=keep_numbers,
     )  # fmt: skip
     from corpuscli.errors import UsageError
-    from corpuscli.parallel import available_cores
-    from corpuscli.terms import MEASURES, count_terms, term_table, wide_table
+    from corpuscli.terms import MEASURES, term_table, wide_table
+
+    from ._engine import term_counts
 
     if measure not in MEASURES:
         raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
     if top < 1 and not all_terms:
         raise UsageError("--top must be 1 or more", hint="or use --all for every term")
-    counts = count_terms(run.stream(inputs), by=by, options=options, jobs=jobs or available_cores())
+    counts = term_counts(
+        run, inputs, by=by, options=options, jobs=jobs, engine=engine, scheduler=scheduler
+    )
     table = term_table(
         counts,
         top=None if all_terms else top,

@@ -71,8 +71,11 @@ class Loader:
         until: datetime | None = None,
         progress: ProgressCallback | None = None,
         skip: set[str] | None = None,
+        items: Sequence[InputItem] | None = None,
     ) -> None:
         self.paths = list(paths)
+        #: Inputs already expanded (a partition of a larger load); ``paths`` is then ignored.
+        self.items = list(items) if items is not None else None
         #: Resolved paths of files not to read (a store has them already); counted in ``skipped_files``.
         self.skip = skip or set()
         self.skipped_files = 0
@@ -102,8 +105,11 @@ class Loader:
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Finished corpus frames, in input order."""
-        items, problems = expand_inputs(self.paths)
-        self.problems.extend(problems)
+        if self.items is not None:
+            items: list[InputItem] = self.items
+        else:
+            items, problems = expand_inputs(self.paths)
+            self.problems.extend(problems)
         ctx = Context(ColumnOverrides(self.columns), self.encoding)
         ctx.problems = self.problems  # one list, in input order
         pending: list[Record] = []

@@ -1,0 +1,153 @@
+"""`--engine pandas|dask` and `--scheduler`: where the counting runs (see corpuscli.engine_dask)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from corpuscli.errors import UsageError
+
+from ._token_options import TOKENS
+
+if TYPE_CHECKING:
+    from corpuscli.terms import TermCounts, TermOptions
+
+    from ._run import InputSpec, Run
+
+ENGINES = ("pandas", "dask")
+
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="NAME",
+        envvar="CORPUSCLI_ENGINE",
+        help="pandas (this machine's cores) or dask (a Dask cluster; needs corpuscli\\[dask]).",
+        rich_help_panel=TOKENS,
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        envvar="CORPUSCLI_SCHEDULER",
+        help="Dask scheduler (tcp://HOST:8786); default: a local cluster with --jobs workers.",
+        rich_help_panel=TOKENS,
+    ),
+]
+
+
+def check_engine(engine: str, scheduler: str | None) -> bool:
+    """True for the Dask engine; a usage error for an unknown engine or a stray --scheduler."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown --engine {engine!r}", hint="use pandas or dask")
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
+    return engine == "dask"
+
+
+def _dask_inputs(run: Run, spec: InputSpec) -> list[str]:
+    if spec.store:
+        raise UsageError(
+            "--engine dask reads files, not a --store",
+            hint="export the store to Parquet (corpus store export -o DIR --partition) "
+            "and analyse the folder",
+        )
+    return run.input_paths(spec)
+
+
+def _loader_options(spec: InputSpec) -> dict[str, Any]:
+    from corpuscli.timewindow import parse_bound
+
+    return {
+        "source": spec.source,
+        "manifest": spec.manifest,
+        "encoding": spec.encoding,
+        "columns": {k: v for k, v in spec.columns.items() if v},
+        "dedupe": spec.dedupe,
+        "since": parse_bound(spec.since, option="--since") if spec.since else None,
+        "until": parse_bound(spec.until, option="--until") if spec.until else None,
+    }
+
+
+def compute(*collections: Any) -> tuple[Any, ...]:
+    """dask.compute, quiet about mixing delayed reports with DataFrame expressions."""
+    import dask
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return dask.compute(*collections)
+
+
+class DaskCorpus:
+    """The corpus as a Dask frame inside a connected client; :meth:`compute` also reports what
+    the loaders skipped, as the pandas engine does after loading."""
+
+    def __init__(self, run: Run, spec: InputSpec, loaded: Any, frame: Any) -> None:
+        self.run = run
+        self.spec = spec
+        self.loaded = loaded
+        self.frame = frame
+
+    def compute(self, *collections: Any) -> tuple[Any, ...]:
+        from corpuscli import engine_dask
+
+        *results, reports = compute(*collections, self.loaded.reports)
+        problems, notes, articles = engine_dask.finish_reports(self.loaded, reports)
+        self.run.after_load(problems, notes, articles, bool(self.spec.since or self.spec.until))
+        return tuple(results)
+
+
+@contextmanager
+def dask_corpus(
+    run: Run,
+    spec: InputSpec,
+    *,
+    jobs: int | None,
+    scheduler: str | None,
+    columns: Sequence[str] = (),
+    extras: bool = False,
+    clean: bool = True,
+) -> Iterator[DaskCorpus]:
+    """Connect to Dask and give the inputs as a Dask corpus frame (cleaned with --clean when
+    ``clean`` allows), with ``columns`` beyond the core ones (``extras``: all of them)."""
+    from corpuscli import engine_dask
+
+    paths = _dask_inputs(run, spec)
+    with engine_dask.connect(scheduler, jobs):
+        loaded = engine_dask.load(paths, keep=columns, extras=extras, **_loader_options(spec))
+        frame = loaded.frame
+        if clean and spec.clean:
+            frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
+        yield DaskCorpus(run, spec, loaded, frame)
+
+
+def term_counts(
+    run: Run,
+    spec: InputSpec,
+    *,
+    by: str | None,
+    options: TermOptions,
+    jobs: int | None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+) -> TermCounts:
+    """Count terms with the chosen engine (the pandas engine streams the inputs)."""
+    from corpuscli.stats import PERIODS
+
+    if not check_engine(engine, scheduler):
+        from corpuscli.parallel import available_cores
+        from corpuscli.terms import count_terms
+
+        return count_terms(run.stream(spec), by=by, options=options, jobs=jobs or available_cores())
+    from corpuscli import engine_dask
+
+    extra = [by] if by and by != "doc" and by not in PERIODS else []
+    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, columns=extra) as corpus:
+        (merged,) = corpus.compute(engine_dask.count_terms(corpus.frame, by=by, options=options))
+    return engine_dask.to_term_counts(merged, by=by, options=options)
