@@ -11,9 +11,14 @@ import typer
 
 from corpuscli.errors import UsageError
 
-from ._token_options import TOKENS
+from ._token_options import TOKENS, JobsOpt
+
+__all__ = ["EngineOpt", "JobsOpt", "SchedulerOpt"]
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from corpuscli.boilerplate import Patterns
     from corpuscli.terms import TermCounts, TermOptions
 
     from ._run import InputSpec, Run
@@ -151,3 +156,64 @@ def term_counts(
     with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, columns=extra) as corpus:
         (merged,) = corpus.compute(engine_dask.count_terms(corpus.frame, by=by, options=options))
     return engine_dask.to_term_counts(merged, by=by, options=options)
+
+
+def dask_boilerplate(
+    run: Run,
+    spec: InputSpec,
+    *,
+    by: str,
+    jobs: int | None,
+    scheduler: str | None,
+    learn: bool,
+    **options: Any,
+) -> tuple[pd.DataFrame, Patterns | None]:
+    """Boilerplate verdicts (in input order) on Dask, and with ``learn`` the repeated blocks per
+    source, learned from the same shuffled partitions."""
+    import dask
+
+    from corpuscli import boilerplate, engine_dask
+
+    extra = [by] if by not in ("source", *_periods()) else []
+    with dask_corpus(
+        run, spec, jobs=jobs, scheduler=scheduler, columns=extra, clean=False
+    ) as corpus:
+        verdicts = engine_dask.detect(corpus.frame, by=by, **options)
+        learned = (
+            [
+                dask.delayed(_learn_part)(part, by, options["min_repeats"], options["min_share"])
+                for part in engine_dask.by_group(corpus.frame, by).to_delayed()
+            ]
+            if learn
+            else []
+        )
+        result, parts = corpus.compute(verdicts, learned)
+    merged = boilerplate.Patterns() if learn else None
+    for part in parts:
+        merged.merge(part)  # type: ignore[union-attr]
+    return engine_dask.in_input_order(result, "block"), merged
+
+
+def _learn_part(frame: pd.DataFrame, by: str, min_repeats: int, min_share: float) -> Patterns:
+    from corpuscli import boilerplate
+
+    return boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
+
+
+def dask_clean(
+    run: Run, spec: InputSpec, *, by: str, page: bool, jobs: int | None, scheduler: str | None
+) -> pd.DataFrame:
+    """The cleaned corpus frame (with the ``removed`` column), cleaned on Dask, in input order,
+    every metadata column kept."""
+    from corpuscli import engine_dask
+
+    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, extras=True, clean=False) as corpus:
+        cleaned = engine_dask.clean_frame(corpus.frame, by=by, patterns=spec.patterns, page=page)
+        (result,) = corpus.compute(cleaned)
+    return engine_dask.in_input_order(result)
+
+
+def _periods() -> tuple[str, ...]:
+    from corpuscli.stats import PERIODS
+
+    return tuple(PERIODS)

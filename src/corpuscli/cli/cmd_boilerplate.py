@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import typer
 
 from ._command import corpus_command
+from ._engine import EngineOpt, JobsOpt, SchedulerOpt
 from ._run import InputSpec, Run
 
 BOILERPLATE_HELP = """Find boilerplate in article text: donation appeals, newsletter sign-ups, "Read more", photo and agency credits, banners, button labels, and blocks an outlet repeats across its articles.
@@ -74,6 +76,9 @@ def boilerplate_command(
     min_repeats: MinRepeatsOpt = 3,
     min_share: MinShareOpt = 0.05,
     page: PageOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = "pandas",
+    scheduler: SchedulerOpt = None,
     *,
     run: Run,
     inputs: InputSpec,
@@ -81,18 +86,28 @@ def boilerplate_command(
     output: str | None,
 ) -> None:
     from corpuscli import boilerplate
-    from corpuscli.parallel import available_cores
 
-    frame = run.load(inputs, clean=False)
+    from ._engine import check_engine, dask_boilerplate
+
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-    verdicts = boilerplate.detect(
-        frame, by=by, patterns=patterns, min_repeats=min_repeats, min_share=min_share,
-        page=page, jobs=available_cores(),
-    )  # fmt: skip
-    if save_patterns:
-        learned = boilerplate.learn_repeats(
-            frame, by=by, min_repeats=min_repeats, min_share=min_share
+    options = {"patterns": patterns, "min_repeats": min_repeats, "min_share": min_share,
+               "page": page}  # fmt: skip
+    if check_engine(engine, scheduler):
+        verdicts, learned = dask_boilerplate(
+            run, inputs, by=by, jobs=jobs, scheduler=scheduler, learn=bool(save_patterns),
+            **options,
+        )  # fmt: skip
+    else:
+        from corpuscli.parallel import available_cores
+
+        frame = run.load(inputs, clean=False)
+        verdicts = boilerplate.detect(frame, by=by, jobs=jobs or available_cores(), **options)
+        learned = (
+            boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
+            if save_patterns
+            else None
         )
+    if save_patterns and learned is not None:
         learned.save(save_patterns)
         run.info(
             f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
@@ -108,6 +123,9 @@ def clean_command(
     by: ByOpt = "source",
     show: ShowOpt = False,
     page: PageOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = "pandas",
+    scheduler: SchedulerOpt = None,
     *,
     run: Run,
     inputs: InputSpec,
@@ -115,15 +133,24 @@ def clean_command(
     output: str | None,
 ) -> None:
     from corpuscli import boilerplate
-    from corpuscli.parallel import available_cores
+    from corpuscli.errors import UsageError
 
-    frame = run.load(inputs, clean=False)
-    patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
+    from ._engine import check_engine, dask_clean
 
-    cleaned, verdicts = boilerplate.clean(
-        frame, by=by, patterns=patterns, page=page, jobs=available_cores()
-    )
-    removed = int(verdicts["boilerplate"].sum())
+    if check_engine(engine, scheduler):
+        if show:
+            raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
+        cleaned = dask_clean(run, inputs, by=by, page=page, jobs=jobs, scheduler=scheduler)
+        removed = int(cleaned["removed"].map(lambda r: len(json.loads(r))).sum())
+    else:
+        from corpuscli.parallel import available_cores
+
+        frame = run.load(inputs, clean=False)
+        patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
+        cleaned, verdicts = boilerplate.clean(
+            frame, by=by, patterns=patterns, page=page, jobs=jobs or available_cores()
+        )
+        removed = int(verdicts["boilerplate"].sum())
     run.info(
         f"removed {removed:,} boilerplate blocks from {cleaned['removed'].ne('[]').sum():,} of {len(cleaned):,} articles"
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
+from ._engine import EngineOpt, SchedulerOpt
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
@@ -152,6 +153,8 @@ def compare_command(
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
+    engine: EngineOpt = "pandas",
+    scheduler: SchedulerOpt = None,
     *,
     run: Run,
     inputs: InputSpec,
@@ -173,9 +176,21 @@ def compare_command(
         pattern=pattern, keep_numbers=keep_numbers,
     )  # fmt: skip
     from corpuscli import compare
-    from corpuscli.parallel import available_cores
 
-    workers = jobs or available_cores()
+    from ._engine import check_engine, term_counts
+
+    if check_engine(engine, scheduler) and (profile or naming):
+        raise UsageError(
+            f"--{'profile' if profile else 'naming'} runs on the pandas engine only",
+            hint="drop --engine dask for it",
+        )
+
+    def counts():  # type: ignore[no-untyped-def]
+        return term_counts(
+            run, inputs, by=by if not reference_list or by else None, options=options,
+            jobs=jobs, engine=engine, scheduler=scheduler,
+        )  # fmt: skip
+
     if profile:
         table = compare.profile(run.stream(inputs), by=by)
         title = f"profile by {by}"
@@ -188,16 +203,14 @@ def compare_command(
         )  # fmt: skip
         title = f"naming: {target} vs {reference}"
     elif similarity:
-        table = compare.similarity(
-            run.stream(inputs), by=by, metric=metric, options=options, jobs=workers
-        )
+        table = compare.similarity(counts(), by=by, metric=metric, options=options)
         title = f"{metric} similarity by {by}"
     else:
         table = compare.keyness(
-            run.stream(inputs), by=by, target=target, reference=reference,
+            counts(), by=by, target=target, reference=reference,
             reference_list=reference_list, options=options, unit=unit, ll=ll,
             min_count=min_count, p=p, correction=correction, direction=direction, sort=sort,
-            top=None if all_terms else top, jobs=workers,
+            top=None if all_terms else top,
         )  # fmt: skip
         title = f"keyness by {by}"
         for note in table.attrs.get("notes", []):
