@@ -23,6 +23,7 @@ pandas engine does across the whole load.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from corpuscli.io.inputs import InputItem
     from corpuscli.terms import TermCounts, TermOptions
 
-#: Input bytes (on disk; compressed files count four times) gathered into one partition.
+#: Input bytes (on disk; compressed files count four times) gathered into one partition; the
+#: environment variable CORPUSCLI_PARTITION_MB overrides it.
 PARTITION_BYTES = 64 * 2**20
 #: Separates the words of an n-gram in the frames the partitions return (no token contains it).
 _SEP = "\x1f"
@@ -102,10 +104,23 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
 # --- partitions -------------------------------------------------------------------------------------
 
 
-def plan_partitions(
-    items: Sequence[InputItem], target: int = PARTITION_BYTES
-) -> list[list[InputItem]]:
+def partition_bytes() -> int:
+    """The partition size: CORPUSCLI_PARTITION_MB if set (0 puts each file alone), else
+    :data:`PARTITION_BYTES`."""
+    value = os.environ.get("CORPUSCLI_PARTITION_MB")
+    if not value:
+        return PARTITION_BYTES
+    try:
+        return max(0, int(float(value) * 2**20))
+    except ValueError:
+        raise UsageError(
+            f"CORPUSCLI_PARTITION_MB must be a number of megabytes, not {value!r}"
+        ) from None
+
+
+def plan_partitions(items: Sequence[InputItem], target: int | None = None) -> list[list[InputItem]]:
     """Group input items into partitions of about ``target`` bytes, in input order."""
+    target = partition_bytes() if target is None else target
     parts: list[list[InputItem]] = []
     current: list[InputItem] = []
     size = 0
@@ -454,3 +469,42 @@ def in_input_order(frame: pd.DataFrame, *also: str) -> pd.DataFrame:
     out = frame.sort_values([ORDER, *also], kind="stable")
     out = out.drop(columns=ORDER).reset_index(drop=True)
     return _unpack_extras(out) if EXTRAS in out.columns else out
+
+
+# --- pairs -------------------------------------------------------------------------------------------
+
+
+def _features_partition(frame: pd.DataFrame, quotes: bool) -> pd.DataFrame:
+    from corpuscli.pairs import article_features
+
+    counts, keys = article_features(frame, quotes=quotes)
+    out = frame.drop(columns="text")
+    out["counts"] = _object_array(counts)
+    out["quote_keys"] = _object_array([sorted(k) for k in keys])
+    return out
+
+
+def _object_array(values: list[Any]) -> Any:
+    import numpy as np
+
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def pair_features(frame: Any, *, quotes: bool = True) -> Any:
+    """Lazy per-article features for :func:`corpuscli.pairs.find_pairs` (content-word counts and
+    quote keys, the costly part), computed per partition; the pairing itself then runs on the
+    client over them (see :func:`pairs_input`)."""
+    meta = frame._meta.drop(columns="text")
+    meta["counts"] = _object_array([])
+    meta["quote_keys"] = _object_array([])
+    return frame.map_partitions(_features_partition, quotes, meta=meta)
+
+
+def pairs_input(features: pd.DataFrame) -> tuple[pd.DataFrame, tuple[list[Any], list[set[str]]]]:
+    """The computed features as (corpus frame without text, features) for ``find_pairs``."""
+    ordered = in_input_order(features)
+    counts = ordered.pop("counts").tolist()
+    keys = [set(k) for k in ordered.pop("quote_keys").tolist()]
+    return ordered.assign(text=""), (counts, keys)

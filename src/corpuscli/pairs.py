@@ -63,17 +63,38 @@ def _doc_counts(texts: list[str]) -> list[Counter]:
     return out
 
 
-def _vectors(
-    texts: list[str], stop: frozenset[str], jobs: int = 1
-) -> tuple[list[Counter], Counter]:
+def _word_counts(texts: list[str], stop: frozenset[str], jobs: int = 1) -> list[Counter]:
     batches = (texts[i : i + 500] for i in range(0, len(texts), 500))
     counts: list[Counter] = []
     for part in run_batches(_doc_counts, batches, jobs=jobs, initializer=_setup, initargs=(stop,)):
         counts.extend(part)
-    df: Counter = Counter()
-    for c in counts:
-        df.update(c.keys())
-    return counts, df
+    return counts
+
+
+def article_features(
+    corpus: pd.DataFrame,
+    *,
+    quotes: bool = True,
+    quote_table: pd.DataFrame | None = None,
+    jobs: int = 1,
+) -> tuple[list[Counter], list[set[str]]]:
+    """What pairing needs of each article's text: its content-word counts and the keys of its
+    direct quotes (:func:`quote_key`). Per article, so it can run on parts of a corpus."""
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+    counts = _word_counts(texts, load_stopwords("en"), jobs)
+    if quote_table is None and quotes:
+        from corpuscli.quotes import quotes_frame
+
+        quote_table = quotes_frame(corpus, jobs=jobs)
+    if quote_table is None:
+        return counts, [set() for _ in texts]
+    by_doc: dict[str, set[str]] = {}
+    for doc_id, kind, text in zip(
+        quote_table["doc_id"], quote_table["kind"], quote_table["text"], strict=True
+    ):
+        if kind == "direct" and (key := quote_key(text)):
+            by_doc.setdefault(doc_id, set()).add(key)
+    return counts, [by_doc.get(d, set()) for d in corpus["doc_id"]]
 
 
 def quote_key(text: str) -> str | None:
@@ -94,10 +115,12 @@ def find_pairs(
     quotes: bool = True,
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
+    features: tuple[list[Counter], list[set[str]]] | None = None,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring). ``quote_table``
     (from ``quotes.quotes_frame``) saves finding the quotes again; ``jobs`` worker processes
-    count the words and find the quotes."""
+    count the words and find the quotes. ``features`` (:func:`article_features`, computed
+    elsewhere, e.g. per partition on Dask) replaces both: the text is then not read."""
     if by not in corpus.columns:
         raise UsageError(
             f"no column {by!r} to pair across", hint="use --by source or another column"
@@ -106,10 +129,14 @@ def find_pairs(
     if len(set(groups) - {"(none)"}) < 2:
         raise UsageError(f"pairs need articles from at least two groups of --by {by}")
     stop = load_stopwords("en")
-    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
     titles = [t if isinstance(t, str) else "" for t in corpus["title"].tolist()]
-    counts, df = _vectors(texts, stop, jobs)
-    n = len(texts)
+    counts, quote_keys = features or article_features(
+        corpus, quotes=quotes, quote_table=quote_table, jobs=jobs
+    )
+    df: Counter = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
     idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
     vectors: list[dict[str, float]] = []
     keys: list[list[str]] = []
@@ -132,20 +159,6 @@ def find_pairs(
             target[t].append(i)
     posting_days = {t: [day_list[i] for i in ids] for t, ids in postings.items()}
     title_words = [{w for w in Tokenizer().tokens(t) if w not in stop} for t in titles]
-    if quote_table is None and quotes:
-        from corpuscli.quotes import quotes_frame
-
-        quote_table = quotes_frame(corpus, jobs=jobs)
-    if quote_table is not None:
-        by_doc: dict[str, set[str]] = {}
-        for doc_id, kind, text in zip(
-            quote_table["doc_id"], quote_table["kind"], quote_table["text"], strict=True
-        ):
-            if kind == "direct" and (key := quote_key(text)):
-                by_doc.setdefault(doc_id, set()).add(key)
-        quote_keys = [by_doc.get(d, set()) for d in corpus["doc_id"]]
-    else:
-        quote_keys = [set() for _ in texts]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     details: dict[tuple[int, int], tuple[float, float, float, int]] = {}
     nan = math.isnan

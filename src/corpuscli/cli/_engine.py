@@ -124,11 +124,12 @@ def dask_corpus(
     from corpuscli import engine_dask
 
     paths = _dask_inputs(run, spec)
+    # the graph is built (and the inputs checked) before any cluster starts
+    loaded = engine_dask.load(paths, keep=columns, extras=extras, **_loader_options(spec))
+    frame = loaded.frame
+    if clean and spec.clean:
+        frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
     with engine_dask.connect(scheduler, jobs):
-        loaded = engine_dask.load(paths, keep=columns, extras=extras, **_loader_options(spec))
-        frame = loaded.frame
-        if clean and spec.clean:
-            frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
         yield DaskCorpus(run, spec, loaded, frame)
 
 
@@ -217,3 +218,15 @@ def _periods() -> tuple[str, ...]:
     from corpuscli.stats import PERIODS
 
     return tuple(PERIODS)
+
+
+def dask_pair_features(
+    run: Run, spec: InputSpec, *, by: str, jobs: int | None, scheduler: str | None
+) -> tuple[pd.DataFrame, Any]:
+    """The corpus without its text, and each article's pairing features, computed on Dask."""
+    from corpuscli import engine_dask
+
+    extra = [by] if by != "source" else []
+    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, columns=extra) as corpus:
+        (features,) = corpus.compute(engine_dask.pair_features(corpus.frame))
+    return engine_dask.pairs_input(features)
