@@ -85,7 +85,9 @@ def test_saved_patterns_are_the_same(corpus, scheduler, parts, tmp_path):
 
 
 def test_clean_keeps_every_metadata_column(corpus, scheduler, parts):
-    result = corpus("clean", str(parts), "-f", "jsonl", "--engine", "dask", "--scheduler", scheduler)
+    result = corpus(
+        "clean", str(parts), "-f", "jsonl", "--engine", "dask", "--scheduler", scheduler
+    )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 38
     assert any("stance" in row and "event_id" in row for row in rows)
@@ -104,7 +106,9 @@ def test_unreachable_scheduler(corpus, parts):
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = corpus("terms", str(parts), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
+    result = corpus(
+        "terms", str(parts), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"
+    )
     assert result.exit_code == 4
     assert "cannot reach the Dask scheduler" in result.stderr
     assert "Traceback" not in result.stderr
