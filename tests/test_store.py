@@ -132,3 +132,86 @@ def test_kill_9_leaves_committed_articles_whole(tmp_path):
 def test_errors_are_corpus_errors(tmp_path):
     with pytest.raises(CorpusError):
         store.connect(str(tmp_path / "nothing.db"))
+
+
+def _roundups_with(line: str, rows: list[dict]) -> list[dict]:
+    """Roundup excerpts as Fox News articles ending with ``line``."""
+    return [dict(r, source="Fox News", text=r["text"] + "\n\n" + line) for r in rows]
+
+
+def test_ingest_clean_keeps_patterns_for_single_new_articles(corpus, tmp_path):
+    db = tmp_path / "news.db"
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    more = "More On This..."  # a real Fox News line (article_bias_prediction), kept on its own
+    week = tmp_path / "week.jsonl"
+    week.write_text(
+        "".join(json.dumps(r) + "\n" for r in _roundups_with(more, rows[:6])), encoding="utf-8"
+    )
+    day = tmp_path / "day.jsonl"
+    day.write_text(json.dumps(_roundups_with(more, rows[6:7])[0]) + "\n", encoding="utf-8")
+    # without what the week taught, the single article keeps the line
+    alone = tmp_path / "alone.db"
+    corpus("ingest", str(day), "--store", str(alone), "--clean", "-q")
+    assert more in store.connect(str(alone)).execute("SELECT text FROM articles").fetchone()[0]
+    first = corpus("ingest", str(week), "--store", str(db), "--clean")
+    assert first.exit_code == 0, first.stderr
+    assert "new patterns kept in the store" in first.stderr
+    con = store.connect(str(db))
+    assert con.execute("SELECT count(*) FROM patterns WHERE source = 'Fox News'").fetchone()[0]
+    assert not con.execute(
+        "SELECT count(*) FROM articles WHERE text LIKE '%More On This%'"
+    ).fetchone()[0]
+    corpus("ingest", str(day), "--store", str(db), "--clean", "-q")
+    text, extra = con.execute(
+        "SELECT text, extra FROM articles WHERE doc_id = ?", (rows[6]["id"],)
+    ).fetchone()
+    assert more not in text
+    assert more in json.loads(json.loads(extra)["removed"])[0]["text"]  # nothing lost
+    con.close()
+
+
+def test_version_1_store_is_upgraded(tmp_path):
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db)
+    con.executescript(store._SCHEMA + "PRAGMA user_version = 1;")
+    con.execute(
+        "INSERT INTO articles(doc_id, text, content_hash, ingested) VALUES ('a', 'kept', 'h', 'x')"
+    )
+    con.commit()
+    con.close()
+    upgraded = store.connect(str(db))
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert upgraded.execute("SELECT text FROM articles").fetchone()[0] == "kept"
+    assert upgraded.execute("SELECT count(*) FROM patterns").fetchone()[0] == 0
+    upgraded.close()
+
+
+def test_disk_full_mid_ingest_keeps_what_was_committed(tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) stands in for a full disk: the ingest fails with a clear
+    message and exit code, and the store still opens with every committed batch whole."""
+    resource = pytest.importorskip("resource")
+    db = tmp_path / "news.db"
+    big = tmp_path / "big.jsonl"
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    with big.open("w", encoding="utf-8") as handle:
+        for i in range(300):
+            for row in rows:
+                handle.write(json.dumps(dict(row, id=f"{row['id']}_{i}")) + "\n")
+    limit = 4 * 2**20
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "corpuscli", "ingest", str(big), "--store", str(db)],
+        capture_output=True, text=True, preexec_fn=small_disk, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "cannot write the store" in done.stderr
+    assert "Traceback" not in done.stderr
+    con = store.connect(str(db))
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < count < 300 * len(rows) and count % store.BATCH == 0
+    assert con.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == count
+    con.close()

@@ -9,12 +9,15 @@ articles a day to a corpus of years.
   modification time, so unchanged files are not even read again.
 - Full-text search with FTS5 (phrases, prefixes, AND/OR/NOT; ranked by bm25), kept in step by
   triggers inside the same transactions.
+- Boilerplate patterns learned per source (``corpus ingest --clean``) are kept in the store, so a
+  single new article of a known outlet is cleaned as well as a large batch would be.
 - A schema version in ``PRAGMA user_version``; a store from a newer version is refused, an older
-  one upgraded.
+  one upgraded in one transaction (:data:`MIGRATIONS`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -23,13 +26,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, UsageError
 from corpuscli.schema import CORE_COLUMNS, coerce_frame
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from corpuscli.boilerplate import Patterns
+
+SCHEMA_VERSION = 2
 BATCH = 500
 
 _SCHEMA = """
@@ -73,6 +80,21 @@ CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 """
+
+#: Schema changes from each version to the next: ``MIGRATIONS[v]`` upgrades version v to v + 1.
+MIGRATIONS = {
+    # 2: boilerplate patterns learned per source, applied to new articles at ingest
+    1: """
+CREATE TABLE IF NOT EXISTS patterns (
+    source TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    example TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    learned TEXT NOT NULL,
+    PRIMARY KEY (source, signature)
+);
+""",
+}
 
 
 class StoreError(CorpusError):
@@ -126,12 +148,16 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
             hint="upgrade corpuscli",
         )
     if not tables or version < SCHEMA_VERSION:
+        steps = "".join(MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION))
+        if not tables:
+            steps = _SCHEMA + "".join(MIGRATIONS.values())
         try:
             con.execute("PRAGMA journal_mode = WAL")
             con.executescript(
-                "BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+                "BEGIN IMMEDIATE;" + steps + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
         except sqlite3.OperationalError as exc:
+            _rollback(con)
             con.close()
             raise StoreError(
                 f"cannot write the store: {exc}", where=path, hint="check the folder's permissions"
@@ -221,16 +247,26 @@ class _transaction:
             try:
                 self.con.execute("COMMIT")
             except sqlite3.OperationalError as error:
-                self.con.execute("ROLLBACK")
+                _rollback(self.con)
                 raise StoreError(
-                    f"cannot write the store: {error}", hint="check free space"
+                    f"cannot write the store: {error}",
+                    hint="free some space; everything committed before is kept",
                 ) from None
         else:
-            self.con.execute("ROLLBACK")
+            _rollback(self.con)
             if isinstance(exc, sqlite3.OperationalError):
                 raise StoreError(
-                    f"cannot write the store: {exc}", hint="check permissions and free space"
+                    f"cannot write the store: {exc}",
+                    hint="check permissions and free space; everything committed before is kept",
                 ) from None
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it may after a full disk)."""
+    if con.in_transaction:
+        # the transaction is gone either way; the file holds only what was committed
+        with contextlib.suppress(sqlite3.OperationalError):
+            con.execute("ROLLBACK")
 
 
 def _write_batch(
@@ -358,8 +394,38 @@ def info(con: sqlite3.Connection, path: str) -> pd.DataFrame:
         "bytes": os.path.getsize(path),
         "last_ingest": last,
         "schema": SCHEMA_VERSION,
+        "patterns": int(con.execute("SELECT count(*) FROM patterns").fetchone()[0]),
     }
     return frame
+
+
+def load_patterns(con: sqlite3.Connection) -> Patterns:
+    """The boilerplate patterns kept in the store, per source."""
+    from corpuscli.boilerplate import Patterns
+
+    out = Patterns()
+    for source, sig, example, articles in con.execute(
+        "SELECT source, signature, example, articles FROM patterns ORDER BY source, signature"
+    ):
+        out.by_source.setdefault(source, {})[sig] = (example, articles)
+    return out
+
+
+def save_patterns(con: sqlite3.Connection, patterns: Patterns) -> int:
+    """Keep ``patterns`` in the store (a signature seen again keeps its largest article count);
+    returns how many signatures are new."""
+    before = con.execute("SELECT count(*) FROM patterns").fetchone()[0]
+    stamp = _now()
+    with _transaction(con):
+        for source, sigs in patterns.by_source.items():
+            for sig, (example, articles) in sigs.items():
+                con.execute(
+                    "INSERT INTO patterns(source, signature, example, articles, learned) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, signature) DO UPDATE SET "
+                    "articles = max(articles, excluded.articles), learned = excluded.learned",
+                    (source, sig, example, int(articles), stamp),
+                )
+    return int(con.execute("SELECT count(*) FROM patterns").fetchone()[0] - before)
 
 
 def check_not_readonly(path: str) -> None:

@@ -14,6 +14,8 @@ from ._run import InputSpec, Run, command
 
 INGEST_HELP = """Add articles to a corpus store (SQLite, made on first use): new ones are added, changed ones updated, the rest counted as duplicates; files unchanged since the last run (same path, size and time) are not read again. One transaction per batch: a run killed at any moment loses nothing committed, and two runs at once both succeed.
 
+With --clean, boilerplate is removed before storing (the removed blocks are kept in a `removed` column, nothing is lost): the blocks repeated across the new articles of each outlet are learned and kept in the store, and the patterns learned on earlier runs (and any --patterns file) are applied too, so a single new article of a known outlet is cleaned as well as a large batch. Articles stored before are not changed.
+
 Every analysis command reads a store with --store FILE (or CORPUSCLI_STORE), filtered by --source, --since, --until and --query (full text).
 """
 
@@ -21,6 +23,7 @@ INGEST_EPILOG = """\b
 Examples:
   corpus ingest articles/ --store news.db
   corpus ingest feed.jsonl.gz --store news.db --source Reuters
+  corpus ingest today/ --store news.db --clean
   corpus terms --store news.db --since 7d --by source
 """
 
@@ -62,7 +65,10 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
             columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
             skip={str(Path(p).resolve()) for p in known},
         )  # fmt: skip
-        result = store.ingest(con, loader.chunks(), files=[])
+        chunks = loader.chunks()
+        if inputs.clean:
+            chunks = _cleaned(run, con, chunks, inputs.patterns)
+        result = store.ingest(con, chunks, files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
     run.report_problems(loader.problems)
@@ -72,6 +78,31 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
     table = pd.DataFrame([{"added": result.added, "updated": result.updated, "duplicates": result.duplicates,
                            "unchanged_files_skipped": result.files_skipped}])  # fmt: skip
     run.emit(table, fmt, output, title="ingest")
+
+
+def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[no-untyped-def]
+    """The new articles cleaned of boilerplate with the store's patterns, the file's and what
+    repeats among them; what they teach is kept in the store for the next runs."""
+    import pandas as pd
+
+    from corpuscli import boilerplate, store
+    from corpuscli.parallel import available_cores
+
+    frames = list(chunks)
+    if not frames:
+        return
+    frame = pd.concat(frames, ignore_index=True)
+    known = store.load_patterns(con)
+    if patterns_file:
+        known.merge(boilerplate.Patterns.load(patterns_file))
+    learned = boilerplate.learn_repeats(frame)
+    cleaned, verdicts = boilerplate.clean(frame, patterns=known, jobs=available_cores())
+    new = store.save_patterns(con, learned)
+    run.info(
+        f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks; "
+        f"{new:,} new patterns kept in the store"
+    )
+    yield cleaned
 
 
 def search_command(
@@ -111,7 +142,7 @@ def store_info(
             table = store.info(con, store_file)
         s = table.attrs["summary"]
         run.info(
-            f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}"
+            f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
         )
         run.emit(table, out_fmt, output, title="store")
 
