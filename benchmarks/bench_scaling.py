@@ -81,7 +81,7 @@ def svg_chart(results: list[dict], path: Path) -> None:
         x0 = panel * (width + 20)
         top = max(r[key] for r in results) * 1.1 or 1
 
-        def px(scale: float, value: float) -> tuple[float, float]:
+        def px(scale: float, value: float, x0: float = x0, top: float = top) -> tuple[float, float]:
             x = (
                 x0
                 + pad
