@@ -215,3 +215,21 @@ def test_disk_full_mid_ingest_keeps_what_was_committed(tmp_path):
     assert 0 < count < 300 * len(rows) and count % store.BATCH == 0
     assert con.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == count
     con.close()
+
+
+REUTERS_MONTH = "2021-06"
+
+
+def test_export_partitioned_folder_reads_back_the_same(corpus, tmp_path):
+    db, out = tmp_path / "news.db", tmp_path / "parts"
+    corpus("ingest", str(SAMPLE), "--store", str(db), "-q")
+    result = corpus("store", "export", "--store", str(db), "--partition", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet"))
+    assert "source=Reuters/month=" + REUTERS_MONTH + "/part-0.parquet" in files
+    assert any(f.startswith("source=(none)/month=") for f in files)
+    from_store = corpus("terms", "--store", str(db), "--by", "source", "-f", "tsv").stdout
+    assert corpus("terms", str(out), "--by", "source", "-f", "tsv").stdout == from_store
+    again = corpus("store", "export", "--store", str(db), "--partition", "-o", str(out))
+    assert again.exit_code == 2 and "not empty" in again.stderr
+    assert corpus("store", "export", "--store", str(db), "--partition").exit_code == 2

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,13 +89,15 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
         logging.getLogger(name).setLevel(logging.ERROR)
     try:
-        cluster = LocalCluster(
-            n_workers=workers or available_cores(),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        with warnings.catch_warnings():  # "port in use": it takes another, nothing to act on
+            warnings.simplefilter("ignore", UserWarning)
+            cluster = LocalCluster(
+                n_workers=workers or available_cores(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
     except (OSError, RuntimeError) as exc:
         raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
     with cluster, Client(cluster) as client:

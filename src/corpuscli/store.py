@@ -320,25 +320,31 @@ def read(
     until: datetime | None = None,
     query: str | None = None,
     chunk: int = 2000,
+    where: tuple[str, list] | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """Articles of the store as corpus frames, reading only the rows the filters select."""
+    """Articles of the store as corpus frames, reading only the rows the filters select
+    (``where``: one more SQL condition on the articles ``a``, with its arguments)."""
     sql = "SELECT a.doc_id, a.source, a.title, a.published, a.url, a.path, a.text, a.extra FROM articles a"
-    where, args = [], []
+    conditions: list[str] = []
+    args: list = []
     if query:
         sql += " JOIN articles_fts f ON f.rowid = a.id"
-        where.append("articles_fts MATCH ?")
+        conditions.append("articles_fts MATCH ?")
         args.append(query)
     if source:
-        where.append("a.source = ?")
+        conditions.append("a.source = ?")
         args.append(source)
     if since:
-        where.append("a.published >= ?")
+        conditions.append("a.published >= ?")
         args.append(since.astimezone(UTC).isoformat())
     if until:
-        where.append("a.published < ?")
+        conditions.append("a.published < ?")
         args.append(until.astimezone(UTC).isoformat())
     if where:
-        sql += " WHERE " + " AND ".join(where)
+        conditions.append(where[0])
+        args.extend(where[1])
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
     sql += " ORDER BY a.id"
     try:
         cursor = con.execute(sql, args)
@@ -358,6 +364,55 @@ def read(
                 rec.update(json.loads(extra))
             records.append(rec)
         yield coerce_frame(pd.DataFrame.from_records(records))
+
+
+def partitions(con: sqlite3.Connection) -> list[tuple[str | None, str | None, int]]:
+    """(source, month ``YYYY-MM`` or None when undated, articles) of every partition."""
+    return con.execute(
+        "SELECT source, substr(published, 1, 7), count(*) FROM articles GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+
+
+def export_partitions(con: sqlite3.Connection, folder: str) -> int:
+    """Write the store as a folder of Parquet files, ``source=NAME/month=YYYY-MM/part-0.parquet``
+    (``month=undated`` for articles without a date; names percent-encoded where a file name
+    cannot hold them). One partition in memory at a time; the folder appears whole or not at all.
+    Returns the number of files."""
+    import shutil
+    import tempfile
+    from urllib.parse import quote
+
+    target = Path(folder)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(
+            "the output folder exists and is not empty", where=folder,
+            hint="remove it or give another -o folder",
+        )  # fmt: skip
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError("output folder's parent does not exist", where=str(parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    files = 0
+    try:
+        for source, month, _ in partitions(con):
+            name = quote(source if source is not None else "(none)", safe=" ()&,'+-_.")
+            name = "%2E" + name[1:] if name.startswith(".") else name
+            part = tmp / f"source={name}" / f"month={month or 'undated'}"
+            part.mkdir(parents=True)
+            frames = list(
+                read(
+                    con, where=("a.source IS ? AND substr(a.published, 1, 7) IS ?", [source, month])
+                )
+            )
+            pd.concat(frames, ignore_index=True).to_parquet(part / "part-0.parquet", index=False)
+            files += 1
+        if target.exists():
+            target.rmdir()
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return files
 
 
 def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFrame:

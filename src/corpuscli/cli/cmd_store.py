@@ -148,10 +148,17 @@ def store_info(
 
 
 @store_app.command(
-    "export", help="The whole store as a corpus frame (-o corpus.parquet, .jsonl, ...)."
+    "export",
+    help="The whole store as a corpus frame (-o corpus.parquet, .jsonl, ...), or with --partition "
+    "a folder of Parquet files by source and month (source=NAME/month=YYYY-MM/part-0.parquet), "
+    "read back by every command and by --engine dask.",
 )
 def store_export(
     store_file: StoreRequired,
+    partition: Annotated[
+        bool,
+        typer.Option("--partition", help="Write a folder (-o DIR) partitioned by source/month."),
+    ] = False,
     fmt: FormatOpt = OutputFormat.auto,
     output: OutputOpt = None,
     quiet: QuietOpt = False,
@@ -161,7 +168,15 @@ def store_export(
         import pandas as pd
 
         from corpuscli import store
+        from corpuscli.errors import UsageError
 
+        if partition:
+            if not output or output == "-":
+                raise UsageError("--partition writes a folder", hint="give it with -o DIR")
+            with closing(store.connect(store_file)) as con:
+                files = store.export_partitions(con, output)
+            run.info(f"wrote {files:,} Parquet partitions to {output}")
+            return
         out_fmt = run.output_format(fmt, output)
         with closing(store.connect(store_file)) as con:
             frames = list(store.read(con))

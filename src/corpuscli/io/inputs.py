@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from corpuscli.errors import Problem, UsageError
 
@@ -190,7 +191,8 @@ _GENERIC_FOLDERS = {
 def folder_source(item: InputItem) -> str | None:
     """The outlet named by a per-outlet folder: the first folder level under the item's root.
 
-    ``corpus/fox/a.txt`` read from ``corpus/`` gives "fox". Folder names that are dates or numbers
+    ``corpus/fox/a.txt`` read from ``corpus/`` gives "fox", and a Hive-style partition folder
+    ``source=Fox%20News/`` gives "Fox News" (other ``key=value`` folders name no outlet). Folder names that are dates or numbers
     (``2020/``, ``2020-10-30/``) or generic (``data/``, ``articles/`` ...) name no outlet.
     """
     if item.path is None or item.root is None:
@@ -202,6 +204,10 @@ def folder_source(item: InputItem) -> str | None:
     if len(rel.parts) < 2:
         return None
     name = rel.parts[0]
+    if "=" in name:  # Hive-style partitions (corpus store export --partition): source=NAME
+        key, _, value = name.partition("=")
+        value = unquote(value)
+        return value if key == "source" and value and value != "(none)" else None
     if _DATE_LIKE.match(name) or name.lower() in _GENERIC_FOLDERS:
         return None
     return name
