@@ -233,3 +233,33 @@ def test_export_partitioned_folder_reads_back_the_same(corpus, tmp_path):
     again = corpus("store", "export", "--store", str(db), "--partition", "-o", str(out))
     assert again.exit_code == 2 and "not empty" in again.stderr
     assert corpus("store", "export", "--store", str(db), "--partition").exit_code == 2
+
+
+def test_two_ingests_at_once_both_succeed(tmp_path):
+    """Two cron jobs on one (new) store: one waits for the other's batch, neither fails."""
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    feeds = []
+    for name in ("a", "b"):
+        feed = tmp_path / f"{name}.jsonl"
+        with feed.open("w", encoding="utf-8") as handle:
+            for i in range(60):  # 2,160 real excerpts per feed, ids made unique
+                for row in rows:
+                    handle.write(json.dumps(dict(row, id=f"{name}_{row['id']}_{i}")) + "\n")
+        feeds.append(feed)
+    db = tmp_path / "news.db"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "corpuscli", "ingest", str(feed), "--store", str(db), "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for feed in feeds
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    con = store.connect(str(db))
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2 * 60 * len(rows)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
