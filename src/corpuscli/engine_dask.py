@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
 
+    from corpuscli.counting import Counter, TokenSpec
     from corpuscli.io.inputs import InputItem
     from corpuscli.terms import TermCounts, TermOptions
 
@@ -277,18 +279,35 @@ def finish_reports(loaded: Loaded, reports: list[Any]) -> tuple[list[Problem], l
 # --- counting ----------------------------------------------------------------------------------------
 
 
+def _worker_counter(spec: TokenSpec) -> Counter:
+    """The worker's Counter for ``spec``, kept across partitions (one per thread): its cache of
+    tokenised chunks stays warm, as in the pandas engine's worker processes."""
+    import threading
+
+    from corpuscli.counting import Counter
+    from corpuscli.parallel import worker_state
+
+    state = worker_state()
+    key = ("dask-counter", spec, threading.get_ident())
+    if key not in state:
+        state[key] = Counter(spec)
+    return state[key]
+
+
 def _count_partition(frame: pd.DataFrame, by: str | None, options: TermOptions) -> pd.DataFrame:
     """One partition's counts as rows (n, group, term, count, docs, first); ``n == 0`` rows carry
     a group's word tokens (count) and articles (docs), and where the group first appears."""
     import numpy as np
     import pandas as pd
 
-    from corpuscli.counting import Counter, Totals
+    from corpuscli.counting import Totals
     from corpuscli.terms import TermCounts, _filtered, batch_texts
 
     names: dict[str, int] = {}
-    totals = Totals()
-    counter = Counter(options.token_spec())
+    counter = _worker_counter(options.token_spec())
+    totals = Totals()  # in the counter's vocabulary as it stands: no remapping
+    totals.terms, totals.term_ids = list(counter.terms), dict(counter.term_ids)
+    totals._maps[os.getpid()] = array("q", range(len(counter.terms)))
     seen: list[np.ndarray] = []
     for texts, groups in batch_texts(frame, by, names):
         totals.add(counter.count(texts, groups, options.sizes))
