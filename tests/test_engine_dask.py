@@ -18,7 +18,7 @@ distributed = pytest.importorskip("distributed")
 def scheduler():
     """The address of a LocalCluster with two single-threaded worker processes."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         yield cluster.scheduler_address
 

@@ -91,13 +91,13 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
         logging.getLogger(name).setLevel(logging.ERROR)
     try:
-        with warnings.catch_warnings():  # "port in use": it takes another, nothing to act on
+        with warnings.catch_warnings():  # nothing in them for a user to act on
             warnings.simplefilter("ignore", UserWarning)
             cluster = LocalCluster(
                 n_workers=workers or available_cores(),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
     except (OSError, RuntimeError) as exc:
