@@ -50,3 +50,31 @@ def test_article_summary_columns():
         "published",
         "words",
     ]
+
+
+def test_one_tokenisation_serves_stats_and_pairs(monkeypatch):
+    """Per-article words kept by the counting pass (as `corpus report` uses them) give the same
+    overview and the same pairs as tokenising the text again, across batches and processes."""
+    from corpuscli import terms
+    from corpuscli.pairs import find_pairs
+    from corpuscli.stopwords import load_stopwords
+    from corpuscli.terms import TermOptions, count_terms
+
+    frame = load([str(SAMPLE)]).frame
+    monkeypatch.setattr(terms, "BATCH_DOCS", 7)  # several batches, doc numbers offset per batch
+    options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    for jobs in (1, 2):
+        counts = count_terms(frame, by="source", options=options, jobs=jobs, per_doc=True)
+        assert counts.has_article_words(len(frame))
+        doc_tokens, table = counts.totals.word_table()
+        assert doc_tokens.tolist() == word_counts(frame, Tokenizer()).tolist()
+        assert table["doc"].max() == len(frame) - 1
+        pd.testing.assert_frame_equal(
+            corpus_stats(frame, by="source", counts=counts), corpus_stats(frame, by="source")
+        )
+        pd.testing.assert_frame_equal(
+            find_pairs(frame, threshold=0.05, counts=counts), find_pairs(frame, threshold=0.05)
+        )
+    stemmed = count_terms(frame, options=TermOptions(stem="english"), per_doc=True)
+    assert not stemmed.has_article_words(len(frame))  # stems are not the overview's words
+    assert not count_terms(frame, options=options).has_article_words(len(frame))

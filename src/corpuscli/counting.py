@@ -128,6 +128,10 @@ class Partial:
     #: group -> tokens (all word tokens, boundaries excluded) and documents
     group_tokens: dict[int, int]
     group_docs: dict[int, int]
+    #: With ``per_doc``: each text's word tokens, and (doc, key, count) of its words, docs
+    #: numbered from 0 within the batch.
+    doc_tokens: np.ndarray | None = None
+    doc_words: pd.DataFrame | None = None
 
 
 class Counter:
@@ -285,8 +289,16 @@ class Counter:
         return out, doc_of_out
 
     # --- counting ----------------------------------------------------------------------------------
-    def count(self, texts: list[str], groups: np.ndarray, ngrams: tuple[int, ...]) -> Partial:
-        """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies."""
+    def count(
+        self,
+        texts: list[str],
+        groups: np.ndarray,
+        ngrams: tuple[int, ...],
+        *,
+        per_doc: bool = False,
+    ) -> Partial:
+        """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies; with
+        ``per_doc`` also each text's word counts (every word, stopwords and numbers included)."""
         ids, doc = self.encode(texts)
         groups = np.asarray(groups, dtype=np.int64)
         bits = max(1, len(self.terms).bit_length())
@@ -295,7 +307,15 @@ class Counter:
         for n in ngrams:
             key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number)
             results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
-        return self._partial(ids, doc, groups, bits, results)
+        part = self._partial(ids, doc, groups, bits, results)
+        if per_doc:
+            words = ids >= 0
+            wdoc, wkey = doc[words], ids[words]
+            part.doc_tokens = np.bincount(wdoc, minlength=len(texts)).astype(np.int64)
+            ones = np.ones(len(wkey), dtype=np.int64)
+            table = sum_by(wdoc, wkey, ones, ones, bits)
+            part.doc_words = table.drop(columns="docs").rename(columns={"group": "doc"})
+        return part
 
     def _drop_masks(self) -> tuple[np.ndarray | None, np.ndarray | None]:
         """Per term id: may not stand at an n-gram's edge; has no letter (when numbers drop)."""
@@ -481,6 +501,10 @@ class Totals:
     arity: dict[str, int] = field(default_factory=dict)
     group_tokens: dict[int, int] = field(default_factory=dict)
     group_docs: dict[int, int] = field(default_factory=dict)
+    #: Per document, in input order (when counted ``per_doc``): word tokens, and (doc, key, count).
+    doc_tokens: list[np.ndarray] = field(default_factory=list)
+    doc_words: list[pd.DataFrame] = field(default_factory=list)
+    documents: int = 0
     _maps: dict[int, array] = field(default_factory=dict)
     _pending_rows: int = 0
 
@@ -502,6 +526,17 @@ class Totals:
             self.tables.setdefault(name, []).append(frame)
             self.arity[name] = n
             self._pending_rows += len(frame)
+        if part.doc_words is not None and part.doc_tokens is not None:
+            words = part.doc_words
+            self.doc_words.append(
+                pd.DataFrame({
+                    "doc": words["doc"].to_numpy() + self.documents,
+                    "key": _repack(words["key"].to_numpy(), 1, part.bits, mapping),
+                    "count": words["count"].to_numpy(),
+                })
+            )  # fmt: skip
+            self.doc_tokens.append(part.doc_tokens)
+        self.documents += sum(part.group_docs.values())
         for g, v in part.group_tokens.items():
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
         for g, v in part.group_docs.items():
@@ -532,6 +567,14 @@ class Totals:
         self.compact()
         frames = self.tables.get(str(name)) or []
         return frames[0] if frames else _empty_counts()
+
+    def word_table(self) -> tuple[np.ndarray, pd.DataFrame]:
+        """Per document (counted ``per_doc``, in input order): word tokens, and a frame of
+        (doc, key, count) — each document's words, keys in the global vocabulary."""
+        if not self.doc_tokens:
+            empty = pd.DataFrame({"doc": [], "key": [], "count": []}, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), empty
+        return np.concatenate(self.doc_tokens), pd.concat(self.doc_words, ignore_index=True)
 
     def decode(self, keys: np.ndarray, n: int) -> list[str]:
         """The n-gram strings of packed global keys ("word word")."""

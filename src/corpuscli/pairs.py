@@ -20,7 +20,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import chain
+from itertools import chain, pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,9 @@ from corpuscli.parallel import run_batches, worker_state
 from corpuscli.stats import group_keys
 from corpuscli.stopwords import load_stopwords
 from corpuscli.text import Tokenizer
+
+if TYPE_CHECKING:
+    from corpuscli.terms import TermCounts
 
 #: Weights of the title-overlap and shared-quote bonuses (see the module docstring).
 TITLE_WEIGHT = 0.5
@@ -77,24 +81,59 @@ def article_features(
     quotes: bool = True,
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
+    counts: TermCounts | None = None,
 ) -> tuple[list[Counter], list[set[str]]]:
     """What pairing needs of each article's text: its content-word counts and the keys of its
-    direct quotes (:func:`quote_key`). Per article, so it can run on parts of a corpus."""
-    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
-    counts = _word_counts(texts, load_stopwords("en"), jobs)
+    direct quotes (:func:`quote_key`). Per article, so it can run on parts of a corpus.
+    ``counts`` (``count_terms(corpus, per_doc=True)``, lowercased, unstemmed) gives the words
+    without tokenising the text again."""
+    if counts is not None and counts.has_article_words(len(corpus)):
+        words = _content_counts(counts)
+    else:
+        texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+        words = _word_counts(texts, load_stopwords("en"), jobs)
     if quote_table is None and quotes:
         from corpuscli.quotes import quotes_frame
 
         quote_table = quotes_frame(corpus, jobs=jobs)
+    return words, quote_keys(corpus, quote_table)
+
+
+def quote_keys(corpus: pd.DataFrame, quote_table: pd.DataFrame | None) -> list[set[str]]:
+    """The keys of each article's direct quotes (none without a ``quote_table``)."""
     if quote_table is None:
-        return counts, [set() for _ in texts]
+        return [set() for _ in range(len(corpus))]
     by_doc: dict[str, set[str]] = {}
     for doc_id, kind, text in zip(
         quote_table["doc_id"], quote_table["kind"], quote_table["text"], strict=True
     ):
         if kind == "direct" and (key := quote_key(text)):
             by_doc.setdefault(doc_id, set()).add(key)
-    return counts, [by_doc.get(d, set()) for d in corpus["doc_id"]]
+    return [by_doc.get(d, set()) for d in corpus["doc_id"]]
+
+
+def _content_counts(counts: TermCounts) -> list[Counter]:
+    """Each article's content words (as :func:`_doc_counts` keeps them) from per-article counts."""
+    _, table = counts.totals.word_table()
+    terms = counts.totals.terms
+    stop = load_stopwords("en")
+    content = np.fromiter(
+        (t not in stop and len(t) > 2 and any(ch.isalpha() for ch in t) for t in terms),
+        bool,
+        len(terms),
+    )
+    table = table[content[table["key"].to_numpy()]]
+    docs = table["doc"].to_numpy()
+    order = np.argsort(docs, kind="stable")
+    docs, keys, values = (
+        docs[order],
+        table["key"].to_numpy()[order],
+        table["count"].to_numpy()[order],
+    )
+    names = np.asarray(terms, dtype=object)[keys].tolist()
+    values = values.tolist()
+    bounds = np.searchsorted(docs, np.arange(counts.totals.documents + 1)).tolist()
+    return [Counter(dict(zip(names[a:b], values[a:b], strict=True))) for a, b in pairwise(bounds)]
 
 
 def quote_key(text: str) -> str | None:
@@ -116,11 +155,13 @@ def find_pairs(
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
     features: tuple[list[Counter], list[set[str]]] | None = None,
+    counts: TermCounts | None = None,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring). ``quote_table``
     (from ``quotes.quotes_frame``) saves finding the quotes again; ``jobs`` worker processes
     count the words and find the quotes. ``features`` (:func:`article_features`, computed
-    elsewhere, e.g. per partition on Dask) replaces both: the text is then not read."""
+    elsewhere, e.g. per partition on Dask) replaces both: the text is then not read; so do
+    ``counts`` with per-article words (see :func:`article_features`) for the words."""
     if by not in corpus.columns:
         raise UsageError(
             f"no column {by!r} to pair across", hint="use --by source or another column"
@@ -130,17 +171,17 @@ def find_pairs(
         raise UsageError(f"pairs need articles from at least two groups of --by {by}")
     stop = load_stopwords("en")
     titles = [t if isinstance(t, str) else "" for t in corpus["title"].tolist()]
-    counts, quote_keys = features or article_features(
-        corpus, quotes=quotes, quote_table=quote_table, jobs=jobs
+    doc_words, keys_of_quotes = features or article_features(
+        corpus, quotes=quotes, quote_table=quote_table, jobs=jobs, counts=counts
     )
     df: Counter = Counter()
-    for c in counts:
+    for c in doc_words:
         df.update(c.keys())
-    n = len(counts)
+    n = len(doc_words)
     idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
     vectors: list[dict[str, float]] = []
     keys: list[list[str]] = []
-    for c in counts:
+    for c in doc_words:
         weights = {t: tf * idf[t] for t, tf in c.items()}
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:vector_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
@@ -189,7 +230,7 @@ def find_pairs(
                 cosine = math.fsum(vi[t] * vj[t] for t in vi.keys() & vj.keys())
                 ti, tj = title_words[i], title_words[j]
                 overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
-                sq = len(quote_keys[i] & quote_keys[j])
+                sq = len(keys_of_quotes[i] & keys_of_quotes[j])
                 score = cosine + TITLE_WEIGHT * overlap + min(2 * QUOTE_WEIGHT, QUOTE_WEIGHT * sq)
                 found = details[pair] = (score, cosine, overlap, sq)
             score = found[0]

@@ -106,24 +106,29 @@ def build_report(
         if groups is not None
         else {}
     )
-    if "overview" in sections:
-        report["overview"] = _overview(
-            current, by, undated if (since or until) else 0, skipped or [], jobs
-        )
-        step("overview")
     shared: dict[str, Any] = {}
 
-    def counts() -> Any:  # one counting pass (words and two-word phrases, per source) for all
+    def counts() -> Any:
+        """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
+        and each article's words (the overview's word counts, the pairs' article vectors)."""
         if "counts" not in shared:
             from corpuscli.stopwords import load_stopwords
             from corpuscli.terms import TermOptions, count_terms
 
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
-                current, by=by if by in current else None, options=options, jobs=jobs
-            )
+                current, by=by if by in current else None, options=options, jobs=jobs,
+                per_doc=True,
+            )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
+
+    if "overview" in sections:
+        counted = counts() if {"terms", "keyness", "pairs"} & set(sections) else None
+        report["overview"] = _overview(
+            current, by, undated if (since or until) else 0, skipped or [], jobs, counted
+        )
+        step("overview")
 
     def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
         if "quotes" not in shared:
@@ -138,7 +143,7 @@ def build_report(
         ("keyness", lambda: _keyness(counts(), by, top)),
         ("trending", lambda: _trending(corpus, current, compare_since, since, top, by)),
         ("boilerplate", lambda: _boilerplate(removed, top)),
-        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs)),
+        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs, counts())),
         ("quotes", lambda: _quotes(quote_table(), top)),
     ):
         if name in sections:
@@ -152,11 +157,16 @@ def build_report(
 
 
 def _overview(
-    frame: pd.DataFrame, by: str, undated: int, skipped: list[str], jobs: int = 1
+    frame: pd.DataFrame,
+    by: str,
+    undated: int,
+    skipped: list[str],
+    jobs: int = 1,
+    counts: Any = None,
 ) -> dict[str, Any]:
     from corpuscli.stats import corpus_stats
 
-    stats = corpus_stats(frame, by=by if by in frame else None, jobs=jobs)
+    stats = corpus_stats(frame, by=by if by in frame else None, jobs=jobs, counts=counts)
     days = frame.assign(day=frame["published"].dt.strftime("%Y-%m-%d"))
     per_day = (
         days.dropna(subset=["day"]).groupby([by, "day"]).size().rename("articles").reset_index()
@@ -246,12 +256,13 @@ def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
 
 
 def _pairs(
-    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int
+    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int, counts: Any = None
 ) -> list[dict[str, Any]]:
     from corpuscli.coverage import diff_articles, side, to_json
     from corpuscli.pairs import find_pairs
 
-    pairs = find_pairs(frame, by=by, quote_table=quotes, jobs=jobs).head(min(top, 5))
+    pairs = find_pairs(frame, by=by, quote_table=quotes, jobs=jobs, counts=counts)
+    pairs = pairs.head(min(top, 5))
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):

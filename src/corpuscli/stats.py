@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from corpuscli.errors import UsageError
 from corpuscli.parallel import run_batches, worker_state
 from corpuscli.text import Tokenizer
+
+if TYPE_CHECKING:
+    from corpuscli.terms import TermCounts
 
 #: ``by`` values that group articles by their publication time rather than by a column.
 PERIODS = {"day": "D", "week": "W-MON", "month": "M", "year": "Y"}
@@ -76,25 +80,60 @@ def _word_batch(batch: tuple[list[str], list[object]]) -> tuple[list[int], dict[
     return words, vocab
 
 
-def corpus_stats(frame: pd.DataFrame, by: str | None = None, *, jobs: int = 1) -> pd.DataFrame:
+def _count_words(
+    texts: list[object], key_list: list[object], jobs: int
+) -> tuple[list[int], dict[object, int]]:
+    size = 2000
+    batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
+    words: list[int] = []
+    vocab: dict[object, set[str]] = {}
+    for part_words, part_vocab in run_batches(_word_batch, batches, jobs=jobs, initializer=_setup):
+        words.extend(part_words)
+        for key, types in part_vocab.items():
+            vocab.setdefault(key, set()).update(types)
+    return words, {k: len(v) for k, v in vocab.items()}
+
+
+def _plain_words(counts: TermCounts) -> bool:
+    """Counts whose per-article words are the lowercased tokens this module counts."""
+    opts = counts.options
+    return (
+        opts.lower and opts.stem is None and opts.pattern is None and bool(counts.totals.doc_tokens)
+    )
+
+
+def _words_from_counts(
+    counts: TermCounts, key_list: list[object]
+) -> tuple[list[int], dict[object, int]]:
+    doc_tokens, table = counts.totals.word_table()
+    codes, names = pd.factorize(pd.Series(key_list, dtype=object))
+    pairs = pd.DataFrame({"g": codes[table["doc"].to_numpy()], "k": table["key"].to_numpy()})
+    sizes = pairs.drop_duplicates().groupby("g").size()
+    return doc_tokens.tolist(), {names[g]: int(n) for g, n in sizes.items()}
+
+
+def corpus_stats(
+    frame: pd.DataFrame,
+    by: str | None = None,
+    *,
+    jobs: int = 1,
+    counts: TermCounts | None = None,
+) -> pd.DataFrame:
     """Articles, words, distinct words (lowercased types), mean and median words per article,
     characters, first and last publication time and undated articles — overall, or per group.
 
     The first column is ``by`` (or ``corpus`` with the value "all"); groups are sorted by articles,
     most first, ties by name — or in time order when ``by`` is a period. ``jobs`` worker
-    processes tokenise.
+    processes tokenise — unless ``counts`` (``count_terms(frame, per_doc=True)``, lowercased,
+    unstemmed) already hold each article's words: then the text is not read again.
     """
     key_name = by or "corpus"
     keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
-    key_list, texts = keys.tolist(), frame["text"].tolist()
-    size = 2000
-    batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
-    words: list[int] = []
-    vocab: dict[str, set[str]] = {}
-    for part_words, part_vocab in run_batches(_word_batch, batches, jobs=jobs, initializer=_setup):
-        words.extend(part_words)
-        for key, types in part_vocab.items():
-            vocab.setdefault(key, set()).update(types)
+    key_list = keys.tolist()
+    if counts is not None and counts.has_article_words(len(frame)):
+        words, distinct = _words_from_counts(counts, key_list)
+    else:
+        words, distinct = _count_words(frame["text"].tolist(), key_list, jobs)
     work = pd.DataFrame(
         {
             "key": keys.to_numpy(),
@@ -116,7 +155,7 @@ def corpus_stats(frame: pd.DataFrame, by: str | None = None, *, jobs: int = 1) -
             "undated": grouped["published"].apply(lambda s: int(s.isna().sum())),
         }
     )
-    out["distinct_words"] = [len(vocab[k]) for k in out.index]
+    out["distinct_words"] = [distinct.get(k, 0) for k in out.index]
     out = out.reset_index(names=key_name)
     if by in PERIODS:  # time order, undated last
         out = out.sort_values(key_name, key=lambda k: k.replace("(none)", "~"), kind="stable")

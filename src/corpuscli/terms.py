@@ -81,20 +81,30 @@ class TermCounts:
     def tokens(self) -> int:
         return sum(self.totals.group_tokens.values())
 
+    def has_article_words(self, documents: int) -> bool:
+        """Whether these counts hold each of ``documents`` articles' words as the plain
+        tokenizer gives them (counted ``per_doc``, lowercased, unstemmed, default pattern)."""
+        opts = self.options
+        return (
+            opts.lower and opts.stem is None and opts.pattern is None
+            and bool(self.totals.doc_tokens) and self.totals.documents == documents
+        )  # fmt: skip
+
 
 # --- counting (runs in worker processes) ----------------------------------------------------------
 
 
-def _init_worker(spec: TokenSpec, sizes: tuple[int, ...]) -> None:
+def _init_worker(spec: TokenSpec, sizes: tuple[int, ...], per_doc: bool = False) -> None:
     state = worker_state()
     state["counter"] = Counter(spec)
     state["sizes"] = sizes
+    state["per_doc"] = per_doc
 
 
 def _count_batch(batch: tuple[list[str], np.ndarray]) -> Partial:
     state = worker_state()
     texts, groups = batch
-    return state["counter"].count(texts, groups, state["sizes"])
+    return state["counter"].count(texts, groups, state["sizes"], per_doc=state["per_doc"])
 
 
 def _frames(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
@@ -127,11 +137,14 @@ def count_terms(
     by: str | None = None,
     options: TermOptions | None = None,
     jobs: int = 1,
+    per_doc: bool = False,
 ) -> TermCounts:
     """Count every term of ``corpus`` (a corpus frame, or an iterable of them to stream) per group.
 
     ``by``: None (the whole corpus), ``doc`` (each article), a column name, or day, week,
-    month, year. ``jobs``: worker processes for tokenising.
+    month, year. ``jobs``: worker processes for tokenising. ``per_doc`` also keeps each
+    article's word counts (``totals.word_table()``), so that other analyses (the overview's
+    word counts, the pairs' article vectors) need not tokenise the text again.
     """
     options = options or TermOptions()
     names: dict[str, int] = {}
@@ -142,7 +155,7 @@ def count_terms(
         batches,
         jobs=jobs,
         initializer=_init_worker,
-        initargs=(options.token_spec(), options.sizes),
+        initargs=(options.token_spec(), options.sizes, per_doc),
     ):
         totals.add(part)
     ordered = sorted(names, key=names.__getitem__)
