@@ -174,3 +174,33 @@ def test_html_charts_articles_per_day_and_trending(corpus, tmp_path):
     assert "Trending against" in page
     rising = page.split("<h3>Rising</h3>", 1)[1].split("</div>", 1)[0]
     assert rising.startswith("<svg")  # a bar chart above the table
+
+
+def test_trending_counts_only_the_comparison_window_and_matches_counting_both():
+    """The window's counts are reused; keyness against the comparison window counted apart
+    equals keyness over both windows counted together."""
+    import pandas as pd
+
+    from corpuscli import load
+    from corpuscli.compare import keyness
+    from corpuscli.report import build_report, window
+    from corpuscli.stopwords import load_stopwords
+    from corpuscli.terms import TermOptions
+
+    frame = load([str(SAMPLE)]).frame
+    since = datetime(2021, 7, 1, tzinfo=UTC)
+    before_since = datetime(2021, 4, 1, tzinfo=UTC)
+    report = build_report(frame, since=since, compare_since=before_since, clean=False,
+                          sections=("trending",))  # fmt: skip
+    current, before = window(frame, since, None), window(frame, before_since, since)
+    both = pd.concat([current.assign(_w="now"), before.assign(_w="before")], ignore_index=True)
+    expected = keyness(both, by="_w", target="now", min_count=3, top=20,
+                       options=TermOptions(stopwords=load_stopwords("en")))  # fmt: skip
+    got = report["trending"]
+    rising = expected[expected["direction"] == "over"].head(10)
+    assert got["rising"], "nothing rising: the comparison would prove nothing"
+    assert [r["term"] for r in got["rising"]] == rising["term"].tolist()
+    assert [r["g2"] for r in got["rising"]] == rising["g2"].tolist()
+    falling = expected[expected["direction"] == "under"].head(10)
+    assert [r["term"] for r in got["falling"]] == falling["term"].tolist()
+    assert got["compared_with"]["articles"] == len(before)

@@ -141,7 +141,7 @@ def build_report(
     for name, build in (
         ("terms", lambda: _terms(counts(), by in current, top)),
         ("keyness", lambda: _keyness(counts(), by, top)),
-        ("trending", lambda: _trending(corpus, current, compare_since, since, top, by)),
+        ("trending", lambda: _trending(corpus, counts(), compare_since, since, top, jobs)),
         ("boilerplate", lambda: _boilerplate(removed, top)),
         ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs, counts())),
         ("quotes", lambda: _quotes(quote_table(), top)),
@@ -207,26 +207,26 @@ def _keyness(counts: Any, by: str, top: int) -> list[dict[str, Any]]:
 
 def _trending(
     corpus: pd.DataFrame,
-    current: pd.DataFrame,
+    current: Any,
     compare_since: datetime | None,
     since: datetime | None,
     top: int,
-    by: str,
+    jobs: int = 1,
 ) -> dict[str, Any] | None:
+    """Keyness of the window (``current``: its counts) against the comparison window, which is
+    the only text counted here."""
     if compare_since is None or since is None:
         raise NothingToAnalyse("no comparison window", hint="give --compare-to with --since")
     from corpuscli.compare import keyness
     from corpuscli.stopwords import load_stopwords
-    from corpuscli.terms import TermOptions
+    from corpuscli.terms import TermOptions, count_terms, merge_collapsed
 
     before = window(corpus, compare_since, since)
     if before.empty:
         raise NothingToAnalyse("no article in the comparison window")
-    both = pd.concat(
-        [current.assign(_window="now"), before.assign(_window="before")], ignore_index=True
-    )
-    table = keyness(both, by="_window", target="now", options=TermOptions(stopwords=load_stopwords("en")),
-                    min_count=3, top=top * 2)  # fmt: skip
+    earlier = count_terms(before, options=TermOptions(stopwords=load_stopwords("en")), jobs=jobs)
+    both = merge_collapsed({"now": current, "before": earlier}, by="_window")
+    table = keyness(both, by="_window", target="now", min_count=3, top=top * 2, ngram_sizes=(1,))
     rising = table[table["direction"] == "over"].head(top)
     falling = table[table["direction"] == "under"].head(top)
     return {"compared_with": {"since": compare_since.isoformat(), "articles": len(before)},

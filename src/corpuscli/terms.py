@@ -245,6 +245,36 @@ def collapse(counts: TermCounts) -> TermCounts:
     return TermCounts(totals=totals, options=counts.options, by=None, group_names=["all"])
 
 
+def merge_collapsed(named: dict[str, TermCounts], *, by: str) -> TermCounts:
+    """Counts of separate corpora as groups of one: each collapsed (:func:`collapse`) into the
+    group of its name, all in one vocabulary, so that two windows counted apart (the report's
+    current window and its comparison window) compare as if counted together. The options are
+    the first counts'."""
+    from corpuscli.counting import GLOBAL_BITS, _repack
+
+    totals = Totals()
+    first = next(iter(named.values()))
+    for g, counts in enumerate(named.values()):
+        one = collapse(counts)
+        mapping = np.empty(len(one.totals.terms), dtype=np.int64)
+        for i, term in enumerate(one.totals.terms):
+            gid = totals.term_ids.get(term)
+            if gid is None:
+                gid = totals.term_ids[term] = len(totals.terms)
+                totals.terms.append(term)
+            mapping[i] = gid
+        for name, n in one.totals.arity.items():
+            table = one.totals.table(name)
+            if len(table):
+                keys = _repack(table["key"].to_numpy(), n, GLOBAL_BITS, mapping)
+                table = table.assign(group=g, key=keys)
+            totals.tables.setdefault(name, []).append(table)
+            totals.arity[name] = n
+        totals.group_tokens[g] = one.totals.group_tokens.get(0, 0)
+        totals.group_docs[g] = one.totals.group_docs.get(0, 0)
+    return TermCounts(totals=totals, options=first.options, by=by, group_names=list(named))
+
+
 def term_table(
     counts: TermCounts,
     *,
