@@ -28,7 +28,7 @@ import warnings
 from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from corpuscli.errors import CorpusError, ExitCode, MissingExtraError, Problem, UsageError
@@ -209,6 +209,16 @@ def load(
             hint="drop it with --engine dask, or dedupe once with corpus load --dedupe -o corpus.parquet",
         )
     items, problems = expand_inputs(paths)
+    # absolute paths: a worker's working folder may not be ours (the files must be reachable at
+    # the same path from every worker); messages and the path column keep the names as given
+    items = [
+        replace(i, path=i.path.absolute(), root=i.root.absolute() if i.root else None)
+        if i.path is not None
+        else i
+        for i in items
+    ]
+    if options.get("manifest"):
+        options = {**options, "manifest": os.path.abspath(options["manifest"])}
     keep = tuple(CORE_COLUMNS) + tuple(c for c in keep if c not in CORE_COLUMNS)
     parts = plan_partitions(items)
     loads = [
