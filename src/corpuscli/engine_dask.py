@@ -218,6 +218,9 @@ def load(
         for i in items
     ]
     if options.get("manifest"):
+        from corpuscli.io.manifest import read_manifest
+
+        read_manifest(options["manifest"])  # a bad manifest stops here, not on every worker
         options = {**options, "manifest": os.path.abspath(options["manifest"])}
     keep = tuple(CORE_COLUMNS) + tuple(c for c in keep if c not in CORE_COLUMNS)
     parts = plan_partitions(items)
