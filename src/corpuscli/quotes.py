@@ -42,7 +42,7 @@ _TITLE = (
     r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff))"
+_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff))"
 
 
 def _speaker(group: str) -> str:
@@ -102,7 +102,7 @@ _ABBREV_END = re.compile(
 #: president"); institutions ("the agency", "the White House") stay as they are.
 _RESOLVABLE = re.compile(
     rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
-    r"spokeswoman|spokesperson|chairman|senator|governor|mayor|chancellor|secretary|premier|"
+    r"spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|"
     r"prime minister|congressman|congresswoman|sheriff))$"
 )
 _NOT_SUBJECT = (
@@ -333,7 +333,9 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
             ):
                 # "President Biden addressed the nation, saying he stands “…”"; "Harris had a
                 # message for Central Americans: “Do not come.”"
-                q.speaker = subject.group("subject").strip()
+                q.speaker = _whole_name(
+                    text, subject.start("subject"), subject.group("subject").strip()
+                )
                 q.verb = q.verb or (speaks.group(0) if speaks else None)
             elif pronoun:
                 earlier = [name for pos, name in candidates + titled if pos < sentence_start]
@@ -345,10 +347,13 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
         set(candidates)
         | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
     )
+    subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and _RESOLVABLE.match(q.speaker):
-            before = [name for pos, name in candidates if pos < q.start] or [
-                name for pos, name in titled if pos < q.start
+            pronoun = q.speaker.lower() if q.speaker.lower() in ("he", "she") else None
+            pool = sorted(candidates + subjects) if pronoun else candidates
+            before = [name for pos, name in pool if pos < q.start and _agrees(name, pronoun)] or [
+                name for pos, name in titled if pos < q.start and _agrees(name, pronoun)
             ]
             if before:
                 q.speaker = before[-1]
@@ -382,6 +387,74 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
             q.speaker = previous.speaker
         if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
             previous = q
+
+
+_MALE_TITLE = re.compile(r"^(?:Mr\.|Mister|Sir|King|Prince|Lord)\s")
+_FEMALE_TITLE = re.compile(r"^(?:Mrs\.|Ms\.|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+
+
+#: Last words of names that are institutions, not people: never what "he" or "she" means.
+_INSTITUTION = {
+    "Court", "House", "Senate", "Congress", "Department", "Committee", "Party", "Administration",
+    "Campaign", "Times", "News", "Post", "Journal", "Agency", "Office", "Council", "Commission",
+    "Ministry", "Government", "Parliament", "Kremlin", "Democrats", "Republicans", "Network",
+}  # fmt: skip
+
+
+def _agrees(name: str, pronoun: str | None) -> bool:
+    """Whether ``name`` can be what "he" or "she" refers to: a "Mr." is not a "she", and the
+    Supreme Court is neither."""
+    if pronoun and name.split()[-1] in _INSTITUTION:
+        return False
+    if pronoun == "she":
+        return not _MALE_TITLE.match(name)
+    if pronoun == "he":
+        return not _FEMALE_TITLE.match(name)
+    return True
+
+
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_TITLE_WORDS = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
+    r"Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|Ambassador)\s"
+)
+
+
+def _whole_name(text: str, start: int, name: str) -> str:
+    """``name`` (found at ``start``) with the name words a length limit cut off put back, and
+    the institution before a title dropped: "Supreme Court Justice Ruth Bader" becomes
+    "Justice Ruth Bader Ginsburg"."""
+    end = start + len(name)
+    for _ in range(3):
+        more = _NEXT_NAME_WORD.match(text, end)
+        if not more or more.group(1) in _INSTITUTION:
+            break
+        name, end = name + " " + more.group(1), more.end()
+    title = _TITLE_WORDS.search(name)
+    return name[title.start() :] if title and title.start() > 0 else name
+
+
+def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int, str]]:
+    """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
+    demurred …"): whom a following "she said" most likely means. Only people: a personal title,
+    or a last name that speaks elsewhere in the text."""
+    spans = [(q.start, q.end) for q in quotes]
+    out = []
+    for m in _SENTENCE.finditer(text):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if any(a <= start < b for a, b in spans):
+            continue
+        subject = _SUBJECT.match(text, start)
+        if subject is None:
+            continue
+        name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+        words = name.split()
+        if words[0][:1].islower() or words[0] in ("The",):
+            continue  # a description ("the agency"), not a person
+        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
+        if titled or words[-1].rstrip("’'s") in known:
+            out.append((subject.start("subject"), name))
+    return out
 
 
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
