@@ -35,9 +35,10 @@ VERBS = (
     "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
     "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned"
 )
-_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+"
+_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+"
 _TITLE = (
-    r"(?:(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
+    r"(?:(?:President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
+    r"Secretary of Homeland Security|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
     r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
     r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
 )
@@ -78,7 +79,7 @@ _CANDIDATE = re.compile(
 )
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
 _TITLED = re.compile(
-    r"(?<!\w)(?P<name>(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"(?<!\w)(?P<name>(?:President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
     r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
     r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
@@ -103,7 +104,7 @@ _ABBREV_END = re.compile(
 _RESOLVABLE = re.compile(
     rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
     r"spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|"
-    r"prime minister|congressman|congresswoman|sheriff))$"
+    r"prime minister|congressman|congresswoman|sheriff|statement|letter|memo))$"
 )
 _NOT_SUBJECT = (
     r"(?:However|Meanwhile|Later|Earlier|Still|Yet|Also|During|Despite|Although|While|When|After|"
@@ -360,7 +361,14 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
     known = {n.split()[-1] for _, n in candidates}
     for q in quotes:
         if q.speaker is None and q.kind == "direct":
-            lead = text[max(0, q.start - 200) : q.start].rstrip('“"« ')
+            lead = text[max(0, q.start - 200) : q.start].rstrip('“"« \n\t')
+            if lead.endswith(":") and (
+                who := _colon_subject(
+                    text, max(0, q.start - 200) + len(lead) - 1, candidates, titled
+                )
+            ):
+                q.speaker = who  # "Trump responded … in a statement: ¶ “I have no idea …”"
+                continue
             if lead.endswith(":"):
                 names = [w.strip(",.:;’'s") for w in lead.split() if w.strip(",.:;’'s") in known]
                 if names:
@@ -375,6 +383,20 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
         if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
             ref = by_paragraph[q.paragraph]
             q.speaker, q.verb = ref.speaker, ref.verb
+    # a paragraph that is a quote, right after a paragraph whose last sentence has someone speak
+    # ("… Antony Blinken called for the release of … ¶ “The United States strongly condemns …”")
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            opens = text.rfind("\n", 0, q.start) + 1
+            if text[opens : q.start].strip('“"« \t'):
+                continue  # the quote does not open its paragraph
+            back = text[:opens].rstrip()
+            if not back or back.endswith(":") or back[-1:] in '”"':
+                continue  # a colon is handled above; after a quote, the next rule decides
+            last = _sentence_start(text, len(back) - 1)
+            named = [n for pos, n in candidates if last <= pos < len(back)]
+            if named and not any(last <= p.start < len(back) for p in quotes):
+                q.speaker = named[-1]
     # a quote standing alone in the paragraph after another speaker's quote goes on with it
     previous: Quote | None = None
     for q in quotes:
@@ -432,6 +454,26 @@ def _whole_name(text: str, start: int, name: str) -> str:
         name, end = name + " " + more.group(1), more.end()
     title = _TITLE_WORDS.search(name)
     return name[title.start() :] if title and title.start() > 0 else name
+
+
+def _colon_subject(
+    text: str, colon: int, candidates: list[tuple[int, str]], titled: list[tuple[int, str]]
+) -> str | None:
+    """The person who opens the sentence that ends with the colon before a quote; a description
+    ("the president") stands for the nearest such person named before it."""
+    start = _sentence_start(text, colon)
+    subject = _SUBJECT.match(text, start)
+    if subject is None or subject.end() > colon:
+        return None
+    name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+    if _RESOLVABLE.match(name):
+        before = [n for pos, n in candidates if pos < start] or [
+            n for pos, n in titled if pos < start
+        ]
+        return before[-1] if before else None
+    if name[:1].islower() or name.split()[-1] in _INSTITUTION:
+        return None
+    return name
 
 
 def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int, str]]:
