@@ -113,7 +113,9 @@ _NOT_SUBJECT = (
 )
 #: The subject of a sentence, after an opening participle clause ("Speaking in Phoenix, Trump …").
 _SUBJECT = re.compile(
-    rf"\s*(?:(?:[A-Z]\w+(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On)\b[^.]{{0,160}}?,\s*)?"
+    rf"\s*(?:[A-Z]\w+:\s+)?"  # a label a scraper left: "Updated: "
+    rf"(?:(?:[A-Z]\w+(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On)\b"
+    rf"(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){{0,160}}?,\s*)?"
     rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
 )  # used with .match(text, pos)
 
@@ -351,10 +353,24 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
     subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and _RESOLVABLE.match(q.speaker):
-            pronoun = q.speaker.lower() if q.speaker.lower() in ("he", "she") else None
-            pool = sorted(candidates + subjects) if pronoun else candidates
-            before = [name for pos, name in pool if pos < q.start and _agrees(name, pronoun)] or [
-                name for pos, name in titled if pos < q.start and _agrees(name, pronoun)
+            said_by = q.speaker.lower()
+            pronoun = said_by if said_by in ("he", "she") else None
+            person = not said_by.endswith(("statement", "letter", "memo"))
+            role = _ROLE.search(said_by) if not pronoun else None
+            if role:  # "the president": the last President named before, if any
+                title = role.group(0)
+                named = [
+                    (pos, n) for pos, n in titled + candidates
+                    if pos < q.start and n.lower().startswith(_ROLE_TITLES.get(title, (title,)))
+                ]  # fmt: skip
+                lasts = {n.split()[-1] for _, n in named}
+                speaking = [n for pos, n in candidates if pos < q.start and n.split()[-1] in lasts]
+                if speaking or named:  # of the presidents named, the one who last spoke
+                    q.speaker = speaking[-1] if speaking else max(named)[1]
+                    continue
+            pool = sorted(candidates + subjects) if person else candidates
+            before = [n for pos, n in pool if pos < q.start and _agrees(n, pronoun, person)] or [
+                n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)
             ]
             if before:
                 q.speaker = before[-1]
@@ -423,10 +439,20 @@ _INSTITUTION = {
 }  # fmt: skip
 
 
-def _agrees(name: str, pronoun: str | None) -> bool:
-    """Whether ``name`` can be what "he" or "she" refers to: a "Mr." is not a "she", and the
-    Supreme Court is neither."""
-    if pronoun and name.split()[-1] in _INSTITUTION:
+#: Roles a description names ("the former president") and the titles that go with them.
+_ROLE = re.compile(
+    r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
+)
+_ROLE_TITLES = {
+    "senator": ("senator", "sen."), "governor": ("governor", "gov."),
+    "prime minister": ("prime minister",), "president": ("president",),
+}  # fmt: skip
+
+
+def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
+    """Whether ``name`` can be what "he", "she" or "the president" refers to: a "Mr." is not a
+    "she", and the Supreme Court is no person."""
+    if (pronoun or person) and name.split()[-1] in _INSTITUTION:
         return False
     if pronoun == "she":
         return not _MALE_TITLE.match(name)
