@@ -49,4 +49,4 @@ def test_quotes_against_hand_labels():
     assert result["labelled"] >= 90
     assert result["precision"] >= 0.85
     assert result["recall"] >= 0.85
-    assert result["speaker_accuracy"] >= 0.85
+    assert result["speaker_accuracy"] >= 0.91

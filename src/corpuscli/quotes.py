@@ -33,9 +33,10 @@ VERBS = (
     "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
     "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
     "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
-    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned"
+    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned|"
+    "revealed|reveals|confirmed|confirms|denied|denies|disclosed|discloses"
 )
-_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+"
+_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
 _TITLE = (
     r"(?:(?:President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
     r"Secretary of Homeland Security|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
@@ -43,7 +44,7 @@ _TITLE = (
     r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff))"
+_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|billionaire|mogul|businessman|lawmaker|justice|judge))"
 
 
 def _speaker(group: str) -> str:
@@ -104,7 +105,8 @@ _ABBREV_END = re.compile(
 _RESOLVABLE = re.compile(
     rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
     r"spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|"
-    r"prime minister|congressman|congresswoman|sheriff|statement|letter|memo))$"
+    r"prime minister|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|"
+    r"billionaire|mogul|businessman|lawmaker|justice|judge|statement|letter|memo))$"
 )
 _NOT_SUBJECT = (
     r"(?:However|Meanwhile|Later|Earlier|Still|Yet|Also|During|Despite|Although|While|When|After|"
@@ -325,8 +327,8 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
             inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
             after = [name for pos, name in candidates if q.end <= pos < sentence_end]
             pronoun = _PRONOUN_VERB.search(text, sentence_start, q.start)
-            subject = _SUBJECT.match(text, sentence_start)
-            speaks = re.search(rf"\b(?:{VERBS})\b", text[sentence_start : q.start])
+            subject = _subject_at(text, sentence_start)
+            speaks = _SPEAKS.search(text[sentence_start : q.start])
             if inside:
                 q.speaker = inside[-1]
             elif after:
@@ -351,6 +353,12 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
         | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
     )
     subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
+    bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
+    for q in quotes:  # "the agency said": the organisation last named by its acronym, "(CDC)"
+        if q.speaker and _BODY.match(q.speaker):
+            named = [name for pos, name in bodies if pos < q.start]
+            if named:
+                q.speaker = named[-1]
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and _RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
@@ -427,6 +435,24 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
             previous = q
 
 
+#: An organisation introduced with its acronym: "Centers for Disease Control and Prevention (CDC)".
+_ACRONYM = re.compile(
+    r"[A-Z][\w&.-]*(?:[ \t]+(?:for|of|and|the|on|[A-Z][\w&.-]*))*[ \t]+\(([A-Z]{2,6})\)"
+)
+#: Descriptions of an organisation that stand for one named before.
+_BODY = re.compile(
+    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}(?:agency|ministry|department|organization|organisation|"
+    r"commission|committee|company|bureau|council)$"
+)
+#: What a sentence's subject does when a partial quote in it is theirs: a speech verb, or an
+#: act of speech ("Boehner publicly chided Obama …, accusing the president of having “wasted …”").
+_SPEAKS = re.compile(
+    rf"\b(?:{VERBS}|dismiss(?:ed|ing)|chid(?:ed|ing)|charg(?:ed|ing)|accus(?:ed|ing)|lashed out|"
+    r"slamm(?:ed|ing)|blast(?:ed|ing)|critici[sz](?:ed|ing)|denounc(?:ed|ing)|mock(?:ed|ing)|"
+    r"prais(?:ed|ing)|attack(?:ed|ing)|condemn(?:ed|ing)|defend(?:ed|ing)|hail(?:ed|ing)|"
+    r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
+    r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
+)
 _MALE_TITLE = re.compile(r"^(?:Mr\.|Mister|Sir|King|Prince|Lord)\s")
 _FEMALE_TITLE = re.compile(r"^(?:Mrs\.|Ms\.|Miss|Madam|Queen|Princess|Lady|Dame)\s")
 
@@ -482,13 +508,24 @@ def _whole_name(text: str, start: int, name: str) -> str:
     return name[title.start() :] if title and title.start() > 0 else name
 
 
+def _subject_at(text: str, start: int) -> re.Match[str] | None:
+    """The subject of the sentence at ``start``; a name followed by a comma ends an opening
+    clause rather than starting the sentence ("In a speech in Columbus, Ohio, Santorum …")."""
+    subject = _SUBJECT.match(text, start)
+    if subject is not None and text[subject.end() : subject.end() + 1] == ",":
+        again = _SUBJECT.match(text, subject.end() + 1)
+        if again is not None:
+            return again
+    return subject
+
+
 def _colon_subject(
     text: str, colon: int, candidates: list[tuple[int, str]], titled: list[tuple[int, str]]
 ) -> str | None:
     """The person who opens the sentence that ends with the colon before a quote; a description
     ("the president") stands for the nearest such person named before it."""
     start = _sentence_start(text, colon)
-    subject = _SUBJECT.match(text, start)
+    subject = _subject_at(text, start)
     if subject is None or subject.end() > colon:
         return None
     name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
@@ -512,7 +549,7 @@ def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         if any(a <= start < b for a, b in spans):
             continue
-        subject = _SUBJECT.match(text, start)
+        subject = _subject_at(text, start)
         if subject is None:
             continue
         name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
