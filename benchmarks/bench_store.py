@@ -27,7 +27,7 @@ from pathlib import Path
 from _harness import corpora_dir, run, table
 
 QUERIES = (
-    '"five plus two districts"',
+    '"tax cuts and jobs act"',
     '"supreme court"',
     '"border wall" AND trump',
     "impeach*",
