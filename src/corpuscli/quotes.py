@@ -19,8 +19,10 @@ attributed one, shares its speaker. Offsets (``start``, ``end``) point into the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import pandas as pd
 
@@ -352,13 +354,16 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
         set(candidates)
         | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
     )
-    subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
-    bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
+    if any(q.speaker and _BODY.match(q.speaker) for q in quotes):
+        bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
+    else:
+        bodies = []
     for q in quotes:  # "the agency said": the organisation last named by its acronym, "(CDC)"
         if q.speaker and _BODY.match(q.speaker):
             named = [name for pos, name in bodies if pos < q.start]
             if named:
                 q.speaker = named[-1]
+    subjects: list[tuple[int, str]] | None = None
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and _RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
@@ -376,7 +381,9 @@ def _resolve(text: str, quotes: list[Quote]) -> None:
                 if speaking or named:  # of the presidents named, the one who last spoke
                     q.speaker = speaking[-1] if speaking else max(named)[1]
                     continue
-            pool = sorted(candidates + subjects) if person else candidates
+            if person and subjects is None:  # found once, only for texts that need them
+                subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
+            pool = sorted(candidates + (subjects or [])) if person else candidates
             before = [n for pos, n in pool if pos < q.start and _agrees(n, pronoun, person)] or [
                 n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)
             ]
@@ -543,12 +550,16 @@ def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int
     """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
     demurred …"): whom a following "she said" most likely means. Only people: a personal title,
     or a last name that speaks elsewhere in the text."""
-    spans = [(q.start, q.end) for q in quotes]
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    last = max(ends, default=0)
     out = []
-    for m in _SENTENCE.finditer(text):
+    for m in _SENTENCE.finditer(text, 0, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        if any(a <= start < b for a, b in spans):
-            continue
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < ends[k]:
+            continue  # inside a quote
         subject = _subject_at(text, start)
         if subject is None:
             continue
@@ -564,7 +575,9 @@ def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int
 
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
     """Sentences of reported speech that hold no direct quote."""
-    taken = [(q.start, q.end) for q in quotes]
+    taken = sorted((q.start, q.end) for q in quotes)
+    taken_starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end so far
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
         para = text[p_start:p_end]
@@ -584,10 +597,11 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
                 continue
             start = s_start + (len(sentence) - len(sentence.lstrip()))
             end = start + len(stripped)
-            if any(a < end and start < b for a, b in taken):
-                continue
+            k = bisect_left(taken_starts, end) - 1  # the quotes starting before the end
+            if k >= 0 and reach[k] > start:
+                continue  # overlaps a quote
             lead = _REPORTED_LEAD.match(stripped)
-            tail = _REPORTED_TAIL.match(stripped)
+            tail = None if lead else _REPORTED_TAIL.match(stripped)
             if lead:
                 out.append(
                     Quote(
