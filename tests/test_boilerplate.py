@@ -142,12 +142,18 @@ def test_parallel_detection_equals_serial(monkeypatch):
     pd.testing.assert_frame_equal(detect(frame, by="stance"), detect(frame, by="stance", jobs=2))
 
 
-def test_cli_page_mode_reaches_detection(corpus):
-    # whole-page mode marks more than repeated blocks: the CLI must pass --page on
+def test_cli_page_mode_reaches_detection(corpus, tmp_path):
+    # whole-page mode marks more than repeated blocks: the CLI must pass --page on. A page: the
+    # seed article followed by a list of other stories' headlines (real roundup titles)
     frame = load([str(SAMPLE)]).frame
-    want = int(detect(frame, page=True)["boilerplate"].sum())
-    assert want != int(detect(frame, page=False)["boilerplate"].sum())
-    result = corpus("boilerplate", str(SAMPLE), "--page", "--explain", "-f", "jsonl", "-q")
+    titles = frame["title"].dropna().head(12).tolist()
+    page = SEED_003.read_text(encoding="utf-8") + "\n\nMore stories\n" + "\n".join(titles)
+    tmp = tmp_path / "page.txt"
+    tmp.write_text(page, encoding="utf-8")
+    one = load([str(tmp)]).frame
+    want = int(detect(one, page=True)["boilerplate"].sum())
+    assert want > int(detect(one, page=False)["boilerplate"].sum())
+    result = corpus("boilerplate", str(tmp), "--page", "--explain", "-f", "jsonl", "-q")
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert sum(bool(r["boilerplate"]) for r in rows) == want

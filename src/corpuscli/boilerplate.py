@@ -303,6 +303,13 @@ def _extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
                     )
 
 
+def _is_widget_label(text: str) -> bool:
+    """A scrap of page furniture inside a whole page's main text: a word or two, under 15
+    characters, not a sentence ("text", "more", "1/5", "Share")."""
+    stripped = text.strip()
+    return len(stripped) < 15 and len(stripped.split()) <= 2 and not _SENTENCE_END.search(stripped)
+
+
 def main_region(blocks: list[Block], stopwords: frozenset[str]) -> tuple[int, int]:
     """The main text of a whole web page's text: the stretch of blocks [start, end) with the most
     sentence-like words, where navigation, teasers and short labels count against (the maximum-sum
@@ -323,6 +330,8 @@ def main_region(blocks: list[Block], stopwords: frozenset[str]) -> tuple[int, in
             value = float(nw)
         elif nw >= 20 and density >= 0.25:
             value = nw * 0.5
+        elif nw >= 4 and density >= 0.2 and sentence:
+            value = 0.0  # a short sentence: the story may go on past it (neither for nor against)
         else:
             value = -max(3.0, nw * 1.0)
         if running <= 0:
@@ -344,7 +353,10 @@ def _continuations(
         while 0 <= k < len(blocks) and gap <= 8:
             words = _WORD.findall(blocks[k].text)
             density = sum(1 for w in words if w.lower() in stopwords) / max(len(words), 1)
-            if len(words) >= 15 and density >= 0.25 and _SENTENCE_END.search(blocks[k].text):
+            sentence = _SENTENCE_END.search(blocks[k].text)
+            if (len(words) >= 15 and density >= 0.25 and sentence) or (
+                gap == 0 and len(words) >= 4 and density >= 0.2 and sentence
+            ):  # a long sentence-like block, or a short sentence right at the edge
                 out.add(k)
                 gap = 0
             else:
@@ -467,6 +479,8 @@ def detect(
             for k, verdict in enumerate(verdicts):
                 if not (first <= k < last or k in near):
                     verdict.add(STRONG, "outside the main text of the page")
+                elif _is_widget_label(blocks[k].text):
+                    verdict.add(STRONG, "a page's widget label")
         else:
             _extend_runs(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
