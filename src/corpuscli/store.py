@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -148,14 +149,8 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
             hint="upgrade corpuscli",
         )
     if not tables or version < SCHEMA_VERSION:
-        steps = "".join(MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION))
-        if not tables:
-            steps = _SCHEMA + "".join(MIGRATIONS.values())
         try:
-            con.execute("PRAGMA journal_mode = WAL")
-            con.executescript(
-                "BEGIN IMMEDIATE;" + steps + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
-            )
+            _set_up(con, version, bool(tables))
         except sqlite3.OperationalError as exc:
             _rollback(con)
             con.close()
@@ -163,6 +158,51 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
                 f"cannot write the store: {exc}", where=path, hint="check the folder's permissions"
             ) from None
     return con
+
+
+def _set_up(con: sqlite3.Connection, version: int, has_tables: bool) -> None:
+    """Create or upgrade the schema. Another process may be doing the same at this moment (two
+    cron jobs on a new store): switching to WAL can fail at once with "database is locked"
+    rather than wait, so that is retried for up to a minute, and the schema is read again under
+    the write lock before it is changed."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("BEGIN IMMEDIATE")
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = bool(
+                con.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone()
+            )
+            if has_tables and version >= SCHEMA_VERSION:
+                con.execute("COMMIT")  # the other process did it
+                return
+            steps = (
+                "".join(MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION))
+                if has_tables
+                else _SCHEMA + "".join(MIGRATIONS.values())
+            )
+            for statement in _statements(steps):
+                con.execute(statement)
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            con.execute("COMMIT")
+            return
+        except sqlite3.OperationalError as exc:
+            _rollback(con)
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a schema script, triggers whole (their bodies hold semicolons)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return [statement for statement in out if statement]
 
 
 def _key_and_hash(row: dict) -> tuple[str, str]:
