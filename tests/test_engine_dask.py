@@ -155,3 +155,24 @@ def test_local_cluster_from_the_command_line(parts):
     assert done.stdout.splitlines()[0] == "term\tcount\tper_10k\tdocs\tshare_docs"
     assert len(done.stdout.splitlines()) == 4
     assert "Traceback" not in done.stderr
+
+
+def test_nothing_to_read_is_reported_like_the_pandas_engine(corpus, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    pandas = corpus("terms", str(empty))
+    dask = corpus("terms", str(empty), "--engine", "dask")
+    assert dask.exit_code == pandas.exit_code == 2
+    assert dask.stderr == pandas.stderr
+    assert "folder holds no article files" in dask.stderr
+
+
+def test_only_bad_files_exit_2_with_every_problem(corpus, scheduler, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.jsonl").write_bytes(b"{not json\n")
+    (bad / "b.jsonl").write_bytes(b'{"title": "no text here"}\n')
+    result = corpus("terms", str(bad), "--engine", "dask", "--scheduler", scheduler)
+    assert result.exit_code == 2
+    assert "a.jsonl:1" in result.stderr and "b.jsonl:1" in result.stderr
+    assert "nothing usable" in result.stderr

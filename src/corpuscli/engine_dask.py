@@ -153,7 +153,7 @@ def plan_partitions(items: Sequence[InputItem], target: int | None = None) -> li
 class Loaded:
     """A corpus as a Dask DataFrame, and what its loaders will report."""
 
-    frame: Any  # dask.dataframe.DataFrame
+    frame: Any  # dask.dataframe.DataFrame; None when no input file was found
     #: Delayed (problems, notes, articles) of each partition; compute with the result.
     reports: list[Any]
     #: Problems found before loading (missing paths).
@@ -224,6 +224,8 @@ def load(
         options = {**options, "manifest": os.path.abspath(options["manifest"])}
     keep = tuple(CORE_COLUMNS) + tuple(c for c in keep if c not in CORE_COLUMNS)
     parts = plan_partitions(items)
+    if not parts:  # nothing to read: the caller reports the problems
+        return Loaded(frame=None, reports=[], problems=problems)
     loads = [
         dask.delayed(_load_partition, nout=2, pure=True)(part, options, keep, extras, number)
         for number, part in enumerate(parts)

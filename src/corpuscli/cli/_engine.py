@@ -126,6 +126,8 @@ def dask_corpus(
     paths = _dask_inputs(run, spec)
     # the graph is built (and the inputs checked) before any cluster starts
     loaded = engine_dask.load(paths, keep=columns, extras=extras, **_loader_options(spec))
+    if loaded.frame is None:  # no file to read: say so as the pandas engine does
+        run.after_load(loaded.problems, [], 0, bool(spec.since or spec.until))
     frame = loaded.frame
     if clean and spec.clean:
         frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
