@@ -39,6 +39,7 @@ Examples:
   corpus terms corpus.jsonl --by month --term karabakh
   corpus terms corpus.jsonl --measure tfidf --by doc --top 5
   corpus terms corpus.jsonl --ngram 1-3 --stopwords none --keep-case --all -o terms.tsv
+  corpus terms parts/ --engine dask --scheduler tcp://10.0.0.5:8786 --by source
 """
 
 ByOpt = Annotated[
