@@ -40,7 +40,7 @@ VERBS = (
 )
 _NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
 _TITLE = (
-    r"(?:(?:President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
+    r"(?:(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
     r"Secretary of Homeland Security|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
     r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
     r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
@@ -82,7 +82,7 @@ _CANDIDATE = re.compile(
 )
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
 _TITLED = re.compile(
-    r"(?<!\w)(?P<name>(?:President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
     r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
     r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
@@ -496,8 +496,9 @@ def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
 
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _TITLE_WORDS = re.compile(
-    r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
-    r"Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|Ambassador)\s"
+    r"\b(?:Vice President|President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"Governor|Mayor|Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|"
+    r"Ambassador)\s"
 )
 
 

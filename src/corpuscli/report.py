@@ -276,6 +276,16 @@ def _pairs(
     return out
 
 
+def _display_name(forms: pd.Series) -> str:
+    """How to name a speaker quoted under several forms ("Harris", "Vice President Kamala
+    Harris"): the most frequent form with a first name or title, else the most frequent one."""
+    counts = forms.value_counts()
+    full = [(n, len(f), f) for f, n in counts.items() if len(str(f).split()) > 1]
+    if full:
+        return max(full)[2]
+    return str(counts.index[0])
+
+
 def _quotes(quotes: pd.DataFrame, top: int) -> list[dict[str, Any]]:
     quotes = quotes[quotes["speaker"].notna() & (quotes["kind"] != "partial")]
     if quotes.empty:
@@ -286,7 +296,7 @@ def _quotes(quotes: pd.DataFrame, top: int) -> list[dict[str, Any]]:
     counts = counts.sort_values(["quotes", "articles"], ascending=False).head(top)
     for key, row in counts.iterrows():
         mine = quotes[quotes["key"] == key]
-        name = mine["speaker"].value_counts().index[0]
+        name = _display_name(mine["speaker"])
         example = mine.loc[mine["text"].str.len().idxmax()]
         out.append({"speaker": name, "quotes": int(row["quotes"]), "articles": int(row["articles"]),
                     "sources": sorted(set(mine["source"].dropna())), "example": example["text"],
