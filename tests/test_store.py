@@ -263,3 +263,25 @@ def test_two_ingests_at_once_both_succeed(tmp_path):
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2 * 60 * len(rows)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
+
+
+def test_store_patterns_list_save_and_forget(corpus, tmp_path):
+    db = tmp_path / "news.db"
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    week = tmp_path / "week.jsonl"
+    week.write_text(
+        "".join(json.dumps(r) + "\n" for r in _roundups_with("More On This...", rows[:6])),
+        encoding="utf-8",
+    )
+    corpus("ingest", str(week), "--store", str(db), "--clean", "-q")
+    listed = corpus("store", "patterns", "--store", str(db), "-f", "tsv")
+    assert listed.exit_code == 0, listed.stderr
+    assert "Fox News\tMore On This..." in listed.stdout
+    saved = tmp_path / "p.json"
+    corpus("store", "patterns", "--store", str(db), "--save", str(saved), "-q")
+    from corpuscli.boilerplate import Patterns
+
+    assert "Fox News" in Patterns.load(str(saved)).by_source
+    gone = corpus("store", "patterns", "--store", str(db), "--forget", "Fox News")
+    assert gone.exit_code == 0 and "dropped" in gone.stderr
+    assert corpus("store", "patterns", "--store", str(db), "-f", "tsv").stdout.count("\n") == 1

@@ -494,16 +494,34 @@ def info(con: sqlite3.Connection, path: str) -> pd.DataFrame:
     return frame
 
 
-def load_patterns(con: sqlite3.Connection) -> Patterns:
-    """The boilerplate patterns kept in the store, per source."""
+def load_patterns(con: sqlite3.Connection, *, source: str | None = None) -> Patterns:
+    """The boilerplate patterns kept in the store, per source (or of one ``source``)."""
     from corpuscli.boilerplate import Patterns
 
     out = Patterns()
-    for source, sig, example, articles in con.execute(
-        "SELECT source, signature, example, articles FROM patterns ORDER BY source, signature"
+    for src, sig, example, articles in con.execute(
+        "SELECT source, signature, example, articles FROM patterns "
+        "WHERE ? IS NULL OR source = ? ORDER BY source, signature",
+        (source, source),
     ):
-        out.by_source.setdefault(source, {})[sig] = (example, articles)
+        out.by_source.setdefault(src, {})[sig] = (example, articles)
     return out
+
+
+def pattern_table(con: sqlite3.Connection, *, source: str | None = None) -> pd.DataFrame:
+    """The patterns as a table: source, example, articles, learned (most widespread first)."""
+    rows = con.execute(
+        "SELECT source, example, articles, learned FROM patterns WHERE ? IS NULL OR source = ? "
+        "ORDER BY source, articles DESC, example",
+        (source, source),
+    ).fetchall()
+    return pd.DataFrame(rows, columns=["source", "example", "articles", "learned"])
+
+
+def forget_patterns(con: sqlite3.Connection, source: str) -> int:
+    """Drop every pattern of ``source``; returns how many went."""
+    with _transaction(con):
+        return con.execute("DELETE FROM patterns WHERE source = ?", (source,)).rowcount
 
 
 def save_patterns(con: sqlite3.Connection, patterns: Patterns) -> int:

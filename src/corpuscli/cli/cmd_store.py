@@ -148,6 +148,46 @@ def store_info(
 
 
 @store_app.command(
+    "patterns",
+    help="The boilerplate patterns kept in the store (learned by corpus ingest --clean): source, "
+    "example, articles, learned. --forget SOURCE drops an outlet's patterns (after a redesign), "
+    "--save FILE writes them for corpus clean --patterns.",
+)
+def store_patterns(
+    store_file: StoreRequired,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="NAME", help="Only this outlet's patterns.")
+    ] = None,
+    forget: Annotated[
+        str | None,
+        typer.Option("--forget", metavar="SOURCE", help="Drop every pattern of this outlet."),
+    ] = None,
+    save: Annotated[
+        str | None,
+        typer.Option("--save", metavar="FILE", help="Write them as a patterns file (JSON)."),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    with command(quiet=quiet, debug=debug) as run:
+        from corpuscli import store
+
+        out_fmt = run.output_format(fmt, output)
+        with closing(store.connect(store_file)) as con:
+            if forget:
+                dropped = store.forget_patterns(con, forget)
+                run.info(f"dropped {dropped:,} patterns of {forget!r}")
+                return
+            table = store.pattern_table(con, source=source)
+            if save:
+                store.load_patterns(con, source=source).save(save)
+                run.info(f"saved {len(table):,} patterns to {save}")
+        run.emit(table, out_fmt, output, title="boilerplate patterns")
+
+
+@store_app.command(
     "export",
     help="The whole store as a corpus frame (-o corpus.parquet, .jsonl, ...), or with --partition "
     "a folder of Parquet files by source and month (source=NAME/month=YYYY-MM/part-0.parquet), "
