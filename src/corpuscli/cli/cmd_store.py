@@ -36,7 +36,7 @@ Examples:
 """
 
 store_app = typer.Typer(
-    name="store", help="Look after a corpus store: info, export.", no_args_is_help=True
+    name="store", help="Look after a corpus store: info, patterns, export.", no_args_is_help=True
 )
 
 StoreRequired = Annotated[
