@@ -13,6 +13,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from ._engine import COMPUTE_OPTIONS, Compute
 from ._options import (
     CleanOpt,
     DateColOpt,
@@ -65,11 +66,16 @@ SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("quiet", QuietOpt, False),
     ("debug", DebugOpt, False),
 )
-_INJECTED = ("run", "inputs", "fmt", "output")
+_INJECTED = ("run", "inputs", "fmt", "output", "compute")
 
 
-def corpus_command(func: Callable[..., None]) -> Callable[..., None]:
-    """Wrap a command body (see the module docstring)."""
+def corpus_command(func: Callable[..., None] | None = None, *, compute: bool = False) -> Any:
+    """Wrap a command body (see the module docstring). ``@corpus_command(compute=True)`` also
+    gives it ``--jobs``, ``--engine`` and ``--scheduler``, handed over as ``compute`` (a
+    :class:`~corpuscli.cli._engine.Compute`)."""
+    if func is None:
+        return functools.partial(corpus_command, compute=compute)
+    extra = COMPUTE_OPTIONS if compute else ()
     own = [
         p
         for name, p in inspect.signature(func, eval_str=True).parameters.items()
@@ -79,11 +85,13 @@ def corpus_command(func: Callable[..., None]) -> Callable[..., None]:
         inspect.Parameter(
             name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
         )
-        for name, annotation, default in SHARED
+        for name, annotation, default in (*extra, *SHARED)
     ]
 
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> None:
+        if compute:
+            kwargs["compute"] = Compute(**{name: kwargs.pop(name) for name, _, _ in extra})
         values = {name: kwargs.pop(name) for name, _, _ in SHARED}
         with command(quiet=values["quiet"], debug=values["debug"]) as run:
             inputs = InputSpec(

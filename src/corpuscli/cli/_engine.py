@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -12,8 +13,6 @@ import typer
 from corpuscli.errors import UsageError
 
 from ._token_options import TOKENS, JobsOpt
-
-__all__ = ["EngineOpt", "JobsOpt", "SchedulerOpt"]
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +44,36 @@ SchedulerOpt = Annotated[
         rich_help_panel=TOKENS,
     ),
 ]
+
+
+@dataclass(frozen=True)
+class Compute:
+    """Where a command's work runs: ``--jobs``, ``--engine`` and ``--scheduler``, declared once
+    by ``@corpus_command(compute=True)``."""
+
+    jobs: int | None = None
+    engine: str = "pandas"
+    scheduler: str | None = None
+
+    @property
+    def dask(self) -> bool:
+        """True for the Dask engine (a usage error for an unknown one or a stray --scheduler)."""
+        return check_engine(self.engine, self.scheduler)
+
+    @property
+    def cores(self) -> int:
+        """Worker processes for the pandas engine: --jobs, else every core."""
+        from corpuscli.parallel import available_cores
+
+        return self.jobs or available_cores()
+
+
+#: (name, annotation, default) of the options ``Compute`` is made of, in --help order.
+COMPUTE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("jobs", JobsOpt, None),
+    ("engine", EngineOpt, "pandas"),
+    ("scheduler", SchedulerOpt, None),
+)
 
 
 def check_engine(engine: str, scheduler: str | None) -> bool:
@@ -113,8 +142,7 @@ def dask_corpus(
     run: Run,
     spec: InputSpec,
     *,
-    jobs: int | None,
-    scheduler: str | None,
+    compute: Compute,
     columns: Sequence[str] = (),
     extras: bool = False,
     clean: bool = True,
@@ -131,32 +159,24 @@ def dask_corpus(
     frame = loaded.frame
     if clean and spec.clean:
         frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
-    with engine_dask.connect(scheduler, jobs):
+    with engine_dask.connect(compute.scheduler, compute.jobs):
         yield DaskCorpus(run, spec, loaded, frame)
 
 
 def term_counts(
-    run: Run,
-    spec: InputSpec,
-    *,
-    by: str | None,
-    options: TermOptions,
-    jobs: int | None,
-    engine: str = "pandas",
-    scheduler: str | None = None,
+    run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, compute: Compute
 ) -> TermCounts:
     """Count terms with the chosen engine (the pandas engine streams the inputs)."""
     from corpuscli.stats import PERIODS
 
-    if not check_engine(engine, scheduler):
-        from corpuscli.parallel import available_cores
+    if not compute.dask:
         from corpuscli.terms import count_terms
 
-        return count_terms(run.stream(spec), by=by, options=options, jobs=jobs or available_cores())
+        return count_terms(run.stream(spec), by=by, options=options, jobs=compute.cores)
     from corpuscli import engine_dask
 
     extra = [by] if by and by != "doc" and by not in PERIODS else []
-    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, columns=extra) as corpus:
+    with dask_corpus(run, spec, compute=compute, columns=extra) as corpus:
         (merged,) = corpus.compute(engine_dask.count_terms(corpus.frame, by=by, options=options))
     return engine_dask.to_term_counts(merged, by=by, options=options)
 
@@ -166,8 +186,7 @@ def dask_boilerplate(
     spec: InputSpec,
     *,
     by: str,
-    jobs: int | None,
-    scheduler: str | None,
+    compute: Compute,
     learn: bool,
     **options: Any,
 ) -> tuple[pd.DataFrame, Patterns | None]:
@@ -178,9 +197,7 @@ def dask_boilerplate(
     from corpuscli import boilerplate, engine_dask
 
     extra = [by] if by not in ("source", *_periods()) else []
-    with dask_corpus(
-        run, spec, jobs=jobs, scheduler=scheduler, columns=extra, clean=False
-    ) as corpus:
+    with dask_corpus(run, spec, compute=compute, columns=extra, clean=False) as corpus:
         verdicts = engine_dask.detect(corpus.frame, by=by, **options)
         learned = (
             [
@@ -203,14 +220,12 @@ def _learn_part(frame: pd.DataFrame, by: str, min_repeats: int, min_share: float
     return boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
 
 
-def dask_clean(
-    run: Run, spec: InputSpec, *, by: str, page: bool, jobs: int | None, scheduler: str | None
-) -> pd.DataFrame:
+def dask_clean(run: Run, spec: InputSpec, *, by: str, page: bool, compute: Compute) -> pd.DataFrame:
     """The cleaned corpus frame (with the ``removed`` column), cleaned on Dask, in input order,
     every metadata column kept."""
     from corpuscli import engine_dask
 
-    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, extras=True, clean=False) as corpus:
+    with dask_corpus(run, spec, compute=compute, extras=True, clean=False) as corpus:
         cleaned = engine_dask.clean_frame(corpus.frame, by=by, patterns=spec.patterns, page=page)
         (result,) = corpus.compute(cleaned)
     return engine_dask.in_input_order(result)
@@ -223,12 +238,12 @@ def _periods() -> tuple[str, ...]:
 
 
 def dask_pair_features(
-    run: Run, spec: InputSpec, *, by: str, jobs: int | None, scheduler: str | None
+    run: Run, spec: InputSpec, *, by: str, compute: Compute
 ) -> tuple[pd.DataFrame, Any]:
     """The corpus without its text, and each article's pairing features, computed on Dask."""
     from corpuscli import engine_dask
 
     extra = [by] if by != "source" else []
-    with dask_corpus(run, spec, jobs=jobs, scheduler=scheduler, columns=extra) as corpus:
+    with dask_corpus(run, spec, compute=compute, columns=extra) as corpus:
         (features,) = corpus.compute(engine_dask.pair_features(corpus.frame))
     return engine_dask.pairs_input(features)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
-from ._engine import EngineOpt, JobsOpt, SchedulerOpt
+from ._engine import Compute
 from ._run import InputSpec, Run
 
 BOILERPLATE_HELP = """Find boilerplate in article text: donation appeals, newsletter sign-ups, "Read more", photo and agency credits, banners, button labels, and blocks an outlet repeats across its articles.
@@ -68,7 +68,7 @@ ShowOpt = Annotated[
 ]
 
 
-@corpus_command
+@corpus_command(compute=True)
 def boilerplate_command(
     by: ByOpt = "source",
     save_patterns: SavePatternsOpt = None,
@@ -76,10 +76,8 @@ def boilerplate_command(
     min_repeats: MinRepeatsOpt = 3,
     min_share: MinShareOpt = 0.05,
     page: PageOpt = False,
-    jobs: JobsOpt = None,
-    engine: EngineOpt = "pandas",
-    scheduler: SchedulerOpt = None,
     *,
+    compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
@@ -87,21 +85,19 @@ def boilerplate_command(
 ) -> None:
     from corpuscli import boilerplate
 
-    from ._engine import check_engine, dask_boilerplate
+    from ._engine import dask_boilerplate
 
     patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
     options = {"patterns": patterns, "min_repeats": min_repeats, "min_share": min_share,
                "page": page}  # fmt: skip
-    if check_engine(engine, scheduler):
+    if compute.dask:
         verdicts, learned = dask_boilerplate(
-            run, inputs, by=by, jobs=jobs, scheduler=scheduler, learn=bool(save_patterns),
+            run, inputs, by=by, compute=compute, learn=bool(save_patterns),
             **options,
         )  # fmt: skip
     else:
-        from corpuscli.parallel import available_cores
-
         frame = run.load(inputs, clean=False)
-        verdicts = boilerplate.detect(frame, by=by, jobs=jobs or available_cores(), **options)
+        verdicts = boilerplate.detect(frame, by=by, jobs=compute.cores, **options)
         learned = (
             boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
             if save_patterns
@@ -118,15 +114,13 @@ def boilerplate_command(
     run.emit(table, fmt, output, title="boilerplate")
 
 
-@corpus_command
+@corpus_command(compute=True)
 def clean_command(
     by: ByOpt = "source",
     show: ShowOpt = False,
     page: PageOpt = False,
-    jobs: JobsOpt = None,
-    engine: EngineOpt = "pandas",
-    scheduler: SchedulerOpt = None,
     *,
+    compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
@@ -135,20 +129,18 @@ def clean_command(
     from corpuscli import boilerplate
     from corpuscli.errors import UsageError
 
-    from ._engine import check_engine, dask_clean
+    from ._engine import dask_clean
 
-    if check_engine(engine, scheduler):
+    if compute.dask:
         if show:
             raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
-        cleaned = dask_clean(run, inputs, by=by, page=page, jobs=jobs, scheduler=scheduler)
+        cleaned = dask_clean(run, inputs, by=by, page=page, compute=compute)
         removed = int(cleaned["removed"].map(lambda r: len(json.loads(r))).sum())
     else:
-        from corpuscli.parallel import available_cores
-
         frame = run.load(inputs, clean=False)
         patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
         cleaned, verdicts = boilerplate.clean(
-            frame, by=by, patterns=patterns, page=page, jobs=jobs or available_cores()
+            frame, by=by, patterns=patterns, page=page, jobs=compute.cores
         )
         removed = int(verdicts["boilerplate"].sum())
     run.info(

@@ -7,11 +7,10 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
-from ._engine import EngineOpt, SchedulerOpt
+from ._engine import Compute
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
-    JobsOpt,
     KeepNumbersOpt,
     LangOpt,
     LowerOpt,
@@ -124,7 +123,7 @@ MinContextOpt = Annotated[
 ]
 
 
-@corpus_command
+@corpus_command(compute=True)
 def compare_command(
     by: ByOpt = "source",
     target: TargetOpt = None,
@@ -152,10 +151,8 @@ def compare_command(
     lang: LangOpt = "en",
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
-    jobs: JobsOpt = None,
-    engine: EngineOpt = "pandas",
-    scheduler: SchedulerOpt = None,
     *,
+    compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
@@ -177,9 +174,9 @@ def compare_command(
     )  # fmt: skip
     from corpuscli import compare
 
-    from ._engine import check_engine, term_counts
+    from ._engine import term_counts
 
-    if check_engine(engine, scheduler) and (profile or naming):
+    if compute.dask and (profile or naming):
         raise UsageError(
             f"--{'profile' if profile else 'naming'} runs on the pandas engine only",
             hint="drop --engine dask for it",
@@ -188,7 +185,7 @@ def compare_command(
     def counts():  # type: ignore[no-untyped-def]
         return term_counts(
             run, inputs, by=by if not reference_list or by else None, options=options,
-            jobs=jobs, engine=engine, scheduler=scheduler,
+            compute=compute,
         )  # fmt: skip
 
     if profile:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
-from ._engine import EngineOpt, JobsOpt, SchedulerOpt
+from ._engine import Compute
 from ._run import InputSpec, Run
 
 HELP = """Pairs of articles from different outlets (or any --by groups) that cover the same story, found without comparing every pair: candidates share distinctive terms, articles dated more than --max-days apart are ruled out, and the score is the cosine of TF-IDF vectors plus bonuses for shared title words and shared quotes. A pair is listed when each article is the other's best match in the other outlet.
@@ -31,32 +31,29 @@ MaxDaysOpt = Annotated[
 ]
 
 
-@corpus_command
+@corpus_command(compute=True)
 def pairs_command(
     by: ByOpt = "source",
     threshold: ThresholdOpt = 0.15,
     max_days: MaxDaysOpt = 4.0,
-    jobs: JobsOpt = None,
-    engine: EngineOpt = "pandas",
-    scheduler: SchedulerOpt = None,
     *,
+    compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
     output: str | None,
 ) -> None:
     from corpuscli.pairs import find_pairs
-    from corpuscli.parallel import available_cores
 
-    from ._engine import check_engine, dask_pair_features
+    from ._engine import dask_pair_features
 
     features = None
-    if check_engine(engine, scheduler):
-        frame, features = dask_pair_features(run, inputs, by=by, jobs=jobs, scheduler=scheduler)
+    if compute.dask:
+        frame, features = dask_pair_features(run, inputs, by=by, compute=compute)
     else:
         frame = run.load(inputs)
     table = find_pairs(
-        frame, by=by, threshold=threshold, max_days=max_days, jobs=jobs or available_cores(),
+        frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
         features=features,
     )  # fmt: skip
     run.emit(table, fmt, output, title="same-story pairs")

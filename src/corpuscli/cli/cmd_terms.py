@@ -7,11 +7,10 @@ from typing import Annotated
 import typer
 
 from ._command import corpus_command
-from ._engine import EngineOpt, SchedulerOpt
+from ._engine import Compute
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
-    JobsOpt,
     KeepNumbersOpt,
     LangOpt,
     LowerOpt,
@@ -68,7 +67,7 @@ LongOpt = Annotated[
 ]
 
 
-@corpus_command
+@corpus_command(compute=True)
 def terms_command(
     by: ByOpt = None,
     measure: MeasureOpt = "count",
@@ -85,10 +84,8 @@ def terms_command(
     min_docs: MinDocsOpt = 1,
     pattern: PatternOpt = None,
     keep_numbers: KeepNumbersOpt = False,
-    jobs: JobsOpt = None,
-    engine: EngineOpt = "pandas",
-    scheduler: SchedulerOpt = None,
     *,
+    compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
@@ -107,9 +104,7 @@ def terms_command(
         raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
     if top < 1 and not all_terms:
         raise UsageError("--top must be 1 or more", hint="or use --all for every term")
-    counts = term_counts(
-        run, inputs, by=by, options=options, jobs=jobs, engine=engine, scheduler=scheduler
-    )
+    counts = term_counts(run, inputs, by=by, options=options, compute=compute)
     table = term_table(
         counts,
         top=None if all_terms else top,
