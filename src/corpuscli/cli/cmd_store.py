@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import closing
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -105,6 +107,20 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
     yield cleaned
 
 
+@contextmanager
+def _opened(
+    store_file: str, fmt: OutputFormat, output: str | None, quiet: bool, debug: bool
+) -> Iterator[tuple[Run, str, sqlite3.Connection]]:
+    """The run (errors mapped to exit codes), the output format and the open store, for the
+    commands that work on a store alone."""
+    with command(quiet=quiet, debug=debug) as run:
+        from corpuscli import store
+
+        out_fmt = run.output_format(fmt, output)
+        with closing(store.connect(store_file)) as con:
+            yield run, out_fmt, con
+
+
 def search_command(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="An FTS5 query.")],
     store_file: StoreRequired,
@@ -114,13 +130,12 @@ def search_command(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        from corpuscli import store
-        from corpuscli.errors import NotFound
+    from corpuscli.errors import NotFound
 
-        out_fmt = run.output_format(fmt, output)
-        with closing(store.connect(store_file)) as con:
-            table = store.search(con, query, limit=limit)
+    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
+        from corpuscli import store
+
+        table = store.search(con, query, limit=limit)
         if table.empty:
             raise NotFound(f"nothing matches {query!r}", where=store_file)
         run.emit(table, out_fmt, output, title=f"search: {query}")
@@ -134,12 +149,10 @@ def store_info(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
+    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
         from corpuscli import store
 
-        out_fmt = run.output_format(fmt, output)
-        with closing(store.connect(store_file)) as con:
-            table = store.info(con, store_file)
+        table = store.info(con, store_file)
         s = table.attrs["summary"]
         run.info(
             f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
@@ -171,19 +184,17 @@ def store_patterns(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
+    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
         from corpuscli import store
 
-        out_fmt = run.output_format(fmt, output)
-        with closing(store.connect(store_file)) as con:
-            if forget:
-                dropped = store.forget_patterns(con, forget)
-                run.info(f"dropped {dropped:,} patterns of {forget!r}")
-                return
-            table = store.pattern_table(con, source=source)
-            if save:
-                store.load_patterns(con, source=source).save(save)
-                run.info(f"saved {len(table):,} patterns to {save}")
+        if forget:
+            dropped = store.forget_patterns(con, forget)
+            run.info(f"dropped {dropped:,} patterns of {forget!r}")
+            return
+        table = store.pattern_table(con, source=source)
+        if save:
+            store.load_patterns(con, source=source).save(save)
+            run.info(f"saved {len(table):,} patterns to {save}")
         run.emit(table, out_fmt, output, title="boilerplate patterns")
 
 
