@@ -225,6 +225,26 @@ def part_b(corpora: Path) -> None:
           "the most repeated:")  # fmt: skip
     rows = [[r.source[:28], r.text[:70], str(r.articles)] for r in top.itertuples()]
     print(table(rows, ["outlet", "block", "articles"]))
+    judged_sample(verdicts)
+
+
+def judged_sample(verdicts: pd.DataFrame) -> None:
+    """Content recall and boilerplate precision on 60 articles whose removed blocks were judged
+    by reading them (benchmarks/labels/allsides_boilerplate_sample.json)."""
+    labels = json.loads((REPO / "benchmarks" / "labels" / "allsides_boilerplate_sample.json")
+                        .read_text(encoding="utf-8"))  # fmt: skip
+    mine = verdicts[verdicts["doc_id"].isin(labels["articles"])]
+    removed = mine[mine["boilerplate"]]
+    judged = [labels["removed_blocks"].get(d, {}).get(str(b)) for d, b in
+              zip(removed["doc_id"], removed["block"], strict=True)]  # fmt: skip
+    unjudged = sum(j is None for j in judged)
+    wrong = sum(j == "content" for j in judged)
+    right = sum(j == "boilerplate" for j in judged)
+    kept = int((~mine["boilerplate"]).sum())
+    print(f"    judged sample: {len(labels['articles'])} articles, {len(mine):,} blocks, "
+          f"{len(removed)} removed ({right} boilerplate, {wrong} content, {unjudged} not judged yet); "
+          f"boilerplate precision {right / max(right + wrong, 1):.3f}, "
+          f"content recall {kept / max(kept + wrong, 1):.3f} (kept blocks counted as content)")  # fmt: skip
 
 
 def part_c() -> None:

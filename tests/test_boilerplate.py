@@ -157,3 +157,18 @@ def test_cli_page_mode_reaches_detection(corpus, tmp_path):
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert sum(bool(r["boilerplate"]) for r in rows) == want
+
+
+def test_transcript_turns_are_not_button_labels():
+    """Short turns of a transcript ("Hi.", "Good.") between speakers' names are the story, not a
+    run of buttons; the seed's real button run ("Once", "Monthly", "Annual") still goes."""
+    from .conftest import FIXTURES
+
+    lines = (FIXTURES / "transcript_excerpt.txt").read_text(encoding="utf-8").splitlines()[2:]
+    text = "\n\n".join(lines)
+    frame = pd.DataFrame({"doc_id": ["t"], "source": ["New York Times"], "text": [text]})
+    verdicts = detect(frame)
+    assert not verdicts["boilerplate"].any(), verdicts[verdicts["boilerplate"]]["text"].tolist()
+    seed = detect(load([str(SEED_003)]).frame)
+    removed = set(seed.loc[seed["boilerplate"], "text"])
+    assert {"Once", "Monthly", "Annual"} <= removed

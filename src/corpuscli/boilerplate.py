@@ -267,8 +267,9 @@ def block_evidence(
             density = sum(1 for w in words if w.lower() in stopwords) / max(nw, 1)
             if density < 0.3:
                 v.add(WEAK, "short, no sentence, few function words")
-    # runs of button labels: three or more consecutive blocks of at most three words
-    i = 0
+    # runs of button labels: three or more consecutive blocks of at most three words (not in a
+    # transcript, where short turns — "Right.", "Hi, Julie." — alternate with speakers' names)
+    i = n if _is_transcript(blocks) else 0
     while i < n:
         j = i
         while j < n and _short(blocks[j]) <= 3 and not _QUOTE_ATTRIBUTION.search(blocks[j].text):
@@ -278,6 +279,27 @@ def block_evidence(
                 verdicts[k].add(STRONG, "run of button labels")
         i = max(j, i + 1)
     return verdicts
+
+
+_SPEAKER_LABEL = re.compile(r"^[A-Za-z][A-Za-z.' -]{1,40}:?$")
+
+
+def _is_transcript(blocks: list[Block]) -> bool:
+    """An interview or podcast transcript: speakers' names ("michael barbaro", "JULIE DAVIS:",
+    two to four words) each followed by a sentence they say — six turns or more, two or more
+    speakers with two turns each."""
+
+    def label(k: int) -> str | None:
+        text = blocks[k].text.strip()
+        ok = 2 <= len(text.split()) <= 4 and _SPEAKER_LABEL.match(text)
+        return text.rstrip(":").lower() if ok else None
+
+    labels: Counter[str] = Counter()
+    for k in range(len(blocks) - 1):
+        name = label(k)
+        if name and label(k + 1) is None and _SENTENCE_END.search(blocks[k + 1].text):
+            labels[name] += 1  # a name, then what that person says
+    return sum(labels.values()) >= 6 and sum(1 for count in labels.values() if count >= 2) >= 2
 
 
 def _extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
