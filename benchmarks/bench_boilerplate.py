@@ -158,7 +158,7 @@ def part_a(corpora: Path) -> None:
         out.append(
             [name]
             + [
-                f"{s[k]:.2f}"
+                f"{s[k]:.3f}"
                 for k in ("content_p", "content_r", "content_f1", "bp_p", "bp_r", "bp_f1")
             ]
         )

@@ -387,6 +387,26 @@ def _continuations(
     return out
 
 
+def _story_edges(blocks: list[Block], verdicts: list[Verdict], first: int, last: int) -> set[int]:
+    """Blocks that go with the main text though they are not sentences: after it, everything up
+    to the first block with strong evidence of boilerplate (a call to action, a credit, a
+    copyright line …) or three widget labels in a row — lists, product boxes, subheadings; before
+    it, the block right above (the headline, usually)."""
+    out: set[int] = set()
+    k, labels = last, 0
+    while k < len(blocks) and verdicts[k].score < STRONG and labels < 3:
+        if _is_widget_label(blocks[k].text):
+            labels += 1
+        else:
+            out.add(k)
+            labels = 0
+        k += 1
+    above = first - 1
+    if above >= 0 and verdicts[above].score < STRONG and not _is_widget_label(blocks[above].text):
+        out.add(above)
+    return out
+
+
 def _where(index: int, total: int) -> str:
     if index < max(1, total // 5):
         return "head"
@@ -497,7 +517,9 @@ def detect(
                     verdict.add(MEDIUM, reason)
         if page:
             first, last = main_region(blocks, stop)
-            near = _continuations(blocks, first, last, stop)
+            near = _continuations(blocks, first, last, stop) | _story_edges(
+                blocks, verdicts, first, last
+            )
             for k, verdict in enumerate(verdicts):
                 if not (first <= k < last or k in near):
                     verdict.add(STRONG, "outside the main text of the page")
