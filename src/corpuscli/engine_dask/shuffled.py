@@ -1,0 +1,73 @@
+"""Boilerplate on Dask: the corpus shuffled by outlet, detection and cleaning per partition."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .partitions import ORDER
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_GROUP = "_group"
+
+
+def _with_group(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    from corpuscli.stats import PERIODS, group_keys
+
+    keyed = by in frame.columns or by in PERIODS
+    keys = group_keys(frame, by) if keyed else "(none)"
+    return frame.assign(**{_GROUP: keys})
+
+
+def by_group(frame: Any, by: str = "source") -> Any:
+    """The Dask corpus frame shuffled so that every article of a group (outlet) shares a
+    partition: what is learned of an outlet's repeated blocks then sees all its articles."""
+    meta = frame._meta.assign(**{_GROUP: frame._meta["doc_id"].astype(object)})
+    keyed = frame.map_partitions(_with_group, by, meta=meta)
+    return keyed.shuffle(on=_GROUP)
+
+
+def _detect_partition(frame: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    from corpuscli import boilerplate
+
+    verdicts = boilerplate.detect(frame.drop(columns=_GROUP), **options)
+    order = dict(zip(frame["doc_id"], frame[ORDER], strict=False))
+    return verdicts.assign(**{ORDER: verdicts["doc_id"].map(order).astype("int64")})
+
+
+def _clean_partition(frame: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    from corpuscli import boilerplate
+
+    cleaned, _ = boilerplate.clean(frame.drop(columns=_GROUP), **options)
+    return cleaned
+
+
+def _meta_of(func: Any, frame: Any, options: dict[str, Any]) -> pd.DataFrame:
+    """The empty frame ``func`` returns for an empty partition (Dask's meta)."""
+    return func(frame._meta.assign(**{_GROUP: frame._meta["doc_id"].astype(object)}), options)
+
+
+def detect(frame: Any, *, by: str = "source", **options: Any) -> Any:
+    """Lazy verdicts of :func:`corpuscli.boilerplate.detect` for a Dask corpus frame, with the
+    ``_order`` column (sort by it and ``block`` for the pandas engine's order)."""
+    options = {"by": by, **options}
+    shuffled = by_group(frame, by)
+    return shuffled.map_partitions(
+        _detect_partition, options, meta=_meta_of(_detect_partition, frame, options)
+    )
+
+
+def clean_frame(
+    frame: Any, *, by: str = "source", patterns: str | None = None, **options: Any
+) -> Any:
+    """The Dask corpus frame with boilerplate removed (and a ``removed`` column), as
+    :func:`corpuscli.boilerplate.clean` makes it; ``patterns``: a saved patterns file."""
+    from corpuscli import boilerplate
+
+    learned = boilerplate.Patterns.load(patterns) if patterns else None
+    options = {"by": by, "patterns": learned, **options}
+    shuffled = by_group(frame, by)
+    return shuffled.map_partitions(
+        _clean_partition, options, meta=_meta_of(_clean_partition, frame, options)
+    )
