@@ -1,0 +1,147 @@
+"""The patterns quote extraction and speaker resolution share: attribution verbs, names, titles,
+descriptions, sentence boundaries, and the :class:`Quote` record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERBS = (
+    "said|says|say|told|tells|asked|asks|added|adds|insisted|insists|noted|notes|stressed|stresses|"
+    "warned|warns|argued|argues|explained|explains|recalled|recalls|wrote|writes|tweeted|tweets|"
+    "accused|accuses|claimed|claims|declared|declares|announced|announces|replied|replies|"
+    "continued|continues|acknowledged|acknowledges|admitted|admits|urged|urges|suggested|suggests|"
+    "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
+    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
+    "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
+    "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
+    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned|"
+    "revealed|reveals|confirmed|confirms|denied|denies|disclosed|discloses"
+)
+_NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
+_TITLE = (
+    r"(?:(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
+    r"Secretary of Homeland Security|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
+    r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
+    r"spokesman|spokeswoman|spokesperson)[ \t]+)?"
+)
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|billionaire|mogul|businessman|lawmaker|justice|judge))"
+
+
+def _speaker(group: str) -> str:
+    return rf"(?P<{group}>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})"
+
+
+def _verb(group: str) -> str:
+    return rf"(?P<{group}>{VERBS})"
+
+
+_SPEAKER = _speaker("speaker")
+_VERB = _verb("verb")
+
+# after a closing mark:  ,” Putin said   /  ,” said Putin  /  ,” he added
+_AFTER = re.compile(
+    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:[a-z]\w*\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
+)
+# after a closing mark, with an appositive first:  ,” CNN's correspondent, Kaitlan Collins, asked
+_AFTER_APPOSITIVE = re.compile(
+    rf"^\s*[,.!?…]?\s*[^,.“”\"\n]{{2,80}},\s*(?P<speaker>{_TITLE}{_NAME}),?\s+{_VERB}\b"
+)
+# before an opening mark:  Putin said: “  /  Putin said that “  /  according to X, “
+_BEFORE = re.compile(
+    rf"(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}(?:\s+\w+){{0,3}}\s*(?:[:,]|\s+that)?\s*|according\s+to\s+(?P<acc>{_TITLE}{_NAME}),?\s*)$"
+)
+# reported speech:  Putin also said that …  /  …, President Vladimir Putin said Thursday.
+_REPORTED_LEAD = re.compile(
+    rf"^(?P<who>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?:(?:also|again|further|however|then|later|once again)\s+)?(?P<verb>{VERBS})\b(?:\s+(?:however|also|again))?\s+(?:that\s+)?(?P<rest>.+[.!?])$"
+)
+#: Names next to a speech verb anywhere in the text: the people a "he said" can refer to.
+_CANDIDATE = re.compile(
+    rf"(?<![Tt]he )(?<!\w)(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b"
+)
+#: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
+_TITLED = re.compile(
+    r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
+    r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+#: A pronoun next to a speech verb ("He acknowledged that …").
+_PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
+#: A short quoted name in title case ("This Week", "Rally for Election Integrity") is not a quote.
+_SMALL = r"of|for|the|and|a|an|in|on|to|at|by"
+_TITLE_CASE = re.compile(
+    rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
+)
+_REPORTED_TAIL = re.compile(
+    rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
+)
+_OPEN = '“"«'
+_CLOSE = {"“": "”", '"': '"', "«": "»"}
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+_ABBREV_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
+)
+#: Speakers that stand for a person named elsewhere: pronouns and personal roles ("the Russian
+#: president"); institutions ("the agency", "the White House") stay as they are.
+_RESOLVABLE = re.compile(
+    rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
+    r"spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|"
+    r"prime minister|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|"
+    r"billionaire|mogul|businessman|lawmaker|justice|judge|statement|letter|memo))$"
+)
+_NOT_SUBJECT = (
+    r"(?:However|Meanwhile|Later|Earlier|Still|Yet|Also|During|Despite|Although|While|When|After|"
+    r"Before|Since|Because|As|At|In|On|For|With|From|But|And|So|Then|Now|Today|Yesterday|Last|"
+    r"Next|This|That|It|There|Here|Some|Many|Most|Other|Others|Critics|Officials|[A-Z]\w+ing|[A-Z]\w+ed)\b"
+)
+#: The subject of a sentence, after an opening participle clause ("Speaking in Phoenix, Trump …").
+_SUBJECT = re.compile(
+    rf"\s*(?:[A-Z]\w+:\s+)?"  # a label a scraper left: "Updated: "
+    rf"(?:(?:[A-Z]\w+(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On)\b"
+    rf"(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){{0,160}}?,\s*)?"
+    rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
+)  # used with .match(text, pos)
+
+COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    verb: str | None = None
+    paragraph: int = 0
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a full stop after an abbreviation does not end one)."""
+    start = pos
+    while True:
+        dot = text.rfind(". ", 0, start)
+        newline = text.rfind("\n", 0, start)
+        if newline > dot:
+            return newline + 1
+        if dot < 0:
+            return 0
+        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
+            return dot + 2
+        start = dot
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends."""
+    start = pos
+    while True:
+        dot = text.find(". ", start)
+        newline = text.find("\n", start)
+        if newline >= 0 and (dot < 0 or newline < dot):
+            return newline
+        if dot < 0:
+            return len(text)
+        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
+            return dot + 1
+        start = dot + 2
