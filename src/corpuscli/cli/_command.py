@@ -40,6 +40,7 @@ from ._options import (
     UrlColOpt,
 )
 from ._run import InputSpec, columns_from, command
+from ._token_options import TOKEN_OPTIONS, Tokens
 
 #: (name, annotation, default) of the options every command shares, in --help order.
 SHARED: tuple[tuple[str, Any, Any], ...] = (
@@ -66,16 +67,22 @@ SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("quiet", QuietOpt, False),
     ("debug", DebugOpt, False),
 )
-_INJECTED = ("run", "inputs", "fmt", "output", "compute")
+_INJECTED = ("run", "inputs", "fmt", "output", "compute", "tokens")
 
 
-def corpus_command(func: Callable[..., None] | None = None, *, compute: bool = False) -> Any:
+def corpus_command(
+    func: Callable[..., None] | None = None, *, compute: bool = False, tokens: bool = False
+) -> Any:
     """Wrap a command body (see the module docstring). ``@corpus_command(compute=True)`` also
     gives it ``--jobs``, ``--engine`` and ``--scheduler``, handed over as ``compute`` (a
-    :class:`~corpuscli.cli._engine.Compute`)."""
+    :class:`~corpuscli.cli._engine.Compute`); ``tokens=True`` the token options (``--lower``,
+    ``--stopwords``, ``--stem``, ``--lang``, ``--pattern``, ``--keep-numbers``) as ``tokens`` (a
+    :class:`~corpuscli.cli._token_options.Tokens`)."""
     if func is None:
-        return functools.partial(corpus_command, compute=compute)
-    extra = COMPUTE_OPTIONS if compute else ()
+        return functools.partial(corpus_command, compute=compute, tokens=tokens)
+    token_part = TOKEN_OPTIONS if tokens else ()
+    compute_part = COMPUTE_OPTIONS if compute else ()
+    extra = (*token_part, *compute_part)
     own = [
         p
         for name, p in inspect.signature(func, eval_str=True).parameters.items()
@@ -90,8 +97,10 @@ def corpus_command(func: Callable[..., None] | None = None, *, compute: bool = F
 
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> None:
+        if tokens:
+            kwargs["tokens"] = Tokens(**{name: kwargs.pop(name) for name, _, _ in token_part})
         if compute:
-            kwargs["compute"] = Compute(**{name: kwargs.pop(name) for name, _, _ in extra})
+            kwargs["compute"] = Compute(**{name: kwargs.pop(name) for name, _, _ in compute_part})
         values = {name: kwargs.pop(name) for name, _, _ in SHARED}
         with command(quiet=values["quiet"], debug=values["debug"]) as run:
             inputs = InputSpec(

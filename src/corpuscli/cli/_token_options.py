@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 import typer
 
@@ -151,3 +152,33 @@ def term_options(
         pattern=check_pattern(pattern),
         keep_numbers=keep_numbers,
     )
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """What counts as a token, as the shared options say (``@corpus_command(tokens=True)``)."""
+
+    lower: bool = True
+    stopwords: str = "en"
+    stem: bool = False
+    lang: str = "en"
+    pattern: str | None = None
+    keep_numbers: bool = False
+
+    def options(self, ngram: str = "1"):  # type: ignore[no-untyped-def]  # -> TermOptions
+        """The :class:`~corpuscli.terms.TermOptions` for n-grams of ``ngram`` (``2``, ``1-3``)."""
+        return term_options(
+            lower=self.lower, stopwords=self.stopwords, stem=self.stem, lang=self.lang,
+            ngram=ngram, pattern=self.pattern, keep_numbers=self.keep_numbers,
+        )  # fmt: skip
+
+
+#: (name, annotation, default) of the options ``Tokens`` is made of, in --help order.
+TOKEN_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("lower", LowerOpt, True),
+    ("stopwords", StopwordsOpt, "en"),
+    ("stem", StemOpt, False),
+    ("lang", LangOpt, "en"),
+    ("pattern", PatternOpt, None),
+    ("keep_numbers", KeepNumbersOpt, False),
+)

@@ -11,14 +11,8 @@ from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
     JobsOpt,
-    KeepNumbersOpt,
-    LangOpt,
-    LowerOpt,
-    PatternOpt,
-    StemOpt,
-    StopwordsOpt,
+    Tokens,
     TopOpt,
-    term_options,
 )
 
 HELP = """Collocations: pairs of words that co-occur within a window (in the same sentence) more often than chance, scored by log-likelihood (llr), pointwise mutual information (pmi), t-score or Dice.
@@ -54,7 +48,7 @@ MinCountOpt = Annotated[
 ]
 
 
-@corpus_command
+@corpus_command(tokens=True)
 def collocations_command(
     node: NodeOpt = None,
     window: WindowOpt = 1,
@@ -62,23 +56,15 @@ def collocations_command(
     min_count: MinCountOpt = 3,
     top: TopOpt = 50,
     all_terms: AllOpt = False,
-    lower: LowerOpt = True,
-    stopwords: StopwordsOpt = "en",
-    stem: StemOpt = False,
-    lang: LangOpt = "en",
-    pattern: PatternOpt = None,
-    keep_numbers: KeepNumbersOpt = False,
     jobs: JobsOpt = None,
     *,
+    tokens: Tokens,
     run: Run,
     inputs: InputSpec,
     fmt: str,
     output: str | None,
 ) -> None:
-    options = term_options(
-        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram="1",
-        pattern=pattern, keep_numbers=keep_numbers,
-    )  # fmt: skip
+    options = tokens.options("1")
     from corpuscli.collocations import collocations
     from corpuscli.parallel import available_cores
 

@@ -11,15 +11,9 @@ from ._engine import Compute
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
-    KeepNumbersOpt,
-    LangOpt,
-    LowerOpt,
     NgramOpt,
-    PatternOpt,
-    StemOpt,
-    StopwordsOpt,
+    Tokens,
     TopOpt,
-    term_options,
 )
 
 HELP = """Compare groups of articles — outlets by default, or any metadata column — by keyness (which terms one group uses far more or less than the others), similarity, or a profile.
@@ -123,7 +117,7 @@ MinContextOpt = Annotated[
 ]
 
 
-@corpus_command(compute=True)
+@corpus_command(tokens=True, compute=True)
 def compare_command(
     by: ByOpt = "source",
     target: TargetOpt = None,
@@ -145,13 +139,8 @@ def compare_command(
     top: TopOpt = 50,
     all_terms: AllOpt = False,
     ngram: NgramOpt = "1",
-    lower: LowerOpt = True,
-    stopwords: StopwordsOpt = "en",
-    stem: StemOpt = False,
-    lang: LangOpt = "en",
-    pattern: PatternOpt = None,
-    keep_numbers: KeepNumbersOpt = False,
     *,
+    tokens: Tokens,
     compute: Compute,
     run: Run,
     inputs: InputSpec,
@@ -168,10 +157,7 @@ def compare_command(
         )
     if ll not in (2, 4):
         raise UsageError("--ll must be 2 or 4")
-    options = term_options(
-        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
-        pattern=pattern, keep_numbers=keep_numbers,
-    )  # fmt: skip
+    options = tokens.options(ngram)
     from corpuscli import compare
 
     from ._engine import term_counts

@@ -11,17 +11,11 @@ from ._engine import Compute
 from ._run import InputSpec, Run
 from ._token_options import (
     AllOpt,
-    KeepNumbersOpt,
-    LangOpt,
-    LowerOpt,
     MinCountOpt,
     MinDocsOpt,
     NgramOpt,
-    PatternOpt,
-    StemOpt,
-    StopwordsOpt,
+    Tokens,
     TopOpt,
-    term_options,
 )
 
 HELP = """Word and n-gram frequencies: which words, how often, in how many articles.
@@ -67,7 +61,7 @@ LongOpt = Annotated[
 ]
 
 
-@corpus_command(compute=True)
+@corpus_command(tokens=True, compute=True)
 def terms_command(
     by: ByOpt = None,
     measure: MeasureOpt = "count",
@@ -76,25 +70,17 @@ def terms_command(
     top: TopOpt = 50,
     all_terms: AllOpt = False,
     ngram: NgramOpt = "1",
-    lower: LowerOpt = True,
-    stopwords: StopwordsOpt = "en",
-    stem: StemOpt = False,
-    lang: LangOpt = "en",
     min_count: MinCountOpt = 1,
     min_docs: MinDocsOpt = 1,
-    pattern: PatternOpt = None,
-    keep_numbers: KeepNumbersOpt = False,
     *,
+    tokens: Tokens,
     compute: Compute,
     run: Run,
     inputs: InputSpec,
     fmt: str,
     output: str | None,
 ) -> None:
-    options = term_options(
-        lower=lower, stopwords=stopwords, stem=stem, lang=lang, ngram=ngram,
-        pattern=pattern, keep_numbers=keep_numbers,
-    )  # fmt: skip
+    options = tokens.options(ngram)
     from corpuscli.errors import UsageError
     from corpuscli.terms import MEASURES, term_table, wide_table
 
