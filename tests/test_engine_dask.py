@@ -176,3 +176,10 @@ def test_only_bad_files_exit_2_with_every_problem(corpus, scheduler, tmp_path):
     assert result.exit_code == 2
     assert "a.jsonl:1" in result.stderr and "b.jsonl:1" in result.stderr
     assert "nothing usable" in result.stderr
+
+
+def test_clean_tells_what_it_removed_like_pandas(corpus, scheduler, parts):
+    pandas = corpus("terms", str(parts), "--clean")
+    dask = corpus("terms", str(parts), "--clean", "--engine", "dask", "--scheduler", scheduler)
+    assert "--clean removed 22 boilerplate blocks" in pandas.stderr
+    assert "--clean removed 22 boilerplate blocks" in dask.stderr

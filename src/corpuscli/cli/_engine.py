@@ -122,18 +122,26 @@ class DaskCorpus:
     """The corpus as a Dask frame inside a connected client; :meth:`compute` also reports what
     the loaders skipped, as the pandas engine does after loading."""
 
-    def __init__(self, run: Run, spec: InputSpec, loaded: Any, frame: Any) -> None:
+    def __init__(
+        self, run: Run, spec: InputSpec, loaded: Any, frame: Any, removed: Any = None
+    ) -> None:
         self.run = run
         self.spec = spec
         self.loaded = loaded
         self.frame = frame
+        #: With --clean: the lazy number of boilerplate blocks removed, told as the pandas
+        #: engine tells it.
+        self.removed = removed
 
     def compute(self, *collections: Any) -> tuple[Any, ...]:
         from corpuscli import engine_dask
 
-        *results, reports = compute(*collections, self.loaded.reports)
+        extra = (self.removed,) if self.removed is not None else ()
+        *results, reports = compute(*collections, *extra, self.loaded.reports)
         problems, notes, articles = engine_dask.finish_reports(self.loaded, reports)
         self.run.after_load(problems, notes, articles, bool(self.spec.since or self.spec.until))
+        if extra:
+            self.run.info(f"--clean removed {int(results.pop()):,} boilerplate blocks")
         return tuple(results)
 
 
@@ -157,10 +165,20 @@ def dask_corpus(
     if loaded.frame is None:  # no file to read: say so as the pandas engine does
         run.after_load(loaded.problems, [], 0, bool(spec.since or spec.until))
     frame = loaded.frame
+    removed = None
     if clean and spec.clean:
-        frame = engine_dask.clean_frame(frame, patterns=spec.patterns).drop(columns="removed")
+        cleaned = engine_dask.clean_frame(frame, patterns=spec.patterns)
+        removed = cleaned["removed"].map(_blocks_in, meta=("removed", "int64")).sum()
+        frame = cleaned.drop(columns="removed")
     with engine_dask.connect(compute.scheduler, compute.jobs):
-        yield DaskCorpus(run, spec, loaded, frame)
+        yield DaskCorpus(run, spec, loaded, frame, removed)
+
+
+def _blocks_in(removed: str) -> int:
+    """How many blocks a ``removed`` cell (JSON list) records."""
+    import json
+
+    return len(json.loads(removed)) if isinstance(removed, str) else 0
 
 
 def term_counts(
