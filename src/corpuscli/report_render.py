@@ -23,7 +23,8 @@ def svg_bars(
     row, label_w = 20, 180
     height = row * len(items) + 6
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img">'
     ]
     for i, (label, value) in enumerate(items):
         y = 3 + i * row
@@ -74,7 +75,8 @@ def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: 
 
     legend_h = 18 * ((len(top) + 2) // 3)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + legend_h}" role="img">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + legend_h}" '
+        f'viewBox="0 0 {width} {height + legend_h}" role="img">',
         f'<text x="{left - 4}" y="{y(peak) + 4:.1f}" text-anchor="end">{peak:,}</text>',
         f'<text x="{left - 4}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
         f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - 10}" y2="{y(0):.1f}" stroke="#c8ccd2"/>',
