@@ -100,6 +100,11 @@ def run(name: str, argv: list[str], *, stdout: str | None = None) -> Measure:
     return Measure(name, seconds, peak / 1024, result)
 
 
+def corpus_argv(*args: str) -> list[str]:
+    """The command line of ``corpus ARGS`` run by this Python (the checkout's corpuscli)."""
+    return [sys.executable, "-m", "corpuscli", *args]
+
+
 def python(code: str) -> list[str]:
     return [sys.executable, "-c", code]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 import tempfile
 from pathlib import Path
 
-from _harness import corpora_dir, python, run, table
+from _harness import corpora_dir, corpus_argv, python, run, table
 
 
 def prepare(corpora: Path, work: Path, limit: int | None) -> tuple[Path, Path, int, int]:
@@ -66,9 +65,8 @@ def main() -> None:
                 f"import corpuscli; corpuscli.load([{str(jsonl)!r}])")),
             run("corpuscli.load (folder of .txt)", python(
                 f"import corpuscli; corpuscli.load([{str(folder)!r}])")),
-            run("corpus load JSONL -o .parquet (CLI)", [
-                sys.executable, "-m", "corpuscli", "load", str(jsonl), "-q",
-                "-o", str(work / "out.parquet")]),
+            run("corpus load JSONL -o .parquet (CLI)", corpus_argv(
+                "load", str(jsonl), "-q", "-o", str(work / "out.parquet"))),
         ]  # fmt: skip
     pandas_s = measures[0].seconds
     rows = []

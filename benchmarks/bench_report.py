@@ -14,15 +14,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 import tempfile
 from pathlib import Path
 
-from _harness import corpora_dir, run, table
+from _harness import corpora_dir, corpus_argv, run, table
 
 
 def corpus(*args: str) -> list[str]:
-    return [sys.executable, "-m", "corpuscli", *args, "-q"]
+    return corpus_argv(*args, "-q")
 
 
 def main() -> None:

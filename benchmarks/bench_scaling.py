@@ -15,11 +15,10 @@ import gzip
 import json
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-from _harness import REPO, corpora_dir, run, table
+from _harness import REPO, corpora_dir, corpus_argv, run, table
 
 PARTS = 8  # JSONL partitions per copy of the corpus
 ENGINES = (
@@ -148,8 +147,8 @@ def main() -> None:
         for scale in scales:
             folder = scaled_folder(files, work, scale)
             for name, extra in ENGINES:
-                argv = [sys.executable, "-m", "corpuscli", "terms", str(folder), "--top", "50",
-                        "-f", "tsv", "-o", str(work / "out.tsv"), "--quiet", *extra]  # fmt: skip
+                argv = corpus_argv("terms", str(folder), "--top", "50", "-f", "tsv",
+                                   "-o", str(work / "out.tsv"), "--quiet", *extra)  # fmt: skip
                 m = run(f"{name} {scale}x", argv)
                 mb = text_bytes * scale / 2**20
                 results.append({

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import corpora_dir, run, table
+from _harness import corpora_dir, corpus_argv, run, table
 
 QUERIES = (
     '"tax cuts and jobs act"',
@@ -34,10 +34,6 @@ QUERIES = (
     '"climate change" NOT biden',
     '"health care"',
 )
-
-
-def corpus(*args: str) -> list[str]:
-    return [sys.executable, "-m", "corpuscli", *args]
 
 
 def main() -> None:
@@ -57,11 +53,15 @@ def main() -> None:
         for name, argv, n in (
             (
                 "ingest the archive",
-                corpus("ingest", str(archive), "--store", store),
+                corpus_argv("ingest", str(archive), "--store", store),
                 len(lines) - 500,
             ),
-            ("ingest it again (nothing new)", corpus("ingest", str(archive), "--store", store), 0),
-            ("ingest one more day", corpus("ingest", str(day), "--store", store), 500),
+            (
+                "ingest it again (nothing new)",
+                corpus_argv("ingest", str(archive), "--store", store),
+                0,
+            ),
+            ("ingest one more day", corpus_argv("ingest", str(day), "--store", store), 500),
         ):
             m = run(name, argv)
             rate = f"{n / m.seconds:,.0f}" if n else "-"
@@ -86,7 +86,7 @@ def main() -> None:
             total = con.execute(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)
             ).fetchone()[0]
-            m = run(f"search {query}", corpus("search", query, "--store", store, "-f", "tsv"))
+            m = run(f"search {query}", corpus_argv("search", query, "--store", store, "-f", "tsv"))
             search_rows.append([query, f"{total:,}", f"{len(found)}",
                                 f"{statistics.median(times) * 1000:.1f}", f"{m.seconds:.2f}"])  # fmt: skip
         con.close()

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import corpora_dir, python, run, table
+from _harness import corpora_dir, corpus_argv, python, run, table
 
 PATTERN = r"\w+"
 
@@ -55,20 +55,8 @@ def peers(jsonl: Path, sample: Path) -> list[tuple[str, list[str], Path]]:
     ]  # fmt: skip
 
 
-def corpus_cmd(path: Path, *extra: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "corpuscli",
-        "terms",
-        str(path),
-        "-q",
-        "-f",
-        "tsv",
-        "--top",
-        "100",
-        *extra,
-    ]
+def corpus_cmd(path: Path, *extra: str, command: str = "terms") -> list[str]:
+    return corpus_argv(command, str(path), "-q", "-f", "tsv", *extra)
 
 
 def main() -> None:
@@ -97,47 +85,30 @@ def main() -> None:
             f"NLTK sample {sample.stat().st_size / 1e6:.0f} MB"
         )
         runs = [
-            ("corpus terms (unigrams, all cores)", corpus_cmd(jsonl), jsonl),
-            ("corpus terms (unigrams, --jobs 1)", corpus_cmd(jsonl, "--jobs", "1"), jsonl),
-            ("corpus terms --ngram 2 (all cores)", corpus_cmd(jsonl, "--ngram", "2"), jsonl),
+            ("corpus terms (unigrams, all cores)", corpus_cmd(jsonl, "--top", "100"), jsonl),
+            (
+                "corpus terms (unigrams, --jobs 1)",
+                corpus_cmd(jsonl, "--top", "100", "--jobs", "1"),
+                jsonl,
+            ),
+            (
+                "corpus terms --ngram 2 (all cores)",
+                corpus_cmd(jsonl, "--top", "100", "--ngram", "2"),
+                jsonl,
+            ),
             (
                 "corpus terms --ngram 2 --jobs 1",
-                corpus_cmd(jsonl, "--ngram", "2", "--jobs", "1"),
+                corpus_cmd(jsonl, "--top", "100", "--ngram", "2", "--jobs", "1"),
                 jsonl,
             ),
             (
                 "corpus compare --by source (keyness, 491 outlets)",
-                [
-                    sys.executable,
-                    "-m",
-                    "corpuscli",
-                    "compare",
-                    str(jsonl),
-                    "--by",
-                    "source",
-                    "-q",
-                    "-f",
-                    "tsv",
-                    "--top",
-                    "20",
-                ],
+                corpus_cmd(jsonl, "--by", "source", "--top", "20", command="compare"),
                 jsonl,
             ),
             (
                 "corpus compare --by source --similarity",
-                [
-                    sys.executable,
-                    "-m",
-                    "corpuscli",
-                    "compare",
-                    str(jsonl),
-                    "--by",
-                    "source",
-                    "-q",
-                    "-f",
-                    "tsv",
-                    "--similarity",
-                ],
+                corpus_cmd(jsonl, "--by", "source", "--similarity", command="compare"),
                 jsonl,
             ),
         ]
@@ -155,8 +126,11 @@ def main() -> None:
                     with jsonl.open("rb") as inp:
                         shutil.copyfileobj(inp, out)
             for name, argv in (
-                ("corpus terms on the 4x corpus", corpus_cmd(big)),
-                ("corpus terms --ngram 2 on the 4x corpus", corpus_cmd(big, "--ngram", "2")),
+                ("corpus terms on the 4x corpus", corpus_cmd(big, "--top", "100")),
+                (
+                    "corpus terms --ngram 2 on the 4x corpus",
+                    corpus_cmd(big, "--top", "100", "--ngram", "2"),
+                ),
             ):
                 m = run(name, argv)
                 measures.append((m, big.stat().st_size / 1e6))
