@@ -35,7 +35,7 @@ import pandas as pd
 from corpuscli.blocks import Block, remove_blocks, signature, split_blocks
 from corpuscli.errors import InputError
 from corpuscli.io.infer import skip_reason
-from corpuscli.stats import group_keys
+from corpuscli.stats import PERIODS, group_keys
 from corpuscli.stopwords import load_stopwords
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
@@ -218,6 +218,14 @@ class Patterns:
     def merge(self, other: Patterns) -> None:
         for source, sigs in other.by_source.items():
             self.by_source.setdefault(source, {}).update(sigs)
+
+
+def outlet_keys(corpus: pd.DataFrame, by: str) -> pd.Series:
+    """The group whose repeated blocks each article is judged by: its ``by`` value (source by
+    default, or a period), "(none)" for all when the corpus has no such column."""
+    if by in corpus.columns or by in PERIODS:
+        return group_keys(corpus, by)
+    return pd.Series("(none)", index=corpus.index, dtype=object)
 
 
 def _short(block: Block) -> int:
@@ -405,9 +413,7 @@ def detect(
         return _detect_parallel(corpus, by, patterns, learn, min_repeats, min_share, page, jobs)
     stop = load_stopwords("en")
     known = Patterns()
-    periods = ("day", "week", "month", "year")
-    keyed = by in corpus.columns or by in periods
-    key_list = group_keys(corpus, by).tolist() if keyed else ["(none)"] * len(corpus)
+    key_list = outlet_keys(corpus, by).tolist()
     prepared = [_prepare(text) for text in corpus["text"].tolist()]  # blocks, signed once
     if learn:
         known.merge(_learn(key_list, prepared, min_repeats, min_share))
@@ -483,12 +489,7 @@ def _detect_parallel(
     """Share whole sources out among parts of about equal size, detect in each, restore order."""
     from corpuscli.parallel import run_batches
 
-    periods = ("day", "week", "month", "year")
-    keys = (
-        group_keys(corpus, by)
-        if by in corpus.columns or by in periods
-        else pd.Series("(none)", index=corpus.index)
-    )
+    keys = outlet_keys(corpus, by)
     sizes = keys.value_counts()
     n_parts = max(jobs, int(len(corpus) / _PART_DOCS))
     loads = [0] * n_parts

@@ -508,6 +508,14 @@ class Totals:
     _maps: dict[int, array] = field(default_factory=dict)
     _pending_rows: int = 0
 
+    @classmethod
+    def in_step_with(cls, counter: Counter) -> Totals:
+        """Empty totals whose vocabulary is ``counter``'s as it stands, so that what the counter
+        counts next (in this process) is added without remapping."""
+        totals = cls(terms=list(counter.terms), term_ids=dict(counter.term_ids))
+        totals._maps[os.getpid()] = array("q", range(len(counter.terms)))
+        return totals
+
     def add(self, part: Partial) -> None:
         """Merge one batch's counts (remapping its vocabulary onto the global one)."""
         local = self._maps.setdefault(part.worker, array("q"))

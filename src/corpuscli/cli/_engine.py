@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
@@ -109,7 +109,7 @@ def _loader_options(spec: InputSpec) -> dict[str, Any]:
     }
 
 
-def compute(*collections: Any) -> tuple[Any, ...]:
+def _dask_compute(*collections: Any) -> tuple[Any, ...]:
     """dask.compute, quiet about mixing delayed reports with DataFrame expressions."""
     import dask
 
@@ -137,7 +137,7 @@ class DaskCorpus:
         from corpuscli import engine_dask
 
         extra = (self.removed,) if self.removed is not None else ()
-        *results, reports = compute(*collections, *extra, self.loaded.reports)
+        *results, reports = _dask_compute(*collections, *extra, self.loaded.reports)
         problems, notes, articles = engine_dask.finish_reports(self.loaded, reports)
         self.run.after_load(problems, notes, articles, bool(self.spec.since or self.spec.until))
         if extra:
@@ -151,15 +151,17 @@ def dask_corpus(
     spec: InputSpec,
     *,
     compute: Compute,
-    columns: Sequence[str] = (),
+    by: str | None = None,
     extras: bool = False,
     clean: bool = True,
 ) -> Iterator[DaskCorpus]:
     """Connect to Dask and give the inputs as a Dask corpus frame (cleaned with --clean when
-    ``clean`` allows), with ``columns`` beyond the core ones (``extras``: all of them)."""
+    ``clean`` allows), with the ``by`` column beyond the core ones (``extras``: every column)."""
     from corpuscli import engine_dask
+    from corpuscli.stats import PERIODS
 
     paths = _dask_inputs(run, spec)
+    columns = [by] if by and by != "doc" and by not in PERIODS else []
     # the graph is built (and the inputs checked) before any cluster starts
     loaded = engine_dask.load(paths, keep=columns, extras=extras, **_loader_options(spec))
     if loaded.frame is None:  # no file to read: say so as the pandas engine does
@@ -168,14 +170,14 @@ def dask_corpus(
     removed = None
     if clean and spec.clean:
         cleaned = engine_dask.clean_frame(frame, patterns=spec.patterns)
-        removed = cleaned["removed"].map(_blocks_in, meta=("removed", "int64")).sum()
+        removed = cleaned["removed"].map(blocks_removed, meta=("removed", "int64")).sum()
         frame = cleaned.drop(columns="removed")
     with engine_dask.connect(compute.scheduler, compute.jobs):
         yield DaskCorpus(run, spec, loaded, frame, removed)
 
 
-def _blocks_in(removed: str) -> int:
-    """How many blocks a ``removed`` cell (JSON list) records."""
+def blocks_removed(removed: str) -> int:
+    """How many blocks a ``removed`` cell of a cleaned corpus (a JSON list) records."""
     import json
 
     return len(json.loads(removed)) if isinstance(removed, str) else 0
@@ -185,16 +187,13 @@ def term_counts(
     run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, compute: Compute
 ) -> TermCounts:
     """Count terms with the chosen engine (the pandas engine streams the inputs)."""
-    from corpuscli.stats import PERIODS
-
     if not compute.dask:
         from corpuscli.terms import count_terms
 
         return count_terms(run.stream(spec), by=by, options=options, jobs=compute.cores)
     from corpuscli import engine_dask
 
-    extra = [by] if by and by != "doc" and by not in PERIODS else []
-    with dask_corpus(run, spec, compute=compute, columns=extra) as corpus:
+    with dask_corpus(run, spec, compute=compute, by=by) as corpus:
         (merged,) = corpus.compute(engine_dask.count_terms(corpus.frame, by=by, options=options))
     return engine_dask.to_term_counts(merged, by=by, options=options)
 
@@ -210,32 +209,22 @@ def dask_boilerplate(
 ) -> tuple[pd.DataFrame, Patterns | None]:
     """Boilerplate verdicts (in input order) on Dask, and with ``learn`` the repeated blocks per
     source, learned from the same shuffled partitions."""
-    import dask
-
     from corpuscli import boilerplate, engine_dask
 
-    extra = [by] if by not in ("source", *_periods()) else []
-    with dask_corpus(run, spec, compute=compute, columns=extra, clean=False) as corpus:
-        verdicts = engine_dask.detect(corpus.frame, by=by, **options)
-        learned = (
-            [
-                dask.delayed(_learn_part)(part, by, options["min_repeats"], options["min_share"])
-                for part in engine_dask.by_group(corpus.frame, by).to_delayed()
-            ]
+    with dask_corpus(run, spec, compute=compute, by=by, clean=False) as corpus:
+        shuffled = engine_dask.by_group(corpus.frame, by)
+        verdicts = engine_dask.detect(corpus.frame, by=by, shuffled=shuffled, **options)
+        parts = (
+            engine_dask.learn(shuffled, by=by, min_repeats=options["min_repeats"],
+                              min_share=options["min_share"])
             if learn
             else []
-        )
-        result, parts = corpus.compute(verdicts, learned)
+        )  # fmt: skip
+        result, learned = corpus.compute(verdicts, parts)
     merged = boilerplate.Patterns() if learn else None
-    for part in parts:
+    for part in learned:
         merged.merge(part)  # type: ignore[union-attr]
     return engine_dask.in_input_order(result, "block"), merged
-
-
-def _learn_part(frame: pd.DataFrame, by: str, min_repeats: int, min_share: float) -> Patterns:
-    from corpuscli import boilerplate
-
-    return boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
 
 
 def dask_clean(run: Run, spec: InputSpec, *, by: str, page: bool, compute: Compute) -> pd.DataFrame:
@@ -249,19 +238,12 @@ def dask_clean(run: Run, spec: InputSpec, *, by: str, page: bool, compute: Compu
     return engine_dask.in_input_order(result)
 
 
-def _periods() -> tuple[str, ...]:
-    from corpuscli.stats import PERIODS
-
-    return tuple(PERIODS)
-
-
 def dask_pair_features(
     run: Run, spec: InputSpec, *, by: str, compute: Compute
 ) -> tuple[pd.DataFrame, Any]:
     """The corpus without its text, and each article's pairing features, computed on Dask."""
     from corpuscli import engine_dask
 
-    extra = [by] if by != "source" else []
-    with dask_corpus(run, spec, compute=compute, columns=extra) as corpus:
+    with dask_corpus(run, spec, compute=compute, by=by) as corpus:
         (features,) = corpus.compute(engine_dask.pair_features(corpus.frame))
     return engine_dask.pairs_input(features)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -129,13 +128,13 @@ def clean_command(
     from corpuscli import boilerplate
     from corpuscli.errors import UsageError
 
-    from ._engine import dask_clean
+    from ._engine import blocks_removed, dask_clean
 
     if compute.dask:
         if show:
             raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
         cleaned = dask_clean(run, inputs, by=by, page=page, compute=compute)
-        removed = int(cleaned["removed"].map(lambda r: len(json.loads(r))).sum())
+        removed = int(cleaned["removed"].map(blocks_removed).sum())
     else:
         frame = run.load(inputs, clean=False)
         patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None

@@ -34,11 +34,11 @@ from .partitions import (
     partition_bytes,
     plan_partitions,
 )
-from .shuffled import by_group, clean_frame, detect
+from .shuffled import by_group, clean_frame, detect, learn
 
 __all__ = [
     "EXTRAS", "ORDER", "PARTITION_BYTES", "EngineError", "Loaded", "by_group", "clean_frame",
-    "connect", "count_terms", "detect", "finish_reports", "in_input_order", "load",
+    "connect", "count_terms", "detect", "finish_reports", "in_input_order", "learn", "load",
     "pair_features", "pairs_input", "partition_bytes", "plan_partitions", "require_dask",
     "to_term_counts",
 ]  # fmt: skip

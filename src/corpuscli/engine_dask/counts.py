@@ -3,8 +3,6 @@ engine's :class:`~corpuscli.terms.TermCounts`."""
 
 from __future__ import annotations
 
-import os
-from array import array
 from typing import TYPE_CHECKING, Any
 
 from .partitions import ORDER
@@ -45,9 +43,7 @@ def _count_partition(frame: pd.DataFrame, by: str | None, options: TermOptions) 
 
     names: dict[str, int] = {}
     counter = _worker_counter(options.token_spec())
-    totals = Totals()  # in the counter's vocabulary as it stands: no remapping
-    totals.terms, totals.term_ids = list(counter.terms), dict(counter.term_ids)
-    totals._maps[os.getpid()] = array("q", range(len(counter.terms)))
+    totals = Totals.in_step_with(counter)
     seen: list[np.ndarray] = []
     for texts, groups in batch_texts(frame, by, names):
         totals.add(counter.count(texts, groups, options.sizes))

@@ -13,11 +13,9 @@ _GROUP = "_group"
 
 
 def _with_group(frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    from corpuscli.stats import PERIODS, group_keys
+    from corpuscli.boilerplate import outlet_keys
 
-    keyed = by in frame.columns or by in PERIODS
-    keys = group_keys(frame, by) if keyed else "(none)"
-    return frame.assign(**{_GROUP: keys})
+    return frame.assign(**{_GROUP: outlet_keys(frame, by)})
 
 
 def by_group(frame: Any, by: str = "source") -> Any:
@@ -48,14 +46,34 @@ def _meta_of(func: Any, frame: Any, options: dict[str, Any]) -> pd.DataFrame:
     return func(frame._meta.assign(**{_GROUP: frame._meta["doc_id"].astype(object)}), options)
 
 
-def detect(frame: Any, *, by: str = "source", **options: Any) -> Any:
+def detect(frame: Any, *, by: str = "source", shuffled: Any = None, **options: Any) -> Any:
     """Lazy verdicts of :func:`corpuscli.boilerplate.detect` for a Dask corpus frame, with the
-    ``_order`` column (sort by it and ``block`` for the pandas engine's order)."""
+    ``_order`` column (sort by it and ``block`` for the pandas engine's order). ``shuffled``:
+    ``by_group(frame, by)`` made already (to share one shuffle with :func:`learn`)."""
     options = {"by": by, **options}
-    shuffled = by_group(frame, by)
+    shuffled = by_group(frame, by) if shuffled is None else shuffled
     return shuffled.map_partitions(
         _detect_partition, options, meta=_meta_of(_detect_partition, frame, options)
     )
+
+
+def _learn_partition(
+    frame: pd.DataFrame, by: str, min_repeats: int, min_share: float
+) -> Any:  # -> Patterns
+    from corpuscli import boilerplate
+
+    return boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
+
+
+def learn(shuffled: Any, *, by: str, min_repeats: int, min_share: float) -> list[Any]:
+    """Lazy :class:`~corpuscli.boilerplate.Patterns` of each partition of ``by_group(frame,
+    by)`` (each outlet lies whole in one), to merge once computed."""
+    import dask
+
+    return [
+        dask.delayed(_learn_partition)(part, by, min_repeats, min_share)
+        for part in shuffled.to_delayed()
+    ]
 
 
 def clean_frame(
