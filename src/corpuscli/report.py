@@ -124,7 +124,8 @@ def build_report(
         return shared["counts"]
 
     if "overview" in sections:
-        counted = counts() if {"terms", "keyness", "pairs"} & set(sections) else None
+        # the counting pass serves the overview too when another section needs it anyway
+        counted = counts() if {"terms", "keyness", "trending", "pairs"} & set(sections) else None
         report["overview"] = _overview(
             current, by, undated if (since or until) else 0, skipped or [], jobs, counted
         )

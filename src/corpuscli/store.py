@@ -150,7 +150,7 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
         )
     if not tables or version < SCHEMA_VERSION:
         try:
-            _set_up(con, version, bool(tables))
+            _set_up(con)
         except sqlite3.OperationalError as exc:
             _rollback(con)
             con.close()
@@ -160,7 +160,7 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
     return con
 
 
-def _set_up(con: sqlite3.Connection, version: int, has_tables: bool) -> None:
+def _set_up(con: sqlite3.Connection) -> None:
     """Create or upgrade the schema. Another process may be doing the same at this moment (two
     cron jobs on a new store): switching to WAL can fail at once with "database is locked"
     rather than wait, so that is retried for up to a minute, and the schema is read again under

@@ -97,8 +97,13 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
     known = store.load_patterns(con)
     if patterns_file:
         known.merge(boilerplate.Patterns.load(patterns_file))
-    learned = boilerplate.learn_repeats(frame)
-    cleaned, verdicts = boilerplate.clean(frame, patterns=known, jobs=available_cores())
+    learned = boilerplate.learn_repeats(frame)  # once: kept below, and applied with the others
+    applied = boilerplate.Patterns()
+    applied.merge(learned)
+    applied.merge(known)  # what clean() would do when it learns for itself
+    cleaned, verdicts = boilerplate.clean(
+        frame, patterns=applied, learn=False, jobs=available_cores()
+    )
     new = store.save_patterns(con, learned)
     run.info(
         f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks; "
