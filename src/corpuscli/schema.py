@@ -32,3 +32,13 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].astype(STRING)
     extras = [c for c in out.columns if c not in CORE_COLUMNS]
     return out[list(CORE_COLUMNS) + extras].reset_index(drop=True)
+
+
+def typed_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each column in the best nullable dtype (text as :data:`STRING`), as the
+    corpus frame's extra metadata columns are kept."""
+    typed = frame.convert_dtypes()
+    for col in typed.columns:
+        if isinstance(typed[col].dtype, pd.StringDtype):
+            typed[col] = typed[col].astype(STRING)
+    return typed

@@ -182,7 +182,7 @@ def _unpack_extras(frame: pd.DataFrame) -> pd.DataFrame:
 
     import pandas as pd
 
-    from corpuscli.schema import STRING
+    from corpuscli.schema import typed_columns
 
     at = list(frame.columns).index(EXTRAS)
     packed = frame.pop(EXTRAS)
@@ -190,10 +190,7 @@ def _unpack_extras(frame: pd.DataFrame) -> pd.DataFrame:
     extra = pd.DataFrame.from_records(rows, index=frame.index)
     if not len(extra.columns):
         return frame
-    typed = extra.convert_dtypes()
-    for col in typed.columns:
-        if isinstance(typed[col].dtype, pd.StringDtype):
-            typed[col] = typed[col].astype(STRING)
+    typed = typed_columns(extra)
     return pd.concat([frame.iloc[:, :at], typed, frame.iloc[:, at:]], axis=1)
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem, plural
-from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame
+from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame, typed_columns
 
 from .columns import ColumnOverrides
 from .dates import parse_dates
@@ -217,13 +217,8 @@ class Loader:
         frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
         frame = coerce_frame(frame)
         extras = [c for c in frame.columns if c not in CORE_COLUMNS]
-        if extras:
-            typed = frame[extras].convert_dtypes()
-            for col in extras:
-                kind = typed[col].dtype
-                frame[col] = (
-                    typed[col].astype(STRING) if isinstance(kind, pd.StringDtype) else typed[col]
-                )
+        for col, values in typed_columns(frame[extras]).items():
+            frame[col] = values
         frame["doc_id"] = self._unique_ids(frame)
         if self.dedupe:
             frame = self._drop_duplicates(frame)
