@@ -277,12 +277,17 @@ def block_evidence(
                 v.add(WEAK, "short, no sentence, few function words")
     # runs of button labels: three or more consecutive blocks of at most three words (not in a
     # transcript, where short turns — "Right.", "Hi, Julie." — alternate with speakers' names)
-    i = n if _is_transcript(blocks) else 0
+    transcript: bool | None = None  # found out only when a run turns up
+    i = 0
     while i < n:
         j = i
         while j < n and _short(blocks[j]) <= 3 and not _QUOTE_ATTRIBUTION.search(blocks[j].text):
             j += 1
         if j - i >= 3:
+            if transcript is None:
+                transcript = _is_transcript(blocks)
+            if transcript:
+                break
             for k in range(i, j):
                 verdicts[k].add(STRONG, "run of button labels")
         i = max(j, i + 1)
