@@ -124,6 +124,32 @@ def test_engine_equals_regex_on_any_text(texts):
     assert got == dict(expected)
 
 
+_WORDS = st.text(alphabet=st.sampled_from("abcXéİ’'.-,0"), min_size=1, max_size=20)
+_GAPS = st.sampled_from([" ", "  ", "\n", "\x00", "\x01", "\x02", " “", "” ", "! ", "\t"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(_WORDS, _GAPS), max_size=30), max_size=4))
+def test_engine_equals_regex_across_chunk_lengths(docs):
+    """Chunks of up to 8 bytes, up to 16 and longer take three different routes to their ids."""
+    texts = ["".join(word + gap for word, gap in doc) for doc in docs]
+    counter = TermCounter(TokenSpec(boundaries=True))
+    totals = Totals()
+    for start in range(0, len(texts), 2):  # the vocabulary carries over between batches
+        totals.add(
+            counter.count(texts[start : start + 2], [0] * len(texts[start : start + 2]), (1,))
+        )
+    table = totals.table(1)
+    got = dict(zip(totals.decode(table["key"].to_numpy(), 1), table["count"], strict=True))
+    tok = Tokenizer()
+    expected = Counter()
+    for text in texts:
+        expected.update(
+            tok.tokens(text.replace("\x00", " ").replace("\x01", " ").replace("\x02", " "))
+        )
+    assert got == dict(expected)
+
+
 def test_custom_pattern_goes_through_the_general_path():
     table = term_frequencies(frame(PUTIN), options=TermOptions(pattern=r"[A-Za-z]+"), top=None)
     assert table.set_index("term").loc["putin", "count"] == 1

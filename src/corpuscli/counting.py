@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from array import array
 from dataclasses import dataclass, field
 
@@ -37,12 +38,16 @@ _MISSING = -(1 << 62)
 GLOBAL_BITS = 21
 
 _APOSTROPHES = ("’", "‘", "ʼ", "‛", "′", "´")
-_ASCII_SPACE = b'!"#$%&()*+/:;<=>?@[\\]^_`{|}~\t\r\x0b\x0c'
+_ASCII_SPACE = b'!"#$%&()*+/:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\x00'
 _TABLE = bytes.maketrans(_ASCII_SPACE, b" " * len(_ASCII_SPACE))
 _MARK = b"\x01"  # a sentence or paragraph boundary inserted into the text
 _DOC_MARK = b"\x02"  # the end of one text in a batch
 _DOC_MARK_STR = "\x02"
 _DOC_JOIN = "\n \x02 \n"
+_DOC_END = "\n \x02"
+#: ``_LOW_BYTES[k]`` keeps the first k bytes of a little-endian 64-bit word.
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
+_LITTLE_ENDIAN = sys.byteorder == "little"
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -160,29 +165,40 @@ class Counter:
 
             self._stemmer = SnowballStemmer(spec.stem)
         self._synced = 0
-        self._young = True
         self._edge_flags = array("B")
         self._number_flags = array("B")
 
     # --- text -> chunks --------------------------------------------------------------------------
-    def _prepare(self, texts: list[str]) -> list[bytes] | list[str]:
-        """The whitespace chunks of all texts, with boundary and document-end markers."""
-        joined = _DOC_JOIN.join(t.replace("\x01", " ").replace("\x02", " ") for t in texts)
+    def _joined(self, texts: list[str]) -> str:
+        return _DOC_JOIN.join(t.replace("\x01", " ").replace("\x02", " ") for t in texts)
+
+    def _general_chunks(self, texts: list[str]) -> list[bytes] | list[str]:
+        """The general path (a user pattern): whitespace chunks of all texts, with boundary and
+        document-end markers."""
+        joined = self._joined(texts)
         if self.spec.lower:
             joined = joined.lower()
-        if not self.fast:
-            for apo in _APOSTROPHES:
-                if apo in joined:
-                    joined = joined.replace(apo, "'")
-            if self.spec.boundaries:
-                joined = joined.replace("\n", " \x01 ")
-            return joined.split()
-        # Curly quotes, dashes and typographic apostrophes stay: replacing multi-byte sequences
-        # costs more than letting the (cached, once per distinct chunk) tokeniser see them.
-        data = joined.encode("utf-8")
+        for apo in _APOSTROPHES:
+            if apo in joined:
+                joined = joined.replace(apo, "'")
+        if self.spec.boundaries:
+            joined = joined.replace("\n", " \x01 ")
+        chunks = joined.split()
+        chunks.append(_DOC_MARK_STR)
+        return chunks
+
+    def _prepared(self, texts: list[str]) -> bytes:
+        """The fast path: all texts as one UTF-8 buffer, ASCII lowercased (other letters are
+        lowercased per distinct chunk), with boundary and document-end markers, and every byte
+        that can never be part of a token (ASCII punctuation but ``.,'-``, whitespace, NUL) a
+        space. Curly quotes, dashes and typographic apostrophes stay: replacing multi-byte
+        sequences costs more than letting the tokeniser see them once per distinct chunk."""
+        data = (self._joined(texts) + _DOC_END).encode("utf-8")
+        if self.spec.lower:
+            data = data.lower()
         if self.spec.boundaries:
             data = data.replace(b"\n", b" \x01 ").replace(b"!", b" \x01 ").replace(b"?", b" \x01 ")
-        return data.translate(_TABLE).split()
+        return data.translate(_TABLE)
 
     # --- chunk -> tokens -------------------------------------------------------------------------
     def _token_id(self, token: str) -> int:
@@ -201,7 +217,7 @@ class Counter:
         toks = self.regex.findall(fold_quotes(text))
         if toks and not isinstance(toks[0], str):  # a user pattern with groups
             toks = [t[0] for t in toks]
-        if self.spec.lower and not self.fast:
+        if self.spec.lower:  # the fast path lowercased ASCII only
             toks = [t.lower() for t in toks]
         return toks
 
@@ -220,7 +236,7 @@ class Counter:
             and not (toks and (toks[-1].endswith(".") or toks[-1].lower() in _ABBREVIATIONS))
         ):
             ids.append(BOUNDARY)
-        if len(ids) == 1 and (ids[0] == BOUNDARY or self.terms[ids[0]] == text):
+        if len(ids) == 1:
             code = ids[0]
         else:
             code = -3 - len(self._exp_lengths)
@@ -240,31 +256,68 @@ class Counter:
         )
 
     # --- texts -> id array -------------------------------------------------------------------------
+    def _codes_of(self, chunks: list[bytes] | list[str]) -> np.ndarray:
+        """The code of each chunk (adding the chunks not seen before)."""
+        raw = np.fromiter(map(self.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+        for i in np.flatnonzero(raw == _MISSING).tolist():
+            code = self.codes[chunks[i]]  # an earlier miss in this list may have added it
+            raw[i] = self._add_chunk(chunks[i]) if code == _MISSING else code
+        return raw
+
+    def _fast_codes(self, data: bytes) -> np.ndarray:
+        """The code of every space-separated chunk of ``data``, without making a Python object
+        per chunk: a chunk of up to 8 bytes *is* a 64-bit integer (its bytes, zero-padded; text
+        holds no NUL), one of up to 16 bytes a pair of them. Equal chunks are found by hashing
+        those integers (``pandas.factorize``), so only each batch's *distinct* chunks are looked
+        up in the chunk -> code dictionary; chunks longer than 16 bytes (rare) are sliced."""
+        n = len(data)
+        buf = data + bytes(16)
+        edges = np.diff(
+            (np.frombuffer(buf, np.uint8, count=n) != 32).view(np.int8),
+            prepend=np.int8(0),
+            append=np.int8(0),
+        )
+        starts = np.flatnonzero(edges == 1)
+        ends = np.flatnonzero(edges == -1)
+        del edges
+        lengths = ends - starts
+        raw = np.empty(len(starts), dtype=np.int64)
+        words = np.ndarray((n + 8,), dtype="<u8", buffer=buf, strides=(1,))  # 8 bytes at each
+        short = np.flatnonzero(lengths <= 8)
+        first = words[starts[short]] & _LOW_BYTES[lengths[short]]
+        inverse, uniques = pd.factorize(first)
+        raw[short] = self._codes_of(uniques.astype("<u8").view("S8").tolist())[inverse]
+        mid = np.flatnonzero((lengths > 8) & (lengths <= 16))
+        if len(mid):
+            at = starts[mid]
+            first_i, first_u = pd.factorize(words[at])
+            second_i, second_u = pd.factorize(words[at + 8] & _LOW_BYTES[lengths[mid] - 8])
+            inverse, pairs = pd.factorize(first_i.astype(np.int64) * len(second_u) + second_i)
+            both = np.empty((len(pairs), 2), dtype="<u8")
+            both[:, 0] = first_u[pairs // len(second_u)]
+            both[:, 1] = second_u[pairs % len(second_u)]
+            raw[mid] = self._codes_of(both.view("S16").ravel().tolist())[inverse]
+        long = np.flatnonzero(lengths > 16)
+        if len(long):
+            chunks = [
+                data[a:b] for a, b in zip(starts[long].tolist(), ends[long].tolist(), strict=True)
+            ]
+            raw[long] = self._codes_of(chunks)
+        return raw
+
     def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids of all ``texts`` (boundaries ``-1``, one after each text) and the index of the
         text each position belongs to."""
         if self.whole_text:
-            chunks: list = []
+            chunks: list[str] = []
             for text in texts:
                 chunks.extend(self._tokens_of(text.lower() if self.spec.lower else text))
                 chunks.append(_DOC_MARK_STR)
+            raw = self._codes_of(chunks)
+        elif self.fast and _LITTLE_ENDIAN:
+            raw = self._fast_codes(self._prepared(texts))
         else:
-            chunks = self._prepare(texts)
-            chunks.append(_DOC_MARK if self.fast else _DOC_MARK_STR)
-        if self._young:
-            # While the vocabulary is young most chunks are new: add the distinct ones first
-            # (set operations in C), rather than meeting each occurrence as a miss.
-            fresh = set(chunks).difference(self.codes)
-            for chunk in fresh:
-                self._add_chunk(chunk)
-            self._young = len(fresh) > 0.01 * len(chunks)
-        raw = np.fromiter(map(self.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks))
-        missing = np.flatnonzero(raw == _MISSING)
-        if len(missing):
-            unseen = [chunks[i] for i in missing.tolist()]
-            for chunk in set(unseen):
-                self._add_chunk(chunk)
-            raw[missing] = np.fromiter(map(self.codes.__getitem__, unseen), np.int64, len(unseen))
+            raw = self._codes_of(self._general_chunks(texts))
         doc_end = raw == DOC_END
         doc_of_raw = np.cumsum(doc_end) - doc_end
         raw[doc_end] = BOUNDARY
