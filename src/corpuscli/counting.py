@@ -24,7 +24,8 @@ import os
 import re
 import sys
 from array import array
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -100,6 +101,41 @@ class _Codes(dict):  # type: ignore[type-arg]
         return _MISSING
 
 
+class _Known:
+    """The chunks met so far, as 64-bit words (one per chunk of up to 8 bytes, two for up to 16),
+    distinct and in order of first meeting, with their codes.
+
+    A batch's chunks are hashed *after* the known ones in one ``pandas.factorize``: a known chunk
+    gets the code of its first occurrence (its place among the known), and only the batch's new
+    distinct chunks are turned into bytes and tokenised. No Python object is made per chunk."""
+
+    def __init__(self, width: int) -> None:
+        self.keys = [np.empty(0, dtype="<u8") for _ in range(width)]
+        self.known = np.empty(0, dtype=np.int64)
+
+    def codes(self, batch: list[np.ndarray], add: Callable[[bytes], int]) -> np.ndarray:
+        """The code of each chunk in ``batch`` (one array of words per word of a chunk), adding
+        new chunks with ``add(chunk_bytes)``."""
+        known = len(self.known)
+        if len(batch) == 1:
+            inverse, uniques = pd.factorize(np.concatenate([self.keys[0], batch[0]]))
+            columns = [uniques]
+        else:  # pairs of words: hash each word, then the pair of their codes
+            first, first_u = pd.factorize(np.concatenate([self.keys[0], batch[0]]))
+            second, second_u = pd.factorize(np.concatenate([self.keys[1], batch[1]]))
+            inverse, pairs = pd.factorize(first.astype(np.int64) * len(second_u) + second)
+            columns = [first_u[pairs // len(second_u)], second_u[pairs % len(second_u)]]
+        if len(columns[0]) > known:
+            fresh = np.empty((len(columns[0]) - known, len(columns)), dtype="<u8")
+            for j, column in enumerate(columns):
+                fresh[:, j] = column[known:]
+                self.keys[j] = np.concatenate([self.keys[j], fresh[:, j]])
+            chunks = fresh.view(f"S{8 * len(columns)}").ravel().tolist()
+            added = np.fromiter(map(add, chunks), dtype=np.int64, count=len(chunks))
+            self.known = np.concatenate([self.known, added])
+        return self.known[inverse[known:]]
+
+
 @dataclass(frozen=True)
 class TokenSpec:
     """How text becomes tokens (see ``corpuscli.text`` for the default token pattern)."""
@@ -138,6 +174,23 @@ class Partial:
     doc_tokens: np.ndarray | None = None
     doc_words: pd.DataFrame | None = None
 
+    def regroup(self, mapping: np.ndarray) -> Partial:
+        """The same counts with group ``g`` renumbered ``mapping[g]`` (groups numbered by a
+        worker, renumbered in the order of the whole corpus)."""
+        tables = {
+            name: (
+                n,
+                frame.assign(group=mapping[frame["group"].to_numpy()]) if len(frame) else frame,
+            )
+            for name, (n, frame) in self.tables.items()
+        }
+        return replace(
+            self,
+            tables=tables,
+            group_tokens={int(mapping[g]): v for g, v in self.group_tokens.items()},
+            group_docs={int(mapping[g]): v for g, v in self.group_docs.items()},
+        )
+
 
 class Counter:
     """Tokenises batches of texts into id arrays and counts n-grams per group."""
@@ -158,6 +211,8 @@ class Counter:
         self._exp_lengths = array("q")
         self._exp_offsets = array("q")
         self._exp_flat = array("q")
+        self._short = _Known(1)
+        self._mid = _Known(2)
         self._stemmer = None
         self._stems: dict[str, str] = {}
         if spec.stem:
@@ -246,6 +301,11 @@ class Counter:
         self.codes[chunk] = code
         return code
 
+    def _chunk_code(self, chunk: bytes) -> int:
+        """The code of a chunk (the markers have theirs from the start)."""
+        code = self.codes[chunk]
+        return self._add_chunk(chunk) if code == _MISSING else code
+
     def _expansion(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return (
             np.frombuffer(self._exp_lengths, dtype=np.int64),
@@ -267,9 +327,8 @@ class Counter:
     def _fast_codes(self, data: bytes) -> np.ndarray:
         """The code of every space-separated chunk of ``data``, without making a Python object
         per chunk: a chunk of up to 8 bytes *is* a 64-bit integer (its bytes, zero-padded; text
-        holds no NUL), one of up to 16 bytes a pair of them. Equal chunks are found by hashing
-        those integers (``pandas.factorize``), so only each batch's *distinct* chunks are looked
-        up in the chunk -> code dictionary; chunks longer than 16 bytes (rare) are sliced."""
+        holds no NUL), one of up to 16 bytes a pair of them (see :class:`_Known`); chunks longer
+        than 16 bytes (rare) are sliced and looked up in the chunk -> code dictionary."""
         n = len(data)
         buf = data + bytes(16)
         edges = np.diff(
@@ -284,19 +343,15 @@ class Counter:
         raw = np.empty(len(starts), dtype=np.int64)
         words = np.ndarray((n + 8,), dtype="<u8", buffer=buf, strides=(1,))  # 8 bytes at each
         short = np.flatnonzero(lengths <= 8)
-        first = words[starts[short]] & _LOW_BYTES[lengths[short]]
-        inverse, uniques = pd.factorize(first)
-        raw[short] = self._codes_of(uniques.astype("<u8").view("S8").tolist())[inverse]
+        raw[short] = self._short.codes(
+            [words[starts[short]] & _LOW_BYTES[lengths[short]]], self._chunk_code
+        )
         mid = np.flatnonzero((lengths > 8) & (lengths <= 16))
         if len(mid):
             at = starts[mid]
-            first_i, first_u = pd.factorize(words[at])
-            second_i, second_u = pd.factorize(words[at + 8] & _LOW_BYTES[lengths[mid] - 8])
-            inverse, pairs = pd.factorize(first_i.astype(np.int64) * len(second_u) + second_i)
-            both = np.empty((len(pairs), 2), dtype="<u8")
-            both[:, 0] = first_u[pairs // len(second_u)]
-            both[:, 1] = second_u[pairs % len(second_u)]
-            raw[mid] = self._codes_of(both.view("S16").ravel().tolist())[inverse]
+            raw[mid] = self._mid.codes(
+                [words[at], words[at + 8] & _LOW_BYTES[lengths[mid] - 8]], self._chunk_code
+            )
         long = np.flatnonzero(lengths > 16)
         if len(long):
             chunks = [

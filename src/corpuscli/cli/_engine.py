@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,11 +185,70 @@ def blocks_removed(removed: str) -> int:
     return len(json.loads(removed)) if isinstance(removed, str) else 0
 
 
+#: Partitions per worker when the workers load the files (for an even load), and their bounds.
+_PARTITIONS_PER_JOB = 4
+_MIN_PARTITION = 4 * 2**20
+_MAX_PARTITION = 64 * 2**20
+
+
+def _count_files(
+    run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, jobs: int
+) -> TermCounts | None:
+    """Counts from worker processes that each load a part of the input files; None when the
+    inputs or options need one reading process (standard input, a store, --clean, --dedupe,
+    --by doc, one worker or too little input to share)."""
+    reads_stdin = (not spec.paths and not spec.files_from) or "-" in (spec.paths or [])
+    if (
+        jobs < 2
+        or reads_stdin
+        or spec.files_from == "-"
+        or spec.store
+        or spec.clean
+        or spec.dedupe
+        or by == "doc"
+    ):
+        return None
+    from corpuscli.io.inputs import expand_inputs
+    from corpuscli.io.manifest import read_manifest
+    from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
+    from corpuscli.partitioned import count_terms_in_files
+
+    from ._progress import LazyProgress
+
+    items, problems = expand_inputs(run.input_paths(spec))
+    if os.environ.get("CORPUSCLI_PARTITION_MB"):
+        target = partition_bytes()
+    else:
+        total = sum(weight(item) for item in items)
+        target = min(max(total // (jobs * _PARTITIONS_PER_JOB), _MIN_PARTITION), _MAX_PARTITION)
+    partitions = plan_partitions(items, target, split=True)
+    if len(partitions) < 2:
+        return None
+    options_ = _loader_options(spec)
+    manifest = read_manifest(spec.manifest) if spec.manifest else None
+    progress = LazyProgress(enabled=not run.quiet and sys.stderr.isatty())
+    try:
+        counts, read = count_terms_in_files(
+            partitions, by=by, options=options, jobs=jobs, loader=options_,
+            manifest=manifest, progress=progress,
+        )  # fmt: skip
+    finally:
+        progress.close()
+    run.after_load(
+        problems + read.problems, read.notes, read.articles, bool(spec.since or spec.until)
+    )
+    return counts
+
+
 def term_counts(
     run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, compute: Compute
 ) -> TermCounts:
-    """Count terms with the chosen engine (the pandas engine streams the inputs)."""
+    """Count terms with the chosen engine: the pandas engine has its workers load the input
+    files themselves when it can (see corpuscli.partitioned), else streams the inputs to them."""
     if not compute.dask:
+        counts = _count_files(run, spec, by=by, options=options, jobs=compute.cores)
+        if counts is not None:
+            return counts
         from corpuscli.terms import count_terms
 
         return count_terms(run.stream(spec), by=by, options=options, jobs=compute.cores)

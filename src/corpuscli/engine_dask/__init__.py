@@ -1,7 +1,7 @@
 """Scale-out on Dask: the same pandas functions, run per partition on a Dask cluster.
 
-A *partition* is one input file, or a group of small files (about :data:`PARTITION_BYTES` of
-input each): a folder of Parquet or JSONL partitions is the natural input. Each partition is
+A *partition* is one input file, a group of small files or a part of a large JSON Lines file
+(about :data:`PARTITION_BYTES` of input each): a folder of Parquet or JSONL partitions is the natural input. Each partition is
 loaded on a worker by the ordinary :class:`~corpuscli.io.loader.Loader` (same columns, sources,
 dates and time window as the pandas engine) into a Dask DataFrame, and the analyses run on it with
 ``map_partitions``:
@@ -20,20 +20,12 @@ whole corpus) and the renaming of doc_ids that clash between files (``fox/story`
 pandas engine does across the whole load.
 """
 
+from corpuscli.io.partitions import PARTITION_BYTES, partition_bytes, plan_partitions
+
 from .cluster import EngineError, connect, require_dask
 from .counts import count_terms, to_term_counts
 from .pairs import pair_features, pairs_input
-from .partitions import (
-    EXTRAS,
-    ORDER,
-    PARTITION_BYTES,
-    Loaded,
-    finish_reports,
-    in_input_order,
-    load,
-    partition_bytes,
-    plan_partitions,
-)
+from .partitions import EXTRAS, ORDER, Loaded, finish_reports, in_input_order, load
 from .shuffled import by_group, clean_frame, detect, learn
 
 __all__ = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from corpuscli.errors import Problem, UsageError
+from corpuscli.io.partitions import plan_partitions
 
 from .cluster import require_dask
 
@@ -16,55 +17,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from corpuscli.io.inputs import InputItem
+    from corpuscli.io.loader import LoadTally
 
-#: Input bytes (on disk; compressed files count four times) gathered into one partition; the
-#: environment variable CORPUSCLI_PARTITION_MB overrides it.
-PARTITION_BYTES = 64 * 2**20
 #: Column giving each article's place in the input (partition number << 32 | row), so that
 #: results leave in input order whatever the shuffles did.
 ORDER = "_order"
 #: Column carrying the metadata columns beyond the core ones, as JSON (see :func:`load`).
 EXTRAS = "_extras"
-
-
-def partition_bytes() -> int:
-    """The partition size: CORPUSCLI_PARTITION_MB if set (0 puts each file alone), else
-    :data:`PARTITION_BYTES`."""
-    value = os.environ.get("CORPUSCLI_PARTITION_MB")
-    if not value:
-        return PARTITION_BYTES
-    try:
-        return max(0, int(float(value) * 2**20))
-    except ValueError:
-        raise UsageError(
-            f"CORPUSCLI_PARTITION_MB must be a number of megabytes, not {value!r}"
-        ) from None
-
-
-def plan_partitions(items: Sequence[InputItem], target: int | None = None) -> list[list[InputItem]]:
-    """Group input items into partitions of about ``target`` bytes, in input order."""
-    target = partition_bytes() if target is None else target
-    parts: list[list[InputItem]] = []
-    current: list[InputItem] = []
-    size = 0
-    for item in items:
-        if item.path is None:
-            raise UsageError(
-                "--engine dask reads files, not standard input",
-                hint="save the input to a file, or use --engine pandas",
-            )
-        try:
-            weight = item.path.stat().st_size * (4 if item.compression else 1)
-        except OSError:
-            weight = 0  # the loader reports it
-        if current and size + weight > target:
-            parts.append(current)
-            current, size = [], 0
-        current.append(item)
-        size += weight
-    if current:
-        parts.append(current)
-    return parts
 
 
 @dataclass
@@ -76,6 +35,8 @@ class Loaded:
     reports: list[Any]
     #: Problems found before loading (missing paths).
     problems: list[Problem] = field(default_factory=list)
+    #: The manifest, for the note on entries that matched no article in any partition.
+    manifest: pd.DataFrame | None = None
 
 
 def _load_partition(
@@ -84,7 +45,7 @@ def _load_partition(
     columns: tuple[str, ...],
     extras: bool,
     number: int,
-) -> tuple[pd.DataFrame, tuple[list[Problem], list[str], int]]:
+) -> tuple[pd.DataFrame, tuple[list[Problem], LoadTally, int]]:
     import numpy as np
     import pandas as pd
 
@@ -102,7 +63,7 @@ def _load_partition(
         columns = (*columns, EXTRAS)
     frame = frame[list(columns)]
     frame[ORDER] = number * 2**32 + np.arange(len(frame), dtype=np.int64)
-    return frame, (loader.problems, loader.notes, loader.articles)
+    return frame, (loader.problems, loader.tally, loader.articles)
 
 
 def load(
@@ -135,15 +96,21 @@ def load(
         else i
         for i in items
     ]
+    manifest = None
     if options.get("manifest"):
         from corpuscli.io.manifest import read_manifest
 
-        read_manifest(options["manifest"])  # a bad manifest stops here, not on every worker
+        manifest = read_manifest(options["manifest"])  # a bad one stops here, not on every worker
         options = {**options, "manifest": os.path.abspath(options["manifest"])}
     keep = tuple(CORE_COLUMNS) + tuple(c for c in keep if c not in CORE_COLUMNS)
-    parts = plan_partitions(items)
+    if any(item.path is None for item in items):
+        raise UsageError(
+            "--engine dask reads files, not standard input",
+            hint="save the input to a file, or use --engine pandas",
+        )
+    parts = plan_partitions(items, split=True)
     if not parts:  # nothing to read: the caller reports the problems
-        return Loaded(frame=None, reports=[], problems=problems)
+        return Loaded(frame=None, reports=[], problems=problems, manifest=manifest)
     loads = [
         dask.delayed(_load_partition, nout=2, pure=True)(part, options, keep, extras, number)
         for number, part in enumerate(parts)
@@ -156,7 +123,9 @@ def load(
     meta = meta[list(keep) + ([EXTRAS] if extras else [])]
     meta[ORDER] = meta.index.to_numpy(dtype="int64")
     frame = dd.from_delayed([load[0] for load in loads], meta=meta, verify_meta=False)
-    return Loaded(frame=frame, reports=[load[1] for load in loads], problems=problems)
+    return Loaded(
+        frame=frame, reports=[load[1] for load in loads], problems=problems, manifest=manifest
+    )
 
 
 def _pack_extras(extra: pd.DataFrame) -> list[str | None]:
@@ -195,15 +164,18 @@ def _unpack_extras(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def finish_reports(loaded: Loaded, reports: list[Any]) -> tuple[list[Problem], list[str], int]:
-    """Problems (in input order), distinct notes and the number of articles read."""
+    """Problems (in input order), the notes of all partitions' tallies added up, and the number
+    of articles read."""
+    from corpuscli.io.loader import LoadTally
+
     problems = list(loaded.problems)
-    notes: list[str] = []
+    tally = LoadTally()
     articles = 0
-    for part_problems, part_notes, part_articles in reports:
+    for part_problems, part_tally, part_articles in reports:
         problems.extend(part_problems)
-        notes.extend(n for n in part_notes if n not in notes)
+        tally.merge(part_tally)
         articles += part_articles
-    return problems, notes, articles
+    return problems, tally.notes(loaded.manifest), articles
 
 
 def in_input_order(frame: pd.DataFrame, *also: str) -> pd.DataFrame:

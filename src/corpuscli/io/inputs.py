@@ -61,6 +61,10 @@ class InputItem:
     fmt: str | None
     #: Compression named by the file's suffix (the content's magic bytes are checked as well).
     compression: str | None
+    #: Only bytes [start, end) of the file (a part of a large JSON Lines file, cut at line ends),
+    #: whose first line is line ``first_line`` of the file.
+    span: tuple[int, int] | None = None
+    first_line: int = 1
 
     @property
     def stem(self) -> str:

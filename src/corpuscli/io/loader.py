@@ -51,6 +51,90 @@ class LoadResult:
         return bool(self.problems)
 
 
+@dataclass
+class LoadTally:
+    """What a load counts on the way, to tell the user once at the end (see :meth:`notes`).
+    Loads of parts of one corpus (in worker processes) each keep one; :meth:`merge` adds them."""
+
+    detected_encodings: dict[str, str] = field(default_factory=dict)
+    bad_dates: int = 0
+    bad_date_example: str = ""
+    renamed_ids: int = 0
+    duplicates: int = 0
+    undated_outside: int = 0
+    manifest_used: set[str] = field(default_factory=set)
+
+    def merge(self, other: LoadTally) -> None:
+        """Add the tally of the next part of the corpus (in input order)."""
+        for display, encoding in other.detected_encodings.items():
+            self.detected_encodings.setdefault(display, encoding)
+        if other.bad_dates and not self.bad_dates:
+            self.bad_date_example = other.bad_date_example
+        self.bad_dates += other.bad_dates
+        self.renamed_ids += other.renamed_ids
+        self.duplicates += other.duplicates
+        self.undated_outside += other.undated_outside
+        self.manifest_used |= other.manifest_used
+
+    def notes(self, manifest: pd.DataFrame | None = None) -> list[str]:
+        """Warnings that lose no article (detected encodings, unreadable dates, renamed ids,
+        duplicates dropped, undated articles outside the window, unused manifest entries)."""
+        notes = [
+            f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
+            for display, enc in self.detected_encodings.items()
+        ]
+        if self.bad_dates:
+            notes.append(
+                f"{plural(self.bad_dates, 'date')} could not be read and are left empty"
+                f"{self.bad_date_example}"
+            )
+        if self.renamed_ids:
+            notes.append(
+                f"{plural(self.renamed_ids, 'article')} shared an id with an earlier one "
+                "and got #2, #3 ... appended"
+            )
+        if self.duplicates:
+            notes.append(f"--dedupe dropped {plural(self.duplicates, 'exact duplicate article')}")
+        if self.undated_outside:
+            notes.append(
+                f"{plural(self.undated_outside, 'article')} without a date left out of the time window"
+            )
+        if manifest is not None:
+            unused = len(set(manifest.index) - self.manifest_used)
+            if unused:
+                notes.append(f"manifest: {plural(unused, 'entry', 'entries')} matched no article")
+        return notes
+
+
+class IdRegistry:
+    """Makes doc_ids unique across a whole load: a clash between files takes the file's path
+    (``fox/story`` rather than ``story``); any remaining clash gets ``#2``, ``#3`` ..."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        #: Articles whose id got a ``#n``.
+        self.renamed = 0
+
+    def assign(self, ids: list[Any], paths: list[Any]) -> list[str]:
+        """The unique ids of the next articles (ids as read, and the path each was read from)."""
+        seen = self.seen
+        counts = Counter(ids)
+        clashing = {i for i, n in counts.items() if n > 1 or i in seen}
+        out = []
+        for doc_id, path in zip(ids, paths, strict=True):
+            if doc_id in clashing and not _LINE_SUFFIX.search(str(path)):
+                doc_id = str(path).rsplit(".", 1)[0] if "." in Path(str(path)).name else str(path)
+            if doc_id in seen:
+                n = 2
+                while f"{doc_id}#{n}" in seen:
+                    n += 1
+                doc_id = f"{doc_id}#{n}"
+                self.renamed += 1
+            seen.add(doc_id)
+            out.append(doc_id)
+        return out
+
+
 class Loader:
     """Reads inputs chunk by chunk, so that large corpora stream with bounded memory.
 
@@ -72,6 +156,7 @@ class Loader:
         progress: ProgressCallback | None = None,
         skip: set[str] | None = None,
         items: Sequence[InputItem] | None = None,
+        unique_ids: bool = True,
     ) -> None:
         self.paths = list(paths)
         #: Inputs already expanded (a partition of a larger load); ``paths`` is then ignored.
@@ -93,15 +178,11 @@ class Loader:
         self.notes: list[str] = []
         self.inputs_read = 0
         self.articles = 0
-        # state across chunks
-        self._seen_ids: set[str] = set()
+        #: Counts for the notes; with ``unique_ids=False`` (a part of a larger load, whose
+        #: caller makes ids unique across the parts) doc_ids are left as read.
+        self.tally = LoadTally()
+        self.ids = IdRegistry() if unique_ids else None
         self._seen_texts: set[bytes] = set()
-        self._manifest_used: set[str] = set()
-        self._bad_dates = 0
-        self._bad_date_example = ""
-        self._duplicates = 0
-        self._undated_outside = 0
-        self._renamed_ids = 0
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Finished corpus frames, in input order."""
@@ -157,31 +238,10 @@ class Loader:
         self._write_notes(ctx)
 
     def _write_notes(self, ctx: Context) -> None:
-        notes = [
-            f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
-            for display, enc in ctx.detected_encodings.items()
-        ]
-        if self._bad_dates:
-            notes.append(
-                f"{plural(self._bad_dates, 'date')} could not be read and are left empty"
-                f"{self._bad_date_example}"
-            )
-        if self._renamed_ids:
-            notes.append(
-                f"{plural(self._renamed_ids, 'article')} shared an id with an earlier one "
-                "and got #2, #3 ... appended"
-            )
-        if self._duplicates:
-            notes.append(f"--dedupe dropped {plural(self._duplicates, 'exact duplicate article')}")
-        if self._undated_outside:
-            notes.append(
-                f"{plural(self._undated_outside, 'article')} without a date left out of the time window"
-            )
-        if self.manifest is not None:
-            unused = len(set(self.manifest.index) - self._manifest_used)
-            if unused:
-                notes.append(f"manifest: {plural(unused, 'entry', 'entries')} matched no article")
-        self.notes.extend(notes)
+        self.tally.detected_encodings.update(ctx.detected_encodings)
+        if self.ids is not None:
+            self.tally.renamed_ids = self.ids.renamed
+        self.notes.extend(self.tally.notes(self.manifest))
 
     def _finish(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Fill sources and dates, type the columns, and apply ids, dedupe and the time window."""
@@ -190,7 +250,7 @@ class Loader:
                 frame[col] = None
         frame["source"] = frame["source"].astype(object).where(frame["source"].notna(), None)
         if self.manifest is not None:
-            self._manifest_used |= _apply_manifest(frame, self.manifest)
+            self.tally.manifest_used |= _apply_manifest(frame, self.manifest)
         src = frame["source"]
         fills = [
             pd.Series(self.source, index=frame.index, dtype=object) if self.source else None,
@@ -204,50 +264,32 @@ class Loader:
         frame["source"] = src
         published, failed = parse_dates(frame["published"])
         if failed:
-            if not self._bad_dates:
+            if not self.tally.bad_dates:
                 raw = frame["published"].astype(object)
                 blank = raw.isna() | raw.map(lambda v: isinstance(v, str) and not v.strip())
                 bad = frame.loc[published.isna() & ~blank, ["published", "path"]]
                 if len(bad):
-                    self._bad_date_example = (
+                    self.tally.bad_date_example = (
                         f" (e.g. {bad.iloc[0]['published']!r} at {bad.iloc[0]['path']})"
                     )
-            self._bad_dates += failed
+            self.tally.bad_dates += failed
         frame["published"] = published
         frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
         frame = coerce_frame(frame)
         extras = [c for c in frame.columns if c not in CORE_COLUMNS]
         for col, values in typed_columns(frame[extras]).items():
             frame[col] = values
-        frame["doc_id"] = self._unique_ids(frame)
+        if self.ids is not None:
+            ids = self.ids.assign(
+                frame["doc_id"].astype(object).tolist(), frame["path"].astype(object).tolist()
+            )
+            frame["doc_id"] = pd.Series(ids, index=frame.index, dtype=STRING)
         if self.dedupe:
             frame = self._drop_duplicates(frame)
         if self.since or self.until:
             frame = self._window(frame)
         self.articles += len(frame)
         return frame
-
-    def _unique_ids(self, frame: pd.DataFrame) -> pd.Series:
-        """Make doc_ids unique across the whole load: a clash between files takes the file's path
-        (``fox/story`` rather than ``story``); any remaining clash gets ``#2``, ``#3`` ..."""
-        ids = frame["doc_id"].astype(object).tolist()
-        paths = frame["path"].astype(object).tolist()
-        seen = self._seen_ids
-        counts = Counter(ids)
-        clashing = {i for i, n in counts.items() if n > 1 or i in seen}
-        out = []
-        for doc_id, path in zip(ids, paths, strict=True):
-            if doc_id in clashing and not _LINE_SUFFIX.search(str(path)):
-                doc_id = str(path).rsplit(".", 1)[0] if "." in Path(str(path)).name else str(path)
-            if doc_id in seen:
-                n = 2
-                while f"{doc_id}#{n}" in seen:
-                    n += 1
-                doc_id = f"{doc_id}#{n}"
-                self._renamed_ids += 1
-            seen.add(doc_id)
-            out.append(doc_id)
-        return pd.Series(out, index=frame.index, dtype=STRING)
 
     def _drop_duplicates(self, frame: pd.DataFrame) -> pd.DataFrame:
         keep = []
@@ -256,13 +298,13 @@ class Loader:
             keep.append(digest not in self._seen_texts)
             self._seen_texts.add(digest)
         mask = pd.Series(keep, index=frame.index)
-        self._duplicates += int((~mask).sum())
+        self.tally.duplicates += int((~mask).sum())
         return frame[mask].reset_index(drop=True)
 
     def _window(self, frame: pd.DataFrame) -> pd.DataFrame:
         published = frame["published"]
         keep = published.notna()
-        self._undated_outside += int((~keep).sum())
+        self.tally.undated_outside += int((~keep).sum())
         if self.since is not None:
             keep &= published >= pd.Timestamp(self.since)
         if self.until is not None:

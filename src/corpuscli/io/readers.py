@@ -145,7 +145,7 @@ def read_jsonl(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[lis
     mapper = RowMapper(item, ctx)
     chunk: list[Record] = []
     try:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(stream, start=item.first_line):
             if not raw.strip():
                 continue
             rec = _jsonl_record(raw, number, item, mapper, ctx)

@@ -101,8 +101,22 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
+def _open_span(item: InputItem) -> IO[bytes]:
+    """The bytes of a part of a (plain, uncompressed) file."""
+    assert item.span is not None and item.path is not None
+    start, end = item.span
+    try:
+        with open(item.path, "rb") as handle:
+            handle.seek(start)
+            return io.BytesIO(handle.read(end - start))
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), where=item.display) from exc
+
+
 def open_item(item: InputItem) -> tuple[IO[bytes], str]:
     """Open an input for reading: (decompressed binary stream, format)."""
+    if item.span is not None and item.path is not None:
+        return _open_span(item), "jsonl"
     if item.path is None:
         raw: IO[bytes] = sys.stdin.buffer
     else:

@@ -1,0 +1,104 @@
+"""Workers that load their own part of the input: cutting files, and results (tables, messages,
+exit codes) equal to one process reading everything."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import shutil
+
+import pandas as pd
+import pytest
+
+from corpuscli.io.inputs import expand_inputs
+from corpuscli.io.loader import load
+from corpuscli.io.partitions import plan_partitions, split_jsonl
+from corpuscli.partitioned import count_terms_in_files
+from corpuscli.terms import TermOptions, count_terms, term_table
+
+from .conftest import ROUNDUPS, SAMPLE
+
+
+def _item(path):
+    (item,), _ = expand_inputs([str(path)])
+    return item
+
+
+def test_split_jsonl_cuts_at_line_ends_and_numbers_lines():
+    data = ROUNDUPS.read_bytes()
+    parts = split_jsonl(_item(ROUNDUPS), 5_000)
+    assert len(parts) > 3
+    assert parts[0].span[0] == 0 and parts[-1].span[1] == len(data)
+    for before, after in itertools.pairwise(parts):
+        assert before.span[1] == after.span[0]
+    for part in parts:
+        start, end = part.span
+        assert start == 0 or data[start - 1 : start] == b"\n"
+        assert part.first_line == data[:start].count(b"\n") + 1
+        assert all(line.startswith(b"{") for line in data[start:end].splitlines())
+
+
+def test_compressed_and_small_files_stay_whole(tmp_path):
+    packed = tmp_path / "roundups.jsonl.gz"
+    packed.write_bytes(gzip.compress(ROUNDUPS.read_bytes()))
+    assert len(split_jsonl(_item(packed), 1000)) == 1
+    assert split_jsonl(_item(ROUNDUPS), 10**9) == [_item(ROUNDUPS)]
+
+
+def test_partitions_keep_input_order():
+    items, _ = expand_inputs([str(SAMPLE)])
+    parts = plan_partitions(items, 8_000, split=True)
+    flat = [item for part in parts for item in part]
+    assert [i.display for i in flat] == sorted(
+        (i.display for i in flat), key=[i.display for i in items].index
+    )
+    assert len(parts) > 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_counts_equal_one_reading_process(jobs):
+    options = TermOptions(ngram=(1, 2))
+    whole = count_terms(load([str(SAMPLE)]).frame, by="source", options=options)
+    items, _ = expand_inputs([str(SAMPLE)])
+    parts = plan_partitions(items, 8_000, split=True)
+    counts, read = count_terms_in_files(parts, by="source", options=options, jobs=jobs)
+    assert counts.group_names == whole.group_names
+    assert read.articles == 38 and not read.problems
+    pd.testing.assert_frame_equal(term_table(counts, top=None), term_table(whole, top=None))
+
+
+def _damaged_copy(tmp_path):
+    """The roundups with line 20 broken and the date of line 30 unreadable."""
+    lines = ROUNDUPS.read_text(encoding="utf-8").splitlines()
+    lines[19] = lines[19][:40]
+    lines[29] = lines[29].replace('"date": "', '"date": "sometime ', 1)
+    assert "sometime" in lines[29]
+    path = tmp_path / "roundups.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [(), ("--by", "source", "--ngram", "1-2"), ("--by", "month")])
+def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_path, args):
+    shutil.copytree(SAMPLE, tmp_path / "sample")
+    damaged = _damaged_copy(tmp_path / "sample")
+    common = ("terms", str(tmp_path / "sample"), *args, "--top", "20", "-f", "tsv")
+    one = corpus(*common, "--jobs", "1")
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")  # ~10 KB: many parts, a file cut up
+    two = corpus(*common, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1  # partial: a line was skipped
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert f"line is not valid JSON ({damaged}:20)" in two.stderr
+    assert "1 date could not be read and are left empty (e.g. 'sometime" in two.stderr
+    assert f"at {damaged}:30)" in two.stderr
+    # the copy repeats the sample's ids: renamed across parts as in one process
+    assert "35 articles shared an id with an earlier one" in two.stderr
+
+
+def test_cli_with_workers_reports_a_missing_file(corpus, monkeypatch):
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
+    result = corpus("terms", str(ROUNDUPS), "no/such.jsonl", "--jobs", "2", "-f", "tsv")
+    assert result.exit_code == 1
+    assert "no/such.jsonl" in result.stderr
+    assert result.stdout.startswith("term\t")
