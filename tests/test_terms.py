@@ -61,6 +61,16 @@ def test_bigrams_stay_inside_sentences():
     assert "asked you" not in bigrams  # so does the full stop
 
 
+@pytest.mark.parametrize("pattern", [None, r"[^\W_]+(?:[-'][^\W_]+)*"])
+def test_a_full_stop_inside_closing_quotes_ends_the_sentence(pattern):
+    # from the seed article: the quote ends, and the next sentence starts
+    text = "“You know, everyone has their own truth.” Putin said. “Or 'Turkey.'” Armenians replied"
+    options = TermOptions(ngram=(2, 2), pattern=pattern, stopwords=frozenset())
+    bigrams = set(term_frequencies(frame(text), options=options, top=None)["term"])
+    assert {"own truth", "putin said", "armenians replied"} <= bigrams
+    assert "truth putin" not in bigrams and "turkey armenians" not in bigrams
+
+
 def test_bigrams_respect_paragraphs_but_not_abbreviations():
     text = "Mr. Biden spoke in the U.S. Senate\n\nThe senators listened"
     bigrams = set(

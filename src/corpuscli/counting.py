@@ -91,6 +91,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+#: An ASCII chunk that is exactly one token (a word by the default pattern), then perhaps a comma
+#: or a full stop: its token needs no regex search.
+_SIMPLE_CHUNK = re.compile(rb"([A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*)(?:,|(\.))?")
+#: Closing quotes and brackets after a sentence's full stop (``said.”``).
+_CLOSERS = "'\"’”»)]"
 
 
 class _Codes(dict):  # type: ignore[type-arg]
@@ -99,6 +104,22 @@ class _Codes(dict):  # type: ignore[type-arg]
 
     def __missing__(self, key: object) -> int:
         return _MISSING
+
+
+#: Third bytes of the UTF-8 encodings (E2 80 xx) of “ ” – — …, never part of a token.
+_BLANKED = np.array([0x9C, 0x9D, 0x93, 0x94, 0xA6], dtype=np.uint8)
+
+
+def _blank_punctuation(text: np.ndarray) -> None:
+    """Overwrite curly double quotes, dashes and ellipses in UTF-8 ``text`` with spaces (in
+    place): chunks split there anyway, so ``“Putin`` and ``Putin`` become one chunk, and a
+    full stop before a closing quote ends a sentence."""
+    lead = np.flatnonzero(text[:-2] == 0xE2)
+    if not len(lead):
+        return
+    lead = lead[(text[lead + 1] == 0x80) & np.isin(text[lead + 2], _BLANKED)]
+    for offset in range(3):
+        text[lead + offset] = 32
 
 
 class _Known:
@@ -277,34 +298,43 @@ class Counter:
         return toks
 
     def _add_chunk(self, chunk: bytes | str) -> int:
-        if self._stemmer is None and isinstance(chunk, bytes) and chunk.isalpha():
-            # Plain ASCII letters (most new chunks): the chunk is its own token.
-            code = self._token_id(chunk.decode("ascii"))
-            self.codes[chunk] = code
-            return code
+        """The code of a chunk not met before, remembered in the chunk -> code dictionary."""
+        code = self.codes[chunk] = self._new_code(chunk)
+        return code
+
+    def _chunk_code(self, chunk: bytes) -> int:
+        """The code of a chunk new to :class:`_Known` (which remembers it; the markers have
+        their codes from the start)."""
+        code = self.codes[chunk]
+        return self._new_code(chunk) if code == _MISSING else code
+
+    def _new_code(self, chunk: bytes | str) -> int:
+        if self._stemmer is None and isinstance(chunk, bytes):
+            simple = _SIMPLE_CHUNK.fullmatch(chunk)
+            if simple is not None:  # most new chunks: one ASCII word, perhaps with , or .
+                word = simple[1].decode("ascii")
+                tid = self._token_id(word)
+                if simple[2] and self.spec.boundaries and word.lower() not in _ABBREVIATIONS:
+                    return self._expand([tid, BOUNDARY])
+                return tid
         text = chunk.decode("utf-8", "replace") if isinstance(chunk, bytes) else chunk
         toks = self._tokens_of(text)
         ids = [self._token_id(t) for t in toks]
         if (
             self.spec.boundaries
-            and text.endswith(".")
+            and text.rstrip(_CLOSERS).endswith(".")
             and not (toks and (toks[-1].endswith(".") or toks[-1].lower() in _ABBREVIATIONS))
         ):
             ids.append(BOUNDARY)
-        if len(ids) == 1:
-            code = ids[0]
-        else:
-            code = -3 - len(self._exp_lengths)
-            self._exp_offsets.append(len(self._exp_flat))
-            self._exp_lengths.append(len(ids))
-            self._exp_flat.extend(ids)
-        self.codes[chunk] = code
-        return code
+        return ids[0] if len(ids) == 1 else self._expand(ids)
 
-    def _chunk_code(self, chunk: bytes) -> int:
-        """The code of a chunk (the markers have theirs from the start)."""
-        code = self.codes[chunk]
-        return self._add_chunk(chunk) if code == _MISSING else code
+    def _expand(self, ids: list[int]) -> int:
+        """The code of a chunk that is not exactly one token: an entry of the expansion table."""
+        code = -3 - len(self._exp_lengths)
+        self._exp_offsets.append(len(self._exp_flat))
+        self._exp_lengths.append(len(ids))
+        self._exp_flat.extend(ids)
+        return code
 
     def _expansion(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return (
@@ -330,12 +360,11 @@ class Counter:
         holds no NUL), one of up to 16 bytes a pair of them (see :class:`_Known`); chunks longer
         than 16 bytes (rare) are sliced and looked up in the chunk -> code dictionary."""
         n = len(data)
-        buf = data + bytes(16)
-        edges = np.diff(
-            (np.frombuffer(buf, np.uint8, count=n) != 32).view(np.int8),
-            prepend=np.int8(0),
-            append=np.int8(0),
-        )
+        buf = bytearray(data)
+        buf.extend(bytes(16))
+        text = np.frombuffer(buf, np.uint8, count=n)
+        _blank_punctuation(text)
+        edges = np.diff((text != 32).view(np.int8), prepend=np.int8(0), append=np.int8(0))
         starts = np.flatnonzero(edges == 1)
         ends = np.flatnonzero(edges == -1)
         del edges
@@ -355,7 +384,8 @@ class Counter:
         long = np.flatnonzero(lengths > 16)
         if len(long):
             chunks = [
-                data[a:b] for a, b in zip(starts[long].tolist(), ends[long].tolist(), strict=True)
+                bytes(buf[a:b])
+                for a, b in zip(starts[long].tolist(), ends[long].tolist(), strict=True)
             ]
             raw[long] = self._codes_of(chunks)
         return raw

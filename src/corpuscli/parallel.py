@@ -41,6 +41,23 @@ def _init(initializer: Callable[..., None] | None, args: tuple[Any, ...]) -> Non
         initializer(*args)
 
 
+def _context() -> Any:
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(method)
+
+
+def start_early(module: str) -> None:
+    """Start the server that worker processes fork from, with ``module`` (the one whose
+    functions they will run) imported, in the background: its imports then overlap the caller's
+    own, instead of delaying the first batch."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    _context().set_forkserver_preload([module])
+    forkserver.ensure_running()
+
+
 def run_batches(
     func: Callable[[T], R],
     batches: Iterable[T],
@@ -58,10 +75,9 @@ def run_batches(
         for batch in chain(head, iterator):
             yield func(batch)
         return
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    context = mp.get_context(method)
-    if method == "forkserver":  # workers fork from a server that has the heavy imports done
-        context.set_forkserver_preload([(initializer or func).__module__])
+    context = _context()
+    if context.get_start_method() == "forkserver":  # workers fork from a server that has the
+        context.set_forkserver_preload([(initializer or func).__module__])  # heavy imports done
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init, initargs=(initializer, initargs)
     ) as pool:

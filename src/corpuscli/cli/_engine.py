@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from corpuscli.errors import UsageError
+from corpuscli.errors import CorpusError, UsageError
 
 from ._token_options import TOKENS, JobsOpt
 
@@ -61,6 +61,24 @@ class Compute:
     def dask(self) -> bool:
         """True for the Dask engine (a usage error for an unknown one or a stray --scheduler)."""
         return check_engine(self.engine, self.scheduler)
+
+    def start_early(self, spec: InputSpec) -> None:
+        """Start the worker processes' server now, while this process is still importing, when
+        the pandas engine will count files in worker processes (see ``term_counts``)."""
+        if self.engine != "pandas" or self.cores < 2 or _one_reader(spec) or spec.files_from:
+            return
+        from corpuscli.io.inputs import expand_inputs
+        from corpuscli.io.partitions import weight
+        from corpuscli.parallel import start_early
+
+        try:
+            items, _ = expand_inputs(spec.paths or [])
+        except CorpusError:
+            return  # the load says what is wrong
+        if sum(weight(item) for item in items) < 2 * _MIN_PARTITION:
+            return  # too little to share out
+
+        start_early("corpuscli.partitioned")
 
     @property
     def cores(self) -> int:
@@ -191,22 +209,20 @@ _MIN_PARTITION = 4 * 2**20
 _MAX_PARTITION = 64 * 2**20
 
 
+def _one_reader(spec: InputSpec) -> bool:
+    """True when the inputs must be read by one process: standard input, a store, --clean
+    (learns from the whole corpus), --dedupe."""
+    reads_stdin = (not spec.paths and not spec.files_from) or "-" in (spec.paths or [])
+    return reads_stdin or spec.files_from == "-" or bool(spec.store or spec.clean or spec.dedupe)
+
+
 def _count_files(
     run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, jobs: int
 ) -> TermCounts | None:
     """Counts from worker processes that each load a part of the input files; None when the
     inputs or options need one reading process (standard input, a store, --clean, --dedupe,
     --by doc, one worker or too little input to share)."""
-    reads_stdin = (not spec.paths and not spec.files_from) or "-" in (spec.paths or [])
-    if (
-        jobs < 2
-        or reads_stdin
-        or spec.files_from == "-"
-        or spec.store
-        or spec.clean
-        or spec.dedupe
-        or by == "doc"
-    ):
+    if jobs < 2 or by == "doc" or _one_reader(spec):
         return None
     from corpuscli.io.inputs import expand_inputs
     from corpuscli.io.manifest import read_manifest

@@ -147,6 +147,8 @@ def compare_command(
     fmt: str,
     output: str | None,
 ) -> None:
+    if not (profile or naming):
+        compute.start_early(inputs)
     from corpuscli.errors import UsageError
 
     if sum((similarity, profile, naming)) > 1:

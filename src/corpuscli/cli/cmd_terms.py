@@ -80,6 +80,7 @@ def terms_command(
     fmt: str,
     output: str | None,
 ) -> None:
+    compute.start_early(inputs)
     options = tokens.options(ngram)
     from corpuscli.errors import UsageError
     from corpuscli.terms import MEASURES, term_table, wide_table
