@@ -645,6 +645,7 @@ class Totals:
     documents: int = 0
     _maps: dict[int, array] = field(default_factory=dict)
     _pending_rows: int = 0
+    _compacted_rows: int = 0
 
     @classmethod
     def in_step_with(cls, counter: Counter) -> Totals:
@@ -687,7 +688,7 @@ class Totals:
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
         for g, v in part.group_docs.items():
             self.group_docs[g] = self.group_docs.get(g, 0) + v
-        if self._pending_rows > 1_500_000:
+        if self._pending_rows > max(1_500_000, self._compacted_rows):
             self.compact()
 
     def compact(self) -> None:
@@ -705,7 +706,10 @@ class Totals:
                         GLOBAL_BITS * n,
                     )
                 ]
-        self._pending_rows = sum(len(f) for frames in self.tables.values() for f in frames)
+        # Rows added since are summed in when they outnumber the rows summed so far: each row is
+        # re-summed O(log n) times, not at every batch once the table is large.
+        self._compacted_rows = sum(len(f) for frames in self.tables.values() for f in frames)
+        self._pending_rows = 0
 
     def table(self, name: str | int) -> pd.DataFrame:
         """group, key, count, docs of one table (n-grams of size n: ``table(n)``), with keys in
