@@ -74,3 +74,15 @@ def test_no_byte_sequence_crashes_the_decoder(data):
 def test_normalize_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+def test_every_noise_character_is_unprintable():
+    """normalize_text skips its substitutions for printable text: that is only right while every
+    character they replace or remove is unprintable."""
+    import sys
+
+    from corpuscli.io.decode import _ANY_NOISE
+
+    noise = [chr(c) for c in range(sys.maxunicode + 1) if _ANY_NOISE.match(chr(c))]
+    assert len(noise) > 40
+    assert not [c for c in noise if c.isprintable() and c != "\n"]

@@ -62,7 +62,7 @@ def _init_worker(options: TermOptions, by: str | None, per_doc: bool, loader: di
 def _count_partition(items: list[InputItem]) -> _PartitionCount:
     state = worker_state()
     counter: Counter = state["counter"]
-    loader = Loader([], items=items, unique_ids=False, **state["loader"])
+    loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
     names: dict[str, int] = {}
     partials: list[Partial] = []
     ids: list[Any] = []

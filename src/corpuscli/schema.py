@@ -18,8 +18,10 @@ def empty_frame() -> pd.DataFrame:
     return coerce_frame(pd.DataFrame({c: [] for c in CORE_COLUMNS}))
 
 
-def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give ``frame`` the core columns, in order and typed, keeping every other column after them."""
+def coerce_frame(frame: pd.DataFrame, *, text_dtype: object = STRING) -> pd.DataFrame:
+    """Give ``frame`` the core columns, in order and typed, keeping every other column after them.
+    ``text_dtype=object`` leaves the text as Python strings (for a frame about to be tokenised
+    and dropped, where converting to Arrow and back would cost more than it saves)."""
     out = frame.copy()
     for col in CORE_COLUMNS:
         if col not in out.columns:
@@ -28,6 +30,8 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if col == "published":
             if out[col].dtype != DATETIME:
                 out[col] = pd.to_datetime(out[col], utc=True, errors="coerce").astype(DATETIME)
+        elif col == "text" and text_dtype is not STRING:
+            out[col] = out[col].astype(text_dtype)
         elif out[col].dtype != STRING:
             out[col] = out[col].astype(STRING)
     extras = [c for c in out.columns if c not in CORE_COLUMNS]

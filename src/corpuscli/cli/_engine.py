@@ -206,7 +206,7 @@ def blocks_removed(removed: str) -> int:
 #: Partitions per worker when the workers load the files (for an even load), and their bounds.
 _PARTITIONS_PER_JOB = 4
 _MIN_PARTITION = 4 * 2**20
-_MAX_PARTITION = 64 * 2**20
+_MAX_PARTITION = 16 * 2**20
 
 
 def _one_reader(spec: InputSpec) -> bool:

@@ -157,6 +157,7 @@ class Loader:
         skip: set[str] | None = None,
         items: Sequence[InputItem] | None = None,
         unique_ids: bool = True,
+        arrow_text: bool = True,
     ) -> None:
         self.paths = list(paths)
         #: Inputs already expanded (a partition of a larger load); ``paths`` is then ignored.
@@ -181,6 +182,8 @@ class Loader:
         #: Counts for the notes; with ``unique_ids=False`` (a part of a larger load, whose
         #: caller makes ids unique across the parts) doc_ids are left as read.
         self.tally = LoadTally()
+        #: Text as Arrow strings (compact, for frames that are kept), else as Python strings.
+        self.text_dtype: object = STRING if arrow_text else object
         self.ids = IdRegistry() if unique_ids else None
         self._seen_texts: set[bytes] = set()
 
@@ -210,7 +213,7 @@ class Loader:
                         pending.extend(records)
                         got += len(records)
                         if len(pending) >= CHUNK:
-                            finished = self._finish(_chunk_frame(pending))
+                            finished = self._finish(_chunk_frame(pending, self.text_dtype))
                             pending = []
                             if len(finished):
                                 yield finished
@@ -228,7 +231,7 @@ class Loader:
             if self.progress:
                 self.progress(number, len(items), item.display)
         if pending:
-            finished = self._finish(_chunk_frame(pending))
+            finished = self._finish(_chunk_frame(pending, self.text_dtype))
             if len(finished):
                 yield finished
         for message, displays in missing_extras.items():
@@ -275,7 +278,7 @@ class Loader:
             self.tally.bad_dates += failed
         frame["published"] = published
         frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
-        frame = coerce_frame(frame)
+        frame = coerce_frame(frame, text_dtype=self.text_dtype)
         extras = [c for c in frame.columns if c not in CORE_COLUMNS]
         for col, values in typed_columns(frame[extras]).items():
             frame[col] = values
@@ -356,15 +359,16 @@ def _tag(records: list[Record], item: InputItem, fmt: str) -> None:
         rec["_format"] = fmt
 
 
-def _chunk_frame(records: list[Record]) -> pd.DataFrame:
-    """A chunk of tagged records as a frame; the text goes to compact Arrow storage."""
+def _chunk_frame(records: list[Record], text_dtype: object = STRING) -> pd.DataFrame:
+    """A chunk of tagged records as a frame; the text goes to compact Arrow storage (unless
+    ``text_dtype`` is ``object``)."""
     df = pd.DataFrame.from_records(records)
     # A corpus frame written by corpus keeps the path it was first read from.
     if "path" in df.columns:
         df["path"] = df["path"].where(df["path"].notna(), df["_where"])
     else:
         df["path"] = df["_where"]
-    df["text"] = df["text"].astype(STRING)
+    df["text"] = df["text"].astype(text_dtype)
     return df
 
 
