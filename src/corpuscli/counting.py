@@ -122,39 +122,74 @@ def _blank_punctuation(text: np.ndarray) -> None:
         text[lead + offset] = 32
 
 
+class _KeyTable:
+    """Distinct 64-bit keys in order of first meeting; :meth:`positions` gives each key of a
+    batch its place, adding the new ones.
+
+    A batch is hashed on its own first (``pandas.factorize``: its table stays small and in cache),
+    then only its distinct keys are looked up among the known: in a hashed ``pandas.Index`` of
+    most of them, built again only when the keys added since outnumber a quarter of it, and among
+    those recent ones."""
+
+    def __init__(self) -> None:
+        self.keys = np.empty(0, dtype=np.uint64)
+        self._index = pd.Index(self.keys)
+
+    def positions(self, batch: np.ndarray) -> tuple[np.ndarray, int]:
+        """The place of each key of ``batch`` among the known, and how many were new."""
+        inverse, uniques = pd.factorize(batch)
+        frozen = len(self._index)
+        place = self._index.get_indexer(uniques)
+        miss = np.flatnonzero(place < 0)
+        before = len(self.keys)
+        if len(miss):
+            recent = self.keys[frozen:]
+            found, distinct = pd.factorize(np.concatenate([recent, uniques[miss]]))
+            place[miss] = frozen + found[len(recent) :]
+            if len(distinct) > len(recent):
+                self.keys = np.concatenate([self.keys, distinct[len(recent) :]])
+            if len(self.keys) - frozen > max(50_000, frozen // 4):
+                self._index = pd.Index(self.keys)
+        return place[inverse], len(self.keys) - before
+
+
 class _Known:
     """The chunks met so far, as 64-bit words (one per chunk of up to 8 bytes, two for up to 16),
-    distinct and in order of first meeting, with their codes.
-
-    A batch's chunks are hashed *after* the known ones in one ``pandas.factorize``: a known chunk
-    gets the code of its first occurrence (its place among the known), and only the batch's new
-    distinct chunks are turned into bytes and tokenised. No Python object is made per chunk."""
+    with their codes. Chunks are found by hashing those words (see :class:`_KeyTable`); a chunk of
+    two words is found by the pair of their places. Only new distinct chunks are turned into bytes
+    and tokenised: no Python object is made per chunk."""
 
     def __init__(self, width: int) -> None:
-        self.keys = [np.empty(0, dtype="<u8") for _ in range(width)]
+        self.tables = [_KeyTable() for _ in range(width)]
+        self.pairs = _KeyTable() if width == 2 else None
         self.known = np.empty(0, dtype=np.int64)
 
     def codes(self, batch: list[np.ndarray], add: Callable[[bytes], int]) -> np.ndarray:
         """The code of each chunk in ``batch`` (one array of words per word of a chunk), adding
         new chunks with ``add(chunk_bytes)``."""
         known = len(self.known)
-        if len(batch) == 1:
-            inverse, uniques = pd.factorize(np.concatenate([self.keys[0], batch[0]]))
-            columns = [uniques]
-        else:  # pairs of words: hash each word, then the pair of their codes
-            first, first_u = pd.factorize(np.concatenate([self.keys[0], batch[0]]))
-            second, second_u = pd.factorize(np.concatenate([self.keys[1], batch[1]]))
-            inverse, pairs = pd.factorize(first.astype(np.int64) * len(second_u) + second)
-            columns = [first_u[pairs // len(second_u)], second_u[pairs % len(second_u)]]
-        if len(columns[0]) > known:
-            fresh = np.empty((len(columns[0]) - known, len(columns)), dtype="<u8")
-            for j, column in enumerate(columns):
-                fresh[:, j] = column[known:]
-                self.keys[j] = np.concatenate([self.keys[j], fresh[:, j]])
-            chunks = fresh.view(f"S{8 * len(columns)}").ravel().tolist()
+        if self.pairs is None:
+            place, new = self.tables[0].positions(batch[0])
+            words = [self.tables[0].keys[known:]]
+        else:
+            first, _ = self.tables[0].positions(batch[0])
+            second, _ = self.tables[1].positions(batch[1])
+            place, new = self.pairs.positions(
+                (first.astype(np.uint64) << np.uint64(32)) | second.astype(np.uint64)
+            )
+            fresh = self.pairs.keys[known:]
+            words = [
+                self.tables[0].keys[(fresh >> np.uint64(32)).astype(np.int64)],
+                self.tables[1].keys[(fresh & np.uint64(0xFFFFFFFF)).astype(np.int64)],
+            ]
+        if new:
+            both = np.empty((new, len(words)), dtype="<u8")
+            for j, column in enumerate(words):
+                both[:, j] = column
+            chunks = both.view(f"S{8 * len(words)}").ravel().tolist()
             added = np.fromiter(map(add, chunks), dtype=np.int64, count=len(chunks))
             self.known = np.concatenate([self.known, added])
-        return self.known[inverse[known:]]
+        return self.known[place]
 
 
 @dataclass(frozen=True)
