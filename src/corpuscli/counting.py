@@ -604,7 +604,9 @@ def ngram_keys(
     if edge is not None or number is not None:
         safe = [np.where(ids[j : j + m] >= 0, ids[j : j + m], 0) for j in range(n)]
         if edge is not None:
-            valid &= ~edge[safe[0]] & ~edge[safe[-1]]
+            valid &= ~edge[safe[0]]
+            if n > 1:
+                valid &= ~edge[safe[-1]]
         if number is not None:
             for part in safe:
                 valid &= ~number[part]
@@ -646,21 +648,43 @@ def _empty_counts() -> pd.DataFrame:
     return pd.DataFrame({"group": [], "key": [], "count": [], "docs": []}, dtype=np.int64)
 
 
+#: Largest (groups x key space) counted in dense arrays rather than by hashing.
+_DENSE_SLOTS = 1 << 20
+
+
 def _count_by_group(
     key: np.ndarray, kdoc: np.ndarray, groups: np.ndarray, key_bits: int
 ) -> pd.DataFrame:
-    """(group, key) -> count, docs (number of distinct documents), by hashing."""
+    """(group, key) -> count, docs (number of distinct documents): the distinct (document, key)
+    pairs by hashing, then summed per (group, key) — in dense arrays when groups x keys is small
+    (unigrams over few groups), else by hashing again."""
     if not len(key):
         return _empty_counts()
-    ones = np.ones(len(key), dtype=np.int64)
-    per_doc = sum_by(kdoc, key, ones, ones, key_bits)  # (doc, key) -> occurrences
-    doc = per_doc["group"].to_numpy()
-    return sum_by(
-        groups[doc],
-        per_doc["key"].to_numpy(),
-        per_doc["count"].to_numpy(),
-        np.ones(len(doc), dtype=np.int64),
-        key_bits,
+    doc_bits = max(1, int(kdoc.max()).bit_length())
+    if not _pack_fits(doc_bits, key_bits):
+        ones = np.ones(len(key), dtype=np.int64)
+        per_doc = sum_by(kdoc, key, ones, ones, key_bits)  # (doc, key) -> occurrences
+        pair_doc, pair_key = per_doc["group"].to_numpy(), per_doc["key"].to_numpy()
+        occurrences = per_doc["count"].to_numpy()
+    else:
+        codes, pairs = pd.factorize((kdoc << key_bits) | key, sort=False)
+        occurrences = np.bincount(codes, minlength=len(pairs))
+        pair_doc, pair_key = pairs >> key_bits, pairs & ((1 << key_bits) - 1)
+    group = groups[pair_doc]
+    slots = (int(group.max()) + 1) << key_bits
+    if slots > _DENSE_SLOTS:
+        return sum_by(group, pair_key, occurrences, np.ones(len(group), np.int64), key_bits)
+    slot = (group << key_bits) | pair_key
+    docs = np.bincount(slot, minlength=slots)
+    count = np.bincount(slot, weights=occurrences, minlength=slots)
+    present = np.flatnonzero(docs)
+    return pd.DataFrame(
+        {
+            "group": present >> key_bits,
+            "key": present & ((1 << key_bits) - 1),
+            "count": count[present].astype(np.int64),
+            "docs": docs[present],
+        }
     )
 
 
