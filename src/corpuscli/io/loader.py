@@ -255,15 +255,20 @@ class Loader:
         if self.manifest is not None:
             self.tally.manifest_used |= _apply_manifest(frame, self.manifest)
         src = frame["source"]
-        fills = [
-            pd.Series(self.source, index=frame.index, dtype=object) if self.source else None,
-            frame.get("_folder_source"),
-            frame["url"].map(_url_host),
-            frame.get("_text_source"),
+        fills: list[Callable[[pd.Index], Any]] = [
+            lambda rows: self.source,
+            lambda rows: frame["_folder_source"].loc[rows] if "_folder_source" in frame else None,
+            lambda rows: frame["url"].loc[rows].map(_url_host),  # parsed only where needed
+            lambda rows: frame["_text_source"].loc[rows] if "_text_source" in frame else None,
         ]
         for fill in fills:
-            if fill is not None:
-                src = src.where(src.notna(), fill)
+            rows = src.index[src.isna()]
+            if not len(rows):
+                break
+            value = fill(rows)
+            if value is not None:
+                src = src.astype(object)
+                src.loc[rows] = value
         frame["source"] = src
         published, failed = parse_dates(frame["published"])
         if failed:
