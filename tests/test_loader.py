@@ -353,3 +353,29 @@ def test_no_bytes_crash_the_jsonl_loader(tmp_path, lines):
     path.write_bytes(b"\n".join(lines))
     result = load([str(path)])
     assert result.frame is not None
+
+
+def test_json_lines_read_the_same_with_or_without_orjson(tmp_path, monkeypatch, roundup_rows):
+    """orjson (corpuscli[fast]) reads what it can; what it refuses goes to the standard library,
+    so records, values and problems are the same either way."""
+    from corpuscli.io import readers
+
+    row = roundup_rows[0]
+    lines = [
+        json.dumps(row, ensure_ascii=False).encode(),
+        json.dumps({**row, "id": "nan", "score": float("nan")}).encode(),  # NaN literal
+        json.dumps({**row, "id": "big", "views": 2**70, "ids": [[-(2**64)]]}).encode(),  # > 64 bits
+        json.dumps({**row, "id": "esc", "title": "Karabakh \ud83d\ude00 \u00e9"}).encode(),
+        b'{"id": "bad", "text": "caf\xe9"}',  # not UTF-8
+        b'{"id": "broken", "text": ',
+    ]
+    path = tmp_path / "tricky.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    fast = load([str(path)])
+    monkeypatch.setattr(readers, "json_loads", readers._standard_loads)
+    plain = load([str(path)])
+    pd.testing.assert_frame_equal(fast.frame, plain.frame)
+    assert [str(p) for p in fast.problems] == [str(p) for p in plain.problems]
+    assert fast.frame["doc_id"].tolist() == [row["id"], "nan", "big", "esc"]
+    assert fast.frame["views"].tolist()[2] == 2**70
+    assert len(fast.problems) == 2
