@@ -94,6 +94,12 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 #: An ASCII chunk that is exactly one token (a word by the default pattern), then perhaps a comma
 #: or a full stop: its token needs no regex search.
 _SIMPLE_CHUNK = re.compile(rb"([A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*)(?:,|(\.))?")
+
+
+def _no_match(chunk: bytes) -> None:
+    return None
+
+
 #: Closing quotes and brackets after a sentence's full stop (``said.”``).
 _CLOSERS = "'\"’”»)]"
 
@@ -164,9 +170,11 @@ class _Known:
         self.pairs = _KeyTable() if width == 2 else None
         self.known = np.empty(0, dtype=np.int64)
 
-    def codes(self, batch: list[np.ndarray], add: Callable[[bytes], int]) -> np.ndarray:
+    def codes(
+        self, batch: list[np.ndarray], add: Callable[[list[bytes]], np.ndarray]
+    ) -> np.ndarray:
         """The code of each chunk in ``batch`` (one array of words per word of a chunk), adding
-        new chunks with ``add(chunk_bytes)``."""
+        new chunks with ``add(list_of_chunk_bytes)``."""
         known = len(self.known)
         if self.pairs is None:
             place, new = self.tables[0].positions(batch[0])
@@ -187,8 +195,7 @@ class _Known:
             for j, column in enumerate(words):
                 both[:, j] = column
             chunks = both.view(f"S{8 * len(words)}").ravel().tolist()
-            added = np.fromiter(map(add, chunks), dtype=np.int64, count=len(chunks))
-            self.known = np.concatenate([self.known, added])
+            self.known = np.concatenate([self.known, add(chunks)])
         return self.known[place]
 
 
@@ -337,11 +344,31 @@ class Counter:
         code = self.codes[chunk] = self._new_code(chunk)
         return code
 
-    def _chunk_code(self, chunk: bytes) -> int:
-        """The code of a chunk new to :class:`_Known` (which remembers it; the markers have
-        their codes from the start)."""
-        code = self.codes[chunk]
-        return self._new_code(chunk) if code == _MISSING else code
+    def _chunk_codes(self, chunks: list[bytes]) -> np.ndarray:
+        """The codes of chunks new to :class:`_Known` (which remembers them; the markers have
+        their codes from the start), the common case — one ASCII word, perhaps with , or . —
+        inline."""
+        out = np.empty(len(chunks), dtype=np.int64)
+        marker = self.codes.get
+        simple = _SIMPLE_CHUNK.fullmatch if self._stemmer is None else _no_match
+        term_ids, terms = self.term_ids, self.terms
+        boundaries = self.spec.boundaries
+        for i, chunk in enumerate(chunks):
+            code = marker(chunk)
+            if code is None:
+                match = simple(chunk)
+                if match is None:
+                    code = self._new_code(chunk)
+                else:
+                    word = match[1].decode("ascii")
+                    code = term_ids.get(word)
+                    if code is None:
+                        code = term_ids[word] = len(terms)
+                        terms.append(word)
+                    if match[2] and boundaries and word.lower() not in _ABBREVIATIONS:
+                        code = self._expand([code, BOUNDARY])
+            out[i] = code
+        return out
 
     def _new_code(self, chunk: bytes | str) -> int:
         if self._stemmer is None and isinstance(chunk, bytes):
@@ -408,13 +435,13 @@ class Counter:
         words = np.ndarray((n + 8,), dtype="<u8", buffer=buf, strides=(1,))  # 8 bytes at each
         short = np.flatnonzero(lengths <= 8)
         raw[short] = self._short.codes(
-            [words[starts[short]] & _LOW_BYTES[lengths[short]]], self._chunk_code
+            [words[starts[short]] & _LOW_BYTES[lengths[short]]], self._chunk_codes
         )
         mid = np.flatnonzero((lengths > 8) & (lengths <= 16))
         if len(mid):
             at = starts[mid]
             raw[mid] = self._mid.codes(
-                [words[at], words[at + 8] & _LOW_BYTES[lengths[mid] - 8]], self._chunk_code
+                [words[at], words[at + 8] & _LOW_BYTES[lengths[mid] - 8]], self._chunk_codes
             )
         long = np.flatnonzero(lengths > 16)
         if len(long):
