@@ -774,7 +774,7 @@ class Totals:
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
         for g, v in part.group_docs.items():
             self.group_docs[g] = self.group_docs.get(g, 0) + v
-        if self._pending_rows > max(1_500_000, self._compacted_rows):
+        if self._pending_rows > max(500_000, self._compacted_rows):
             self.compact()
 
     def compact(self) -> None:
