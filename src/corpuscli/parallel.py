@@ -2,8 +2,8 @@
 
 Work runs in the calling process when there is only one batch or one job (no start-up cost for
 small corpora); otherwise in a pool of worker processes, each keeping its state (the tokeniser's
-vocabulary and cache) across batches. At most ``jobs + 1`` batches wait at any time, so a corpus
-streamed from disk never piles up in memory.
+vocabulary and cache) across batches. At most ``jobs + 1`` batches (by default) wait at any time,
+so a corpus streamed from disk never piles up in memory.
 """
 
 from __future__ import annotations
@@ -65,9 +65,12 @@ def run_batches(
     jobs: int,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
+    ahead: int = 1,
 ) -> Iterator[R]:
     """Yield ``func(batch)`` for each batch, in order. ``initializer(*initargs)``, when given,
-    runs once in every process that does work, before its first batch."""
+    runs once in every process that does work, before its first batch. Up to ``ahead`` batches
+    wait beyond the ones being worked on (more keep workers busy when batches take unequal time
+    and results are small; fewer bound the memory of large batches)."""
     iterator = iter(batches)
     head = list(islice(iterator, 2))
     if jobs <= 1 or len(head) < 2:
@@ -85,7 +88,7 @@ def run_batches(
         try:
             for batch in chain(head, iterator):
                 pending.append(pool.submit(func, batch))
-                if len(pending) > jobs:
+                if len(pending) >= jobs + ahead:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()

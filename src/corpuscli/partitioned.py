@@ -112,6 +112,7 @@ def count_terms_in_files(
         jobs=jobs,
         initializer=_init_worker,
         initargs=(options, by, per_doc, loader or {}),
+        ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
     for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
         mapping = np.fromiter(
