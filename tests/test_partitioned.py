@@ -78,7 +78,15 @@ def _damaged_copy(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("args", [(), ("--by", "source", "--ngram", "1-2"), ("--by", "month")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("--by", "source", "--ngram", "1-2"),
+        ("--by", "month"),
+        ("--by", "stance", "--manifest", str(SAMPLE / "manifest.csv"), "--since", "2021-06-01"),
+    ],
+)
 def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_path, args):
     shutil.copytree(SAMPLE, tmp_path / "sample")
     damaged = _damaged_copy(tmp_path / "sample")

@@ -65,11 +65,7 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
     loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
     names: dict[str, int] = {}
     partials: list[Partial] = []
-    ids: list[Any] = []
-    paths: list[Any] = []
     for frame in loader.chunks():
-        ids.extend(frame["doc_id"].astype(object).tolist())
-        paths.extend(frame["path"].astype(object).tolist())
         for texts, groups in batch_texts(frame, state["by"], names):
             partials.append(counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"]))
     return _PartitionCount(
@@ -78,8 +74,8 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
         problems=loader.problems,
         tally=loader.tally,
         articles=loader.articles,
-        ids=ids,
-        paths=paths,
+        ids=loader.read_ids,
+        paths=loader.read_paths,
     )
 
 

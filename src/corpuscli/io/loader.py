@@ -185,6 +185,9 @@ class Loader:
         #: Text as Arrow strings (compact, for frames that are kept), else as Python strings.
         self.text_dtype: object = STRING if arrow_text else object
         self.ids = IdRegistry() if unique_ids else None
+        #: Without ``unique_ids``: the doc_id and path of every article read (time window or not).
+        self.read_ids: list[Any] = []
+        self.read_paths: list[Any] = []
         self._seen_texts: set[bytes] = set()
 
     def chunks(self) -> Iterator[pd.DataFrame]:
@@ -287,11 +290,14 @@ class Loader:
         extras = [c for c in frame.columns if c not in CORE_COLUMNS]
         for col, values in typed_columns(frame[extras]).items():
             frame[col] = values
+        ids, paths = frame["doc_id"].astype(object).tolist(), frame["path"].astype(object).tolist()
         if self.ids is not None:
-            ids = self.ids.assign(
-                frame["doc_id"].astype(object).tolist(), frame["path"].astype(object).tolist()
+            frame["doc_id"] = pd.Series(
+                self.ids.assign(ids, paths), index=frame.index, dtype=STRING
             )
-            frame["doc_id"] = pd.Series(ids, index=frame.index, dtype=STRING)
+        else:  # for the caller to make them unique across the parts of a load
+            self.read_ids.extend(ids)
+            self.read_paths.extend(paths)
         if self.dedupe:
             frame = self._drop_duplicates(frame)
         if self.since or self.until:
