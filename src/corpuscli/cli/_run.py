@@ -222,7 +222,7 @@ class Run:
     def output_format(self, fmt: OutputFormat, output: str | None) -> str:
         """The concrete format: the one asked for, else -o's extension, else table on a terminal
         and TSV in a pipe."""
-        from corpuscli.render import format_for_path
+        from corpuscli.output_formats import format_for_path
 
         if fmt is not OutputFormat.auto:
             return fmt.value
