@@ -3,19 +3,24 @@
 Texts become one array of integer token ids, ``-1`` marking sentence, paragraph and document
 boundaries (n-grams and collocation windows never cross them). The work is done in bulk:
 
-1. each text is lowercased, typographic apostrophes folded to ``'``, and characters that can never
-   be part of a token (quotes, brackets, ``!?;:`` ...) replaced by spaces — all with C-speed
-   string operations on UTF-8 bytes;
-2. the text is split on whitespace; every distinct chunk is tokenised once by the token regex
-   (cached), so the regex runs over the vocabulary, not over the corpus; a chunk that is exactly
-   one token maps straight to its id, others (``Afghanistan.``, ``U.S.-led``) expand to several ids
-   through a table, vectorised with NumPy;
-3. n-gram keys pack the ids of consecutive tokens into one int64, and counts per group and
-   document frequencies come from sorting/hashing those arrays.
+1. the texts of a batch become one UTF-8 buffer: ASCII lowercased (other letters are lowercased
+   per token, after the regex), and bytes that can never be part of a token (ASCII punctuation but
+   ``.,'-``, curly double quotes, dashes, ellipses) overwritten with spaces — C-speed bytes
+   operations and NumPy;
+2. the chunks between spaces are found with NumPy; a chunk of up to 8 bytes is read as one 64-bit
+   integer, of up to 16 as two, and hashed (``pandas.factorize``) against the chunks met before
+   (:class:`_KeyTable`), so no Python object is made per chunk; only new distinct chunks are
+   decoded and tokenised (a plain ASCII word inline, others by the token regex), so the regex runs
+   over the vocabulary, not over the corpus; a chunk that is exactly one token maps straight to its
+   id, others (``Afghanistan.``, ``U.S.-led``) expand to several ids through a table, vectorised
+   with NumPy; longer chunks (rare) go through a dictionary;
+3. n-gram keys pack the ids of consecutive tokens into one int64; the distinct (text, n-gram)
+   pairs are hashed once, and counts and document frequencies per group summed from them (in
+   dense arrays when groups x vocabulary is small).
 
 The result equals running the token regex over the whole text (property-tested), at a fraction of
-the cost. A :class:`Counter` instance keeps its vocabulary across calls; :func:`merge` combines the
-partial results of several worker processes exactly.
+the cost. A :class:`Counter` instance keeps its vocabulary across calls; :class:`Totals` merges
+the partial results of several worker processes exactly.
 """
 
 from __future__ import annotations
