@@ -24,10 +24,15 @@ def _item(path):
     return item
 
 
-def test_split_jsonl_cuts_at_line_ends_and_numbers_lines():
+@pytest.mark.parametrize("block", [8 * 2**20, 1000, 97])  # lines longer than a block read, too
+def test_split_jsonl_cuts_at_line_ends_and_numbers_lines(monkeypatch, block):
+    from corpuscli.io import partitions
+
+    whole_file = split_jsonl(_item(ROUNDUPS), 5_000)  # the file is read in one block
+    monkeypatch.setattr(partitions, "_BLOCK", block)
     data = ROUNDUPS.read_bytes()
     parts = split_jsonl(_item(ROUNDUPS), 5_000)
-    assert len(parts) > 3
+    assert parts == whole_file and len(parts) > 3
     assert parts[0].span[0] == 0 and parts[-1].span[1] == len(data)
     for before, after in itertools.pairwise(parts):
         assert before.span[1] == after.span[0]
