@@ -61,7 +61,10 @@ def test_partitions_keep_input_order():
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_counts_equal_one_reading_process(jobs):
+def test_counts_equal_one_reading_process(jobs, monkeypatch):
+    import corpuscli.terms
+
+    monkeypatch.setattr(corpuscli.terms, "BATCH_DOCS", 3)  # in-process (jobs 1): merged batches
     options = TermOptions(ngram=(1, 2))
     whole = count_terms(load([str(SAMPLE)]).frame, by="source", options=options)
     items, _ = expand_inputs([str(SAMPLE)])
@@ -115,3 +118,35 @@ def test_cli_with_workers_reports_a_missing_file(corpus, monkeypatch):
     assert result.exit_code == 1
     assert "no/such.jsonl" in result.stderr
     assert result.stdout.startswith("term\t")
+
+
+def test_merged_batches_count_as_the_batches_do():
+    """A worker sends one result per part: its batches merged, vocabulary gains joined, keys
+    widened as the vocabulary grew past a power of two."""
+    from corpuscli.counting import Counter, Totals, merge_partials
+
+    texts = load([str(SAMPLE)]).frame["text"].tolist()
+    batches = [texts[0:2], texts[2:9], texts[9:30], texts[30:]]
+    parts = []
+    counter = Counter(TermOptions(ngram=(1, 2)).token_spec())
+    for batch in batches:
+        groups = [i % 3 for i in range(len(batch))]
+        parts.append(counter.count(batch, groups, (1, 2), per_doc=True))
+    assert len({p.bits for p in parts}) > 1  # the packing width changed on the way
+    one, merged = Totals(), Totals()
+    for part in parts:
+        one.add(part)
+    merged.add(merge_partials(parts))
+    for name in ("1", "2"):
+        a, b = (
+            t.table(name).sort_values(["group", "key"], ignore_index=True) for t in (one, merged)
+        )
+        pd.testing.assert_frame_equal(a, b)
+    assert one.terms == merged.terms
+    assert (one.group_tokens, one.group_docs) == (merged.group_tokens, merged.group_docs)
+    (tokens_a, words_a), (tokens_b, words_b) = one.word_table(), merged.word_table()
+    assert tokens_a.tolist() == tokens_b.tolist()
+    pd.testing.assert_frame_equal(
+        words_a.sort_values(["doc", "key"], ignore_index=True),
+        words_b.sort_values(["doc", "key"], ignore_index=True),
+    )

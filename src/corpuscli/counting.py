@@ -831,6 +831,77 @@ class Totals:
         return [(keys >> (GLOBAL_BITS * (n - 1 - j))) & mask for j in range(n)]
 
 
+def merge_partials(parts: list[Partial]) -> Partial:
+    """One :class:`Partial` for consecutive batches that one :class:`Counter` counted (in the
+    order it counted them): tables summed, vocabulary gains joined. A worker that counts several
+    batches of a part sends one result, and the merging process has fewer rows to sum."""
+    if len(parts) == 1:
+        return parts[0]
+    bits = parts[-1].bits  # the vocabulary only grows
+    tables: dict[str, tuple[int, pd.DataFrame]] = {}
+    for name, (n, _) in parts[-1].tables.items():
+        frames = [
+            frame.assign(key=_widen(frame["key"].to_numpy(), n, part.bits, bits))
+            for part in parts
+            for frame in [part.tables[name][1]]
+            if len(frame)
+        ]
+        both = pd.concat(frames, ignore_index=True) if frames else _empty_counts()
+        tables[name] = (
+            n,
+            sum_by(
+                both["group"].to_numpy(),
+                both["key"].to_numpy(),
+                both["count"].to_numpy(),
+                both["docs"].to_numpy(),
+                n * bits,
+            ),
+        )
+    group_tokens: dict[int, int] = {}
+    group_docs: dict[int, int] = {}
+    for part in parts:
+        for g, v in part.group_tokens.items():
+            group_tokens[g] = group_tokens.get(g, 0) + v
+        for g, v in part.group_docs.items():
+            group_docs[g] = group_docs.get(g, 0) + v
+    doc_tokens = doc_words = None
+    if all(p.doc_tokens is not None and p.doc_words is not None for p in parts):
+        offsets = np.cumsum([0] + [len(p.doc_tokens) for p in parts[:-1]])  # type: ignore[arg-type]
+        doc_tokens = np.concatenate([p.doc_tokens for p in parts])  # type: ignore[misc]
+        doc_words = pd.concat(
+            [
+                p.doc_words.assign(  # type: ignore[union-attr]
+                    doc=p.doc_words["doc"].to_numpy() + offset,  # type: ignore[index]
+                    key=_widen(p.doc_words["key"].to_numpy(), 1, p.bits, bits),  # type: ignore[index]
+                )
+                for p, offset in zip(parts, offsets.tolist(), strict=True)
+            ],
+            ignore_index=True,
+        )
+    return Partial(
+        worker=parts[0].worker,
+        vocab_start=parts[0].vocab_start,
+        new_terms=[term for part in parts for term in part.new_terms],
+        bits=bits,
+        tables=tables,
+        group_tokens=group_tokens,
+        group_docs=group_docs,
+        doc_tokens=doc_tokens,
+        doc_words=doc_words,
+    )
+
+
+def _widen(keys: np.ndarray, n: int, bits: int, wider: int) -> np.ndarray:
+    """Packed n-gram keys of ``bits`` per id, packed again with ``wider`` bits per id."""
+    if bits == wider:
+        return keys
+    mask = (1 << bits) - 1
+    out = np.zeros(len(keys), dtype=np.int64)
+    for j in range(n):
+        out = (out << wider) | ((keys >> (bits * (n - 1 - j))) & mask)
+    return out
+
+
 def _repack(keys: np.ndarray, n: int, bits: int, mapping: np.ndarray) -> np.ndarray:
     if n > 1 and len(mapping) >= (1 << GLOBAL_BITS):
         raise OverflowError("vocabulary too large to pack n-grams")

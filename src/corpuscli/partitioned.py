@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from corpuscli.counting import Counter, Partial, Totals
+from corpuscli.counting import Counter, Partial, Totals, merge_partials
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.loader import IdRegistry, Loader, LoadTally
@@ -69,7 +69,7 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
         for texts, groups in batch_texts(frame, state["by"], names):
             partials.append(counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"]))
     return _PartitionCount(
-        partials=partials,
+        partials=[merge_partials(partials)] if partials else [],
         groups=sorted(names, key=names.__getitem__),
         problems=loader.problems,
         tally=loader.tally,
