@@ -676,6 +676,20 @@ def sum_by(
     )
 
 
+def sum_frames(frames: list[pd.DataFrame], key_bits: int) -> pd.DataFrame:
+    """Frames of (group, key, count, docs) summed into one, a row per distinct (group, key)."""
+    if not frames:
+        return _empty_counts()
+    both = pd.concat(frames, ignore_index=True)
+    return sum_by(
+        both["group"].to_numpy(),
+        both["key"].to_numpy(),
+        both["count"].to_numpy(),
+        both["docs"].to_numpy(),
+        key_bits,
+    )
+
+
 def _empty_counts() -> pd.DataFrame:
     return pd.DataFrame({"group": [], "key": [], "count": [], "docs": []}, dtype=np.int64)
 
@@ -787,16 +801,7 @@ class Totals:
         for name, frames in self.tables.items():
             n = self.arity[name]
             if len(frames) > 1:
-                both = pd.concat(frames, ignore_index=True)
-                self.tables[name] = [
-                    sum_by(
-                        both["group"].to_numpy(),
-                        both["key"].to_numpy(),
-                        both["count"].to_numpy(),
-                        both["docs"].to_numpy(),
-                        GLOBAL_BITS * n,
-                    )
-                ]
+                self.tables[name] = [sum_frames(frames, GLOBAL_BITS * n)]
         # Rows added since are summed in when they outnumber the rows summed so far: each row is
         # re-summed O(log n) times, not at every batch once the table is large.
         self._compacted_rows = sum(len(f) for frames in self.tables.values() for f in frames)
@@ -846,17 +851,7 @@ def merge_partials(parts: list[Partial]) -> Partial:
             for frame in [part.tables[name][1]]
             if len(frame)
         ]
-        both = pd.concat(frames, ignore_index=True) if frames else _empty_counts()
-        tables[name] = (
-            n,
-            sum_by(
-                both["group"].to_numpy(),
-                both["key"].to_numpy(),
-                both["count"].to_numpy(),
-                both["docs"].to_numpy(),
-                n * bits,
-            ),
-        )
+        tables[name] = (n, sum_frames(frames, n * bits))
     group_tokens: dict[int, int] = {}
     group_docs: dict[int, int] = {}
     for part in parts:
