@@ -41,12 +41,15 @@ try:  # the optional extra corpuscli[fast]
         return json.loads(data) if _maybe_rounded(value) else value
 
     def _maybe_rounded(value: Any) -> bool:
-        if type(value) is float:
-            return abs(value) >= 9.2e18  # about 2**63
-        if type(value) is dict:
-            return any(_maybe_rounded(v) for v in value.values())
-        if type(value) is list:
-            return any(_maybe_rounded(v) for v in value)
+        """True if a float of 2**63 or more (in size) is anywhere in ``value``."""
+        values = value.values() if type(value) is dict else value if type(value) is list else ()
+        for item in values:
+            kind = type(item)
+            if kind is float:
+                if item >= 9.2e18 or item <= -9.2e18:  # about 2**63
+                    return True
+            elif (kind is dict or kind is list) and _maybe_rounded(item):
+                return True
         return False
 
 except ImportError:  # pragma: no cover - depends on the extras installed
