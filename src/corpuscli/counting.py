@@ -376,14 +376,7 @@ class Counter:
         return out
 
     def _new_code(self, chunk: bytes | str) -> int:
-        if self._stemmer is None and isinstance(chunk, bytes):
-            simple = _SIMPLE_CHUNK.fullmatch(chunk)
-            if simple is not None:  # most new chunks: one ASCII word, perhaps with , or .
-                word = simple[1].decode("ascii")
-                tid = self._token_id(word)
-                if simple[2] and self.spec.boundaries and word.lower() not in _ABBREVIATIONS:
-                    return self._expand([tid, BOUNDARY])
-                return tid
+        """The code of a chunk by the token regex (and the rule for sentence-ending stops)."""
         text = chunk.decode("utf-8", "replace") if isinstance(chunk, bytes) else chunk
         toks = self._tokens_of(text)
         ids = [self._token_id(t) for t in toks]
