@@ -150,3 +150,24 @@ def test_merged_batches_count_as_the_batches_do():
         words_a.sort_values(["doc", "key"], ignore_index=True),
         words_b.sort_values(["doc", "key"], ignore_index=True),
     )
+
+
+@pytest.mark.parametrize("args", [("--window", "3"), ("--node", "Putin", "--window", "5")])
+def test_collocations_with_workers_loading_equal_one_process(corpus, monkeypatch, args):
+    common = ("collocations", str(SAMPLE), *args, "--min-count", "2", "-f", "tsv")
+    one = corpus(*common, "--jobs", "1")
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
+    two = corpus(*common, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.stderr
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 3
+    assert one.stderr == two.stderr
+
+
+def test_collocations_with_workers_say_a_node_word_is_missing(corpus, monkeypatch):
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
+    result = corpus("collocations", str(SAMPLE), "--node", "putinn", "--jobs", "2")
+    assert result.exit_code == 3
+    assert "the node word 'putinn' does not occur" in result.stderr
+    assert "putin" in result.stderr  # the close match
+    bad = corpus("collocations", str(SAMPLE), "--measure", "zscore", "--jobs", "2")
+    assert bad.exit_code == 2 and "unknown measure" in bad.stderr

@@ -85,34 +85,20 @@ def collocations(
     min_count: int = 3,
     top: int | None = 50,
     jobs: int = 1,
+    counted: Totals | None = None,
 ) -> pd.DataFrame:
     """Ranked collocations (see the module docstring for every column), optionally of one
-    ``node`` word. Ties are broken by w1, then w2."""
-    if measure not in MEASURES:
-        raise UsageError(f"unknown measure {measure!r}", hint="use llr, pmi, t or dice")
-    if not 1 <= window <= 20:
-        raise UsageError("--window must be between 1 and 20")
-    if top is not None and top < 1:
-        raise UsageError("--top must be 1 or more", hint="or use --all")
-    options = options or TermOptions()
-    options = TermOptions(
-        lower=options.lower, stopwords=options.stopwords, stem=options.stem, ngram=(1, 2),
-        pattern=options.pattern, keep_numbers=options.keep_numbers,
-    )  # fmt: skip
-    node_key = _normalise(node, options) if node else None
-    totals = Totals()
-    for part in run_batches(
-        _pairs_batch,
-        batch_texts(corpus, None, {}),
-        jobs=jobs,
-        initializer=_init_worker,
-        initargs=(options, window, node_key),
-    ):
-        totals.add(part)
-    if node_key is not None and node_key not in totals.term_ids:
+    ``node`` word. Ties are broken by w1, then w2. ``counted``: pair counts made already (by
+    :func:`corpuscli.partitioned.count_pairs_in_files`, with :func:`pair_options` and
+    :func:`node_key`); ``corpus`` is then not read."""
+    check_request(measure=measure, window=window, top=top)
+    options = pair_options(options)
+    key = node_key(node, options) if node else None
+    totals = counted if counted is not None else _count_pairs(corpus, options, window, key, jobs)
+    if key is not None and key not in totals.term_ids:
         import difflib
 
-        close = difflib.get_close_matches(node_key, totals.terms, n=5)
+        close = difflib.get_close_matches(key, totals.terms, n=5)
         hint = f"close matches: {', '.join(close)}" if close else "check the spelling"
         raise NotFound(f"the node word {node!r} does not occur in the corpus", hint=hint)
     pairs = totals.table("pairs")
@@ -132,8 +118,8 @@ def collocations(
     if not options.keep_numbers:
         drop |= number[a] | number[b]
     keep = ~drop & (pairs["count"].to_numpy() >= min_count)
-    if node_key is not None:
-        nid = totals.term_ids[node_key]
+    if key is not None:
+        nid = totals.term_ids[key]
         keep &= (a == nid) | (b == nid)
     a, b, count = a[keep], b[keep], pairs["count"].to_numpy()[keep]
     if not len(count):
@@ -163,7 +149,48 @@ def collocations(
     return table[list(COLUMNS)].reset_index(drop=True)
 
 
-def _normalise(word: str, options: TermOptions) -> str:
+def check_request(*, measure: str, window: int, top: int | None) -> None:
+    """A usage error for a measure, window or top that :func:`collocations` cannot take (before
+    any counting)."""
+    if measure not in MEASURES:
+        raise UsageError(f"unknown measure {measure!r}", hint="use llr, pmi, t or dice")
+    if not 1 <= window <= 20:
+        raise UsageError("--window must be between 1 and 20")
+    if top is not None and top < 1:
+        raise UsageError("--top must be 1 or more", hint="or use --all")
+
+
+def pair_options(options: TermOptions | None) -> TermOptions:
+    """The token options collocations count with: ``options`` marking sentence boundaries (pairs
+    never cross them)."""
+    options = options or TermOptions()
+    return TermOptions(
+        lower=options.lower, stopwords=options.stopwords, stem=options.stem, ngram=(1, 2),
+        pattern=options.pattern, keep_numbers=options.keep_numbers,
+    )  # fmt: skip
+
+
+def _count_pairs(
+    corpus: pd.DataFrame | Iterable[pd.DataFrame],
+    options: TermOptions,
+    window: int,
+    node: str | None,
+    jobs: int,
+) -> Totals:
+    totals = Totals()
+    for part in run_batches(
+        _pairs_batch,
+        batch_texts(corpus, None, {}),
+        jobs=jobs,
+        initializer=_init_worker,
+        initargs=(options, window, node),
+    ):
+        totals.add(part)
+    return totals
+
+
+def node_key(word: str, options: TermOptions) -> str:
+    """A node word as the counting saw its tokens (quotes folded, lowercased, stemmed)."""
     text = fold_quotes(word.strip())
     if options.lower:
         text = text.lower()

@@ -217,7 +217,8 @@ class TokenSpec:
     boundaries: bool = True
     #: Words an n-gram may not start or end with (stopwords), and whether tokens without a letter
     #: count: n-grams these exclude are dropped where they are counted, which keeps the tables
-    #: (and memory) small. Collocation pair counts ignore both (their marginals need every word).
+    #: (and memory) small. Collocation pairs with such a member are dropped too (they are never
+    #: listed), while the marginal counts of each word keep every pair.
     drop_edges: frozenset[str] = frozenset()
     keep_numbers: bool = True
 
@@ -547,7 +548,9 @@ class Counter:
         bits = max(1, len(self.terms).bit_length())
         segment = np.cumsum(ids < 0)
         node_id = self.term_ids.get(node, -2) if node is not None else None
-        keys, kdocs, firsts, seconds = [], [], [], []
+        edge, number = self._drop_masks()
+        unlisted = edge if number is None else number if edge is None else edge | number
+        keys, firsts, seconds = [], [], []
         for d in range(1, window + 1):
             a, b = ids[:-d], ids[d:]
             valid = (a >= 0) & (b >= 0) & (segment[:-d] == segment[d:])
@@ -555,11 +558,11 @@ class Counter:
             seconds.append(b[valid])
             if node_id is not None:
                 valid &= (a == node_id) | (b == node_id)
+            if unlisted is not None:  # a pair with a stopword (or number) is never listed
+                valid &= ~unlisted[np.where(a >= 0, a, 0)] & ~unlisted[np.where(b >= 0, b, 0)]
             keys.append((a[valid] << bits) | b[valid])
-            kdocs.append(doc[:-d][valid])
         key = np.concatenate(keys) if keys else np.empty(0, np.int64)
-        kdoc = np.concatenate(kdocs) if kdocs else np.empty(0, np.int64)
-        results = {"pairs": (2, _count_by_group(key, kdoc, groups, 2 * bits))}
+        results = {"pairs": (2, _count_keys(key))}
         for name, parts in (("first", firsts), ("second", seconds)):
             ids_ = np.concatenate(parts) if parts else np.empty(0, np.int64)
             counts = (
@@ -685,6 +688,21 @@ def sum_frames(frames: list[pd.DataFrame], key_bits: int) -> pd.DataFrame:
 
 def _empty_counts() -> pd.DataFrame:
     return pd.DataFrame({"group": [], "key": [], "count": [], "docs": []}, dtype=np.int64)
+
+
+def _count_keys(key: np.ndarray) -> pd.DataFrame:
+    """key -> count in group 0 (docs not counted: 0)."""
+    if not len(key):
+        return _empty_counts()
+    codes, uniques = pd.factorize(key, sort=False)
+    return pd.DataFrame(
+        {
+            "group": np.zeros(len(uniques), dtype=np.int64),
+            "key": uniques.astype(np.int64),
+            "count": np.bincount(codes, minlength=len(uniques)).astype(np.int64),
+            "docs": np.zeros(len(uniques), dtype=np.int64),
+        }
+    )
 
 
 #: Largest (groups x key space) counted in dense arrays rather than by hashing.

@@ -50,24 +50,38 @@ class _PartitionCount:
     paths: list[Any]
 
 
-def _init_worker(options: TermOptions, by: str | None, per_doc: bool, loader: dict) -> None:
+@dataclass(frozen=True)
+class _What:
+    """What a worker counts: n-grams per group (``window`` None), or collocation pairs."""
+
+    options: TermOptions
+    by: str | None = None
+    per_doc: bool = False
+    window: int | None = None
+    node: str | None = None
+
+
+def _init_worker(what: _What, loader: dict) -> None:
     state = worker_state()
-    state["counter"] = Counter(options.token_spec())
-    state["sizes"] = options.sizes
-    state["by"] = by
-    state["per_doc"] = per_doc
+    state["counter"] = Counter(what.options.token_spec())
+    state["what"] = what
     state["loader"] = loader
 
 
 def _count_partition(items: list[InputItem]) -> _PartitionCount:
     state = worker_state()
     counter: Counter = state["counter"]
+    what: _What = state["what"]
     loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
     names: dict[str, int] = {}
     partials: list[Partial] = []
     for frame in loader.chunks():
-        for texts, groups in batch_texts(frame, state["by"], names):
-            partials.append(counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"]))
+        for texts, groups in batch_texts(frame, what.by, names):
+            if what.window is None:
+                part = counter.count(texts, groups, what.options.sizes, per_doc=what.per_doc)
+            else:
+                part = counter.pairs(texts, what.window, what.node)
+            partials.append(part)
     return _PartitionCount(
         partials=[merge_partials(partials)] if partials else [],
         groups=sorted(names, key=names.__getitem__),
@@ -77,6 +91,47 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
         ids=loader.read_ids,
         paths=loader.read_paths,
     )
+
+
+def _count_files(
+    partitions: list[list[InputItem]],
+    what: _What,
+    *,
+    jobs: int,
+    loader: dict[str, Any] | None,
+    manifest: Any,
+    progress: Callable[[int, int, str], None] | None,
+) -> tuple[Totals, list[str], FilesRead]:
+    if what.by == "doc" or (loader or {}).get("dedupe"):
+        raise ValueError("--by doc and --dedupe need the whole corpus in one process")
+    names: dict[str, int] = {}
+    totals = Totals()
+    read = FilesRead()
+    tally = LoadTally()
+    registry = IdRegistry()
+    results = run_batches(
+        _count_partition,
+        partitions,
+        jobs=jobs,
+        initializer=_init_worker,
+        initargs=(what, loader or {}),
+        ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
+    )
+    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
+        mapping = np.fromiter(
+            (names.setdefault(g, len(names)) for g in result.groups), np.int64, len(result.groups)
+        )
+        for partial in result.partials:
+            totals.add(partial.regroup(mapping))
+        read.problems.extend(result.problems)
+        tally.merge(result.tally)
+        read.articles += result.articles
+        registry.assign(result.ids, result.paths)
+        if progress is not None:
+            progress(number, len(partitions), part[-1].display)
+    tally.renamed_ids = registry.renamed
+    read.notes = tally.notes(manifest)
+    return totals, sorted(names, key=names.__getitem__), read
 
 
 def count_terms_in_files(
@@ -94,35 +149,30 @@ def count_terms_in_files(
     per group, each partition loaded and counted by a worker process; ``loader`` holds the
     :class:`Loader` options (not ``dedupe``), ``manifest`` the manifest frame for the note on
     unused entries. Returns the counts and what the load found."""
-    if by == "doc" or (loader or {}).get("dedupe"):
-        raise ValueError("--by doc and --dedupe need the whole corpus in one process")
     options = options or TermOptions()
-    names: dict[str, int] = {}
-    totals = Totals()
-    read = FilesRead()
-    tally = LoadTally()
-    registry = IdRegistry()
-    results = run_batches(
-        _count_partition,
-        partitions,
-        jobs=jobs,
-        initializer=_init_worker,
-        initargs=(options, by, per_doc, loader or {}),
-        ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
+    what = _What(options=options, by=by, per_doc=per_doc)
+    totals, names, read = _count_files(
+        partitions, what, jobs=jobs, loader=loader, manifest=manifest, progress=progress
     )
-    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
-        mapping = np.fromiter(
-            (names.setdefault(g, len(names)) for g in result.groups), np.int64, len(result.groups)
-        )
-        for partial in result.partials:
-            totals.add(partial.regroup(mapping))
-        read.problems.extend(result.problems)
-        tally.merge(result.tally)
-        read.articles += result.articles
-        registry.assign(result.ids, result.paths)
-        if progress is not None:
-            progress(number, len(partitions), part[-1].display)
-    tally.renamed_ids = registry.renamed
-    read.notes = tally.notes(manifest)
-    ordered = sorted(names, key=names.__getitem__)
-    return TermCounts(totals=totals, options=options, by=by, group_names=ordered), read
+    return TermCounts(totals=totals, options=options, by=by, group_names=names), read
+
+
+def count_pairs_in_files(
+    partitions: list[list[InputItem]],
+    *,
+    window: int,
+    node: str | None,
+    options: TermOptions,
+    jobs: int = 1,
+    loader: dict[str, Any] | None = None,
+    manifest: Any = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[Totals, FilesRead]:
+    """Collocation pair counts (see :func:`corpuscli.collocations.collocations`, whose
+    ``counted`` they can be) of input partitions, each loaded and counted by a worker process;
+    ``node`` is the node word as counted (``collocations.node_key``)."""
+    what = _What(options=options, window=window, node=node)
+    totals, _, read = _count_files(
+        partitions, what, jobs=jobs, loader=loader, manifest=manifest, progress=progress
+    )
+    return totals, read

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -20,11 +21,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from corpuscli.boilerplate import Patterns
+    from corpuscli.errors import Problem
+    from corpuscli.io.inputs import InputItem
+    from corpuscli.partitioned import FilesRead
     from corpuscli.terms import TermCounts, TermOptions
 
     from ._run import InputSpec, Run
 
 ENGINES = ("pandas", "dask")
+T = TypeVar("T")
 
 EngineOpt = Annotated[
     str,
@@ -216,20 +221,16 @@ def _one_reader(spec: InputSpec) -> bool:
     return reads_stdin or spec.files_from == "-" or bool(spec.store or spec.clean or spec.dedupe)
 
 
-def _count_files(
-    run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, jobs: int
-) -> TermCounts | None:
-    """Counts from worker processes that each load a part of the input files; None when the
-    inputs or options need one reading process (standard input, a store, --clean, --dedupe,
-    --by doc, one worker or too little input to share)."""
+def _file_parts(
+    run: Run, spec: InputSpec, *, jobs: int, by: str | None
+) -> tuple[list[list[InputItem]], list[Problem]] | None:
+    """The input files cut into parts for worker processes to load, and the inputs not found;
+    None when the inputs or options need one reading process (standard input, a store, --clean,
+    --dedupe, --by doc, one worker or too little input to share)."""
     if jobs < 2 or by == "doc" or _one_reader(spec):
         return None
     from corpuscli.io.inputs import expand_inputs
-    from corpuscli.io.manifest import read_manifest
     from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
-    from corpuscli.partitioned import count_terms_in_files
-
-    from ._progress import LazyProgress
 
     items, problems = expand_inputs(run.input_paths(spec))
     if os.environ.get("CORPUSCLI_PARTITION_MB"):
@@ -238,22 +239,42 @@ def _count_files(
         total = sum(weight(item) for item in items)
         target = min(max(total // (jobs * _PARTITIONS_PER_JOB), _MIN_PARTITION), _MAX_PARTITION)
     partitions = plan_partitions(items, target, split=True)
-    if len(partitions) < 2:
+    return (partitions, problems) if len(partitions) >= 2 else None
+
+
+def count_in_files(
+    run: Run,
+    spec: InputSpec,
+    count: Callable[..., tuple[T, FilesRead]],
+    *,
+    jobs: int,
+    by: str | None = None,
+) -> T | None:
+    """``count(partitions, jobs=, loader=, manifest=, progress=)`` (a function of
+    corpuscli.partitioned) when worker processes can load the input files themselves, with what
+    the load found reported as a single load reports it; None when they cannot (the caller
+    streams the inputs instead)."""
+    planned = _file_parts(run, spec, jobs=jobs, by=by)
+    if planned is None:
         return None
-    options_ = _loader_options(spec)
+    from corpuscli.io.manifest import read_manifest
+
+    from ._progress import LazyProgress
+
+    partitions, problems = planned
     manifest = read_manifest(spec.manifest) if spec.manifest else None
     progress = LazyProgress(enabled=not run.quiet and sys.stderr.isatty())
     try:
-        counts, read = count_terms_in_files(
-            partitions, by=by, options=options, jobs=jobs, loader=options_,
-            manifest=manifest, progress=progress,
+        result, read = count(
+            partitions, jobs=jobs, loader=_loader_options(spec), manifest=manifest,
+            progress=progress,
         )  # fmt: skip
     finally:
         progress.close()
     run.after_load(
         problems + read.problems, read.notes, read.articles, bool(spec.since or spec.until)
     )
-    return counts
+    return result
 
 
 def term_counts(
@@ -262,7 +283,12 @@ def term_counts(
     """Count terms with the chosen engine: the pandas engine has its workers load the input
     files themselves when it can (see corpuscli.partitioned), else streams the inputs to them."""
     if not compute.dask:
-        counts = _count_files(run, spec, by=by, options=options, jobs=compute.cores)
+        from corpuscli.partitioned import count_terms_in_files
+
+        counts = count_in_files(
+            run, spec, partial(count_terms_in_files, by=by, options=options),
+            jobs=compute.cores, by=by,
+        )  # fmt: skip
         if counts is not None:
             return counts
         from corpuscli.terms import count_terms

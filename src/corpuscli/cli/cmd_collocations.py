@@ -65,9 +65,23 @@ def collocations_command(
     output: str | None,
 ) -> None:
     options = tokens.options("1")
-    from corpuscli.collocations import collocations
-    from corpuscli.parallel import available_cores
+    from functools import partial
 
+    from corpuscli.collocations import check_request, collocations, node_key, pair_options
+    from corpuscli.parallel import available_cores
+    from corpuscli.partitioned import count_pairs_in_files
+
+    from ._engine import count_in_files
+
+    top_ = None if all_terms else top
+    check_request(measure=measure, window=window, top=top_)
+    cores = jobs or available_cores()
+    counting = pair_options(options)
+    key = node_key(node, counting) if node else None
+    counted = count_in_files(
+        run, inputs, partial(count_pairs_in_files, window=window, node=key, options=counting),
+        jobs=cores,
+    )  # fmt: skip
     table = collocations(
         run.stream(inputs),
         node=node,
@@ -75,7 +89,8 @@ def collocations_command(
         measure=measure,
         options=options,
         min_count=min_count,
-        top=None if all_terms else top,
-        jobs=jobs or available_cores(),
+        top=top_,
+        jobs=cores,
+        counted=counted,
     )
     run.emit(table, fmt, output, title="collocations")
