@@ -1,4 +1,4 @@
-"""Counting terms in input files that worker processes load themselves.
+"""Counting terms (and collocation pairs) in input files that worker processes load themselves.
 
 With one process reading for all (:func:`corpuscli.terms.count_terms` over a stream of frames),
 parsing JSON and normalising text is work the workers wait on. Here the inputs are cut into
