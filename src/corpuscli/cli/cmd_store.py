@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ._command import corpus_command
 from ._options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
 from ._run import InputSpec, Run, command
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INGEST_HELP = """Add articles to a corpus store (SQLite, made on first use): new ones are added, changed ones updated, the rest counted as duplicates; files unchanged since the last run (same path, size and time) are not read again. One transaction per batch: a run killed at any moment loses nothing committed, and two runs at once both succeed.
 
@@ -112,57 +118,92 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
     yield cleaned
 
 
-@contextmanager
-def _opened(
-    store_file: str, fmt: OutputFormat, output: str | None, quiet: bool, debug: bool
-) -> Iterator[tuple[Run, str, sqlite3.Connection]]:
-    """The run (errors mapped to exit codes), the output format and the open store, for the
-    commands that work on a store alone."""
-    with command(quiet=quiet, debug=debug) as run:
-        from corpuscli import store
+@dataclass
+class StoreOutput:
+    """Where a store command writes: ``-o`` (or standard output) in the ``--format`` asked for."""
 
-        out_fmt = run.output_format(fmt, output)
-        with closing(store.connect(store_file)) as con:
-            yield run, out_fmt, con
+    run: Run
+    fmt: OutputFormat
+    path: str | None
+
+    def format(self) -> str:
+        """The concrete format (call it before long work: a bad ``-o`` name fails at once)."""
+        return self.run.output_format(self.fmt, self.path)
+
+    def emit(self, table: pd.DataFrame, title: str) -> None:
+        self.run.emit(table, self.format(), self.path, title=title)
 
 
+#: The options every store command shares, after its own, in --help order.
+_STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
+    ("store_file", StoreRequired, inspect.Parameter.empty),
+    ("fmt", FormatOpt, OutputFormat.auto),
+    ("output", OutputOpt, None),
+    ("quiet", QuietOpt, False),
+    ("debug", DebugOpt, False),
+)
+
+
+def store_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command that works on a store alone ``--store``, ``--format``, ``-o``, ``--quiet``
+    and ``--debug``, once: it takes ``run`` (inside the error handling), ``con`` (the open store),
+    ``store_file`` and ``out`` (a :class:`StoreOutput`) besides its own options."""
+    own = [
+        param
+        for name, param in inspect.signature(func, eval_str=True).parameters.items()
+        if name not in ("run", "con", "store_file", "out")
+    ]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, kind, default in _STORE_SHARED
+    ]
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> None:
+        store_file = kwargs.pop("store_file")
+        fmt, output = kwargs.pop("fmt"), kwargs.pop("output")
+        with command(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as run:
+            from corpuscli import store
+
+            with closing(store.connect(store_file)) as con:
+                out = StoreOutput(run, fmt, output)
+                func(run=run, con=con, store_file=store_file, out=out, **kwargs)
+
+    wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    return wrapper
+
+
+@store_command
 def search_command(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="An FTS5 query.")],
-    store_file: StoreRequired,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many results.")] = 20,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    con: sqlite3.Connection,
+    store_file: str,
+    out: StoreOutput,
 ) -> None:
+    from corpuscli import store
     from corpuscli.errors import NotFound
 
-    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
-        from corpuscli import store
-
-        table = store.search(con, query, limit=limit)
-        if table.empty:
-            raise NotFound(f"nothing matches {query!r}", where=store_file)
-        run.emit(table, out_fmt, output, title=f"search: {query}")
+    out.format()  # a bad -o name fails before the search
+    table = store.search(con, query, limit=limit)
+    if table.empty:
+        raise NotFound(f"nothing matches {query!r}", where=store_file)
+    out.emit(table, title=f"search: {query}")
 
 
 @store_app.command("info", help="Articles per source and month, the store's size and last ingest.")
-def store_info(
-    store_file: StoreRequired,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
-) -> None:
-    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
-        from corpuscli import store
+@store_command
+def store_info(*, run: Run, con: sqlite3.Connection, store_file: str, out: StoreOutput) -> None:
+    from corpuscli import store
 
-        table = store.info(con, store_file)
-        s = table.attrs["summary"]
-        run.info(
-            f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
-        )
-        run.emit(table, out_fmt, output, title="store")
+    table = store.info(con, store_file)
+    s = table.attrs["summary"]
+    run.info(
+        f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
+    )
+    out.emit(table, title="store")
 
 
 @store_app.command(
@@ -171,8 +212,8 @@ def store_info(
     "example, articles, learned. --forget SOURCE drops an outlet's patterns (after a redesign), "
     "--save FILE writes them for corpus clean --patterns.",
 )
+@store_command
 def store_patterns(
-    store_file: StoreRequired,
     source: Annotated[
         str | None, typer.Option("--source", metavar="NAME", help="Only this outlet's patterns.")
     ] = None,
@@ -184,23 +225,24 @@ def store_patterns(
         str | None,
         typer.Option("--save", metavar="FILE", help="Write them as a patterns file (JSON)."),
     ] = None,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    con: sqlite3.Connection,
+    store_file: str,
+    out: StoreOutput,
 ) -> None:
-    with _opened(store_file, fmt, output, quiet, debug) as (run, out_fmt, con):
-        from corpuscli import store
+    from corpuscli import store
 
-        if forget:
-            dropped = store.forget_patterns(con, forget)
-            run.info(f"dropped {dropped:,} patterns of {forget!r}")
-            return
-        table = store.pattern_table(con, source=source)
-        if save:
-            store.load_patterns(con, source=source).save(save)
-            run.info(f"saved {len(table):,} patterns to {save}")
-        run.emit(table, out_fmt, output, title="boilerplate patterns")
+    if forget:
+        dropped = store.forget_patterns(con, forget)
+        run.info(f"dropped {dropped:,} patterns of {forget!r}")
+        return
+    out.format()  # a bad -o name fails before the patterns are written
+    table = store.pattern_table(con, source=source)
+    if save:
+        store.load_patterns(con, source=source).save(save)
+        run.info(f"saved {len(table):,} patterns to {save}")
+    out.emit(table, title="boilerplate patterns")
 
 
 @store_app.command(
@@ -209,32 +251,29 @@ def store_patterns(
     "a folder of Parquet files by source and month (source=NAME/month=YYYY-MM/part-0.parquet), "
     "read back by every command and by --engine dask.",
 )
+@store_command
 def store_export(
-    store_file: StoreRequired,
     partition: Annotated[
         bool,
         typer.Option("--partition", help="Write a folder (-o DIR) partitioned by source/month."),
     ] = False,
-    fmt: FormatOpt = OutputFormat.auto,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    *,
+    run: Run,
+    con: sqlite3.Connection,
+    store_file: str,
+    out: StoreOutput,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        import pandas as pd
+    import pandas as pd
 
-        from corpuscli import store
-        from corpuscli.errors import UsageError
+    from corpuscli import store
+    from corpuscli.errors import UsageError
 
-        if partition:
-            if not output or output == "-":
-                raise UsageError("--partition writes a folder", hint="give it with -o DIR")
-            with closing(store.connect(store_file)) as con:
-                files = store.export_partitions(con, output)
-            run.info(f"wrote {files:,} Parquet partitions to {output}")
-            return
-        out_fmt = run.output_format(fmt, output)
-        with closing(store.connect(store_file)) as con:
-            frames = list(store.read(con))
-        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        run.emit(frame, out_fmt, output, title="store")
+    if partition:
+        if not out.path or out.path == "-":
+            raise UsageError("--partition writes a folder", hint="give it with -o DIR")
+        files = store.export_partitions(con, out.path)
+        run.info(f"wrote {files:,} Parquet partitions to {out.path}")
+        return
+    out.format()  # a bad -o name fails before the whole store is read
+    frames = list(store.read(con))
+    out.emit(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), title="store")
