@@ -72,12 +72,11 @@ class Compute:
         the pandas engine will count files in worker processes (see ``term_counts``)."""
         if self.engine != "pandas" or self.cores < 2 or _one_reader(spec) or spec.files_from:
             return
-        from corpuscli.io.inputs import expand_inputs
         from corpuscli.io.partitions import weight
         from corpuscli.parallel import start_early
 
         try:
-            items, _ = expand_inputs(spec.paths or [])
+            items, _ = spec.expand(spec.paths or [])
         except CorpusError:
             return  # the load says what is wrong
         if sum(weight(item) for item in items) < 2 * _MIN_PARTITION:
@@ -229,10 +228,9 @@ def _file_parts(
     --dedupe, --by doc, one worker or too little input to share)."""
     if jobs < 2 or by == "doc" or _one_reader(spec):
         return None
-    from corpuscli.io.inputs import expand_inputs
     from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
 
-    items, problems = expand_inputs(run.input_paths(spec))
+    items, problems = spec.expand(run.input_paths(spec))
     if os.environ.get("CORPUSCLI_PARTITION_MB"):
         target = partition_bytes()
     else:

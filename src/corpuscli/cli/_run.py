@@ -19,6 +19,8 @@ from ._options import OutputFormat
 if TYPE_CHECKING:
     import pandas as pd
 
+    from corpuscli.io.inputs import InputItem
+
 #: How many skipped inputs are named one by one before the rest are only counted.
 MAX_PROBLEMS_SHOWN = 50
 
@@ -42,6 +44,21 @@ class InputSpec:
     #: Read from this corpus store (with --source, --since, --until, --query as filters).
     store: str | None = None
     query: str | None = None
+    #: The last expansion of input paths (paths, items, problems), so that a run walks its
+    #: folders once however many steps ask (see :meth:`expand`).
+    _expanded: tuple[tuple[str, ...], list[InputItem], list[Problem]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def expand(self, paths: list[str]) -> tuple[list[InputItem], list[Problem]]:
+        """The input items of ``paths`` (files, folders, globs) and the paths not found, walked
+        once per run."""
+        key = tuple(paths)
+        if self._expanded is None or self._expanded[0] != key:
+            from corpuscli.io.inputs import expand_inputs
+
+            self._expanded = (key, *expand_inputs(paths))
+        return self._expanded[1], self._expanded[2]
 
 
 def error_line(what: str) -> str:

@@ -58,7 +58,6 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
 
     from corpuscli import store
     from corpuscli.errors import UsageError
-    from corpuscli.io.inputs import expand_inputs
     from corpuscli.io.loader import Loader
 
     if not inputs.store:
@@ -66,10 +65,10 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
     store.check_not_readonly(inputs.store)
     with closing(store.connect(inputs.store, create=True)) as con:
         paths = run.input_paths(inputs)
-        items, _ = expand_inputs(paths)
+        items, missing = inputs.expand(paths)
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
-            paths, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
+            [], items=items, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
             columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
             skip={str(Path(p).resolve()) for p in known},
         )  # fmt: skip
@@ -79,10 +78,11 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
         result = store.ingest(con, chunks, files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
-    run.report_problems(loader.problems)
+    problems = missing + loader.problems
+    run.report_problems(problems)
     for note in loader.notes:
         run.warn(note)
-    run.partial = bool(loader.problems)
+    run.partial = bool(problems)
     table = pd.DataFrame([{"added": result.added, "updated": result.updated, "duplicates": result.duplicates,
                            "unchanged_files_skipped": result.files_skipped}])  # fmt: skip
     run.emit(table, fmt, output, title="ingest")
