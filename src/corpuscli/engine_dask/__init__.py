@@ -1,7 +1,7 @@
 """Scale-out on Dask: the same pandas functions, run per partition on a Dask cluster.
 
-A *partition* is one input file, a group of small files or a part of a large JSON Lines file
-(about :data:`PARTITION_BYTES` of input each): a folder of Parquet or JSONL partitions is the natural input. Each partition is
+A *partition* is one input file, or a group of small files (about :data:`PARTITION_BYTES` of
+input each): a folder of Parquet or JSONL partitions is the natural input. Each partition is
 loaded on a worker by the ordinary :class:`~corpuscli.io.loader.Loader` (same columns, sources,
 dates and time window as the pandas engine) into a Dask DataFrame, and the analyses run on it with
 ``map_partitions``:

@@ -108,7 +108,9 @@ def load(
             "--engine dask reads files, not standard input",
             hint="save the input to a file, or use --engine pandas",
         )
-    parts = plan_partitions(items, split=True)
+    # A file stays whole: doc_ids are made unique per partition on Dask, and ids that clash
+    # within one file must still be renamed.
+    parts = plan_partitions(items)
     if not parts:  # nothing to read: the caller reports the problems
         return Loaded(frame=None, reports=[], problems=problems, manifest=manifest)
     loads = [
