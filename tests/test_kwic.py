@@ -1,8 +1,10 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.errors import NotFound, UsageError
-from corpuscli.kwic import kwic
+from corpuscli.kwic import _finder, compile_query, kwic
 
 from .conftest import SAMPLE, SEED_000, SEED_003
 
@@ -41,3 +43,39 @@ def test_bad_queries():
         kwic(frame, "  ")
     with pytest.raises(UsageError):
         kwic(frame, "(", regex=True)
+
+
+def _slow_and_fast(query: str, text: str, ignore_case: bool) -> tuple[list, list]:
+    pattern = compile_query(query, ignore_case=ignore_case)
+    fast = _finder(pattern, plain=True)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return spans, [(m.start(), m.end()) for m in fast(text)]
+
+
+def test_plain_queries_find_what_the_look_behind_pattern_finds():
+    """A plain query is searched from its first letters, the word boundary checked after: the
+    same matches as the pattern with its look-behind, on real text and on awkward cases."""
+    text = load([str(SAMPLE)]).frame["text"].str.cat(sep="\n")
+    for query in ("Putin", "Russia's", "Nagorno-Karabakh", "the", "a", "U.S.", "said Putin"):
+        for ignore_case in (False, True):
+            slow, fast = _slow_and_fast(query, text, ignore_case)
+            assert slow == fast, query
+            assert slow or query == "U.S."
+    for query, text in [
+        ("aa", "aaaa xaa aa_aa _aa aa"),  # hits inside words are skipped, then found again
+        ("ab", "aab ab éab 3ab"),  # letters and digits of any script bound a word
+        ("Putin", "Putins Putin, «Putin» Путин Putin_"),
+    ]:
+        slow, fast = _slow_and_fast(query, text, False)
+        assert slow == fast, (query, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    query=st.text(alphabet="ab_é' -", min_size=1, max_size=4).filter(lambda q: q.strip()),
+    text=st.text(alphabet="ab_é'’ -\n1", max_size=40),
+    ignore_case=st.booleans(),
+)
+def test_plain_query_search_property(query: str, text: str, ignore_case: bool) -> None:
+    slow, fast = _slow_and_fast(query, text, ignore_case)
+    assert slow == fast
