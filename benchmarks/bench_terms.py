@@ -9,6 +9,11 @@ first --nltk-mb megabytes only, and its MB/s compared. The 4x corpus (the file r
 times) is run through corpus terms only, to show that memory stays flat while time grows linearly.
 Keyness over all outlets (`corpus compare --by source`) reuses one counting pass: compare its time
 with the unigram count's.
+
+Times come from runs apart from the ones sampled for memory (see _harness). The speed-up of
+`--jobs N` (N: all cores) over `--jobs 1` is the ratio of medians of --repeat interleaved runs,
+on the corpus and on the 4x corpus, shown beside the most Amdahl's law allows given the start-up
+(the time of `corpus terms` on ten articles: interpreter, imports, output — paid once whatever N).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import corpora_dir, corpus_argv, python, run, table
+from _harness import corpora_dir, corpus_argv, python, run, table, timed
 
 PATTERN = r"\w+"
 
@@ -70,6 +75,30 @@ def corpus_cmd(path: Path, *extra: str, command: str = "terms") -> list[str]:
     return corpus_argv(command, str(path), "-q", "-f", "tsv", *extra)
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def speedup(paths: list[tuple[str, Path]], tiny: Path, repeat: int) -> list[list[str]]:
+    """Rows: --jobs 1 against all cores (medians of ``repeat`` interleaved runs), on each path."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    start_up = _median([timed(corpus_cmd(tiny, "--top", "100")) for _ in range(repeat)])
+    rows = []
+    for label, path in paths:
+        times: dict[int, list[float]] = {1: [], cores or 1: []}
+        for _ in range(repeat):
+            for jobs in times:
+                times[jobs].append(timed(corpus_cmd(path, "--top", "100", "--jobs", str(jobs))))
+        one, many = _median(times[1]), _median(times[cores or 1])
+        bound = one / (start_up + (one - start_up) / (cores or 1))
+        rows.append([label, f"{one:.1f}", f"{many:.1f}", f"{one / many:.2f}x", f"{bound:.2f}x"])
+        print(f"  --jobs on {label}: {one:.1f} s / {many:.1f} s", file=sys.stderr)
+    print(f"start-up (corpus terms on ten articles): {start_up:.2f} s; {cores} cores")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
@@ -77,15 +106,20 @@ def main() -> None:
     parser.add_argument("--skip-4x", action="store_true")
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--nltk-mb", type=float, default=20.0)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per --jobs speed-up median")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     src = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
     with tempfile.TemporaryDirectory(prefix="corpuscli-bench-") as tmp:
         work = Path(tmp)
         jsonl, sample = work / "articles.jsonl", work / "sample.jsonl"
+        tiny = work / "ten.jsonl"
         with gzip.open(src, "rb") as inp, jsonl.open("wb") as out, sample.open("wb") as samp:
             for n, line in enumerate(inp, start=1):
                 out.write(line)
+                if n <= 10:
+                    with tiny.open("ab") as ten:
+                        ten.write(line)
                 if samp.tell() < args.nltk_mb * 1e6:
                     samp.write(line)
                 if args.limit and n >= args.limit:
@@ -128,7 +162,7 @@ def main() -> None:
             runs += peers(jsonl, sample)
         measures = []
         for name, argv, path in runs:
-            m = run(name, argv)
+            m = run(name, argv, timed_apart=True)
             measures.append((m, path.stat().st_size / 1e6))
             print(f"  {name}: {m.seconds:.1f} s, {m.peak_mb:,.0f} MB", file=sys.stderr)
         if not args.skip_4x:
@@ -145,9 +179,11 @@ def main() -> None:
                     corpus_cmd(big, "--top", "100", "--ngram", "2"),
                 ),
             ):
-                m = run(name, argv)
+                m = run(name, argv, timed_apart=True)
                 measures.append((m, big.stat().st_size / 1e6))
                 print(f"  {name}: {m.seconds:.1f} s, {m.peak_mb:,.0f} MB", file=sys.stderr)
+        scaled = [("the corpus", jsonl)] + ([] if args.skip_4x else [("the 4x corpus", big)])
+        speedups = speedup(scaled, tiny, args.repeat)
     ours = measures[0][0]
     ours_rate = measures[0][1] / ours.seconds
     rows = []
@@ -159,6 +195,13 @@ def main() -> None:
         table(
             rows,
             ["tool", "seconds", "MB/s", "peak MB (all processes)", "corpus terms is faster by"],
+        )
+    )
+    print()
+    print(
+        table(
+            speedups,
+            ["corpus terms on", "--jobs 1 (s)", "all cores (s)", "speed-up", "Amdahl bound"],
         )
     )
 
