@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.errors import NotFound, UsageError
-from corpuscli.kwic import _finder, compile_query, kwic
+from corpuscli.kwic import Search, _finder, compile_query, kwic
 
 from .conftest import SAMPLE, SEED_000, SEED_003
 
@@ -79,3 +79,18 @@ def test_plain_queries_find_what_the_look_behind_pattern_finds():
 def test_plain_query_search_property(query: str, text: str, ignore_case: bool) -> None:
     slow, fast = _slow_and_fast(query, text, ignore_case)
     assert slow == fast
+
+
+def test_a_search_travels_to_worker_processes():
+    """Workers started by a fork server or spawned receive the request pickled: its compiled
+    search is left behind and made again."""
+    import pickle
+
+    frame = load([str(SEED_003)]).frame
+    request = Search("Putin", width=15)
+    lines = request.lines(frame)  # compiles the search
+    copy = pickle.loads(pickle.dumps(request))
+    assert copy == request and "_finditer" not in copy.__dict__
+    assert copy.lines(frame) == lines and lines
+    with pytest.raises(UsageError):
+        Search("Shush[", regex=True)

@@ -112,6 +112,41 @@ def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_pa
     assert "35 articles shared an id with an earlier one" in two.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("Putin",),
+        ("putin", "--ignore-case", "--sort", "right", "--since", "2021-06-01"),
+        ("Shush[ai]", "--regex", "--limit", "5"),
+        ("Biden", "--until", "2021-07-20"),  # the file's first articles are outside the window
+    ],
+)
+def test_kwic_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_path, args):
+    """Concordance lines found by workers carry the doc_ids one load gives: the sample's ids
+    repeat in the copy and are renamed the same way, time window or not."""
+    shutil.copytree(SAMPLE, tmp_path / "sample")
+    damaged = _damaged_copy(tmp_path / "sample")
+    common = ("kwic", *args[:1], str(tmp_path / "sample"), *args[1:], "-f", "tsv")
+    one = corpus(*common, "--jobs", "1")
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
+    two = corpus(*common, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1  # partial: a line was skipped
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert f"line is not valid JSON ({damaged}:20)" in two.stderr
+    ids = [line.split("\t")[0] for line in two.stdout.splitlines()[1:]]
+    assert len(ids) > 1
+    if "--limit" not in args and "--since" not in args:
+        assert any("#2" in i or "/" in i for i in ids)  # renamed ids of the repeated articles
+
+
+def test_kwic_with_workers_says_when_nothing_matches(corpus, monkeypatch):
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
+    result = corpus("kwic", "Zanzibarian", str(SAMPLE), "--jobs", "2")
+    assert result.exit_code == 3
+    assert "no match for 'Zanzibarian' in 38 articles" in result.stderr
+
+
 def test_cli_with_workers_reports_a_missing_file(corpus, monkeypatch):
     monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")
     result = corpus("terms", str(ROUNDUPS), "no/such.jsonl", "--jobs", "2", "-f", "tsv")

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 import pandas as pd
 
@@ -68,6 +71,103 @@ def _one_line(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
+@dataclass(frozen=True)
+class Search:
+    """A checked concordance request: what to find and how much context to keep. Plain data,
+    so that worker processes can search partitions of the corpus with it."""
+
+    query: str
+    regex: bool = False
+    ignore_case: bool = False
+    width: int = 40
+
+    def __post_init__(self) -> None:
+        if self.width < 1:
+            raise UsageError("--width must be 1 or more")
+        compile_query(self.query, regex=self.regex, ignore_case=self.ignore_case)
+
+    @cached_property
+    def _finditer(self) -> Callable[[str], Iterator[re.Match[str]]]:
+        pattern = compile_query(self.query, regex=self.regex, ignore_case=self.ignore_case)
+        return _finder(pattern, not self.regex)
+
+    def __getstate__(self) -> dict[str, Any]:  # the compiled search is made again where used
+        return {k: v for k, v in self.__dict__.items() if k != "_finditer"}
+
+    def lines(self, frame: pd.DataFrame) -> list[tuple[Any, ...]]:
+        """Every match in the texts of ``frame``: (row number, source, start, end, left, match,
+        right), in order."""
+        finditer, width = self._finditer, self.width
+        out: list[tuple[Any, ...]] = []
+        for row, (source, text) in enumerate(zip(frame["source"], frame["text"], strict=True)):
+            if not isinstance(text, str):
+                continue
+            for m in finditer(text):
+                start, end = m.span()
+                if end == start:
+                    continue
+                out.append((
+                    row,
+                    None if source is pd.NA else source,
+                    start,
+                    end,
+                    _one_line(text[max(0, start - width) : start]),
+                    _one_line(m.group(0)),
+                    _one_line(text[end : end + width]),
+                ))  # fmt: skip
+        return out
+
+
+@dataclass
+class Found:
+    """Concordance lines found so far (each a row of :data:`COLUMNS`), and the articles
+    searched."""
+
+    lines: list[tuple[Any, ...]] = field(default_factory=list)
+    searched: int = 0
+
+
+def search(corpus: pd.DataFrame | Iterable[pd.DataFrame], request: Search) -> Found:
+    """The lines of ``request`` in a corpus frame or a stream of them."""
+    found = Found()
+    for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
+        ids = frame["doc_id"].tolist()
+        found.lines.extend((ids[row], *rest) for row, *rest in request.lines(frame))
+        found.searched += len(frame)
+    return found
+
+
+def check_sort(sort: str) -> None:
+    if sort not in SORTS:
+        raise UsageError(f"unknown sort {sort!r}", hint=f"use one of {', '.join(SORTS)}")
+
+
+def concordance(
+    found: Found, request: Search, *, sort: str = "position", limit: int | None = None
+) -> pd.DataFrame:
+    """The table of the lines found, sorted (see :func:`kwic`) and cut to ``limit``; NotFound
+    when there is none."""
+    check_sort(sort)
+    if not found.lines:
+        raise NotFound(
+            f"no match for {request.query!r} in {found.searched:,} articles",
+            hint="try --ignore-case, or --regex for a pattern",
+        )
+    table = pd.DataFrame(found.lines, columns=list(COLUMNS))
+    if sort == "right":
+        key = table["right"].str.lower().str.lstrip()
+        table = table.assign(_k=key).sort_values(["_k", "doc_id", "start"], kind="stable")
+    elif sort == "left":
+        key = table["left"].str.lower().str.rstrip().map(lambda s: " ".join(reversed(s.split())))
+        table = table.assign(_k=key).sort_values(["_k", "doc_id", "start"], kind="stable")
+    table = table.drop(columns="_k", errors="ignore")
+    if limit is not None:
+        table = table.head(limit)
+    table = table.reset_index(drop=True)
+    table.attrs["justify"] = {"left": "right"}  # the match lines up in a table
+    return table
+
+
 def kwic(
     corpus: pd.DataFrame | Iterable[pd.DataFrame],
     query: str,
@@ -83,50 +183,6 @@ def kwic(
     ``sort``: position (article order, then offset), left (by the words before the match, nearest
     first) or right (by the words after it).
     """
-    if width < 1:
-        raise UsageError("--width must be 1 or more")
-    if sort not in SORTS:
-        raise UsageError(f"unknown sort {sort!r}", hint=f"use one of {', '.join(SORTS)}")
-    finditer = _finder(compile_query(query, regex=regex, ignore_case=ignore_case), not regex)
-    rows = []
-    searched = 0
-    frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
-    for frame in frames:
-        for doc_id, source, text in zip(
-            frame["doc_id"], frame["source"], frame["text"], strict=True
-        ):
-            searched += 1
-            if not isinstance(text, str):
-                continue
-            for m in finditer(text):
-                if m.end() == m.start():
-                    continue
-                rows.append(
-                    {
-                        "doc_id": doc_id,
-                        "source": None if source is pd.NA else source,
-                        "start": m.start(),
-                        "end": m.end(),
-                        "left": _one_line(text[max(0, m.start() - width) : m.start()]),
-                        "match": _one_line(m.group(0)),
-                        "right": _one_line(text[m.end() : m.end() + width]),
-                    }
-                )
-    if not rows:
-        raise NotFound(
-            f"no match for {query!r} in {searched:,} articles",
-            hint="try --ignore-case, or --regex for a pattern",
-        )
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
-    if sort == "right":
-        key = table["right"].str.lower().str.lstrip()
-        table = table.assign(_k=key).sort_values(["_k", "doc_id", "start"], kind="stable")
-    elif sort == "left":
-        key = table["left"].str.lower().str.rstrip().map(lambda s: " ".join(reversed(s.split())))
-        table = table.assign(_k=key).sort_values(["_k", "doc_id", "start"], kind="stable")
-    table = table.drop(columns="_k", errors="ignore")
-    if limit is not None:
-        table = table.head(limit)
-    table = table.reset_index(drop=True)
-    table.attrs["justify"] = {"left": "right"}  # the match lines up in a table
-    return table
+    request = Search(query, regex=regex, ignore_case=ignore_case, width=width)
+    check_sort(sort)
+    return concordance(search(corpus, request), request, sort=sort, limit=limit)

@@ -16,7 +16,7 @@ need the whole corpus in one place and go the single-process way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ from corpuscli.counting import Counter, Partial, Totals, merge_partials
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.loader import IdRegistry, Loader, LoadTally
+from corpuscli.kwic import Found, Search
 from corpuscli.parallel import run_batches, worker_state
 from corpuscli.terms import TermCounts, TermOptions, batch_texts
 
@@ -40,14 +41,37 @@ class FilesRead:
 
 
 @dataclass
-class _PartitionCount:
-    partials: list[Partial]
-    groups: list[str]
+class _PartRead:
+    """What loading one partition found (every partition's result carries it)."""
+
     problems: list[Problem]
     tally: LoadTally
     articles: int
+    #: The doc_id and path of every article read, in order (made unique by the caller).
     ids: list[Any]
     paths: list[Any]
+
+
+def _part_read(loader: Loader) -> dict[str, Any]:
+    return {
+        "problems": loader.problems,
+        "tally": loader.tally,
+        "articles": loader.articles,
+        "ids": loader.read_ids,
+        "paths": loader.read_paths,
+    }
+
+
+@dataclass
+class _PartitionCount(_PartRead):
+    partials: list[Partial]
+    groups: list[str]
+
+
+@dataclass
+class _PartitionLines(_PartRead):
+    #: Concordance lines, each opening with the article's place in ``ids``.
+    lines: list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -85,12 +109,43 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
     return _PartitionCount(
         partials=[merge_partials(partials)] if partials else [],
         groups=sorted(names, key=names.__getitem__),
-        problems=loader.problems,
-        tally=loader.tally,
-        articles=loader.articles,
-        ids=loader.read_ids,
-        paths=loader.read_paths,
+        **_part_read(loader),
     )
+
+
+def _each_part(
+    partitions: list[list[InputItem]],
+    func: Callable[[list[InputItem]], _PartRead],
+    read: FilesRead,
+    *,
+    jobs: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    manifest: Any,
+    progress: Callable[[int, int, str], None] | None,
+) -> Iterator[tuple[Any, list[str]]]:
+    """Each partition's result (``func`` run by a worker), in input order, with the unique
+    doc_ids of the articles it read; what the loads found is gathered into ``read`` (its notes
+    once every partition is in)."""
+    tally = LoadTally()
+    registry = IdRegistry()
+    results = run_batches(
+        func,
+        partitions,
+        jobs=jobs,
+        initializer=initializer,
+        initargs=initargs,
+        ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
+    )
+    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
+        read.problems.extend(result.problems)
+        tally.merge(result.tally)
+        read.articles += result.articles
+        yield result, registry.assign(result.ids, result.paths)
+        if progress is not None:
+            progress(number, len(partitions), part[-1].display)
+    tally.renamed_ids = registry.renamed
+    read.notes = tally.notes(manifest)
 
 
 def _count_files(
@@ -107,30 +162,15 @@ def _count_files(
     names: dict[str, int] = {}
     totals = Totals()
     read = FilesRead()
-    tally = LoadTally()
-    registry = IdRegistry()
-    results = run_batches(
-        _count_partition,
-        partitions,
-        jobs=jobs,
-        initializer=_init_worker,
-        initargs=(what, loader or {}),
-        ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
-    )
-    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
+    for result, _ in _each_part(
+        partitions, _count_partition, read, jobs=jobs, initializer=_init_worker,
+        initargs=(what, loader or {}), manifest=manifest, progress=progress,
+    ):  # fmt: skip
         mapping = np.fromiter(
             (names.setdefault(g, len(names)) for g in result.groups), np.int64, len(result.groups)
         )
         for partial in result.partials:
             totals.add(partial.regroup(mapping))
-        read.problems.extend(result.problems)
-        tally.merge(result.tally)
-        read.articles += result.articles
-        registry.assign(result.ids, result.paths)
-        if progress is not None:
-            progress(number, len(partitions), part[-1].display)
-    tally.renamed_ids = registry.renamed
-    read.notes = tally.notes(manifest)
     return totals, sorted(names, key=names.__getitem__), read
 
 
@@ -176,3 +216,45 @@ def count_pairs_in_files(
         partitions, what, jobs=jobs, loader=loader, manifest=manifest, progress=progress
     )
     return totals, read
+
+
+def _init_search(search: Search, loader: dict) -> None:
+    state = worker_state()
+    state["search"] = search
+    state["loader"] = loader
+
+
+def _search_partition(items: list[InputItem]) -> _PartitionLines:
+    state = worker_state()
+    search: Search = state["search"]
+    loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
+    lines: list[tuple[Any, ...]] = []
+    for frame in loader.chunks():
+        places = frame.index  # each article's place among the ids read (see Loader)
+        lines.extend((places[i], *rest) for i, *rest in search.lines(frame))
+    return _PartitionLines(lines=lines, **_part_read(loader))
+
+
+def search_files(
+    partitions: list[list[InputItem]],
+    search: Search,
+    *,
+    jobs: int = 1,
+    loader: dict[str, Any] | None = None,
+    manifest: Any = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[Found, FilesRead]:
+    """Concordance lines of ``search`` (see :class:`corpuscli.kwic.Search`) in input
+    partitions, each loaded and searched by a worker process: the lines (doc_ids made unique
+    across the whole load, as one load makes them) and what the load found."""
+    if (loader or {}).get("dedupe"):
+        raise ValueError("--dedupe needs the whole corpus in one process")
+    found = Found()
+    read = FilesRead()
+    for result, unique in _each_part(
+        partitions, _search_partition, read, jobs=jobs, initializer=_init_search,
+        initargs=(search, loader or {}), manifest=manifest, progress=progress,
+    ):  # fmt: skip
+        found.lines.extend((unique[place], *rest) for place, *rest in result.lines)
+    found.searched = read.articles
+    return found, read

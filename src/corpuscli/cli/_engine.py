@@ -240,7 +240,7 @@ def _file_parts(
     return (partitions, problems) if len(partitions) >= 2 else None
 
 
-def count_in_files(
+def in_worker_files(
     run: Run,
     spec: InputSpec,
     count: Callable[..., tuple[T, FilesRead]],
@@ -249,9 +249,9 @@ def count_in_files(
     by: str | None = None,
 ) -> T | None:
     """``count(partitions, jobs=, loader=, manifest=, progress=)`` (a function of
-    corpuscli.partitioned) when worker processes can load the input files themselves, with what
-    the load found reported as a single load reports it; None when they cannot (the caller
-    streams the inputs instead)."""
+    corpuscli.partitioned that counts or searches) when worker processes can load the input
+    files themselves, with what the load found reported as a single load reports it; None when
+    they cannot (the caller streams the inputs instead)."""
     planned = _file_parts(run, spec, jobs=jobs, by=by)
     if planned is None:
         return None
@@ -283,7 +283,7 @@ def term_counts(
     if not compute.dask:
         from corpuscli.partitioned import count_terms_in_files
 
-        counts = count_in_files(
+        counts = in_worker_files(
             run, spec, partial(count_terms_in_files, by=by, options=options),
             jobs=compute.cores, by=by,
         )  # fmt: skip

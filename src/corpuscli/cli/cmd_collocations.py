@@ -71,14 +71,14 @@ def collocations_command(
     from corpuscli.parallel import available_cores
     from corpuscli.partitioned import count_pairs_in_files
 
-    from ._engine import count_in_files
+    from ._engine import in_worker_files
 
     top_ = None if all_terms else top
     check_request(measure=measure, window=window, top=top_)
     cores = jobs or available_cores()
     counting = pair_options(options)
     key = node_key(node, counting) if node else None
-    counted = count_in_files(
+    counted = in_worker_files(
         run, inputs, partial(count_pairs_in_files, window=window, node=key, options=counting),
         jobs=cores,
     )  # fmt: skip

@@ -36,6 +36,10 @@ SortOpt = Annotated[
     typer.Option("--sort", metavar="HOW", help="position, left or right (by the context words)."),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many lines.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+]
 
 
 @corpus_command
@@ -46,22 +50,27 @@ def kwic_command(
     width: WidthOpt = 40,
     sort: SortOpt = "position",
     limit: LimitOpt = None,
+    jobs: JobsOpt = None,
     *,
     run: Run,
     inputs: InputSpec,
     fmt: str,
     output: str | None,
 ) -> None:
-    from corpuscli.kwic import compile_query, kwic
+    from functools import partial
 
-    compile_query(query, regex=regex, ignore_case=ignore_case)  # a bad regex fails before loading
-    table = kwic(
-        run.stream(inputs),
-        query,
-        regex=regex,
-        ignore_case=ignore_case,
-        width=width,
-        sort=sort,
-        limit=limit,
+    from corpuscli.kwic import Search, check_sort, concordance, search
+    from corpuscli.parallel import available_cores
+    from corpuscli.partitioned import search_files
+
+    from ._engine import in_worker_files
+
+    request = Search(query, regex=regex, ignore_case=ignore_case, width=width)
+    check_sort(sort)  # a bad request fails before loading
+    found = in_worker_files(
+        run, inputs, partial(search_files, search=request), jobs=jobs or available_cores()
     )
+    if found is None:
+        found = search(run.stream(inputs), request)
+    table = concordance(found, request, sort=sort, limit=limit)
     run.emit(table, fmt, output, title=f"kwic: {query}")

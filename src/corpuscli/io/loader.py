@@ -185,7 +185,8 @@ class Loader:
         #: Text as Arrow strings (compact, for frames that are kept), else as Python strings.
         self.text_dtype: object = STRING if arrow_text else object
         self.ids = IdRegistry() if unique_ids else None
-        #: Without ``unique_ids``: the doc_id and path of every article read (time window or not).
+        #: Without ``unique_ids``: the doc_id and path of every article read (time window or not);
+        #: each frame's index then gives its articles' places in these lists.
         self.read_ids: list[Any] = []
         self.read_paths: list[Any] = []
         self._seen_texts: set[bytes] = set()
@@ -295,7 +296,9 @@ class Loader:
             frame["doc_id"] = pd.Series(
                 self.ids.assign(ids, paths), index=frame.index, dtype=STRING
             )
-        else:  # for the caller to make them unique across the parts of a load
+        else:  # for the caller to make them unique across the parts of a load; the frame's
+            # index is each article's place among them (kept through the time window)
+            frame.index = pd.RangeIndex(len(self.read_ids), len(self.read_ids) + len(ids))
             self.read_ids.extend(ids)
             self.read_paths.extend(paths)
         if self.dedupe:
@@ -323,7 +326,8 @@ class Loader:
             keep &= published >= pd.Timestamp(self.since)
         if self.until is not None:
             keep &= published < pd.Timestamp(self.until)
-        return frame[keep.fillna(False)].reset_index(drop=True)
+        kept = frame[keep.fillna(False)]
+        return kept if self.ids is None else kept.reset_index(drop=True)
 
 
 _LINE_SUFFIX = re.compile(r":(?:\d+|\[\d+\])$")
