@@ -164,6 +164,59 @@ class _KeyTable:
         return place[inverse], len(self.keys) - before
 
 
+class _HashedKeys:
+    """Distinct 64-bit keys in order of first meeting, like :class:`_KeyTable`, kept in one
+    hash table that grows (pandas' own, from its internals: a batch costs in proportion to its
+    size however large the table is). :func:`key_table` falls back to :class:`_KeyTable` where
+    that table is missing or changed."""
+
+    def __init__(self) -> None:
+        from pandas._libs import hashtable
+
+        self._table = hashtable.UInt64HashTable()
+        self._vector = hashtable.UInt64Vector
+        self._parts: list[np.ndarray] = []
+        self._size = 0
+
+    @property
+    def keys(self) -> np.ndarray:
+        if len(self._parts) > 1:
+            self._parts = [np.concatenate(self._parts)]
+        return self._parts[0] if self._parts else np.empty(0, dtype=np.uint64)
+
+    def positions(self, batch: np.ndarray) -> tuple[np.ndarray, int]:
+        """The place of each key of ``batch`` among the known, and how many were new."""
+        fresh = self._vector()
+        places = self._table.get_labels(batch, fresh, self._size, -1)
+        new = fresh.to_array()
+        if len(new):
+            self._parts.append(new)
+            self._size += len(new)
+        return places.astype(np.int64, copy=False), len(new)
+
+
+_HASHED_KEYS: list[bool] = []
+
+
+def key_table() -> _HashedKeys | _KeyTable:
+    """A table of distinct keys: pandas' growing hash table when this pandas has the one it is
+    known to have (checked once, on a small case), else :class:`_KeyTable`."""
+    if not _HASHED_KEYS:
+        try:
+            probe = _HashedKeys()
+            first = probe.positions(np.array([5, 3, 5], dtype=np.uint64))
+            second = probe.positions(np.array([3, 9], dtype=np.uint64))
+            works = (
+                first[0].tolist() == [0, 1, 0]
+                and second[0].tolist() == [1, 2]
+                and probe.keys.tolist() == [5, 3, 9]
+            )
+        except Exception:
+            works = False
+        _HASHED_KEYS.append(works)
+    return _HashedKeys() if _HASHED_KEYS[0] else _KeyTable()
+
+
 class _Known:
     """The chunks met so far, as 64-bit words (one per chunk of up to 8 bytes, two for up to 16),
     with their codes. Chunks are found by hashing those words (see :class:`_KeyTable`); a chunk of
@@ -745,12 +798,52 @@ def _count_by_group(
     )
 
 
+class _Sums:
+    """Running totals of one table: count and docs per distinct (group, n-gram), the pair packed
+    into one 64-bit key and found among those met before by hashing (:class:`_KeyTable`), so
+    adding a batch costs in proportion to the batch, not to the table; rows in order of first
+    meeting."""
+
+    def __init__(self, key_bits: int) -> None:
+        self.key_bits = key_bits
+        self.keys = key_table()
+        self.count = np.zeros(0, dtype=np.int64)
+        self.docs = np.zeros(0, dtype=np.int64)
+
+    def fits(self, frame: pd.DataFrame) -> bool:
+        """True when the groups of ``frame`` can be packed beside its keys."""
+        top = int(frame["group"].max()) if len(frame) else 0
+        return top.bit_length() + self.key_bits <= 64
+
+    def add(self, frame: pd.DataFrame) -> None:
+        """Add the (group, key, count, docs) rows of ``frame``."""
+        packed = (frame["group"].to_numpy().astype(np.uint64) << np.uint64(self.key_bits)) | frame[
+            "key"
+        ].to_numpy().astype(np.uint64)
+        places, new = self.keys.positions(packed)
+        if new:
+            self.count = np.concatenate([self.count, np.zeros(new, dtype=np.int64)])
+            self.docs = np.concatenate([self.docs, np.zeros(new, dtype=np.int64)])
+        np.add.at(self.count, places, frame["count"].to_numpy())
+        np.add.at(self.docs, places, frame["docs"].to_numpy())
+
+    def frame(self) -> pd.DataFrame:
+        packed = self.keys.keys
+        return pd.DataFrame({
+            "group": (packed >> np.uint64(self.key_bits)).astype(np.int64),
+            "key": (packed & np.uint64((1 << self.key_bits) - 1)).astype(np.int64),
+            "count": self.count.copy(),
+            "docs": self.docs.copy(),
+        })  # fmt: skip
+
+
 @dataclass
 class Totals:
     """Counts merged from all batches, in the global vocabulary."""
 
     terms: list[str] = field(default_factory=list)
     term_ids: dict[str, int] = field(default_factory=dict)
+    #: name -> frames of (group, key, count, docs) not yet summed (see :meth:`table`)
     tables: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
     arity: dict[str, int] = field(default_factory=dict)
     group_tokens: dict[int, int] = field(default_factory=dict)
@@ -760,6 +853,10 @@ class Totals:
     doc_words: list[pd.DataFrame] = field(default_factory=list)
     documents: int = 0
     _maps: dict[int, array] = field(default_factory=dict)
+    #: Running sums of the tables whose group and key pack into 64 bits; the others gather
+    #: frames, summed now and then (``_pending_rows``).
+    _sums: dict[str, _Sums] = field(default_factory=dict)
+    _unpacked: set[str] = field(default_factory=set)
     _pending_rows: int = 0
     _compacted_rows: int = 0
 
@@ -784,11 +881,12 @@ class Totals:
             local.append(gid)
         mapping = np.frombuffer(local, dtype=np.int64)
         for name, (n, frame) in part.tables.items():
-            if len(frame):
-                frame = frame.assign(key=_repack(frame["key"].to_numpy(), n, part.bits, mapping))
-            self.tables.setdefault(name, []).append(frame)
             self.arity[name] = n
-            self._pending_rows += len(frame)
+            if not len(frame):
+                self.tables.setdefault(name, [])
+                continue
+            frame = frame.assign(key=_repack(frame["key"].to_numpy(), n, part.bits, mapping))
+            self._add_rows(name, n, frame)
         if part.doc_words is not None and part.doc_tokens is not None:
             words = part.doc_words
             self.doc_words.append(
@@ -807,10 +905,26 @@ class Totals:
         if self._pending_rows > max(500_000, self._compacted_rows):
             self.compact()
 
+    def _add_rows(self, name: str, n: int, frame: pd.DataFrame) -> None:
+        if name not in self._unpacked:
+            sums = self._sums.get(name) or _Sums(GLOBAL_BITS * n)
+            if sums.fits(frame):
+                self._sums[name] = sums
+                sums.add(frame)
+                self.tables.setdefault(name, [])
+                return
+            self._unpacked.add(name)  # too many groups to pack: sum frames from now on
+            if name in self._sums:
+                self.tables.setdefault(name, []).append(self._sums.pop(name).frame())
+        self.tables.setdefault(name, []).append(frame)
+        self._pending_rows += len(frame)
+
     def compact(self) -> None:
         """Sum the rows gathered so far, to keep memory bounded by the distinct (group, term)s."""
         for name, frames in self.tables.items():
             n = self.arity[name]
+            if name in self._sums and frames:  # frames set directly beside running sums
+                frames.append(self._sums.pop(name).frame())
             if len(frames) > 1:
                 self.tables[name] = [sum_frames(frames, GLOBAL_BITS * n)]
         # Rows added since are summed in when they outnumber the rows summed so far: each row is
@@ -822,7 +936,10 @@ class Totals:
         """group, key, count, docs of one table (n-grams of size n: ``table(n)``), with keys in
         the global vocabulary."""
         self.compact()
-        frames = self.tables.get(str(name)) or []
+        name = str(name)
+        if name in self._sums:
+            return self._sums[name].frame()
+        frames = self.tables.get(name) or []
         return frames[0] if frames else _empty_counts()
 
     def word_table(self) -> tuple[np.ndarray, pd.DataFrame]:
