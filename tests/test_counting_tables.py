@@ -90,3 +90,19 @@ def test_running_sums_equal_summed_frames(groups, packed):
     for name in sums:
         assert len(sums[name]) > 0
         pd.testing.assert_frame_equal(sums[name], frames[name])
+
+
+def test_words_keep_their_whole_ids_in_any_vocabulary(monkeypatch, corpus):
+    """A word's key is its id, not packed: with room for 7 ids per n-gram position (instead of
+    2 million) the word list is unchanged, and bigrams say clearly that they cannot be counted."""
+    from corpuscli.terms import count_terms, term_table
+
+    frame = load([str(SAMPLE)]).frame
+    before = term_table(count_terms(frame, by="source"), top=None)
+    monkeypatch.setattr(counting, "GLOBAL_BITS", 3)
+    after = term_table(count_terms(frame, by="source"), top=None)
+    pd.testing.assert_frame_equal(before, after)
+    result = corpus("terms", str(SAMPLE), "--ngram", "2", "--jobs", "1")
+    assert result.exit_code == 2
+    assert "more than 7 distinct words: too many to count 2-grams of in one pass" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -43,6 +43,26 @@ _MISSING = -(1 << 62)
 #: Bits per token id when packing n-grams of the merged (global) vocabulary.
 GLOBAL_BITS = 21
 
+
+def key_bits(n: int) -> int:
+    """Bits of a merged table's key for n-grams of size n: a word's id whole (up to 32 bits),
+    the ids of a longer n-gram :data:`GLOBAL_BITS` each."""
+    return 32 if n == 1 else GLOBAL_BITS * n
+
+
+def check_ngram_vocabulary(size: int, n: int) -> None:
+    """A clear error when the ids of ``size`` distinct words cannot be packed into n-gram keys."""
+    if n > 1 and size >= (1 << GLOBAL_BITS):
+        from corpuscli.errors import UsageError
+
+        raise UsageError(
+            f"more than {(1 << GLOBAL_BITS) - 1:,} distinct words: too many to count "
+            f"{n}-grams of in one pass",
+            hint="count n-grams over part of the corpus at a time (--since/--until, or fewer "
+            "files); single words have no such limit",
+        )
+
+
 _APOSTROPHES = ("’", "‘", "ʼ", "‛", "′", "´")
 _ASCII_SPACE = b'!"#$%&()*+/:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\x00'
 _TABLE = bytes.maketrans(_ASCII_SPACE, b" " * len(_ASCII_SPACE))
@@ -907,7 +927,7 @@ class Totals:
 
     def _add_rows(self, name: str, n: int, frame: pd.DataFrame) -> None:
         if name not in self._unpacked:
-            sums = self._sums.get(name) or _Sums(GLOBAL_BITS * n)
+            sums = self._sums.get(name) or _Sums(key_bits(n))
             if sums.fits(frame):
                 self._sums[name] = sums
                 sums.add(frame)
@@ -926,7 +946,7 @@ class Totals:
             if name in self._sums and frames:  # frames set directly beside running sums
                 frames.append(self._sums.pop(name).frame())
             if len(frames) > 1:
-                self.tables[name] = [sum_frames(frames, GLOBAL_BITS * n)]
+                self.tables[name] = [sum_frames(frames, key_bits(n))]
         # Rows added since are summed in when they outnumber the rows summed so far: each row is
         # re-summed O(log n) times, not at every batch once the table is large.
         self._compacted_rows = sum(len(f) for frames in self.tables.values() for f in frames)
@@ -953,13 +973,15 @@ class Totals:
     def decode(self, keys: np.ndarray, n: int) -> list[str]:
         """The n-gram strings of packed global keys ("word word")."""
         terms = self.terms
-        mask = (1 << GLOBAL_BITS) - 1
-        parts = [(keys >> (GLOBAL_BITS * (n - 1 - j))) & mask for j in range(n)]
+        parts = self.component_ids(keys, n)
         if n == 1:
             return [terms[i] for i in parts[0]]
         return [" ".join(terms[p[i]] for p in parts) for i in range(len(keys))]
 
     def component_ids(self, keys: np.ndarray, n: int) -> list[np.ndarray]:
+        """The word ids of packed global keys of n-grams, one array per position."""
+        if n == 1:
+            return [keys]
         mask = (1 << GLOBAL_BITS) - 1
         return [(keys >> (GLOBAL_BITS * (n - 1 - j))) & mask for j in range(n)]
 
@@ -1026,8 +1048,9 @@ def _widen(keys: np.ndarray, n: int, bits: int, wider: int) -> np.ndarray:
 
 
 def _repack(keys: np.ndarray, n: int, bits: int, mapping: np.ndarray) -> np.ndarray:
-    if n > 1 and len(mapping) >= (1 << GLOBAL_BITS):
-        raise OverflowError("vocabulary too large to pack n-grams")
+    check_ngram_vocabulary(len(mapping), n)
+    if n == 1:  # a word's key is its id, whole
+        return mapping[keys]
     mask = (1 << bits) - 1
     out = np.zeros(len(keys), dtype=np.int64)
     for j in range(n):

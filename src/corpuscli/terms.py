@@ -221,7 +221,7 @@ def _measures(counts: TermCounts, table: pd.DataFrame, n: int, measure: str) -> 
 def collapse(counts: TermCounts) -> TermCounts:
     """The counts of all groups added together (``by=None``): one counting pass can serve a
     per-source table and the overall one. Exact: every document belongs to one group."""
-    from corpuscli.counting import GLOBAL_BITS, sum_by
+    from corpuscli.counting import key_bits, sum_by
 
     totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
     for name, n in counts.totals.arity.items():
@@ -233,7 +233,7 @@ def collapse(counts: TermCounts) -> TermCounts:
                 table["key"].to_numpy(),
                 table["count"].to_numpy(),
                 table["docs"].to_numpy(),
-                GLOBAL_BITS * n,
+                key_bits(n),
             )
             if len(table)
             else table

@@ -112,7 +112,7 @@ def to_term_counts(merged: pd.DataFrame, *, by: str | None, options: TermOptions
     import numpy as np
     import pandas as pd
 
-    from corpuscli.counting import GLOBAL_BITS, Totals
+    from corpuscli.counting import GLOBAL_BITS, Totals, check_ngram_vocabulary
     from corpuscli.terms import TermCounts
 
     merged = merged.reset_index()
@@ -134,8 +134,7 @@ def to_term_counts(merged: pd.DataFrame, *, by: str | None, options: TermOptions
     totals.term_ids = {t: i for i, t in enumerate(totals.terms)}
     offset = 0
     for n in split:
-        if n > 1 and len(vocab) >= (1 << GLOBAL_BITS):
-            raise OverflowError("vocabulary too large to pack n-grams")
+        check_ngram_vocabulary(len(vocab), n)
         part = body[body["n"] == n]
         key = np.zeros(len(part), dtype=np.int64)
         for _ in range(n):
