@@ -112,10 +112,15 @@ def _frames(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFr
 
 
 def batch_texts(
-    corpus: pd.DataFrame | Iterable[pd.DataFrame], by: str | None, names: dict[str, int]
+    corpus: pd.DataFrame | Iterable[pd.DataFrame],
+    by: str | None,
+    names: dict[str, int],
+    size: int | None = None,
 ) -> Iterator[tuple[list[str], np.ndarray]]:
-    """Batches of (texts, group index) from a frame or a stream of frames; ``names`` collects the
-    group names in order of first appearance."""
+    """Batches of (texts, group index), of ``size`` texts (default :data:`BATCH_DOCS`), from a
+    frame or a stream of frames; ``names`` collects the group names in order of first
+    appearance."""
+    size = size or BATCH_DOCS
     for frame in _frames(corpus):
         if not len(frame):
             continue
@@ -127,8 +132,8 @@ def batch_texts(
             keys = group_keys(frame, by).tolist()
         index = np.fromiter((names.setdefault(k, len(names)) for k in keys), np.int64, len(keys))
         texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
-        for start in range(0, len(texts), BATCH_DOCS):
-            yield texts[start : start + BATCH_DOCS], index[start : start + BATCH_DOCS]
+        for start in range(0, len(texts), size):
+            yield texts[start : start + size], index[start : start + size]
 
 
 def count_terms(
