@@ -229,6 +229,23 @@ def test_doc_ids_stay_unique(tmp_path):
     assert all("story" in i for i in ids)
 
 
+def test_repeated_ids_are_numbered_in_order():
+    """Ids clashing within JSON Lines (paths carry line numbers) get #2, #3 ... in input order,
+    skipping a number an input already uses; batches that clash with nothing pass unchanged."""
+    from corpuscli.io.loader import IdRegistry
+
+    registry = IdRegistry()
+    assert registry.assign(["a", "b"], ["f.jsonl:1", "f.jsonl:2"]) == ["a", "b"]
+    assert registry.assign(["a#3", "a"], ["f.jsonl:3", "f.jsonl:4"]) == ["a#3", "a#2"]
+    assert registry.assign(["a", "a", "b"], ["f.jsonl:5", "f.jsonl:6", "f.jsonl:7"]) == [
+        "a#4",
+        "a#5",
+        "b#2",
+    ]
+    assert registry.assign(["c"], ["f.jsonl:8"]) == ["c"]
+    assert registry.renamed == 4
+
+
 def test_dedupe_drops_exact_duplicates(tmp_path):
     shutil.copy(SEED_000, tmp_path / "copy.txt")
     result = load([str(SEED_000), str(tmp_path / "copy.txt")], dedupe=True)

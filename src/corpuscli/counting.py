@@ -827,8 +827,9 @@ class _Sums:
     def __init__(self, key_bits: int) -> None:
         self.key_bits = key_bits
         self.keys = key_table()
-        self.count = np.zeros(0, dtype=np.int64)
-        self.docs = np.zeros(0, dtype=np.int64)
+        self.size = 0
+        #: count and docs of each key (rows beyond ``size`` are room to grow into)
+        self.sums = np.zeros((2, 0), dtype=np.int64)
 
     def fits(self, frame: pd.DataFrame) -> bool:
         """True when the groups of ``frame`` can be packed beside its keys."""
@@ -841,19 +842,21 @@ class _Sums:
             "key"
         ].to_numpy().astype(np.uint64)
         places, new = self.keys.positions(packed)
-        if new:
-            self.count = np.concatenate([self.count, np.zeros(new, dtype=np.int64)])
-            self.docs = np.concatenate([self.docs, np.zeros(new, dtype=np.int64)])
-        np.add.at(self.count, places, frame["count"].to_numpy())
-        np.add.at(self.docs, places, frame["docs"].to_numpy())
+        self.size += new
+        if self.size > self.sums.shape[1]:  # grow by half at least: not a copy per batch
+            room = np.zeros((2, max(self.size, self.sums.shape[1] * 3 // 2)), dtype=np.int64)
+            room[:, : self.sums.shape[1]] = self.sums
+            self.sums = room
+        np.add.at(self.sums[0], places, frame["count"].to_numpy())
+        np.add.at(self.sums[1], places, frame["docs"].to_numpy())
 
     def frame(self) -> pd.DataFrame:
         packed = self.keys.keys
         return pd.DataFrame({
             "group": (packed >> np.uint64(self.key_bits)).astype(np.int64),
             "key": (packed & np.uint64((1 << self.key_bits) - 1)).astype(np.int64),
-            "count": self.count.copy(),
-            "docs": self.docs.copy(),
+            "count": self.sums[0, : self.size].copy(),
+            "docs": self.sums[1, : self.size].copy(),
         })  # fmt: skip
 
 

@@ -114,20 +114,25 @@ class IdRegistry:
         self.seen: set[str] = set()
         #: Articles whose id got a ``#n``.
         self.renamed = 0
+        self._next: dict[str, int] = {}  # id -> the n to try next
 
     def assign(self, ids: list[Any], paths: list[Any]) -> list[str]:
         """The unique ids of the next articles (ids as read, and the path each was read from)."""
         seen = self.seen
         counts = Counter(ids)
         clashing = {i for i, n in counts.items() if n > 1 or i in seen}
+        if not clashing:
+            seen.update(ids)
+            return list(ids)
         out = []
         for doc_id, path in zip(ids, paths, strict=True):
             if doc_id in clashing and not _LINE_SUFFIX.search(str(path)):
                 doc_id = str(path).rsplit(".", 1)[0] if "." in Path(str(path)).name else str(path)
             if doc_id in seen:
-                n = 2
+                n = self._next.get(doc_id, 2)
                 while f"{doc_id}#{n}" in seen:
                     n += 1
+                self._next[doc_id] = n + 1
                 doc_id = f"{doc_id}#{n}"
                 self.renamed += 1
             seen.add(doc_id)
