@@ -57,6 +57,13 @@ class _PartRead:
     paths: list[Any]
 
 
+def _part_loader(items: list[InputItem]) -> Loader:
+    """A loader of one partition in a worker, with the options its initializer stored: doc_ids
+    as read (the caller makes them unique across parts), text as Python strings (not kept)."""
+    options = worker_state()["loader"]
+    return Loader([], items=items, unique_ids=False, arrow_text=False, **options)
+
+
 def _part_read(loader: Loader) -> dict[str, Any]:
     return {
         "problems": loader.problems,
@@ -101,7 +108,7 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
     state = worker_state()
     counter: Counter = state["counter"]
     what: _What = state["what"]
-    loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
+    loader = _part_loader(items)
     names: dict[str, int] = {}
     partials: list[Partial] = []
     for frame in loader.chunks():
@@ -232,7 +239,7 @@ def _init_search(search: Search, loader: dict) -> None:
 def _search_partition(items: list[InputItem]) -> _PartitionLines:
     state = worker_state()
     search: Search = state["search"]
-    loader = Loader([], items=items, unique_ids=False, arrow_text=False, **state["loader"])
+    loader = _part_loader(items)
     lines: list[tuple[Any, ...]] = []
     for frame in loader.chunks():
         places = frame.index  # each article's place among the ids read (see Loader)
