@@ -212,3 +212,19 @@ def test_collocations_with_workers_say_a_node_word_is_missing(corpus, monkeypatc
     assert "putin" in result.stderr  # the close match
     bad = corpus("collocations", str(SAMPLE), "--measure", "zscore", "--jobs", "2")
     assert bad.exit_code == 2 and "unknown measure" in bad.stderr
+
+
+def test_dedupe_and_by_doc_are_refused_by_partitioned_reading():
+    """Dropping duplicates and counting per article need the whole corpus in one process (the
+    command line takes the one-reader way for them)."""
+    from corpuscli.kwic import Search
+    from corpuscli.partitioned import search_files
+
+    items, _ = expand_inputs([str(SAMPLE)])
+    parts = plan_partitions(items, 8_000, split=True)
+    with pytest.raises(ValueError, match="--dedupe"):
+        count_terms_in_files(parts, loader={"dedupe": True})
+    with pytest.raises(ValueError, match="--dedupe"):
+        search_files(parts, Search("Putin"), loader={"dedupe": True})
+    with pytest.raises(ValueError, match="--by doc"):
+        count_terms_in_files(parts, by="doc")

@@ -136,9 +136,12 @@ def _each_part(
     manifest: Any,
     progress: Callable[[int, int, str], None] | None,
 ) -> Iterator[tuple[Any, list[str]]]:
-    """Each partition's result (``func`` run by a worker), in input order, with the unique
-    doc_ids of the articles it read; what the loads found is gathered into ``read`` (its notes
+    """Each partition's result (``func`` run by a worker whose ``initializer`` takes
+    ``initargs``, the Loader options last), in input order, with the unique doc_ids of the
+    articles it read; what the loads found is gathered into ``read`` (its notes
     once every partition is in)."""
+    if initargs[-1].get("dedupe"):
+        raise ValueError("--dedupe needs the whole corpus in one process")
     tally = LoadTally()
     registry = IdRegistry()
     results = run_batches(
@@ -169,8 +172,8 @@ def _count_files(
     manifest: Any,
     progress: Callable[[int, int, str], None] | None,
 ) -> tuple[Totals, list[str], FilesRead]:
-    if what.by == "doc" or (loader or {}).get("dedupe"):
-        raise ValueError("--by doc and --dedupe need the whole corpus in one process")
+    if what.by == "doc":
+        raise ValueError("--by doc needs the whole corpus in one process")
     names: dict[str, int] = {}
     totals = Totals()
     read = FilesRead()
@@ -259,8 +262,6 @@ def search_files(
     """Concordance lines of ``search`` (see :class:`corpuscli.kwic.Search`) in input
     partitions, each loaded and searched by a worker process: the lines (doc_ids made unique
     across the whole load, as one load makes them) and what the load found."""
-    if (loader or {}).get("dedupe"):
-        raise ValueError("--dedupe needs the whole corpus in one process")
     found = Found()
     read = FilesRead()
     for result, unique in _each_part(
