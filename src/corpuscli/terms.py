@@ -333,6 +333,10 @@ def term_table(
 
 
 def _decode(counts: TermCounts, table: pd.DataFrame) -> list[str]:
+    """The term of each row (its packed ``key`` of size ``n``), in row order."""
+    sizes = table["n"].unique()
+    if len(sizes) == 1:  # the usual case: no regrouping
+        return counts.totals.decode(table["key"].to_numpy(), int(sizes[0]))
     out: list[str] = []
     for n, part in table.groupby("n", sort=False):
         names = counts.totals.decode(part["key"].to_numpy(), int(n))
