@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -128,6 +129,45 @@ def test_similarity_matrix():
     assert values.loc["left", "right"] == values.loc["right", "left"]
     jac = similarity(corpus, by="stance", metric="jaccard").set_index("stance")
     assert 0 < jac.loc["left", "right"] < 1
+
+
+def _reference_similarity(corpus, by, metric, max_terms, min_count):
+    """The similarity matrix the plain way: a pivot table of the kept terms' frequencies."""
+    from corpuscli.compare import _group_table
+    from corpuscli.terms import count_terms
+
+    counts = count_terms(corpus, by=by)
+    table, sizes, names = _group_table(counts, "tokens")
+    table = table[table["freq"] >= min_count]
+    groups = [g for g in range(len(names)) if sizes[g] > 0]
+    keep = table.groupby("term")["freq"].sum().nlargest(max_terms).index
+    table = table[table["term"].isin(keep)]
+    values = (
+        table.pivot_table(index="group", columns="term", values="freq", aggfunc="sum", fill_value=0)
+        .reindex(groups, fill_value=0)
+        .to_numpy(dtype=float)
+    )
+    if metric == "cosine":
+        weights = values * (np.log((1 + len(groups)) / (1 + (values > 0).sum(axis=0))) + 1)
+        unit = weights / np.linalg.norm(weights, axis=1, keepdims=True)
+        return np.round(unit @ unit.T, 4)
+    present = (values > 0).astype(float)
+    inter = present @ present.T
+    union = present.sum(axis=1)[:, None] + present.sum(axis=1)[None, :] - inter
+    return np.round(inter / union, 4)
+
+
+@pytest.mark.parametrize("metric", ["cosine", "jaccard"])
+def test_similarity_equals_the_pivot_table_way(metric):
+    """The matrix is filled straight from the counts; the same numbers as through a pivot
+    table, with the max_terms cut (ties: alphabetical) and min_count applied."""
+    corpus = load([str(SAMPLE)]).frame
+    for max_terms, min_count in [(40, 2), (50_000, 1)]:
+        got = similarity(
+            corpus, by="source", metric=metric, max_terms=max_terms, min_count=min_count
+        )
+        want = _reference_similarity(corpus, "source", metric, max_terms, min_count)
+        np.testing.assert_array_equal(got.iloc[:, 1:].to_numpy(), want)
 
 
 def test_profile_seeds():

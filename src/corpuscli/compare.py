@@ -378,20 +378,25 @@ def similarity(
     groups = [g for g in range(len(names)) if sizes[g] > 0]
     if len(groups) < 2:
         raise UsageError(f"similarity needs at least two groups in --by {by}")
-    keep_terms = table.groupby("term")["freq"].sum().nlargest(max_terms).index
-    table = table[table["term"].isin(keep_terms)]
-    matrix = table.pivot_table(
-        index="group", columns="term", values="freq", aggfunc="sum", fill_value=0
-    )
-    matrix = matrix.reindex(groups, fill_value=0)
-    values = matrix.to_numpy(dtype=np.float64)
+    # Terms in alphabetical order (the columns), the max_terms most frequent kept (ties: the
+    # first alphabetically); a group x term matrix filled straight from the rows.
+    codes, _ = pd.factorize(table["term"], sort=True)
+    freq = table["freq"].to_numpy().astype(np.float64)
+    totals = pd.Series(np.bincount(codes, weights=freq)).nlargest(max_terms)
+    kept = np.sort(totals.index.to_numpy())
+    column = np.searchsorted(kept, codes)
+    row = pd.Series(range(len(groups)), index=groups).reindex(table["group"]).to_numpy()
+    take = (column < len(kept)) & (kept[np.minimum(column, len(kept) - 1)] == codes)
+    take &= ~np.isnan(row)
+    values = np.zeros((len(groups), len(kept)), dtype=np.float64)
+    np.add.at(values, (row[take].astype(np.int64), column[take]), freq[take])
     if metric == "cosine":
         used = (values > 0).sum(axis=0)
         idf = np.log((1 + len(groups)) / (1 + used)) + 1
-        weights = values * idf
-        norms = np.linalg.norm(weights, axis=1, keepdims=True)
-        unit = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
-        sim = unit @ unit.T
+        values *= idf  # the weights, in place: the matrix is groups x up to max_terms
+        norms = np.linalg.norm(values, axis=1, keepdims=True)
+        np.divide(values, norms, out=values, where=norms > 0)  # a zero row stays zero
+        sim = values @ values.T
     else:
         present = (values > 0).astype(np.float64)
         inter = present @ present.T
