@@ -106,3 +106,17 @@ def test_words_keep_their_whole_ids_in_any_vocabulary(monkeypatch, corpus):
     assert result.exit_code == 2
     assert "more than 7 distinct words: too many to count 2-grams of in one pass" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_merged_counts_pickle():
+    """Counts travel between processes (and to disk) with their running sums."""
+    import pickle
+
+    from corpuscli.terms import count_terms, term_table
+
+    counts = count_terms(load([str(SAMPLE)]).frame, by="source")
+    assert counts.totals._sums  # running sums, over pandas' hash table where it has one
+    copy = pickle.loads(pickle.dumps(counts))
+    pd.testing.assert_frame_equal(term_table(copy, top=None), term_table(counts, top=None))
+    keys = copy.totals._sums["1"].keys
+    assert keys.positions(keys.keys[:3])[1] == 0  # the copy's table knows every key

@@ -198,6 +198,13 @@ class _HashedKeys:
         self._parts: list[np.ndarray] = []
         self._size = 0
 
+    def __getstate__(self) -> dict[str, np.ndarray]:  # pandas' table does not pickle: its keys do
+        return {"keys": self.keys}
+
+    def __setstate__(self, state: dict[str, np.ndarray]) -> None:
+        self.__init__()  # type: ignore[misc]
+        self.positions(state["keys"])
+
     @property
     def keys(self) -> np.ndarray:
         if len(self._parts) > 1:
