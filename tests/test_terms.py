@@ -216,3 +216,28 @@ def test_seed_boilerplate_is_visible_in_its_terms():
         load([str(SEED_003)]).frame, options=TermOptions(stopwords=load_stopwords("en")), top=None
     )
     assert table.set_index("term").loc["moscow", "count"] == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(0, 4), st.sampled_from([0.5, 1.0, 2.0, 2.0, 3.0, 7.25])),
+        min_size=1,
+        max_size=40,
+    ),
+    top=st.integers(1, 6),
+)
+def test_top_candidates_by_passes_equal_the_sort(rows, top):
+    """A group's cut-off found in ``top`` passes keeps the rows the full sort keeps (ties at
+    the last place included)."""
+    import corpuscli.terms as terms_module
+
+    table = pd.DataFrame(rows, columns=["group", "count"])
+    passes = terms_module._top_candidates(table, "count", top)
+    saved = terms_module._PASSES
+    terms_module._PASSES = 0  # the sort
+    try:
+        sorted_way = terms_module._top_candidates(table, "count", top)
+    finally:
+        terms_module._PASSES = saved
+    assert sorted(passes.index) == sorted(sorted_way.index)
