@@ -69,7 +69,8 @@ class Compute:
 
     def start_early(self, spec: InputSpec) -> None:
         """Start the worker processes' server now, while this process is still importing, when
-        the pandas engine will count files in worker processes (see ``term_counts``)."""
+        the pandas engine will count files in worker processes (see ``term_counts``) and they
+        come from a fork server (not on Linux, where they are forked from this process)."""
         if self.engine != "pandas" or self.cores < 2 or _one_reader(spec) or spec.files_from:
             return
         from corpuscli.io.partitions import weight
