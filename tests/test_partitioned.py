@@ -94,6 +94,9 @@ def _damaged_copy(tmp_path):
         ("--by", "source", "--ngram", "1-2"),
         ("--by", "month"),
         ("--by", "stance", "--manifest", str(SAMPLE / "manifest.csv"), "--since", "2021-06-01"),
+        # per article: the repeated ids renamed as one load renames them, window or not
+        ("--by", "doc", "--measure", "tfidf", "--top", "3"),
+        ("--by", "doc", "--until", "2021-07-20"),
     ],
 )
 def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_path, args):
@@ -214,9 +217,9 @@ def test_collocations_with_workers_say_a_node_word_is_missing(corpus, monkeypatc
     assert bad.exit_code == 2 and "unknown measure" in bad.stderr
 
 
-def test_dedupe_and_by_doc_are_refused_by_partitioned_reading():
-    """Dropping duplicates and counting per article need the whole corpus in one process (the
-    command line takes the one-reader way for them)."""
+def test_dedupe_is_refused_by_partitioned_reading():
+    """Dropping duplicates needs the whole corpus in one process (the command line takes the
+    one-reader way for it)."""
     from corpuscli.kwic import Search
     from corpuscli.partitioned import search_files
 
@@ -226,5 +229,3 @@ def test_dedupe_and_by_doc_are_refused_by_partitioned_reading():
         count_terms_in_files(parts, loader={"dedupe": True})
     with pytest.raises(ValueError, match="--dedupe"):
         search_files(parts, Search("Putin"), loader={"dedupe": True})
-    with pytest.raises(ValueError, match="--by doc"):
-        count_terms_in_files(parts, by="doc")

@@ -10,8 +10,9 @@ The result equals the single-process one: partitions are merged in input order, 
 numbered in order of first appearance and problems are listed in input order; what the loaders
 tally (unreadable dates, ids renamed, unused manifest entries) is added up before it is told; and
 the uniqueness of doc_ids across the whole load is replayed here (the count of renamed ids is the
-same; the ids themselves are not needed for counting by group). ``--by doc`` and ``--dedupe``
-need the whole corpus in one place and go the single-process way.
+same; counted ``--by doc``, a worker names each article by its place among the ids it read, and
+its group here is the unique id of that place). ``--dedupe`` needs the whole corpus in one place
+and goes the single-process way.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
     names: dict[str, int] = {}
     partials: list[Partial] = []
     for frame in loader.chunks():
+        if what.by == "doc":  # ids are made unique by the caller: name articles by place
+            frame = frame.assign(doc_id=frame.index.astype(str))
         for texts, groups in batch_texts(frame, what.by, names, WORKER_BATCH_DOCS):
             if what.window is None:
                 part = counter.count(texts, groups, what.options.sizes, per_doc=what.per_doc)
@@ -172,17 +175,16 @@ def _count_files(
     manifest: Any,
     progress: Callable[[int, int, str], None] | None,
 ) -> tuple[Totals, list[str], FilesRead]:
-    if what.by == "doc":
-        raise ValueError("--by doc needs the whole corpus in one process")
     names: dict[str, int] = {}
     totals = Totals()
     read = FilesRead()
-    for result, _ in _each_part(
+    for result, unique in _each_part(
         partitions, _count_partition, read, jobs=jobs, initializer=_init_worker,
         initargs=(what, loader or {}), manifest=manifest, progress=progress,
     ):  # fmt: skip
+        groups = [unique[int(g)] for g in result.groups] if what.by == "doc" else result.groups
         mapping = np.fromiter(
-            (names.setdefault(g, len(names)) for g in result.groups), np.int64, len(result.groups)
+            (names.setdefault(g, len(names)) for g in groups), np.int64, len(groups)
         )
         for partial in result.partials:
             totals.add(partial.regroup(mapping))

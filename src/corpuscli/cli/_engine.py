@@ -222,14 +222,14 @@ def _one_reader(spec: InputSpec) -> bool:
 
 
 def _file_parts(
-    run: Run, spec: InputSpec, *, jobs: int, by: str | None
+    run: Run, spec: InputSpec, *, jobs: int
 ) -> tuple[list[list[InputItem]], list[Problem]] | None:
     """The input files cut into parts for worker processes to load, and the inputs not found;
     None when the inputs or options need one reading process (standard input, a store, --clean,
-    --dedupe, --by doc) or the input is too small to cut. With one job the parts are loaded and
+    --dedupe) or the input is too small to cut. With one job the parts are loaded and
     counted one after the other in this process: that way needs less memory than streaming
     (bigrams of the full corpus 925 MB instead of 1,021 MB) at the same speed."""
-    if by == "doc" or _one_reader(spec):
+    if _one_reader(spec):
         return None
     from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
 
@@ -249,13 +249,12 @@ def in_worker_files(
     count: Callable[..., tuple[T, FilesRead]],
     *,
     jobs: int,
-    by: str | None = None,
 ) -> T | None:
     """``count(partitions, jobs=, loader=, manifest=, progress=)`` (a function of
     corpuscli.partitioned that counts or searches) when worker processes can load the input
     files themselves, with what the load found reported as a single load reports it; None when
     they cannot (the caller streams the inputs instead)."""
-    planned = _file_parts(run, spec, jobs=jobs, by=by)
+    planned = _file_parts(run, spec, jobs=jobs)
     if planned is None:
         return None
     from corpuscli.io.manifest import read_manifest
@@ -287,8 +286,7 @@ def term_counts(
         from corpuscli.partitioned import count_terms_in_files
 
         counts = in_worker_files(
-            run, spec, partial(count_terms_in_files, by=by, options=options),
-            jobs=compute.cores, by=by,
+            run, spec, partial(count_terms_in_files, by=by, options=options), jobs=compute.cores,
         )  # fmt: skip
         if counts is not None:
             return counts
