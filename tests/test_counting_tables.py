@@ -120,3 +120,21 @@ def test_merged_counts_pickle():
     pd.testing.assert_frame_equal(term_table(copy, top=None), term_table(counts, top=None))
     keys = copy.totals._sums["1"].keys
     assert keys.positions(keys.keys[:3])[1] == 0  # the copy's table knows every key
+
+
+def test_disjoint_groups_are_gathered_as_they_come():
+    """Counted per article (each group in one batch), rows are gathered without summing: the
+    same table as summing them."""
+    batches = [list(range(0, 6)), list(range(6, 12)), list(range(12, 20))]
+    summed, gathered = Totals(), Totals(disjoint=True)
+    for part in _partials(batches, 2):
+        summed.add(part)
+        gathered.add(part)
+    for name in ("1", "2"):
+        a, b = (
+            t.table(name).sort_values(["group", "key"], ignore_index=True)
+            for t in (summed, gathered)
+        )
+        assert len(a) > 0
+        pd.testing.assert_frame_equal(a, b)
+    assert not gathered._sums and summed._sums

@@ -887,6 +887,9 @@ class Totals:
     #: frames, summed now and then (``_pending_rows``).
     _sums: dict[str, _Sums] = field(default_factory=dict)
     _unpacked: set[str] = field(default_factory=set)
+    #: True when no group comes in more than one batch (counted per article): rows are then
+    #: distinct as they come, and gathered without hashing or summing.
+    disjoint: bool = False
     _pending_rows: int = 0
     _compacted_rows: int = 0
 
@@ -936,6 +939,9 @@ class Totals:
             self.compact()
 
     def _add_rows(self, name: str, n: int, frame: pd.DataFrame) -> None:
+        if self.disjoint:
+            self.tables.setdefault(name, []).append(frame)
+            return
         if name not in self._unpacked:
             sums = self._sums.get(name) or _Sums(key_bits(n))
             if sums.fits(frame):
@@ -955,7 +961,9 @@ class Totals:
             n = self.arity[name]
             if name in self._sums and frames:  # frames set directly beside running sums
                 frames.append(self._sums.pop(name).frame())
-            if len(frames) > 1:
+            if len(frames) > 1 and self.disjoint:
+                self.tables[name] = [pd.concat(frames, ignore_index=True)]
+            elif len(frames) > 1:
                 self.tables[name] = [sum_frames(frames, key_bits(n))]
         # Rows added since are summed in when they outnumber the rows summed so far: each row is
         # re-summed O(log n) times, not at every batch once the table is large.

@@ -176,7 +176,7 @@ def _count_files(
     progress: Callable[[int, int, str], None] | None,
 ) -> tuple[Totals, list[str], FilesRead]:
     names: dict[str, int] = {}
-    totals = Totals()
+    totals = Totals(disjoint=what.by == "doc")  # an article is in one part only
     read = FilesRead()
     for result, unique in _each_part(
         partitions, _count_partition, read, jobs=jobs, initializer=_init_worker,
