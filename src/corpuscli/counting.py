@@ -827,7 +827,7 @@ def _count_by_group(
 
 class _Sums:
     """Running totals of one table: count and docs per distinct (group, n-gram), the pair packed
-    into one 64-bit key and found among those met before by hashing (:class:`_KeyTable`), so
+    into one 64-bit key and found among those met before by hashing (:func:`key_table`), so
     adding a batch costs in proportion to the batch, not to the table; rows in order of first
     meeting."""
 
@@ -845,10 +845,9 @@ class _Sums:
 
     def add(self, frame: pd.DataFrame) -> None:
         """Add the (group, key, count, docs) rows of ``frame``."""
-        packed = (frame["group"].to_numpy().astype(np.uint64) << np.uint64(self.key_bits)) | frame[
-            "key"
-        ].to_numpy().astype(np.uint64)
-        places, new = self.keys.positions(packed)
+        group = frame["group"].to_numpy().astype(np.uint64)
+        key = frame["key"].to_numpy().astype(np.uint64)
+        places, new = self.keys.positions((group << np.uint64(self.key_bits)) | key)
         self.size += new
         if self.size > self.sums.shape[1]:  # grow by half at least: not a copy per batch
             room = np.zeros((2, max(self.size, self.sums.shape[1] * 3 // 2)), dtype=np.int64)
