@@ -1,4 +1,5 @@
-"""Counting terms (and collocation pairs) in input files that worker processes load themselves.
+"""Counting terms (and collocation pairs) and finding concordance lines in input files that
+worker processes load themselves.
 
 With one process reading for all (:func:`corpuscli.terms.count_terms` over a stream of frames),
 parsing JSON and normalising text is work the workers wait on. Here the inputs are cut into
@@ -32,8 +33,8 @@ from corpuscli.parallel import run_batches, worker_state
 from corpuscli.terms import TermCounts, TermOptions, batch_texts
 
 #: Texts a worker tokenises at a time: a batch that loads and counts in the same process is
-#: not sent anywhere, and a small one keeps the tokeniser's arrays in cache (the full corpus
-#: counted faster than with the 1,000 of a batch sent to a worker, in 15% less memory).
+#: not sent anywhere, and a small one keeps the tokeniser's arrays small and in cache (the full
+#: corpus counted as fast as with the 1,000 of a batch sent to a worker, in 15-20% less memory).
 WORKER_BATCH_DOCS = 250
 
 
