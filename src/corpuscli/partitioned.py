@@ -99,17 +99,19 @@ class _What:
     node: str | None = None
 
 
-def _init_worker(what: _What, loader: dict) -> None:
+def _init_worker(task: _What | Search, loader: dict) -> None:
+    """Keep what a worker does (counting or searching) and the Loader options of its parts."""
     state = worker_state()
-    state["counter"] = Counter(what.options.token_spec())
-    state["what"] = what
+    state["task"] = task
     state["loader"] = loader
+    if isinstance(task, _What):
+        state["counter"] = Counter(task.options.token_spec())
 
 
 def _count_partition(items: list[InputItem]) -> _PartitionCount:
     state = worker_state()
     counter: Counter = state["counter"]
-    what: _What = state["what"]
+    what: _What = state["task"]
     loader = _part_loader(items)
     names: dict[str, int] = {}
     partials: list[Partial] = []
@@ -134,17 +136,17 @@ def _each_part(
     func: Callable[[list[InputItem]], _PartRead],
     read: FilesRead,
     *,
+    task: _What | Search,
     jobs: int,
-    initializer: Callable[..., None],
-    initargs: tuple[Any, ...],
+    loader: dict[str, Any] | None,
     manifest: Any,
     progress: Callable[[int, int, str], None] | None,
 ) -> Iterator[tuple[Any, list[str]]]:
-    """Each partition's result (``func`` run by a worker whose ``initializer`` takes
-    ``initargs``, the Loader options last), in input order, with the unique doc_ids of the
-    articles it read; what the loads found is gathered into ``read`` (its notes
-    once every partition is in)."""
-    if initargs[-1].get("dedupe"):
+    """Each partition's result (``func`` run by a worker doing ``task``, its parts loaded with
+    the ``loader`` options), in input order, with the unique doc_ids of the articles it read;
+    what the loads found is gathered into ``read`` (its notes once every partition is in)."""
+    loader = loader or {}
+    if loader.get("dedupe"):
         raise ValueError("--dedupe needs the whole corpus in one process")
     tally = LoadTally()
     registry = IdRegistry()
@@ -152,8 +154,8 @@ def _each_part(
         func,
         partitions,
         jobs=jobs,
-        initializer=initializer,
-        initargs=initargs,
+        initializer=_init_worker,
+        initargs=(task, loader),
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
     for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
@@ -180,8 +182,8 @@ def _count_files(
     totals = Totals(disjoint=what.by == "doc")  # an article is in one part only
     read = FilesRead()
     for result, unique in _each_part(
-        partitions, _count_partition, read, jobs=jobs, initializer=_init_worker,
-        initargs=(what, loader or {}), manifest=manifest, progress=progress,
+        partitions, _count_partition, read, task=what, jobs=jobs, loader=loader,
+        manifest=manifest, progress=progress,
     ):  # fmt: skip
         groups = [unique[int(g)] for g in result.groups] if what.by == "doc" else result.groups
         mapping = np.fromiter(
@@ -236,15 +238,8 @@ def count_pairs_in_files(
     return totals, read
 
 
-def _init_search(search: Search, loader: dict) -> None:
-    state = worker_state()
-    state["search"] = search
-    state["loader"] = loader
-
-
 def _search_partition(items: list[InputItem]) -> _PartitionLines:
-    state = worker_state()
-    search: Search = state["search"]
+    search: Search = worker_state()["task"]
     loader = _part_loader(items)
     lines: list[tuple[Any, ...]] = []
     for frame in loader.chunks():
@@ -268,8 +263,8 @@ def search_files(
     found = Found()
     read = FilesRead()
     for result, unique in _each_part(
-        partitions, _search_partition, read, jobs=jobs, initializer=_init_search,
-        initargs=(search, loader or {}), manifest=manifest, progress=progress,
+        partitions, _search_partition, read, task=search, jobs=jobs, loader=loader,
+        manifest=manifest, progress=progress,
     ):  # fmt: skip
         found.lines.extend((unique[place], *rest) for place, *rest in result.lines)
     found.searched = read.articles
