@@ -73,8 +73,11 @@ class Compute:
         come from a fork server (not on Linux, where they are forked from this process)."""
         if self.engine != "pandas" or self.cores < 2 or _one_reader(spec) or spec.files_from:
             return
+        from corpuscli.parallel import start_early, start_method
+
+        if start_method() != "forkserver":
+            return  # forked or spawned workers: no server to start, no input to size up
         from corpuscli.io.partitions import weight
-        from corpuscli.parallel import start_early
 
         try:
             items, _ = spec.expand(spec.paths or [])
