@@ -30,8 +30,8 @@ from _harness import REPO, corpora_dir, table
 
 sys.path.insert(0, str(REPO / "src"))
 
-from corpuscli.boilerplate import detect
-from corpuscli.stopwords import load_stopwords
+from corpuscli.boilerplate.detection import detect
+from corpuscli.text.stopwords import load_stopwords
 
 _BLOCK_TAGS = {
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section",
@@ -205,11 +205,11 @@ def part_a_snippets(corpora: Path) -> None:
 
 def part_b(corpora: Path) -> None:
     from corpuscli import load
-    from corpuscli.boilerplate import summarise
+    from corpuscli.boilerplate.detection import summarise
 
     path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
     frame = load([str(path)]).frame
-    from corpuscli.parallel import available_cores
+    from corpuscli.engine.parallel import available_cores
 
     jobs = available_cores()
     for n in (len(frame) // 4, len(frame)):

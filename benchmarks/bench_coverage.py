@@ -27,8 +27,8 @@ from _harness import REPO, corpora_dir, table
 sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli import load
-from corpuscli.pairs import evaluate, find_pairs
-from corpuscli.quotes import extract_quotes
+from corpuscli.coverage.pairs import evaluate, find_pairs
+from corpuscli.coverage.quotes import extract_quotes
 
 
 def truth_pairs(frame: pd.DataFrame, event_col: str = "event_id") -> list[tuple[str, str]]:

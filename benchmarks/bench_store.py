@@ -73,7 +73,7 @@ def main() -> None:
         print(f"\nstore: {size:,.0f} MB for {len(lines):,} articles")
 
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-        from corpuscli import store as store_mod
+        from corpuscli.store import db as store_mod
 
         con = store_mod.connect(store)
         search_rows = []

@@ -36,8 +36,8 @@ _LAZY = {
     "read_frame": "corpuscli.io.loader",
     "CORE_COLUMNS": "corpuscli.schema",
     "normalize_text": "corpuscli.io.decode",
-    "corpus_stats": "corpuscli.stats",
-    "word_counts": "corpuscli.stats",
+    "corpus_stats": "corpuscli.analysis.stats",
+    "word_counts": "corpuscli.analysis.stats",
     "CorpusError": "corpuscli.errors",
 }
 

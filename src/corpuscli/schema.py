@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from corpuscli.errors import UsageError
+
 #: Columns every corpus frame starts with, in this order (NA where unknown).
 CORE_COLUMNS: tuple[str, ...] = ("doc_id", "source", "title", "published", "url", "path", "text")
 
@@ -11,6 +13,10 @@ CORE_COLUMNS: tuple[str, ...] = ("doc_id", "source", "title", "published", "url"
 STRING = pd.StringDtype("pyarrow")
 #: Publication times are UTC, microsecond resolution.
 DATETIME = pd.DatetimeTZDtype(unit="us", tz="UTC")
+
+
+#: ``by`` values that group articles by their publication time rather than by a column.
+PERIODS = {"day": "D", "week": "W-MON", "month": "M", "year": "Y"}
 
 
 def empty_frame() -> pd.DataFrame:
@@ -46,3 +52,23 @@ def typed_columns(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(typed[col].dtype, pd.StringDtype):
             typed[col] = typed[col].astype(STRING)
     return typed
+
+
+def group_keys(frame: pd.DataFrame, by: str) -> pd.Series:
+    """The group of each article for ``by``: a column name, or day/week/month/year of publication.
+
+    Articles with no value for the column (or no date) fall in the group "(none)".
+    """
+    if by in PERIODS:
+        published = frame["published"]
+        fmt = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}[by]
+        keys = published.dt.strftime(fmt)
+    elif by in frame.columns:
+        keys = frame[by].astype(object).map(lambda v: None if v is None or v is pd.NA else str(v))
+    else:
+        cols = ", ".join(str(c) for c in frame.columns if c != "text")
+        raise UsageError(
+            f"no column {by!r} to group by",
+            hint=f"use day, week, month, year or one of: {cols}",
+        )
+    return keys.astype(object).where(keys.notna(), "(none)")

@@ -1,4 +1,4 @@
-"""`--engine pandas|dask` and `--scheduler`: where the counting runs (see corpuscli.engine_dask)."""
+"""`--engine pandas|dask` and `--scheduler`: where the counting runs (see corpuscli.engine.dask)."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from ._token_options import TOKENS, JobsOpt
 if TYPE_CHECKING:
     import pandas as pd
 
-    from corpuscli.boilerplate import Patterns
+    from corpuscli.boilerplate.detection import Patterns
+    from corpuscli.engine.partitioned import FilesRead
+    from corpuscli.engine.term_counts import TermCounts, TermOptions
     from corpuscli.errors import Problem
     from corpuscli.io.inputs import InputItem
-    from corpuscli.partitioned import FilesRead
-    from corpuscli.terms import TermCounts, TermOptions
 
     from ._run import InputSpec, Run
 
@@ -73,11 +73,11 @@ class Compute:
         come from a fork server (not on Linux, where they are forked from this process)."""
         if self.engine != "pandas" or self.cores < 2 or _one_reader(spec) or spec.files_from:
             return
-        from corpuscli.parallel import start_early, start_method
+        from corpuscli.engine.parallel import start_early, start_method
 
         if start_method() != "forkserver":
             return  # forked or spawned workers: no server to start, no input to size up
-        from corpuscli.io.partitions import weight
+        from corpuscli.engine.partitions import weight
 
         try:
             items, _ = spec.expand(spec.paths or [])
@@ -86,12 +86,12 @@ class Compute:
         if sum(weight(item) for item in items) < 2 * _MIN_PARTITION:
             return  # too little to share out
 
-        start_early("corpuscli.partitioned")
+        start_early("corpuscli.engine.partitioned")
 
     @property
     def cores(self) -> int:
         """Worker processes for the pandas engine: --jobs, else every core."""
-        from corpuscli.parallel import available_cores
+        from corpuscli.engine.parallel import available_cores
 
         return self.jobs or available_cores()
 
@@ -124,7 +124,7 @@ def _dask_inputs(run: Run, spec: InputSpec) -> list[str]:
 
 
 def _loader_options(spec: InputSpec) -> dict[str, Any]:
-    from corpuscli.timewindow import parse_bound
+    from corpuscli.io.window import parse_bound
 
     return {
         "source": spec.source,
@@ -162,7 +162,7 @@ class DaskCorpus:
         self.removed = removed
 
     def compute(self, *collections: Any) -> tuple[Any, ...]:
-        from corpuscli import engine_dask
+        from corpuscli.engine import dask as engine_dask
 
         extra = (self.removed,) if self.removed is not None else ()
         *results, reports = _dask_compute(*collections, *extra, self.loaded.reports)
@@ -185,8 +185,8 @@ def dask_corpus(
 ) -> Iterator[DaskCorpus]:
     """Connect to Dask and give the inputs as a Dask corpus frame (cleaned with --clean when
     ``clean`` allows), with the ``by`` column beyond the core ones (``extras``: every column)."""
-    from corpuscli import engine_dask
-    from corpuscli.stats import PERIODS
+    from corpuscli.engine import dask as engine_dask
+    from corpuscli.schema import PERIODS
 
     paths = _dask_inputs(run, spec)
     columns = [by] if by and by != "doc" and by not in PERIODS else []
@@ -234,7 +234,7 @@ def _file_parts(
     (bigrams of the full corpus 925 MB instead of 1,021 MB) at the same speed."""
     if _one_reader(spec):
         return None
-    from corpuscli.io.partitions import partition_bytes, plan_partitions, weight
+    from corpuscli.engine.partitions import partition_bytes, plan_partitions, weight
 
     items, problems = spec.expand(run.input_paths(spec))
     if os.environ.get("CORPUSCLI_PARTITION_MB"):
@@ -254,7 +254,7 @@ def in_worker_files(
     jobs: int,
 ) -> T | None:
     """``count(partitions, jobs=, loader=, manifest=, progress=)`` (a function of
-    corpuscli.partitioned that counts or searches) when worker processes can load the input
+    corpuscli.engine.partitioned that counts or searches) when worker processes can load the input
     files themselves, with what the load found reported as a single load reports it; None when
     they cannot (the caller streams the inputs instead)."""
     planned = _file_parts(run, spec, jobs=jobs)
@@ -284,19 +284,19 @@ def term_counts(
     run: Run, spec: InputSpec, *, by: str | None, options: TermOptions, compute: Compute
 ) -> TermCounts:
     """Count terms with the chosen engine: the pandas engine has its workers load the input
-    files themselves when it can (see corpuscli.partitioned), else streams the inputs to them."""
+    files themselves when it can (see corpuscli.engine.partitioned), else streams the inputs to them."""
     if not compute.dask:
-        from corpuscli.partitioned import count_terms_in_files
+        from corpuscli.engine.partitioned import count_terms_in_files
 
         counts = in_worker_files(
             run, spec, partial(count_terms_in_files, by=by, options=options), jobs=compute.cores,
         )  # fmt: skip
         if counts is not None:
             return counts
-        from corpuscli.terms import count_terms
+        from corpuscli.engine.term_counts import count_terms
 
         return count_terms(run.stream(spec), by=by, options=options, jobs=compute.cores)
-    from corpuscli import engine_dask
+    from corpuscli.engine import dask as engine_dask
 
     with dask_corpus(run, spec, compute=compute, by=by) as corpus:
         (merged,) = corpus.compute(engine_dask.count_terms(corpus.frame, by=by, options=options))
@@ -314,7 +314,8 @@ def dask_boilerplate(
 ) -> tuple[pd.DataFrame, Patterns | None]:
     """Boilerplate verdicts (in input order) on Dask, and with ``learn`` the repeated blocks per
     source, learned from the same shuffled partitions."""
-    from corpuscli import boilerplate, engine_dask
+    from corpuscli.boilerplate import detection as boilerplate
+    from corpuscli.engine import dask as engine_dask
 
     with dask_corpus(run, spec, compute=compute, by=by, clean=False) as corpus:
         shuffled = engine_dask.by_group(corpus.frame, by)
@@ -335,7 +336,7 @@ def dask_boilerplate(
 def dask_clean(run: Run, spec: InputSpec, *, by: str, page: bool, compute: Compute) -> pd.DataFrame:
     """The cleaned corpus frame (with the ``removed`` column), cleaned on Dask, in input order,
     every metadata column kept."""
-    from corpuscli import engine_dask
+    from corpuscli.engine import dask as engine_dask
 
     with dask_corpus(run, spec, compute=compute, extras=True, clean=False) as corpus:
         cleaned = engine_dask.clean_frame(corpus.frame, by=by, patterns=spec.patterns, page=page)
@@ -347,7 +348,7 @@ def dask_pair_features(
     run: Run, spec: InputSpec, *, by: str, compute: Compute
 ) -> tuple[pd.DataFrame, Any]:
     """The corpus without its text, and each article's pairing features, computed on Dask."""
-    from corpuscli import engine_dask
+    from corpuscli.engine import dask as engine_dask
 
     with dask_corpus(run, spec, compute=compute, by=by) as corpus:
         (features,) = corpus.compute(engine_dask.pair_features(corpus.frame))

@@ -138,10 +138,10 @@ class Run:
         return frame
 
     def _clean(self, frame: pd.DataFrame, spec: InputSpec) -> pd.DataFrame:
-        from corpuscli import boilerplate
+        from corpuscli.boilerplate import detection as boilerplate
 
         patterns = boilerplate.Patterns.load(spec.patterns) if spec.patterns else None
-        from corpuscli.parallel import available_cores
+        from corpuscli.engine.parallel import available_cores
 
         cleaned, verdicts = boilerplate.clean(frame, patterns=patterns, jobs=available_cores())
         self.info(f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks")
@@ -169,8 +169,8 @@ class Run:
     def _stream_store(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
         from contextlib import closing
 
-        from corpuscli import store
-        from corpuscli.timewindow import parse_bound
+        from corpuscli.io.window import parse_bound
+        from corpuscli.store import db as store
 
         since = parse_bound(spec.since, option="--since") if spec.since else None
         until = parse_bound(spec.until, option="--until") if spec.until else None
@@ -190,7 +190,7 @@ class Run:
 
     def _stream_files(self, spec: InputSpec) -> Iterator[pd.DataFrame]:
         from corpuscli.io.loader import Loader
-        from corpuscli.timewindow import parse_bound
+        from corpuscli.io.window import parse_bound
 
         from ._progress import LazyProgress
 
@@ -239,7 +239,7 @@ class Run:
     def output_format(self, fmt: OutputFormat, output: str | None) -> str:
         """The concrete format: the one asked for, else -o's extension, else table on a terminal
         and TSV in a pipe."""
-        from corpuscli.output_formats import format_for_path
+        from corpuscli.render.formats import format_for_path
 
         if fmt is not OutputFormat.auto:
             return fmt.value
@@ -250,7 +250,7 @@ class Run:
     def emit(
         self, frame: pd.DataFrame, fmt: str, output: str | None, *, title: str | None = None
     ) -> None:
-        from corpuscli import render
+        from corpuscli.render import frames as render
 
         if output:
             render.atomic_write(output, fmt, frame, title=title)

@@ -141,8 +141,8 @@ def term_options(
     pattern: str | None,
     keep_numbers: bool,
 ):  # -> TermOptions (imported lazily)
-    from corpuscli.stopwords import language_name, load_stopwords
-    from corpuscli.terms import TermOptions
+    from corpuscli.engine.term_counts import TermOptions
+    from corpuscli.text.stopwords import language_name, load_stopwords
 
     return TermOptions(
         lower=lower,
@@ -166,7 +166,7 @@ class Tokens:
     keep_numbers: bool = False
 
     def options(self, ngram: str = "1"):  # type: ignore[no-untyped-def]  # -> TermOptions
-        """The :class:`~corpuscli.terms.TermOptions` for n-grams of ``ngram`` (``2``, ``1-3``)."""
+        """The :class:`~corpuscli.engine.term_counts.TermOptions` for n-grams of ``ngram`` (``2``, ``1-3``)."""
         return term_options(
             lower=self.lower, stopwords=self.stopwords, stem=self.stem, lang=self.lang,
             ngram=ngram, pattern=self.pattern, keep_numbers=self.keep_numbers,

@@ -82,7 +82,7 @@ def boilerplate_command(
     fmt: str,
     output: str | None,
 ) -> None:
-    from corpuscli import boilerplate
+    from corpuscli.boilerplate import detection as boilerplate
 
     from ._engine import dask_boilerplate
 
@@ -125,7 +125,7 @@ def clean_command(
     fmt: str,
     output: str | None,
 ) -> None:
-    from corpuscli import boilerplate
+    from corpuscli.boilerplate import detection as boilerplate
     from corpuscli.errors import UsageError
 
     from ._engine import blocks_removed, dask_clean

@@ -67,9 +67,9 @@ def collocations_command(
     options = tokens.options("1")
     from functools import partial
 
-    from corpuscli.collocations import check_request, collocations, node_key, pair_options
-    from corpuscli.parallel import available_cores
-    from corpuscli.partitioned import count_pairs_in_files
+    from corpuscli.analysis.collocations import check_request, collocations, node_key, pair_options
+    from corpuscli.engine.parallel import available_cores
+    from corpuscli.engine.partitioned import count_pairs_in_files
 
     from ._engine import in_worker_files
 

@@ -160,7 +160,7 @@ def compare_command(
     if ll not in (2, 4):
         raise UsageError("--ll must be 2 or 4")
     options = tokens.options(ngram)
-    from corpuscli import compare
+    from corpuscli.analysis import compare
 
     from ._engine import term_counts
 
@@ -180,7 +180,7 @@ def compare_command(
         table = compare.profile(run.stream(inputs), by=by)
         title = f"profile by {by}"
     elif naming:
-        from corpuscli.naming import naming_differences
+        from corpuscli.analysis.naming import naming_differences
 
         table = naming_differences(
             run.stream(inputs), by=by, a=target, b=reference, aliases=aliases,

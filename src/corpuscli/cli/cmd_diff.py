@@ -67,9 +67,9 @@ def diff_command(
 
         import pandas as pd
 
-        from corpuscli import render_diff
-        from corpuscli.coverage import diff_articles, side, to_frame
+        from corpuscli.coverage.diff import diff_articles, side, to_frame
         from corpuscli.errors import UsageError
+        from corpuscli.render import diff as render_diff
 
         out_fmt = run.output_format(fmt, output)
         pool = None
@@ -147,8 +147,8 @@ def diff_command(
 
 
 def _write_file(path: str, fmt: str, d) -> None:  # type: ignore[no-untyped-def]
-    from corpuscli import render_diff
-    from corpuscli.atomic import atomic_write_text
+    from corpuscli.render import diff as render_diff
+    from corpuscli.render.atomic import atomic_write_text
 
     writer = {
         "md": render_diff.write_markdown,

@@ -59,9 +59,8 @@ def kwic_command(
 ) -> None:
     from functools import partial
 
-    from corpuscli.kwic import Search, check_sort, concordance, search
-    from corpuscli.parallel import available_cores
-    from corpuscli.partitioned import search_files
+    from corpuscli.analysis.kwic import Search, check_sort, concordance, search, search_files
+    from corpuscli.engine.parallel import available_cores
 
     from ._engine import in_worker_files
 

@@ -33,7 +33,7 @@ def load_command(
 ) -> None:
     frame = run.load(inputs)
     if fmt in SUMMARY_FORMATS:
-        from corpuscli.stats import article_summary
+        from corpuscli.analysis.stats import article_summary
 
         frame = article_summary(frame)
     run.emit(frame, fmt, output, title="articles")

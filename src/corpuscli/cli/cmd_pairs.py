@@ -43,7 +43,7 @@ def pairs_command(
     fmt: str,
     output: str | None,
 ) -> None:
-    from corpuscli.pairs import find_pairs
+    from corpuscli.coverage.pairs import find_pairs
 
     from ._engine import dask_pair_features
 

@@ -40,8 +40,8 @@ def quotes_command(
     fmt: str,
     output: str | None,
 ) -> None:
+    from corpuscli.coverage.quotes import quotes_frame
     from corpuscli.errors import NotFound, UsageError
-    from corpuscli.quotes import quotes_frame
 
     kinds = set(kind or [])
     if kinds - {"direct", "partial", "indirect"}:

@@ -97,10 +97,10 @@ def report_command(
     if print_config:
         sys.stdout.write(_toml(settings))
         return
-    from corpuscli import report as report_lib
-    from corpuscli import report_render
-    from corpuscli.parallel import available_cores
-    from corpuscli.timewindow import parse_bound
+    from corpuscli.engine.parallel import available_cores
+    from corpuscli.io.window import parse_bound
+    from corpuscli.render import report as report_render
+    from corpuscli.report import build as report_lib
 
     since = parse_bound(settings["since"], option="--since") if settings.get("since") else None
     until = parse_bound(settings["until"], option="--until") if settings.get("until") else None
@@ -153,7 +153,7 @@ def report_command(
         )
     target = settings.get("output")
     if target:
-        from corpuscli.atomic import atomic_write_text
+        from corpuscli.render.atomic import atomic_write_text
 
         atomic_write_text(target, lambda handle: writer(data, handle))
     else:

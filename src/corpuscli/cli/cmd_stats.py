@@ -41,8 +41,8 @@ def stats_command(
     output: str | None,
 ) -> None:
     frame = run.load(inputs)
-    from corpuscli.parallel import available_cores
-    from corpuscli.stats import corpus_stats
+    from corpuscli.analysis.stats import corpus_stats
+    from corpuscli.engine.parallel import available_cores
 
     run.emit(
         corpus_stats(frame, by=by, jobs=available_cores()), fmt, output, title="corpus statistics"

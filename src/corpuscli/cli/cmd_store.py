@@ -56,9 +56,9 @@ StoreRequired = Annotated[
 def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None) -> None:
     import pandas as pd
 
-    from corpuscli import store
     from corpuscli.errors import UsageError
     from corpuscli.io.loader import Loader
+    from corpuscli.store import db as store
 
     if not inputs.store:
         raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
@@ -93,8 +93,9 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
     repeats among them; what they teach is kept in the store for the next runs."""
     import pandas as pd
 
-    from corpuscli import boilerplate, store
-    from corpuscli.parallel import available_cores
+    from corpuscli.boilerplate import detection as boilerplate
+    from corpuscli.engine.parallel import available_cores
+    from corpuscli.store import db as store
 
     frames = list(chunks)
     if not frames:
@@ -163,7 +164,7 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
         store_file = kwargs.pop("store_file")
         fmt, output = kwargs.pop("fmt"), kwargs.pop("output")
         with command(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as run:
-            from corpuscli import store
+            from corpuscli.store import db as store
 
             with closing(store.connect(store_file)) as con:
                 out = StoreOutput(run, fmt, output)
@@ -183,8 +184,8 @@ def search_command(
     store_file: str,
     out: StoreOutput,
 ) -> None:
-    from corpuscli import store
     from corpuscli.errors import NotFound
+    from corpuscli.store import db as store
 
     out.format()  # a bad -o name fails before the search
     table = store.search(con, query, limit=limit)
@@ -196,7 +197,7 @@ def search_command(
 @store_app.command("info", help="Articles per source and month, the store's size and last ingest.")
 @store_command
 def store_info(*, run: Run, con: sqlite3.Connection, store_file: str, out: StoreOutput) -> None:
-    from corpuscli import store
+    from corpuscli.store import db as store
 
     table = store.info(con, store_file)
     s = table.attrs["summary"]
@@ -231,7 +232,7 @@ def store_patterns(
     store_file: str,
     out: StoreOutput,
 ) -> None:
-    from corpuscli import store
+    from corpuscli.store import db as store
 
     if forget:
         dropped = store.forget_patterns(con, forget)
@@ -265,8 +266,8 @@ def store_export(
 ) -> None:
     import pandas as pd
 
-    from corpuscli import store
     from corpuscli.errors import UsageError
+    from corpuscli.store import db as store
 
     if partition:
         if not out.path or out.path == "-":

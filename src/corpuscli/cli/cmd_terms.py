@@ -82,8 +82,8 @@ def terms_command(
 ) -> None:
     compute.start_early(inputs)
     options = tokens.options(ngram)
+    from corpuscli.analysis.terms import MEASURES, term_table, wide_table
     from corpuscli.errors import UsageError
-    from corpuscli.terms import MEASURES, term_table, wide_table
 
     from ._engine import term_counts
 

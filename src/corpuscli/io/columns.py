@@ -43,11 +43,11 @@ OPTION_NAMES = {
 _FOLD = re.compile(r"[\s_-]+")
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     return _FOLD.sub("", name.strip().lower())
 
 
-_FOLDED = {core: tuple(_fold(n) for n in names) for core, names in CANDIDATES.items()}
+_FOLDED = {core: tuple(fold_name(n) for n in names) for core, names in CANDIDATES.items()}
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def map_columns(columns: Iterable[str], overrides: ColumnOverrides | None = None
     cols = list(columns)
     folded = {}
     for col in cols:
-        folded.setdefault(_fold(str(col)), col)
+        folded.setdefault(fold_name(str(col)), col)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for core in CANDIDATES:

@@ -93,10 +93,10 @@ def sniff_format(head: bytes) -> str:
     header = first_line.decode("utf-8", "replace").strip().lower()
     for sep, fmt in (("\t", "tsv"), (",", "csv")):
         if sep in header:
-            from .columns import CANDIDATES, _fold
+            from .columns import CANDIDATES, fold_name
 
-            names = {_fold(c.strip().strip('"')) for c in header.split(sep)}
-            if names & {_fold(n) for n in CANDIDATES["text"]}:
+            names = {fold_name(c.strip().strip('"')) for c in header.split(sep)}
+            if names & {fold_name(n) for n in CANDIDATES["text"]}:
                 return fmt
     return "text"
 

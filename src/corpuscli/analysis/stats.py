@@ -1,0 +1,141 @@
+"""Corpus overview: articles, words, vocabulary and dates, overall or per group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from corpuscli.engine.parallel import run_batches, worker_state
+from corpuscli.schema import PERIODS, group_keys
+from corpuscli.text.tokens import Tokenizer
+
+if TYPE_CHECKING:
+    from corpuscli.engine.term_counts import TermCounts
+
+STATS_COLUMNS = (
+    "articles",
+    "words",
+    "distinct_words",
+    "mean_words",
+    "median_words",
+    "characters",
+    "first_published",
+    "last_published",
+    "undated",
+)
+
+
+def word_counts(frame: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.Series:
+    """Number of word tokens in each article (the default tokenizer: see ``corpuscli.text.tokens``)."""
+    tok = tokenizer or Tokenizer(lower=False)
+    counts = [sum(tok.counts(t).values()) if isinstance(t, str) else 0 for t in frame["text"]]
+    return pd.Series(counts, index=frame.index, dtype="int64", name="words")
+
+
+def article_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """One line per article for people: doc_id, source, title, published, words."""
+    out = frame[["doc_id", "source", "title", "published"]].copy()
+    out["words"] = word_counts(frame)
+    return out
+
+
+def _setup() -> None:
+    worker_state()["tok"] = Tokenizer(lower=True)
+
+
+def _word_batch(batch: tuple[list[str], list[object]]) -> tuple[list[int], dict[str, set[str]]]:
+    """Word tokens per article and the lowercased types per group, for one batch."""
+    tok = worker_state()["tok"]
+    words: list[int] = []
+    vocab: dict[str, set[str]] = {}
+    for key, text in zip(*batch, strict=True):
+        c: Counter[str] = tok.counts(text) if isinstance(text, str) else Counter()
+        words.append(sum(c.values()))
+        vocab.setdefault(key, set()).update(c)
+    return words, vocab
+
+
+def _count_words(
+    texts: list[object], key_list: list[object], jobs: int
+) -> tuple[list[int], dict[object, int]]:
+    size = 2000
+    batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
+    words: list[int] = []
+    vocab: dict[object, set[str]] = {}
+    for part_words, part_vocab in run_batches(_word_batch, batches, jobs=jobs, initializer=_setup):
+        words.extend(part_words)
+        for key, types in part_vocab.items():
+            vocab.setdefault(key, set()).update(types)
+    return words, {k: len(v) for k, v in vocab.items()}
+
+
+def _plain_words(counts: TermCounts) -> bool:
+    """Counts whose per-article words are the lowercased tokens this module counts."""
+    opts = counts.options
+    return (
+        opts.lower and opts.stem is None and opts.pattern is None and bool(counts.totals.doc_tokens)
+    )
+
+
+def _words_from_counts(
+    counts: TermCounts, key_list: list[object]
+) -> tuple[list[int], dict[object, int]]:
+    doc_tokens, table = counts.totals.word_table()
+    codes, names = pd.factorize(pd.Series(key_list, dtype=object))
+    pairs = pd.DataFrame({"g": codes[table["doc"].to_numpy()], "k": table["key"].to_numpy()})
+    sizes = pairs.drop_duplicates().groupby("g").size()
+    return doc_tokens.tolist(), {names[g]: int(n) for g, n in sizes.items()}
+
+
+def corpus_stats(
+    frame: pd.DataFrame,
+    by: str | None = None,
+    *,
+    jobs: int = 1,
+    counts: TermCounts | None = None,
+) -> pd.DataFrame:
+    """Articles, words, distinct words (lowercased types), mean and median words per article,
+    characters, first and last publication time and undated articles — overall, or per group.
+
+    The first column is ``by`` (or ``corpus`` with the value "all"); groups are sorted by articles,
+    most first, ties by name — or in time order when ``by`` is a period. ``jobs`` worker
+    processes tokenise — unless ``counts`` (``count_terms(frame, per_doc=True)``, lowercased,
+    unstemmed) already hold each article's words: then the text is not read again.
+    """
+    key_name = by or "corpus"
+    keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
+    key_list = keys.tolist()
+    if counts is not None and counts.has_article_words(len(frame)):
+        words, distinct = _words_from_counts(counts, key_list)
+    else:
+        words, distinct = _count_words(frame["text"].tolist(), key_list, jobs)
+    work = pd.DataFrame(
+        {
+            "key": keys.to_numpy(),
+            "words": words,
+            "chars": frame["text"].str.len().fillna(0).astype("int64").to_numpy(),
+            "published": frame["published"].to_numpy(),
+        }
+    )
+    grouped = work.groupby("key", sort=False)
+    out = pd.DataFrame(
+        {
+            "articles": grouped.size(),
+            "words": grouped["words"].sum(),
+            "mean_words": grouped["words"].mean().round(1),
+            "median_words": grouped["words"].median(),
+            "characters": grouped["chars"].sum(),
+            "first_published": grouped["published"].min(),
+            "last_published": grouped["published"].max(),
+            "undated": grouped["published"].apply(lambda s: int(s.isna().sum())),
+        }
+    )
+    out["distinct_words"] = [distinct.get(k, 0) for k in out.index]
+    out = out.reset_index(names=key_name)
+    if by in PERIODS:  # time order, undated last
+        out = out.sort_values(key_name, key=lambda k: k.replace("(none)", "~"), kind="stable")
+    else:
+        out = out.sort_values(["articles", key_name], ascending=[False, True], kind="stable")
+    return out[[key_name, *STATS_COLUMNS]].reset_index(drop=True)

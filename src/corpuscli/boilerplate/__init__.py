@@ -1,0 +1,1 @@
+"""Boilerplate: the page furniture scrapers leave in article text, found and removed."""

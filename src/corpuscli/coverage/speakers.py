@@ -1,0 +1,294 @@
+"""Who said it: resolving pronouns ("he said"), descriptions ("the president said") and
+unattributed quotes to the people an article names.
+
+"He"/"she" take the nearest person named before — a speaker, or a name that opens a sentence —
+who can be meant (no "Mr." for "she", no institution for anyone); "the president" the last person
+titled President who spoke; "the agency" the organisation last introduced by its acronym; a quote
+after a colon whoever opens that sentence; a paragraph that is only a quote the person speaking at
+the end of the paragraph before; a partial quote the subject of its sentence when the subject
+speaks or acts by speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .quote_patterns import (
+    _CANDIDATE,
+    _PRONOUN_VERB,
+    _RESOLVABLE,
+    _SENTENCE,
+    _SUBJECT,
+    _TITLE,
+    _TITLED,
+    VERBS,
+    Quote,
+    _sentence_end,
+    _sentence_start,
+)  # fmt: skip
+
+
+def resolve_speakers(text: str, quotes: list[Quote]) -> None:
+    """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
+    or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
+    share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
+    candidates = [(m.start(), m.group("name")) for m in _CANDIDATE.finditer(text)]
+    candidates += [
+        (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
+    ]
+    candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
+    candidates.sort()
+    titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
+    for q in quotes:
+        if q.speaker is None:
+            # a quote inside a sentence of reported speech: "Trump said that … “a terrible
+            # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
+            sentence_start = _sentence_start(text, q.start)
+            sentence_end = _sentence_end(text, q.end)
+            inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
+            after = [name for pos, name in candidates if q.end <= pos < sentence_end]
+            pronoun = _PRONOUN_VERB.search(text, sentence_start, q.start)
+            subject = _subject_at(text, sentence_start)
+            speaks = _SPEAKS.search(text[sentence_start : q.start])
+            if inside:
+                q.speaker = inside[-1]
+            elif after:
+                q.speaker = after[0]
+            elif subject and (
+                speaks or text[sentence_start : q.start].rstrip('“"« ').endswith(":")
+            ):
+                # "President Biden addressed the nation, saying he stands “…”"; "Harris had a
+                # message for Central Americans: “Do not come.”"
+                q.speaker = _whole_name(
+                    text, subject.start("subject"), subject.group("subject").strip()
+                )
+                q.verb = q.verb or (speaks.group(0) if speaks else None)
+            elif pronoun:
+                earlier = [name for pos, name in candidates + titled if pos < sentence_start]
+                if earlier:
+                    q.speaker = max(
+                        (pos, name) for pos, name in candidates + titled if pos < sentence_start
+                    )[1]
+    candidates = sorted(
+        set(candidates)
+        | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
+    )
+    if any(q.speaker and _BODY.match(q.speaker) for q in quotes):
+        bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
+    else:
+        bodies = []
+    for q in quotes:  # "the agency said": the organisation last named by its acronym, "(CDC)"
+        if q.speaker and _BODY.match(q.speaker):
+            named = [name for pos, name in bodies if pos < q.start]
+            if named:
+                q.speaker = named[-1]
+    subjects: list[tuple[int, str]] | None = None
+    for q in quotes:  # "he said", "the president said": the nearest speaker named before
+        if q.speaker and _RESOLVABLE.match(q.speaker):
+            said_by = q.speaker.lower()
+            pronoun = said_by if said_by in ("he", "she") else None
+            person = not said_by.endswith(("statement", "letter", "memo"))
+            role = _ROLE.search(said_by) if not pronoun else None
+            if role:  # "the president": the last President named before, if any
+                title = role.group(0)
+                named = [
+                    (pos, n) for pos, n in titled + candidates
+                    if pos < q.start and n.lower().startswith(_ROLE_TITLES.get(title, (title,)))
+                ]  # fmt: skip
+                lasts = {n.split()[-1] for _, n in named}
+                speaking = [n for pos, n in candidates if pos < q.start and n.split()[-1] in lasts]
+                if speaking or named:  # of the presidents named, the one who last spoke
+                    q.speaker = speaking[-1] if speaking else max(named)[1]
+                    continue
+            if person and subjects is None:  # found once, only for texts that need them
+                subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
+            pool = sorted(candidates + (subjects or [])) if person else candidates
+            before = [n for pos, n in pool if pos < q.start and _agrees(n, pronoun, person)] or [
+                n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)
+            ]
+            if before:
+                q.speaker = before[-1]
+    known = {n.split()[-1] for _, n in candidates}
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            lead = text[max(0, q.start - 200) : q.start].rstrip('“"« \n\t')
+            if lead.endswith(":") and (
+                who := _colon_subject(
+                    text, max(0, q.start - 200) + len(lead) - 1, candidates, titled
+                )
+            ):
+                q.speaker = who  # "Trump responded … in a statement: ¶ “I have no idea …”"
+                continue
+            if lead.endswith(":"):
+                names = [w.strip(",.:;’'s") for w in lead.split() if w.strip(",.:;’'s") in known]
+                if names:
+                    q.speaker = next(
+                        n for _, n in reversed(candidates) if n.split()[-1] == names[-1]
+                    )
+    by_paragraph: dict[int, Quote] = {}
+    for q in quotes:
+        if q.speaker:
+            by_paragraph.setdefault(q.paragraph, q)
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
+            ref = by_paragraph[q.paragraph]
+            q.speaker, q.verb = ref.speaker, ref.verb
+    # a paragraph that is a quote, right after a paragraph whose last sentence has someone speak
+    # ("… Antony Blinken called for the release of … ¶ “The United States strongly condemns …”")
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            opens = text.rfind("\n", 0, q.start) + 1
+            if text[opens : q.start].strip('“"« \t'):
+                continue  # the quote does not open its paragraph
+            back = text[:opens].rstrip()
+            if not back or back.endswith(":") or back[-1:] in '”"':
+                continue  # a colon is handled above; after a quote, the next rule decides
+            last = _sentence_start(text, len(back) - 1)
+            named = [n for pos, n in candidates if last <= pos < len(back)]
+            if named and not any(last <= p.start < len(back) for p in quotes):
+                q.speaker = named[-1]
+    # a quote standing alone in the paragraph after another speaker's quote goes on with it
+    previous: Quote | None = None
+    for q in quotes:
+        if (
+            q.speaker is None
+            and q.kind == "direct"
+            and previous is not None
+            and q.paragraph - previous.paragraph <= 1
+        ):
+            q.speaker = previous.speaker
+        if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
+            previous = q
+
+
+#: An organisation introduced with its acronym: "Centers for Disease Control and Prevention (CDC)".
+_ACRONYM = re.compile(
+    r"[A-Z][\w&.-]*(?:[ \t]+(?:for|of|and|the|on|[A-Z][\w&.-]*))*[ \t]+\(([A-Z]{2,6})\)"
+)
+#: Descriptions of an organisation that stand for one named before.
+_BODY = re.compile(
+    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}(?:agency|ministry|department|organization|organisation|"
+    r"commission|committee|company|bureau|council)$"
+)
+#: What a sentence's subject does when a partial quote in it is theirs: a speech verb, or an
+#: act of speech ("Boehner publicly chided Obama …, accusing the president of having “wasted …”").
+_SPEAKS = re.compile(
+    rf"\b(?:{VERBS}|dismiss(?:ed|ing)|chid(?:ed|ing)|charg(?:ed|ing)|accus(?:ed|ing)|lashed out|"
+    r"slamm(?:ed|ing)|blast(?:ed|ing)|critici[sz](?:ed|ing)|denounc(?:ed|ing)|mock(?:ed|ing)|"
+    r"prais(?:ed|ing)|attack(?:ed|ing)|condemn(?:ed|ing)|defend(?:ed|ing)|hail(?:ed|ing)|"
+    r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
+    r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
+)
+_MALE_TITLE = re.compile(r"^(?:Mr\.|Mister|Sir|King|Prince|Lord)\s")
+_FEMALE_TITLE = re.compile(r"^(?:Mrs\.|Ms\.|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+
+
+#: Last words of names that are institutions, not people: never what "he" or "she" means.
+_INSTITUTION = {
+    "Court", "House", "Senate", "Congress", "Department", "Committee", "Party", "Administration",
+    "Campaign", "Times", "News", "Post", "Journal", "Agency", "Office", "Council", "Commission",
+    "Ministry", "Government", "Parliament", "Kremlin", "Democrats", "Republicans", "Network",
+}  # fmt: skip
+
+
+#: Roles a description names ("the former president") and the titles that go with them.
+_ROLE = re.compile(
+    r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
+)
+_ROLE_TITLES = {
+    "senator": ("senator", "sen."), "governor": ("governor", "gov."),
+    "prime minister": ("prime minister",), "president": ("president",),
+}  # fmt: skip
+
+
+def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
+    """Whether ``name`` can be what "he", "she" or "the president" refers to: a "Mr." is not a
+    "she", and the Supreme Court is no person."""
+    if (pronoun or person) and name.split()[-1] in _INSTITUTION:
+        return False
+    if pronoun == "she":
+        return not _MALE_TITLE.match(name)
+    if pronoun == "he":
+        return not _FEMALE_TITLE.match(name)
+    return True
+
+
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_TITLE_WORDS = re.compile(
+    r"\b(?:Vice President|President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+    r"Governor|Mayor|Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|"
+    r"Ambassador)\s"
+)
+
+
+def _whole_name(text: str, start: int, name: str) -> str:
+    """``name`` (found at ``start``) with the name words a length limit cut off put back, and
+    the institution before a title dropped: "Supreme Court Justice Ruth Bader" becomes
+    "Justice Ruth Bader Ginsburg"."""
+    end = start + len(name)
+    for _ in range(3):
+        more = _NEXT_NAME_WORD.match(text, end)
+        if not more or more.group(1) in _INSTITUTION:
+            break
+        name, end = name + " " + more.group(1), more.end()
+    title = _TITLE_WORDS.search(name)
+    return name[title.start() :] if title and title.start() > 0 else name
+
+
+def _subject_at(text: str, start: int) -> re.Match[str] | None:
+    """The subject of the sentence at ``start``; a name followed by a comma ends an opening
+    clause rather than starting the sentence ("In a speech in Columbus, Ohio, Santorum …")."""
+    subject = _SUBJECT.match(text, start)
+    if subject is not None and text[subject.end() : subject.end() + 1] == ",":
+        again = _SUBJECT.match(text, subject.end() + 1)
+        if again is not None:
+            return again
+    return subject
+
+
+def _colon_subject(
+    text: str, colon: int, candidates: list[tuple[int, str]], titled: list[tuple[int, str]]
+) -> str | None:
+    """The person who opens the sentence that ends with the colon before a quote; a description
+    ("the president") stands for the nearest such person named before it."""
+    start = _sentence_start(text, colon)
+    subject = _subject_at(text, start)
+    if subject is None or subject.end() > colon:
+        return None
+    name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+    if _RESOLVABLE.match(name):
+        before = [n for pos, n in candidates if pos < start] or [
+            n for pos, n in titled if pos < start
+        ]
+        return before[-1] if before else None
+    if name[:1].islower() or name.split()[-1] in _INSTITUTION:
+        return None
+    return name
+
+
+def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int, str]]:
+    """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
+    demurred …"): whom a following "she said" most likely means. Only people: a personal title,
+    or a last name that speaks elsewhere in the text."""
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    last = max(ends, default=0)
+    out = []
+    for m in _SENTENCE.finditer(text, 0, last):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < ends[k]:
+            continue  # inside a quote
+        subject = _subject_at(text, start)
+        if subject is None:
+            continue
+        name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+        words = name.split()
+        if words[0][:1].islower() or words[0] in ("The",):
+            continue  # a description ("the agency"), not a person
+        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
+        if titled or words[-1].rstrip("’'s") in known:
+            out.append((subject.start("subject"), name))
+    return out

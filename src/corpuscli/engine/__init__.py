@@ -1,0 +1,1 @@
+"""Where the work runs: counting tables, worker processes, partitions, Dask."""

@@ -1,0 +1,114 @@
+"""Cutting a corpus into partitions that worker processes (or Dask workers) load on their own.
+
+A partition is a list of input items of about a target size in bytes (compressed files weigh four
+times their size on disk): small files are grouped, and a large plain JSON Lines file is cut at
+line ends into parts that each know the number of their first line, so that messages name the
+same ``file:line`` as a load in one process. Items keep their input order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+
+from corpuscli.errors import UsageError
+from corpuscli.io.decode import sniff_compression
+from corpuscli.io.inputs import InputItem
+
+#: Input bytes gathered into one partition; the environment variable CORPUSCLI_PARTITION_MB
+#: overrides it.
+PARTITION_BYTES = 64 * 2**20
+_BLOCK = 8 * 2**20
+
+
+def partition_bytes() -> int:
+    """The partition size: CORPUSCLI_PARTITION_MB if set (0 puts each file alone), else
+    :data:`PARTITION_BYTES`."""
+    value = os.environ.get("CORPUSCLI_PARTITION_MB")
+    if not value:
+        return PARTITION_BYTES
+    try:
+        return max(0, int(float(value) * 2**20))
+    except ValueError:
+        raise UsageError(
+            f"CORPUSCLI_PARTITION_MB must be a number of megabytes, not {value!r}"
+        ) from None
+
+
+def weight(item: InputItem) -> int:
+    """Bytes an item stands for (compressed files count four times their size)."""
+    if item.span is not None:
+        return item.span[1] - item.span[0]
+    try:
+        return item.path.stat().st_size * (4 if item.compression else 1) if item.path else 0
+    except OSError:
+        return 0  # the loader reports it
+
+
+def split_jsonl(item: InputItem, target: int) -> list[InputItem]:
+    """A plain (uncompressed) JSON Lines file larger than ``target`` as parts of about ``target``
+    bytes, cut after a newline; any other item as it is."""
+    size = weight(item)
+    if item.path is None or item.fmt != "jsonl" or item.compression or target <= 0:
+        return [item]
+    if size <= target:
+        return [item]
+    try:
+        with open(item.path, "rb") as handle:
+            if sniff_compression(handle.read(8)):
+                return [item]
+            handle.seek(0)
+            parts: list[InputItem] = []
+            start, line, pos = 0, 1, 0  # where the current part starts; bytes read so far
+            lines_before = 0
+            goal = target
+            while True:
+                block = handle.read(_BLOCK)
+                if not block:
+                    break
+                while goal < pos + len(block):
+                    cut = block.find(b"\n", max(goal - pos, 0))
+                    if cut < 0:
+                        break
+                    end = pos + cut + 1
+                    newlines = lines_before + block.count(b"\n", 0, cut + 1)
+                    if end < size:
+                        parts.append(replace(item, span=(start, end), first_line=line))
+                        start, line = end, newlines + 1
+                    goal = end + target
+                lines_before += block.count(b"\n")
+                pos += len(block)
+    except OSError:
+        return [item]  # the loader reports it
+    if not parts:
+        return [item]
+    parts.append(replace(item, span=(start, size), first_line=line))
+    return parts
+
+
+def plan_partitions(
+    items: Sequence[InputItem], target: int | None = None, *, split: bool = False
+) -> list[list[InputItem]]:
+    """Group input items into partitions of about ``target`` bytes, in input order; with
+    ``split``, large plain JSON Lines files are cut into parts first."""
+    target = partition_bytes() if target is None else target
+    parts: list[list[InputItem]] = []
+    current: list[InputItem] = []
+    size = 0
+    for whole in items:
+        if whole.path is None:
+            raise UsageError(
+                "partitioned reading needs files, not standard input",
+                hint="save the input to a file",
+            )
+        for item in split_jsonl(whole, target) if split else [whole]:
+            w = weight(item)
+            if current and size + w > target:
+                parts.append(current)
+                current, size = [], 0
+            current.append(item)
+            size += w
+    if current:
+        parts.append(current)
+    return parts

@@ -1,0 +1,1 @@
+"""Output: one place that turns results into tables, machine formats, Markdown and HTML."""

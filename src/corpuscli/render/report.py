@@ -1,0 +1,340 @@
+"""Rendering a report (``report.build_report``) as Markdown, JSON or a self-contained HTML page.
+
+The HTML page comes from a Jinja2 template with autoescaping (article text can never become
+markup), and draws its bar charts as inline SVG built here: one file, no network, no plotting
+library, the same bytes for the same report.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from typing import IO, Any
+
+
+def svg_bars(
+    items: list[tuple[str, float]], *, color: str = "#4c78a8", width: int = 420, unit: str = ""
+) -> str:
+    """A horizontal bar chart as inline SVG (labels escaped)."""
+    if not items:
+        return ""
+    peak = max(abs(v) for _, v in items) or 1.0
+    row, label_w = 20, 180
+    height = row * len(items) + 6
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img">'
+    ]
+    for i, (label, value) in enumerate(items):
+        y = 3 + i * row
+        bar = max(1.0, (width - label_w - 50) * abs(value) / peak)
+        text = label if len(label) <= 26 else label[:25] + "…"
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{html.escape(text)}</text>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar:.1f}" height="{row - 6}" fill="{color}" rx="2"/>'
+        )
+        shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:.2f}"
+        parts.append(
+            f'<text x="{label_w + bar + 4:.1f}" y="{y + 14}">{html.escape(shown + unit)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+_PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2")
+
+
+def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: int = 640) -> str:
+    """Articles per day as inline SVG: all sources (grey columns) and a line for each of the
+    ``lines`` sources with the most articles, with a legend. Days without articles count 0."""
+    from datetime import date, timedelta
+
+    if not per_day:
+        return ""
+    totals: dict[str, int] = {}
+    by_source: dict[str, dict[str, int]] = {}
+    for row in per_day:
+        day, n, source = row["day"], int(row["articles"]), str(row.get(by))
+        totals[day] = totals.get(day, 0) + n
+        by_source.setdefault(source, {})[day] = by_source.get(source, {}).get(day, 0) + n
+    first, last = date.fromisoformat(min(totals)), date.fromisoformat(max(totals))
+    days = [(first + timedelta(d)).isoformat() for d in range((last - first).days + 1)]
+    if len(days) > 400:  # a long span: one point per week would hide nothing a reader needs
+        days = days[-400:]
+    top = sorted(by_source, key=lambda s: (-sum(by_source[s].values()), s))[:lines]
+    peak = max(totals.get(d, 0) for d in days) or 1
+    left, bottom, height = 36, 22, 180
+    plot_w, plot_h = width - left - 10, height - bottom - 8
+    step = plot_w / max(1, len(days))
+
+    def y(v: float) -> float:
+        return 8 + plot_h * (1 - v / peak)
+
+    legend_h = 18 * ((len(top) + 2) // 3)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + legend_h}" '
+        f'viewBox="0 0 {width} {height + legend_h}" role="img">',
+        f'<text x="{left - 4}" y="{y(peak) + 4:.1f}" text-anchor="end">{peak:,}</text>',
+        f'<text x="{left - 4}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - 10}" y2="{y(0):.1f}" stroke="#c8ccd2"/>',
+    ]
+    for i, day in enumerate(days):
+        v = totals.get(day, 0)
+        if v:
+            parts.append(
+                f'<rect x="{left + i * step:.1f}" y="{y(v):.1f}" width="{max(step - 1, 0.5):.1f}" '
+                f'height="{y(0) - y(v):.1f}" fill="#e3e6ea"><title>{day}: {v}</title></rect>'
+            )
+    for k, source in enumerate(top):
+        counts = by_source[source]
+        points = " ".join(
+            f"{left + (i + 0.5) * step:.1f},{y(counts.get(day, 0)):.1f}"
+            for i, day in enumerate(days)
+        )
+        color = _PALETTE[k % len(_PALETTE)]
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.5"/>'
+        )
+        lx, ly = left + (k % 3) * 200, height + 14 + 18 * (k // 3)
+        name = source if len(source) <= 24 else source[:23] + "…"
+        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="{lx + 14}" y="{ly}">{html.escape(name)}</text>')
+    parts.append(f'<text x="{left}" y="{height - 4}">{days[0]}</text>')
+    parts.append(f'<text x="{width - 10}" y="{height - 4}" text-anchor="end">{days[-1]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def write_json(report: dict[str, Any], out: IO[str]) -> None:
+    json.dump(report, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+
+
+def write_html(report: dict[str, Any], out: IO[str], *, by: str = "source") -> None:
+    from jinja2 import Environment, select_autoescape
+
+    template_text = (
+        resources.files("corpuscli.render").joinpath("templates/report.html.j2").read_text("utf-8")
+    )
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    template = env.from_string(template_text)
+    keyness_groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for row in report.get("keyness") or []:
+        if not keyness_groups or keyness_groups[-1][0] != row["group"]:
+            keyness_groups.append((row["group"], []))
+        keyness_groups[-1][1].append(row)
+    terms = report.get("terms") or {}
+    charts = {
+        "sources": svg_bars(
+            [(str(k), float(v)) for k, v in report.get("sources", {}).items()][:20]
+        ),
+        "words": svg_bars([(t["term"], float(t["count"])) for t in terms.get("words", [])]),
+        "bigrams": svg_bars(
+            [(t["term"], float(t["count"])) for t in terms.get("bigrams", [])], color="#72b7b2"
+        ),
+        "daily": svg_daily((report.get("overview") or {}).get("per_day") or [], by),
+        "rising": svg_bars(
+            [
+                (t["term"], float(t["log_ratio"]))
+                for t in (report.get("trending") or {}).get("rising", [])
+            ],
+            color="#54a24b",
+        ),
+        "falling": svg_bars(
+            [
+                (t["term"], abs(float(t["log_ratio"])))
+                for t in (report.get("trending") or {}).get("falling", [])
+            ],
+            color="#e45756",
+        ),
+        "keyness": [
+            svg_bars([(t["term"], float(t["log_ratio"])) for t in rows], color="#e45756")
+            for _, rows in keyness_groups
+        ],
+    }
+    out.write(template.render(r=report, charts=charts, keyness_groups=keyness_groups, by=by))
+
+
+def write_markdown(report: dict[str, Any], out: IO[str], *, by: str = "source") -> None:
+    def esc(value: Any) -> str:
+        return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+    def table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+        if not rows:
+            return
+        out.write("| " + " | ".join(columns) + " |\n|" + "|".join("---" for _ in columns) + "|\n")
+        for row in rows:
+            out.write("| " + " | ".join(esc(row.get(c)) for c in columns) + " |\n")
+        out.write("\n")
+
+    w = report["window"]
+    out.write(f"# {esc(report['title'])}\n\n")
+    span = (
+        f"Articles published from {w['since'] or 'the start'} to {w['until'] or 'now'}."
+        if (w["since"] or w["until"])
+        else "All articles."
+    )
+    out.write(
+        span + (f" Generated {report['generated']}." if report.get("generated") else "") + "\n\n"
+    )
+    for note in report.get("notes", []):
+        out.write(f"> {esc(note)}\n\n")
+    ov = report.get("overview")
+    if ov:
+        out.write("## Overview\n\n")
+        out.write(f"{ov['articles']:,} articles, {ov['words']:,} words, {len(report['sources'])} sources, "
+                  f"{(ov['first_published'] or '—')[:10]} to {(ov['last_published'] or '—')[:10]}.\n\n")  # fmt: skip
+        if ov["undated_outside_window"]:
+            out.write(
+                f"{ov['undated_outside_window']} articles have no date and are outside the window.\n\n"
+            )
+        if ov["skipped_inputs"]:
+            out.write("Skipped inputs: " + "; ".join(esc(s) for s in ov["skipped_inputs"]) + "\n\n")
+        table(
+            ov["by_source"],
+            [by, "articles", "words", "mean_words", "first_published", "last_published"],
+        )
+    terms = report.get("terms")
+    if terms:
+        out.write("## Top terms\n\n")
+        table(terms["words"], ["term", "count", "per_10k", "docs"])
+        table(terms["bigrams"], ["term", "count", "per_10k", "docs"])
+    if report.get("keyness"):
+        out.write("## What each source says more than the others\n\n")
+        table(
+            report["keyness"],
+            ["group", "term", "target_count", "reference_count", "g2", "log_ratio"],
+        )
+    tr = report.get("trending")
+    if tr:
+        out.write(
+            f"## Trending (against {tr['compared_with']['articles']} articles from {tr['compared_with']['since'][:10]})\n\n"
+        )
+        table(tr["rising"], ["term", "target_count", "reference_count", "log_ratio"])
+        table(tr["falling"], ["term", "target_count", "reference_count", "log_ratio"])
+    bp = report.get("boilerplate")
+    if bp:
+        out.write(
+            f"## Boilerplate removed\n\n{bp['blocks_removed']:,} blocks removed before the analyses.\n\n"
+        )
+        table(bp["by_source"], ["source", "blocks", "articles"])
+        table(bp["repeated"], ["source", "text", "articles", "why"])
+    if report.get("pairs"):
+        out.write("## Stories covered by more than one source\n\n")
+        for p in report["pairs"]:
+            pair = p["pair"]
+            out.write(f"- **{esc(pair['source_a'])}** “{esc(p['titles']['a'])}” / **{esc(pair['source_b'])}** "
+                      f"“{esc(p['titles']['b'])}” (score {pair['score']:.2f}; {p['rows']['same']} same, "
+                      f"{p['rows']['reworded']} reworded, {p['rows']['only in A']} + {p['rows']['only in B']} unique)\n")  # fmt: skip
+        out.write("\n")
+    if report.get("quotes"):
+        out.write("## Most quoted\n\n")
+        table(report["quotes"], ["speaker", "quotes", "articles", "example"])
+
+
+def _bar(value: float, peak: float, width: int = 30) -> str:
+    """A bar of block characters, eighths included (▏▎▍▌▋▊▉█)."""
+    if peak <= 0:
+        return ""
+    eighths = round(abs(value) / peak * width * 8)
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def _sparkline(values: list[float]) -> str:
+    marks = "▁▂▃▄▅▆▇█"
+    if not values:
+        return ""
+    top = max(values) or 1
+    return "".join(marks[min(7, int(v / top * 7))] for v in values)
+
+
+def print_terminal(report: dict[str, Any], console: Any, *, by: str = "source") -> None:
+    """The report in a terminal: headings, bars and sparklines drawn with block characters."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(report["title"], style="bold"))
+    w = report["window"]
+    console.print(
+        Text(
+            f"from {w['since'] or 'the start'} to {w['until'] or 'now'}"
+            if (w["since"] or w["until"])
+            else "all articles",
+            style="dim",
+        )
+    )
+    for note in report.get("notes", []):
+        console.print(Text(f"note: {note}", style="yellow"))
+
+    def bars(title: str, items: list[tuple[str, float]], style: str = "cyan") -> None:
+        if not items:
+            return
+        table = Table(title=Text(title, style="bold"), show_header=False, box=None, pad_edge=False)
+        table.add_column(justify="right", overflow="ellipsis", max_width=32)
+        table.add_column()
+        peak = max(abs(v) for _, v in items)
+        for label, value in items:
+            shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:.2f}"
+            table.add_row(Text(label), Text(_bar(value, peak), style=style) + Text(f" {shown}"))
+        console.print(table)
+
+    ov = report.get("overview")
+    if ov:
+        console.print(Text(f"\n{ov['articles']:,} articles · {ov['words']:,} words · {len(report['sources'])} sources · "
+                           f"{(ov['first_published'] or '—')[:10]} to {(ov['last_published'] or '—')[:10]}"))  # fmt: skip
+        per_day: dict[str, float] = {}
+        for row in ov.get("per_day", []):
+            per_day[row["day"]] = per_day.get(row["day"], 0) + row["articles"]
+        if per_day:
+            days = sorted(per_day)
+            console.print(
+                Text(f"articles per day {days[0]} … {days[-1]}: ")
+                + Text(_sparkline([per_day[d] for d in days]), style="cyan")
+            )
+        bars(
+            "articles per source",
+            [(str(k), float(v)) for k, v in list(report["sources"].items())[:15]],
+        )
+    terms = report.get("terms")
+    if terms:
+        bars("top words", [(t["term"], float(t["count"])) for t in terms["words"]])
+        bars("top phrases", [(t["term"], float(t["count"])) for t in terms["bigrams"]], "green")
+    if report.get("keyness"):
+        groups: dict[str, list[str]] = {}
+        for row in report["keyness"]:
+            groups.setdefault(row["group"], []).append(row["term"])
+        table = Table(
+            title=Text("what each source says more", style="bold"), show_header=False, box=None
+        )
+        for group, terms_ in list(groups.items())[:15]:
+            table.add_row(Text(group, style="bold"), Text(", ".join(terms_[:8])))
+        console.print(table)
+    tr = report.get("trending")
+    if tr:
+        bars("rising", [(t["term"], float(t["log_ratio"])) for t in tr["rising"]], "green")
+        bars("falling", [(t["term"], float(abs(t["log_ratio"]))) for t in tr["falling"]], "red")
+    bp = report.get("boilerplate")
+    if bp:
+        bars(
+            "boilerplate blocks removed",
+            [(b["source"], float(b["blocks"])) for b in bp["by_source"][:10]],
+            "magenta",
+        )
+    for p in report.get("pairs") or []:
+        console.print(
+            Text(
+                f"\nsame story: {p['pair']['source_a']} / {p['pair']['source_b']} (score {p['pair']['score']:.2f})",
+                style="bold",
+            )
+        )
+        console.print(Text(f"  “{p['titles']['a']}”\n  “{p['titles']['b']}”"))
+    if report.get("quotes"):
+        bars(
+            "most quoted", [(q["speaker"], float(q["quotes"])) for q in report["quotes"]], "yellow"
+        )

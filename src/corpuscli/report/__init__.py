@@ -1,0 +1,1 @@
+"""`corpus report`: one document assembling the analyses for a time window."""

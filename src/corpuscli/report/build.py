@@ -1,0 +1,306 @@
+"""`corpus report`: one document that assembles the analyses for a time window, for cron.
+
+The report is plain data (a dict, the JSON output); ``report_render`` turns it into Markdown or
+a self-contained HTML page. Sections, each optional: overview, terms, keyness, trending (the
+window against a comparison window), boilerplate, pairs (story pairs with their statement diffs),
+quotes (the most-quoted speakers). The same input gives the same bytes: nothing in it depends on
+the clock unless a timestamp is asked for.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from corpuscli.errors import CorpusError, NothingToAnalyse, UsageError
+
+SECTIONS = ("overview", "terms", "keyness", "trending", "boilerplate", "pairs", "quotes")
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    from corpuscli.render.frames import records
+
+    return records(frame)
+
+
+def window(frame: pd.DataFrame, since: datetime | None, until: datetime | None) -> pd.DataFrame:
+    """Articles with ``since <= published < until`` (undated ones are left out)."""
+    keep = frame["published"].notna()
+    if since is not None:
+        keep &= frame["published"] >= pd.Timestamp(since)
+    if until is not None:
+        keep &= frame["published"] < pd.Timestamp(until)
+    return frame[keep.fillna(False)].reset_index(drop=True)
+
+
+def build_report(
+    corpus: pd.DataFrame,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    compare_since: datetime | None = None,
+    sections: tuple[str, ...] = SECTIONS,
+    by: str = "source",
+    top: int = 10,
+    clean: bool = True,
+    skipped: list[str] | None = None,
+    title: str = "Corpus report",
+    stamp: str | None = None,
+    jobs: int = 1,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Assemble the report for articles published in [since, until) (all articles when neither
+    is given); ``compare_since`` starts the comparison window that ends at ``since``.
+
+    ``log`` receives one line per step with the seconds it took (the CLI's -v)."""
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        if log:
+            log(f"{name}: {now - clock:.1f} s")
+        clock = now
+
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise UsageError(
+            f"unknown report sections: {', '.join(sorted(unknown))}",
+            hint=f"use {', '.join(SECTIONS)}",
+        )
+    undated = int(corpus["published"].isna().sum())
+    current = window(corpus, since, until) if (since or until) else corpus.reset_index(drop=True)
+    if current.empty:
+        raise NothingToAnalyse(
+            "no article falls in the report's window", hint="widen --since/--until"
+        )
+    report: dict[str, Any] = {
+        "title": title,
+        "window": {
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        },
+        "generated": stamp,
+        "sources": {},
+        "notes": [],
+    }
+    removed = None
+    if clean or "boilerplate" in sections:
+        from corpuscli.boilerplate.detection import clean as clean_corpus
+
+        cleaned, verdicts = clean_corpus(current, by=by, jobs=jobs)
+        removed = verdicts[verdicts["boilerplate"]]
+        if clean:
+            current = cleaned.drop(columns="removed")
+        step("boilerplate removed")
+    groups = (
+        current[by].astype(object).where(current[by].notna(), "(none)") if by in current else None
+    )
+    report["sources"] = (
+        dict(sorted(Counter(groups).items(), key=lambda kv: (-kv[1], str(kv[0]))))
+        if groups is not None
+        else {}
+    )
+    shared: dict[str, Any] = {}
+
+    def counts() -> Any:
+        """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
+        and each article's words (the overview's word counts, the pairs' article vectors)."""
+        if "counts" not in shared:
+            from corpuscli.engine.term_counts import TermOptions, count_terms
+            from corpuscli.text.stopwords import load_stopwords
+
+            options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+            shared["counts"] = count_terms(
+                current, by=by if by in current else None, options=options, jobs=jobs,
+                per_doc=True,
+            )  # fmt: skip
+            step("words and phrases counted")
+        return shared["counts"]
+
+    if "overview" in sections:
+        # the counting pass serves the overview too when another section needs it anyway
+        counted = counts() if {"terms", "keyness", "trending", "pairs"} & set(sections) else None
+        report["overview"] = _overview(
+            current, by, undated if (since or until) else 0, skipped or [], jobs, counted
+        )
+        step("overview")
+
+    def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
+        if "quotes" not in shared:
+            from corpuscli.coverage.quotes import quotes_frame
+
+            shared["quotes"] = quotes_frame(current, jobs=jobs)
+            step("quotes found")
+        return shared["quotes"]
+
+    for name, build in (
+        ("terms", lambda: _terms(counts(), by in current, top)),
+        ("keyness", lambda: _keyness(counts(), by, top)),
+        ("trending", lambda: _trending(corpus, counts(), compare_since, since, top, jobs)),
+        ("boilerplate", lambda: _boilerplate(removed, top)),
+        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs, counts())),
+        ("quotes", lambda: _quotes(quote_table(), top)),
+    ):
+        if name in sections:
+            try:
+                report[name] = build()
+            except CorpusError as exc:  # a section with nothing to show says why
+                report[name] = None
+                report["notes"].append(f"{name}: {exc.message}")
+            step(f"section {name}")
+    return report
+
+
+def _overview(
+    frame: pd.DataFrame,
+    by: str,
+    undated: int,
+    skipped: list[str],
+    jobs: int = 1,
+    counts: Any = None,
+) -> dict[str, Any]:
+    from corpuscli.analysis.stats import corpus_stats
+
+    stats = corpus_stats(frame, by=by if by in frame else None, jobs=jobs, counts=counts)
+    days = frame.assign(day=frame["published"].dt.strftime("%Y-%m-%d"))
+    per_day = (
+        days.dropna(subset=["day"]).groupby([by, "day"]).size().rename("articles").reset_index()
+        if by in frame
+        else pd.DataFrame(columns=[by, "day", "articles"])
+    )
+    dated = frame["published"].dropna()
+    return {
+        "articles": len(frame),
+        "words": int(stats["words"].sum()),
+        "first_published": dated.min().isoformat() if len(dated) else None,
+        "last_published": dated.max().isoformat() if len(dated) else None,
+        "undated_outside_window": undated,
+        "skipped_inputs": skipped,
+        "by_source": _records(stats),
+        "per_day": _records(per_day),
+    }
+
+
+def _terms(counts: Any, per_source: bool, top: int) -> dict[str, Any]:
+    from corpuscli.analysis.terms import term_table
+    from corpuscli.engine.term_counts import collapse
+
+    overall = collapse(counts) if counts.by is not None else counts
+    return {
+        "words": _records(term_table(overall, top=top, sizes=(1,))),
+        "bigrams": _records(term_table(overall, top=top, sizes=(2,))),
+        "by_source": _records(term_table(counts, top=top, sizes=(1,)))
+        if per_source and counts.by
+        else [],
+    }
+
+
+def _keyness(counts: Any, by: str, top: int) -> list[dict[str, Any]]:
+    from corpuscli.analysis.compare import keyness
+
+    return _records(keyness(counts, by=by, direction="over", top=top, ngram_sizes=(1,)))
+
+
+def _trending(
+    corpus: pd.DataFrame,
+    current: Any,
+    compare_since: datetime | None,
+    since: datetime | None,
+    top: int,
+    jobs: int = 1,
+) -> dict[str, Any] | None:
+    """Keyness of the window (``current``: its counts) against the comparison window, which is
+    the only text counted here."""
+    if compare_since is None or since is None:
+        raise NothingToAnalyse("no comparison window", hint="give --compare-to with --since")
+    from corpuscli.analysis.compare import keyness
+    from corpuscli.engine.term_counts import TermOptions, count_terms, merge_collapsed
+    from corpuscli.text.stopwords import load_stopwords
+
+    before = window(corpus, compare_since, since)
+    if before.empty:
+        raise NothingToAnalyse("no article in the comparison window")
+    earlier = count_terms(before, options=TermOptions(stopwords=load_stopwords("en")), jobs=jobs)
+    both = merge_collapsed({"now": current, "before": earlier}, by="_window")
+    table = keyness(both, by="_window", target="now", min_count=3, top=top * 2, ngram_sizes=(1,))
+    rising = table[table["direction"] == "over"].head(top)
+    falling = table[table["direction"] == "under"].head(top)
+    return {"compared_with": {"since": compare_since.isoformat(), "articles": len(before)},
+            "rising": _records(rising), "falling": _records(falling)}  # fmt: skip
+
+
+def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
+    if removed is None or removed.empty:
+        return {"blocks_removed": 0, "by_source": [], "repeated": []}
+    from corpuscli.boilerplate.detection import summarise
+
+    per_source = (
+        removed.groupby("source")
+        .agg(blocks=("text", "size"), articles=("doc_id", "nunique"))
+        .reset_index()
+    )
+    summary = summarise(removed.assign(boilerplate=True))
+    return {
+        "blocks_removed": len(removed),
+        "by_source": _records(
+            per_source.sort_values(["blocks", "source"], ascending=[False, True])
+        ),
+        "repeated": _records(
+            summary.sort_values(["articles", "source"], ascending=[False, True]).head(top)
+        ),
+    }
+
+
+def _pairs(
+    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int, counts: Any = None
+) -> list[dict[str, Any]]:
+    from corpuscli.coverage.diff import diff_articles, side, to_json
+    from corpuscli.coverage.pairs import find_pairs
+
+    pairs = find_pairs(frame, by=by, quote_table=quotes, jobs=jobs, counts=counts)
+    pairs = pairs.head(min(top, 5))
+    rows = frame.set_index("doc_id")
+    out = []
+    for pair in pairs.itertuples(index=False):
+        a = rows.loc[pair.doc_a].copy()
+        b = rows.loc[pair.doc_b].copy()
+        a["doc_id"], b["doc_id"] = pair.doc_a, pair.doc_b
+        d = to_json(diff_articles(side(a), side(b)))
+        aligned = [r for r in d["rows"] if r["label"] in ("same", "reworded")][:3]
+        out.append({"pair": {k: getattr(pair, k) for k in ("doc_a", "source_a", "doc_b", "source_b", "score")},
+                    "titles": d["summary"]["headlines"], "rows": d["summary"]["rows"], "aligned": aligned})  # fmt: skip
+    return out
+
+
+def _display_name(forms: pd.Series) -> str:
+    """How to name a speaker quoted under several forms ("Harris", "Vice President Kamala
+    Harris"): the most frequent form with a first name or title, else the most frequent one."""
+    counts = forms.value_counts()
+    full = [(n, len(f), f) for f, n in counts.items() if len(str(f).split()) > 1]
+    if full:
+        return max(full)[2]
+    return str(counts.index[0])
+
+
+def _quotes(quotes: pd.DataFrame, top: int) -> list[dict[str, Any]]:
+    quotes = quotes[quotes["speaker"].notna() & (quotes["kind"] != "partial")]
+    if quotes.empty:
+        raise NothingToAnalyse("no attributed quotes")
+    quotes = quotes.assign(key=quotes["speaker"].str.split().str[-1])
+    out = []
+    counts = quotes.groupby("key").agg(quotes=("text", "size"), articles=("doc_id", "nunique"))
+    counts = counts.sort_values(["quotes", "articles"], ascending=False).head(top)
+    for key, row in counts.iterrows():
+        mine = quotes[quotes["key"] == key]
+        name = _display_name(mine["speaker"])
+        example = mine.loc[mine["text"].str.len().idxmax()]
+        out.append({"speaker": name, "quotes": int(row["quotes"]), "articles": int(row["articles"]),
+                    "sources": sorted(set(mine["source"].dropna())), "example": example["text"],
+                    "example_doc": example["doc_id"]})  # fmt: skip
+    return out

@@ -1,0 +1,178 @@
+"""Keyness, similarity and profiles against the published formulas and hand-computed values."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from corpuscli import load
+from corpuscli.analysis.compare import (
+    g2_four_term,
+    g2_two_term,
+    keyness,
+    keyness_scores,
+    profile,
+    similarity,
+)
+from corpuscli.engine.term_counts import TermOptions
+from corpuscli.errors import NothingToAnalyse, UsageError
+from corpuscli.text.stopwords import load_stopwords
+
+from ..conftest import SAMPLE, SEED_000, SEED_003
+
+
+def test_g2_by_hand():
+    # a=10 in a 1,000-token target, b=20 in a 4,000-token reference: E1 = 6, E2 = 24
+    two = 2 * (10 * math.log(10 / 6) + 20 * math.log(20 / 24))
+    four = two + 2 * (990 * math.log(990 / 994) + 3980 * math.log(3980 / 3976))
+    assert g2_two_term([10], [20], 1000, 4000)[0] == pytest.approx(two)
+    assert g2_four_term([10], [20], 1000, 4000)[0] == pytest.approx(four)
+    scores = keyness_scores([10], [20], 1000, 4000)
+    assert scores["log_ratio"][0] == pytest.approx(1.0)  # log2((10/1000) / (20/4000))
+    assert scores["pct_diff"][0] == pytest.approx(100.0)  # (0.01 - 0.005) * 100 / 0.005
+    assert scores["p"][0] == pytest.approx(math.erfc(math.sqrt(two / 2)))
+    assert scores["direction"][0] == "over"
+
+
+def test_zero_counts_stay_finite():
+    scores = keyness_scores([5, 0], [0, 7], 1000, 1000)
+    assert all(math.isfinite(v) for key in ("g2", "log_ratio", "pct_diff") for v in scores[key])
+    assert scores["log_ratio"][0] == pytest.approx(math.log2(5 / 0.5))
+    assert list(scores["direction"]) == ["over", "under"]
+
+
+def _seeds() -> pd.DataFrame:
+    return load([str(SEED_000), str(SEED_003)], manifest=str(SAMPLE / "manifest.csv")).frame
+
+
+def test_seed_keyness_counts_and_direction():
+    table = keyness(_seeds(), by="source", min_count=4, p=1.0, top=None,
+                    options=TermOptions(stopwords=load_stopwords("en")))  # fmt: skip
+    mt = table[(table["group"] == "The Moscow Times") & (table["term"] == "moscow")].iloc[0]
+    assert (mt["target_count"], mt["reference_count"], mt["direction"]) == (
+        6,
+        1,
+        "over",
+    )  # 000 has "in Moscow"
+    # by hand: 596 word tokens in The Moscow Times' article, 494 in Anatolia Today's
+    c, d = 596, 494
+    e1, e2 = c * 7 / (c + d), d * 7 / (c + d)
+    assert mt["g2"] == pytest.approx(2 * (6 * math.log(6 / e1) + 1 * math.log(1 / e2)), abs=1e-4)
+    assert mt["log_ratio"] == pytest.approx(math.log2((6 / c) / (1 / d)), abs=1e-4)
+    assert mt["pct_diff"] == pytest.approx((6 / c - 1 / d) * 100 / (1 / d), abs=1e-3)
+    at = table[(table["group"] == "Anatolia Today") & (table["term"] == "moscow")].iloc[0]
+    assert at["direction"] == "under"
+    assert list(table.columns) == [
+        "group", "term", "target_count", "reference_count", "target_per_10k", "reference_per_10k",
+        "g2", "p_value", "log_ratio", "pct_diff", "direction",
+    ]  # fmt: skip
+
+
+def test_bonferroni_multiplies_by_the_terms_tested():
+    corpus = load([str(SAMPLE)]).frame
+    opts = TermOptions(stopwords=load_stopwords("en"))
+    raw = keyness(
+        corpus, by="stance", options=opts, min_count=3, correction="none", p=1.0, top=None
+    )
+    corrected = keyness(corpus, by="stance", options=opts, min_count=3, p=1.0, top=None)
+    both = raw.merge(corrected, on=["group", "term"], suffixes=("_raw", "_bonf"))
+    tested = raw.groupby("group")["term"].transform("size")
+    expected = (raw["p_value"] * tested).clip(upper=1.0)
+    assert both["p_value_bonf"].to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-9)
+
+
+def test_target_reference_and_docs_unit():
+    corpus = load([str(SAMPLE)]).frame
+    table = keyness(
+        corpus,
+        by="stance",
+        target="left",
+        reference="right",
+        unit="docs",
+        min_count=2,
+        p=1.0,
+        top=None,
+    )
+    assert set(table["group"]) == {"left"}
+    assert (table["target_count"] <= 12).all()  # document counts, 12 articles per stance
+
+
+def test_reference_list(tmp_path):
+    ref = tmp_path / "ref.tsv"
+    ref.write_text("word\tcount\nthe\t60000\nputin\t10\narmenia\t5\nsaid\t9000\n", encoding="utf-8")
+    table = keyness(_seeds(), by="source", reference_list=str(ref), min_count=3, p=1.0, top=None)
+    assert {"Anatolia Today", "The Moscow Times"} == set(table["group"])
+
+
+def test_bad_groups_and_options():
+    corpus = load([str(SAMPLE)]).frame
+    with pytest.raises(UsageError, match="did you mean center"):
+        keyness(corpus, by="stance", target="centre")
+    with pytest.raises(UsageError, match="at least two groups"):
+        keyness(load([str(SEED_003)]).frame, by="source")
+    with pytest.raises(UsageError):
+        keyness(corpus, by="stance", ll=3)
+    with pytest.raises(NothingToAnalyse):
+        keyness(corpus, by="stance", min_count=10_000)
+
+
+def test_similarity_matrix():
+    corpus = load([str(SAMPLE)]).frame
+    cos = similarity(corpus, by="stance", options=TermOptions(stopwords=load_stopwords("en")))
+    values = cos.set_index("stance")
+    assert list(values.columns) == list(values.index)
+    for g in values.index:
+        assert values.loc[g, g] == pytest.approx(1.0)
+    assert values.loc["left", "right"] == values.loc["right", "left"]
+    jac = similarity(corpus, by="stance", metric="jaccard").set_index("stance")
+    assert 0 < jac.loc["left", "right"] < 1
+
+
+def _reference_similarity(corpus, by, metric, max_terms, min_count):
+    """The similarity matrix the plain way: a pivot table of the kept terms' frequencies."""
+    from corpuscli.analysis.compare import _group_table
+    from corpuscli.engine.term_counts import count_terms
+
+    counts = count_terms(corpus, by=by)
+    table, sizes, names = _group_table(counts, "tokens")
+    table = table[table["freq"] >= min_count]
+    groups = [g for g in range(len(names)) if sizes[g] > 0]
+    keep = table.groupby("term")["freq"].sum().nlargest(max_terms).index
+    table = table[table["term"].isin(keep)]
+    values = (
+        table.pivot_table(index="group", columns="term", values="freq", aggfunc="sum", fill_value=0)
+        .reindex(groups, fill_value=0)
+        .to_numpy(dtype=float)
+    )
+    if metric == "cosine":
+        weights = values * (np.log((1 + len(groups)) / (1 + (values > 0).sum(axis=0))) + 1)
+        unit = weights / np.linalg.norm(weights, axis=1, keepdims=True)
+        return np.round(unit @ unit.T, 4)
+    present = (values > 0).astype(float)
+    inter = present @ present.T
+    union = present.sum(axis=1)[:, None] + present.sum(axis=1)[None, :] - inter
+    return np.round(inter / union, 4)
+
+
+@pytest.mark.parametrize("metric", ["cosine", "jaccard"])
+def test_similarity_equals_the_pivot_table_way(metric):
+    """The matrix is filled straight from the counts; the same numbers as through a pivot
+    table, with the max_terms cut (ties: alphabetical) and min_count applied."""
+    corpus = load([str(SAMPLE)]).frame
+    for max_terms, min_count in [(40, 2), (50_000, 1)]:
+        got = similarity(
+            corpus, by="source", metric=metric, max_terms=max_terms, min_count=min_count
+        )
+        want = _reference_similarity(corpus, "source", metric, max_terms, min_count)
+        np.testing.assert_array_equal(got.iloc[:, 1:].to_numpy(), want)
+
+
+def test_profile_seeds():
+    table = profile(_seeds(), by="source", segment=100).set_index("source")
+    assert table.loc["The Moscow Times", "articles"] == 1
+    assert 0 < table.loc["The Moscow Times", "quoted_share"] < 1
+    assert table.loc["The Moscow Times", "top_quoted"].startswith("Putin")
+    assert 0 < table.loc["Anatolia Today", "sttr"] <= 1

@@ -1,0 +1,80 @@
+"""Worker processes: how they start, and that every way gives the same results in order."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from corpuscli.engine import parallel
+from corpuscli.engine.parallel import run_batches, start_method, worker_state
+
+
+def _square_with_pid(n: int) -> tuple[int, int, int]:
+    state = worker_state()
+    state["seen"] = state.get("seen", 0) + 1
+    return n * n, os.getpid(), state["seen"]
+
+
+def _results(jobs: int) -> list[tuple[int, int, int]]:
+    return list(run_batches(_square_with_pid, range(12), jobs=jobs, ahead=2))
+
+
+def test_one_job_runs_in_this_process() -> None:
+    results = _results(1)
+    assert [r[0] for r in results] == [n * n for n in range(12)]
+    assert {r[1] for r in results} == {os.getpid()}
+
+
+_FORKED = """
+import gc, os
+from corpuscli.engine.parallel import run_batches, start_method
+from tests.engine.test_parallel import _square_with_pid
+assert start_method() == "fork", start_method()
+frozen = gc.get_freeze_count()
+results = list(run_batches(_square_with_pid, range(12), jobs=2, ahead=2))
+assert [r[0] for r in results] == [n * n for n in range(12)]
+assert os.getpid() not in {r[1] for r in results}
+assert sum(1 for r in results if r[2] == 1) <= 2  # each worker keeps its state
+assert gc.get_freeze_count() == frozen  # the caller's objects are thawed again
+print("ok")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_workers_fork_when_no_other_thread_runs():
+    """In a fresh process (the test runner may run threads of its own by now)."""
+    root = Path(__file__).resolve().parent.parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", _FORKED], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_another_thread_means_no_fork() -> None:
+    """Forking beside a running thread can deadlock the child: workers come from a fork server
+    (or are spawned) instead, with the same results."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert start_method() in ("forkserver", "spawn")
+        results = _results(2)
+    finally:
+        stop.set()
+        other.join()
+    assert [r[0] for r in results] == [n * n for n in range(12)]
+    assert os.getpid() not in {r[1] for r in results}
+
+
+def test_start_early_starts_no_server_for_forked_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[str] = []
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    monkeypatch.setattr("multiprocessing.forkserver.ensure_running", lambda: started.append("x"))
+    parallel.start_early("corpuscli.engine.partitioned")
+    assert started == []
