@@ -131,7 +131,8 @@ def test_missing_extra_names_it(corpus, parts, monkeypatch):
     ],
 )
 def test_usage_errors(corpus, parts, args, message):
-    result = corpus("terms", str(parts), *args)
+    paths = [] if "--store" in args else [str(parts)]  # input paths win over a store
+    result = corpus("terms", *paths, *args)
     assert result.exit_code == 2
     assert message in result.stderr
 

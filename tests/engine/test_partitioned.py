@@ -128,7 +128,7 @@ def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_pa
     "args",
     [
         ("Putin",),
-        ("putin", "--ignore-case", "--sort", "right", "--since", "2021-06-01"),
+        ("Putin", "--keep-case", "--sort", "right", "--since", "2021-06-01"),
         ("Shush[ai]", "--regex", "--limit", "5"),
         ("Biden", "--until", "2021-07-20"),  # the file's first articles are outside the window
     ],

@@ -201,13 +201,13 @@ def test_source_precedence_option_then_folder_then_banner(tmp_path):
     shutil.copy(SEED_003, tmp_path / "moscowtimes")
     frame = load([str(tmp_path)]).frame
     assert frame["source"].tolist() == ["anatolia", "moscowtimes"]
-    # --source beats the folder; a file list's common folder works like a folder argument
+    # --set-source beats the folder; a file list's common folder works like a folder argument
     files = [
         str(tmp_path / "anatolia" / SEED_000.name),
         str(tmp_path / "moscowtimes" / SEED_003.name),
     ]
     assert load(files).frame["source"].tolist() == ["anatolia", "moscowtimes"]
-    assert load(files, source="Wire").frame["source"].tolist() == ["Wire", "Wire"]
+    assert load(files, set_source="Wire").frame["source"].tolist() == ["Wire", "Wire"]
     # directly in the folder given: no folder source, the banner names the outlet
     flat = load([str(SEED_003)]).frame
     assert flat["source"].tolist() == ["The Moscow Times"]

@@ -31,7 +31,14 @@ def _golden(name: str, text: str) -> None:
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_golden_reports(corpus, fmt):
     result = corpus(
-        "report", str(SAMPLE), "--manifest", str(SAMPLE / "manifest.csv"), "-f", fmt, "-q"
+        "report",
+        str(SAMPLE),
+        "--manifest",
+        str(SAMPLE / "manifest.csv"),
+        "--clean",
+        "-f",
+        fmt,
+        "-q",
     )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -196,7 +203,7 @@ def test_trending_counts_only_the_comparison_window_and_matches_counting_both():
     both = pd.concat([current.assign(_w="now"), before.assign(_w="before")], ignore_index=True)
     expected = keyness(both, by="_w", target="now", min_count=3, top=20,
                        options=TermOptions(stopwords=load_stopwords("en")))  # fmt: skip
-    got = report["trending"]
+    got = report.document["trending"]
     rising = expected[expected["direction"] == "over"].head(10)
     assert got["rising"], "nothing rising: the comparison would prove nothing"
     assert [r["term"] for r in got["rising"]] == rising["term"].tolist()

@@ -251,9 +251,9 @@ def keyness(
             else:
                 b, d = all_freq - a, sizes.sum() - sizes[g]
             results.append(_score(names[g], vocab, a, b, sizes[g], d, settings))
-    found = [r for r in results if len(r)]
+    found = [frame for frame, _ in results if len(frame)]
     if not found:
-        if not any(r.attrs.get("tested", 0) for r in results):
+        if not any(tested for _, tested in results):
             raise NothingToAnalyse(
                 f"no term occurs {min_count} times or more",
                 hint="lower --min-count or use more text",
@@ -274,11 +274,14 @@ def keyness(
     out = out.drop(columns=["_o", "_k"]).reset_index(drop=True)
     for col in ("target_per_10k", "reference_per_10k", "g2", "log_ratio", "pct_diff"):
         out[col] = out[col].round(4)
-    out.attrs["notes"] = [
-        f"G² in its {ll}-term form; p values "
-        + ("Bonferroni-corrected per group" if correction == "bonferroni" else "uncorrected"),
-    ]
     return out[list(KEYNESS_COLUMNS)]
+
+
+def keyness_note(ll: int, correction: str) -> str:
+    """What a keyness table's numbers are, in a line for its reader."""
+    return f"G² in its {ll}-term form; p values " + (
+        "Bonferroni-corrected per group" if correction == "bonferroni" else "uncorrected"
+    )
 
 
 def critical_g2(alpha: float) -> float:
@@ -299,9 +302,9 @@ def critical_g2(alpha: float) -> float:
 
 def _score(
     name: str, vocab: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float, settings: dict
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, int]:
     """Score one target group over the whole vocabulary and keep the rows that pass the
-    filters; ``attrs["tested"]`` holds the number of terms tested (the Bonferroni factor)."""
+    filters; with the number of terms tested (the Bonferroni factor)."""
     if c <= 0 or d <= 0:
         raise NothingToAnalyse(f"group {name!r} or its reference has no text to compare")
     idx = np.flatnonzero((a + b) >= settings["min_count"])
@@ -340,9 +343,7 @@ def _score(
             "direction": scores["direction"][sel],
         }
     )
-    out = out[out["p_value"] <= settings["p"]]
-    out.attrs["tested"] = tested
-    return out
+    return out[out["p_value"] <= settings["p"]], tested
 
 
 def _unknown_group(name: str, names: list[str], by: str) -> None:

@@ -166,9 +166,11 @@ def concordance(
     table = table.drop(columns="_k", errors="ignore")
     if limit is not None:
         table = table.head(limit)
-    table = table.reset_index(drop=True)
-    table.attrs["justify"] = {"left": "right"}  # the match lines up in a table
-    return table
+    return table.reset_index(drop=True)
+
+
+#: How people formats align a concordance: the left context against the match.
+JUSTIFY = {"left": "right"}
 
 
 def kwic(

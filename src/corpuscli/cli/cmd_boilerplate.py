@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._engine import Compute
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 BOILERPLATE_HELP = """Find boilerplate in article text: donation appeals, newsletter sign-ups, "Read more", photo and agency credits, banners, button labels, and blocks an outlet repeats across its articles.
 
@@ -30,7 +32,7 @@ Examples:
   corpus clean corpus/ -o clean.jsonl
   corpus clean corpus/ --show
   corpus clean new/ --patterns patterns.json -o clean.jsonl
-  corpus terms corpus/ --clean          (any analysis command cleans first with --clean)
+  corpus terms corpus/ --clean          (analysis commands clean first with --clean)
 """
 
 ByOpt = Annotated[
@@ -67,7 +69,17 @@ ShowOpt = Annotated[
 ]
 
 
-@corpus_command(compute=True)
+PatternsFileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--patterns",
+        metavar="FILE",
+        help="Also apply the blocks saved by corpus boilerplate --save-patterns.",
+    ),
+]
+
+
+@command("input", "filters", "store", "jobs", "dask", "output")
 def boilerplate_command(
     by: ByOpt = "source",
     save_patterns: SavePatternsOpt = None,
@@ -75,83 +87,51 @@ def boilerplate_command(
     min_repeats: MinRepeatsOpt = 3,
     min_share: MinShareOpt = 0.05,
     page: PageOpt = False,
+    patterns: PatternsFileOpt = None,
     *,
+    session: Session,
+    source: Source,
     compute: Compute,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    out: Out,
 ) -> None:
-    from corpuscli.boilerplate import detection as boilerplate
+    from corpuscli.api.boilerplate import boilerplate
 
-    from ._engine import dask_boilerplate
-
-    patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-    options = {"patterns": patterns, "min_repeats": min_repeats, "min_share": min_share,
-               "page": page}  # fmt: skip
-    if compute.dask:
-        verdicts, learned = dask_boilerplate(
-            run, inputs, by=by, compute=compute, learn=bool(save_patterns),
-            **options,
-        )  # fmt: skip
-    else:
-        frame = run.load(inputs, clean=False)
-        verdicts = boilerplate.detect(frame, by=by, jobs=compute.cores, **options)
-        learned = (
-            boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
-            if save_patterns
-            else None
-        )
-    if save_patterns and learned is not None:
-        learned.save(save_patterns)
-        run.info(
-            f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
-        )
-    table = verdicts if explain else boilerplate.summarise(verdicts)
-    if not explain and not len(table):
-        run.info("no boilerplate found")
-    run.emit(table, fmt, output, title="boilerplate")
+    table = boilerplate(
+        source, by=by, explain=explain, min_repeats=min_repeats, min_share=min_share, page=page,
+        patterns=patterns, save_patterns=save_patterns, compute=compute,
+        load_report=session.load,
+    )  # fmt: skip
+    session.emit(table, out.fmt, out.path)
 
 
-@corpus_command(compute=True)
+@command("input", "filters", "store", "jobs", "dask", "output")
 def clean_command(
     by: ByOpt = "source",
     show: ShowOpt = False,
     page: PageOpt = False,
+    patterns: PatternsFileOpt = None,
     *,
+    session: Session,
+    source: Source,
     compute: Compute,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    out: Out,
 ) -> None:
-    from corpuscli.boilerplate import detection as boilerplate
+    from corpuscli.api.boilerplate import clean
     from corpuscli.errors import UsageError
 
-    from ._engine import blocks_removed, dask_clean
-
-    if compute.dask:
-        if show:
-            raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
-        cleaned = dask_clean(run, inputs, by=by, page=page, compute=compute)
-        removed = int(cleaned["removed"].map(blocks_removed).sum())
-    else:
-        frame = run.load(inputs, clean=False)
-        patterns = boilerplate.Patterns.load(inputs.patterns) if inputs.patterns else None
-        cleaned, verdicts = boilerplate.clean(
-            frame, by=by, patterns=patterns, page=page, jobs=compute.cores
-        )
-        removed = int(verdicts["boilerplate"].sum())
-    run.info(
-        f"removed {removed:,} boilerplate blocks from {cleaned['removed'].ne('[]').sum():,} of {len(cleaned):,} articles"
+    if show and compute.dask:
+        raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
+    table, verdicts = clean(
+        source, by=by, page=page, patterns=patterns, compute=compute, load_report=session.load
     )
     if show:
-        _show(frame, verdicts)
+        session.tell(table)
+        _show(verdicts)
         return
-    run.emit(cleaned, fmt, output, title="cleaned corpus")
+    session.emit(table, out.fmt, out.path)
 
 
-def _show(frame, verdicts) -> None:  # type: ignore[no-untyped-def]
+def _show(verdicts) -> None:  # type: ignore[no-untyped-def]
     """Each article with its removed blocks struck through and dimmed (plain markers in a pipe)."""
     import sys
 

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
-from ._token_options import (
-    AllOpt,
-    JobsOpt,
-    Tokens,
-    TopOpt,
-)
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+from corpuscli.text.token_options import Tokens
+
+from .command import Out, command
+from .options import AllOpt, TopOpt
+from .session import Session
 
 HELP = """Collocations: pairs of words that co-occur within a window (in the same sentence) more often than chance, scored by log-likelihood (llr), pointwise mutual information (pmi), t-score or Dice.
 
@@ -48,7 +47,7 @@ MinCountOpt = Annotated[
 ]
 
 
-@corpus_command(tokens=True)
+@command("input", "filters", "store", "cleaning", "tokens", "jobs", "output")
 def collocations_command(
     node: NodeOpt = None,
     window: WindowOpt = 1,
@@ -56,41 +55,17 @@ def collocations_command(
     min_count: MinCountOpt = 3,
     top: TopOpt = 50,
     all_terms: AllOpt = False,
-    jobs: JobsOpt = None,
     *,
+    session: Session,
+    source: Source,
+    compute: Compute,
     tokens: Tokens,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    out: Out,
 ) -> None:
-    options = tokens.options("1")
-    from functools import partial
+    from corpuscli.api.terms import collocations
 
-    from corpuscli.analysis.collocations import check_request, collocations, node_key, pair_options
-    from corpuscli.engine.parallel import available_cores
-    from corpuscli.engine.partitioned import count_pairs_in_files
-
-    from ._engine import in_worker_files
-
-    top_ = None if all_terms else top
-    check_request(measure=measure, window=window, top=top_)
-    cores = jobs or available_cores()
-    counting = pair_options(options)
-    key = node_key(node, counting) if node else None
-    counted = in_worker_files(
-        run, inputs, partial(count_pairs_in_files, window=window, node=key, options=counting),
-        jobs=cores,
-    )  # fmt: skip
     table = collocations(
-        run.stream(inputs),
-        node=node,
-        window=window,
-        measure=measure,
-        options=options,
-        min_count=min_count,
-        top=top_,
-        jobs=cores,
-        counted=counted,
-    )
-    run.emit(table, fmt, output, title="collocations")
+        source, node=node, window=window, measure=measure, min_count=min_count,
+        top=None if all_terms else top, tokens=tokens, compute=compute, load_report=session.load,
+    )  # fmt: skip
+    session.emit(table, out.fmt, out.path)

@@ -6,15 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._engine import Compute
-from ._run import InputSpec, Run
-from ._token_options import (
-    AllOpt,
-    NgramOpt,
-    Tokens,
-    TopOpt,
-)
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+from corpuscli.text.token_options import Tokens
+
+from .command import Out, command
+from .options import AllOpt, NgramOpt, TopOpt
+from .session import Session
 
 HELP = """Compare groups of articles — outlets by default, or any metadata column — by keyness (which terms one group uses far more or less than the others), similarity, or a profile.
 
@@ -117,7 +115,7 @@ MinContextOpt = Annotated[
 ]
 
 
-@corpus_command(tokens=True, compute=True)
+@command("input", "filters", "store", "cleaning", "tokens", "jobs", "dask", "output")
 def compare_command(
     by: ByOpt = "source",
     target: TargetOpt = None,
@@ -140,64 +138,22 @@ def compare_command(
     all_terms: AllOpt = False,
     ngram: NgramOpt = "1",
     *,
-    tokens: Tokens,
+    session: Session,
+    source: Source,
     compute: Compute,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    tokens: Tokens,
+    out: Out,
 ) -> None:
     if not (profile or naming):
-        compute.start_early(inputs)
-    from corpuscli.errors import UsageError
+        compute.start_early(source)
+    from corpuscli.api.terms import compare
 
-    if sum((similarity, profile, naming)) > 1:
-        raise UsageError("use one of --similarity, --profile and --naming")
-    if naming and not (target and reference):
-        raise UsageError(
-            "--naming compares two groups", hint="name them with --target and --reference"
-        )
-    if ll not in (2, 4):
-        raise UsageError("--ll must be 2 or 4")
-    options = tokens.options(ngram)
-    from corpuscli.analysis import compare
-
-    from ._engine import term_counts
-
-    if compute.dask and (profile or naming):
-        raise UsageError(
-            f"--{'profile' if profile else 'naming'} runs on the pandas engine only",
-            hint="drop --engine dask for it",
-        )
-
-    def counts():  # type: ignore[no-untyped-def]
-        return term_counts(
-            run, inputs, by=by if not reference_list or by else None, options=options,
-            compute=compute,
-        )  # fmt: skip
-
-    if profile:
-        table = compare.profile(run.stream(inputs), by=by)
-        title = f"profile by {by}"
-    elif naming:
-        from corpuscli.analysis.naming import naming_differences
-
-        table = naming_differences(
-            run.stream(inputs), by=by, a=target, b=reference, aliases=aliases,
-            min_count=min_count, min_context=min_context, top=None if all_terms else top,
-        )  # fmt: skip
-        title = f"naming: {target} vs {reference}"
-    elif similarity:
-        table = compare.similarity(counts(), by=by, metric=metric, options=options)
-        title = f"{metric} similarity by {by}"
-    else:
-        table = compare.keyness(
-            counts(), by=by, target=target, reference=reference,
-            reference_list=reference_list, options=options, unit=unit, ll=ll,
-            min_count=min_count, p=p, correction=correction, direction=direction, sort=sort,
-            top=None if all_terms else top,
-        )  # fmt: skip
-        title = f"keyness by {by}"
-        for note in table.attrs.get("notes", []):
-            run.info(note)
-    run.emit(table, fmt, output, title=title)
+    table = compare(
+        source, by=by, target=target, reference=reference, reference_list=reference_list,
+        unit=unit, ll=ll, p=p, correction=correction, direction=direction, sort=sort,
+        min_count=min_count, similarity=similarity, metric=metric, profile=profile,
+        naming=naming, aliases=aliases, min_context=min_context,
+        top=None if all_terms else top, ngram=ngram, tokens=tokens, compute=compute,
+        load_report=session.load,
+    )  # fmt: skip
+    session.emit(table, out.fmt, out.path)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._options import (
+from .options import (
     DebugOpt,
     EncodingOpt,
     FormatOpt,
@@ -15,7 +15,7 @@ from ._options import (
     OutputOpt,
     QuietOpt,
 )
-from ._run import InputSpec, command
+from .session import running
 
 HELP = """How two outlets covered the same statements: the quotes and reported speech of each article, aligned one to one, each pair labelled same, reworded, only in A or only in B, with word-level differences, speakers and attribution verbs, and the rest of each quote's sentence (where and when it was said). A summary follows: statements shared and unique, differing attribution verbs, wording swaps, terms only one article uses, and the headlines.
 
@@ -61,98 +61,15 @@ def diff_command(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    with command(quiet=quiet, debug=debug) as run:
-        import sys
-        from pathlib import Path
+    with running(quiet=quiet, debug=debug) as session:
+        from corpuscli.api.coverage import diff
 
-        import pandas as pd
-
-        from corpuscli.coverage.diff import diff_articles, side, to_frame
-        from corpuscli.errors import UsageError
-        from corpuscli.render import diff as render_diff
-
-        out_fmt = run.output_format(fmt, output)
-        pool = None
-        if corpus:
-            pool = run.load(
-                InputSpec(paths=list(corpus), manifest=manifest, encoding=encoding, clean=clean)
-            )
-        files = [
-            ref
-            for ref in (a, b)
-            if not (pool is not None and ref in set(pool["doc_id"])) and Path(ref).is_file()
-        ]
-        loaded = None
-        if files:  # read both files in one go (one manifest join, one set of warnings)
-            loaded = run.load(
-                InputSpec(
-                    paths=list(dict.fromkeys(files)),
-                    manifest=manifest,
-                    encoding=encoding,
-                    clean=clean,
-                )
-            )
-        rows = []
-        for ref in (a, b):
-            if pool is not None and ref in set(pool["doc_id"]):
-                rows.append(pool[pool["doc_id"] == ref].iloc[0])
-            elif ref in files and loaded is not None:
-                rows.append(
-                    loaded[loaded["path"] == ref].iloc[0]
-                    if (loaded["path"] == ref).any()
-                    else loaded.iloc[files.index(ref)]
-                )
-            else:
-                import difflib
-
-                ids = [] if pool is None else pool["doc_id"].tolist()
-                close = difflib.get_close_matches(ref, ids, n=5)
-                hint = (f"close doc_ids: {', '.join(close)}" if close
-                        else "give a file, or a doc_id with --corpus PATH")  # fmt: skip
-                raise UsageError(f"no file or doc_id {ref!r}", hint=hint)
-        d = diff_articles(
-            side(rows[0], speaker=speaker), side(rows[1], speaker=speaker), threshold=threshold
-        )
-        if d.summary["identical"]:
-            run.info("the two articles are identical")
-        if speaker and not (d.a.statements or d.b.statements):
-            from corpuscli.errors import NotFound
-
-            raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
-        if out_fmt in ("table", "md", "html", "json") and not output:
-            if out_fmt == "table":
-                from rich.console import Console
-
-                Console(no_color=not sys.stdout.isatty()).print(render_diff.rich_view(d))
-            else:
-                {
-                    "md": render_diff.write_markdown,
-                    "html": render_diff.write_html,
-                    "json": render_diff.write_json,
-                }[out_fmt](d, sys.stdout)
-            return
-        if out_fmt in ("md", "html", "json"):
-            _write_file(output, out_fmt, d)
-            run.info(f"wrote the diff to {output}")
-            return
-        if out_fmt == "table":
-            out_fmt = "tsv"
-        frame = to_frame(d)
-        run.emit(
-            frame if len(frame) else pd.DataFrame(columns=frame.columns),
-            out_fmt,
-            output,
-            title="diff",
-        )
-
-
-def _write_file(path: str, fmt: str, d) -> None:  # type: ignore[no-untyped-def]
-    from corpuscli.render import diff as render_diff
-    from corpuscli.render.atomic import atomic_write_text
-
-    writer = {
-        "md": render_diff.write_markdown,
-        "html": render_diff.write_html,
-        "json": render_diff.write_json,
-    }[fmt]
-    atomic_write_text(path, lambda handle: writer(d, handle))
+        out_fmt = session.output_format(fmt, output)
+        result, notes = diff(
+            a, b, corpus=list(corpus) if corpus else None, speaker=speaker, threshold=threshold,
+            manifest=manifest, encoding=encoding, clean=clean, load_report=session.load,
+        )  # fmt: skip
+        session.tell_load()
+        for note in notes:
+            session.info(note)
+        session.emit(result, out_fmt, output)

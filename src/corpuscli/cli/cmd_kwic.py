@@ -6,18 +6,21 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 HELP = """Keyword in context: every occurrence of a word or phrase, with the text on each side.
 
-Columns: doc_id, source, start, end (character offsets into the article text), left, match, right. A plain query matches whole words and its apostrophes match curly ones too; --regex takes a regular expression. Exit status 3 when nothing matches.
+Columns: doc_id, source, start, end (character offsets into the article text), left, match, right. A plain query matches whole words, regardless of case unless --keep-case (as terms counts), and its apostrophes match curly ones too; --regex takes a regular expression. Exit status 3 when nothing matches.
 """
 
 EPILOG = """\b
 Examples:
   corpus kwic "Karabakh" sample_data/ --width 60
-  corpus kwic "occupied by Armenia" sample_data/ --ignore-case
+  corpus kwic "occupied by Armenia" sample_data/ --keep-case
   corpus kwic "Shush\\[ai]" corpus.jsonl --regex --sort right
 """
 
@@ -25,8 +28,12 @@ QueryArg = Annotated[
     str, typer.Argument(metavar="QUERY", help="Word or phrase to find (a regex with --regex).")
 ]
 RegexOpt = Annotated[bool, typer.Option("--regex", "-e", help="QUERY is a regular expression.")]
-IgnoreCaseOpt = Annotated[
-    bool, typer.Option("--ignore-case", "-i", help="Match regardless of case.")
+CaseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--lower/--keep-case",
+        help="Match regardless of case (default, as terms folds case) or match case exactly.",
+    ),
 ]
 WidthOpt = Annotated[
     int, typer.Option("--width", min=1, help="Characters of context on each side.")
@@ -36,40 +43,26 @@ SortOpt = Annotated[
     typer.Option("--sort", metavar="HOW", help="position, left or right (by the context words)."),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many lines.")]
-JobsOpt = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-]
 
 
-@corpus_command
+@command("input", "filters", "store", "cleaning", "jobs", "output")
 def kwic_command(
     query: QueryArg,
     regex: RegexOpt = False,
-    ignore_case: IgnoreCaseOpt = False,
+    lower: CaseOpt = True,
     width: WidthOpt = 40,
     sort: SortOpt = "position",
     limit: LimitOpt = None,
-    jobs: JobsOpt = None,
     *,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    session: Session,
+    source: Source,
+    compute: Compute,
+    out: Out,
 ) -> None:
-    from functools import partial
+    from corpuscli.api.terms import kwic
 
-    from corpuscli.analysis.kwic import Search, check_sort, concordance, search, search_files
-    from corpuscli.engine.parallel import available_cores
-
-    from ._engine import in_worker_files
-
-    request = Search(query, regex=regex, ignore_case=ignore_case, width=width)
-    check_sort(sort)  # a bad request fails before loading
-    found = in_worker_files(
-        run, inputs, partial(search_files, search=request), jobs=jobs or available_cores()
-    )
-    if found is None:
-        found = search(run.stream(inputs), request)
-    table = concordance(found, request, sort=sort, limit=limit)
-    run.emit(table, fmt, output, title=f"kwic: {query}")
+    table = kwic(
+        source, query, regex=regex, keep_case=not lower, width=width, sort=sort, limit=limit,
+        compute=compute, load_report=session.load,
+    )  # fmt: skip
+    session.emit(table, out.fmt, out.path)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 HELP = """Read articles into one corpus frame: show them, or save them for later commands.
 
@@ -17,23 +20,18 @@ Examples:
   corpus load sample_data/ -o corpus.parquet
   corpus load sample_data/ --manifest sample_data/manifest.csv
   find articles -name '*.txt' | corpus load --files-from - --format jsonl | corpus stats -
-  corpus load feed.jsonl.gz --text-col body --source Reuters -o feed.jsonl
+  corpus load feed.jsonl.gz --text-col body --set-source Reuters -o feed.jsonl
+  corpus load corpus.jsonl --source Reuters --since 2020-01-01 -o reuters.jsonl
 """
 
 SUMMARY_FORMATS = ("table", "md", "html")
 
 
-@corpus_command
-def load_command(
-    *,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
-) -> None:
-    frame = run.load(inputs)
-    if fmt in SUMMARY_FORMATS:
-        from corpuscli.analysis.stats import article_summary
+@command("input", "filters", "store", "cleaning", "jobs", "output")
+def load_command(*, session: Session, source: Source, compute: Compute, out: Out) -> None:
+    from corpuscli.api.corpus import articles
 
-        frame = article_summary(frame)
-    run.emit(frame, fmt, output, title="articles")
+    table = articles(
+        source, summary=out.fmt in SUMMARY_FORMATS, compute=compute, load_report=session.load
+    )
+    session.emit(table, out.fmt, out.path)

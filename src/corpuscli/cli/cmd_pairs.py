@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._engine import Compute
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 HELP = """Pairs of articles from different outlets (or any --by groups) that cover the same story, found without comparing every pair: candidates share distinctive terms, articles dated more than --max-days apart are ruled out, and the score is the cosine of TF-IDF vectors plus bonuses for shared title words and shared quotes. A pair is listed when each article is the other's best match in the other outlet.
 
@@ -31,29 +33,21 @@ MaxDaysOpt = Annotated[
 ]
 
 
-@corpus_command(compute=True)
+@command("input", "filters", "store", "cleaning", "jobs", "dask", "output")
 def pairs_command(
     by: ByOpt = "source",
     threshold: ThresholdOpt = 0.15,
     max_days: MaxDaysOpt = 4.0,
     *,
+    session: Session,
+    source: Source,
     compute: Compute,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    out: Out,
 ) -> None:
-    from corpuscli.coverage.pairs import find_pairs
+    from corpuscli.api.coverage import pairs
 
-    from ._engine import dask_pair_features
-
-    features = None
-    if compute.dask:
-        frame, features = dask_pair_features(run, inputs, by=by, compute=compute)
-    else:
-        frame = run.load(inputs)
-    table = find_pairs(
-        frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
-        features=features,
+    table = pairs(
+        source, by=by, threshold=threshold, max_days=max_days, compute=compute,
+        load_report=session.load,
     )  # fmt: skip
-    run.emit(table, fmt, output, title="same-story pairs")
+    session.emit(table, out.fmt, out.path)

@@ -6,8 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 HELP = """Quotes and reported speech, with the speaker and the attribution verb.
 
@@ -30,26 +33,19 @@ KindOpt = Annotated[
 ]
 
 
-@corpus_command
+@command("input", "filters", "store", "cleaning", "jobs", "output")
 def quotes_command(
     speaker: SpeakerOpt = None,
     kind: KindOpt = None,
     *,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    session: Session,
+    source: Source,
+    compute: Compute,
+    out: Out,
 ) -> None:
-    from corpuscli.coverage.quotes import quotes_frame
-    from corpuscli.errors import NotFound, UsageError
+    from corpuscli.api.coverage import quotes
 
-    kinds = set(kind or [])
-    if kinds - {"direct", "partial", "indirect"}:
-        raise UsageError("--kind takes direct, partial or indirect")
-    table = quotes_frame(run.stream(inputs), speaker=speaker)
-    if kinds:
-        table = table[table["kind"].isin(kinds)].reset_index(drop=True)
-    if not len(table):
-        who = f" by a speaker matching {speaker!r}" if speaker else ""
-        raise NotFound(f"no quotes found{who}", hint="check the speaker's name, or drop --kind")
-    run.emit(table, fmt, output, title="quotes")
+    table = quotes(
+        source, speaker=speaker, kind=kind or (), compute=compute, load_report=session.load
+    )
+    session.emit(table, out.fmt, out.path)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+
+from .command import Out, command
+from .session import Session
 
 HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
 
@@ -50,22 +52,26 @@ TitleOpt = Annotated[str, typer.Option("--title", help="The report's title.")]
 StampOpt = Annotated[
     bool, typer.Option("--stamp", help="Add the time of the run (the report changes each run).")
 ]
-NoCleanOpt = Annotated[bool, typer.Option("--no-clean", help="Keep boilerplate in the analyses.")]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="A log line on stderr: counts and time taken.")
 ]
 
 DEFAULTS = {
     "compare_to": None, "sections": None, "skip": None, "top": 10, "by": "source",
-    "title": "Corpus report", "stamp": False, "no_clean": False, "verbose": False,
+    "title": "Corpus report", "stamp": False, "verbose": False,
 }  # fmt: skip
+#: Keys of a --config file: the report's options, and the input options a cron job fixes.
 CONFIG_KEYS = {
     "paths", "since", "until", "compare_to", "sections", "skip", "top", "by", "title", "stamp",
-    "no_clean", "verbose", "manifest", "source", "output", "format", "dedupe",
+    "clean", "patterns", "verbose", "manifest", "source", "output", "format", "dedupe", "store",
+    "query", "jobs",
 }  # fmt: skip
+#: Group options a --config file may set (values given on the command line win).
+CONFIG_INPUTS = ("paths", "since", "until", "manifest", "source", "output", "dedupe", "store",
+                 "query", "clean", "patterns", "jobs")  # fmt: skip
 
 
-@corpus_command
+@command("input", "filters", "store", "cleaning", "jobs", "output")
 def report_command(
     compare_to: CompareOpt = None,
     config: ConfigOpt = None,
@@ -76,108 +82,73 @@ def report_command(
     by: ByOpt = "source",
     title: TitleOpt = "Corpus report",
     stamp: StampOpt = False,
-    no_clean: NoCleanOpt = False,
     verbose: VerboseOpt = False,
     *,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    session: Session,
+    given: dict[str, Any],
+    compute: Compute,
+    out: Out,
 ) -> None:
     import sys
     import time
-    from functools import partial
+    from dataclasses import replace
 
-    from corpuscli.errors import UsageError
+    from .command import source_of
 
     started = time.monotonic()
-    given = {"compare_to": compare_to, "sections": sections, "skip": skip, "top": top, "by": by,
-             "title": title, "stamp": stamp, "no_clean": no_clean, "verbose": verbose}  # fmt: skip
-    settings = _settings(config, given, inputs, output, fmt)
+    mine = {"compare_to": compare_to, "sections": sections, "skip": skip, "top": top, "by": by,
+            "title": title, "stamp": stamp, "verbose": verbose}  # fmt: skip
+    settings = _settings(config, mine, given, out)
     if print_config:
         sys.stdout.write(_toml(settings))
         return
-    from corpuscli.engine.parallel import available_cores
-    from corpuscli.io.window import parse_bound
-    from corpuscli.render import report as report_render
-    from corpuscli.report import build as report_lib
+    from corpuscli.api.report import report
 
-    since = parse_bound(settings["since"], option="--since") if settings.get("since") else None
-    until = parse_bound(settings["until"], option="--until") if settings.get("until") else None
-    compare_since = None
-    if settings.get("compare_to"):
-        if since is None:
-            raise UsageError("--compare-to needs --since", hint="e.g. --since 1d --compare-to 7d")
-        span = since - parse_bound(settings["compare_to"], now=since, option="--compare-to")
-        compare_since = since - span
-    wanted = (
-        tuple(settings["sections"].split(",")) if settings.get("sections") else report_lib.SECTIONS
-    )
-    if settings.get("skip"):
-        wanted = tuple(s for s in wanted if s not in settings["skip"].split(","))
-    if "trending" in wanted and compare_since is None and not settings.get("sections"):
-        wanted = tuple(s for s in wanted if s != "trending")
-    load_spec = InputSpec(
-        paths=settings.get("paths"), files_from=inputs.files_from, source=settings.get("source"),
-        manifest=settings.get("manifest"), encoding=inputs.encoding, dedupe=bool(settings.get("dedupe")),
-        columns=inputs.columns,
+    values = {**given, **{k: settings.get(k) for k in CONFIG_INPUTS if k != "output"}}
+    values["fts_query"] = settings.get("query")
+    if isinstance(values.get("source"), str):
+        values["source"] = [values["source"]]
+    source = source_of(values, session)
+    if settings.get("jobs"):
+        compute = replace(compute, jobs=int(settings["jobs"]))
+    log = (lambda line: print(f"corpus report: {line}", file=sys.stderr)) if settings.get("verbose") else None  # fmt: skip
+    result = report(
+        source,
+        since=source.since, until=source.until, compare_to=settings.get("compare_to"),
+        sections=settings["sections"].split(",") if settings.get("sections") else None,
+        skip=settings["skip"].split(",") if settings.get("skip") else (),
+        top=int(settings["top"]), by=settings["by"], title=settings["title"],
+        stamp=bool(settings.get("stamp")), clean=bool(settings.get("clean") or settings.get("patterns")),
+        compute=compute, load_report=session.load, log=log,
     )  # fmt: skip
-    frame = run.load(load_spec, clean=False)
-    skipped = list(run.skipped)
-    stamp_text = None
-    if settings.get("stamp"):
-        from datetime import UTC, datetime
-
-        stamp_text = datetime.now(UTC).replace(microsecond=0).isoformat()
-    data = report_lib.build_report(
-        frame, since=since, until=until, compare_since=compare_since, sections=wanted,
-        by=settings["by"], top=int(settings["top"]), clean=not settings.get("no_clean"),
-        skipped=skipped, title=settings["title"], stamp=stamp_text, jobs=available_cores(),
-        log=(lambda line: print(f"corpus report: {line}", file=sys.stderr)) if settings.get("verbose") else None,
-    )  # fmt: skip
-    out_fmt = settings["format"]
-    if out_fmt == "table" and not settings.get("output"):
-        from rich.console import Console
-
-        report_render.print_terminal(data, Console(), by=settings["by"])
-        _summary(settings, data, frame, skipped, started, None)
-        return
-    writer = {
-        "html": partial(report_render.write_html, by=settings["by"]),
-        "md": partial(report_render.write_markdown, by=settings["by"]),
-        "json": report_render.write_json,
-    }.get(out_fmt)
-    if writer is None:
-        raise UsageError(
-            f"a report is html, md or json, not {out_fmt}", hint="use -o report.html or --format md"
-        )
     target = settings.get("output")
+    session.tell_load()
+    from corpuscli.render.emit import emit
+
+    emit(result, settings["format"], target)
     if target:
-        from corpuscli.render.atomic import atomic_write_text
-
-        atomic_write_text(target, lambda handle: writer(data, handle))
-    else:
-        writer(data, sys.stdout)
-    _summary(settings, data, frame, skipped, started, target)
+        session.info(f"wrote the report to {target}")
+    _summary(settings, result.document, session.load.articles, len(session.load.problems),
+             started, target)  # fmt: skip
 
 
-def _summary(settings: dict, data: dict, frame, skipped: list, started: float, target) -> None:
+def _summary(
+    settings: dict, data: dict, articles: int, skipped: int, started: float, target: str | None
+) -> None:
     import sys
     import time
 
     if settings.get("verbose"):
         ov = data.get("overview") or {}
         print(
-            f"corpus report: {len(frame):,} articles read, {ov.get('articles', '?')} in the window, "
-            f"{len(data['sources'])} sources, {len(skipped)} inputs skipped, "
+            f"corpus report: {articles:,} articles read, {ov.get('articles', '?')} in the window, "
+            f"{len(data['sources'])} sources, {skipped} inputs skipped, "
             f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else ""),
             file=sys.stderr,
         )
 
 
-def _settings(
-    config: str | None, given: dict, inputs: InputSpec, output: str | None, fmt: str
-) -> dict:
+def _settings(config: str | None, mine: dict, given: dict[str, Any], out: Out) -> dict:
     """Config file values, overridden by every option given on the command line."""
     import tomllib
 
@@ -198,17 +169,19 @@ def _settings(
                              hint=f"known keys: {', '.join(sorted(CONFIG_KEYS))}")  # fmt: skip
     settings = dict(DEFAULTS)
     settings.update(dict(from_file.items()))
-    for key, value in given.items():
+    for key, value in mine.items():
         if value != DEFAULTS[key]:
             settings[key] = value
-    cli = {"paths": inputs.paths, "since": inputs.since, "until": inputs.until, "manifest": inputs.manifest,
-           "source": inputs.source, "output": output, "dedupe": inputs.dedupe or None}  # fmt: skip
+    cli = {key: given.get(key) for key in CONFIG_INPUTS}
+    cli["query"] = given.get("fts_query")
+    cli["output"] = out.path
     for key, value in cli.items():
         if value:
             settings[key] = value
     if isinstance(settings.get("paths"), str):
         settings["paths"] = [settings["paths"]]
     explicit_fmt = from_file.get("format")
+    fmt, output = out.fmt, out.path
     if fmt == "table" and not output and not explicit_fmt:
         settings["format"] = "table"  # a terminal (or --format table): bars and sparklines
     elif fmt not in ("tsv", "table"):  # --format given, or -o's extension

@@ -6,8 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._run import InputSpec, Run
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .session import Session
 
 HELP = """Count articles, words and distinct words, with date ranges, overall or per group.
 
@@ -31,19 +34,10 @@ ByOpt = Annotated[
 ]
 
 
-@corpus_command
+@command("input", "filters", "store", "cleaning", "jobs", "output")
 def stats_command(
-    by: ByOpt = None,
-    *,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    by: ByOpt = None, *, session: Session, source: Source, compute: Compute, out: Out
 ) -> None:
-    frame = run.load(inputs)
-    from corpuscli.analysis.stats import corpus_stats
-    from corpuscli.engine.parallel import available_cores
+    from corpuscli.api.corpus import stats
 
-    run.emit(
-        corpus_stats(frame, by=by, jobs=available_cores()), fmt, output, title="corpus statistics"
-    )
+    session.emit(stats(source, by=by, compute=compute, load_report=session.load), out.fmt, out.path)

@@ -7,15 +7,18 @@ import inspect
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ._command import corpus_command
-from ._options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
-from ._run import InputSpec, Run, command
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+
+from .command import Out, command
+from .options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
+from .session import Session, running
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,13 +27,13 @@ INGEST_HELP = """Add articles to a corpus store (SQLite, made on first use): new
 
 With --clean, boilerplate is removed before storing (the removed blocks are kept in a `removed` column, nothing is lost): the blocks repeated across the new articles of each outlet are learned and kept in the store, and the patterns learned on earlier runs (and any --patterns file) are applied too, so a single new article of a known outlet is cleaned as well as a large batch. Articles stored before are not changed.
 
-Every analysis command reads a store with --store FILE (or CORPUSCLI_STORE), filtered by --source, --since, --until and --query (full text).
+Only the articles that pass --source, --since, --until and --dedupe are stored. Every analysis command reads a store with --store FILE (or CORPUSCLI_STORE), filtered by --source, --since, --until and --query (full text).
 """
 
 INGEST_EPILOG = """\b
 Examples:
   corpus ingest articles/ --store news.db
-  corpus ingest feed.jsonl.gz --store news.db --source Reuters
+  corpus ingest feed.jsonl.gz --store news.db --set-source Reuters
   corpus ingest today/ --store news.db --clean
   corpus terms --store news.db --since 7d --by source
 """
@@ -52,49 +55,47 @@ StoreRequired = Annotated[
 ]
 
 
-@corpus_command
-def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None) -> None:
+@command("input", "filters", "store", "cleaning", "jobs", "output")
+def ingest_command(*, session: Session, source: Source, compute: Compute, out: Out) -> None:
     import pandas as pd
 
     from corpuscli.errors import UsageError
     from corpuscli.io.loader import Loader
+    from corpuscli.results import Table
     from corpuscli.store import db as store
 
-    if not inputs.store:
+    if not source.store:
         raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
-    store.check_not_readonly(inputs.store)
-    with closing(store.connect(inputs.store, create=True)) as con:
-        paths = run.input_paths(inputs)
-        items, missing = inputs.expand(paths)
+    if not source.paths and not source.files_from:  # the store is where articles go: read stdin
+        source = replace(source, paths=tuple(session.input_paths(None, None)))
+    if source.query:
+        raise UsageError("--query filters what a store gives, not what is ingested")
+    store.check_not_readonly(source.store)
+    with closing(store.connect(source.store, create=True)) as con:
+        items, missing = source.expand()
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
-            [], items=items, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
-            columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
-            skip={str(Path(p).resolve()) for p in known},
+            [], items=items, skip={str(Path(p).resolve()) for p in known},
+            **source.loader_options(),
         )  # fmt: skip
         chunks = loader.chunks()
-        if inputs.clean:
-            chunks = _cleaned(run, con, chunks, inputs.patterns)
+        if source.clean is not None:
+            chunks = _cleaned(session, con, chunks, source.clean.patterns, compute.cores)
         result = store.ingest(con, chunks, files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
-    problems = missing + loader.problems
-    run.report_problems(problems)
-    for note in loader.notes:
-        run.warn(note)
-    run.partial = bool(problems)
+    session.load.add(missing + loader.problems, loader.notes, loader.articles)
     table = pd.DataFrame([{"added": result.added, "updated": result.updated, "duplicates": result.duplicates,
                            "unchanged_files_skipped": result.files_skipped}])  # fmt: skip
-    run.emit(table, fmt, output, title="ingest")
+    session.emit(Table(table, "ingest"), out.fmt, out.path)
 
 
-def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[no-untyped-def]
+def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int):  # type: ignore[no-untyped-def]
     """The new articles cleaned of boilerplate with the store's patterns, the file's and what
     repeats among them; what they teach is kept in the store for the next runs."""
     import pandas as pd
 
     from corpuscli.boilerplate import detection as boilerplate
-    from corpuscli.engine.parallel import available_cores
     from corpuscli.store import db as store
 
     frames = list(chunks)
@@ -108,11 +109,9 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
     applied = boilerplate.Patterns()
     applied.merge(learned)
     applied.merge(known)  # what clean() would do when it learns for itself
-    cleaned, verdicts = boilerplate.clean(
-        frame, patterns=applied, learn=False, jobs=available_cores()
-    )
+    cleaned, verdicts = boilerplate.clean(frame, patterns=applied, learn=False, jobs=jobs)
     new = store.save_patterns(con, learned)
-    run.info(
+    session.info(
         f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks; "
         f"{new:,} new patterns kept in the store"
     )
@@ -123,16 +122,18 @@ def _cleaned(run: Run, con, chunks, patterns_file: str | None):  # type: ignore[
 class StoreOutput:
     """Where a store command writes: ``-o`` (or standard output) in the ``--format`` asked for."""
 
-    run: Run
+    session: Session
     fmt: OutputFormat
     path: str | None
 
     def format(self) -> str:
         """The concrete format (call it before long work: a bad ``-o`` name fails at once)."""
-        return self.run.output_format(self.fmt, self.path)
+        return self.session.output_format(self.fmt, self.path)
 
     def emit(self, table: pd.DataFrame, title: str) -> None:
-        self.run.emit(table, self.format(), self.path, title=title)
+        from corpuscli.results import Table
+
+        self.session.emit(Table(table, title), self.format(), self.path)
 
 
 #: The options every store command shares, after its own, in --help order.
@@ -147,12 +148,12 @@ _STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
 
 def store_command(func: Callable[..., None]) -> Callable[..., None]:
     """Give a command that works on a store alone ``--store``, ``--format``, ``-o``, ``--quiet``
-    and ``--debug``, once: it takes ``run`` (inside the error handling), ``con`` (the open store),
+    and ``--debug``, once: it takes ``session`` (inside the error handling), ``con`` (the open store),
     ``store_file`` and ``out`` (a :class:`StoreOutput`) besides its own options."""
     own = [
         param
         for name, param in inspect.signature(func, eval_str=True).parameters.items()
-        if name not in ("run", "con", "store_file", "out")
+        if name not in ("session", "con", "store_file", "out")
     ]
     shared = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
@@ -163,12 +164,12 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
     def wrapper(**kwargs: Any) -> None:
         store_file = kwargs.pop("store_file")
         fmt, output = kwargs.pop("fmt"), kwargs.pop("output")
-        with command(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as run:
+        with running(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as session:
             from corpuscli.store import db as store
 
             with closing(store.connect(store_file)) as con:
-                out = StoreOutput(run, fmt, output)
-                func(run=run, con=con, store_file=store_file, out=out, **kwargs)
+                out = StoreOutput(session, fmt, output)
+                func(session=session, con=con, store_file=store_file, out=out, **kwargs)
 
     wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
     return wrapper
@@ -179,7 +180,7 @@ def search_command(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="An FTS5 query.")],
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many results.")] = 20,
     *,
-    run: Run,
+    session: Session,
     con: sqlite3.Connection,
     store_file: str,
     out: StoreOutput,
@@ -196,12 +197,14 @@ def search_command(
 
 @store_app.command("info", help="Articles per source and month, the store's size and last ingest.")
 @store_command
-def store_info(*, run: Run, con: sqlite3.Connection, store_file: str, out: StoreOutput) -> None:
+def store_info(
+    *, session: Session, con: sqlite3.Connection, store_file: str, out: StoreOutput
+) -> None:
     from corpuscli.store import db as store
 
     table = store.info(con, store_file)
     s = table.attrs["summary"]
-    run.info(
+    session.info(
         f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
     )
     out.emit(table, title="store")
@@ -227,7 +230,7 @@ def store_patterns(
         typer.Option("--save", metavar="FILE", help="Write them as a patterns file (JSON)."),
     ] = None,
     *,
-    run: Run,
+    session: Session,
     con: sqlite3.Connection,
     store_file: str,
     out: StoreOutput,
@@ -236,13 +239,13 @@ def store_patterns(
 
     if forget:
         dropped = store.forget_patterns(con, forget)
-        run.info(f"dropped {dropped:,} patterns of {forget!r}")
+        session.info(f"dropped {dropped:,} patterns of {forget!r}")
         return
     out.format()  # a bad -o name fails before the patterns are written
     table = store.pattern_table(con, source=source)
     if save:
         store.load_patterns(con, source=source).save(save)
-        run.info(f"saved {len(table):,} patterns to {save}")
+        session.info(f"saved {len(table):,} patterns to {save}")
     out.emit(table, title="boilerplate patterns")
 
 
@@ -259,7 +262,7 @@ def store_export(
         typer.Option("--partition", help="Write a folder (-o DIR) partitioned by source/month."),
     ] = False,
     *,
-    run: Run,
+    session: Session,
     con: sqlite3.Connection,
     store_file: str,
     out: StoreOutput,
@@ -273,7 +276,7 @@ def store_export(
         if not out.path or out.path == "-":
             raise UsageError("--partition writes a folder", hint="give it with -o DIR")
         files = store.export_partitions(con, out.path)
-        run.info(f"wrote {files:,} Parquet partitions to {out.path}")
+        session.info(f"wrote {files:,} Parquet partitions to {out.path}")
         return
     out.format()  # a bad -o name fails before the whole store is read
     frames = list(store.read(con))

@@ -6,17 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ._command import corpus_command
-from ._engine import Compute
-from ._run import InputSpec, Run
-from ._token_options import (
-    AllOpt,
-    MinCountOpt,
-    MinDocsOpt,
-    NgramOpt,
-    Tokens,
-    TopOpt,
-)
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Source
+from corpuscli.text.token_options import Tokens
+
+from .command import Out, command
+from .options import AllOpt, NgramOpt, TopOpt
+from .session import Session
 
 HELP = """Word and n-gram frequencies: which words, how often, in how many articles.
 
@@ -61,7 +57,15 @@ LongOpt = Annotated[
 ]
 
 
-@corpus_command(tokens=True, compute=True)
+MinCountOpt = Annotated[
+    int, typer.Option("--min-count", min=1, help="Drop terms seen fewer times (per group).")
+]
+MinDocsOpt = Annotated[
+    int, typer.Option("--min-docs", min=1, help="Drop terms found in fewer documents (per group).")
+]
+
+
+@command("input", "filters", "store", "cleaning", "tokens", "jobs", "dask", "output")
 def terms_command(
     by: ByOpt = None,
     measure: MeasureOpt = "count",
@@ -73,37 +77,24 @@ def terms_command(
     min_count: MinCountOpt = 1,
     min_docs: MinDocsOpt = 1,
     *,
-    tokens: Tokens,
+    session: Session,
+    source: Source,
     compute: Compute,
-    run: Run,
-    inputs: InputSpec,
-    fmt: str,
-    output: str | None,
+    tokens: Tokens,
+    out: Out,
 ) -> None:
-    compute.start_early(inputs)
-    options = tokens.options(ngram)
-    from corpuscli.analysis.terms import MEASURES, term_table, wide_table
-    from corpuscli.errors import UsageError
+    compute.start_early(source)
+    from corpuscli.analysis.terms import wide_table
+    from corpuscli.api.terms import terms
 
-    from ._engine import term_counts
-
-    if measure not in MEASURES:
-        raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
-    if top < 1 and not all_terms:
-        raise UsageError("--top must be 1 or more", hint="or use --all for every term")
-    counts = term_counts(run, inputs, by=by, options=options, compute=compute)
-    table = term_table(
-        counts,
-        top=None if all_terms else top,
-        measure=measure,
-        min_count=min_count,
-        min_docs=min_docs,
-        terms=term,
-    )
-    for missing in sorted(set(term or []) - set(table.loc[table["count"] > 0, "term"])):
-        run.warn(f"the term {missing!r} does not occur in the corpus")
-    group_col = table.columns[0] if by else None
-    people = fmt in ("table", "md", "html")
+    table = terms(
+        source, by=by, measure=measure, term=term, top=None if all_terms else top, ngram=ngram,
+        min_count=min_count, min_docs=min_docs, tokens=tokens, compute=compute,
+        load_report=session.load,
+    )  # fmt: skip
+    people = out.fmt in ("table", "md", "html")
     if by and not term and (long is False or (long is None and people)):
-        table = wide_table(table, group_col, "tfidf" if measure == "tfidf" else "count")
-    run.emit(table, fmt, output, title="terms")
+        group_col = str(table.frame.columns[0])
+        value = "tfidf" if measure == "tfidf" else "count"
+        table.frame = wide_table(table.frame, group_col, value)
+    session.emit(table, out.fmt, out.path)

@@ -151,7 +151,8 @@ class Loader:
         self,
         paths: Sequence[str],
         *,
-        source: str | None = None,
+        set_source: str | None = None,
+        sources: Sequence[str] = (),
         manifest: str | None = None,
         encoding: str | None = None,
         columns: dict[str, str] | None = None,
@@ -172,7 +173,10 @@ class Loader:
         self.skipped_files = 0
         #: Paths of the files read, for a store to remember.
         self.files_read: list[str] = []
-        self.source = source
+        #: The outlet of articles whose input names none.
+        self.set_source = set_source
+        #: Keep only the articles of these outlets (exact names; empty: all).
+        self.sources = tuple(sources)
         self.manifest = read_manifest(manifest) if manifest else None
         self.encoding = encoding
         self.columns = columns or {}
@@ -265,7 +269,7 @@ class Loader:
             self.tally.manifest_used |= _apply_manifest(frame, self.manifest)
         src = frame["source"]
         fills: list[Callable[[pd.Index], Any]] = [
-            lambda rows: self.source,
+            lambda rows: self.set_source,
             lambda rows: frame["_folder_source"].loc[rows] if "_folder_source" in frame else None,
             lambda rows: frame["url"].loc[rows].map(_url_host),  # parsed only where needed
             lambda rows: frame["_text_source"].loc[rows] if "_text_source" in frame else None,
@@ -310,6 +314,9 @@ class Loader:
             frame = self._drop_duplicates(frame)
         if self.since or self.until:
             frame = self._window(frame)
+        if self.sources:
+            kept = frame[frame["source"].isin(self.sources).fillna(False).to_numpy(dtype=bool)]
+            frame = kept if self.ids is None else kept.reset_index(drop=True)
         self.articles += len(frame)
         return frame
 
@@ -338,10 +345,33 @@ class Loader:
 _LINE_SUFFIX = re.compile(r":(?:\d+|\[\d+\])$")
 
 
+def select_articles(
+    frame: pd.DataFrame,
+    *,
+    sources: Sequence[str] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> pd.DataFrame:
+    """The articles of a corpus frame from these outlets (exact names; empty: all) published in
+    ``since <= published < until`` (undated articles fall outside any window)."""
+    keep = pd.Series(True, index=frame.index)
+    if sources:
+        keep &= frame["source"].isin(list(sources)).fillna(False).astype(bool)
+    if since is not None or until is not None:
+        published = frame["published"]
+        keep &= published.notna()
+        if since is not None:
+            keep &= (published >= pd.Timestamp(since)).fillna(False).astype(bool)
+        if until is not None:
+            keep &= (published < pd.Timestamp(until)).fillna(False).astype(bool)
+    return frame if bool(keep.all()) else frame[keep].reset_index(drop=True)
+
+
 def load(paths: Sequence[str], **options: Any) -> LoadResult:
     """Read files, folders, globs and ``-`` (stdin) into one corpus frame.
 
-    Options: ``source`` (outlet for inputs that name none), ``manifest`` (path), ``encoding``,
+    Options: ``set_source`` (outlet for inputs that name none), ``sources`` (keep only these
+    outlets), ``manifest`` (path), ``encoding``,
     ``columns`` (``{"text": "body"}`` overrides), ``dedupe``, ``since``/``until`` (aware
     datetimes; ``since <= published < until``), ``progress`` (a callback). Unreadable inputs
     and records are collected in ``LoadResult.problems``; the call raises only for problems

@@ -98,7 +98,9 @@ def _cell(value: Any, digits: int = 4) -> str:
     return str(value)
 
 
-def write_markdown(frame: pd.DataFrame, out: IO[str]) -> None:
+def write_markdown(
+    frame: pd.DataFrame, out: IO[str], justify: dict[str, str] | None = None
+) -> None:
     cols = [str(c) for c in frame.columns]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
 
@@ -106,7 +108,7 @@ def write_markdown(frame: pd.DataFrame, out: IO[str]) -> None:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     out.write("| " + " | ".join(esc(c) for c in cols) + " |\n")
-    justify = frame.attrs.get("justify", {})
+    justify = justify or {}
     right = [n or justify.get(c) == "right" for c, n in zip(frame.columns, numeric, strict=True)]
     out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in frame.itertuples(index=False):
@@ -143,6 +145,7 @@ def rich_table(
     title: str | None = None,
     caption: str | None = None,
     max_width: int = 60,
+    justify: dict[str, str] | None = None,
 ) -> Any:
     """The frame as a rich Table for the terminal (long strings cut with an ellipsis)."""
     from rich.table import Table
@@ -156,7 +159,7 @@ def rich_table(
         pad_edge=False,
     )
     # An analysis may ask for a column's alignment (kwic right-aligns the left context).
-    justify = frame.attrs.get("justify", {})
+    justify = justify or {}
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(
             frame[col]
@@ -181,8 +184,10 @@ def render(
     *,
     title: str | None = None,
     console: Any = None,
+    justify: dict[str, str] | None = None,
 ) -> None:
-    """Write ``frame`` to a text stream in ``fmt`` (all formats but parquet)."""
+    """Write ``frame`` to a text stream in ``fmt`` (all formats but parquet); ``justify`` aligns
+    columns in people formats (``{"left": "right"}``)."""
     if fmt == "tsv":
         write_delimited(frame, out, "\t")
     elif fmt == "csv":
@@ -192,14 +197,14 @@ def render(
     elif fmt == "json":
         write_json(frame, out)
     elif fmt == "md":
-        write_markdown(frame, out)
+        write_markdown(frame, out, justify)
     elif fmt == "html":
         write_html(frame, out, title or "corpus")
     elif fmt == "table":
         from rich.console import Console
 
         con = console or Console(file=out, no_color=True, width=10_000, soft_wrap=True)
-        con.print(rich_table(frame, title=title))
+        con.print(rich_table(frame, title=title, justify=justify))
     else:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
 
@@ -208,7 +213,14 @@ def write_parquet(frame: pd.DataFrame, out: IO[bytes] | str) -> None:
     frame.to_parquet(out, index=False)
 
 
-def atomic_write(path: str, fmt: str, frame: pd.DataFrame, *, title: str | None = None) -> None:
+def atomic_write(
+    path: str,
+    fmt: str,
+    frame: pd.DataFrame,
+    *,
+    title: str | None = None,
+    justify: dict[str, str] | None = None,
+) -> None:
     """Write ``frame`` to ``path`` in ``fmt`` atomically (see ``corpuscli.render.atomic``); a name
     ending in .gz is gzip-compressed."""
     from corpuscli.render.atomic import atomic_open
@@ -221,7 +233,7 @@ def atomic_write(path: str, fmt: str, frame: pd.DataFrame, *, title: str | None 
             gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if path.lower().endswith(".gz") else raw
         )
         text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
-        render(frame, fmt, text, title=title)
+        render(frame, fmt, text, title=title, justify=justify)
         text.flush()
         text.detach()
         if sink is not raw:

@@ -1,4 +1,4 @@
-"""Rendering a report (``report.build_report``) as Markdown, JSON or a self-contained HTML page.
+"""Rendering a report (:class:`corpuscli.report.build.Report`) as Markdown, JSON or a self-contained HTML page.
 
 The HTML page comes from a Jinja2 template with autoescaping (article text can never become
 markup), and draws its bar charts as inline SVG built here: one file, no network, no plotting
@@ -10,7 +10,10 @@ from __future__ import annotations
 import html
 import json
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpuscli.report.build import Report
 
 
 def svg_bars(
@@ -108,12 +111,13 @@ def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: 
     return "".join(parts)
 
 
-def write_json(report: dict[str, Any], out: IO[str]) -> None:
-    json.dump(report, out, ensure_ascii=False, indent=2, default=str)
+def write_json(result: Report, out: IO[str]) -> None:
+    json.dump(result.document, out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
 
 
-def write_html(report: dict[str, Any], out: IO[str], *, by: str = "source") -> None:
+def write_html(result: Report, out: IO[str]) -> None:
+    report, by = result.document, result.by
     from jinja2 import Environment, select_autoescape
 
     template_text = (
@@ -161,7 +165,9 @@ def write_html(report: dict[str, Any], out: IO[str], *, by: str = "source") -> N
     out.write(template.render(r=report, charts=charts, keyness_groups=keyness_groups, by=by))
 
 
-def write_markdown(report: dict[str, Any], out: IO[str], *, by: str = "source") -> None:
+def write_markdown(result: Report, out: IO[str]) -> None:
+    report, by = result.document, result.by
+
     def esc(value: Any) -> str:
         return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
 
@@ -254,8 +260,9 @@ def _sparkline(values: list[float]) -> str:
     return "".join(marks[min(7, int(v / top * 7))] for v in values)
 
 
-def print_terminal(report: dict[str, Any], console: Any, *, by: str = "source") -> None:
+def print_terminal(result: Report, console: Any) -> None:
     """The report in a terminal: headings, bars and sparklines drawn with block characters."""
+    report = result.document
     from rich.table import Table
     from rich.text import Text
 

@@ -1,7 +1,7 @@
 """`corpus report`: one document that assembles the analyses for a time window, for cron.
 
-The report is plain data (a dict, the JSON output); ``report_render`` turns it into Markdown or
-a self-contained HTML page. Sections, each optional: overview, terms, keyness, trending (the
+The report is plain data (a :class:`Report`, whose document is the JSON output); :mod:`corpuscli.render.report` turns it into
+Markdown, a self-contained HTML page or a terminal view. Sections, each optional: overview, terms, keyness, trending (the
 window against a comparison window), boilerplate, pairs (story pairs with their statement diffs),
 quotes (the most-quoted speakers). The same input gives the same bytes: nothing in it depends on
 the clock unless a timestamp is asked for.
@@ -12,12 +12,23 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
 from corpuscli.errors import CorpusError, NothingToAnalyse, UsageError
+
+
+@dataclass
+class Report:
+    """A report: its ``document`` (the sections as plain data: exactly the JSON output, which
+    Markdown, HTML and the terminal view are drawn from) and the grouping column ``by``."""
+
+    document: dict[str, Any]
+    by: str = "source"
+
 
 SECTIONS = ("overview", "terms", "keyness", "trending", "boilerplate", "pairs", "quotes")
 
@@ -48,15 +59,17 @@ def build_report(
     by: str = "source",
     top: int = 10,
     clean: bool = True,
+    patterns: str | None = None,
     skipped: list[str] | None = None,
     title: str = "Corpus report",
     stamp: str | None = None,
     jobs: int = 1,
     log: Callable[[str], None] | None = None,
-) -> dict[str, Any]:
+) -> Report:
     """Assemble the report for articles published in [since, until) (all articles when neither
     is given); ``compare_since`` starts the comparison window that ends at ``since``.
 
+    ``clean`` removes boilerplate first (``patterns``: a saved patterns file applied too).
     ``log`` receives one line per step with the seconds it took (the CLI's -v)."""
     clock = time.perf_counter()
 
@@ -93,7 +106,10 @@ def build_report(
     if clean or "boilerplate" in sections:
         from corpuscli.boilerplate.detection import clean as clean_corpus
 
-        cleaned, verdicts = clean_corpus(current, by=by, jobs=jobs)
+        from corpuscli.boilerplate.detection import Patterns
+
+        known = Patterns.load(patterns) if patterns else None
+        cleaned, verdicts = clean_corpus(current, by=by, patterns=known, jobs=jobs)
         removed = verdicts[verdicts["boilerplate"]]
         if clean:
             current = cleaned.drop(columns="removed")
@@ -154,7 +170,7 @@ def build_report(
                 report[name] = None
                 report["notes"].append(f"{name}: {exc.message}")
             step(f"section {name}")
-    return report
+    return Report(report, by=by)
 
 
 def _overview(

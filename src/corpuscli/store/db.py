@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -355,7 +355,7 @@ def _text(value: object) -> str | None:
 def read(
     con: sqlite3.Connection,
     *,
-    source: str | None = None,
+    sources: Sequence[str] = (),
     since: datetime | None = None,
     until: datetime | None = None,
     query: str | None = None,
@@ -371,9 +371,9 @@ def read(
         sql += " JOIN articles_fts f ON f.rowid = a.id"
         conditions.append("articles_fts MATCH ?")
         args.append(query)
-    if source:
-        conditions.append("a.source = ?")
-        args.append(source)
+    if sources:
+        conditions.append(f"a.source IN ({', '.join('?' * len(sources))})")
+        args.extend(sources)
     if since:
         conditions.append("a.published >= ?")
         args.append(since.astimezone(UTC).isoformat())

@@ -1,0 +1,89 @@
+"""Page furniture in article text: ``boilerplate`` (what is found) and ``clean`` (the corpus
+without it), with the commands' defaults and results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpuscli.engine.compute import Compute, blocks_removed
+from corpuscli.engine.source import LoadReport, Source
+from corpuscli.results import Table
+
+
+def boilerplate(
+    corpus: Any,
+    *,
+    by: str = "source",
+    explain: bool = False,
+    min_repeats: int = 3,
+    min_share: float = 0.05,
+    page: bool = False,
+    patterns: str | None = None,
+    save_patterns: str | None = None,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """The boilerplate blocks found (``corpus boilerplate``): per ``by`` group, each block with
+    the articles carrying it, where it sits and why it was judged so; with ``explain`` every
+    block of every article with its verdict. ``patterns``: a saved patterns file applied too;
+    ``save_patterns``: write the blocks each group repeats to this file."""
+    from corpuscli.boilerplate.detection import Patterns, detect, learn_repeats, summarise
+
+    source, compute = Source.of(corpus), compute or Compute()
+    report = source.new_report(load_report)
+    known = Patterns.load(patterns) if patterns else None
+    options = {"patterns": known, "min_repeats": min_repeats, "min_share": min_share,
+               "page": page}  # fmt: skip
+    if compute.dask:
+        verdicts, learned = compute.dask_boilerplate(
+            source, report, by=by, learn=bool(save_patterns), **options
+        )
+    else:
+        frame = compute.read(source, report)
+        verdicts = detect(frame, by=by, jobs=compute.cores, **options)  # type: ignore[arg-type]
+        learned = (
+            learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
+            if save_patterns
+            else None
+        )
+    notes = []
+    if save_patterns and learned is not None:
+        learned.save(save_patterns)
+        notes.append(
+            f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
+        )
+    table = verdicts if explain else summarise(verdicts)
+    if not explain and not len(table):
+        notes.append("no boilerplate found")
+    return Table(table, "boilerplate", notes=notes, load=report)
+
+
+def clean(
+    corpus: Any,
+    *,
+    by: str = "source",
+    page: bool = False,
+    patterns: str | None = None,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> tuple[Table, Any]:
+    """The corpus with boilerplate removed (``corpus clean``): the corpus frame, its text
+    cleaned, the removed blocks kept as JSON in a ``removed`` column. Also returns the block
+    verdicts (None on Dask), for a view of what was struck out."""
+    from corpuscli.boilerplate.detection import Patterns
+    from corpuscli.boilerplate.detection import clean as clean_frame
+
+    source, compute = Source.of(corpus), compute or Compute()
+    report = source.new_report(load_report)
+    verdicts = None
+    if compute.dask:
+        cleaned = compute.dask_clean(source, report, by=by, page=page, patterns=patterns)
+        removed = int(cleaned["removed"].map(blocks_removed).sum())
+    else:
+        frame = compute.read(source, report)
+        known = Patterns.load(patterns) if patterns else None
+        cleaned, verdicts = clean_frame(frame, by=by, patterns=known, page=page, jobs=compute.cores)
+        removed = int(verdicts["boilerplate"].sum())
+    changed = int(cleaned["removed"].ne("[]").sum())
+    note = f"removed {removed:,} boilerplate blocks from {changed:,} of {len(cleaned):,} articles"
+    return Table(cleaned, "cleaned corpus", notes=[note], load=report), verdicts

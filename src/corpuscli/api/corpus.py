@@ -1,0 +1,49 @@
+"""The corpus itself: ``articles`` (what ``corpus load`` shows or saves) and ``stats``, with the
+commands' defaults and results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import LoadReport, Source
+from corpuscli.results import Table
+
+
+def articles(
+    corpus: Any,
+    *,
+    summary: bool = False,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """The corpus frame (``corpus load``): doc_id, source, title, published, url, path, text and
+    the inputs' other metadata columns; with ``summary`` one line per article for people
+    (doc_id, source, title, published, words)."""
+    source, compute = Source.of(corpus), compute or Compute()
+    report = source.new_report(load_report)
+    frame = compute.read(source, report)
+    if summary:
+        from corpuscli.analysis.stats import article_summary
+
+        frame = article_summary(frame)
+    return Table(frame, "articles", load=report)
+
+
+def stats(
+    corpus: Any,
+    *,
+    by: str | None = None,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """Articles, words, distinct words, mean and median words, characters, first and last
+    publication and undated articles (``corpus stats``), overall or per ``by`` group (a column,
+    or day/week/month/year)."""
+    from corpuscli.analysis.stats import corpus_stats
+
+    source, compute = Source.of(corpus), compute or Compute()
+    compute.local_only("stats")
+    report = source.new_report(load_report)
+    frame = compute.read(source, report)
+    return Table(corpus_stats(frame, by=by, jobs=compute.cores), "corpus statistics", load=report)

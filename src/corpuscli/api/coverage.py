@@ -1,0 +1,134 @@
+"""Who said what, and how outlets rendered it: ``quotes``, ``pairs`` and ``diff``, with the
+commands' defaults and results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpuscli.engine.compute import Compute
+from corpuscli.engine.source import Cleaning, LoadReport, Source
+from corpuscli.errors import NotFound, UsageError
+from corpuscli.results import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from corpuscli.coverage.diff import Diff
+
+KINDS = ("direct", "partial", "indirect")
+
+
+def quotes(
+    corpus: Any,
+    *,
+    speaker: str | None = None,
+    kind: Sequence[str] = (),
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """Every quote and reported-speech sentence with its speaker and attribution verb
+    (``corpus quotes``); ``speaker`` keeps one speaker's ("Putin" finds "Vladimir Putin"),
+    ``kind`` keeps direct, partial or indirect quotes. NotFound when none is left."""
+    from corpuscli.coverage.quotes import quotes_frame
+
+    source, compute = Source.of(corpus), compute or Compute()
+    compute.local_only("quotes")
+    kinds = set(kind)
+    if kinds - set(KINDS):
+        raise UsageError("--kind takes direct, partial or indirect")
+    report = source.new_report(load_report)
+    table = quotes_frame(compute.stream(source, report), speaker=speaker, jobs=compute.cores)
+    if kinds:
+        table = table[table["kind"].isin(kinds)].reset_index(drop=True)
+    if not len(table):
+        who = f" by a speaker matching {speaker!r}" if speaker else ""
+        raise NotFound(f"no quotes found{who}", hint="check the speaker's name, or drop --kind")
+    return Table(table, "quotes", load=report)
+
+
+def pairs(
+    corpus: Any,
+    *,
+    by: str = "source",
+    threshold: float = 0.15,
+    max_days: float = 4.0,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """Pairs of articles from different ``by`` groups that cover the same story
+    (``corpus pairs``), each the other's best match, scored at least ``threshold``."""
+    from corpuscli.coverage.pairs import find_pairs
+
+    source, compute = Source.of(corpus), compute or Compute()
+    report = source.new_report(load_report)
+    features = None
+    if compute.dask:
+        frame, features = compute.dask_pair_features(source, report, by=by)
+    else:
+        frame = compute.read(source, report)
+    table = find_pairs(
+        frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
+        features=features,
+    )  # fmt: skip
+    return Table(table, "same-story pairs", load=report)
+
+
+def diff(
+    a: str | pd.Series,
+    b: str | pd.Series,
+    *,
+    corpus: Any = None,
+    speaker: str | None = None,
+    threshold: float = 0.25,
+    manifest: str | None = None,
+    encoding: str | None = None,
+    clean: bool = False,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> tuple[Diff, list[str]]:
+    """How two articles covered the same statements (``corpus diff``). ``a`` and ``b`` are
+    files, doc_ids of ``corpus`` (a Source, frame or paths) or corpus-frame rows. Returns the
+    :class:`~corpuscli.coverage.diff.Diff` and the notes worth telling ("identical")."""
+    from corpuscli.coverage.diff import diff_articles, side
+
+    compute = compute or Compute()
+    report = load_report if load_report is not None else LoadReport()
+    cleaning = Cleaning() if clean else None
+    pool = None
+    if corpus is not None:
+        pool_source = Source.of(corpus, manifest=manifest, encoding=encoding, clean=cleaning)
+        pool = compute.read(pool_source, pool_source.new_report(report))
+    ids = set(pool["doc_id"]) if pool is not None else set()
+    refs = [ref for ref in (a, b) if isinstance(ref, str)]
+    files = [ref for ref in refs if ref not in ids and Path(ref).is_file()]
+    loaded = None
+    if files:  # read both files in one go (one manifest join, one set of warnings)
+        files_source = Source(
+            paths=tuple(dict.fromkeys(files)), manifest=manifest, encoding=encoding, clean=cleaning
+        )
+        loaded = compute.read(files_source, files_source.new_report(report))
+    rows = []
+    for ref in (a, b):
+        if not isinstance(ref, str):
+            rows.append(ref)
+        elif pool is not None and ref in ids:
+            rows.append(pool[pool["doc_id"] == ref].iloc[0])
+        elif ref in files and loaded is not None:
+            at = loaded["path"] == ref
+            rows.append(loaded[at].iloc[0] if at.any() else loaded.iloc[files.index(ref)])
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(ref, sorted(ids), n=5)
+            hint = (f"close doc_ids: {', '.join(close)}" if close
+                    else "give a file, or a doc_id with --corpus PATH")  # fmt: skip
+            raise UsageError(f"no file or doc_id {ref!r}", hint=hint)
+    result = diff_articles(
+        side(rows[0], speaker=speaker), side(rows[1], speaker=speaker), threshold=threshold
+    )
+    if speaker and not (result.a.statements or result.b.statements):
+        raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
+    notes = ["the two articles are identical"] if result.summary["identical"] else []
+    return result, notes

@@ -1,0 +1,136 @@
+"""``@command(...)``: gives a command the option groups it honours, declared once.
+
+A command names its groups (``input``, ``filters``, ``store``, ``cleaning``, ``tokens``,
+``jobs``, ``dask``, ``output``) and declares only its own options. Its body receives, by
+keyword, what the groups make of the options:
+
+- ``session``: the :class:`~corpuscli.cli.session.Session` (already inside the error handling);
+- ``source``: the :class:`~corpuscli.engine.source.Source` (input, filters, store, cleaning);
+- ``compute``: the :class:`~corpuscli.engine.compute.Compute` (jobs, dask);
+- ``tokens``: the :class:`~corpuscli.engine.term_counts.Tokens` (tokens);
+- ``out``: an :class:`Out`, the output format and file (output);
+- ``given``: the groups' option values as given (for a command that merges them with a
+  configuration file before making its Source).
+
+A group not named is not offered, so a command accepts only the options it honours.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .options import COLUMN_OPTIONS, GROUPS, OutputFormat
+from .session import Session, running
+
+if TYPE_CHECKING:
+    from corpuscli.engine.compute import Compute
+    from corpuscli.engine.source import Source
+
+#: The parameters the decorator hands a command body.
+INJECTED = ("session", "source", "compute", "tokens", "out", "given")
+
+
+@dataclass(frozen=True)
+class Out:
+    """Where a command writes: the concrete ``fmt`` and the ``-o`` file (None: stdout)."""
+
+    fmt: str
+    path: str | None
+    #: The format as asked (``auto`` when not given), for commands with their own defaults.
+    asked: OutputFormat = OutputFormat.auto
+
+
+def command(*groups: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give the decorated command body the option ``groups`` (see the module docstring)."""
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        raise ValueError(f"unknown option groups: {sorted(unknown)}")
+
+    def decorate(func: Callable[..., None]) -> Callable[..., None]:
+        own = [
+            p
+            for name, p in inspect.signature(func, eval_str=True).parameters.items()
+            if name not in INJECTED
+        ]
+        shared = [
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+            )
+            for group in groups
+            for name, annotation, default in GROUPS[group]
+        ]
+        wants = set(inspect.signature(func).parameters) & set(INJECTED)
+
+        @functools.wraps(func)
+        def wrapper(**kwargs: Any) -> None:
+            values = {name: kwargs.pop(name) for group in groups for name, _, _ in GROUPS[group]}
+            with running(quiet=values.get("quiet", False), debug=values.get("debug", False)) as s:
+                made: dict[str, Any] = {"session": s, "given": values}
+                if "output" in groups:
+                    made["out"] = Out(
+                        s.output_format(values["fmt"], values["output"]),
+                        values["output"],
+                        values["fmt"],
+                    )
+                if "tokens" in groups:
+                    made["tokens"] = tokens_of(values)
+                made["compute"] = compute_of(values, s)
+                if "source" in wants:
+                    made["source"] = source_of(values, s)
+                func(**kwargs, **{k: v for k, v in made.items() if k in wants})
+
+        wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+def tokens_of(values: dict[str, Any]) -> Any:
+    from corpuscli.text.token_options import Tokens
+
+    return Tokens(
+        lower=values["lower"], stopwords=values["stopwords"], stem=values["stem"],
+        lang=values["lang"], pattern=values["pattern"], keep_numbers=values["keep_numbers"],
+    )  # fmt: skip
+
+
+def compute_of(values: dict[str, Any], session: Session) -> Compute:
+    from corpuscli.engine.compute import Compute
+
+    return Compute(
+        jobs=values.get("jobs"),
+        engine=values.get("engine", "pandas"),
+        scheduler=values.get("scheduler"),
+        progress=session.progress(),
+    )
+
+
+def source_of(values: dict[str, Any], session: Session) -> Source:
+    """The Source the input, filters, store and cleaning options describe."""
+    from corpuscli.engine.source import Cleaning, Source
+    from corpuscli.io.window import parse_bound
+
+    since, until = values.get("since"), values.get("until")
+    clean = values.get("clean") or bool(values.get("patterns"))
+    store = values.get("store")
+    return Source(
+        paths=tuple(session.input_paths(values.get("paths"), values.get("files_from"), store)),
+        files_from=values.get("files_from"),
+        store=store,
+        query=values.get("fts_query"),
+        manifest=values.get("manifest"),
+        encoding=values.get("encoding"),
+        columns=tuple(
+            (core, values[opt]) for opt, core in COLUMN_OPTIONS.items() if values.get(opt)
+        ),
+        set_source=values.get("set_source"),
+        sources=tuple(values.get("source") or ()),
+        since=parse_bound(since, option="--since") if since else None,
+        until=parse_bound(until, option="--until") if until else None,
+        dedupe=bool(values.get("dedupe")),
+        clean=Cleaning(patterns=values.get("patterns")) if clean else None,
+    )

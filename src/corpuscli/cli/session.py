@@ -1,0 +1,172 @@
+"""One command run as the user sees it: messages on stderr, what loading found, the output, and
+exceptions turned into one line and an exit code (see README's exit codes)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from corpuscli.engine.source import LoadReport
+from corpuscli.errors import CorpusError, ExitCode, Problem, plural
+
+from .options import OutputFormat
+
+if TYPE_CHECKING:
+    from corpuscli.results import Table
+
+#: How many skipped inputs are named one by one before the rest are only counted.
+MAX_PROBLEMS_SHOWN = 50
+
+
+def error_line(what: str) -> str:
+    return f"corpus: error: {what}"
+
+
+class Session:
+    """A command run: ``quiet`` and ``debug``, the :class:`LoadReport` the analyses fill (told
+    once, before the output or the error), and whether some inputs were skipped."""
+
+    def __init__(self, *, quiet: bool = False, debug: bool = False) -> None:
+        self.quiet = quiet
+        self.debug = debug
+        self.partial = False
+        self.load = LoadReport()
+        self._told = False
+
+    # --- stderr ---------------------------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"corpus: warning: {message}", file=sys.stderr)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(f"corpus: {message}", file=sys.stderr)
+
+    def report_problems(self, problems: list[Problem]) -> None:
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            print(error_line(str(problem)), file=sys.stderr)
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            print(
+                error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"),
+                file=sys.stderr,
+            )
+
+    def tell_load(self) -> None:
+        """Say what loading found (once): inputs skipped, notes, boilerplate removed."""
+        if self._told:
+            return
+        self._told = True
+        self.report_problems(self.load.problems)
+        for note in self.load.notes:
+            self.warn(note)
+        if self.load.removed_blocks is not None:
+            self.info(f"--clean removed {self.load.removed_blocks:,} boilerplate blocks")
+        self.partial = self.partial or self.load.partial
+
+    def tell(self, table: Table) -> None:
+        """What loading found, then what the analysis has to say."""
+        self.tell_load()
+        for note in table.notes:
+            self.info(note)
+        for warning in table.warnings:
+            self.warn(warning)
+
+    @property
+    def skipped(self) -> list[str]:
+        return [f"{p.message} ({p.where})" for p in self.load.problems]
+
+    # --- input ----------------------------------------------------------------------------------
+    def input_paths(
+        self, paths: list[str] | None, files_from: str | None, store: str | None = None
+    ) -> list[str]:
+        """The paths as given, or ``-`` (standard input) when none is given, no store either,
+        and input is piped; says so when standard input is a terminal."""
+        paths = list(paths or [])
+        stdin = sys.stdin
+        if not (paths or files_from or store) and stdin is not None and not stdin.isatty():
+            paths = ["-"]
+        if "-" in paths and stdin is not None and stdin.isatty():
+            self.info("reading articles from standard input (end with Ctrl-D)")
+        return paths
+
+    def progress(self) -> Any:
+        """A progress bar on stderr for long loads (at a terminal, unless --quiet)."""
+        from .progress import LazyProgress
+
+        return LazyProgress(enabled=not self.quiet and sys.stderr.isatty())
+
+    # --- output ---------------------------------------------------------------------------------
+    def output_format(self, fmt: OutputFormat, output: str | None) -> str:
+        """The concrete format: the one asked for, else -o's extension, else table on a terminal
+        and TSV in a pipe."""
+        from corpuscli.render.formats import format_for_path
+
+        if fmt is not OutputFormat.auto:
+            return fmt.value
+        if output:
+            return format_for_path(output)
+        return "table" if sys.stdout.isatty() else "tsv"
+
+    def emit(self, result: Any, fmt: str, output: str | None) -> None:
+        """Write the result (after telling what loading found), and say where it went."""
+        from corpuscli.render.emit import emit
+        from corpuscli.results import Table
+
+        if isinstance(result, Table):
+            self.tell(result)
+        else:
+            self.tell_load()
+        emit(result, fmt, output)
+        if output:
+            if isinstance(result, Table):
+                self.info(f"wrote {len(result.frame):,} rows to {output}")
+            else:
+                self.info(f"wrote the {type(result).__name__.lower()} to {output}")
+
+
+@contextmanager
+def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
+    """Run a command body: map errors to one line on stderr and an exit code."""
+    session = Session(quiet=quiet, debug=debug)
+    try:
+        yield session
+    except typer.Exit:
+        raise
+    except CorpusError as exc:
+        if debug:
+            raise
+        session.tell_load()
+        print(error_line(str(exc)), file=sys.stderr)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        print("corpus: interrupted", file=sys.stderr)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
+    except Exception as exc:
+        if debug:
+            raise
+        print(
+            error_line(
+                f"internal error: {type(exc).__name__}: {exc} — rerun with --debug and report it"
+            ),
+            file=sys.stderr,
+        )
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+    if session.partial:
+        raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

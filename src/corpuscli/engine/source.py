@@ -1,0 +1,350 @@
+"""Where the articles come from, and which of them an analysis takes.
+
+A :class:`Source` names the inputs (files, folders, globs, ``-`` for standard input, a list of
+paths in a file, a corpus store, or a frame already in memory), the filters (outlets, a time
+window, a full-text query on a store, exact duplicates) and the cleaning (boilerplate removed
+first). It gives the corpus whole (:meth:`Source.read`), in chunks (:meth:`Source.stream`) or
+cut into parts that worker processes load themselves (:meth:`Source.parts`), and fills a
+:class:`LoadReport` with what loading found: skipped inputs, notes, articles read. How the work
+is spread over processes is :mod:`corpuscli.engine.compute`'s business, not this module's.
+
+One rule decides whether there is anything to analyse (:meth:`LoadReport.check`): no article
+read raises :class:`~corpuscli.errors.NothingToAnalyse`, with a reason (every input skipped, the
+time window, the outlets asked for, an empty input).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpuscli.errors import NothingToAnalyse, Problem, UsageError, plural
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from corpuscli.io.inputs import InputItem
+
+#: ``progress(done, total, label)``: called as inputs are read.
+Progress = Callable[[int, int, str], None]
+
+#: Parts per worker when the workers load the input files (for an even load), and their bounds.
+PARTS_PER_JOB = 4
+MIN_PART_BYTES = 4 * 2**20
+MAX_PART_BYTES = 16 * 2**20
+
+
+@dataclass(frozen=True)
+class Cleaning:
+    """Boilerplate removal before an analysis (see :mod:`corpuscli.boilerplate`): repeated blocks
+    learned per ``by`` group, plus a saved ``patterns`` file; ``page`` for whole web pages."""
+
+    patterns: str | None = None
+    by: str = "source"
+    page: bool = False
+
+
+@dataclass
+class LoadReport:
+    """What loading found: the inputs skipped, notes for the user, the articles read."""
+
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    articles: int = 0
+    #: A time window applied (for the reason given when nothing is left).
+    windowed: bool = False
+    #: Outlets asked for with ``--source`` (for the reason given when nothing is left).
+    sources: tuple[str, ...] = ()
+    #: Boilerplate blocks removed (None when the source is not cleaned).
+    removed_blocks: int | None = None
+
+    @property
+    def partial(self) -> bool:
+        """True when some inputs were skipped: the result stands, the exit status says 1."""
+        return bool(self.problems)
+
+    def check(self) -> None:
+        """Raise :class:`NothingToAnalyse` when no article was read, saying why."""
+        if self.articles:
+            return
+        if self.problems:
+            raise NothingToAnalyse(
+                f"nothing usable: {plural(len(self.problems), 'input')} skipped, no article read",
+                hint="fix the inputs named above",
+            )
+        if self.sources:
+            raise NothingToAnalyse(
+                f"no article of {', '.join(repr(s) for s in self.sources)}",
+                hint="check --source (exact outlet names: corpus stats --by source lists them)",
+            )
+        if self.windowed:
+            raise NothingToAnalyse(
+                "no article falls in the time window", hint="widen --since/--until"
+            )
+        raise NothingToAnalyse("no articles in the input", hint="check the paths")
+
+    def add(self, problems: Iterable[Problem], notes: Iterable[str], articles: int) -> None:
+        self.problems.extend(problems)
+        self.notes.extend(notes)
+        self.articles += articles
+
+
+@dataclass(frozen=True)
+class Source:
+    """The articles an analysis reads (see the module docstring).
+
+    ``sources`` keeps only the articles of these outlets (exact names), on files and on a store
+    alike; ``set_source`` names the outlet of articles whose input names none. ``since`` and
+    ``until`` keep ``since <= published < until``. ``query`` is a full-text query on a
+    ``store``. ``frame`` is a corpus frame already in memory (a notebook's)."""
+
+    paths: tuple[str, ...] = ()
+    files_from: str | None = None
+    store: str | None = None
+    query: str | None = None
+    manifest: str | None = None
+    encoding: str | None = None
+    #: Core column -> the input's column holding it (``{"text": "body"}``).
+    columns: tuple[tuple[str, str], ...] = ()
+    set_source: str | None = None
+    sources: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    dedupe: bool = False
+    clean: Cleaning | None = None
+    frame: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+
+    # --- building -----------------------------------------------------------------------------
+    @classmethod
+    def of(cls, corpus: Any, **options: Any) -> Source:
+        """A Source from what a notebook has at hand: a Source (``options`` replace its fields),
+        a corpus frame, a path or a list of paths."""
+        import pandas as pd
+
+        if isinstance(corpus, Source):
+            return replace(corpus, **options) if options else corpus
+        if isinstance(corpus, pd.DataFrame):
+            return cls(frame=corpus, **options)
+        if isinstance(corpus, str | os.PathLike):
+            return cls(paths=(os.fspath(corpus),), **options)
+        if isinstance(corpus, Iterable):
+            return cls(paths=tuple(os.fspath(p) for p in corpus), **options)
+        raise TypeError(f"cannot read a corpus from {type(corpus).__name__}")
+
+    @property
+    def reads_store(self) -> bool:
+        return bool(self.store) and not self.paths and not self.files_from
+
+    @property
+    def windowed(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def loader_options(self) -> dict[str, Any]:
+        """The :class:`~corpuscli.io.loader.Loader` options of this source (paths aside)."""
+        return {
+            "set_source": self.set_source,
+            "sources": self.sources,
+            "manifest": self.manifest,
+            "encoding": self.encoding,
+            "columns": dict(self.columns),
+            "dedupe": self.dedupe,
+            "since": self.since,
+            "until": self.until,
+        }
+
+    def new_report(self, report: LoadReport | None = None) -> LoadReport:
+        """A load report for this source (``report``, when given, is used: a caller that wants
+        to tell what loading found even when the analysis fails passes its own)."""
+        report = report if report is not None else LoadReport()
+        report.windowed = report.windowed or self.windowed
+        report.sources = report.sources or self.sources
+        return report
+
+    # --- inputs ---------------------------------------------------------------------------------
+    def input_paths(self) -> list[str]:
+        """The paths to read: ``paths`` and those listed in ``files_from`` (a file, or ``-`` for
+        standard input)."""
+        paths = list(self.paths)
+        if self.files_from is not None:
+            from corpuscli.io.inputs import read_file_list
+
+            if self.files_from == "-":
+                if "-" in paths:
+                    raise UsageError("--files-from - and the input - both want standard input")
+                listing = sys.stdin.read()
+            else:
+                try:
+                    with open(self.files_from, encoding="utf-8") as handle:
+                        listing = handle.read()
+                except OSError as exc:
+                    raise UsageError(
+                        f"cannot read the file list: {exc.strerror}", where=self.files_from
+                    ) from None
+            paths.extend(read_file_list(listing))
+            if not paths:
+                raise NothingToAnalyse(
+                    "the --files-from list names no files", where=self.files_from
+                )
+        if not paths:
+            raise UsageError(
+                "no input given",
+                hint="name files or folders, - for standard input, or --files-from FILE",
+            )
+        return paths
+
+    def one_reader(self) -> bool:
+        """True when one process must read the inputs: standard input, a store, a frame in
+        memory, cleaning (learns from the whole corpus) or ``dedupe`` (compares every text)."""
+        reads_stdin = "-" in self.paths or self.files_from == "-"
+        return (
+            reads_stdin or self.reads_store or self.frame is not None
+            or self.clean is not None or self.dedupe
+        )  # fmt: skip
+
+    def expand(self) -> tuple[list[InputItem], list[Problem]]:
+        """The input items (files found under folders and globs) and the paths not found, walked
+        once per Source however many steps ask."""
+        return self._expansion
+
+    @cached_property
+    def _expansion(self) -> tuple[list[InputItem], list[Problem]]:
+        from corpuscli.io.inputs import expand_inputs
+
+        return expand_inputs(self.input_paths())
+
+    def parts(self, jobs: int) -> tuple[list[list[InputItem]], list[Problem]] | None:
+        """The input files cut into parts for ``jobs`` worker processes to load themselves (a
+        large JSON Lines file at line ends, small files grouped), and the inputs not found; None
+        when one process must read (see :meth:`one_reader`) or the input is too small to cut."""
+        if self.one_reader():
+            return None
+        from corpuscli.engine.partitions import partition_bytes, plan_partitions, weight
+
+        items, problems = self.expand()
+        if os.environ.get("CORPUSCLI_PARTITION_MB"):
+            target = partition_bytes()
+        else:
+            total = sum(weight(item) for item in items)
+            target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), MAX_PART_BYTES)
+        partitions = plan_partitions(items, target, split=True)
+        return (partitions, problems) if len(partitions) >= 2 else None
+
+    def is_large(self) -> bool:
+        """True when the files weigh enough to be worth cutting into parts (two of the smallest)."""
+        if self.one_reader():
+            return False
+        from corpuscli.engine.partitions import weight
+
+        try:
+            items, _ = self.expand()
+        except UsageError:
+            return False
+        return sum(weight(item) for item in items) >= 2 * MIN_PART_BYTES
+
+    # --- reading --------------------------------------------------------------------------------
+    def stream(
+        self, report: LoadReport, *, progress: Progress | None = None, jobs: int = 1
+    ) -> Iterator[pd.DataFrame]:
+        """The corpus in chunks of finished corpus frames. ``report`` is complete, and checked
+        (:meth:`LoadReport.check`), once the stream ends. With cleaning the corpus is read whole
+        first (repeated boilerplate is learned from all of it), cleaned on ``jobs`` cores."""
+        if self.clean is not None:
+            yield self.read(report, progress=progress, jobs=jobs)
+            return
+        yield from self._raw(report, progress)
+        report.check()
+
+    def read(
+        self, report: LoadReport | None = None, *, progress: Progress | None = None, jobs: int = 1
+    ) -> pd.DataFrame:
+        """The corpus whole (cleaned when the source says so), with ``report`` filled and
+        checked."""
+        import pandas as pd
+
+        from corpuscli.schema import empty_frame
+
+        report = report if report is not None else self.new_report()
+        chunks = list(self._raw(report, progress))
+        report.check()
+        frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
+        if self.clean is not None:
+            frame = self.cleaned(frame, report, jobs=jobs)
+        return frame
+
+    def cleaned(self, frame: pd.DataFrame, report: LoadReport, *, jobs: int = 1) -> pd.DataFrame:
+        """``frame`` with its boilerplate removed as :attr:`clean` asks."""
+        from corpuscli.boilerplate.detection import Patterns, clean
+
+        assert self.clean is not None
+        patterns = Patterns.load(self.clean.patterns) if self.clean.patterns else None
+        cleaned, verdicts = clean(
+            frame, by=self.clean.by, patterns=patterns, page=self.clean.page, jobs=jobs
+        )
+        report.removed_blocks = int(verdicts["boilerplate"].sum())
+        return cleaned.drop(columns="removed")
+
+    def _raw(self, report: LoadReport, progress: Progress | None) -> Iterator[pd.DataFrame]:
+        if self.frame is not None:
+            yield from self._from_frame(report)
+        elif self.reads_store:
+            yield from self._from_store(report)
+        else:
+            if self.query:
+                raise UsageError(
+                    "--query filters a --store",
+                    hint="add --store FILE, or use corpus kwic on files",
+                )
+            yield from self._from_files(report, progress)
+
+    def _from_frame(self, report: LoadReport) -> Iterator[pd.DataFrame]:
+        from corpuscli.io.loader import select_articles
+
+        assert self.frame is not None
+        kept = select_articles(self.frame, sources=self.sources, since=self.since, until=self.until)
+        report.articles += len(kept)
+        if len(kept):
+            yield kept
+
+    def _from_store(self, report: LoadReport) -> Iterator[pd.DataFrame]:
+        from contextlib import closing
+
+        from corpuscli.store import db as store
+
+        assert self.store is not None
+        with closing(store.connect(self.store)) as con:
+            for frame in store.read(
+                con, sources=self.sources, since=self.since, until=self.until, query=self.query
+            ):
+                report.articles += len(frame)
+                yield frame
+        if not report.articles:
+            raise NothingToAnalyse(
+                "no article in the store matches",
+                where=self.store,
+                hint="check --source, --since, --until, --query",
+            )
+
+    def _from_files(self, report: LoadReport, progress: Progress | None) -> Iterator[pd.DataFrame]:
+        from corpuscli.io.loader import Loader
+
+        items, missing = self.expand()
+        loader = Loader([], items=items, progress=progress, **self.loader_options())
+        yield from loader.chunks()
+        report.add(missing + loader.problems, loader.notes, loader.articles)
+
+
+def as_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> tuple[str, ...]:
+    """One path or several, as a tuple of strings."""
+    if isinstance(paths, str | os.PathLike):
+        return (os.fspath(paths),)
+    return tuple(os.fspath(p) for p in paths)
+
+
+def is_path(value: object) -> bool:
+    return isinstance(value, str | Path)

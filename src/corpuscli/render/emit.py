@@ -1,0 +1,129 @@
+"""One way out for every result: :func:`emit` writes a :class:`~corpuscli.results.Table`, a
+statement :class:`~corpuscli.coverage.diff.Diff` or a :class:`~corpuscli.report.build.Report`
+in an output format, to a file (atomically) or to standard output.
+
+Which formats a result has:
+
+- a table: table (rich at a terminal, plain text in a pipe), tsv, csv, json, jsonl, md, html,
+  parquet;
+- a diff: table (two columns at a terminal), md, html, json; tsv, csv and jsonl as one row per
+  aligned statement;
+- a report: table (a terminal view), md, html, json.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, TYPE_CHECKING, Any
+
+from corpuscli.errors import UsageError
+
+if TYPE_CHECKING:
+    from corpuscli.coverage.diff import Diff
+    from corpuscli.report.build import Report
+    from corpuscli.results import Table
+
+#: What a statement diff or a report can be written as (besides the table of a diff).
+DOCUMENT_FORMATS = ("md", "html", "json")
+
+
+def emit(
+    result: Table | Diff | Report,
+    fmt: str,
+    output: str | None = None,
+    *,
+    stdout: IO[str] | None = None,
+    terminal: bool | None = None,
+) -> None:
+    """Write ``result`` in ``fmt`` to ``output`` (a file, atomically) or to ``stdout``.
+    ``terminal``: whether ``stdout`` is a terminal (default: asked of it): tables are then drawn
+    with rich, sized to the terminal, and binary formats are refused."""
+    from corpuscli.coverage.diff import Diff
+    from corpuscli.report.build import Report
+
+    stdout = stdout if stdout is not None else sys.stdout
+    if terminal is None:
+        terminal = stdout.isatty()
+    if isinstance(result, Report):
+        _emit_report(result, fmt, output, stdout)
+    elif isinstance(result, Diff):
+        _emit_diff(result, fmt, output, stdout, terminal)
+    else:
+        _emit_table(result, fmt, output, stdout, terminal)
+
+
+def _emit_table(
+    table: Table, fmt: str, output: str | None, stdout: IO[str], terminal: bool
+) -> None:
+    from corpuscli.render import frames
+
+    if output:
+        frames.atomic_write(output, fmt, table.frame, title=table.title, justify=table.justify)
+        return
+    if fmt == "parquet":
+        if terminal:
+            raise UsageError(
+                "Parquet is binary", hint="write it to a file with -o FILE.parquet, or pipe it"
+            )
+        buffer = stdout.buffer  # type: ignore[attr-defined]
+        frames.write_parquet(table.frame, buffer)
+        buffer.flush()
+        return
+    if fmt == "table" and terminal:
+        from rich.console import Console
+
+        Console(file=stdout).print(
+            frames.rich_table(table.frame, title=table.title, justify=table.justify)
+        )
+        return
+    frames.render(table.frame, fmt, stdout, title=table.title, justify=table.justify)
+    stdout.flush()
+
+
+def _emit_report(report: Report, fmt: str, output: str | None, stdout: IO[str]) -> None:
+    from corpuscli.render import report as draw
+
+    if fmt == "table" and not output:
+        from rich.console import Console
+
+        draw.print_terminal(report, Console(file=stdout))
+        return
+    writers = {"html": draw.write_html, "md": draw.write_markdown, "json": draw.write_json}
+    writer = writers.get(fmt)
+    if writer is None:
+        raise UsageError(
+            f"a report is html, md or json, not {fmt}", hint="use -o report.html or --format md"
+        )
+    _write_document(output, stdout, lambda handle: writer(report, handle))
+
+
+def _emit_diff(d: Diff, fmt: str, output: str | None, stdout: IO[str], terminal: bool) -> None:
+    from corpuscli.render import diff as draw
+
+    if fmt == "table" and not output:
+        from rich.console import Console
+
+        Console(file=stdout, no_color=not terminal).print(draw.rich_view(d))
+        return
+    writers = {"md": draw.write_markdown, "html": draw.write_html, "json": draw.write_json}
+    if fmt in writers:
+        writer = writers[fmt]
+        _write_document(output, stdout, lambda handle: writer(d, handle))
+        return
+    import pandas as pd
+
+    from corpuscli.coverage.diff import to_frame
+    from corpuscli.results import Table
+
+    frame = to_frame(d)
+    rows = frame if len(frame) else pd.DataFrame(columns=frame.columns)
+    _emit_table(Table(rows, "diff"), "tsv" if fmt == "table" else fmt, output, stdout, terminal)
+
+
+def _write_document(output: str | None, stdout: IO[str], write: Any) -> None:
+    if output:
+        from corpuscli.render.atomic import atomic_write_text
+
+        atomic_write_text(output, write)
+    else:
+        write(stdout)
