@@ -13,8 +13,7 @@ from corpuscli.analysis.collocations import association, collocations
 from corpuscli.engine.term_counts import TermOptions
 from corpuscli.errors import NotFound, UsageError
 from corpuscli.text.stopwords import load_stopwords
-
-from ..conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 
 def test_measures_match_nltk():

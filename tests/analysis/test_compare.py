@@ -20,8 +20,7 @@ from corpuscli.analysis.compare import (
 from corpuscli.engine.term_counts import TermOptions
 from corpuscli.errors import NothingToAnalyse, UsageError
 from corpuscli.text.stopwords import load_stopwords
-
-from ..conftest import SAMPLE, SEED_000, SEED_003
+from tests.conftest import SAMPLE, SEED_000, SEED_003
 
 
 def test_g2_by_hand():

@@ -5,8 +5,7 @@ from hypothesis import strategies as st
 from corpuscli import load
 from corpuscli.analysis.kwic import Search, _finder, compile_query, kwic
 from corpuscli.errors import NotFound, UsageError
-
-from ..conftest import SAMPLE, SEED_000, SEED_003
+from tests.conftest import SAMPLE, SEED_000, SEED_003
 
 
 def test_offsets_point_into_the_text():

@@ -4,8 +4,7 @@ import pytest
 from corpuscli import load
 from corpuscli.analysis.naming import naming_differences, read_aliases
 from corpuscli.errors import InputError, UsageError
-
-from ..conftest import SAMPLE, SEED_000, SEED_003
+from tests.conftest import SAMPLE, SEED_000, SEED_003
 
 # Two real paragraphs of seed 003: the outlet's own voice, and an Armenian official's quote.
 OWN_VOICE = (

@@ -3,8 +3,7 @@ import pandas as pd
 from corpuscli import corpus_stats, load
 from corpuscli.analysis.stats import article_summary, word_counts
 from corpuscli.text.tokens import Tokenizer
-
-from ..conftest import SAMPLE, SEED_003
+from tests.conftest import SAMPLE, SEED_003
 
 
 def test_word_counts_match_the_tokenizer_on_a_seed():

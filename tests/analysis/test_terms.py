@@ -18,8 +18,7 @@ from corpuscli.engine.term_counts import TermOptions, count_terms
 from corpuscli.errors import NothingToAnalyse, UsageError
 from corpuscli.text.stopwords import load_stopwords
 from corpuscli.text.tokens import Tokenizer
-
-from ..conftest import SAMPLE, SEED_003
+from tests.conftest import SAMPLE, SEED_003
 
 # From seed 003 (The Moscow Times), two paragraphs quoted verbatim.
 PUTIN = "“Is that good or not?” Putin asked. “You know, everyone has their own truth.”"

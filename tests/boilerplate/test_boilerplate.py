@@ -11,8 +11,7 @@ from corpuscli import load
 from corpuscli.boilerplate.detection import Patterns, clean, detect, learn_repeats, summarise
 from corpuscli.errors import InputError
 from corpuscli.text.blocks import remove_blocks, signature, split_blocks
-
-from ..conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
 
 SEED_003_BOILERPLATE = {
     "Support The Moscow Times!",
@@ -162,7 +161,7 @@ def test_cli_page_mode_reaches_detection(corpus, tmp_path):
 def test_transcript_turns_are_not_button_labels():
     """Short turns of a transcript ("Hi.", "Good.") between speakers' names are the story, not a
     run of buttons; the seed's real button run ("Once", "Monthly", "Annual") still goes."""
-    from ..conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     lines = (FIXTURES / "transcript_excerpt.txt").read_text(encoding="utf-8").splitlines()[2:]
     text = "\n\n".join(lines)

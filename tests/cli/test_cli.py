@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from corpuscli.cli.app import app
-
-from ..conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
 
 
 def test_load_table_lists_articles(corpus):

@@ -7,7 +7,7 @@ from io import StringIO
 
 import pandas as pd
 
-from ..conftest import SAMPLE, SEED_003
+from tests.conftest import SAMPLE, SEED_003
 
 
 def test_terms_default_top(corpus):

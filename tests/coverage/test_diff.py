@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 
 from corpuscli import load
 from corpuscli.coverage.diff import diff_articles, side, similarity, word_diff
-
-from ..conftest import SAMPLE, SEED_000, SEED_003
+from tests.conftest import SAMPLE, SEED_000, SEED_003
 
 
 def _seeds():

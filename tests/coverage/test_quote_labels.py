@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
+from tests.conftest import ROUNDUPS
 
-from ..conftest import ROUNDUPS
 from .quote_labels import LABELS
 
 

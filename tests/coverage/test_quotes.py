@@ -6,8 +6,7 @@ import pandas as pd
 
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes, quotes_frame
-
-from ..conftest import SEED_000, SEED_003
+from tests.conftest import SEED_000, SEED_003
 
 # (start of the quote, speaker, kind), read off the two seed articles by hand
 SEED_003_LABELS = [

@@ -13,8 +13,7 @@ from corpuscli import load
 from corpuscli.engine import counting
 from corpuscli.engine.counting import Counter, Totals, _HashedKeys, _KeyTable, key_table
 from corpuscli.engine.term_counts import TermOptions
-
-from ..conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 batches = st.lists(
     st.lists(st.integers(min_value=0, max_value=40), max_size=60).map(

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from ..conftest import ROUNDUPS, SEED_000, SEED_003
+from tests.conftest import ROUNDUPS, SEED_000, SEED_003
 
 distributed = pytest.importorskip("distributed")
 

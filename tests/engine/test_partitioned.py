@@ -17,8 +17,7 @@ from corpuscli.engine.partitions import plan_partitions, split_jsonl
 from corpuscli.engine.term_counts import TermOptions, count_terms
 from corpuscli.io.inputs import expand_inputs
 from corpuscli.io.loader import load
-
-from ..conftest import ROUNDUPS, SAMPLE
+from tests.conftest import ROUNDUPS, SAMPLE
 
 
 def _item(path):

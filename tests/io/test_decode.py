@@ -6,8 +6,7 @@ from hypothesis import strategies as st
 
 from corpuscli.errors import InputError
 from corpuscli.io.decode import decode_bytes, normalize_text
-
-from ..conftest import SEED_000
+from tests.conftest import SEED_000
 
 
 def test_normalize_fixes_transport_noise_only():

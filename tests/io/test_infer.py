@@ -1,8 +1,7 @@
 import pytest
 
 from corpuscli.io.infer import infer_source, infer_title, skip_reason
-
-from ..conftest import SEED_000, SEED_003
+from tests.conftest import SEED_000, SEED_003
 
 
 def test_seed_titles_skip_tag_line_and_banner():

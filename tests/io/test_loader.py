@@ -20,8 +20,7 @@ from corpuscli.errors import InputError
 from corpuscli.io.decode import normalize_text
 from corpuscli.io.loader import read_frame
 from corpuscli.render.frames import atomic_write
-
-from ..conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
 
 
 def test_sample_folder_loads_seeds_and_roundups():

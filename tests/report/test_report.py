@@ -12,8 +12,7 @@ import pytest
 
 from corpuscli.errors import UsageError
 from corpuscli.io.window import parse_bound
-
-from ..conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("CORPUSCLI_REGEN_GOLDEN") == "1"

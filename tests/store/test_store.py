@@ -15,8 +15,7 @@ import pytest
 from corpuscli import load
 from corpuscli.errors import CorpusError
 from corpuscli.store import db as store
-
-from ..conftest import ROUNDUPS, SAMPLE, SEED_003
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_003
 
 
 def test_ingest_is_idempotent_and_incremental(corpus, tmp_path):

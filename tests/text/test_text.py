@@ -4,8 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpuscli.text.tokens import Tokenizer
-
-from ..conftest import SEED_000
+from tests.conftest import SEED_000
 
 
 def test_apostrophes_fold_and_words_stay_whole():

@@ -104,9 +104,8 @@ def build_report(
     }
     removed = None
     if clean or "boilerplate" in sections:
-        from corpuscli.boilerplate.detection import clean as clean_corpus
-
         from corpuscli.boilerplate.detection import Patterns
+        from corpuscli.boilerplate.detection import clean as clean_corpus
 
         known = Patterns.load(patterns) if patterns else None
         cleaned, verdicts = clean_corpus(current, by=by, patterns=known, jobs=jobs)
