@@ -1,11 +1,18 @@
 """corpuscli: analyse corpora of news articles.
 
-The public Python API mirrors the commands, so a notebook gets the same results as the CLI::
+The public Python API is the command line's: one function per command, with the same defaults
+and the same results, so a notebook gets what ``corpus`` prints::
 
-    import corpuscli
-    result = corpuscli.load(["sample_data/"])
-    frame = result.frame                      # the corpus frame, one row per article
-    corpuscli.corpus_stats(frame, by="source")
+    import corpuscli as cc
+
+    cc.terms("sample_data/", by="source", top=5).frame     # corpus terms sample_data/ --by source
+    cc.quotes("sample_data/", speaker="Putin").frame       # corpus quotes sample_data/ --speaker Putin
+    cc.terms(cc.Source(paths=("sample_data/",), sources=("Anatolia Today",)))  # --source filters
+
+A corpus is given as paths, a corpus frame (``cc.load(paths).frame``) or a :class:`Source`
+(inputs, filters, store, cleaning); where the work runs is a :class:`Compute` (``jobs``,
+``engine``); what counts as a token is :class:`Tokens`. Results are :class:`Table` objects
+(``.frame``, ``.notes``, ``.warnings``, ``.load``), a statement diff, or a report.
 
 The heavy modules (pandas, NLTK) are imported on first use, so that ``corpus --help`` stays fast.
 """
@@ -20,17 +27,56 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "CORE_COLUMNS",
+    "Cleaning",
+    "Compute",
     "CorpusError",
+    "LoadReport",
     "LoadResult",
+    "Source",
+    "Table",
+    "Tokens",
+    "articles",
+    "clean",
+    "collocations",
+    "compare",
     "corpus_stats",
+    "diff",
+    "find_boilerplate",
+    "kwic",
     "load",
     "normalize_text",
+    "pairs",
+    "quotes",
     "read_frame",
+    "report",
+    "stats",
+    "terms",
     "word_counts",
 ]
 
 # name -> module that defines it; resolved lazily by __getattr__.
 _LAZY = {
+    # the commands
+    "articles": "corpuscli.api.corpus",
+    "stats": "corpuscli.api.corpus",
+    "terms": "corpuscli.api.terms",
+    "collocations": "corpuscli.api.terms",
+    "kwic": "corpuscli.api.terms",
+    "compare": "corpuscli.api.terms",
+    "find_boilerplate": "corpuscli.api.boilerplate",
+    "clean": "corpuscli.api.boilerplate",
+    "quotes": "corpuscli.api.coverage",
+    "pairs": "corpuscli.api.coverage",
+    "diff": "corpuscli.api.coverage",
+    "report": "corpuscli.api.report",
+    # what they take and give
+    "Source": "corpuscli.engine.source",
+    "Cleaning": "corpuscli.engine.source",
+    "LoadReport": "corpuscli.engine.source",
+    "Compute": "corpuscli.engine.compute",
+    "Tokens": "corpuscli.text.token_options",
+    "Table": "corpuscli.results",
+    # loading and the corpus frame
     "load": "corpuscli.io.loader",
     "LoadResult": "corpuscli.io.loader",
     "read_frame": "corpuscli.io.loader",

@@ -1,7 +1,7 @@
 """What the public API returns: a :class:`Table` (a frame, its title and what a user should know
 about it), which :mod:`corpuscli.render` turns into any output format. Statement diffs and
 reports have their own result types (:class:`corpuscli.coverage.diff.Diff`,
-:class:`corpuscli.report.build.Report`)."""
+:class:`corpuscli.reporting.build.Report`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Page furniture in article text: ``boilerplate`` (what is found) and ``clean`` (the corpus
-without it), with the commands' defaults and results."""
+"""Page furniture in article text: ``find_boilerplate`` (what ``corpus boilerplate`` finds) and
+``clean`` (the corpus without it), with the commands' defaults and results."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from corpuscli.engine.source import LoadReport, Source
 from corpuscli.results import Table
 
 
-def boilerplate(
+def find_boilerplate(
     corpus: Any,
     *,
     by: str = "source",

@@ -13,7 +13,7 @@ from corpuscli.engine.source import LoadReport, Source
 from corpuscli.errors import UsageError
 
 if TYPE_CHECKING:
-    from corpuscli.report.build import Report
+    from corpuscli.reporting.build import Report
 
 
 def report(
@@ -41,7 +41,7 @@ def report(
     before the analyses; ``stamp`` adds the time of the run. A store is read for the window only
     (and the comparison span); files are read whole."""
     from corpuscli.io.window import parse_bound
-    from corpuscli.report.build import SECTIONS, build_report
+    from corpuscli.reporting.build import SECTIONS, build_report
 
     source, compute = Source.of(corpus), compute or Compute()
     compute.local_only("report")

@@ -79,7 +79,7 @@ PatternsFileOpt = Annotated[
 ]
 
 
-@command("input", "filters", "store", "jobs", "dask", "output")
+@command("input", "filters", "store", "jobs", "dask", "output", without=("title_col",))
 def boilerplate_command(
     by: ByOpt = "source",
     save_patterns: SavePatternsOpt = None,
@@ -94,9 +94,9 @@ def boilerplate_command(
     compute: Compute,
     out: Out,
 ) -> None:
-    from corpuscli.api.boilerplate import boilerplate
+    from corpuscli.api.boilerplate import find_boilerplate
 
-    table = boilerplate(
+    table = find_boilerplate(
         source, by=by, explain=explain, min_repeats=min_repeats, min_share=min_share, page=page,
         patterns=patterns, save_patterns=save_patterns, compute=compute,
         load_report=session.load,

@@ -47,7 +47,16 @@ MinCountOpt = Annotated[
 ]
 
 
-@command("input", "filters", "store", "cleaning", "tokens", "jobs", "output")
+@command(
+    "input",
+    "filters",
+    "store",
+    "cleaning",
+    "tokens",
+    "jobs",
+    "output",
+    without=("title_col", "id_col"),
+)
 def collocations_command(
     node: NodeOpt = None,
     window: WindowOpt = 1,

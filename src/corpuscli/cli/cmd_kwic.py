@@ -45,7 +45,7 @@ SortOpt = Annotated[
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many lines.")]
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output")
+@command("input", "filters", "store", "cleaning", "jobs", "output", without=("title_col",))
 def kwic_command(
     query: QueryArg,
     regex: RegexOpt = False,

@@ -33,7 +33,7 @@ KindOpt = Annotated[
 ]
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output")
+@command("input", "filters", "store", "cleaning", "jobs", "output", without=("title_col",))
 def quotes_command(
     speaker: SpeakerOpt = None,
     kind: KindOpt = None,

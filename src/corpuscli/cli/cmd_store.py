@@ -7,7 +7,7 @@ import inspect
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -55,8 +55,23 @@ StoreRequired = Annotated[
 ]
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output")
-def ingest_command(*, session: Session, source: Source, compute: Compute, out: Out) -> None:
+@command("input", "filters", "cleaning", "jobs", "output")
+def ingest_command(
+    store_file: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            metavar="FILE",
+            envvar="CORPUSCLI_STORE",
+            help="The store to add to (made on first use).",
+        ),
+    ] = None,
+    *,
+    session: Session,
+    source: Source,
+    compute: Compute,
+    out: Out,
+) -> None:
     import pandas as pd
 
     from corpuscli.errors import UsageError
@@ -64,14 +79,10 @@ def ingest_command(*, session: Session, source: Source, compute: Compute, out: O
     from corpuscli.results import Table
     from corpuscli.store import db as store
 
-    if not source.store:
+    if not store_file:
         raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
-    if not source.paths and not source.files_from:  # the store is where articles go: read stdin
-        source = replace(source, paths=tuple(session.input_paths(None, None)))
-    if source.query:
-        raise UsageError("--query filters what a store gives, not what is ingested")
-    store.check_not_readonly(source.store)
-    with closing(store.connect(source.store, create=True)) as con:
+    store.check_not_readonly(store_file)
+    with closing(store.connect(store_file, create=True)) as con:
         items, missing = source.expand()
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(

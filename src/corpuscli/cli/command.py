@@ -44,8 +44,12 @@ class Out:
     asked: OutputFormat = OutputFormat.auto
 
 
-def command(*groups: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give the decorated command body the option ``groups`` (see the module docstring)."""
+def command(
+    *groups: str, without: tuple[str, ...] = ()
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give the decorated command body the option ``groups`` (see the module docstring), but
+    for the options named in ``without``: those that cannot change what the command does (the
+    headline column for a command that neither prints nor uses headlines)."""
     unknown = set(groups) - set(GROUPS)
     if unknown:
         raise ValueError(f"unknown option groups: {sorted(unknown)}")
@@ -62,12 +66,17 @@ def command(*groups: str) -> Callable[[Callable[..., None]], Callable[..., None]
             )
             for group in groups
             for name, annotation, default in GROUPS[group]
+            if name not in without
         ]
         wants = set(inspect.signature(func).parameters) & set(INJECTED)
 
         @functools.wraps(func)
         def wrapper(**kwargs: Any) -> None:
-            values = {name: kwargs.pop(name) for group in groups for name, _, _ in GROUPS[group]}
+            values = {
+                name: default if name in without else kwargs.pop(name)
+                for group in groups
+                for name, _, default in GROUPS[group]
+            }
             with running(quiet=values.get("quiet", False), debug=values.get("debug", False)) as s:
                 made: dict[str, Any] = {"session": s, "given": values}
                 if "output" in groups:
@@ -111,12 +120,22 @@ def compute_of(values: dict[str, Any], session: Session) -> Compute:
 
 def source_of(values: dict[str, Any], session: Session) -> Source:
     """The Source the input, filters, store and cleaning options describe."""
+    import os
+
     from corpuscli.engine.source import Cleaning, Source
+    from corpuscli.errors import UsageError
     from corpuscli.io.window import parse_bound
 
     since, until = values.get("since"), values.get("until")
     clean = values.get("clean") or bool(values.get("patterns"))
     store = values.get("store")
+    if store and (values.get("paths") or values.get("files_from")):
+        if store != os.environ.get("CORPUSCLI_STORE"):
+            raise UsageError(
+                "give input paths or --store, not both",
+                hint="drop the paths to read the store, or --store to read the files",
+            )
+        store = None  # a store from the environment gives way to the inputs named
     return Source(
         paths=tuple(session.input_paths(values.get("paths"), values.get("files_from"), store)),
         files_from=values.get("files_from"),

@@ -1,5 +1,5 @@
 """One way out for every result: :func:`emit` writes a :class:`~corpuscli.results.Table`, a
-statement :class:`~corpuscli.coverage.diff.Diff` or a :class:`~corpuscli.report.build.Report`
+statement :class:`~corpuscli.coverage.diff.Diff` or a :class:`~corpuscli.reporting.build.Report`
 in an output format, to a file (atomically) or to standard output.
 
 Which formats a result has:
@@ -20,7 +20,7 @@ from corpuscli.errors import UsageError
 
 if TYPE_CHECKING:
     from corpuscli.coverage.diff import Diff
-    from corpuscli.report.build import Report
+    from corpuscli.reporting.build import Report
     from corpuscli.results import Table
 
 #: What a statement diff or a report can be written as (besides the table of a diff).
@@ -39,7 +39,7 @@ def emit(
     ``terminal``: whether ``stdout`` is a terminal (default: asked of it): tables are then drawn
     with rich, sized to the terminal, and binary formats are refused."""
     from corpuscli.coverage.diff import Diff
-    from corpuscli.report.build import Report
+    from corpuscli.reporting.build import Report
 
     stdout = stdout if stdout is not None else sys.stdout
     if terminal is None:

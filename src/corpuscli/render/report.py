@@ -1,4 +1,4 @@
-"""Rendering a report (:class:`corpuscli.report.build.Report`) as Markdown, JSON or a self-contained HTML page.
+"""Rendering a report (:class:`corpuscli.reporting.build.Report`) as Markdown, JSON or a self-contained HTML page.
 
 The HTML page comes from a Jinja2 template with autoescaping (article text can never become
 markup), and draws its bar charts as inline SVG built here: one file, no network, no plotting
@@ -13,7 +13,7 @@ from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from corpuscli.report.build import Report
+    from corpuscli.reporting.build import Report
 
 
 def svg_bars(

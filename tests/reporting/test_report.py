@@ -190,7 +190,7 @@ def test_trending_counts_only_the_comparison_window_and_matches_counting_both():
     from corpuscli import load
     from corpuscli.analysis.compare import keyness
     from corpuscli.engine.term_counts import TermOptions
-    from corpuscli.report.build import build_report, window
+    from corpuscli.reporting.build import build_report, window
     from corpuscli.text.stopwords import load_stopwords
 
     frame = load([str(SAMPLE)]).frame

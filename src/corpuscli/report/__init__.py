@@ -1,1 +1,0 @@
-"""`corpus report`: one document assembling the analyses for a time window."""
