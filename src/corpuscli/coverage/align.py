@@ -70,7 +70,7 @@ def linked(s: Similarity, x: Profile, y: Profile, qx: Quote, qy: Quote, best: bo
             return True  # a quoted fragment found whole in the other statement
     if s.dice >= DICE and s.shared >= 2:
         return True
-    if best and s.dice >= BEST_DICE and s.shared >= 3 and s.shared_weight >= 8:
+    if best and s.dice >= BEST_DICE and s.shared >= 2:
         return True
     return s.cover >= COVER and s.shared_weight >= MIN_SHARED
 
