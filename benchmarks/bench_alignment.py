@@ -27,7 +27,6 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 
 from _harness import REPO, corpora_dir, table
 
@@ -146,8 +145,8 @@ def _show(pair: dict, result: dict, d) -> None:  # type: ignore[no-untyped-def,t
                           f"{m.shared} ({m.shared_weight:.1f}) [{qa.kind}/{qb.kind}] "
                           f"{qa.text[:60]!r} / {qb.text[:60]!r}")  # fmt: skip
     for sa, sb, label in result["wrong"]:
-        print(f"  WRONG {label}: A {ta[sa[0]:sa[1]][:100]!r}")
-        print(f"                 B {tb[sb[0]:sb[1]][:100]!r}")
+        print(f"  WRONG {label}: A {ta[sa[0] : sa[1]][:100]!r}")
+        print(f"                 B {tb[sb[0] : sb[1]][:100]!r}")
 
 
 if __name__ == "__main__":

@@ -32,13 +32,17 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = tomllib.loads(resources.files("corpuscli").joinpath("data/numbers.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        resources.files("corpuscli").joinpath("data/numbers.toml").read_text("utf-8")
+    )
     words = {k.lower(): int(v) for k, v in data["words"].items()}
     scales = {k.lower(): int(v) for k, v in data["scales"].items()}
     operators = frozenset(k.lower() for k in data["operators"])
 
     def alt(items: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)
+        )
 
     word = rf"(?:{alt(list(words))})(?:-(?:{alt(list(words))}))?"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -79,7 +83,9 @@ def find_numbers(text: str) -> list[Number]:
             continue
         total = first
         more = m.group("more") or ""
-        for part in re.split(r"\(?\s*\b(?:" + "|".join(map(re.escape, w.operators)) + r")\s+", more, flags=re.I)[1:]:
+        for part in re.split(
+            r"\(?\s*\b(?:" + "|".join(map(re.escape, w.operators)) + r")\s+", more, flags=re.I
+        )[1:]:
             v = _value(part.strip(" )"), w)
             if v is None:
                 break

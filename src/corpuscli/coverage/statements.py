@@ -30,7 +30,9 @@ _ABBREV = re.compile(
     r"Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Prof|Rev|Capt|Sgt|Adm|Cmdr|Gens|Reps|Sens|Lt\.Col)|"
     r"\b[A-Z]|(?:\b[A-Za-z]\.){1,}[A-Za-z])\.$"
 )
-_TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Prof|Rev|Capt|Sgt|Adm|Sens|Reps|Gens)\.$")
+_TITLES = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Prof|Rev|Capt|Sgt|Adm|Sens|Reps|Gens)\.$"
+)
 _ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 #: Words that may sit between a reporting verb and its clause: when, where, to whom.
 _BRIDGE = re.compile(
@@ -40,7 +42,12 @@ _BRIDGE = re.compile(
     r"morning|afternoon|evening|night|week|weekend|month|year|Friday's|[A-Z][a-z]+\.?|\d+)){0,6}?"
     r",?\s+that\s+"
 )
-_TAIL_WHEN = r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|late|early|in\s+a\s+statement|in\s+a\s+report|\w+day\s+(?:morning|afternoon|evening|night)))*"
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
+#: After "…, X said": when, and where or to whom ("on ABC's “This Week”", "in a statement").
+_TAIL_WHEN = (
+    rf"(?:\s+(?:on\s+)?(?:{_DAY}|late|early|\w+day\s+(?:morning|afternoon|evening|night)))*"
+    r"(?:\s+(?:on|to|in|at|during|after|before|from|with|via|while|as)\b[^,;]{0,60}?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class _Patterns:
     infinitive: re.Pattern[str]
     tail: re.Pattern[str]
     addressee: frozenset[str]
+    between: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +120,9 @@ def _verbs() -> _Patterns:
     tail = re.compile(
         rf",\s+(?P<speaker>[^,]{{2,80}}?)\s+(?P<verb>{alternation(data['tail'])})\b{_TAIL_WHEN}\s*[.!?]?[\"”’]?$"
     )
-    return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]))
+    return _Patterns(
+        clause, infinitive, tail, frozenset(data["addressee"]), frozenset(data["between"])
+    )
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -126,6 +136,8 @@ def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> l
     for s in sentences(text):
         if any(a < s.end and s.start < b for a, b in taken):
             continue  # holds a quote
+        if not s.text.endswith((".", "!", "?", '"', "”", "’", ")")):
+            continue  # a headline or a caption, not a sentence that reports speech
         tail = _tail(s, patterns.tail)
         out.extend([tail] if tail is not None else _leads(s, patterns))
     return out
@@ -141,10 +153,12 @@ def _tail(s: Sentence, pattern: re.Pattern[str]) -> Quote | None:
 
 
 _DIRECT_CLAUSE = re.compile(
-    r"\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|there|this|these|[A-Z]\w+)\b"
+    rf"(?:\s+(?:on\s+)?{_DAY})?\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|there|this|these|[A-Z]\w+)\b)"
 )
 #: Where the subject of a later reporting verb may begin: a comma, or a conjunction.
-_BOUNDARY = re.compile(r",\s+|;\s+|\s+(?:after|before|as|while|because|when|and|but|although|though)\s+")
+_BOUNDARY = re.compile(
+    r",\s+|;\s+|\s+(?:after|before|as|while|because|when|and|but|although|though)\s+"
+)
 
 
 def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
@@ -158,8 +172,10 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
         bridge = _BRIDGE.match(rest)
         if bridge is not None:
             begin = c.end() + bridge.end()
-        elif c.group("verb").lower() not in patterns.addressee and _DIRECT_CLAUSE.match(rest):
-            begin = c.end() + 1
+        elif c.group("verb").lower() not in patterns.addressee and (
+            direct := _DIRECT_CLAUSE.match(rest)
+        ):
+            begin = c.end() + direct.end()
         else:
             continue
         if not any(v <= c.start() < b for v, b, _ in found):
@@ -183,16 +199,26 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
             continue
         last = [m.end() for m in _BOUNDARY.finditer(before)]
         speaker = _speaker(before[last[-1] :] if last and k > 0 else before)
-        out.append(Quote(s.start + begin, s.start + begin + len(body), body, "reported", speaker, verb))
+        out.append(
+            Quote(s.start + begin, s.start + begin + len(body), body, "reported", speaker, verb)
+        )
     return out
 
 
 def _speaker(words: str) -> str | None:
-    words = words.strip(" ,")
-    if not words:
+    """Who is reported: the words before the verb, less what stands between a subject and its
+    verb ("has meanwhile", "also"), from the last clause boundary on when that leaves a name."""
+    chunks = [c.strip(" ,") for c in _BOUNDARY.split(words)]
+    chunks = [c for c in chunks if c]
+    if not chunks:
         return None
-    tail = words.split(",")[-1].strip() if words.count(",") < 2 else words.split(",")[0].strip()
-    return tail if 0 < len(tail.split()) <= 8 else None
+    named = [c for c in chunks if re.search(r"\b(?:[A-Z]|he\b|she\b|they\b|the\s)", c)]
+    chosen = named[-1] if named else chunks[-1]
+    between = _verbs().between
+    parts = chosen.split()
+    while parts and parts[-1].lower() in between:
+        parts.pop()
+    return " ".join(parts) if 0 < len(parts) <= 8 else None
 
 
 _PRONOUN = re.compile(r"^(?:he|she|they|we|it|He|She|They|We|It)$")
@@ -227,3 +253,15 @@ def article_statements(text: str, *, speaker: str | None = None) -> tuple[list[Q
         for s in sentences(text)
         if len(_WORD.findall(s.text)) >= 4
     ], "sentences"
+
+
+def looks_english(text: str) -> bool:
+    """Whether at least one word in ten of ``text`` is an English stopword (any English text
+    passes easily; French, Russian or Turkish do not)."""
+    from corpuscli.text.stopwords import load_stopwords
+
+    words = [w.lower() for w in _WORD.findall(text[:20000]) if w[:1].isalpha()]
+    if len(words) < 20:
+        return True
+    stop = load_stopwords("en")
+    return sum(w in stop for w in words) >= 0.1 * len(words)

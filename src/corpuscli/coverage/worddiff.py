@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*(?:\.(?!\.))?|\.\.\.|…|--|[^\w\s]")
@@ -99,6 +99,41 @@ def word_diff(a: Sequence[Token], b: Sequence[Token], a_text: str, b_text: str) 
     return out
 
 
+def bag_diff(
+    a: Sequence[Token],
+    b: Sequence[Token],
+    a_text: str,
+    b_text: str,
+    same: Callable[[str], str] = lambda key: key,
+) -> list[Op]:
+    """For renderings in other words and another order (a translation, a paraphrase), where a
+    sequence diff matches words out of place: each side's runs of words the other side has
+    (``equal``) or lacks (``delete`` on A's side, ``insert`` on B's), words compared by
+    ``same(key)`` (a stem, a number's value). Punctuation never counts as a difference."""
+    keys_a = {same(t.key) for t in a}
+    keys_b = {same(t.key) for t in b}
+    out: list[Op] = []
+    for tokens, others, text, side in ((a, keys_b, a_text, "a"), (b, keys_a, b_text, "b")):
+        runs: list[tuple[str, int, int]] = []
+        for i, t in enumerate(tokens):
+            kind = (
+                "equal"
+                if not t.key[0].isalnum() or same(t.key) in others
+                else ("delete" if side == "a" else "insert")
+            )
+            if runs and (runs[-1][0] == kind or not t.key[0].isalnum()):
+                runs[-1] = (runs[-1][0], runs[-1][1], i + 1)
+            else:
+                runs.append((kind, i, i + 1))
+        for kind, i, j in runs:
+            spans = _spans(tokens, i, j, text)
+            if side == "a":
+                out.append(Op(kind, (i, j), (0, 0), spans, (), _text(spans, text), ""))
+            else:
+                out.append(Op(kind, (0, 0), (i, j), (), spans, "", _text(spans, text)))
+    return out
+
+
 def ratio(a: Sequence[Token], b: Sequence[Token]) -> float:
     """How alike the two token sequences are (difflib's ratio over the folded words, punctuation
     at either end ignored): 1.0 exactly when they are the same after folding."""
@@ -111,12 +146,20 @@ def ratio(a: Sequence[Token], b: Sequence[Token]) -> float:
 
 def contained(short: Sequence[Token], long: Sequence[Token]) -> bool:
     """Whether the shorter rendering is, word for word but for a few tokens, a part of the
-    longer one: at least 85% of its words matched in order inside a longer run."""
+    longer one: at least 85% of its words matched in order inside the longer one, whose extra
+    words lie mostly before or after the match (words added inside make it reworded)."""
     ks = [k for k in folded(short) if k[0].isalnum()]
     kl = [k for k in folded(long) if k[0].isalnum()]
     if not ks or len(kl) < len(ks) + 2:
         return False
-    matched = sum(
-        block.size for block in difflib.SequenceMatcher(None, ks, kl, autojunk=False).get_matching_blocks()
-    )
-    return matched >= 0.85 * len(ks)
+    blocks = [
+        b
+        for b in difflib.SequenceMatcher(None, ks, kl, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    matched = sum(b.size for b in blocks)
+    if matched < 0.85 * len(ks):
+        return False
+    inside = (blocks[-1].b + blocks[-1].size - blocks[0].b) - matched
+    outside = len(kl) - matched - inside
+    return outside >= max(2, inside)
