@@ -93,11 +93,17 @@ def diff_command(
         for ref in (a, b):
             if pool is not None and ref in set(pool["doc_id"]):
                 rows.append(pool[pool["doc_id"] == ref].iloc[0])
-            elif ref in files and loaded is not None:
+            elif ref in files:
+                same = (
+                    loaded["path"].map(lambda p, r=ref: Path(str(p)).resolve() == Path(r).resolve())
+                    if loaded is not None
+                    else pd.Series(dtype=bool)
+                )
+                # a file the loader skipped (empty, binary) is an article with no text
                 rows.append(
-                    loaded[loaded["path"] == ref].iloc[0]
-                    if (loaded["path"] == ref).any()
-                    else loaded.iloc[files.index(ref)]
+                    loaded[same].iloc[0]
+                    if same.any()
+                    else pd.Series({"doc_id": Path(ref).stem, "text": "", "path": ref})
                 )
             else:
                 import difflib
