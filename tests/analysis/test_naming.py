@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.analysis.naming import COLUMNS, naming_differences, read_aliases
@@ -101,3 +103,27 @@ def test_cli(corpus):
         "--naming", "--target", "Anatolia Today", "--reference", "The Moscow Times",
     )  # fmt: skip
     assert none.exit_code == 2 and "no naming differences" in none.stderr
+
+
+_PIECES = st.sampled_from(
+    [
+        *"ab .,’-\n",
+        "the city of ",
+        "Shusha",
+        "Shushi",
+        " said ",
+        "North Korean ",
+        "leader ",
+        "of the ",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=2000)
+@given(st.lists(_PIECES, max_size=120).map("".join), st.lists(_PIECES, max_size=120).map("".join))
+def test_any_text_gives_pairs_or_a_clear_error(text_a, text_b):
+    try:
+        table = naming_differences(_two_sides([text_a], [text_b]), by="side", a="a", b="b")
+    except (NothingToAnalyse, UsageError):
+        return
+    assert list(table.columns) == list(COLUMNS) and (table["swaps"] >= 1).all()
