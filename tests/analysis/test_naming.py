@@ -1,28 +1,51 @@
+"""compare --naming: names two groups use for one thing, found from passages they share."""
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscli import load
-from corpuscli.analysis.naming import naming_differences, read_aliases
-from corpuscli.errors import InputError, UsageError
+from corpuscli.analysis.naming import COLUMNS, naming_differences, read_aliases
+from corpuscli.errors import InputError, NothingToAnalyse, UsageError
 from tests.conftest import SAMPLE, SEED_000, SEED_003
 
-# Two real paragraphs of seed 003: the outlet's own voice, and an Armenian official's quote.
-OWN_VOICE = (
-    "He spoke as Nagorno-Karabakh president Arayik Harutyunyan warned that Azeri forces were closing "
-    "in on the unrecognized republic’s second-largest city of Shusha, which would mark a turning point "
-    "in the month of fighting."
-)
-QUOTE = '“Whoever controls Shushi controls Artsakh," he said, using the Armenian names for the town and Nagorno-Karabakh.'
+
+def _two_sides(texts_a: list[str], texts_b: list[str]) -> pd.DataFrame:
+    rows = [("a", t) for t in texts_a] + [("b", t) for t in texts_b]
+    return pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(rows))], "side": [s for s, _ in rows],
+         "text": [t for _, t in rows]}
+    )  # fmt: skip
 
 
-def test_spelling_variants_of_names():
-    frame = pd.DataFrame(
-        {"doc_id": ["a", "b"], "source": ["own", "quote"], "text": [OWN_VOICE, QUOTE]}
+def test_names_one_side_uses_are_found_without_hints():
+    """Seed 003 as one side writes it, and as the other side would: Shushi for Shusha, Artsakh
+    for Nagorno-Karabakh throughout, "Armenian-occupied" for "Armenia-controlled" districts."""
+    own = SEED_003.read_text(encoding="utf-8")
+    other = (
+        own.replace("city of Shusha", "city of Shushi")
+        .replace("Nagorno-Karabakh", "Artsakh")
+        .replace("The Armenia-controlled districts", "The Armenian-occupied districts")
     )
-    table = naming_differences(frame, a="own", b="quote", min_count=1, p=1.0, min_log_ratio=0.0)
-    row = table[(table["term_a"] == "shusha") & (table["term_b"] == "shushi")].iloc[0]
-    assert row["basis"] == "spelling"
-    assert (row["a_in_A"], row["a_in_B"], row["b_in_A"], row["b_in_B"]) == (1, 0, 0, 1)
+    table = naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
+    assert list(table.columns) == list(COLUMNS)
+    pairs = {(r.term_a, r.term_b): r for r in table.itertuples()}
+    assert ("shusha", "shushi") in pairs and ("nagorno-karabakh", "artsakh") in pairs
+    assert ("armenia-controlled", "armenian-occupied") in pairs
+    row = pairs[("shusha", "shushi")]
+    # side a writes Shusha once and Shushi once (in the quote); side b Shushi twice
+    assert (row.a_in_A, row.a_in_B, row.b_in_A, row.b_in_B) == (1, 0, 1, 2)
+    assert "city of Shusha" in row.example_a and "city of Shushi" in row.example_b
+    assert row.basis == "aligned" and row.swaps >= 1
+
+
+def test_a_word_both_sides_use_is_no_naming_difference():
+    own = SEED_000.read_text(encoding="utf-8")
+    # "said" for "insisted": a reporting verb, not a name; both sides keep writing both
+    other = own.replace("he insisted", "he said")
+    with pytest.raises(NothingToAnalyse, match="no naming differences"):
+        naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
 
 
 def test_declared_aliases_with_counts(tmp_path):
@@ -41,9 +64,21 @@ def test_declared_aliases_with_counts(tmp_path):
         "declared",
     )
     assert (first["a_in_A"], first["b_in_B"]) == (2, 1)
+    second = table.iloc[1]
+    assert (second["term_a"], second["term_b"]) == ("nagorno-karabakh", "artsakh")
+    assert second["b_in_B"] == 1 and second["a_in_B"] == 5
 
 
-def test_alias_file_errors(tmp_path):
+def test_roundups_give_names_not_noise():
+    frame = load([str(SAMPLE)], manifest=str(SAMPLE / "manifest.csv")).frame
+    table = naming_differences(frame, by="stance", a="left", b="right")
+    assert len(table) >= 1
+    words = {w for t in table["term_a"].tolist() + table["term_b"].tolist() for w in t.split()}
+    assert not words & {"said", "says", "stressed", "notes", "the", "and"}
+    assert (table["preference"] >= 0.5).all() and (table["swaps"] >= 1).all()
+
+
+def test_alias_file_and_group_errors(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("only-one-term\n", encoding="utf-8")
     with pytest.raises(InputError, match="two terms"):
@@ -51,3 +86,43 @@ def test_alias_file_errors(tmp_path):
     frame = load([str(SAMPLE)]).frame
     with pytest.raises(UsageError, match="did you mean"):
         naming_differences(frame, by="stance", a="centre", b="left")
+    with pytest.raises(UsageError, match="two different groups"):
+        naming_differences(frame, by="stance", a="left", b="left")
+
+
+def test_cli(corpus):
+    result = corpus(
+        "compare", str(SAMPLE), "--manifest", str(SAMPLE / "manifest.csv"), "--naming",
+        "--by", "stance", "--target", "left", "--reference", "right", "-f", "tsv",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("term_a\tterm_b\ta_in_A\ta_in_B\tb_in_A\tb_in_B\tswaps")
+    none = corpus(
+        "compare", str(SEED_000), str(SEED_003), "--manifest", str(SAMPLE / "manifest.csv"),
+        "--naming", "--target", "Anatolia Today", "--reference", "The Moscow Times",
+    )  # fmt: skip
+    assert none.exit_code == 2 and "no naming differences" in none.stderr
+
+
+_PIECES = st.sampled_from(
+    [
+        *"ab .,’-\n",
+        "the city of ",
+        "Shusha",
+        "Shushi",
+        " said ",
+        "North Korean ",
+        "leader ",
+        "of the ",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=2000)
+@given(st.lists(_PIECES, max_size=120).map("".join), st.lists(_PIECES, max_size=120).map("".join))
+def test_any_text_gives_pairs_or_a_clear_error(text_a, text_b):
+    try:
+        table = naming_differences(_two_sides([text_a], [text_b]), by="side", a="a", b="b")
+    except (NothingToAnalyse, UsageError):
+        return
+    assert list(table.columns) == list(COLUMNS) and (table["swaps"] >= 1).all()

@@ -1,13 +1,25 @@
-"""corpus diff on the seeds: the model case."""
+"""corpus diff: statement alignment, faithful display and the editorial summary, on the seeds (the
+model case) and on small excerpts of real articles (tests/fixtures/README.md)."""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from html.parser import HTMLParser
 
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpuscli import load
-from corpuscli.coverage.diff import diff_articles, side, similarity, word_diff
-from tests.conftest import SAMPLE, SEED_000, SEED_003
+from corpuscli.coverage.align import LABELS
+from corpuscli.coverage.diff import diff_articles, side, to_frame, to_json
+from corpuscli.coverage.numbers import find_numbers
+from corpuscli.coverage.statements import article_statements, sentences
+from corpuscli.render import diff as render_diff
+from tests.conftest import FIXTURES, SAMPLE, SEED_000, SEED_003
 
 
 def _seeds():
@@ -15,17 +27,34 @@ def _seeds():
     return side(frame.iloc[0]), side(frame.iloc[1])
 
 
-def test_district_statements_align():
-    a, b = _seeds()
-    d = diff_articles(a, b)
-    pairs = [(r.a.text, r.b.text) for r in d.rows if r.a and r.b]
-    assert any(
-        "7 areas around Nagorno-Karabakh" in x and "seven areas surrounding" in y for x, y in pairs
+def _article(text: str, doc_id: str = "x"):
+    return side(pd.Series({"doc_id": doc_id, "text": text}))
+
+
+def _fixture_pair(name: str):
+    a = (FIXTURES / f"basil_{name}_a.txt").read_text(encoding="utf-8")
+    b = (FIXTURES / f"basil_{name}_b.txt").read_text(encoding="utf-8")
+    return diff_articles(_article(a, "a"), _article(b, "b"))
+
+
+def test_seeds_align_the_districts_statement_and_name_its_differences():
+    d = diff_articles(*_seeds())
+    pairs = [
+        (r, " ".join(q.text for q in r.a), " ".join(q.text for q in r.b))
+        for r in d.rows
+        if r.a and r.b
+    ]
+    row = next(
+        r
+        for r, x, y in pairs
+        if "7 areas around Nagorno-Karabakh" in x and "seven areas surrounding" in y
     )
-    only_b = [r.b.text for r in d.rows if r.label == "only in B"]
-    assert any(t.startswith("Whoever controls Shushi") for t in only_b)
-    assert any(t == "inaction" for t in only_b)
-    only_a = [r.a.text for r in d.rows if r.label == "only in A"]
+    kinds = {f.kind: f for f in d.findings if d.rows[f.row] is row}
+    assert "(occupied by Armenia)" in kinds["insertion"].a
+    assert kinds["number"].a.startswith("7 areas") and kinds["number"].b.startswith("seven areas")
+    only_b = [r.b[0].text for r in d.rows if r.label == "only in B"]
+    assert "Whoever controls Shushi controls Artsakh" in only_b and "inaction" in only_b
+    only_a = [r.a[0].text for r in d.rows if r.label == "only in A"]
     assert any(t.startswith("Turkey defended") for t in only_a)
     assert d.summary["headlines"]["b"].startswith("Russia ‘Open’")
     assert d.summary["published"] == {
@@ -35,34 +64,172 @@ def test_district_statements_align():
     assert "occupied" in d.summary["terms_only_in_a"]
 
 
-def test_numbers_and_rewording():
-    assert similarity("the 7 areas", "the seven areas") == 1.0
-    assert similarity("five plus two districts", "seven districts") == 1.0
-    ops = word_diff(
-        "the 7 areas around Nagorno-Karabakh", "the seven areas surrounding Nagorno-Karabakh"
+def test_the_headline_is_not_a_statement():
+    a, _ = _seeds()
+    assert not any("Putin explains Russia" in q.text for q in a.statements)
+
+
+def test_split_and_contained_statements():
+    d = _fixture_pair("trophies")
+    split = next(r for r in d.rows if r.label == "split")
+    assert [q.text[:10] for q in split.a] == ["It’s great", "but it tak"] and len(split.b) == 1
+    contained = next(r for r in d.rows if r.label == "contained" and r.a[0].text == "anti-hunters")
+    assert contained.b[0].text.startswith("hysterical anti-hunters")
+    assert not any(
+        r.label.startswith("only") and r.a and r.a[0].text.startswith("It’s great") for r in d.rows
     )
-    assert ("replace", "7", "seven") in ops
+    d = _fixture_pair("tax_ruling")
+    labels = [r.label for r in d.rows]
+    assert labels == ["contained", "same", "contained", "same"]
+    assert d.rows[2].b[0].text.startswith("With today’s ruling, committed")
 
 
-def test_identical_articles():
+def test_labels_agree_with_numbers():
+    for d in (diff_articles(*_seeds()), _fixture_pair("trophies"), _fixture_pair("tax_ruling")):
+        for r in d.rows:
+            assert r.label in LABELS
+            if r.a and r.b:
+                assert (r.similarity == 1.0) == (r.label == "same"), r
+            else:
+                assert r.similarity == 0.0
+
+
+def test_identical_articles_are_same_everywhere():
     a, _ = _seeds()
     d = diff_articles(a, a)
-    assert d.summary["identical"] and all(r.label == "same" for r in d.rows)
+    assert d.summary["identical"] and d.rows and all(r.label == "same" for r in d.rows)
+    assert all(r.similarity == 1.0 for r in d.rows) and not d.findings
+    assert any("identical" in note for note in d.notes)
 
 
-def test_cli_formats_and_errors(corpus, tmp_path):
+def test_meaning_may_differ():
+    text = SEED_000.read_text(encoding="utf-8")
+    fixed = text.replace("status quo should change", "status quo should be fixed")
+    d = diff_articles(_article(text, "a"), _article(fixed, "b"))
+    notes = [f.note for f in d.findings if f.kind == "meaning"]
+    assert any("“change” against “fixed”" in n for n in notes)
+    assert all(f.row == d.findings[0].row for f in d.findings)  # nothing else differs
+    voice = diff_articles(
+        _article("“Azerbaijan should return seven areas,” Putin said.", "a"),
+        _article("“Seven areas should be returned to Azerbaijan,” Putin said.", "b"),
+    )
+    assert any("passive" in f.note and f.kind == "meaning" for f in voice.findings)
+    negation = diff_articles(
+        _article("“If not, then we will not do it,” he added.", "a"),
+        _article("“If not, then we will do it,” he added.", "b"),
+    )
+    assert any("negation" in f.note for f in negation.findings)
+
+
+def test_attribution_verbs_only_for_the_same_statement():
+    d = _fixture_pair("tax_ruling")
+    assert not [f for f in d.findings if f.kind == "attribution"]
+    claimed = SEED_003.read_text(encoding="utf-8").replace(
+        "“The Armenians took up arms and did it themselves,” he said",
+        "“The Armenians took up arms and did it themselves,” he claimed",
+    )
+    d = diff_articles(_article(SEED_003.read_text(encoding="utf-8"), "a"), _article(claimed, "b"))
+    found = [f for f in d.findings if f.kind == "attribution"]
+    assert len(found) == 1 and "casts doubt" in found[0].note
+    assert d.rows[found[0].row].label == "same"
+
+
+def test_names_for_one_referent():
+    text = SEED_003.read_text(encoding="utf-8")
+    d = diff_articles(
+        _article(text, "a"), _article(text.replace("city of Shusha", "city of Shushi"), "b")
+    )
+    naming = [f for f in d.findings if f.kind == "naming"]
+    assert naming and "“Shusha”, B “Shushi”" in naming[0].note
+
+
+def test_numbers_written_differently():
+    values = [
+        (n.text, n.value)
+        for n in find_numbers(
+            "five plus two districts, 7 areas, seven held areas, five (plus two) regions, 30,000 dead"
+        )
+    ]
+    assert values == [
+        ("five plus two", 7),
+        ("7", 7),
+        ("seven", 7),
+        ("five (plus two)", 7),
+        ("30,000", 30000),
+    ]
+
+
+def _reconstructs(d) -> None:
+    for r in d.rows:
+        for side_name, qs, art in (("a", r.a, d.a), ("b", r.b, d.b)):
+            for q, parts in zip(qs, render_diff.segments(r, side_name, art.text), strict=True):
+                assert "".join(p.text for p in parts) == art.text[q.start : q.end] == q.text
+
+
+def test_statements_are_shown_as_the_article_has_them():
+    d = diff_articles(*_seeds())
+    _reconstructs(d)
+    data = to_json(d)
+    for row in data["rows"]:
+        for op in row["ops"]:
+            for letter, art in (("a", d.a), ("b", d.b)):
+                spans = op[f"{letter}_spans"]
+                assert " … ".join(art.text[s:e] for s, e in spans) == op[letter]
+    md = io.StringIO()
+    render_diff.write_markdown(d, md)
+    assert "Azerbaijan ." not in md.getvalue() and "Karabakh ," not in md.getvalue()
+    assert "Nagorno-Karabakh (~~occupied by~~ Armenia)" in md.getvalue()
+
+
+_PIECES = st.sampled_from(
+    [
+        *'ab .,“”"()-’7\n',
+        "said",
+        " that ",
+        "Putin",
+        " five plus two ",
+        "U.S.",
+        " to ",
+        "Mr.",
+        "claimed",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=2000)
+@given(st.lists(_PIECES, max_size=150).map("".join))
+def test_any_text_reconstructs_and_stays_fast(text):
+    other = text.replace("a", "b", 3)
+    d = diff_articles(_article(text, "a"), _article(other, "b"))
+    _reconstructs(d)
+    for s in sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_terminal_view_marks_deletions_without_colour():
+    from rich.console import Console
+
+    d = diff_articles(*_seeds())
+    console = Console(width=160, no_color=True, force_terminal=True, record=True)
+    console.print(render_diff.rich_view(d, markers=True))
+    out = console.export_text()
+    assert "[-occupied by-]" in out and "{+reclaiming+}" in out
+    assert "[-…-]: only in A" in out
+
+
+def test_cli_formats(corpus, tmp_path):
     a, b = str(SEED_000), str(SEED_003)
     js = corpus("diff", a, b, "-f", "json")
     assert js.exit_code == 0, js.stderr
     data = json.loads(js.stdout)
-    assert {"a", "b", "rows", "summary"} <= set(data)
-    assert data["rows"][0]["label"] in ("same", "reworded", "only in A", "only in B")
+    assert {"a", "b", "rows", "findings", "summary"} <= set(data)
+    assert {f["kind"] for f in data["findings"]} >= {"insertion", "number"}
     md = corpus("diff", a, b, "-f", "md")
-    assert md.stdout.startswith("# A:") and "| label | similarity | A | B |" in md.stdout
+    assert md.stdout.startswith("# A:") and "| label | similarity | A | B | notes |" in md.stdout
     missing = corpus("diff", "5948_lefty", "5948_right", "--corpus", str(SAMPLE))
     assert missing.exit_code == 2 and "5948_left" in missing.stderr
     ok = corpus("diff", "5948_left", "5948_right", "--corpus", str(SAMPLE), "-f", "tsv")
-    assert ok.exit_code == 0 and ok.stdout.startswith("label\tsimilarity")
+    assert ok.exit_code == 0 and ok.stdout.startswith("label\tsimilarity\ta_speaker")
 
 
 def test_html_escapes_article_text(corpus, tmp_path):
@@ -88,31 +255,72 @@ def test_html_escapes_article_text(corpus, tmp_path):
 
     parser = Tags()
     parser.feed(page)
-    assert "script" not in parser.seen and "table" in parser.seen
+    assert "script" not in parser.seen and "table" in parser.seen and "ins" in parser.seen
 
 
-def test_pairs_on_the_roundups():
-    from corpuscli.coverage.pairs import evaluate, find_pairs
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02PNG\x00\x00binary" * 20])
+@pytest.mark.parametrize("order", ["A", "B"])
+def test_an_empty_or_binary_article_is_a_clear_error(corpus, tmp_path, content, order):
+    """As A or as B, an article the loader cannot read is an error (exit 2), never compared."""
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(content)
+    pair = [str(odd), str(SEED_003)] if order == "A" else [str(SEED_003), str(odd)]
+    result = corpus("diff", *pair, "-f", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"no article to compare in {odd}" in result.stderr
+    assert str(odd) in result.stderr.splitlines()[0]  # the loader's reason, naming the file
 
-    frame = load([str(SAMPLE)]).frame
-    pairs = find_pairs(frame, by="stance")
-    rows = frame[frame["event_id"].notna()]
-    truth = [
-        (a, b)
-        for event, group in rows.groupby("event_id")
-        for i, a in enumerate(group["doc_id"])
-        for b in list(group["doc_id"])[i + 1 :]
+
+def test_an_article_in_another_language_is_compared_with_a_note(corpus, tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes((FIXTURES / "declaration_1789_fr.txt").read_bytes())
+    result = corpus("diff", str(odd), str(SEED_003), "-f", "json")
+    assert result.exit_code == 0
+    assert "does not look like English" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["rows"] and all(r["label"] in ("only in A", "only in B") for r in data["rows"])
+
+
+def test_two_articles_without_quotes_compare_sentences():
+    d = diff_articles(
+        _article(
+            "The weather was cold in Moscow on Monday. Snow fell all day long in the city.", "a"
+        ),
+        _article("Markets rose in London on Monday. Traders bought shares of banks all day.", "b"),
+    )
+    assert d.summary["statements"]["unit"] == "sentences"
+    assert not any(r.a and r.b for r in d.rows)  # "Monday" and "day" do not make a statement
+    assert any("sentence by sentence" in n for n in d.notes)
+
+
+def test_reported_clauses_are_statements():
+    text = (FIXTURES / "basil_tax_ruling_a.txt").read_text(encoding="utf-8")
+    found, unit = article_statements(
+        "Colorado's top law enforcement official promises to vigorously defend the state's law "
+        "after Nebraska and Oklahoma asked the U.S. Supreme Court to declare it unconstitutional. "
+        + text
+    )
+    assert unit == "quotes"
+    texts = [q.text for q in found]
+    assert "vigorously defend the state's law after Nebraska" in texts[0]
+    assert "declare it unconstitutional" in texts
+
+
+def test_frame_output_has_offsets():
+    frame = to_frame(diff_articles(*_seeds()))
+    assert list(frame.columns)[:8] == [
+        "label",
+        "similarity",
+        "a_speaker",
+        "a_verb",
+        "a_text",
+        "a_start",
+        "a_end",
+        "b_speaker",
     ]
-    result = evaluate(pairs, truth)
-    # short excerpts (about 90 words) of 12 stories: precise, if not complete
-    assert result["precision"] >= 0.85 and result["recall"] >= 0.45
-    assert (pairs["source_a"] != pairs["source_b"]).all()
-    assert list(pairs.columns)[:4] == ["doc_a", "source_a", "doc_b", "source_b"]
-
-
-def test_pairs_cli(corpus):
-    result = corpus("pairs", str(SAMPLE), "--by", "stance", "-f", "csv")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("doc_a,source_a,doc_b,source_b,score")
-    one = corpus("pairs", str(SEED_003), "--by", "source")
-    assert one.exit_code == 2 and "two groups" in one.stderr
+    row = frame[frame["a_text"].fillna("").str.contains("7 areas")].iloc[0]
+    assert row["notes"] and "number" in row["notes"]
+    a, _ = _seeds()
+    assert a.text[row["a_start"] : row["a_end"]] == row["a_text"]
+    assert re.search(r"\bmeaning\b", row["notes"])

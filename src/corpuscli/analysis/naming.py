@@ -1,42 +1,64 @@
-"""Naming and framing differences: terms two outlets use for the same thing.
+"""Naming differences: the names two outlets (or two sides) use for one thing, found without hints.
 
-For outlets A and B, candidates are the words and two-word phrases each strongly prefers (keyness
-of A against B: log ratio at least ``min_log_ratio`` and G² significant at ``p``, uncorrected;
-and the reverse). A candidate of A and one of B are paired when
+Where two outlets report the same thing, their sentences line up word for word but for the words
+each chooses: "the city of **Shusha**" / "the city of **Shushi**", "the **occupied** territories" /
+"the **liberated** territories", "North **Korea's leader**, Kim Jong-un" / "North **Korean
+dictator** Kim Jong-un". So:
 
-- they occur in the same contexts: the cosine of their context vectors (content words up to
-  ``window`` tokens either side, over both outlets' articles, weighted by positive pointwise
-  mutual information) is at least ``min_context``; or
-- they are near-identical spellings of names (``Shusha`` / ``Shushi``): a difflib ratio of at
-  least 0.8, for words of five letters or more written with a capital at least 80% of the time; or
-- a user declared them in an aliases file (one pair per line: ``term<TAB>term`` or
-  ``term = term``).
+1. **Pair the articles that tell one story.** Each article of group A is paired with the articles
+   of group B whose content words (TF-IDF, cosine) are closest to its own: at least
+   ``min_story`` and at least half the closest one's. No dates are needed.
+2. **Align their passages.** In each pair of articles, a stretch that reads the same on both
+   sides of a swap is aligned: the same two words before (one of them a content word), then one
+   to ``longest`` words on each side that differ, then the same two words after — "North
+   [Korea's leader,] Kim Jong-un" / "North [Korean dictator] Kim Jong-un", "the city of [Shusha],"
+   / "the city of [Shushi],". Sentences that share their words but for a name are the common case.
+3. **Collect the swaps.** The two differing runs are a candidate pair when they stand where a
+   name stands: after a determiner, a possessive or a preposition, or capitalised
+   (``data/naming_slots.toml``). Words both runs share at their ends and stopwords are trimmed;
+   numbers, spellings or inflections of one word ("tariff" / "tariffs"), one run inside the other
+   ("Donald" / "Donald Trump") and stopword-only runs are left out.
+4. **Keep the consistent ones.** A candidate is kept when it is swapped at least ``min_count``
+   times and each side uses its own term at least as often as the other's (``preference``, the
+   smaller of A's share of term_a and B's share of term_b, at least ``min_preference``), one of
+   them more often (two groups that both write both terms alike name nothing their own).
+   Candidates are ranked by the number of swaps times how far the two preferences go beyond a
+   coin flip (``score``).
 
-Each pair comes with its evidence: the counts of both terms in both outlets, the similarities, and
-the context words they share.
+Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
+``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
+often each term is written by each group, the number of aligned sentence pairs that swap them, and
+one such pair of sentences.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from corpuscli.analysis.compare import critical_g2, keyness_scores
+from corpuscli.coverage.numbers import find_numbers
+from corpuscli.coverage.similarity import content_words, stem
+from corpuscli.coverage.statements import sentences
+from corpuscli.coverage.worddiff import tokenize
 from corpuscli.errors import InputError, NothingToAnalyse, UsageError
 from corpuscli.schema import group_keys
 from corpuscli.text.stopwords import load_stopwords
-from corpuscli.text.tokens import Tokenizer
 
 COLUMNS = (
-    "term_a", "term_b", "a_in_A", "a_in_B", "b_in_A", "b_in_B", "context_similarity",
-    "spelling_similarity", "basis", "shared_contexts",
+    "term_a", "term_b", "a_in_A", "a_in_B", "b_in_A", "b_in_B", "swaps", "preference", "score",
+    "basis", "example_a", "example_b",
 )  # fmt: skip
+#: Words of context that must read the same before and after a swap.
+ANCHOR = 2
 
 
 def read_aliases(path: str) -> list[tuple[str, str]]:
@@ -60,12 +82,203 @@ def read_aliases(path: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _units(tokens: list[str], longest: int = 2) -> Iterable[tuple[str, int, int]]:
-    """Words and phrases of up to ``longest`` words, with their token span."""
-    for i in range(len(tokens)):
+@dataclass
+class _Article:
+    """An article as the search needs it: its text, its tokens' keys, whether each is written
+    with a capital, where each starts, and its content words."""
+
+    text: str
+    keys: list[str]
+    capital: list[bool]
+    starts: list[int]
+    terms: Counter[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Article:
+        tokens = tokenize(text)
+        return cls(text, [t.key for t in tokens], [t.text[:1].isupper() for t in tokens],
+                   [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
+
+    def sentence_at(self, token: int) -> str:
+        pos = self.starts[token]
+        return next((s.text for s in sentences(self.text) if s.start <= pos < s.end), "")
+
+
+def _group_texts(
+    corpus: pd.DataFrame | Iterable[pd.DataFrame], by: str, a: str, b: str
+) -> dict[str, list[str]]:
+    if a == b:
+        raise UsageError("compare two different groups", hint="give --target and --reference")
+    texts: dict[str, list[str]] = {a: [], b: []}
+    names: set[str] = set()
+    for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
+        keys = group_keys(frame, by)
+        names.update(keys)
+        for key, text in zip(keys, frame["text"], strict=True):
+            if key in texts and isinstance(text, str) and text.strip():
+                texts[key].append(text)
+    for name in (a, b):
+        if not texts[name]:
+            close = difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.5)
+            hint = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else f"groups: {', '.join(sorted(names)[:15])}"
+            )
+            raise UsageError(f"no articles of {name!r} in --by {by}", hint=hint)
+    return texts
+
+
+def story_pairs(
+    a: list[_Article], b: list[_Article], *, min_story: float = 0.1, keep: int = 3
+) -> list[tuple[int, int]]:
+    """(i, j) for each article of ``a`` and the articles of ``b`` that tell the same story: the
+    cosine of their TF-IDF content words at least ``min_story`` and half the best one's (at most
+    ``keep`` of them). Candidates are the articles sharing one of each article's ten most
+    weighted words, so that the cost grows with the corpus, not with its square."""
+    df: Counter[str] = Counter()
+    for art in a + b:
+        df.update(art.terms.keys())
+    n = len(a) + len(b)
+
+    def vector(art: _Article) -> dict[str, float]:
+        w = {k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in art.terms.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        return {k: x / norm for k, x in w.items()}
+
+    def top(v: dict[str, float]) -> list[str]:
+        return sorted(v, key=lambda k: (-v[k], k))[:10]
+
+    va, vb = [vector(x) for x in a], [vector(x) for x in b]
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, v in enumerate(vb):
+        for k in top(v):
+            index[k].append(j)
+    out = []
+    for i, v in enumerate(va):
+        near = {j for k in top(v) for j in index.get(k, ())}
+        scored = sorted(((sum(x * vb[j].get(k, 0.0) for k, x in v.items()), j) for j in near),
+                        key=lambda t: (-t[0], t[1]))  # fmt: skip
+        if scored:
+            best = scored[0][0]
+            out += [(i, j) for c, j in scored[:keep] if c >= min_story and c >= best / 2]
+    return out
+
+
+@dataclass(frozen=True)
+class _Slots:
+    before: frozenset[str]
+    not_after: frozenset[str]
+    reporting: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _slots() -> _Slots:
+    def data(name: str) -> dict:  # type: ignore[type-arg]
+        return tomllib.loads(resources.files("corpuscli").joinpath(name).read_text("utf-8"))
+
+    slots = data("data/naming_slots.toml")
+    verbs = data("data/reporting_verbs.toml")
+    reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
+    return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting))
+
+
+def _word(key: str) -> bool:
+    return key[0].isalnum() or key == "'s"
+
+
+def _clean(fa: list[str], fb: list[str], stop: frozenset[str]) -> tuple[str, str, int, int] | None:
+    """The two runs less the words they share at their ends and stopwords at their ends, with
+    how many words each lost at its start; or None when what is left is no pair of names (see
+    the module docstring, step 3)."""
+    sa = sb = 0
+    while fa and fb and fa[0] == fb[0]:
+        fa, fb, sa, sb = fa[1:], fb[1:], sa + 1, sb + 1
+    while fa and fb and fa[-1] == fb[-1]:
+        fa, fb = fa[:-1], fb[:-1]
+    while fa and (fa[0] in stop or fa[0] == "'s"):
+        fa, sa = fa[1:], sa + 1
+    while fb and (fb[0] in stop or fb[0] == "'s"):
+        fb, sb = fb[1:], sb + 1
+    while fa and fa[-1] in stop:
+        fa = fa[:-1]
+    while fb and fb[-1] in stop:
+        fb = fb[:-1]
+    if not fa or not fb or any(w in stop for w in fa + fb):
+        return None  # a phrase with a stopword inside ("deal to exempt") is no name
+    a, b = " ".join(fa), " ".join(fb)
+    if a.replace("-", "").replace(" ", "") == b.replace("-", "").replace(" ", ""):
+        return None  # one word spelled two ways ("tax-filing" / "tax filing")
+    if [stem(w) for w in fa] == [stem(w) for w in fb]:
+        return None  # one word inflected two ways ("tariff" / "tariffs")
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return None  # one inside the other ("Donald" / "Donald Trump")
+    if find_numbers(a) or find_numbers(b):
+        return None  # numbers are not names
+    return a, b, sa, sb
+
+
+def anchored_swaps(
+    x: _Article, y: _Article, *, longest: int, stop: frozenset[str]
+) -> list[tuple[str, str, int, int]]:
+    """(term_a, term_b, token of x, token of y) for each passage of two articles that reads the
+    same but for one swapped run of words (the module docstring, steps 2 and 3)."""
+    slots = _slots()
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for q in range(ANCHOR, len(y.keys)):
+        index[tuple(y.keys[q - ANCHOR : q])].append(q)
+    out = []
+    for p in range(ANCHOR, len(x.keys)):
+        left = tuple(x.keys[p - ANCHOR : p])
+        if left not in index:
+            continue
+        content_left = any(_word(k) and k not in stop for k in left)
+        for q in index[left]:
+            for m in range(1, longest + 1):
+                right = x.keys[p + m : p + m + ANCHOR]
+                if len(right) < ANCHOR:
+                    break
+                if not any(_word(k) for k in right):
+                    continue
+                if not content_left and not any(_word(k) and k not in stop for k in right):
+                    continue  # "of the [X] and the": no word of the story around it
+                for n in range(1, longest + 1):
+                    if y.keys[q + n : q + n + ANCHOR] != right or abs(m - n) > 1:
+                        continue
+                    fa, fb = x.keys[p : p + m], y.keys[q : q + n]
+                    if not all(_word(k) for k in fa + fb) or right[0] in slots.not_after:
+                        continue
+                    if any(k in slots.reporting for k in fa + fb):
+                        continue  # who said what, not what it is called
+                    pair = _clean(fa, fb, stop)
+                    if pair is None:
+                        continue
+                    ta, tb, sa, sb = pair
+                    capital = x.capital[p + sa]
+                    if capital != y.capital[q + sb]:
+                        continue  # a name against a common word ("Robert Mueller hopes" / "like")
+                    named = (
+                        left[-1] in slots.before
+                        or (  # "the [occupied] territories"
+                            (x.capital[p] or y.capital[q]) and left[-1] not in ".!?"
+                        )
+                    )  # "[Shusha]" / "[Shushi]", "North [Korea's leader]" / "North [Korean dictator]"
+                    if not named:
+                        continue  # not where a name stands
+                    out.append((ta, tb, p, q))
+    return out
+
+
+def _phrase_counts(texts: list[_Article], phrases: set[str], longest: int) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for art in texts:
+        keys = [k for k in art.keys if _word(k)]
         for n in range(1, longest + 1):
-            if i + n <= len(tokens):
-                yield " ".join(tokens[i : i + n]), i, i + n
+            for i in range(len(keys) - n + 1):
+                phrase = " ".join(keys[i : i + n])
+                if phrase in phrases:
+                    counts[phrase] += 1
+    return counts
 
 
 def naming_differences(
@@ -75,176 +288,77 @@ def naming_differences(
     a: str,
     b: str,
     aliases: str | None = None,
-    min_count: int = 3,
-    min_log_ratio: float = 1.0,
-    p: float = 0.05,
-    window: int = 3,
-    min_context: float = 0.15,
-    candidates: int = 150,
+    min_count: int = 1,
+    min_story: float = 0.1,
+    min_preference: float = 0.5,
+    longest: int = 3,
     top: int | None = 50,
 ) -> pd.DataFrame:
-    """Pairs of terms that outlet ``a`` and outlet ``b`` use for the same thing (see the module
-    docstring). Sorted by the stronger of the two similarities; declared pairs first."""
+    """Pairs of terms that group ``a`` and group ``b`` (values of column ``by``) use for the same
+    thing, found in passages the two groups share (see the module docstring): columns term_a,
+    term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps
+    (aligned passages that swap them), preference, score, basis (aligned or declared), example_a,
+    example_b (the sentences of one such passage). Declared pairs come first, then the found ones
+    by score."""
+    texts = _group_texts(corpus, by, a, b)
     stop = load_stopwords("en")
-    tok = Tokenizer(lower=False)
-    docs: dict[str, list[list[str]]] = {a: [], b: []}
-    capitalised: Counter = Counter()  # how often each word is written with a capital
-    names: set[str] = set()
-    for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
-        keys = group_keys(frame, by)
-        names.update(keys)
-        for key, text in zip(keys, frame["text"], strict=True):
-            if key in docs and isinstance(text, str):
-                raw = tok.tokens(text)
-                capitalised.update(t.lower() for t in raw if t[:1].isupper())
-                docs[key].append([t.lower() for t in raw])
-    for name in (a, b):
-        if not docs[name]:
-            close = difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.5)
-            hint = (
-                f"did you mean {', '.join(close)}?"
-                if close
-                else f"groups: {', '.join(sorted(names)[:15])}"
-            )
-            raise UsageError(f"no articles of {name!r} in --by {by}", hint=hint)
-    if a == b:
-        raise UsageError("compare two different outlets")
-
-    def is_content(unit: str) -> bool:
-        words = unit.split()
-        return words[0] not in stop and words[-1] not in stop and any(c.isalpha() for c in unit)
-
+    arts_a = [_Article.of(t) for t in texts[a]]
+    arts_b = [_Article.of(t) for t in texts[b]]
+    found: Counter[tuple[str, str]] = Counter()
+    where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+    for i, j in story_pairs(arts_a, arts_b, min_story=min_story):
+        for ta, tb, p, q in set(anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)):
+            found[(ta, tb)] += 1
+            where.setdefault((ta, tb), (i, j, p, q))
     declared = read_aliases(aliases) if aliases else []
-    declared_terms = {t for pair in declared for t in pair}
-    longest = max([2, *(len(t.split()) for t in declared_terms)])
-    counts = {name: Counter() for name in (a, b)}
-    sizes = {}
-    for name in (a, b):
-        size = 0
-        for tokens in docs[name]:
-            size += len(tokens)
-            counts[name].update(
-                u
-                for u, i, j in _units(tokens, longest)
-                if (j - i <= 2 and is_content(u)) or u in declared_terms
-            )
-        sizes[name] = size
-    vocab = sorted(set(counts[a]) | set(counts[b]))
-    fa = np.array([counts[a][t] for t in vocab], dtype=float)
-    fb = np.array([counts[b][t] for t in vocab], dtype=float)
-    scores = keyness_scores(fa, fb, sizes[a], sizes[b])
-    critical = critical_g2(p)
-    # Each side's preferred terms: used relatively more, by at least min_log_ratio (or absent
-    # from the other side), significantly, and often enough.
-    over = scores["direction"] == "over"
-    strong = scores["g2"] >= critical
-    pref_a = (
-        over & ((scores["log_ratio"] >= min_log_ratio) | (fb == 0)) & strong & (fa >= min_count)
-    )
-    pref_b = (
-        ~over & ((scores["log_ratio"] <= -min_log_ratio) | (fa == 0)) & strong & (fb >= min_count)
-    )
-    side_a = [vocab[i] for i in np.argsort(-scores["g2"] * pref_a)[:candidates] if pref_a[i]]
-    side_b = [vocab[i] for i in np.argsort(-scores["g2"] * pref_b)[:candidates] if pref_b[i]]
-    wanted = set(side_a) | set(side_b) | declared_terms
-    contexts = _contexts(docs[a] + docs[b], wanted, window, stop, longest)
-    weights = _ppmi(contexts)
-    rows = []
-    seen = set()
-    for x, y in declared:
-        rows.append(_row(x, y, counts, a, b, weights, contexts, "declared"))
-        seen.add((x, y))
-    for x in side_a:
-        for y in side_b:
-            if (x, y) in seen or x in y.split() or y in x.split():
-                continue
-            ctx = _cosine(weights.get(x, {}), weights.get(y, {}))
-            # Spelling variants are names (Shusha / Shushi), not common words (started / stated).
-            proper = all(capitalised[t] >= 0.8 * (counts[a][t] + counts[b][t]) for t in (x, y))
-            spell = _spelling(x, y) if proper else 0.0
-            if ctx >= min_context or spell >= 0.8:
-                basis = "spelling" if spell >= 0.8 and spell >= ctx else "context"
-                rows.append(_row(x, y, counts, a, b, weights, contexts, basis))
+    kept = [pair for pair, n in found.items() if n >= min_count]
+    phrases = {t for pair in kept + declared for t in pair}
+    span = max([longest, *(len(t.split()) for t in phrases)])
+    in_a = _phrase_counts(arts_a, phrases, span)
+    in_b = _phrase_counts(arts_b, phrases, span)
+
+    def example(pair: tuple[str, str]) -> tuple[str, str] | None:
+        if pair not in where:
+            return None
+        i, j, p, q = where[pair]
+        return arts_a[i].sentence_at(p), arts_b[j].sentence_at(q)
+
+    rows = [_row(x, y, in_a, in_b, found[(x, y)], "declared", example((x, y))) for x, y in declared]
+    for x, y in kept:
+        if (x, y) in declared:
+            continue
+        row = _row(x, y, in_a, in_b, found[(x, y)], "aligned", None)
+        if row["preference"] >= min_preference and row["score"] > 0:
+            row["example_a"], row["example_b"] = example((x, y)) or (None, None)
+            rows.append(row)
     if not rows:
         raise NothingToAnalyse(
             f"no naming differences found between {a!r} and {b!r}",
-            hint="lower --min-context or --min-count, or declare known pairs with --aliases",
+            hint="the two groups share too few passages of one story: declare known pairs with --aliases",
         )
     out = pd.DataFrame(rows, columns=list(COLUMNS))
-    declared_rows = out[out["basis"] == "declared"]  # in the order of the aliases file
-    found = out[out["basis"] != "declared"]
-    found = found.assign(_score=found[["context_similarity", "spelling_similarity"]].max(axis=1))
-    found = found.sort_values(
-        ["_score", "term_a", "term_b"], ascending=[False, True, True], kind="stable"
-    ).drop(columns="_score")
-    out = pd.concat([declared_rows, found], ignore_index=True)
-    if top is not None:
-        out = out.head(top)
-    return out
+    first = out[out["basis"] == "declared"]  # in the order of the aliases file
+    rest = out[out["basis"] != "declared"].sort_values(
+        ["score", "swaps", "term_a", "term_b"], ascending=[False, False, True, True], kind="stable"
+    )
+    out = pd.concat([first, rest], ignore_index=True)
+    return out if top is None else out.head(top)
 
 
-def _contexts(
-    texts: list[list[str]], wanted: set[str], window: int, stop: frozenset[str], longest: int
-) -> dict[str, Counter]:
-    out: dict[str, Counter] = defaultdict(Counter)
-    for tokens in texts:
-        for unit, start, end in _units(tokens, longest):
-            if unit not in wanted:
-                continue
-            left = tokens[max(0, start - window) : start]
-            right = tokens[end : end + window]
-            out[unit].update(
-                w for w in left + right if w not in stop and any(c.isalpha() for c in w)
-            )
-    return out
-
-
-def _ppmi(contexts: dict[str, Counter]) -> dict[str, dict[str, float]]:
-    total = sum(sum(c.values()) for c in contexts.values())
-    if not total:
-        return {}
-    word_totals: Counter = Counter()
-    for c in contexts.values():
-        word_totals.update(c)
-    out = {}
-    for unit, c in contexts.items():
-        unit_total = sum(c.values())
-        vec = {}
-        for word, n in c.items():
-            pmi = math.log((n * total) / (unit_total * word_totals[word]))
-            if pmi > 0:
-                vec[word] = pmi
-        out[unit] = vec
-    return out
-
-
-def _cosine(x: dict[str, float], y: dict[str, float]) -> float:
-    if not x or not y:
-        return 0.0
-    dot = sum(v * y[k] for k, v in x.items() if k in y)
-    nx = math.sqrt(sum(v * v for v in x.values()))
-    ny = math.sqrt(sum(v * v for v in y.values()))
-    return dot / (nx * ny) if nx and ny else 0.0
-
-
-def _spelling(x: str, y: str) -> float:
-    if len(x) < 5 or len(y) < 5 or " " in x or " " in y:
-        return 0.0
-    return difflib.SequenceMatcher(None, x, y).ratio()
-
-
-def _row(x, y, counts, a, b, weights, contexts, basis):  # type: ignore[no-untyped-def]
-    shared = set(contexts.get(x, {})) & set(contexts.get(y, {}))
-    ranked = sorted(shared, key=lambda w: (-(contexts[x][w] + contexts[y][w]), w))[:5]
-    return {
-        "term_a": x,
-        "term_b": y,
-        "a_in_A": counts[a][x],
-        "a_in_B": counts[b][x],
-        "b_in_A": counts[a][y],
-        "b_in_B": counts[b][y],
-        "context_similarity": round(_cosine(weights.get(x, {}), weights.get(y, {})), 4),
-        "spelling_similarity": round(_spelling(x, y), 4),
-        "basis": basis,
-        "shared_contexts": ", ".join(ranked),
-    }
+def _row(
+    x: str,
+    y: str,
+    in_a: Counter[str],
+    in_b: Counter[str],
+    n: int,
+    basis: str,
+    example: tuple[str, str] | None,
+) -> dict[str, object]:
+    xa, xb, ya, yb = in_a[x], in_b[x], in_a[y], in_b[y]
+    prefer_a = xa / (xa + ya) if xa + ya else 0.0  # A writes x rather than y
+    prefer_b = yb / (xb + yb) if xb + yb else 0.0  # B writes y rather than x
+    score = n * (max(0.0, prefer_a - 0.5) + max(0.0, prefer_b - 0.5))
+    return {"term_a": x, "term_b": y, "a_in_A": xa, "a_in_B": xb, "b_in_A": ya, "b_in_B": yb,
+            "swaps": n, "preference": round(min(prefer_a, prefer_b), 4), "score": round(score, 4),
+            "basis": basis, "example_a": example[0] if example else None,
+            "example_b": example[1] if example else None}  # fmt: skip

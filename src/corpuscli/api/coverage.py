@@ -81,7 +81,6 @@ def diff(
     *,
     corpus: Any = None,
     speaker: str | None = None,
-    threshold: float = 0.25,
     manifest: str | None = None,
     encoding: str | None = None,
     clean: bool = False,
@@ -115,9 +114,18 @@ def diff(
             rows.append(ref)
         elif pool is not None and ref in ids:
             rows.append(pool[pool["doc_id"] == ref].iloc[0])
-        elif ref in files and loaded is not None:
-            at = loaded["path"] == ref
-            rows.append(loaded[at].iloc[0] if at.any() else loaded.iloc[files.index(ref)])
+        elif ref in files:
+            at = (
+                loaded["path"].map(lambda p, r=ref: Path(str(p)).resolve() == Path(r).resolve())
+                if loaded is not None
+                else None
+            )
+            if at is None or not at.any():  # the loader skipped it: empty, binary, unreadable
+                raise UsageError(
+                    f"no article to compare in {ref}",
+                    hint="the file was skipped (see above): give a file with text",
+                )
+            rows.append(loaded[at].iloc[0])
         else:
             import difflib
 
@@ -125,10 +133,7 @@ def diff(
             hint = (f"close doc_ids: {', '.join(close)}" if close
                     else "give a file, or a doc_id with --corpus PATH")  # fmt: skip
             raise UsageError(f"no file or doc_id {ref!r}", hint=hint)
-    result = diff_articles(
-        side(rows[0], speaker=speaker), side(rows[1], speaker=speaker), threshold=threshold
-    )
+    result = diff_articles(side(rows[0], speaker=speaker), side(rows[1], speaker=speaker))
     if speaker and not (result.a.statements or result.b.statements):
         raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
-    notes = ["the two articles are identical"] if result.summary["identical"] else []
-    return result, notes
+    return result, list(result.notes)

@@ -148,7 +148,7 @@ def compare(
     profile: bool = False,
     naming: bool = False,
     aliases: str | None = None,
-    min_context: float = 0.15,
+    min_swaps: int = 1,
     top: int | None = 50,
     ngram: str | int = 1,
     tokens: Tokens | None = None,
@@ -158,7 +158,7 @@ def compare(
     """What each group says differently (``corpus compare``): keyness of terms per ``by`` group
     against the other groups (or ``reference``, or a ``reference_list`` file), or a group x group
     ``similarity`` matrix, a ``profile`` of each group, or ``naming`` differences between
-    ``target`` and ``reference``."""
+    ``target`` and ``reference`` (pairs that at least ``min_swaps`` aligned passages swap)."""
     from corpuscli.analysis import compare as analysis
 
     source, compute, tokens = Source.of(corpus), compute or Compute(), tokens or Tokens()
@@ -184,7 +184,7 @@ def compare(
         assert target is not None and reference is not None
         table = naming_differences(
             compute.stream(source, report), by=by, a=target, b=reference, aliases=aliases,
-            min_count=min_count, min_context=min_context, top=top,
+            min_count=min_swaps, top=top,
         )  # fmt: skip
         title = f"naming: {target} vs {reference}"
     else:

@@ -17,9 +17,13 @@ from .options import (
 )
 from .session import running
 
-HELP = """How two outlets covered the same statements: the quotes and reported speech of each article, aligned one to one, each pair labelled same, reworded, only in A or only in B, with word-level differences, speakers and attribution verbs, and the rest of each quote's sentence (where and when it was said). A summary follows: statements shared and unique, differing attribution verbs, wording swaps, terms only one article uses, and the headlines.
+HELP = """How two outlets covered the same statements: the quotes and reported speech of each article (including clauses such as "confirmed that …", "promised to …"), aligned statement to statement. A statement may align with several on the other side. Each row is labelled same (the same words, similarity 1.00), contained (one is word for word part of the other), split (one statement, several fragments on the other side), reworded, only in A or only in B, with speakers, attribution verbs and the rest of each quote's sentence (where and when it was said).
 
-A and B are files, or doc_ids of the corpus given with --corpus. Articles without quotes are compared sentence by sentence. Formats: a two-column table on a terminal, html (a standalone page), md, json (rows with both texts, offsets, labels, similarity, word-diff operations), or tsv/csv/jsonl (one line per row).
+Every statement is shown as its article has it, character for character; the word-level differences are marked on it: struck through what only A has, underlined what only B has (also bracketed [-…-] / {+…+} when NO_COLOR is set).
+
+The summary names the editorial differences, each with both texts: insertions into a quote (brackets, parentheses, words one version lacks), numbers written differently but equal (7, seven, five plus two), changes that may alter the meaning (negation, should/must/may, change/fix, active against passive), different attribution verbs for one statement, and different names for one referent; then the words only one article uses.
+
+A and B are files, or doc_ids of the corpus given with --corpus. Articles without quotes are compared sentence by sentence. Formats: a two-column table on a terminal, html (a standalone page), md, json (rows with both texts, offsets, labels, similarity, word-diff runs with their offsets in each text, findings), or tsv/csv/jsonl (one line per row; columns label, similarity, a_speaker, a_verb, a_text, a_start, a_end, b_speaker, b_verb, b_text, b_start, b_end, notes).
 """
 
 EPILOG = """\b
@@ -38,12 +42,6 @@ CorpusOpt = Annotated[
 SpeakerOpt = Annotated[
     str | None, typer.Option("--speaker", metavar="NAME", help="Only this speaker's quotes.")
 ]
-ThresholdOpt = Annotated[
-    float,
-    typer.Option(
-        "--threshold", min=0.0, max=1.0, help="Least similarity for two statements to align."
-    ),
-]
 CleanOpt = Annotated[bool, typer.Option("--clean", help="Remove boilerplate first.")]
 
 
@@ -52,7 +50,6 @@ def diff_command(
     b: OtherArg,
     corpus: CorpusOpt = None,
     speaker: SpeakerOpt = None,
-    threshold: ThresholdOpt = 0.25,
     clean: CleanOpt = False,
     manifest: ManifestOpt = None,
     encoding: EncodingOpt = None,
@@ -66,7 +63,7 @@ def diff_command(
 
         out_fmt = session.output_format(fmt, output)
         result, notes = diff(
-            a, b, corpus=list(corpus) if corpus else None, speaker=speaker, threshold=threshold,
+            a, b, corpus=list(corpus) if corpus else None, speaker=speaker,
             manifest=manifest, encoding=encoding, clean=clean, load_report=session.load,
         )  # fmt: skip
         session.tell_load()

@@ -1,58 +1,33 @@
-"""How two articles covered the same statements: alignment of their quotes and reported speech,
-with word-level differences.
+"""How two articles covered the same statements: their statements aligned (:mod:`align`), the
+word-level differences of each aligned pair kept as offsets into each article's text
+(:mod:`worddiff`), and a summary that names the differences an editor looks for
+(:mod:`editorial`).
 
-Statements are the quotes of each article (direct, partial, indirect; see ``quotes``), or its
-sentences when it has none. Two statements are compared by
-
-- the Dice overlap of their content words, stemmed (Snowball), with numbers written as words
-  ("7" and "seven" are one) — this tolerates rewording and translation;
-- the Jaccard overlap of their character trigrams — this catches near-identical wording;
-
-their similarity is the larger of the two. The pairs are matched one to one, best first, down to
-``threshold``; a pair is ``same`` when the texts match after folding case, quotes and spacing,
-``reworded`` otherwise, and unmatched statements are ``only in A`` / ``only in B``. The word diff
-of a pair comes from difflib over word tokens, merged into runs (equal, delete, insert, replace).
+The statements are the quotes and reported speech of each article (:mod:`statements`), or its
+sentences when it has none. Everything here is data: rendering is in :mod:`corpuscli.render.diff`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from corpuscli.coverage.quotes import Quote, extract_quotes
-from corpuscli.text.stopwords import load_stopwords
+from .align import LABELS, Row, align
+from .editorial import Finding, editorial_findings, term_contrast
+from .quotes import Quote
+from .statements import article_statements, looks_english
+from .worddiff import folded, tokenize
 
-_WORDS = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
-_NUMBERS = {
-    "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
-    "7": "seven", "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve",
-    "first": "one", "second": "two", "third": "three",
-}  # fmt: skip
-_WORD_NUMBERS = {v: int(k) for k, v in _NUMBERS.items() if k.isdigit()}
-_PLUS = re.compile(r"\b(\w+)\s+plus\s+(\w+)\b")
-
-
-def _add_numbers(m: re.Match[str]) -> str:
-    """'five plus two' reads as 'seven' (a figure of speech in Putin's translated remarks)."""
-    values = []
-    for word in (m.group(1), m.group(2)):
-        values.append(int(word) if word.isdigit() else _WORD_NUMBERS.get(word))
-    if None in values or sum(values) > 12:  # type: ignore[operator]
-        return m.group(0)
-    return _NUMBERS[str(sum(values))]  # type: ignore[arg-type]
-
-
-_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’]?|$)")
-LABELS = ("same", "reworded", "only in A", "only in B")
+__all__ = ["LABELS", "Diff", "Row", "Side", "attribution", "diff_articles", "side", "to_frame",
+           "to_json"]  # fmt: skip
 
 
 @dataclass
 class Side:
-    """One article: its metadata and statements."""
+    """One article: its metadata, its text as read, and its statements."""
 
     doc_id: str
     source: str | None
@@ -64,119 +39,54 @@ class Side:
 
 
 @dataclass
-class Row:
-    label: str
-    similarity: float
-    a: Quote | None
-    b: Quote | None
-    ops: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-@dataclass
 class Diff:
+    """Two articles, the rows that align their statements, what an editor would note
+    (``findings``), a summary of counts and metadata, and ``notes`` for the person reading it
+    (identical articles, an empty or binary article, one that does not look English)."""
+
     a: Side
     b: Side
     rows: list[Row]
+    findings: list[Finding]
     summary: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
 
 
-class _Normaliser:
-    def __init__(self) -> None:
-        from nltk.stem.snowball import SnowballStemmer
-
-        self.stem = SnowballStemmer("english").stem
-        self.stop = load_stopwords("en")
-
-    def content(self, text: str) -> set[str]:
-        out = set()
-        text = _PLUS.sub(_add_numbers, text.lower().replace("’", "'"))
-        for w in _WORDS.findall(text):
-            if not w[0].isalnum():
-                continue
-            w = _NUMBERS.get(w, w)
-            if w not in self.stop:
-                out.add(self.stem(w))
-        return out
-
-
-def _trigrams(text: str) -> set[str]:
-    t = " ".join(text.lower().split())
-    return {t[i : i + 3] for i in range(max(len(t) - 2, 0))}
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
-
-
-def similarity(a: str, b: str, norm: _Normaliser | None = None) -> float:
-    """The larger of stemmed content-word Dice and character-trigram Jaccard (module docstring),
-    for the whole statements or for their best-matching sentences (a long quote may hold the one
-    sentence another outlet reported)."""
-    norm = norm or _Normaliser()
-    best = _pair_similarity(a, b, norm)
-    sa, sb = _statement_sentences(a), _statement_sentences(b)
-    if len(sa) > 1 or len(sb) > 1:
-        for x in sa:
-            for y in sb:
-                best = max(best, _pair_similarity(x, y, norm))
-    return best
-
-
-def _statement_sentences(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _SENTENCES.finditer(text) if len(m.group(0).split()) >= 5]
-
-
-def _pair_similarity(a: str, b: str, norm: _Normaliser) -> float:
-    ca, cb = norm.content(a), norm.content(b)
-    dice = 2 * len(ca & cb) / (len(ca) + len(cb)) if ca and cb else 0.0
-    ta, tb = _trigrams(a), _trigrams(b)
-    jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-    return max(dice, jaccard)
-
-
-def word_diff(a: str, b: str) -> list[tuple[str, str, str]]:
-    """(op, a_text, b_text) runs: op is equal, delete, insert or replace."""
-    ta, tb = _WORDS.findall(a), _WORDS.findall(b)
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-        out.append((op, _join(ta[i1:i2]), _join(tb[j1:j2])))
-    return out
-
-
-def _join(tokens: list[str]) -> str:
-    text = " ".join(tokens)
-    return re.sub(r"\s+([,.;:!?)\]”’])", r"\1", re.sub(r"([(\[“‘])\s+", r"\1", text))
-
-
-def _sentences(text: str) -> list[Quote]:
-    out = []
-    for m in _SENTENCES.finditer(text):
-        s = m.group(0).strip()
-        if len(s.split()) >= 4:
-            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            out.append(Quote(start, start + len(s), s, "sentence"))
-    return out
+def _text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def side(row: pd.Series, *, speaker: str | None = None) -> Side:
-    """An article's statements: its quotes (of ``speaker`` only, if given), else its sentences."""
-    text = row["text"] if isinstance(row["text"], str) else ""
-    quotes = extract_quotes(text)
-    if speaker:
-        quotes = [q for q in quotes if q.speaker and speaker.lower() in q.speaker.lower()]
+    """An article (a row of the corpus frame) with its statements: its quotes and reported
+    speech (of ``speaker`` only, if given), else its sentences."""
+    text = _text_of(row.get("text"))
     unit = "quotes"
-    if not quotes and not speaker:
-        quotes, unit = _sentences(text), "sentences"
+    if _binary(text):  # a binary file read as text: nothing in it is a statement
+        text, unit = "", "binary"
+    statements, found_unit = article_statements(text, speaker=speaker)
+    unit = unit if unit == "binary" else found_unit
     published = row.get("published")
     return Side(
-        doc_id=str(row["doc_id"]),
+        doc_id=str(row.get("doc_id")),
         source=row.get("source") if isinstance(row.get("source"), str) else None,
         title=row.get("title") if isinstance(row.get("title"), str) else None,
         published=published.isoformat() if isinstance(published, pd.Timestamp) else None,
         text=text,
-        statements=quotes,
+        statements=statements,
         unit=unit,
     )
+
+
+def _binary(text: str) -> bool:
+    """Text with NUL bytes or mostly control and replacement characters is not an article."""
+    if "\x00" in text:
+        return True
+    sample = text[:4000]
+    odd = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\n\t\r"))
+    return bool(sample) and odd > 0.1 * len(sample)
+
+
+_TAIL = re.compile(r"^[,.]?[”\"’»]?([^“\"]*?[.!?])(?:\s|$)")
 
 
 def attribution(text: str, q: Quote) -> str:
@@ -184,121 +94,86 @@ def attribution(text: str, q: Quote) -> str:
     if q.kind not in ("direct", "partial"):
         return ""
     tail = text[q.end : q.end + 200].split("\n")[0]
-    m = re.match(r"^[,.]?[”\"’»]?([^“\"]*?[.!?])(?:\s|$)", tail)
+    m = _TAIL.match(tail)
     return m.group(1).strip(" ,") if m else ""
 
 
-def diff_articles(a: Side, b: Side, *, threshold: float = 0.25) -> Diff:
-    """Align the statements of two articles and diff each pair (see the module docstring)."""
-    norm = _Normaliser()
-    sims = [[similarity(x.text, y.text, norm) for y in b.statements] for x in a.statements]
-    pairs = sorted(
-        ((sims[i][j], i, j) for i in range(len(a.statements)) for j in range(len(b.statements))),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    match: dict[int, tuple[int, float]] = {}
-    for score, i, j in pairs:
-        if score < threshold:
-            break
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        match[i] = (j, score)
-    rows: list[Row] = []
-    b_done: set[int] = set()
-    for i, qa in enumerate(a.statements):
-        if i in match:
-            j, score = match[i]
-            # B's unmatched statements that come before this one go first, in B's order
-            for k in range(j):
-                if k not in used_b and k not in b_done:
-                    rows.append(Row("only in B", 0.0, None, b.statements[k]))
-                    b_done.add(k)
-            qb = b.statements[j]
-            label = "same" if _fold(qa.text) == _fold(qb.text) else "reworded"
-            rows.append(Row(label, round(score, 4), qa, qb, word_diff(qa.text, qb.text)))
-            b_done.add(j)
-        else:
-            rows.append(Row("only in A", 0.0, qa, None))
-    for k, qb in enumerate(b.statements):
-        if k not in b_done:
-            rows.append(Row("only in B", 0.0, None, qb))
-    return Diff(a, b, rows, _summary(a, b, rows, norm))
-
-
-def _summary(a: Side, b: Side, rows: list[Row], norm: _Normaliser) -> dict[str, Any]:
+def diff_articles(a: Side, b: Side) -> Diff:
+    """Align the statements of two articles, diff each aligned pair word by word, and name the
+    editorial differences (see the module docstring)."""
+    rows, _ = align(a.statements, b.statements, a.text, b.text)
+    findings = editorial_findings(rows, a.text, b.text)
     counts = {label: sum(r.label == label for r in rows) for label in LABELS}
-    verbs = [
-        {"a": r.a.verb, "b": r.b.verb, "speaker_a": r.a.speaker, "speaker_b": r.b.speaker}
-        for r in rows
-        if r.a and r.b and r.a.verb and r.b.verb and r.a.verb != r.b.verb
-    ]
-    swaps = [
-        {"a": ta, "b": tb}
-        for r in rows
-        for op, ta, tb in r.ops
-        if op == "replace" and len(ta.split()) <= 8 and len(tb.split()) <= 8
-    ]
-    words_a = _term_counts(a.text, norm)
-    words_b = _term_counts(b.text, norm)
-    only_a = [
-        w
-        for w, _ in sorted(
-            ((w, n) for w, n in words_a.items() if w not in words_b), key=lambda t: (-t[1], t[0])
-        )[:12]
-    ]
-    only_b = [
-        w
-        for w, _ in sorted(
-            ((w, n) for w, n in words_b.items() if w not in words_a), key=lambda t: (-t[1], t[0])
-        )[:12]
-    ]
-    return {
-        "identical": _fold(a.text) == _fold(b.text),
+    only_a, only_b = term_contrast(a.text, b.text)
+    summary = {
+        "identical": folded(tokenize(a.text)) == folded(tokenize(b.text)),
         "statements": {
             "a": len(a.statements),
             "b": len(b.statements),
             "unit": a.unit if a.unit == b.unit else "mixed",
         },
         "rows": counts,
-        "differing_verbs": verbs,
-        "wording_swaps": swaps,
         "terms_only_in_a": only_a,
         "terms_only_in_b": only_b,
         "headlines": {"a": a.title, "b": b.title},
         "published": {"a": a.published, "b": b.published},
     }
+    return Diff(a, b, rows, findings, summary, _notes(a, b, summary["identical"]))
 
 
-def _term_counts(text: str, norm: _Normaliser) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for w in _WORDS.findall(text.replace("’", "'")):
-        lw = w.lower()
-        if w[0].isalpha() and lw not in norm.stop and len(lw) > 2:
-            counts[lw] = counts.get(lw, 0) + 1
-    return counts
+def _notes(a: Side, b: Side, identical: bool) -> list[str]:
+    out = []
+    if identical and a.text.strip():
+        out.append("the two articles are identical: every statement is the same")
+    for letter, s in (("A", a), ("B", b)):
+        if s.unit == "binary":
+            out.append(f"{letter} ({s.doc_id}) is not text (a binary file?): nothing to compare")
+        elif not s.text.strip():
+            out.append(f"{letter} ({s.doc_id}) has no text: nothing to compare")
+        elif not looks_english(s.text):
+            out.append(f"{letter} ({s.doc_id}) does not look like English: its quotes are found, "
+                       "but words are compared by English rules (stems, stopwords, numbers)")  # fmt: skip
+    if a.unit == b.unit == "sentences":
+        out.append("neither article quotes anyone: compared sentence by sentence")
+    return out
+
+
+def _statement(qs: list[Quote], s: Side) -> dict[str, Any] | None:
+    """A row's side as plain data: for several fragments, their texts joined by " … ", the span
+    from the first to the last, and each fragment."""
+    if not qs:
+        return None
+    first = qs[0]
+    return {
+        "text": " … ".join(q.text for q in qs),
+        "start": first.start,
+        "end": qs[-1].end,
+        "speaker": next((q.speaker for q in qs if q.speaker), None),
+        "verb": next((q.verb for q in qs if q.verb), None),
+        "kind": first.kind,
+        "attribution": attribution(s.text, qs[-1]),
+        "fragments": [
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "verb": q.verb,
+            }
+            for q in qs
+        ],
+    }
 
 
 def to_json(d: Diff) -> dict[str, Any]:
-    """The diff as plain data (the JSON output)."""
+    """The diff as plain data (the JSON output). Every text is the article's own, character for
+    character; ``ops`` carry the offsets (``a_spans``, ``b_spans``: [start, end) into each
+    article's text) of each run of the word diff."""
 
     def article(s: Side) -> dict[str, Any]:
-        return {
-            "doc_id": s.doc_id,
-            "source": s.source,
-            "title": s.title,
-            "published": s.published,
-            "unit": s.unit,
-        }
-
-    def statement(q: Quote | None, s: Side) -> dict[str, Any] | None:
-        if q is None:
-            return None
-        return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "verb": q.verb,
-                "kind": q.kind, "attribution": attribution(s.text, q)}  # fmt: skip
+        return {"doc_id": s.doc_id, "source": s.source, "title": s.title,
+                "published": s.published, "unit": s.unit}  # fmt: skip
 
     return {
         "a": article(d.a),
@@ -307,36 +182,51 @@ def to_json(d: Diff) -> dict[str, Any]:
             {
                 "label": r.label,
                 "similarity": r.similarity,
-                "a": statement(r.a, d.a),
-                "b": statement(r.b, d.b),
-                "ops": [{"op": op, "a": ta, "b": tb} for op, ta, tb in r.ops],
+                "a": _statement(r.a, d.a),
+                "b": _statement(r.b, d.b),
+                "ops": [
+                    {
+                        "op": o.op,
+                        "a": o.a_text,
+                        "b": o.b_text,
+                        "a_spans": [list(x) for x in o.a_spans],
+                        "b_spans": [list(x) for x in o.b_spans],
+                    }
+                    for o in r.ops
+                ],
             }
             for r in d.rows
         ],
+        "findings": [f.to_json() for f in d.findings],
         "summary": d.summary,
     }
 
 
 def to_frame(d: Diff) -> pd.DataFrame:
-    """One line per alignment row (TSV/CSV/JSON Lines output)."""
+    """One line per row (TSV/CSV/JSON Lines output)."""
     records = []
     for r in d.rows:
+        a, b = _statement(r.a, d.a), _statement(r.b, d.b)
         records.append(
             {
                 "label": r.label,
                 "similarity": r.similarity,
-                "a_speaker": r.a.speaker if r.a else None,
-                "a_verb": r.a.verb if r.a else None,
-                "a_text": r.a.text if r.a else None,
-                "a_start": r.a.start if r.a else None,
-                "b_speaker": r.b.speaker if r.b else None,
-                "b_verb": r.b.verb if r.b else None,
-                "b_text": r.b.text if r.b else None,
-                "b_start": r.b.start if r.b else None,
+                "a_speaker": a["speaker"] if a else None,
+                "a_verb": a["verb"] if a else None,
+                "a_text": a["text"] if a else None,
+                "a_start": a["start"] if a else None,
+                "a_end": a["end"] if a else None,
+                "b_speaker": b["speaker"] if b else None,
+                "b_verb": b["verb"] if b else None,
+                "b_text": b["text"] if b else None,
+                "b_start": b["start"] if b else None,
+                "b_end": b["end"] if b else None,
+                "notes": "; ".join(f.kind for f in d.findings if f.row == d.rows.index(r)) or None,
             }
         )
-    frame = pd.DataFrame.from_records(records)
-    for col in ("a_start", "b_start"):
-        if col in frame:
-            frame[col] = frame[col].astype("Int64")
+    columns = ["label", "similarity", "a_speaker", "a_verb", "a_text", "a_start", "a_end",
+               "b_speaker", "b_verb", "b_text", "b_start", "b_end", "notes"]  # fmt: skip
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for col in ("a_start", "a_end", "b_start", "b_end"):
+        frame[col] = frame[col].astype("Int64")
     return frame

@@ -87,7 +87,7 @@ def _direct_quotes(text: str) -> list[Quote]:
                 Quote(
                     p_start,
                     p_start + first_close,
-                    para[:first_close].strip(),
+                    para[:first_close],
                     "direct",
                     paragraph=p_index,
                 )

@@ -1,65 +1,73 @@
 """Rendering a statement-by-statement diff of two articles: a two-column terminal view, a
-standalone HTML page, Markdown, or JSON. All article text is escaped in HTML."""
+standalone HTML page (a Jinja2 template, autoescaped), Markdown, or JSON.
+
+Every statement is shown character for character as its article has it; the word-level
+differences, computed on tokens (:mod:`corpuscli.coverage.worddiff`), are drawn on that text by
+their offsets. What only A has is struck through, what only B has is underlined — and, at a
+terminal without colour (``NO_COLOR``, ``TERM=dumb``), also bracketed ``[-…-]`` / ``{+…+}``, so
+a deletion never depends on colour alone.
+"""
 
 from __future__ import annotations
 
-import html
 import json
+import os
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import IO, Any
 
-from corpuscli.coverage.diff import Diff, attribution, to_json
+from corpuscli.coverage.diff import Diff, Row, Side, attribution, to_json
+from corpuscli.coverage.editorial import Finding
+from corpuscli.coverage.quotes import Quote
 
-_LABEL_STYLE = {"same": "green", "reworded": "yellow", "only in A": "cyan", "only in B": "magenta"}
+_LABEL_STYLE = {"same": "green", "reworded": "yellow", "split": "yellow", "contained": "blue",
+                "only in A": "cyan", "only in B": "magenta"}  # fmt: skip
+_MARKERS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 
 
-def _side_text(ops: list[tuple[str, str, str]], side: str) -> list[tuple[str, str]]:
-    """(text, kind) runs of one side: kind is equal, removed (A) or added (B)."""
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one statement's text, exactly as the article has it: ``equal``,
+    ``removed`` (only A has it), ``added`` (only B has it), or ``context`` (a sentence of a long
+    statement that was not compared with the other side)."""
+
+    text: str
+    kind: str
+
+
+def segments(row: Row, side: str, text: str) -> list[list[Segment]]:
+    """Each fragment of one side of a row, cut at the word diff's spans."""
+    qs = row.a if side == "a" else row.b
+    marked: list[tuple[int, int]] = []
+    for op in row.ops:
+        if side == "a" and op.op in ("delete", "replace"):
+            marked += op.a_spans
+        if side == "b" and op.op in ("insert", "replace"):
+            marked += op.b_spans
+    kind = "removed" if side == "a" else "added"
+    focus = (row.a_focus if side == "a" else row.b_focus) or [(q.start, q.end) for q in qs]
     out = []
-    for op, a, b in ops:
-        text = a if side == "a" else b
-        if not text:
-            continue
-        out.append((text, "equal" if op == "equal" else ("removed" if side == "a" else "added")))
+    for q in qs:
+        cuts = sorted(
+            {q.start, q.end} | {x for s, e in marked + focus for x in (s, e) if q.start < x < q.end}
+        )
+        parts: list[Segment] = []
+        for start, end in pairwise(cuts):
+            if any(s <= start and end <= e for s, e in marked):
+                k = kind
+            elif any(s <= start and end <= e for s, e in focus):
+                k = "equal"
+            else:
+                k = "context"
+            if parts and parts[-1].kind == k:
+                parts[-1] = Segment(parts[-1].text + text[start:end], k)
+            else:
+                parts.append(Segment(text[start:end], k))
+        out.append(parts)
     return out
 
 
-def rich_view(d: Diff) -> Any:
-    """A rich renderable: headlines, the aligned rows side by side, and the summary."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("", width=10)
-    table.add_column(_heading(d.a, "A"), ratio=1)
-    table.add_column(_heading(d.b, "B"), ratio=1)
-    for row in d.rows:
-        cells = []
-        for side, q, art in (("a", row.a, d.a), ("b", row.b, d.b)):
-            if q is None:
-                cells.append(Text("—", style="dim"))
-                continue
-            text = Text()
-            if row.ops:
-                for chunk, kind in _side_text(row.ops, side):
-                    style = {"equal": "", "removed": "bold red", "added": "bold green"}[kind]
-                    text.append(chunk + " ", style=style)
-            else:
-                text.append(q.text)
-            meta = " ".join(x for x in (q.speaker or "", q.verb or "", f"[{q.kind}]") if x)
-            text.append(f"\n{meta}", style="dim italic")
-            tail = attribution(art.text, q)
-            if tail:
-                text.append(f"\n… {tail}", style="dim")
-            cells.append(text)
-        label = Text(row.label, style=_LABEL_STYLE[row.label])
-        if row.similarity:
-            label.append(f"\n{row.similarity:.2f}", style="dim")
-        table.add_row(label, *cells)
-    return Group(table, Text(summary_text(d)))
-
-
-def _heading(side: Any, letter: str) -> str:
+def _heading(side: Side, letter: str) -> str:
     bits = [f"{letter}: {side.source or side.doc_id}"]
     if side.published:
         bits.append(side.published[:10])
@@ -68,22 +76,89 @@ def _heading(side: Any, letter: str) -> str:
     return " · ".join(bits)
 
 
+def _meta(q: Quote) -> str:
+    return " ".join(x for x in (q.speaker or "", q.verb or "", f"[{q.kind}]") if x)
+
+
+def _row_findings(d: Diff, index: int) -> list[Finding]:
+    return [f for f in d.findings if f.row == index]
+
+
+def _markers_wanted() -> bool:
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
+    """A rich renderable: headlines, the aligned rows side by side, and the summary. With
+    ``markers`` (default: when ``NO_COLOR`` is set or ``TERM=dumb``) what only one side has is
+    also bracketed."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    markers = _markers_wanted() if markers is None else markers
+    styles = {"equal": "", "removed": "strike red", "added": "underline bold green",
+              "context": "dim"}  # fmt: skip
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    table.add_column("", width=11)
+    table.add_column(_heading(d.a, "A"), ratio=1)
+    table.add_column(_heading(d.b, "B"), ratio=1)
+    for n, row in enumerate(d.rows):
+        cells = []
+        for side, qs, art in (("a", row.a, d.a), ("b", row.b, d.b)):
+            if not qs:
+                cells.append(Text("—", style="dim"))
+                continue
+            text = Text()
+            for k, (q, parts) in enumerate(zip(qs, segments(row, side, art.text), strict=True)):
+                if k:
+                    text.append("\n⋯\n", style="dim")
+                for seg in parts:
+                    chunk = seg.text
+                    if markers and seg.kind in _MARKERS:
+                        chunk = _MARKERS[seg.kind][0] + chunk + _MARKERS[seg.kind][1]
+                    text.append(chunk, style=styles[seg.kind])
+                text.append(f"\n{_meta(q)}", style="dim italic")
+            tail = attribution(art.text, qs[-1])
+            if tail:
+                text.append(f"\n… {tail}", style="dim")
+            cells.append(text)
+        label = Text(row.label, style=_LABEL_STYLE[row.label])
+        if row.a and row.b:
+            label.append(f"\n{row.similarity:.2f}", style="dim")
+        notes = _row_findings(d, n)
+        if notes:
+            label.append("\n⚑ " + ", ".join(dict.fromkeys(f.kind for f in notes)), style="bold")
+        table.add_row(label, *cells)
+    legend = Text("struck: only in A · underlined: only in B", style="dim")
+    if markers:
+        legend = Text("[-…-]: only in A · {+…+}: only in B", style="dim")
+    return Group(table, legend, Text(""), Text(summary_text(d)))
+
+
 def summary_text(d: Diff) -> str:
+    """The summary as plain text: counts, the editorial differences with both texts, and the
+    words only one article uses."""
     s = d.summary
     lines = []
     if s["identical"]:
         lines.append("The two articles are identical.")
     rows = s["rows"]
+    st = s["statements"]
     lines.append(
-        f"{s['statements']['a']} statements in A, {s['statements']['b']} in B ({s['statements']['unit']}): "
-        f"{rows['same']} same, {rows['reworded']} reworded, {rows['only in A']} only in A, {rows['only in B']} only in B."
+        f"{st['a']} statements in A, {st['b']} in B ({st['unit']}): {rows['same']} same, "
+        f"{rows['contained']} contained, {rows['split']} split, {rows['reworded']} reworded, "
+        f"{rows['only in A']} only in A, {rows['only in B']} only in B."
     )
-    for v in s["differing_verbs"]:
-        lines.append(
-            f"Attribution: A says {v['speaker_a']} “{v['a']}”, B says {v['speaker_b']} “{v['b']}”."
-        )
-    for swap in s["wording_swaps"][:10]:
-        lines.append(f"Wording: A “{swap['a']}” where B has “{swap['b']}”.")
+    if not st["a"] and not st["b"]:
+        lines.append("Neither article has a statement or a sentence to compare.")
+    if d.findings:
+        lines.append("")
+        lines.append("Editorial differences:")
+        for f in d.findings:
+            lines.append(f"- {f.kind} (row {f.row + 1}): {f.note}")
+            lines.append(f"    A: {f.a}")
+            lines.append(f"    B: {f.b}")
     if s["terms_only_in_a"]:
         lines.append("Only A uses: " + ", ".join(s["terms_only_in_a"]))
     if s["terms_only_in_b"]:
@@ -96,70 +171,86 @@ def write_json(d: Diff, out: IO[str]) -> None:
     out.write("\n")
 
 
-def _md_side(ops: list[tuple[str, str, str]], side: str, fallback: str) -> str:
-    if not ops:
-        return fallback
-    parts = []
-    for text, kind in _side_text(ops, side):
-        parts.append({"equal": text, "removed": f"~~{text}~~", "added": f"**{text}**"}[kind])
-    return " ".join(parts)
+def _md_escape(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~")
+    return out.replace("_", "\\_").replace("\n", " ")
+
+
+def _md_side(row: Row, side: str, art: Side) -> str:
+    qs = row.a if side == "a" else row.b
+    if not qs:
+        return ""
+    pieces = []
+    for q, parts in zip(qs, segments(row, side, art.text), strict=True):
+        body = "".join(
+            {"equal": _md_escape(p.text), "context": _md_escape(p.text),
+             "removed": f"~~{_md_escape(p.text)}~~", "added": f"**{_md_escape(p.text)}**"}[p.kind]
+            for p in parts
+        )  # fmt: skip
+        pieces.append(
+            f"{body} — {_md_escape(q.speaker or '?')} {_md_escape(q.verb or '')}".rstrip()
+        )
+    return " ⋯ ".join(pieces)
 
 
 def write_markdown(d: Diff, out: IO[str]) -> None:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    out.write(f"# {esc(_heading(d.a, 'A'))}\n# {esc(_heading(d.b, 'B'))}\n\n")
-    out.write("| label | similarity | A | B |\n|---|---:|---|---|\n")
-    for r in d.rows:
-        a = esc(_md_side(r.ops, "a", r.a.text)) if r.a else ""
-        b = esc(_md_side(r.ops, "b", r.b.text)) if r.b else ""
-        if r.a:
-            a += esc(f" — {r.a.speaker or '?'} {r.a.verb or ''}".rstrip())
-        if r.b:
-            b += esc(f" — {r.b.speaker or '?'} {r.b.verb or ''}".rstrip())
-        out.write(f"| {r.label} | {r.similarity:.2f} | {a} | {b} |\n")
-    out.write("\n" + summary_text(d).replace("\n", "\n\n") + "\n")
+    """A table of the rows (what only A has ~~struck~~, what only B has **bold**), then the
+    summary with the editorial differences."""
+    out.write(f"# {_md_escape(_heading(d.a, 'A'))}\n# {_md_escape(_heading(d.b, 'B'))}\n\n")
+    out.write("| label | similarity | A | B | notes |\n|---|---:|---|---|---|\n")
+    for n, r in enumerate(d.rows):
+        notes = ", ".join(dict.fromkeys(f.kind for f in _row_findings(d, n)))
+        sim = f"{r.similarity:.2f}" if r.a and r.b else ""
+        out.write(
+            f"| {r.label} | {sim} | {_md_side(r, 'a', d.a)} | {_md_side(r, 'b', d.b)} | {notes} |\n"
+        )
+    out.write("\n~~struck~~: only in A · **bold**: only in B\n\n## Summary\n\n")
+    s = d.summary
+    st, rows = s["statements"], s["rows"]
+    out.write(
+        f"{st['a']} statements in A, {st['b']} in B ({st['unit']}): {rows['same']} same, "
+        f"{rows['contained']} contained, {rows['split']} split, {rows['reworded']} reworded, "
+        f"{rows['only in A']} only in A, {rows['only in B']} only in B.\n\n"
+    )
+    if d.findings:
+        out.write("## Editorial differences\n\n")
+        for f in d.findings:
+            out.write(f"- **{f.kind}** (row {f.row + 1}): {_md_escape(f.note)}\n"
+                      f"  - A: {_md_escape(f.a)}\n  - B: {_md_escape(f.b)}\n")  # fmt: skip
+        out.write("\n")
+    for key, who in (("terms_only_in_a", "A"), ("terms_only_in_b", "B")):
+        if s[key]:
+            out.write(f"Only {who} uses: {_md_escape(', '.join(s[key]))}\n\n")
 
 
 def write_html(d: Diff, out: IO[str]) -> None:
-    e = html.escape
-    out.write(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>corpus diff</title>'
-        "<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:80em}"
-        "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.5em;"
-        "vertical-align:top;text-align:left}th{background:#f4f4f4}del{background:#fdd;text-decoration:line-through}"
-        "ins{background:#dfd;text-decoration:none}.meta{color:#777;font-size:.85em}.same{color:#2a7}"
-        ".reworded{color:#b80}.onlyA,.onlyB{color:#27a}</style></head><body>\n"
-        "<h1>How two articles covered the same statements</h1>\n"
+    """A standalone page from ``templates/diff.html.j2``; autoescaping keeps every article's
+    text text."""
+    from importlib import resources
+
+    from jinja2 import Environment, select_autoescape
+
+    template_text = (
+        resources.files("corpuscli.render").joinpath("templates/diff.html.j2").read_text("utf-8")
     )
-    out.write(f"<p><b>A</b>: {e(_heading(d.a, 'A'))}<br><b>B</b>: {e(_heading(d.b, 'B'))}</p>\n")
-    out.write("<table><thead><tr><th></th><th>A</th><th>B</th></tr></thead><tbody>\n")
-    for r in d.rows:
-        cells = []
-        for side, q, art in (("a", r.a, d.a), ("b", r.b, d.b)):
-            if q is None:
-                cells.append("<td>—</td>")
-                continue
-            if r.ops:
-                body = " ".join(
-                    e(t)
-                    if k == "equal"
-                    else (f"<del>{e(t)}</del>" if k == "removed" else f"<ins>{e(t)}</ins>")
-                    for t, k in _side_text(r.ops, side)
-                )
-            else:
-                body = e(q.text)
-            meta = e(" ".join(x for x in (q.speaker or "", q.verb or "", f"[{q.kind}]") if x))
-            tail = attribution(art.text, q)
-            extra = f'<div class="meta">… {e(tail)}</div>' if tail else ""
-            cells.append(f'<td>{body}<div class="meta">{meta}</div>{extra}</td>')
-        css = r.label.replace("only in ", "only").replace(" ", "")
-        sim = f'<div class="meta">{r.similarity:.2f}</div>' if r.similarity else ""
-        out.write(f'<tr><td class="{css}">{e(r.label)}{sim}</td>{"".join(cells)}</tr>\n')
-    out.write("</tbody></table>\n")
-    out.write(
-        "<h2>Summary</h2>\n"
-        + "".join(f"<p>{e(line)}</p>\n" for line in summary_text(d).split("\n"))
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
     )
-    out.write("</body></html>\n")
+    rows = []
+    for n, r in enumerate(d.rows):
+        sides = []
+        for side, qs, art in (("a", r.a, d.a), ("b", r.b, d.b)):
+            sides.append([
+                {"segments": parts, "meta": _meta(q), "tail": attribution(art.text, q) if k == len(qs) - 1 else ""}
+                for k, (q, parts) in enumerate(zip(qs, segments(r, side, art.text), strict=True))
+            ])  # fmt: skip
+        rows.append({"label": r.label, "css": r.label.replace("only in ", "only").replace(" ", ""),
+                     "similarity": f"{r.similarity:.2f}" if r.a and r.b else "",
+                     "a": sides[0], "b": sides[1],
+                     "notes": list(dict.fromkeys(f.kind for f in _row_findings(d, n)))})  # fmt: skip
+    page = env.from_string(template_text).render(
+        heading_a=_heading(d.a, "A"), heading_b=_heading(d.b, "B"), rows=rows,
+        findings=d.findings, summary=d.summary,
+    )  # fmt: skip
+    out.write(page)

@@ -1,0 +1,153 @@
+"""Statement alignment of `corpus diff`, against 20 BASIL pairs aligned by hand.
+
+    python benchmarks/bench_alignment.py [--corpora DIR] [--show-dev]
+
+The labels (labels/alignments_basil.json; read its "about") link the spans of statements in two
+articles of one event that render the same statement: quotes, partial quotes and reported speech,
+many to many. Each pair carries a split: rules are written and tuned on the "dev" pairs only; the
+"test" pairs are scored here and nowhere else (``--show-dev`` prints the dev pairs' misses and
+false links for tuning, and never a test pair's).
+
+Scoring. The diff's **links** are, for each row that aligns statements of A and of B, every pair
+(statement or fragment of A, statement or fragment of B) of that row. Two spans match when they
+share at least one character.
+
+- A true alignment is **found** when some link's A statement matches one of its A spans and the
+  same link's B statement matches one of its B spans. Recall = found / true alignments.
+- A link is **right** when it matches some true alignment that way. Precision = right / links.
+- Relation agreement: of the found alignments, the share whose row label is the annotator's
+  relation (same, reworded, split, contained), over the best-matching row.
+
+Figures are micro-averaged over the pairs of each split, with the time taken per pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from _harness import REPO, corpora_dir, table
+
+sys.path.insert(0, str(REPO / "src"))
+
+from corpuscli import load
+from corpuscli.coverage.diff import diff_articles, side
+
+LABELS = REPO / "benchmarks" / "labels" / "alignments_basil.json"
+
+
+def _overlaps(span: tuple[int, int], spans: list[list[int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def links(d) -> list[tuple[tuple[int, int], tuple[int, int], str]]:  # type: ignore[no-untyped-def]
+    """(A span, B span, row label) for every aligned pair of statements of a diff."""
+    out = []
+    for r in d.rows:
+        for qa in r.a:
+            for qb in r.b:
+                out.append(((qa.start, qa.end), (qb.start, qb.end), r.label))
+    return out
+
+
+def score_pair(pair: dict, found_links: list) -> dict:  # type: ignore[type-arg]
+    truth = pair["alignments"]
+    found = agree = 0
+    misses = []
+    for al in truth:
+        hits = [
+            label
+            for sa, sb, label in found_links
+            if _overlaps(sa, al["a"]) and _overlaps(sb, al["b"])
+        ]
+        found += bool(hits)
+        agree += al["relation"] in hits
+        if not hits:
+            misses.append(al)
+    right = 0
+    wrong = []
+    for sa, sb, label in found_links:
+        ok = any(_overlaps(sa, al["a"]) and _overlaps(sb, al["b"]) for al in truth)
+        right += ok
+        if not ok:
+            wrong.append((sa, sb, label))
+    return {"true": len(truth), "found": found, "agree": agree, "links": len(found_links),
+            "right": right, "misses": misses, "wrong": wrong}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--show-dev", action="store_true", help="print the dev pairs' errors")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    args = parser.parse_args()
+    corpora = corpora_dir(args.corpora)
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    frame = load([str(corpora / "basil" / "basil_articles.jsonl")]).frame.set_index(
+        "doc_id", drop=False
+    )
+    totals: dict[str, dict[str, float]] = {}
+    for pair in labels["pairs"]:
+        if args.split != "both" and pair["split"] != args.split:
+            continue
+        row_a, row_b = frame.loc[pair["doc_a"]], frame.loc[pair["doc_b"]]
+        assert len(row_a["text"]) == pair["text_length_a"], "the corpus text changed"
+        start = time.perf_counter()
+        d = diff_articles(side(row_a), side(row_b))
+        seconds = time.perf_counter() - start
+        result = score_pair(pair, links(d))
+        split = pair["split"]
+        t = totals.setdefault(split, {"pairs": 0, "true": 0, "found": 0, "agree": 0, "links": 0,
+                                      "right": 0, "seconds": 0.0})  # fmt: skip
+        t["pairs"] += 1
+        t["seconds"] += seconds
+        for key in ("true", "found", "agree", "links", "right"):
+            t[key] += result[key]
+        if args.show_dev and split == "dev":
+            _show(pair, result, d)
+    rows = []
+    for split in ("test", "dev"):
+        if split not in totals:
+            continue
+        t = totals[split]
+        rows.append([
+            split, str(int(t["pairs"])), str(int(t["true"])), str(int(t["found"])),
+            f"{t['found'] / t['true']:.3f}", str(int(t["links"])), str(int(t["right"])),
+            f"{t['right'] / max(t['links'], 1):.3f}", f"{t['agree'] / max(t['found'], 1):.3f}",
+            f"{t['seconds'] / t['pairs']:.2f}",
+        ])  # fmt: skip
+    print(table(rows, ["split", "pairs", "true alignments", "found", "recall", "links", "right",
+                       "precision", "relation agrees", "seconds per pair"]))  # fmt: skip
+
+
+def _show(pair: dict, result: dict, d) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """A dev pair's misses, with the measures of the statements that hold their spans, and its
+    wrong links."""
+    from corpuscli.coverage.similarity import Profile, Weights, compare
+    from corpuscli.coverage.statements import sentences
+
+    ta, tb = d.a.text, d.b.text
+    weights = Weights.of([s.text for s in sentences(ta) + sentences(tb)])
+    print(f"## {pair['event_id'][:8]} {pair['source_a']} / {pair['source_b']}: "
+          f"{result['found']}/{result['true']} found, {result['right']}/{result['links']} right")  # fmt: skip
+    for al in result["misses"]:
+        print(f"  MISSED {al['relation']}: A {[ta[s:e][:100] for s, e in al['a']]}")
+        print(f"                   B {[tb[s:e][:100] for s, e in al['b']]}")
+        for qa in d.a.statements:
+            if not _overlaps((qa.start, qa.end), al["a"]):
+                continue
+            for qb in d.b.statements:
+                if _overlaps((qb.start, qb.end), al["b"]):
+                    m = compare(Profile.of(qa.text), Profile.of(qb.text), weights)
+                    print(f"      dice {m.dice:.2f} cover {m.cover:.2f} run {m.run} shared "
+                          f"{m.shared} ({m.shared_weight:.1f}) [{qa.kind}/{qb.kind}] "
+                          f"{qa.text[:60]!r} / {qb.text[:60]!r}")  # fmt: skip
+    for sa, sb, label in result["wrong"]:
+        print(f"  WRONG {label}: A {ta[sa[0] : sa[1]][:100]!r}")
+        print(f"                 B {tb[sb[0] : sb[1]][:100]!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""`corpus compare --naming`, found without hints, against NewsWCL50's word-choice annotations.
+
+    python benchmarks/bench_naming.py [--corpora DIR] [--show-dev]
+
+NewsWCL50 has 10 events, each covered by 5 outlets (political labels LL, L, M, R, RR: HuffPost,
+NYT, USA Today, Fox News, Breitbart). Annotations.csv marks the phrases of each article that name
+one concept (an actor, a country, an event, an action ...) and the properties outlets give a
+concept. For each of the 10 pairs of outlets X, Y, naming_differences runs on the events' articles
+grouped by political_label, and its top 20 candidate pairs are judged.
+
+- The **concept** of an annotated phrase is its ``code_name`` (``USA\\Trump``, ``PRK\\Jong Un``),
+  and for a PROPERTY its ``code_name`` with the ``target_concept`` it describes.
+- A candidate term **matches** an annotated phrase of an outlet when, both lower-cased with
+  punctuation and a leading article dropped, the term is the phrase, or ends where the phrase's
+  head noun group ends: the phrase itself, or the part before its first "of", "in", "on", "for",
+  "to", "with", "by", "from", "that", "which" or "who" ("leader" and "north korean leader" match
+  "north korean leader"; "suspension" matches "suspension of nuclear tests"; "north korean"
+  matches neither).
+- A candidate pair (term_a of X, term_b of Y) is **right** when term_a matches a phrase X
+  annotated for some concept in those events and term_b a phrase Y annotated for the same
+  concept, and the two terms differ.
+- Precision@20 = right / candidates listed (up to 20 per outlet pair), summed over the pairs.
+- Concept recall@20 = of the concepts both outlets of a pair name with different phrases, the
+  share named by at least one right candidate; and the same over all candidates (no top 20).
+
+Events split: 5 for tuning, 5 held out, chosen once before any tuning by
+``sorted(random.Random(16).sample(range(10), 5))`` -> dev events 2, 3, 5, 7, 8; test events 0, 1, 4,
+6, 9. The headline is the test events' figure; ``--show-dev`` prints the dev candidates with their
+verdicts (never a test event's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import re
+import sys
+import time
+from collections import defaultdict
+
+from _harness import REPO, corpora_dir, table
+
+sys.path.insert(0, str(REPO / "src"))
+
+from corpuscli import load
+from corpuscli.analysis.naming import naming_differences
+from corpuscli.errors import NothingToAnalyse
+
+DEV = (2, 3, 5, 7, 8)
+TEST = (0, 1, 4, 6, 9)
+LABELS = ("LL", "L", "M", "R", "RR")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def norm(phrase: str) -> str:
+    text = re.sub(r"[^\w\s'-]", " ", phrase.lower().replace("’", "'").replace("``", " "))
+    text = re.sub(r"'s\b", "'s", " ".join(text.split()))
+    return _ARTICLE.sub("", text.replace(" 's", "'s"))
+
+
+def read_annotations(path) -> dict[tuple[int, str], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
+    """(event, outlet) -> concept -> normalised phrases."""
+    out: dict[tuple[int, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    with open(path, encoding="utf-8") as handle:
+        next(handle)  # "sep=,"
+        for row in csv.DictReader(handle):
+            concept = row["code_name"]
+            if row["code_type"] == "PROPERTY" and row["target_concept"]:
+                concept = f"{concept} @ {row['target_concept']}"
+            phrase = norm(row["code_mention"])
+            if phrase:
+                out[(int(row["event_id"]), row["publisher_id"])][concept].add(phrase)
+    return out
+
+
+_POST = re.compile(r"\s(?:of|in|on|for|to|with|by|from|that|which|who)\s")
+
+
+def _heads(phrase: str) -> tuple[str, ...]:
+    cut = _POST.search(f" {phrase} ")
+    return (phrase,) if cut is None else (phrase, f" {phrase} "[: cut.start()].strip())
+
+
+def concepts_of(term: str, phrases: dict[str, set[str]]) -> set[str]:
+    t = norm(term)
+    if not t:
+        return set()
+    return {
+        c
+        for c, ps in phrases.items()
+        if any(h == t or h.endswith(" " + t) for p in ps for h in _heads(p))
+    }
+
+
+def judge(events, annotations, frame, show: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    listed = right = 0
+    named = hit20 = hit_all = 0
+    candidates_all = right_all = 0
+    seconds = 0.0
+    subset = frame[frame["event_id"].isin(events)]
+    for x, y in itertools.combinations(LABELS, 2):
+        px: dict[str, set[str]] = defaultdict(set)
+        py: dict[str, set[str]] = defaultdict(set)
+        for e in events:
+            for c, ps in annotations[(e, x)].items():
+                px[c] |= ps
+            for c, ps in annotations[(e, y)].items():
+                py[c] |= ps
+        differing = {c for c in px.keys() & py.keys() if px[c] != py[c]}
+        start = time.perf_counter()
+        try:
+            found = naming_differences(subset, by="political_label", a=x, b=y, top=None)
+        except NothingToAnalyse:
+            found = None
+        seconds += time.perf_counter() - start
+        covered20: set[str] = set()
+        covered_all: set[str] = set()
+        rows = [] if found is None else list(found.itertuples(index=False))
+        for rank, row in enumerate(rows):
+            shared = concepts_of(row.term_a, px) & concepts_of(row.term_b, py)
+            ok = bool(shared) and norm(row.term_a) != norm(row.term_b)
+            candidates_all += 1
+            right_all += ok
+            if ok:
+                covered_all |= shared & differing
+            if rank < 20:
+                listed += 1
+                right += ok
+                if ok:
+                    covered20 |= shared & differing
+                if show:
+                    print(f"{x}/{y} {'RIGHT' if ok else 'wrong'} {row.term_a!r} / {row.term_b!r} "
+                          f"swaps {row.swaps} pref {row.preference} counts {row.a_in_A},{row.a_in_B},{row.b_in_A},{row.b_in_B} {sorted(shared)[:2]}")  # fmt: skip
+        named += len(differing)
+        hit20 += len(covered20 & differing)
+        hit_all += len(covered_all & differing)
+    return {"listed": listed, "right": right, "precision": right / max(listed, 1),
+            "recall20": hit20 / max(named, 1), "recall_all": hit_all / max(named, 1),
+            "all": candidates_all, "precision_all": right_all / max(candidates_all, 1),
+            "concepts": named, "seconds": seconds}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--show-dev", action="store_true", help="print the dev candidates")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    args = parser.parse_args()
+    corpora = corpora_dir(args.corpora)
+    wcl = corpora / "newswcl50"
+    frame = load([str(wcl / "newswcl50_articles.jsonl")]).frame
+    annotations = read_annotations(wcl / "Annotations.csv")
+    rows = []
+    for name, events in (("test", TEST), ("dev", DEV)):
+        if args.split not in ("both", name):
+            continue
+        r = judge(events, annotations, frame, show=args.show_dev and name == "dev")
+        rows.append([
+            f"{name} (events {', '.join(map(str, events))})", str(r["listed"]), str(r["right"]),
+            f"{r['precision']:.3f}", f"{r['recall20']:.3f}", str(r["all"]),
+            f"{r['precision_all']:.3f}", f"{r['recall_all']:.3f}", str(r["concepts"]),
+            f"{r['seconds']:.1f}",
+        ])  # fmt: skip
+    print(table(rows, ["events", "listed (top 20 x 10 pairs)", "right", "precision@20",
+                       "concept recall@20", "all candidates", "precision (all)",
+                       "concept recall (all)", "concepts named differently", "seconds"]))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,403 @@
+"""What an editor looks for in two renderings of one statement, named with both texts.
+
+For every row of a diff that aligns statements of both articles (see :mod:`align`), the stretch
+compared on each side is the row's focus: the statement, or — for a reworded statement of several
+sentences — the sentences that report what the other side has. There the findings are:
+
+- ``insertion``: words inside one outlet's quote that the other's rendering lacks — a bracket or
+  a parenthesis ("the 7 areas around Nagorno-Karabakh (occupied by Armenia)", "five plus two
+  [surrounding] districts"), or, between two quotes that are otherwise word for word the same,
+  words one has in the middle and the other has not;
+- ``number``: one number written differently but equal ("7", "seven", "five plus two");
+- ``meaning`` (meaning may differ): a negation one side has and the other lacks; different modal
+  verbs (should / must / may); verbs that may mean opposite things in one context ("change" /
+  "fix"); one verb active on one side and passive on the other ("Azerbaijan should return" /
+  "should be returned to Azerbaijan"), which may change who does what;
+- ``attribution``: different reporting verbs for what is the same statement (said / claimed), with
+  a note when the verb says something about the statement ("claimed" casts doubt on it);
+- ``naming``: different words for one referent in an otherwise shared context ("the city of
+  Shusha" / "the city of Shushi").
+
+The word lists (negations, modals, verb pairs, participles, reporting-verb lemmas) are in
+``data/editorial_words.toml``. Every finding carries each article's text as the article has it, and
+its offsets.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from corpuscli.text.stopwords import load_stopwords
+
+from .align import Row, same_speaker
+from .numbers import find_numbers
+from .quotes import Quote
+from .similarity import content_words, stem
+from .worddiff import Token, tokenize
+
+KINDS = ("insertion", "number", "meaning", "attribution", "naming")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One editorial difference: its kind, the index of the diff row it is in, what each article
+    has there (as the article has it, with its offsets), and a note."""
+
+    kind: str
+    row: int
+    a: str
+    b: str
+    note: str = ""
+    a_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    b_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "row": self.row, "a": self.a, "b": self.b, "note": self.note,
+                "a_spans": [list(x) for x in self.a_spans],
+                "b_spans": [list(x) for x in self.b_spans]}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Words:
+    negations: frozenset[str]
+    modals: tuple[str, ...]
+    pairs: frozenset[tuple[str, str]]
+    be: frozenset[str]
+    participles: frozenset[str]
+    lemmas: dict[str, str]
+    loaded: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = tomllib.loads(
+        resources.files("corpuscli").joinpath("data/editorial_words.toml").read_text("utf-8")
+    )
+    pairs = set()
+    for x, y in data["verb_pairs"]:
+        pairs |= {(x, y), (y, x)}
+    return _Words(
+        frozenset(data["negations"]), tuple(data["modals"]), frozenset(pairs),
+        frozenset(data["be_forms"]), frozenset(data["participles"]), dict(data["lemmas"]),
+        dict(data["loaded_verbs"]),
+    )  # fmt: skip
+
+
+@dataclass
+class _Stretch:
+    """The part of one side of a row that is compared: its tokens, in its article's text."""
+
+    text: str
+    tokens: list[Token]
+    quoted: bool
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.tokens[0].start, self.tokens[-1].end) if self.tokens else (0, 0)
+
+    def show(self, i: int, j: int, pad: int = 4) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """Tokens i..j with ``pad`` tokens either side, as the article has them."""
+        lo, hi = max(0, i - pad), min(len(self.tokens), j + pad)
+        if lo >= hi:
+            return "", ()
+        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
+        return self.text[start:end], ((start, end),)
+
+
+def editorial_findings(rows: list[Row], a_text: str, b_text: str) -> list[Finding]:
+    """The findings of the module docstring, row by row."""
+    out: list[Finding] = []
+    for n, row in enumerate(rows):
+        if not (row.a and row.b):
+            continue
+        out += _attribution(n, row)
+        if row.label == "same":
+            continue
+        sa, sb = _stretch(row.a, row.a_focus, a_text), _stretch(row.b, row.b_focus, b_text)
+        if not sa.tokens or not sb.tokens:
+            continue
+        out += _insertions(n, sa, sb)
+        out += _numbers(n, row, a_text, b_text)
+        out += _meaning(n, sa, sb)
+        out += _naming(n, sa, sb)
+    return out
+
+
+def _stretch(qs: list[Quote], spans: list[tuple[int, int]], text: str) -> _Stretch:
+    """The part of a row's side that was compared (its focus), as tokens."""
+    quoted = all(q.kind in ("direct", "partial") for q in qs)
+    spans = spans or [(q.start, q.end) for q in qs]
+    return _Stretch(text, [t for s, e in spans for t in tokenize(text, s, e)], quoted)
+
+
+def _opcodes(sa: _Stretch, sb: _Stretch) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(
+        None, [t.key for t in sa.tokens], [t.key for t in sb.tokens], autojunk=False
+    ).get_opcodes()
+
+
+_BRACKETED = re.compile(r"\([^()\n]{1,120}\)|\[[^\[\]\n]{1,120}\]")
+
+
+def _insertions(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
+    out = []
+    for mine, other, side in ((sa, sb, "a"), (sb, sa, "b")):
+        if not mine.quoted:
+            continue
+        start, end = mine.span
+        other_words = set(content_words(" ".join(t.text for t in other.tokens)))
+        for m in _BRACKETED.finditer(mine.text, start, end):
+            words = set(content_words(m.group(0)))
+            if not words or words <= other_words:
+                continue
+            i = next(k for k, t in enumerate(mine.tokens) if t.start >= m.start())
+            j = max(k for k, t in enumerate(mine.tokens) if t.end <= m.end()) + 1
+            shown, spans = mine.show(i, j)
+            there, there_spans = _counterpart(mine, other, i, j, side)
+            note = f"{'A' if side == 'a' else 'B'}'s quote has {m.group(0)}; the other's rendering does not"
+            out.append(_finding("insertion", n, side, shown, spans, there, there_spans, note))
+    # between near-identical quotes: words one has in the middle that the other lacks
+    if not (sa.quoted and sb.quoted):
+        return out
+    codes = _opcodes(sa, sb)
+    if _equal_share(codes, sa, sb) < 0.6:
+        return out
+    for k, (op, i1, i2, j1, j2) in enumerate(codes):
+        if op not in ("insert", "delete") or k == 0 or k == len(codes) - 1:
+            continue
+        words = [
+            t
+            for t in (sa.tokens[i1:i2] if op == "delete" else sb.tokens[j1:j2])
+            if t.key[0].isalnum()
+        ]
+        if not words or len(words) > 8:
+            continue
+        if any(_BRACKETED.search(t.text) for t in words):
+            continue
+        a_shown, a_spans = sa.show(i1, i2, 3)
+        b_shown, b_spans = sb.show(j1, j2, 3)
+        who = "A" if op == "delete" else "B"
+        note = f"{who}'s quote has “{' '.join(t.text for t in words)}”; the other's does not"
+        out.append(Finding("insertion", n, a_shown, b_shown, note, a_spans, b_spans))
+    return out
+
+
+def _equal_share(codes: list[tuple[str, int, int, int, int]], sa: _Stretch, sb: _Stretch) -> float:
+    equal = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
+    return equal / max(1, min(len(sa.tokens), len(sb.tokens)))
+
+
+def _counterpart(
+    mine: _Stretch, other: _Stretch, i: int, j: int, side: str
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What the other side has where ``mine`` has tokens i..j: the other's tokens between the
+    matches just before and just after, with a little context (else its whole stretch)."""
+    a, b = (mine, other) if side == "a" else (other, mine)
+    codes = _opcodes(a, b)
+    lo = hi = None
+    for op, i1, i2, j1, j2 in codes:
+        x1, x2, y1, y2 = (i1, i2, j1, j2) if side == "a" else (j1, j2, i1, i2)
+        if op == "equal" and x2 <= i:
+            lo = y2 - min(x2 - x1, 4)
+        if op == "equal" and x1 >= j and hi is None:
+            hi = y1 + min(x2 - x1, 4)
+    if lo is None or hi is None or hi <= lo:
+        start, end = other.span
+        return other.text[start:end], ((start, end),)
+    return other.show(lo, hi, 0)
+
+
+def _finding(kind, n, side, shown, spans, there, there_spans, note) -> Finding:  # type: ignore[no-untyped-def]
+    if side == "a":
+        return Finding(kind, n, shown, there, note, spans, there_spans)
+    return Finding(kind, n, there, shown, note, there_spans, spans)
+
+
+def _numbers(n: int, row: Row, a_text: str, b_text: str) -> list[Finding]:
+    def found(qs: list[Quote], text: str) -> list[tuple[float, str, tuple[int, int]]]:
+        out = []
+        for q in qs:
+            for num in find_numbers(text[q.start : q.end]):
+                start, end = q.start + num.start, q.start + num.end
+                m = re.match(r"\s+[\w’'-]+", text[end : end + 40])  # the thing counted
+                if m:
+                    end += m.end()
+                out.append((num.value, num.text, (start, end)))
+        return out
+
+    out = []
+    seen = set()
+    nb = found(row.b, b_text)
+    for value, raw, span in found(row.a, a_text):
+        for value_b, raw_b, span_b in nb:
+            key = (value, raw.lower(), raw_b.lower())
+            if value == value_b and raw.lower() != raw_b.lower() and key not in seen:
+                seen.add(key)
+                out.append(Finding("number", n, a_text[span[0]:span[1]], b_text[span_b[0]:span_b[1]],
+                                   f"the same number written differently ({raw} / {raw_b})",
+                                   (span,), (span_b,)))  # fmt: skip
+    return out
+
+
+def _keys(s: _Stretch) -> list[str]:
+    return [t.key for t in s.tokens]
+
+
+def _meaning(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
+    w = _words()
+    out = []
+    whole_a, whole_b = sa.show(0, len(sa.tokens), 0), sb.show(0, len(sb.tokens), 0)
+
+    def add(what: str) -> None:
+        out.append(Finding("meaning", n, whole_a[0], whole_b[0], f"meaning may differ: {what}",
+                           whole_a[1], whole_b[1]))  # fmt: skip
+
+    ka, kb = _keys(sa), _keys(sb)
+    neg_a = [k for k in ka if k in w.negations or k.endswith("n't")]
+    neg_b = [k for k in kb if k in w.negations or k.endswith("n't")]
+    if bool(neg_a) != bool(neg_b) or len(neg_a) % 2 != len(neg_b) % 2:
+        add(f"negation (A {_list(neg_a)}, B {_list(neg_b)})")
+    mod_a, mod_b = _modals(ka, w), _modals(kb, w)
+    if mod_a != mod_b:
+        add(f"modality (A {_list(mod_a)}, B {_list(mod_b)})")
+    stems_a = {stem(k) for k in ka if k.isalpha()}
+    stems_b = {stem(k) for k in kb if k.isalpha()}
+    for x in sorted(stems_a - stems_b):
+        for y in sorted(stems_b - stems_a):
+            if (x, y) in w.pairs:
+                add(f"“{_surface(sa, x)}” against “{_surface(sb, y)}”")
+    pass_a, act_a = _voice(sa, w)
+    pass_b, act_b = _voice(sb, w)
+    for v in sorted((pass_a & act_b) | (act_a & pass_b)):
+        first = "passive" if v in pass_a else "active"
+        second = "active" if first == "passive" else "passive"
+        add(f"“{_surface(sa, v)}” is {first} in A and “{_surface(sb, v)}” {second} in B: who "
+            "does what may have changed")  # fmt: skip
+    return out
+
+
+def _list(items: list[str] | tuple[str, ...]) -> str:
+    return "“" + "”, “".join(items) + "”" if items else "none"
+
+
+def _modals(keys: list[str], w: _Words) -> tuple[str, ...]:
+    text = " " + " ".join(keys) + " "
+    return tuple(sorted({m for m in w.modals if f" {m} " in text}))
+
+
+def _surface(s: _Stretch, key: str) -> str:
+    return next((t.text for t in s.tokens if stem(t.key) == key or t.key == key), key)
+
+
+def _participle(key: str, w: _Words) -> bool:
+    return key in w.participles or (key.endswith("ed") and len(key) > 4)
+
+
+def _voice(s: _Stretch, w: _Words) -> tuple[set[str], set[str]]:
+    """Stems of the verbs used in the passive ("be returned") and in the active ("return",
+    "returns", "returning") in a stretch."""
+    keys = _keys(s)
+    passive, active = set(), set()
+    for i, k in enumerate(keys):
+        if not k.isalpha():
+            continue
+        before = keys[max(0, i - 3) : i]
+        if _participle(k, w) and any(b in w.be for b in before):
+            passive.add(stem(k))
+        elif i > 0 and (keys[i - 1] in w.modals or keys[i - 1] == "to") and k not in w.be:
+            active.add(stem(k))
+    return passive, active
+
+
+def _naming(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
+    w = _words()
+    stop = load_stopwords("en")
+    codes = _opcodes(sa, sb)
+    out = []
+    for k, (op, i1, i2, j1, j2) in enumerate(codes):
+        if op != "replace" or k == 0 or k == len(codes) - 1:
+            continue
+        before, after = codes[k - 1], codes[k + 1]
+        if before[0] != "equal" or after[0] != "equal":
+            continue
+        xa = [t for t in sa.tokens[i1:i2] if t.key[0].isalnum()]
+        xb = [t for t in sb.tokens[j1:j2] if t.key[0].isalnum()]
+        if not xa or not xb or len(xa) > 4 or len(xb) > 4:
+            continue
+        keys = {t.key for t in xa + xb}
+        if keys & (w.negations | w.be | set(w.modals)) or all(t.key in stop for t in xa + xb):
+            continue
+        if any(find_numbers(t.text) for t in xa + xb):
+            continue  # numbers are their own finding
+        if not any(t.text[:1].isupper() or "-" in t.text for t in xa + xb):
+            continue  # a name, or a compound ("Armenia-held"), not any word swapped
+        if _letters(xa) == _letters(xb):
+            continue  # "tax-filing" / "tax filing": spelling, not naming
+        a_shown, a_spans = sa.show(i1, i2, 2)
+        b_shown, b_spans = sb.show(j1, j2, 2)
+        note = f"A calls it “{' '.join(t.text for t in xa)}”, B “{' '.join(t.text for t in xb)}”"
+        out.append(Finding("naming", n, a_shown, b_shown, note, a_spans, b_spans))
+    return out
+
+
+def _letters(tokens: list[Token]) -> str:
+    return "".join(c for t in tokens for c in t.key if c.isalnum())
+
+
+def _lemma(verb: str) -> str:
+    first = verb.lower().split()[0]
+    return _words().lemmas.get(first) or stem(first)
+
+
+def _attribution(n: int, row: Row) -> list[Finding]:
+    """Different reporting verbs, only where the two are surely one statement: the same words,
+    one inside the other, or one split, or reworded with a strong overlap; and not two
+    different named speakers."""
+    confident = row.label in ("same", "contained", "split") or (
+        row.link is not None and row.link.dice >= 0.45
+    )
+    va = next((q for q in row.a if q.verb), None)
+    vb = next((q for q in row.b if q.verb), None)
+    if not confident or va is None or vb is None or va.verb is None or vb.verb is None:
+        return []
+    if same_speaker(va.speaker, vb.speaker) is False:
+        return []
+    la, lb = _lemma(va.verb), _lemma(vb.verb)
+    if la == lb:
+        return []
+    loaded = _words().loaded
+    notes = [f"“{v}” {loaded[lem]}" for v, lem in ((va.verb, la), (vb.verb, lb)) if lem in loaded]
+    note = "different attribution verbs" + (": " + "; ".join(notes) if notes else "")
+    return [Finding("attribution", n, f"{va.speaker or '?'} {va.verb}", f"{vb.speaker or '?'} {vb.verb}",
+                    note)]  # fmt: skip
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def term_contrast(a_text: str, b_text: str, top: int = 12) -> tuple[list[str], list[str]]:
+    """The words each article uses most that the other never does (stopwords and words of two
+    letters out), most frequent first."""
+    stop = load_stopwords("en")
+
+    def counts(text: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for w in _WORD.findall(text.replace("’", "'")):
+            lw = w.lower()
+            if lw not in stop and len(lw) > 2:
+                out[lw] = out.get(lw, 0) + 1
+        return out
+
+    ca, cb = counts(a_text), counts(b_text)
+
+    def only(x: dict[str, int], y: dict[str, int]) -> list[str]:
+        return [w for w, _ in sorted(((w, n) for w, n in x.items() if w not in y),
+                                     key=lambda t: (-t[1], t[0]))[:top]]  # fmt: skip
+
+    return only(ca, cb), only(cb, ca)
