@@ -124,12 +124,14 @@ def _dask_inputs(run: Run, spec: InputSpec) -> list[str]:
 
 
 def _loader_options(spec: InputSpec) -> dict[str, Any]:
+    from corpuscli.io.decode import check_encoding
     from corpuscli.io.window import parse_bound
 
     return {
         "source": spec.source,
         "manifest": spec.manifest,
-        "encoding": spec.encoding,
+        "encoding": check_encoding(spec.encoding) if spec.encoding else None,
+        **spec.limits(),
         "columns": {k: v for k, v in spec.columns.items() if v},
         "dedupe": spec.dedupe,
         "since": parse_bound(spec.since, option="--since") if spec.since else None,

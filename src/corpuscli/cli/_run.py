@@ -44,11 +44,29 @@ class InputSpec:
     #: Read from this corpus store (with --source, --since, --until, --query as filters).
     store: str | None = None
     query: str | None = None
+    #: --max-input-size and --max-line-size as given (None: the Loader's defaults).
+    max_input_size: str | None = None
+    max_line_size: str | None = None
     #: The last expansion of input paths (paths, items, problems), so that a run walks its
     #: folders once however many steps ask (see :meth:`expand`).
     _expanded: tuple[tuple[str, ...], list[InputItem], list[Problem]] | None = field(
         default=None, repr=False, compare=False
     )
+
+    def limits(self) -> dict[str, int]:
+        """The bounds on one input, as Loader options (see corpuscli.io.limits)."""
+        from corpuscli.io.limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, parse_size
+
+        given = (
+            ("max_input_size", self.max_input_size, DEFAULT_MAX_INPUT_SIZE),
+            ("max_line_size", self.max_line_size, DEFAULT_MAX_LINE_SIZE),
+        )
+        return {
+            name: default
+            if value is None
+            else parse_size(value, option=f"--{name}".replace("_", "-"))
+            for name, value, default in given
+        }
 
     def expand(self, paths: list[str]) -> tuple[list[InputItem], list[Problem]]:
         """The input items of ``paths`` (files, folders, globs) and the paths not found, walked
@@ -85,6 +103,9 @@ class Run:
             print(f"corpus: {message}", file=sys.stderr)
 
     def report_problems(self, problems: list[Problem]) -> None:
+        from corpuscli.io.problems import summarise
+
+        problems = summarise(problems)  # repeats of a kind (from parts of a load) merged
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(error_line(str(problem)), file=sys.stderr)
         if len(problems) > MAX_PROBLEMS_SHOWN:
@@ -102,16 +123,16 @@ class Run:
             if spec.files_from == "-":
                 if "-" in paths:
                     raise UsageError("--files-from - and the input - both want standard input")
-                listing = sys.stdin.read()
+                listing = sys.stdin.buffer.read()
             else:
                 try:
-                    with open(spec.files_from, encoding="utf-8") as handle:
+                    with open(spec.files_from, "rb") as handle:
                         listing = handle.read()
                 except OSError as exc:
                     raise UsageError(
                         f"cannot read the file list: {exc.strerror}", where=spec.files_from
                     ) from None
-            paths.extend(read_file_list(listing))
+            paths.extend(read_file_list(listing, spec.files_from))
             if not paths:
                 raise NothingToAnalyse(
                     "the --files-from list names no files", where=spec.files_from
@@ -208,6 +229,7 @@ class Run:
             since=since,
             until=until,
             progress=progress,
+            **spec.limits(),
         )
         try:
             yield from loader.chunks()

@@ -120,7 +120,7 @@ def report_command(
     load_spec = InputSpec(
         paths=settings.get("paths"), files_from=inputs.files_from, source=settings.get("source"),
         manifest=settings.get("manifest"), encoding=inputs.encoding, dedupe=bool(settings.get("dedupe")),
-        columns=inputs.columns,
+        columns=inputs.columns, max_input_size=inputs.max_input_size, max_line_size=inputs.max_line_size,
     )  # fmt: skip
     frame = run.load(load_spec, clean=False)
     skipped = list(run.skipped)
@@ -190,12 +190,16 @@ def _settings(
                 from_file = tomllib.load(handle)
         except OSError as exc:
             raise UsageError(f"cannot read the config: {exc.strerror}", where=config) from None
+        except UnicodeDecodeError:
+            raise UsageError("the config is not UTF-8 text (a binary file?)", where=config,
+                             hint="give a TOML file, e.g. from --print-config") from None  # fmt: skip
         except tomllib.TOMLDecodeError as exc:
             raise UsageError(f"the config is not valid TOML: {exc}", where=config) from None
         unknown = set(from_file) - CONFIG_KEYS
         if unknown:
             raise UsageError(f"unknown config keys: {', '.join(sorted(unknown))}", where=config,
                              hint=f"known keys: {', '.join(sorted(CONFIG_KEYS))}")  # fmt: skip
+        from_file = _checked_config(from_file, config)
     settings = dict(DEFAULTS)
     settings.update(dict(from_file.items()))
     for key, value in given.items():
@@ -225,6 +229,48 @@ def _settings(
     else:
         settings["format"] = explicit_fmt or "md"
     return settings
+
+
+#: The type each config key takes: text, a whole number, true/false, or (paths, sections, skip)
+#: text or a list of text; since/until also take a TOML date.
+_TEXT = ("since", "until", "compare_to", "by", "title", "manifest", "source", "output", "format")
+_LISTS = ("paths", "sections", "skip")
+_FLAGS = ("stamp", "no_clean", "verbose", "dedupe")
+
+
+def _checked_config(values: dict, config: str) -> dict:
+    """The config file's values, each checked for its type (a UsageError naming the key
+    otherwise); TOML dates become ISO text, lists of sections comma-separated text."""
+    import datetime as dt
+
+    from corpuscli.errors import UsageError
+
+    def wrong(key: str, want: str) -> UsageError:
+        value = values[key]
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        return UsageError(
+            f"config key {key} must be {want}, not {type(value).__name__} {shown}", where=config
+        )
+
+    checked = {}
+    for key, value in values.items():
+        if key in _TEXT:
+            if key in ("since", "until") and isinstance(value, dt.date | dt.datetime):
+                value = value.isoformat()
+            if not isinstance(value, str):
+                raise wrong(key, "text")
+        elif key in _LISTS:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = value if key == "paths" else ",".join(value)
+            elif not isinstance(value, str):
+                raise wrong(key, "text or a list of text")
+        elif key in _FLAGS:
+            if not isinstance(value, bool):
+                raise wrong(key, "true or false")
+        elif key == "top" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise wrong(key, "a whole number of 1 or more")
+        checked[key] = value
+    return checked
 
 
 def _toml(settings: dict) -> str:

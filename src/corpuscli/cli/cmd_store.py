@@ -70,7 +70,7 @@ def ingest_command(*, run: Run, inputs: InputSpec, fmt: str, output: str | None)
         loader = Loader(
             [], items=items, source=inputs.source, manifest=inputs.manifest, encoding=inputs.encoding,
             columns={k: v for k, v in inputs.columns.items() if v}, dedupe=inputs.dedupe,
-            skip={str(Path(p).resolve()) for p in known},
+            skip={str(Path(p).resolve()) for p in known}, **inputs.limits(),
         )  # fmt: skip
         chunks = loader.chunks()
         if inputs.clean:

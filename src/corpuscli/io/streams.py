@@ -11,6 +11,12 @@ from corpuscli.errors import InputError
 
 from .decode import open_decompressed, sniff_compression
 from .inputs import InputItem
+from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, Bounded
+
+#: Formats read line by line (their lines are bounded), and formats whose file is one article
+#: (read whole, bounded by the line size: one article is one record).
+LINE_FORMATS = frozenset({"jsonl", "csv", "tsv"})
+ARTICLE_FORMATS = frozenset({"text", "html"})
 
 _PEEK = 64 * 1024
 
@@ -101,22 +107,39 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def _open_span(item: InputItem) -> IO[bytes]:
-    """The bytes of a part of a (plain, uncompressed) file."""
+def _open_span(item: InputItem, max_size: int, max_line: int) -> IO[bytes]:
+    """The bytes of a part of a (plain, uncompressed) JSON Lines file, bounded as the whole
+    file would be read: the part where the size bound falls stops there, parts after it are
+    empty (the bound is reported once)."""
     assert item.span is not None and item.path is not None
     start, end = item.span
+    if max_size and start > max_size:
+        return io.BytesIO(b"")
     try:
         with open(item.path, "rb") as handle:
             handle.seek(start)
-            return io.BytesIO(handle.read(end - start))
+            data = handle.read(end - start)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), where=item.display) from exc
+    bounded = Bounded(
+        io.BytesIO(data), item.display, max_size=max_size, offset=start, lines=item.first_line - 1
+    )
+    bounded.bound_lines(max_line)
+    return io.BufferedReader(bounded, buffer_size=1 << 20)
 
 
-def open_item(item: InputItem) -> tuple[IO[bytes], str]:
-    """Open an input for reading: (decompressed binary stream, format)."""
+def open_item(
+    item: InputItem,
+    *,
+    max_size: int = DEFAULT_MAX_INPUT_SIZE,
+    max_line: int = DEFAULT_MAX_LINE_SIZE,
+) -> tuple[IO[bytes], str]:
+    """Open an input for reading: (decompressed binary stream, format). Reading the stream
+    raises :class:`~corpuscli.io.limits.InputTooLarge` past ``max_size`` bytes (after
+    decompression) or, for line-based formats, past a line of ``max_line`` bytes; a file that
+    holds one article (text, HTML) is bounded by ``max_line`` as a whole (0: no bound)."""
     if item.span is not None and item.path is not None:
-        return _open_span(item), "jsonl"
+        return _open_span(item, max_size, max_line), "jsonl"
     if item.path is None:
         raw: IO[bytes] = sys.stdin.buffer
     else:
@@ -130,13 +153,14 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
             raise InputError("is a folder", where=item.display) from exc
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), where=item.display) from exc
-    # Standard input is not ours to close; a file is.
-    head, stream = _peek(raw, close=() if item.path is None else (raw,))
+    # Standard input is not ours to close; a file is. The first bytes (to sniff compression
+    # and format) are counted but not bounded: the bounds apply from the next read on.
+    bounded = Bounded(raw, item.display, max_size=0, close_inner=item.path is not None)
+    head, stream = _peek(bounded, close=(bounded,))
     compression = sniff_compression(head) or None
     if compression:
         try:
             decompressed = open_decompressed(stream, compression)
-            head, stream = _peek(decompressed, tolerant=True, close=(decompressed, stream))
         except Exception as exc:  # each decompressor has its own error types
             stream.close()
             raise InputError(
@@ -144,5 +168,24 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
                 where=item.display,
                 hint="check the file",
             ) from exc
+        bounded = Bounded(decompressed, item.display, max_size=max_size, compressed=True)
+        try:
+            head, stream = _peek(bounded, tolerant=True, close=(bounded, stream))
+        except InputError:
+            stream.close()
+            raise
+        except Exception as exc:  # each decompressor has its own error types
+            stream.close()
+            raise InputError(
+                f"broken {compression} compression: {exc}",
+                where=item.display,
+                hint="check the file",
+            ) from exc
+    else:
+        bounded.bound_size(max_size)
     fmt = item.fmt or sniff_format(head)
+    if fmt in LINE_FORMATS:
+        bounded.bound_lines(max_line)
+    elif fmt in ARTICLE_FORMATS and max_line and (not max_size or max_line < max_size):
+        bounded.bound_size(max_line, whole_article=True)
     return stream, fmt
