@@ -121,6 +121,11 @@ class Bounded(io.RawIOBase):
         self.newlines = lines
         self._run = 0
         self._error: InputTooLarge | None = None
+        self._passthrough = False
+
+    def unbounded(self) -> None:
+        """Pass the bytes through unlooked-at from now on (compressed bytes, bounded above)."""
+        self._passthrough = True
 
     def bound_size(self, max_size: int, *, whole_article: bool = False) -> None:
         """Change the size bound (a file holding one article is bounded by the line size)."""
@@ -134,33 +139,39 @@ class Bounded(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (the streams above call this, sparing a copy)."""
+        if self._passthrough:
+            return self._inner.read(size)
         if self._error is not None:
             raise self._error
         if self.max_size and self.total >= self.max_size:
             # at the bound: more data means too large, none means the input fit exactly
             if self.total == self.max_size and not self._inner.read(1):
-                return 0
+                return b""
             raise self._size_error()
-        want = len(buffer)
+        if size is None or size < 0:
+            size = 1 << 20
         if self.max_size:
-            want = min(want, self.max_size - self.total)
-        data = self._inner.read(want)
-        n = len(data)
-        if not n:
-            return 0
+            size = min(size, self.max_size - self.total)
+        data = self._inner.read(size)
+        if not data:
+            return b""
         cut = self._line_cut(data)
         if cut is not None:
             data = data[:cut]
-            n = cut
         self.newlines += data.count(b"\n")
+        self.total += len(data)
         if cut is not None:
             self._error = line_too_long(f"{self._where}:{self.newlines + 1}", self.max_line)
-        buffer[:n] = data
-        self.total += n
-        if self._error is not None and not n:
-            raise self._error
-        return n
+            if not data:
+                raise self._error
+        return data
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def _size_error(self) -> InputTooLarge:
         where = f"{self._where}:{self.newlines + 1}" if self.max_line else self._where

@@ -159,6 +159,7 @@ def open_item(
     head, stream = _peek(bounded, close=(bounded,))
     compression = sniff_compression(head) or None
     if compression:
+        bounded.unbounded()
         try:
             decompressed = open_decompressed(stream, compression)
         except Exception as exc:  # each decompressor has its own error types
