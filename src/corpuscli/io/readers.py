@@ -291,12 +291,16 @@ def read_jsonl(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[lis
 
 
 def _jsonl_rows(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[Row]:
-    for number, raw in enumerate(stream, start=item.first_line):
-        if not raw.strip():
-            continue
-        row = _jsonl_row(raw, number, item, ctx)
-        if row is not None:
-            yield row, number, None
+    number = item.first_line - 1
+    try:
+        for number, raw in enumerate(stream, start=item.first_line):
+            if not raw.strip():
+                continue
+            row = _jsonl_row(raw, number, item, ctx)
+            if row is not None:
+                yield row, number, None
+    except InputTooLarge as exc:  # it stopped at the line after the last one read
+        raise exc.at(f"{item.display}:{number + 1}") from None
 
 
 def _jsonl_row(raw: bytes, number: int, item: InputItem, ctx: Context) -> dict[str, Any] | None:
@@ -428,6 +432,10 @@ def _delimited_rows(
             values = next(reader)
         except StopIteration:
             break
+        except InputTooLarge as exc:  # it stopped at the line after the last one read
+            if held is not None:
+                yield from _checked_row(item, held[0], held[1], header, ctx)
+            raise exc.at(f"{item.display}:{reader.line_num + 1}") from None
         except csv.Error as exc:
             tap.take()
             if "field larger than field limit" in str(exc):
@@ -491,8 +499,9 @@ def _checked_row(
 
 
 def read_parquet(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
-    """Parquet, read one row group at a time. Its size once decompressed (from the file's own
-    metadata) is bounded like any input's."""
+    """Parquet, read one batch of rows at a time. Its size once decompressed is bounded like
+    any input's: by the sizes its metadata declares before reading, and by the size of the
+    rows decoded while reading (dictionary encoding can repeat one large value many times)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -500,26 +509,34 @@ def read_parquet(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[l
         plain_file = item.path is not None and item.compression is None
         parquet = pq.ParquetFile(item.path if plain_file else pa.BufferReader(read_all(stream)))
         meta = parquet.metadata
-        inflated = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        declared = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        columns = tuple(parquet.schema_arrow.names)
     except (pa.ArrowException, OSError, ValueError, IndexError) as exc:
         raise InputError(f"not a readable Parquet file: {exc}", where=item.display) from exc
-    if ctx.max_input_size and inflated > ctx.max_input_size:
-        raise InputTooLarge(
-            f"input is larger than {format_size(ctx.max_input_size)} after decompression "
-            f"({format_size(inflated)}); not read",
-            where=item.display,
-            hint="if the file is genuine, raise --max-input-size (0 for no bound)",
-        )
-    mapper = RowMapper(item, ctx, columns=tuple(parquet.schema_arrow.names))
-    yield from mapped_records(mapper, _parquet_rows(item, parquet))
+    if ctx.max_input_size and declared > ctx.max_input_size:
+        raise _parquet_too_large(item.display, ctx.max_input_size)
+    mapper = RowMapper(item, ctx, columns=columns)
+    yield from mapped_records(mapper, _parquet_rows(item, parquet, ctx.max_input_size))
 
 
-def _parquet_rows(item: InputItem, parquet: Any) -> Iterator[Row]:
+def _parquet_too_large(where: str, size: int) -> InputTooLarge:
+    return InputTooLarge(
+        f"input is larger than {format_size(size)} after decompression; stopped reading it there",
+        where=where,
+        hint="if the file is genuine, raise --max-input-size (0 for no bound)",
+    )
+
+
+def _parquet_rows(item: InputItem, parquet: Any, max_size: int) -> Iterator[Row]:
     import pyarrow as pa
 
     row_number = 0
+    decoded = 0
     try:
         for batch in parquet.iter_batches(batch_size=CHUNK):
+            decoded += batch.nbytes
+            if max_size and decoded > max_size:
+                raise _parquet_too_large(f"{item.display}:[{row_number + 1}]", max_size)
             for row in batch.to_pylist():
                 row_number += 1
                 yield row, None, row_number

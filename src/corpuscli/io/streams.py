@@ -19,6 +19,19 @@ LINE_FORMATS = frozenset({"jsonl", "csv", "tsv"})
 ARTICLE_FORMATS = frozenset({"text", "html"})
 
 _PEEK = 64 * 1024
+#: Enough bytes to tell every compression by its magic number.
+_MAGIC_BYTES = 6
+
+
+def _read_upto(raw: IO[bytes], size: int) -> bytes:
+    """The first ``size`` bytes of ``raw`` (fewer at its end), however a pipe hands them over."""
+    data = b""
+    while len(data) < size:
+        block = raw.read(size - len(data))
+        if not block:
+            break
+        data += block
+    return data
 
 
 class _Prefixed(io.RawIOBase):
@@ -41,6 +54,18 @@ class _Prefixed(io.RawIOBase):
 
     def readable(self) -> bool:
         return True
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes, handed on without copying (the streams above call this)."""
+        if self._head:
+            n = len(self._head) if size is None or size < 0 else min(size, len(self._head))
+            data = self._head[:n].tobytes()
+            self._head = self._head[n:]
+            return data
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        return self._rest.read(size)
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
         if self._head:
@@ -121,9 +146,7 @@ def _open_span(item: InputItem, max_size: int, max_line: int) -> IO[bytes]:
             data = handle.read(end - start)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), where=item.display) from exc
-    bounded = Bounded(
-        io.BytesIO(data), item.display, max_size=max_size, offset=start, lines=item.first_line - 1
-    )
+    bounded = Bounded(io.BytesIO(data), item.display, max_size=max_size, offset=start)
     bounded.bound_lines(max_line)
     return io.BufferedReader(bounded, buffer_size=1 << 20)
 
@@ -153,17 +176,22 @@ def open_item(
             raise InputError("is a folder", where=item.display) from exc
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), where=item.display) from exc
-    # Standard input is not ours to close; a file is. The first bytes (to sniff compression
-    # and format) are counted but not bounded: the bounds apply from the next read on.
-    bounded = Bounded(raw, item.display, max_size=0, close_inner=item.path is not None)
-    head, stream = _peek(bounded, close=(bounded,))
-    compression = sniff_compression(head) or None
-    if compression:
-        bounded.unbounded()
-        try:
-            decompressed = open_decompressed(stream, compression)
-        except Exception as exc:  # each decompressor has its own error types
+    # Standard input is not ours to close; a file is.
+    closing = () if item.path is None else (raw,)
+    try:
+        magic = _read_upto(raw, _MAGIC_BYTES)
+    except OSError:
+        for stream in closing:
             stream.close()
+        raise
+    compression = sniff_compression(magic) or None
+    source = _Prefixed(magic, raw, close=closing)
+    if compression:
+        buffered = io.BufferedReader(source, buffer_size=1 << 20)
+        try:
+            decompressed = open_decompressed(buffered, compression)
+        except Exception as exc:  # each decompressor has its own error types
+            buffered.close()
             raise InputError(
                 f"broken {compression} compression: {exc}",
                 where=item.display,
@@ -171,19 +199,20 @@ def open_item(
             ) from exc
         bounded = Bounded(decompressed, item.display, max_size=max_size, compressed=True)
         try:
-            head, stream = _peek(bounded, tolerant=True, close=(bounded, stream))
+            head, stream = _peek(bounded, tolerant=True, close=(bounded, buffered))
         except InputError:
-            stream.close()
+            buffered.close()
             raise
         except Exception as exc:  # each decompressor has its own error types
-            stream.close()
+            buffered.close()
             raise InputError(
                 f"broken {compression} compression: {exc}",
                 where=item.display,
                 hint="check the file",
             ) from exc
     else:
-        bounded.bound_size(max_size)
+        bounded = Bounded(source, item.display, max_size=max_size)
+        head, stream = _peek(bounded, tolerant=True, close=(bounded,))
     fmt = item.fmt or sniff_format(head)
     if fmt in LINE_FORMATS:
         bounded.bound_lines(max_line)
