@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pandas as pd
 
@@ -142,3 +143,23 @@ def test_messages_that_differ_only_in_numbers_are_one_kind():
     merged = summarise(problems)
     assert len(merged) == 6
     assert str(merged[-1]).startswith("row has N fields, the header N: 15 more like this")
+
+
+def test_workers_loading_parts_report_as_one_reader_does(tmp_path, corpus, monkeypatch):
+    """Cut into parts for worker processes, a file's faults are summarised once, and the size
+    bound falls where it falls for one reader."""
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "0.01")  # ~10 KB parts: the file is cut up
+    rows = articles(8)
+    lines = [json.dumps(r) for r in rows] * 6
+    for at in range(2, 80, 2):
+        lines.insert(at, "{broken")
+    path = tmp_path / "noisy.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bound = str(path.stat().st_size * 3 // 4)
+    one = corpus("load", str(path), "--format", "jsonl", "--max-input-size", bound)
+    parts = corpus("terms", str(path), "--jobs", "2", "--max-input-size", bound)
+    assert one.exit_code == parts.exit_code == 1
+    # (a part knows how many articles it read before the bound, not the whole file)
+    assert re.sub(r"the \d+ articles", "the articles", one.stderr) == parts.stderr
+    assert re.search(r"line is not valid JSON: \d+ more like this", one.stderr)
+    assert "input is larger than" in one.stderr

@@ -240,6 +240,9 @@ class Run:
     def after_load(
         self, problems: list[Problem], notes: list[str], articles: int, windowed: bool
     ) -> None:
+        from corpuscli.io.problems import skipped_count, summarise
+
+        problems = summarise(problems)  # repeats of a kind (from parts of a load) merged
         self.report_problems(problems)
         self.skipped.extend(f"{p.message} ({p.where})" for p in problems)
         for note in notes:
@@ -247,7 +250,7 @@ class Run:
         if not articles:
             if problems:
                 raise NothingToAnalyse(
-                    f"nothing usable: {plural(len(problems), 'input')} skipped, no article read",
+                    f"nothing usable: {plural(skipped_count(problems), 'input')} skipped, no article read",
                     hint="fix the inputs named above",
                 )
             if windowed:

@@ -271,10 +271,10 @@ class Loader:
                 missing_extras.setdefault(str(exc), []).append(item.display)
             except CorpusError as exc:
                 problem = Problem.from_error(exc, item.display)
-                problem.message += _kept(got)
+                problem.message += _kept(got, item)
                 self._problems.append(problem)
             except (OSError, EOFError, zlib.error, lzma.LZMAError, UnicodeDecodeError) as exc:
-                kept = _kept(got)
+                kept = _kept(got, item)
                 self._problems.append(
                     Problem(item.display, f"read error: {exc}{kept}", "check the file")
                 )
@@ -381,8 +381,11 @@ class Loader:
         return kept if self.ids is None else kept.reset_index(drop=True)
 
 
-def _kept(got: int) -> str:
-    """What a message on an input that failed part way says about the articles read first."""
+def _kept(got: int, item: InputItem) -> str:
+    """What a message on an input that failed part way says about the articles read first (a
+    part of a file cut up for workers knows only its own)."""
+    if item.span is not None and item.span[0] > 0:
+        return "; the articles before it are kept"
     if not got:
         return ""
     if got == 1:

@@ -26,39 +26,40 @@ def kind_of(message: str) -> str:
 
 
 class Repeated(Problem):
-    """Problems of one kind beyond the first few: how many, the first and last place."""
+    """Problems of one kind beyond the first few: how many, the first and last place. Its
+    ``message`` and ``where`` say so ("line is not valid JSON: 395 more like this",
+    "f:7 … f:401"), so it prints as any problem does; ``base`` is the message it stands for."""
 
-    __slots__ = ("count", "first", "last", "same")
+    __slots__ = ("base", "count", "first", "last", "same")
 
-    def __init__(self, problem: Problem, count: int = 1) -> None:
+    def __init__(self, problem: Problem) -> None:
         super().__init__(problem.where, problem.message, problem.hint)
-        self.count = count
-        self.first = problem.where
-        self.last = problem.where
-        #: True while every problem counted has the same message (else numbers differ).
-        self.same = True
+        if isinstance(problem, Repeated):
+            self.base, self.count, self.same = problem.base, problem.count, problem.same
+            self.first, self.last = problem.first, problem.last
+        else:
+            self.base, self.count, self.same = problem.message, 1, True
+            self.first = self.last = problem.where
+        self._describe()
 
     def add(self, problem: Problem) -> None:
         if isinstance(problem, Repeated):
             self.count += problem.count
             self.last = problem.last
-            self.same = self.same and problem.same and problem.message == self.message
+            self.same = self.same and problem.same and problem.base == self.base
         else:
             self.count += 1
             self.last = problem.where
-            self.same = self.same and problem.message == self.message
+            self.same = self.same and problem.message == self.base
+        self._describe()
 
-    def __str__(self) -> str:
-        what = self.message if self.same else kind_of(self.message).replace("#", "N")
-        span = self.first if self.count == 1 else f"{self.first} … {self.last}"
-        more = f"{self.count:,} more like this" if self.count > 1 else "1 more like this"
-        text = f"{what}: {more} ({span})"
-        if self.hint:
-            text += f" — {self.hint}"
-        return text
+    def _describe(self) -> None:
+        what = self.base if self.same else kind_of(self.base).replace("#", "N")
+        self.message = f"{what}: {self.count:,} more like this"
+        self.where = self.first if self.count == 1 else f"{self.first} … {self.last}"
 
     def __repr__(self) -> str:
-        return f"Repeated({self.count}, {self.message!r}, {self.first!r} … {self.last!r})"
+        return f"Repeated({self.count}, {self.base!r}, {self.first!r} … {self.last!r})"
 
 
 class ProblemLog:
@@ -72,7 +73,7 @@ class ProblemLog:
         self._more: dict[str, Repeated] = {}
 
     def append(self, problem: Problem) -> None:
-        kind = kind_of(problem.message)
+        kind = kind_of(problem.base if isinstance(problem, Repeated) else problem.message)
         if isinstance(problem, Repeated):
             self._fold(kind, problem)
             return
@@ -86,12 +87,7 @@ class ProblemLog:
     def _fold(self, kind: str, problem: Problem) -> None:
         more = self._more.get(kind)
         if more is None:
-            if isinstance(problem, Repeated):
-                more = Repeated(problem, problem.count)
-                more.first, more.last, more.same = problem.first, problem.last, problem.same
-            else:
-                more = Repeated(problem)
-            self._more[kind] = more
+            self._more[kind] = Repeated(problem)
         else:
             more.add(problem)
 
