@@ -178,6 +178,16 @@ def _share(values: Sequence[str], test: Any) -> float:
     return sum(1 for v in values if test(v)) / len(values)
 
 
+def _headlines(values: Sequence[str]) -> bool:
+    """Mostly one-line texts of a few words, distinct, and not sentences (not a summary)."""
+    if _share(values, _is_headline) < _SHARE:
+        return False
+    sentences = sum(1 for v in values if v.rstrip().endswith("."))
+    distinct = len(set(values)) / len(values)
+    mean_words = statistics.mean(_words(v) for v in values)
+    return sentences <= len(values) / 2 and mean_words >= 4 and (len(values) < 5 or distinct >= 0.8)
+
+
 def _hinted(core: str, column: str) -> bool:
     name = fold_name(column)
     return any(hint in name for hint in _HINTS[core])
@@ -200,32 +210,26 @@ def infer_columns(
     free = {col: values for col, values in columns.items() if col not in named and values}
     found: list[Inferred] = []
 
+    def wanted(core: str) -> bool:
+        return core not in named.values() and not (overrides and overrides.get(core))
+
     def pick(core: str, candidates: list[str]) -> None:
-        if core in named.values() or (overrides and overrides.get(core)) or not candidates:
+        if not candidates:
             return
         column = next((c for c in candidates if _hinted(core, c)), candidates[0])
         found.append(Inferred(column, core))
         del free[column]
 
-    pick("url", [c for c, v in free.items() if _share(v, _is_url) >= _SHARE])
-    pick("published", [c for c, v in free.items() if _share(v, _is_date) >= _SHARE])
-    prose = [c for c, v in free.items() if _share(v, _is_prose) >= 0.5]
-    prose.sort(key=lambda c: -statistics.median(len(v) for v in free[c]))  # longest first
-    pick("text", prose)
-    headlines = []
-    for col, values in free.items():
-        if _share(values, _is_headline) < _SHARE:
-            continue
-        sentences = sum(1 for v in values if v.rstrip().endswith("."))
-        distinct = len(set(values)) / len(values)
-        mean_words = statistics.mean(_words(v) for v in values)
-        if (
-            sentences <= len(values) / 2
-            and mean_words >= 4
-            and (len(values) < 5 or distinct >= 0.8)
-        ):
-            headlines.append(col)
-    pick("title", headlines)
+    if wanted("url"):
+        pick("url", [c for c, v in free.items() if _share(v, _is_url) >= _SHARE])
+    if wanted("published"):
+        pick("published", [c for c, v in free.items() if _share(v, _is_date) >= _SHARE])
+    if wanted("text"):
+        prose = [c for c, v in free.items() if _share(v, _is_prose) >= 0.5]
+        prose.sort(key=lambda c: -statistics.median(len(v) for v in free[c]))  # longest first
+        pick("text", prose)
+    if wanted("title"):
+        pick("title", [c for c, v in free.items() if _headlines(v)])
     return found
 
 
