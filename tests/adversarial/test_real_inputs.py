@@ -163,3 +163,15 @@ def test_workers_loading_parts_report_as_one_reader_does(tmp_path, corpus, monke
     assert re.sub(r"the \d+ articles", "the articles", one.stderr) == parts.stderr
     assert re.search(r"line is not valid JSON: \d+ more like this", one.stderr)
     assert "input is larger than" in one.stderr
+
+
+def test_ids_paths_and_summaries_are_not_taken_for_titles_or_text():
+    """Found on real corpora: "abortion|2012-05-31" group ids, uuids and file paths looked like
+    five-word headlines when words were split at punctuation; an excerpt is not the text."""
+    rows = [
+        {"group_id": f"{r['title'].split()[0].lower()}|{r['date'][:10]}",
+         "uuid": "2b95d2cf-e979-4f9c-ae27-9a5370934f23", "html_path": f"html/{r['id']}.html.gz",
+         "excerpt": r["text"][:600]}
+        for r in articles(6)
+    ]  # fmt: skip
+    assert infer_columns(rows) == []

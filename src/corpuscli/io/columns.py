@@ -114,7 +114,7 @@ _SHARE = 0.8
 
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 #: Name parts that favour one column over another of the same kind.
 _HINTS = {
     "url": ("url", "link", "href", "uri"),
@@ -122,6 +122,8 @@ _HINTS = {
     "title": ("title", "headline", "head", "name", "subject"),
     "text": ("text", "body", "content", "article", "story"),
 }
+#: Name parts of columns that hold a summary of the article, never its text.
+_SUMMARY = ("excerpt", "summary", "description", "abstract", "teaser", "snippet", "standfirst")
 _REASONS = {
     "url": "its values are URLs",
     "published": "its values are dates",
@@ -155,12 +157,15 @@ def _is_date(value: str) -> bool:
 
 
 def _words(value: str) -> int:
-    return len(_WORD.findall(value))
+    """Words separated by spaces that hold a letter ("abortion|2012-05-31" and a file path are
+    one word each, not five)."""
+    return sum(1 for word in value.split() if _LETTER.search(word))
 
 
 def _is_prose(value: str) -> bool:
+    """An article's text: a few sentences at least (a summary or excerpt is shorter)."""
     text = value.lstrip()
-    return len(text) >= 150 and _words(text) >= 25 and not text.startswith(("{", "[", "<"))
+    return len(text) >= 400 and _words(text) >= 60 and not text.startswith(("{", "[", "<"))
 
 
 def _is_headline(value: str) -> bool:
@@ -225,7 +230,10 @@ def infer_columns(
     if wanted("published"):
         pick("published", [c for c, v in free.items() if _share(v, _is_date) >= _SHARE])
     if wanted("text"):
-        prose = [c for c, v in free.items() if _share(v, _is_prose) >= 0.5]
+        prose = [
+            c for c, v in free.items()
+            if _share(v, _is_prose) >= 0.5 and not any(w in fold_name(c) for w in _SUMMARY)
+        ]  # fmt: skip
         prose.sort(key=lambda c: -statistics.median(len(v) for v in free[c]))  # longest first
         pick("text", prose)
     if wanted("title"):
