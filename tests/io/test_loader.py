@@ -309,7 +309,9 @@ def test_bad_inputs_are_reported_and_good_ones_kept(tmp_path, roundup_rows):
     assert str(tmp_path / "missing.txt") in wheres
     assert f"{tmp_path / 'mixed.jsonl'}:2" in wheres
     assert f"{tmp_path / 'mixed.jsonl'}:3" in wheres
-    assert f"{tmp_path / 'mixed.jsonl'}:4" in wheres
+    # a record without a text, where other records have one, is skipped and only counted
+    assert f"{tmp_path / 'mixed.jsonl'}:4" not in wheres
+    assert f"1 record with empty text skipped; first: {tmp_path / 'mixed.jsonl'}:4" in result.notes
     assert str(tmp_path / "empty.txt") in wheres
     assert str(tmp_path / "binary.txt") in wheres
     assert str(tmp_path / "notext.csv") in wheres

@@ -50,6 +50,7 @@ from corpuscli.coverage.similarity import content_words, stem
 from corpuscli.coverage.statements import sentences
 from corpuscli.coverage.worddiff import tokenize
 from corpuscli.errors import InputError, NothingToAnalyse, UsageError
+from corpuscli.io.decode import looks_binary
 from corpuscli.schema import group_keys
 from corpuscli.text.stopwords import load_stopwords
 
@@ -66,8 +67,24 @@ def read_aliases(path: str) -> list[tuple[str, str]]:
     p = Path(path)
     if not p.is_file():
         raise InputError("aliases file not found", where=path, hint="check --aliases")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the aliases file: {exc.strerror or exc}", where=path
+        ) from None
+    try:
+        if looks_binary(data):
+            raise UnicodeError
+        text = data.decode("utf-8-sig")
+    except UnicodeError:
+        raise InputError(
+            "the aliases file is not UTF-8 text",
+            where=path,
+            hint="give a text file of 'term = term' lines to --aliases",
+        ) from None
     pairs = []
-    for number, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         text = line.split("#", 1)[0].strip()
         if not text:
             continue

@@ -161,12 +161,16 @@ def _settings(config: str | None, mine: dict, given: dict[str, Any], out: Out) -
                 from_file = tomllib.load(handle)
         except OSError as exc:
             raise UsageError(f"cannot read the config: {exc.strerror}", where=config) from None
+        except UnicodeDecodeError:
+            raise UsageError("the config is not UTF-8 text (a binary file?)", where=config,
+                             hint="give a TOML file, e.g. from --print-config") from None  # fmt: skip
         except tomllib.TOMLDecodeError as exc:
             raise UsageError(f"the config is not valid TOML: {exc}", where=config) from None
         unknown = set(from_file) - CONFIG_KEYS
         if unknown:
             raise UsageError(f"unknown config keys: {', '.join(sorted(unknown))}", where=config,
                              hint=f"known keys: {', '.join(sorted(CONFIG_KEYS))}")  # fmt: skip
+        from_file = _checked_config(from_file, config)
     settings = dict(DEFAULTS)
     settings.update(dict(from_file.items()))
     for key, value in mine.items():
@@ -198,6 +202,51 @@ def _settings(config: str | None, mine: dict, given: dict[str, Any], out: Out) -
     else:
         settings["format"] = explicit_fmt or "md"
     return settings
+
+
+#: The type each config key takes: text, a whole number, true/false, or (paths, sections, skip)
+#: text or a list of text; since/until also take a TOML date.
+_TEXT = ("since", "until", "compare_to", "by", "title", "manifest", "output", "format", "store",
+         "query", "patterns")  # fmt: skip
+_LISTS = ("paths", "sections", "skip", "source")
+_FLAGS = ("stamp", "clean", "verbose", "dedupe")
+
+
+def _checked_config(values: dict, config: str) -> dict:
+    """The config file's values, each checked for its type (a UsageError naming the key
+    otherwise); TOML dates become ISO text, lists of sections comma-separated text."""
+    import datetime as dt
+
+    from corpuscli.errors import UsageError
+
+    def wrong(key: str, want: str) -> UsageError:
+        value = values[key]
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        return UsageError(
+            f"config key {key} must be {want}, not {type(value).__name__} {shown}", where=config
+        )
+
+    checked = {}
+    for key, value in values.items():
+        if key in _TEXT:
+            if key in ("since", "until") and isinstance(value, dt.date | dt.datetime):
+                value = value.isoformat()
+            if not isinstance(value, str):
+                raise wrong(key, "text")
+        elif key in _LISTS:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = value if key in ("paths", "source") else ",".join(value)
+            elif not isinstance(value, str):
+                raise wrong(key, "text or a list of text")
+        elif key in _FLAGS:
+            if not isinstance(value, bool):
+                raise wrong(key, "true or false")
+        elif key in ("top", "jobs") and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise wrong(key, "a whole number of 1 or more")
+        checked[key] = value
+    return checked
 
 
 def _toml(settings: dict) -> str:

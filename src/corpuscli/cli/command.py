@@ -124,7 +124,12 @@ def source_of(values: dict[str, Any], session: Session) -> Source:
 
     from corpuscli.engine.source import Cleaning, Source
     from corpuscli.errors import UsageError
+    from corpuscli.io.decode import check_encoding
+    from corpuscli.io.limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, parse_size
     from corpuscli.io.window import parse_bound
+
+    def size(value: str | None, option: str, default: int) -> int:
+        return default if value is None else parse_size(value, option=option)
 
     since, until = values.get("since"), values.get("until")
     clean = values.get("clean") or bool(values.get("patterns"))
@@ -142,7 +147,7 @@ def source_of(values: dict[str, Any], session: Session) -> Source:
         store=store,
         query=values.get("fts_query"),
         manifest=values.get("manifest"),
-        encoding=values.get("encoding"),
+        encoding=check_encoding(values["encoding"]) if values.get("encoding") else None,
         columns=tuple(
             (core, values[opt]) for opt, core in COLUMN_OPTIONS.items() if values.get(opt)
         ),
@@ -152,4 +157,8 @@ def source_of(values: dict[str, Any], session: Session) -> Source:
         until=parse_bound(until, option="--until") if until else None,
         dedupe=bool(values.get("dedupe")),
         clean=Cleaning(patterns=values.get("patterns")) if clean else None,
+        max_input_size=size(
+            values.get("max_input_size"), "--max-input-size", DEFAULT_MAX_INPUT_SIZE
+        ),
+        max_line_size=size(values.get("max_line_size"), "--max-line-size", DEFAULT_MAX_LINE_SIZE),
     )

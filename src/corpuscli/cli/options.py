@@ -67,6 +67,28 @@ EncodingOpt = Annotated[
         rich_help_panel=INPUT,
     ),
 ]
+MaxInputSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-input-size",
+        metavar="SIZE",
+        help="Stop reading an input past SIZE bytes after decompression (500M, 4G; 0: no bound). "
+        "Default 4G.",
+        rich_help_panel=INPUT,
+        show_default=False,
+    ),
+]
+MaxLineSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-line-size",
+        metavar="SIZE",
+        help="Stop reading an input at a line, CSV field or one-article file longer than SIZE "
+        "(0: no bound). Default 64M.",
+        rich_help_panel=INPUT,
+        show_default=False,
+    ),
+]
 SetSourceOpt = Annotated[
     str | None,
     typer.Option(
@@ -308,6 +330,8 @@ GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
         ("date_col", DateColOpt, None),
         ("url_col", UrlColOpt, None),
         ("id_col", IdColOpt, None),
+        ("max_input_size", MaxInputSizeOpt, None),
+        ("max_line_size", MaxLineSizeOpt, None),
     ),
     "filters": (
         ("source", SourceOpt, None),

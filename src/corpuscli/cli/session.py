@@ -48,6 +48,9 @@ class Session:
             print(f"corpus: {message}", file=sys.stderr)
 
     def report_problems(self, problems: list[Problem]) -> None:
+        from corpuscli.io.problems import summarise
+
+        problems = summarise(problems)  # repeats of a kind (from parts of a load) merged
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(error_line(str(problem)), file=sys.stderr)
         if len(problems) > MAX_PROBLEMS_SHOWN:

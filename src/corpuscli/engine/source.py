@@ -74,8 +74,11 @@ class LoadReport:
         if self.articles:
             return
         if self.problems:
+            from corpuscli.io.problems import skipped_count
+
+            skipped = skipped_count(self.problems)
             raise NothingToAnalyse(
-                f"nothing usable: {plural(len(self.problems), 'input')} skipped, no article read",
+                f"nothing usable: {plural(skipped, 'input')} skipped, no article read",
                 hint="fix the inputs named above",
             )
         if self.sources:
@@ -118,6 +121,10 @@ class Source:
     until: datetime | None = None
     dedupe: bool = False
     clean: Cleaning | None = None
+    #: Bounds on one input: bytes after decompression, and the longest line, CSV field or
+    #: one-article file (None: the reader's defaults; 0: no bound). See corpuscli.io.limits.
+    max_input_size: int | None = None
+    max_line_size: int | None = None
     frame: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
     # --- building -----------------------------------------------------------------------------
@@ -156,6 +163,14 @@ class Source:
             "dedupe": self.dedupe,
             "since": self.since,
             "until": self.until,
+            **{
+                name: value
+                for name, value in (
+                    ("max_input_size", self.max_input_size),
+                    ("max_line_size", self.max_line_size),
+                )
+                if value is not None
+            },
         }
 
     def new_report(self, report: LoadReport | None = None) -> LoadReport:
@@ -177,16 +192,16 @@ class Source:
             if self.files_from == "-":
                 if "-" in paths:
                     raise UsageError("--files-from - and the input - both want standard input")
-                listing = sys.stdin.read()
+                listing = sys.stdin.buffer.read()
             else:
                 try:
-                    with open(self.files_from, encoding="utf-8") as handle:
+                    with open(self.files_from, "rb") as handle:
                         listing = handle.read()
                 except OSError as exc:
                     raise UsageError(
                         f"cannot read the file list: {exc.strerror}", where=self.files_from
                     ) from None
-            paths.extend(read_file_list(listing))
+            paths.extend(read_file_list(listing, self.files_from))
             if not paths:
                 raise NothingToAnalyse(
                     "the --files-from list names no files", where=self.files_from

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import IO
 
-from corpuscli.errors import InputError, MissingExtraError
+from corpuscli.errors import InputError, MissingExtraError, UsageError
 
 #: Unicode space characters that become a plain space (NBSP, the U+2000 block, narrow NBSP, ...).
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -104,6 +104,19 @@ class Decoded:
     #: The encoding used, and whether it was detected (a legacy encoding: worth a warning).
     encoding: str
     detected: bool = False
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if Python can decode text with it; a UsageError for an unknown codec or one
+    that is not a text encoding (``base64``, ``zlib``)."""
+    try:
+        b"a".decode(encoding, "ignore")  # (an empty input is not looked up)
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        raise UsageError(
+            f"{encoding!r} is not a text encoding Python knows",
+            hint="give a Python codec name such as utf-8, cp1252 or latin-1 to --encoding",
+        ) from None
+    return encoding
 
 
 def looks_binary(data: bytes) -> bool:

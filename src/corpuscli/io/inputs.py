@@ -108,19 +108,44 @@ def _skipped_in_walk(name: str) -> bool:
     )
 
 
-def walk_folder(folder: Path) -> Iterable[Path]:
-    """Article files under ``folder``, recursively, in a stable order."""
-    for dirpath, dirnames, filenames in os.walk(folder):
+def walk_folder(folder: Path, problems: list[Problem] | None = None) -> Iterable[Path]:
+    """Article files under ``folder``, recursively, in a stable order. A folder that cannot be
+    read (no permission, gone meanwhile) is added to ``problems`` as a skipped input."""
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename if exc.filename is not None else folder
+            reason = exc.strerror or str(exc)
+            problems.append(
+                Problem(str(where), f"cannot read this folder: {reason}", "check its permissions")
+            )
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not _skipped_in_walk(name):
                 yield Path(dirpath) / name
 
 
-def read_file_list(text: str) -> list[str]:
-    """Paths from a ``--files-from`` list: one per line, or NUL-separated (``find -print0``)."""
+def read_file_list(text: str | bytes, where: str = "--files-from") -> list[str]:
+    """Paths from a ``--files-from`` list: one per line, or NUL-separated (``find -print0``).
+
+    Bytes are decoded as file names are (UTF-8, other bytes kept as they are); a list holding
+    control characters other than tab is a binary file, not a list: a UsageError."""
+    if isinstance(text, bytes):
+        text = os.fsdecode(text) if os.name != "nt" else text.decode("utf-8", "replace")
+    if _CONTROL.search(text) or text.count("\ufffd") > 16:
+        raise UsageError(
+            "the --files-from list looks like a binary file, not a list of paths",
+            where=where,
+            hint="give a text file with one path per line (or NUL-separated: find -print0)",
+        )
     parts = text.split("\0") if "\0" in text else text.splitlines()
     return [p.strip("\r") for p in parts if p.strip()]
+
+
+#: Control characters no list of paths holds (NUL separates, tab and line ends may occur).
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
@@ -146,13 +171,15 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
             for match in matches:
                 mpath = Path(match)
                 if mpath.is_dir():
-                    items.extend(_folder_items(mpath))
+                    items.extend(_folder_items(mpath, problems))
                 elif not _skipped_in_walk(mpath.name):
                     loose.append(mpath)
             continue
         if path.is_dir():
-            found = list(_folder_items(path))
-            if not found:
+            unreadable: list[Problem] = []
+            found = list(_folder_items(path, unreadable))
+            problems.extend(unreadable)
+            if not found and not unreadable:
                 problems.append(Problem(arg, "folder holds no article files", _KNOWN_FORMATS))
             items.extend(found)
         elif path.exists():
@@ -166,8 +193,8 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
 _KNOWN_FORMATS = "corpus reads " + ", ".join(sorted(set(FORMATS) | set(COMPRESSED_SUFFIXES)))
 
 
-def _folder_items(folder: Path) -> Iterable[InputItem]:
-    for path in walk_folder(folder):
+def _folder_items(folder: Path, problems: list[Problem]) -> Iterable[InputItem]:
+    for path in walk_folder(folder, problems):
         fmt, comp = format_of(path.name)
         yield InputItem(str(path), path, folder, fmt, comp)
 

@@ -26,8 +26,11 @@ from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame, ty
 
 from .columns import ColumnOverrides
 from .dates import parse_dates
+from .decode import check_encoding
 from .inputs import InputItem, expand_inputs, folder_source
+from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, parse_size
 from .manifest import JOINED, match_keys, read_manifest
+from .problems import ProblemLog
 from .readers import CHUNK, READERS, Context, Record
 from .streams import open_item
 
@@ -63,11 +66,22 @@ class LoadTally:
     duplicates: int = 0
     undated_outside: int = 0
     manifest_used: set[str] = field(default_factory=set)
+    #: Records skipped for an empty text, and where the first was.
+    empty_texts: int = 0
+    empty_text_first: str = ""
+    #: Columns recognised by their values: "column X taken as url (...)" -> inputs it was in.
+    column_choices: dict[str, list[str]] = field(default_factory=dict)
 
     def merge(self, other: LoadTally) -> None:
         """Add the tally of the next part of the corpus (in input order)."""
         for display, encoding in other.detected_encodings.items():
             self.detected_encodings.setdefault(display, encoding)
+        if other.empty_texts and not self.empty_texts:
+            self.empty_text_first = other.empty_text_first
+        self.empty_texts += other.empty_texts
+        for choice, displays in other.column_choices.items():
+            known = self.column_choices.setdefault(choice, [])
+            known.extend(d for d in displays if d not in known)
         if other.bad_dates and not self.bad_dates:
             self.bad_date_example = other.bad_date_example
         self.bad_dates += other.bad_dates
@@ -83,6 +97,14 @@ class LoadTally:
             f"{display}: not UTF-8; decoded as {enc} (detected; force with --encoding)"
             for display, enc in self.detected_encodings.items()
         ]
+        for choice, displays in self.column_choices.items():
+            more = f" and {plural(len(displays) - 1, 'more input')}" if len(displays) > 1 else ""
+            notes.append(f"{displays[0]}{more}: {choice}")
+        if self.empty_texts:
+            notes.append(
+                f"{plural(self.empty_texts, 'record')} with empty text skipped; "
+                f"first: {self.empty_text_first}"
+            )
         if self.bad_dates:
             notes.append(
                 f"{plural(self.bad_dates, 'date')} could not be read and are left empty"
@@ -164,6 +186,8 @@ class Loader:
         items: Sequence[InputItem] | None = None,
         unique_ids: bool = True,
         arrow_text: bool = True,
+        max_input_size: int | str = DEFAULT_MAX_INPUT_SIZE,
+        max_line_size: int | str = DEFAULT_MAX_LINE_SIZE,
     ) -> None:
         self.paths = list(paths)
         #: Inputs already expanded (a partition of a larger load); ``paths`` is then ignored.
@@ -178,13 +202,17 @@ class Loader:
         #: Keep only the articles of these outlets (exact names; empty: all).
         self.sources = tuple(sources)
         self.manifest = read_manifest(manifest) if manifest else None
-        self.encoding = encoding
+        self.encoding = check_encoding(encoding) if encoding else None
+        #: Bounds on one input (see corpuscli.io.limits): bytes after decompression, and the
+        #: longest line, CSV field or single-article file; 0 for none.
+        self.max_input_size = parse_size(max_input_size, option="--max-input-size")
+        self.max_line_size = parse_size(max_line_size, option="--max-line-size")
         self.columns = columns or {}
         self.dedupe = dedupe
         self.since = since
         self.until = until
         self.progress = progress
-        self.problems: list[Problem] = []
+        self._problems = ProblemLog()
         self.notes: list[str] = []
         self.inputs_read = 0
         self.articles = 0
@@ -200,15 +228,26 @@ class Loader:
         self.read_paths: list[Any] = []
         self._seen_texts: set[bytes] = set()
 
+    @property
+    def problems(self) -> list[Problem]:
+        """Inputs and records skipped, in input order, repeats of a kind summarised (complete
+        once :meth:`chunks` is done)."""
+        return self._problems.items()
+
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Finished corpus frames, in input order."""
         if self.items is not None:
             items: list[InputItem] = self.items
         else:
             items, problems = expand_inputs(self.paths)
-            self.problems.extend(problems)
-        ctx = Context(ColumnOverrides(self.columns), self.encoding)
-        ctx.problems = self.problems  # one list, in input order
+            self._problems.extend(problems)
+        ctx = Context(
+            ColumnOverrides(self.columns),
+            self.encoding,
+            max_input_size=self.max_input_size,
+            max_line_size=self.max_line_size,
+        )
+        ctx.problems = self._problems  # one log, in input order
         pending: list[Record] = []
         missing_extras: dict[str, list[str]] = {}
         for number, item in enumerate(items, start=1):
@@ -219,7 +258,9 @@ class Loader:
             if item.path is not None:
                 self.files_read.append(str(item.path))
             try:
-                stream, fmt = open_item(item)
+                stream, fmt = open_item(
+                    item, max_size=self.max_input_size, max_line=self.max_line_size
+                )
                 with stream:
                     for records in READERS[fmt](item, stream, ctx):
                         _tag(records, item, fmt)
@@ -233,10 +274,12 @@ class Loader:
             except MissingExtraError as exc:
                 missing_extras.setdefault(str(exc), []).append(item.display)
             except CorpusError as exc:
-                self.problems.append(Problem.from_error(exc, item.display))
+                problem = Problem.from_error(exc, item.display)
+                problem.message += _kept(got, item)
+                self._problems.append(problem)
             except (OSError, EOFError, zlib.error, lzma.LZMAError, UnicodeDecodeError) as exc:
-                kept = f"; the {got} articles before the fault are kept" if got else ""
-                self.problems.append(
+                kept = _kept(got, item)
+                self._problems.append(
                     Problem(item.display, f"read error: {exc}{kept}", "check the file")
                 )
             if got:
@@ -250,11 +293,14 @@ class Loader:
         for message, displays in missing_extras.items():
             first = displays[0] + (f" and {len(displays) - 1} more" if len(displays) > 1 else "")
             what, _, hint = message.partition(" — ")
-            self.problems.append(Problem(first, what, hint or None))
+            self._problems.append(Problem(first, what, hint or None))
         self._write_notes(ctx)
 
     def _write_notes(self, ctx: Context) -> None:
         self.tally.detected_encodings.update(ctx.detected_encodings)
+        self.tally.empty_texts = ctx.empty_texts
+        self.tally.empty_text_first = ctx.empty_text_first
+        self.tally.column_choices = ctx.column_choices
         if self.ids is not None:
             self.tally.renamed_ids = self.ids.renamed
         self.notes.extend(self.tally.notes(self.manifest))
@@ -340,6 +386,18 @@ class Loader:
             keep &= published < pd.Timestamp(self.until)
         kept = frame[keep.fillna(False)]
         return kept if self.ids is None else kept.reset_index(drop=True)
+
+
+def _kept(got: int, item: InputItem) -> str:
+    """What a message on an input that failed part way says about the articles read first (a
+    part of a file cut up for workers knows only its own)."""
+    if item.span is not None and item.span[0] > 0:
+        return "; the articles before it are kept"
+    if not got:
+        return ""
+    if got == 1:
+        return "; the article before it is kept"
+    return f"; the {got:,} articles before it are kept"
 
 
 _LINE_SUFFIX = re.compile(r":(?:\d+|\[\d+\])$")

@@ -1,24 +1,38 @@
 """One reader per input format. Each yields chunks of records (dicts keyed by corpus-frame column
 names, unmapped input columns under their own names, and ``_line`` for line-based formats).
 
-Problems confined to one record (a bad JSON line, a row without text) are appended to
-``problems`` and the record is skipped; problems with the whole input raise InputError.
+Problems confined to one record (a bad JSON line, a row that does not fit the header) are
+appended to ``problems`` and the record is skipped; problems with the whole input raise
+InputError. Records with an empty text are skipped and only counted (one note for a whole load).
+Structured inputs map their columns by name, and by the values of their first rows where names
+say nothing (see ``columns``).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO, Any
 
 from corpuscli.errors import InputError, MissingExtraError, Problem
 
-from .columns import ColumnOverrides, extra_name, map_columns, missing_overrides
+from .columns import (
+    SAMPLE_ROWS,
+    ColumnOverrides,
+    extra_name,
+    infer_columns,
+    map_columns,
+    missing_overrides,
+)
 from .decode import decode_bytes, normalize_text, read_all, text_stream
 from .infer import infer_source, infer_title
 from .inputs import InputItem
+from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, InputTooLarge, format_size
+from .problems import ProblemLog
 
 Record = dict[str, Any]
 
@@ -64,11 +78,27 @@ class Context:
         self,
         overrides: ColumnOverrides | None = None,
         encoding: str | None = None,
+        *,
+        max_input_size: int = DEFAULT_MAX_INPUT_SIZE,
+        max_line_size: int = DEFAULT_MAX_LINE_SIZE,
     ) -> None:
         self.overrides = overrides
         self.encoding = encoding
-        self.problems: list[Problem] = []
+        #: Bounds (see corpuscli.io.limits): a Parquet file's size, a CSV field's length.
+        self.max_input_size = max_input_size
+        self.max_line_size = max_line_size
+        self.problems: ProblemLog = ProblemLog()
         self.detected_encodings: dict[str, str] = {}
+        #: Records skipped for an empty text, and where the first was.
+        self.empty_texts = 0
+        self.empty_text_first = ""
+        #: Columns recognised by their values: note -> inputs.
+        self.column_choices: dict[str, list[str]] = {}
+
+    def empty_text(self, where: str) -> None:
+        if not self.empty_texts:
+            self.empty_text_first = where
+        self.empty_texts += 1
 
 
 # --- plain text ---------------------------------------------------------------------------------
@@ -96,14 +126,36 @@ def read_text(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
 
 
 class RowMapper:
-    """Maps the columns of input rows onto the corpus frame, caching one mapping per column set."""
+    """Maps the columns of input rows onto the corpus frame, caching one mapping per column set.
 
-    def __init__(self, item: InputItem, ctx: Context, *, fixed_columns: bool = False) -> None:
+    Call :meth:`infer` with a sample of the input's first rows before the first :meth:`record`,
+    so that columns whose names say nothing are recognised by their values."""
+
+    def __init__(
+        self, item: InputItem, ctx: Context, *, columns: tuple[str, ...] | None = None
+    ) -> None:
         self.item = item
         self.ctx = ctx
-        #: CSV/TSV/Parquet: every row has the same columns, so a missing text column is fatal.
-        self.fixed_columns = fixed_columns
+        #: CSV/TSV/Parquet: every row has these columns, so a missing text column is fatal.
+        self.columns = columns
+        self.fixed_columns = columns is not None
         self._cache: dict[tuple[str, ...], dict[str, str]] = {}
+        #: Columns recognised by their values: column -> core column.
+        self.inferred: dict[str, str] = {}
+        #: Whether some rows of this input have a text column (a row without one has an empty
+        #: text, rather than none at all).
+        self.has_text = False
+
+    def infer(self, rows: list[dict[str, Any]]) -> None:
+        """Recognise columns by the values of ``rows`` (the input's first rows)."""
+        self._cache.clear()
+        for choice in infer_columns(rows, self.ctx.overrides):
+            self.inferred[choice.column] = choice.core
+            inputs = self.ctx.column_choices.setdefault(choice.note(), [])
+            if self.item.display not in inputs:
+                inputs.append(self.item.display)
+        column_sets = [tuple(row) for row in rows] or ([self.columns] if self.columns else [])
+        self.has_text = any("text" in self.mapping(cols).values() for cols in column_sets)
 
     def mapping(self, columns: tuple[str, ...]) -> dict[str, str]:
         mapping = self._cache.get(columns)
@@ -115,11 +167,13 @@ class RowMapper:
                     where=self.item.display,
                     hint=f"its columns are: {', '.join(map(str, columns[:30]))}",
                 )
-            mapping = map_columns(columns, self.ctx.overrides)
+            mapping = map_columns(columns, self.ctx.overrides, self.inferred)
             self._cache[columns] = mapping
         return mapping
 
-    def record(self, row: dict[str, Any], line: int | None) -> Record | None:
+    def record(
+        self, row: dict[str, Any], line: int | None, index: int | None = None
+    ) -> Record | None:
         mapping = self.mapping(tuple(row))
         rec: Record = {"_line": line}
         for key, value in row.items():
@@ -130,18 +184,76 @@ class RowMapper:
                 rec[core] = _core_value(core, value)
         text = rec.get("text")
         if not isinstance(text, str) or not text.strip():
-            where = f"{self.item.display}:{line}" if line else self.item.display
-            if "text" not in mapping.values():
+            where = (
+                f"{self.item.display}:{line}" if line
+                else f"{self.item.display}:[{index}]" if index
+                else self.item.display
+            )  # fmt: skip
+            if "text" not in mapping.values() and not self.has_text:
                 cols = ", ".join(map(str, list(row)[:30]))
                 hint = f"name it with --text-col (columns: {cols})"
                 if self.fixed_columns:
                     raise InputError("no text column", where=self.item.display, hint=hint)
                 self.ctx.problems.append(Problem(where, "record has no text field", hint))
                 return None
-            self.ctx.problems.append(Problem(where, "record has empty text", "skipped"))
+            self.ctx.empty_text(where)
             return None
         rec["text"] = normalize_text(text)
+        if index is not None:
+            rec["_index"] = index
         return rec
+
+
+#: A row of an input: its values by column, and its line (line-based formats) or its place.
+Row = tuple[dict[str, Any], int | None, int | None]
+
+
+def mapped_records(mapper: RowMapper, rows: Iterator[Row]) -> Iterator[list[Record]]:
+    """The records of ``rows`` in chunks: the first :data:`SAMPLE_ROWS` rows are looked at to
+    recognise columns first. A fault while reading (an input past its bound, a truncated
+    archive) comes after the records read before it."""
+    sample: list[Row] = []
+    fault: BaseException | None = None
+    try:
+        sample.extend(islice(rows, SAMPLE_ROWS))
+    except Exception as exc:  # raised again once the rows before it are handed over
+        fault = exc
+    mapper.infer([row for row, _, _ in sample])
+    if mapper.columns is not None and not mapper.has_text:
+        raise InputError(
+            "no text column",
+            where=mapper.item.display,
+            hint=f"name it with --text-col (columns: {', '.join(map(str, mapper.columns[:30]))})",
+        )
+    chunk: list[Record] = []
+    try:
+        for row, line, index in _chain(sample, rows, fault):
+            try:
+                rec = mapper.record(row, line, index)
+            except RecursionError:
+                where = (
+                    f"{mapper.item.display}:{line}" if line else f"{mapper.item.display}:[{index}]"
+                )
+                mapper.ctx.problems.append(Problem(where, "record is nested too deeply", "skipped"))
+                continue
+            if rec is not None:
+                chunk.append(rec)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:  # hand over what was read before a fault
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def _chain(sample: list[Row], rows: Iterator[Row], fault: BaseException | None) -> Iterable[Row]:
+    yield from sample
+    if fault is not None:
+        raise fault
+    yield from rows
 
 
 def _scalar(value: Any) -> Any:
@@ -175,36 +287,35 @@ def _core_value(core: str, value: Any) -> Any:
 
 def read_jsonl(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
     """JSON Lines: one object per line; blank lines are ignored, bad lines reported by number."""
-    mapper = RowMapper(item, ctx)
-    chunk: list[Record] = []
+    yield from mapped_records(RowMapper(item, ctx), _jsonl_rows(item, stream, ctx))
+
+
+def _jsonl_rows(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[Row]:
+    number = item.first_line - 1
     try:
         for number, raw in enumerate(stream, start=item.first_line):
             if not raw.strip():
                 continue
-            rec = _jsonl_record(raw, number, item, mapper, ctx)
-            if rec is not None:
-                chunk.append(rec)
-            if len(chunk) >= CHUNK:
-                yield chunk
-                chunk = []
-    except Exception:
-        if chunk:  # hand over what was read before a fault (a truncated archive)
-            yield chunk
-        raise
-    if chunk:
-        yield chunk
+            row = _jsonl_row(raw, number, item, ctx)
+            if row is not None:
+                yield row, number, None
+    except InputTooLarge as exc:  # it stopped at the line after the last one read
+        raise exc.at(f"{item.display}:{number + 1}") from None
 
 
-def _jsonl_record(
-    raw: bytes, number: int, item: InputItem, mapper: RowMapper, ctx: Context
-) -> Record | None:
-    line_bytes = raw.decode(ctx.encoding).encode() if ctx.encoding else raw
-    if number == 1:
-        line_bytes = line_bytes.removeprefix(b"\xef\xbb\xbf")
+def _jsonl_row(raw: bytes, number: int, item: InputItem, ctx: Context) -> dict[str, Any] | None:
     try:
+        line_bytes = raw.decode(ctx.encoding).encode() if ctx.encoding else raw
+        if number == 1:
+            line_bytes = line_bytes.removeprefix(b"\xef\xbb\xbf")
         row = json_loads(line_bytes)
-    except ValueError as exc:
-        reason = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
+    except (ValueError, RecursionError) as exc:
+        reason = (
+            "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) and not ctx.encoding
+            else f"not valid {ctx.encoding}" if isinstance(exc, UnicodeDecodeError)
+            else "nested too deeply" if isinstance(exc, RecursionError)
+            else "not valid JSON"
+        )  # fmt: skip
         ctx.problems.append(Problem(f"{item.display}:{number}", f"line is {reason}", "skipped"))
         return None
     if not isinstance(row, dict):
@@ -212,7 +323,7 @@ def _jsonl_record(
             Problem(f"{item.display}:{number}", "line is not a JSON object", "skipped")
         )
         return None
-    return mapper.record(row, number)
+    return row
 
 
 def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
@@ -220,13 +331,15 @@ def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
     data = read_all(stream)
     try:
         doc = json.loads(data.decode(ctx.encoding) if ctx.encoding else data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         # Many "JSON" exports are really JSON Lines.
         if data.lstrip().startswith(b"{") and b"\n" in data.strip():
-            import io
-
             yield from read_jsonl(item, io.BytesIO(data), ctx)
             return
+        if isinstance(exc, RecursionError):
+            raise InputError(
+                "JSON nested too deeply to read", where=item.display, hint="check the file"
+            ) from None
         raise InputError(
             f"not valid JSON: {exc}", where=item.display, hint="check the file"
         ) from exc
@@ -244,28 +357,30 @@ def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
         raise InputError(
             "JSON holds no articles", where=item.display, hint="give an array of objects"
         )
-    mapper = RowMapper(item, ctx)
-    chunk: list[Record] = []
+    yield from mapped_records(RowMapper(item, ctx), _json_rows(item, rows, ctx))
+
+
+def _json_rows(item: InputItem, rows: list[Any], ctx: Context) -> Iterator[Row]:
     for index, row in enumerate(rows, start=1):
         if not isinstance(row, dict):
             ctx.problems.append(
                 Problem(f"{item.display}:[{index}]", "array element is not an object", "skipped")
             )
             continue
-        rec = mapper.record(row, None)
-        if rec is not None:
-            rec["_index"] = index
-            chunk.append(rec)
-    yield chunk
+        yield row, None, index
 
 
 def read_delimited(
     item: InputItem, stream: IO[bytes], ctx: Context, delimiter: str
 ) -> Iterator[list[Record]]:
-    """CSV or TSV with a header row; quoted fields may span lines (line numbers stay exact)."""
-    csv.field_size_limit(sys.maxsize)
-    handle = text_stream(stream, ctx.encoding)
-    reader = csv.reader(handle, delimiter=delimiter)
+    """CSV or TSV with a header row; quoted fields may span lines (line numbers stay exact).
+
+    A quote left open makes a field run on through the rest of the file: a field longer than
+    the line bound, or one that is still open at the end of the file, stops the reading at the
+    row where it starts, and the rows before it are kept."""
+    csv.field_size_limit(ctx.max_line_size or sys.maxsize)
+    tap = _LineTap(text_stream(stream, ctx.encoding))
+    reader = csv.reader(tap, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -275,70 +390,160 @@ def read_delimited(
             f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
         ) from exc
     header = [h.strip() for h in header]
-    mapper = RowMapper(item, ctx, fixed_columns=True)
+    mapper = RowMapper(item, ctx, columns=tuple(header))
     mapper.mapping(tuple(header))  # raises early for a bad override
-    if "text" not in mapper.mapping(tuple(header)).values():
-        raise InputError(
-            "no text column",
-            where=item.display,
-            hint=f"name it with --text-col (columns: {', '.join(header[:30])})",
-        )
-    chunk: list[Record] = []
+    rows = _delimited_rows(item, reader, tap, header, ctx, delimiter)
+    yield from mapped_records(mapper, rows)
+
+
+class _LineTap:
+    """The lines a csv.reader takes, kept since the last :meth:`take` (to look at the last
+    row again)."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self._next = handle.__next__
+        self.lines: list[str] = []
+
+    def __iter__(self) -> _LineTap:
+        return self
+
+    def __next__(self) -> str:
+        line = self._next()
+        self.lines.append(line)
+        return line
+
+    def take(self) -> list[str]:
+        lines, self.lines = self.lines, []
+        return lines
+
+
+def _delimited_rows(
+    item: InputItem,
+    reader: Any,
+    tap: _LineTap,
+    header: list[str],
+    ctx: Context,
+    delimiter: str,
+) -> Iterator[Row]:
+    held: tuple[list[str], int, list[str]] | None = None  # the last row, until the next is read
     while True:
         start = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
             break
+        except InputTooLarge as exc:  # it stopped at the line after the last one read
+            if held is not None:
+                yield from _checked_row(item, held[0], held[1], header, ctx)
+            raise exc.at(f"{item.display}:{reader.line_num + 1}") from None
         except csv.Error as exc:
+            tap.take()
+            if "field larger than field limit" in str(exc):
+                if held is not None:
+                    yield from _checked_row(item, held[0], held[1], header, ctx)
+                raise InputTooLarge(
+                    f"a field of the row on line {start} runs past "
+                    f"{format_size(ctx.max_line_size)} (an unterminated quote?); stopped reading "
+                    "the file there",
+                    where=f"{item.display}:{start}",
+                    hint='close the quote (a " inside a quoted field is written ""), or raise '
+                    "--max-line-size if the field is genuine",
+                ) from None
             ctx.problems.append(
                 Problem(f"{item.display}:{start}", f"bad CSV row: {exc}", "skipped")
             )
             continue
-        if not values or (len(values) == 1 and not values[0].strip()):
-            continue
-        if len(values) != len(header):
-            ctx.problems.append(
-                Problem(
-                    f"{item.display}:{start}",
-                    f"row has {len(values)} fields, the header {len(header)}",
-                    "skipped",
-                )
-            )
-            continue
-        rec = mapper.record(
-            {h: (v if v != "" else None) for h, v in zip(header, values, strict=True)}, start
+        if held is not None:
+            yield from _checked_row(item, held[0], held[1], header, ctx)
+        held = (values, start, tap.take())
+    if held is None:
+        return
+    values, start, lines = held
+    if _open_quote_at_end("".join(lines), delimiter):
+        raise InputError(
+            f"unterminated quote: a field of the row on line {start} runs to the end of the "
+            "file; the rows from there on are not read",
+            where=f"{item.display}:{start}",
+            hint='close the quote (a " inside a quoted field is written "")',
         )
-        if rec is not None:
-            chunk.append(rec)
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    yield from _checked_row(item, values, start, header, ctx)
+
+
+def _open_quote_at_end(text: str, delimiter: str) -> bool:
+    """True if the CSV text of one row ends inside a quoted field."""
+    if '"' not in text:
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _checked_row(
+    item: InputItem, values: list[str], start: int, header: list[str], ctx: Context
+) -> Iterator[Row]:
+    if not values or (len(values) == 1 and not values[0].strip()):
+        return
+    if len(values) != len(header):
+        ctx.problems.append(
+            Problem(
+                f"{item.display}:{start}",
+                f"row has {len(values)} fields, the header {len(header)}",
+                "skipped",
+            )
+        )
+        return
+    yield {h: (v if v != "" else None) for h, v in zip(header, values, strict=True)}, start, None
 
 
 def read_parquet(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
-    """Parquet, read one row group at a time."""
+    """Parquet, read one batch of rows at a time. Its size once decompressed is bounded like
+    any input's: by the sizes its metadata declares before reading, and by the size of the
+    rows decoded while reading (dictionary encoding can repeat one large value many times)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         plain_file = item.path is not None and item.compression is None
         parquet = pq.ParquetFile(item.path if plain_file else pa.BufferReader(read_all(stream)))
-    except (pa.ArrowException, OSError) as exc:
+        meta = parquet.metadata
+        declared = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        columns = tuple(parquet.schema_arrow.names)
+    except (pa.ArrowException, OSError, ValueError, IndexError) as exc:
         raise InputError(f"not a readable Parquet file: {exc}", where=item.display) from exc
-    mapper = RowMapper(item, ctx, fixed_columns=True)
+    if ctx.max_input_size and declared > ctx.max_input_size:
+        raise _parquet_too_large(item.display, ctx.max_input_size)
+    mapper = RowMapper(item, ctx, columns=columns)
+    yield from mapped_records(mapper, _parquet_rows(item, parquet, ctx.max_input_size))
+
+
+def _parquet_too_large(where: str, size: int) -> InputTooLarge:
+    return InputTooLarge(
+        f"input is larger than {format_size(size)} after decompression; stopped reading it there",
+        where=where,
+        hint="if the file is genuine, raise --max-input-size (0 for no bound)",
+    )
+
+
+def _parquet_rows(item: InputItem, parquet: Any, max_size: int) -> Iterator[Row]:
+    import pyarrow as pa
+
     row_number = 0
-    for batch in parquet.iter_batches(batch_size=CHUNK):
-        chunk: list[Record] = []
-        for row in batch.to_pylist():
-            row_number += 1
-            rec = mapper.record(row, None)
-            if rec is not None:
-                rec["_index"] = row_number
-                chunk.append(rec)
-        yield chunk
+    decoded = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=CHUNK):
+            decoded += batch.nbytes
+            if max_size and decoded > max_size:
+                raise _parquet_too_large(f"{item.display}:[{row_number + 1}]", max_size)
+            for row in batch.to_pylist():
+                row_number += 1
+                yield row, None, row_number
+    except (pa.ArrowException, OSError, ValueError, IndexError) as exc:
+        raise InputError(
+            f"broken Parquet data after row {row_number}: {exc}", where=item.display
+        ) from exc
 
 
 def read_html(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:

@@ -11,8 +11,27 @@ from corpuscli.errors import InputError
 
 from .decode import open_decompressed, sniff_compression
 from .inputs import InputItem
+from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, Bounded
+
+#: Formats read line by line (their lines are bounded), and formats whose file is one article
+#: (read whole, bounded by the line size: one article is one record).
+LINE_FORMATS = frozenset({"jsonl", "csv", "tsv"})
+ARTICLE_FORMATS = frozenset({"text", "html"})
 
 _PEEK = 64 * 1024
+#: Enough bytes to tell every compression by its magic number.
+_MAGIC_BYTES = 6
+
+
+def _read_upto(raw: IO[bytes], size: int) -> bytes:
+    """The first ``size`` bytes of ``raw`` (fewer at its end), however a pipe hands them over."""
+    data = b""
+    while len(data) < size:
+        block = raw.read(size - len(data))
+        if not block:
+            break
+        data += block
+    return data
 
 
 class _Prefixed(io.RawIOBase):
@@ -35,6 +54,18 @@ class _Prefixed(io.RawIOBase):
 
     def readable(self) -> bool:
         return True
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes, handed on without copying (the streams above call this)."""
+        if self._head:
+            n = len(self._head) if size is None or size < 0 else min(size, len(self._head))
+            data = self._head[:n].tobytes()
+            self._head = self._head[n:]
+            return data
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        return self._rest.read(size)
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
         if self._head:
@@ -101,22 +132,37 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def _open_span(item: InputItem) -> IO[bytes]:
-    """The bytes of a part of a (plain, uncompressed) file."""
+def _open_span(item: InputItem, max_size: int, max_line: int) -> IO[bytes]:
+    """The bytes of a part of a (plain, uncompressed) JSON Lines file, bounded as the whole
+    file would be read: the part where the size bound falls stops there, parts after it are
+    empty (the bound is reported once)."""
     assert item.span is not None and item.path is not None
     start, end = item.span
+    if max_size and start > max_size:
+        return io.BytesIO(b"")
     try:
         with open(item.path, "rb") as handle:
             handle.seek(start)
-            return io.BytesIO(handle.read(end - start))
+            data = handle.read(end - start)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), where=item.display) from exc
+    bounded = Bounded(io.BytesIO(data), item.display, max_size=max_size, offset=start)
+    bounded.bound_lines(max_line)
+    return io.BufferedReader(bounded, buffer_size=1 << 20)
 
 
-def open_item(item: InputItem) -> tuple[IO[bytes], str]:
-    """Open an input for reading: (decompressed binary stream, format)."""
+def open_item(
+    item: InputItem,
+    *,
+    max_size: int = DEFAULT_MAX_INPUT_SIZE,
+    max_line: int = DEFAULT_MAX_LINE_SIZE,
+) -> tuple[IO[bytes], str]:
+    """Open an input for reading: (decompressed binary stream, format). Reading the stream
+    raises :class:`~corpuscli.io.limits.InputTooLarge` past ``max_size`` bytes (after
+    decompression) or, for line-based formats, past a line of ``max_line`` bytes; a file that
+    holds one article (text, HTML) is bounded by ``max_line`` as a whole (0: no bound)."""
     if item.span is not None and item.path is not None:
-        return _open_span(item), "jsonl"
+        return _open_span(item, max_size, max_line), "jsonl"
     if item.path is None:
         raw: IO[bytes] = sys.stdin.buffer
     else:
@@ -131,18 +177,45 @@ def open_item(item: InputItem) -> tuple[IO[bytes], str]:
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), where=item.display) from exc
     # Standard input is not ours to close; a file is.
-    head, stream = _peek(raw, close=() if item.path is None else (raw,))
-    compression = sniff_compression(head) or None
-    if compression:
-        try:
-            decompressed = open_decompressed(stream, compression)
-            head, stream = _peek(decompressed, tolerant=True, close=(decompressed, stream))
-        except Exception as exc:  # each decompressor has its own error types
+    closing = () if item.path is None else (raw,)
+    try:
+        magic = _read_upto(raw, _MAGIC_BYTES)
+    except OSError:
+        for stream in closing:
             stream.close()
+        raise
+    compression = sniff_compression(magic) or None
+    source = _Prefixed(magic, raw, close=closing)
+    if compression:
+        buffered = io.BufferedReader(source, buffer_size=1 << 20)
+        try:
+            decompressed = open_decompressed(buffered, compression)
+        except Exception as exc:  # each decompressor has its own error types
+            buffered.close()
             raise InputError(
                 f"broken {compression} compression: {exc}",
                 where=item.display,
                 hint="check the file",
             ) from exc
+        bounded = Bounded(decompressed, item.display, max_size=max_size, compressed=True)
+        try:
+            head, stream = _peek(bounded, tolerant=True, close=(bounded, buffered))
+        except InputError:
+            buffered.close()
+            raise
+        except Exception as exc:  # each decompressor has its own error types
+            buffered.close()
+            raise InputError(
+                f"broken {compression} compression: {exc}",
+                where=item.display,
+                hint="check the file",
+            ) from exc
+    else:
+        bounded = Bounded(source, item.display, max_size=max_size)
+        head, stream = _peek(bounded, tolerant=True, close=(bounded,))
     fmt = item.fmt or sniff_format(head)
+    if fmt in LINE_FORMATS:
+        bounded.bound_lines(max_line)
+    elif fmt in ARTICLE_FORMATS and max_line and (not max_size or max_line < max_size):
+        bounded.bound_size(max_line, whole_article=True)
     return stream, fmt

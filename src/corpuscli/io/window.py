@@ -17,8 +17,24 @@ _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=
 
 
 def parse_bound(value: str, *, now: datetime | None = None, option: str = "--since") -> datetime:
-    """Turn one ``--since``/``--until`` value into an aware UTC datetime."""
-    now = now or datetime.now(UTC)
+    """Turn one ``--since``/``--until`` value into an aware UTC datetime. A value that is not a
+    string (from a config file), or a span that reaches beyond the calendar (years 1 to 9999),
+    is a UsageError."""
+    if not isinstance(value, str):
+        raise UsageError(
+            f"{option} must be text, not {type(value).__name__} {value!r}",
+            hint='give a date ("2026-11-26"), today, yesterday, or a duration such as "7d"',
+        )
+    try:
+        return _parse_bound(value, now or datetime.now(UTC), option)
+    except OverflowError:
+        raise UsageError(
+            f"{option} {value!r} reaches beyond the calendar (years 1 to 9999)",
+            hint="give a date, or a shorter span",
+        ) from None
+
+
+def _parse_bound(value: str, now: datetime, option: str) -> datetime:
     text = value.strip().lower()
     midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     if text == "today":
