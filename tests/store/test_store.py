@@ -49,8 +49,8 @@ def test_search_filters_and_export(corpus, tmp_path):
     out = tmp_path / "export.parquet"
     assert corpus("store", "export", "--store", db, "-o", str(out), "-q").exit_code == 0
     assert len(load([str(out)]).frame) == 38
-    info = corpus("store", "info", "--store", db, "-f", "csv")
-    assert info.stdout.startswith("source,month,articles")
+    info = corpus("store", "info", "--store", db, "-f", "csv", "--by", "source,month")
+    assert info.stdout.startswith("source,month,articles,first,last")
 
 
 def test_env_var_and_bad_stores(corpus, tmp_path, monkeypatch):
