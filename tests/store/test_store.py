@@ -180,7 +180,10 @@ def test_version_1_store_is_upgraded(tmp_path):
     )
     con.commit()
     con.close()
-    upgraded = store.connect(str(db))
+    read_only = store.connect(str(db))  # commands that only read leave it as it is
+    assert read_only.execute("PRAGMA user_version").fetchone()[0] == 1
+    read_only.close()
+    upgraded = store.connect(str(db), write=True)
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert upgraded.execute("SELECT text FROM articles").fetchone()[0] == "kept"
     assert upgraded.execute("SELECT count(*) FROM patterns").fetchone()[0] == 0

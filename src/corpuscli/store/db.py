@@ -694,8 +694,9 @@ def breakdown(con: sqlite3.Connection, by: str) -> pd.DataFrame:
 def _has_table(con: sqlite3.Connection, name: str) -> bool:
     """Whether the store has table ``name`` (an older store opened read-only may lack one)."""
     return bool(
-        con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
-        .fetchone()
+        con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
     )
 
 

@@ -40,7 +40,7 @@ def fts_query(query: str) -> str:
     depth = 0  # parentheses open
     near_depth: list[int] = []  # depths at which a NEAR( group opened
     previous = ""
-    for piece in _PIECE.findall(query):
+    for piece in _PIECE.findall(query.replace("\x00", " ")):  # SQLite ends a string at NUL
         if piece == "(":
             depth += 1
             if previous == "NEAR":
