@@ -118,15 +118,12 @@ def parse_ngram(value: str) -> tuple[int, int]:
 
 
 def check_pattern(pattern: str | None) -> str | None:
+    """``--pattern`` if it compiles and cannot match the empty string."""
     if pattern is None:
         return None
-    try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        raise UsageError(
-            f"the --pattern regex does not compile: {exc}", hint="check the regex"
-        ) from None
-    if compiled.match(""):
+    from corpuscli.text.regex import UserRegex
+
+    if UserRegex(pattern, option="--pattern").matches_empty():
         raise UsageError("the --pattern regex matches the empty string", hint="use + rather than *")
     return pattern
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from corpuscli.text.regex import UserRegex
 from corpuscli.text.tokens import TOKEN_PATTERN, fold_quotes
 
 BOUNDARY = -1
@@ -347,7 +348,13 @@ class Counter:
     def __init__(self, spec: TokenSpec) -> None:
         self.spec = spec
         self.fast = spec.pattern is None
-        self.regex = re.compile(spec.pattern or TOKEN_PATTERN)
+        #: ``findall`` of the token pattern: the default one on ``re`` (it cannot backtrack
+        #: without end), a user's on RE2 where it can run there (see ``corpuscli.text.regex``)
+        self.findall = (
+            UserRegex(spec.pattern, option="--pattern").findall
+            if spec.pattern
+            else re.compile(TOKEN_PATTERN).findall
+        )
         self.whole_text = bool(spec.pattern) and bool(re.search(r"\\s|\s|\\S", spec.pattern or ""))
         self.terms: list[str] = []
         self.term_ids: dict[str, int] = {}
@@ -418,7 +425,7 @@ class Counter:
         return tid
 
     def _tokens_of(self, text: str) -> list[str]:
-        toks = self.regex.findall(fold_quotes(text))
+        toks = self.findall(fold_quotes(text))
         if toks and not isinstance(toks[0], str):  # a user pattern with groups
             toks = [t[0] for t in toks]
         if self.spec.lower:  # the fast path lowercased ASCII only
