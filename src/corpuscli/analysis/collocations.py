@@ -166,7 +166,7 @@ def pair_options(options: TermOptions | None) -> TermOptions:
     options = options or TermOptions()
     return TermOptions(
         lower=options.lower, stopwords=options.stopwords, stem=options.stem, ngram=(1, 2),
-        pattern=options.pattern, keep_numbers=options.keep_numbers,
+        pattern=options.pattern, keep_numbers=options.keep_numbers, languages=options.languages,
     )  # fmt: skip
 
 

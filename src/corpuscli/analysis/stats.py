@@ -35,8 +35,11 @@ def word_counts(frame: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.S
 
 
 def article_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """One line per article for people: doc_id, source, title, published, words."""
+    """One line per article for people: doc_id, source, title, published, lang, words."""
+    from corpuscli.text.languages import language_column
+
     out = frame[["doc_id", "source", "title", "published"]].copy()
+    out["lang"] = language_column(frame)
     out["words"] = word_counts(frame)
     return out
 
@@ -75,7 +78,7 @@ def _plain_words(counts: TermCounts) -> bool:
     """Counts whose per-article words are the lowercased tokens this module counts."""
     opts = counts.options
     return (
-        opts.lower and opts.stem is None and opts.pattern is None and bool(counts.totals.doc_tokens)
+        opts.lower and not opts.stemmed and opts.pattern is None and bool(counts.totals.doc_tokens)
     )
 
 

@@ -24,9 +24,10 @@ StopwordsOpt = Annotated[
     str,
     typer.Option(
         "--stopwords",
-        metavar="en|none|nltk|FILE",
-        help="Stopwords to drop: the English list shipped with corpuscli, none, NLTK's list "
-        "(needs its data), or a file of one word per line.",
+        metavar="lang|CODE|none|FILE",
+        help="Stopwords to drop: lang (default) the list of --lang's language (per article with "
+        "--lang auto; nltk is another name for it), a language code (en, de, fr ...) for that "
+        "list, none, or a file of one word per line. The lists ship with corpuscli.",
         rich_help_panel=TOKENS,
     ),
 ]
@@ -40,8 +41,9 @@ LangOpt = Annotated[
     str,
     typer.Option(
         "--lang",
-        metavar="CODE",
-        help="Language for --stem and --stopwords nltk.",
+        metavar="CODE|auto",
+        help="Language of the texts (en, de, fr ...; default en) for --stem and the stopwords; "
+        "auto detects each article's language and uses its stopwords and stemmer.",
         rich_help_panel=TOKENS,
     ),
 ]
@@ -139,15 +141,24 @@ def term_options(
     keep_numbers: bool,
 ):  # -> TermOptions (imported lazily)
     from corpuscli.engine.term_counts import TermOptions
-    from corpuscli.text.stopwords import language_name, load_stopwords
+    from corpuscli.text.languages import ArticleLanguages, language_code, snowball_name
+    from corpuscli.text.stopwords import BY_LANG, load_stopwords
 
+    lang = language_code(lang)
+    languages = None
+    stem_name = None
+    if lang == "auto":
+        languages = ArticleLanguages(stopwords=stopwords in BY_LANG, stem=stem)
+    elif stem:
+        stem_name = snowball_name(lang, required=True)
     return TermOptions(
         lower=lower,
         stopwords=load_stopwords(stopwords, lang),
-        stem=language_name(lang) if stem else None,
+        stem=stem_name,
         ngram=parse_ngram(ngram),
         pattern=check_pattern(pattern),
         keep_numbers=keep_numbers,
+        languages=languages,
     )
 
 
@@ -156,7 +167,7 @@ class Tokens:
     """What counts as a token, as the shared options say (``@corpus_command(tokens=True)``)."""
 
     lower: bool = True
-    stopwords: str = "en"
+    stopwords: str = "lang"
     stem: bool = False
     lang: str = "en"
     pattern: str | None = None
@@ -173,7 +184,7 @@ class Tokens:
 #: (name, annotation, default) of the options ``Tokens`` is made of, in --help order.
 TOKEN_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("lower", LowerOpt, True),
-    ("stopwords", StopwordsOpt, "en"),
+    ("stopwords", StopwordsOpt, "lang"),
     ("stem", StemOpt, False),
     ("lang", LangOpt, "en"),
     ("pattern", PatternOpt, None),
