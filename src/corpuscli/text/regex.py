@@ -184,7 +184,7 @@ class UserRegex:
             self._python = re.compile(self.pattern, flags)
         except (re.error, OverflowError, RecursionError) as exc:
             raise UsageError(
-                f"the {self.option} regex does not compile: {exc}", hint="check the pattern"
+                f"{self.option} {self.pattern!r} does not compile: {exc}", hint="check the pattern"
             ) from None
         self._budget = _budget_seconds()
         translated = translate(self.pattern)
@@ -222,8 +222,8 @@ class UserRegex:
     def _out_of_time(self, what: str | None) -> UsageError:
         where = f" ({what})" if what else ""
         return UsageError(
-            f"the {self.option} regex {self.pattern!r} ran for more than {self._budget:g} s on "
-            f"one text{where}: it backtracks without end",
+            f"{self.option} {self.pattern!r} ran for more than {self._budget:g} s on one "
+            f"text{where}: it backtracks without end",
             hint="avoid nested repetition such as (a+)+; look-around and back-references make "
             "a pattern need the slower engine",
         )

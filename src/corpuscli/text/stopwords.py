@@ -66,7 +66,7 @@ def language_stopwords(code: str) -> frozenset[str]:
     if not has_list(code):
         raise UsageError(
             f"no stopword list for the language {code!r}",
-            hint="lists exist for " + ", ".join(sorted({"en", *_package_lists()})),
+            hint="lists exist for " + ", ".join(sorted({"en", "no", *_package_lists()})),
         )
     import stop_words
 
