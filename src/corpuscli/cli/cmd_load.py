@@ -33,13 +33,12 @@ def load_command(
     fmt: str,
     output: str | None,
 ) -> None:
+    from corpuscli.analysis.stats import article_summary, with_language
+    from corpuscli.engine.parallel import available_cores
+
     frame = run.load(inputs)
     if fmt in SUMMARY_FORMATS:
-        from corpuscli.analysis.stats import article_summary
-
-        frame = article_summary(frame)
+        frame = article_summary(frame, jobs=available_cores())
     else:
-        from corpuscli.text.languages import with_language
-
-        frame = with_language(frame)
+        frame = with_language(frame, jobs=available_cores())
     run.emit(frame, fmt, output, title="articles")

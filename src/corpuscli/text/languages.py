@@ -1,8 +1,9 @@
 """The language of each article, and what a language brings: its stopwords and its stemmer.
 
 Detection reads the first :data:`SAMPLE_CHARS` characters of a text. An article whose first
-words are 6% or more English marker words (``data/language_markers_en.txt``: "the", "and",
-"that" ...) is English at once; any other goes to py3langid (a maintained fork of langid.py
+words (400 characters, else 1,000) are 6% or more English marker words
+(``data/language_markers_en.txt``: "the", "and", "that" ...) is English at once; any other goes
+to py3langid (a maintained fork of langid.py
 that ships its model: 97 languages, ISO 639-1 codes). A text with fewer than
 :data:`MIN_WORDS` words has no language (None).
 
@@ -30,6 +31,8 @@ MIN_WORDS = 3
 ENGLISH_SHARE = 0.06
 #: At least this many words before the English shortcut is trusted.
 ENGLISH_MIN_WORDS = 20
+#: The English shortcut reads this many characters first, then :data:`SAMPLE_CHARS`.
+_ENGLISH_SAMPLES = (400, SAMPLE_CHARS)
 
 #: ISO 639-1 code -> the name NLTK's Snowball stemmer knows it by.
 SNOWBALL = {
@@ -86,12 +89,13 @@ def detect_language(text: object) -> str | None:
     """The ISO 639-1 code of ``text``'s language (see the module docstring), or None."""
     if not isinstance(text, str):
         return None
+    for size in _ENGLISH_SAMPLES:  # most English articles tell at once; the rest read on
+        words = _ASCII_WORD.findall(text[:size].lower())
+        if len(words) >= ENGLISH_MIN_WORDS:
+            if sum(map(_markers().__contains__, words)) >= ENGLISH_SHARE * len(words):
+                return "en"
     sample = text[:SAMPLE_CHARS]
-    words = _ASCII_WORD.findall(sample.lower())
-    if len(words) >= ENGLISH_MIN_WORDS:
-        if sum(map(_markers().__contains__, words)) >= ENGLISH_SHARE * len(words):
-            return "en"
-    elif len(_WORD.findall(sample)) < MIN_WORDS:
+    if len(_WORD.findall(sample)) < MIN_WORDS:
         return None
     code = _identifier().classify(sample)[0]
     return None if code == "zxx" else code  # zxx: no linguistic content
@@ -106,29 +110,19 @@ def detect_languages(texts: Iterable[object]) -> list[str | None]:
 COLUMN = "lang"
 
 
-def language_column(frame: Any) -> Any:
+def language_column(frame: Any, detected: list[str | None] | None = None) -> Any:
     """Each article's language (ISO 639-1 code, NA when too short to tell) as a string Series:
-    the input's own ``lang`` column where it has a value, else detected from the text."""
+    the input's own ``lang`` column where it has a value, else ``detected`` (by default
+    :func:`detect_languages` of the texts)."""
     import pandas as pd
 
-    detected = pd.Series(detect_languages(frame["text"]), index=frame.index, dtype="string")
+    if detected is None:
+        detected = detect_languages(frame["text"])
+    found = pd.Series(detected, index=frame.index, dtype="string")
     if COLUMN in frame.columns:
         given = frame[COLUMN].astype("string")
-        return given.where(given.notna() & (given.str.strip() != ""), detected)
-    return detected
-
-
-def with_language(frame: Any) -> Any:
-    """``frame`` with a ``lang`` column (:func:`language_column`) after the core columns."""
-    from corpuscli.schema import CORE_COLUMNS
-
-    out = frame.copy()
-    column = language_column(frame)
-    if COLUMN in out.columns:
-        out[COLUMN] = column
-        return out
-    out.insert(len([c for c in out.columns if c in CORE_COLUMNS]), COLUMN, column)
-    return out
+        return given.where(given.notna() & (given.str.strip() != ""), found)
+    return found
 
 
 @dataclass(frozen=True)
