@@ -91,9 +91,9 @@ def detect_language(text: object) -> str | None:
         return None
     for size in _ENGLISH_SAMPLES:  # most English articles tell at once; the rest read on
         words = _ASCII_WORD.findall(text[:size].lower())
-        if len(words) >= ENGLISH_MIN_WORDS:
-            if sum(map(_markers().__contains__, words)) >= ENGLISH_SHARE * len(words):
-                return "en"
+        markers = sum(map(_markers().__contains__, words))
+        if len(words) >= ENGLISH_MIN_WORDS and markers >= ENGLISH_SHARE * len(words):
+            return "en"
     sample = text[:SAMPLE_CHARS]
     if len(_WORD.findall(sample)) < MIN_WORDS:
         return None
