@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -74,14 +73,12 @@ def test_env_var_and_bad_stores(corpus, tmp_path, monkeypatch):
     assert corpus("stats", "--store", str(tmp_path / "missing.db")).exit_code == 2
 
 
-def test_read_only_folder(corpus, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
+def test_read_only_folder(corpus, read_only_folder):
+    folder, lock = read_only_folder
+    lock(folder)
     result = corpus("ingest", str(SEED_003), "--store", str(folder / "n.db"))
     assert result.exit_code == 2 and "read-only" in result.stderr
+    assert not any(folder.iterdir())
 
 
 def test_kill_9_leaves_committed_articles_whole(tmp_path):

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -151,31 +148,6 @@ def test_damage_found_while_streaming_is_a_store_error(sample_store, tmp_path):
         for _ in store.read(con, chunk=5):
             pass
     con.close()
-
-
-@pytest.fixture
-def read_only_folder():
-    """A folder nobody may write, with a file nobody may write in it: by permissions, or for
-    root (who writes anywhere) by the immutable attribute (``chattr +i``)."""
-    folder = Path(tempfile.mkdtemp(prefix="corpus-ro-"))
-    locked: list[Path] = []
-
-    def lock(path: Path) -> None:
-        if os.geteuid() != 0:
-            path.chmod(0o555 if path.is_dir() else 0o444)
-            return
-        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
-        if done.returncode != 0:
-            pytest.skip("cannot make a folder read-only for root here (chattr +i)")
-        locked.append(path)
-
-    try:
-        yield folder, lock
-    finally:
-        for path in reversed(locked):
-            subprocess.run(["chattr", "-i", str(path)], check=False)
-        folder.chmod(0o755)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_store_in_a_read_only_folder_is_read(corpus, sample_store, read_only_folder):
