@@ -24,12 +24,10 @@ on systems that have ``SIGALRM`` (Linux, macOS); elsewhere ``re`` runs without o
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import signal
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,27 +64,45 @@ def _budget_seconds() -> float:
     return seconds
 
 
-@contextlib.contextmanager
-def _time_budget(seconds: float) -> Iterator[None]:
-    """Raise :class:`_OutOfTime` in the block after ``seconds`` (``re`` checks for signals as
-    it backtracks). A no-op outside the main thread or without ``SIGALRM``."""
+#: Whether a budgeted search is running in this process (the SIGALRM handler raises only then),
+#: and the handler that was there before ours (called otherwise).
+_ARMED = [False]
+_PREVIOUS: list[Any] = []
+
+
+def _expired(signum: int, frame: Any) -> None:
+    if _ARMED[0]:
+        raise _OutOfTime
+    previous = _PREVIOUS[0] if _PREVIOUS else None
+    if callable(previous):
+        previous(signum, frame)
+
+
+def _can_budget() -> bool:
+    """Whether a timer signal can interrupt ``re`` here: a system with SIGALRM, in the main
+    thread (where Python runs signal handlers). The handler is installed once per process."""
     if (
         not hasattr(signal, "setitimer")
         or threading.current_thread() is not threading.main_thread()
     ):
-        yield
-        return
+        return False
+    if not _PREVIOUS:
+        _PREVIOUS.append(signal.signal(signal.SIGALRM, _expired))
+    return True
 
-    def expired(signum: int, frame: Any) -> None:
-        raise _OutOfTime
 
-    previous = signal.signal(signal.SIGALRM, expired)
+def _run_within(seconds: float, run: Any, text: str) -> Any:
+    """``run(text)``, raising :class:`_OutOfTime` after ``seconds`` (``re`` checks for signals
+    as it backtracks); without a budget where :func:`_can_budget` says none is possible."""
+    if not _can_budget():
+        return run(text)
+    _ARMED[0] = True
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        return run(text)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _ARMED[0] = False
 
 
 def translate(pattern: str) -> str | None:
@@ -242,8 +258,7 @@ class UserRegex:
 
     def _python_run(self, run: Any, text: str, what: str | None) -> Any:
         try:
-            with _time_budget(self._budget):
-                return run(text)
+            return _run_within(self._budget, run, text)
         except _OutOfTime:
             raise self._out_of_time(what) from None
 
