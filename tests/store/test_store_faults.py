@@ -352,3 +352,15 @@ def test_readme_sql_example_runs_on_a_store(sample_store):
     rows = con.execute(sql).fetchall()
     con.close()
     assert rows and all(isinstance(r[1], int) and r[1] > 0 for r in rows)
+
+
+def test_a_store_path_with_uri_characters_opens_read_only(corpus, sample_store, tmp_path):
+    """Read-only opening goes through an SQLite URI: spaces, #, ? and % in the path are
+    escaped."""
+    folder = tmp_path / "odd dir #?"
+    folder.mkdir()
+    db = folder / "news 100%.db"
+    shutil.copy(sample_store, db)
+    result = corpus("store", "info", "--store", str(db), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["articles"] == 38

@@ -140,6 +140,7 @@ def connect(path: str, *, create: bool = False, write: bool = False) -> sqlite3.
             "no store here", where=path, hint="create it with: corpus ingest FILES --store " + path
         )
     _check_header(p, exists, create)
+    con = None
     try:
         if create or write:
             con = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -149,6 +150,8 @@ def connect(path: str, *, create: bool = False, write: bool = False) -> sqlite3.
         version = con.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
+        if con is not None:
+            con.close()
         raise _open_error(exc, path) from None
     if tables and "articles" not in tables:
         con.close()
@@ -209,9 +212,7 @@ def _read_only_uri(p: Path) -> str:
     """The URI that opens ``p`` read-only: ``mode=ro``, plus ``immutable=1`` where its folder
     is read-only (SQLite could not make the files it keeps beside a store in WAL mode there)
     and no write-ahead log is pending (an immutable store is read without its log)."""
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(p.absolute())) + "?mode=ro"
+    uri = p.absolute().as_uri() + "?mode=ro"  # file:///..., percent-encoded
     folder = p.absolute().parent
     log = folder / (p.name + "-wal")
     pending = log.exists() and log.stat().st_size > 0
