@@ -175,3 +175,13 @@ def test_bad_language_options_are_usage_errors(corpus):
     assert stem.exit_code == 2 and "no Snowball stemmer" in stem.stderr
     unknown = corpus("terms", str(SEED_000), "--lang", "xx")
     assert unknown.exit_code == 2 and "no stopword list" in unknown.stderr
+
+
+def test_a_term_typed_by_a_user_is_stemmed_with_lang_auto(corpus):
+    term = corpus(
+        "terms", str(SAMPLE), "--lang", "auto", "--stem", "--term", "presidents", "-f", "json"
+    )
+    assert term.exit_code == 0, term.stderr
+    assert json.loads(term.stdout)[0]["count"] > 0
+    node = corpus("collocations", str(SAMPLE), "--lang", "auto", "--stem", "--node", "presidents")
+    assert node.exit_code == 0, node.stderr

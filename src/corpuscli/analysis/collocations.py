@@ -194,8 +194,10 @@ def node_key(word: str, options: TermOptions) -> str:
     text = fold_quotes(word.strip())
     if options.lower:
         text = text.lower()
-    if options.stem:
+    languages = options.languages
+    stem = options.stem or (languages.stemmer(languages.fallback) if languages else None)
+    if stem:  # with --lang auto, as an article of the fallback language (English) would be
         from nltk.stem.snowball import SnowballStemmer
 
-        text = SnowballStemmer(options.stem).stem(text)
+        text = SnowballStemmer(stem).stem(text)
     return text
