@@ -55,11 +55,18 @@ def typed_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def group_keys(frame: pd.DataFrame, by: str) -> pd.Series:
-    """The group of each article for ``by``: a column name, or day/week/month/year of publication.
+    """The group of each article for ``by``: a column name, or day/week/month/year of publication,
+    or ``lang`` (each article's language, detected where the input has no such column).
 
-    Articles with no value for the column (or no date) fall in the group "(none)".
+    Articles with no value for the column (or no date, or no language) fall in the group
+    "(none)".
     """
-    if by in PERIODS:
+    if by == "lang":
+        from corpuscli.text.languages import language_column
+
+        keys = language_column(frame).astype(object)
+        keys = keys.where(keys.notna(), None)
+    elif by in PERIODS:
         published = frame["published"]
         fmt = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}[by]
         keys = published.dt.strftime(fmt)
@@ -69,6 +76,6 @@ def group_keys(frame: pd.DataFrame, by: str) -> pd.Series:
         cols = ", ".join(str(c) for c in frame.columns if c != "text")
         raise UsageError(
             f"no column {by!r} to group by",
-            hint=f"use day, week, month, year or one of: {cols}",
+            hint=f"use day, week, month, year, lang or one of: {cols}",
         )
     return keys.astype(object).where(keys.notna(), "(none)")

@@ -46,9 +46,9 @@ def test_bad_queries():
 
 def _slow_and_fast(query: str, text: str, ignore_case: bool) -> tuple[list, list]:
     pattern = compile_query(query, ignore_case=ignore_case)
-    fast = _finder(pattern, plain=True)
+    fast = _finder(pattern)
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    return spans, [(m.start(), m.end()) for m in fast(text)]
+    return spans, list(fast(text, None))
 
 
 def test_plain_queries_find_what_the_look_behind_pattern_finds():

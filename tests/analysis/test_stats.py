@@ -47,6 +47,7 @@ def test_article_summary_columns():
         "source",
         "title",
         "published",
+        "lang",
         "words",
     ]
 

@@ -26,7 +26,16 @@ def test_load_table_lists_articles(corpus):
 def test_load_defaults_to_full_tsv_in_a_pipe(corpus):
     result = corpus("load", str(SEED_003))
     frame = pd.read_csv(StringIO(result.stdout), sep="\t")
-    assert list(frame.columns) == ["doc_id", "source", "title", "published", "url", "path", "text"]
+    assert list(frame.columns) == [
+        "doc_id",
+        "source",
+        "title",
+        "published",
+        "url",
+        "path",
+        "text",
+        "lang",
+    ]
     assert frame["source"].tolist() == ["The Moscow Times"]
     assert "Support The Moscow Times!" in frame["text"].iloc[0]
 

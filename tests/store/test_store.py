@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -48,8 +47,8 @@ def test_search_filters_and_export(corpus, tmp_path):
     out = tmp_path / "export.parquet"
     assert corpus("store", "export", "--store", db, "-o", str(out), "-q").exit_code == 0
     assert len(load([str(out)]).frame) == 38
-    info = corpus("store", "info", "--store", db, "-f", "csv")
-    assert info.stdout.startswith("source,month,articles")
+    info = corpus("store", "info", "--store", db, "-f", "csv", "--by", "source,month")
+    assert info.stdout.startswith("source,month,articles,first,last")
 
 
 def test_env_var_and_bad_stores(corpus, tmp_path, monkeypatch):
@@ -73,14 +72,12 @@ def test_env_var_and_bad_stores(corpus, tmp_path, monkeypatch):
     assert corpus("stats", "--store", str(tmp_path / "missing.db")).exit_code == 2
 
 
-def test_read_only_folder(corpus, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
+def test_read_only_folder(corpus, read_only_folder):
+    folder, lock = read_only_folder
+    lock(folder)
     result = corpus("ingest", str(SEED_003), "--store", str(folder / "n.db"))
     assert result.exit_code == 2 and "read-only" in result.stderr
+    assert not any(folder.iterdir())
 
 
 def test_kill_9_leaves_committed_articles_whole(tmp_path):
@@ -179,7 +176,10 @@ def test_version_1_store_is_upgraded(tmp_path):
     )
     con.commit()
     con.close()
-    upgraded = store.connect(str(db))
+    read_only = store.connect(str(db))  # commands that only read leave it as it is
+    assert read_only.execute("PRAGMA user_version").fetchone()[0] == 1
+    read_only.close()
+    upgraded = store.connect(str(db), write=True)
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert upgraded.execute("SELECT text FROM articles").fetchone()[0] == "kept"
     assert upgraded.execute("SELECT count(*) FROM patterns").fetchone()[0] == 0

@@ -166,7 +166,7 @@ def pair_options(options: TermOptions | None) -> TermOptions:
     options = options or TermOptions()
     return TermOptions(
         lower=options.lower, stopwords=options.stopwords, stem=options.stem, ngram=(1, 2),
-        pattern=options.pattern, keep_numbers=options.keep_numbers,
+        pattern=options.pattern, keep_numbers=options.keep_numbers, languages=options.languages,
     )  # fmt: skip
 
 
@@ -194,8 +194,10 @@ def node_key(word: str, options: TermOptions) -> str:
     text = fold_quotes(word.strip())
     if options.lower:
         text = text.lower()
-    if options.stem:
+    languages = options.languages
+    stem = options.stem or (languages.stemmer(languages.fallback) if languages else None)
+    if stem:  # with --lang auto, as an article of the fallback language (English) would be
         from nltk.stem.snowball import SnowballStemmer
 
-        text = SnowballStemmer(options.stem).stem(text)
+        text = SnowballStemmer(stem).stem(text)
     return text

@@ -19,6 +19,7 @@ from corpuscli.engine.parallel import worker_state
 from corpuscli.engine.partitioned import FilesRead, PartRead, each_part, part_loader, part_read
 from corpuscli.errors import NotFound, UsageError
 from corpuscli.io.inputs import InputItem
+from corpuscli.text.regex import UserRegex
 
 COLUMNS = ("doc_id", "source", "start", "end", "left", "match", "right")
 SORTS = ("position", "left", "right")
@@ -28,35 +29,40 @@ _SPACE = re.compile(r"\s+")
 _WORD_START = r"(?<!\w)"
 
 
-def compile_query(query: str, *, regex: bool = False, ignore_case: bool = False) -> re.Pattern[str]:
-    """The pattern a query searches for."""
+def compile_query(
+    query: str, *, regex: bool = False, ignore_case: bool = False
+) -> re.Pattern[str] | UserRegex:
+    """The pattern a query searches for: a plain query's (whole words, any apostrophe), or with
+    ``regex`` the user's regular expression, run in linear time where it can be
+    (:class:`corpuscli.text.regex.UserRegex`)."""
     if not query.strip():
         raise UsageError("the query is empty", hint="give a word, a phrase or --regex PATTERN")
-    flags = re.IGNORECASE if ignore_case else 0
     if regex:
-        try:
-            return re.compile(query, flags)
-        except re.error as exc:
-            raise UsageError(
-                f"the regex does not compile: {exc}", hint="check the pattern"
-            ) from None
+        return UserRegex(query, ignore_case=ignore_case, option="--regex")
+    flags = re.IGNORECASE if ignore_case else 0
     parts = [re.escape(p) for p in re.split(r"['’‘ʼ]", query.strip())]
     body = _APOSTROPHE.join(parts)
     body = r"\s+".join(body.split(r"\ "))  # a space in the query matches any run of whitespace
     return re.compile(rf"{_WORD_START}{body}(?!\w)", flags)
 
 
-def _finder(pattern: re.Pattern[str], plain: bool) -> Callable[[str], Iterator[re.Match[str]]]:
-    """``pattern.finditer``, faster for a ``plain`` query (not a --regex). Its pattern opens with
+def _finder(
+    pattern: re.Pattern[str] | UserRegex,
+) -> Callable[[str, str | None], Iterable[tuple[int, int]]]:
+    """A function of (text, what it is) giving the (start, end) of every match, as
+    ``finditer`` finds them: a --regex by :meth:`UserRegex.spans`, and a plain query faster
+    than ``pattern.finditer`` would. Its pattern opens with
     a look-behind, which makes the regex engine try every position of the text, while a pattern
     that opens with the query's first letters lets it jump to where they occur (ten to twenty
     times faster on news text). So the query is searched for without the look-behind, which is
     then checked on each hit: the same matches, in the same order."""
-    if not plain or not pattern.pattern.startswith(_WORD_START):
-        return pattern.finditer
+    if isinstance(pattern, UserRegex):
+        return lambda text, what: pattern.spans(text, what=what)
+    if not pattern.pattern.startswith(_WORD_START):
+        return lambda text, what: (m.span() for m in pattern.finditer(text))
     search = re.compile(pattern.pattern[len(_WORD_START) :], pattern.flags).search
 
-    def finditer(text: str) -> Iterator[re.Match[str]]:
+    def finditer(text: str, what: str | None) -> Iterator[tuple[int, int]]:
         pos = 0
         while (m := search(text, pos)) is not None:
             start = m.start()
@@ -64,7 +70,7 @@ def _finder(pattern: re.Pattern[str], plain: bool) -> Callable[[str], Iterator[r
             if before.isalnum() or before == "_":  # what \w matches
                 pos = start + 1
                 continue
-            yield m
+            yield m.span()
             pos = max(m.end(), start + 1)
 
     return finditer
@@ -90,9 +96,9 @@ class Search:
         compile_query(self.query, regex=self.regex, ignore_case=self.ignore_case)
 
     @cached_property
-    def _finditer(self) -> Callable[[str], Iterator[re.Match[str]]]:
+    def _finditer(self) -> Callable[[str, str | None], Iterable[tuple[int, int]]]:
         pattern = compile_query(self.query, regex=self.regex, ignore_case=self.ignore_case)
-        return _finder(pattern, not self.regex)
+        return _finder(pattern)
 
     def __getstate__(self) -> dict[str, Any]:  # the compiled search is made again where used
         return {k: v for k, v in self.__dict__.items() if k != "_finditer"}
@@ -102,11 +108,11 @@ class Search:
         right), in order."""
         finditer, width = self._finditer, self.width
         out: list[tuple[Any, ...]] = []
-        for row, (source, text) in enumerate(zip(frame["source"], frame["text"], strict=True)):
+        rows = zip(frame["source"], frame["text"], frame["doc_id"], strict=True)
+        for row, (source, text, doc_id) in enumerate(rows):
             if not isinstance(text, str):
                 continue
-            for m in finditer(text):
-                start, end = m.span()
+            for start, end in finditer(text, str(doc_id)):
                 if end == start:
                     continue
                 out.append((
@@ -115,7 +121,7 @@ class Search:
                     start,
                     end,
                     _one_line(text[max(0, start - width) : start]),
-                    _one_line(m.group(0)),
+                    _one_line(text[start:end]),
                     _one_line(text[end : end + width]),
                 ))  # fmt: skip
         return out

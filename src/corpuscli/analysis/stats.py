@@ -34,10 +34,38 @@ def word_counts(frame: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.S
     return pd.Series(counts, index=frame.index, dtype="int64", name="words")
 
 
-def article_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """One line per article for people: doc_id, source, title, published, words."""
+def article_summary(frame: pd.DataFrame, *, jobs: int = 1) -> pd.DataFrame:
+    """One line per article for people: doc_id, source, title, published, lang, words."""
     out = frame[["doc_id", "source", "title", "published"]].copy()
+    out["lang"] = article_languages(frame, jobs=jobs)
     out["words"] = word_counts(frame)
+    return out
+
+
+def article_languages(frame: pd.DataFrame, *, jobs: int = 1) -> pd.Series:
+    """Each article's language (see :mod:`corpuscli.text.languages`), detected by ``jobs``
+    worker processes from the first characters of each text."""
+    from corpuscli.text.languages import SAMPLE_CHARS, detect_languages, language_column
+
+    samples = [t[:SAMPLE_CHARS] if isinstance(t, str) else None for t in frame["text"]]
+    size = 2000
+    batches = (samples[i : i + size] for i in range(0, len(samples), size))
+    detected = [code for part in run_batches(detect_languages, batches, jobs=jobs) for code in part]
+    return language_column(frame, detected)
+
+
+def with_language(frame: pd.DataFrame, *, jobs: int = 1) -> pd.DataFrame:
+    """``frame`` with a ``lang`` column (:func:`article_languages`) after the core columns, or
+    its own ``lang`` column filled where empty."""
+    from corpuscli.schema import CORE_COLUMNS
+    from corpuscli.text.languages import COLUMN
+
+    column = article_languages(frame, jobs=jobs)
+    out = frame.copy(deep=False)
+    if COLUMN in out.columns:
+        out[COLUMN] = column
+    else:
+        out.insert(sum(c in CORE_COLUMNS for c in out.columns), COLUMN, column)
     return out
 
 
@@ -75,7 +103,7 @@ def _plain_words(counts: TermCounts) -> bool:
     """Counts whose per-article words are the lowercased tokens this module counts."""
     opts = counts.options
     return (
-        opts.lower and opts.stem is None and opts.pattern is None and bool(counts.totals.doc_tokens)
+        opts.lower and not opts.stemmed and opts.pattern is None and bool(counts.totals.doc_tokens)
     )
 
 

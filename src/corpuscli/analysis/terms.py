@@ -42,10 +42,13 @@ def _term_key(counts: TermCounts, term: str) -> tuple[int, int] | None:
     opts = counts.options
     text = fold_quotes(term.lower() if opts.lower else term)
     words = text.split()
-    if opts.stem:
+    stem = opts.stem or (
+        opts.languages.stemmer(opts.languages.fallback) if opts.languages else None
+    )
+    if stem:  # with --lang auto, as an article of the fallback language (English) would be
         from nltk.stem.snowball import SnowballStemmer
 
-        stemmer = SnowballStemmer(opts.stem)
+        stemmer = SnowballStemmer(stem)
         words = [stemmer.stem(w) for w in words]
     key = 0
     for word in words:

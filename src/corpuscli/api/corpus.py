@@ -17,16 +17,18 @@ def articles(
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
 ) -> Table:
-    """The corpus frame (``corpus load``): doc_id, source, title, published, url, path, text and
-    the inputs' other metadata columns; with ``summary`` one line per article for people
-    (doc_id, source, title, published, words)."""
+    """The corpus frame (``corpus load``): doc_id, source, title, published, url, path, text, lang
+    (each article's language) and the inputs' other metadata columns; with ``summary`` one line
+    per article for people (doc_id, source, title, published, lang, words)."""
     source, compute = Source.of(corpus), compute or Compute()
     report = source.new_report(load_report)
+    from corpuscli.analysis.stats import article_summary, with_language
+
     frame = compute.read(source, report)
     if summary:
-        from corpuscli.analysis.stats import article_summary
-
-        frame = article_summary(frame)
+        frame = article_summary(frame, jobs=compute.cores)
+    else:
+        frame = with_language(frame, jobs=compute.cores)
     return Table(frame, "articles", load=report)
 
 

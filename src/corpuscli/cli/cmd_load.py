@@ -12,7 +12,9 @@ HELP = """Read articles into one corpus frame: show them, or save them for later
 
 Inputs may be plain text (.txt/.md, one article per file), JSON Lines, JSON, CSV/TSV, Parquet or HTML, gzip/bz2/xz/zstd-compressed or not, mixed freely.
 
-For people (table, md, html) it lists doc_id, source, title, published, words. For programs (tsv, csv, json, jsonl, parquet) it writes the whole corpus frame: doc_id, source, title, published, url, path, text, then any other metadata columns of the input. """
+For people (table, md, html) it lists doc_id, source, title, published, lang, words. For programs (tsv, csv, json, jsonl, parquet) it writes the whole corpus frame: doc_id, source, title, published, url, path, text, lang, then any other metadata columns of the input.
+
+lang is each article's language (ISO 639-1 code: en, de, fr ...; empty when the text is too short to tell): the input's own lang column where it has one, else detected from the first 1,000 characters. """
 
 EPILOG = """\b
 Examples:

@@ -21,6 +21,8 @@ Examples:
   corpus stats sample_data/
   corpus stats sample_data/ --by source
   corpus stats corpus.jsonl --by month
+  corpus stats corpus.jsonl --by lang
+  corpus stats corpus.jsonl --by lang
   corpus load sample_data/ --format jsonl | corpus stats - --by source
 """
 
@@ -29,7 +31,8 @@ ByOpt = Annotated[
     typer.Option(
         "--by",
         metavar="COLUMN",
-        help="Group by a column (source, or any metadata column) or by day, week, month, year.",
+        help="Group by a column (source, or any metadata column), by day, week, month, year, or "
+        "by lang (each article's language, detected).",
     ),
 ]
 

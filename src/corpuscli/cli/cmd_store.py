@@ -38,12 +38,13 @@ Examples:
   corpus terms --store news.db --since 7d --by source
 """
 
-SEARCH_HELP = """Full-text search of a corpus store: phrases in double quotes, prefixes with *, AND / OR / NOT; ranked by bm25. Columns: doc_id, source, published, title, snippet (the match in brackets), rank."""
+SEARCH_HELP = """Full-text search of a corpus store. Words are searched as written (border-wall finds "border wall"); FTS5 syntax is honoured where written on purpose: phrases in double quotes, a * after a word (prefix), AND / OR / NOT / NEAR(...) in capitals, parentheses, title: or text: before a word. Columns: doc_id, source, published, title, snippet (the match in brackets), score (bm25 relevance: higher is better; best first)."""
 
 SEARCH_EPILOG = """\b
 Examples:
   corpus search '"five plus two districts"' --store news.db
   corpus search 'Shush*' --store news.db --limit 50
+  corpus search 'border-wall AND title:trump' --store news.db
 """
 
 store_app = typer.Typer(
@@ -159,7 +160,8 @@ _STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
 
 def store_command(func: Callable[..., None]) -> Callable[..., None]:
     """Give a command that works on a store alone ``--store``, ``--format``, ``-o``, ``--quiet``
-    and ``--debug``, once: it takes ``session`` (inside the error handling), ``con`` (the open store),
+    and ``--debug``, once: it takes ``session`` (inside the error handling), ``con`` (the store,
+    opened read-only: a command that changes it opens it again for writing),
     ``store_file`` and ``out`` (a :class:`StoreOutput`) besides its own options."""
     own = [
         param
@@ -206,19 +208,35 @@ def search_command(
     out.emit(table, title=f"search: {query}")
 
 
-@store_app.command("info", help="Articles per source and month, the store's size and last ingest.")
+@store_app.command(
+    "info",
+    help="The store in one row: articles, sources, first and last publication day, undated "
+    "articles, bytes, last ingest, schema, boilerplate patterns. --by source, month or "
+    "source,month lists the articles of each (with their first and last day) instead.",
+)
 @store_command
 def store_info(
-    *, session: Session, con: sqlite3.Connection, store_file: str, out: StoreOutput
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="source|month|source,month",
+            help="Articles per source, per month, or per source and month.",
+        ),
+    ] = None,
+    *,
+    session: Session,
+    con: sqlite3.Connection,
+    store_file: str,
+    out: StoreOutput,
 ) -> None:
     from corpuscli.store import db as store
 
-    table = store.info(con, store_file)
-    s = table.attrs["summary"]
-    session.info(
-        f"{s['articles']:,} articles, {s['bytes'] / 1e6:.1f} MB, last ingest {s['last_ingest']}, schema {s['schema']}, {s['patterns']:,} boilerplate patterns"
-    )
-    out.emit(table, title="store")
+    if by is not None:
+        table = store.breakdown(con, by.replace(" ", ""))
+        out.emit(table, title=f"store by {by}")
+        return
+    out.emit(store.summary(con, store_file), title="store")
 
 
 @store_app.command(
@@ -249,7 +267,8 @@ def store_patterns(
     from corpuscli.store import db as store
 
     if forget:
-        dropped = store.forget_patterns(con, forget)
+        with closing(store.connect(store_file, write=True)) as writable:
+            dropped = store.forget_patterns(writable, forget)
         session.info(f"dropped {dropped:,} patterns of {forget!r}")
         return
     out.format()  # a bad -o name fails before the patterns are written

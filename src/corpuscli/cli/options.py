@@ -201,9 +201,10 @@ StopwordsOpt = Annotated[
     str,
     typer.Option(
         "--stopwords",
-        metavar="en|none|nltk|FILE",
-        help="Stopwords to drop: the English list shipped with corpuscli, none, NLTK's list "
-        "(needs its data), or a file of one word per line.",
+        metavar="lang|CODE|none|FILE",
+        help="Stopwords to drop: lang (default) the list of --lang's language (per article with "
+        "--lang auto; nltk is another name for it), a language code (en, de, fr ...) for that "
+        "list, none, or a file of one word per line. The lists ship with corpuscli.",
         rich_help_panel=TOKENS,
     ),
 ]
@@ -217,8 +218,9 @@ LangOpt = Annotated[
     str,
     typer.Option(
         "--lang",
-        metavar="CODE",
-        help="Language for --stem and --stopwords nltk.",
+        metavar="CODE|auto",
+        help="Language of the texts (en, de, fr ...; default en) for --stem and the stopwords; "
+        "auto detects each article's language and uses its stopwords and stemmer.",
         rich_help_panel=TOKENS,
     ),
 ]
@@ -343,7 +345,7 @@ GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
     "cleaning": (("clean", CleanOpt, False), ("patterns", PatternsOpt, None)),
     "tokens": (
         ("lower", LowerOpt, True),
-        ("stopwords", StopwordsOpt, "en"),
+        ("stopwords", StopwordsOpt, "lang"),
         ("stem", StemOpt, False),
         ("lang", LangOpt, "en"),
         ("pattern", PatternOpt, None),

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from corpuscli.text.languages import ArticleLanguages, detect_languages
+from corpuscli.text.regex import UserRegex
 from corpuscli.text.tokens import TOKEN_PATTERN, fold_quotes
 
 BOUNDARY = -1
@@ -301,6 +303,9 @@ class TokenSpec:
     #: listed), while the marginal counts of each word keep every pair.
     drop_edges: frozenset[str] = frozenset()
     keep_numbers: bool = True
+    #: ``--lang auto``: each text's language chosen per text (its stopwords as edge words, its
+    #: stemmer), or None for one language throughout (``stem`` and ``drop_edges``).
+    languages: ArticleLanguages | None = None
 
 
 @dataclass
@@ -347,7 +352,13 @@ class Counter:
     def __init__(self, spec: TokenSpec) -> None:
         self.spec = spec
         self.fast = spec.pattern is None
-        self.regex = re.compile(spec.pattern or TOKEN_PATTERN)
+        #: ``findall`` of the token pattern: the default one on ``re`` (it cannot backtrack
+        #: without end), a user's on RE2 where it can run there (see ``corpuscli.text.regex``)
+        self.findall = (
+            UserRegex(spec.pattern, option="--pattern").findall
+            if spec.pattern
+            else re.compile(TOKEN_PATTERN).findall
+        )
         self.whole_text = bool(spec.pattern) and bool(re.search(r"\\s|\s|\\S", spec.pattern or ""))
         self.terms: list[str] = []
         self.term_ids: dict[str, int] = {}
@@ -371,6 +382,10 @@ class Counter:
         self._synced = 0
         self._edge_flags = array("B")
         self._number_flags = array("B")
+        #: --lang auto: a counter per stemmer, sharing this one's vocabulary, and per language
+        #: which term ids are its stopwords
+        self._codecs: dict[str, Counter] = {}
+        self._stop_flags: dict[str, array] = {}
 
     # --- text -> chunks --------------------------------------------------------------------------
     def _joined(self, texts: list[str]) -> str:
@@ -418,7 +433,7 @@ class Counter:
         return tid
 
     def _tokens_of(self, text: str) -> list[str]:
-        toks = self.regex.findall(fold_quotes(text))
+        toks = self.findall(fold_quotes(text))
         if toks and not isinstance(toks[0], str):  # a user pattern with groups
             toks = [t[0] for t in toks]
         if self.spec.lower:  # the fast path lowercased ASCII only
@@ -534,6 +549,72 @@ class Counter:
     def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids of all ``texts`` (boundaries ``-1``, one after each text) and the index of the
         text each position belongs to."""
+        return self._encode_in_languages(texts)[:2]
+
+    def _encode_in_languages(
+        self, texts: list[str]
+    ) -> tuple[np.ndarray, np.ndarray, list[str] | None]:
+        """:meth:`encode`, and with ``--lang auto`` the language each text is counted in (each
+        text stemmed by its language's stemmer)."""
+        languages = self.spec.languages
+        if languages is None:
+            return (*self._encode(texts), None)
+        langs = [languages.language(code) for code in detect_languages(texts)]
+        if not languages.stem:
+            return (*self._encode(texts), langs)
+        by_codec: dict[int, tuple[Counter, list[int]]] = {}
+        for i, lang in enumerate(langs):
+            codec = self._codec(lang)
+            by_codec.setdefault(id(codec), (codec, []))[1].append(i)
+        if len(by_codec) == 1:
+            codec = next(iter(by_codec.values()))[0]
+            return (*codec._encode(texts), langs)
+        parts_ids, parts_doc = [], []
+        for codec, rows in by_codec.values():
+            ids, doc = codec._encode([texts[i] for i in rows])
+            parts_ids.append(ids)
+            parts_doc.append(np.asarray(rows, dtype=np.int64)[doc])
+        ids, doc = np.concatenate(parts_ids), np.concatenate(parts_doc)
+        order = np.argsort(doc, kind="stable")  # texts in order, each one's tokens in order
+        return ids[order], doc[order], langs
+
+    def _codec(self, lang: str) -> Counter:
+        """The counter that encodes texts of language ``lang`` (``--lang auto --stem``): one per
+        stemmer, all sharing this counter's vocabulary and expansion table; this counter itself
+        for texts it does not stem."""
+        assert self.spec.languages is not None
+        stemmer = self.spec.languages.stemmer(lang)
+        if stemmer is None:
+            return self
+        codec = self._codecs.get(stemmer)
+        if codec is None:
+            codec = Counter(replace(self.spec, stem=stemmer, languages=None))
+            codec.terms, codec.term_ids = self.terms, self.term_ids
+            codec._exp_lengths, codec._exp_offsets = self._exp_lengths, self._exp_offsets
+            codec._exp_flat = self._exp_flat
+            self._codecs[stemmer] = codec
+        return codec
+
+    def _stopwords_at(self, ids: np.ndarray, doc: np.ndarray, langs: list[str] | None):  # type: ignore[no-untyped-def]
+        """With ``--lang auto``: whether each position holds a stopword of its text's language
+        (an n-gram may not start or end there), else None."""
+        languages = self.spec.languages
+        if languages is None or langs is None or not languages.stopwords or not len(ids):
+            return None
+        codes = sorted(set(langs))
+        masks = np.empty((len(codes), len(self.terms)), dtype=bool)
+        for row, code in enumerate(codes):
+            flags = self._stop_flags.setdefault(code, array("B"))
+            if len(flags) < len(self.terms):
+                stop = languages.stopword_list(code)
+                flags.extend(t in stop for t in self.terms[len(flags) :])
+            masks[row] = np.frombuffer(flags, dtype=np.uint8, count=len(self.terms))
+        place = {code: row for row, code in enumerate(codes)}
+        text_row = np.fromiter((place[lang] for lang in langs), np.int64, len(langs))
+        return masks[text_row[doc], np.where(ids >= 0, ids, 0)]
+
+    def _encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`encode` in one language (this counter's stemmer)."""
         if self.whole_text:
             chunks: list[str] = []
             for text in texts:
@@ -578,13 +659,14 @@ class Counter:
     ) -> Partial:
         """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies; with
         ``per_doc`` also each text's word counts (every word, stopwords and numbers included)."""
-        ids, doc = self.encode(texts)
+        ids, doc, langs = self._encode_in_languages(texts)
         groups = np.asarray(groups, dtype=np.int64)
         bits = max(1, len(self.terms).bit_length())
         results = {}
         edge, number = self._drop_masks()
+        edge_at = self._stopwords_at(ids, doc, langs)
         for n in ngrams:
-            key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number)
+            key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number, edge_at=edge_at)
             results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
         part = self._partial(ids, doc, groups, bits, results)
         if per_doc:
@@ -624,12 +706,13 @@ class Counter:
         later), with the marginal counts of each word as first and as second member. With
         ``node``, only pairs that contain it are kept (the marginals stay complete)."""
         groups = np.zeros(len(texts), dtype=np.int64)
-        ids, doc = self.encode(texts)
+        ids, doc, langs = self._encode_in_languages(texts)
         bits = max(1, len(self.terms).bit_length())
         segment = np.cumsum(ids < 0)
         node_id = self.term_ids.get(node, -2) if node is not None else None
         edge, number = self._drop_masks()
         unlisted = edge if number is None else number if edge is None else edge | number
+        stop_at = self._stopwords_at(ids, doc, langs)
         keys, firsts, seconds = [], [], []
         for d in range(1, window + 1):
             a, b = ids[:-d], ids[d:]
@@ -640,6 +723,8 @@ class Counter:
                 valid &= (a == node_id) | (b == node_id)
             if unlisted is not None:  # a pair with a stopword (or number) is never listed
                 valid &= ~unlisted[np.where(a >= 0, a, 0)] & ~unlisted[np.where(b >= 0, b, 0)]
+            if stop_at is not None:  # --lang auto: a stopword of the text's language
+                valid &= ~stop_at[:-d] & ~stop_at[d:]
             keys.append((a[valid] << bits) | b[valid])
         key = np.concatenate(keys) if keys else np.empty(0, np.int64)
         results = {"pairs": (2, _count_keys(key))}
@@ -696,10 +781,12 @@ def ngram_keys(
     *,
     edge: np.ndarray | None = None,
     number: np.ndarray | None = None,
+    edge_at: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Packed keys of every n-gram that crosses no boundary, and the document of each. With
     ``edge``/``number`` masks (indexed by term id), n-grams that start or end with an edge word,
-    or hold a number, are left out."""
+    or hold a number, are left out; so are those that start or end at a position ``edge_at``
+    (a mask over the positions of ``ids``) marks."""
     if len(ids) < n:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     m = len(ids) - n + 1
@@ -718,6 +805,10 @@ def ngram_keys(
         if number is not None:
             for part in safe:
                 valid &= ~number[part]
+    if edge_at is not None:
+        valid &= ~edge_at[:m]
+        if n > 1:
+            valid &= ~edge_at[n - 1 : n - 1 + m]
     return key[valid], doc[:m][valid]
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from corpuscli.engine.counting import Counter, Partial, TokenSpec, Totals, has_letter
 from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.schema import group_keys
+from corpuscli.text.languages import ArticleLanguages
 
 #: Documents per batch handed to a worker.
 BATCH_DOCS = 1000
@@ -34,6 +35,9 @@ class TermOptions:
     #: A token regex replacing the default (see ``corpuscli.text.tokens``).
     pattern: str | None = None
     keep_numbers: bool = False
+    #: ``--lang auto``: stopwords and stemmer chosen per article by its language (then
+    #: ``stopwords`` holds only a list given for every language, and ``stem`` is None).
+    languages: ArticleLanguages | None = None
 
     def token_spec(self) -> TokenSpec:
         return TokenSpec(
@@ -43,7 +47,13 @@ class TermOptions:
             boundaries=self.ngram[1] > 1,
             drop_edges=self.stopwords,
             keep_numbers=self.keep_numbers,
+            languages=self.languages,
         )
+
+    @property
+    def stemmed(self) -> bool:
+        """Whether terms are stems (one stemmer, or one per article's language)."""
+        return self.stem is not None or bool(self.languages and self.languages.stem)
 
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -72,7 +82,7 @@ class TermCounts:
         tokenizer gives them (counted ``per_doc``, lowercased, unstemmed, default pattern)."""
         opts = self.options
         return (
-            opts.lower and opts.stem is None and opts.pattern is None
+            opts.lower and not opts.stemmed and opts.pattern is None
             and bool(self.totals.doc_tokens) and self.totals.documents == documents
         )  # fmt: skip
 

@@ -23,19 +23,22 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, UsageError
 from corpuscli.schema import CORE_COLUMNS, coerce_frame
+from corpuscli.store.query import fts_query
 
 if TYPE_CHECKING:
     from corpuscli.boilerplate.detection import Patterns
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 SCHEMA_VERSION = 2
 BATCH = 500
@@ -116,30 +119,53 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
-    """Open (or, with ``create``, make) a store; refuse files that are not stores."""
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: str, *, create: bool = False, write: bool = False) -> sqlite3.Connection:
+    """Open a store; refuse files that are not stores.
+
+    By default the store is opened read-only (``mode=ro``, and ``immutable=1`` when its folder is
+    read-only and no write-ahead log is pending), so commands that only read never create or
+    change a file, and work on a store nobody may write. ``write`` opens it for writing (an
+    older schema is upgraded); ``create`` also makes a new store where there is no file, or in
+    an empty one."""
     p = Path(path)
-    if not p.exists() and not create:
+    if p.is_dir():
+        raise StoreError("is a folder, not a store file", where=path)
+    exists = p.exists()
+    if not exists and not create:
         raise StoreError(
             "no store here", where=path, hint="create it with: corpus ingest FILES --store " + path
         )
-    if p.exists() and p.is_dir():
-        raise StoreError("is a folder, not a store file", where=path)
+    _check_header(p, exists, create)
+    con = None
     try:
-        con = sqlite3.connect(path, timeout=60, isolation_level=None)
+        if create or write:
+            con = sqlite3.connect(path, timeout=60, isolation_level=None)
+        else:
+            con = sqlite3.connect(_read_only_uri(p), timeout=60, isolation_level=None, uri=True)
         con.execute("PRAGMA busy_timeout = 60000")
         version = con.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"not a corpuscli store: {exc}", where=path, hint="give another --store file"
-        ) from None
+        if con is not None:
+            con.close()
+        raise _open_error(exc, path) from None
     if tables and "articles" not in tables:
         con.close()
         raise StoreError(
             "an SQLite file, but not a corpuscli store",
             where=path,
             hint="give another --store file",
+        )
+    if not tables and not create:
+        con.close()
+        raise StoreError(
+            "an empty SQLite file, not a corpuscli store (yet)",
+            where=path,
+            hint="fill it with: corpus ingest FILES --store " + path,
         )
     if version > SCHEMA_VERSION:
         con.close()
@@ -148,7 +174,7 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
             where=path,
             hint="upgrade corpuscli",
         )
-    if not tables or version < SCHEMA_VERSION:
+    if (create or write) and (not tables or version < SCHEMA_VERSION):
         try:
             _set_up(con)
         except sqlite3.OperationalError as exc:
@@ -157,7 +183,124 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
             raise StoreError(
                 f"cannot write the store: {exc}", where=path, hint="check the folder's permissions"
             ) from None
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise _open_error(exc, path) from None
     return con
+
+
+def _check_header(p: Path, exists: bool, create: bool) -> None:
+    """Refuse a file that is not an SQLite database before SQLite touches it (SQLite takes a
+    file of zero bytes for an empty database, and would write its schema there). A zero-byte
+    file is taken only when a store is to be made (``create``): it holds nothing to lose."""
+    if not exists:
+        return
+    try:
+        with p.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read the store: {exc.strerror}", where=str(p)) from None
+    if head == _SQLITE_HEADER or (create and not head):
+        return
+    what = "an empty file" if not head else "not an SQLite file"
+    raise StoreError(
+        f"not a corpuscli store: {what}", where=str(p), hint="give another --store file"
+    )
+
+
+def _read_only_uri(p: Path) -> str:
+    """The URI that opens ``p`` read-only: ``mode=ro``, plus ``immutable=1`` where its folder
+    is read-only (SQLite could not make the files it keeps beside a store in WAL mode there)
+    and no write-ahead log is pending (an immutable store is read without its log)."""
+    uri = p.absolute().as_uri() + "?mode=ro"  # file:///..., percent-encoded
+    folder = p.absolute().parent
+    log = folder / (p.name + "-wal")
+    pending = log.exists() and log.stat().st_size > 0
+    if not os.access(folder, os.W_OK) and not pending:
+        uri += "&immutable=1"
+    return uri
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: str) -> StoreError:
+    """The message for a store that SQLite cannot open or read."""
+    damaged = damage(exc, path)
+    if damaged is not None:
+        return damaged
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"cannot open the store: {exc}",
+            where=path,
+            hint="check its permissions; a store with a pending -wal file needs a writable folder",
+        )
+    return StoreError(f"cannot use the store: {exc}", where=path)
+
+
+def damage(exc: BaseException, path: str | None) -> StoreError | None:
+    """A StoreError saying the store is damaged, when ``exc`` is SQLite finding it corrupt;
+    None for other errors."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    name = getattr(exc, "sqlite_errorname", "")
+    text = str(exc).lower()
+    if not (
+        name.startswith("SQLITE_CORRUPT")
+        or name == "SQLITE_NOTADB"
+        or "malformed" in text
+        or "corrupt" in text
+    ):
+        return None
+    import shlex
+
+    where = shlex.quote(path) if path else "STORE"
+    return StoreError(
+        f"the store is damaged: {exc}",
+        where=path,
+        hint="ingest the articles again into a new store, or recover what it holds with: "
+        f"sqlite3 {where} .recover | sqlite3 recovered.db (needs a sqlite3 shell built with "
+        ".recover, as sqlite.org's is)",
+    )
+
+
+def _path_of(con: sqlite3.Connection) -> str | None:
+    with contextlib.suppress(sqlite3.Error):
+        for _, name, file in con.execute("PRAGMA database_list"):
+            if name == "main":
+                return file or None
+    return None
+
+
+def _faults(func: _F) -> _F:
+    """Turn SQLite finding the store corrupt, in ``func`` (a function or a generator whose
+    first argument is the connection), into "the store is damaged" with what to do."""
+    import functools
+    import inspect
+
+    if inspect.isgeneratorfunction(func):
+
+        @functools.wraps(func)
+        def generator(con, *args, **kwargs):  # type: ignore[no-untyped-def]
+            try:
+                yield from func(con, *args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                damaged = damage(exc, _path_of(con))
+                if damaged is None:
+                    raise
+                raise damaged from None
+
+        return generator  # type: ignore[return-value]
+
+    @functools.wraps(func)
+    def plain(con, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return func(con, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            damaged = damage(exc, _path_of(con))
+            if damaged is None:
+                raise
+            raise damaged from None
+
+    return plain  # type: ignore[return-value]
 
 
 def _set_up(con: sqlite3.Connection) -> None:
@@ -220,6 +363,7 @@ def _extras(row: dict) -> str | None:
     return json.dumps(extra, ensure_ascii=False, default=str, sort_keys=True) if extra else None
 
 
+@_faults
 def unchanged_files(con: sqlite3.Connection, paths: Iterable[str]) -> set[str]:
     """The files (of ``paths``) that the store has ingested with the same size and mtime."""
     known = {}
@@ -236,6 +380,7 @@ def unchanged_files(con: sqlite3.Connection, paths: Iterable[str]) -> set[str]:
     return out
 
 
+@_faults
 def ingest(
     con: sqlite3.Connection, chunks: Iterable[pd.DataFrame], files: Iterable[str] = ()
 ) -> IngestResult:
@@ -352,6 +497,7 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+@_faults
 def read(
     con: sqlite3.Connection,
     *,
@@ -370,7 +516,7 @@ def read(
     if query:
         sql += " JOIN articles_fts f ON f.rowid = a.id"
         conditions.append("articles_fts MATCH ?")
-        args.append(query)
+        args.append(fts_query(query))
     if sources:
         conditions.append(f"a.source IN ({', '.join('?' * len(sources))})")
         args.extend(sources)
@@ -389,9 +535,7 @@ def read(
     try:
         cursor = con.execute(sql, args)
     except sqlite3.OperationalError as exc:
-        raise UsageError(
-            f"bad search query: {exc}", hint='quote phrases: "five plus two districts"'
-        ) from None
+        raise _query_error(exc) from None
     while True:
         rows = cursor.fetchmany(chunk)
         if not rows:
@@ -406,6 +550,7 @@ def read(
         yield coerce_frame(pd.DataFrame.from_records(records))
 
 
+@_faults
 def partitions(con: sqlite3.Connection) -> list[tuple[str | None, str | None, int]]:
     """(source, month ``YYYY-MM`` or None when undated, articles) of every partition."""
     return con.execute(
@@ -413,14 +558,37 @@ def partitions(con: sqlite3.Connection) -> list[tuple[str | None, str | None, in
     ).fetchall()
 
 
+#: The longest source name in a partition folder, in bytes (file names hold 255 at most).
+PARTITION_NAME_BYTES = 120
+
+
+def partition_name(source: str | None) -> str:
+    """The folder name of a source's partitions (after ``source=``): the name percent-encoded
+    where a file name cannot hold it (``/``, a leading ``.``, control characters), ``(none)``
+    for articles without one. A name longer than :data:`PARTITION_NAME_BYTES` once encoded is
+    cut there and ends with ``~`` and a hash of the whole name, so that two long names that
+    begin alike stay apart. The Parquet files keep the full name in their ``source`` column."""
+    from urllib.parse import quote
+
+    name = quote(source if source is not None else "(none)", safe=" ()&,'+-_.")
+    name = "%2E" + name[1:] if name.startswith(".") else name
+    if len(name) <= PARTITION_NAME_BYTES:
+        return name
+    digest = hashlib.blake2b(str(source).encode(), digest_size=8).hexdigest()
+    cut = PARTITION_NAME_BYTES - len(digest) - 1
+    if "%" in name[max(0, cut - 2) : cut]:  # not inside a %XX escape
+        cut = name.rindex("%", 0, cut)
+    return name[:cut].rstrip(" .") + "~" + digest
+
+
+@_faults
 def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     """Write the store as a folder of Parquet files, ``source=NAME/month=YYYY-MM/part-0.parquet``
-    (``month=undated`` for articles without a date; names percent-encoded where a file name
-    cannot hold them). One partition in memory at a time; the folder appears whole or not at all.
+    (``month=undated`` for articles without a date; names as :func:`partition_name` makes
+    them). One partition in memory at a time; the folder appears whole or not at all.
     Returns the number of files."""
     import shutil
     import tempfile
-    from urllib.parse import quote
 
     target = Path(folder)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -435,9 +603,7 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     files = 0
     try:
         for source, month, _ in partitions(con):
-            name = quote(source if source is not None else "(none)", safe=" ()&,'+-_.")
-            name = "%2E" + name[1:] if name.startswith(".") else name
-            part = tmp / f"source={name}" / f"month={month or 'undated'}"
+            part = tmp / f"source={partition_name(source)}" / f"month={month or 'undated'}"
             part.mkdir(parents=True)
             frames = list(
                 read(
@@ -455,50 +621,104 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     return files
 
 
+@_faults
 def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFrame:
-    """Full-text search: doc_id, source, published, title, snippet (the match in brackets), rank."""
+    """Full-text search: doc_id, source, published, title, snippet (the match in brackets),
+    score. ``query`` is read as :func:`corpuscli.store.query.fts_query` says (FTS5 syntax where
+    written on purpose, plain words elsewhere). ``score`` is the bm25 relevance as a positive
+    number, higher for a better match (SQLite's ``bm25()`` negated); best first, ties by doc_id."""
     try:
         rows = con.execute(
             "SELECT a.doc_id, a.source, a.published, a.title, "
-            "snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts) AS rank "
+            "snippet(articles_fts, 1, '[', ']', '…', 12), -bm25(articles_fts) AS score "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank, a.doc_id LIMIT ?",
-            (query, limit),
+            "WHERE articles_fts MATCH ? ORDER BY score DESC, a.doc_id LIMIT ?",
+            (fts_query(query), limit),
         ).fetchall()
     except sqlite3.OperationalError as exc:
-        raise UsageError(
-            f"bad search query: {exc}", hint='quote phrases: "five plus two districts"'
-        ) from None
-    frame = pd.DataFrame(
-        rows, columns=["doc_id", "source", "published", "title", "snippet", "rank"]
+        raise _query_error(exc) from None
+    return pd.DataFrame(
+        rows, columns=["doc_id", "source", "published", "title", "snippet", "score"]
     )
-    frame["rank"] = frame["rank"].round(4)
-    return frame
 
 
-def info(con: sqlite3.Connection, path: str) -> pd.DataFrame:
-    """Articles per source and month, with the store's size and last ingest."""
-    rows = con.execute(
-        "SELECT coalesce(source, '(none)'), coalesce(substr(published, 1, 7), '(undated)'), count(*) "
-        "FROM articles GROUP BY 1, 2 ORDER BY 1, 2"
-    ).fetchall()
-    frame = pd.DataFrame(rows, columns=["source", "month", "articles"])
-    last = con.execute("SELECT max(started) FROM runs").fetchone()[0]
-    frame.attrs["summary"] = {
-        "articles": int(con.execute("SELECT count(*) FROM articles").fetchone()[0]),
-        "bytes": os.path.getsize(path),
-        "last_ingest": last,
-        "schema": SCHEMA_VERSION,
-        "patterns": int(con.execute("SELECT count(*) FROM patterns").fetchone()[0]),
+def _query_error(exc: sqlite3.OperationalError) -> UsageError:
+    return UsageError(
+        f"bad search query: {exc}",
+        hint='close every quote; phrases go in double quotes: "five plus two districts"',
+    )
+
+
+#: What ``corpus store info --by`` can break the articles down by.
+INFO_BY = ("source", "month", "source,month")
+
+
+@_faults
+def summary(con: sqlite3.Connection, path: str) -> pd.DataFrame:
+    """The store in one row: articles, sources, first and last publication day, undated
+    articles, size in bytes, last ingest, schema version, boilerplate patterns."""
+    articles, sources, first, last, undated = con.execute(
+        "SELECT count(*), count(DISTINCT source), substr(min(published), 1, 10), "
+        "substr(max(published), 1, 10), sum(published IS NULL) FROM articles"
+    ).fetchone()
+    size = sum(
+        os.path.getsize(f) for f in (path, path + "-wal") if os.path.exists(f)
+    )  # the log holds committed articles not yet copied into the file
+    return pd.DataFrame([{
+        "articles": int(articles), "sources": int(sources), "first": first, "last": last,
+        "undated": int(undated or 0), "bytes": int(size), "last_ingest": _last_ingest(con),
+        "schema": int(con.execute("PRAGMA user_version").fetchone()[0]),
+        "patterns": _pattern_count(con),
+    }])  # fmt: skip
+
+
+@_faults
+def breakdown(con: sqlite3.Connection, by: str) -> pd.DataFrame:
+    """Articles per source, per month (``YYYY-MM``, ``(undated)``) or per source and month
+    (``by``: one of :data:`INFO_BY`), with the first and last publication day of each."""
+    if by not in INFO_BY:
+        raise UsageError(f"cannot break the store down by {by!r}", hint="use " + ", ".join(INFO_BY))
+    keys = {
+        "source": ["coalesce(source, '(none)')"],
+        "month": ["coalesce(substr(published, 1, 7), '(undated)')"],
     }
-    return frame
+    names = by.split(",")
+    columns = [expr for name in names for expr in keys[name]]
+    group = ", ".join(str(i + 1) for i in range(len(columns)))
+    rows = con.execute(
+        f"SELECT {', '.join(columns)}, count(*), substr(min(published), 1, 10), "
+        f"substr(max(published), 1, 10) FROM articles GROUP BY {group} ORDER BY {group}"
+    ).fetchall()
+    return pd.DataFrame(rows, columns=[*names, "articles", "first", "last"])
 
 
+def _has_table(con: sqlite3.Connection, name: str) -> bool:
+    """Whether the store has table ``name`` (an older store opened read-only may lack one)."""
+    return bool(
+        con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+    )
+
+
+def _last_ingest(con: sqlite3.Connection) -> str | None:
+    return con.execute("SELECT max(started) FROM runs").fetchone()[0]
+
+
+def _pattern_count(con: sqlite3.Connection) -> int:
+    if not _has_table(con, "patterns"):
+        return 0
+    return int(con.execute("SELECT count(*) FROM patterns").fetchone()[0])
+
+
+@_faults
 def load_patterns(con: sqlite3.Connection, *, source: str | None = None) -> Patterns:
     """The boilerplate patterns kept in the store, per source (or of one ``source``)."""
     from corpuscli.boilerplate.detection import Patterns
 
     out = Patterns()
+    if not _has_table(con, "patterns"):  # a store of schema 1, opened read-only
+        return out
     for src, sig, example, articles in con.execute(
         "SELECT source, signature, example, articles FROM patterns "
         "WHERE ? IS NULL OR source = ? ORDER BY source, signature",
@@ -508,8 +728,11 @@ def load_patterns(con: sqlite3.Connection, *, source: str | None = None) -> Patt
     return out
 
 
+@_faults
 def pattern_table(con: sqlite3.Connection, *, source: str | None = None) -> pd.DataFrame:
     """The patterns as a table: source, example, articles, learned (most widespread first)."""
+    if not _has_table(con, "patterns"):  # a store of schema 1, opened read-only
+        return pd.DataFrame(columns=["source", "example", "articles", "learned"])
     rows = con.execute(
         "SELECT source, example, articles, learned FROM patterns WHERE ? IS NULL OR source = ? "
         "ORDER BY source, articles DESC, example",
@@ -518,12 +741,14 @@ def pattern_table(con: sqlite3.Connection, *, source: str | None = None) -> pd.D
     return pd.DataFrame(rows, columns=["source", "example", "articles", "learned"])
 
 
+@_faults
 def forget_patterns(con: sqlite3.Connection, source: str) -> int:
     """Drop every pattern of ``source``; returns how many went."""
     with _transaction(con):
         return con.execute("DELETE FROM patterns WHERE source = ?", (source,)).rowcount
 
 
+@_faults
 def save_patterns(con: sqlite3.Connection, patterns: Patterns) -> int:
     """Keep ``patterns`` in the store (a signature seen again keeps its largest article count);
     returns how many signatures are new."""

@@ -34,19 +34,13 @@ def parse_ngram(value: str | int | tuple[int, int]) -> tuple[int, int]:
 
 def check_pattern(pattern: str | None) -> str | None:
     """A token regex that compiles and cannot match the empty string (else a UsageError)."""
-    import re
-
     from corpuscli.errors import UsageError
 
     if pattern is None:
         return None
-    try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        raise UsageError(
-            f"the --pattern regex does not compile: {exc}", hint="check the regex"
-        ) from None
-    if compiled.match(""):
+    from corpuscli.text.regex import UserRegex
+
+    if UserRegex(pattern, option="--pattern").matches_empty():
         raise UsageError("the --pattern regex matches the empty string", hint="use + rather than *")
     return pattern
 
@@ -54,11 +48,12 @@ def check_pattern(pattern: str | None) -> str | None:
 @dataclass(frozen=True)
 class Tokens:
     """What counts as a token, as a user gives it: fold case (``lower``), the ``stopwords`` list
-    (``en``, ``none``, ``nltk`` or a file), Snowball ``stem`` in ``lang``, a token ``pattern``,
+    (``lang``: the list of ``lang``'s language; a language code; ``none``; or a file), Snowball
+    ``stem`` in ``lang`` (``auto``: each article's own language), a token ``pattern``,
     ``keep_numbers``. The same defaults as the commands' token options."""
 
     lower: bool = True
-    stopwords: str = "en"
+    stopwords: str = "lang"
     stem: bool = False
     lang: str = "en"
     pattern: str | None = None
@@ -67,13 +62,22 @@ class Tokens:
     def options(self, ngram: str | int | tuple[int, int] = 1) -> TermOptions:
         """The :class:`TermOptions` for n-grams of ``ngram`` (``2``, ``"1-3"``)."""
         from corpuscli.engine.term_counts import TermOptions
-        from corpuscli.text.stopwords import language_name, load_stopwords
+        from corpuscli.text.languages import ArticleLanguages, language_code, snowball_name
+        from corpuscli.text.stopwords import BY_LANG, load_stopwords
 
+        lang = language_code(self.lang)
+        languages = None
+        stem_name = None
+        if lang == "auto":
+            languages = ArticleLanguages(stopwords=self.stopwords in BY_LANG, stem=self.stem)
+        elif self.stem:
+            stem_name = snowball_name(lang, required=True)
         return TermOptions(
             lower=self.lower,
-            stopwords=load_stopwords(self.stopwords, self.lang),
-            stem=language_name(self.lang) if self.stem else None,
+            stopwords=load_stopwords(self.stopwords, lang),
+            stem=stem_name,
             ngram=parse_ngram(ngram),
             pattern=check_pattern(self.pattern),
             keep_numbers=self.keep_numbers,
+            languages=languages,
         )
