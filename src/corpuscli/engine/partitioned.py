@@ -29,7 +29,7 @@ from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.engine.term_counts import TermCounts, TermOptions, batch_texts
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
-from corpuscli.io.loader import IdRegistry, Loader, LoadTally
+from corpuscli.io.loader import IdRegistry, Loader, LoadTally, PartsRead
 
 #: Texts a worker tokenises at a time: a batch that loads and counts in the same process is
 #: not sent anywhere, and a small one keeps the tokeniser's arrays small and in cache (the full
@@ -141,7 +141,7 @@ def each_part(
     loader = loader or {}
     if loader.get("dedupe"):
         raise ValueError("--dedupe needs the whole corpus in one process")
-    tally = LoadTally()
+    parts = PartsRead()
     registry = IdRegistry()
     results = run_batches(
         func,
@@ -152,14 +152,13 @@ def each_part(
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
     for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
-        read.problems.extend(result.problems)
-        tally.merge(result.tally)
-        read.articles += result.articles
+        parts.add(result.problems, result.tally, result.articles)
+        read.problems, read.articles = parts.problems, parts.articles
         yield result, registry.assign(result.ids, result.paths)
         if progress is not None:
             progress(number, len(partitions), part[-1].display)
-    tally.renamed_ids = registry.renamed
-    read.notes = tally.notes(manifest)
+    parts.tally.renamed_ids = registry.renamed
+    read.notes = parts.notes(manifest)
 
 
 def _count_files(

@@ -128,6 +128,25 @@ class LoadTally:
         return notes
 
 
+@dataclass
+class PartsRead:
+    """What the loads of a corpus's parts found (worker processes or Dask partitions), added up
+    in input order so that it is told as one load would tell it."""
+
+    problems: list[Problem] = field(default_factory=list)
+    tally: LoadTally = field(default_factory=LoadTally)
+    articles: int = 0
+
+    def add(self, problems: list[Problem], tally: LoadTally, articles: int) -> None:
+        self.problems.extend(problems)
+        self.tally.merge(tally)
+        self.articles += articles
+
+    def notes(self, manifest: pd.DataFrame | None = None) -> list[str]:
+        """The notes of all parts' tallies added up (a manifest entry unused by every part)."""
+        return self.tally.notes(manifest)
+
+
 class IdRegistry:
     """Makes doc_ids unique across a whole load: a clash between files takes the file's path
     (``fox/story`` rather than ``story``); any remaining clash gets ``#2``, ``#3`` ..."""

@@ -8,7 +8,6 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 from __future__ import annotations
 
 import gzip
-import html
 import io
 import json
 import math
@@ -116,27 +115,29 @@ def write_markdown(
 
 
 def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None:
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
-    out.write(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>"
-        "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-        "table{border-collapse:collapse}th,td{padding:.3em .7em;border-bottom:1px solid #ddd;"
-        "vertical-align:top;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-        "th{background:#f4f4f4}</style></head><body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<table>\n<thead><tr>"
+    """A standalone HTML page of the table, from an autoescaped Jinja2 template (article text
+    never becomes markup); numbers right-aligned."""
+    from importlib import resources
+
+    from jinja2 import Environment, select_autoescape
+
+    template_text = (
+        resources.files("corpuscli.render").joinpath("templates/table.html.j2").read_text("utf-8")
     )
-    out.write("".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns))
-    out.write("</tr></thead>\n<tbody>\n")
-    for row in frame.itertuples(index=False):
-        cells = (
-            f'<td class="n">{html.escape(_cell(v))}</td>'
-            if n
-            else f"<td>{html.escape(_cell(v))}</td>"
-            for v, n in zip(row, numeric, strict=True)
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    rows = (
+        [(_cell(v), n) for v, n in zip(row, numeric, strict=True)]
+        for row in frame.itertuples(index=False)
+    )
+    out.write(
+        env.from_string(template_text).render(
+            title=title, columns=[str(c) for c in frame.columns], rows=rows
         )
-        out.write("<tr>" + "".join(cells) + "</tr>\n")
-    out.write("</tbody>\n</table>\n</body></html>\n")
+    )
 
 
 def rich_table(

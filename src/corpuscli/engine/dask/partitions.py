@@ -168,16 +168,12 @@ def _unpack_extras(frame: pd.DataFrame) -> pd.DataFrame:
 def finish_reports(loaded: Loaded, reports: list[Any]) -> tuple[list[Problem], list[str], int]:
     """Problems (in input order), the notes of all partitions' tallies added up, and the number
     of articles read."""
-    from corpuscli.io.loader import LoadTally
+    from corpuscli.io.loader import PartsRead
 
-    problems = list(loaded.problems)
-    tally = LoadTally()
-    articles = 0
+    parts = PartsRead(problems=list(loaded.problems))
     for part_problems, part_tally, part_articles in reports:
-        problems.extend(part_problems)
-        tally.merge(part_tally)
-        articles += part_articles
-    return problems, tally.notes(loaded.manifest), articles
+        parts.add(part_problems, part_tally, part_articles)
+    return parts.problems, parts.notes(loaded.manifest), parts.articles
 
 
 def in_input_order(frame: pd.DataFrame, *also: str) -> pd.DataFrame:
