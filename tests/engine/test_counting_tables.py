@@ -106,7 +106,7 @@ def test_words_keep_their_whole_ids_in_any_vocabulary(monkeypatch, corpus):
     result = corpus("terms", str(SAMPLE), "--ngram", "2", "--jobs", "1")
     assert result.exit_code == 2
     assert "more than 7 distinct words: too many to count 2-grams of in one pass" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
 
 
 def test_merged_counts_pickle():
