@@ -11,7 +11,8 @@ import pytest
 
 from corpuscli import load
 from corpuscli.errors import UsageError
-from corpuscli.text.languages import SNOWBALL, detect_language, language_column, snowball_name
+from corpuscli.text.language_names import SNOWBALL, snowball_name
+from corpuscli.text.languages import detect_language, language_column
 from corpuscli.text.stopwords import has_list, language_stopwords, load_stopwords
 from tests.conftest import FIXTURES, ROUNDUPS, SAMPLE, SEED_000
 

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpuscli.errors import UsageError
-from corpuscli.text.languages import language_code
+from corpuscli.text.language_names import language_code
 
 #: ``--stopwords`` values that mean "the list of the --lang language".
 BY_LANG = ("lang", "nltk")
@@ -26,7 +26,7 @@ _PACKAGE_CODES = {"no": "nb"}
 
 def language_name(lang: str) -> str:
     """NLTK/Snowball name of a language code (``en`` -> ``english``); names pass through."""
-    from corpuscli.text.languages import SNOWBALL
+    from corpuscli.text.language_names import SNOWBALL
 
     code = language_code(lang)
     return SNOWBALL.get(code, code)

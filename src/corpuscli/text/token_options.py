@@ -62,7 +62,8 @@ class Tokens:
     def options(self, ngram: str | int | tuple[int, int] = 1) -> TermOptions:
         """The :class:`TermOptions` for n-grams of ``ngram`` (``2``, ``"1-3"``)."""
         from corpuscli.engine.term_counts import TermOptions
-        from corpuscli.text.languages import ArticleLanguages, language_code, snowball_name
+        from corpuscli.text.language_names import language_code, snowball_name
+        from corpuscli.text.languages import ArticleLanguages
         from corpuscli.text.stopwords import BY_LANG, load_stopwords
 
         lang = language_code(self.lang)
