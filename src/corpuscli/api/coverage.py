@@ -65,7 +65,11 @@ def pairs(
     report = source.new_report(load_report)
     features = None
     if compute.dask:
-        frame, features = compute.dask_pair_features(source, report, by=by)
+        from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
+
+        with compute.dask_corpus(source, report, by=by) as corpus:
+            (computed,) = corpus.compute(pair_features(corpus.frame))
+        frame, features = pairs_input(computed)
     else:
         frame = compute.read(source, report)
     table = find_pairs(

@@ -243,16 +243,6 @@ class Compute:
             (result,) = corpus.compute(cleaned)
         return engine_dask.in_input_order(result)
 
-    def dask_pair_features(
-        self, source: Source, report: LoadReport, *, by: str
-    ) -> tuple[pd.DataFrame, Any]:
-        """The corpus without its text, and each article's pairing features, computed on Dask."""
-        from corpuscli.engine import dask as engine_dask
-
-        with self.dask_corpus(source, report, by=by) as corpus:
-            (features,) = corpus.compute(engine_dask.pair_features(corpus.frame))
-        return engine_dask.pairs_input(features)
-
 
 class DaskCorpus:
     """The corpus as a Dask frame inside a connected client; :meth:`compute` also adds what the

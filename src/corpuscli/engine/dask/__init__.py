@@ -24,13 +24,12 @@ from corpuscli.engine.partitions import PARTITION_BYTES, partition_bytes, plan_p
 
 from .cluster import EngineError, connect, require_dask
 from .counts import count_terms, to_term_counts
-from .pairs import pair_features, pairs_input
 from .partitions import EXTRAS, ORDER, Loaded, finish_reports, in_input_order, load
 from .shuffled import by_group, clean_frame, detect, learn
 
 __all__ = [
     "EXTRAS", "ORDER", "PARTITION_BYTES", "EngineError", "Loaded", "by_group", "clean_frame",
     "connect", "count_terms", "detect", "finish_reports", "in_input_order", "learn", "load",
-    "pair_features", "pairs_input", "partition_bytes", "plan_partitions", "require_dask",
+    "partition_bytes", "plan_partitions", "require_dask",
     "to_term_counts",
 ]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .partitions import in_input_order
+from corpuscli.engine.dask.partitions import in_input_order
 
 if TYPE_CHECKING:
     import pandas as pd
