@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 import pandas as pd
 
 from corpuscli.errors import UsageError
@@ -11,6 +13,8 @@ CORE_COLUMNS: tuple[str, ...] = ("doc_id", "source", "title", "published", "url"
 
 #: Text columns use pandas' nullable string dtype backed by Arrow: compact, and NA-aware.
 STRING = pd.StringDtype("pyarrow")
+#: How the text column may be held: as :data:`STRING`, or as ``object`` (Python strings).
+TextDtype: TypeAlias = "pd.StringDtype[Literal['pyarrow']] | type[object]"
 #: Publication times are UTC, microsecond resolution.
 DATETIME = pd.DatetimeTZDtype(unit="us", tz="UTC")
 
@@ -24,7 +28,7 @@ def empty_frame() -> pd.DataFrame:
     return coerce_frame(pd.DataFrame({c: [] for c in CORE_COLUMNS}))
 
 
-def coerce_frame(frame: pd.DataFrame, *, text_dtype: object = STRING) -> pd.DataFrame:
+def coerce_frame(frame: pd.DataFrame, *, text_dtype: TextDtype = STRING) -> pd.DataFrame:
     """Give ``frame`` the core columns, in order and typed, keeping every other column after them.
     ``text_dtype=object`` leaves the text as Python strings (for a frame about to be tokenised
     and dropped, where converting to Arrow and back would cost more than it saves)."""

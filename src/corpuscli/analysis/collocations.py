@@ -42,7 +42,8 @@ def _init_worker(options: TermOptions, window: int, node: str | None) -> None:
 
 def _pairs_batch(batch: tuple[list[str], np.ndarray]) -> Partial:
     state = worker_state()
-    return state["counter"].pairs(batch[0], state["window"], state["node"])
+    counter: Counter = state["counter"]
+    return counter.pairs(batch[0], state["window"], state["node"])
 
 
 def association(count: np.ndarray, f1: np.ndarray, f2: np.ndarray, n: int) -> pd.DataFrame:

@@ -25,10 +25,13 @@ vocabularies (terms used at least ``min_count`` times).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from corpuscli.analysis.terms import decode_terms, group_rank
@@ -42,29 +45,31 @@ KEYNESS_COLUMNS = (
 SORTS = ("g2", "log-ratio")
 
 
-def g2_two_term(
-    a: np.ndarray, b: np.ndarray, c: float | np.ndarray, d: float | np.ndarray
-) -> np.ndarray:
+#: Counts, expected counts and scores: arrays of floats.
+Floats = npt.NDArray[np.float64]
+
+
+def g2_two_term(a: npt.ArrayLike, b: npt.ArrayLike, c: float | Floats, d: float | Floats) -> Floats:
     """Rayson & Garside's log-likelihood over the two frequency cells."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    return 2 * (_xlogx(a, e1) + _xlogx(b, e2))
+    fa, fb = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    e1 = c * (fa + fb) / (c + d)
+    e2 = d * (fa + fb) / (c + d)
+    return 2 * (_xlogx(fa, e1) + _xlogx(fb, e2))
 
 
 def g2_four_term(
-    a: np.ndarray, b: np.ndarray, c: float | np.ndarray, d: float | np.ndarray
-) -> np.ndarray:
+    a: npt.ArrayLike, b: npt.ArrayLike, c: float | Floats, d: float | Floats
+) -> Floats:
     """Log-likelihood over the full 2x2 contingency table (AntConc's default)."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    return 2 * (_xlogx(a, e1) + _xlogx(b, e2) + _xlogx(c - a, c - e1) + _xlogx(d - b, d - e2))
+    fa, fb = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    e1 = c * (fa + fb) / (c + d)
+    e2 = d * (fa + fb) / (c + d)
+    return 2 * (_xlogx(fa, e1) + _xlogx(fb, e2) + _xlogx(c - fa, c - e1) + _xlogx(d - fb, d - e2))
 
 
-def _xlogx(o: np.ndarray, e: np.ndarray) -> np.ndarray:
-    o = np.asarray(o, float)
-    e = np.broadcast_to(np.asarray(e, float), o.shape)
+def _xlogx(observed: npt.ArrayLike, expected: npt.ArrayLike) -> Floats:
+    o = np.asarray(observed, np.float64)
+    e = np.broadcast_to(np.asarray(expected, np.float64), o.shape)
     out = np.zeros_like(o)
     mask = o > 0
     out[mask] = o[mask] * np.log(o[mask] / e[mask])
@@ -138,9 +143,9 @@ def _group_table(
     table["term"] = decode_terms(counts, table)
     value = "docs" if unit == "docs" else "count"
     totals = counts.totals.group_docs if unit == "docs" else counts.totals.group_tokens
-    sizes = np.array([totals.get(g, 0) for g in range(len(counts.group_names))], dtype=float)
+    group_sizes = np.array([totals.get(g, 0) for g in range(len(counts.group_names))], dtype=float)
     out = table[["group", "term", value]].rename(columns={value: "freq"})
-    return out, sizes, counts.group_names
+    return out, group_sizes, counts.group_names
 
 
 def keyness(
@@ -207,8 +212,7 @@ def keyness(
         return np.bincount(term_codes[rows], weights=freq_col[rows], minlength=len(vocab))
 
     index_of = {name: g for g, name in enumerate(names)}
-    settings = {"ll": ll, "min_count": min_count, "p": p, "correction": correction,
-                "direction": direction, "top": top, "sort": sort}  # fmt: skip
+    settings = _Settings(ll, min_count, p, correction, direction, top, sort)
     if reference_list:
         if target and target not in index_of:
             _unknown_group(target, names, by)
@@ -300,30 +304,49 @@ def critical_g2(alpha: float) -> float:
     return low
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """The options of :func:`keyness` that score each group (as it documents them)."""
+
+    ll: int
+    min_count: int
+    p: float
+    correction: str
+    direction: str
+    top: int | None
+    sort: str
+
+
 def _score(
-    name: str, vocab: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float, settings: dict
+    name: str,
+    vocab: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    c: float,
+    d: float,
+    settings: _Settings,
 ) -> tuple[pd.DataFrame, int]:
     """Score one target group over the whole vocabulary and keep the rows that pass the
     filters; with the number of terms tested (the Bonferroni factor)."""
     if c <= 0 or d <= 0:
         raise NothingToAnalyse(f"group {name!r} or its reference has no text to compare")
-    idx = np.flatnonzero((a + b) >= settings["min_count"])
+    idx = np.flatnonzero((a + b) >= settings.min_count)
     tested = len(idx)
     a, b = a[idx], b[idx]
-    scores = keyness_scores(a, b, c, d, ll=settings["ll"], with_p=False)
-    bonferroni = settings["correction"] == "bonferroni"
+    scores = keyness_scores(a, b, c, d, ll=settings.ll, with_p=False)
+    bonferroni = settings.correction == "bonferroni"
     # corrected p = min(raw * tested, 1) <= p  exactly when raw <= p / tested (or p >= 1)
-    alpha = settings["p"] / tested if bonferroni and tested and settings["p"] < 1 else settings["p"]
+    alpha = settings.p / tested if bonferroni and tested and settings.p < 1 else settings.p
     # A row's p is at most alpha exactly when its G² reaches the critical value; the p values
     # (one math.erfc each) are computed only for rows that can be listed.
     keep = scores["g2"] >= critical_g2(alpha) * (1 - 1e-9)
-    if settings["direction"] != "both":
-        keep &= scores["direction"] == settings["direction"]
-    if settings["top"] is not None:
-        rank_by = scores["g2"] if settings["sort"] == "g2" else np.abs(scores["log_ratio"])
+    if settings.direction != "both":
+        keep &= scores["direction"] == settings.direction
+    if settings.top is not None:
+        rank_by = scores["g2"] if settings.sort == "g2" else np.abs(scores["log_ratio"])
         candidates = np.flatnonzero(keep)
-        if len(candidates) > settings["top"]:
-            cut = np.sort(rank_by[candidates])[-settings["top"]]
+        if len(candidates) > settings.top:
+            cut = np.sort(rank_by[candidates])[-settings.top]
             keep &= rank_by >= cut
     sel = np.flatnonzero(keep)
     p_raw = chi2_sf_1df(scores["g2"][sel])
@@ -343,7 +366,7 @@ def _score(
             "direction": scores["direction"][sel],
         }
     )
-    return out[out["p_value"] <= settings["p"]], tested
+    return out[out["p_value"] <= settings.p], tested
 
 
 def _unknown_group(name: str, names: list[str], by: str) -> None:
@@ -406,15 +429,30 @@ def similarity(
         union = sizes_v[:, None] + sizes_v[None, :] - inter
         sim = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     labels = [names[g] for g in groups]
-    column = "doc_id" if by == "doc" else by
+    key_column = "doc_id" if by == "doc" else by
     out = pd.DataFrame(np.round(sim, 4), columns=labels)
-    out.insert(0, column, labels)
+    out.insert(0, key_column, labels)
     return out
 
 
 PROFILE_COLUMNS = (
     "articles", "words", "mean_words", "sttr", "quoted_share", "top_quoted",
 )  # fmt: skip
+
+
+@dataclass
+class _GroupProfile:
+    """What :func:`profile` adds up for one group, article after article."""
+
+    articles: int = 0
+    words: int = 0
+    types: int = 0
+    segments: int = 0
+    chars: int = 0
+    quoted: int = 0
+    speakers: Counter[str] = field(default_factory=Counter)
+    #: The group's running text past its last full segment, carried to its next article.
+    carry: list[str] = field(default_factory=list)
 
 
 def standardised_ttr(tokens: list[str], segment: int = 1000) -> tuple[int, int]:
@@ -434,59 +472,54 @@ def profile(
     lowercased; empty for groups shorter than one stretch),
     quoted_share (share of the text inside direct and partial quotes), top_quoted (the speakers
     most often quoted, by last name, with counts; see ``corpuscli.coverage.quotes``)."""
-    from collections import Counter
-
     from corpuscli.coverage.quotes import extract_quotes
     from corpuscli.schema import group_keys
     from corpuscli.text.tokens import Tokenizer
 
     tok = Tokenizer()
-    acc: dict[str, dict] = {}
+    acc: dict[object, _GroupProfile] = {}
     frames = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
     for frame in frames:
         keys = group_keys(frame, by)
         for key, text in zip(keys, frame["text"], strict=True):
             text = text if isinstance(text, str) else ""
-            row = acc.setdefault(
-                key, {"articles": 0, "words": 0, "types": 0, "segments": 0, "chars": 0,
-                      "quoted": 0, "speakers": Counter(), "carry": []},
-            )  # fmt: skip
+            row = acc.setdefault(key, _GroupProfile())
             tokens = tok.tokens(text)
-            running = row["carry"] + tokens  # the group's running text, article after article
+            running = row.carry + tokens  # the group's running text, article after article
             types, segments = standardised_ttr(running, segment)
-            row["carry"] = running[segments * segment :]
-            row["articles"] += 1
-            row["words"] += len(tokens)
-            row["types"] += types
-            row["segments"] += segments
-            row["chars"] += len(text)
+            row.carry = running[segments * segment :]
+            row.articles += 1
+            row.words += len(tokens)
+            row.types += types
+            row.segments += segments
+            row.chars += len(text)
             quotes = extract_quotes(text)
-            row["quoted"] += sum(q.end - q.start for q in quotes if q.kind in ("direct", "partial"))
+            row.quoted += sum(q.end - q.start for q in quotes if q.kind in ("direct", "partial"))
             for q in quotes:
                 if (
                     q.speaker
                     and q.speaker[:1].isupper()
                     and not q.speaker.lower().startswith("the ")
                 ):
-                    row["speakers"][q.speaker.split()[-1]] += 1
+                    row.speakers[q.speaker.split()[-1]] += 1
     if not acc:
         raise NothingToAnalyse("no articles to profile")
     rows = []
-    for key, row in acc.items():
+    for key, group in acc.items():
         top = ", ".join(
             f"{n} ({c})"
-            for n, c in sorted(row["speakers"].items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+            for n, c in sorted(group.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         )
         rows.append(
             {
                 by: key,
-                "articles": row["articles"],
-                "words": row["words"],
-                "mean_words": round(row["words"] / row["articles"], 1),
-                "sttr": round(row["types"] / (row["segments"] * segment), 4)
-                if row["segments"]
+                "articles": group.articles,
+                "words": group.words,
+                "mean_words": round(group.words / group.articles, 1),
+                "sttr": round(group.types / (group.segments * segment), 4)
+                if group.segments
                 else None,
-                "quoted_share": round(row["quoted"] / row["chars"], 4) if row["chars"] else 0.0,
+                "quoted_share": round(group.quoted / group.chars, 4) if group.chars else 0.0,
                 "top_quoted": top,
             }
         )

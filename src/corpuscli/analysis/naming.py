@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 
@@ -58,6 +59,25 @@ COLUMNS = (
     "term_a", "term_b", "a_in_A", "a_in_B", "b_in_A", "b_in_B", "swaps", "preference", "score",
     "basis", "example_a", "example_b",
 )  # fmt: skip
+
+
+class _Row(TypedDict):
+    """One row of the table, by :data:`COLUMNS`."""
+
+    term_a: str
+    term_b: str
+    a_in_A: int
+    a_in_B: int
+    b_in_A: int
+    b_in_B: int
+    swaps: int
+    preference: float
+    score: float
+    basis: str
+    example_a: str | None
+    example_b: str | None
+
+
 #: Words of context that must read the same before and after a swap.
 ANCHOR = 2
 
@@ -370,7 +390,7 @@ def _row(
     n: int,
     basis: str,
     example: tuple[str, str] | None,
-) -> dict[str, object]:
+) -> _Row:
     xa, xb, ya, yb = in_a[x], in_b[x], in_a[y], in_b[y]
     prefer_a = xa / (xa + ya) if xa + ya else 0.0  # A writes x rather than y
     prefer_b = yb / (xb + yb) if xb + yb else 0.0  # B writes y rather than x

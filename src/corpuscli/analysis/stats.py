@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -73,11 +74,14 @@ def _setup() -> None:
     worker_state()["tok"] = Tokenizer(lower=True)
 
 
-def _word_batch(batch: tuple[list[str], list[object]]) -> tuple[list[int], dict[str, set[str]]]:
-    """Word tokens per article and the lowercased types per group, for one batch."""
-    tok = worker_state()["tok"]
+def _word_batch(
+    batch: tuple[Sequence[object], Sequence[object]],
+) -> tuple[list[int], dict[object, set[str]]]:
+    """Word tokens per article and the lowercased types per group, for one batch (the group
+    keys and the texts of its articles)."""
+    tok: Tokenizer = worker_state()["tok"]
     words: list[int] = []
-    vocab: dict[str, set[str]] = {}
+    vocab: dict[object, set[str]] = {}
     for key, text in zip(*batch, strict=True):
         c: Counter[str] = tok.counts(text) if isinstance(text, str) else Counter()
         words.append(sum(c.values()))
@@ -86,7 +90,7 @@ def _word_batch(batch: tuple[list[str], list[object]]) -> tuple[list[int], dict[
 
 
 def _count_words(
-    texts: list[object], key_list: list[object], jobs: int
+    texts: Sequence[object], key_list: Sequence[object], jobs: int
 ) -> tuple[list[int], dict[object, int]]:
     size = 2000
     batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
@@ -108,13 +112,13 @@ def _plain_words(counts: TermCounts) -> bool:
 
 
 def _words_from_counts(
-    counts: TermCounts, key_list: list[object]
+    counts: TermCounts, key_list: Sequence[object]
 ) -> tuple[list[int], dict[object, int]]:
     doc_tokens, table = counts.totals.word_table()
-    codes, names = pd.factorize(pd.Series(key_list, dtype=object))
+    codes, names = pd.factorize(pd.Series(list(key_list), dtype=object))
     pairs = pd.DataFrame({"g": codes[table["doc"].to_numpy()], "k": table["key"].to_numpy()})
     sizes = pairs.drop_duplicates().groupby("g").size()
-    return doc_tokens.tolist(), {names[g]: int(n) for g, n in sizes.items()}
+    return doc_tokens.tolist(), {names[g]: int(n) for g, n in zip(sizes.index, sizes, strict=True)}
 
 
 def corpus_stats(

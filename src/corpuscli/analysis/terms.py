@@ -19,9 +19,11 @@ word has no letter. N-grams never cross sentence or paragraph boundaries.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from corpuscli.engine.term_counts import TermCounts, TermOptions, count_terms
@@ -82,7 +84,7 @@ def term_table(
     measure: str = "count",
     min_count: int = 1,
     min_docs: int = 1,
-    terms: list[str] | None = None,
+    terms: Sequence[str] | None = None,
     sizes: tuple[int, ...] | None = None,
 ) -> pd.DataFrame:
     """The ranked term list: per group (when counted by group) the ``top`` terms by ``measure``
@@ -97,7 +99,7 @@ def term_table(
     if top is not None and top < 1:
         raise UsageError("--top must be 1 or more", hint="or use --all for every term")
     frames = []
-    wanted = {}
+    wanted: dict[int, dict[int, str]] = {}  # n -> packed key -> the term as given
     if terms:
         for term in terms:
             found = _term_key(counts, term)
@@ -134,7 +136,7 @@ def decode_terms(counts: TermCounts, table: pd.DataFrame) -> list[str]:
         return counts.totals.decode(table["key"].to_numpy(), int(sizes[0]))
     out: list[str] = []
     for n, part in table.groupby("n", sort=False):
-        names = counts.totals.decode(part["key"].to_numpy(), int(n))
+        names = counts.totals.decode(part["key"].to_numpy(), int(cast(int, n)))  # column n: ints
         out.extend(names)
     # groupby(sort=False) visits sizes in order of appearance; restore row order
     order = np.concatenate([part.index.to_numpy() for _, part in table.groupby("n", sort=False)])
@@ -149,8 +151,8 @@ _PASSES = 16
 def _top_candidates(table: pd.DataFrame, measure: str, top: int) -> pd.DataFrame:
     """Rows that can make a group's top ``top`` (all rows tied with the last place included)."""
     if top <= _PASSES and len(table):
-        group = table["group"].to_numpy()
-        value = table[measure].to_numpy(dtype=np.float64)
+        group: npt.NDArray[np.int64] = table["group"].to_numpy()
+        value: npt.NDArray[np.float64] = table[measure].to_numpy(dtype=np.float64)
         return table[value >= _cutoffs(group, value, top)[group]]
     ranked = table.sort_values(["group", measure], ascending=[True, False], kind="stable")
     position = ranked.groupby("group").cumcount()
@@ -159,7 +161,9 @@ def _top_candidates(table: pd.DataFrame, measure: str, top: int) -> pd.DataFrame
     return ranked[ranked[measure] >= threshold]
 
 
-def _cutoffs(group: np.ndarray, value: np.ndarray, top: int) -> np.ndarray:
+def _cutoffs(
+    group: npt.NDArray[np.int64], value: npt.NDArray[np.float64], top: int
+) -> npt.NDArray[np.float64]:
     """Per group, the value in place ``top`` when its rows are ranked by value, ties taking a
     place each (-inf for a group of fewer rows): ``top`` passes, each taking every group's
     largest remaining value — no sort of millions of rows (per-article TF-IDF) for a top 5."""
@@ -220,10 +224,14 @@ def _present(counts: TermCounts, table: pd.DataFrame, measure: str) -> pd.DataFr
 
 
 def _series(
-    counts: TermCounts, table: pd.DataFrame, terms: list[str], wanted: dict[int, dict[int, str]]
+    counts: TermCounts, table: pd.DataFrame, terms: Sequence[str], wanted: dict[int, dict[int, str]]
 ) -> pd.DataFrame:
     """One row per (group, term) for the given terms, zeros included."""
-    found = {(int(r.group), int(r.n), int(r.key)): r for r in table.itertuples(index=False)}
+    rows_of = table.reindex(columns=["group", "n", "key", "count", "docs"])
+    found = {
+        (int(g), int(n), int(k)): (int(c), int(d))
+        for g, n, k, c, d in rows_of.itertuples(index=False, name=None)
+    }
     totals = counts.totals
     rows = []
     rank = group_rank(counts)
@@ -241,8 +249,7 @@ def _series(
                 ),
                 None,
             )
-            count = int(hit.count) if hit is not None else 0
-            ndocs = int(hit.docs) if hit is not None else 0
+            count, ndocs = hit if hit is not None else (0, 0)
             rows.append(
                 {
                     "group": name,

@@ -119,17 +119,20 @@ def diff(
         elif pool is not None and ref in ids:
             rows.append(pool[pool["doc_id"] == ref].iloc[0])
         elif ref in files:
-            at = (
-                loaded["path"].map(lambda p, r=ref: Path(str(p)).resolve() == Path(r).resolve())
+            read_from = (
+                loaded[
+                    loaded["path"].map(lambda p, r=ref: Path(str(p)).resolve() == Path(r).resolve())
+                ]
                 if loaded is not None
                 else None
             )
-            if at is None or not at.any():  # the loader skipped it: empty, binary, unreadable
+            # nothing read from it: the loader skipped it (empty, binary, unreadable)
+            if read_from is None or read_from.empty:
                 raise UsageError(
                     f"no article to compare in {ref}",
                     hint="the file was skipped (see above): give a file with text",
                 )
-            rows.append(loaded[at].iloc[0])
+            rows.append(read_from.iloc[0])
         else:
             import difflib
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
@@ -56,7 +57,11 @@ VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="A log line on stderr: counts and time taken.")
 ]
 
-DEFAULTS = {
+#: The report's options by config key, as the config file and the command line give them (each
+#: value of the type :func:`_checked_config` checks for).
+Settings = dict[str, Any]
+
+DEFAULTS: Settings = {
     "compare_to": None, "sections": None, "skip": None, "top": 10, "by": "source",
     "title": "Corpus report", "stamp": False, "verbose": False,
 }  # fmt: skip
@@ -133,7 +138,12 @@ def report_command(
 
 
 def _summary(
-    settings: dict, data: dict, articles: int, skipped: int, started: float, target: str | None
+    settings: Settings,
+    data: dict[str, Any],
+    articles: int,
+    skipped: int,
+    started: float,
+    target: str | None,
 ) -> None:
     import sys
     import time
@@ -148,13 +158,15 @@ def _summary(
         )
 
 
-def _settings(config: str | None, mine: dict, given: dict[str, Any], out: Out) -> dict:
+def _settings(
+    config: str | None, mine: Mapping[str, object], given: dict[str, Any], out: Out
+) -> Settings:
     """Config file values, overridden by every option given on the command line."""
     import tomllib
 
     from corpuscli.errors import UsageError
 
-    from_file: dict = {}
+    from_file: dict[str, Any] = {}
     if config:
         try:
             with open(config, "rb") as handle:
@@ -171,7 +183,7 @@ def _settings(config: str | None, mine: dict, given: dict[str, Any], out: Out) -
             raise UsageError(f"unknown config keys: {', '.join(sorted(unknown))}", where=config,
                              hint=f"known keys: {', '.join(sorted(CONFIG_KEYS))}")  # fmt: skip
         from_file = _checked_config(from_file, config)
-    settings = dict(DEFAULTS)
+    settings: Settings = dict(DEFAULTS)
     settings.update(dict(from_file.items()))
     for key, value in mine.items():
         if value != DEFAULTS[key]:
@@ -212,7 +224,7 @@ _LISTS = ("paths", "sections", "skip", "source")
 _FLAGS = ("stamp", "clean", "verbose", "dedupe")
 
 
-def _checked_config(values: dict, config: str) -> dict:
+def _checked_config(values: dict[str, Any], config: str) -> Settings:
     """The config file's values, each checked for its type (a UsageError naming the key
     otherwise); TOML dates become ISO text, lists of sections comma-separated text."""
     import datetime as dt
@@ -226,7 +238,7 @@ def _checked_config(values: dict, config: str) -> dict:
             f"config key {key} must be {want}, not {type(value).__name__} {shown}", where=config
         )
 
-    checked = {}
+    checked: Settings = {}
     for key, value in values.items():
         if key in _TEXT:
             if key in ("since", "until") and isinstance(value, dt.date | dt.datetime):
@@ -249,7 +261,7 @@ def _checked_config(values: dict, config: str) -> dict:
     return checked
 
 
-def _toml(settings: dict) -> str:
+def _toml(settings: Settings) -> str:
     lines = []
     for key in sorted(settings):
         value = settings[key]

@@ -141,8 +141,8 @@ def align(
     kinds: dict[tuple[int, int], str] = {}
     for i, x in enumerate(pa):
         for j, y in enumerate(pb):
-            best = min(rank_a[i][j], rank_b[j][i]) == 0 and max(rank_a[i][j], rank_b[j][i]) <= 1
-            kind = linked(sims[i][j], x, y, a[i], b[j], best)
+            mutual = min(rank_a[i][j], rank_b[j][i]) == 0 and max(rank_a[i][j], rank_b[j][i]) <= 1
+            kind = linked(sims[i][j], x, y, a[i], b[j], mutual)
             if kind:
                 kinds[(i, j)] = kind
     # a link by overlap alone far weaker than a statement's best link is another statement on
@@ -220,7 +220,7 @@ def focus(mine: list[Quote], text: str, other: list[Quote]) -> list[tuple[int, i
 def _ranks(values: list[float]) -> list[int]:
     """Each value's place from the largest (0), ties sharing the better place."""
     ordered = sorted(values, reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for k, v in enumerate(ordered):
         first.setdefault(v, k)
     return [first[v] for v in values]

@@ -105,8 +105,9 @@ def diff_articles(a: Side, b: Side) -> Diff:
     findings = editorial_findings(rows, a.text, b.text)
     counts = {label: sum(r.label == label for r in rows) for label in LABELS}
     only_a, only_b = term_contrast(a.text, b.text)
+    identical = folded(tokenize(a.text)) == folded(tokenize(b.text))
     summary = {
-        "identical": folded(tokenize(a.text)) == folded(tokenize(b.text)),
+        "identical": identical,
         "statements": {
             "a": len(a.statements),
             "b": len(b.statements),
@@ -118,7 +119,7 @@ def diff_articles(a: Side, b: Side) -> Diff:
         "headlines": {"a": a.title, "b": b.title},
         "published": {"a": a.published, "b": b.published},
     }
-    return Diff(a, b, rows, findings, summary, _notes(a, b, summary["identical"]))
+    return Diff(a, b, rows, findings, summary, _notes(a, b, identical))
 
 
 def _notes(a: Side, b: Side, identical: bool) -> list[str]:

@@ -31,7 +31,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from corpuscli.text.stopwords import load_stopwords
 
@@ -136,7 +136,11 @@ def _stretch(qs: list[Quote], spans: list[tuple[int, int]], text: str) -> _Stret
     return _Stretch(text, [t for s, e in spans for t in tokenize(text, s, e)], quoted)
 
 
-def _opcodes(sa: _Stretch, sb: _Stretch) -> list[tuple[str, int, int, int, int]]:
+#: One of difflib's opcodes: what to do, and the spans of the two sides it applies to.
+_Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+
+
+def _opcodes(sa: _Stretch, sb: _Stretch) -> list[_Opcode]:
     return difflib.SequenceMatcher(
         None, [t.key for t in sa.tokens], [t.key for t in sb.tokens], autojunk=False
     ).get_opcodes()
@@ -171,24 +175,24 @@ def _insertions(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
     for k, (op, i1, i2, j1, j2) in enumerate(codes):
         if op not in ("insert", "delete") or k == 0 or k == len(codes) - 1:
             continue
-        words = [
+        gap = [
             t
             for t in (sa.tokens[i1:i2] if op == "delete" else sb.tokens[j1:j2])
             if t.key[0].isalnum()
         ]
-        if not words or len(words) > 8:
+        if not gap or len(gap) > 8:
             continue
-        if any(_BRACKETED.search(t.text) for t in words):
+        if any(_BRACKETED.search(t.text) for t in gap):
             continue
         a_shown, a_spans = sa.show(i1, i2, 3)
         b_shown, b_spans = sb.show(j1, j2, 3)
         who = "A" if op == "delete" else "B"
-        note = f"{who}'s quote has “{' '.join(t.text for t in words)}”; the other's does not"
+        note = f"{who}'s quote has “{' '.join(t.text for t in gap)}”; the other's does not"
         out.append(Finding("insertion", n, a_shown, b_shown, note, a_spans, b_spans))
     return out
 
 
-def _equal_share(codes: list[tuple[str, int, int, int, int]], sa: _Stretch, sb: _Stretch) -> float:
+def _equal_share(codes: list[_Opcode], sa: _Stretch, sb: _Stretch) -> float:
     equal = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
     return equal / max(1, min(len(sa.tokens), len(sb.tokens)))
 

@@ -22,7 +22,7 @@ import difflib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,10 +35,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer() -> Callable[[str], str]:
     from nltk.stem.snowball import SnowballStemmer
 
-    return SnowballStemmer("english").stem
+    stemmer: Callable[[str], str] = SnowballStemmer("english").stem  # NLTK ships no types
+    return stemmer
 
 
 @lru_cache(maxsize=1)

@@ -79,7 +79,7 @@ def map_columns(
     columns recognised by their values (:func:`infer_columns`) where no name matched.
     """
     cols = list(columns)
-    folded = {}
+    folded: dict[str, str] = {}
     for col in cols:
         folded.setdefault(fold_name(str(col)), col)
     mapping: dict[str, str] = {}
@@ -92,10 +92,10 @@ def map_columns(
                 taken.add(wanted)
             continue
         for candidate in _FOLDED[core]:
-            col = folded.get(candidate)
-            if col is not None and col not in taken:
-                mapping[col] = core
-                taken.add(col)
+            found = folded.get(candidate)
+            if found is not None and found not in taken:
+                mapping[found] = core
+                taken.add(found)
                 break
     for col, core in (inferred or {}).items():
         overridden = overrides is not None and overrides.get(core) is not None

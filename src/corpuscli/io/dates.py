@@ -53,9 +53,10 @@ def parse_one(value: Any) -> datetime | None:
             return None
         if _EPOCH.match(text):
             return _from_epoch(float(text))
-        dt = _parse_text(text)
-        if dt is None:
+        parsed = _parse_text(text)
+        if parsed is None:
             return None
+        dt = parsed
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:

@@ -15,7 +15,7 @@ import lzma
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 from corpuscli.errors import InputError, MissingExtraError, UsageError
 
@@ -81,17 +81,18 @@ def open_decompressed(raw: IO[bytes], compression: str | None) -> IO[bytes]:
     if compression is None:
         return raw
     if compression == "gz":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        # a binary file object, though typeshed does not declare GzipFile an IO[bytes]
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw))
     if compression == "bz2":
-        return bz2.BZ2File(raw)  # type: ignore[return-value]
+        return bz2.BZ2File(raw)
     if compression == "xz":
-        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+        return lzma.LZMAFile(raw)
     if compression == "zst":
         try:
             import zstandard
         except ImportError as exc:
             raise MissingExtraError("reading .zst files", "zstd", "zstandard") from exc
-        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
     raise ValueError(compression)
 
 

@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem, plural
-from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame, typed_columns
+from corpuscli.schema import (
+    CORE_COLUMNS,
+    STRING,
+    TextDtype,
+    coerce_frame,
+    empty_frame,
+    typed_columns,
+)
 
 from .columns import ColumnOverrides
 from .dates import parse_dates
@@ -239,7 +246,7 @@ class Loader:
         #: caller makes ids unique across the parts) doc_ids are left as read.
         self.tally = LoadTally()
         #: Text as Arrow strings (compact, for frames that are kept), else as Python strings.
-        self.text_dtype: object = STRING if arrow_text else object
+        self.text_dtype: TextDtype = STRING if arrow_text else object
         self.ids = IdRegistry() if unique_ids else None
         #: Without ``unique_ids``: the doc_id and path of every article read (time window or not);
         #: each frame's index then gives its articles' places in these lists.
@@ -363,8 +370,8 @@ class Loader:
         frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
         frame = coerce_frame(frame, text_dtype=self.text_dtype)
         extras = [c for c in frame.columns if c not in CORE_COLUMNS]
-        for col, values in typed_columns(frame[extras]).items():
-            frame[col] = values
+        for extra, values in typed_columns(frame[extras]).items():
+            frame[extra] = values
         ids, paths = frame["doc_id"].astype(object).tolist(), frame["path"].astype(object).tolist()
         if self.ids is not None:
             frame["doc_id"] = pd.Series(
@@ -486,7 +493,7 @@ def _tag(records: list[Record], item: InputItem, fmt: str) -> None:
         rec["_format"] = fmt
 
 
-def _chunk_frame(records: list[Record], text_dtype: object = STRING) -> pd.DataFrame:
+def _chunk_frame(records: list[Record], text_dtype: TextDtype = STRING) -> pd.DataFrame:
     """A chunk of tagged records as a frame; the text goes to compact Arrow storage (unless
     ``text_dtype`` is ``object``)."""
     df = pd.DataFrame.from_records(records)

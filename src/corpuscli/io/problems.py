@@ -32,6 +32,12 @@ class Repeated(Problem):
 
     __slots__ = ("base", "count", "first", "last", "same")
 
+    base: str
+    count: int
+    same: bool
+    first: str
+    last: str
+
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.where, problem.message, problem.hint)
         if isinstance(problem, Repeated):

@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
-from corpuscli.errors import CorpusError, InputError, UsageError
+from corpuscli.errors import CorpusError, InputError, Problem, UsageError
 from corpuscli.schema import CORE_COLUMNS, coerce_frame
 from corpuscli.store.query import fts_query
 
@@ -111,7 +111,7 @@ class IngestResult:
     updated: int = 0
     duplicates: int = 0
     files_skipped: int = 0
-    problems: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -348,7 +348,7 @@ def _statements(script: str) -> list[str]:
     return [statement for statement in out if statement]
 
 
-def _key_and_hash(row: dict) -> tuple[str, str]:
+def _key_and_hash(row: Mapping[Hashable, object]) -> tuple[str, str]:
     text = row["text"] or ""
     digest = hashlib.blake2b(
         f"{row.get('source') or ''}\x00{text}".encode(), digest_size=16
@@ -356,7 +356,7 @@ def _key_and_hash(row: dict) -> tuple[str, str]:
     return (str(row["doc_id"]) if row.get("doc_id") else digest), digest
 
 
-def _extras(row: dict) -> str | None:
+def _extras(row: Mapping[Hashable, object]) -> str | None:
     extra = {
         k: v for k, v in row.items() if k not in CORE_COLUMNS and v is not None and v is not pd.NA
     }
@@ -387,7 +387,7 @@ def ingest(
     """Add new articles, update changed ones, count the rest; one transaction per batch."""
     result = IngestResult()
     stamp = _now()
-    batch: list[dict] = []
+    batch: list[dict[Hashable, object]] = []
     for frame in chunks:
         for row in frame.to_dict(orient="records"):
             batch.append(row)
@@ -455,7 +455,7 @@ def _rollback(con: sqlite3.Connection) -> None:
 
 
 def _write_batch(
-    con: sqlite3.Connection, rows: list[dict], stamp: str, result: IngestResult
+    con: sqlite3.Connection, rows: list[dict[Hashable, object]], stamp: str, result: IngestResult
 ) -> None:
     with _transaction(con):
         for row in rows:
@@ -506,13 +506,13 @@ def read(
     until: datetime | None = None,
     query: str | None = None,
     chunk: int = 2000,
-    where: tuple[str, list] | None = None,
+    where: tuple[str, Sequence[object]] | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Articles of the store as corpus frames, reading only the rows the filters select
     (``where``: one more SQL condition on the articles ``a``, with its arguments)."""
     sql = "SELECT a.doc_id, a.source, a.title, a.published, a.url, a.path, a.text, a.extra FROM articles a"
     conditions: list[str] = []
-    args: list = []
+    args: list[object] = []
     if query:
         sql += " JOIN articles_fts f ON f.rowid = a.id"
         conditions.append("articles_fts MATCH ?")
@@ -702,7 +702,8 @@ def _has_table(con: sqlite3.Connection, name: str) -> bool:
 
 
 def _last_ingest(con: sqlite3.Connection) -> str | None:
-    return con.execute("SELECT max(started) FROM runs").fetchone()[0]
+    started: str | None = con.execute("SELECT max(started) FROM runs").fetchone()[0]
+    return started
 
 
 def _pattern_count(con: sqlite3.Connection) -> int:

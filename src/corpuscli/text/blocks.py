@@ -29,7 +29,7 @@ class Block:
 
 def split_blocks(text: str) -> list[Block]:
     """Every non-blank line of ``text``, stripped, with its [start, end) offsets."""
-    out = []
+    out: list[Block] = []
     for m in _LINE.finditer(text):
         raw = m.group(0)
         stripped = raw.strip()

@@ -19,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpuscli.text.language_names import snowball_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Characters read from the start of each text to tell its language.
 SAMPLE_CHARS = 1000
@@ -81,7 +84,7 @@ def detect_languages(texts: Iterable[object]) -> list[str | None]:
 COLUMN = "lang"
 
 
-def language_column(frame: Any, detected: list[str | None] | None = None) -> Any:
+def language_column(frame: pd.DataFrame, detected: list[str | None] | None = None) -> pd.Series:
     """Each article's language (ISO 639-1 code, NA when too short to tell) as a string Series:
     the input's own ``lang`` column where it has a value, else ``detected`` (by default
     :func:`detect_languages` of the texts)."""

@@ -28,10 +28,13 @@ import os
 import re
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from corpuscli.errors import UsageError
+
+_T = TypeVar("_T")
 
 #: Seconds one text may take on Python's ``re`` (see the module docstring).
 BUDGET = 5.0
@@ -91,7 +94,7 @@ def _can_budget() -> bool:
     return True
 
 
-def _run_within(seconds: float, run: Any, text: str) -> Any:
+def _run_within(seconds: float, run: Callable[[str], _T], text: str) -> _T:
     """``run(text)``, raising :class:`_OutOfTime` after ``seconds`` (``re`` checks for signals
     as it backtracks); without a budget where :func:`_can_budget` says none is possible."""
     if not _can_budget():
@@ -256,7 +259,7 @@ class UserRegex:
             return None
         return found
 
-    def _python_run(self, run: Any, text: str, what: str | None) -> Any:
+    def _python_run(self, run: Callable[[str], _T], text: str, what: str | None) -> _T:
         try:
             return _run_within(self._budget, run, text)
         except _OutOfTime:

@@ -3,7 +3,7 @@ engine's :class:`~corpuscli.engine.term_counts.TermCounts`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .partitions import ORDER
 
@@ -25,11 +25,11 @@ def _worker_counter(spec: TokenSpec) -> Counter:
     from corpuscli.engine.counting import Counter
     from corpuscli.engine.parallel import worker_state
 
-    state = worker_state()
-    key = ("dask-counter", spec, threading.get_ident())
-    if key not in state:
-        state[key] = Counter(spec)
-    return state[key]
+    counters: dict[tuple[TokenSpec, int], Counter] = worker_state().setdefault("dask-counters", {})
+    key = (spec, threading.get_ident())
+    if key not in counters:
+        counters[key] = Counter(spec)
+    return counters[key]
 
 
 def _count_partition(frame: pd.DataFrame, by: str | None, options: TermOptions) -> pd.DataFrame:
@@ -124,8 +124,8 @@ def to_term_counts(merged: pd.DataFrame, *, by: str | None, options: TermOptions
     totals.group_docs = dict(enumerate(head["docs"].astype(int).tolist()))
     body = merged[merged["n"] > 0]
     split = {
-        int(n): part["term"].str.split(_SEP, expand=True, regex=False)
-        for n, part in body.groupby("n", sort=True)
+        int(cast(int, n)): part["term"].str.split(_SEP, expand=True, regex=False)
+        for n, part in body.groupby("n", sort=True)  # column n holds ints
     }
     columns = [w[c] for w in split.values() for c in w.columns]
     all_words = pd.concat(columns, ignore_index=True) if columns else pd.Series([], dtype=object)

@@ -76,8 +76,8 @@ def load(
     metadata: with ``extras``, every other column travels packed as JSON in an ``_extras`` column,
     which :func:`in_input_order` unpacks (for outputs that are the corpus itself, as ``clean``)."""
     require_dask()
-    import dask
     import dask.dataframe as dd
+    from dask.delayed import delayed
 
     from corpuscli.io.inputs import expand_inputs
     from corpuscli.schema import CORE_COLUMNS, STRING, empty_frame
@@ -114,7 +114,7 @@ def load(
     if not parts:  # nothing to read: the caller reports the problems
         return Loaded(frame=None, reports=[], problems=problems, manifest=manifest)
     loads = [
-        dask.delayed(_load_partition, nout=2, pure=True)(part, options, keep, extras, number)
+        delayed(_load_partition, nout=2, pure=True)(part, options, keep, extras, number)
         for number, part in enumerate(parts)
     ]
     meta = empty_frame()

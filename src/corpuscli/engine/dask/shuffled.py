@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .partitions import ORDER
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from corpuscli.boilerplate.detection import Patterns
 
 _GROUP = "_group"
 
@@ -41,7 +44,11 @@ def _clean_partition(frame: pd.DataFrame, options: dict[str, Any]) -> pd.DataFra
     return cleaned
 
 
-def _meta_of(func: Any, frame: Any, options: dict[str, Any]) -> pd.DataFrame:
+def _meta_of(
+    func: Callable[[pd.DataFrame, dict[str, Any]], pd.DataFrame],
+    frame: Any,
+    options: dict[str, Any],
+) -> pd.DataFrame:
     """The empty frame ``func`` returns for an empty partition (Dask's meta)."""
     return func(frame._meta.assign(**{_GROUP: frame._meta["doc_id"].astype(object)}), options)
 
@@ -57,9 +64,7 @@ def detect(frame: Any, *, by: str = "source", shuffled: Any = None, **options: A
     )
 
 
-def _learn_partition(
-    frame: pd.DataFrame, by: str, min_repeats: int, min_share: float
-) -> Any:  # -> Patterns
+def _learn_partition(frame: pd.DataFrame, by: str, min_repeats: int, min_share: float) -> Patterns:
     from corpuscli.boilerplate import detection as boilerplate
 
     return boilerplate.learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
@@ -68,10 +73,10 @@ def _learn_partition(
 def learn(shuffled: Any, *, by: str, min_repeats: int, min_share: float) -> list[Any]:
     """Lazy :class:`~corpuscli.boilerplate.detection.Patterns` of each partition of ``by_group(frame,
     by)`` (each outlet lies whole in one), to merge once computed."""
-    import dask
+    from dask.delayed import delayed
 
     return [
-        dask.delayed(_learn_partition)(part, by, min_repeats, min_share)
+        delayed(_learn_partition)(part, by, min_repeats, min_share)
         for part in shuffled.to_delayed()
     ]
 
