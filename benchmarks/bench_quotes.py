@@ -226,7 +226,7 @@ def evaluate(articles: list[dict], texts: dict, split: str, show_errors: bool) -
 
 def _print_errors(article: dict, text: str, errors: list[tuple]) -> None:
     print(f"\n=== {article['source']} {article['doc_id']}")
-    for what, lab, q in sorted(errors, key=lambda e: (e[1] or {}).get("start", 0) or e[2].start):
+    for what, lab, q in sorted(errors, key=lambda e: e[1]["start"] if e[1] else e[2].start):
         if what == "speaker":
             print(f"  SPEAKER {lab['kind']}: {lab['speaker']!r} ({lab['attribution']}) got "
                   f"{q.speaker!r}/{getattr(q, 'speaker_text', None)!r} | {text[lab['start']:lab['end']][:90]!r}")  # fmt: skip
