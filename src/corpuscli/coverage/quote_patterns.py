@@ -6,18 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-VERBS = (
-    "said|says|say|told|tells|asked|asks|added|adds|insisted|insists|noted|notes|stressed|stresses|"
-    "warned|warns|argued|argues|explained|explains|recalled|recalls|wrote|writes|tweeted|tweets|"
-    "accused|accuses|claimed|claims|declared|declares|announced|announces|replied|replies|"
-    "continued|continues|acknowledged|acknowledges|admitted|admits|urged|urges|suggested|suggests|"
-    "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
-    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
-    "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
-    "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
-    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned|"
-    "revealed|reveals|confirmed|confirms|denied|denies|disclosed|discloses"
-)
+from .lexicon import lexicon
+
+VERBS = lexicon().verbs_alternation()
 _NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
 _TITLE = (
     r"(?:(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
@@ -76,8 +67,8 @@ _TITLE_CASE = re.compile(
 _REPORTED_TAIL = re.compile(
     rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
 )
-_OPEN = '“"«'
-_CLOSE = {"“": "”", '"': '"', "«": "»"}
+_OPEN = '“"«„'
+_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _ABBREV_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
@@ -103,7 +94,8 @@ _SUBJECT = re.compile(
     rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
 )  # used with .match(text, pos)
 
-COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
+COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end",
+           "speaker_text", "speaker_source", "confidence")  # fmt: skip
 
 
 @dataclass
@@ -115,6 +107,9 @@ class Quote:
     speaker: str | None = None
     verb: str | None = None
     paragraph: int = 0
+    speaker_text: str | None = None  # the speaker as the text words it here ("he", "Mr. Putin")
+    speaker_source: str = "none"  # named, pronoun, description, context or none
+    confidence: float = 0.0
 
 
 def _sentence_start(text: str, pos: int) -> int:

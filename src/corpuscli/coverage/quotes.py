@@ -20,26 +20,24 @@ Offsets (``start``, ``end``) point into the article's text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
 
 import pandas as pd
 
+from corpuscli.text.sentences import sentence_spans
+
+from .lexicon import lexicon
 from .quote_patterns import (
-    _ABBREV_END,
-    _AFTER,
-    _AFTER_APPOSITIVE,
-    _BEFORE,
     _CLOSE,
     _OPEN,
-    _REPORTED_LEAD,
-    _REPORTED_TAIL,
-    _SENTENCE,
     _TITLE_CASE,
     COLUMNS,
     Quote,
+    _sentence_start,
 )  # fmt: skip
+from .reported import reports_in
+from .speaker_names import finish_speakers
+from .speaker_phrase import Mention, parse_after, parse_phrase, parse_subject
 from .speakers import resolve_speakers
 
 __all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
@@ -133,27 +131,88 @@ def _direct_quotes(text: str) -> list[Quote]:
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
 
 
+_AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
+_BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
+
+
+def _verb_re() -> re.Pattern[str]:
+    return _VERB_RE
+
+
+_VERB_RE = re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
+
+
+def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
+    if who is None:
+        return
+    q.speaker = who.name or who.text
+    q.speaker_text = who.text
+    q.speaker_source = who.source
+    q.verb = verb
+
+
 def _attribute(text: str, quotes: list[Quote]) -> None:
+    """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
+    said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
+    ``Putin: “``, ``according to X, “``)."""
     for q in quotes:
-        after = text[q.end + 1 : q.end + 120].split("\n")[0]
-        after = after.lstrip('”"»’')
-        m = _AFTER.search(after)
-        if m:
-            q.speaker = m.group("speaker") or m.group("speaker2")
-            q.verb = m.group("verb") or m.group("verb2")
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end < 0 else line_end
+        after_start = q.end + 1 if q.end < len(text) and text[q.end] in _CLOSERS else q.end
+        lead = _AFTER_LEAD.match(text, after_start, line_end)
+        pos = lead.end() if lead else after_start
+        window_end = min(line_end, pos + 160)
+        m = _verb_re().match(text, pos, window_end)
+        if m:  # ,” said Putin
+            who = parse_after(text, m.end(), window_end)
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        m = _verb_re().search(text, pos, window_end)
+        if m and not re.search(r"[.!?“”\"«»‘]", text[pos : m.start()]) and len(
+            text[pos : m.start()].split()
+        ) <= 12 and text[pos : m.start()].strip():
+            who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
+        line_start = text.rfind("\n", 0, opening) + 1
+        s_start = max(line_start, _sentence_start(text, max(line_start, opening - 1)))
+        before = text[s_start:opening]
+        tail = _BEFORE_TAIL.search(before)
+        core_end = s_start + (tail.start() if tail else len(before))
+        m = _last_match(_verb_re(), text, s_start, core_end)
+        if m is not None and not text[m.end() : core_end].strip(" \t,"):
+            clause = s_start
+            for b in re.finditer(r"(?:[;(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)",
+                                 text[s_start : m.start()]):  # fmt: skip
+                clause = s_start + b.end()
+            who = parse_subject(text, clause, m.start())
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        acc = re.search(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$", before)
+        if acc:
+            _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
+                         "according to")  # fmt: skip
             continue
-        m = _AFTER_APPOSITIVE.search(after)
-        if m:
-            q.speaker, q.verb = m.group("speaker"), m.group("verb")
-            continue
-        before_start = text.rfind("\n", 0, q.start) + 1
-        before = text[max(before_start, q.start - 160) : q.start].rstrip('“"« ')
-        m = _BEFORE.search(before + " ")
-        if m is None:
-            m = _BEFORE.search(before)
-        if m:
-            speaker = m.group("speaker") or m.group("acc")
-            q.speaker, q.verb = speaker, (m.group("verb") or "according to")
+        colon = re.search(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$", before)
+        if colon:  # Putin: “…”
+            who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
+            if who is not None and who.source == "named":
+                _set_speaker(q, who, None)
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007
+        pass
+    return last
+
+
+_CLOSERS = "”\"»’'“"
+_OPENERS = "“\"«‘'„"
 
 
 def _classify(text: str, quotes: list[Quote]) -> None:
@@ -188,59 +247,19 @@ def _classify(text: str, quotes: list[Quote]) -> None:
 
 
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
-    """Sentences of reported speech that hold no direct quote."""
-    taken = sorted((q.start, q.end) for q in quotes)
-    taken_starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))  # the furthest end so far
+    """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
+    marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
-        para = text[p_start:p_end]
-        pending = ""
-        offset = 0
-        for m in _SENTENCE.finditer(para):
-            sentence = m.group(0)
-            if _ABBREV_END.search(sentence.rstrip()) and m.end() < len(para):
-                pending += sentence
-                continue
-            sentence = pending + sentence
-            s_start = p_start + m.end() - len(sentence)
-            pending = ""
-            offset = m.end()
-            stripped = sentence.strip()
-            if not stripped or any(c in stripped for c in '“”"'):
-                continue
-            start = s_start + (len(sentence) - len(sentence.lstrip()))
-            end = start + len(stripped)
-            k = bisect_left(taken_starts, end) - 1  # the quotes starting before the end
-            if k >= 0 and reach[k] > start:
-                continue  # overlaps a quote
-            lead = _REPORTED_LEAD.match(stripped)
-            tail = None if lead else _REPORTED_TAIL.match(stripped)
-            if lead:
-                out.append(
-                    Quote(
-                        start,
-                        end,
-                        stripped,
-                        "indirect",
-                        lead.group("who"),
-                        lead.group("verb"),
-                        p_index,
-                    )
-                )
-            elif tail:
-                out.append(
-                    Quote(
-                        start,
-                        end,
-                        stripped,
-                        "indirect",
-                        tail.group("speaker"),
-                        tail.group("verb"),
-                        p_index,
-                    )
-                )
-        del offset
+        if not _verb_re().search(text, p_start, p_end) and "ccording" not in text[p_start:p_end]:
+            continue
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            near = [(a, b) for a, b in marked if a < s_end and b > s_start]
+            for r in reports_in(text, s_start, s_end, near):
+                q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
+                _set_speaker(q, r.speaker, r.verb)
+                q.verb = r.verb
+                out.append(q)
     return out
 
 
@@ -251,7 +270,9 @@ def extract_quotes(text: str) -> list[Quote]:
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
+    sources = {id(q): q.speaker_source if q.speaker else "none" for q in quotes}
     resolve_speakers(text, quotes)
+    finish_speakers(text, quotes, sources)
     return quotes
 
 
@@ -265,7 +286,8 @@ def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
             rows.append(
                 {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
                  "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
-                 "text": q.text, "start": q.start, "end": q.end}
+                 "text": q.text, "start": q.start, "end": q.end, "speaker_text": q.speaker_text,
+                 "speaker_source": q.speaker_source, "confidence": q.confidence}
             )  # fmt: skip
     return rows
 

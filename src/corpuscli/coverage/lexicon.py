@@ -1,0 +1,75 @@
+"""The word lists behind quote attribution, read once from ``corpuscli/data/quotes/``: speech
+verbs and the complement each takes, titles, the head nouns of speaking roles, countries with
+their adjectives and capitals, words that never start a name, and patterns of what is never a
+speaker. The files are the place to teach corpuscli a new outlet's wording."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _lines(name: str) -> list[str]:
+    text = files("corpuscli").joinpath("data", "quotes", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the attribution rules look words up in."""
+
+    verb_class: dict[str, str]  # "said" -> "say", "told" -> "object", "denied" -> "clause"
+    titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
+    title_words: frozenset[str]  # every word of a title: "Prime", "Minister", "Sen."
+    roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
+    countries: frozenset[str]  # "Russia", "North Korea", "U.S."
+    adjectives: frozenset[str]  # "Russian", "Turkish", "Azeri"
+    capitals: frozenset[str]  # "Moscow", "Ankara", "Washington"
+    not_names: frozenset[str]  # "The", "But", "Monday", "Reports"
+    never_speaker: re.Pattern[str]  # whole-speaker patterns: "R-Texas", "Stone's", "Former Speaker"
+    drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
+
+    def verbs_alternation(self) -> str:
+        """Every verb form, longest first, for a regular expression."""
+        forms = sorted(self.verb_class, key=lambda f: (-len(f), f))
+        return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+@cache
+def lexicon() -> Lexicon:
+    verb_class: dict[str, str] = {}
+    for line in _lines("speech_verbs.tsv"):
+        kind, forms = line.split("\t", 1)
+        for form in forms.split(","):
+            verb_class.setdefault(form.strip(), kind)
+    titles = frozenset(_lines("titles.txt"))
+    roles: dict[str, str] = {}
+    for line in _lines("roles.txt"):
+        kind, nouns = line.split("\t", 1)
+        for noun in nouns.split(","):
+            roles.setdefault(noun.strip(), kind)
+    countries, adjectives, capitals = set(), set(), set()
+    for line in _lines("places.tsv"):
+        name, adjs, capital = line.split("\t")
+        countries.add(name)
+        adjectives.update(a for a in adjs.split(",") if a)
+        capitals.add(capital)
+    nots, drops = [], []
+    for line in _lines("speaker_patterns.tsv"):
+        kind, pattern = line.split("\t", 1)
+        (nots if kind == "not" else drops).append(pattern)
+    return Lexicon(
+        verb_class=verb_class,
+        titles=titles,
+        title_words=frozenset(w for t in titles for w in t.split()),
+        roles=roles,
+        countries=frozenset(countries),
+        adjectives=frozenset(adjectives),
+        capitals=frozenset(capitals),
+        not_names=frozenset(_lines("not_names.txt")),
+        never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
+        drop=tuple(re.compile(p) for p in drops),
+    )
+

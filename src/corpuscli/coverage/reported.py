@@ -1,0 +1,289 @@
+"""Reported speech without quotation marks: the clause a speech verb reports, and who speaks.
+
+A sentence may hold several attributions; each speech verb (a data file's list,
+:mod:`corpuscli.coverage.lexicon`) is read in one of these ways:
+
+- subject first: ``Mr. Macron emphasized that …``, ``Netanyahu, in an address televised across
+  Israel, said Iran lied …``, ``The Russian President also added that …``, ``When asked about
+  …, Trump said that …``: the reported clause is what follows the verb (after an addressee for
+  "told"/"assured" and after any circumstance: "said on Thursday during his annual press
+  conference that …"), up to the next attribution in the sentence;
+- at the end: ``Part of the effort was to benefit Trump, the agencies said.``, ``…, President
+  Vladimir Putin said during a press conference.``, ``…, says Director Joseph Clancy``: the clause
+  is what comes before the subject's comma;
+- a participle: ``…, adding that …``, ``…, saying …``: the speaker is the clause's subject;
+- ``according to X, …`` / ``…, according to X``; ``X's view is that …``; ``as X put it, …``.
+
+A verb only reports speech when its complement fits its class: any clause for "said"; "that" or
+a subject and a verb for "denied" (not "denied the charges"); anything for "called for".
+The clause must not hold a quotation that is most of it (the quoted words are the quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject
+
+
+@dataclass
+class Report:
+    start: int  # the reported clause, offsets into the text
+    end: int
+    speaker: Mention | None
+    verb: str
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
+
+
+#: Where a clause starts, looking back from a verb.
+_BOUNDARY = re.compile(
+    r"(?:[;:(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
+    r"which|who|whom|where|when|after|before|since|that|than|so|yet|or)\b)"
+)
+_CONJ_BEFORE = re.compile(r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hasn['’]t|haven['’]t|"
+    r"hadn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|couldn['’]t|shouldn['’]t|needs?|wants?|"
+    r"plans?|remains?|seems?|appears?|intends?|knows?|believes?|thinks?|feels?|supports?|"
+    r"opposes?|hopes?|expects?|agrees?|continues?)\b|\b[a-z]+ed\b|['’](?:s|re|ll|ve|d)\b"
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those)\b", re.I)
+#: Circumstance after a verb: time, place, medium ("on Thursday", "in a statement", "late on
+#: Thursday", "during his annual press conference in Moscow", "without elaborating").
+_CIRCUMSTANCE = re.compile(
+    r"^(?:[ \t,]*(?:(?:on|in|at|during|after|before|from|via|over|to|with|without|while|"
+    r"through|late|early|last|this|next|earlier|later|again|also|repeatedly|previously|recently|"
+    r"publicly|privately|once|now|then|today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|alone|too|as well)\b[^,;.!?]*?))+"
+)
+_THAT = re.compile(r"(?:^|[ \t,])that\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
+_VIEW = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})['’]s[ \t]+(?:view|position|"
+                   r"argument|contention|belief)[ \t]+(?:is|was)[ \t]+that[ \t]+")  # fmt: skip
+_PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;]{2,60}?)[ \t]+(?:put|puts)[ \t]+it\b")
+_PARTICIPLE_SAY = re.compile(r"ing$")
+
+
+def _clause_like(text: str) -> bool:
+    """Whether ``text`` (a verb's complement) reads as a clause: "that …", a pronoun subject,
+    or a finite verb within its first dozen words."""
+    head = " ".join(text.split()[:12])
+    if not head:
+        return False
+    return bool(
+        _THAT.search(" " + " ".join(text.split()[:15]))
+        or _PRONOUN_START.match(head)
+        or _FINITE.search(head)
+    )
+
+
+def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
+    """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
+    follows is not one that the verb's class takes."""
+    rest = text[pos:end]
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
+        return None
+    words = rest.split()
+    # "that" within the first words, after circumstance or an addressee: start after it
+    m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
+    if m and len(rest[: m.start()].split()) <= 12 and not re.search(r"[;:]", rest[: m.start()]):
+        return pos + m.end()
+    skip = 0
+    if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
+        addressee = re.match(
+            r"[ \t]*(?:(?:the|a|an|his|her|their|its|our|reporters|journalists|lawmakers|"
+            r"[A-Z][\w.’'-]*|[a-z]+[ \t]+(?:of|from)[ \t]+[a-z]+)[ \t]*){1,6}", rest
+        )
+        if addressee:
+            skip = addressee.end()
+    circ = _CIRCUMSTANCE.match(rest[skip:])
+    if circ and circ.end() > 0:
+        after = rest[skip + circ.end() :]
+        if _clause_like(after) and (kind != "say" or after.strip()):
+            return pos + skip + circ.end() + (len(after) - len(after.lstrip(" \t,")))
+        if kind == "say" and after.strip(" \t,.;") and not _clause_like(rest[skip:]):
+            return None
+    tail = rest[skip:]
+    if kind == "any":
+        return pos + skip if tail.strip(" \t,.;") and words else None
+    if kind == "say":
+        first = tail.split()[0].lower() if tail.split() else ""
+        if first in ("to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "it"):
+            return None
+        if len(tail.split()) >= 3 or _clause_like(tail):
+            return pos + skip + (len(tail) - len(tail.lstrip(" \t")))
+        return None
+    if _clause_like(tail):
+        return pos + skip + (len(tail) - len(tail.lstrip(" \t")))
+    return None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where a reported clause that starts at ``start`` ends: the sentence's end, or the next
+    attribution of its own (", adding that", "and said", ", the official said")."""
+    stop = end
+    for m in _verb_re().finditer(text, start, end):
+        before = text[start : m.start()]
+        if re.search(r",[ \t]*$", before) and m.group(0).endswith("ing"):
+            stop = start + len(before.rstrip(" \t,"))
+            break
+        conj = _CONJ_BEFORE.search(before)
+        if conj:
+            stop = start + conj.start()
+            break
+    while stop > start and text[stop - 1] in " \t.,;:!?":
+        stop -= 1
+    return stop
+
+
+def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject at the start of a clause (for a participle: "Trump …, saying …")."""
+    m = re.match(
+        r"[ \t]*(?:(?:[A-Z]\w*(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On|"
+        r"Speaking|Asked|Regarding)\b[^,]{0,120},[ \t]*)?([^,;:]{1,80}?)(?=[ \t]+(?:(?:has|have|"
+        r"had|also|repeatedly|later|again|once|on|would|will|did|was|is)[ \t]+)*[a-z]+\b)",
+        text[start:end],
+    )
+    if not m:
+        return None
+    return parse_phrase(text, start + m.start(1), start + m.end(1))
+
+
+def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
+    return inside / max(end - start, 1)
+
+
+def reports_in(
+    text: str, s_start: int, s_end: int, marked: list[tuple[int, int]]
+) -> Iterator[Report]:
+    """The reported clauses of the sentence ``text[s_start:s_end]``."""
+    lex = lexicon()
+    subject_of_sentence: Mention | None = None
+    previous: Mention | None = None
+    taken_until = s_start
+    # "According to X, …" / "…, according to X."
+    for m in _ACCORDING.finditer(text, s_start, s_end):
+        if _inside(m.start(), marked):
+            continue
+        np_end = _phrase_end(text, m.end(), s_end)
+        who = parse_phrase(text, m.end(), np_end)
+        comma_before = text[s_start : m.start()].rstrip()
+        if comma_before.endswith(",") and len(comma_before.split()) >= 4:
+            start, stop = s_start, s_start + len(comma_before) - 1
+        else:
+            start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
+            stop = _clause_end(text, start, s_end)
+        start = _skip_space(text, start, stop)
+        if stop - start > 10 and _quoted_share(start, stop, marked) < 0.4:
+            yield Report(start, stop, who, "according to")
+            taken_until = max(taken_until, stop)
+    m = _VIEW.search(text, s_start, s_end)
+    if m:
+        stop = _clause_end(text, m.end(), s_end)
+        who = parse_phrase(text, m.start("who"), m.end("who"))
+        if stop - m.end() > 10 and _quoted_share(m.end(), stop, marked) < 0.4:
+            yield Report(m.end(), stop, who, "view")
+    for m in _verb_re().finditer(text, s_start, s_end):
+        if m.start() < taken_until or _inside(m.start(), marked):
+            continue
+        verb = re.sub(r"\s+", " ", m.group(0))
+        kind = lex.verb_class.get(verb, "say")
+        before = text[s_start : m.start()]
+        if re.search(r"\b(?:is|was|were|are|be|been|being)[ \t]+$", before) and not verb.startswith(
+            ("quoted", "said to")
+        ):
+            continue  # a passive: "was told", "has been accused of"
+        # the clause's start: the last boundary before the verb
+        clause_start = s_start
+        for b in _BOUNDARY.finditer(text, s_start, m.start()):
+            if not _inside(b.start(), marked):
+                clause_start = b.end()
+        left = text[clause_start : m.start()]
+        speaker: Mention | None = None
+        inverted = False
+        if verb.endswith("ing") and re.search(r",[ \t]*$|^[ \t]*$", left) and (
+            previous or subject_of_sentence or clause_start > s_start
+        ):
+            speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+        elif not left.strip() or (re.search(r",[ \t]*$", left) and not re.search(
+            r"[^\W\d_]", left.rsplit(",", 1)[0][-1:] if "," in left.rstrip()[:-1] else ""
+        )):
+            pass
+        if speaker is None and not verb.endswith("ing"):
+            if left.strip() and not left.rstrip().endswith(","):
+                speaker = parse_subject(text, clause_start, m.start())
+            elif left.rstrip().endswith(",") or not left.strip():
+                # ", said Putin" (inverted), or a subject before an appositive
+                after = parse_after(text, m.end(), s_end)
+                if after is not None and left.rstrip().endswith(","):
+                    speaker, inverted = after, True
+                elif left.strip():
+                    speaker = parse_subject(text, clause_start, m.start())
+                elif _CONJ_BEFORE.search(text[s_start : m.start()]) and previous is not None:
+                    speaker = previous  # "… confirmed X and said Y"
+        if speaker is None and not inverted:
+            continue
+        if speaker is not None and speaker.source == "pronoun" and speaker.text.lower() in ("we", "i"):
+            continue  # inside someone's words
+        # the reported clause: after the verb, else before the subject's comma
+        start = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        if start is not None:
+            stop = _clause_end(text, start, s_end)
+        else:
+            subject_start = speaker.start if speaker is not None and not inverted else m.start()
+            head = text[s_start:subject_start].rstrip()
+            if not head.endswith(",") or len(head.split()) < 4:
+                continue
+            start = s_start
+            head_clause = head[:-1]
+            # a fronted "According to X," or "In a statement," stays out of the clause
+            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
+            if lead and len(head_clause[lead.end() :].split()) >= 4 and not _FINITE.search(
+                lead.group(0)
+            ):
+                start = s_start + lead.end()
+            stop = s_start + len(head_clause)
+            if stop < taken_until:
+                continue
+        start = _skip_space(text, start, stop)
+        while stop > start and text[stop - 1] in " \t.,;:!?":
+            stop -= 1
+        if stop - start < 8 or len(text[start:stop].split()) < 2:
+            continue
+        if _quoted_share(start, stop, marked) > 0:
+            continue  # a quoted fragment inside: the fragment is the quote
+        if speaker is not None and speaker.source != "pronoun":
+            previous = speaker
+            subject_of_sentence = subject_of_sentence or speaker
+        elif speaker is not None:
+            previous = speaker
+        yield Report(start, stop, speaker, verb)
+        taken_until = max(taken_until, stop)
+
+
+def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in marked)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    m = re.search(r"[,.;:!?\n]", text[start:end])
+    return start + m.start() if m else end
+
+
+def _skip_space(text: str, start: int, stop: int) -> int:
+    while start < stop and text[start] in " \t,\n":
+        start += 1
+    return start
+
+
+__all__ = ["PRONOUNS", "Report", "reports_in"]

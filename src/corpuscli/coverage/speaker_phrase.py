@@ -1,0 +1,238 @@
+"""Who a stretch of words names as a speaker: a person ("Turkish President Tayyip Erdogan",
+"Mr. Macron"), an organisation or a country as the subject ("The Syrian Observatory for Human
+Rights", "Iran"), a role ("a senior administration official", "Iran's security chief") or a
+pronoun — never a party-state tag, a dateline, a possessive fragment or a country adjective.
+
+The words come from the attribution rules (:mod:`corpuscli.coverage.reported`,
+:mod:`corpuscli.coverage.quotes`): the subject before a speech verb, or the words after an
+inverted one (``said Putin``). The word lists are data (:mod:`corpuscli.coverage.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+PARTICLES = {"al", "bin", "ibn", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le",
+             "el", "dos", "das", "ben", "abu", "y", "bint"}  # fmt: skip
+SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+PREPOSITIONS = {"of", "for", "in", "at", "with", "from", "on", "to", "close", "near", "inside",
+                "outside", "within", "under", "over", "about", "familiar", "during", "after",
+                "before", "since", "by", "amid", "among", "speaking", "who", "which", "whose"}  # fmt: skip
+#: Words that end a description from the left ("something experts say" -> "experts").
+_CUT = {"something", "that", "which", "who", "whom", "what", "and", "but", "or", "while", "as",
+        "because", "if", "when", "where", "though", "although", "so", "than", "then", "also"}  # fmt: skip
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’.&-]+|[,;:()—–]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NUMBER = re.compile(r"^[\d,.]+$")
+
+
+@dataclass
+class Mention:
+    """A speaker as the text names it."""
+
+    text: str  # as written: "U.S. Vice President Mike Pence", "the Kremlin spokesman", "he"
+    name: str | None  # the name in it: "Mike Pence", "Syrian Observatory for Human Rights"
+    source: str  # "named", "pronoun", "description"
+    kind: str  # "person", "body", "place", or "unknown"
+    start: int = 0
+    end: int = 0
+
+
+def _is_name_word(tok: str) -> bool:
+    if tok in SUFFIXES:
+        return True
+    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    roles = lexicon().roles
+    if w in roles:
+        return w
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if w.endswith(cut) and w[: -len(cut)] + add in roles:
+            return w[: -len(cut)] + add
+    return w
+
+
+def role_of(words: list[str]) -> str | None:
+    """The kind of role ("person", "body") the last words name, if they name one."""
+    roles = lexicon().roles
+    if len(words) >= 2:
+        two = f"{words[-2]} {words[-1]}".lower()
+        if two in roles:
+            return roles[two]
+    return roles.get(_singular(words[-1])) if words else None
+
+
+def parse_phrase(text: str, start: int, end: int) -> Mention | None:
+    """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
+    toks = [(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
+        toks.pop()
+    if not toks:
+        return None
+    lex = lexicon()
+    words = [t for t, _, _ in toks]
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        w = words[0]
+        return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
+                       toks[0][1], toks[0][2])  # fmt: skip
+    # a description whose head is followed by a prepositional phrase: "the spokesman for
+    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
+    for i, w in enumerate(words[:-1]):
+        if w[:1].islower() and role_of(words[: i + 1]) and words[i + 1] in PREPOSITIONS:
+            first = _description_start(words, i)
+            kind = role_of(words[: i + 1]) or "unknown"
+            return Mention(text[toks[first][1] : toks[-1][2]], None, "description", kind,
+                           toks[first][1], toks[-1][2])  # fmt: skip
+    # the trailing run of name words: "U.S. Vice President Mike Pence"
+    j = len(words)
+    while j > 0 and (
+        _is_name_word(words[j - 1])
+        or (words[j - 1].lower() in PARTICLES and j < len(words) and j - 1 > 0
+            and _is_name_word(words[j - 2]))
+    ):  # fmt: skip
+        j -= 1
+    run = words[j:]
+    if run:
+        if _POSSESSIVE.search(run[-1]) and run[-1] not in SUFFIXES:
+            return None  # "Iran's", "Stone's": a possessive, not a speaker
+        # the name follows the last title word or country adjective of the run
+        cut = 0
+        for k, w in enumerate(run):
+            if (
+                w in lex.title_words
+                or w in lex.adjectives
+                or w in lex.not_names
+                or _POSSESSIVE.search(w)
+                or (w in lex.countries and k < len(run) - 1)
+            ):
+                cut = k + 1
+        name_words = run[cut:]
+        title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
+        if name_words and not all(w in lex.not_names for w in name_words):
+            name = " ".join(name_words)
+            if lex.never_speaker.fullmatch(name):
+                return None
+            last = name_words[-1]
+            kind = "person"
+            if name in lex.countries or name in lex.capitals:
+                kind = "place"
+            elif role_of([last]) == "body" or last in ("Kremlin", "House", "Pentagon") or (len(name_words) >= 3 and not title_before and any(
+                role_of([w]) == "body" for w in name_words
+            )):
+                kind = "body"
+            if kind == "place" and (j > 0 or cut > 0):
+                return None  # "the Turkish" / "in Syria": not a country speaking
+            if name in lex.adjectives:
+                return None  # "Turkish", "Russian"
+            return Mention(text[toks[j][1] : toks[-1][2]], name, "named", kind,
+                           toks[j][1], toks[-1][2])  # fmt: skip
+        # a title alone ("The President", "Former Speaker"): a role
+        words_l = [w.lower() for w in words]
+        kind = role_of(words_l)
+        if kind:
+            first = _description_start(words, len(words) - 1)
+            return Mention(text[toks[first][1] : toks[-1][2]], None, "description", kind,
+                           toks[first][1], toks[-1][2])  # fmt: skip
+        return None
+    kind = role_of(words)
+    if kind:
+        first = _description_start(words, len(words) - 1)
+        return Mention(text[toks[first][1] : toks[-1][2]], None, "description", kind,
+                       toks[first][1], toks[-1][2])  # fmt: skip
+    return None
+
+
+#: Words after a subject and before its verb ("Trump has repeatedly denied", "The YPG on Friday
+#: asked"): they are not part of the speaker.
+_TRAILING = {"has", "have", "had", "also", "repeatedly", "again", "once", "later", "then", "now",
+             "further", "previously", "originally", "initially", "recently", "still", "reportedly",
+             "publicly", "quickly", "separately", "simultaneously", "even", "would", "will", "could",
+             "may", "might", "did", "does", "do", "is", "was", "were", "are", "be", "been", "not",
+             "never", "earlier", "subsequently", "immediately", "first", "last", "often", "long",
+             "flatly", "vehemently", "strongly", "already", "since", "today", "yesterday",
+             "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "on", "late", "early", "privately", "openly", "angrily", "frequently",
+             "routinely", "consistently", "just", "herself", "himself", "themselves",
+             "itself", "only", "ultimately", "finally", "allegedly", "apparently", "actually",
+             "indeed", "however", "too", "jointly"}  # fmt: skip
+
+
+def _description_start(words: list[str], head: int) -> int:
+    """Where a description ending at ``head`` starts: back over its modifiers, up to a word
+    that ends a clause ("something experts say" -> "experts"), seven words at most."""
+    i = head
+    while i > 0 and head - i < 7:
+        w = words[i - 1]
+        if w.lower() in _CUT or w in ",;:()—–" or w.lower() in PRONOUNS:
+            break
+        i -= 1
+    return i
+
+
+def parse_subject(text: str, start: int, end: int) -> Mention | None:
+    """The speaker named by the words before a speech verb (``text[start:end]``, from the start
+    of the verb's clause), with commas: "Avigdor Liberman, the Israeli defense minister," ->
+    Avigdor Liberman; "Netanyahu, in an address televised across Israel," -> Netanyahu; "In his
+    talks with Mr. Trump, Mr. Macron" -> Mr. Macron."""
+    parts = _parts(text, start, end)
+    if not parts:
+        return None
+    last_start, last_end = parts[-1]
+    if text[last_start:last_end].strip():
+        found = parse_phrase(text, last_start, last_end)
+        if found is not None or len(parts) == 1:
+            return found
+        return None
+    # the verb follows a comma: the subject is before an appositive or a circumstance
+    named = described = None
+    for p_start, p_end in reversed(parts[:-1]):
+        chunk = text[p_start:p_end].strip()
+        first = chunk.split(" ", 1)[0].lower() if chunk else ""
+        if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
+            continue  # ", 70,", ", in an address televised across Israel,"
+        found = parse_phrase(text, p_start, p_end)
+        if found is None:
+            break
+        if found.source == "named" and named is None:
+            named = found
+        elif found.source != "named" and described is None:
+            described = found
+        if named is not None:
+            break
+    return named or described
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in re.finditer(r",", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return out
+
+
+def parse_after(text: str, start: int, end: int) -> Mention | None:
+    """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
+    Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
+    m = re.match(r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|"
+                 r"who|while|as|last|this|yesterday|today|without|when|adding|saying|according)\b"
+                 r"|[,.;:!?()\n—–]|$)", text[start:end])  # fmt: skip
+    if m is None:
+        return None
+    first = parse_phrase(text, start + m.start(1), start + m.end(1))
+    if first is not None and first.source == "description":
+        # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
+        rest = start + m.end(1)
+        appos = re.match(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)", text[rest:end])
+        if appos:
+            named = parse_phrase(text, rest + appos.start(1), rest + appos.end(1))
+            if named is not None and named.source == "named" and named.kind == "person":
+                return named
+    return first
