@@ -30,6 +30,8 @@ class Lexicon:
     not_names: frozenset[str]  # "The", "But", "Monday", "Reports"
     never_speaker: re.Pattern[str]  # whole-speaker patterns: "R-Texas", "Stone's", "Former Speaker"
     drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
+    circumstance: re.Pattern[str]  # "on Thursday", "in a statement", after a speech verb
+    apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
 
     def verbs_alternation(self) -> str:
         """Every verb form, longest first, for a regular expression."""
@@ -71,5 +73,9 @@ def lexicon() -> Lexicon:
         not_names=frozenset(_lines("not_names.txt")),
         never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
         drop=tuple(re.compile(p) for p in drops),
+        circumstance=re.compile(
+            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
+        ),
+        apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
     )
 

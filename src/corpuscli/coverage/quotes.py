@@ -131,6 +131,77 @@ def _direct_quotes(text: str) -> list[Quote]:
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
 
 
+_SINGLE = re.compile(r"['‘’‹›′]")
+
+
+def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
+    """Spans between single marks (‘…’, '…', ‹…›, primes) outside the double-quoted ones. A
+    mark opens when a word starts after it and no word character stands before it; it closes
+    when a word ends before it and none starts after it; so "Russia's", "countries' navies"
+    (nothing open), "'90s" and "rock 'n' roll" (data/quotes/apostrophes.txt) are no quotes. A
+    paragraph that opens with a mark and does not close it goes on into the next one that opens
+    with a mark."""
+    if not _SINGLE.search(text):
+        return []
+    lex = lexicon()
+    spans = sorted((q.start - 1, q.end + 1) for q in taken)
+    out: list[Quote] = []
+    carry: Quote | None = None
+    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+        opened: int | None = None
+        starts_open = False
+        for m in _SINGLE.finditer(text, p_start, p_end):
+            pos = m.start()
+            if any(a <= pos < b for a, b in spans) or lex.apostrophe.match(text, pos):
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            can_open = not (before.isalnum()) and (after.isalnum() or after in "“\"…$(" or (
+                after == " " and m.group(0) in "‘‹"))
+            can_close = not after.isalnum() and (before.isalnum() or before in ".,!?…)”\"%" or (
+                before == " " and opened is not None and m.group(0) in "'’›"))
+            if m.group(0) in "‘‹" and not can_open:
+                continue
+            if can_close and (opened is not None or carry is not None):
+                if opened is not None:
+                    span_start = opened + 1
+                    opened = None
+                else:
+                    assert carry is not None
+                    span_start = carry.start
+                    carry = None
+                out.append(Quote(span_start, pos, text[span_start:pos], "direct",
+                                 paragraph=p_index))  # fmt: skip
+            elif can_open:
+                if carry is not None and pos == p_start + len(text[p_start:p_end]) - len(
+                    text[p_start:p_end].lstrip()
+                ):
+                    continue  # the paragraph re-opens a quote left open: it goes on
+                if carry is not None:
+                    out.append(carry)
+                    carry = None
+                opened = pos
+                starts_open = not text[p_start:pos].strip()
+        if carry is not None:  # open since an earlier paragraph and not closed here
+            para = text[p_start:p_end].lstrip()
+            if para[:1] in "'‘":
+                carry.end = p_end
+            else:
+                out.append(carry)
+                carry = None
+        if opened is not None and starts_open and carry is None:
+            carry = Quote(opened + 1, p_end, "", "direct", paragraph=p_index)
+    if carry is not None:
+        out.append(carry)
+    for q in out:
+        q.text = text[q.start : q.end]
+        lead = len(q.text) - len(q.text.lstrip())
+        q.start += lead
+        q.text = q.text.strip().rstrip(",")
+        q.end = q.start + len(q.text)
+    return [q for q in out if sum(ch.isalpha() for ch in q.text) >= 2]
+
+
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
 
@@ -215,6 +286,24 @@ _CLOSERS = "”\"»’'“"
 _OPENERS = "“\"«‘'„"
 
 
+def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quote that runs over several paragraphs, as one quote per paragraph with the same
+    speaker (each paragraph re-opens the quote, and is a statement of its own)."""
+    out = []
+    for q in quotes:
+        if "\n" not in q.text:
+            out.append(q)
+            continue
+        for m in re.finditer(r"[^\n]+", q.text):
+            piece = m.group(0).strip().strip(_OPENERS + _CLOSERS).strip().rstrip(",")
+            if not piece or not any(ch.isalpha() for ch in piece):
+                continue
+            start = q.start + m.start() + m.group(0).index(piece)
+            out.append(Quote(start, start + len(piece), piece, q.kind, q.speaker, q.verb,
+                             q.paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
+    return out
+
+
 def _classify(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
         if (
@@ -225,7 +314,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         ):
             q.kind = "title"
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         if (
             before
             and before[-1:].isalpha() is False
@@ -236,7 +325,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             continue
         if q.verb is not None:
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         embedded = (
             bool(before)
             and (before[-1:].isalnum() or before.endswith(" "))
@@ -266,7 +355,9 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
 def extract_quotes(text: str) -> list[Quote]:
     """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
     quotes = _direct_quotes(text)
+    quotes = sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.start)
     _attribute(text, quotes)
+    quotes = _per_paragraph(text, quotes)
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)

@@ -45,7 +45,7 @@ def _verb_re() -> re.Pattern[str]:
 
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
-    r"(?:[;:(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
+    r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
     r"which|who|whom|where|when|after|before|since|that|than|so|yet|or)\b)"
 )
 _CONJ_BEFORE = re.compile(r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$")
@@ -56,75 +56,107 @@ _FINITE = re.compile(
     r"plans?|remains?|seems?|appears?|intends?|knows?|believes?|thinks?|feels?|supports?|"
     r"opposes?|hopes?|expects?|agrees?|continues?)\b|\b[a-z]+ed\b|['’](?:s|re|ll|ve|d)\b"
 )
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those)\b", re.I)
-#: Circumstance after a verb: time, place, medium ("on Thursday", "in a statement", "late on
-#: Thursday", "during his annual press conference in Moscow", "without elaborating").
-_CIRCUMSTANCE = re.compile(
-    r"^(?:[ \t,]*(?:(?:on|in|at|during|after|before|from|via|over|to|with|without|while|"
-    r"through|late|early|last|this|next|earlier|later|again|also|repeatedly|previously|recently|"
-    r"publicly|privately|once|now|then|today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|alone|too|as well)\b[^,;.!?]*?))+"
-)
-_THAT = re.compile(r"(?:^|[ \t,])that\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
 _VIEW = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})['’]s[ \t]+(?:view|position|"
                    r"argument|contention|belief)[ \t]+(?:is|was)[ \t]+that[ \t]+")  # fmt: skip
 _PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;]{2,60}?)[ \t]+(?:put|puts)[ \t]+it\b")
-_PARTICIPLE_SAY = re.compile(r"ing$")
+_SUBJECT_PRONOUN = {"he", "she", "it", "they", "we", "i", "you", "there"}
+#: Words a clause's subject does not start with, and that stand before no finite verb of one.
+_NOT_SUBJECT = {"to", "of", "in", "on", "at", "for", "with", "from", "about", "by", "amid", "as",
+                "into", "over", "under", "after", "before", "during", "while", "without", "than",
+                "via", "since", "until", "against", "through", "him", "her", "them", "us",
+                "me", "himself", "herself", "themselves", "itself"}  # fmt: skip
+_MODIFIER = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+             "those", "more", "most", "very", "newly", "so", "well", "highly", "widely", "less",
+             "long", "much", "any", "no", "some", "all", "been", "be", "being", "was", "were",
+             "is", "are", "has", "have", "had", "get", "got"} | _NOT_SUBJECT  # fmt: skip
+
+
+def _is_finite(word: str, previous: str) -> bool:
+    w = word.lower().strip(",.;:!?")
+    if _FINITE_WORD.fullmatch(w):
+        return True
+    return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+
+
+_FINITE_WORD = re.compile(
+    r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"\w+n['’]t|needs?|wants?|plans?|remains?|seems?|appears?|intends?|knows?|believes?|"
+    r"thinks?|feels?|supports?|opposes?|hopes?|expects?|agrees?|continues?|lacks?|faces?|"
+    r"poses?|owes?|holds?|stands?|includes?|requires?|means?|wins?|loses?|lied|knew|made|"
+    r"took|gave|saw|went|came|began|became|left|kept|held|felt|told|said|thought|found|won|"
+    r"lost|met|paid|sent|spent|brought|bought|fought|led|ran|sought|struck|stood|understood"
+)
 
 
 def _clause_like(text: str) -> bool:
-    """Whether ``text`` (a verb's complement) reads as a clause: "that …", a pronoun subject,
-    or a finite verb within its first dozen words."""
-    head = " ".join(text.split()[:12])
-    if not head:
+    """Whether ``text`` (a verb's complement, circumstance skipped) reads as a clause: "that
+    …", or a subject of a few words followed by a finite verb ("Iran lied", "he will quit",
+    "the group had been defeated", "all the states have been asked")."""
+    words = text.split()[:12]
+    if not words:
         return False
-    return bool(
-        _THAT.search(" " + " ".join(text.split()[:15]))
-        or _PRONOUN_START.match(head)
-        or _FINITE.search(head)
-    )
+    first = words[0].lower().strip(",")
+    if first == "that":
+        return True
+    if first in _NOT_SUBJECT:
+        return False
+    if first in _SUBJECT_PRONOUN:
+        return len(words) > 1 and (
+            _is_finite(words[1], words[0])
+            or (len(words) > 2 and _is_finite(words[2], words[1]))
+        )
+    for i, w in enumerate(words[1:8], start=1):
+        if w.strip(",.;:!?") != w and w[-1:] in ".;:!?":
+            return False
+        if _is_finite(w, words[i - 1]):
+            return True
+    return False
 
 
 def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes."""
     rest = text[pos:end]
-    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(“\"«‘":
         return None
-    words = rest.split()
     # "that" within the first words, after circumstance or an addressee: start after it
     m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
-    if m and len(rest[: m.start()].split()) <= 12 and not re.search(r"[;:]", rest[: m.start()]):
+    if m and len(rest[: m.start()].split()) <= 12 and not re.search(r"[;:.!?]", rest[: m.start()]):
         return pos + m.end()
     skip = 0
     if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
-        addressee = re.match(
-            r"[ \t]*(?:(?:the|a|an|his|her|their|its|our|reporters|journalists|lawmakers|"
-            r"[A-Z][\w.’'-]*|[a-z]+[ \t]+(?:of|from)[ \t]+[a-z]+)[ \t]*){1,6}", rest
-        )
+        addressee = _ADDRESSEE.match(rest)
         if addressee:
             skip = addressee.end()
-    circ = _CIRCUMSTANCE.match(rest[skip:])
-    if circ and circ.end() > 0:
-        after = rest[skip + circ.end() :]
-        if _clause_like(after) and (kind != "say" or after.strip()):
-            return pos + skip + circ.end() + (len(after) - len(after.lstrip(" \t,")))
-        if kind == "say" and after.strip(" \t,.;") and not _clause_like(rest[skip:]):
-            return None
+    circ = lexicon().circumstance.match(rest, skip)
+    if circ:
+        skip = circ.end()
     tail = rest[skip:]
+    lead = len(tail) - len(tail.lstrip(" \t,"))
+    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ";:—–(“\"«‘":
+        return None
     if kind == "any":
-        return pos + skip if tail.strip(" \t,.;") and words else None
+        return pos + skip + lead
     if kind == "say":
-        first = tail.split()[0].lower() if tail.split() else ""
-        if first in ("to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "it"):
+        first = tail.split()[0].lower()
+        if first in _NOT_SUBJECT or first in ("it", "so", "nothing", "something", "yes", "no"):
             return None
-        if len(tail.split()) >= 3 or _clause_like(tail):
-            return pos + skip + (len(tail) - len(tail.lstrip(" \t")))
+        if len(tail.split()) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
+                                       or not re.match(r"[ \t]*[a-z]+ed\b", tail)):  # fmt: skip
+            return pos + skip + lead
         return None
     if _clause_like(tail):
-        return pos + skip + (len(tail) - len(tail.lstrip(" \t")))
+        return pos + skip + lead
     return None
+
+
+_ADDRESSEE = re.compile(
+    r"[ \t]*(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|supporters|voters|"
+    r"(?:the|a|an|his|her|their|its)(?:[ \t]+[\w’'.-]+){1,4}?(?=[ \t]+(?:that|on|in|at|he|she|"
+    r"they|it|the|during|late|last|this|[A-Z]))|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*"
+    r"(?:[ \t]+(?:from|of)[ \t]+(?:his|her|their|the)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?)(?=[ \t,]|$))"
+)
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -203,46 +235,49 @@ def reports_in(
             ("quoted", "said to")
         ):
             continue  # a passive: "was told", "has been accused of"
-        # the clause's start: the last boundary before the verb
-        clause_start = s_start
-        for b in _BOUNDARY.finditer(text, s_start, m.start()):
-            if not _inside(b.start(), marked):
-                clause_start = b.end()
+        clause_start = _clause_start(text, s_start, m.start(), marked)
         left = text[clause_start : m.start()]
         speaker: Mention | None = None
         inverted = False
-        if verb.endswith("ing") and re.search(r",[ \t]*$|^[ \t]*$", left) and (
-            previous or subject_of_sentence or clause_start > s_start
-        ):
+        boundary = text[max(s_start, clause_start - 6) : clause_start]
+        if verb.endswith("ing") and (re.search(r",[ \t]*$", left) or not left.strip()):
+            if clause_start == s_start and not left.strip():
+                continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
-        elif not left.strip() or (re.search(r",[ \t]*$", left) and not re.search(
-            r"[^\W\d_]", left.rsplit(",", 1)[0][-1:] if "," in left.rstrip()[:-1] else ""
-        )):
-            pass
-        if speaker is None and not verb.endswith("ing"):
-            if left.strip() and not left.rstrip().endswith(","):
-                speaker = parse_subject(text, clause_start, m.start())
-            elif left.rstrip().endswith(",") or not left.strip():
-                # ", said Putin" (inverted), or a subject before an appositive
-                after = parse_after(text, m.end(), s_end)
-                if after is not None and left.rstrip().endswith(","):
-                    speaker, inverted = after, True
-                elif left.strip():
-                    speaker = parse_subject(text, clause_start, m.start())
-                elif _CONJ_BEFORE.search(text[s_start : m.start()]) and previous is not None:
-                    speaker = previous  # "… confirmed X and said Y"
-        if speaker is None and not inverted:
+        elif not left.strip() and re.search(r"\b(?:who|which)$", boundary):
+            # "Trump, who said …": the noun before ", who"
+            comma = text.rfind(",", s_start, clause_start)
+            if comma > s_start:
+                speaker = parse_subject(text, _clause_start(text, s_start, comma, marked), comma)
+        elif left.strip() and not left.rstrip().endswith(","):
+            speaker = parse_subject(text, clause_start, m.start())
+        elif left.strip():
+            # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
+            # else inverted (", said Putin", ", says Director Joseph Clancy")
+            speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None:
+                speaker = parse_after(text, m.end(), s_end)
+                inverted = speaker is not None
+        elif _CONJ_BEFORE.search(text[s_start : m.start()]) and previous is not None:
+            speaker = previous  # "… confirmed X and said Y"
+        if speaker is None:
             continue
-        if speaker is not None and speaker.source == "pronoun" and speaker.text.lower() in ("we", "i"):
+        if speaker.source == "pronoun" and speaker.text.lower() in ("we", "i", "you"):
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
         start = None if inverted else _complement_start(text, m.end(), s_end, kind)
         if start is not None:
             stop = _clause_end(text, start, s_end)
         else:
-            subject_start = speaker.start if speaker is not None and not inverted else m.start()
+            subject_start = m.start() if inverted else speaker.start
             head = text[s_start:subject_start].rstrip()
-            if not head.endswith(",") or len(head.split()) < 4:
+            after_verb = text[m.end() : s_end]
+            if (
+                not head.endswith(",")
+                or len(head.split()) < 4
+                or re.search(r"[:“”\"«»‘]", after_verb)
+                or _FRONTED.match(head)
+            ):
                 continue
             start = s_start
             head_clause = head[:-1]
@@ -262,13 +297,28 @@ def reports_in(
             continue
         if _quoted_share(start, stop, marked) > 0:
             continue  # a quoted fragment inside: the fragment is the quote
-        if speaker is not None and speaker.source != "pronoun":
-            previous = speaker
+        previous = speaker
+        if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
-        elif speaker is not None:
-            previous = speaker
         yield Report(start, stop, speaker, verb)
         taken_until = max(taken_until, stop)
+
+
+#: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
+_FRONTED = re.compile(
+    r"(?:When|While|As|After|Before|During|Asked|Speaking|Regarding|In|On|At|For|With|Despite|"
+    r"Although|Though|If|Since|Because|Hours|Days|Minutes|Moments|Later|Earlier|Following|"
+    r"Responding|Addressing|Writing|Talking|Referring|Commenting|Turning|Asked)\b"
+)
+
+
+def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
+    """Where the clause holding ``end`` starts: the last boundary before it."""
+    clause_start = start
+    for b in _BOUNDARY.finditer(text, start, end):
+        if not _inside(b.start(), marked):
+            clause_start = b.end()
+    return clause_start
 
 
 def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:

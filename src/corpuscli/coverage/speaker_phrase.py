@@ -185,6 +185,9 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     if not parts:
         return None
     last_start, last_end = parts[-1]
+    head = text[last_start:last_end].split()
+    if head and head[0].lower() in PREPOSITIONS:
+        return None  # "For the first official state visit"
     if text[last_start:last_end].strip():
         found = parse_phrase(text, last_start, last_end)
         if found is not None or len(parts) == 1:
@@ -195,6 +198,8 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     for p_start, p_end in reversed(parts[:-1]):
         chunk = text[p_start:p_end].strip()
         first = chunk.split(" ", 1)[0].lower() if chunk else ""
+        if len(chunk.split()) > 8:
+            break
         if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
             continue  # ", 70,", ", in an address televised across Israel,"
         found = parse_phrase(text, p_start, p_end)
