@@ -345,6 +345,11 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
         for s_start, s_end in sentence_spans(text, p_start, p_end):
             near = [(a, b) for a, b in marked if a < s_end and b > s_start]
             for r in reports_in(text, s_start, s_end, near):
+                if r.quoted:  # the quotations inside are the speaker's words
+                    for inner in quotes:
+                        if r.start <= inner.start < r.end + 2 and inner.speaker is None:
+                            _set_speaker(inner, r.speaker, r.verb)
+                    continue
                 q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
                 _set_speaker(q, r.speaker, r.verb)
                 q.verb = r.verb
@@ -361,7 +366,7 @@ def extract_quotes(text: str) -> list[Quote]:
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
-    sources = {id(q): q.speaker_source if q.speaker else "none" for q in quotes}
+    sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return quotes

@@ -36,6 +36,7 @@ class Report:
     end: int
     speaker: Mention | None
     verb: str
+    quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
 
 
 @cache
@@ -136,7 +137,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     lead = len(tail) - len(tail.lstrip(" \t,"))
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ";:—–(“\"«‘":
         return None
-    if kind == "any":
+    if kind in ("any", "names"):
         return pos + skip + lead
     if kind == "say":
         first = tail.split()[0].lower()
@@ -295,12 +296,13 @@ def reports_in(
             stop -= 1
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
-        if _quoted_share(start, stop, marked) > 0:
-            continue  # a quoted fragment inside: the fragment is the quote
+        quoted = _quoted_share(start, stop, marked) > 0
+        if kind == "names" and not quoted:
+            continue
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
-        yield Report(start, stop, speaker, verb)
+        yield Report(start, stop, speaker, verb, quoted)
         taken_until = max(taken_until, stop)
 
 

@@ -127,38 +127,38 @@ def clean_speaker(speaker: str) -> str | None:
     return speaker
 
 
-def finish_speakers(text: str, quotes: list[Quote], sources: dict[int, str]) -> None:
-    """Check, name and rate each quote's speaker (see the module docstring). ``sources`` holds
-    how each quote's speaker was found before pronouns and context were resolved, by id()."""
+def finish_speakers(text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]) -> None:
+    """Check, name and rate each quote's speaker (see the module docstring). ``before`` holds
+    each quote's (speaker_source, speaker) before pronouns and context were resolved, by id()."""
     index: NameIndex | None = None
     lex = lexicon()
     for q in quotes:
-        found = sources.get(id(q), "none")
+        found, first = before.get(id(q), ("none", None))
         if q.speaker is not None:
             q.speaker = clean_speaker(q.speaker)
         if q.speaker is None:
             q.speaker_source, q.confidence = "none", 0.0
             continue
-        if index is None:
-            index = NameIndex(text)
-        words = q.speaker.split()
-        person_like = (
-            words[0][:1].isupper()
-            and q.speaker not in lex.countries
-            and q.speaker not in lex.capitals
-            and not any(w.lower() in lex.roles for w in words[-1:])
-        )
-        if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
-            q.speaker = index.expand_acronym(q.speaker) or q.speaker
-        elif person_like:
-            name = " ".join(_name_words(q.speaker)) or q.speaker
-            q.speaker = index.fullest(name)
-        if found == "none":
+        resolved = q.speaker != first
+        if found == "none" or first is None:
             q.speaker_source = "context"
-        elif found == "description" and q.speaker_text and q.speaker == q.speaker_text:
-            q.speaker_source = "description"
-            q.confidence = _CONFIDENCE["role"]
+        elif found in ("pronoun", "description") and not resolved:
+            # a description as written: "a senior administration official", "state media"
+            q.speaker_source, q.confidence = "description", _CONFIDENCE["role"]
             continue
         else:
             q.speaker_source = found
         q.confidence = _CONFIDENCE.get(q.speaker_source, 0.5)
+        if index is None:
+            index = NameIndex(text)
+        words = q.speaker.split()
+        if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+            q.speaker = index.expand_acronym(q.speaker) or q.speaker
+        elif (
+            words[0][:1].isupper()
+            and q.speaker not in lex.countries
+            and q.speaker not in lex.capitals
+            and words[-1].lower() not in lex.roles
+        ):
+            name = " ".join(_name_words(q.speaker)) or q.speaker
+            q.speaker = index.fullest(name)

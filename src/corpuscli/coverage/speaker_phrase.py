@@ -226,7 +226,8 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def parse_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
     Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
-    m = re.match(r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|"
+    m = re.match(r"[ \t]*((?:[^,.;:!?()\n—–]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|"
+                 r"(?<=\bMrs)\.)*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|"
                  r"who|while|as|last|this|yesterday|today|without|when|adding|saying|according)\b"
                  r"|[,.;:!?()\n—–]|$)", text[start:end])  # fmt: skip
     if m is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .lexicon import lexicon
 from .quote_patterns import (
     _CANDIDATE,
     _PRONOUN_VERB,
@@ -27,6 +28,7 @@ from .quote_patterns import (
     _sentence_end,
     _sentence_start,
 )  # fmt: skip
+from .speaker_names import clean_speaker
 
 
 def resolve_speakers(text: str, quotes: list[Quote]) -> None:
@@ -34,12 +36,15 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
     share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
     candidates = [(m.start(), m.group("name")) for m in _CANDIDATE.finditer(text)]
+    candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
         (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
-    ]
+        and q.speaker_source == "named" and _can_speak(text, -1, q.speaker)
+    ]  # fmt: skip
     candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
     candidates.sort()
     titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
+    titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
     for q in quotes:
         if q.speaker is None:
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
@@ -200,6 +205,21 @@ _ROLE_TITLES = {
     "senator": ("senator", "sen."), "governor": ("governor", "gov."),
     "prime minister": ("prime minister",), "president": ("president",),
 }  # fmt: skip
+
+
+def _can_speak(text: str, pos: int, name: str) -> bool:
+    """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
+    means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
+    Zenkovich") or a possessive."""
+    lex = lexicon()
+    if clean_speaker(name) != name.strip():
+        return False
+    words = name.split()
+    if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
+        return False
+    if words[-1] in _INSTITUTION or words[-1].lower() in lex.roles:
+        return False
+    return not (pos > 0 and text[pos - 1] in "/(@")
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
