@@ -240,7 +240,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
         m = _verb_re().search(text, pos, window_end)
-        if m and not re.search(r"[.!?“”\"«»‘]", text[pos : m.start()]) and len(
+        if m and not _STOP.search(text[pos : m.start()]) and len(
             text[pos : m.start()].split()
         ) <= 12 and text[pos : m.start()].strip():
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
@@ -254,7 +254,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         tail = _BEFORE_TAIL.search(before)
         core_end = s_start + (tail.start() if tail else len(before))
         m = _last_match(_verb_re(), text, s_start, core_end)
-        if m is not None and not text[m.end() : core_end].strip(" \t,"):
+        between = text[m.end() : core_end] if m is not None else ""
+        if m is not None and (
+            not between.strip(" \t,")
+            or lexicon().circumstance.fullmatch(between)
+            or _ADDRESSED.fullmatch(between)
+        ):
             clause = s_start
             for b in re.finditer(r"(?:[;(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)",
                                  text[s_start : m.start()]):  # fmt: skip
@@ -282,6 +287,15 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
+#: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
+#: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
+_STOP = re.compile(r"[!?“”\"«»‘]|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bJr)(?<!\bSr)\.")
+#: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
+_ADDRESSED = re.compile(
+    r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"
+    r"(?:[ \t]+[A-Z][\w.’'-]*)*|(?:the|a|an|his|her)(?:[ \t]+[\w-]+){1,3})"
+    r"(?:[ \t]+(?:on|in|at|late|last|this)(?:[ \t]+[\w-]+){1,3})?[ \t,]*"
+)
 _CLOSERS = "”\"»’'“"
 _OPENERS = "“\"«‘'„"
 

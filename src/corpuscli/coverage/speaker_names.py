@@ -30,6 +30,7 @@ _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’-]*\.?|Jr\.|Sr\.|II|III))+)"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 
 
 def _name_words(run: str) -> list[str]:
@@ -75,9 +76,11 @@ class NameIndex:
             last = _last(words)
             if last is None:
                 continue
-            forms = self.by_last.setdefault(last, [])
-            if name not in forms:
-                forms.append(name)
+            for key in {last, _UNPREFIXED.sub("", last)}:
+                forms = self.by_last.setdefault(key, [])
+                if name not in forms:
+                    forms.append(name)
+            if name not in self.all:
                 self.all.append(name)
 
     def fullest(self, name: str) -> str:
@@ -89,9 +92,10 @@ class NameIndex:
             return name
         suffixed = any(w.rstrip(".") in {s.rstrip(".") for s in SUFFIXES} for w in words)
         forms = [
-            f for f in self.by_last.get(last, [])
+            f for f in self.by_last.get(last, self.by_last.get(_UNPREFIXED.sub("", last), []))
             if suffixed == any(w.rstrip(".") in ("Jr", "Sr", "II", "III") for w in f.split())
-            and set(words) <= set(f.split())
+            and {_UNPREFIXED.sub("", w) for w in words}
+            <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
         if forms:
             return max(forms, key=lambda f: (len(f.split()), len(f), -self.all.index(f)))
@@ -117,9 +121,15 @@ def clean_speaker(speaker: str) -> str | None:
     lex = lexicon()
     for pattern in lex.drop:
         speaker = pattern.sub("", speaker)
-    speaker = speaker.strip(" \t,.;:—–-")
+    speaker = speaker.strip(" \t,;:—–-")
     if not speaker or lex.never_speaker.fullmatch(speaker):
         return None
+    words = speaker.split()
+    while words and words[0] in lex.not_names and words[0] not in ("The",):
+        words = words[1:]
+    if not words or any(w in lex.not_names for w in words[1:] if w != "The"):
+        return None  # "First", "S. But", "Just"
+    speaker = " ".join(words)
     if speaker in lex.adjectives or speaker in lex.title_words or speaker in lex.titles:
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):

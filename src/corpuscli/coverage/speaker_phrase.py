@@ -42,10 +42,13 @@ class Mention:
     end: int = 0
 
 
+_PREFIXED = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|di|da|du|la|le|ul|ud)-[A-Z]")
+
+
 def _is_name_word(tok: str) -> bool:
     if tok in SUFFIXES:
         return True
-    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+    return (tok[:1].isupper() and any(c.isalpha() for c in tok)) or bool(_PREFIXED.match(tok))
 
 
 def _singular(word: str) -> str:
@@ -78,6 +81,18 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         return None
     lex = lexicon()
     words = [t for t, _, _ in toks]
+    # "Peter Nicholas of The Wall Street Journal", "Nancy Pelosi of California": the person
+    for i in range(1, len(words) - 1):
+        if (
+            words[i] in ("of", "from")
+            and words[i + 1][:1].isupper()
+            and _is_name_word(words[i - 1])
+            and words[i - 1] not in lex.title_words
+            and role_of([words[i - 1]]) is None
+            and sum(_is_name_word(w) and w not in lex.title_words for w in words[:i]) >= 2
+        ):
+            toks, words = toks[:i], words[:i]
+            break
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         w = words[0]
         return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
@@ -200,6 +215,8 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         first = chunk.split(" ", 1)[0].lower() if chunk else ""
         if len(chunk.split()) > 8:
             break
+        if lexicon().never_speaker.fullmatch(chunk):
+            continue  # "R-Maine"
         if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
             continue  # ", 70,", ", in an address televised across Israel,"
         found = parse_phrase(text, p_start, p_end)

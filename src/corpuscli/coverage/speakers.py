@@ -309,6 +309,8 @@ def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int
         if words[0][:1].islower() or words[0] in ("The",):
             continue  # a description ("the agency"), not a person
         titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
-        if titled or words[-1].rstrip("’'s") in known:
+        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(
+            text, subject.start("subject"), name
+        ):
             out.append((subject.start("subject"), name))
     return out
