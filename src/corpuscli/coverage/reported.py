@@ -47,7 +47,7 @@ def _verb_re() -> re.Pattern[str]:
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
-    r"which|who|whom|where|when|after|before|since|that|than|so|yet|or)\b)"
+    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or)\b)"
 )
 _CONJ_BEFORE = re.compile(r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$")
 _FINITE = re.compile(
@@ -135,13 +135,15 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         skip = circ.end()
     tail = rest[skip:]
     lead = len(tail) - len(tail.lstrip(" \t,"))
-    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ";:—–(“\"«‘":
+    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ",;:—–(“\"«‘":
         return None
     if kind in ("any", "names"):
         return pos + skip + lead
     if kind == "say":
         first = tail.split()[0].lower()
-        if first in _NOT_SUBJECT or first in ("it", "so", "nothing", "something", "yes", "no"):
+        if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
+            return None
+        if first == "it" and not _clause_like(tail):
             return None
         if len(tail.split()) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
                                        or not re.match(r"[ \t]*[a-z]+ed\b", tail)):  # fmt: skip

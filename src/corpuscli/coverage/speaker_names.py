@@ -30,6 +30,8 @@ _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’-]*\.?|Jr\.|Sr\.|II|III))+)"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
+_MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 
 
@@ -65,9 +67,17 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self.by_last: dict[str, list[str]] = {}
         self.all: list[str] = []
+        self.count: dict[str, int] = {}
+        self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
+        self.male: set[str] = set()
         lex = lexicon()
         for m in _NAME_RUN.finditer(text):
             words = _name_words(m.group(0))
+            first = m.group(0).split()[0]
+            if len(words) == 1 and first in _FEMALE:
+                self.female.add(words[0])
+            elif len(words) == 1 and first in _MALE:
+                self.male.add(words[0])
             if len(words) < 2 or any(w in lex.not_names for w in words[:1]):
                 continue
             name = " ".join(words)
@@ -82,10 +92,12 @@ class NameIndex:
                     forms.append(name)
             if name not in self.all:
                 self.all.append(name)
+            self.count[name] = self.count.get(name, 0) + 1
 
-    def fullest(self, name: str) -> str:
-        """The fullest form of ``name`` in the article: the longest name with the same last
-        word (a "Jr." only for a "Jr."), else the only longer name that holds the word."""
+    def fullest(self, name: str, title: str = "") -> str:
+        """The fullest form of ``name`` in the article: of the names with the same last word
+        (a "Jr." only for a "Jr."; not "Melania Trump" for "Mr. Trump"), the one the article
+        uses most, then the longest; else the only longer name that holds the word."""
         words = name.split()
         last = _last(words)
         if last is None:
@@ -97,6 +109,21 @@ class NameIndex:
             and {_UNPREFIXED.sub("", w) for w in words}
             <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
+        if title in _FEMALE:
+            forms = [f for f in forms if f.split()[0] not in self.male] or forms
+        elif title in _MALE:
+            forms = [f for f in forms if f.split()[0] not in self.female] or forms
+        # different people of one family name: the one named most; a longer form of the same
+        # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
+        people: dict[str, list[str]] = {}
+        for f in forms:
+            people.setdefault(f.split()[0], []).append(f)
+        if len(people) > 1 and len(words) == 1:
+            ranked = sorted(
+                people.values(),
+                key=lambda fs: (-sum(self.count[f] for f in fs), self.all.index(fs[0])),
+            )
+            forms = ranked[0]
         if forms:
             return max(forms, key=lambda f: (len(f.split()), len(f), -self.all.index(f)))
         if len(words) == 1:
@@ -171,4 +198,5 @@ def finish_speakers(text: str, quotes: list[Quote], before: dict[int, tuple[str,
             and words[-1].lower() not in lex.roles
         ):
             name = " ".join(_name_words(q.speaker)) or q.speaker
-            q.speaker = index.fullest(name)
+            title = (q.speaker_text or q.speaker).split()[0]
+            q.speaker = index.fullest(name, title)

@@ -130,6 +130,10 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                 cut = k + 1
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
+        if len(run) == 1 and j == 0 and role_of([run[0].lower()]):
+            # "Aides said", "Officials said": a role at the start of a sentence
+            return Mention(run[0], None, "description", role_of([run[0].lower()]) or "unknown",
+                           toks[j][1], toks[-1][2])  # fmt: skip
         if name_words and not all(w in lex.not_names for w in name_words):
             name = " ".join(name_words)
             if lex.never_speaker.fullmatch(name):
@@ -213,7 +217,7 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     for p_start, p_end in reversed(parts[:-1]):
         chunk = text[p_start:p_end].strip()
         first = chunk.split(" ", 1)[0].lower() if chunk else ""
-        if len(chunk.split()) > 8:
+        if len(chunk.split()) > 12:
             break
         if lexicon().never_speaker.fullmatch(chunk):
             continue  # "R-Maine"
