@@ -60,7 +60,7 @@ _TITLED = re.compile(
 #: A pronoun next to a speech verb ("He acknowledged that …").
 _PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
 #: A short quoted name in title case ("This Week", "Rally for Election Integrity") is not a quote.
-_SMALL = r"of|for|the|and|a|an|in|on|to|at|by"
+_SMALL = r"of|for|the|and|a|an|in|on|to|at|by|with|from|or|vs\.?"
 _TITLE_CASE = re.compile(
     rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
 )

@@ -123,7 +123,12 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return None
     # "that" within the first words, after circumstance or an addressee: start after it
     m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
-    if m and len(rest[: m.start()].split()) <= 12 and not re.search(r"[;:.!?]", rest[: m.start()]):
+    if (
+        m
+        and len(rest[: m.start()].split()) <= 12
+        and not re.search(r"[,;:.!?“”\"«»]", rest[: m.start()])
+        and not _clause_like(rest[: m.start()])
+    ):
         return pos + m.end()
     skip = 0
     if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
@@ -151,6 +156,12 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return None
     if _clause_like(tail):
         return pos + skip + lead
+    first = tail.split()[0].lower()
+    if (kind == "promise" and first == "to") or (
+        kind == "clause"
+        and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+    ):
+        return pos + skip + lead  # "pledged to restore …", "denied meddling …"
     return None
 
 
@@ -239,7 +250,7 @@ def reports_in(
         ):
             continue  # a passive: "was told", "has been accused of"
         clause_start = _clause_start(text, s_start, m.start(), marked)
-        left = text[clause_start : m.start()]
+        left = _ADVERBS.sub("", text[clause_start : m.start()])
         speaker: Mention | None = None
         inverted = False
         boundary = text[max(s_start, clause_start - 6) : clause_start]
@@ -250,8 +261,13 @@ def reports_in(
         elif not left.strip() and re.search(r"\b(?:who|which)$", boundary):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
-            if comma > s_start:
+            rel = clause_start - len(boundary) + boundary.rfind("w")
+            if comma > s_start and not text[comma + 1 : rel].strip():
                 speaker = parse_subject(text, _clause_start(text, s_start, comma, marked), comma)
+            else:  # "42 percent who said"
+                words = text[s_start:rel].split()[-3:]
+                near = rel - len(" ".join(words)) - 1
+                speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
             speaker = parse_subject(text, clause_start, m.start())
         elif left.strip():
@@ -273,7 +289,9 @@ def reports_in(
             stop = _clause_end(text, start, s_end)
         else:
             subject_start = m.start() if inverted else speaker.start
-            head = text[s_start:subject_start].rstrip()
+            head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
+                          text[s_start:subject_start].rstrip())  # fmt: skip
+            head = head if head.endswith(",") else head + ("," if head != text[s_start:subject_start].rstrip() else "")
             after_verb = text[m.end() : s_end]
             if (
                 not head.endswith(",")
@@ -299,6 +317,14 @@ def reports_in(
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
         quoted = _quoted_share(start, stop, marked) > 0
+        if quoted and kind != "names":
+            first_mark = min(a for a, b in marked if a < stop and b > start)
+            unquoted = text[start:first_mark]
+            if len(unquoted.split()) >= 6 and _clause_like(unquoted):
+                yield Report(start, stop, speaker, verb, True)  # the quotation's speaker
+                stop, quoted = first_mark, False  # and the clause before it is reported
+                while stop > start and text[stop - 1] in " \t.,;:!?":
+                    stop -= 1
         if kind == "names" and not quoted:
             continue
         previous = speaker
@@ -308,6 +334,12 @@ def reports_in(
         taken_until = max(taken_until, stop)
 
 
+#: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
+_ADVERBS = re.compile(
+    r"(?:[ \t]+(?:\w+ly|has|have|had|also|again|once|later|then|now|still|even|further|already|"
+    r"would|will|could|did|does|do|not|never|first|last|earlier|since|too)\b)+[ \t]*$"
+)
+_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
 _FRONTED = re.compile(
     r"(?:When|While|As|After|Before|During|Asked|Speaking|Regarding|In|On|At|For|With|Despite|"

@@ -93,7 +93,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         ):
             toks, words = toks[:i], words[:i]
             break
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0]).lower() in PRONOUNS:
+        words[0] = re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0])
         w = words[0]
         return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
                        toks[0][1], toks[0][2])  # fmt: skip
@@ -113,6 +114,9 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
             and _is_name_word(words[j - 2]))
     ):  # fmt: skip
         j -= 1
+    words_before = j > 0
+    while j < len(words) and words[j] in lex.not_names:
+        j += 1  # "As Iran warned", "But Trump said"
     run = words[j:]
     if run:
         if _POSSESSIVE.search(run[-1]) and run[-1] not in SUFFIXES:
@@ -146,7 +150,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                 role_of([w]) == "body" for w in name_words
             )):
                 kind = "body"
-            if kind == "place" and (j > 0 or cut > 0):
+            if kind == "place" and (words_before or cut > 0):
                 return None  # "the Turkish" / "in Syria": not a country speaking
             if name in lex.adjectives:
                 return None  # "Turkish", "Russian"
@@ -189,8 +193,14 @@ def _description_start(words: list[str], head: int) -> int:
     i = head
     while i > 0 and head - i < 7:
         w = words[i - 1]
-        if w.lower() in _CUT or w in ",;:()—–" or w.lower() in PRONOUNS:
-            break
+        if (
+            w.lower() in _CUT
+            or w in ",;:()—–"
+            or w.lower() in PRONOUNS
+            or w.lower() in PREPOSITIONS
+            or (w[:1].islower() and w.endswith("ed"))
+        ):
+            break  # "rankled critics" -> "critics"; "compared to 42 percent" -> "42 percent"
         i -= 1
     return i
 
@@ -225,6 +235,8 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             continue  # ", 70,", ", in an address televised across Israel,"
         found = parse_phrase(text, p_start, p_end)
         if found is None:
+            if len(chunk.split()) <= 6:
+                continue  # an appositive not understood: "a Cleveland physician"
             break
         if found.source == "named" and named is None:
             named = found
