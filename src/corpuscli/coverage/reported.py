@@ -320,7 +320,11 @@ def reports_in(
         if quoted and kind != "names":
             first_mark = min(a for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
-            if len(unquoted.split()) >= 6 and _clause_like(unquoted):
+            inner = next(text[a:b] for a, b in marked if a == first_mark)
+            if len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
+                # a statement quoted whole after a reported clause ("… published the
+                # announcement, which read, “…”"); a fragment ("to avoid any “ambiguous game”")
+                # makes the clause the fragment's setting, not reported speech of its own
                 yield Report(start, stop, speaker, verb, True)  # the quotation's speaker
                 stop, quoted = first_mark, False  # and the clause before it is reported
                 while stop > start and text[stop - 1] in " \t.,;:!?":
