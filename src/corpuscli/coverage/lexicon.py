@@ -34,9 +34,35 @@ class Lexicon:
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
 
     def verbs_alternation(self) -> str:
-        """Every verb form, longest first, for a regular expression."""
-        forms = sorted(self.verb_class, key=lambda f: (-len(f), f))
-        return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
+        an alternation of 300 plain words is several times slower to search."""
+        return _trie_pattern(sorted(self.verb_class))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words`` (longest first at each branch), with a
+    space in a word matching any run of whitespace."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 @cache

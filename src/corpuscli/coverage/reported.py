@@ -217,8 +217,9 @@ def reports_in(
     subject_of_sentence: Mention | None = None
     previous: Mention | None = None
     taken_until = s_start
+    sentence = text[s_start:s_end]
     # "According to X, …" / "…, according to X."
-    for m in _ACCORDING.finditer(text, s_start, s_end):
+    for m in _ACCORDING.finditer(text, s_start, s_end) if "ccording" in sentence else ():
         if _inside(m.start(), marked):
             continue
         np_end = _phrase_end(text, m.end(), s_end)
@@ -233,7 +234,7 @@ def reports_in(
         if stop - start > 10 and _quoted_share(start, stop, marked) < 0.4:
             yield Report(start, stop, who, "according to")
             taken_until = max(taken_until, stop)
-    m = _VIEW.search(text, s_start, s_end)
+    m = _VIEW.search(text, s_start, s_end) if "s view" in sentence else None
     if m:
         stop = _clause_end(text, m.end(), s_end)
         who = parse_phrase(text, m.start("who"), m.end("who"))

@@ -16,7 +16,6 @@ from bisect import bisect_right
 
 from .lexicon import lexicon
 from .quote_patterns import (
-    _CANDIDATE,
     _PRONOUN_VERB,
     _RESOLVABLE,
     _SENTENCE,
@@ -27,6 +26,7 @@ from .quote_patterns import (
     Quote,
     _sentence_end,
     _sentence_start,
+    candidate_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
 
@@ -35,7 +35,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
     share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
-    candidates = [(m.start(), m.group("name")) for m in _CANDIDATE.finditer(text)]
+    candidates = candidate_names(text)
     candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
         (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
