@@ -179,12 +179,12 @@ def _clause_end(text: str, start: int, end: int) -> int:
     stop = end
     for m in _verb_re().finditer(text, start, end):
         before = text[start : m.start()]
-        if re.search(r",[ \t]*$", before) and m.group(0).endswith("ing"):
+        if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
             break
-        conj = _CONJ_BEFORE.search(before)
+        conj = _CONJ_BEFORE.search(before[-24:])
         if conj:
-            stop = start + conj.start()
+            stop = start + len(before) - len(before[-24:]) + conj.start()
             break
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
@@ -243,23 +243,23 @@ def reports_in(
     for m in _verb_re().finditer(text, s_start, s_end):
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
-        verb = re.sub(r"\s+", " ", m.group(0))
+        verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
-        if re.search(r"\b(?:is|was|were|are|be|been|being)[ \t]+$", before) and not verb.startswith(
+        if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(
             ("quoted", "said to")
         ):
             continue  # a passive: "was told", "has been accused of"
         clause_start = _clause_start(text, s_start, m.start(), marked)
-        left = _ADVERBS.sub("", text[clause_start : m.start()])
+        left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
         inverted = False
         boundary = text[max(s_start, clause_start - 6) : clause_start]
-        if verb.endswith("ing") and (re.search(r",[ \t]*$", left) or not left.strip()):
+        if verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
-        elif not left.strip() and re.search(r"\b(?:who|which)$", boundary):
+        elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
             rel = clause_start - len(boundary) + boundary.rfind("w")
@@ -278,7 +278,7 @@ def reports_in(
             if speaker is None:
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
-        elif _CONJ_BEFORE.search(text[s_start : m.start()]) and previous is not None:
+        elif previous is not None and _CONJ_BEFORE.search(text[max(s_start, m.start() - 24) : m.start()]):
             speaker = previous  # "… confirmed X and said Y"
         if speaker is None:
             continue
@@ -339,11 +339,23 @@ def reports_in(
         taken_until = max(taken_until, stop)
 
 
+_PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
 #: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
-_ADVERBS = re.compile(
-    r"(?:[ \t]+(?:\w+ly|has|have|had|also|again|once|later|then|now|still|even|further|already|"
-    r"would|will|could|did|does|do|not|never|first|last|earlier|since|too)\b)+[ \t]*$"
-)
+_ADVERB_WORDS = {"has", "have", "had", "also", "again", "once", "later", "then", "now", "still",
+                 "even", "further", "already", "would", "will", "could", "did", "does", "do",
+                 "not", "never", "first", "last", "earlier", "since", "too"}  # fmt: skip
+
+
+def _strip_adverbs(left: str) -> str:
+    """``left`` without the adverbs and auxiliaries at its end."""
+    end = len(left.rstrip(" \t"))
+    while end > 0:
+        space = max(left.rfind(" ", 0, end), left.rfind("\t", 0, end))
+        word = left[space + 1 : end]
+        if not (word in _ADVERB_WORDS or (word.endswith("ly") and word.isalpha() and word.islower())):
+            break
+        end = len(left[:space].rstrip(" \t")) if space >= 0 else 0
+    return left[:end] + (" " if end < len(left) else "")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
 _FRONTED = re.compile(

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s|$)|\n+")
 
 
@@ -32,12 +33,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     out = []
     pos = start
     for m in _END.finditer(text, start, end):
-        if m.group(0)[0] == ".":
-            word = re.search(r"([\w.’'-]+)\.$", text[max(start, m.start() - 20) : m.start() + 1])
-            if word is not None:
-                w = word.group(1).lower()
-                if w in abbrev or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
-                    continue  # "Mr.", "U.S.", "H.R.", a single initial
+        if m.group(0)[0] == "." and m.end() - m.start() == 1:
+            space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
+            w = text[max(space + 1, m.start() - 20) : m.start()].lstrip("(“\"‘'").lower()
+            if w and (w in abbrev or _INITIALS.fullmatch(w)):
+                continue  # "Mr.", "U.S.", "H.R.", a single initial
         _add(text, pos, m.end() if m.group(0)[0] != "\n" else m.start(), out)
         pos = m.end()
     _add(text, pos, end, out)
