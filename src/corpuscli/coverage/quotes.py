@@ -36,7 +36,7 @@ from .quote_patterns import (
     _sentence_start,
 )  # fmt: skip
 from .reported import reports_in
-from .speaker_names import finish_speakers
+from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import Mention, parse_after, parse_phrase, parse_subject
 from .speakers import resolve_speakers
 
@@ -381,6 +381,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
+    resolve_descriptions(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return quotes

@@ -275,7 +275,7 @@ def reports_in(
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
             speaker = parse_subject(text, clause_start, m.start())
-            if speaker is None:
+            if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
         elif previous is not None and _CONJ_BEFORE.search(text[max(s_start, m.start() - 24) : m.start()]):

@@ -20,7 +20,7 @@ import re
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import SUFFIXES
+from .speaker_phrase import SUFFIXES, role_of
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
@@ -139,6 +139,89 @@ class NameIndex:
             if initials == acronym and len(name.split()) >= 2:
                 return name
         return None
+
+
+_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "many", "other"}
+_PERSON_NAME = r"((?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*|bin|al|de|van|von)){0,3})"
+
+
+def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
+    """A definite description of a person ("Turkey's president", "the Israeli prime minister",
+    "the US national security adviser") becomes the person the article names with that title
+    and that country ("Turkish President Tayyip Erdogan", "John Bolton, the national security
+    adviser"): the last one named before the quote, else the first after it. Indefinite ones
+    ("a Turkish official") and groups ("officials") stay as written."""
+    lex = lexicon()
+    cache: dict[str, list[tuple[int, str]]] = {}
+    for q in quotes:
+        if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
+            continue
+        words = q.speaker_text.split()
+        if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
+            continue
+        head = words[-1].lower()
+        if (head.endswith("s") and head[:-1] in lex.roles) or any(c.isdigit() for c in words[0]):
+            continue  # "the officials", "42 percent"
+        title = " ".join(words[-2:]) if len(words) >= 2 and words[-2].lower() in _TITLE_WORDS else words[-1]
+        places = set()
+        for w in words[:-1]:
+            w = _POSSESSIVE.sub("", w)
+            if w in lex.countries or w in lex.adjectives or w in lex.capitals:
+                places.add(w)
+        key = title.lower() + "|" + ",".join(sorted(places))
+        if key not in cache:
+            cache[key] = _titled_people(text, title, places)
+        found = cache[key]
+        if not found:
+            continue
+        # of the people so titled, the last who spoke before; else the one named most (with no
+        # country: "the president"), the last named before, the first after
+        titled = {n.split()[-1]: n for _, n in found}
+        spoke = [
+            titled[p.speaker.split()[-1]] for p in quotes
+            if p.start < q.start and p.speaker_source == "named" and p.speaker
+            and p.speaker.split()[-1] in titled
+        ]  # fmt: skip
+        if spoke:
+            q.speaker = spoke[-1]
+            continue
+        if not places and len(titled) > 1:
+            counts: dict[str, int] = {}
+            for _, n in found:
+                counts[n.split()[-1]] = counts.get(n.split()[-1], 0) + 1
+            top = max(counts.values())
+            found = [(pos, n) for pos, n in found if counts[n.split()[-1]] == top]
+        before = [n for pos, n in found if pos < q.start]
+        q.speaker = before[-1] if before else found[0][1]
+
+
+_TITLE_WORDS = {"prime", "vice", "foreign", "defense", "defence", "security", "press", "deputy",
+                "national", "chief", "senior", "house", "majority", "minority", "state"}  # fmt: skip
+
+
+def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, str]]:
+    """(offset, name) of the people the text names with ``title`` (and one of ``places`` near
+    it, when given): "Turkish President Tayyip Erdogan", "Ali Shamkhani, Iran's security
+    chief", "The official, Ali Shamkhani,"."""
+    lex = lexicon()
+    t = r"[ \t]+".join(re.escape(w) for w in title.split())
+    patterns = [
+        re.compile(rf"(?i:\b{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
+        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the … adviser
+        re.compile(rf"(?i:\b{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+    ]
+    out = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            name = " ".join(_name_words(m.group(1)))
+            if not name or name in lex.countries or name in lex.not_names or clean_speaker(name) is None:
+                continue
+            if places:
+                near = text[max(0, m.start() - 25) : m.end()]
+                if not any(p in near for p in places):
+                    continue
+            out.append((m.start(1), name))
+    return sorted(out)
 
 
 def clean_speaker(speaker: str) -> str | None:

@@ -263,9 +263,13 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
                  r"(?<=\bMrs)\.)*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|"
                  r"who|while|as|last|this|yesterday|today|without|when|adding|saying|according)\b"
                  r"|[,.;:!?()\n—–]|$)", text[start:end])  # fmt: skip
-    if m is None:
+    if m is None or len(m.group(1).split()) > 9:
         return None
     first = parse_phrase(text, start + m.start(1), start + m.end(1))
+    if first is not None and first.source == "description" and not re.match(
+        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b", text[first.start : first.end]
+    ):
+        return None  # "said prime minister within an …": no speaker
     if first is not None and first.source == "description":
         # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
         rest = start + m.end(1)
