@@ -32,6 +32,7 @@ class Lexicon:
     drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
     circumstance: re.Pattern[str]  # "on Thursday", "in a statement", after a speech verb
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
+    first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
 
     def verbs_alternation(self) -> str:
         """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
@@ -103,5 +104,11 @@ def lexicon() -> Lexicon:
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
+        first_names={
+            name: pronoun
+            for line in _lines("first_names.tsv")
+            for pronoun, names in [line.split("\t", 1)]
+            for name in names.split()
+        },
     )
 

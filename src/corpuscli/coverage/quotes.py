@@ -38,7 +38,7 @@ from .quote_patterns import (
 from .reported import reports_in
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import Mention, parse_after, parse_phrase, parse_subject
-from .speakers import resolve_speakers
+from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
 
@@ -240,7 +240,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
         m = _verb_re().search(text, pos, window_end)
-        if m and not _STOP.search(text[pos : m.start()]) and len(
+        ended = lead is not None and "." in text[after_start : pos] and text[q.end] in _CLOSERS
+        if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
+            m = None  # "He added: “…”" introduces the next quote
+        if m and not ended and not _STOP.search(text[pos : m.start()]) and len(
             text[pos : m.start()].split()
         ) <= 12 and text[pos : m.start()].strip():
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
@@ -382,6 +385,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_descriptions(text, quotes)
+    resolve_pronouns(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return quotes

@@ -31,6 +31,72 @@ from .quote_patterns import (
 from .speaker_names import clean_speaker
 
 
+def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
+    """"He said" / "she said": the person who last spoke before the quote (a named speaker of a
+    quote or of reported speech), or a person who opens a sentence of the same paragraph or the
+    one before ("Pelosi did not agree …" ¶ "“…,” she said") when that is nearer. Never a
+    country, an organisation or a group; never a "Mr." for "she" nor a "Ms." for "he"."""
+    pronouns = [q for q in quotes if q.speaker_source == "pronoun" and q.speaker
+                and q.speaker.lower() in ("he", "she")]  # fmt: skip
+    if not pronouns:
+        return
+    spoke = sorted(
+        (q.start, q.speaker, q.paragraph) for q in quotes
+        if q.speaker_source in ("named", "description") and q.speaker
+        and not _RESOLVABLE.match(q.speaker) and _can_speak(text, -1, q.speaker)
+        and q.speaker.split()[0][:1].isupper()
+    )  # fmt: skip
+    known = {name.split()[-1] for _, name, _ in spoke}
+    subjects = _subjects(text, quotes, known)
+    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    gender = _genders(text, {n for _, n, _ in spoke} | {n for _, n in subjects})
+
+    first_names = lexicon().first_names
+
+    def fits(name: str, pronoun: str) -> bool:
+        words = [w for w in name.split() if w not in lexicon().title_words]
+        known = first_names.get(words[0]) if len(words) > 1 else None
+        if known is not None:
+            return known == pronoun and _agrees(name, pronoun)
+        return _agrees(name, pronoun) and gender.get(name.split()[-1], pronoun) == pronoun
+
+    for q in pronouns:
+        pronoun = q.speaker.lower()
+        para = bisect_right(paragraph_starts, q.start) - 1
+        near_start = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+        said = [(pos, n) for pos, n, _ in spoke if pos < q.start and fits(n, pronoun)]
+        opened = [(pos, n) for pos, n in subjects
+                  if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
+        best = max(said[-1:] + opened[-1:], default=None)
+        if best is not None:
+            q.speaker = best[1]
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
+_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
+
+
+def _genders(text: str, names: set[str]) -> dict[str, str]:
+    """"he" or "she" for the people the article refers to with one of them: the pronouns in
+    the rest of the sentence after each mention of the last name, and in the next sentence,
+    counted; a title ("Mr.", "Ms.") counts too."""
+    out: dict[str, str] = {}
+    for last in {n.split()[-1] for n in names}:
+        he = she = 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}\b", text):
+            window = text[m.end() : m.end() + 160]
+            he += len(_HE.findall(window))
+            she += len(_SHE.findall(window))
+            before = text[max(0, m.start() - 6) : m.start()]
+            he += 3 * bool(re.search(r"\bMr\.?\s*$", before))
+            she += 3 * bool(re.search(r"\b(?:Ms|Mrs)\.?\s*$", before))
+        if he > she:
+            out[last] = "he"
+        elif she > he:
+            out[last] = "she"
+    return out
+
+
 def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
@@ -185,8 +251,8 @@ _SPEAKS = re.compile(
     r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
     r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
 )
-_MALE_TITLE = re.compile(r"^(?:Mr\.|Mister|Sir|King|Prince|Lord)\s")
-_FEMALE_TITLE = re.compile(r"^(?:Mrs\.|Ms\.|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+_MALE_TITLE = re.compile(r"^(?:Mr\.?|Mister|Sir|King|Prince|Lord)\s")
+_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Lady|Dame)\s")
 
 
 #: Last words of names that are institutions, not people: never what "he" or "she" means.
