@@ -322,7 +322,13 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _classify(text: str, quotes: list[Quote]) -> None:
+    """Each quote's kind: a title ("This Week"), a partial quote (a fragment inside the
+    writer's sentence), or a direct one (a statement of its own; a quote that opens a
+    paragraph is one, however short)."""
     for q in quotes:
+        if q.text.isupper() and len(q.text.split()) <= 4:
+            q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
+            continue
         if (
             len(q.text.split()) <= 6
             and _TITLE_CASE.match(q.text)
@@ -348,7 +354,8 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        if len(q.text.split()) <= 4 or embedded:
+        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(_OPENERS + " \t")
+        if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
             q.kind = "partial"
 
 

@@ -119,7 +119,9 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes."""
     rest = text[pos:end]
-    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(“\"«‘":
+    if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
+        return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
         return None
     # "that" within the first words, after circumstance or an addressee: start after it
     m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
@@ -192,16 +194,22 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
-    """The subject at the start of a clause (for a participle: "Trump …, saying …")."""
-    m = re.match(
-        r"[ \t]*(?:(?:[A-Z]\w*(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On|"
-        r"Speaking|Asked|Regarding)\b[^,]{0,120},[ \t]*)?([^,;:]{1,80}?)(?=[ \t]+(?:(?:has|have|"
-        r"had|also|repeatedly|later|again|once|on|would|will|did|was|is)[ \t]+)*[a-z]+\b)",
-        text[start:end],
-    )
-    if not m:
+    """The subject at the start of a clause (for a participle: "Trump …, saying …"; "Biden, on
+    Wednesday, reflected on …, saying …"), after an opening clause ("Speaking in Moscow, …")."""
+    first = re.match(r"[ \t]*([^,;:]{1,80}?)(?=,|[ \t]+[a-z])", text[start:end])
+    if first is None:
         return None
-    return parse_phrase(text, start + m.start(1), start + m.end(1))
+    chunk_start, chunk_end = start + first.start(1), start + first.end(1)
+    if _FRONTED.match(text, chunk_start):  # an opening clause: the subject follows its comma
+        comma = text.find(",", chunk_end, end)
+        if comma < 0:
+            return None
+        again = re.match(r"[ \t]*([^,;:]{1,80}?)(?=,|[ \t]+[a-z])", text[comma + 1 : end])
+        if again is None:
+            return None
+        chunk_start, chunk_end = comma + 1 + again.start(1), comma + 1 + again.end(1)
+    found = parse_phrase(text, chunk_start, chunk_end)
+    return found
 
 
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:

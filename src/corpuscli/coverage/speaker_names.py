@@ -185,6 +185,16 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if spoke:
             q.speaker = spoke[-1]
             continue
+        if not places:
+            # "the president" where no president spoke: the person who spoke last, as for "he"
+            last = [
+                p.speaker for p in quotes
+                if p.start < q.start and p.speaker_source == "named" and p.speaker
+                and p.speaker.split()[0][:1].isupper() and p.speaker not in lex.countries
+            ]  # fmt: skip
+            if last:
+                q.speaker = last[-1]
+                continue
         if not places and len(titled) > 1:
             counts: dict[str, int] = {}
             for _, n in found:
