@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
@@ -209,19 +210,25 @@ _TITLE_WORDS = {"prime", "vice", "foreign", "defense", "defence", "security", "p
                 "national", "chief", "senior", "house", "majority", "minority", "state"}  # fmt: skip
 
 
+@cache
+def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
+    t = r"[ \t]+".join(re.escape(w) for w in title.split())
+    return (
+        re.compile(rf"(?i:\b{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
+        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the … adviser
+        re.compile(rf"(?i:\b{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+    )
+
+
 def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, str]]:
     """(offset, name) of the people the text names with ``title`` (and one of ``places`` near
     it, when given): "Turkish President Tayyip Erdogan", "Ali Shamkhani, Iran's security
     chief", "The official, Ali Shamkhani,"."""
     lex = lexicon()
-    t = r"[ \t]+".join(re.escape(w) for w in title.split())
-    patterns = [
-        re.compile(rf"(?i:\b{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
-        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the … adviser
-        re.compile(rf"(?i:\b{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
-    ]
+    if title.lower().split()[-1] not in text.lower():
+        return []
     out = []
-    for pattern in patterns:
+    for pattern in _title_patterns(title.lower()):
         for m in pattern.finditer(text):
             name = " ".join(_name_words(m.group(1)))
             if not name or name in lex.countries or name in lex.not_names or clean_speaker(name) is None:

@@ -49,8 +49,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     known = {name.split()[-1] for _, name, _ in spoke}
     subjects = _subjects(text, quotes, known)
     paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
-    gender = _genders(text, {n for _, n, _ in spoke} | {n for _, n in subjects})
-
+    genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
 
     def fits(name: str, pronoun: str) -> bool:
@@ -58,7 +57,10 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         known = first_names.get(words[0]) if len(words) > 1 else None
         if known is not None:
             return known == pronoun and _agrees(name, pronoun)
-        return _agrees(name, pronoun) and gender.get(name.split()[-1], pronoun) == pronoun
+        last = name.split()[-1]
+        if last not in genders:
+            genders[last] = _gender(text, last)
+        return _agrees(name, pronoun) and genders[last] in (None, pronoun)
 
     for q in pronouns:
         pronoun = q.speaker.lower()
@@ -76,25 +78,22 @@ _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
 _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 
-def _genders(text: str, names: set[str]) -> dict[str, str]:
-    """"he" or "she" for the people the article refers to with one of them: the pronouns in
-    the rest of the sentence after each mention of the last name, and in the next sentence,
-    counted; a title ("Mr.", "Ms.") counts too."""
-    out: dict[str, str] = {}
-    for last in {n.split()[-1] for n in names}:
-        he = she = 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}\b", text):
-            window = text[m.end() : m.end() + 160]
+def _gender(text: str, last: str) -> str | None:
+    """"he" or "she" for the person of this last name: the pronouns in the 160 characters after
+    each mention, counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    he = she = 0
+    pos = text.find(last)
+    while pos >= 0:
+        end = pos + len(last)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            window = text[end : end + 160]
             he += len(_HE.findall(window))
             she += len(_SHE.findall(window))
-            before = text[max(0, m.start() - 6) : m.start()]
-            he += 3 * bool(re.search(r"\bMr\.?\s*$", before))
-            she += 3 * bool(re.search(r"\b(?:Ms|Mrs)\.?\s*$", before))
-        if he > she:
-            out[last] = "he"
-        elif she > he:
-            out[last] = "she"
-    return out
+            before = text[max(0, pos - 5) : pos].rstrip(". ")
+            he += 3 * before.endswith("Mr")
+            she += 3 * before.endswith(("Ms", "Mrs"))
+        pos = text.find(last, end)
+    return "he" if he > she else "she" if she > he else None
 
 
 def resolve_speakers(text: str, quotes: list[Quote]) -> None:
