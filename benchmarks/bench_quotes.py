@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -312,13 +313,17 @@ def basil_part(corpora: Path) -> None:
 
 
 def time_part(frame: pd.DataFrame) -> None:
+    before = os.times()
     start = time.perf_counter()
     out = quotes_frame(frame, jobs=2)
     seconds = time.perf_counter() - start
+    after = os.times()
+    cpu = sum(after[:4]) - sum(before[:4])  # this process and its (joined) workers
     kinds = out["kind"].value_counts().to_dict()
     named = out["speaker"].notna().mean() if len(out) else 0.0
-    print(f"\nquotes_frame(jobs=2) over {len(frame):,} articles: {seconds:.1f} s, {len(out):,} quotes "
-          f"{kinds}, {named:.0%} with a speaker")  # fmt: skip
+    print(f"\nquotes_frame(jobs=2) over {len(frame):,} articles: {seconds:.1f} s wall, {cpu:.1f} s CPU "
+          f"(load average before: {os.getloadavg()[0]:.1f}), {len(out):,} quotes {kinds}, "
+          f"{named:.0%} with a speaker")  # fmt: skip
 
 
 def main() -> None:

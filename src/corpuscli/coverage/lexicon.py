@@ -27,6 +27,7 @@ class Lexicon:
     countries: frozenset[str]  # "Russia", "North Korea", "U.S."
     adjectives: frozenset[str]  # "Russian", "Turkish", "Azeri"
     capitals: frozenset[str]  # "Moscow", "Ankara", "Washington"
+    place_forms: dict[str, frozenset[str]]  # "Turkey", "Turkish", "Ankara" -> all three
     not_names: frozenset[str]  # "The", "But", "Monday", "Reports"
     never_speaker: re.Pattern[str]  # whole-speaker patterns: "R-Texas", "Stone's", "Former Speaker"
     drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
@@ -80,11 +81,15 @@ def lexicon() -> Lexicon:
         for noun in nouns.split(","):
             roles.setdefault(noun.strip(), kind)
     countries, adjectives, capitals = set(), set(), set()
+    forms: dict[str, set[str]] = {}
     for line in _lines("places.tsv"):
         name, adjs, capital = line.split("\t")
         countries.add(name)
         adjectives.update(a for a in adjs.split(",") if a)
         capitals.add(capital)
+        group = {name, capital, *(a for a in adjs.split(",") if a)}
+        for form in group:
+            forms.setdefault(form, set()).update(group)
     nots, drops = [], []
     for line in _lines("speaker_patterns.tsv"):
         kind, pattern = line.split("\t", 1)
@@ -97,6 +102,7 @@ def lexicon() -> Lexicon:
         countries=frozenset(countries),
         adjectives=frozenset(adjectives),
         capitals=frozenset(capitals),
+        place_forms={k: frozenset(v) for k, v in forms.items()},
         not_names=frozenset(_lines("not_names.txt")),
         never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
         drop=tuple(re.compile(p) for p in drops),

@@ -37,7 +37,13 @@ from .quote_patterns import (
 )  # fmt: skip
 from .reported import reports_in
 from .speaker_names import finish_speakers, resolve_descriptions
-from .speaker_phrase import Mention, parse_after, parse_phrase, parse_subject
+from .speaker_phrase import (
+    Mention,
+    mask_abbreviations,
+    parse_after,
+    parse_phrase,
+    parse_subject,
+)
 from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
@@ -243,7 +249,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         ended = lead is not None and "." in text[after_start : pos] and text[q.end] in _CLOSERS
         if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
             m = None  # "He added: “…”" introduces the next quote
-        if m and not ended and not _STOP.search(text[pos : m.start()]) and len(
+        if m and not ended and not _STOP.search(mask_abbreviations(text[pos : m.start()])) and len(
             text[pos : m.start()].split()
         ) <= 12 and text[pos : m.start()].strip():
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
@@ -292,7 +298,7 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
 
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
-_STOP = re.compile(r"[!?“”\"«»‘]|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bJr)(?<!\bSr)\.")
+_STOP = re.compile(r"[.!?“”\"«»‘]")
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"

@@ -167,8 +167,8 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         places = set()
         for w in words[:-1]:
             w = _POSSESSIVE.sub("", w)
-            if w in lex.countries or w in lex.adjectives or w in lex.capitals:
-                places.add(w)
+            if w in lex.place_forms:
+                places.update(lex.place_forms[w])
         key = title.lower() + "|" + ",".join(sorted(places))
         if key not in cache:
             cache[key] = _titled_people(text, title, places)

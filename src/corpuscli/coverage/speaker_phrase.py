@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpuscli.text.sentences import abbreviations
+
 from .lexicon import lexicon
 
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
@@ -256,13 +258,32 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_AFTER_NP = re.compile(
+    r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
+    r"last|this|yesterday|today|without|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
+)
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stop of each title, initial or abbreviation ("Sen.", "H.R.",
+    "Elijah E. Cummings") replaced by a NUL, so that a pattern can take the stop as the end of a
+    sentence; offsets are unchanged."""
+    abbrev = abbreviations()
+
+    def mask(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if len(word) == 1 or word.lower() in abbrev:
+            return word + "\0"
+        return m.group(0)
+
+    return _ABBREVIATED.sub(mask, text)
+
+
 def parse_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
     Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
-    m = re.match(r"[ \t]*((?:[^,.;:!?()\n—–]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|"
-                 r"(?<=\bMrs)\.)*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|"
-                 r"who|while|as|last|this|yesterday|today|without|when|adding|saying|according)\b"
-                 r"|[,.;:!?()\n—–]|$)", text[start:end])  # fmt: skip
+    m = _AFTER_NP.match(mask_abbreviations(text[start:end]))
     if m is None or len(m.group(1).split()) > 9:
         return None
     first = parse_phrase(text, start + m.start(1), start + m.end(1))
