@@ -318,9 +318,10 @@ def punkt_part(articles: list[dict], texts: dict, big: pd.DataFrame, split: str)
     """Reported speech and speakers with each sentence splitter in place of the rules: Punkt
     with its default parameters, with corpuscli's abbreviation list, and trained (unsupervised)
     on 1,000 AllSides articles that carry no label; with the CPU time of 300 articles."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
     import corpuscli.coverage.quotes as quotes_module
     from corpuscli.text.sentences import abbreviations, sentence_spans
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
     labelled = {a["doc_id"] for a in articles}
     sample = [t for d, t in zip(big["doc_id"], big["text"], strict=True) if d not in labelled]

@@ -176,7 +176,7 @@ def test_never_a_speaker(bad):
 def test_party_state_tag_resolves_to_the_name():
     text = '"We need answers," said Sen. Ted Cruz, R-Texas.'
     assert _one(text, "We need answers").speaker == "Ted Cruz"
-    text = 'Sen. Susan Collins, R-Maine, told reporters that the committee would meet.'
+    text = "Sen. Susan Collins, R-Maine, told reporters that the committee would meet."
     q = _one(text, "the committee would meet")
     assert q.speaker == "Susan Collins"
 

@@ -117,4 +117,3 @@ def lexicon() -> Lexicon:
             for name in names.split()
         },
     )
-

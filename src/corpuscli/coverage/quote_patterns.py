@@ -62,6 +62,8 @@ def candidate_names(text: str) -> list[tuple[int, str]]:
         if m and not text[max(0, m.start() - 4) : m.start()].rstrip().lower().endswith("the"):
             out.append((m.start("name"), m.group("name")))
     return out
+
+
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
 _TITLED = re.compile(
     r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"

@@ -162,10 +162,14 @@ def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
                 continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
-            can_open = not (before.isalnum()) and (after.isalnum() or after in "“\"…$(" or (
-                after == " " and m.group(0) in "‘‹"))
-            can_close = not after.isalnum() and (before.isalnum() or before in ".,!?…)”\"%" or (
-                before == " " and opened is not None and m.group(0) in "'’›"))
+            can_open = not (before.isalnum()) and (
+                after.isalnum() or after in '“"…$(' or (after == " " and m.group(0) in "‘‹")
+            )
+            can_close = not after.isalnum() and (
+                before.isalnum()
+                or before in '.,!?…)”"%'
+                or (before == " " and opened is not None and m.group(0) in "'’›")
+            )
             if m.group(0) in "‘‹" and not can_open:
                 continue
             if can_close and (opened is not None or carry is not None):
@@ -246,12 +250,16 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
         m = _verb_re().search(text, pos, window_end)
-        ended = lead is not None and "." in text[after_start : pos] and text[q.end] in _CLOSERS
+        ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
         if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
             m = None  # "He added: “…”" introduces the next quote
-        if m and not ended and not _STOP.search(mask_abbreviations(text[pos : m.start()])) and len(
-            text[pos : m.start()].split()
-        ) <= 12 and text[pos : m.start()].strip():
+        if (
+            m
+            and not ended
+            and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
+            and len(text[pos : m.start()].split()) <= 12
+            and text[pos : m.start()].strip()
+        ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
@@ -360,7 +368,9 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(_OPENERS + " \t")
+        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(
+            _OPENERS + " \t"
+        )
         if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
             q.kind = "partial"
 

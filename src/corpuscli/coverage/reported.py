@@ -49,7 +49,9 @@ _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
     r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or)\b)"
 )
-_CONJ_BEFORE = re.compile(r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$")
+_CONJ_BEFORE = re.compile(
+    r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$"
+)
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
     r"won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hasn['’]t|haven['’]t|"
@@ -104,8 +106,7 @@ def _clause_like(text: str) -> bool:
         return False
     if first in _SUBJECT_PRONOUN:
         return len(words) > 1 and (
-            _is_finite(words[1], words[0])
-            or (len(words) > 2 and _is_finite(words[2], words[1]))
+            _is_finite(words[1], words[0]) or (len(words) > 2 and _is_finite(words[2], words[1]))
         )
     for i, w in enumerate(words[1:8], start=1):
         if w.strip(",.;:!?") != w and w[-1:] in ".;:!?":
@@ -142,7 +143,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         skip = circ.end()
     tail = rest[skip:]
     lead = len(tail) - len(tail.lstrip(" \t,"))
-    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ",;:—–(“\"«‘":
+    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
     if kind in ("any", "names"):
         return pos + skip + lead
@@ -160,8 +161,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return pos + skip + lead
     first = tail.split()[0].lower()
     if (kind == "promise" and first == "to") or (
-        kind == "clause"
-        and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+        kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
         return pos + skip + lead  # "pledged to restore …", "denied meddling …"
     return None
@@ -254,9 +254,7 @@ def reports_in(
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
-        if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(
-            ("quoted", "said to")
-        ):
+        if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
             continue  # a passive: "was told", "has been accused of"
         clause_start = _clause_start(text, s_start, m.start(), marked)
         left = _strip_adverbs(text[clause_start : m.start()])
@@ -286,7 +284,9 @@ def reports_in(
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
-        elif previous is not None and _CONJ_BEFORE.search(text[max(s_start, m.start() - 24) : m.start()]):
+        elif previous is not None and _CONJ_BEFORE.search(
+            text[max(s_start, m.start() - 24) : m.start()]
+        ):
             speaker = previous  # "… confirmed X and said Y"
         if speaker is None:
             continue
@@ -300,7 +300,11 @@ def reports_in(
             subject_start = m.start() if inverted else speaker.start
             head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
                           text[s_start:subject_start].rstrip())  # fmt: skip
-            head = head if head.endswith(",") else head + ("," if head != text[s_start:subject_start].rstrip() else "")
+            head = (
+                head
+                if head.endswith(",")
+                else head + ("," if head != text[s_start:subject_start].rstrip() else "")
+            )
             after_verb = text[m.end() : s_end]
             if (
                 not head.endswith(",")
@@ -313,8 +317,10 @@ def reports_in(
             head_clause = head[:-1]
             # a fronted "According to X," or "In a statement," stays out of the clause
             lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
-            if lead and len(head_clause[lead.end() :].split()) >= 4 and not _FINITE.search(
-                lead.group(0)
+            if (
+                lead
+                and len(head_clause[lead.end() :].split()) >= 4
+                and not _FINITE.search(lead.group(0))
             ):
                 start = s_start + lead.end()
             stop = s_start + len(head_clause)
@@ -360,10 +366,14 @@ def _strip_adverbs(left: str) -> str:
     while end > 0:
         space = max(left.rfind(" ", 0, end), left.rfind("\t", 0, end))
         word = left[space + 1 : end]
-        if not (word in _ADVERB_WORDS or (word.endswith("ly") and word.isalpha() and word.islower())):
+        if not (
+            word in _ADVERB_WORDS or (word.endswith("ly") and word.isalpha() and word.islower())
+        ):
             break
         end = len(left[:space].rstrip(" \t")) if space >= 0 else 0
     return left[:end] + (" " if end < len(left) else "")
+
+
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
 _FRONTED = re.compile(

@@ -163,7 +163,11 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         head = words[-1].lower()
         if (head.endswith("s") and head[:-1] in lex.roles) or any(c.isdigit() for c in words[0]):
             continue  # "the officials", "42 percent"
-        title = " ".join(words[-2:]) if len(words) >= 2 and words[-2].lower() in _TITLE_WORDS else words[-1]
+        title = (
+            " ".join(words[-2:])
+            if len(words) >= 2 and words[-2].lower() in _TITLE_WORDS
+            else words[-1]
+        )
         places = set()
         for w in words[:-1]:
             w = _POSSESSIVE.sub("", w)
@@ -215,7 +219,9 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     t = r"[ \t]+".join(re.escape(w) for w in title.split())
     return (
         re.compile(rf"(?i:\b{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
-        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the … adviser
+        re.compile(
+            _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
+        ),  # X, the … adviser
         re.compile(rf"(?i:\b{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
     )
 
@@ -231,7 +237,12 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     for pattern in _title_patterns(title.lower()):
         for m in pattern.finditer(text):
             name = " ".join(_name_words(m.group(1)))
-            if not name or name in lex.countries or name in lex.not_names or clean_speaker(name) is None:
+            if (
+                not name
+                or name in lex.countries
+                or name in lex.not_names
+                or clean_speaker(name) is None
+            ):
                 continue
             if places:
                 near = text[max(0, m.start() - 25) : m.end()]
@@ -263,7 +274,9 @@ def clean_speaker(speaker: str) -> str | None:
     return speaker
 
 
-def finish_speakers(text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]) -> None:
+def finish_speakers(
+    text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]
+) -> None:
     """Check, name and rate each quote's speaker (see the module docstring). ``before`` holds
     each quote's (speaker_source, speaker) before pronouns and context were resolved, by id()."""
     index: NameIndex | None = None

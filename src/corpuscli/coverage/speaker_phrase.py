@@ -76,7 +76,9 @@ def role_of(words: list[str]) -> str | None:
 
 def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
-    toks = [(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    toks = [
+        (m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
+    ]
     while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
         toks.pop()
     if not toks:
@@ -148,9 +150,15 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
             kind = "person"
             if name in lex.countries or name in lex.capitals:
                 kind = "place"
-            elif role_of([last]) == "body" or last in ("Kremlin", "House", "Pentagon") or (len(name_words) >= 3 and not title_before and any(
-                role_of([w]) == "body" for w in name_words
-            )):
+            elif (
+                role_of([last]) == "body"
+                or last in ("Kremlin", "House", "Pentagon")
+                or (
+                    len(name_words) >= 3
+                    and not title_before
+                    and any(role_of([w]) == "body" for w in name_words)
+                )
+            ):
                 kind = "body"
             if kind == "place" and (words_before or cut > 0):
                 return None  # "the Turkish" / "in Syria": not a country speaking
@@ -287,8 +295,13 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
     if m is None or len(m.group(1).split()) > 9:
         return None
     first = parse_phrase(text, start + m.start(1), start + m.end(1))
-    if first is not None and first.source == "description" and not re.match(
-        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b", text[first.start : first.end]
+    if (
+        first is not None
+        and first.source == "description"
+        and not re.match(
+            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b",
+            text[first.start : first.end],
+        )
     ):
         return None  # "said prime minister within an …": no speaker
     if first is not None and first.source == "description":

@@ -32,7 +32,7 @@ from .speaker_names import clean_speaker
 
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
-    """"He said" / "she said": the person who last spoke before the quote (a named speaker of a
+    """ "He said" / "she said": the person who last spoke before the quote (a named speaker of a
     quote or of reported speech), or a person who opens a sentence of the same paragraph or the
     one before ("Pelosi did not agree …" ¶ "“…,” she said") when that is nearer. Never a
     country, an organisation or a group; never a "Mr." for "she" nor a "Ms." for "he"."""
@@ -79,13 +79,15 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 
 def _gender(text: str, last: str) -> str | None:
-    """"he" or "she" for the person of this last name: the pronouns in the 160 characters after
+    """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
     each mention, counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
     he = she = 0
     pos = text.find(last)
     while pos >= 0:
         end = pos + len(last)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
             window = text[end : end + 160]
             he += len(_HE.findall(window))
             she += len(_SHE.findall(window))

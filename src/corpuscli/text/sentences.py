@@ -22,7 +22,9 @@ def abbreviations() -> frozenset[str]:
     """Words whose full stop does not end a sentence, lower-case, without the stop."""
     text = files("corpuscli").joinpath("data", "abbreviations.txt").read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower().rstrip(".") for line in text.splitlines() if line.strip() and line[0] != "#"
+        line.strip().lower().rstrip(".")
+        for line in text.splitlines()
+        if line.strip() and line[0] != "#"
     )
 
 
