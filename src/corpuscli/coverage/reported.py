@@ -148,7 +148,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if kind in ("any", "names"):
         return pos + skip + lead
     if kind == "say":
-        first = tail.split()[0].lower()
+        raw = tail.split()[0]
+        first = raw.lower() if not raw.isupper() or len(raw) == 1 else raw  # "US" is no "us"
         if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
             return None
         if first == "it" and not _clause_like(tail):

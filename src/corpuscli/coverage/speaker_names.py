@@ -21,7 +21,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import SUFFIXES, role_of
+from .speaker_phrase import SUFFIXES, name_start, role_of
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
@@ -38,19 +38,8 @@ _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 def _name_words(run: str) -> list[str]:
     """The words of a capitalised run that are a name: after its last title, adjective or
     country; without a possessive "'s"."""
-    lex = lexicon()
     words = run.split()
-    cut = 0
-    for k, w in enumerate(words):
-        if (
-            w in lex.title_words
-            or w in lex.adjectives
-            or w in lex.not_names
-            or (w in lex.countries and k < len(words) - 1)
-            or _POSSESSIVE.search(w)
-        ):
-            cut = k + 1
-    out = words[cut:]
+    out = words[name_start(words) :]
     if out and _POSSESSIVE.search(out[-1]):
         out[-1] = _POSSESSIVE.sub("", out[-1])
     return [w for w in out if w]

@@ -64,6 +64,31 @@ def _singular(word: str) -> str:
     return w
 
 
+def name_start(words: list[str], first: int = 0) -> int:
+    """Where the name starts in ``words[first:]`` (capitalised words): after its last title
+    ("Vice President", "Sen.", "Secretary of State", matched whole, from the titles list),
+    country or adjective ("U.S.", "Turkish"), possessive or sentence word ("But") — as long as
+    a word is left for the name: "Associated Press" has no title, "Press Secretary Sarah
+    Sanders" has one."""
+    lex = lexicon()
+    cut = first
+    for k in range(max(0, first - 3), len(words)):
+        w = words[k]
+        if k >= first and (
+            w in lex.adjectives
+            or w in lex.not_names
+            or _POSSESSIVE.search(w)
+            or (w in lex.countries and k < len(words) - 1)
+        ):
+            cut = max(cut, k + 1)
+            continue
+        for n in (4, 3, 2, 1):
+            if k + n < len(words) and k + n > first and " ".join(words[k : k + n]) in lex.titles:
+                cut = max(cut, k + n)
+                break
+    return min(cut, len(words))
+
+
 def role_of(words: list[str]) -> str | None:
     """The kind of role ("person", "body") the last words name, if they name one."""
     roles = lexicon().roles
@@ -125,17 +150,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     if run:
         if _POSSESSIVE.search(run[-1]) and run[-1] not in SUFFIXES:
             return None  # "Iran's", "Stone's": a possessive, not a speaker
-        # the name follows the last title word or country adjective of the run
-        cut = 0
-        for k, w in enumerate(run):
-            if (
-                w in lex.title_words
-                or w in lex.adjectives
-                or w in lex.not_names
-                or _POSSESSIVE.search(w)
-                or (w in lex.countries and k < len(run) - 1)
-            ):
-                cut = k + 1
+        # the name follows the last title or country adjective of the run
+        cut = name_start(words, j) - j
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
         if len(run) == 1 and j == 0 and role_of([run[0].lower()]):
