@@ -337,7 +337,15 @@ def reports_in(
             first_mark = min(a for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
-            if len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
+            coordinated = _LAST_AND.search(unquoted)
+            if coordinated and len(unquoted[: coordinated.start()].split()) >= 4 and _clause_like(
+                unquoted[: coordinated.start()]
+            ):
+                # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
+                # its own before the one that holds the fragment
+                yield Report(start, stop, speaker, verb, True)
+                stop, quoted = start + coordinated.start(), False
+            elif len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
                 # a statement quoted whole after a reported clause ("… published the
                 # announcement, which read, “…”"); a fragment ("to avoid any “ambiguous game”")
                 # makes the clause the fragment's setting, not reported speech of its own
@@ -375,6 +383,7 @@ def _strip_adverbs(left: str) -> str:
     return left[:end] + (" " if end < len(left) else "")
 
 
+_LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
 _FRONTED = re.compile(
