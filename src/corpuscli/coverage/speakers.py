@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from corpuscli.text.sentences import sentence_spans
+
 from .lexicon import lexicon
 from .quote_patterns import (
     _PRONOUN_VERB,
@@ -67,11 +69,36 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         para = bisect_right(paragraph_starts, q.start) - 1
         near_start = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
         said = [(pos, n) for pos, n, _ in spoke if pos < q.start and fits(n, pronoun)]
-        opened = [(pos, n) for pos, n in subjects
+        opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
                   if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
         best = max(said[-1:] + opened[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
+
+
+_NAME_PART = re.compile(r"[A-Z][\w'’.-]+(?:[ \t]+(?:al|bin|de|van|von|el)?[ \t]*[A-Z][\w'’.-]+){1,3}")
+
+
+def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Person names that open a sentence between ``start`` and ``end``, alone or as an
+    appositive: "But Tanweer Fazal, who teaches …", "The head of the basij force, Gholamhossein
+    Gharibpour, more forcefully rejected …"."""
+    lex = lexicon()
+    out = []
+    for s_start, s_end in sentence_spans(text, start, end):
+        pos = s_start
+        for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
+            words = part.split()
+            while words and words[0] in lex.not_names:
+                words = words[1:]
+            chunk = " ".join(words)
+            if _NAME_PART.fullmatch(chunk) and _can_speak(text, -1, chunk) and not any(
+                w in lex.place_forms or w in lex.titles for w in words
+            ):
+                out.append((pos + part.find(words[0]), chunk))
+                break
+            pos += len(part) + 1
+    return out
 
 
 _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
