@@ -34,6 +34,7 @@ class Lexicon:
     circumstance: re.Pattern[str]  # "on Thursday", "in a statement", after a speech verb
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
+    caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
 
     def verbs_alternation(self) -> str:
         """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
+        caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         first_names={
             name: pronoun
             for line in _lines("first_names.tsv")

@@ -83,8 +83,11 @@ def name_start(words: list[str], first: int = 0) -> int:
             cut = max(cut, k + 1)
             continue
         for n in (4, 3, 2, 1):
-            if k + n < len(words) and k + n > first and " ".join(words[k : k + n]) in lex.titles:
-                cut = max(cut, k + n)
+            phrase = " ".join(words[k : k + n])
+            if k + n < len(words) and k + n > first and (
+                phrase in lex.titles or (n > 1 and phrase in lex.place_forms)
+            ):
+                cut = max(cut, k + n)  # "Secretary of State", "United Nations"
                 break
     return min(cut, len(words))
 

@@ -247,14 +247,18 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             named = [n for pos, n in candidates if last <= pos < len(back)]
             if named and not any(last <= p.start < len(back) for p in quotes):
                 q.speaker = named[-1]
-    # a quote standing alone in the paragraph after another speaker's quote goes on with it
+    # a quote standing alone in the paragraph after another speaker's quote goes on with it (a
+    # caption between them does not count: "FILE PHOTO: …", "Media caption …")
+    starts = [m.start() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    captions = {i for i, pos in enumerate(starts) if lexicon().caption.match(text, pos)}
     previous: Quote | None = None
     for q in quotes:
         if (
             q.speaker is None
             and q.kind == "direct"
             and previous is not None
-            and q.paragraph - previous.paragraph <= 1
+            and q.paragraph - previous.paragraph
+            - sum(previous.paragraph < i < q.paragraph for i in captions) <= 1
         ):
             q.speaker = previous.speaker
         if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
