@@ -161,6 +161,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
             # "Aides said", "Officials said": a role at the start of a sentence
             return Mention(run[0], None, "description", role_of([run[0].lower()]) or "unknown",
                            toks[j][1], toks[-1][2])  # fmt: skip
+        if " ".join(name_words) in lex.titles:
+            name_words = []  # "The Russian President": a title alone
         if name_words and not all(w in lex.not_names for w in name_words):
             name = " ".join(name_words)
             if lex.never_speaker.fullmatch(name):
