@@ -43,6 +43,7 @@ from .speaker_phrase import (
     parse_after,
     parse_phrase,
     parse_subject,
+    role_of,
 )
 from .speakers import resolve_pronouns, resolve_speakers
 
@@ -223,6 +224,11 @@ def _verb_re() -> re.Pattern[str]:
 _VERB_RE = re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
 
 
+def _outlet(who: Mention) -> bool:
+    words = (who.name or who.text).split()
+    return bool(words) and role_of([words[-1].lower()]) == "outlet"
+
+
 def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
     if who is None:
         return
@@ -261,6 +267,8 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             and text[pos : m.start()].strip()
         ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
+            if who is not None and m.group(0).startswith("report") and _outlet(who):
+                continue  # “…,” the Associated Press reported: someone in its report said it
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue

@@ -40,6 +40,10 @@ def _name_words(run: str) -> list[str]:
     country; without a possessive "'s"."""
     words = run.split()
     out = words[name_start(words) :]
+    if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
+        k = out.index("of")
+        if role_of([out[k - 1].lower()]) is None:
+            out = out[:k]
     if out and _POSSESSIVE.search(out[-1]):
         out[-1] = _POSSESSIVE.sub("", out[-1])
     return [w for w in out if w]
