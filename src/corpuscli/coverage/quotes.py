@@ -33,6 +33,7 @@ from .quote_patterns import (
     _TITLE_CASE,
     COLUMNS,
     Quote,
+    _sentence_end,
     _sentence_start,
 )  # fmt: skip
 from .reported import reports_in
@@ -348,7 +349,9 @@ def _classify(text: str, quotes: list[Quote]) -> None:
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        if q.text.isupper() and len(q.text.split()) <= 4:
+        lead = text[max(0, q.start - 60) : q.start]
+        named = _verb_re().search(lead[lead.rfind(".") + 1 :])  # called Kim “Rocket Man”
+        if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
         if (
@@ -356,6 +359,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and _TITLE_CASE.match(q.text)
             and q.text[:1].isupper()
             and " " in q.text
+            and not named
         ):
             q.kind = "title"
             continue
@@ -419,7 +423,19 @@ def extract_quotes(text: str) -> list[Quote]:
     resolve_pronouns(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
-    return quotes
+    return [q for q in quotes if not _scare_quote(text, q)]
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """A fragment in quotation marks that nobody says: no speaker, and no speech verb in its
+    sentence ("designated as an “undesirable” organization", "what is known as the “ghost”
+    mountain"). Annotators do not count scare quotes and names as quotes."""
+    if q.kind != "partial" or q.speaker is not None or len(q.text.split()) > 3:
+        return False
+    start = _sentence_start(text, q.start)
+    end = _sentence_end(text, q.end)
+    outside = text[start : max(start, q.start - 1)] + " " + text[q.end + 1 : max(q.end + 1, end)]
+    return _verb_re().search(outside) is None
 
 
 def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
