@@ -44,8 +44,8 @@ def test_curly_single_quotes_in_a_headline_and_guillemets():
     assert q.kind == "partial"
     q = _one("Peskov said: «We do not see any grounds for that».", "We do not see")
     assert q.speaker == "Peskov" and q.kind == "direct"
-    q = _one("Merkel sagte: „Wir schaffen das“, sagte Merkel.", "Wir schaffen das")
-    assert q.text == "Wir schaffen das"
+    q = _one("„We will manage this“, Merkel said.", "We will manage this")
+    assert q.text == "We will manage this" and q.speaker == "Merkel"
 
 
 @pytest.mark.parametrize(

@@ -47,8 +47,8 @@ def test_quotes_against_hand_labels():
     result = measure()
     print(result)
     assert result["labelled"] >= 90
-    assert result["precision"] >= 0.95
-    assert result["recall"] >= 0.98
-    # 0.91 before issue 15; the rules are now written on 24 labelled articles
-    # (benchmarks/labels/) and four speakers of these excerpts went to a nearer person
-    assert result["speaker_accuracy"] >= 0.89
+    assert result["precision"] >= 0.96
+    # these labels count unattributed fragments ("Piracy", "hijacking") that the benchmark's
+    # labels (benchmarks/labels/) call scare quotes, which extraction now leaves out: 1.0 -> 0.94
+    assert result["recall"] >= 0.93
+    assert result["speaker_accuracy"] >= 0.92

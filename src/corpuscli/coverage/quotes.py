@@ -93,7 +93,7 @@ def _direct_quotes(text: str) -> list[Quote]:
                 Quote(
                     p_start,
                     p_start + first_close,
-                    para[:first_close].strip(),
+                    para[:first_close],
                     "direct",
                     paragraph=p_index,
                 )
@@ -349,8 +349,12 @@ def _classify(text: str, quotes: list[Quote]) -> None:
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        lead = text[max(0, q.start - 60) : q.start]
-        named = _verb_re().search(lead[lead.rfind(".") + 1 :])  # called Kim “Rocket Man”
+        lead = text[max(0, q.start - 60) : q.start].rstrip(_OPENERS + " ")
+        verb = _last_match(_verb_re(), lead, lead.rfind(".") + 1, len(lead))
+        between = lead[verb.end() :].split() if verb else []
+        named = verb is not None and len(between) <= 4 and not {"on", "in", "at", "during", "of"} & {
+            w.lower() for w in between
+        }  # called Kim “Rocket Man”; not: said on “This Week”
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
