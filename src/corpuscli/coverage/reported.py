@@ -195,22 +195,23 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
-    """The subject at the start of a clause (for a participle: "Trump …, saying …"; "Biden, on
-    Wednesday, reflected on …, saying …"), after an opening clause ("Speaking in Moscow, …")."""
-    first = re.match(r"[ \t]*([^,;:]{1,80}?)(?=,|[ \t]+[a-z])", text[start:end])
-    if first is None:
-        return None
-    chunk_start, chunk_end = start + first.start(1), start + first.end(1)
-    if _FRONTED.match(text, chunk_start):  # an opening clause: the subject follows its comma
-        comma = text.find(",", chunk_end, end)
-        if comma < 0:
-            return None
-        again = re.match(r"[ \t]*([^,;:]{1,80}?)(?=,|[ \t]+[a-z])", text[comma + 1 : end])
-        if again is None:
-            return None
-        chunk_start, chunk_end = comma + 1 + again.start(1), comma + 1 + again.end(1)
-    found = parse_phrase(text, chunk_start, chunk_end)
-    return found
+    """The subject of a clause (for a participle: "Trump …, saying …"; "Biden, on Wednesday,
+    reflected on …, saying …"; "However, at a press conference later, Mr Trump struck a warmer
+    tone, stressing …"): the first comma-separated part that does not open with a circumstance
+    and names someone."""
+    lex = lexicon()
+    pos = start
+    for part in text[start : min(end, start + 300)].split(",")[:4]:
+        words = part.split()
+        opener = _FRONTED.match(words[0]) if words else None
+        if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
+            head = re.match(r"[ \t]*([^;:]{1,80}?)(?=[ \t]+[a-z]|$)", part)
+            if head is not None:
+                found = parse_phrase(text, pos + head.start(1), pos + head.end(1))
+                if found is not None:
+                    return found
+        pos += len(part) + 1
+    return None
 
 
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:

@@ -133,7 +133,15 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     # a description whose head is followed by a prepositional phrase: "the spokesman for
     # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
     for i, w in enumerate(words[:-1]):
-        if w[:1].islower() and role_of(words[: i + 1]) and words[i + 1] in PREPOSITIONS:
+        lower_or_after_article = w[:1].islower() or (
+            i > 0
+            and (words[i - 1].lower() in ("a", "an", "the", "another") or words[i - 1][:1].islower())
+        )
+        if (
+            lower_or_after_article
+            and role_of([x.lower() for x in words[: i + 1]])
+            and words[i + 1] in PREPOSITIONS
+        ):
             first = _description_start(words, i)
             kind = role_of(words[: i + 1]) or "unknown"
             return Mention(text[toks[first][1] : toks[-1][2]], None, "description", kind,
