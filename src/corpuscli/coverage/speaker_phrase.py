@@ -133,9 +133,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     # a description whose head is followed by a prepositional phrase: "the spokesman for
     # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
     for i, w in enumerate(words[:-1]):
-        lower_or_after_article = w[:1].islower() or (
-            i > 0
-            and (words[i - 1].lower() in ("a", "an", "the", "another") or words[i - 1][:1].islower())
+        lower_or_after_article = (
+            w[:1].islower()
+            or i == 0  # "Officials in Washington"
+            or words[i - 1].lower() in ("a", "an", "the", "another")
+            or words[i - 1][:1].islower()
         )
         if (
             lower_or_after_article
@@ -253,6 +255,10 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     if not parts:
         return None
     last_start, last_end = parts[-1]
+    opening = lexicon().circumstance.match(text, last_start, last_end)
+    if opening and opening.end() < last_end and text[opening.start() : opening.end()].strip():
+        last_start = opening.end()  # "On Friday the U.S. ambassador …"
+        parts[-1] = (last_start, last_end)
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
         return None  # "For the first official state visit"
