@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject
+from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject, role_of
 
 
 @dataclass
@@ -146,6 +146,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
     if kind in ("any", "names"):
+        if tail.split()[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
+            return None  # "a businessman accused of laundering …": a passive, no speech
         return pos + skip + lead
     if kind == "say":
         raw = tail.split()[0]
@@ -161,7 +163,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if _clause_like(tail):
         return pos + skip + lead
     first = tail.split()[0].lower()
-    if (kind == "promise" and first == "to") or (
+    after_to = tail.split()[1].lower() if len(tail.split()) > 1 else ""
+    if (kind == "promise" and first == "to" and after_to not in _MODIFIER) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
         return pos + skip + lead  # "pledged to restore …", "denied meddling …"
@@ -234,6 +237,8 @@ def reports_in(
             continue
         np_end = _phrase_end(text, m.end(), s_end)
         who = parse_phrase(text, m.end(), np_end)
+        if who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data":
+            continue  # "according to Nato's latest figures": data, not speech
         comma_before = text[s_start : m.start()].rstrip()
         if comma_before.endswith(",") and len(comma_before.split()) >= 4:
             start, stop = s_start, s_start + len(comma_before) - 1
@@ -292,7 +297,9 @@ def reports_in(
             speaker = previous  # "… confirmed X and said Y"
         if speaker is None:
             continue
-        if speaker.source == "pronoun" and speaker.text.lower() in ("we", "i", "you"):
+        if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
+            "we", "i", "you"
+        ):
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
         start = None if inverted else _complement_start(text, m.end(), s_end, kind)
