@@ -258,6 +258,8 @@ def reports_in(
     for m in _verb_re().finditer(text, s_start, s_end):
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
+        if _attributes_a_quote(text, m, marked):
+            continue  # “…,” he said: the quotation's own attribution, no clause to report
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
@@ -408,6 +410,21 @@ def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]
         if not _inside(b.start(), marked):
             clause_start = b.end()
     return clause_start
+
+
+def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int]]) -> bool:
+    """Whether the verb is the attribution right after a quotation (“…,” he said / said Putin)
+    and ends its sentence or clause there."""
+    if m.group(0).endswith("ing"):
+        return False
+    ends = [b for a, b in marked if b <= m.start()]
+    if not ends:
+        return False
+    between = text[max(ends) : m.start()]
+    if len(between.split()) > 6 or any(c in between for c in ".!?;:"):
+        return False
+    after = text[m.end() : m.end() + 40]
+    return not re.match(r"[ \t]+(?:that\b|\w+[ \t]+(?:he|she|they|it|we)\b)", after)
 
 
 def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:

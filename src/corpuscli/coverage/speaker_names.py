@@ -59,7 +59,7 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.by_last: dict[str, list[str]] = {}
-        self.all: list[str] = []
+        self.order: dict[str, int] = {}  # each name, by its first mention
         self.count: dict[str, int] = {}
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
@@ -83,8 +83,7 @@ class NameIndex:
                 forms = self.by_last.setdefault(key, [])
                 if name not in forms:
                     forms.append(name)
-            if name not in self.all:
-                self.all.append(name)
+            self.order.setdefault(name, len(self.order))
             self.count[name] = self.count.get(name, 0) + 1
 
     def fullest(self, name: str, title: str = "") -> str:
@@ -114,19 +113,19 @@ class NameIndex:
         if len(people) > 1 and len(words) == 1:
             ranked = sorted(
                 people.values(),
-                key=lambda fs: (-sum(self.count[f] for f in fs), self.all.index(fs[0])),
+                key=lambda fs: (-sum(self.count[f] for f in fs), self.order[fs[0]]),
             )
             forms = ranked[0]
         if forms:
-            return max(forms, key=lambda f: (len(f.split()), len(f), -self.all.index(f)))
+            return max(forms, key=lambda f: (len(f.split()), len(f), -self.order[f]))
         if len(words) == 1:
-            holding = [f for f in self.all if words[0] in f.split()]
+            holding = [f for f in self.order if words[0] in f.split()]
             if len(holding) == 1:
                 return holding[0]
         return name
 
     def expand_acronym(self, acronym: str) -> str | None:
-        for name in self.all:
+        for name in self.order:
             initials = "".join(
                 w[0] for w in name.split() if w.lower() not in ("of", "for", "and", "the", "on")
             )
