@@ -20,6 +20,7 @@ Offsets (``start``, ``end``) point into the article's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import pandas as pd
@@ -396,9 +397,15 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
-        if not _verb_re().search(text, p_start, p_end) and "ccording" not in text[p_start:p_end]:
+        hits = [m.start() for m in _verb_re().finditer(text, p_start, p_end)]
+        if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
+            hits = [p_start, *hits]  # read every sentence of the paragraph
+        if not hits:
             continue
         for s_start, s_end in sentence_spans(text, p_start, p_end):
+            k = bisect_left(hits, s_start)
+            if (k >= len(hits) or hits[k] >= s_end) and hits[0] != p_start:
+                continue  # no speech verb in this sentence
             near = [(a, b) for a, b in marked if a < s_end and b > s_start]
             for r in reports_in(text, s_start, s_end, near):
                 if r.quoted:  # the quotations inside are the speaker's words
