@@ -395,6 +395,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
     """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
+    marked_starts = [a for a, _ in marked]
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
         hits = [m.start() for m in _verb_re().finditer(text, p_start, p_end)]
@@ -406,7 +407,8 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
             k = bisect_left(hits, s_start)
             if (k >= len(hits) or hits[k] >= s_end) and hits[0] != p_start:
                 continue  # no speech verb in this sentence
-            near = [(a, b) for a, b in marked if a < s_end and b > s_start]
+            k = bisect_left(marked_starts, s_end)
+            near = [(a, b) for a, b in marked[max(0, k - 8) : k] if b > s_start]
             for r in reports_in(text, s_start, s_end, near):
                 if r.quoted:  # the quotations inside are the speaker's words
                     for inner in quotes:

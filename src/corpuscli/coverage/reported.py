@@ -420,9 +420,11 @@ def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int
     ends = [b for a, b in marked if b <= m.start()]
     if not ends:
         return False
-    between = text[max(ends) : m.start()]
-    if len(between.split()) > 6 or any(c in between for c in ".!?;:"):
+    between = text[max(ends) : m.start()].lstrip("”\"’'»,.!?… \t—–-")
+    if len(between.split()) > 6 or any(c in between for c in ".!?;:,“\"‘«"):
         return False
+    if {"and", "but", "while", "then", "yet", "or", "as", "after"} & set(between.lower().split()):
+        return False  # “…” around it, but said …: a verb of its own
     after = text[m.end() : m.end() + 40]
     return not re.match(r"[ \t]+(?:that\b|\w+[ \t]+(?:he|she|they|it|we)\b)", after)
 

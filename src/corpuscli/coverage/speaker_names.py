@@ -210,37 +210,43 @@ _TITLE_WORDS = {"prime", "vice", "foreign", "defense", "defence", "security", "p
 def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     t = r"[ \t]+".join(re.escape(w) for w in title.split())
     return (
-        re.compile(rf"(?i:\b{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
-        re.compile(
-            _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
-        ),  # X, the … adviser
-        re.compile(rf"(?i:\b{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+        re.compile(rf"(?i:{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
+        re.compile(rf"(?i:{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the adviser
     )
 
 
 def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, str]]:
     """(offset, name) of the people the text names with ``title`` (and one of ``places`` near
     it, when given): "Turkish President Tayyip Erdogan", "Ali Shamkhani, Iran's security
-    chief", "The official, Ali Shamkhani,"."""
+    chief", "The official, Ali Shamkhani,". The patterns are tried only where the title
+    stands."""
     lex = lexicon()
-    if title.lower().split()[-1] not in text.lower():
+    key = title.lower()
+    lowered = text.lower()
+    at = []
+    pos = lowered.find(key)
+    while pos >= 0:
+        if pos == 0 or not lowered[pos - 1].isalnum():
+            at.append(pos)
+        pos = lowered.find(key, pos + 1)
+    if not at:
         return []
-    out = []
-    for pattern in _title_patterns(title.lower()):
-        for m in pattern.finditer(text):
-            name = " ".join(_name_words(m.group(1)))
-            if (
-                not name
-                or name in lex.countries
-                or name in lex.not_names
-                or clean_speaker(name) is None
-            ):
-                continue
-            if places:
-                near = text[max(0, m.start() - 25) : m.end()]
-                if not any(p in near for p in places):
-                    continue
-            out.append((m.start(1), name))
+    after, appositive, before = _title_patterns(key)
+    matches: list[re.Match[str]] = []
+    for pos in at:
+        matches += [m for m in (after.match(text, pos), appositive.match(text, pos)) if m]
+        for m in before.finditer(text, max(0, pos - 120), pos + len(key) + 1):
+            if m.end() >= pos + len(key):
+                matches.append(m)
+    out = set()
+    for m in matches:
+        name = " ".join(_name_words(m.group(1)))
+        if not name or name in lex.countries or name in lex.not_names or clean_speaker(name) is None:
+            continue
+        if places and not any(p in text[max(0, m.start() - 25) : m.end()] for p in places):
+            continue
+        out.add((m.start(1), name))
     return sorted(out)
 
 

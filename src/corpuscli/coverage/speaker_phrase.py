@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from corpuscli.text.sentences import abbreviations
 
@@ -64,6 +65,14 @@ def _singular(word: str) -> str:
     return w
 
 
+@cache
+def _title_or_place_starts() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(t.split()[0] for t in lex.titles) | frozenset(
+        p.split()[0] for p in lex.place_forms if " " in p
+    )
+
+
 def name_start(words: list[str], first: int = 0) -> int:
     """Where the name starts in ``words[first:]`` (capitalised words): after its last title
     ("Vice President", "Sen.", "Secretary of State", matched whole, from the titles list),
@@ -81,6 +90,8 @@ def name_start(words: list[str], first: int = 0) -> int:
             or (w in lex.countries and k < len(words) - 1)
         ):
             cut = max(cut, k + 1)
+            continue
+        if w not in _title_or_place_starts():
             continue
         for n in (4, 3, 2, 1):
             phrase = " ".join(words[k : k + n])

@@ -49,7 +49,6 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         and q.speaker.split()[0][:1].isupper()
     )  # fmt: skip
     known = {name.split()[-1] for _, name, _ in spoke}
-    subjects = _subjects(text, quotes, known)
     paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
@@ -64,11 +63,14 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             genders[last] = _gender(text, last)
         return _agrees(name, pronoun) and genders[last] in (None, pronoun)
 
+    subjects: list[tuple[int, str]] | None = None
     for q in pronouns:
         pronoun = q.speaker.lower()
         para = bisect_right(paragraph_starts, q.start) - 1
         near_start = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
         said = [(pos, n) for pos, n, _ in spoke if pos < q.start and fits(n, pronoun)]
+        if subjects is None:
+            subjects = _subjects(text, quotes, known)
         opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
                   if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
         best = max(said[-1:] + opened[-1:], default=None)
@@ -385,16 +387,18 @@ def _colon_subject(
     return name
 
 
-def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int, str]]:
+def _subjects(
+    text: str, quotes: list[Quote], known: set[str], begin: int = 0, stop: int | None = None
+) -> list[tuple[int, str]]:
     """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
     demurred …"): whom a following "she said" most likely means. Only people: a personal title,
     or a last name that speaks elsewhere in the text."""
     spans = sorted((q.start, q.end) for q in quotes)
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
-    last = max(ends, default=0)
+    last = max(ends, default=0) if stop is None else stop
     out = []
-    for m in _SENTENCE.finditer(text, 0, last):
+    for m in _SENTENCE.finditer(text, begin, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k]:
