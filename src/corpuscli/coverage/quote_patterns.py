@@ -20,34 +20,6 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|billionaire|mogul|businessman|lawmaker|justice|judge))"
 
 
-def _speaker(group: str) -> str:
-    return rf"(?P<{group}>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})"
-
-
-def _verb(group: str) -> str:
-    return rf"(?P<{group}>{VERBS})"
-
-
-_SPEAKER = _speaker("speaker")
-_VERB = _verb("verb")
-
-# after a closing mark:  ,” Putin said   /  ,” said Putin  /  ,” he added
-_AFTER = re.compile(
-    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:[a-z]\w*\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
-)
-# after a closing mark, with an appositive first:  ,” CNN's correspondent, Kaitlan Collins, asked
-_AFTER_APPOSITIVE = re.compile(
-    rf"^\s*[,.!?…]?\s*[^,.“”\"\n]{{2,80}},\s*(?P<speaker>{_TITLE}{_NAME}),?\s+{_VERB}\b"
-)
-# before an opening mark:  Putin said: “  /  Putin said that “  /  according to X, “
-_BEFORE = re.compile(
-    rf"(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}(?:\s+\w+){{0,3}}\s*(?:[:,]|\s+that)?\s*|according\s+to\s+(?P<acc>{_TITLE}{_NAME}),?\s*)$"
-)
-# reported speech:  Putin also said that …  /  …, President Vladimir Putin said Thursday.
-_REPORTED_LEAD = re.compile(
-    rf"^(?P<who>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?:(?:also|again|further|however|then|later|once again)\s+)?(?P<verb>{VERBS})\b(?:\s+(?:however|also|again))?\s+(?:that\s+)?(?P<rest>.+[.!?])$"
-)
-#: Names next to a speech verb anywhere in the text: the people a "he said" can refer to.
 _CANDIDATE_TAIL = re.compile(rf"(?<![\w.'’-])(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?$")
 _VERB_AT = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])")
 
@@ -76,9 +48,6 @@ _PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t
 _SMALL = r"of|for|the|and|a|an|in|on|to|at|by|with|from|or|vs\.?"
 _TITLE_CASE = re.compile(
     rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
-)
-_REPORTED_TAIL = re.compile(
-    rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
 )
 _OPEN = '“"«„'
 _CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
