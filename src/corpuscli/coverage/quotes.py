@@ -1,20 +1,25 @@
 """Quotes and reported speech, with their speakers.
 
-- **direct**: text between quotation marks (“…”, "…", «…»; ‘…’ inside them stays part of the
-  quote) that forms a statement; a paragraph that opens with a quotation mark and does not close it
-  continues into the next; a closing mark with no opening one in its paragraph
-  (``Our position is absolutely open …,” Putin said``) quotes from the paragraph's start;
-- **partial**: a quoted fragment of four words or fewer inside a sentence (Putin accused the
-  Soviet leadership of “inaction”);
-- **indirect**: a sentence of reported speech without quotation marks — ``Putin also said that
-  …`` or ``…, President Vladimir Putin said Thursday.``
+- **direct**: text between quotation marks (“…”, "…", ‘…’, '…', «…», „…“, primes; a single mark
+  inside double ones stays part of the quote; single marks are told from apostrophes by word
+  edges) that forms a statement; a paragraph that opens with a mark and does not close it
+  continues into the next one that opens with a mark, each paragraph a quote of its own; a
+  closing mark with no opening one quotes from the paragraph's start (``Our position is
+  absolutely open …,” Putin said``);
+- **partial**: a quoted fragment inside the writer's sentence (Putin accused the Soviet
+  leadership of “inaction”); a short fragment that nobody says, with no speech verb in its
+  sentence, is a scare quote and left out; a quoted name ("This Week", "RUSSIA CALLING!") too;
+- **indirect**: the clause of reported speech a speech verb reports, without its attribution
+  words (:mod:`corpuscli.coverage.reported`).
 
-The speaker is the name (or pronoun) next to an attribution verb after the quote (``,” Putin
-said``, ``,” said Putin``, ``,” he added``) or before it (``Putin said: “…``, ``according to …``).
-A pronoun or a description ("the Russian president") is resolved to a person the article names
-before it, and quotes with no attribution of their own get one from their context
-(:mod:`corpuscli.coverage.speakers`; the shared patterns are in :mod:`corpuscli.coverage.quote_patterns`).
-Offsets (``start``, ``end``) point into the article's text.
+The speaker is the noun phrase next to an attribution verb after the quote (``,” Putin said``,
+``,” said Putin``, ``", - said Putin.``, ``” — the Kremlin said``) or before it (``Putin said:
+“…``, ``Putin: “…``, ``according to …``), read by :mod:`corpuscli.coverage.speaker_phrase`.
+Descriptions and pronouns are resolved (:mod:`corpuscli.coverage.speaker_names`,
+:mod:`corpuscli.coverage.speakers`), quotes with no attribution of their own get one from their
+context, and every speaker is named canonically per article with the words the text uses kept
+in ``speaker_text``, how it was found in ``speaker_source`` and a ``confidence``. Offsets
+(``start``, ``end``) point into the article's text.
 """
 
 from __future__ import annotations
