@@ -35,6 +35,12 @@ class Lexicon:
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
     caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
+    function_words: dict[str, frozenset[str]]  # closed-class word sets by name
+
+    def words(self, name: str) -> frozenset[str]:
+        """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
+        "prepositions", "between", "not_subject" …"""
+        return self.function_words[name]
 
     def verbs_alternation(self) -> str:
         """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
@@ -111,6 +117,11 @@ def lexicon() -> Lexicon:
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
+        function_words={
+            name: frozenset(words.split())
+            for line in _lines("function_words.tsv")
+            for name, words in [line.split("\t", 1)]
+        },
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         first_names={
             name: pronoun

@@ -63,16 +63,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
 _VIEW = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})['’]s[ \t]+(?:view|position|"
                    r"argument|contention|belief)[ \t]+(?:is|was)[ \t]+that[ \t]+")  # fmt: skip
 _PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;]{2,60}?)[ \t]+(?:put|puts)[ \t]+it\b")
-_SUBJECT_PRONOUN = {"he", "she", "it", "they", "we", "i", "you", "there"}
+_SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
 #: Words a clause's subject does not start with, and that stand before no finite verb of one.
-_NOT_SUBJECT = {"to", "of", "in", "on", "at", "for", "with", "from", "about", "by", "amid", "as",
-                "into", "over", "under", "after", "before", "during", "while", "without", "than",
-                "via", "since", "until", "against", "through", "him", "her", "them", "us",
-                "me", "himself", "herself", "themselves", "itself"}  # fmt: skip
-_MODIFIER = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-             "those", "more", "most", "very", "newly", "so", "well", "highly", "widely", "less",
-             "long", "much", "any", "no", "some", "all", "been", "be", "being", "was", "were",
-             "is", "are", "has", "have", "had", "get", "got"} | _NOT_SUBJECT  # fmt: skip
+_NOT_SUBJECT = lexicon().words("not_subject")
+_MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
 
 
 def _is_finite(word: str, previous: str) -> bool:
@@ -374,9 +368,7 @@ def reports_in(
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
 #: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
-_ADVERB_WORDS = {"has", "have", "had", "also", "again", "once", "later", "then", "now", "still",
-                 "even", "further", "already", "would", "will", "could", "did", "does", "do",
-                 "not", "never", "first", "last", "earlier", "since", "too"}  # fmt: skip
+_ADVERB_WORDS = lexicon().words("adverbs")
 
 
 def _strip_adverbs(left: str) -> str:

@@ -19,15 +19,11 @@ from corpuscli.text.sentences import abbreviations
 from .lexicon import lexicon
 
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
-PARTICLES = {"al", "bin", "ibn", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le",
-             "el", "dos", "das", "ben", "abu", "y", "bint"}  # fmt: skip
-SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
-PREPOSITIONS = {"of", "for", "in", "at", "with", "from", "on", "to", "close", "near", "inside",
-                "outside", "within", "under", "over", "about", "familiar", "during", "after",
-                "before", "since", "by", "amid", "among", "speaking", "who", "which", "whose"}  # fmt: skip
+PARTICLES = lexicon().words("particles")
+SUFFIXES = lexicon().words("suffixes")
+PREPOSITIONS = lexicon().words("prepositions")
 #: Words that end a description from the left ("something experts say" -> "experts").
-_CUT = {"something", "that", "which", "who", "whom", "what", "and", "but", "or", "while", "as",
-        "because", "if", "when", "where", "though", "although", "so", "than", "then", "also"}  # fmt: skip
+_CUT = lexicon().words("cut")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’.&-]+|[,;:()—–]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NUMBER = re.compile(r"^[\d,.]+$")
@@ -226,17 +222,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
 
 #: Words after a subject and before its verb ("Trump has repeatedly denied", "The YPG on Friday
 #: asked"): they are not part of the speaker.
-_TRAILING = {"has", "have", "had", "also", "repeatedly", "again", "once", "later", "then", "now",
-             "further", "previously", "originally", "initially", "recently", "still", "reportedly",
-             "publicly", "quickly", "separately", "simultaneously", "even", "would", "will", "could",
-             "may", "might", "did", "does", "do", "is", "was", "were", "are", "be", "been", "not",
-             "never", "earlier", "subsequently", "immediately", "first", "last", "often", "long",
-             "flatly", "vehemently", "strongly", "already", "since", "today", "yesterday",
-             "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "on", "late", "early", "privately", "openly", "angrily", "frequently",
-             "routinely", "consistently", "just", "herself", "himself", "themselves",
-             "itself", "only", "ultimately", "finally", "allegedly", "apparently", "actually",
-             "indeed", "however", "too", "jointly"}  # fmt: skip
+_TRAILING = lexicon().words("between")
 
 
 def _description_start(words: list[str], head: int) -> int:
