@@ -186,6 +186,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if conj:
             stop = start + len(before) - len(before[-24:]) + conj.start()
             break
+        sub = _SUBORDINATE_BEFORE.search(before[-70:])
+        if sub and not m.group(0).endswith("ing"):
+            # "… requests that he finally turned down because he said …": a clause of its own
+            stop = start + len(before) - len(before[-70:]) + sub.start()
+            break
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
@@ -284,6 +289,10 @@ def reports_in(
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
             speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None and clause_start > s_start:
+                # "Amit Shah, while addressing a rally, claimed": the boundary was inside commas
+                earlier = _clause_start(text, s_start, max(s_start, clause_start - 8), marked)
+                speaker = parse_subject(text, earlier, m.start())
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
@@ -385,6 +394,11 @@ def _strip_adverbs(left: str) -> str:
     return left[:end] + (" " if end < len(left) else "")
 
 
+_SUBORDINATE_BEFORE = re.compile(
+    r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
+    r"whereas|so))[ \t]+(?:he|she|they|it|the[ \t]+\w+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}|"
+    r"\w+[ \t]+\w+)(?:[ \t]+(?:also|later|then|has|had|have|once|again|\w+ly))?[ \t]*$"
+)
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".

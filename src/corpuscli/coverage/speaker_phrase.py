@@ -119,6 +119,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     if not toks:
         return None
     lex = lexicon()
+    while len(toks) > 1 and toks[0][0] in lex.not_names and toks[1][0].lower() in PRONOUNS:
+        toks = toks[1:]  # "First it said", "But he said"
     words = [t for t, _, _ in toks]
     # "Peter Nicholas of The Wall Street Journal", "Nancy Pelosi of California": the person
     for i in range(1, len(words) - 1):
