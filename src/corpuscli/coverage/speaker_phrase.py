@@ -263,6 +263,13 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         return None  # "For the first official state visit"
     if text[last_start:last_end].strip():
         found = parse_phrase(text, last_start, last_end)
+        if found is not None and found.source == "description" and len(parts) > 1:
+            # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
+            p_start, p_end = parts[-2]
+            if len(text[p_start:p_end].split()) <= 5:
+                named = parse_phrase(text, p_start, p_end)
+                if named is not None and named.source == "named" and named.kind == "person":
+                    return named
         if found is not None or len(parts) == 1:
             return found
         return None
