@@ -21,6 +21,7 @@ class Lexicon:
     """Everything the attribution rules look words up in."""
 
     verb_class: dict[str, str]  # "said" -> "say", "told" -> "object", "denied" -> "clause"
+    speech_nouns: frozenset[str]  # "assertion", "warning": "X's warning that …"
     titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
     title_words: frozenset[str]  # every word of a title: "Prime", "Minister", "Sen."
     roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
@@ -77,10 +78,14 @@ def _trie_pattern(words: list[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     verb_class: dict[str, str] = {}
+    speech_nouns: set[str] = set()
     for line in _lines("speech_verbs.tsv"):
         kind, forms = line.split("\t", 1)
         for form in forms.split(","):
-            verb_class.setdefault(form.strip(), kind)
+            if kind == "noun":
+                speech_nouns.add(form.strip())
+            else:
+                verb_class.setdefault(form.strip(), kind)
     titles = frozenset(_lines("titles.txt"))
     roles: dict[str, str] = {}
     for line in _lines("roles.txt"):
@@ -103,6 +108,7 @@ def lexicon() -> Lexicon:
         (nots if kind == "not" else drops).append(pattern)
     return Lexicon(
         verb_class=verb_class,
+        speech_nouns=frozenset(speech_nouns),
         titles=titles,
         title_words=frozenset(w for t in titles for w in t.split()),
         roles=roles,

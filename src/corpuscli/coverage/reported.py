@@ -60,9 +60,20 @@ _FINITE = re.compile(
     r"opposes?|hopes?|expects?|agrees?|continues?)\b|\b[a-z]+ed\b|['’](?:s|re|ll|ve|d)\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
-_VIEW = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})['’]s[ \t]+(?:view|position|"
-                   r"argument|contention|belief)[ \t]+(?:is|was)[ \t]+that[ \t]+")  # fmt: skip
-_PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;]{2,60}?)[ \t]+(?:put|puts)[ \t]+it\b")
+_PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+puts?[ \t]+it\b[ \t]*,?")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+@cache
+def _noun_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon().speech_nouns, key=len, reverse=True))
+    return re.compile(
+        r"(?P<who>\b(?:his|her|their|its|His|Her|Their|Its)|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
+        r"['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<noun>" + nouns + r")(?:[ \t]+(?:is|was))?"
+        r"[ \t]+that[ \t]+"
+    )
+
+
 _SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
 #: Words a clause's subject does not start with, and that stand before no finite verb of one.
 _NOT_SUBJECT = lexicon().words("not_subject")
@@ -248,12 +259,33 @@ def reports_in(
         if stop - start > 10 and _quoted_share(start, stop, marked) < 0.4:
             yield Report(start, stop, who, "according to")
             taken_until = max(taken_until, stop)
-    m = _VIEW.search(text, s_start, s_end) if "s view" in sentence else None
-    if m:
-        stop = _clause_end(text, m.end(), s_end)
+    # "As Putin put it, …" / "…, as Putin put it."
+    for m in _PUT_IT.finditer(text, s_start, s_end) if " put it" in sentence else ():
         who = parse_phrase(text, m.start("who"), m.end("who"))
-        if stop - m.end() > 10 and _quoted_share(m.end(), stop, marked) < 0.4:
-            yield Report(m.end(), stop, who, "view")
+        before = text[s_start : m.start()].rstrip()
+        if before.endswith(",") and len(before.split()) >= 4:
+            start, stop = s_start, s_start + len(before) - 1
+        else:
+            start = _skip_space(text, m.end(), s_end)
+            stop = _clause_end(text, start, s_end)
+        if who is not None and stop - start > 10 and _quoted_share(start, stop, marked) == 0:
+            yield Report(start, stop, who, "put it")
+            taken_until = max(taken_until, stop)
+    # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
+    for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
+        if _inside(m.start(), marked):
+            continue
+        stop = _clause_end(text, m.end(), s_end)
+        owner = m.group("who")
+        if owner.lower() in _POSSESSIVE_PRONOUNS:
+            who: Mention | None = Mention(_POSSESSIVE_PRONOUNS[owner.lower()], None, "pronoun",
+                                          "person", m.start("who"), m.end("who"))  # fmt: skip
+        else:
+            who = parse_phrase(text, m.start("who"), m.end("who") - 2)
+        if who is None or stop - m.end() < 10 or _quoted_share(m.end(), stop, marked) > 0:
+            continue
+        yield Report(m.end(), stop, who, m.group("noun"))
+        taken_until = max(taken_until, stop)
     for m in _verb_re().finditer(text, s_start, s_end):
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
