@@ -50,7 +50,9 @@ def _check(path, labels, *, quiet: bool = False):
         elif text[q.start : q.end] != q.text:
             misses.append((start, "offsets", None))
     if quiet:
-        assert len(misses) == 0, f"{len(misses)} labelled quotes missed"
+        missed = len(misses)
+        misses.clear()  # nothing of a test-split article shown in the failure report
+        assert missed == 0, f"{missed} labelled quotes missed"
     else:
         assert not misses, misses
     return quotes

@@ -273,8 +273,8 @@ def reports_in(
             taken_until = max(taken_until, stop)
     # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
     for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
-        if _inside(m.start(), marked):
-            continue
+        if _inside(m.start(), marked) or _verb_re().search(text, s_start, m.start()):
+            continue  # inside someone's reported words: the outer attribution reports it
         stop = _clause_end(text, m.end(), s_end)
         owner = m.group("who")
         if owner.lower() in _POSSESSIVE_PRONOUNS:
