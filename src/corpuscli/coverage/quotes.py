@@ -358,9 +358,11 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         lead = text[max(0, q.start - 60) : q.start].rstrip(_OPENERS + " ")
         verb = _last_match(_verb_re(), lead, lead.rfind(".") + 1, len(lead))
         between = lead[verb.end() :].split() if verb else []
-        named = verb is not None and len(between) <= 4 and not {"on", "in", "at", "during", "of"} & {
-            w.lower() for w in between
-        }  # called Kim “Rocket Man”; not: said on “This Week”
+        named = (
+            verb is not None
+            and len(between) <= 4
+            and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
+        )  # called Kim “Rocket Man”; not: said on “This Week”
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue

@@ -335,7 +335,9 @@ def reports_in(
         if speaker is None:
             continue
         if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
-            "we", "i", "you"
+            "we",
+            "i",
+            "you",
         ):
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
@@ -383,8 +385,10 @@ def reports_in(
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
             coordinated = _LAST_AND.search(unquoted)
-            if coordinated and len(unquoted[: coordinated.start()].split()) >= 4 and _clause_like(
-                unquoted[: coordinated.start()]
+            if (
+                coordinated
+                and len(unquoted[: coordinated.start()].split()) >= 4
+                and _clause_like(unquoted[: coordinated.start()])
             ):
                 # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
                 # its own before the one that holds the fragment
@@ -459,7 +463,7 @@ def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int
     if not ends:
         return False
     between = text[max(ends) : m.start()].lstrip("”\"’'»,.!?… \t—–-")
-    if len(between.split()) > 6 or any(c in between for c in ".!?;:,“\"‘«"):
+    if len(between.split()) > 6 or any(c in between for c in '.!?;:,“"‘«'):
         return False
     if {"and", "but", "while", "then", "yet", "or", "as", "after"} & set(between.lower().split()):
         return False  # “…” around it, but said …: a verb of its own

@@ -212,7 +212,9 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?i:{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
         re.compile(rf"(?i:{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
-        re.compile(_PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"),  # X, the adviser
+        re.compile(
+            _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
+        ),  # X, the adviser
     )
 
 
@@ -242,7 +244,12 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     out = set()
     for m in matches:
         name = " ".join(_name_words(m.group(1)))
-        if not name or name in lex.countries or name in lex.not_names or clean_speaker(name) is None:
+        if (
+            not name
+            or name in lex.countries
+            or name in lex.not_names
+            or clean_speaker(name) is None
+        ):
             continue
         if places and not any(p in text[max(0, m.start() - 25) : m.end()] for p in places):
             continue

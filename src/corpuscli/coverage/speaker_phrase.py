@@ -91,8 +91,10 @@ def name_start(words: list[str], first: int = 0) -> int:
             continue
         for n in (4, 3, 2, 1):
             phrase = " ".join(words[k : k + n])
-            if k + n < len(words) and k + n > first and (
-                phrase in lex.titles or (n > 1 and phrase in lex.place_forms)
+            if (
+                k + n < len(words)
+                and k + n > first
+                and (phrase in lex.titles or (n > 1 and phrase in lex.place_forms))
             ):
                 cut = max(cut, k + n)  # "Secretary of State", "United Nations"
                 break

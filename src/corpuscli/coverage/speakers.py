@@ -78,7 +78,9 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             q.speaker = best[1]
 
 
-_NAME_PART = re.compile(r"[A-Z][\w'’.-]+(?:[ \t]+(?:al|bin|de|van|von|el)?[ \t]*[A-Z][\w'’.-]+){1,3}")
+_NAME_PART = re.compile(
+    r"[A-Z][\w'’.-]+(?:[ \t]+(?:al|bin|de|van|von|el)?[ \t]*[A-Z][\w'’.-]+){1,3}"
+)
 
 
 def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -94,8 +96,10 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
             while words and words[0] in lex.not_names:
                 words = words[1:]
             chunk = " ".join(words)
-            if _NAME_PART.fullmatch(chunk) and _can_speak(text, -1, chunk) and not any(
-                w in lex.place_forms or w in lex.titles for w in words
+            if (
+                _NAME_PART.fullmatch(chunk)
+                and _can_speak(text, -1, chunk)
+                and not any(w in lex.place_forms or w in lex.titles for w in words)
             ):
                 out.append((pos + part.find(words[0]), chunk))
                 break
@@ -259,8 +263,10 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             q.speaker is None
             and q.kind == "direct"
             and previous is not None
-            and q.paragraph - previous.paragraph
-            - sum(previous.paragraph < i < q.paragraph for i in captions) <= 1
+            and q.paragraph
+            - previous.paragraph
+            - sum(previous.paragraph < i < q.paragraph for i in captions)
+            <= 1
         ):
             q.speaker = previous.speaker
         if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
