@@ -1,4 +1,5 @@
-"""Same-story pairs and quote speakers, measured against the datasets' own labels.
+"""Same-story pairs, measured against the datasets' own labels (quotes and speakers, BASIL's
+quoted spans included, are measured by bench_quotes.py).
 
     python benchmarks/bench_coverage.py [--corpora DIR]
 
@@ -6,17 +7,12 @@
   mixed with the other Fox / NYT / HuffPost articles of article_bias_prediction_allsides (an open
   world: precision and recall of the pairs that involve a BASIL article), of NewsWCL50 and of the
   NeuS AllSides roundups; with the time taken.
-- Speaker attribution against BASIL's 722 quoted spans annotated with their speaker: of the
-  spans with a named speaker that corpuscli finds inside a quote, how many it gives to that
-  speaker (the last name must appear in corpuscli's speaker).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -28,7 +24,6 @@ sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli import load
 from corpuscli.coverage.pairs import evaluate, find_pairs
-from corpuscli.coverage.quotes import extract_quotes
 
 
 def truth_pairs(frame: pd.DataFrame, event_col: str = "event_id") -> list[tuple[str, str]]:
@@ -94,56 +89,11 @@ def _fmt(result: dict, seconds: float) -> list[str]:
             f"{result['recall']:.3f}", f"{seconds:.1f}"]  # fmt: skip
 
 
-_GROUP = re.compile(
-    r"Party|Democrat|Republican|campaign|administration|Congress|House|Senate|GOP|Lawmakers|Catholics|NAACP",
-    re.I,
-)
-
-
-def speakers_part(corpora: Path) -> None:
-    articles = {}
-    for line in (corpora / "basil" / "basil_articles.jsonl").open(encoding="utf-8"):
-        row = json.loads(line)
-        articles[row["id"]] = row
-    spans = found = right = 0
-    p_found = p_right = 0  # speakers that are people ("Donald_Trump"), not groups
-    for line in (corpora / "basil" / "basil_annotations.jsonl").open(encoding="utf-8"):
-        ann = json.loads(line)
-        row = articles.get(ann["id"])
-        if row is None:
-            continue
-        quotes = extract_quotes(row["text"])
-        for span in ann["phrase-level-annotations"]:
-            speaker = span.get("speaker") or ""
-            if span.get("quote") != "yes" or not speaker or speaker.startswith("other"):
-                continue
-            spans += 1
-            hit = next((q for q in quotes if span["txt"].strip('“”" ') in q.text), None)
-            if hit is None:
-                continue
-            found += 1
-            last = speaker.replace("_", " ").split()[-1].lower()
-            ok = bool(hit.speaker) and last in hit.speaker.lower()
-            right += ok
-            parts = speaker.split("_")
-            if (
-                len(parts) >= 2
-                and all(p[:1].isupper() for p in parts)
-                and not _GROUP.search(speaker)
-            ):
-                p_found += 1
-                p_right += ok
-    print(f"BASIL quoted spans with a named speaker: {spans}; inside a quote corpuscli found: {found} "
-          f"({found / spans:.2f}); speaker right: {right} ({right / max(found, 1):.2f} of those found); "
-          f"of the {p_found} whose speaker is a person's name: {p_right} ({p_right / max(p_found, 1):.2f})")  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
-    speakers_part(corpora)
     pairs_part(corpora)
 
 

@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from corpuscli.cli.app import app
@@ -17,6 +22,29 @@ SEED_000 = SAMPLE / "000_dceb8f66d6ffd2f1.txt"
 SEED_003 = SAMPLE / "003_d3eae8a6fb502286.txt"
 ROUNDUPS = SAMPLE / "allsides_roundups.jsonl"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Property tests are reproducible (the same examples on every run and machine) and carry no
+# timing deadline: a slow shared machine must not fail them. Blow-ups are caught by `bounded`.
+settings.register_profile("corpuscli", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)  # HYPOTHESIS_PROFILE=explore: new examples
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "corpuscli"))
+
+
+@contextmanager
+def bounded(seconds: float) -> Iterator[None]:
+    """Fail the block if it runs longer than ``seconds``: a bound for catastrophic slowness
+    (backtracking, hangs), far above any ordinary run, not a timing assertion."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError(f"ran for more than {seconds} s: a blow-up, not slowness")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.errors import CorpusError
+from tests.conftest import bounded
 
 from .generated import COMPRESSORS, articles
 
@@ -26,7 +27,7 @@ MAX_LINE = 1024
 #: A few seconds in the normal run; set CORPUSCLI_FUZZ_EXAMPLES for a longer hunt.
 FUZZ = settings(
     max_examples=int(os.environ.get("CORPUSCLI_FUZZ_EXAMPLES", "25")),
-    deadline=3000,  # ms per read: generous on a shared machine; a hang or a blow-up fails it
+    deadline=None,  # blow-ups are bounded by `bounded`, not a timing deadline
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -158,13 +159,15 @@ def test_every_reader_gives_articles_or_names_the_fault(tmp_path, suffix):
 @FUZZ
 @given(data=st.one_of(jsonl_bytes, csv_bytes, html_bytes, text_bytes))
 def test_standard_input_gives_articles_or_names_the_fault(data, monkeypatch):
-    class Stdin:
-        buffer = io.BytesIO(data)
+    with bounded(60):
 
-    monkeypatch.setattr("sys.stdin", Stdin)
-    try:
-        result = load(["-"], max_input_size=MAX_INPUT, max_line_size=MAX_LINE)
-    except CorpusError as exc:
-        assert exc.where and exc.where.startswith("-")
-        return
-    assert all(p.where.startswith("-") for p in result.problems)
+        class Stdin:
+            buffer = io.BytesIO(data)
+
+        monkeypatch.setattr("sys.stdin", Stdin)
+        try:
+            result = load(["-"], max_input_size=MAX_INPUT, max_line_size=MAX_LINE)
+        except CorpusError as exc:
+            assert exc.where and exc.where.startswith("-")
+            return
+        assert all(p.where.startswith("-") for p in result.problems)

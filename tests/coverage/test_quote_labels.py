@@ -47,6 +47,8 @@ def test_quotes_against_hand_labels():
     result = measure()
     print(result)
     assert result["labelled"] >= 90
-    assert result["precision"] >= 0.85
-    assert result["recall"] >= 0.85
-    assert result["speaker_accuracy"] >= 0.91
+    assert result["precision"] >= 0.96
+    # these labels count unattributed fragments ("Piracy", "hijacking") that the benchmark's
+    # labels (benchmarks/labels/) call scare quotes, which extraction now leaves out: 1.0 -> 0.94
+    assert result["recall"] >= 0.93
+    assert result["speaker_accuracy"] >= 0.92

@@ -15,7 +15,7 @@ from corpuscli.analysis.kwic import kwic
 from corpuscli.errors import UsageError
 from corpuscli.text.regex import UserRegex, translate
 from corpuscli.text.tokens import Tokenizer
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, bounded
 
 #: Pieces of patterns: literals, Unicode-sensitive classes, sets, anchors, boundaries.
 _ATOMS = st.sampled_from([
@@ -61,12 +61,13 @@ def test_most_ordinary_patterns_run_on_re2():
     assert translate(r"[\W]") is None and translate("[[:alpha:]]") is None
 
 
-@settings(max_examples=30, deadline=2000)  # the time bound: far below re's seconds to hours
+@settings(max_examples=30, deadline=None)  # bounded below: far below re's seconds to hours
 @given(st.integers(20, 100_000), st.sampled_from(["", "b", "!", "\n"]))
 def test_nested_repetition_runs_in_linear_time(n, tail):
-    regex = UserRegex(r"(a+)+$")
-    text = "a" * n + tail
-    assert regex.spans(text) == ([(0, n)] if tail in ("", "\n") else [])
+    with bounded(60):
+        regex = UserRegex(r"(a+)+$")
+        text = "a" * n + tail
+        assert regex.spans(text) == ([(0, n)] if tail in ("", "\n") else [])
 
 
 def test_a_pattern_only_re_runs_stops_at_the_budget_and_names_itself(monkeypatch):

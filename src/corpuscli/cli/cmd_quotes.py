@@ -14,7 +14,7 @@ from .session import Session
 
 HELP = """Quotes and reported speech, with the speaker and the attribution verb.
 
-Columns: doc_id, source, quote_id, speaker, verb, kind (direct: a quoted statement; partial: a quoted fragment inside a sentence; indirect: reported speech such as "Putin also said that …"), text, start, end (offsets into the article text). Pronouns and descriptions ("he", "the Russian president") are resolved to the nearest named speaker before them. --speaker keeps one speaker's quotes: "Putin" also finds "Vladimir Putin" and "President Vladimir Putin".
+Columns: doc_id, source, quote_id, speaker, verb, kind (direct: a quoted statement; partial: a quoted fragment inside the writer's sentence; indirect: the clause of reported speech, such as "Russia would respond" in "Peskov said that Russia would respond"), text, start, end (offsets into the article text), speaker_text, speaker_source, confidence. speaker is the fullest name the article gives ("Vladimir Putin" for "Mr. Putin" and for "he"), or a role or organisation as written ("a senior administration official"), empty when nothing names one; speaker_text is how the text names the speaker there; speaker_source says how it was found (named, pronoun, description, context, none) and confidence how sure that is (0-1). --speaker keeps one speaker's quotes: "Putin" finds "Vladimir Putin".
 """
 
 EPILOG = """\b

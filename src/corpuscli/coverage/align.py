@@ -159,6 +159,16 @@ def align(
     }
     ta = [tokenize(a_text, q.start, q.end) for q in a]
     tb = [tokenize(b_text, q.start, q.end) for q in b]
+    # a statement rendered word for word on the other side is that statement: its other links
+    # are to other statements on the same subject (two identical articles align row for row)
+    exact = {(i, j) for (i, j) in links if ratio(ta[i], tb[j]) == 1.0}
+    exact_a = {i for i, _ in exact}
+    exact_b = {j for _, j in exact}
+    links = {
+        (i, j): sim
+        for (i, j), sim in links.items()
+        if (i, j) in exact or (i not in exact_a and j not in exact_b)
+    }
     groups = _group(links, a, b)
     rows: list[tuple[tuple[int, int], Row]] = []
     for ia, ib in groups:

@@ -6,18 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-VERBS = (
-    "said|says|say|told|tells|asked|asks|added|adds|insisted|insists|noted|notes|stressed|stresses|"
-    "warned|warns|argued|argues|explained|explains|recalled|recalls|wrote|writes|tweeted|tweets|"
-    "accused|accuses|claimed|claims|declared|declares|announced|announces|replied|replies|"
-    "continued|continues|acknowledged|acknowledges|admitted|admits|urged|urges|suggested|suggests|"
-    "emphasized|emphasised|stated|states|remarked|added|responded|responds|countered|counters|"
-    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|observed|told reporters|"
-    "called|calls|pledged|pledges|referred|refers|described|describes|labeled|labelled|labels|"
-    "signaled|signalled|saying|declaring|adding|telling|writing|calling|commented|comments|"
-    "responded|responding|replying|continued|continuing|posted|quipped|recounted|cautioned|"
-    "revealed|reveals|confirmed|confirms|denied|denies|disclosed|discloses"
-)
+from .lexicon import lexicon
+
+VERBS = lexicon().verbs_alternation()
 _NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
 _TITLE = (
     r"(?:(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
@@ -29,37 +20,22 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|billionaire|mogul|businessman|lawmaker|justice|judge))"
 
 
-def _speaker(group: str) -> str:
-    return rf"(?P<{group}>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})"
+_CANDIDATE_TAIL = re.compile(rf"(?<![\w.'’-])(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?$")
+_VERB_AT = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])")
 
 
-def _verb(group: str) -> str:
-    return rf"(?P<{group}>{VERBS})"
+def candidate_names(text: str) -> list[tuple[int, str]]:
+    """Names right before a speech verb ("President Vladimir Putin said"), with their offsets:
+    whom a pronoun or a description nearby may mean."""
+    out = []
+    for v in _VERB_AT.finditer(text):
+        start = max(0, v.start() - 90)
+        m = _CANDIDATE_TAIL.search(text, start, v.start())
+        if m and not text[max(0, m.start() - 4) : m.start()].rstrip().lower().endswith("the"):
+            out.append((m.start("name"), m.group("name")))
+    return out
 
 
-_SPEAKER = _speaker("speaker")
-_VERB = _verb("verb")
-
-# after a closing mark:  ,” Putin said   /  ,” said Putin  /  ,” he added
-_AFTER = re.compile(
-    rf"^\s*[,.!?…—–-]?\s*(?:{_SPEAKER}\s+(?:[a-z]\w*\s+)?{_VERB}\b|{_verb('verb2')}\s+{_speaker('speaker2')}(?![\w'’]))"
-)
-# after a closing mark, with an appositive first:  ,” CNN's correspondent, Kaitlan Collins, asked
-_AFTER_APPOSITIVE = re.compile(
-    rf"^\s*[,.!?…]?\s*[^,.“”\"\n]{{2,80}},\s*(?P<speaker>{_TITLE}{_NAME}),?\s+{_VERB}\b"
-)
-# before an opening mark:  Putin said: “  /  Putin said that “  /  according to X, “
-_BEFORE = re.compile(
-    rf"(?:{_SPEAKER}\s+(?:\w+\s+)?{_VERB}(?:\s+\w+){{0,3}}\s*(?:[:,]|\s+that)?\s*|according\s+to\s+(?P<acc>{_TITLE}{_NAME}),?\s*)$"
-)
-# reported speech:  Putin also said that …  /  …, President Vladimir Putin said Thursday.
-_REPORTED_LEAD = re.compile(
-    rf"^(?P<who>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?:(?:also|again|further|however|then|later|once again)\s+)?(?P<verb>{VERBS})\b(?:\s+(?:however|also|again))?\s+(?:that\s+)?(?P<rest>.+[.!?])$"
-)
-#: Names next to a speech verb anywhere in the text: the people a "he said" can refer to.
-_CANDIDATE = re.compile(
-    rf"(?<![Tt]he )(?<!\w)(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b"
-)
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
 _TITLED = re.compile(
     r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
@@ -69,15 +45,12 @@ _TITLED = re.compile(
 #: A pronoun next to a speech verb ("He acknowledged that …").
 _PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
 #: A short quoted name in title case ("This Week", "Rally for Election Integrity") is not a quote.
-_SMALL = r"of|for|the|and|a|an|in|on|to|at|by"
+_SMALL = r"of|for|the|and|a|an|in|on|to|at|by|with|from|or|vs\.?"
 _TITLE_CASE = re.compile(
     rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
 )
-_REPORTED_TAIL = re.compile(
-    rf"^(?P<content>.+?),\s+(?P<speaker>{_DESCRIPTION}|{_TITLE}{_NAME}|{_PRONOUN})\s+(?P<verb>{VERBS})(?:\s+[\w-]+){{0,3}}\.$"
-)
-_OPEN = '“"«'
-_CLOSE = {"“": "”", '"': '"', "«": "»"}
+_OPEN = '“"«„'
+_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _ABBREV_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
@@ -103,7 +76,8 @@ _SUBJECT = re.compile(
     rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
 )  # used with .match(text, pos)
 
-COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end")
+COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end",
+           "speaker_text", "speaker_source", "confidence")  # fmt: skip
 
 
 @dataclass
@@ -115,6 +89,9 @@ class Quote:
     speaker: str | None = None
     verb: str | None = None
     paragraph: int = 0
+    speaker_text: str | None = None  # the speaker as the text words it here ("he", "Mr. Putin")
+    speaker_source: str = "none"  # named, pronoun, description, context or none
+    confidence: float = 0.0
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -1,46 +1,59 @@
 """Quotes and reported speech, with their speakers.
 
-- **direct**: text between quotation marks (“…”, "…", «…»; ‘…’ inside them stays part of the
-  quote) that forms a statement; a paragraph that opens with a quotation mark and does not close it
-  continues into the next; a closing mark with no opening one in its paragraph
-  (``Our position is absolutely open …,” Putin said``) quotes from the paragraph's start;
-- **partial**: a quoted fragment of four words or fewer inside a sentence (Putin accused the
-  Soviet leadership of “inaction”);
-- **indirect**: a sentence of reported speech without quotation marks — ``Putin also said that
-  …`` or ``…, President Vladimir Putin said Thursday.``
+- **direct**: text between quotation marks (“…”, "…", ‘…’, '…', «…», „…“, primes; a single mark
+  inside double ones stays part of the quote; single marks are told from apostrophes by word
+  edges) that forms a statement; a paragraph that opens with a mark and does not close it
+  continues into the next one that opens with a mark, each paragraph a quote of its own; a
+  closing mark with no opening one quotes from the paragraph's start (``Our position is
+  absolutely open …,” Putin said``);
+- **partial**: a quoted fragment inside the writer's sentence (Putin accused the Soviet
+  leadership of “inaction”); a short fragment that nobody says, with no speech verb in its
+  sentence, is a scare quote and left out; a quoted name ("This Week", "RUSSIA CALLING!") too;
+- **indirect**: the clause of reported speech a speech verb reports, without its attribution
+  words (:mod:`corpuscli.coverage.reported`).
 
-The speaker is the name (or pronoun) next to an attribution verb after the quote (``,” Putin
-said``, ``,” said Putin``, ``,” he added``) or before it (``Putin said: “…``, ``according to …``).
-A pronoun or a description ("the Russian president") is resolved to a person the article names
-before it, and quotes with no attribution of their own get one from their context
-(:mod:`corpuscli.coverage.speakers`; the shared patterns are in :mod:`corpuscli.coverage.quote_patterns`).
-Offsets (``start``, ``end``) point into the article's text.
+The speaker is the noun phrase next to an attribution verb after the quote (``,” Putin said``,
+``,” said Putin``, ``", - said Putin.``, ``” — the Kremlin said``) or before it (``Putin said:
+“…``, ``Putin: “…``, ``according to …``), read by :mod:`corpuscli.coverage.speaker_phrase`.
+Descriptions and pronouns are resolved (:mod:`corpuscli.coverage.speaker_names`,
+:mod:`corpuscli.coverage.speakers`), quotes with no attribution of their own get one from their
+context, and every speaker is named canonically per article with the words the text uses kept
+in ``speaker_text``, how it was found in ``speaker_source`` and a ``confidence``. Offsets
+(``start``, ``end``) point into the article's text.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
-from itertools import accumulate
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
+from corpuscli.text.sentences import sentence_spans
+
+from .lexicon import lexicon
 from .quote_patterns import (
-    _ABBREV_END,
-    _AFTER,
-    _AFTER_APPOSITIVE,
-    _BEFORE,
     _CLOSE,
     _OPEN,
-    _REPORTED_LEAD,
-    _REPORTED_TAIL,
-    _SENTENCE,
     _TITLE_CASE,
     COLUMNS,
     Quote,
+    _sentence_end,
+    _sentence_start,
 )  # fmt: skip
-from .speakers import resolve_speakers
+from .reported import reports_in
+from .speaker_names import finish_speakers, resolve_descriptions
+from .speaker_phrase import (
+    Mention,
+    mask_abbreviations,
+    parse_after,
+    parse_phrase,
+    parse_subject,
+    role_of,
+)
+from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
 
@@ -133,40 +146,237 @@ def _direct_quotes(text: str) -> list[Quote]:
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
 
 
+_SINGLE = re.compile(r"['‘’‹›′]")
+
+
+def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
+    """Spans between single marks (‘…’, '…', ‹…›, primes) outside the double-quoted ones. A
+    mark opens when a word starts after it and no word character stands before it; it closes
+    when a word ends before it and none starts after it; so "Russia's", "countries' navies"
+    (nothing open), "'90s" and "rock 'n' roll" (data/quotes/apostrophes.txt) are no quotes. A
+    paragraph that opens with a mark and does not close it goes on into the next one that opens
+    with a mark."""
+    if not _SINGLE.search(text):
+        return []
+    lex = lexicon()
+    spans = sorted((q.start - 1, q.end + 1) for q in taken)
+    out: list[Quote] = []
+    carry: Quote | None = None
+    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+        opened: int | None = None
+        starts_open = False
+        for m in _SINGLE.finditer(text, p_start, p_end):
+            pos = m.start()
+            if any(a <= pos < b for a, b in spans) or lex.apostrophe.match(text, pos):
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            can_open = not (before.isalnum()) and (
+                after.isalnum() or after in '“"…$(' or (after == " " and m.group(0) in "‘‹")
+            )
+            can_close = not after.isalnum() and (
+                before.isalnum()
+                or before in '.,!?…)”"%'
+                or (before == " " and opened is not None and m.group(0) in "'’›")
+            )
+            if m.group(0) in "‘‹" and not can_open:
+                continue
+            if can_close and (opened is not None or carry is not None):
+                if opened is not None:
+                    span_start = opened + 1
+                    opened = None
+                else:
+                    assert carry is not None
+                    span_start = carry.start
+                    carry = None
+                out.append(Quote(span_start, pos, text[span_start:pos], "direct",
+                                 paragraph=p_index))  # fmt: skip
+            elif can_open:
+                if carry is not None and pos == p_start + len(text[p_start:p_end]) - len(
+                    text[p_start:p_end].lstrip()
+                ):
+                    continue  # the paragraph re-opens a quote left open: it goes on
+                if carry is not None:
+                    out.append(carry)
+                    carry = None
+                opened = pos
+                starts_open = not text[p_start:pos].strip()
+        if carry is not None:  # open since an earlier paragraph and not closed here
+            para = text[p_start:p_end].lstrip()
+            if para[:1] in "'‘":
+                carry.end = p_end
+            else:
+                out.append(carry)
+                carry = None
+        if opened is not None and starts_open and carry is None:
+            carry = Quote(opened + 1, p_end, "", "direct", paragraph=p_index)
+    if carry is not None:
+        out.append(carry)
+    for q in out:
+        q.text = text[q.start : q.end]
+        lead = len(q.text) - len(q.text.lstrip())
+        q.start += lead
+        q.text = q.text.strip().rstrip(",")
+        q.end = q.start + len(q.text)
+    return [q for q in out if sum(ch.isalpha() for ch in q.text) >= 2]
+
+
+_AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
+_BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
+
+
+def _verb_re() -> re.Pattern[str]:
+    return _VERB_RE
+
+
+_VERB_RE = re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
+
+
+def _outlet(who: Mention) -> bool:
+    words = (who.name or who.text).split()
+    return bool(words) and role_of([words[-1].lower()]) == "outlet"
+
+
+def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
+    if who is None:
+        return
+    q.speaker = who.name or who.text
+    q.speaker_text = who.text
+    q.speaker_source = who.source
+    q.verb = verb
+
+
 def _attribute(text: str, quotes: list[Quote]) -> None:
+    """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
+    said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
+    ``Putin: “``, ``according to X, “``)."""
     for q in quotes:
-        after = text[q.end + 1 : q.end + 120].split("\n")[0]
-        after = after.lstrip('”"»’')
-        m = _AFTER.search(after)
-        if m:
-            q.speaker = m.group("speaker") or m.group("speaker2")
-            q.verb = m.group("verb") or m.group("verb2")
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end < 0 else line_end
+        after_start = q.end + 1 if q.end < len(text) and text[q.end] in _CLOSERS else q.end
+        lead = _AFTER_LEAD.match(text, after_start, line_end)
+        pos = lead.end() if lead else after_start
+        window_end = min(line_end, pos + 160)
+        m = _verb_re().match(text, pos, window_end)
+        if m:  # ,” said Putin
+            who = parse_after(text, m.end(), window_end)
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        m = _verb_re().search(text, pos, window_end)
+        ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
+        if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
+            m = None  # "He added: “…”" introduces the next quote
+        if (
+            m
+            and not ended
+            and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
+            and len(text[pos : m.start()].split()) <= 12
+            and text[pos : m.start()].strip()
+        ):
+            who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
+            if who is not None and m.group(0).startswith("report") and _outlet(who):
+                continue  # “…,” the Associated Press reported: someone in its report said it
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
+        line_start = text.rfind("\n", 0, opening) + 1
+        s_start = max(line_start, _sentence_start(text, max(line_start, opening - 1)))
+        before = text[s_start:opening]
+        tail = _BEFORE_TAIL.search(before)
+        core_end = s_start + (tail.start() if tail else len(before))
+        m = _last_match(_verb_re(), text, s_start, core_end)
+        between = text[m.end() : core_end] if m is not None else ""
+        if m is not None and (
+            not between.strip(" \t,")
+            or lexicon().circumstance.fullmatch(between)
+            or _ADDRESSED.fullmatch(between)
+        ):
+            clause = s_start
+            for b in re.finditer(r"(?:[;(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)",
+                                 text[s_start : m.start()]):  # fmt: skip
+                clause = s_start + b.end()
+            who = parse_subject(text, clause, m.start())
+            if who is not None:
+                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                continue
+        acc = re.search(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$", before)
+        if acc:
+            _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
+                         "according to")  # fmt: skip
             continue
-        m = _AFTER_APPOSITIVE.search(after)
-        if m:
-            q.speaker, q.verb = m.group("speaker"), m.group("verb")
+        colon = re.search(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$", before)
+        if colon:  # Putin: “…”
+            who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
+            if who is not None and who.source == "named":
+                _set_speaker(q, who, None)
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007
+        pass
+    return last
+
+
+#: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
+#: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
+_STOP = re.compile(r"[.!?“”\"«»‘]")
+#: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
+_ADDRESSED = re.compile(
+    r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"
+    r"(?:[ \t]+[A-Z][\w.’'-]*)*|(?:the|a|an|his|her)(?:[ \t]+[\w-]+){1,3})"
+    r"(?:[ \t]+(?:on|in|at|late|last|this)(?:[ \t]+[\w-]+){1,3})?[ \t,]*"
+)
+_CLOSERS = "”\"»’'“"
+_OPENERS = "“\"«‘'„"
+
+
+def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quote that runs over several paragraphs, as one quote per paragraph with the same
+    speaker (each paragraph re-opens the quote, and is a statement of its own)."""
+    out = []
+    for q in quotes:
+        if "\n" not in q.text:
+            out.append(q)
             continue
-        before_start = text.rfind("\n", 0, q.start) + 1
-        before = text[max(before_start, q.start - 160) : q.start].rstrip('“"« ')
-        m = _BEFORE.search(before + " ")
-        if m is None:
-            m = _BEFORE.search(before)
-        if m:
-            speaker = m.group("speaker") or m.group("acc")
-            q.speaker, q.verb = speaker, (m.group("verb") or "according to")
+        for m in re.finditer(r"[^\n]+", q.text):
+            piece = m.group(0).strip().strip(_OPENERS + _CLOSERS).strip().rstrip(",")
+            if not piece or not any(ch.isalpha() for ch in piece):
+                continue
+            start = q.start + m.start() + m.group(0).index(piece)
+            out.append(Quote(start, start + len(piece), piece, q.kind, q.speaker, q.verb,
+                             q.paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
+    return out
 
 
 def _classify(text: str, quotes: list[Quote]) -> None:
+    """Each quote's kind: a title ("This Week"), a partial quote (a fragment inside the
+    writer's sentence), or a direct one (a statement of its own; a quote that opens a
+    paragraph is one, however short)."""
     for q in quotes:
+        lead = text[max(0, q.start - 60) : q.start].rstrip(_OPENERS + " ")
+        verb = _last_match(_verb_re(), lead, lead.rfind(".") + 1, len(lead))
+        between = lead[verb.end() :].split() if verb else []
+        named = (
+            verb is not None
+            and len(between) <= 4
+            and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
+        )  # called Kim “Rocket Man”; not: said on “This Week”
+        if q.text.isupper() and len(q.text.split()) <= 4 and not named:
+            q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
+            continue
         if (
             len(q.text.split()) <= 6
             and _TITLE_CASE.match(q.text)
             and q.text[:1].isupper()
             and " " in q.text
+            and not named
         ):
             q.kind = "title"
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         if (
             before
             and before[-1:].isalpha() is False
@@ -177,87 +387,85 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             continue
         if q.verb is not None:
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip('“"«')
+        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         embedded = (
             bool(before)
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        if len(q.text.split()) <= 4 or embedded:
+        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(
+            _OPENERS + " \t"
+        )
+        if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
             q.kind = "partial"
 
 
 def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
-    """Sentences of reported speech that hold no direct quote."""
-    taken = sorted((q.start, q.end) for q in quotes)
-    taken_starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))  # the furthest end so far
+    """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
+    marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
+    marked_starts = [a for a, _ in marked]
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
-        para = text[p_start:p_end]
-        pending = ""
-        offset = 0
-        for m in _SENTENCE.finditer(para):
-            sentence = m.group(0)
-            if _ABBREV_END.search(sentence.rstrip()) and m.end() < len(para):
-                pending += sentence
-                continue
-            sentence = pending + sentence
-            s_start = p_start + m.end() - len(sentence)
-            pending = ""
-            offset = m.end()
-            stripped = sentence.strip()
-            if not stripped or any(c in stripped for c in '“”"'):
-                continue
-            start = s_start + (len(sentence) - len(sentence.lstrip()))
-            end = start + len(stripped)
-            k = bisect_left(taken_starts, end) - 1  # the quotes starting before the end
-            if k >= 0 and reach[k] > start:
-                continue  # overlaps a quote
-            lead = _REPORTED_LEAD.match(stripped)
-            tail = None if lead else _REPORTED_TAIL.match(stripped)
-            if lead:
-                out.append(
-                    Quote(
-                        start,
-                        end,
-                        stripped,
-                        "indirect",
-                        lead.group("who"),
-                        lead.group("verb"),
-                        p_index,
-                    )
-                )
-            elif tail:
-                out.append(
-                    Quote(
-                        start,
-                        end,
-                        stripped,
-                        "indirect",
-                        tail.group("speaker"),
-                        tail.group("verb"),
-                        p_index,
-                    )
-                )
-        del offset
+        hits = [m.start() for m in _verb_re().finditer(text, p_start, p_end)]
+        if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
+            hits = [p_start, *hits]  # read every sentence of the paragraph
+        if not hits:
+            continue
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            k = bisect_left(hits, s_start)
+            if (k >= len(hits) or hits[k] >= s_end) and hits[0] != p_start:
+                continue  # no speech verb in this sentence
+            k = bisect_left(marked_starts, s_end)
+            near = [(a, b) for a, b in marked[max(0, k - 8) : k] if b > s_start]
+            for r in reports_in(text, s_start, s_end, near):
+                if r.quoted:  # the quotations inside are the speaker's words
+                    for inner in quotes:
+                        if r.start <= inner.start < r.end + 2 and inner.speaker is None:
+                            _set_speaker(inner, r.speaker, r.verb)
+                    continue
+                q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
+                _set_speaker(q, r.speaker, r.verb)
+                q.verb = r.verb
+                out.append(q)
     return out
 
 
 def extract_quotes(text: str) -> list[Quote]:
     """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
     quotes = _direct_quotes(text)
+    quotes = sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.start)
     _attribute(text, quotes)
+    quotes = _per_paragraph(text, quotes)
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
+    sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
+    resolve_descriptions(text, quotes)
+    resolve_pronouns(text, quotes)
     resolve_speakers(text, quotes)
-    return quotes
+    finish_speakers(text, quotes, sources)
+    return [q for q in quotes if not _scare_quote(text, q)]
 
 
-def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
+def _scare_quote(text: str, q: Quote) -> bool:
+    """A fragment in quotation marks that nobody says: no speaker, and no speech verb in its
+    sentence ("designated as an “undesirable” organization", "what is known as the “ghost”
+    mountain"). Annotators do not count scare quotes and names as quotes."""
+    if q.kind != "partial" or q.speaker is not None or len(q.text.split()) > 3:
+        return False
+    start = _sentence_start(text, q.start)
+    end = _sentence_end(text, q.end)
+    outside = text[start : max(start, q.start - 1)] + " " + text[q.end + 1 : max(q.end + 1, end)]
+    return _verb_re().search(outside) is None
+
+
+#: A batch of articles for a worker: doc_ids, sources, texts.
+_Batch = tuple[list[Any], list[Any], list[Any]]
+
+
+def _quote_rows(batch: _Batch) -> list[dict[str, Any]]:
     ids, sources, texts = batch
-    rows = []
+    rows: list[dict[str, Any]] = []
     for doc_id, source, text in zip(ids, sources, texts, strict=True):
         if not isinstance(text, str):
             continue
@@ -265,7 +473,8 @@ def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
             rows.append(
                 {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
                  "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
-                 "text": q.text, "start": q.start, "end": q.end}
+                 "text": q.text, "start": q.start, "end": q.end, "speaker_text": q.speaker_text,
+                 "speaker_source": q.speaker_source, "confidence": q.confidence}
             )  # fmt: skip
     return rows
 
@@ -278,7 +487,7 @@ def quotes_frame(
     "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
     from corpuscli.engine.parallel import run_batches
 
-    def batches():  # type: ignore[no-untyped-def]
+    def batches() -> Iterator[_Batch]:
         for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
             ids = frame["doc_id"].tolist()
             sources = frame["source"].tolist() if "source" in frame.columns else [None] * len(frame)
@@ -286,7 +495,7 @@ def quotes_frame(
             for i in range(0, len(ids), 500):
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for part in run_batches(_quote_rows, batches(), jobs=jobs):
         rows.extend(part)
     out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from corpuscli.text.sentences import sentence_spans
+
+from .lexicon import lexicon
 from .quote_patterns import (
-    _CANDIDATE,
     _PRONOUN_VERB,
     _RESOLVABLE,
     _SENTENCE,
@@ -26,20 +28,123 @@ from .quote_patterns import (
     Quote,
     _sentence_end,
     _sentence_start,
+    candidate_names,
 )  # fmt: skip
+from .speaker_names import clean_speaker
+
+
+def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
+    """ "He said" / "she said": the person who last spoke before the quote (a named speaker of a
+    quote or of reported speech), or a person who opens a sentence of the same paragraph or the
+    one before ("Pelosi did not agree …" ¶ "“…,” she said") when that is nearer. Never a
+    country, an organisation or a group; never a "Mr." for "she" nor a "Ms." for "he"."""
+    pronouns = [q for q in quotes if q.speaker_source == "pronoun" and q.speaker
+                and q.speaker.lower() in ("he", "she")]  # fmt: skip
+    if not pronouns:
+        return
+    spoke = sorted(
+        (q.start, q.speaker, q.paragraph) for q in quotes
+        if q.speaker_source in ("named", "description") and q.speaker
+        and not _RESOLVABLE.match(q.speaker) and _can_speak(text, -1, q.speaker)
+        and q.speaker.split()[0][:1].isupper()
+    )  # fmt: skip
+    known = {name.split()[-1] for _, name, _ in spoke}
+    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    genders: dict[str, str | None] = {}
+    first_names = lexicon().first_names
+
+    def fits(name: str, pronoun: str) -> bool:
+        words = [w for w in name.split() if w not in lexicon().title_words]
+        known = first_names.get(words[0]) if len(words) > 1 else None
+        if known is not None:
+            return known == pronoun and _agrees(name, pronoun)
+        last = name.split()[-1]
+        if last not in genders:
+            genders[last] = _gender(text, last)
+        return _agrees(name, pronoun) and genders[last] in (None, pronoun)
+
+    subjects: list[tuple[int, str]] | None = None
+    for q in pronouns:
+        pronoun = (q.speaker or "").lower()
+        para = bisect_right(paragraph_starts, q.start) - 1
+        near_start = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+        said = [(pos, n) for pos, n, _ in spoke if pos < q.start and fits(n, pronoun)]
+        if subjects is None:
+            subjects = _subjects(text, quotes, known)
+        opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
+                  if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
+        best = max(said[-1:] + opened[-1:], default=None)
+        if best is not None:
+            q.speaker = best[1]
+
+
+_NAME_PART = re.compile(
+    r"[A-Z][\w'’.-]+(?:[ \t]+(?:al|bin|de|van|von|el)?[ \t]*[A-Z][\w'’.-]+){1,3}"
+)
+
+
+def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Person names that open a sentence between ``start`` and ``end``, alone or as an
+    appositive: "But Tanweer Fazal, who teaches …", "The head of the basij force, Gholamhossein
+    Gharibpour, more forcefully rejected …"."""
+    lex = lexicon()
+    out = []
+    for s_start, s_end in sentence_spans(text, start, end):
+        pos = s_start
+        for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
+            words = part.split()
+            while words and words[0] in lex.not_names:
+                words = words[1:]
+            chunk = " ".join(words)
+            if (
+                _NAME_PART.fullmatch(chunk)
+                and _can_speak(text, -1, chunk)
+                and not any(w in lex.place_forms or w in lex.titles for w in words)
+            ):
+                out.append((pos + part.find(words[0]), chunk))
+                break
+            pos += len(part) + 1
+    return out
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
+_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
+
+
+def _gender(text: str, last: str) -> str | None:
+    """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
+    each mention, counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    he = she = 0
+    pos = text.find(last)
+    while pos >= 0:
+        end = pos + len(last)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            window = text[end : end + 160]
+            he += len(_HE.findall(window))
+            she += len(_SHE.findall(window))
+            before = text[max(0, pos - 5) : pos].rstrip(". ")
+            he += 3 * before.endswith("Mr")
+            she += 3 * before.endswith(("Ms", "Mrs"))
+        pos = text.find(last, end)
+    return "he" if he > she else "she" if she > he else None
 
 
 def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
     share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
-    candidates = [(m.start(), m.group("name")) for m in _CANDIDATE.finditer(text)]
+    candidates = candidate_names(text)
+    candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
         (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
-    ]
+        and q.speaker_source == "named" and _can_speak(text, -1, q.speaker)
+    ]  # fmt: skip
     candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
     candidates.sort()
     titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
+    titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
     for q in quotes:
         if q.speaker is None:
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
@@ -48,7 +153,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             sentence_end = _sentence_end(text, q.end)
             inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
             after = [name for pos, name in candidates if q.end <= pos < sentence_end]
-            pronoun = _PRONOUN_VERB.search(text, sentence_start, q.start)
+            pronoun_verb = _PRONOUN_VERB.search(text, sentence_start, q.start)
             subject = _subject_at(text, sentence_start)
             speaks = _SPEAKS.search(text[sentence_start : q.start])
             if inside:
@@ -64,7 +169,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                     text, subject.start("subject"), subject.group("subject").strip()
                 )
                 q.verb = q.verb or (speaks.group(0) if speaks else None)
-            elif pronoun:
+            elif pronoun_verb:
                 earlier = [name for pos, name in candidates + titled if pos < sentence_start]
                 if earlier:
                     q.speaker = max(
@@ -89,17 +194,17 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             said_by = q.speaker.lower()
             pronoun = said_by if said_by in ("he", "she") else None
             person = not said_by.endswith(("statement", "letter", "memo"))
-            role = _ROLE.search(said_by) if not pronoun else None
-            if role:  # "the president": the last President named before, if any
-                title = role.group(0)
-                named = [
+            role_match = _ROLE.search(said_by) if not pronoun else None
+            if role_match:  # "the president": the last President named before, if any
+                title = role_match.group(0)
+                holders = [
                     (pos, n) for pos, n in titled + candidates
                     if pos < q.start and n.lower().startswith(_ROLE_TITLES.get(title, (title,)))
                 ]  # fmt: skip
-                lasts = {n.split()[-1] for _, n in named}
+                lasts = {n.split()[-1] for _, n in holders}
                 speaking = [n for pos, n in candidates if pos < q.start and n.split()[-1] in lasts]
-                if speaking or named:  # of the presidents named, the one who last spoke
-                    q.speaker = speaking[-1] if speaking else max(named)[1]
+                if speaking or holders:  # of the presidents named, the one who last spoke
+                    q.speaker = speaking[-1] if speaking else max(holders)[1]
                     continue
             if person and subjects is None:  # found once, only for texts that need them
                 subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
@@ -148,14 +253,20 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             named = [n for pos, n in candidates if last <= pos < len(back)]
             if named and not any(last <= p.start < len(back) for p in quotes):
                 q.speaker = named[-1]
-    # a quote standing alone in the paragraph after another speaker's quote goes on with it
+    # a quote standing alone in the paragraph after another speaker's quote goes on with it (a
+    # caption between them does not count: "FILE PHOTO: …", "Media caption …")
+    starts = [m.start() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    captions = {i for i, pos in enumerate(starts) if lexicon().caption.match(text, pos)}
     previous: Quote | None = None
     for q in quotes:
         if (
             q.speaker is None
             and q.kind == "direct"
             and previous is not None
-            and q.paragraph - previous.paragraph <= 1
+            and q.paragraph
+            - previous.paragraph
+            - sum(previous.paragraph < i < q.paragraph for i in captions)
+            <= 1
         ):
             q.speaker = previous.speaker
         if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
@@ -180,8 +291,8 @@ _SPEAKS = re.compile(
     r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
     r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
 )
-_MALE_TITLE = re.compile(r"^(?:Mr\.|Mister|Sir|King|Prince|Lord)\s")
-_FEMALE_TITLE = re.compile(r"^(?:Mrs\.|Ms\.|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+_MALE_TITLE = re.compile(r"^(?:Mr\.?|Mister|Sir|King|Prince|Lord)\s")
+_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Lady|Dame)\s")
 
 
 #: Last words of names that are institutions, not people: never what "he" or "she" means.
@@ -200,6 +311,21 @@ _ROLE_TITLES = {
     "senator": ("senator", "sen."), "governor": ("governor", "gov."),
     "prime minister": ("prime minister",), "president": ("president",),
 }  # fmt: skip
+
+
+def _can_speak(text: str, pos: int, name: str) -> bool:
+    """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
+    means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
+    Zenkovich") or a possessive."""
+    lex = lexicon()
+    if clean_speaker(name) != name.strip():
+        return False
+    words = name.split()
+    if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
+        return False
+    if words[-1] in _INSTITUTION or words[-1].lower() in lex.roles:
+        return False
+    return not (pos > 0 and text[pos - 1] in "/(@")
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
@@ -267,16 +393,18 @@ def _colon_subject(
     return name
 
 
-def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int, str]]:
+def _subjects(
+    text: str, quotes: list[Quote], known: set[str], begin: int = 0, stop: int | None = None
+) -> list[tuple[int, str]]:
     """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
     demurred …"): whom a following "she said" most likely means. Only people: a personal title,
     or a last name that speaks elsewhere in the text."""
     spans = sorted((q.start, q.end) for q in quotes)
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
-    last = max(ends, default=0)
+    last = max(ends, default=0) if stop is None else stop
     out = []
-    for m in _SENTENCE.finditer(text, 0, last):
+    for m in _SENTENCE.finditer(text, begin, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k]:
@@ -289,6 +417,8 @@ def _subjects(text: str, quotes: list[Quote], known: set[str]) -> list[tuple[int
         if words[0][:1].islower() or words[0] in ("The",):
             continue  # a description ("the agency"), not a person
         titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
-        if titled or words[-1].rstrip("’'s") in known:
+        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(
+            text, subject.start("subject"), name
+        ):
             out.append((subject.start("subject"), name))
     return out

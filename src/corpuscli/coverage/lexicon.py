@@ -1,0 +1,145 @@
+"""The word lists behind quote attribution, read once from ``corpuscli/data/quotes/``: speech
+verbs and the complement each takes, titles, the head nouns of speaking roles, countries with
+their adjectives and capitals, words that never start a name, and patterns of what is never a
+speaker. The files are the place to teach corpuscli a new outlet's wording."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _lines(name: str) -> list[str]:
+    text = files("corpuscli").joinpath("data", "quotes", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the attribution rules look words up in."""
+
+    verb_class: dict[str, str]  # "said" -> "say", "told" -> "object", "denied" -> "clause"
+    speech_nouns: frozenset[str]  # "assertion", "warning": "X's warning that …"
+    titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
+    title_words: frozenset[str]  # every word of a title: "Prime", "Minister", "Sen."
+    roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
+    countries: frozenset[str]  # "Russia", "North Korea", "U.S."
+    adjectives: frozenset[str]  # "Russian", "Turkish", "Azeri"
+    capitals: frozenset[str]  # "Moscow", "Ankara", "Washington"
+    place_forms: dict[str, frozenset[str]]  # "Turkey", "Turkish", "Ankara" -> all three
+    not_names: frozenset[str]  # "The", "But", "Monday", "Reports"
+    never_speaker: re.Pattern[str]  # whole-speaker patterns: "R-Texas", "Stone's", "Former Speaker"
+    drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
+    circumstance: re.Pattern[str]  # "on Thursday", "in a statement", after a speech verb
+    apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
+    first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
+    caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
+    function_words: dict[str, frozenset[str]]  # closed-class word sets by name
+
+    def words(self, name: str) -> frozenset[str]:
+        """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
+        "prepositions", "between", "not_subject" …"""
+        return self.function_words[name]
+
+    def verbs_alternation(self) -> str:
+        """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
+        an alternation of 300 plain words is several times slower to search."""
+        return _trie_pattern(sorted(self.verb_class))
+
+
+#: A letter trie: each letter leads to the trie of what may follow it ("" ends a word).
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words`` (longest first at each branch), with a
+    space in a word matching any run of whitespace."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@cache
+def lexicon() -> Lexicon:
+    verb_class: dict[str, str] = {}
+    speech_nouns: set[str] = set()
+    for line in _lines("speech_verbs.tsv"):
+        kind, forms = line.split("\t", 1)
+        for form in forms.split(","):
+            if kind == "noun":
+                speech_nouns.add(form.strip())
+            else:
+                verb_class.setdefault(form.strip(), kind)
+    titles = frozenset(_lines("titles.txt"))
+    roles: dict[str, str] = {}
+    for line in _lines("roles.txt"):
+        kind, nouns = line.split("\t", 1)
+        for noun in nouns.split(","):
+            roles.setdefault(noun.strip(), kind)
+    countries: set[str] = set()
+    adjectives: set[str] = set()
+    capitals: set[str] = set()
+    place_forms: dict[str, set[str]] = {}
+    for line in _lines("places.tsv"):
+        name, adjs, capital = line.split("\t")
+        countries.add(name)
+        adjectives.update(a for a in adjs.split(",") if a)
+        capitals.add(capital)
+        group = {name, capital, *(a for a in adjs.split(",") if a)}
+        for form in group:
+            place_forms.setdefault(form, set()).update(group)
+    nots: list[str] = []
+    drops: list[str] = []
+    for line in _lines("speaker_patterns.tsv"):
+        kind, pattern = line.split("\t", 1)
+        (nots if kind == "not" else drops).append(pattern)
+    return Lexicon(
+        verb_class=verb_class,
+        speech_nouns=frozenset(speech_nouns),
+        titles=titles,
+        title_words=frozenset(w for t in titles for w in t.split()),
+        roles=roles,
+        countries=frozenset(countries),
+        adjectives=frozenset(adjectives),
+        capitals=frozenset(capitals),
+        place_forms={k: frozenset(v) for k, v in place_forms.items()},
+        not_names=frozenset(_lines("not_names.txt")),
+        never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
+        drop=tuple(re.compile(p) for p in drops),
+        circumstance=re.compile(
+            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
+        ),
+        apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
+        function_words={
+            name: frozenset(words.split())
+            for line in _lines("function_words.tsv")
+            for name, words in [line.split("\t", 1)]
+        },
+        caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
+        first_names={
+            name: pronoun
+            for line in _lines("first_names.tsv")
+            for pronoun, names in [line.split("\t", 1)]
+            for name in names.split()
+        },
+    )

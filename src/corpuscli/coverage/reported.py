@@ -1,0 +1,490 @@
+"""Reported speech without quotation marks: the clause a speech verb reports, and who speaks.
+
+A sentence may hold several attributions; each speech verb (a data file's list,
+:mod:`corpuscli.coverage.lexicon`) is read in one of these ways:
+
+- subject first: ``Mr. Macron emphasized that …``, ``Netanyahu, in an address televised across
+  Israel, said Iran lied …``, ``The Russian President also added that …``, ``When asked about
+  …, Trump said that …``: the reported clause is what follows the verb (after an addressee for
+  "told"/"assured" and after any circumstance: "said on Thursday during his annual press
+  conference that …"), up to the next attribution in the sentence;
+- at the end: ``Part of the effort was to benefit Trump, the agencies said.``, ``…, President
+  Vladimir Putin said during a press conference.``, ``…, says Director Joseph Clancy``: the clause
+  is what comes before the subject's comma;
+- a participle: ``…, adding that …``, ``…, saying …``: the speaker is the clause's subject;
+- ``according to X, …`` / ``…, according to X``; ``X's view is that …``; ``as X put it, …``.
+
+A verb only reports speech when its complement fits its class: any clause for "said"; "that" or
+a subject and a verb for "denied" (not "denied the charges"); anything for "called for".
+The clause must not hold a quotation that is most of it (the quoted words are the quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject, role_of
+
+
+@dataclass
+class Report:
+    start: int  # the reported clause, offsets into the text
+    end: int
+    speaker: Mention | None
+    verb: str
+    quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
+
+
+#: Where a clause starts, looking back from a verb.
+_BOUNDARY = re.compile(
+    r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
+    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or)\b)"
+)
+_CONJ_BEFORE = re.compile(
+    r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hasn['’]t|haven['’]t|"
+    r"hadn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|couldn['’]t|shouldn['’]t|needs?|wants?|"
+    r"plans?|remains?|seems?|appears?|intends?|knows?|believes?|thinks?|feels?|supports?|"
+    r"opposes?|hopes?|expects?|agrees?|continues?)\b|\b[a-z]+ed\b|['’](?:s|re|ll|ve|d)\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
+_PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+puts?[ \t]+it\b[ \t]*,?")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+@cache
+def _noun_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon().speech_nouns, key=len, reverse=True))
+    return re.compile(
+        r"(?P<who>\b(?:his|her|their|its|His|Her|Their|Its)|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
+        r"['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<noun>" + nouns + r")(?:[ \t]+(?:is|was))?"
+        r"[ \t]+that[ \t]+"
+    )
+
+
+_SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
+#: Words a clause's subject does not start with, and that stand before no finite verb of one.
+_NOT_SUBJECT = lexicon().words("not_subject")
+_MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
+
+
+def _is_finite(word: str, previous: str) -> bool:
+    w = word.lower().strip(",.;:!?")
+    if _FINITE_WORD.fullmatch(w):
+        return True
+    return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+
+
+_FINITE_WORD = re.compile(
+    r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"\w+n['’]t|needs?|wants?|plans?|remains?|seems?|appears?|intends?|knows?|believes?|"
+    r"thinks?|feels?|supports?|opposes?|hopes?|expects?|agrees?|continues?|lacks?|faces?|"
+    r"poses?|owes?|holds?|stands?|includes?|requires?|means?|wins?|loses?|lied|knew|made|"
+    r"took|gave|saw|went|came|began|became|left|kept|held|felt|told|said|thought|found|won|"
+    r"lost|met|paid|sent|spent|brought|bought|fought|led|ran|sought|struck|stood|understood"
+)
+
+
+def _clause_like(text: str) -> bool:
+    """Whether ``text`` (a verb's complement, circumstance skipped) reads as a clause: "that
+    …", or a subject of a few words followed by a finite verb ("Iran lied", "he will quit",
+    "the group had been defeated", "all the states have been asked")."""
+    words = text.split()[:12]
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if first == "that":
+        return True
+    if first in _NOT_SUBJECT:
+        return False
+    if first in _SUBJECT_PRONOUN:
+        return len(words) > 1 and (
+            _is_finite(words[1], words[0]) or (len(words) > 2 and _is_finite(words[2], words[1]))
+        )
+    for i, w in enumerate(words[1:8], start=1):
+        if w.strip(",.;:!?") != w and w[-1:] in ".;:!?":
+            return False
+        if _is_finite(w, words[i - 1]):
+            return True
+    return False
+
+
+def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
+    """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
+    follows is not one that the verb's class takes."""
+    rest = text[pos:end]
+    if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
+        return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
+        return None
+    # "that" within the first words, after circumstance or an addressee: start after it
+    m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
+    if (
+        m
+        and len(rest[: m.start()].split()) <= 12
+        and not re.search(r"[,;:.!?“”\"«»]", rest[: m.start()])
+        and not _clause_like(rest[: m.start()])
+    ):
+        return pos + m.end()
+    skip = 0
+    if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
+        addressee = _ADDRESSEE.match(rest)
+        if addressee:
+            skip = addressee.end()
+    circ = lexicon().circumstance.match(rest, skip)
+    if circ:
+        skip = circ.end()
+    tail = rest[skip:]
+    lead = len(tail) - len(tail.lstrip(" \t,"))
+    if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
+        return None
+    if kind in ("any", "names"):
+        if tail.split()[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
+            return None  # "a businessman accused of laundering …": a passive, no speech
+        return pos + skip + lead
+    if kind == "say":
+        raw = tail.split()[0]
+        first = raw.lower() if not raw.isupper() or len(raw) == 1 else raw  # "US" is no "us"
+        if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
+            return None
+        if first == "it" and not _clause_like(tail):
+            return None
+        if len(tail.split()) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
+                                       or not re.match(r"[ \t]*[a-z]+ed\b", tail)):  # fmt: skip
+            return pos + skip + lead
+        return None
+    if _clause_like(tail):
+        return pos + skip + lead
+    first = tail.split()[0].lower()
+    after_to = tail.split()[1].lower() if len(tail.split()) > 1 else ""
+    if (kind == "promise" and first == "to" and after_to not in _MODIFIER) or (
+        kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+    ):
+        return pos + skip + lead  # "pledged to restore …", "denied meddling …"
+    return None
+
+
+_ADDRESSEE = re.compile(
+    r"[ \t]*(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|supporters|voters|"
+    r"(?:the|a|an|his|her|their|its)(?:[ \t]+[\w’'.-]+){1,4}?(?=[ \t]+(?:that|on|in|at|he|she|"
+    r"they|it|the|during|late|last|this|[A-Z]))|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*"
+    r"(?:[ \t]+(?:from|of)[ \t]+(?:his|her|their|the)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?)(?=[ \t,]|$))"
+)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where a reported clause that starts at ``start`` ends: the sentence's end, or the next
+    attribution of its own (", adding that", "and said", ", the official said")."""
+    stop = end
+    for m in _verb_re().finditer(text, start, end):
+        before = text[start : m.start()]
+        if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
+            stop = start + len(before.rstrip(" \t,"))
+            break
+        conj = _CONJ_BEFORE.search(before[-24:])
+        if conj:
+            stop = start + len(before) - len(before[-24:]) + conj.start()
+            break
+        sub = _SUBORDINATE_BEFORE.search(before[-70:])
+        if sub and not m.group(0).endswith("ing"):
+            # "… requests that he finally turned down because he said …": a clause of its own
+            stop = start + len(before) - len(before[-70:]) + sub.start()
+            break
+    while stop > start and text[stop - 1] in " \t.,;:!?":
+        stop -= 1
+    return stop
+
+
+def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of a clause (for a participle: "Trump …, saying …"; "Biden, on Wednesday,
+    reflected on …, saying …"; "However, at a press conference later, Mr Trump struck a warmer
+    tone, stressing …"): the first comma-separated part that does not open with a circumstance
+    and names someone."""
+    lex = lexicon()
+    pos = start
+    for part in text[start : min(end, start + 300)].split(",")[:4]:
+        words = part.split()
+        opener = _FRONTED.match(words[0]) if words else None
+        if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
+            head = re.match(r"[ \t]*([^;:]{1,80}?)(?=[ \t]+[a-z]|$)", part)
+            if head is not None:
+                found = parse_phrase(text, pos + head.start(1), pos + head.end(1))
+                if found is not None:
+                    return found
+        pos += len(part) + 1
+    return None
+
+
+def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
+    return inside / max(end - start, 1)
+
+
+def reports_in(
+    text: str, s_start: int, s_end: int, marked: list[tuple[int, int]]
+) -> Iterator[Report]:
+    """The reported clauses of the sentence ``text[s_start:s_end]``."""
+    lex = lexicon()
+    subject_of_sentence: Mention | None = None
+    previous: Mention | None = None
+    taken_until = s_start
+    sentence = text[s_start:s_end]
+    # "According to X, …" / "…, according to X."
+    for m in _ACCORDING.finditer(text, s_start, s_end) if "ccording" in sentence else ():
+        if _inside(m.start(), marked):
+            continue
+        np_end = _phrase_end(text, m.end(), s_end)
+        who = parse_phrase(text, m.end(), np_end)
+        if who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data":
+            continue  # "according to Nato's latest figures": data, not speech
+        comma_before = text[s_start : m.start()].rstrip()
+        if comma_before.endswith(",") and len(comma_before.split()) >= 4:
+            start, stop = s_start, s_start + len(comma_before) - 1
+        else:
+            start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
+            stop = _clause_end(text, start, s_end)
+        start = _skip_space(text, start, stop)
+        if stop - start > 10 and _quoted_share(start, stop, marked) < 0.4:
+            yield Report(start, stop, who, "according to")
+            taken_until = max(taken_until, stop)
+    # "As Putin put it, …" / "…, as Putin put it."
+    for m in _PUT_IT.finditer(text, s_start, s_end) if " put it" in sentence else ():
+        who = parse_phrase(text, m.start("who"), m.end("who"))
+        before = text[s_start : m.start()].rstrip()
+        if before.endswith(",") and len(before.split()) >= 4:
+            start, stop = s_start, s_start + len(before) - 1
+        else:
+            start = _skip_space(text, m.end(), s_end)
+            stop = _clause_end(text, start, s_end)
+        if who is not None and stop - start > 10 and _quoted_share(start, stop, marked) == 0:
+            yield Report(start, stop, who, "put it")
+            taken_until = max(taken_until, stop)
+    # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
+    for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
+        if _inside(m.start(), marked) or _verb_re().search(text, s_start, m.start()):
+            continue  # inside someone's reported words: the outer attribution reports it
+        stop = _clause_end(text, m.end(), s_end)
+        owner = m.group("who")
+        if owner.lower() in _POSSESSIVE_PRONOUNS:
+            who = Mention(_POSSESSIVE_PRONOUNS[owner.lower()], None, "pronoun",
+                                          "person", m.start("who"), m.end("who"))  # fmt: skip
+        else:
+            who = parse_phrase(text, m.start("who"), m.end("who") - 2)
+        if who is None or stop - m.end() < 10 or _quoted_share(m.end(), stop, marked) > 0:
+            continue
+        yield Report(m.end(), stop, who, m.group("noun"))
+        taken_until = max(taken_until, stop)
+    for m in _verb_re().finditer(text, s_start, s_end):
+        if m.start() < taken_until or _inside(m.start(), marked):
+            continue
+        if _attributes_a_quote(text, m, marked):
+            continue  # “…,” he said: the quotation's own attribution, no clause to report
+        verb = " ".join(m.group(0).split())
+        kind = lex.verb_class.get(verb, "say")
+        before = text[s_start : m.start()]
+        if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
+            continue  # a passive: "was told", "has been accused of"
+        clause_start = _clause_start(text, s_start, m.start(), marked)
+        left = _strip_adverbs(text[clause_start : m.start()])
+        speaker: Mention | None = None
+        inverted = False
+        boundary = text[max(s_start, clause_start - 6) : clause_start]
+        if verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
+            if clause_start == s_start and not left.strip():
+                continue  # "Saying …" opens the sentence
+            speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+        elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
+            # "Trump, who said …": the noun before ", who"
+            comma = text.rfind(",", s_start, clause_start)
+            rel = clause_start - len(boundary) + boundary.rfind("w")
+            if comma > s_start and not text[comma + 1 : rel].strip():
+                speaker = parse_subject(text, _clause_start(text, s_start, comma, marked), comma)
+            else:  # "42 percent who said"
+                words = text[s_start:rel].split()[-3:]
+                near = rel - len(" ".join(words)) - 1
+                speaker = parse_phrase(text, max(s_start, near), rel)
+        elif left.strip() and not left.rstrip().endswith(","):
+            speaker = parse_subject(text, clause_start, m.start())
+        elif left.strip():
+            # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
+            # else inverted (", said Putin", ", says Director Joseph Clancy")
+            speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None and clause_start > s_start:
+                # "Amit Shah, while addressing a rally, claimed": the boundary was inside commas
+                earlier = _clause_start(text, s_start, max(s_start, clause_start - 8), marked)
+                speaker = parse_subject(text, earlier, m.start())
+            if speaker is None and kind in ("say", "object", "clause"):
+                speaker = parse_after(text, m.end(), s_end)
+                inverted = speaker is not None
+        elif previous is not None and _CONJ_BEFORE.search(
+            text[max(s_start, m.start() - 24) : m.start()]
+        ):
+            speaker = previous  # "… confirmed X and said Y"
+        if speaker is None:
+            continue
+        if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
+            "we",
+            "i",
+            "you",
+        ):
+            continue  # inside someone's words
+        # the reported clause: after the verb, else before the subject's comma
+        complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        if complement is not None:
+            start = complement
+            stop = _clause_end(text, start, s_end)
+        else:
+            subject_start = m.start() if inverted else speaker.start
+            head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
+                          text[s_start:subject_start].rstrip())  # fmt: skip
+            head = (
+                head
+                if head.endswith(",")
+                else head + ("," if head != text[s_start:subject_start].rstrip() else "")
+            )
+            after_verb = text[m.end() : s_end]
+            if (
+                not head.endswith(",")
+                or len(head.split()) < 4
+                or re.search(r"[:“”\"«»‘]", after_verb)
+                or _FRONTED.match(head)
+            ):
+                continue
+            start = s_start
+            head_clause = head[:-1]
+            # a fronted "According to X," or "In a statement," stays out of the clause
+            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
+            if (
+                lead
+                and len(head_clause[lead.end() :].split()) >= 4
+                and not _FINITE.search(lead.group(0))
+            ):
+                start = s_start + lead.end()
+            stop = s_start + len(head_clause)
+            if stop < taken_until:
+                continue
+        start = _skip_space(text, start, stop)
+        while stop > start and text[stop - 1] in " \t.,;:!?":
+            stop -= 1
+        if stop - start < 8 or len(text[start:stop].split()) < 2:
+            continue
+        quoted = _quoted_share(start, stop, marked) > 0
+        if quoted and kind != "names":
+            first_mark = min(a for a, b in marked if a < stop and b > start)
+            unquoted = text[start:first_mark]
+            inner = next(text[a:b] for a, b in marked if a == first_mark)
+            coordinated = _LAST_AND.search(unquoted)
+            if (
+                coordinated
+                and len(unquoted[: coordinated.start()].split()) >= 4
+                and _clause_like(unquoted[: coordinated.start()])
+            ):
+                # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
+                # its own before the one that holds the fragment
+                yield Report(start, stop, speaker, verb, True)
+                stop, quoted = start + coordinated.start(), False
+            elif len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
+                # a statement quoted whole after a reported clause ("… published the
+                # announcement, which read, “…”"); a fragment ("to avoid any “ambiguous game”")
+                # makes the clause the fragment's setting, not reported speech of its own
+                yield Report(start, stop, speaker, verb, True)  # the quotation's speaker
+                stop, quoted = first_mark, False  # and the clause before it is reported
+                while stop > start and text[stop - 1] in " \t.,;:!?":
+                    stop -= 1
+        if kind == "names" and not quoted:
+            continue
+        previous = speaker
+        if speaker.source != "pronoun":
+            subject_of_sentence = subject_of_sentence or speaker
+        yield Report(start, stop, speaker, verb, quoted)
+        taken_until = max(taken_until, stop)
+
+
+_PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
+#: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
+_ADVERB_WORDS = lexicon().words("adverbs")
+
+
+def _strip_adverbs(left: str) -> str:
+    """``left`` without the adverbs and auxiliaries at its end."""
+    end = len(left.rstrip(" \t"))
+    while end > 0:
+        space = max(left.rfind(" ", 0, end), left.rfind("\t", 0, end))
+        word = left[space + 1 : end]
+        if not (
+            word in _ADVERB_WORDS or (word.endswith("ly") and word.isalpha() and word.islower())
+        ):
+            break
+        end = len(left[:space].rstrip(" \t")) if space >= 0 else 0
+    return left[:end] + (" " if end < len(left) else "")
+
+
+_SUBORDINATE_BEFORE = re.compile(
+    r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
+    r"whereas|so))[ \t]+(?:he|she|they|it|the[ \t]+\w+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}|"
+    r"\w+[ \t]+\w+)(?:[ \t]+(?:also|later|then|has|had|have|once|again|\w+ly))?[ \t]*$"
+)
+_LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
+_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
+#: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
+_FRONTED = re.compile(
+    r"(?:When|While|As|After|Before|During|Asked|Speaking|Regarding|In|On|At|For|With|Despite|"
+    r"Although|Though|If|Since|Because|Hours|Days|Minutes|Moments|Later|Earlier|Following|"
+    r"Responding|Addressing|Writing|Talking|Referring|Commenting|Turning|Asked)\b"
+)
+
+
+def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
+    """Where the clause holding ``end`` starts: the last boundary before it."""
+    clause_start = start
+    for b in _BOUNDARY.finditer(text, start, end):
+        if not _inside(b.start(), marked):
+            clause_start = b.end()
+    return clause_start
+
+
+def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int]]) -> bool:
+    """Whether the verb is the attribution right after a quotation (“…,” he said / said Putin)
+    and ends its sentence or clause there."""
+    if m.group(0).endswith("ing"):
+        return False
+    ends = [b for a, b in marked if b <= m.start()]
+    if not ends:
+        return False
+    between = text[max(ends) : m.start()].lstrip("”\"’'»,.!?… \t—–-")
+    if len(between.split()) > 6 or any(c in between for c in '.!?;:,“"‘«'):
+        return False
+    if {"and", "but", "while", "then", "yet", "or", "as", "after"} & set(between.lower().split()):
+        return False  # “…” around it, but said …: a verb of its own
+    after = text[m.end() : m.end() + 40]
+    return not re.match(r"[ \t]+(?:that\b|\w+[ \t]+(?:he|she|they|it|we)\b)", after)
+
+
+def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in marked)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    m = re.search(r"[,.;:!?\n]", text[start:end])
+    return start + m.start() if m else end
+
+
+def _skip_space(text: str, start: int, stop: int) -> int:
+    while start < stop and text[start] in " \t,\n":
+        start += 1
+    return start
+
+
+__all__ = ["PRONOUNS", "Report", "reports_in"]

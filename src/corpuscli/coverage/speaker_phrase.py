@@ -1,0 +1,358 @@
+"""Who a stretch of words names as a speaker: a person ("Turkish President Tayyip Erdogan",
+"Mr. Macron"), an organisation or a country as the subject ("The Syrian Observatory for Human
+Rights", "Iran"), a role ("a senior administration official", "Iran's security chief") or a
+pronoun — never a party-state tag, a dateline, a possessive fragment or a country adjective.
+
+The words come from the attribution rules (:mod:`corpuscli.coverage.reported`,
+:mod:`corpuscli.coverage.quotes`): the subject before a speech verb, or the words after an
+inverted one (``said Putin``). The word lists are data (:mod:`corpuscli.coverage.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from corpuscli.text.sentences import abbreviations
+
+from .lexicon import lexicon
+
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+PARTICLES = lexicon().words("particles")
+SUFFIXES = lexicon().words("suffixes")
+PREPOSITIONS = lexicon().words("prepositions")
+#: Words that end a description from the left ("something experts say" -> "experts").
+_CUT = lexicon().words("cut")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’.&-]+|[,;:()—–]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NUMBER = re.compile(r"^[\d,.]+$")
+
+
+@dataclass
+class Mention:
+    """A speaker as the text names it."""
+
+    text: str  # as written: "U.S. Vice President Mike Pence", "the Kremlin spokesman", "he"
+    name: str | None  # the name in it: "Mike Pence", "Syrian Observatory for Human Rights"
+    source: str  # "named", "pronoun", "description"
+    kind: str  # "person", "body", "place", or "unknown"
+    start: int = 0
+    end: int = 0
+
+
+_PREFIXED = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|di|da|du|la|le|ul|ud)-[A-Z]")
+
+
+def _is_name_word(tok: str) -> bool:
+    if tok in SUFFIXES:
+        return True
+    return (tok[:1].isupper() and any(c.isalpha() for c in tok)) or bool(_PREFIXED.match(tok))
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    roles = lexicon().roles
+    if w in roles:
+        return w
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if w.endswith(cut) and w[: -len(cut)] + add in roles:
+            return w[: -len(cut)] + add
+    return w
+
+
+@cache
+def _title_or_place_starts() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(t.split()[0] for t in lex.titles) | frozenset(
+        p.split()[0] for p in lex.place_forms if " " in p
+    )
+
+
+def name_start(words: list[str], first: int = 0) -> int:
+    """Where the name starts in ``words[first:]`` (capitalised words): after its last title
+    ("Vice President", "Sen.", "Secretary of State", matched whole, from the titles list),
+    country or adjective ("U.S.", "Turkish"), possessive or sentence word ("But") — as long as
+    a word is left for the name: "Associated Press" has no title, "Press Secretary Sarah
+    Sanders" has one."""
+    lex = lexicon()
+    cut = first
+    for k in range(max(0, first - 3), len(words)):
+        w = words[k]
+        if k >= first and (
+            w in lex.adjectives
+            or w in lex.not_names
+            or _POSSESSIVE.search(w)
+            or (w in lex.countries and k < len(words) - 1)
+        ):
+            cut = max(cut, k + 1)
+            continue
+        if w not in _title_or_place_starts():
+            continue
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(words[k : k + n])
+            if (
+                k + n < len(words)
+                and k + n > first
+                and (phrase in lex.titles or (n > 1 and phrase in lex.place_forms))
+            ):
+                cut = max(cut, k + n)  # "Secretary of State", "United Nations"
+                break
+    return min(cut, len(words))
+
+
+def role_of(words: list[str]) -> str | None:
+    """The kind of role ("person", "body") the last words name, if they name one."""
+    roles = lexicon().roles
+    if len(words) >= 2:
+        two = f"{words[-2]} {words[-1]}".lower()
+        if two in roles:
+            return roles[two]
+    return roles.get(_singular(words[-1])) if words else None
+
+
+def parse_phrase(text: str, start: int, end: int) -> Mention | None:
+    """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
+    toks = [
+        (m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
+    ]
+    while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
+        toks.pop()
+    if not toks:
+        return None
+    lex = lexicon()
+    while len(toks) > 1 and toks[0][0] in lex.not_names and toks[1][0].lower() in PRONOUNS:
+        toks = toks[1:]  # "First it said", "But he said"
+    words = [t for t, _, _ in toks]
+    # "Peter Nicholas of The Wall Street Journal", "Nancy Pelosi of California": the person
+    for i in range(1, len(words) - 1):
+        if (
+            words[i] in ("of", "from")
+            and words[i + 1][:1].isupper()
+            and _is_name_word(words[i - 1])
+            and words[i - 1] not in lex.title_words
+            and role_of([words[i - 1]]) is None
+            and sum(_is_name_word(w) and w not in lex.title_words for w in words[:i]) >= 2
+        ):
+            toks, words = toks[:i], words[:i]
+            break
+    if len(words) == 1 and re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0]).lower() in PRONOUNS:
+        words[0] = re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0])
+        w = words[0]
+        return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
+                       toks[0][1], toks[0][2])  # fmt: skip
+    # a description whose head is followed by a prepositional phrase: "the spokesman for
+    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
+    for i, w in enumerate(words[:-1]):
+        lower_or_after_article = (
+            w[:1].islower()
+            or i == 0  # "Officials in Washington"
+            or words[i - 1].lower() in ("a", "an", "the", "another")
+            or words[i - 1][:1].islower()
+        )
+        if (
+            lower_or_after_article
+            and role_of([x.lower() for x in words[: i + 1]])
+            and words[i + 1] in PREPOSITIONS
+        ):
+            first = _description_start(words, i)
+            kind = role_of(words[: i + 1]) or "unknown"
+            return Mention(text[toks[first][1] : toks[-1][2]], None, "description", kind,
+                           toks[first][1], toks[-1][2])  # fmt: skip
+    # the trailing run of name words: "U.S. Vice President Mike Pence"
+    j = len(words)
+    while j > 0 and (
+        _is_name_word(words[j - 1])
+        or (words[j - 1].lower() in PARTICLES and j < len(words) and j - 1 > 0
+            and _is_name_word(words[j - 2]))
+    ):  # fmt: skip
+        j -= 1
+    words_before = j > 0
+    while j < len(words) and words[j] in lex.not_names:
+        j += 1  # "As Iran warned", "But Trump said"
+    run = words[j:]
+    if run:
+        if _POSSESSIVE.search(run[-1]) and run[-1] not in SUFFIXES:
+            return None  # "Iran's", "Stone's": a possessive, not a speaker
+        # the name follows the last title or country adjective of the run
+        cut = name_start(words, j) - j
+        name_words = run[cut:]
+        title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
+        if len(run) == 1 and j == 0 and role_of([run[0].lower()]):
+            # "Aides said", "Officials said": a role at the start of a sentence
+            return Mention(run[0], None, "description", role_of([run[0].lower()]) or "unknown",
+                           toks[j][1], toks[-1][2])  # fmt: skip
+        if " ".join(name_words) in lex.titles:
+            name_words = []  # "The Russian President": a title alone
+        if name_words and not all(w in lex.not_names for w in name_words):
+            name = " ".join(name_words)
+            if lex.never_speaker.fullmatch(name):
+                return None
+            last = name_words[-1]
+            kind = "person"
+            if name in lex.countries or name in lex.capitals:
+                kind = "place"
+            elif (
+                role_of([last]) == "body"
+                or last in ("Kremlin", "House", "Pentagon")
+                or (
+                    len(name_words) >= 3
+                    and not title_before
+                    and any(role_of([w]) == "body" for w in name_words)
+                )
+            ):
+                kind = "body"
+            if kind == "place" and (words_before or cut > 0):
+                return None  # "the Turkish" / "in Syria": not a country speaking
+            if name in lex.adjectives:
+                return None  # "Turkish", "Russian"
+            return Mention(text[toks[j][1] : toks[-1][2]], name, "named", kind,
+                           toks[j][1], toks[-1][2])  # fmt: skip
+        # a title alone ("The President", "Former Speaker"): a role
+        words_l = [w.lower() for w in words]
+        role = role_of(words_l)
+        if role:
+            first = _description_start(words, len(words) - 1)
+            return Mention(text[toks[first][1] : toks[-1][2]], None, "description", role,
+                           toks[first][1], toks[-1][2])  # fmt: skip
+        return None
+    role = role_of(words)
+    if role:
+        first = _description_start(words, len(words) - 1)
+        return Mention(text[toks[first][1] : toks[-1][2]], None, "description", role,
+                       toks[first][1], toks[-1][2])  # fmt: skip
+    return None
+
+
+#: Words after a subject and before its verb ("Trump has repeatedly denied", "The YPG on Friday
+#: asked"): they are not part of the speaker.
+_TRAILING = lexicon().words("between")
+
+
+def _description_start(words: list[str], head: int) -> int:
+    """Where a description ending at ``head`` starts: back over its modifiers, up to a word
+    that ends a clause ("something experts say" -> "experts"), seven words at most."""
+    i = head
+    while i > 0 and head - i < 7:
+        w = words[i - 1]
+        if (
+            w.lower() in _CUT
+            or w in ",;:()—–"
+            or w.lower() in PRONOUNS
+            or w.lower() in PREPOSITIONS
+            or (w[:1].islower() and w.endswith("ed"))
+        ):
+            break  # "rankled critics" -> "critics"; "compared to 42 percent" -> "42 percent"
+        i -= 1
+    return i
+
+
+def parse_subject(text: str, start: int, end: int) -> Mention | None:
+    """The speaker named by the words before a speech verb (``text[start:end]``, from the start
+    of the verb's clause), with commas: "Avigdor Liberman, the Israeli defense minister," ->
+    Avigdor Liberman; "Netanyahu, in an address televised across Israel," -> Netanyahu; "In his
+    talks with Mr. Trump, Mr. Macron" -> Mr. Macron."""
+    parts = _parts(text, start, end)
+    if not parts:
+        return None
+    last_start, last_end = parts[-1]
+    opening = lexicon().circumstance.match(text, last_start, last_end)
+    if opening and opening.end() < last_end and text[opening.start() : opening.end()].strip():
+        last_start = opening.end()  # "On Friday the U.S. ambassador …"
+        parts[-1] = (last_start, last_end)
+    head = text[last_start:last_end].split()
+    if head and head[0].lower() in PREPOSITIONS:
+        return None  # "For the first official state visit"
+    if text[last_start:last_end].strip():
+        found = parse_phrase(text, last_start, last_end)
+        if found is not None and found.source == "description" and len(parts) > 1:
+            # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
+            p_start, p_end = parts[-2]
+            if len(text[p_start:p_end].split()) <= 5:
+                named = parse_phrase(text, p_start, p_end)
+                if named is not None and named.source == "named" and named.kind == "person":
+                    return named
+        if found is not None or len(parts) == 1:
+            return found
+        return None
+    # the verb follows a comma: the subject is before an appositive or a circumstance
+    named = described = None
+    for p_start, p_end in reversed(parts[:-1]):
+        chunk = text[p_start:p_end].strip()
+        first = chunk.split(" ", 1)[0].lower() if chunk else ""
+        if len(chunk.split()) > 12:
+            break
+        if lexicon().never_speaker.fullmatch(chunk):
+            continue  # "R-Maine"
+        if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
+            continue  # ", 70,", ", in an address televised across Israel,"
+        found = parse_phrase(text, p_start, p_end)
+        if found is None:
+            if len(chunk.split()) <= 6:
+                continue  # an appositive not understood: "a Cleveland physician"
+            break
+        if found.source == "named" and named is None:
+            named = found
+        elif found.source != "named" and described is None:
+            described = found
+        if named is not None:
+            break
+    return named or described
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in re.finditer(r",", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return out
+
+
+_AFTER_NP = re.compile(
+    r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
+    r"last|this|yesterday|today|without|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
+)
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stop of each title, initial or abbreviation ("Sen.", "H.R.",
+    "Elijah E. Cummings") replaced by a NUL, so that a pattern can take the stop as the end of a
+    sentence; offsets are unchanged."""
+    abbrev = abbreviations()
+
+    def mask(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if len(word) == 1 or word.lower() in abbrev:
+            return word + "\0"
+        return m.group(0)
+
+    return _ABBREVIATED.sub(mask, text)
+
+
+def parse_after(text: str, start: int, end: int) -> Mention | None:
+    """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
+    Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
+    m = _AFTER_NP.match(mask_abbreviations(text[start:end]))
+    if m is None or len(m.group(1).split()) > 9:
+        return None
+    first = parse_phrase(text, start + m.start(1), start + m.end(1))
+    if (
+        first is not None
+        and first.source == "description"
+        and not re.match(
+            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b",
+            text[first.start : first.end],
+        )
+    ):
+        return None  # "said prime minister within an …": no speaker
+    if first is not None and first.source == "description":
+        # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
+        rest = start + m.end(1)
+        appos = re.match(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)", text[rest:end])
+        if appos:
+            named = parse_phrase(text, rest + appos.start(1), rest + appos.end(1))
+            if named is not None and named.source == "named" and named.kind == "person":
+                return named
+    return first

@@ -1,0 +1,55 @@
+"""Sentences of an article, as offsets into its text.
+
+A sentence ends at ".", "!" or "?" (and any closing quotation marks after it) before a space, or
+at the end of a paragraph; a full stop after a title or an initial ("Mr.", "Sen.", "U.S.", "H.R.")
+or a month's abbreviation ("Dec. 17") does not end one. The abbreviations are data
+(``data/abbreviations.txt``). ``benchmarks/bench_quotes.py`` measured NLTK's Punkt against
+these rules for quote attribution (see README).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s|$)|\n+")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words whose full stop does not end a sentence, lower-case, without the stop."""
+    text = files("corpuscli").joinpath("data", "abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower().rstrip(".")
+        for line in text.splitlines()
+        if line.strip() and line[0] != "#"
+    )
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    abbrev = abbreviations()
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        if m.group(0)[0] == "." and m.end() - m.start() == 1:
+            space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
+            w = text[max(space + 1, m.start() - 20) : m.start()].lstrip("(“\"‘'").lower()
+            if w and (w in abbrev or _INITIALS.fullmatch(w)):
+                continue  # "Mr.", "U.S.", "H.R.", a single initial
+        _add(text, pos, m.end() if m.group(0)[0] != "\n" else m.start(), out)
+        pos = m.end()
+    _add(text, pos, end, out)
+    return out
+
+
+def _add(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))

@@ -1,0 +1,233 @@
+"""Quote marks, reported speech and speakers on short excerpts of real articles (a sentence or
+two each, from the AllSides corpus and NewsWCL50 in ../shared/corpora; the outlet is named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuscli.coverage.lexicon import lexicon
+from corpuscli.coverage.quotes import extract_quotes
+from corpuscli.coverage.speaker_names import clean_speaker
+
+
+def _one(text: str, start: str):
+    found = [q for q in extract_quotes(text) if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in extract_quotes(text)]}"
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    return q
+
+
+# -- quote marks ---------------------------------------------------------------------------------
+
+
+def test_single_quotes_are_quotes_and_apostrophes_are_not():
+    text = (  # Daily Mail
+        "The drill was a 'normal military exchange' between the three armed forces and was in "
+        "line with international law and practices, Wu said.\n\n"
+        "'It was unconventional what I did. I said they're going to have to fight a little "
+        "while,' Trump said.\n\nChina will send the Xining to the three countries' navies' drills "
+        "in the '90s style of Iran's 2015 nuclear deal."
+    )
+    quotes = extract_quotes(text)
+    marked = [q.text for q in quotes if q.kind in ("direct", "partial")]
+    assert marked == [
+        "normal military exchange",
+        "It was unconventional what I did. I said they're going to have to fight a little while",
+    ]
+    assert _one(text, "normal military").kind == "partial"
+    assert _one(text, "It was unconventional").speaker == "Trump"
+
+
+def test_curly_single_quotes_in_a_headline_and_guillemets():
+    q = _one("Trump signals openness to a ‘new deal’ to constrain Iran", "new deal")
+    assert q.kind == "partial"
+    q = _one("Peskov said: «We do not see any grounds for that».", "We do not see")
+    assert q.speaker == "Peskov" and q.kind == "direct"
+    q = _one("„We will manage this“, Merkel said.", "We will manage this")
+    assert q.text == "We will manage this" and q.speaker == "Merkel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not allow it", - said Putin.',
+        '"We will not allow it" — Putin said.',
+        'Putin: "We will not allow it."',
+        "“We will not allow it,” said Russian President Vladimir Putin.",
+    ],
+)
+def test_agency_styles_name_the_speaker(text):
+    q = _one(text, "We will not allow it")
+    assert q.speaker is not None and q.speaker.endswith("Putin")
+    assert q.speaker_source == "named"
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote_per_paragraph():
+    text = (  # Daily Mail
+        "'Like two kids in a lot, you have got to let them fight and then you pull them apart.\n\n"
+        "'They fought for a few days and it was pretty vicious,' Trump said."
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.text[:10] for q in quotes] == ["Like two k", "They fough"]
+    assert {q.speaker for q in quotes} == {"Trump"}
+
+
+# -- reported speech -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (  # USA TODAY: a subject separated from its verb by commas
+            "Netanyahu, in an address televised across Israel, said Iran lied when it said it "
+            "never sought to develop nuclear weapons.",
+            "Iran lied",
+            "Netanyahu",
+        ),
+        (  # NYT: an appositive between subject and verb
+            "Avigdor Liberman, the Israeli defense minister, said he planned to leave for the "
+            "United States on Tuesday night.",
+            "he planned",
+            "Avigdor Liberman",
+        ),
+        (  # Reuters: the attribution at the end, a description as speaker
+            "Part of the effort was to benefit Trump over Clinton, the agencies said.",
+            "Part of the effort",
+            "the agencies",
+        ),
+        (  # the issue's lead sentence: circumstance after the verb
+            "Russia is open to Azerbaijan reclaiming seven areas, President Vladimir Putin said "
+            "on Thursday during his annual press conference in Moscow.",
+            "Russia is open",
+            "Vladimir Putin",
+        ),
+        (  # a capitalised title, and "also added that"
+            "The Russian President also added that the fighting must stop.",
+            "the fighting must stop",
+            "The Russian President",
+        ),
+        (  # a fronted clause
+            "When asked about the sanctions, Peskov said that Moscow would respond.",
+            "Moscow would respond",
+            "Peskov",
+        ),
+        (  # according to
+            "According to Interfax, the talks will resume next week.",
+            "the talks will resume",
+            "Interfax",
+        ),
+        (  # Reuters: "told" with an addressee, and a country as the subject
+            "Iran has denied ever seeking nuclear weapons.",
+            "ever seeking",
+            "Iran",
+        ),
+        (  # The Guardian: a relative clause
+            "The ceasefire had earlier been praised by Trump, who said it would save lives.",
+            "it would save lives",
+            "Trump",
+        ),
+    ],
+)
+def test_reported_speech(text, clause, speaker):
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported, text
+    q = next(q for q in reported if clause in q.text)
+    assert q.speaker == speaker
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["reiterated", "pointed out", "expressed hope", "stressed", "noted", "warned", "insisted",
+     "admitted", "recalled", "emphasised", "emphasized", "says", "told reporters"],
+)  # fmt: skip
+def test_the_verbs_news_writing_uses(verb):
+    text = f"Erdogan {verb} that Turkey would not back down."
+    q = _one(text, "Turkey would not back down")
+    assert q.kind == "indirect" and q.speaker == "Erdogan"
+
+
+def test_no_reported_speech_without_a_clause():
+    # Al Jazeera, Daily Mail: a plain object is no reported speech
+    for text in ("Netanyahu denies the charges.", "It denies the accusations.",
+                 "He thanked friends such as McCarthy."):  # fmt: skip
+        assert not [q for q in extract_quotes(text) if q.kind == "indirect"], text
+
+
+def test_a_quoted_fragment_is_the_quote_not_its_clause():
+    # BBC: annotators label the fragment; its clause is its setting
+    text = 'Mr Tusk said he expected member states to avoid any "ambiguous game".'
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["partial"]
+    assert quotes[0].speaker == "Tusk"
+
+
+# -- speakers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bad", ["R-Texas", "(D-Calif.)", "Stone's", "Former Speaker", "Republican", "Turkish", "he"]
+)
+def test_never_a_speaker(bad):
+    assert clean_speaker(bad) is None
+
+
+def test_party_state_tag_resolves_to_the_name():
+    text = '"We need answers," said Sen. Ted Cruz, R-Texas.'
+    assert _one(text, "We need answers").speaker == "Ted Cruz"
+    text = "Sen. Susan Collins, R-Maine, told reporters that the committee would meet."
+    q = _one(text, "the committee would meet")
+    assert q.speaker == "Susan Collins"
+
+
+def test_canonical_name_and_surface_form():
+    text = (  # NYT, shortened
+        "President Vladimir Putin met the envoy on Monday.\n\n"
+        "“Our position is open,” Mr. Putin said.\n\n“We will see,” he added."
+    )
+    first = _one(text, "Our position")
+    assert (first.speaker, first.speaker_text, first.speaker_source) == (
+        "Vladimir Putin", "Mr. Putin", "named"
+    )  # fmt: skip
+    second = _one(text, "We will see")
+    assert (second.speaker, second.speaker_text, second.speaker_source) == (
+        "Vladimir Putin", "he", "pronoun"
+    )  # fmt: skip
+    assert first.confidence > second.confidence > 0
+
+
+def test_a_description_takes_the_name_the_article_gives():
+    text = (  # Al Jazeera-like: a title and a country, then the description
+        "Turkish President Tayyip Erdogan met party members on Tuesday.\n\n"
+        "Turkey's president told MPs from his ruling party that the killing was planned."
+    )
+    q = _one(text, "the killing was planned")
+    assert q.speaker == "Tayyip Erdogan" and q.speaker_source == "description"
+
+
+def test_a_country_from_a_nearby_sentence_is_not_the_speaker():
+    text = (  # The Moscow Times
+        "Russia and Azerbaijan held talks.\n\n“You know, everyone has their own truth.”"
+    )
+    q = _one(text, "You know")
+    assert q.speaker is None and q.speaker_source == "none" and q.confidence == 0
+
+
+def test_a_forum_name_in_capitals_is_no_quote():
+    text = 'Putin spoke at the "RUSSIA CALLING!" investment forum on Thursday.'
+    assert not [q for q in extract_quotes(text) if q.kind in ("direct", "partial")]
+
+
+def test_an_unattributed_role_stays_a_role():
+    text = "“It was an unexpected decision,” a Turkish official said."
+    q = _one(text, "It was an unexpected")
+    assert q.speaker == "a Turkish official" and q.speaker_source == "description"
+
+
+def test_the_word_lists_are_data():
+    lex = lexicon()
+    assert {"said", "pointed out", "expressed hope", "reiterated"} <= set(lex.verb_class)
+    assert "Sen." in lex.titles and lex.roles["spokesman"] == "person"
+    assert "Turkish" in lex.adjectives and "Ankara" in lex.capitals
+    assert lex.never_speaker.fullmatch("R-Texas")
