@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from corpuscli import interrupts
 from corpuscli.engine.source import LoadReport
 from corpuscli.errors import CorpusError, ExitCode, Problem, plural
 
@@ -140,19 +141,22 @@ def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
         yield session
     except typer.Exit:
         raise
+    except KeyboardInterrupt as exc:
+        raise typer.Exit(_stopped(exc)) from None
     except CorpusError as exc:
+        if interrupts.received() is not None:  # a fault caused by the stop (a worker killed)
+            raise typer.Exit(_stopped(exc)) from None
         if debug:
             raise
         session.tell_load()
         print(error_line(str(exc)), file=sys.stderr)
         raise typer.Exit(int(exc.exit_code)) from None
-    except KeyboardInterrupt:
-        print("corpus: interrupted", file=sys.stderr)
-        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
     except Exception as exc:
+        if interrupts.received() is not None:
+            raise typer.Exit(_stopped(exc)) from None
         if debug:
             raise
         print(
@@ -164,6 +168,18 @@ def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
     if session.partial:
         raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _stopped(exc: BaseException) -> int:
+    """Ctrl-C, SIGTERM or SIGHUP: stop the worker processes at once (a suspended generator
+    would otherwise wait for their batches when it is closed), say so, and give the exit code
+    (128 + the signal)."""
+    from corpuscli.engine.parallel import stop_workers
+
+    stop_workers()
+    signum = interrupts.signal_of(exc)
+    print(f"corpus: {interrupts.describe(signum)}", file=sys.stderr)
+    return interrupts.exit_code(signum)
 
 
 def _silence_stdout() -> None:
