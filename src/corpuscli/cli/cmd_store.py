@@ -274,7 +274,10 @@ def store_patterns(
     out.format()  # a bad -o name fails before the patterns are written
     table = store.pattern_table(con, source=source)
     if save:
-        store.load_patterns(con, source=source).save(save)
+        from corpuscli.render.atomic import atomic_write_text
+
+        patterns = store.load_patterns(con, source=source)
+        atomic_write_text(save, lambda handle: handle.write(patterns.to_json()))
         session.info(f"saved {len(table):,} patterns to {save}")
     out.emit(table, title="boilerplate patterns")
 
