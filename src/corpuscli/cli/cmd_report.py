@@ -9,7 +9,7 @@ import typer
 from corpuscli.engine.compute import Compute
 
 from .command import Out, command
-from .session import Session
+from .session import Session, say, write
 
 HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
 
@@ -111,7 +111,7 @@ def report_command(
     source = source_of(values, session)
     if settings.get("jobs"):
         compute = replace(compute, jobs=int(settings["jobs"]))
-    log = (lambda line: print(f"corpus report: {line}", file=sys.stderr)) if settings.get("verbose") else None  # fmt: skip
+    log = (lambda line: say(f"corpus report: {line}")) if settings.get("verbose") else None
     result = report(
         source,
         since=source.since, until=source.until, compare_to=settings.get("compare_to"),
@@ -123,9 +123,7 @@ def report_command(
     )  # fmt: skip
     target = settings.get("output")
     session.tell_load()
-    from corpuscli.render.emit import emit
-
-    emit(result, settings["format"], target)
+    write(result, settings["format"], target)
     if target:
         session.info(f"wrote the report to {target}")
     _summary(settings, result.document, session.load.articles, len(session.load.problems),
@@ -135,16 +133,14 @@ def report_command(
 def _summary(
     settings: dict, data: dict, articles: int, skipped: int, started: float, target: str | None
 ) -> None:
-    import sys
     import time
 
     if settings.get("verbose"):
         ov = data.get("overview") or {}
-        print(
+        say(
             f"corpus report: {articles:,} articles read, {ov.get('articles', '?')} in the window, "
             f"{len(data['sources'])} sources, {skipped} inputs skipped, "
-            f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else ""),
-            file=sys.stderr,
+            f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else "")
         )
 
 

@@ -14,6 +14,7 @@ import typer
 from corpuscli import interrupts
 from corpuscli.engine.source import LoadReport
 from corpuscli.errors import CorpusError, ExitCode, Problem, plural
+from corpuscli.render.safe import printable
 
 from .options import OutputFormat
 
@@ -26,6 +27,12 @@ MAX_PROBLEMS_SHOWN = 50
 
 def error_line(what: str) -> str:
     return f"corpus: error: {what}"
+
+
+def say(line: str) -> None:
+    """One line on stderr, its control characters written out (a file name or a value can hold
+    terminal escape codes) and on one line."""
+    print(printable(line, one_line=True), file=sys.stderr)
 
 
 class Session:
@@ -42,23 +49,20 @@ class Session:
     # --- stderr ---------------------------------------------------------------------------------
     def warn(self, message: str) -> None:
         if not self.quiet:
-            print(f"corpus: warning: {message}", file=sys.stderr)
+            say(f"corpus: warning: {message}")
 
     def info(self, message: str) -> None:
         if not self.quiet:
-            print(f"corpus: {message}", file=sys.stderr)
+            say(f"corpus: {message}")
 
     def report_problems(self, problems: list[Problem]) -> None:
         from corpuscli.io.problems import summarise
 
         problems = summarise(problems)  # repeats of a kind (from parts of a load) merged
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
-            print(error_line(str(problem)), file=sys.stderr)
+            say(error_line(str(problem)))
         if len(problems) > MAX_PROBLEMS_SHOWN:
-            print(
-                error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"),
-                file=sys.stderr,
-            )
+            say(error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"))
 
     def tell_load(self) -> None:
         """Say what loading found (once): inputs skipped, notes, boilerplate removed."""
@@ -118,19 +122,41 @@ class Session:
 
     def emit(self, result: Any, fmt: str, output: str | None) -> None:
         """Write the result (after telling what loading found), and say where it went."""
-        from corpuscli.render.emit import emit
         from corpuscli.results import Table
 
         if isinstance(result, Table):
             self.tell(result)
         else:
             self.tell_load()
-        emit(result, fmt, output)
+        write(result, fmt, output)
         if output:
             if isinstance(result, Table):
                 self.info(f"wrote {len(result.frame):,} rows to {output}")
             else:
                 self.info(f"wrote the {type(result).__name__.lower()} to {output}")
+
+
+def write(result: Any, fmt: str, output: str | None) -> None:
+    """:func:`~corpuscli.render.emit.emit`, with what reaches a terminal made printable: a
+    table's values and names (rich draws the diff and report views printable itself), every
+    character of the plain formats. A file or a pipe gets the values as they are."""
+    from corpuscli.render.emit import emit
+
+    if output or not sys.stdout.isatty():
+        emit(result, fmt, output)
+        return
+    from dataclasses import replace
+
+    from corpuscli.render.safe import PrintableStream, printable_frame
+    from corpuscli.results import Table
+
+    if fmt == "table":
+        if isinstance(result, Table):
+            title = printable(result.title) if result.title else result.title
+            result = replace(result, frame=printable_frame(result.frame), title=title)
+        emit(result, fmt, None)
+        return
+    emit(result, fmt, None, stdout=PrintableStream(sys.stdout), terminal=True)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -149,7 +175,7 @@ def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
         if debug:
             raise
         session.tell_load()
-        print(error_line(str(exc)), file=sys.stderr)
+        say(error_line(str(exc)))
         raise typer.Exit(int(exc.exit_code)) from None
     except BrokenPipeError:
         _silence_stdout()
@@ -159,11 +185,10 @@ def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
             raise typer.Exit(_stopped(exc)) from None
         if debug:
             raise
-        print(
+        say(
             error_line(
                 f"internal error: {type(exc).__name__}: {exc} — rerun with --debug and report it"
-            ),
-            file=sys.stderr,
+            )
         )
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
     if session.partial:
@@ -178,7 +203,7 @@ def _stopped(exc: BaseException) -> int:
 
     stop_workers()
     signum = interrupts.signal_of(exc)
-    print(f"corpus: {interrupts.describe(signum)}", file=sys.stderr)
+    say(f"corpus: {interrupts.describe(signum)}")
     return interrupts.exit_code(signum)
 
 
