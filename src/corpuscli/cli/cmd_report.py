@@ -9,7 +9,7 @@ import typer
 from corpuscli.engine.compute import Compute
 
 from .command import Out, command
-from .session import Session, say, write
+from .session import Session, say
 
 HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
 
@@ -71,7 +71,7 @@ CONFIG_INPUTS = ("paths", "since", "until", "manifest", "source", "output", "ded
                  "query", "clean", "patterns", "jobs")  # fmt: skip
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output")
+@command("input", "filters", "store", "cleaning", "jobs", "output", without=("raw_csv",))
 def report_command(
     compare_to: CompareOpt = None,
     config: ConfigOpt = None,
@@ -123,7 +123,7 @@ def report_command(
     )  # fmt: skip
     target = settings.get("output")
     session.tell_load()
-    write(result, settings["format"], target)
+    session.write(result, settings["format"], target)
     if target:
         session.info(f"wrote the report to {target}")
     _summary(settings, result.document, session.load.articles, len(session.load.problems),

@@ -44,6 +44,8 @@ class Session:
         self.debug = debug
         self.partial = False
         self.load = LoadReport()
+        #: --raw-csv: CSV cells that would start a formula are written as they are.
+        self.raw_csv = False
         self._told = False
 
     # --- stderr ---------------------------------------------------------------------------------
@@ -120,6 +122,57 @@ class Session:
             return format_for_path(output)
         return "table" if sys.stdout.isatty() else "tsv"
 
+    def write(self, result: Any, fmt: str, output: str | None) -> None:
+        """:func:`~corpuscli.render.emit.emit`, made safe for where it goes. CSV: text cells a
+        spreadsheet would run as formulas get a ``'`` in front (unless ``--raw-csv``). A
+        terminal: a table's values and names printable (rich draws the diff and report views
+        printable itself), every character of the plain formats too. A file or a pipe gets the
+        values as they are."""
+        from corpuscli.render.emit import emit
+
+        if fmt == "csv" and not self.raw_csv:
+            result = self._defused(result)
+        if output or not sys.stdout.isatty():
+            emit(result, fmt, output)
+            return
+        from dataclasses import replace
+
+        from corpuscli.render.safe import PrintableStream, printable_frame
+        from corpuscli.results import Table
+
+        if fmt == "table":
+            if isinstance(result, Table):
+                title = printable(result.title) if result.title else result.title
+                result = replace(result, frame=printable_frame(result.frame), title=title)
+            emit(result, fmt, None)
+            return
+        stream = PrintableStream(sys.stdout)
+        emit(result, fmt, None, stdout=stream, terminal=True)  # type: ignore[arg-type]
+
+    def _defused(self, result: Any) -> Any:
+        """A table (or a diff's rows, as CSV writes them) with formula cells defused, and a
+        word about how many were."""
+        from dataclasses import replace
+
+        from corpuscli.coverage.diff import Diff
+        from corpuscli.render.spreadsheet import defuse_formulas
+        from corpuscli.results import Table
+
+        if isinstance(result, Diff):
+            from corpuscli.coverage.diff import to_frame
+
+            result = Table(to_frame(result), "diff")
+        if not isinstance(result, Table):
+            return result
+        frame, changed = defuse_formulas(result.frame)
+        if changed:
+            self.info(
+                f"{plural(changed, 'CSV cell')} began with = + - @ (a spreadsheet formula) and "
+                "got a ' in front, so that a spreadsheet shows it; --raw-csv writes them as "
+                "they are"
+            )
+        return replace(result, frame=frame)
+
     def emit(self, result: Any, fmt: str, output: str | None) -> None:
         """Write the result (after telling what loading found), and say where it went."""
         from corpuscli.results import Table
@@ -128,35 +181,12 @@ class Session:
             self.tell(result)
         else:
             self.tell_load()
-        write(result, fmt, output)
+        self.write(result, fmt, output)
         if output:
             if isinstance(result, Table):
                 self.info(f"wrote {len(result.frame):,} rows to {output}")
             else:
                 self.info(f"wrote the {type(result).__name__.lower()} to {output}")
-
-
-def write(result: Any, fmt: str, output: str | None) -> None:
-    """:func:`~corpuscli.render.emit.emit`, with what reaches a terminal made printable: a
-    table's values and names (rich draws the diff and report views printable itself), every
-    character of the plain formats. A file or a pipe gets the values as they are."""
-    from corpuscli.render.emit import emit
-
-    if output or not sys.stdout.isatty():
-        emit(result, fmt, output)
-        return
-    from dataclasses import replace
-
-    from corpuscli.render.safe import PrintableStream, printable_frame
-    from corpuscli.results import Table
-
-    if fmt == "table":
-        if isinstance(result, Table):
-            title = printable(result.title) if result.title else result.title
-            result = replace(result, frame=printable_frame(result.frame), title=title)
-        emit(result, fmt, None)
-        return
-    emit(result, fmt, None, stdout=PrintableStream(sys.stdout), terminal=True)  # type: ignore[arg-type]
 
 
 @contextmanager
