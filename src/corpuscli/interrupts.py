@@ -61,14 +61,16 @@ def install() -> None:
 
         def unraisable(info: Any) -> None:
             """A stop swallowed where exceptions cannot propagate is sent again, to be raised
-            at the next ordinary point of the main thread."""
+            at the next ordinary point of the main thread. Once stopping, what libraries cut
+            short print from their finalizers and exit hooks is noise, and is not printed."""
             exc = info.exc_value
             if isinstance(exc, KeyboardInterrupt):
                 _State.swallowed = True
                 signum = exc.signum if isinstance(exc, Terminated) else int(signal.SIGINT)
                 threading.Thread(target=_send_again, args=(signum,), daemon=True).start()
                 return
-            previous(info)
+            if _State.received is None:
+                previous(info)
 
         sys.unraisablehook = unraisable
     _State.installed = True

@@ -229,9 +229,12 @@ def _stopped(exc: BaseException) -> int:
     """Ctrl-C, SIGTERM or SIGHUP: stop the worker processes at once (a suspended generator
     would otherwise wait for their batches when it is closed), say so, and give the exit code
     (128 + the signal)."""
+    import logging
+
     from corpuscli.engine.parallel import stop_workers
 
     stop_workers()
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # a Dask client's tasks cut short
     signum = interrupts.signal_of(exc)
     say(f"corpus: {interrupts.describe(signum)}")
     return interrupts.exit_code(signum)
