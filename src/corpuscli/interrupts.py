@@ -139,4 +139,5 @@ def _handle(signum: int, frame: FrameType | None) -> None:
 
 def _send_again(signum: int) -> None:
     time.sleep(0.01)  # the swallowing code has returned by then
-    signal.pthread_kill(threading.main_thread().ident or 0, signum)
+    if hasattr(signal, "pthread_kill"):  # not on Windows
+        signal.pthread_kill(threading.main_thread().ident or 0, signum)

@@ -157,3 +157,32 @@ def test_a_stopped_run_leaves_no_process_and_no_temporary_file(workload, tmp_pat
             if failure
         ]
     assert not failures, "\n".join(failures)
+
+
+_SWALLOWED = """
+import os, signal, time
+from corpuscli import interrupts
+from corpuscli.errors import Terminated
+interrupts.install()
+
+class Finalised:
+    def __del__(self):  # an exception raised here is printed, not raised
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.05)
+
+thing = Finalised()
+del thing
+try:
+    time.sleep(30)
+    print("not stopped")
+except Terminated:
+    print("stopped after all")
+"""
+
+
+def test_a_stop_swallowed_by_a_finaliser_is_raised_again():
+    done = subprocess.run(
+        [sys.executable, "-c", _SWALLOWED], capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "stopped after all", done.stderr
+    assert "Exception ignored" not in done.stderr
