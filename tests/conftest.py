@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,3 +68,28 @@ def corpus(runner: CliRunner):
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def read_only_folder():
+    """A folder nobody may write, with a file nobody may write in it: by permissions, or for
+    root (who writes anywhere) by the immutable attribute (``chattr +i``)."""
+    folder = Path(tempfile.mkdtemp(prefix="corpus-ro-"))
+    locked: list[Path] = []
+
+    def lock(path: Path) -> None:
+        if os.geteuid() != 0:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+            return
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip("cannot make a folder read-only for root here (chattr +i)")
+        locked.append(path)
+
+    try:
+        yield folder, lock
+    finally:
+        for path in reversed(locked):
+            subprocess.run(["chattr", "-i", str(path)], check=False)
+        folder.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -22,8 +22,28 @@ class ExitCode(IntEnum):
     ENGINE = 4
     #: A bug in corpuscli: rerun with --debug and report the traceback.
     INTERNAL = 70
+    #: Stopped by SIGHUP (128 + 1): the terminal closed.
+    HANGUP = 129
     #: Interrupted with Ctrl-C (128 + SIGINT).
     INTERRUPTED = 130
+    #: Stopped by SIGTERM (128 + 15): ``timeout``, systemd, cron, ``kill``.
+    TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """The run was asked to stop by a signal (SIGTERM, SIGHUP): raised in the main thread by
+    the CLI's signal handler, so that it unwinds as Ctrl-C does — worker processes stopped,
+    temporary files removed — and exits ``128 + signum``. A KeyboardInterrupt, so that every
+    clean-up written for Ctrl-C runs for it too."""
+
+    def __init__(self, signum: int, name: str) -> None:
+        super().__init__(name)
+        self.signum = signum
+        self.name = name
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
 
 
 class CorpusError(Exception):

@@ -114,6 +114,8 @@ def scenario(option: str, small: Path) -> tuple[list[str], list[str]] | None:
         "--output": ([], ["--output", "OUT.jsonl"]),
         "--quiet": (["--since", "2021-01-01"], ["--quiet"]),
         "--debug": (["--since", "never"], ["--debug"]),
+        # refused but with CSV; what it changes in CSV: tests/adversarial/test_csv_formulas.py
+        "--raw-csv": ([], ["--raw-csv"]),
         "--jobs": ([], ["--jobs", "1"]),
         "--engine": ([], ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]),
         "--scheduler": ([], ["--scheduler", "tcp://127.0.0.1:9"]),
@@ -168,7 +170,7 @@ SHARED = [
     "--source-col", "--date-col", "--url-col", "--id-col", "--source", "--since", "--until",
     "--dedupe", "--store", "--query", "--clean", "--patterns", "--lower", "--stopwords", "--stem",
     "--lang", "--pattern", "--keep-numbers", "--format", "--output", "--quiet", "--debug",
-    "--jobs", "--engine", "--scheduler",
+    "--raw-csv", "--jobs", "--engine", "--scheduler",
 ]  # fmt: skip
 
 #: (command, option) pairs whose effect the generic scenario cannot show, with the reason; each

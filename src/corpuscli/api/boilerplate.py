@@ -48,7 +48,9 @@ def find_boilerplate(
         )
     notes = []
     if save_patterns and learned is not None:
-        learned.save(save_patterns)
+        from corpuscli.render.atomic import atomic_write_text
+
+        atomic_write_text(save_patterns, lambda out: out.write(learned.to_json()))
         notes.append(
             f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
         )

@@ -163,6 +163,10 @@ class Patterns:
     by_source: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
 
     def save(self, path: str) -> None:
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    def to_json(self) -> str:
+        """The patterns as the JSON document :meth:`load` reads."""
         data = {
             "corpuscli_boilerplate_patterns": PATTERNS_VERSION,
             "sources": {
@@ -173,7 +177,7 @@ class Patterns:
                 for source, sigs in sorted(self.by_source.items())
             },
         }
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        return json.dumps(data, ensure_ascii=False, indent=1)
 
     @classmethod
     def load(cls, path: str) -> Patterns:

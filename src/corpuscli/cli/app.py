@@ -3,11 +3,12 @@ pandas and the analysis it runs inside its body, so that `corpus --help` returns
 
 from __future__ import annotations
 
-import signal
 import sys
 from typing import Annotated
 
 import typer
+
+from corpuscli import interrupts
 
 from . import (
     cmd_boilerplate,
@@ -28,7 +29,7 @@ APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and 
 
 Every command reads files, folders, globs or - (stdin) and writes a table on a terminal, TSV in a pipe, or any of --format table|tsv|csv|json|jsonl|md|html|parquet (-o FILE picks it from the extension).
 
-Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 3 a search found nothing (kwic, collocations --node); 4 the Dask scheduler could not be reached (--engine dask); 70 internal error; 130 interrupted. """
+Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 3 a search found nothing (kwic, collocations --node); 4 the Dask scheduler could not be reached (--engine dask); 70 internal error; 129 stopped by SIGHUP; 130 interrupted (Ctrl-C); 143 stopped by SIGTERM. """
 
 app = typer.Typer(
     name="corpus",
@@ -97,11 +98,20 @@ app.add_typer(cmd_store.store_app, name="store")
 
 
 def main() -> None:
-    """Console entry point: `| head` closes quietly, Ctrl-C exits 130."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    """Console entry point: Ctrl-C exits 130, SIGTERM 143 and SIGHUP 129 (after stopping the
+    worker processes and removing temporary files). SIGPIPE keeps Python's setting (ignored):
+    a closed stdout (`| head`) is a BrokenPipeError that the command's session ends quietly,
+    and a pipe between this process and its workers that breaks as they are stopped must not
+    kill it before its clean-up."""
+    interrupts.install()
     try:
         app(prog_name="corpus")
-    except KeyboardInterrupt:
-        print("corpus: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:  # outside a command body (parsing the command line)
+        signum = interrupts.signal_of(exc)
+        print(f"corpus: {interrupts.describe(signum)}", file=sys.stderr)
+        sys.exit(interrupts.exit_code(signum))
+    except SystemExit as done:
+        received = interrupts.received()
+        if received is not None and done.code != interrupts.exit_code(received):
+            sys.exit(interrupts.exit_code(received))  # Click's "Aborted!" (exit 1) and the like
+        raise

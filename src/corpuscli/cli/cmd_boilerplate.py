@@ -138,19 +138,22 @@ def _show(verdicts) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.text import Text
 
+    from corpuscli.render.safe import printable
+
     console = Console(highlight=False, soft_wrap=True)
     plain = not sys.stdout.isatty()
     for doc_id, blocks in verdicts.groupby("doc_id", sort=False):
-        console.print(Text(f"== {doc_id}", style="bold"))
+        console.print(Text(f"== {printable(str(doc_id), one_line=True)}", style="bold"))
         for row in blocks.itertuples(index=False):
+            text = printable(row.text)  # a person's view: escape codes shown, not obeyed
             if row.boilerplate:
                 if plain:
-                    console.print(f"[-] {row.text}   ({row.why})", markup=False)
+                    console.print(f"[-] {text}   ({row.why})", markup=False)
                 else:
                     console.print(
-                        Text(row.text, style="dim strike"),
+                        Text(text, style="dim strike"),
                         Text(f"  ({row.why})", style="italic dim"),
                     )
             else:
-                console.print(("    " if plain else "") + row.text, markup=False)
+                console.print(("    " if plain else "") + text, markup=False)
         console.print()

@@ -10,7 +10,7 @@ import typer
 from corpuscli.engine.compute import Compute
 
 from .command import Out, command
-from .session import Session
+from .session import Session, say
 
 HELP = """One report that assembles the analyses for a time window: overview (articles per source and day, words, dates, skipped inputs), top terms and phrases, keyness per source, trending terms against a comparison window, boilerplate removed, stories covered by more than one source with their statement-level diffs, and the most-quoted speakers.
 
@@ -76,7 +76,7 @@ CONFIG_INPUTS = ("paths", "since", "until", "manifest", "source", "output", "ded
                  "query", "clean", "patterns", "jobs")  # fmt: skip
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output")
+@command("input", "filters", "store", "cleaning", "jobs", "output", without=("raw_csv",))
 def report_command(
     compare_to: CompareOpt = None,
     config: ConfigOpt = None,
@@ -116,7 +116,7 @@ def report_command(
     source = source_of(values, session)
     if settings.get("jobs"):
         compute = replace(compute, jobs=int(settings["jobs"]))
-    log = (lambda line: print(f"corpus report: {line}", file=sys.stderr)) if settings.get("verbose") else None  # fmt: skip
+    log = (lambda line: say(f"corpus report: {line}")) if settings.get("verbose") else None
     result = report(
         source,
         since=source.since, until=source.until, compare_to=settings.get("compare_to"),
@@ -128,9 +128,7 @@ def report_command(
     )  # fmt: skip
     target = settings.get("output")
     session.tell_load()
-    from corpuscli.render.emit import emit
-
-    emit(result, settings["format"], target)
+    session.write(result, settings["format"], target)
     if target:
         session.info(f"wrote the report to {target}")
     _summary(settings, result.document, session.load.articles, len(session.load.problems),
@@ -145,16 +143,14 @@ def _summary(
     started: float,
     target: str | None,
 ) -> None:
-    import sys
     import time
 
     if settings.get("verbose"):
         ov = data.get("overview") or {}
-        print(
+        say(
             f"corpus report: {articles:,} articles read, {ov.get('articles', '?')} in the window, "
             f"{len(data['sources'])} sources, {skipped} inputs skipped, "
-            f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else ""),
-            file=sys.stderr,
+            f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else "")
         )
 
 

@@ -16,8 +16,8 @@ import typer
 from corpuscli.engine.compute import Compute
 from corpuscli.engine.source import Source
 
-from .command import Out, command
-from .options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
+from .command import Out, command, raw_csv
+from .options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt, RawCsvOpt
 from .session import Session, running
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ _STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("output", OutputOpt, None),
     ("quiet", QuietOpt, False),
     ("debug", DebugOpt, False),
+    ("raw_csv", RawCsvOpt, False),
 )
 
 
@@ -176,12 +177,13 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> None:
         store_file = kwargs.pop("store_file")
-        fmt, output = kwargs.pop("fmt"), kwargs.pop("output")
+        fmt, output, raw = kwargs.pop("fmt"), kwargs.pop("output"), kwargs.pop("raw_csv")
         with running(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as session:
             from corpuscli.store import db as store
 
+            out = StoreOutput(session, fmt, output)
+            session.raw_csv = raw_csv(raw, out.format()) if raw else False
             with closing(store.connect(store_file)) as con:
-                out = StoreOutput(session, fmt, output)
                 func(session=session, con=con, store_file=store_file, out=out, **kwargs)
 
     wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
@@ -274,7 +276,10 @@ def store_patterns(
     out.format()  # a bad -o name fails before the patterns are written
     table = store.pattern_table(con, source=source)
     if save:
-        store.load_patterns(con, source=source).save(save)
+        from corpuscli.render.atomic import atomic_write_text
+
+        patterns = store.load_patterns(con, source=source)
+        atomic_write_text(save, lambda handle: handle.write(patterns.to_json()))
         session.info(f"saved {len(table):,} patterns to {save}")
     out.emit(table, title="boilerplate patterns")
 

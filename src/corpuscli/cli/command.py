@@ -85,6 +85,7 @@ def command(
                         values["output"],
                         values["fmt"],
                     )
+                    s.raw_csv = raw_csv(values.get("raw_csv", False), made["out"].fmt)
                 if "tokens" in groups:
                     made["tokens"] = tokens_of(values)
                 made["compute"] = compute_of(values, s)
@@ -96,6 +97,18 @@ def command(
         return wrapper
 
     return decorate
+
+
+def raw_csv(given: bool, fmt: str) -> bool:
+    """``--raw-csv``, refused where the output is not CSV (it would change nothing)."""
+    if given and fmt != "csv":
+        from corpuscli.errors import UsageError
+
+        raise UsageError(
+            f"--raw-csv is for CSV output, and this run writes {fmt}",
+            hint="give --format csv (or -o FILE.csv), or drop --raw-csv",
+        )
+    return given
 
 
 def tokens_of(values: dict[str, Any]) -> Any:

@@ -317,6 +317,16 @@ DebugOpt = Annotated[
     bool,
     typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT),
 ]
+RawCsvOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="CSV only: write cells that begin with = + - @ as they are. By default such a text "
+        "cell gets a ' in front, so that a spreadsheet shows it instead of running it as a "
+        "formula (numbers are left alone).",
+        rich_help_panel=OUTPUT,
+    ),
+]
 
 #: The option groups: name -> ((parameter, annotation, default), ...), in --help order.
 GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
@@ -358,6 +368,7 @@ GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
         ("output", OutputOpt, None),
         ("quiet", QuietOpt, False),
         ("debug", DebugOpt, False),
+        ("raw_csv", RawCsvOpt, False),
     ),
 }
 

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from corpuscli import interrupts
 from corpuscli.engine.source import LoadReport
 from corpuscli.errors import CorpusError, ExitCode, Problem, plural
+from corpuscli.render.safe import printable
 
 from .options import OutputFormat
 
@@ -27,6 +29,12 @@ def error_line(what: str) -> str:
     return f"corpus: error: {what}"
 
 
+def say(line: str) -> None:
+    """One line on stderr, its control characters written out (a file name or a value can hold
+    terminal escape codes) and on one line."""
+    print(printable(line, one_line=True), file=sys.stderr)
+
+
 class Session:
     """A command run: ``quiet`` and ``debug``, the :class:`LoadReport` the analyses fill (told
     once, before the output or the error), and whether some inputs were skipped."""
@@ -36,28 +44,27 @@ class Session:
         self.debug = debug
         self.partial = False
         self.load = LoadReport()
+        #: --raw-csv: CSV cells that would start a formula are written as they are.
+        self.raw_csv = False
         self._told = False
 
     # --- stderr ---------------------------------------------------------------------------------
     def warn(self, message: str) -> None:
         if not self.quiet:
-            print(f"corpus: warning: {message}", file=sys.stderr)
+            say(f"corpus: warning: {message}")
 
     def info(self, message: str) -> None:
         if not self.quiet:
-            print(f"corpus: {message}", file=sys.stderr)
+            say(f"corpus: {message}")
 
     def report_problems(self, problems: list[Problem]) -> None:
         from corpuscli.io.problems import summarise
 
         problems = summarise(problems)  # repeats of a kind (from parts of a load) merged
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
-            print(error_line(str(problem)), file=sys.stderr)
+            say(error_line(str(problem)))
         if len(problems) > MAX_PROBLEMS_SHOWN:
-            print(
-                error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"),
-                file=sys.stderr,
-            )
+            say(error_line(f"... and {plural(len(problems) - MAX_PROBLEMS_SHOWN, 'more problem')}"))
 
     def tell_load(self) -> None:
         """Say what loading found (once): inputs skipped, notes, boilerplate removed."""
@@ -115,16 +122,66 @@ class Session:
             return format_for_path(output)
         return "table" if sys.stdout.isatty() else "tsv"
 
+    def write(self, result: Any, fmt: str, output: str | None) -> None:
+        """:func:`~corpuscli.render.emit.emit`, made safe for where it goes. CSV: text cells a
+        spreadsheet would run as formulas get a ``'`` in front (unless ``--raw-csv``). A
+        terminal: a table's values and names printable (rich draws the diff and report views
+        printable itself), every character of the plain formats too. A file or a pipe gets the
+        values as they are."""
+        from corpuscli.render.emit import emit
+
+        if fmt == "csv" and not self.raw_csv:
+            result = self._defused(result)
+        if output or not sys.stdout.isatty():
+            emit(result, fmt, output)
+            return
+        from dataclasses import replace
+
+        from corpuscli.render.safe import PrintableStream, printable_frame
+        from corpuscli.results import Table
+
+        if fmt == "table":
+            if isinstance(result, Table):
+                title = printable(result.title) if result.title else result.title
+                result = replace(result, frame=printable_frame(result.frame), title=title)
+            emit(result, fmt, None)
+            return
+        stream = PrintableStream(sys.stdout)
+        emit(result, fmt, None, stdout=stream, terminal=True)  # type: ignore[arg-type]
+
+    def _defused(self, result: Any) -> Any:
+        """A table (or a diff's rows, as CSV writes them) with formula cells defused, and a
+        word about how many were."""
+        from dataclasses import replace
+
+        from corpuscli.coverage.diff import Diff
+        from corpuscli.render.spreadsheet import defuse_formulas
+        from corpuscli.results import Table
+
+        if isinstance(result, Diff):
+            from corpuscli.coverage.diff import to_frame
+
+            result = Table(to_frame(result), "diff")
+        if not isinstance(result, Table):
+            return result
+        frame, changed = defuse_formulas(result.frame)
+        if changed:
+            self.info(
+                f"{plural(changed, 'CSV cell')} began with = + - @ (a spreadsheet formula) and "
+                "got a ' in front, so that a spreadsheet shows it; --raw-csv writes them as "
+                "they are"
+            )
+        return replace(result, frame=frame)
+
     def emit(self, result: Any, fmt: str, output: str | None) -> None:
         """Write the result (after telling what loading found), and say where it went."""
-        from corpuscli.render.emit import emit
         from corpuscli.results import Table
 
         if isinstance(result, Table):
             self.tell(result)
         else:
             self.tell_load()
-        emit(result, fmt, output)
+        self.write(result, fmt, output)
         if output:
             if isinstance(result, Table):
                 self.info(f"wrote {len(result.frame):,} rows to {output}")
@@ -140,30 +197,47 @@ def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
         yield session
     except typer.Exit:
         raise
+    except KeyboardInterrupt as exc:
+        raise typer.Exit(_stopped(exc)) from None
     except CorpusError as exc:
+        if interrupts.received() is not None:  # a fault caused by the stop (a worker killed)
+            raise typer.Exit(_stopped(exc)) from None
         if debug:
             raise
         session.tell_load()
-        print(error_line(str(exc)), file=sys.stderr)
+        say(error_line(str(exc)))
         raise typer.Exit(int(exc.exit_code)) from None
-    except KeyboardInterrupt:
-        print("corpus: interrupted", file=sys.stderr)
-        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
     except Exception as exc:
+        if interrupts.received() is not None:
+            raise typer.Exit(_stopped(exc)) from None
         if debug:
             raise
-        print(
+        say(
             error_line(
                 f"internal error: {type(exc).__name__}: {exc} — rerun with --debug and report it"
-            ),
-            file=sys.stderr,
+            )
         )
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
     if session.partial:
         raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _stopped(exc: BaseException) -> int:
+    """Ctrl-C, SIGTERM or SIGHUP: stop the worker processes at once (a suspended generator
+    would otherwise wait for their batches when it is closed), say so, and give the exit code
+    (128 + the signal)."""
+    import logging
+
+    from corpuscli.engine.parallel import stop_workers
+
+    stop_workers()
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # a Dask client's tasks cut short
+    signum = interrupts.signal_of(exc)
+    say(f"corpus: {interrupts.describe(signum)}")
+    return interrupts.exit_code(signum)
 
 
 def _silence_stdout() -> None:

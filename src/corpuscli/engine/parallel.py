@@ -12,6 +12,12 @@ garbage collector before the fork, so the workers' collections do not touch — 
 memory they share with it. Elsewhere, or beside other threads (where forking is unsafe),
 workers come from a fork server (which :func:`start_early` can start in the background) or are
 spawned.
+
+Workers never outlive the run. They ignore Ctrl-C (which reaches the whole process group) and
+the caller stops them: at once when the work fails or is interrupted (:func:`stop_workers`
+stops every pool, for a run interrupted between two batches), instead of waiting for their
+batches. Should the caller die without a word (SIGKILL, the OOM killer), its workers end too
+(see :func:`die_with_parent`).
 """
 
 from __future__ import annotations
@@ -19,13 +25,18 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import signal
 import sys
 import threading
+import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any, TypeVar
+
+from corpuscli.interrupts import STOP_SIGNALS, deferred
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,6 +61,107 @@ def _init(initializer: Callable[..., None] | None, args: tuple[Any, ...]) -> Non
     _STATE.clear()
     if initializer is not None:
         initializer(*args)
+
+
+def _init_worker(
+    caller: int, initializer: Callable[..., None] | None, args: tuple[Any, ...]
+) -> None:
+    """A worker's start: its signals, its end with the ``caller`` (the process that runs the
+    pool), then its state."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller stops us
+    for signum in STOP_SIGNALS:  # a forked worker inherits the CLI's handlers
+        signal.signal(signum, signal.SIG_DFL)
+    die_with_parent(caller)
+    _init(initializer, args)
+
+
+def die_with_parent(caller: int) -> None:
+    """End this process when ``caller`` (the process that runs the pool) ends, however it ends.
+
+    A forked worker is the caller's child: on Linux the kernel kills it when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``). A fork server's worker is not, and the server outlives the
+    caller while any worker lives (each holds the server's "alive" pipe): a daemon thread waits
+    for the caller to end (on a pidfd on Linux, else asking every half second)."""
+    if os.getppid() == caller and _set_death_signal():
+        if os.getppid() != caller:
+            os._exit(1)  # the caller died before the signal was set: nobody will send it
+        return
+    threading.Thread(target=_watch, args=(caller,), daemon=True, name="watch-caller").start()
+
+
+def _set_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        return bool(libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(caller: int) -> None:
+    try:
+        pidfd = os.pidfd_open(caller)  # readable once the caller has ended
+    except (AttributeError, OSError):  # not Linux 5.3+, or already gone
+        pidfd = None
+    if pidfd is not None:
+        import select
+
+        select.select([pidfd], [], [])
+    else:
+        while _alive(caller):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but is not ours to signal
+    return True
+
+
+class _TrackedContext:
+    """A multiprocessing context that keeps the processes it starts, so that the pool's workers
+    can be killed at once (the executor has no public way before Python 3.14)."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.processes: list[Any] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.context, name)
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:  # the name of the context's API
+        process = self.context.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def kill(self) -> None:
+        for process in self.processes:
+            try:
+                if process.is_alive():
+                    process.kill()
+            except (OSError, ValueError, AssertionError):
+                pass  # already gone, or never started
+
+
+#: The contexts of the pools running now (:func:`stop_workers`).
+_RUNNING: weakref.WeakSet[_TrackedContext] = weakref.WeakSet()
+
+
+def stop_workers() -> None:
+    """Kill the worker processes of every pool running in this process, without waiting for
+    their batches: for a run that is stopping (Ctrl-C, SIGTERM) while its pools are suspended
+    between two batches."""
+    for tracked in list(_RUNNING):
+        tracked.kill()
 
 
 def start_method() -> str:
@@ -101,24 +213,38 @@ def run_batches(
     forking = context.get_start_method() == "fork"
     if context.get_start_method() == "forkserver":  # workers fork from a server that has the
         context.set_forkserver_preload([(initializer or func).__module__])  # heavy imports done
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(initializer, initargs)
-    ) as pool:
-        pending: deque[Future[R]] = deque()
-        try:
-            for batch in chain(head, iterator):
-                if forking and not pending:  # the first submit forks every worker
-                    gc.freeze()
-                    try:
+    tracked = _TrackedContext(context)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=tracked,  # type: ignore[call-overload]  # a context wrapper, duck-typed
+        initializer=_init_worker,
+        initargs=(os.getpid(), initializer, initargs),
+    )
+    _RUNNING.add(tracked)
+    pending: deque[Future[R]] = deque()
+    try:
+        for batch in chain(head, iterator):
+            if forking and not pending:  # the first submit forks every worker
+                gc.freeze()
+                try:
+                    with deferred():  # a stop raised in an at-fork hook would be lost
                         pending.append(pool.submit(func, batch))
-                    finally:
-                        gc.unfreeze()
-                else:
+                finally:
+                    gc.unfreeze()
+            else:
+                with deferred():  # a worker half started could not be killed
                     pending.append(pool.submit(func, batch))
-                if len(pending) >= jobs + ahead:
-                    yield pending.popleft().result()
-            while pending:
+            if len(pending) >= jobs + ahead:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    except GeneratorExit:  # the caller stopped early: the workers finish their batches
+        raise
+    except BaseException:  # a failure, Ctrl-C, SIGTERM: their batches are of no use now
+        tracked.kill()
+        raise
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        _RUNNING.discard(tracked)

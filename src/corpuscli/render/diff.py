@@ -10,6 +10,7 @@ a deletion never depends on colour alone.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import IO, Any
 from corpuscli.coverage.diff import Diff, Row, Side, attribution, to_json
 from corpuscli.coverage.editorial import Finding
 from corpuscli.coverage.quotes import Quote
+from corpuscli.render.safe import printable
 
 _LABEL_STYLE = {"same": "green", "reworded": "yellow", "split": "yellow", "contained": "blue",
                 "only in A": "cyan", "only in B": "magenta"}  # fmt: skip
@@ -101,8 +103,8 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
               "context": "dim"}  # fmt: skip
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("", width=11)
-    table.add_column(_heading(d.a, "A"), ratio=1)
-    table.add_column(_heading(d.b, "B"), ratio=1)
+    table.add_column(Text(printable(_heading(d.a, "A"))), ratio=1)  # shown, not obeyed
+    table.add_column(Text(printable(_heading(d.b, "B"))), ratio=1)
     for n, row in enumerate(d.rows):
         cells = []
         for side, qs, art in (("a", row.a, d.a), ("b", row.b, d.b)):
@@ -117,11 +119,11 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
                     chunk = seg.text
                     if markers and seg.kind in _MARKERS:
                         chunk = _MARKERS[seg.kind][0] + chunk + _MARKERS[seg.kind][1]
-                    text.append(chunk, style=styles[seg.kind])
-                text.append(f"\n{_meta(q)}", style="dim italic")
+                    text.append(printable(chunk), style=styles[seg.kind])
+                text.append(f"\n{printable(_meta(q))}", style="dim italic")
             tail = attribution(art.text, qs[-1])
             if tail:
-                text.append(f"\n… {tail}", style="dim")
+                text.append(f"\n… {printable(tail)}", style="dim")
             cells.append(text)
         label = Text(row.label, style=_LABEL_STYLE[row.label])
         if row.a and row.b:
@@ -133,7 +135,7 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
     legend = Text("struck: only in A · underlined: only in B", style="dim")
     if markers:
         legend = Text("[-…-]: only in A · {+…+}: only in B", style="dim")
-    return Group(table, legend, Text(""), Text(summary_text(d)))
+    return Group(table, legend, Text(""), Text(printable(summary_text(d))))
 
 
 def summary_text(d: Diff) -> str:
@@ -172,7 +174,9 @@ def write_json(d: Diff, out: IO[str]) -> None:
 
 
 def _md_escape(text: str) -> str:
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~")
+    """Markdown's markup and HTML written as text (a viewer must not run a ``<script>``)."""
+    out = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    out = out.replace("*", "\\*").replace("~", "\\~")
     return out.replace("_", "\\_").replace("\n", " ")
 
 

@@ -8,6 +8,7 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import json
 import math
@@ -103,7 +104,8 @@ def write_markdown(
     cols = [str(c) for c in frame.columns]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
 
-    def esc(text: str) -> str:
+    def esc(text: str) -> str:  # HTML written as text: a Markdown viewer must not run <script>
+        text = html.escape(text, quote=False)
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     out.write("| " + " | ".join(esc(c) for c in cols) + " |\n")

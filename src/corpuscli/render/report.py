@@ -168,8 +168,9 @@ def write_html(result: Report, out: IO[str]) -> None:
 def write_markdown(result: Report, out: IO[str]) -> None:
     report, by = result.document, result.by
 
-    def esc(value: Any) -> str:
-        return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+    def esc(value: Any) -> str:  # HTML written as text: a Markdown viewer must not run <script>
+        text = html.escape(str("" if value is None else value), quote=False)
+        return text.replace("|", "\\|").replace("\n", " ")
 
     def table(rows: list[dict[str, Any]], columns: list[str]) -> None:
         if not rows:
@@ -261,8 +262,11 @@ def _sparkline(values: list[float]) -> str:
 
 
 def print_terminal(result: Report, console: Any) -> None:
-    """The report in a terminal: headings, bars and sparklines drawn with block characters."""
-    report = result.document
+    """The report in a terminal: headings, bars and sparklines drawn with block characters;
+    escape codes in its values shown, not obeyed."""
+    from corpuscli.render.safe import printable_data
+
+    report = printable_data(result.document)
     from rich.table import Table
     from rich.text import Text
 

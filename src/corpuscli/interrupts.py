@@ -1,0 +1,143 @@
+"""SIGTERM and SIGHUP stop a run as Ctrl-C does, and never in the middle of a step that must be
+whole.
+
+``timeout``, systemd and cron stop a job with SIGTERM; closing its terminal sends SIGHUP. By
+default either kills the process on the spot: its worker processes are left blocked for ever and
+a half-written ``-o`` file stays behind. The command line calls :func:`install`, which makes
+both raise :class:`~corpuscli.errors.Terminated` in the main thread instead: it unwinds like
+Ctrl-C's KeyboardInterrupt (temporary files removed, worker processes stopped) to exit
+``128 + signum``.
+
+A step that must not be cut in two (starting a worker process, creating a temporary file and
+noting its name) runs inside :func:`deferred`: a stop that comes meanwhile is raised when the
+step ends. Blocking the signals would not do: Python runs its handlers in the main thread
+whichever thread the signal reached. Without :func:`install` (a notebook calling the API) these
+are no-ops and Python's own handling stands.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from corpuscli.errors import Terminated
+
+#: The signals that stop a run like Ctrl-C (SIGHUP does not exist on Windows).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class _State:
+    """What the handlers know: the stop signal received first; whether its exception was
+    swallowed (raised where Python only prints an exception: a ``__del__``, a weakref
+    callback, an at-fork hook); how deep in :func:`deferred` the main thread is, and the signal
+    that came meanwhile."""
+
+    installed = False
+    received: int | None = None
+    swallowed = False
+    holding = 0
+    pending: int | None = None
+
+
+def install() -> None:
+    """Handle SIGTERM and SIGHUP (and Ctrl-C, to defer it too) in this, the main, thread. A
+    signal ignored on purpose stays ignored (``nohup`` ignores SIGHUP)."""
+    for signum in (*STOP_SIGNALS, signal.SIGINT):
+        current = signal.getsignal(signum)
+        if current is not signal.SIG_IGN and (
+            signum != signal.SIGINT or current is signal.default_int_handler
+        ):
+            signal.signal(signum, _handle)
+    if not _State.installed:
+        previous = sys.unraisablehook
+
+        def unraisable(info: Any) -> None:
+            """A stop swallowed where exceptions cannot propagate is sent again, to be raised
+            at the next ordinary point of the main thread. Once stopping, what libraries cut
+            short print from their finalizers and exit hooks is noise, and is not printed."""
+            exc = info.exc_value
+            if isinstance(exc, KeyboardInterrupt):
+                _State.swallowed = True
+                signum = exc.signum if isinstance(exc, Terminated) else int(signal.SIGINT)
+                threading.Thread(target=_send_again, args=(signum,), daemon=True).start()
+                return
+            if _State.received is None:
+                previous(info)
+
+        sys.unraisablehook = unraisable
+    _State.installed = True
+
+
+def received() -> int | None:
+    """The stop signal this process received, if any: a run that fails while stopping (a
+    worker killed by the same signal, say) still exits as stopped."""
+    return _State.received
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Run the block whole: a stop signal that comes meanwhile is raised as it ends."""
+    _State.holding += 1
+    try:
+        yield
+    finally:
+        _State.holding -= 1
+    if _State.holding == 0 and _State.pending is not None:
+        signum, _State.pending = _State.pending, None
+        raise _exception(signum)
+
+
+def signal_of(exc: BaseException) -> int:
+    """The signal that stopped the run, given the exception it ends with: a Terminated's, else
+    the stop signal received, else Ctrl-C's."""
+    if isinstance(exc, Terminated):
+        return exc.signum
+    return _State.received if _State.received is not None else int(signal.SIGINT)
+
+
+def exit_code(signum: int) -> int:
+    """The exit status of a run stopped by ``signum``: 128 + its number (130 for Ctrl-C)."""
+    return 128 + signum
+
+
+def describe(signum: int) -> str:
+    """``stopped by SIGTERM``, ``interrupted`` (Ctrl-C)."""
+    return "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+
+
+def _exception(signum: int) -> KeyboardInterrupt:
+    if signum == signal.SIGINT:
+        return KeyboardInterrupt()
+    return Terminated(signum, signal.Signals(signum).name)
+
+
+def _handle(signum: int, frame: FrameType | None) -> None:
+    if signum == signal.SIGINT:  # every Ctrl-C counts: a second one cuts a slow clean-up short
+        if _State.holding:
+            _State.pending = _State.pending or signum
+            return
+        raise KeyboardInterrupt
+    if _State.received is not None:
+        if not _State.swallowed:
+            return  # already stopping: a second signal must not break off the clean-up
+        signum = _State.received
+    _State.received = signum
+    _State.swallowed = False
+    if _State.holding:
+        _State.pending = signum
+        return
+    raise _exception(signum)
+
+
+def _send_again(signum: int) -> None:
+    time.sleep(0.01)  # the swallowing code has returned by then
+    if hasattr(signal, "pthread_kill"):  # not on Windows
+        signal.pthread_kill(threading.main_thread().ident or 0, signum)
