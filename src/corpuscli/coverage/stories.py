@@ -34,9 +34,10 @@ from corpuscli.text.tokens import fold_quotes
 from .story_features import Features, article_features
 from .story_similarity import StoryIndex, build_index, candidate_pairs
 
-#: Columns of :func:`find_stories`, one row per article of a story.
+#: Columns of :func:`find_stories`, one row per article of a story; the ``by`` column follows
+#: ``source`` when it is another one.
 COLUMNS = (
-    "story", "label", "articles", "groups", "first", "last", "doc_id", "group", "published",
+    "story", "label", "articles", "groups", "first", "last", "doc_id", "source", "published",
     "title", "match", "match_score",
 )  # fmt: skip
 
@@ -65,10 +66,19 @@ def _groups(corpus: pd.DataFrame, by: str) -> list[str]:
             f"no column {by!r} to group articles by", hint="use --by source or another column"
         )
     groups = group_keys(corpus, by).astype(str).tolist()
-    if len(set(groups) - {"(none)"}) < 2:
+    named = sorted(set(groups) - {"(none)"})
+    if len(named) < 2:
+        missing = groups.count("(none)")
+        found = (
+            f"every article with a {by} has the same one ({named[0]})"
+            if named
+            else f"no article has a {by}"
+        )
+        if missing and named:
+            found += f", {missing} have none"
         raise UsageError(
-            f"stories need two groups: every article has the same --by {by}",
-            hint=f"give articles from two {by} values at least, or --by another column",
+            f"stories need two groups: {found}",
+            hint=f"give articles from two {by} values (--source, --manifest), or --by another column",
         )
     return groups
 
@@ -224,11 +234,13 @@ def story_label(
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
-def stories_frame(corpus: pd.DataFrame, graph: StoryGraph) -> pd.DataFrame:
-    """One row per article of a story (see :data:`COLUMNS`)."""
+def stories_frame(corpus: pd.DataFrame, graph: StoryGraph, by: str = "source") -> pd.DataFrame:
+    """One row per article of a story (see :data:`COLUMNS`), stories in order, each story's
+    articles by publication time (undated last), group and id."""
     index = graph.index
     ids = corpus["doc_id"].tolist()
     titles = corpus["title"].tolist()
+    sources = corpus["source"].tolist()
     published = corpus["published"].tolist()
     written = [t if isinstance(t, str) else "" for t in titles]
     rows = []
@@ -243,12 +255,16 @@ def stories_frame(corpus: pd.DataFrame, graph: StoryGraph) -> pd.DataFrame:
                 {
                     "story": k, "label": label, "articles": len(members), "groups": outlets,
                     "first": min(dated) if dated else pd.NaT, "last": max(dated) if dated else pd.NaT,
-                    "doc_id": ids[i], "group": index.groups[i], "published": published[i],
+                    "doc_id": ids[i], "source": None if pd.isna(sources[i]) else sources[i],
+                    by: index.groups[i], "published": published[i],
                     "title": titles[i] if isinstance(titles[i], str) else None,
-                    "match": ids[j], "match_score": round(index.score(i, j).score, 4),
+                    "match": ids[j], "match_score": round(float(index.score(i, j).score), 4),
                 }
             )  # fmt: skip
-    out = pd.DataFrame(rows, columns=list(COLUMNS))
+    columns = list(COLUMNS)
+    if by != "source":
+        columns.insert(columns.index("source") + 1, by)
+    out = pd.DataFrame(rows, columns=columns)
     for col in ("first", "last", "published"):
         out[col] = pd.to_datetime(out[col], utc=True)
     return out
@@ -285,7 +301,7 @@ def find_stories(
             f"no story is covered by two groups of --by {by}",
             hint="lower --threshold, or widen --max-days",
         )
-    return stories_frame(corpus, graph)
+    return stories_frame(corpus, graph, by)
 
 
 def score_clusters(

@@ -50,6 +50,19 @@ QUOTE_KINDS = frozenset({"direct", "partial"})
 _NUMBER = re.compile(r"\d")
 
 
+def story_stopwords() -> frozenset[str]:
+    """The stopwords of the story features: the shipped English list and the words every news
+    report uses (``data/story_stopwords_en.txt``)."""
+    from importlib import resources
+
+    extra = resources.files("corpuscli").joinpath("data/story_stopwords_en.txt")
+    words = {
+        line.strip() for line in extra.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }  # fmt: skip
+    return load_stopwords("en") | words
+
+
 def content_words(counts: Counter, stop: frozenset[str], keep: dict[str, bool]) -> Counter:
     """``counts`` without stopwords, short tokens and tokens without a letter (in place);
     ``keep`` caches the verdict per token."""
@@ -226,7 +239,7 @@ def article_features(
     """The :class:`Features` of the corpus's articles (see the module docstring), in its order.
     ``quote_table`` (``quotes_frame(corpus)``) gives the quotes already found; ``quotes=False``
     leaves them out. ``jobs`` worker processes share the articles."""
-    stop = load_stopwords("en")
+    stop = story_stopwords()
     find_quotes = quotes and quote_table is None
     vocabulary: dict[str, int] = {}
     codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
@@ -261,7 +274,7 @@ def quote_table_signatures(
     corpus: pd.DataFrame, quote_table: pd.DataFrame, stop: frozenset[str] | None = None
 ) -> list[set[str]]:
     """The signature set of each article (in the corpus's order) from a quotes table."""
-    signer = QuoteSigner(stop if stop is not None else load_stopwords("en"))
+    signer = QuoteSigner(stop if stop is not None else story_stopwords())
     by_doc: dict[object, list[tuple[object, str, str]]] = {}
     for doc_id, speaker, kind, text, end in zip(
         quote_table["doc_id"], quote_table["speaker"], quote_table["kind"], quote_table["text"],

@@ -36,10 +36,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpuscli.text.stopwords import load_stopwords
 from corpuscli.text.tokens import Tokenizer
 
-from .story_features import QUOTE, Features
+from .story_features import QUOTE, Features, story_stopwords
 
 #: Weights of the title-overlap and shared-statement bonuses (see the module docstring).
 TITLE_WEIGHT = 0.5
@@ -238,7 +237,7 @@ def build_index(
     vw = vw / np.where(norm > 0, norm, 1.0)[vdoc]
     vptr = np.concatenate([[0], np.cumsum(np.bincount(vdoc, minlength=n))]).astype(np.int64)
     key = place[place < vector_terms] < keywords
-    stop = load_stopwords("en")
+    stop = story_stopwords()
     tok = Tokenizer()
     titles = [
         frozenset(w for w in tok.tokens(t) if w not in stop) if isinstance(t, str) else frozenset()
