@@ -253,3 +253,12 @@ def test_cli_defaults_are_the_library_defaults():
         parameters = inspect.signature(command).parameters
         assert parameters["threshold"].default == THRESHOLD
         assert parameters["max_days"].default == MAX_DAYS
+
+
+def test_features_of_a_folder_are_those_of_its_articles(roundups):
+    whole = article_features(roundups)
+    rows = [5, 0, 17]
+    alone = article_features(roundups.iloc[rows].reset_index(drop=True))
+    taken = whole.take(rows)
+    assert taken.counters() == alone.counters()
+    assert taken.signatures == alone.signatures

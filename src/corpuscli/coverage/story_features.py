@@ -171,6 +171,24 @@ class Features:
             signatures=list(signatures),
         )
 
+    def take(self, rows: Sequence[int]) -> Features:
+        """The features of some of the articles, in the order of ``rows`` (features are each
+        article's own, so a folder's features are those of its articles in a larger corpus)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        starts = np.cumsum(self.lengths) - self.lengths
+        lengths = self.lengths[rows]
+        total = int(lengths.sum())
+        at = np.repeat(starts[rows], lengths) + (
+            np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        )
+        return Features(
+            terms=self.terms,
+            codes=self.codes[at],
+            counts=self.counts[at],
+            lengths=lengths,
+            signatures=[self.signatures[i] for i in rows.tolist()],
+        )
+
     def counters(self) -> list[Counter]:
         """Each article's content-word counts (as :meth:`from_counters` takes them)."""
         out = []
