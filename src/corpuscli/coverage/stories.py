@@ -133,14 +133,19 @@ def cluster(
     (see the module docstring); groups of one article are left out."""
     owner = list(range(len(index)))
     members: dict[int, list[int]] = {}
+    days = index.days.tolist()
+    # each group's earliest and latest dated article (all pairs within max_days: the span is)
+    span: dict[int, tuple[float, float]] = {}
+    refused: set[tuple[int, int, int, int]] = set()  # groups (as of their size) that do not hold
     groups, support = index.groups, index.support
 
-    def holds(a: list[int], b: list[int]) -> bool:
+    def dates(root: int, first: int) -> tuple[float, float]:
+        return span.get(root, (days[first], days[first]))
+
+    def cohesive(a: list[int], b: list[int]) -> bool:
         total, count = 0.0, 0
         for i in a:
             for j in b:
-                if index.days_apart(i, j) > max_days:  # NaN (undated) compares False
-                    return False
                 if groups[i] != groups[j]:
                     total += support(i, j)
                     count += 1
@@ -151,16 +156,36 @@ def cluster(
         if ri == rj:
             continue
         a, b = members.get(ri, [i]), members.get(rj, [j])
-        if not holds(a, b):
+        lo, hi = _union(dates(ri, i), dates(rj, j))
+        if hi - lo > max_days:  # NaN (all undated) compares False
+            continue
+        # the pair of groups as of their sizes: a refusal stands until one of them grows
+        key = (
+            min(ri, rj),
+            max(ri, rj),
+            len(a) if ri < rj else len(b),
+            len(b) if ri < rj else len(a),
+        )
+        if key in refused:
+            continue
+        if not cohesive(a, b):
+            refused.add(key)
             continue
         if len(a) < len(b):
             ri, rj, a, b = rj, ri, b, a
-        merged = a + b
         for k in b:
             owner[k] = ri
-        members[ri] = merged
+        members[ri] = a + b
         members.pop(rj, None)
+        span[ri] = (lo, hi)
     return [sorted(m) for m in members.values() if len(m) > 1]
+
+
+def _union(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The span of two spans of days (NaN: no dated article)."""
+    lows = [x for x in (a[0], b[0]) if not math.isnan(x)]
+    highs = [x for x in (a[1], b[1]) if not math.isnan(x)]
+    return (min(lows), max(highs)) if lows else (math.nan, math.nan)
 
 
 def story_graph(

@@ -4,8 +4,8 @@ processes, or per partition on Dask), so that the text is read once.
 Only the **lead** is read: the words of the first :data:`LEAD_CHARS` characters and the quotes of
 the first :data:`QUOTE_CHARS`.
 
-- **Content words**: lowercased tokens of three letters or more with a letter in them, stopwords
-  left out, with their counts; the TF-IDF vectors of :mod:`corpuscli.coverage.story_similarity`
+- **Content words**: lowercased words of three letters or more that start with a letter,
+  stopwords left out, with their counts; the TF-IDF vectors of :mod:`corpuscli.coverage.story_similarity`
   are made from them.
 - **Quote signatures**: for each quote :func:`corpuscli.coverage.quotes.extract_quotes` finds
   (direct, or a partial fragment), the set of its content words, stemmed, and its numbers. Two
@@ -32,13 +32,13 @@ import pandas as pd
 
 from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.text.stopwords import load_stopwords
-from corpuscli.text.tokens import Tokenizer
+from corpuscli.text.tokens import Tokenizer, fold_quotes
 
 #: The lead: the words of an article are counted in its first LEAD_CHARS characters, its quotes
 #: found in the first QUOTE_CHARS. News puts the event at the top; what follows drifts to
 #: background that other stories share (and reading less is faster).
 LEAD_CHARS = 3000
-QUOTE_CHARS = 1500
+QUOTE_CHARS = 1000
 #: Prefixes of the two kinds of strings in an article's signature set.
 QUOTE, SPEAKER = "q:", "s:"
 #: A quote needs this many distinct stems to be matched on its content (fewer say too little).
@@ -63,15 +63,17 @@ def story_stopwords() -> frozenset[str]:
     return load_stopwords("en") | words
 
 
-def content_words(counts: Counter, stop: frozenset[str], keep: dict[str, bool]) -> Counter:
-    """``counts`` without stopwords, short tokens and tokens without a letter (in place);
-    ``keep`` caches the verdict per token."""
-    for t in list(counts):
-        ok = keep.get(t)
-        if ok is None:
-            ok = keep[t] = t not in stop and len(t) > 2 and any(ch.isalpha() for ch in t)
-        if not ok:
-            del counts[t]
+#: A word of the story features: it starts with a letter (numbers say little without context),
+#: with inner hyphens and apostrophes ("Armenia-held", "Russia's").
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'][^\W_]+)*")
+
+
+def content_words(text: str, stop: frozenset[str]) -> Counter:
+    """The content words of a text, lowercased, with their counts: words of three letters or
+    more that are not stopwords (typographic apostrophes folded, as the tokeniser does)."""
+    counts = Counter(_WORD.findall(fold_quotes(text).lower()))
+    for t in [t for t in counts if len(t) < 3 or t in stop]:
+        del counts[t]
     return counts
 
 
@@ -203,7 +205,7 @@ class Features:
 
 def _setup(stop: frozenset[str], quotes: bool) -> None:
     state = worker_state()
-    state["tok"], state["stop"], state["keep"] = Tokenizer(), stop, {}
+    state["stop"] = stop
     state["signer"] = QuoteSigner(stop) if quotes else None
 
 
@@ -213,14 +215,14 @@ def _batch_features(
     """Content words and, when asked, quote signatures of each text of a batch: the batch's
     terms, each article's term ids into them and counts, and its signatures."""
     state = worker_state()
-    tok, stop, keep, signer = state["tok"], state["stop"], state["keep"], state["signer"]
+    stop, signer = state["stop"], state["signer"]
     vocabulary: dict[str, int] = {}
     codes: list[int] = []
     counts: list[int] = []
     lengths: list[int] = []
     signatures: list[set[str]] = []
     for text in texts:
-        words = content_words(tok.counts(text), stop, keep)
+        words = content_words(text, stop)
         codes.extend(vocabulary.setdefault(t, len(vocabulary)) for t in words)
         counts.extend(words.values())
         lengths.append(len(words))
