@@ -40,7 +40,7 @@ MaxDaysOpt = Annotated[
 @corpus_command(compute=True)
 def stories_command(
     by: ByOpt = "source",
-    threshold: ThresholdOpt = 0.1,
+    threshold: ThresholdOpt = 0.08,
     max_days: MaxDaysOpt = 4.0,
     *,
     compute: Compute,
