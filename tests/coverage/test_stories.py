@@ -47,10 +47,22 @@ def _event(frame: pd.DataFrame, *events: int) -> pd.DataFrame:
 
 def test_a_focused_folder_is_one_story(roundups):
     # each event's three articles alone: nothing else to contrast them with, every word of the
-    # story in every article
+    # story in every article; with their dates and titles, and as bare undated texts
     for event, group in roundups.groupby("event_id"):
-        graph = story_graph(group.reset_index(drop=True), by="stance")
-        assert graph.story == [1, 1, 1], event
+        folder = group.reset_index(drop=True)
+        assert story_graph(folder, by="stance").story == [1, 1, 1], event
+        bare = _undated(folder).assign(title=None)
+        assert story_graph(bare, by="stance").story == [1, 1, 1], event
+
+
+def test_a_missing_date_costs_more_where_dates_are_the_rule(roundups):
+    from corpuscli.coverage.story_similarity import UNDATED_PENALTY
+
+    frame = roundups.copy()
+    assert story_graph(frame, by="stance").index.penalty == UNDATED_PENALTY
+    frame.loc[frame.index[:9], "published"] = pd.NaT  # a quarter undated
+    assert story_graph(frame, by="stance").index.penalty == pytest.approx(0.75 * UNDATED_PENALTY)
+    assert story_graph(_undated(frame), by="stance").index.penalty == 0.0
 
 
 def test_two_events_about_one_person_stay_two_stories_without_dates(roundups):

@@ -9,9 +9,9 @@ heaviest content words, unit length), its title's content words and its quote si
 where a statement is quoted by both when two quote signatures share at least
 :data:`MIN_SHARED_STEMS` stems and half the stems of the shorter one: the same words in any order,
 so a translation or a split quote still matches (quotes are compared when the cosine reaches
-:data:`QUOTE_FLOOR`). A link's **support** is the score less
-:data:`UNDATED_PENALTY` when either article is undated: two dated articles within ``max_days`` of
-each other have one more piece of evidence that they report one event.
+:data:`QUOTE_FLOOR`). A link's **support** is the score less a penalty when either article is
+undated (:meth:`StoryIndex.penalty`): two dated articles within ``max_days`` of each other have
+one more piece of evidence that they report one event.
 
 **Candidates** are found without comparing every pair: each article's ``keywords`` heaviest terms
 are its keys, and two articles are candidates when they share two keys. A term that more than
@@ -99,6 +99,16 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self.groups)
 
+    @property
+    def penalty(self) -> float:
+        """What a link with an undated article loses: :data:`UNDATED_PENALTY` times the share of
+        the articles that are dated. Where dates are the rule, an undated article (which meets
+        articles of any time) lacks evidence the others have; where no article is dated, every
+        pair is judged alike, by content alone."""
+        if not len(self.days):
+            return 0.0
+        return UNDATED_PENALTY * float((~np.isnan(self.days)).mean())
+
     def days_apart(self, i: int, j: int) -> float:
         """Days between two articles, NaN when either is undated."""
         return abs(float(self.days[i]) - float(self.days[j]))
@@ -152,7 +162,7 @@ class StoryIndex:
     def support(self, i: int, j: int) -> float:
         """The score, less :data:`UNDATED_PENALTY` when either article is undated."""
         score = self.score(i, j).score
-        return score - UNDATED_PENALTY if math.isnan(self.days_apart(i, j)) else score
+        return score - self.penalty if math.isnan(self.days_apart(i, j)) else score
 
     def score_pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The support of many pairs (a[k], b[k]) at once, vectorised but for the quotes."""
@@ -170,7 +180,7 @@ class StoryIndex:
             shared[k] = self.shared_quotes(int(a[k]), int(b[k]))
         out = _total(cosines, overlap, shared)
         undated = np.isnan(self.days[a]) | np.isnan(self.days[b])
-        return np.where(undated, out - UNDATED_PENALTY, out)
+        return np.where(undated, out - self.penalty, out)
 
     @property
     def title_width(self) -> int:
