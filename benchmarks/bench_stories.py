@@ -38,6 +38,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -276,11 +277,25 @@ def speed(corpora: Path) -> None:
             ("all", source, "37,554"),
         ):
             out = Path(tmp) / "stories.tsv"
+            before = _cpu()
             m = run(name, corpus_argv("stories", str(path), "--jobs", "2", "-q", "-o", str(out)))
+            cpu = _cpu() - before
             found = pd.read_csv(out, sep="\t")
-            rows.append([f"{name} ({articles} articles)", f"{m.seconds:.1f}", f"{m.peak_mb:,.0f}",
-                         f"{found['story'].nunique():,}", f"{len(found):,}"])  # fmt: skip
-    print(table(rows, ["`corpus stories`", "seconds", "peak MB", "stories", "articles in them"]))
+            rows.append([f"{name} ({articles} articles)", f"{m.seconds:.1f}", f"{cpu:.1f}",
+                         f"{m.peak_mb:,.0f}", f"{found['story'].nunique():,}", f"{len(found):,}"])  # fmt: skip
+    print(table(rows, ["`corpus stories`", "seconds", "CPU seconds", "peak MB", "stories",
+                       "articles in them"]))  # fmt: skip
+    print(f"load average during the runs: {os.getloadavg()[0]:.1f} (2 cores)")
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes and all they waited for
+    (the command and its workers): unlike the wall time, hardly changed by other work on the
+    machine."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def stories_part(corpora: Path, split: str = "both", timing: bool = True) -> None:
