@@ -11,13 +11,13 @@ the first :data:`QUOTE_CHARS`.
   (direct, or a partial fragment), the set of its content words, stemmed, and its numbers. Two
   outlets' renderings of one statement, or two translations of it, share most of these even when
   no eight words in a row are the same ("Azerbaijan should return seven areas" and "seven areas
-  should be returned to Azerbaijan" both give ``area azerbaijan return seven``).
-- **Speakers**: the last word of the name of each person quoted.
+  should be returned to Azerbaijan" both give ``area azerbaijan return seven``). Who is quoted
+  counts through the names among the content words.
 
-The signatures and speakers of an article are kept as one set of strings — ``"q:"`` and a
-quote's sorted stems, ``"s:"`` and a speaker. The words of a corpus are kept compact, as term ids
-and counts in flat arrays (:class:`Features`): 37,000 articles hold some 7 million (article,
-word) entries, which as Python dictionaries would take gigabytes.
+The signatures of an article are kept as a set of strings, ``"q:"`` and a quote's sorted stems.
+The words of a corpus are kept compact, as term ids and counts in flat arrays
+(:class:`Features`): 37,000 articles hold some 7 million (article, word) entries, which as
+Python dictionaries would take gigabytes.
 """
 
 from __future__ import annotations
@@ -39,12 +39,14 @@ from corpuscli.text.tokens import Tokenizer, fold_quotes
 #: background that other stories share (and reading less is faster).
 LEAD_CHARS = 3000
 QUOTE_CHARS = 1000
-#: Prefixes of the two kinds of strings in an article's signature set.
-QUOTE, SPEAKER = "q:", "s:"
+#: The prefix of a quote signature (other kinds of evidence may follow, under other prefixes).
+QUOTE = "q:"
 #: A quote needs this many distinct stems to be matched on its content (fewer say too little).
 MIN_QUOTE_STEMS = 3
 #: Quote kinds whose content is matched (indirect speech is the outlet's own wording).
 QUOTE_KINDS = frozenset({"direct", "partial"})
+#: The marks a direct or partial quote needs (one of them, opening or closing).
+QUOTATION_MARKS = '“”"«»'
 
 
 _NUMBER = re.compile(r"\d")
@@ -119,27 +121,15 @@ class QuoteSigner:
         return QUOTE + " ".join(sorted(stems)) if len(stems) >= MIN_QUOTE_STEMS else None
 
 
-def speaker_key(speaker: object) -> str | None:
-    """``"s:"`` and the speaker's last name, lowercased (pronouns left unresolved say nothing)."""
-    if not isinstance(speaker, str) or not speaker.strip():
-        return None
-    last = speaker.replace("’", "'").split()[-1].lower().removesuffix("'s").strip(".,")
-    if last in {"he", "she", "they", "it", "we", "i"} or not last:
-        return None
-    return SPEAKER + last
-
-
-def _signatures(signer: QuoteSigner, quotes: Iterable[tuple[object, str, str]]) -> set[str]:
+def _signatures(signer: QuoteSigner, quotes: Iterable[tuple[str, str]]) -> set[str]:
+    """The signatures of the (kind, text) quotes worth matching."""
     out: set[str] = set()
-    for speaker, kind, text in quotes:
+    for kind, text in quotes:
         if kind not in QUOTE_KINDS:
             continue
         sig = signer.signature(text)
-        if sig is None:
-            continue
-        out.add(sig)
-        if (key := speaker_key(speaker)) is not None:
-            out.add(key)
+        if sig is not None:
+            out.add(sig)
     return out
 
 
@@ -147,7 +137,7 @@ def _signatures(signer: QuoteSigner, quotes: Iterable[tuple[object, str, str]]) 
 class Features:
     """The features of a corpus's articles, compact: each article's content words as term ids
     (into ``terms``) with their counts, ``lengths[i]`` entries for article ``i`` in one flat
-    array, and each article's set of quote signatures and speakers."""
+    array, and each article's set of quote signatures."""
 
     terms: list[str]
     codes: np.ndarray
@@ -227,11 +217,13 @@ def _batch_features(
         counts.extend(words.values())
         lengths.append(len(words))
         sigs: set[str] = set()
-        if signer is not None and text:
+        lead = text[:QUOTE_CHARS]
+        # direct and partial quotes need a quotation mark: a lead without one is not searched
+        if signer is not None and any(mark in lead for mark in QUOTATION_MARKS):
             from corpuscli.coverage.quotes import extract_quotes
 
-            found = extract_quotes(text[:QUOTE_CHARS])
-            sigs = _signatures(signer, ((q.speaker, q.kind, q.text) for q in found))
+            found = extract_quotes(lead)
+            sigs = _signatures(signer, ((q.kind, q.text) for q in found))
         signatures.append(sigs)
     return (
         list(vocabulary),
@@ -295,11 +287,11 @@ def quote_table_signatures(
 ) -> list[set[str]]:
     """The signature set of each article (in the corpus's order) from a quotes table."""
     signer = QuoteSigner(stop if stop is not None else story_stopwords())
-    by_doc: dict[object, list[tuple[object, str, str]]] = {}
-    for doc_id, speaker, kind, text, end in zip(
-        quote_table["doc_id"], quote_table["speaker"], quote_table["kind"], quote_table["text"],
-        quote_table["end"], strict=True,
+    by_doc: dict[object, list[tuple[str, str]]] = {}
+    for doc_id, kind, text, end in zip(
+        quote_table["doc_id"], quote_table["kind"], quote_table["text"], quote_table["end"],
+        strict=True,
     ):  # fmt: skip
         if end <= QUOTE_CHARS:  # as if found in the lead (see the module docstring)
-            by_doc.setdefault(doc_id, []).append((speaker, kind, text))
+            by_doc.setdefault(doc_id, []).append((kind, text))
     return [_signatures(signer, by_doc.get(d, ())) for d in corpus["doc_id"]]
