@@ -81,7 +81,7 @@ def _groups(corpus: pd.DataFrame, by: str) -> list[str]:
             else f"no article has a {by}"
         )
         if missing and named:
-            found += f", {missing} have none"
+            found += f", {missing} {'has' if missing == 1 else 'have'} none"
         raise UsageError(
             f"stories need two groups: {found}",
             hint=f"give articles from two {by} values (--source, --manifest), or --by another column",

@@ -14,7 +14,8 @@ undated (:meth:`StoryIndex.penalty`): two dated articles within ``max_days`` of 
 one more piece of evidence that they report one event.
 
 **Candidates** are found without comparing every pair: each article's ``keywords`` heaviest terms
-are its keys, and two articles are candidates when they share two keys. A term that more than
+are its keys, and two articles are candidates when they share two keys that together weigh
+:data:`KEY_FLOOR` in their cosine. A term that more than
 ``max_df`` of the articles contain is not a key, but only above :data:`MIN_INDEXED_DF` articles;
 and a collection of :data:`ALL_PAIRS_UP_TO` articles or fewer compares every pair. So a small,
 focused collection (five outlets on one event, where every word of the story is in every article)
@@ -50,7 +51,8 @@ SHARED_SHARE = 0.5
 #: Quotes are compared only for articles whose vectors already agree this much: articles with
 #: nothing else in common do not share a statement (and most candidate pairs are spared).
 QUOTE_FLOOR = 0.05
-#: What a link between two articles loses when either is undated (see the module docstring).
+#: What a link between two articles loses when either is undated, times the share of the
+#: articles that are dated (see :meth:`StoryIndex.penalty`).
 UNDATED_PENALTY = 0.1
 #: A term is a key whatever its document frequency up to this many articles.
 MIN_INDEXED_DF = 50
