@@ -11,7 +11,7 @@ outlets in one found story, against pairs in one labelled event) and B-cubed F1:
   article_bias_prediction_allsides (BASIL among 4,830 Fox / NYT / HuffPost articles; NewsWCL50 among
   the HuffPost / NYT / USA Today / Fox / Breitbart ones). Scored on the labelled articles: the
   stories are cut down to them first, since another article of the corpus that joins a labelled
-  story may well report the same event (the corpora share articles: 12 of BASIL's are in it).
+  story may well report the same event (the corpora share articles: 12 of BASIL's are in it under the same title).
   Beside it, the strict score, where every such article counts as wrong, and how many other
   articles the labelled stories took in.
 - **focused**: each event's folder alone (3 or 5 articles, nothing else): it should come out as
