@@ -50,6 +50,7 @@ __all__ = [
     "read_frame",
     "report",
     "stats",
+    "stories",
     "terms",
     "word_counts",
 ]
@@ -67,6 +68,7 @@ _LAZY = {
     "clean": "corpuscli.api.boilerplate",
     "quotes": "corpuscli.api.coverage",
     "pairs": "corpuscli.api.coverage",
+    "stories": "corpuscli.api.coverage",
     "diff": "corpuscli.api.coverage",
     "report": "corpuscli.api.report",
     # what they take and give

@@ -61,6 +61,7 @@ def _both(corpus, scheduler, *args):
         ("boilerplate", "--explain"),
         ("clean",),
         ("pairs", "--threshold", "0.1"),
+        ("stories", "--by", "source"),
     ],
 )
 def test_same_output_as_pandas(corpus, scheduler, parts, args):

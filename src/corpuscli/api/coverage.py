@@ -52,7 +52,7 @@ def pairs(
     corpus: Any,
     *,
     by: str = "source",
-    threshold: float = 0.15,
+    threshold: float = 0.08,
     max_days: float = 4.0,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
@@ -77,6 +77,38 @@ def pairs(
         features=features,
     )  # fmt: skip
     return Table(table, "same-story pairs", load=report)
+
+
+def stories(
+    corpus: Any,
+    *,
+    by: str = "source",
+    threshold: float = 0.08,
+    max_days: float = 4.0,
+    compute: Compute | None = None,
+    load_report: LoadReport | None = None,
+) -> Table:
+    """The articles of different ``by`` groups that cover one event, grouped into stories
+    (``corpus stories``): one row per article of a story, with the story's label, size, groups
+    and date span, and the article's closest match in another group."""
+    from corpuscli.coverage.stories import find_stories
+
+    source, compute = Source.of(corpus), compute or Compute()
+    report = source.new_report(load_report)
+    features = None
+    if compute.dask:
+        from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
+
+        with compute.dask_corpus(source, report, by=by) as dask_corpus:
+            (computed,) = dask_corpus.compute(pair_features(dask_corpus.frame))
+        frame, features = pairs_input(computed)
+    else:
+        frame = compute.read(source, report)
+    table = find_stories(
+        frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
+        features=features,
+    )  # fmt: skip
+    return Table(table, "stories", load=report)
 
 
 def diff(

@@ -22,6 +22,7 @@ from . import (
     cmd_report,
     cmd_stats,
     cmd_store,
+    cmd_stories,
     cmd_terms,
 )
 
@@ -88,6 +89,7 @@ COMMANDS = (
     ("quotes", cmd_quotes.HELP, cmd_quotes.EPILOG, cmd_quotes.quotes_command),
     ("diff", cmd_diff.HELP, cmd_diff.EPILOG, cmd_diff.diff_command),
     ("pairs", cmd_pairs.HELP, cmd_pairs.EPILOG, cmd_pairs.pairs_command),
+    ("stories", cmd_stories.HELP, cmd_stories.EPILOG, cmd_stories.stories_command),
     ("report", cmd_report.HELP, cmd_report.EPILOG, cmd_report.report_command),
     ("ingest", cmd_store.INGEST_HELP, cmd_store.INGEST_EPILOG, cmd_store.ingest_command),
     ("search", cmd_store.SEARCH_HELP, cmd_store.SEARCH_EPILOG, cmd_store.search_command),

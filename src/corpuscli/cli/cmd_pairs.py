@@ -12,9 +12,9 @@ from corpuscli.engine.source import Source
 from .command import Out, command
 from .session import Session
 
-HELP = """Pairs of articles from different outlets (or any --by groups) that cover the same story, found without comparing every pair: candidates share distinctive terms, articles dated more than --max-days apart are ruled out, and the score is the cosine of TF-IDF vectors plus bonuses for shared title words and shared quotes. A pair is listed when each article is the other's best match in the other outlet.
+HELP = """Pairs of articles from different outlets (or any --by groups) that cover the same story: every two articles of one story (see `corpus stories`) from different groups, grouped by story, the strongest pair of a story first. The score is the cosine of the articles' TF-IDF vectors (their leads' distinctive words) plus bonuses for shared title words (0.5 x overlap) and for statements both quote (0.1 each, up to 3; matched by their content words, so two translations of one statement match).
 
-Columns: doc_a, source_a, doc_b, source_b, score, cosine, title_overlap, days_apart, shared_quotes, shared_terms, title_a, title_b. Feed two doc_ids to `corpus diff A B --corpus …` to see how they differ.
+Columns: doc_a, source_a, doc_b, source_b (the --by groups), score, cosine, title_overlap, days_apart, shared_quotes, shared_terms, title_a, title_b, story (its number in `corpus stories`), label (the story's most distinctive terms). Feed two doc_ids to `corpus diff A B --corpus …` to see how they differ.
 """
 
 EPILOG = """\b
@@ -27,7 +27,9 @@ Examples:
 ByOpt = Annotated[
     str, typer.Option("--by", metavar="COLUMN", help="Pair across the groups of this column.")
 ]
-ThresholdOpt = Annotated[float, typer.Option("--threshold", min=0.0, help="Least score of a pair.")]
+ThresholdOpt = Annotated[
+    float, typer.Option("--threshold", min=0.0, help="Least score of a link between articles.")
+]
 MaxDaysOpt = Annotated[
     float, typer.Option("--max-days", min=0.0, help="Most days between two dated articles.")
 ]
@@ -36,7 +38,7 @@ MaxDaysOpt = Annotated[
 @command("input", "filters", "store", "cleaning", "jobs", "dask", "output")
 def pairs_command(
     by: ByOpt = "source",
-    threshold: ThresholdOpt = 0.15,
+    threshold: ThresholdOpt = 0.08,
     max_days: MaxDaysOpt = 4.0,
     *,
     session: Session,

@@ -13,10 +13,10 @@ if TYPE_CHECKING:
 def _features_partition(frame: pd.DataFrame, quotes: bool) -> pd.DataFrame:
     from corpuscli.coverage.pairs import article_features
 
-    counts, keys = article_features(frame, quotes=quotes)
+    features = article_features(frame, quotes=quotes)
     out = frame.drop(columns="text")
-    out["counts"] = _object_array(counts)
-    out["quote_keys"] = _object_array([sorted(k) for k in keys])
+    out["counts"] = _object_array(features.counters())
+    out["quote_keys"] = _object_array([sorted(k) for k in features.signatures])
     return out
 
 

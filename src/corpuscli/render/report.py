@@ -236,7 +236,14 @@ def write_markdown(result: Report, out: IO[str]) -> None:
         out.write("## Stories covered by more than one source\n\n")
         for p in report["pairs"]:
             pair = p["pair"]
-            out.write(f"- **{esc(pair['source_a'])}** “{esc(p['titles']['a'])}” / **{esc(pair['source_b'])}** "
+            story = p.get("story")
+            if story:
+                out.write(
+                    f"- *{esc(story['label'])}* ({story['articles']} articles, {len(story['sources'])} sources): "
+                )
+            else:
+                out.write("- ")
+            out.write(f"**{esc(pair['source_a'])}** “{esc(p['titles']['a'])}” / **{esc(pair['source_b'])}** "
                       f"“{esc(p['titles']['b'])}” (score {pair['score']:.2f}; {p['rows']['same']} same, "
                       f"{p['rows']['reworded']} reworded, {p['rows']['only in A']} + {p['rows']['only in B']} unique)\n")  # fmt: skip
         out.write("\n")
@@ -338,9 +345,11 @@ def print_terminal(result: Report, console: Any) -> None:
             "magenta",
         )
     for p in report.get("pairs") or []:
+        story = p.get("story")
+        about = f" — {story['label']} ({story['articles']} articles)" if story else ""
         console.print(
             Text(
-                f"\nsame story: {p['pair']['source_a']} / {p['pair']['source_b']} (score {p['pair']['score']:.2f})",
+                f"\nsame story{about}: {p['pair']['source_a']} / {p['pair']['source_b']} (score {p['pair']['score']:.2f})",
                 style="bold",
             )
         )

@@ -1,8 +1,9 @@
 """`corpus report`: one document that assembles the analyses for a time window, for cron.
 
-The report is plain data (a :class:`Report`, whose document is the JSON output); :mod:`corpuscli.render.report` turns it into
-Markdown, a self-contained HTML page or a terminal view. Sections, each optional: overview, terms, keyness, trending (the
-window against a comparison window), boilerplate, pairs (story pairs with their statement diffs),
+The report is plain data (a :class:`Report`, whose document is the JSON output); :mod:`corpuscli.render.report`
+turns it into Markdown, a self-contained HTML page or a terminal view. Sections, each optional:
+overview, terms, keyness, trending (the window against a comparison window), boilerplate, pairs
+(the stories covered by more than one source, each with its strongest pair's statement diff),
 quotes (the most-quoted speakers). The same input gives the same bytes: nothing in it depends on
 the clock unless a timestamp is asked for.
 """
@@ -125,7 +126,7 @@ def build_report(
 
     def counts() -> Any:
         """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
-        and each article's words (the overview's word counts, the pairs' article vectors)."""
+        and each article's words (the overview's word counts)."""
         if "counts" not in shared:
             from corpuscli.engine.term_counts import TermOptions, count_terms
             from corpuscli.text.stopwords import load_stopwords
@@ -140,7 +141,7 @@ def build_report(
 
     if "overview" in sections:
         # the counting pass serves the overview too when another section needs it anyway
-        counted = counts() if {"terms", "keyness", "trending", "pairs"} & set(sections) else None
+        counted = counts() if {"terms", "keyness", "trending"} & set(sections) else None
         report["overview"] = _overview(
             current, by, undated if (since or until) else 0, skipped or [], jobs, counted
         )
@@ -159,7 +160,7 @@ def build_report(
         ("keyness", lambda: _keyness(counts(), by, top)),
         ("trending", lambda: _trending(corpus, counts(), compare_since, since, top, jobs)),
         ("boilerplate", lambda: _boilerplate(removed, top)),
-        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs, counts())),
+        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs)),
         ("quotes", lambda: _quotes(quote_table(), top)),
     ):
         if name in sections:
@@ -273,13 +274,18 @@ def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
 
 
 def _pairs(
-    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int, counts: Any = None
+    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int
 ) -> list[dict[str, Any]]:
+    """The stories covered by more than one source, the most widely covered first: for each, its
+    strongest pair with the diff of their statements, and the story itself."""
     from corpuscli.coverage.diff import diff_articles, side, to_json
-    from corpuscli.coverage.pairs import find_pairs
+    from corpuscli.coverage.pairs import pairs_frame
+    from corpuscli.coverage.stories import story_graph
 
-    pairs = find_pairs(frame, by=by, quote_table=quotes, jobs=jobs, counts=counts)
-    pairs = pairs.head(min(top, 5))
+    graph = story_graph(frame, by=by, quote_table=quotes, jobs=jobs)
+    if not graph.members:
+        raise NothingToAnalyse(f"no story is covered by two groups of {by}")
+    pairs = pairs_frame(frame, graph).drop_duplicates("story").head(min(top, 5))
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):
@@ -288,8 +294,16 @@ def _pairs(
         a["doc_id"], b["doc_id"] = pair.doc_a, pair.doc_b
         d = to_json(diff_articles(side(a), side(b)))
         aligned = [r for r in d["rows"] if r["label"] in ("same", "reworded")][:3]
+        members = graph.members[pair.story - 1]
+        story = {
+            "story": pair.story,
+            "label": pair.label,
+            "articles": len(members),
+            "sources": sorted({graph.index.groups[i] for i in members}),
+        }
         out.append({"pair": {k: getattr(pair, k) for k in ("doc_a", "source_a", "doc_b", "source_b", "score")},
-                    "titles": d["summary"]["headlines"], "rows": d["summary"]["rows"], "aligned": aligned})  # fmt: skip
+                    "titles": d["summary"]["headlines"], "rows": d["summary"]["rows"], "aligned": aligned,
+                    "story": story})  # fmt: skip
     return out
 
 
