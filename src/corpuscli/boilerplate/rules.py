@@ -13,10 +13,11 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
   …"); never a line that goes on from a block ending in a colon (a list the story introduces);
 - **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x");
 - **credit**: crediting phrases ("X contributed to this report", "Contributing: AP", "Reporting
-  by …"); a block of nothing but names ("A, B and C") at the head or tail, or with an initial or a
-  suffix anywhere ("Ruben Navarrette Jr."); a role line ("Opinion columnist");
+  by …"); a block of nothing but names with a given name among them ("A, B and C"; one name only
+  at the head or tail, or with an initial or a suffix: "Ruben Navarrette Jr."); a role line
+  ("Opinion columnist");
 - **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter"), or at the
-  head or tail "Name is a … / writes about …" of someone the story never mentions;
+  head or tail "Given-name Surname is a … / writes about …" of someone the story never mentions;
 - **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
   quote: a short block whose words repeat a longer block of the same article;
 - **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
@@ -63,12 +64,15 @@ from .shapes import (
 from .vocabulary import lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
-_CTA_FAMILIES = ("newsletter_donation", "legal", "social", "navigation")
+_CTA_FAMILIES = ("newsletter_donation", "legal", "social", "navigation", "section_labels")
+#: The family a vocabulary of calls to action names (the vocabulary's own name by default).
+_CTA_FAMILY = {"section_labels": "navigation"}
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
     r"(?:^|\s|\|)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*"
-    r"(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*$"
+    r"(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+)){0,2}\s*$"
 )
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 
@@ -194,7 +198,11 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
         return
     if 2 <= s.n <= 12 and not s.sentence_end:
         button = lexicon("player_buttons").pattern.search(s.text, max(0, len(s.text) - 14))
-        if button is not None and button.end() == len(s.text.rstrip()):
+        if (
+            button is not None
+            and button.end() == len(s.text.rstrip())
+            and button.group(0)[:1].isupper()  # a button's label, not "… at play"
+        ):
             v.add(STRONG, f"a player's label (… {button.group(0).lower()})", "video_gallery")
             return
     first = s.text.split(maxsplit=2)
@@ -232,11 +240,11 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
             return
     if (
         i > 0
-        and s.n >= 5
+        and s.n >= 7
         and previous is not None
         and previous.sentence_end
-        and not s.text.endswith(".")
         and s.text[:12].isupper()
+        and not s.text.rstrip("'\"’” ").endswith((".", "?", ":"))
         and caps_share(s.text) > 0.9
         and headline_shaped(s.text)
     ):
@@ -269,6 +277,12 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     if s.n > 90:
         return
     contact = lexicon("contact_phrases").search(s.text, s.wordset)
+    if (
+        contact
+        and contact.group(0).lower().startswith("follow")
+        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset))
+    ):
+        contact = None  # "Follow her on Twitter", not "sure to follow him throughout the campaign"
     if contact and (s.n <= 60 or i >= n - 3 or i < 2):
         v.add(STRONG, f"an author's contact line ({contact.group(0).lower()})", "bio")
         return
@@ -282,7 +296,7 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     if note is not None:
         text = text[note.end() :].lstrip(" :")
     name = leading_name(text)
-    if name is None:
+    if name is None or name.split()[0].lower() not in word_set("given_names"):
         return
     after = text[len(name) :].lstrip(" ,")
     if lexicon("bio_phrases").start(after, words_of(after[:40])) is None:
@@ -315,13 +329,25 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
                 return
     if s.n <= 24 and not s.sentence_like:
         groups = name_groups(s.text)
-        if groups and (edge or len(groups) >= 2 or any(strong_name(g) for g in groups)):
+        if groups and _byline(groups, edge):
             v.add(STRONG, "a byline (names only)", "credit")
             return
     if 1 <= s.n <= 6 and not s.sentence_end:
         roles = word_set("roles")
         if s.wordset <= roles and not s.wordset <= {"the", "and", "of", "for", "at"}:
             v.add(STRONG, "a byline's role line", "credit")
+
+
+def _byline(groups: list[list[str]], edge: bool) -> bool:
+    """Names a byline is made of: two or more, one of them starting with a given name or an
+    initial ("Yousef Al-Helou, Ilana Conway and John Bacon"); or one, with a given name, at the
+    head or the tail ("David Jackson") or with an initial or a suffix anywhere ("Ruben
+    Navarrette Jr.")."""
+    given = word_set("given_names")
+    known = [g[0].lower() in given or (len(g[0]) == 2 and g[0].endswith(".")) for g in groups]
+    if len(groups) >= 2:
+        return any(known)
+    return known[0] and (edge or strong_name(groups[0]))
 
 
 def _data_widget(s: Shape, v: Verdict) -> None:
@@ -344,7 +370,9 @@ def _explainer(s: Shape, v: Verdict) -> None:
 
 
 def _forms(s: Shape, v: Verdict) -> None:
-    if s.n <= 60:
+    """A reader form's words in a short prompt of its own ("Send us your questions"), not in
+    someone's words ("Can I answer your question?" — a prompt quotes no one)."""
+    if s.n <= 30 and not _QUOTE_MARKS.search(s.text):
         form = lexicon("forms").search(s.text, s.wordset)
         if form:
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
@@ -357,7 +385,11 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
         m = lexicon(family).search(text, s.wordset)
         if m:
             strong = s.n <= 15 and _cta_is_the_block(family, m, s)
-            v.add(STRONG if strong else MEDIUM, f"call to action ({m.group(0).lower()})", family)
+            v.add(
+                STRONG if strong else MEDIUM,
+                f"call to action ({m.group(0).lower()})",
+                _CTA_FAMILY.get(family, family),
+            )
             found = True
             break
     if not found:
@@ -391,12 +423,12 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
 def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
     """A call to action that makes the short block what it is: an appeal or sign-up that opens it
     or has at most six words around it ("Sign up for …", not "… hoping to start signing up people
-    …"); a button label with at most six more words ("Advertisement Continue reading the main
-    story", not "Story highlights <a sentence>"); rights and sharing lines wherever they stand."""
+    …"); a page's section label with at most three more words ("Story highlights", not "Story
+    highlights <a highlight>"); buttons, rights and sharing lines wherever they stand."""
     if family == "newsletter_donation":
         return m.start() <= 2 or s.n <= 6
-    if family == "navigation":
-        return s.n - len(m.group(0).split()) <= 6
+    if family == "section_labels":
+        return s.n - len(m.group(0).split()) <= 3
     return True
 
 
@@ -424,19 +456,29 @@ def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
 
 
 def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[bool]) -> None:
-    """A short block (8 to 45 words, quoting no one by name) at least 70% of whose word trigrams,
-    and six or more, are in one other block of the article's body (not its first two blocks, a
-    headline and standfirst the story may echo) at least as long: a pull quote or an embedded
-    post repeating the story. Of two blocks of about the same length, the copy is the one that
-    does not say who speaks, else the later. Found cheaply: a block is compared only with blocks
-    that hold one of its five-word runs (its start, middle or end)."""
+    """A pull quote: a block of prose of 10 to 45 words between two paragraphs (not one of a
+    head's highlights), not closed by a full stop and quoting no one by name, at least 80% of
+    whose word trigrams (and eight or more) are in a block of the
+    article's body at least as long and not next to it (a heading that repeats the opening of
+    the paragraph under it is the story's). The body leaves out the first two blocks (a headline
+    and standfirst the story echoes). Of two blocks of about the same length, the copy is the one
+    that does not say who speaks, else the later. Found cheaply: a block is compared only with
+    blocks that hold one of its five-word runs (its start, middle or end)."""
     n = len(shapes)
     if n < 4:
         return
     joined = [" ".join(s.words) for s in shapes]
     body = "\n".join(joined[2:])
     for k, s in enumerate(shapes):
-        if not 8 <= s.n <= 45 or verdicts[k].score >= STRONG or quoting[k]:
+        if (
+            not 10 <= s.n <= 45
+            or not 0 < k < n - 1
+            or not (shapes[k - 1].sentence_like and shapes[k + 1].sentence_like)
+            or verdicts[k].score >= STRONG
+            or quoting[k]
+            or s.text.rstrip("'\"’”) ").endswith(".")
+            or s.function_share < 0.25
+        ):
             continue
         probes = {" ".join(s.words[a : a + 5]) for a in (0, (s.n - 5) // 2, s.n - 5)}
         own = 1 if k >= 2 else 0
@@ -444,12 +486,12 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             continue
         mine = _trigrams(s.words)
         for j in range(2, n):
-            if j == k or shapes[j].n < s.n or not any(p in joined[j] for p in probes):
+            if abs(j - k) < 2 or shapes[j].n < s.n or not any(p in joined[j] for p in probes):
                 continue
             if shapes[j].n < 1.1 * s.n and j > k and not quoting[j]:
                 continue  # about as long, later, quoting no one: that one is the copy, if any
             shared = len(mine & _trigrams(shapes[j].words))
-            if shared >= 6 and shared >= 0.7 * len(mine):
+            if shared >= 8 and shared >= 0.8 * len(mine):
                 verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
                 break
 

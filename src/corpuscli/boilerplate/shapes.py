@@ -123,7 +123,12 @@ def name_groups(text: str) -> list[list[str]] | None:
     """The names in a block that is nothing but names ("Yousef Al-Helou, Ilana Conway and John
     Bacon", "By David Jackson", "Ruben Navarrette Jr."): each of two to four name parts, with
     particles ("de", "van") allowed inside; None when the block is anything else."""
-    body = text.strip().rstrip(".")
+    body = text.strip()
+    if body.endswith(".") and not _SUFFIX.match(body.split()[-1]) and not _INITIAL.match(
+        body.split()[-1]
+    ):
+        return None  # "Poor John Boehner." is a sentence
+    body = body.rstrip(".")
     if body[:3].lower() == "by ":
         body = body[3:]
     if not body or len(body) > 160:

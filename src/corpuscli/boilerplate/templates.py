@@ -1,7 +1,7 @@
 """Near repeats: lines an outlet repeats with a changing headline in them ("More: <headline>",
-"( Also on POLITICO: <headline>)", "JUST WATCHED <headline> Replay …", a headline in capitals
-between paragraphs, the article's headline repeated as its first line). Each such line has a template key — its label, the capitals it opens with,
-or its being in capitals — and a key that recurs across an outlet's articles (as often as a
+"( Also on POLITICO: <headline>)", "JUST WATCHED <headline> Replay …", the article's headline
+repeated as its first line). Each such line has a template key — its label, the capitals it opens
+with, or its being the headline — and a key that recurs across an outlet's articles (as often as a
 repeated line must) is learned like a repeated line: saved in the same patterns, applied the same
 way. A line is keyed only when what changes in it is shaped like a headline; a label that also
 introduces sentences in the same article is a speaker's name in an interview, not a template."""
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from corpuscli.text.blocks import signature
 
-from .shapes import caps_prefix, caps_share, headline_shaped, label_split
+from .shapes import caps_prefix, headline_shaped, label_split
 
 #: Template keys start with a character no signature holds (signatures are lower-case words,
 #: digits and spaces), so that they live beside the signatures of repeated lines.
-LABEL, OPENS, CAPITALS, HEADLINE = "⟨label⟩ ", "⟨opens⟩ ", "⟨capitals⟩", "⟨headline⟩"
+LABEL, OPENS, HEADLINE = "⟨label⟩ ", "⟨opens⟩ ", "⟨headline⟩"
 
 
 def template_keys(texts: list[str], title: str | None = None) -> list[str | None]:
@@ -42,8 +42,6 @@ def template_keys(texts: list[str], title: str | None = None) -> list[str | None
             rest = text[len(prefix) :]
             if len(rest.split()) <= 40 and not rest.rstrip().endswith("."):
                 keys[k] = OPENS + signature(prefix)
-        elif k > 0 and len(text.split()) >= 4 and caps_share(text) > 0.9 and headline_shaped(text):
-            keys[k] = CAPITALS
     if speakers:
         keys = [None if key in speakers else key for key in keys]
     return keys
@@ -55,6 +53,4 @@ def describe(key: str) -> str:
         return f'"{key[len(LABEL) :]}: <headline>"'
     if key.startswith(OPENS):
         return f'"{key[len(OPENS) :].upper()} <…>"'
-    if key == HEADLINE:
-        return "the headline again at the head"
-    return "a headline in capitals"
+    return "the headline again at the head"

@@ -111,5 +111,8 @@ def symbols() -> tuple[str, ...]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    """A vocabulary of single words (data/boilerplate/``name``.txt) as a set."""
-    return frozenset(w for phrase in lexicon(name).phrases for w in words_of(phrase))
+    """The words of a vocabulary (data/boilerplate/``name``.txt) as a set, lower-cased."""
+    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.lstrip().startswith("#") for w in words_of(line)
+    )
