@@ -18,7 +18,7 @@ FAMILIES = (
 )  # fmt: skip
 
 #: A block that ends like a sentence (closing quotes and brackets allowed after the stop).
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)」』]*$")
 #: A word: letters, with inner apostrophes and hyphens.
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 

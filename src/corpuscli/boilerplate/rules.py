@@ -370,11 +370,13 @@ def _explainer(s: Shape, v: Verdict) -> None:
 
 
 def _forms(s: Shape, v: Verdict) -> None:
-    """A reader form's words in a short prompt of its own ("Send us your questions"), not in
-    someone's words ("Can I answer your question?" — a prompt quotes no one)."""
-    if s.n <= 30 and not _QUOTE_MARKS.search(s.text):
+    """A reader form's words in a prompt of its own ("Send us your questions"), not in someone's
+    words ("Can I answer your question?" — a prompt quotes no one): a short block (30 words), or
+    one of 60 when the words are a form's own phrase of three or more ("your question will be
+    published")."""
+    if s.n <= 60 and not _QUOTE_MARKS.search(s.text):
         form = lexicon("forms").search(s.text, s.wordset)
-        if form:
+        if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
 
 

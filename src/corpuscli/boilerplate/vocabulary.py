@@ -45,8 +45,10 @@ class Lexicon:
         found = None
         for key in self.keys.intersection(words):
             m = self.by_key[key].search(text)
-            if m is not None and (found is None or m.start() < found.start()):
-                found = m
+            if m is not None and (
+                found is None or (m.start(), found.end(), key) < (found.start(), m.end(), "")
+            ):
+                found = m  # the leftmost; of two there, the longest (then by key: deterministic)
         return found
 
     def start(self, text: str, words: list[str]) -> re.Match[str] | None:
