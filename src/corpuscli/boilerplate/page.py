@@ -30,11 +30,11 @@ import re
 from corpuscli.text.blocks import Block
 
 from .evidence import SENTENCE_END, STRONG, WORD, Verdict
+from .shapes import CJK
 from .vocabulary import lexicon, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
@@ -50,7 +50,7 @@ _PROSE_BEFORE_MARKER = 150
 
 def length(text: str) -> float:
     """Words of ``text``, a CJK character counting as half a word (those scripts have no spaces)."""
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK.findall(text)) if text and max(text) >= "\u3040" else 0
     words = len(WORD.findall(text))
     return words + cjk / 2 if cjk else float(words)
 
@@ -83,8 +83,13 @@ def _marker(text: str) -> str:
     wordset = frozenset(words)
     for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
         m = lexicon(name).search(text, wordset)
-        if m is not None and len(words) - len(words_of(m.group(0))) <= 2:
-            return marker  # the label and at most two more words ("Comments (12)", "Related articles")
+        if m is None:
+            continue
+        rest = len(words) - len(words_of(m.group(0)))
+        if rest <= 2 or (m.start() == 0 and rest <= 6 and not SENTENCE_END.search(text)):
+            # the label and a word or two ("Comments (12)"), or a heading it opens ("Related
+            # coverage from How to Do Everything: Money:")
+            return marker
     return ""
 
 
@@ -121,14 +126,14 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    weight, run_prose = 1.0, 0.0  # prose words of the run going on
+    weight, run_prose = 1.0, 0.0  # prose words of the last run
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
-            if markers[i] == "comments" and running > 0 and run_prose >= _PROSE_BEFORE_MARKER:
+            if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
                 weight = _AFTER_MARKER  # the comments under a story
-            running, run_prose = 0.0, 0.0  # nothing runs across a marker
+            running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
-        if running <= 0:
+        if running <= 0 and kind == PROSE:
             run_prose = 0.0
         if kind == PROSE:
             value = size * weight
@@ -182,7 +187,7 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     for head in (k, k + 1):
         if head > k and not item(k):
             break
-        if item(head) and blocks[head].text.rstrip().endswith(":"):
+        if item(head) and blocks[head].text.rstrip().endswith(":") and not _marker(blocks[head].text):
             end = run(head + 1, None)
             if end - head > 1:
                 return list(range(k, end))

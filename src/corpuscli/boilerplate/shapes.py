@@ -15,6 +15,8 @@ from .vocabulary import words_of
 #: most 40 characters before a colon, maybe inside a bracket: "( Also on POLITICO: …)".
 _LABEL = re.compile(r"^[(\[]?\s*(?P<label>[^\W\d_][^\W\d_ .&'’-]*(?:[ .&'’-]+[^\W\d_]+){0,5})"
                     r"\s*:(?P<space>\s*)(?P<rest>\S.*)$")  # fmt: skip
+#: A character of a script written without spaces (Japanese kana, CJK ideographs).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A duration at the end of a block ("… 0:17", "01:24", "1:02:33)").
 DURATION_END = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\)?$")
 #: A duration anywhere (a widget's clip length).
@@ -44,7 +46,7 @@ class Shape:
     text: str
     words: list[str]  # lower-cased, ’ folded to '
     wordset: frozenset[str]
-    n: int  # number of words
+    n: int  # number of words (a CJK character counting as half a word: no spaces in those scripts)
     sentence_end: bool
     function_share: float  # share of words that are stopwords
 
@@ -58,6 +60,8 @@ def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
     words = words_of(text)
     n = len(words)
     share = sum(1 for w in words if w in stopwords) / n if n else 0.0
+    if text and max(text) >= "\u3040":  # maybe CJK: count its characters
+        n += len(CJK.findall(text)) // 2
     return Shape(text, words, frozenset(words), n, bool(SENTENCE_END.search(text)), share)
 
 
