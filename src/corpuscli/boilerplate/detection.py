@@ -47,6 +47,7 @@ COLUMNS = ("source", "text", "articles", "where", "why", "score", "family")
 VERDICT_COLUMNS = ("doc_id", "source", "block", "start", "end", "text", "boilerplate", "score",
                    "why", "where", "family")  # fmt: skip
 
+
 @dataclass
 class Patterns:
     """Repeated blocks learned per source (saved with --save-patterns, applied with --patterns)."""

@@ -75,7 +75,7 @@ def is_widget_label(text: str) -> bool:
 
 
 def _marker(text: str) -> str:
-    """"comments" for the heading of readers' comments, "section" for a page's section label
+    """ "comments" for the heading of readers' comments, "section" for a page's section label
     ("Related articles", "Most popular", "More in …"), "" for anything else."""
     if len(text) > 60:
         return ""
@@ -187,7 +187,11 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     for head in (k, k + 1):
         if head > k and not item(k):
             break
-        if item(head) and blocks[head].text.rstrip().endswith(":") and not _marker(blocks[head].text):
+        if (
+            item(head)
+            and blocks[head].text.rstrip().endswith(":")
+            and not _marker(blocks[head].text)
+        ):
             end = run(head + 1, None)
             if end - head > 1:
                 return list(range(k, end))

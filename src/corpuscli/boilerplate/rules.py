@@ -6,12 +6,13 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **video_gallery**: a player's words in a block that is not a sentence, or that opens with them
   ("JUST WATCHED … Replay More Videos …", "Media playback is unsupported on your device …"); a
   clip label ending in a duration ("… 0:17"); a block of nothing but widget words ("Video",
-  "Slide Show", "YouTube");
+  "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title> …");
 - **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
   MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
   …"); never a line that goes on from a block ending in a colon (a list the story introduces);
-- **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x");
+- **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
+  short promotion of the outlet's pages ("Check out the … Map and Calculator …");
 - **credit**: crediting phrases ("X contributed to this report", "Contributing: AP", "Reporting
   by …"); a block of nothing but names with a given name among them ("A, B and C"; one name only
   at the head or tail, or with an initial or a suffix: "Ruben Navarrette Jr."); a role line
@@ -23,7 +24,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
   "Name / AGENCY");
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
-  map"); a block of numbers that is not a sentence ("Delegates Remaining: 56 Delegates 2,814 …");
+  map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
+  in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
 - **other**: reader forms ("Use this form to ask your question");
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
@@ -74,6 +76,7 @@ _SLASH_CREDIT = re.compile(
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 
 
@@ -130,6 +133,7 @@ def block_evidence(
             continue
         _caption(s, v)
         _video_gallery(s, v)
+        _gallery(s, v)
         if not continues:
             _teaser(s, v, previous, i)
         _social(s, v)
@@ -223,6 +227,22 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
             v.add(STRONG, "a widget's label", "video_gallery")
 
 
+def _gallery(s: Shape, v: Verdict) -> None:
+    """A gallery's caption: "Photos: <title> Photos: <title> <caption …>" — a photo label whose
+    title comes again right after it."""
+    if ":" not in s.text[:30] or s.n < 6:
+        return
+    labelled = label_split(s.text)
+    if (
+        labelled is None
+        or lexicon("photo_words").start(labelled.label, words_of(labelled.label)) is None
+    ):
+        return
+    head = " ".join(s.words[1:5])
+    if head and " ".join(s.words).count(head) >= 2:
+        v.add(STRONG, f"a gallery's caption ({labelled.label}: … again)", "video_gallery")
+
+
 def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
     labelled = label_split(s.text) if ":" in s.text else None
     if labelled is not None and headline_shaped(labelled.rest):
@@ -253,6 +273,10 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
 
 def _social(s: Shape, v: Verdict) -> None:
     if s.n > 40:
+        return
+    promo = lexicon("promo_openers").start(s.text, s.words) if s.n <= 25 else None
+    if promo is not None:
+        v.add(STRONG, f"a promotion ({promo.group(0).lower()} …)", "social")
         return
     networks = lexicon("social_networks")
     network = networks.search(s.text, s.wordset)
@@ -359,8 +383,19 @@ def _data_widget(s: Shape, v: Verdict) -> None:
     if s.sentence_end and s.function_share >= 0.2:
         return
     numbers = len(_NUMBER.findall(s.text))
-    if numbers >= 6 and numbers >= 0.35 * (s.n + numbers):
+    if numbers >= 4 and numbers >= 0.35 * (s.n + numbers) and _number_run(s.text):
         v.add(STRONG, "a table of numbers, not a sentence", "data_widget")
+
+
+def _number_run(text: str) -> bool:
+    """Three numbers in a row, as a table's cells are ("2,814 1,893 56 2,382"), not a list's
+    "Colorado (9), Michigan (16)"."""
+    run = 0
+    for token in text.split():
+        run = run + 1 if _NUMBER_TOKEN.match(token) else 0
+        if run >= 3:
+            return True
+    return False
 
 
 def _explainer(s: Shape, v: Verdict) -> None:

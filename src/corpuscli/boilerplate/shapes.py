@@ -86,7 +86,7 @@ class Labelled:
 
 
 def label_split(text: str) -> Labelled | None:
-    """"Label: rest" with a label of one to six words (no digits: "10:55" is a time, not a
+    """ "Label: rest" with a label of one to six words (no digits: "10:55" is a time, not a
     label), or None."""
     if ":" not in text[:48]:
         return None
@@ -128,8 +128,10 @@ def name_groups(text: str) -> list[list[str]] | None:
     Bacon", "By David Jackson", "Ruben Navarrette Jr."): each of two to four name parts, with
     particles ("de", "van") allowed inside; None when the block is anything else."""
     body = text.strip()
-    if body.endswith(".") and not _SUFFIX.match(body.split()[-1]) and not _INITIAL.match(
-        body.split()[-1]
+    if (
+        body.endswith(".")
+        and not _SUFFIX.match(body.split()[-1])
+        and not _INITIAL.match(body.split()[-1])
     ):
         return None  # "Poor John Boehner." is a sentence
     body = body.rstrip(".")

@@ -82,7 +82,9 @@ def compile_lexicon(name: str, lines: list[str]) -> Lexicon:
     for phrase in phrases:
         head = words_of(phrase.split()[0])
         if not head:
-            raise ValueError(f"boilerplate vocabulary {name}: {phrase!r} does not start with a word")
+            raise ValueError(
+                f"boilerplate vocabulary {name}: {phrase!r} does not start with a word"
+            )
         first.add(head[0])
         grouped.setdefault(max(words_of(phrase), key=len), []).append(phrase)
     by_key = {key: _alternation(group) for key, group in grouped.items()}
