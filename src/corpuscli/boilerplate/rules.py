@@ -357,8 +357,8 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
             v.add(STRONG, "a byline (names only)", "credit")
             return
     if 1 <= s.n <= 6 and not s.sentence_end:
-        roles = word_set("roles")
-        if s.wordset <= roles and not s.wordset <= {"the", "and", "of", "for", "at"}:
+        nouns = word_set("role_nouns")
+        if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
             v.add(STRONG, "a byline's role line", "credit")
 
 
