@@ -181,6 +181,8 @@ def _caption(s: Shape, v: Verdict) -> None:
             before = s.text[: m.start()].rstrip()
             after = s.text[m.end() :]
             opens = not before or before[-1] in "(|[.!?”\"'" or before.endswith(("—", "-"))
+            if m.group(0).lower() == "photos" and opens and len(after.split()) >= 4:
+                continue  # "( PHOTOS: Newtown school shooting remembered)": a gallery's teaser
             if _PHOTO_CREDIT_TAIL.match(after) and (opens or len(after.split()) <= 12):
                 v.add(STRONG, f"a photo credit ({m.group(0).lower()}: …)", "caption")
                 return
@@ -600,11 +602,21 @@ def is_transcript(blocks: list[Block]) -> bool:
 
 def extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
     """Head and tail runs: evidence-bearing or tiny blocks next to strong ones go together, named
-    by the family of the run's first strong block."""
+    by the family of the run's first strong block. A paragraph of prose (25 words or more) joins
+    a run only for an appeal or a repeat ("We, the journalists of …"), not for a word of a call to
+    action in its sentences ("… a donation to the campaign …")."""
     n = len(blocks)
 
     def in_run(k: int) -> bool:
-        return verdicts[k].score >= MEDIUM or len(blocks[k].text.split()) <= 3
+        verdict, text = verdicts[k], blocks[k].text
+        words = len(text.split())
+        if words <= 3:
+            return True
+        if verdict.score < MEDIUM:
+            return False
+        if words >= 25 and SENTENCE_END.search(text):
+            return any(r.startswith(_RUN_REASONS) for r in verdict.reasons)
+        return True
 
     for order in (range(n - 1, -1, -1), range(n)):
         run = []
@@ -622,3 +634,7 @@ def extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
                         + ("tail" if order.start == n - 1 else "head"),
                         verdicts[anchor].family,
                     )
+
+
+#: The reasons that take a paragraph of prose into a head or tail run.
+_RUN_REASONS = ("appeal", "the outlet", "repeated", "short appeal")
