@@ -1,24 +1,15 @@
 """Boilerplate: the page furniture scrapers leave in article text, found and removed block by block.
 
-Every block (line) gets evidence, each with a weight and a reason a user can read:
-
-- **strong (1.0)**: a call to action in a short block (subscribe, sign up, newsletter, donate,
-  privacy policy, cookies, share, follow us, read more, all rights reserved, ©, "get the app");
-  a photo or agency credit ("Name / AGENCY", "Photo: …", "Image copyright …", "AFP contributed
-  reporting."); the outlet's own banner ("Support The Moscow Times!", "A Message from …:");
-  a section tag line at the head ("Russia, Vladimir Putin"); a run of three or more button labels
-  ("Once", "Monthly", "Annual", "Continue"); a block that recurs in many articles of the same
-  outlet (``min_repeats`` and ``min_share`` of them) when it is short, or sits in a head or tail run;
-- **medium (0.6)**: an appeal in the first person plural ("we need your help", "support us",
-  "our journalism"); a call to action in a longer block; a block repeated in several articles;
-- **weak (0.3)**: a short block with no sentence punctuation and few function words.
-
-A block with total weight 1.0 or more is boilerplate. Runs at the head and the tail of an article
-count together: from the end backwards (and from the start forwards), blocks with medium or strong
-evidence or of three words or fewer form a run, and the whole run is boilerplate when it holds strong evidence —
-that is how a donation appeal's paragraphs go with its "A Message from …" banner and its buttons.
-Conservative by default: a block that quotes someone ("…,” Putin said) is never removed unless the
-outlet repeats it word for word across many articles.
+Every block (line) gets evidence, each with a weight, a reason a user can read and the family of
+furniture it points to: the single-article rules (:mod:`.rules`: widgets, teasers, follow lines,
+credits, bios, embeds, captions, data widgets, forms, calls to action, appeals, banners, button
+runs), then what the block's outlet repeats — the same line (strong when it is short or at the
+head or tail, medium in the body) or a learned template whose changing part is a headline
+(:mod:`.templates`). A block with total weight 1.0 or more is boilerplate. Runs at the head and
+the tail of an article count together (:func:`.rules.extend_runs`); with ``page=True`` the page's
+story is found instead (:mod:`.page`). Conservative by default: a block that quotes someone is
+kept unless the outlet repeats it word for word across many articles, and an editor's update
+note always.
 """
 
 from __future__ import annotations
