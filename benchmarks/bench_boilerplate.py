@@ -1,28 +1,43 @@
 """Boilerplate quality and speed.
 
-    python benchmarks/bench_boilerplate.py [--corpora DIR] [--skip-large]
+    python benchmarks/bench_boilerplate.py [--corpora DIR] [--dev-only] [--skip-large]
+                                           [--baseline PYTHON]
 
-(a) Line-level precision, recall and F1 of content and of boilerplate on the English pages of the
-    Scrapinghub article-extraction benchmark: each page's visible text split into blocks (every
-    text block of the HTML, in order), a block labelled content when it is in the gold article
-    body. corpuscli sees only the plain text (`page=True`: whole pages, not extracted articles);
-    jusText gets the same blocks as paragraphs; trafilatura gets the original HTML (an upper
-    reference: it sees the markup). Plus the must-keep / must-drop snippets of the trafilatura
-    news subset.
+(a) Page mode (`--page`): line-level precision, recall and F1 of content and of boilerplate on
+    every page of the Scrapinghub article-extraction benchmark (all languages): each page's
+    visible text split into blocks (every text block of the HTML, in order), a block labelled
+    content when it is in the gold article body. corpuscli sees only the plain text (`page=True`:
+    whole pages, not extracted articles); jusText gets the same blocks as paragraphs (with the
+    stoplist of the page's language, the one that matches most of its words); trafilatura gets
+    the original HTML (an upper reference: it sees the markup). The pages are split dev/test by
+    the SHA-1 of their id (alternating in that order), like the hand labels: rules are tuned on
+    dev pages only. Per page: how much of its story is kept (the worst pages are listed). Plus
+    the must-keep / must-drop snippets of the trafilatura news subset, for the three tools.
 (b) Repeated blocks found per outlet in article_bias_prediction_allsides (a sample printed), the
     time to detect them over all 37,554 articles, and how that scales (one hash per block).
 (c) The seed article 003: every boilerplate line found, every story line kept.
+(d) The hand-labelled AllSides articles (benchmarks/labels/boilerplate_lines_{a,b}.json: every
+    block of 84 articles of 12 outlets judged content or boilerplate, with a family): content
+    kept, boilerplate precision and recall, per split, per outlet and per family (recall).
+    Detection runs over all the articles of the labelled outlets, so that what each outlet
+    repeats is learned as `corpus clean` learns it on the whole corpus. With --dev-only, the
+    test items are not scored at all (for working on the rules).
+(e) With --baseline PYTHON (the interpreter of another checkout, e.g. the main branch's):
+    `corpus clean` over all 37,554 articles on 2 cores, that checkout's and this one's, in the
+    same run: wall time and peak memory (PSS of the process tree).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import html
 import json
 import re
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +46,6 @@ from _harness import REPO, corpora_dir, table
 sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli.boilerplate.detection import detect
-from corpuscli.text.stopwords import load_stopwords
 
 _BLOCK_TAGS = {
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section",
@@ -82,9 +96,11 @@ def norm(text: str) -> str:
     return _WS.sub(" ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
 
 
-def is_english(text: str, stop: frozenset[str]) -> bool:
-    words = re.findall(r"[a-z']+", text.lower())
-    return bool(words) and sum(w in stop for w in words) / len(words) > 0.25
+def split_of(ids: list[str]) -> dict[str, str]:
+    """dev/test for each id: sorted by the SHA-1 of the id, alternating test, dev, test, ... (as
+    the hand labels are split within each outlet)."""
+    ordered = sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    return {doc_id: ("test" if k % 2 == 0 else "dev") for k, doc_id in enumerate(ordered)}
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -108,99 +124,152 @@ def contained(block: str, reference: str) -> bool:
     return len(b) >= 15 and b in reference
 
 
-def part_a(corpora: Path) -> None:
+_JUSTEXT_STOPLISTS: dict[str, frozenset[str]] = {}
+
+
+def justext_stoplist(text: str) -> frozenset[str]:
+    """The jusText stoplist that covers most of the words of ``text`` (its language's, usually)."""
+    import justext
+
+    if not _JUSTEXT_STOPLISTS:
+        for name in justext.get_stoplists():
+            _JUSTEXT_STOPLISTS[name] = justext.get_stoplist(name)
+    words = re.findall(r"\w+", text.lower())
+    return max(_JUSTEXT_STOPLISTS.values(), key=lambda stop: sum(w in stop for w in words))
+
+
+def corpuscli_page(doc_id: str, source: str, blocks: list[str]) -> list[bool]:
+    """Which of a page's blocks corpuscli keeps in page mode (plain text only)."""
+    verdicts = detect(
+        pd.DataFrame({"doc_id": [doc_id], "source": [source], "text": ["\n".join(blocks)]}),
+        page=True,
+    )
+    by_block = dict(zip(verdicts["block"], verdicts["boilerplate"], strict=True))
+    return [not by_block.get(i, False) for i in range(len(blocks))]
+
+
+_TOOLS = (
+    "keep everything",
+    "corpuscli (plain text)",
+    "jusText (same blocks)",
+    "trafilatura (HTML)",
+)
+
+
+def part_a(corpora: Path, dev_only: bool) -> None:
     import justext
     import trafilatura
 
-    stop = load_stopwords("en")
     root = corpora / "scrapinghub_article_extraction_benchmark"
     rows = [json.loads(line) for line in (root / "gold.jsonl").open(encoding="utf-8")]
-    labels: list[bool] = []
-    predictions: dict[str, list[bool]] = {"keep everything": [], "corpuscli (plain text)": [],
-                                          "jusText (same blocks)": [], "trafilatura (HTML)": []}  # fmt: skip
-    pages = 0
+    split = split_of([row["id"] for row in rows])
+    if dev_only:
+        rows = [row for row in rows if split[row["id"]] == "dev"]
+    # per split: gold labels and each tool's kept flags, block by block; per page: story kept
+    labels: dict[str, list[bool]] = defaultdict(list)
+    predictions: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    per_page: list[tuple[str, str, int, dict[str, float]]] = []
     timing = 0.0
     for row in rows:
-        if not is_english(row["text"], stop):
-            continue
         raw = read_gz(root / row["html_path"])
         blocks = page_blocks(raw)
         if not blocks:
             continue
-        pages += 1
         gold = norm(row["text"])
-        labels.extend(contained(b, gold) for b in blocks)
-        predictions["keep everything"].extend(True for _ in blocks)
-        text = "\n".join(blocks)
+        page_labels = [contained(b, gold) for b in blocks]
         start = time.perf_counter()
-        verdicts = detect(
-            pd.DataFrame({"doc_id": [row["id"]], "source": [row["source"]], "text": [text]}),
-            page=True,
-        )
+        mine = corpuscli_page(row["id"], row["source"], blocks)
         timing += time.perf_counter() - start
-        by_block = dict(zip(verdicts["block"], verdicts["boilerplate"], strict=True))
-        predictions["corpuscli (plain text)"].extend(
-            not by_block.get(i, False) for i in range(len(blocks))
-        )
         doc = (
             "<html><body>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks) + "</body></html>"
         )
-        paragraphs = justext.justext(doc, justext.get_stoplist("English"))
+        paragraphs = justext.justext(doc, justext_stoplist(" ".join(blocks)))
         good = {norm(p.text) for p in paragraphs if not p.is_boilerplate}
-        predictions["jusText (same blocks)"].extend(norm(b) in good for b in blocks)
         extracted = norm(trafilatura.extract(raw) or "")
-        predictions["trafilatura (HTML)"].extend(contained(b, extracted) for b in blocks)
-    print(f"(a) Scrapinghub benchmark: {pages} English pages, {len(labels):,} blocks, "
-          f"{sum(labels):,} of them article text; corpuscli took {timing:.1f} s")  # fmt: skip
-    out = []
-    for name, kept in predictions.items():
-        s = scores(labels, kept)
-        out.append(
-            [name]
-            + [
-                f"{s[k]:.3f}"
-                for k in ("content_p", "content_r", "content_f1", "bp_p", "bp_r", "bp_f1")
-            ]
-        )
-    print(
-        table(
-            out,
-            [
-                "tool",
-                "content P",
-                "content R",
-                "content F1",
-                "boilerplate P",
-                "boilerplate R",
-                "boilerplate F1",
-            ],
-        )
-    )
+        kept = {
+            "keep everything": [True] * len(blocks),
+            "corpuscli (plain text)": mine,
+            "jusText (same blocks)": [norm(b) in good for b in blocks],
+            "trafilatura (HTML)": [contained(b, extracted) for b in blocks],
+        }
+        part = split[row["id"]]
+        labels[part].extend(page_labels)
+        for tool, flags in kept.items():
+            predictions[part][tool].extend(flags)
+        story = sum(page_labels)
+        if story:
+            recall = {
+                tool: sum(a and b for a, b in zip(page_labels, flags, strict=True)) / story
+                for tool, flags in kept.items()
+            }
+            per_page.append((part, row["source"], story, recall))
+    for part in ("test", "dev"):
+        if part not in labels:
+            continue
+        pages = [p for p in per_page if p[0] == part]
+        print(f"(a) Scrapinghub benchmark, {part} pages: {len(pages)} pages with article text, "
+              f"{len(labels[part]):,} blocks, {sum(labels[part]):,} of them article text")  # fmt: skip
+        out = []
+        for tool in _TOOLS:
+            s = scores(labels[part], predictions[part][tool])
+            low = sum(p[3][tool] < 0.5 for p in pages)
+            out.append(
+                [tool]
+                + [
+                    f"{s[k]:.3f}"
+                    for k in ("content_p", "content_r", "content_f1", "bp_p", "bp_r", "bp_f1")
+                ]
+                + [str(low)]
+            )
+        print(table(out, ["tool", "content P", "content R", "content F1", "boilerplate P",
+                          "boilerplate R", "boilerplate F1", "pages < half story"]))  # fmt: skip
+        worst = sorted(pages, key=lambda p: p[3]["corpuscli (plain text)"])[:5]
+        print("    corpuscli's worst pages (story blocks kept): " + ", ".join(
+            f"{p[1]} {p[3]['corpuscli (plain text)']:.2f} of {p[2]}" for p in worst))  # fmt: skip
+    print(f"    corpuscli took {timing:.1f} s")
     part_a_snippets(corpora)
 
 
 def part_a_snippets(corpora: Path) -> None:
+    """Must-keep and must-drop snippets of the trafilatura news subset (42 pages, mostly German
+    and English: too few to split, a spot check)."""
+    import justext
+    import trafilatura
+
     root = corpora / "trafilatura_eval_news_subset"
     data = json.loads((root / "evaldata_news_subset.json").read_text(encoding="utf-8"))
-    kept_with = dropped_without = n_with = n_without = 0
-    for entry in data.values():
+    counts = {tool: [0, 0] for tool in _TOOLS[1:]}  # kept "with", dropped "without"
+    n_with = n_without = 0
+    half = dict.fromkeys(_TOOLS[1:], 0)
+    for url, entry in data.items():
         raw = read_gz(root / entry["html_path"])
         blocks = page_blocks(raw)
-        verdicts = detect(
-            pd.DataFrame(
-                {"doc_id": ["p"], "source": [entry["source"]], "text": ["\n".join(blocks)]}
-            ),
-            page=True,
+        mine = corpuscli_page(url, entry["source"], blocks)
+        doc = (
+            "<html><body>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks) + "</body></html>"
         )
-        kept_text = norm("\n".join(verdicts.loc[~verdicts["boilerplate"], "text"]))
-        for snippet in entry["with"]:
-            n_with += 1
-            kept_with += norm(snippet) in kept_text
-        for snippet in entry["without"]:
-            n_without += 1
-            dropped_without += norm(snippet) not in kept_text
-    print(f"    trafilatura news subset ({len(data)} pages): must-keep snippets kept {kept_with}/{n_with}, "
-          f"must-drop snippets dropped {dropped_without}/{n_without}")  # fmt: skip
+        paragraphs = justext.justext(doc, justext_stoplist(" ".join(blocks)))
+        kept_text = {
+            "corpuscli (plain text)": norm(
+                "\n".join(b for b, k in zip(blocks, mine, strict=True) if k)
+            ),
+            "jusText (same blocks)": norm(
+                "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+            ),
+            "trafilatura (HTML)": norm(trafilatura.extract(raw) or ""),
+        }
+        n_with += len(entry["with"])
+        n_without += len(entry["without"])
+        for tool, text in kept_text.items():
+            kept = sum(norm(snippet) in text for snippet in entry["with"])
+            counts[tool][0] += kept
+            counts[tool][1] += sum(norm(snippet) not in text for snippet in entry["without"])
+            half[tool] += kept * 2 < len(entry["with"])
+    print(f"    trafilatura news subset ({len(data)} pages, {n_with} must-keep and {n_without} "
+          "must-drop snippets):")  # fmt: skip
+    out = [[tool, f"{kept}/{n_with}", f"{dropped}/{n_without}", str(half[tool])]
+           for tool, (kept, dropped) in counts.items()]  # fmt: skip
+    print(table(out, ["tool", "must-keep kept", "must-drop dropped", "pages < half kept"]))
 
 
 def part_b(corpora: Path) -> None:
@@ -260,16 +329,110 @@ def part_c() -> None:
     )
 
 
+_LABEL_FILES = ("boilerplate_lines_a.json", "boilerplate_lines_b.json")
+
+
+def part_d(corpora: Path, dev_only: bool) -> None:
+    """Content kept, boilerplate precision and recall on the hand-labelled articles."""
+    from corpuscli import load
+    from corpuscli.engine.parallel import available_cores
+
+    labelled = []
+    for name in _LABEL_FILES:
+        data = json.loads((REPO / "benchmarks" / "labels" / name).read_text(encoding="utf-8"))
+        labelled.extend(data["articles"])
+    if dev_only:
+        labelled = [a for a in labelled if a["split"] == "dev"]
+    path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
+    frame = load([str(path)]).frame
+    outlets = {a["source"] for a in labelled}
+    verdicts = detect(frame[frame["source"].isin(outlets)], jobs=available_cores())
+    by_doc = {doc_id: group for doc_id, group in verdicts.groupby("doc_id", sort=False)}  # noqa: C416 (a GroupBy has keys: dict() would take it for a mapping)
+    # one row per judged block: split, outlet, gold family ("" for content), removed?, family named
+    rows = []
+    for article in labelled:
+        found = by_doc.get(article["doc_id"])
+        if found is None or len(found) != article["blocks"]:
+            sys.exit(f"benchmarks: {article['doc_id']}: the blocks differ from the labels' "
+                     f"({0 if found is None else len(found)} found, {article['blocks']} labelled)")  # fmt: skip
+        named = found["family"] if "family" in found.columns else pd.Series("", index=found.index)
+        for block, removed, family in zip(found["block"], found["boilerplate"], named,
+                                          strict=True):  # fmt: skip
+            gold = article["boilerplate"].get(str(block), "")
+            rows.append((article["split"], article["source"], gold, bool(removed), family or ""))
+    judged = pd.DataFrame(rows, columns=["split", "outlet", "gold", "removed", "family"])
+
+    def figures(part: pd.DataFrame) -> list[str]:
+        content = part[part["gold"] == ""]
+        bp = part[part["gold"] != ""]
+        removed = part[part["removed"]]
+        right = int((removed["gold"] != "").sum())
+        return [
+            str(len(content)),
+            f"{(~content['removed']).mean():.3f}" if len(content) else "-",
+            str(len(bp)),
+            f"{right / len(removed):.3f}" if len(removed) else "-",
+            f"{bp['removed'].mean():.3f}" if len(bp) else "-",
+            str(len(removed) - right),
+        ]
+
+    header = ["content blocks", "content kept", "boilerplate blocks", "boilerplate P",
+              "boilerplate R", "story blocks removed"]  # fmt: skip
+    for split in ("test", "dev"):
+        part = judged[judged["split"] == split]
+        if not len(part):
+            continue
+        n_articles = sum(a["split"] == split for a in labelled)
+        print(f"(d) hand-labelled AllSides articles, {split} split ({n_articles} articles, "
+              f"{part['outlet'].nunique()} outlets):")  # fmt: skip
+        out = [["all", *figures(part)]]
+        out += [[outlet[:28], *figures(g)] for outlet, g in part.groupby("outlet")]
+        print(table(out, ["outlet", *header]))
+        bp = part[part["gold"] != ""]
+        fam = [[family, str(len(g)), f"{g['removed'].mean():.3f}",
+                f"{(g['removed'] & (g['family'] == family)).sum() / max(int(g['removed'].sum()), 1):.2f}"]
+               for family, g in bp.groupby("gold")]  # fmt: skip
+        print(table(fam, ["family", "blocks", "recall", "removed as this family"]))
+
+
+def part_e(corpora: Path, baseline: str) -> None:
+    """`corpus clean` over the whole corpus on 2 cores: the baseline checkout's and this one's."""
+    import tempfile
+
+    from _harness import run
+
+    path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, python in (("baseline", baseline), ("this checkout", sys.executable)):
+            argv = [python, "-m", "corpuscli", "clean", str(path), "--jobs", "2", "-q",
+                    "-o", str(Path(tmp) / f"{name.split()[0]}.jsonl")]  # fmt: skip
+            m = run(name, argv, timed_apart=True)
+            out.append([name, f"{m.seconds:.1f}", f"{m.peak_mb:,.0f}"])
+    print("(e) corpus clean over all 37,554 articles, --jobs 2 (output written as JSONL):")
+    print(table(out, ["code", "seconds", "peak MB"]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
-    parser.add_argument("--skip-large", action="store_true", help="skip (b)")
+    parser.add_argument("--skip-large", action="store_true", help="skip (b) and (e)")
+    parser.add_argument("--dev-only", action="store_true", help="score dev items only")
+    parser.add_argument("--only", help="comma-separated parts to run (a,b,c,d,e)")
+    parser.add_argument("--baseline", metavar="PYTHON", help="the other checkout's interpreter")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
-    part_a(corpora)
-    if not args.skip_large:
+    parts = set((args.only or "a,b,c,d,e").split(","))
+    if "a" in parts:
+        part_a(corpora, args.dev_only)
+    if "b" in parts and not args.skip_large:
         part_b(corpora)
-    part_c()
+    if "c" in parts:
+        part_c()
+    if "d" in parts:
+        part_d(corpora, args.dev_only)
+    if "e" in parts and args.baseline and not args.skip_large:
+        part_e(corpora, args.baseline)
 
 
 if __name__ == "__main__":

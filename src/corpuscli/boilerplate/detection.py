@@ -1,24 +1,15 @@
 """Boilerplate: the page furniture scrapers leave in article text, found and removed block by block.
 
-Every block (line) gets evidence, each with a weight and a reason a user can read:
-
-- **strong (1.0)**: a call to action in a short block (subscribe, sign up, newsletter, donate,
-  privacy policy, cookies, share, follow us, read more, all rights reserved, ©, "get the app");
-  a photo or agency credit ("Name / AGENCY", "Photo: …", "Image copyright …", "AFP contributed
-  reporting."); the outlet's own banner ("Support The Moscow Times!", "A Message from …:");
-  a section tag line at the head ("Russia, Vladimir Putin"); a run of three or more button labels
-  ("Once", "Monthly", "Annual", "Continue"); a block that recurs in many articles of the same
-  outlet (``min_repeats`` and ``min_share`` of them) when it is short, or sits in a head or tail run;
-- **medium (0.6)**: an appeal in the first person plural ("we need your help", "support us",
-  "our journalism"); a call to action in a longer block; a block repeated in several articles;
-- **weak (0.3)**: a short block with no sentence punctuation and few function words.
-
-A block with total weight 1.0 or more is boilerplate. Runs at the head and the tail of an article
-count together: from the end backwards (and from the start forwards), blocks with medium or strong
-evidence or of three words or fewer form a run, and the whole run is boilerplate when it holds strong evidence —
-that is how a donation appeal's paragraphs go with its "A Message from …" banner and its buttons.
-Conservative by default: a block that quotes someone ("…,” Putin said) is never removed unless the
-outlet repeats it word for word across many articles.
+Every block (line) gets evidence, each with a weight, a reason a user can read and the family of
+furniture it points to: the single-article rules (:mod:`.rules`: widgets, teasers, follow lines,
+credits, bios, embeds, captions, data widgets, forms, calls to action, appeals, banners, button
+runs), then what the block's outlet repeats — the same line (strong when it is short or at the
+head or tail, medium in the body) or a learned template whose changing part is a headline
+(:mod:`.templates`). A block with total weight 1.0 or more is boilerplate. Runs at the head and
+the tail of an article count together (:func:`.rules.extend_runs`); with ``page=True`` the page's
+story is found instead (:mod:`.page`). Conservative by default: a block that quotes someone is
+kept unless the outlet repeats it word for word across many articles, and an editor's update
+note always.
 """
 
 from __future__ import annotations
@@ -33,126 +24,19 @@ from pathlib import Path
 import pandas as pd
 
 from corpuscli.errors import InputError
-from corpuscli.io.infer import skip_reason
 from corpuscli.schema import PERIODS, group_keys
 from corpuscli.text.blocks import Block, remove_blocks, signature, split_blocks
 from corpuscli.text.stopwords import load_stopwords
 
-from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, WORD, Verdict
+from .evidence import MEDIUM, STRONG, Verdict
+from .rules import block_evidence, extend_runs
+from .templates import HEADLINE, OPENS, describe, template_keys
 
 PATTERNS_VERSION = 1
-COLUMNS = ("source", "text", "articles", "where", "why", "score")
-
-_CTA = re.compile(
-    r"\b(subscrib\w*|sign(?:ing)? up|newsletters?|donat\w*|support us|privacy policy|cookies?|"
-    r"terms of (?:use|service)|share (?:this|on)|follow us|read more|click here|all rights reserved|"
-    r"get the [\w ]{1,30} app|download (?:the|our) app|advertisement|sponsored content|"
-    r"manage newsletters|reprint permission|log ?in|register now|remind me later|skip to content|"
-    r"enlarge this image|toggle caption|story continued below)\b"
-    r"|©|\bcopyright\b",
-    re.I,
-)
-_CREDIT = re.compile(
-    r"(?:^|\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*$"
-    r"|^(?:photo|image|picture|video|credit|source)s?\s*(?:copyright|credit)?\s*[:©]"
-    r"|^image copyright\b|^getty images$"
-    r"|\b(?:AFP|AP|Reuters|The Associated Press|Associated Press|Bloomberg|dpa|TASS|Interfax)"
-    r"(?:\s+and\s+\w+)?\s+contributed(?: to)?(?: this)?(?: reporting| report)?\.?$",
-    re.I,
-)
-_APPEAL = re.compile(
-    r"\b(your support|support us|support (?:our|independent)|our (?:work|journalism|staff|newsroom|"
-    r"reporting|readers)|we need your help|your help|contribution|donation|dear readers?|thank you for "
-    r"(?:reading|standing|your support)|standing with us|independent journalism)\b",
-    re.I,
-)
-#: Words without which a pattern cannot match (checked as a set before running the regex).
-_CTA_WORDS = frozenset(
-    [
-        "subscribe",
-        "subscribed",
-        "subscriber",
-        "subscribers",
-        "subscription",
-        "subscribing",
-        "sign",
-        "signing",
-        "newsletter",
-        "newsletters",
-        "donate",
-        "donating",
-        "donation",
-        "donations",
-        "donated",
-        "support",
-        "privacy",
-        "cookie",
-        "cookies",
-        "terms",
-        "share",
-        "follow",
-        "read",
-        "click",
-        "rights",
-        "get",
-        "download",
-        "advertisement",
-        "sponsored",
-        "manage",
-        "reprint",
-        "log",
-        "login",
-        "register",
-        "remind",
-        "skip",
-        "enlarge",
-        "toggle",
-        "story",
-        "copyright",
-    ]
-)
-_CREDIT_WORDS = frozenset(
-    [
-        "photo",
-        "photos",
-        "image",
-        "images",
-        "picture",
-        "pictures",
-        "video",
-        "videos",
-        "credit",
-        "credits",
-        "source",
-        "sources",
-        "copyright",
-        "getty",
-        "contributed",
-    ]
-)
-_APPEAL_WORDS = frozenset(
-    [
-        "support",
-        "our",
-        "help",
-        "contribution",
-        "donation",
-        "dear",
-        "thank",
-        "standing",
-        "independent",
-        "we",
-        "your",
-    ]
-)
-_SHORT_APPEAL = re.compile(r"\b(support|donate|contribute|subscribe|membership)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(we|our|us)\b", re.I)
-_QUOTE_ATTRIBUTION = re.compile(
-    r"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+"
-    r"(?:said|says|told|asked|added|insisted|wrote|noted|stressed|warned|argued|explained)\b"
-    r"|\b(?:said|says|told|asked|added|insisted|noted|stressed|warned|argued|explained)\s*[:,]?\s*[“\"]"
-)
-_ANCHOR = re.compile(r"^(?:a message from\b|dear readers?\b|support\b.*!$)", re.I)
+COLUMNS = ("source", "text", "articles", "where", "why", "score", "family")
+#: The columns of :func:`detect`'s verdicts (``--explain``).
+VERDICT_COLUMNS = ("doc_id", "source", "block", "start", "end", "text", "boilerplate", "score",
+                   "why", "where", "family")  # fmt: skip
 
 
 @dataclass
@@ -219,116 +103,6 @@ def outlet_keys(corpus: pd.DataFrame, by: str) -> pd.Series:
     return pd.Series("(none)", index=corpus.index, dtype=object)
 
 
-def _short(block: Block) -> int:
-    return len(block.text.split())
-
-
-def block_evidence(
-    blocks: list[Block], *, outlet: str | None, stopwords: frozenset[str]
-) -> list[Verdict]:
-    """Single-article evidence for every block of one article (see the module docstring)."""
-    verdicts = [Verdict() for _ in blocks]
-    n = len(blocks)
-    names_outlet = (
-        re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
-        if outlet and len(outlet) >= 3
-        else (lambda _text: None)
-    )
-    for i, block in enumerate(blocks):
-        text = block.text
-        words = WORD.findall(text)
-        nw = len(words)
-        v = verdicts[i]
-        quoted = bool(_QUOTE_ATTRIBUTION.search(text))
-        if quoted:
-            continue
-        # Cheap keyword checks first: the regexes below run on few blocks.
-        lowered = {w.lower() for w in words}
-        if nw <= 40 and ("/" in text or lowered & _CREDIT_WORDS) and _CREDIT.search(text):
-            v.add(STRONG, "photo or agency credit")
-        cta = _CTA.search(text) if (lowered & _CTA_WORDS or "©" in text) else None
-        if cta:
-            v.add(STRONG if nw <= 15 else MEDIUM, f"call to action ({cta.group(0).lower()})")
-        if names_outlet(text) and (_ANCHOR.search(text) or nw <= 6):
-            v.add(STRONG, "the outlet's own banner")
-        elif _ANCHOR.search(text) and nw <= 8:
-            v.add(STRONG, "appeal banner")
-        if i < 3 and skip_reason(text) == "tag line":
-            v.add(STRONG, "section tag line")
-        if nw <= 8 and _SHORT_APPEAL.search(text) and not cta:
-            v.add(MEDIUM, "short appeal")
-        appeal = _APPEAL.search(text) if lowered & _APPEAL_WORDS else None
-        if appeal and (len(_FIRST_PLURAL.findall(text)) >= 1 or "your" in text.lower()):
-            v.add(MEDIUM, f"appeal ({appeal.group(0).lower()})")
-        elif len(_FIRST_PLURAL.findall(text)) >= 3 and names_outlet(text):
-            v.add(MEDIUM, "the outlet speaking of itself")
-        if nw <= 8 and not SENTENCE_END.search(text):
-            density = sum(1 for w in words if w.lower() in stopwords) / max(nw, 1)
-            if density < 0.3:
-                v.add(WEAK, "short, no sentence, few function words")
-    # runs of button labels: three or more consecutive blocks of at most three words (not in a
-    # transcript, where short turns — "Right.", "Hi, Julie." — alternate with speakers' names)
-    transcript: bool | None = None  # found out only when a run turns up
-    i = 0
-    while i < n:
-        j = i
-        while j < n and _short(blocks[j]) <= 3 and not _QUOTE_ATTRIBUTION.search(blocks[j].text):
-            j += 1
-        if j - i >= 3:
-            if transcript is None:
-                transcript = _is_transcript(blocks)
-            if transcript:
-                break
-            for k in range(i, j):
-                verdicts[k].add(STRONG, "run of button labels")
-        i = max(j, i + 1)
-    return verdicts
-
-
-_SPEAKER_LABEL = re.compile(r"^[A-Za-z][A-Za-z.' -]{1,40}:?$")
-
-
-def _is_transcript(blocks: list[Block]) -> bool:
-    """An interview or podcast transcript: speakers' names ("michael barbaro", "JULIE DAVIS:",
-    two to four words) each followed by a sentence they say — six turns or more, two or more
-    speakers with two turns each."""
-
-    def label(k: int) -> str | None:
-        text = blocks[k].text.strip()
-        ok = 2 <= len(text.split()) <= 4 and _SPEAKER_LABEL.match(text)
-        return text.rstrip(":").lower() if ok else None
-
-    labels: Counter[str] = Counter()
-    for k in range(len(blocks) - 1):
-        name = label(k)
-        if name and label(k + 1) is None and SENTENCE_END.search(blocks[k + 1].text):
-            labels[name] += 1  # a name, then what that person says
-    return sum(labels.values()) >= 6 and sum(1 for count in labels.values() if count >= 2) >= 2
-
-
-def _extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
-    """Head and tail runs: evidence-bearing or tiny blocks next to strong ones go together."""
-    n = len(blocks)
-
-    def in_run(k: int) -> bool:
-        return verdicts[k].score >= MEDIUM or _short(blocks[k]) <= 3
-
-    for order in (range(n - 1, -1, -1), range(n)):
-        run = []
-        for k in order:
-            if not in_run(k):
-                break
-            run.append(k)
-        if any(verdicts[k].score >= STRONG for k in run) and len(run) < n:
-            for k in run:
-                if verdicts[k].score < STRONG:
-                    verdicts[k].add(
-                        STRONG - verdicts[k].score,
-                        "part of a boilerplate run at the "
-                        + ("tail" if order.start == n - 1 else "head"),
-                    )
-
-
 def _where(index: int, total: int) -> str:
     if index < max(1, total // 5):
         return "head"
@@ -347,22 +121,46 @@ def learn_repeats(
     """Blocks that recur (by signature) in at least ``min_repeats`` articles and ``min_share`` of
     the articles of one source. Scales linearly: one hash per block, no pairwise comparison."""
     keys: list[str] = []
-    prepared: list[list[tuple[Block, str]]] = []
+    prepared: list[list[tuple[Block, str, str | None]]] = []
     for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
-        for key, text in zip(group_keys(frame, by), frame["text"], strict=True):
+        titles = _given_titles(frame)
+        for key, text, title in zip(group_keys(frame, by), frame["text"], titles, strict=True):
             keys.append(key)
-            prepared.append(_prepare(text))
+            prepared.append(_prepare(text, title))
     return _learn(keys, prepared, min_repeats, min_share)
 
 
-def _prepare(text: object) -> list[tuple[Block, str]]:
+def _given_titles(frame: pd.DataFrame) -> list[str | None]:
+    """Each article's headline as its input gives it: None where there is none, and for plain
+    text files, whose title is their own first line (inferred, so no repeat of anything)."""
+    if "title" not in frame.columns:
+        return [None] * len(frame)
+    paths = frame["path"].tolist() if "path" in frame.columns else [None] * len(frame)
+    return [
+        title
+        if isinstance(title, str) and title and not (isinstance(path, str) and _PLAIN.search(path))
+        else None
+        for title, path in zip(frame["title"].tolist(), paths, strict=True)
+    ]
+
+
+_PLAIN = re.compile(r"\.(?:txt|md)$", re.I)
+
+
+def _prepare(text: object, title: str | None = None) -> list[tuple[Block, str, str | None]]:
+    """The blocks of one article, each with its signature and its template key (or None)."""
     if not isinstance(text, str):
         return []
-    return [(block, signature(block.text)) for block in split_blocks(text)]
+    blocks = split_blocks(text)
+    keys = template_keys([block.text for block in blocks], title)
+    return [(block, signature(block.text), key) for block, key in zip(blocks, keys, strict=True)]
 
 
 def _learn(
-    keys: list[str], prepared: list[list[tuple[Block, str]]], min_repeats: int, min_share: float
+    keys: list[str],
+    prepared: list[list[tuple[Block, str, str | None]]],
+    min_repeats: int,
+    min_share: float,
 ) -> Patterns:
     seen: dict[str, Counter] = defaultdict(Counter)
     example: dict[tuple[str, str], str] = {}
@@ -372,10 +170,13 @@ def _learn(
             continue
         articles[key] += 1
         sigs = set()
-        for block, sig in pairs:
+        for block, sig, template in pairs:
             if len(sig) >= 3 and sig not in sigs:
                 sigs.add(sig)
                 example.setdefault((key, sig), block.text)
+            if template is not None and template not in sigs:
+                sigs.add(template)
+                example.setdefault((key, template), block.text)
         seen[key].update(sigs)
     patterns = Patterns()
     for key, counter in seen.items():
@@ -410,7 +211,10 @@ def detect(
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()
-    prepared = [_prepare(text) for text in corpus["text"].tolist()]  # blocks, signed once
+    prepared = [  # blocks, signed and keyed once
+        _prepare(text, title)
+        for text, title in zip(corpus["text"].tolist(), _given_titles(corpus), strict=True)
+    ]
     if learn:
         known.merge(_learn(key_list, prepared, min_repeats, min_share))
     if patterns is not None:
@@ -423,45 +227,55 @@ def detect(
         if not pairs:
             continue
         outlet = outlet if isinstance(outlet, str) else None
-        blocks = [block for block, _ in pairs]
+        blocks = [block for block, _, _ in pairs]
         verdicts = block_evidence(blocks, outlet=outlet, stopwords=stop)
-        repeats = known.by_source.get(source, {})
-        for (block, sig), verdict in zip(pairs, verdicts, strict=True):
-            hit = repeats.get(sig)
-            if hit is not None:
-                where = _where(block.index, len(blocks))
-                reason = f"repeated in {hit[1]} articles of {source}"
-                if _short(block) <= 25 or where != "body":
-                    verdict.add(STRONG, reason)
-                else:
-                    verdict.add(MEDIUM, reason)
+        _mark_repeats(pairs, verdicts, known.by_source.get(source, {}), source)
         if page:
             from corpuscli.boilerplate.page import mark_page_furniture
 
             mark_page_furniture(blocks, verdicts, stop)
         else:
-            _extend_runs(blocks, verdicts)
+            extend_runs(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
             rows.append(
                 (doc_id, source, block.index, block.start, block.end, block.text,
-                 verdict.score >= STRONG, round(verdict.score, 2), "; ".join(verdict.reasons),
-                 _where(block.index, len(blocks)))
+                 verdict.boilerplate, round(verdict.score, 2), "; ".join(verdict.reasons),
+                 _where(block.index, len(blocks)), verdict.family if verdict.boilerplate else "")
             )  # fmt: skip
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "doc_id",
-            "source",
-            "block",
-            "start",
-            "end",
-            "text",
-            "boilerplate",
-            "score",
-            "why",
-            "where",
-        ],
-    )
+    return pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+
+
+#: The family a learned template names when no rule named one: "JUST WATCHED <…>" could be
+#: any widget; a headline again at the head is navigation; labels and capitals are teasers.
+_TEMPLATE_FAMILY = {OPENS[:3]: "repeated", HEADLINE[:3]: "navigation"}
+
+
+def _mark_repeats(
+    pairs: list[tuple[Block, str, str | None]],
+    verdicts: list[Verdict],
+    repeats: dict[str, tuple[str, int]],
+    source: str,
+) -> None:
+    """Evidence from what the outlet repeats: the same line (strong when short or at the head or
+    tail, medium in the body), or a line of a learned template (strong)."""
+    if not repeats:
+        return
+    n = len(pairs)
+    for (block, sig, template), verdict in zip(pairs, verdicts, strict=True):
+        hit = repeats.get(sig)
+        family = "" if verdict.family else "repeated"
+        if hit is not None:
+            reason = f"repeated in {hit[1]} articles of {source}"
+            if len(block.text.split()) <= 25 or _where(block.index, n) != "body":
+                verdict.add(STRONG, reason, family)
+            else:
+                verdict.add(MEDIUM, reason, family)
+        elif template is not None and (hit := repeats.get(template)) is not None:
+            verdict.add(
+                STRONG,
+                f"{describe(template)} repeated in {hit[1]} articles of {source}",
+                verdict.family or _TEMPLATE_FAMILY.get(template[:3], "teaser"),
+            )
 
 
 _PART_DOCS = 1000
@@ -520,6 +334,7 @@ def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
         where=("where", lambda s: s.value_counts().index[0]),
         why=("why", "first"),
         score=("score", "max"),
+        family=("family", "first"),
     ).reset_index()
     out = out.sort_values(
         ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"

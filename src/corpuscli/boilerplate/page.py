@@ -1,60 +1,149 @@
-"""Whole web pages as plain text (``--page``): the article is the stretch of sentence-like blocks
-a page's text centres on, with what continues it; the rest is page furniture."""
+"""Whole web pages as plain text (``--page``): the story is the longest run of prose on the page,
+with what continues it; the rest is page furniture.
+
+Each block is judged by its shape, in any language (a CJK character counts as half a word):
+
+- **prose**: a paragraph — ends like a sentence and has eight words or more, or has thirty;
+- **short sentence**: ends like a sentence, fewer words ("It’s simple.");
+- **line**: anything else — a heading, a list item, a link, a table cell, a teaser's title;
+- **junk**: strong evidence of furniture from the article rules (a call to action, a credit, a
+  player …), markup or script that leaked into the text, a widget's label.
+
+The story's run is the stretch of blocks with the most prose words, where lines cost a little
+(a heading or a list does not break a story; a menu of fifty links does) and junk costs its
+length (the maximum-sum segment of body-text extraction). A sidebar cannot win by being long: a
+section label ("Related articles", "Most popular", "More in …") is a wall no run crosses, and so
+is the heading of readers' comments — after which, when it closes a run of a paragraph or two of
+prose, prose counts a quarter (comments are prose, often more than the story). Teasers (a title line followed by a one-sentence description, three times or more) are
+not prose, however long they are.
+
+What continues the run stays with it: prose right after it (past an ad, a caption, a few lines),
+and lists — the lines a block ending in a colon introduces, or three or more lines whose
+punctuation starts alike ("Path A: …", "Path B: …"), maybe under a heading. Everything else outside the run is
+boilerplate ("outside the main text of the page"), and inside it the junk.
+"""
 
 from __future__ import annotations
+
+import re
 
 from corpuscli.text.blocks import Block
 
 from .evidence import SENTENCE_END, STRONG, WORD, Verdict
+from .shapes import CJK
+from .vocabulary import lexicon, words_of
+
+PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
+
+#: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
+_CODE = re.compile(
+    r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
+    r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
+)
+#: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
+#: comes after a marker of the story's end.
+_LINE_COST, _AFTER_MARKER = 2.0, 0.25
+#: Prose words the run going on must have for the heading of comments to end the story (a
+#: "Comments" button among the share buttons above a story ends nothing).
+_PROSE_BEFORE_MARKER = 150
 
 
-def mark_page_furniture(
-    blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
-) -> None:
-    """Add strong evidence to every block outside the page's main text (:func:`main_region`, what
-    continues it, the headline above it) and to the widget labels inside it."""
-    first, last = main_region(blocks, stopwords)
-    near = _continuations(blocks, first, last, stopwords) | _story_edges(
-        blocks, verdicts, first, last
-    )
-    for k, verdict in enumerate(verdicts):
-        if not (first <= k < last or k in near):
-            verdict.add(STRONG, "outside the main text of the page")
-        elif _is_widget_label(blocks[k].text):
-            verdict.add(STRONG, "a page's widget label")
+def length(text: str) -> float:
+    """Words of ``text``, a CJK character counting as half a word (those scripts have no spaces)."""
+    cjk = len(CJK.findall(text)) if text and max(text) >= "\u3040" else 0
+    words = len(WORD.findall(text))
+    return words + cjk / 2 if cjk else float(words)
 
 
-def _is_widget_label(text: str) -> bool:
-    """A scrap of page furniture inside a whole page's main text: a word or two, under 15
-    characters, not a sentence ("text", "more", "1/5", "Share")."""
+def kind_of(block: Block, verdict: Verdict) -> str:
+    """prose, short (a short sentence), line or junk (see the module docstring)."""
+    text = block.text
+    if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
+        return JUNK
+    size = length(text)
+    sentence = bool(SENTENCE_END.search(text))
+    if size >= 30 or (sentence and size >= 8):
+        return PROSE
+    return SHORT if sentence and size >= 3 else LINE
+
+
+def is_widget_label(text: str) -> bool:
+    """A scrap of page furniture: a word or two, under 15 characters, not a sentence ("text",
+    "more", "1/5", "Share")."""
     stripped = text.strip()
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
-def main_region(blocks: list[Block], stopwords: frozenset[str]) -> tuple[int, int]:
-    """The main text of a whole web page's text: the stretch of blocks [start, end) with the most
-    sentence-like words, where navigation, teasers and short labels count against (the maximum-sum
-    segment of body-text extraction, on plain text)."""
+def _marker(text: str) -> str:
+    """ "comments" for the heading of readers' comments, "section" for a page's section label
+    ("Related articles", "Most popular", "More in …"), "" for anything else."""
+    if len(text) > 60:
+        return ""
+    words = words_of(text)
+    wordset = frozenset(words)
+    for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
+        m = lexicon(name).search(text, wordset)
+        if m is None:
+            continue
+        rest = len(words) - len(words_of(m.group(0)))
+        if rest <= 2 or (m.start() == 0 and rest <= 6 and not SENTENCE_END.search(text)):
+            # the label and a word or two ("Comments (12)"), or a heading it opens ("Related
+            # coverage from How to Do Everything: Money:")
+            return marker
+    return ""
+
+
+def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
+    """Blocks of teaser lists: three or more titles (lines of four words or more) each followed
+    by a one-sentence description of under 35 words (a story's headed sections have longer
+    paragraphs)."""
+    out: set[int] = set()
+    k, n = 0, len(blocks)
+    while k < n - 1:
+        j, pairs = k, []
+        while (
+            j < n - 1
+            and kinds[j] in (LINE, JUNK)
+            and length(blocks[j].text) >= 4  # a title, not a label ("text", "Photo")
+            and kinds[j + 1] in (PROSE, SHORT)
+            and length(blocks[j + 1].text) < 35
+        ):
+            pairs.append(j)
+            j += 2
+        if len(pairs) >= 3:
+            for start in pairs:
+                out.update((start, start + 1))
+            k = j
+        else:
+            k += 1
+    return out
+
+
+def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tuple[int, int]:
+    """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
+    short sentence nothing, a line a little, junk its length — that crosses no section label
+    ("Related articles"), and where the heading of readers' comments, once the page has had some
+    prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    all_words = [w.lower() for b in blocks for w in WORD.findall(b.text)]
-    # A page in a language the stopword list does not cover: judge by length and sentences only.
-    known_language = sum(w in stopwords for w in all_words) / max(len(all_words), 1) >= 0.08
-    for i, block in enumerate(blocks):
-        words = WORD.findall(block.text)
-        nw = len(words)
-        density = (
-            sum(1 for w in words if w.lower() in stopwords) / max(nw, 1) if known_language else 1.0
-        )
-        sentence = bool(SENTENCE_END.search(block.text))
-        if nw >= 10 and density >= 0.2 and sentence:
-            value = float(nw)
-        elif nw >= 20 and density >= 0.25:
-            value = nw * 0.5
-        elif nw >= 4 and density >= 0.2 and sentence:
-            value = 0.0  # a short sentence: the story may go on past it (neither for nor against)
+    weight, run_prose = 1.0, 0.0  # prose words of the last run
+    for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
+        if markers[i]:
+            if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
+                weight = _AFTER_MARKER  # the comments under a story
+            running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
+            continue
+        if running <= 0 and kind == PROSE:
+            run_prose = 0.0
+        if kind == PROSE:
+            value = size * weight
+            run_prose += size
+        elif kind == SHORT:
+            value = 0.0
+        elif kind == LINE:
+            value = -_LINE_COST
         else:
-            value = -max(3.0, nw * 1.0)
+            value = -max(5.0, size)
         if running <= 0:
             running, start = value, i
         else:
@@ -64,43 +153,107 @@ def main_region(blocks: list[Block], stopwords: frozenset[str]) -> tuple[int, in
     return best_span
 
 
-def _continuations(
-    blocks: list[Block], first: int, last: int, stopwords: frozenset[str]
-) -> set[int]:
-    """Sentence-like blocks just outside the main region (the article goes on after an ad)."""
-    out: set[int] = set()
-    for direction, edge in ((1, last), (-1, first - 1)):
-        k, gap = edge, 0
-        while 0 <= k < len(blocks) and gap <= 8:
-            words = WORD.findall(blocks[k].text)
-            density = sum(1 for w in words if w.lower() in stopwords) / max(len(words), 1)
-            sentence = SENTENCE_END.search(blocks[k].text)
-            if (len(words) >= 15 and density >= 0.25 and sentence) or (
-                gap == 0 and len(words) >= 4 and density >= 0.2 and sentence
-            ):  # a long sentence-like block, or a short sentence right at the edge
-                out.add(k)
-                gap = 0
-            else:
-                gap += 1
-            k += direction
-    return out
+#: A list item's mark: "1)", "2.", "•", "*", "–".
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 
 
-def _story_edges(blocks: list[Block], verdicts: list[Verdict], first: int, last: int) -> set[int]:
-    """Blocks that go with the main text though they are not sentences: after it, everything up
-    to the first block with strong evidence of boilerplate (a call to action, a credit, a
-    copyright line …) or three widget labels in a row — lists, product boxes, subheadings; before
-    it, the block right above (the headline, usually)."""
-    out: set[int] = set()
-    k, labels = last, 0
-    while k < len(blocks) and verdicts[k].score < STRONG and labels < 3:
-        if _is_widget_label(blocks[k].text):
-            labels += 1
-        else:
-            out.add(k)
-            labels = 0
+def _skeleton(text: str) -> str:
+    """The first two punctuation marks of a line: list items of one list share them ("England
+    (Group A): 10th appearance" and "Spain (Group F): 11th appearance" -> "()"; "June 9 -- Coral
+    Sky Amphitheatre, …" -> "--"); a menu's items have none."""
+    return re.sub(r"[\w\s]+", "", text)[:2]
+
+
+def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
+    """A list starting at block ``k`` (maybe after one heading line): three or more lines whose
+    punctuation starts alike (:func:`_skeleton`), or the lines a line ending in a colon
+    introduces — each maybe followed by a block or two of junk (a product's link, a price).
+    Empty when there is none."""
+    n = len(blocks)
+
+    def item(j: int) -> bool:
+        return j < n and (kinds[j] in (LINE, SHORT) or bool(_LIST_MARK.match(blocks[j].text)))
+
+    def run(j: int, same: str | None) -> int:
+        """The end of the items from ``j`` (each maybe with one junk block after it)."""
+        end = j
+        while item(j) and (same is None or _skeleton(blocks[j].text) == same) and j - k <= 120:
+            j += 1
+            end = j
+            if j < n and kinds[j] == JUNK:
+                j += 1 if item(j + 1) else 2 if j + 2 < n and kinds[j + 1] == JUNK else 0
+        return end
+
+    for head in (k, k + 1):
+        if head > k and not item(k):
+            break
+        if (
+            item(head)
+            and blocks[head].text.rstrip().endswith(":")
+            and not _marker(blocks[head].text)
+        ):
+            end = run(head + 1, None)
+            if end - head > 1:
+                return list(range(k, end))
+        shape = _skeleton(blocks[head].text) if item(head) else ""
+        if shape:
+            end = run(head, shape)
+            if sum(1 for j in range(head, end) if kinds[j] != JUNK) >= 3:
+                return list(range(k, end))
+    return []
+
+
+def _extent(
+    blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
+) -> tuple[set[int], set[int]]:
+    """The story: its run, and what goes on with it after the run — prose past up to three
+    blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
+    lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
+    list's)."""
+    kept = set(range(first, last))
+    listed: set[int] = set()
+    for k in range(first, last):  # lists a block of the run introduces
+        if blocks[k].text.rstrip().endswith(":"):
+            listed.update(_list_after(blocks, kinds, k + 1))
+    k = last
+    gap: list[int] = []
+    while k < len(blocks) and not markers[k] and len(gap) <= 3:
+        if kinds[k] == PROSE:
+            kept.add(k)
+            gap = []
+            k += 1
+            continue
+        items = _list_after(blocks, kinds, k) if len(gap) <= 1 else []
+        if items:
+            listed.update(items)
+            k = items[-1] + 1
+            continue
+        gap.append(k)
         k += 1
-    above = first - 1
-    if above >= 0 and verdicts[above].score < STRONG and not _is_widget_label(blocks[above].text):
-        out.add(above)
-    return out
+    return kept | listed, listed
+
+
+def mark_page_furniture(
+    blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
+) -> None:
+    """Add strong evidence to every block outside the page's story (:func:`main_region` and what
+    continues it) and to the junk inside it. ``stopwords`` are not needed: the shapes are
+    language-neutral (the parameter stays for callers)."""
+    del stopwords
+    kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
+    for k in _teasers(blocks, kinds):
+        kinds[k] = LINE if kinds[k] != JUNK else JUNK
+    sizes = [length(b.text) for b in blocks]
+    markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
+    n = len(blocks)
+    for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
+        if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+            markers[k] = ""
+    first, last = main_region(kinds, sizes, markers)
+    kept, listed = _extent(blocks, kinds, markers, first, last)
+    for k, verdict in enumerate(verdicts):
+        if k not in kept:
+            if verdict.score < STRONG:
+                verdict.add(STRONG, "outside the main text of the page", "outside_story")
+        elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
+            verdict.add(STRONG, "a page's widget label or markup", "navigation")

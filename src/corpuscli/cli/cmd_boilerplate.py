@@ -12,9 +12,9 @@ from corpuscli.engine.source import Source
 from .command import Out, command
 from .session import Session
 
-BOILERPLATE_HELP = """Find boilerplate in article text: donation appeals, newsletter sign-ups, "Read more", photo and agency credits, banners, button labels, and blocks an outlet repeats across its articles.
+BOILERPLATE_HELP = """Find boilerplate in article text: video and gallery widgets, related-link teasers ("More: …"), follow lines, credits and bylines, author bios, embedded posts and pull quotes, photo captions, data widgets, donation appeals, newsletter sign-ups, banners, button labels, and blocks (or templates: "More: <headline>") an outlet repeats across its articles.
 
-Columns: source, text (the block), articles (how many carry it), where (head, body or tail of the article, the most common), why (the rules and signals that fired), score (1 or more is boilerplate). With --explain: every block of every article with its verdict (doc_id, source, block, start, end, text, boilerplate, score, why, where). Works on a single article too (no repetition to learn from); --save-patterns keeps what an outlet repeats for `corpus clean --patterns` on new articles. Conservative: a block that quotes someone is kept.
+Columns: source, text (the block), articles (how many carry it), where (head, body or tail of the article, the most common), why (the rules and signals that fired), score (1 or more is boilerplate), family (video_gallery, teaser, social, credit, bio, embed, caption, data_widget, newsletter_donation, navigation, legal, other, repeated, outside_story). With --explain: every block of every article with its verdict (doc_id, source, block, start, end, text, boilerplate, score, why, where, family — empty for a kept block). Works on a single article too (no repetition to learn from); --save-patterns keeps what an outlet repeats for `corpus clean --patterns` on new articles. Conservative: a block that quotes someone, an editor's update note and a list the story introduces are kept.
 """
 
 BOILERPLATE_EPILOG = """\b

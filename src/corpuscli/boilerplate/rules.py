@@ -1,0 +1,640 @@
+"""The single-article rules: evidence for each block of one article, by family of furniture.
+
+Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of data/boilerplate/
+(:mod:`.vocabulary`); none names an outlet. Strong evidence (1.0) alone makes a block boilerplate:
+
+- **video_gallery**: a player's words in a block that is not a sentence, or that opens with them
+  ("JUST WATCHED … Replay More Videos …", "Media playback is unsupported on your device …"); a
+  clip label ending in a duration ("… 0:17"); a block of nothing but widget words ("Video",
+  "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title> …");
+- **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
+  MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
+  X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
+  …"); never a line that goes on from a block ending in a colon (a list the story introduces);
+- **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
+  short promotion of the outlet's pages ("Check out the … Map and Calculator …");
+- **credit**: crediting phrases ("X contributed to this report", "Contributing: AP", "Reporting
+  by …"); a block of nothing but names with a given name among them ("A, B and C"; one name only
+  at the head or tail, or with an initial or a suffix: "Ruben Navarrette Jr."); a role line
+  ("Opinion columnist");
+- **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter"), or at the
+  head or tail "Given-name Surname is a … / writes about …" of someone the story never mentions;
+- **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
+  quote: a short block whose words repeat a longer block of the same article;
+- **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
+  "Name / AGENCY");
+- **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
+  map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
+  in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
+- **other**: reader forms ("Use this form to ask your question");
+- **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
+  block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
+  one); an appeal in the first person plural (medium); the outlet's own banner; a section tag
+  line at the head; a run of three or more button labels.
+
+Weak evidence (0.3): a short block with no sentence punctuation and few function words.
+
+What is never removed: a block that quotes someone ("…,” Putin said) unless the outlet repeats
+it word for word; an editor's update or correction note; a list the story introduces (short
+lines after a block ending in a colon); the turns of a transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpuscli.io.infer import skip_reason
+from corpuscli.text.blocks import Block
+
+from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .shapes import (
+    DURATION,
+    DURATION_END,
+    TWEET_ATTRIBUTION,
+    Shape,
+    caps_share,
+    has_email,
+    has_handle,
+    headline_shaped,
+    label_split,
+    leading_name,
+    name_groups,
+    shape_of,
+    strong_name,
+)
+from .vocabulary import lexicon, symbols, word_set, words_of
+
+#: A call to action's vocabulary and the family it names, in the order they are tried.
+_CTA_FAMILIES = ("newsletter_donation", "legal", "social", "navigation", "section_labels")
+#: The family a vocabulary of calls to action names (the vocabulary's own name by default).
+_CTA_FAMILY = {"section_labels": "navigation"}
+_PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
+_SLASH_CREDIT = re.compile(
+    r"(?:^|\s|\|)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*"
+    r"(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+)){0,2}\s*$"
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
+
+
+def _speech_regex() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
+    return re.compile(
+        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
+    )
+
+
+_QUOTE_ATTRIBUTION: re.Pattern[str] | None = None
+
+
+def quotes_someone(s: Shape) -> bool:
+    """The block quotes someone and says who: "…,” Putin said" or "she said: “…"."""
+    global _QUOTE_ATTRIBUTION
+    if word_set("speech_verbs").isdisjoint(s.wordset):
+        return False
+    if _QUOTE_ATTRIBUTION is None:
+        _QUOTE_ATTRIBUTION = _speech_regex()
+    return bool(_QUOTE_ATTRIBUTION.search(s.text))
+
+
+def block_evidence(
+    blocks: list[Block],
+    *,
+    outlet: str | None,
+    stopwords: frozenset[str],
+) -> list[Verdict]:
+    """Single-article evidence for every block of one article (see the module docstring)."""
+    shapes = [shape_of(b.text, stopwords) for b in blocks]
+    verdicts = [Verdict() for _ in blocks]
+    n = len(blocks)
+    names_outlet = (
+        re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
+        if outlet and len(outlet) >= 3
+        else (lambda _text: None)
+    )
+    quoting = [quotes_someone(s) for s in shapes]
+    for i, s in enumerate(shapes):
+        v = verdicts[i]
+        _embed(s, v)
+        _explainer(s, v)
+        if v.score >= STRONG:
+            continue  # furniture whatever it quotes
+        if quoting[i]:
+            continue
+        previous = shapes[i - 1] if i else None
+        continues = previous is not None and previous.text.rstrip().endswith(":")
+        edge = i < 2 or i >= n - 3
+        if _editor_note(s):
+            v.add(-STRONG, "an editor's note (the story's own)")
+            continue
+        _caption(s, v)
+        _video_gallery(s, v)
+        _gallery(s, v)
+        if not continues:
+            _teaser(s, v, previous, i)
+        _social(s, v)
+        if edge or s.n <= 40:
+            _bio(s, v, i, n, blocks)
+        _credit(s, v, edge and not continues, names_outlet)
+        _data_widget(s, v)
+        _forms(s, v)
+        _calls_to_action(s, v, i, names_outlet)
+        if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
+            v.add(WEAK, "short, no sentence, few function words")
+    _pull_quotes(shapes, verdicts, quoting)
+    _forms_prompts(shapes, verdicts)
+    _button_runs(blocks, shapes, verdicts, quoting)
+    return verdicts
+
+
+# --- one block ---------------------------------------------------------------------------------
+
+
+def _editor_note(s: Shape) -> bool:
+    """An update or correction note: "Updated at 5:21 p.m. ET", "Correction: …" — unless it is an
+    author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
+    if lexicon("editor_notes").start(s.text, s.words) is None:
+        return False
+    return lexicon("contact_phrases").search(s.text, s.wordset) is None
+
+
+def _embed(s: Shape, v: Verdict) -> None:
+    if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
+        v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
+    elif (m := lexicon("embed_markers").search(s.text, s.wordset)) and s.n <= 80:
+        v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
+
+
+def _caption(s: Shape, v: Verdict) -> None:
+    """Photo credits: a photo word and a colon with a credit after it at the start or the end
+    ("(Photo: Jay Calderon/The Desert Sun)", "… Photograph: Jeff Roberson/AP"), an image label at
+    the start ("Image copyright …"), or "Name / AGENCY" at the end."""
+    if s.n > 80:
+        return
+    photo = lexicon("photo_words")
+    if not photo.keys.isdisjoint(s.wordset):
+        for m in photo.pattern.finditer(s.text):
+            before = s.text[: m.start()].rstrip()
+            after = s.text[m.end() :]
+            opens = not before or before[-1] in "(|[.!?”\"'" or before.endswith(("—", "-"))
+            if m.group(0).lower() == "photos" and opens and len(after.split()) >= 4:
+                continue  # "( PHOTOS: Newtown school shooting remembered)": a gallery's teaser
+            if _PHOTO_CREDIT_TAIL.match(after) and (opens or len(after.split()) <= 12):
+                v.add(STRONG, f"a photo credit ({m.group(0).lower()}: …)", "caption")
+                return
+            if not before and " " in m.group(0) and not after.lstrip().startswith(":"):
+                v.add(STRONG, f"a photo label ({m.group(0).lower()})", "caption")
+                return
+    if "/" in s.text and s.n <= 40 and _SLASH_CREDIT.search(s.text) and not s.text.endswith("."):
+        v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
+
+
+def _video_gallery(s: Shape, v: Verdict) -> None:
+    widget = lexicon("widget_phrases")
+    m = widget.search(s.text, s.wordset)
+    if m and (not s.sentence_like or m.start() == 0):
+        v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
+        return
+    if s.n <= 25 and not s.sentence_like and DURATION_END.search(s.text):
+        v.add(STRONG, "a clip label with a duration", "video_gallery")
+        return
+    if 2 <= s.n <= 12 and not s.sentence_end:
+        button = lexicon("player_buttons").pattern.search(s.text, max(0, len(s.text) - 14))
+        if (
+            button is not None
+            and button.end() == len(s.text.rstrip())
+            and button.group(0)[:1].isupper()  # a button's label, not "… at play"
+        ):
+            v.add(STRONG, f"a player's label (… {button.group(0).lower()})", "video_gallery")
+            return
+    first = s.text.split(maxsplit=2)
+    if (
+        len(first) == 3
+        and len(first[0]) >= 4
+        and first[0].isupper()
+        and first[0].isalpha()
+        and not first[1].isupper()
+        and first[0].lower() in word_set("widget_words")
+        and not s.sentence_like
+    ):
+        v.add(STRONG, f"a widget's button ({first[0]}) before its caption", "video_gallery")
+        return
+    if 1 <= s.n <= 5 and s.wordset <= (word_set("widget_words") | word_set("social_networks")):
+        rest = re.sub(r"[\W\d_]+", "", " ".join(w for w in s.text.split() if not w.isalpha()))
+        if not rest or DURATION.search(s.text):
+            v.add(STRONG, "a widget's label", "video_gallery")
+
+
+def _gallery(s: Shape, v: Verdict) -> None:
+    """A gallery's caption: "Photos: <title> Photos: <title> <caption …>" — a photo label whose
+    title comes again right after it."""
+    if ":" not in s.text[:30] or s.n < 6:
+        return
+    labelled = label_split(s.text)
+    if (
+        labelled is None
+        or lexicon("photo_words").start(labelled.label, words_of(labelled.label)) is None
+    ):
+        return
+    head = " ".join(s.words[1:5])
+    if head and " ".join(s.words).count(head) >= 2:
+        v.add(STRONG, f"a gallery's caption ({labelled.label}: … again)", "video_gallery")
+
+
+def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
+    labelled = label_split(s.text) if ":" in s.text else None
+    if labelled is not None and headline_shaped(labelled.rest):
+        label_words = words_of(labelled.label)
+        known = lexicon("teaser_labels").start(labelled.label, label_words)
+        if known is not None and known.end() >= len(labelled.label.lstrip("([ ")) - 1:
+            v.add(STRONG, f"a related-link teaser ({labelled.label.lower()}: …)", "teaser")
+            return
+        glued = labelled.rest.lstrip("‘“'\"")[:1]
+        if not labelled.spaced and len(label_words) <= 3 and (glued.isupper() or glued.isdigit()):
+            v.add(STRONG, f"a related-link teaser ({labelled.label}:headline)", "teaser")
+            return
+        if labelled.bracketed and len(label_words) <= 5:
+            v.add(STRONG, f"a related-link teaser in brackets ({labelled.label}: …)", "teaser")
+            return
+    if (
+        i > 0
+        and s.n >= 7
+        and previous is not None
+        and previous.sentence_end
+        and s.text[:12].isupper()
+        and not s.text.rstrip("'\"’” ").endswith((".", "?", ":"))
+        and caps_share(s.text) > 0.9
+        and headline_shaped(s.text)
+    ):
+        v.add(STRONG, "a headline in capitals between paragraphs", "teaser")
+
+
+def _social(s: Shape, v: Verdict) -> None:
+    if s.n > 40:
+        return
+    promo = lexicon("promo_openers").start(s.text, s.words) if s.n <= 25 else None
+    if promo is not None:
+        v.add(STRONG, f"a promotion ({promo.group(0).lower()} …)", "social")
+        return
+    networks = lexicon("social_networks")
+    network = networks.search(s.text, s.wordset)
+    if network is None:
+        return
+    opener = lexicon("social_verbs").start(s.text, s.words)
+    if opener is not None or (has_handle(s.text) and not s.sentence_like):
+        v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
+
+
+def _capitalised_words(blocks: list[Block]) -> Counter[str]:
+    """How many blocks each capitalised word appears in (to tell whether a name is the story's)."""
+    seen: Counter[str] = Counter()
+    for block in blocks:
+        seen.update(set(_CAPITALISED.findall(block.text)))
+    return seen
+
+
+def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
+    """Author bios: a contact line, or "Name is a … / writes …" at the head or the tail about
+    someone whose surname the story does not mention elsewhere."""
+    if s.n > 90:
+        return
+    contact = lexicon("contact_phrases").search(s.text, s.wordset)
+    if (
+        contact
+        and contact.group(0).lower().startswith("follow")
+        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset))
+    ):
+        contact = None  # "Follow her on Twitter", not "sure to follow him throughout the campaign"
+    if contact and (s.n <= 60 or i >= n - 3 or i < 2):
+        v.add(STRONG, f"an author's contact line ({contact.group(0).lower()})", "bio")
+        return
+    if has_email(s.text) and s.n <= 40:
+        v.add(STRONG, "an author's contact line (e-mail)", "bio")
+        return
+    if not (i < 2 or i >= n - 3):
+        return
+    text = s.text
+    note = lexicon("editor_notes").start(text, s.words)
+    if note is not None:
+        text = text[note.end() :].lstrip(" :")
+    name = leading_name(text)
+    if name is None or name.split()[0].lower() not in word_set("given_names"):
+        return
+    after = text[len(name) :].lstrip(" ,")
+    if lexicon("bio_phrases").start(after, words_of(after[:40])) is None:
+        return
+    surname = name.split()[-1]
+    if _capitalised_words(blocks).get(surname, 0) <= 1:
+        v.add(STRONG, f"an author's bio ({name} …)", "bio")
+
+
+def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
+    if s.n > 45:
+        return
+    phrase = lexicon("credit_phrases").search(s.text, s.wordset)
+    if phrase and s.n <= 40:
+        v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
+        return
+    words = lexicon("credit_words")
+    if not words.keys.isdisjoint(s.wordset):
+        start = words.start(s.text, s.words)
+        if start is not None:
+            v.add(STRONG, f"a credit line ({start.group(0).lower()} …)", "credit")
+            return
+        end = words.pattern.search(s.text.rstrip(". "), max(0, len(s.text) - 40))
+        if end is not None and end.end() >= len(s.text.rstrip(". ")) - 1 and s.n <= 30:
+            v.add(STRONG, f"a credit line (… {end.group(0).lower()})", "credit")
+            return
+        for m in words.pattern.finditer(s.text):
+            if s.text[m.end() : m.end() + 2].lstrip().startswith(":"):
+                v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
+                return
+    if s.n <= 24 and not s.sentence_like:
+        groups = name_groups(s.text)
+        if groups and _byline(groups, edge):
+            v.add(STRONG, "a byline (names only)", "credit")
+            return
+    if 1 <= s.n <= 6 and not s.sentence_end:
+        nouns = word_set("role_nouns")
+        if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
+            v.add(STRONG, "a byline's role line", "credit")
+
+
+def _byline(groups: list[list[str]], edge: bool) -> bool:
+    """Names a byline is made of: two or more, one of them starting with a given name or an
+    initial ("Yousef Al-Helou, Ilana Conway and John Bacon"); or one, with a given name, at the
+    head or the tail ("David Jackson") or with an initial or a suffix anywhere ("Ruben
+    Navarrette Jr.")."""
+    given = word_set("given_names")
+    known = [g[0].lower() in given or (len(g[0]) == 2 and g[0].endswith(".")) for g in groups]
+    if len(groups) >= 2:
+        return any(known)
+    return known[0] and (edge or strong_name(groups[0]))
+
+
+def _data_widget(s: Shape, v: Verdict) -> None:
+    if s.n <= 25:
+        fallback = lexicon("fallbacks").search(s.text, s.wordset)
+        if fallback and not s.sentence_like:
+            v.add(STRONG, f"a chart or map's fallback ({fallback.group(0).lower()})", "data_widget")
+            return
+    if s.sentence_end and s.function_share >= 0.2:
+        return
+    numbers = len(_NUMBER.findall(s.text))
+    if numbers >= 4 and numbers >= 0.35 * (s.n + numbers) and _number_run(s.text):
+        v.add(STRONG, "a table of numbers, not a sentence", "data_widget")
+
+
+def _number_run(text: str) -> bool:
+    """Three numbers in a row, as a table's cells are ("2,814 1,893 56 2,382"), not a list's
+    "Colorado (9), Michigan (16)"."""
+    run = 0
+    for token in text.split():
+        run = run + 1 if _NUMBER_TOKEN.match(token) else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def _explainer(s: Shape, v: Verdict) -> None:
+    control = lexicon("explainer_controls").search(s.text, s.wordset)
+    if control:
+        v.add(STRONG, f"an explainer box ({control.group(0).lower()})", "other")
+
+
+def _forms(s: Shape, v: Verdict) -> None:
+    """A reader form's words in a prompt of its own ("Send us your questions"), not in someone's
+    words ("Can I answer your question?" — a prompt quotes no one): a short block (30 words), or
+    one of 60 when the words are a form's own phrase of three or more ("your question will be
+    published")."""
+    if s.n <= 60 and not _QUOTE_MARKS.search(s.text):
+        form = lexicon("forms").search(s.text, s.wordset)
+        if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
+            v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
+
+
+def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # type: ignore[no-untyped-def]
+    text = s.text
+    found = False
+    for family in _CTA_FAMILIES:
+        m = lexicon(family).search(text, s.wordset)
+        if m:
+            strong = s.n <= 15 and _cta_is_the_block(family, m, s)
+            v.add(
+                STRONG if strong else MEDIUM,
+                f"call to action ({m.group(0).lower()})",
+                _CTA_FAMILY.get(family, family),
+            )
+            found = True
+            break
+    if not found:
+        sign = next((sym for sym in symbols() if sym in text), None)
+        if sign:
+            v.add(STRONG if s.n <= 15 else MEDIUM, f"call to action ({sign})", "legal")
+            found = True
+    opener = lexicon("appeal_openers").start(text, s.words)
+    appeal_word = not word_set("appeal_words").isdisjoint(s.wordset)
+    banner = opener is not None or (
+        appeal_word and s.words and s.words[0] in word_set("appeal_words") and text.endswith("!")
+    )
+    if names_outlet(text) and (banner or s.n <= 6):
+        if s.n <= 3 and not banner:
+            v.add(STRONG, "the outlet's name (a byline's)", "credit")
+        else:
+            v.add(STRONG, "the outlet's own banner", "newsletter_donation")
+    elif banner and s.n <= 8:
+        v.add(STRONG, "appeal banner", "newsletter_donation")
+    if i < 3 and skip_reason(text) == "tag line":
+        v.add(STRONG, "section tag line", "navigation")
+    if s.n <= 8 and appeal_word and not found:
+        v.add(MEDIUM, "short appeal", "newsletter_donation")
+    appeal = _first_plural_appeal(s)
+    if appeal:
+        v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
+    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and names_outlet(text) and _plural_count(s) >= 3:
+        v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
+
+
+def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
+    """A call to action that makes the short block what it is: an appeal or sign-up that opens it
+    or has at most six words around it ("Sign up for …", not "… hoping to start signing up people
+    …"); a page's section label with at most three more words ("Story highlights", not "Story
+    highlights <a highlight>"); buttons, rights and sharing lines wherever they stand."""
+    if family == "newsletter_donation":
+        return m.start() <= 2 or s.n <= 6
+    if family == "section_labels":
+        return s.n - len(m.group(0).split()) <= 3
+    return True
+
+
+_FIRST_PLURAL = frozenset(["we", "our", "us"])
+
+
+def _plural_count(s: Shape) -> int:
+    return sum(1 for w in s.words if w in _FIRST_PLURAL)
+
+
+def _first_plural_appeal(s: Shape) -> str | None:
+    m = lexicon("appeals").search(s.text, s.wordset)
+    if m is None:
+        return None
+    if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:
+        return m.group(0).lower()
+    return None
+
+
+# --- across the blocks of an article -----------------------------------------------------------
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
+    return {(words[k], words[k + 1], words[k + 2]) for k in range(len(words) - 2)}
+
+
+def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[bool]) -> None:
+    """A pull quote: a block of prose of 10 to 45 words between two paragraphs (not one of a
+    head's highlights), not closed by a full stop and quoting no one by name, at least 80% of
+    whose word trigrams (and eight or more) are in a block of the
+    article's body at least as long and not next to it (a heading that repeats the opening of
+    the paragraph under it is the story's). The body leaves out the first two blocks (a headline
+    and standfirst the story echoes). Of two blocks of about the same length, the copy is the one
+    that does not say who speaks, else the later. Found cheaply: a block is compared only with
+    blocks that hold one of its five-word runs (its start, middle or end)."""
+    n = len(shapes)
+    if n < 4:
+        return
+    joined = [" ".join(s.words) for s in shapes]
+    body = "\n".join(joined[2:])
+    for k, s in enumerate(shapes):
+        if (
+            not 10 <= s.n <= 45
+            or not 0 < k < n - 1
+            or not (shapes[k - 1].sentence_like and shapes[k + 1].sentence_like)
+            or verdicts[k].score >= STRONG
+            or quoting[k]
+            or s.text.rstrip("'\"’”) ").endswith(".")
+            or s.function_share < 0.25
+        ):
+            continue
+        probes = {" ".join(s.words[a : a + 5]) for a in (0, (s.n - 5) // 2, s.n - 5)}
+        own = 1 if k >= 2 else 0
+        if not any(body.count(probe) > own for probe in probes):
+            continue
+        mine = _trigrams(s.words)
+        for j in range(2, n):
+            if abs(j - k) < 2 or shapes[j].n < s.n or not any(p in joined[j] for p in probes):
+                continue
+            if shapes[j].n < 1.1 * s.n and j > k and not quoting[j]:
+                continue  # about as long, later, quoting no one: that one is the copy, if any
+            shared = len(mine & _trigrams(shapes[j].words))
+            if shared >= 8 and shared >= 0.8 * len(mine):
+                verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
+                break
+
+
+def _forms_prompts(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+    """The question that invites readers to a form ("What questions do you have about …?") goes
+    with the form right after it."""
+    for k in range(len(shapes) - 1):
+        if (
+            verdicts[k + 1].family == "other"
+            and verdicts[k].score < STRONG
+            and shapes[k].text.endswith("?")
+            and shapes[k].n <= 25
+        ):
+            verdicts[k].add(STRONG, "a reader form's prompt", "other")
+
+
+def _button_runs(
+    blocks: list[Block], shapes: list[Shape], verdicts: list[Verdict], quoting: list[bool]
+) -> None:
+    """Runs of button labels: three or more consecutive blocks of at most three words — not a
+    list the story introduces (the block before the run ends with a colon, or the run lies
+    between paragraphs of the story and none of its items is furniture by itself), not the
+    turns of a transcript ("Hi, Julie.")."""
+    n = len(blocks)
+    transcript: bool | None = None
+    i = 0
+    while i < n:
+        j = i
+        while j < n and shapes[j].n <= 3 and not quoting[j]:
+            j += 1
+        if j - i >= 3:
+            introduced = i > 0 and blocks[i - 1].text.rstrip().endswith(":")
+            inside = (
+                i > 0
+                and j < n
+                and shapes[i - 1].sentence_like
+                and shapes[j].sentence_like
+                and not any(verdicts[k].score >= MEDIUM for k in range(i, j))
+            )
+            if transcript is None:
+                transcript = is_transcript(blocks)
+            if not (introduced or inside or transcript):
+                for k in range(i, j):
+                    verdicts[k].add(STRONG, "run of button labels", "navigation")
+        i = max(j, i + 1)
+
+
+_SPEAKER_LABEL = re.compile(r"^[A-Za-z][A-Za-z.' -]{1,40}:?$")
+
+
+def is_transcript(blocks: list[Block]) -> bool:
+    """An interview or podcast transcript: speakers' names ("michael barbaro", "JULIE DAVIS:",
+    two to four words) each followed by a sentence they say — six turns or more, two or more
+    speakers with two turns each."""
+
+    def label(k: int) -> str | None:
+        text = blocks[k].text.strip()
+        ok = 2 <= len(text.split()) <= 4 and _SPEAKER_LABEL.match(text)
+        return text.rstrip(":").lower() if ok else None
+
+    labels: Counter[str] = Counter()
+    for k in range(len(blocks) - 1):
+        name = label(k)
+        if name and label(k + 1) is None and SENTENCE_END.search(blocks[k + 1].text):
+            labels[name] += 1  # a name, then what that person says
+    return sum(labels.values()) >= 6 and sum(1 for count in labels.values() if count >= 2) >= 2
+
+
+def extend_runs(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Head and tail runs: evidence-bearing or tiny blocks next to strong ones go together, named
+    by the family of the run's first strong block. A paragraph of prose (25 words or more) joins
+    a run only for an appeal or a repeat ("We, the journalists of …"), not for a word of a call to
+    action in its sentences ("… a donation to the campaign …")."""
+    n = len(blocks)
+
+    def in_run(k: int) -> bool:
+        verdict, text = verdicts[k], blocks[k].text
+        words = len(text.split())
+        if words <= 3:
+            return True
+        if verdict.score < MEDIUM:
+            return False
+        if words >= 25 and SENTENCE_END.search(text):
+            return any(r.startswith(_RUN_REASONS) for r in verdict.reasons)
+        return True
+
+    for order in (range(n - 1, -1, -1), range(n)):
+        run = []
+        for k in order:
+            if not in_run(k) or verdicts[k].score < 0:
+                break
+            run.append(k)
+        anchor = next((k for k in run if verdicts[k].score >= STRONG), None)
+        if anchor is not None and len(run) < n:
+            for k in run:
+                if verdicts[k].score < STRONG:
+                    verdicts[k].add(
+                        STRONG - verdicts[k].score,
+                        "part of a boilerplate run at the "
+                        + ("tail" if order.start == n - 1 else "head"),
+                        verdicts[anchor].family,
+                    )
+
+
+#: The reasons that take a paragraph of prose into a head or tail run.
+_RUN_REASONS = ("appeal", "the outlet", "repeated", "short appeal")

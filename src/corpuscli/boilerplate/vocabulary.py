@@ -1,0 +1,122 @@
+"""The vocabularies the boilerplate rules use, read from data/boilerplate/*.txt (see the README
+there): each a :class:`Lexicon` of phrases, matched on word boundaries, case-insensitively.
+
+A block's words are found once (:func:`words_of`); a lexicon runs its regular expression only on
+blocks that hold the longest word of one of its phrases (the rarest, as a rule: "shared" rather
+than "a" in "a post shared by"), so that a vocabulary of a hundred phrases costs a set
+intersection on most blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .evidence import WORD
+
+#: "…" in a phrase: one to four words (and what separates them) in the text.
+_GAP = r"(?:[\w'’.&@-]+[\s,]+){0,3}[\w'’.&@-]+"
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, with ’ folded to ' (as the vocabularies are written)."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases of one vocabulary: ``search`` finds the first in a text, ``start`` the one a text
+    opens with. ``first`` holds the words that start the phrases, ``keys`` the longest word of
+    each (a text without any of these cannot match)."""
+
+    name: str
+    phrases: tuple[str, ...]
+    first: frozenset[str]
+    keys: frozenset[str]
+    pattern: re.Pattern[str]
+    #: key word -> the pattern of the phrases holding it (a short alternation is a fast search)
+    by_key: dict[str, re.Pattern[str]]
+
+    def search(self, text: str, words: frozenset[str] | set[str]) -> re.Match[str] | None:
+        """The first phrase in ``text`` (whose lower-cased words are ``words``), or None."""
+        if self.keys.isdisjoint(words):
+            return None
+        found = None
+        for key in self.keys.intersection(words):
+            m = self.by_key[key].search(text)
+            if m is not None and (
+                found is None or (m.start(), found.end(), key) < (found.start(), m.end(), "")
+            ):
+                found = m  # the leftmost; of two there, the longest (then by key: deterministic)
+        return found
+
+    def start(self, text: str, words: list[str]) -> re.Match[str] | None:
+        """The phrase ``text`` starts with (after an opening bracket or quote), or None."""
+        if not words or words[0] not in self.first:
+            return None
+        return self.pattern.match(text.lstrip("([\"'“‘•⦁·*-– "))
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = []
+    for token in phrase.split():
+        if token == "…":
+            parts.append(_GAP)
+        else:
+            parts.append(re.escape(token).replace("'", "['’]").replace("’", "['’]"))
+    return r"\s+".join(parts)
+
+
+def compile_lexicon(name: str, lines: list[str]) -> Lexicon:
+    """A lexicon of the given phrase lines (comments and blanks skipped)."""
+    phrases = tuple(
+        dict.fromkeys(
+            line.strip().lower().replace("’", "'")
+            for line in lines
+            if line.strip() and not line.lstrip().startswith("#")
+        )
+    )
+    first: set[str] = set()
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        head = words_of(phrase.split()[0])
+        if not head:
+            raise ValueError(
+                f"boilerplate vocabulary {name}: {phrase!r} does not start with a word"
+            )
+        first.add(head[0])
+        grouped.setdefault(max(words_of(phrase), key=len), []).append(phrase)
+    by_key = {key: _alternation(group) for key, group in grouped.items()}
+    return Lexicon(
+        name, phrases, frozenset(first), frozenset(grouped), _alternation(list(phrases)), by_key
+    )
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    # longest first, so that "read more" wins over "read"
+    alternatives = "|".join(_phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    """The vocabulary data/boilerplate/``name``.txt, compiled once per process."""
+    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
+    return compile_lexicon(name, text.splitlines())
+
+
+@cache
+def symbols() -> tuple[str, ...]:
+    """Signs that mark a rights line (data/boilerplate/symbols.txt)."""
+    text = resources.files("corpuscli").joinpath("data/boilerplate/symbols.txt").read_text("utf-8")
+    return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#"))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The words of a vocabulary (data/boilerplate/``name``.txt) as a set, lower-cased."""
+    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.lstrip().startswith("#") for w in words_of(line)
+    )
