@@ -62,6 +62,24 @@ def test_terms_bad_input(corpus, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_terms_ngram_sizes_beyond_the_key_are_refused_not_a_crash(corpus):
+    """--ngram 4 used to overflow the 64-bit n-gram keys (IndexError, exit 70)."""
+    from corpuscli.engine.counting import GLOBAL_BITS
+    from corpuscli.text.token_options import MAX_NGRAM
+
+    assert MAX_NGRAM * GLOBAL_BITS <= 63  # the longest n-gram allowed fits its key
+    for ngram in ("4", "5", "2-4", "1-5"):
+        result = corpus("terms", str(SAMPLE), "--ngram", ngram, "-f", "tsv")
+        assert result.exit_code == 2, (ngram, result.stderr)
+        assert f"--ngram {ngram} is out of range" in result.stderr
+        assert "from 1 to 3" in result.stderr
+    three = corpus("terms", str(SAMPLE), "--ngram", "1-3", "--all", "-f", "tsv")
+    assert three.exit_code == 0, three.stderr
+    rows = [line.split("\t") for line in three.stdout.splitlines()[1:]]
+    assert {row[1] for row in rows} == {"1", "2", "3"}  # the n column
+    assert all(len(row[0].split()) == int(row[1]) for row in rows)
+
+
 def test_terms_from_stdin_pipe(corpus):
     jsonl = corpus("load", str(SEED_003), "-f", "jsonl").stdout
     result = corpus("terms", "-", "--top", "3", "-f", "csv", input=jsonl)

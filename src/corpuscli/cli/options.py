@@ -249,7 +249,7 @@ NgramOpt = Annotated[
     typer.Option(
         "--ngram",
         metavar="N|N-M",
-        help="Word n-grams of size N, or sizes N to M (1 to 5; e.g. 2 or 1-3).",
+        help="Word n-grams of size N, or sizes N to M (1 to 3; e.g. 2 or 1-3).",
         rich_help_panel=TOKENS,
     ),
 ]
