@@ -177,6 +177,8 @@ def concordance(
 
 #: How people formats align a concordance: the left context against the match.
 JUSTIFY = {"left": "right"}
+#: At a terminal too narrow for the contexts, each is cut at its far end (one line per match).
+CLIP = {"left": "start", "right": "end"}
 
 
 def kwic(

@@ -17,7 +17,7 @@ from corpuscli.engine.compute import Compute
 from corpuscli.engine.source import Source
 
 from .command import Out, command
-from .options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
+from .options import AllRowsOpt, DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
 from .session import Session, running
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ StoreRequired = Annotated[
 ]
 
 
-@command("input", "filters", "cleaning", "jobs", "output")
+@command("input", "filters", "cleaning", "jobs", "output", without=("all_rows",))
 def ingest_command(
     store_file: Annotated[
         str | None,
@@ -154,6 +154,7 @@ _STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("fmt", FormatOpt, OutputFormat.auto),
     ("output", OutputOpt, None),
     ("quiet", QuietOpt, False),
+    ("all_rows", AllRowsOpt, False),
     ("debug", DebugOpt, False),
 )
 
@@ -177,7 +178,9 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
     def wrapper(**kwargs: Any) -> None:
         store_file = kwargs.pop("store_file")
         fmt, output = kwargs.pop("fmt"), kwargs.pop("output")
-        with running(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as session:
+        with running(
+            quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug"), all_rows=kwargs.pop("all_rows")
+        ) as session:
             from corpuscli.store import db as store
 
             with closing(store.connect(store_file)) as con:

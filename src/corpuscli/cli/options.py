@@ -313,6 +313,15 @@ QuietOpt = Annotated[
         "--quiet", "-q", help="Print nothing on stderr but errors.", rich_help_panel=OUTPUT
     ),
 ]
+AllRowsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-rows",
+        help="At a terminal, draw every row: a longer table stops after a screenful, saying how "
+        "many rows follow. Pipes and -o files always get every row.",
+        rich_help_panel=OUTPUT,
+    ),
+]
 DebugOpt = Annotated[
     bool,
     typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT),
@@ -357,6 +366,7 @@ GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
         ("fmt", FormatOpt, OutputFormat.auto),
         ("output", OutputOpt, None),
         ("quiet", QuietOpt, False),
+        ("all_rows", AllRowsOpt, False),
         ("debug", DebugOpt, False),
     ),
 }

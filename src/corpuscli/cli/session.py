@@ -28,12 +28,14 @@ def error_line(what: str) -> str:
 
 
 class Session:
-    """A command run: ``quiet`` and ``debug``, the :class:`LoadReport` the analyses fill (told
-    once, before the output or the error), and whether some inputs were skipped."""
+    """A command run: ``quiet``, ``debug`` and ``all_rows`` (every row of a table at a terminal),
+    the :class:`LoadReport` the analyses fill (told once, before the output or the error), and
+    whether some inputs were skipped."""
 
-    def __init__(self, *, quiet: bool = False, debug: bool = False) -> None:
+    def __init__(self, *, quiet: bool = False, debug: bool = False, all_rows: bool = False) -> None:
         self.quiet = quiet
         self.debug = debug
+        self.all_rows = all_rows
         self.partial = False
         self.load = LoadReport()
         self._told = False
@@ -124,7 +126,7 @@ class Session:
             self.tell(result)
         else:
             self.tell_load()
-        emit(result, fmt, output)
+        emit(result, fmt, output, all_rows=self.all_rows)
         if output:
             if isinstance(result, Table):
                 self.info(f"wrote {len(result.frame):,} rows to {output}")
@@ -133,9 +135,11 @@ class Session:
 
 
 @contextmanager
-def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
+def running(
+    *, quiet: bool = False, debug: bool = False, all_rows: bool = False
+) -> Iterator[Session]:
     """Run a command body: map errors to one line on stderr and an exit code."""
-    session = Session(quiet=quiet, debug=debug)
+    session = Session(quiet=quiet, debug=debug, all_rows=all_rows)
     try:
         yield session
     except typer.Exit:

@@ -12,6 +12,7 @@ import html
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -76,7 +77,9 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
     _plain(frame).to_csv(out, sep=sep, index=False, lineterminator="\n", float_format=None)
 
 
-def _cell(value: Any, digits: int = 4) -> str:
+def cell_text(value: Any, digits: int = 4) -> str:
+    """A value as people read it: thousands separated, floats to ``digits`` places, dates
+    without a time of midnight, nothing for a missing value."""
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float):
@@ -112,7 +115,7 @@ def write_markdown(
     right = [n or justify.get(c) == "right" for c, n in zip(frame.columns, numeric, strict=True)]
     out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in frame.itertuples(index=False):
-        out.write("| " + " | ".join(esc(_cell(v)) for v in row) + " |\n")
+        out.write("| " + " | ".join(esc(cell_text(v)) for v in row) + " |\n")
 
 
 def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None:
@@ -130,13 +133,57 @@ def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None
     out.write("</tr></thead>\n<tbody>\n")
     for row in frame.itertuples(index=False):
         cells = (
-            f'<td class="n">{html.escape(_cell(v))}</td>'
+            f'<td class="n">{html.escape(cell_text(v))}</td>'
             if n
-            else f"<td>{html.escape(_cell(v))}</td>"
+            else f"<td>{html.escape(cell_text(v))}</td>"
             for v, n in zip(row, numeric, strict=True)
         )
         out.write("<tr>" + "".join(cells) + "</tr>\n")
     out.write("</tbody>\n</table>\n</body></html>\n")
+
+
+def _drawn(value: Any) -> str:
+    """A value as one line of a table at a terminal: whitespace breaks as spaces, control
+    characters as their escapes (see :mod:`corpuscli.render.safe`)."""
+    from corpuscli.render.safe import printable
+
+    return printable(cell_text(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def drawn_columns(frame: pd.DataFrame, clip: dict[str, str] | None = None) -> list[Any]:
+    """The frame's columns as :class:`corpuscli.render.widths.Column` (cells as drawn): numbers,
+    dates and booleans are never cut; a column ``clip`` names is cut at its ``start`` or ``end``
+    on one line; other text wraps."""
+    from corpuscli.render.widths import CLIP_END, CLIP_START, NUMBER, TEXT, Column
+
+    clip = clip or {}
+    columns = []
+    for col in frame.columns:
+        values = frame[col]
+        fixed = not pd.api.types.is_object_dtype(values) and not pd.api.types.is_string_dtype(
+            values
+        )
+        if not fixed and _iso_times(values):  # times kept as text (a store's): drawn as times
+            values, fixed = pd.to_datetime(values, utc=True, format="ISO8601"), True
+        kind = NUMBER if fixed else TEXT
+        if not fixed and col in clip:
+            kind = CLIP_START if clip[col] == "start" else CLIP_END
+        cells = tuple(_drawn(v) for v in values.tolist())
+        columns.append(Column(_drawn(col), cells, kind))
+    return columns
+
+
+_ISO_TIME = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+)
+
+
+def _iso_times(values: pd.Series) -> bool:
+    """Whether a text column holds only ISO 8601 dates and times (and gaps), at least one."""
+    present = values.dropna()
+    return len(present) > 0 and all(
+        isinstance(v, str) and _ISO_TIME.fullmatch(v) for v in present.tolist()
+    )
 
 
 def rich_table(
@@ -144,37 +191,75 @@ def rich_table(
     *,
     title: str | None = None,
     caption: str | None = None,
-    max_width: int = 60,
+    width: int | None = None,
     justify: dict[str, str] | None = None,
+    clip: dict[str, str] | None = None,
 ) -> Any:
-    """The frame as a rich Table for the terminal (long strings cut with an ellipsis)."""
+    """The frame for a terminal ``width`` cells wide (None: as wide as it needs), hiding no
+    data (see :mod:`corpuscli.render.widths`): a rich Table, or, when the columns cannot fit
+    side by side, each row as a record (a field per line). ``justify`` aligns a column
+    (``{"left": "right"}``), ``clip`` cuts a text column on one line rather than wrap it."""
     from rich.table import Table
     from rich.text import Text
 
+    from corpuscli.render.safe import printable
+    from corpuscli.render.widths import NUMBER, TEXT, header_lines, layout
+    from corpuscli.render.widths import clip as cut
+
+    columns = drawn_columns(frame, clip)
+    widths = layout(columns, width)
+    heading = Text(printable(title)) if title else None
+    if widths is None:
+        return _records(columns, heading, width or 80)
     table = Table(
-        title=Text(title) if title else None,
+        title=heading,
         caption=caption,
         header_style="bold",
         show_edge=False,
         pad_edge=False,
     )
-    # An analysis may ask for a column's alignment (kwic right-aligns the left context).
     justify = justify or {}
-    for col in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(
-            frame[col]
-        )
+    for name, column, size in zip(frame.columns, columns, widths, strict=True):
         table.add_column(
-            str(col),
-            justify=justify.get(col, "right" if numeric else "left"),
-            overflow="ellipsis",
-            no_wrap=True,
-            max_width=None if numeric else max_width,
+            Text(header_lines(column.header, size)),
+            justify=justify.get(name, "right" if column.kind == NUMBER else "left"),
+            overflow="fold",
+            no_wrap=column.kind != TEXT,
+            width=size,
         )
-    for row in frame.itertuples(index=False):
+    for row in zip(*(c.cells for c in columns), strict=True):
         # Text, not markup: article text full of [brackets] must print as it is
-        table.add_row(*(Text(_cell(v).replace("\n", " ")) for v in row))
+        table.add_row(
+            *(
+                Text(value if column.kind in (NUMBER, TEXT) else cut(value, size, column.kind))
+                for value, column, size in zip(row, columns, widths, strict=True)
+            )
+        )
     return table
+
+
+def _records(columns: list[Any], title: Any, width: int) -> Any:
+    """Each row as a record: a rule, then a line (or more) per field, as psql's expanded
+    display shows a table too wide for the screen."""
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    headers = max((cell_len(c.header) for c in columns), default=1)
+    name_width = max(1, min(headers, width // 3))
+    parts: list[Any] = [title] if title is not None else []
+    rows = len(columns[0].cells) if columns else 0
+    for index in range(rows):
+        label = f"─[ row {index + 1:,} ]"
+        parts.append(Text(label + "─" * max(0, width - len(label)), style="dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", width=name_width, overflow="fold")
+        grid.add_column(overflow="fold")
+        for column in columns:
+            grid.add_row(Text(column.header), Text(column.cells[index]))
+        parts.append(grid)
+    return Group(*parts)
 
 
 def render(
@@ -204,7 +289,7 @@ def render(
         from rich.console import Console
 
         con = console or Console(file=out, no_color=True, width=10_000, soft_wrap=True)
-        con.print(rich_table(frame, title=title, justify=justify))
+        con.print(rich_table(frame, title=title, justify=justify))  # no width: nothing wraps
     else:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
 
