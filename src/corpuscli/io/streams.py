@@ -106,6 +106,11 @@ def _peek(
     return head, io.BufferedReader(wrapper, buffer_size=1 << 20)
 
 
+def unread(head: bytes, rest: IO[bytes]) -> IO[bytes]:
+    """A stream of ``head`` (bytes already read from ``rest``), then the rest of ``rest``."""
+    return io.BufferedReader(_Prefixed(head, rest), buffer_size=1 << 20)
+
+
 def sniff_format(head: bytes) -> str:
     """Guess the format of content starting with ``head`` (stdin, or files of unknown type)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")

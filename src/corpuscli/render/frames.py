@@ -7,6 +7,7 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 
 from __future__ import annotations
 
+import csv
 import gzip
 import html
 import io
@@ -74,7 +75,31 @@ def write_json(frame: pd.DataFrame, out: IO[str]) -> None:
 
 
 def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
-    _plain(frame).to_csv(out, sep=sep, index=False, lineterminator="\n", float_format=None)
+    """CSV (``sep=","``: fields quoted where they must be, text raw) or TSV (``sep="\\t"``: a
+    record a line, never quoted; backslash, line feed, tab and carriage return escaped as
+    ``\\\\ \\n \\t \\r``, as PostgreSQL's COPY and Miller write it: see
+    :mod:`corpuscli.io.tsv`)."""
+    plain = _plain(frame)
+    if sep != "\t":
+        plain.to_csv(out, sep=sep, index=False, lineterminator="\n", float_format=None)
+        return
+    from corpuscli.io.tsv import escape
+
+    def cell(value: Any) -> Any:
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        return escape(value if isinstance(value, str) else str(value))
+
+    escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
+        {i: pd.Series([cell(v) for v in plain[col].tolist()], dtype=object)
+         for i, col in enumerate(plain.columns)},
+        index=plain.index,
+    )  # fmt: skip
+    escaped.columns = [escape(str(c)) for c in plain.columns]
+    escaped.to_csv(
+        out, sep=sep, index=False, lineterminator="\n", float_format=None,
+        quoting=csv.QUOTE_NONE, escapechar=None,
+    )  # fmt: skip
 
 
 def cell_text(value: Any, digits: int = 4) -> str:
