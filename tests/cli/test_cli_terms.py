@@ -84,9 +84,25 @@ def test_terms_from_stdin_pipe(corpus):
     jsonl = corpus("load", str(SEED_003), "-f", "jsonl").stdout
     result = corpus("terms", "-", "--top", "3", "-f", "csv", input=jsonl)
     assert result.stdout.splitlines()[1:3] == [
-        "azerbaijan,6,100.6711,1,1.0",
-        "moscow,6,100.6711,1,1.0",
+        "azerbaijan,6,100.67114093959731,1,1.0",
+        "moscow,6,100.67114093959731,1,1.0",
     ]
+
+
+def test_machine_formats_carry_full_values_people_formats_round(corpus):
+    """per_10k and the other measures were rounded in the analysis (4 decimals in JSON)."""
+    rows = json.loads(corpus("terms", str(SEED_003), "--top", "3", "-f", "json").stdout)
+    assert rows[0]["per_10k"] == 6 / 596 * 10_000  # 596 word tokens in the seed
+    md = corpus("terms", str(SEED_003), "--top", "3", "-f", "md").stdout
+    assert "| azerbaijan | 6 | 100.6711 | 1 | 1 |" in md
+    tfidf = json.loads(
+        corpus(
+            "terms", str(SAMPLE), "--by", "doc", "-m", "tfidf", "--top", "1", "-f", "json"
+        ).stdout
+    )
+    assert any(len(repr(r["tfidf"]).split(".")[-1]) > 6 for r in tfidf)
+    pairs = json.loads(corpus("collocations", str(SAMPLE), "--top", "3", "-f", "json").stdout)
+    assert any(len(repr(r["llr"]).split(".")[-1]) > 6 for r in pairs)
 
 
 def test_collocations_and_kwic(corpus):

@@ -169,6 +169,10 @@ def write_markdown(result: Report, out: IO[str]) -> None:
     report, by = result.document, result.by
 
     def esc(value: Any) -> str:
+        if isinstance(value, float):  # measures come in full; people read them rounded
+            from corpuscli.render.frames import cell_text
+
+            value = cell_text(value)
         return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
 
     def table(rows: list[dict[str, Any]], columns: list[str]) -> None:
