@@ -270,7 +270,7 @@ def daily_series(per_day: dict[str, float], width: int) -> tuple[list[float], in
     """Articles on every day from the first to the last of ``per_day`` (``YYYY-MM-DD`` ->
     articles; days without articles count 0, not skipped), summed over runs of days when there
     are more days than ``width`` marks: (the values, days per mark)."""
-    from datetime import date, timedelta
+    from datetime import date
 
     days = sorted(per_day)
     first, last = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
