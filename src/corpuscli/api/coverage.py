@@ -54,11 +54,13 @@ def pairs(
     by: str = "source",
     threshold: float = 0.15,
     max_days: float = 4.0,
+    top: int | None = None,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
 ) -> Table:
     """Pairs of articles from different ``by`` groups that cover the same story
-    (``corpus pairs``), each the other's best match, scored at least ``threshold``."""
+    (``corpus pairs``), each the other's best match, scored at least ``threshold``, best first;
+    with ``top``, at most that many for each pair of groups."""
     from corpuscli.coverage.pairs import find_pairs
 
     source, compute = Source.of(corpus), compute or Compute()
@@ -68,10 +70,20 @@ def pairs(
         frame, features = compute.dask_pair_features(source, report, by=by)
     else:
         frame = compute.read(source, report)
+    if top is not None and top < 1:
+        raise UsageError("--top must be 1 or more")
     table = find_pairs(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
         features=features,
     )  # fmt: skip
+    if top is not None and len(table):
+        groups = [
+            min(a, b) + "\x00" + max(a, b)
+            for a, b in zip(
+                table["source_a"].astype(str), table["source_b"].astype(str), strict=True
+            )
+        ]
+        table = table[table.groupby(groups).cumcount().to_numpy() < top].reset_index(drop=True)
     return Table(table, "same-story pairs", load=report)
 
 
