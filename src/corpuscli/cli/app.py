@@ -23,6 +23,7 @@ from . import (
     cmd_store,
     cmd_terms,
 )
+from .help import CorpusGroup
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
@@ -35,7 +36,7 @@ app = typer.Typer(
     help=APP_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    cls=CorpusGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -17,6 +17,7 @@ from corpuscli.engine.compute import Compute
 from corpuscli.engine.source import Source
 
 from .command import Out, command
+from .help import CorpusGroup
 from .options import AllRowsOpt, DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt
 from .session import Session, running
 
@@ -48,7 +49,10 @@ Examples:
 """
 
 store_app = typer.Typer(
-    name="store", help="Look after a corpus store: info, patterns, export.", no_args_is_help=True
+    name="store",
+    help="Look after a corpus store: info, patterns, export.",
+    no_args_is_help=True,
+    cls=CorpusGroup,
 )
 
 StoreRequired = Annotated[

@@ -36,7 +36,7 @@ PathsArg = Annotated[
     typer.Argument(
         help="Files, folders (read recursively), globs, or - for standard input. "
         "With none, piped standard input is read.",
-        metavar="[PATH]...",
+        metavar="PATH",
         show_default=False,
     ),
 ]
