@@ -51,7 +51,7 @@ def find_boilerplate(
         )
     else:
         frame = compute.read(source, report)
-        verdicts = detect(frame, by=by, jobs=compute.cores, **options)  # type: ignore[arg-type]
+        verdicts = detect(frame, by=by, jobs=compute.cores, progress=compute.progress, **options)  # type: ignore[arg-type]
         learned = (
             learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
             if save_patterns
@@ -95,7 +95,9 @@ def clean(
     else:
         frame = compute.read(source, report)
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_frame(frame, by=by, patterns=known, page=page, jobs=compute.cores)
+        cleaned, verdicts = clean_frame(
+            frame, by=by, patterns=known, page=page, jobs=compute.cores, progress=compute.progress
+        )
         removed = int(verdicts["boilerplate"].sum())
     changed = int(cleaned["removed"].ne("[]").sum())
     note = f"removed {removed:,} boilerplate blocks from {changed:,} of {len(cleaned):,} articles"

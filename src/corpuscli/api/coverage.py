@@ -39,7 +39,10 @@ def quotes(
     if kinds - set(KINDS):
         raise UsageError("--kind takes direct, partial or indirect")
     report = source.new_report(load_report)
-    table = quotes_frame(compute.stream(source, report), speaker=speaker, jobs=compute.cores)
+    table = quotes_frame(
+        compute.stream(source, report), speaker=speaker, jobs=compute.cores,
+        progress=compute.progress,
+    )  # fmt: skip
     if kinds:
         table = table[table["kind"].isin(kinds)].reset_index(drop=True)
     if not len(table):
@@ -74,7 +77,7 @@ def pairs(
         raise UsageError("--top must be 1 or more")
     table = find_pairs(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
-        features=features,
+        features=features, progress=compute.progress,
     )  # fmt: skip
     if top is not None and len(table):
         groups = [

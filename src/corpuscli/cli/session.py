@@ -39,6 +39,7 @@ class Session:
         self.partial = False
         self.load = LoadReport()
         self._told = False
+        self._progress: Any = None
 
     # --- stderr ---------------------------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -63,6 +64,7 @@ class Session:
 
     def tell_load(self) -> None:
         """Say what loading found (once): inputs skipped, notes, boilerplate removed."""
+        self.end_progress()
         if self._told:
             return
         self._told = True
@@ -100,10 +102,21 @@ class Session:
         return paths
 
     def progress(self) -> Any:
-        """A progress bar on stderr for long loads (at a terminal, unless --quiet)."""
-        from .progress import LazyProgress
+        """The progress callback of this run: bars on stderr for long steps (at a terminal,
+        unless --quiet; see corpuscli.cli.progress)."""
+        if self._progress is None:
+            from .progress import DELAY_VARIABLE, LazyProgress, delay_from
 
-        return LazyProgress(enabled=not self.quiet and sys.stderr.isatty())
+            self._progress = LazyProgress(
+                enabled=not self.quiet and sys.stderr.isatty(),
+                delay=delay_from(os.environ.get(DELAY_VARIABLE)),
+            )
+        return self._progress
+
+    def end_progress(self) -> None:
+        """Take any progress bar away (before output, messages at the end, or an error)."""
+        if self._progress is not None:
+            self._progress.close()
 
     # --- output ---------------------------------------------------------------------------------
     def output_format(self, fmt: OutputFormat, output: str | None) -> str:
@@ -122,6 +135,7 @@ class Session:
         from corpuscli.render.emit import emit
         from corpuscli.results import Table
 
+        self.end_progress()
         if isinstance(result, Table):
             self.tell(result)
         else:
@@ -141,7 +155,10 @@ def running(
     """Run a command body: map errors to one line on stderr and an exit code."""
     session = Session(quiet=quiet, debug=debug, all_rows=all_rows)
     try:
-        yield session
+        try:
+            yield session
+        finally:
+            session.end_progress()
     except typer.Exit:
         raise
     except CorpusError as exc:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.errors import NothingToAnalyse, UsageError
+from corpuscli.progress import Progress, tracked
 from corpuscli.schema import group_keys
 from corpuscli.text.stopwords import load_stopwords
 from corpuscli.text.tokens import Tokenizer
@@ -67,10 +68,16 @@ def _doc_counts(texts: list[str]) -> list[Counter]:
     return out
 
 
-def _word_counts(texts: list[str], stop: frozenset[str], jobs: int = 1) -> list[Counter]:
+def _word_counts(
+    texts: list[str], stop: frozenset[str], jobs: int = 1, progress: Progress | None = None
+) -> list[Counter]:
     batches = (texts[i : i + 500] for i in range(0, len(texts), 500))
     counts: list[Counter] = []
-    for part in run_batches(_doc_counts, batches, jobs=jobs, initializer=_setup, initargs=(stop,)):
+    for part in tracked(
+        lambda parts: run_batches(_doc_counts, parts, jobs=jobs, initializer=_setup,
+                                  initargs=(stop,)),
+        batches, progress, step="pairs: words", total=len(texts),
+    ):  # fmt: skip
         counts.extend(part)
     return counts
 
@@ -82,20 +89,21 @@ def article_features(
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
     counts: TermCounts | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Counter], list[set[str]]]:
     """What pairing needs of each article's text: its content-word counts and the keys of its
     direct quotes (:func:`quote_key`). Per article, so it can run on parts of a corpus.
     ``counts`` (``count_terms(corpus, per_doc=True)``, lowercased, unstemmed) gives the words
-    without tokenising the text again."""
+    without tokenising the text again. ``progress``: see :mod:`corpuscli.progress`."""
     if counts is not None and counts.has_article_words(len(corpus)):
         words = _content_counts(counts)
     else:
         texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
-        words = _word_counts(texts, load_stopwords("en"), jobs)
+        words = _word_counts(texts, load_stopwords("en"), jobs, progress)
     if quote_table is None and quotes:
         from corpuscli.coverage.quotes import quotes_frame
 
-        quote_table = quotes_frame(corpus, jobs=jobs)
+        quote_table = quotes_frame(corpus, jobs=jobs, progress=progress)
     return words, quote_keys(corpus, quote_table)
 
 
@@ -156,12 +164,14 @@ def find_pairs(
     jobs: int = 1,
     features: tuple[list[Counter], list[set[str]]] | None = None,
     counts: TermCounts | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring). ``quote_table``
     (from ``quotes.quotes_frame``) saves finding the quotes again; ``jobs`` worker processes
     count the words and find the quotes. ``features`` (:func:`article_features`, computed
     elsewhere, e.g. per partition on Dask) replaces both: the text is then not read; so do
-    ``counts`` with per-article words (see :func:`article_features`) for the words."""
+    ``counts`` with per-article words (see :func:`article_features`) for the words.
+    ``progress`` is told the articles read (see :mod:`corpuscli.progress`)."""
     if by not in corpus.columns:
         raise UsageError(
             f"no column {by!r} to pair across", hint="use --by source or another column"
@@ -172,7 +182,7 @@ def find_pairs(
     stop = load_stopwords("en")
     titles = [t if isinstance(t, str) else "" for t in corpus["title"].tolist()]
     doc_words, keys_of_quotes = features or article_features(
-        corpus, quotes=quotes, quote_table=quote_table, jobs=jobs, counts=counts
+        corpus, quotes=quotes, quote_table=quote_table, jobs=jobs, counts=counts, progress=progress
     )
     df: Counter = Counter()
     for c in doc_words:

@@ -26,6 +26,8 @@ from itertools import accumulate
 
 import pandas as pd
 
+from corpuscli.progress import Progress
+
 from .quote_patterns import (
     _ABBREV_END,
     _AFTER,
@@ -271,12 +273,18 @@ def _quote_rows(batch: tuple[list, list, list]) -> list[dict]:
 
 
 def quotes_frame(
-    corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None, jobs: int = 1
+    corpus: pd.DataFrame | Iterable[pd.DataFrame],
+    *,
+    speaker: str | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
     end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
-    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
+    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them.
+    ``progress`` is told the articles read (step ``quotes``; see :mod:`corpuscli.progress`)."""
     from corpuscli.engine.parallel import run_batches
+    from corpuscli.progress import tracked
 
     def batches():  # type: ignore[no-untyped-def]
         for frame in [corpus] if isinstance(corpus, pd.DataFrame) else corpus:
@@ -287,7 +295,11 @@ def quotes_frame(
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
     rows = []
-    for part in run_batches(_quote_rows, batches(), jobs=jobs):
+    total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
+    for part in tracked(
+        lambda parts: run_batches(_quote_rows, parts, jobs=jobs), batches(), progress,
+        step="quotes", total=total, size=lambda batch: len(batch[0]),
+    ):  # fmt: skip
         rows.extend(part)
     out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
     if speaker:

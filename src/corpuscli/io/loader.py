@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem, plural
+from corpuscli.progress import Progress, tell
 from corpuscli.schema import CORE_COLUMNS, STRING, coerce_frame, empty_frame, typed_columns
 
 from .columns import ColumnOverrides
@@ -32,9 +33,7 @@ from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, parse_size
 from .manifest import JOINED, match_keys, read_manifest
 from .problems import ProblemLog
 from .readers import CHUNK, READERS, Context, Record
-from .streams import open_item
-
-ProgressCallback = Callable[[int, int, str], None]
+from .streams import ByteCount, open_item
 
 
 @dataclass
@@ -181,7 +180,7 @@ class Loader:
         dedupe: bool = False,
         since: datetime | None = None,
         until: datetime | None = None,
-        progress: ProgressCallback | None = None,
+        progress: Progress | None = None,
         skip: set[str] | None = None,
         items: Sequence[InputItem] | None = None,
         unique_ids: bool = True,
@@ -250,19 +249,27 @@ class Loader:
         ctx.problems = self._problems  # one log, in input order
         pending: list[Record] = []
         missing_extras: dict[str, list[str]] = {}
+        sizes = _sizes(items) if self.progress else []
+        total, before = sum(sizes), 0
         for number, item in enumerate(items, start=1):
             got = 0
+            counter = ByteCount() if self.progress else None
             if item.path is not None and str(item.path.resolve()) in self.skip:
                 self.skipped_files += 1
+                before += sizes[number - 1] if sizes else 0
                 continue
             if item.path is not None:
                 self.files_read.append(str(item.path))
             try:
                 stream, fmt = open_item(
-                    item, max_size=self.max_input_size, max_line=self.max_line_size
-                )
+                    item, max_size=self.max_input_size, max_line=self.max_line_size,
+                    counter=counter,
+                )  # fmt: skip
                 with stream:
                     for records in READERS[fmt](item, stream, ctx):
+                        if counter is not None:  # bytes of the files read, compressed or not
+                            tell(self.progress, before + counter.count, total, item.display,
+                                 step="loading", unit="bytes")  # fmt: skip
                         _tag(records, item, fmt)
                         pending.extend(records)
                         got += len(records)
@@ -285,7 +292,8 @@ class Loader:
             if got:
                 self.inputs_read += 1
             if self.progress:
-                self.progress(number, len(items), item.display)
+                before += sizes[number - 1] or (counter.count if counter else 0)
+                tell(self.progress, before, total, item.display, step="loading", unit="bytes")
         if pending:
             finished = self._finish(_chunk_frame(pending, self.text_dtype))
             if len(finished):
@@ -517,3 +525,18 @@ def read_frame(paths: Sequence[str], **options: Any) -> pd.DataFrame:
         first = result.problems[0]
         raise InputError(first.message, where=first.where, hint=first.hint)
     return result.frame
+
+
+def _sizes(items: Sequence[InputItem]) -> list[int]:
+    """Each input's size in bytes as stored (compressed where it is), 0 where unknown (standard
+    input): what a progress bar counts reading against."""
+    sizes = []
+    for item in items:
+        if item.span is not None:
+            sizes.append(item.span[1] - item.span[0])
+            continue
+        try:
+            sizes.append(item.path.stat().st_size if item.path is not None else 0)
+        except OSError:
+            sizes.append(0)
+    return sizes
