@@ -132,3 +132,17 @@ def test_bars_go_to_a_terminal_stderr_only(tmp_path):
     )
     assert "report 1/3: overview" in report.text and "report 3/3: section quotes" in report.text
     assert report.lines[-1] == f"corpus: wrote the report to {tmp_path / 'r.md'}"
+
+
+def test_workers_loading_parts_tell_the_bytes_of_the_parts_read():
+    from corpuscli.engine.partitioned import count_terms_in_files
+    from corpuscli.io.inputs import expand_inputs
+
+    items, _ = expand_inputs([str(SAMPLE)])
+    partitions = [[item] for item in items]
+    seen = Recorder()
+    count_terms_in_files(partitions, jobs=1, progress=seen)
+    total = sum(item.stored_size for item in items)
+    assert [c[0] for c in seen.calls][-1] == total
+    assert all(c[1] == total and c[3:] == ("loading", "bytes") for c in seen.calls)
+    assert len(seen.calls) == len(partitions)

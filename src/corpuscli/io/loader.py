@@ -249,7 +249,7 @@ class Loader:
         ctx.problems = self._problems  # one log, in input order
         pending: list[Record] = []
         missing_extras: dict[str, list[str]] = {}
-        sizes = _sizes(items) if self.progress else []
+        sizes = [item.stored_size for item in items] if self.progress else []
         total, before = sum(sizes), 0
         for number, item in enumerate(items, start=1):
             got = 0
@@ -525,18 +525,3 @@ def read_frame(paths: Sequence[str], **options: Any) -> pd.DataFrame:
         first = result.problems[0]
         raise InputError(first.message, where=first.where, hint=first.hint)
     return result.frame
-
-
-def _sizes(items: Sequence[InputItem]) -> list[int]:
-    """Each input's size in bytes as stored (compressed where it is), 0 where unknown (standard
-    input): what a progress bar counts reading against."""
-    sizes = []
-    for item in items:
-        if item.span is not None:
-            sizes.append(item.span[1] - item.span[0])
-            continue
-        try:
-            sizes.append(item.path.stat().st_size if item.path is not None else 0)
-        except OSError:
-            sizes.append(0)
-    return sizes
