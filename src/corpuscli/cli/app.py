@@ -4,7 +4,6 @@ pandas and the analysis it runs inside its body, so that `corpus --help` returns
 from __future__ import annotations
 
 import signal
-import sys
 from typing import Annotated
 
 import typer
@@ -22,6 +21,7 @@ from . import (
     cmd_stats,
     cmd_store,
     cmd_terms,
+    stopping,
 )
 from .help import CorpusGroup
 
@@ -98,11 +98,16 @@ app.add_typer(cmd_store.store_app, name="store")
 
 
 def main() -> None:
-    """Console entry point: `| head` closes quietly, Ctrl-C exits 130."""
+    """Console entry point: `| head` closes quietly, Ctrl-C ends every process of the run within
+    two seconds and exits 130 (see corpuscli.cli.stopping)."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    stopping.install()
     try:
         app(prog_name="corpus")
-    except KeyboardInterrupt:
-        print("corpus: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt:  # outside a command body (parsing the command line)
+        stopping.end()
+    except SystemExit:
+        if stopping.interrupted():  # the session said so: no waiting on the pools' threads
+            stopping.end()
+        raise

@@ -168,7 +168,12 @@ def running(
         print(error_line(str(exc)), file=sys.stderr)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
-        print("corpus: interrupted", file=sys.stderr)
+        from corpuscli.engine.parallel import stop_workers
+
+        from .stopping import say
+
+        stop_workers()  # pools suspended between batches would wait for theirs when closed
+        say()
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except BrokenPipeError:
         _silence_stdout()

@@ -12,13 +12,20 @@ garbage collector before the fork, so the workers' collections do not touch — 
 memory they share with it. Elsewhere, or beside other threads (where forking is unsafe),
 workers come from a fork server (which :func:`start_early` can start in the background) or are
 spawned.
+
+Workers ignore Ctrl-C (which a terminal sends to the whole process group): the caller stops
+them, at once and without waiting for their batches, when it is interrupted
+(:func:`stop_workers`). A worker interrupted in the middle of a queue operation used to leave
+the pool's locks held, and the run hung (#18).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -50,6 +57,39 @@ def _init(initializer: Callable[..., None] | None, args: tuple[Any, ...]) -> Non
     _STATE.clear()
     if initializer is not None:
         initializer(*args)
+
+
+def _init_worker(initializer: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
+    """A pool worker's start: it ignores Ctrl-C (its caller stops it; a Ctrl-C held back while
+    it was forked is dropped), then :func:`_init`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _init(initializer, args)
+
+
+@contextlib.contextmanager
+def _holding_interrupts() -> Iterator[None]:
+    """Ctrl-C held back while workers are forked: raised in an at-fork hook it was lost
+    ("Exception ignored in ... _releaseLock"), and a worker half started could not be stopped.
+    The threads the pool starts meanwhile keep it blocked, so that it reaches the main thread;
+    the workers unblock it once they ignore it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def stop_workers() -> None:
+    """Kill every worker process this process started, now, without waiting for their batches:
+    for a run that is interrupted (its pools may be suspended between two batches)."""
+    for process in mp.active_children():
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone
+            process.kill()
 
 
 def start_method() -> str:
@@ -102,7 +142,10 @@ def run_batches(
     if context.get_start_method() == "forkserver":  # workers fork from a server that has the
         context.set_forkserver_preload([(initializer or func).__module__])  # heavy imports done
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(initializer, initargs)
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(initializer, initargs),
     ) as pool:
         pending: deque[Future[R]] = deque()
         try:
@@ -110,7 +153,8 @@ def run_batches(
                 if forking and not pending:  # the first submit forks every worker
                     gc.freeze()
                     try:
-                        pending.append(pool.submit(func, batch))
+                        with _holding_interrupts():
+                            pending.append(pool.submit(func, batch))
                     finally:
                         gc.unfreeze()
                 else:
@@ -119,6 +163,13 @@ def run_batches(
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+        except GeneratorExit:  # the caller stopped early: the workers finish their batches
+            raise
+        except BaseException:
+            # Ctrl-C (or a failure): the batches in flight are of no use. Kill the workers
+            # first, or leaving the pool would wait for them (#18).
+            stop_workers()
+            raise
         finally:
             for future in pending:
                 future.cancel()
