@@ -229,5 +229,11 @@ def test_at_a_real_terminal(tmp_path):
     assert re.fullmatch(rf"… \d+ more rows: {re.escape(MORE_ROWS)}", cut.lines[-1])
     whole = run_at_terminal(["load", str(SAMPLE), "-q", "--all-rows"], columns=80, rows=24)
     assert "more rows" not in whole.text and len(whole.lines) > 38
+    kwic_rows = run_at_terminal(
+        ["kwic", "Karabakh", str(SAMPLE), "--sort", "right", "-q", "--all-rows"], columns=120
+    )
+    drawn_rows = [line for line in kwic_rows.lines if "│" in line]
+    assert len(drawn_rows) == 15 and all("│ Karabakh │" in line for line in drawn_rows)
+    assert all(len(line) <= 120 for line in kwic_rows.lines)
     piped = run_at_terminal(["load", str(SAMPLE), "-q"], columns=80, rows=24, stdout_tty=False)
     assert len(piped.stdout.splitlines()) == 39 and piped.text == ""  # a record a line
