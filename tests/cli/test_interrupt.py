@@ -92,7 +92,9 @@ def test_ctrl_c_ends_every_process_within_two_seconds_every_time(workload):
             else:
                 os.killpg(pgid, signal.SIGINT)  # Ctrl-C at a terminal: the whole group
             sent = time.monotonic()
-            ended = wait_for(lambda pgid=pgid: not group(pgid) and proc.poll() is not None, DEADLINE)
+            ended = wait_for(
+                lambda pgid=pgid, proc=proc: not group(pgid) and proc.poll() is not None, DEADLINE
+            )
             took = time.monotonic() - sent
             left = group(pgid)
             assert ended, f"try {attempt}: after {took:.1f} s, still running: {left}"
