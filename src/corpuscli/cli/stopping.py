@@ -100,6 +100,10 @@ def end(code: int = INTERRUPTED) -> None:
         os._exit(code)
 
 
+def _quiet(args: Any) -> None:
+    return None
+
+
 def _handle(signum: int, frame: FrameType | None) -> None:
     if os.getpid() != _State.owner:
         return  # a worker forked before it could ignore Ctrl-C: its caller stops it
@@ -108,6 +112,9 @@ def _handle(signum: int, frame: FrameType | None) -> None:
     _State.interrupted = True
     if hasattr(signal, "SIGPIPE"):  # a pipe to a killed worker must not end the run as SIGPIPE
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    # A pool's thread may fail as its workers are killed (Python 3.11 sets an error on futures
+    # already cancelled): a consequence of the stop, not worth a traceback.
+    threading.excepthook = _quiet
     watchdog = threading.Timer(DEADLINE, end)
     watchdog.daemon = True
     watchdog.start()

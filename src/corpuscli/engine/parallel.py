@@ -163,11 +163,10 @@ def run_batches(
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
-        except GeneratorExit:  # the caller stopped early: the workers finish their batches
-            raise
-        except BaseException:
-            # Ctrl-C (or a failure): the batches in flight are of no use. Kill the workers
-            # first, or leaving the pool would wait for them (#18).
+        except (KeyboardInterrupt, SystemExit):
+            # Ctrl-C: the batches in flight are of no use. Kill the workers first, or leaving
+            # the pool would wait for them (#18). (A failure or an early stop still lets them
+            # finish their batches.)
             stop_workers()
             raise
         finally:
