@@ -217,9 +217,9 @@ def test_a_screenful_of_wrapped_rows_counts_lines_not_rows(monkeypatch):
 
 @needs_pty
 def test_at_a_real_terminal(tmp_path):
-    """The whole way, at a pseudo-terminal of 80 x 24: stats draws words; a long load stops
-    after a screenful, --all-rows draws every row, and a pipe gets every row as TSV (nothing
-    on the terminal)."""
+    """The whole way, at a pseudo-terminal: stats draws words at 80 columns; a long load stops
+    after a screenful, --all-rows draws every row (kwic at 120 columns, every match on its line),
+    and a pipe gets every row as TSV, a record a line (nothing on the terminal)."""
     screen = run_at_terminal(["stats", str(SAMPLE), "-q"], columns=80, rows=24)
     assert screen.returncode == 0, screen.text
     assert re.search(r"^words\s+4,352\s*$", screen.text, re.MULTILINE), screen.text
@@ -227,13 +227,14 @@ def test_at_a_real_terminal(tmp_path):
     assert cut.returncode == 0
     assert len(cut.lines) <= 23
     assert re.fullmatch(rf"… \d+ more rows: {re.escape(MORE_ROWS)}", cut.lines[-1])
-    whole = run_at_terminal(["load", str(SAMPLE), "-q", "--all-rows"], columns=80, rows=24)
-    assert "more rows" not in whole.text and len(whole.lines) > 38
-    kwic_rows = run_at_terminal(
-        ["kwic", "Karabakh", str(SAMPLE), "--sort", "right", "-q", "--all-rows"], columns=120
+    kwic_rows = run_at_terminal(  # 15 matches on a screen of 12 lines: --all-rows draws them all
+        ["kwic", "Karabakh", str(SAMPLE), "--sort", "right", "-q", "--all-rows"],
+        columns=120,
+        rows=12,
     )
     drawn_rows = [line for line in kwic_rows.lines if "│" in line]
     assert len(drawn_rows) == 15 and all("│ Karabakh │" in line for line in drawn_rows)
+    assert "more rows" not in kwic_rows.text
     assert all(len(line) <= 120 for line in kwic_rows.lines)
     piped = run_at_terminal(["load", str(SAMPLE), "-q"], columns=80, rows=24, stdout_tty=False)
     assert len(piped.stdout.splitlines()) == 39 and piped.text == ""  # a record a line
