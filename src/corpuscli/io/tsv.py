@@ -18,14 +18,19 @@ import re
 #: How much of a TSV input :func:`quotes_fields` looks at.
 HEAD_BYTES = 1 << 16
 
-_ESCAPE = str.maketrans({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+#: What :func:`escape` replaces, backslash first (str.replace runs at C speed; str.translate
+#: with a mapping is ten times slower on article text).
+_ESCAPES = (("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"))
 _UNESCAPE = {"\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 _ESCAPED = re.compile(r"\\([\\ntr])")
 
 
 def escape(text: str) -> str:
     """``text`` as one TSV field: backslash, line feed, tab and carriage return escaped."""
-    return text.translate(_ESCAPE)
+    for char, escaped in _ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def unescape(field: str) -> str:
