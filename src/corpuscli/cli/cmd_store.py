@@ -92,11 +92,13 @@ def ingest_command(
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
             [], items=items, skip={str(Path(p).resolve()) for p in known},
-            **source.loader_options(),
+            progress=compute.progress, **source.loader_options(),
         )  # fmt: skip
         chunks = loader.chunks()
         if source.clean is not None:
-            chunks = _cleaned(session, con, chunks, source.clean.patterns, compute.cores)
+            chunks = _cleaned(
+                session, con, chunks, source.clean.patterns, compute.cores, compute.progress
+            )
         result = store.ingest(con, chunks, files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
@@ -106,7 +108,7 @@ def ingest_command(
     session.emit(Table(table, "ingest"), out.fmt, out.path)
 
 
-def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int):  # type: ignore[no-untyped-def]
+def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int, progress=None):  # type: ignore[no-untyped-def]
     """The new articles cleaned of boilerplate with the store's patterns, the file's and what
     repeats among them; what they teach is kept in the store for the next runs."""
     import pandas as pd
@@ -125,7 +127,9 @@ def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int
     applied = boilerplate.Patterns()
     applied.merge(learned)
     applied.merge(known)  # what clean() would do when it learns for itself
-    cleaned, verdicts = boilerplate.clean(frame, patterns=applied, learn=False, jobs=jobs)
+    cleaned, verdicts = boilerplate.clean(
+        frame, patterns=applied, learn=False, jobs=jobs, progress=progress
+    )
     new = store.save_patterns(con, learned)
     session.info(
         f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks; "
