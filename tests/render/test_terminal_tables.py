@@ -238,3 +238,9 @@ def test_at_a_real_terminal(tmp_path):
     assert all(len(line) <= 120 for line in kwic_rows.lines)
     piped = run_at_terminal(["load", str(SAMPLE), "-q"], columns=80, rows=24, stdout_tty=False)
     assert len(piped.stdout.splitlines()) == 39 and piped.text == ""  # a record a line
+
+
+def test_text_that_only_looks_like_times_stays_text(monkeypatch):
+    frame = pd.DataFrame({"day": ["0001-01-01", "2021-02-30T10:00"], "n": [1, 2]})
+    text = drawn(Table(frame, "odd dates"), 80, monkeypatch)
+    assert "0001-01-01" in text and "2021-02-30T10:00" in text

@@ -7,6 +7,7 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import html
@@ -189,7 +190,9 @@ def drawn_columns(frame: pd.DataFrame, clip: dict[str, str] | None = None) -> li
             values
         )
         if not fixed and _iso_times(values):  # times kept as text (a store's): drawn as times
-            values, fixed = pd.to_datetime(values, utc=True, format="ISO8601"), True
+            # (a date out of range, 0001-01-01, or no such day, 2021-02-30: as text)
+            with contextlib.suppress(ValueError, OverflowError):
+                values, fixed = pd.to_datetime(values, utc=True, format="ISO8601"), True
         kind = NUMBER if fixed else TEXT
         if not fixed and col in clip:
             kind = CLIP_START if clip[col] == "start" else CLIP_END
