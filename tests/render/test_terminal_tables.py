@@ -11,6 +11,8 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from corpuscli.api.corpus import stats
@@ -244,3 +246,30 @@ def test_text_that_only_looks_like_times_stays_text(monkeypatch):
     frame = pd.DataFrame({"day": ["0001-01-01", "2021-02-30T10:00"], "n": [1, 2]})
     text = drawn(Table(frame, "odd dates"), 80, monkeypatch)
     assert "0001-01-01" in text and "2021-02-30T10:00" in text
+
+
+_cells = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+
+
+@settings(max_examples=200, deadline=2000)
+@given(
+    st.lists(
+        st.tuples(_cells, st.lists(_cells, max_size=5), st.sampled_from(["number", "text"])),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(20, 200),
+)
+def test_layout_never_exceeds_the_width_nor_cuts_below_a_minimum(spec, width):
+    columns = [Column(header, tuple(cells), kind) for header, cells, kind in spec]
+    widths = layout(columns, width)
+    minimums = [c.minimum for c in columns]
+    if widths is None:
+        assert sum(minimums) + 3 * (len(columns) - 1) > width
+        return
+    assert sum(widths) + 3 * (len(columns) - 1) <= width
+    assert all(w >= m for w, m in zip(widths, minimums, strict=True))
+    assert all(w <= c.natural or w == c.minimum for w, c in zip(widths, columns, strict=True))
+    for column, size in zip(columns, widths, strict=True):
+        lines = header_lines(column.header, size).split("\n")
+        assert all(cell_len(line) <= size for line in lines)
