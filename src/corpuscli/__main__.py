@@ -1,6 +1,6 @@
 """`python -m corpuscli` runs the `corpus` command."""
 
-from corpuscli.cli.app import main
+from corpuscli.cli.entry import main
 
 if __name__ == "__main__":
     main()

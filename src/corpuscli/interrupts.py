@@ -1,5 +1,5 @@
 """SIGTERM and SIGHUP stop a run as Ctrl-C does, and never in the middle of a step that must be
-whole.
+whole, and the whole run ends within two seconds of the first one.
 
 ``timeout``, systemd and cron stop a job with SIGTERM; closing its terminal sends SIGHUP. By
 default either kills the process on the spot: its worker processes are left blocked for ever and
@@ -13,10 +13,19 @@ noting its name) runs inside :func:`deferred`: a stop that comes meanwhile is ra
 step ends. Blocking the signals would not do: Python runs its handlers in the main thread
 whichever thread the signal reached. Without :func:`install` (a notebook calling the API) these
 are no-ops and Python's own handling stands.
+
+Unwinding may itself wait: a process pool's thread whose worker was killed half-way through
+sending a result waits for the rest for ever, a clean-up may be slow. So the first stop signal
+also arms a deadline: :data:`DEADLINE` seconds later a daemon thread kills the worker processes
+still alive and ends the process with the stop's exit status, wherever the unwinding is; a
+second Ctrl-C ends it at once. Before the command line's modules are imported, :func:`early`
+makes Ctrl-C end the process at once, quietly (there is nothing to clean up yet).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
 import threading
@@ -27,6 +36,9 @@ from types import FrameType
 from typing import Any
 
 from corpuscli.errors import Terminated
+
+#: Seconds from the first stop signal to the end of the process, whatever its clean-up is doing.
+DEADLINE = 1.5
 
 #: The signals that stop a run like Ctrl-C (SIGHUP does not exist on Windows).
 STOP_SIGNALS = tuple(
@@ -41,19 +53,37 @@ class _State:
     that came meanwhile."""
 
     installed = False
+    owner: int | None = None
+    deadline: threading.Timer | None = None
+    said = False
     received: int | None = None
     swallowed = False
     holding = 0
     pending: int | None = None
 
 
+def early() -> None:
+    """Ctrl-C while the command line starts (importing its modules): end at once, with a line
+    rather than a traceback. :func:`install` takes over once the command line is loaded."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _early)
+
+
+def _early(signum: int, frame: FrameType | None) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write("corpus: interrupted\n")
+        sys.stderr.flush()
+    os._exit(exit_code(signum))
+
+
 def install() -> None:
     """Handle SIGTERM and SIGHUP (and Ctrl-C, to defer it too) in this, the main, thread. A
     signal ignored on purpose stays ignored (``nohup`` ignores SIGHUP)."""
+    _State.owner = os.getpid()
     for signum in (*STOP_SIGNALS, signal.SIGINT):
         current = signal.getsignal(signum)
         if current is not signal.SIG_IGN and (
-            signum != signal.SIGINT or current is signal.default_int_handler
+            signum != signal.SIGINT or current in (signal.default_int_handler, _early)
         ):
             signal.signal(signum, _handle)
     if not _State.installed:
@@ -119,7 +149,45 @@ def _exception(signum: int) -> KeyboardInterrupt:
     return Terminated(signum, signal.Signals(signum).name)
 
 
+def say(line: str) -> None:
+    """The one line that tells how the run was stopped, on stderr, once."""
+    if not _State.said:
+        _State.said = True
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=sys.stderr, flush=True)
+
+
+def end(signum: int) -> None:
+    """End a stopped run now: kill the worker processes still alive, say how it was stopped,
+    exit with the stop's status without the interpreter's exit hooks (they join the pools'
+    threads, which may wait for ever on a killed worker)."""
+    from corpuscli.engine.parallel import stop_workers
+
+    try:
+        say(f"corpus: {describe(signum)}")
+        stop_workers()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+        os._exit(exit_code(signum))
+
+
+def _arm(signum: int) -> None:
+    """The deadline of a stop (see the module docstring); a second Ctrl-C ends the run now."""
+    if _State.deadline is not None:
+        if signum == signal.SIGINT:
+            end(_State.received or signum)
+        return
+    seconds = float(os.environ.get("CORPUSCLI_INTERRUPT_DEADLINE", DEADLINE))
+    _State.deadline = threading.Timer(seconds, end, args=(signum,))
+    _State.deadline.daemon = True
+    _State.deadline.start()
+
+
 def _handle(signum: int, frame: FrameType | None) -> None:
+    if _State.owner is not None and os.getpid() != _State.owner:
+        return  # a worker forked before it could ignore the signal: its caller stops it
+    _arm(signum)
     if signum == signal.SIGINT:  # every Ctrl-C counts: a second one cuts a slow clean-up short
         if _State.holding:
             _State.pending = _State.pending or signum

@@ -21,7 +21,9 @@ class Table:
     ``notes`` are things worth telling (the CLI prints them on stderr, ``corpus: …``);
     ``warnings`` are things that may be wrong (``corpus: warning: …``); ``load`` is what reading
     the input found (skipped inputs, notes, articles read). ``justify`` asks people formats to
-    align a column (``{"left": "right"}``: kwic's left context lines up against the match)."""
+    align a column (``{"left": "right"}``: kwic's left context lines up against the match);
+    ``clip`` asks a terminal too narrow for a text column to cut it on one line, at its
+    ``start`` or its ``end``, rather than wrap it (kwic's contexts: one line per match)."""
 
     frame: pd.DataFrame
     title: str = ""
@@ -29,6 +31,7 @@ class Table:
     warnings: list[str] = field(default_factory=list)
     load: LoadReport | None = None
     justify: dict[str, str] = field(default_factory=dict)
+    clip: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.frame)

@@ -95,6 +95,17 @@ def _stop_one(variant: str, signum: int, workload: Path, folder: Path) -> str | 
         proc.wait(timeout=PATIENCE)
 
 
+def _has_fork_server(pid: int, members: list) -> bool:
+    """Whether the run's processes include a fork server: its command line is read from /proc,
+    which a loaded machine may not have filled in yet at the first look, so look again."""
+    for _ in range(20):
+        if any("multiprocessing.forkserver" in m.command for m in members):
+            return True
+        time.sleep(0.05)
+        members = session_members(pid)
+    return False
+
+
 def _wait_for_the_moment(proc: subprocess.Popen, variant: str, folder: Path) -> int | str:
     """Wait until the run has two workers (or writes its temporary -o file); the processes it
     had then, or what went wrong."""
@@ -106,7 +117,7 @@ def _wait_for_the_moment(proc: subprocess.Popen, variant: str, folder: Path) -> 
             if list(folder.glob(".out.jsonl.gz.*.tmp")):
                 return len(members)
         elif len(workers(proc.pid, members)) >= 2:
-            server = any("multiprocessing.forkserver" in m.command for m in members)
+            server = _has_fork_server(proc.pid, members)
             if server != (variant == "fork server"):
                 return (
                     f"{variant}: the workers do not come from where they should (server {server})"

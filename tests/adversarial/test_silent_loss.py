@@ -88,8 +88,11 @@ def test_an_unreadable_top_folder_says_so_rather_than_empty(tmp_path, monkeypatc
 def test_a_quote_left_open_is_named_and_the_rows_before_it_kept(tmp_path, delimiter, column):
     """The quote opens in the text column (the row keeps its field count: every later row used
     to become its text) or in another one (the row has too few fields: the later rows used to
-    vanish without a word)."""
+    vanish without a word). A TSV counts as quoting its fields when its head shows a quoted
+    field holding a tab (row 1 here); otherwise a quote is a character (the next test)."""
     rows = _plain_rows(6)
+    if delimiter == "\t":
+        rows[0]["title"] = rows[0]["title"].replace(" ", "\t", 1)  # csv quotes it: "a\tb"
     lines = _csv(rows, delimiter).splitlines(keepends=True)
     # row 3 (line 4): its field opens a quote that never closes
     fields = lines[3].rstrip("\n").split(delimiter)
@@ -103,6 +106,24 @@ def test_a_quote_left_open_is_named_and_the_rows_before_it_kept(tmp_path, delimi
     assert problem.where == f"{path}:4"
     assert problem.message.startswith("unterminated quote: a field of the row on line 4 runs")
     assert "the 2 articles before it are kept" in problem.message
+
+
+@pytest.mark.parametrize("column", ["text", "title"])
+def test_in_a_line_based_tsv_a_quote_is_a_character(tmp_path, column):
+    """A TSV that quotes no field is read a line a record (as corpuscli writes TSV): a field
+    opening with a quote that never closes is text, and no row is lost."""
+    rows = _plain_rows(6)
+    lines = _csv(rows, "\t").splitlines(keepends=True)
+    fields = lines[3].rstrip("\n").split("\t")
+    at = list(rows[0]).index(column)
+    fields[at] = '"' + fields[at]
+    lines[3] = "\t".join(fields) + "\n"
+    path = tmp_path / "plain.tsv"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = load([str(path)])
+    assert not result.problems
+    assert result.frame["doc_id"].tolist() == [r["id"] for r in rows]
+    assert result.frame[column].iloc[2].startswith('"')
 
 
 def test_a_field_running_past_the_line_bound_stops_the_file_there(tmp_path):

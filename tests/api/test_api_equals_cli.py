@@ -43,6 +43,11 @@ CASES = [
     (["quotes", S, "--speaker", "Biden"], lambda: cc.quotes(S, speaker="Biden")),
     (["pairs", str(ROUNDUPS), "--by", "stance"], lambda: cc.pairs(str(ROUNDUPS), by="stance")),
     (
+        ["pairs", str(ROUNDUPS), "--by", "stance", "--top", "1"],
+        lambda: cc.pairs(str(ROUNDUPS), by="stance", top=1),
+    ),
+    (["boilerplate", S, "--top", "1"], lambda: cc.find_boilerplate(S, top=1)),
+    (
         ["terms", S, "--source", "The Moscow Times"],
         lambda: cc.terms(cc.Source(paths=(S,), sources=("The Moscow Times",))),
     ),

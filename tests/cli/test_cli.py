@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -25,7 +26,7 @@ def test_load_table_lists_articles(corpus):
 
 def test_load_defaults_to_full_tsv_in_a_pipe(corpus):
     result = corpus("load", str(SEED_003))
-    frame = pd.read_csv(StringIO(result.stdout), sep="\t")
+    frame = pd.read_csv(StringIO(result.stdout), sep="\t", quoting=csv.QUOTE_NONE)
     assert list(frame.columns) == [
         "doc_id",
         "source",
@@ -52,10 +53,39 @@ def test_load_jsonl_pipes_into_stats(corpus):
 
 
 def test_tsv_output_reads_back_through_stdin(corpus):
+    """TSV is a record a line (newlines, tabs and backslashes escaped), and reads back exactly."""
     tsv = corpus("load", str(SAMPLE)).stdout
+    assert len(tsv.splitlines()) == 39  # the header and 38 articles
+    assert all(line.count("\t") == tsv.splitlines()[0].count("\t") for line in tsv.splitlines())
     again = corpus("load", "-", "--format", "jsonl", input=tsv)
     assert again.exit_code == 0, again.stderr
-    assert len(again.stdout.splitlines()) == 38
+    read_back = [json.loads(line) for line in again.stdout.splitlines()]
+    direct = [
+        json.loads(line) for line in corpus("load", str(SAMPLE), "-f", "jsonl").stdout.splitlines()
+    ]
+    assert len(read_back) == 38
+    for a, b in zip(read_back, direct, strict=True):
+        assert (a["doc_id"], a["title"], a["text"]) == (b["doc_id"], b["title"], b["text"])
+    assert any("\n\n" in a["text"] for a in read_back)
+
+
+def test_tsv_escapes_as_postgresql_copy_does_and_csv_keeps_raw_text(corpus, tmp_path):
+    text = "C:\\temp\\new is a path\n\tindented\nand a \\n that is two characters. " * 3
+    article = tmp_path / "odd.jsonl"
+    article.write_text(json.dumps({"id": "x", "title": "a title", "text": text}) + "\n")
+    loaded = json.loads(corpus("load", str(article), "-f", "jsonl").stdout)["text"]
+    assert "\\" in loaded and "\n" in loaded
+    tsv = corpus("load", str(article), "-f", "tsv").stdout
+    header, row = tsv.splitlines()
+    fields = dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    expected = (
+        loaded.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    )
+    assert fields["text"] == expected
+    again = corpus("load", "-", "-f", "jsonl", input=tsv)
+    assert json.loads(again.stdout)["text"] == loaded
+    csv_out = corpus("load", str(article), "-f", "csv").stdout
+    assert pd.read_csv(StringIO(csv_out))["text"].tolist() == [loaded]  # raw text, quoted
 
 
 def test_files_from_stdin(corpus):

@@ -62,13 +62,47 @@ def test_terms_bad_input(corpus, tmp_path):
     assert "internal error" not in result.stderr
 
 
+def test_terms_ngram_sizes_beyond_the_key_are_refused_not_a_crash(corpus):
+    """--ngram 4 used to overflow the 64-bit n-gram keys (IndexError, exit 70)."""
+    from corpuscli.engine.counting import GLOBAL_BITS
+    from corpuscli.text.token_options import MAX_NGRAM
+
+    assert MAX_NGRAM * GLOBAL_BITS <= 63  # the longest n-gram allowed fits its key
+    for ngram in ("4", "5", "2-4", "1-5"):
+        result = corpus("terms", str(SAMPLE), "--ngram", ngram, "-f", "tsv")
+        assert result.exit_code == 2, (ngram, result.stderr)
+        assert f"--ngram {ngram} is out of range" in result.stderr
+        assert "from 1 to 3" in result.stderr
+    three = corpus("terms", str(SAMPLE), "--ngram", "1-3", "--all", "-f", "tsv")
+    assert three.exit_code == 0, three.stderr
+    rows = [line.split("\t") for line in three.stdout.splitlines()[1:]]
+    assert {row[1] for row in rows} == {"1", "2", "3"}  # the n column
+    assert all(len(row[0].split()) == int(row[1]) for row in rows)
+
+
 def test_terms_from_stdin_pipe(corpus):
     jsonl = corpus("load", str(SEED_003), "-f", "jsonl").stdout
     result = corpus("terms", "-", "--top", "3", "-f", "csv", input=jsonl)
     assert result.stdout.splitlines()[1:3] == [
-        "azerbaijan,6,100.6711,1,1.0",
-        "moscow,6,100.6711,1,1.0",
+        "azerbaijan,6,100.67114093959731,1,1.0",
+        "moscow,6,100.67114093959731,1,1.0",
     ]
+
+
+def test_machine_formats_carry_full_values_people_formats_round(corpus):
+    """per_10k and the other measures were rounded in the analysis (4 decimals in JSON)."""
+    rows = json.loads(corpus("terms", str(SEED_003), "--top", "3", "-f", "json").stdout)
+    assert rows[0]["per_10k"] == 6 / 596 * 10_000  # 596 word tokens in the seed
+    md = corpus("terms", str(SEED_003), "--top", "3", "-f", "md").stdout
+    assert "| azerbaijan | 6 | 100.6711 | 1 | 1 |" in md
+    tfidf = json.loads(
+        corpus(
+            "terms", str(SAMPLE), "--by", "doc", "-m", "tfidf", "--top", "1", "-f", "json"
+        ).stdout
+    )
+    assert any(len(repr(r["tfidf"]).split(".")[-1]) > 6 for r in tfidf)
+    pairs = json.loads(corpus("collocations", str(SAMPLE), "--top", "3", "-f", "json").stdout)
+    assert any(len(repr(r["llr"]).split(".")[-1]) > 6 for r in pairs)
 
 
 def test_collocations_and_kwic(corpus):

@@ -116,6 +116,7 @@ def scenario(option: str, small: Path) -> tuple[list[str], list[str]] | None:
         "--debug": (["--since", "never"], ["--debug"]),
         # refused but with CSV; what it changes in CSV: tests/adversarial/test_csv_formulas.py
         "--raw-csv": ([], ["--raw-csv"]),
+        "--all-rows": ([], ["--all-rows"]),
         "--jobs": ([], ["--jobs", "1"]),
         "--engine": ([], ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]),
         "--scheduler": ([], ["--scheduler", "tcp://127.0.0.1:9"]),
@@ -170,7 +171,7 @@ SHARED = [
     "--source-col", "--date-col", "--url-col", "--id-col", "--source", "--since", "--until",
     "--dedupe", "--store", "--query", "--clean", "--patterns", "--lower", "--stopwords", "--stem",
     "--lang", "--pattern", "--keep-numbers", "--format", "--output", "--quiet", "--debug",
-    "--raw-csv", "--jobs", "--engine", "--scheduler",
+    "--raw-csv", "--jobs", "--engine", "--scheduler", "--all-rows",
 ]  # fmt: skip
 
 #: (command, option) pairs whose effect the generic scenario cannot show, with the reason; each
@@ -178,6 +179,11 @@ SHARED = [
 EXCUSED = {
     ("ingest", "--store"): "the store is ingest's destination (tests/store)",
     ("ingest", "--query"): "refused: a query filters what a store gives",
+    **{
+        (name, "--all-rows"): "a table at a terminal only: tests/render/test_terminal_tables.py "
+        "runs it at a pseudo-terminal"
+        for name in NAMES
+    },
 }
 
 CASES = [(name, option) for name in NAMES if name not in ("diff", "search") for option in SHARED]

@@ -273,6 +273,21 @@ def test_an_empty_or_binary_article_is_a_clear_error(corpus, tmp_path, content, 
     assert str(odd) in result.stderr.splitlines()[0]  # the loader's reason, naming the file
 
 
+def test_a_pdf_is_refused_with_its_reason_and_exit_2(corpus, tmp_path):
+    """`corpus diff seed.txt file.pdf` printed the binary-file message, then crashed (#18)."""
+    pdf = tmp_path / "file.pdf"
+    pdf.write_bytes(
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01\x02\x03\x04"
+    )
+    for fmt in ((), ("-f", "table"), ("-f", "md")):
+        result = corpus("diff", str(SEED_003), str(pdf), *fmt)
+        assert result.exit_code == 2, result.stderr
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert "binary file" in lines[0] and str(pdf) in lines[0]
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_an_article_in_another_language_is_compared_with_a_note(corpus, tmp_path):
     odd = tmp_path / "odd.txt"
     odd.write_bytes((FIXTURES / "declaration_1789_fr.txt").read_bytes())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -210,3 +211,62 @@ def test_trending_counts_only_the_comparison_window_and_matches_counting_both():
     falling = expected[expected["direction"] == "under"].head(10)
     assert [r["term"] for r in got["falling"]] == falling["term"].tolist()
     assert got["compared_with"]["articles"] == len(before)
+
+
+def test_the_sparkline_keeps_empty_days():
+    """291 days with articles on 13 of them drew 13 marks: every day counts, empty ones blank,
+    runs of days summed when there are more days than room."""
+    from corpuscli.render.report import daily_series, sparkline
+
+    per_day = {"2021-04-24": 3.0, "2021-04-26": 1.0, "2021-04-30": 6.0}
+    values, step = daily_series(per_day, 80)
+    assert (values, step) == ([3, 0, 1, 0, 0, 0, 6], 1)
+    assert sparkline(values) == "▄ ▂   █"
+    values, step = daily_series({"2020-10-30": 1.0, "2021-08-16": 2.0}, 80)
+    assert step == 4 and len(values) == 73 and sum(values) == 3  # 291 days, 4 a mark
+    values, step = daily_series({"2021-01-01": 1.0, "2021-01-10": 1.0}, 1)
+    assert len(values) == 1 and values == [2]
+
+
+def test_the_report_at_a_terminal_draws_every_day(corpus):
+    import io
+
+    from rich.console import Console
+
+    from corpuscli.api.report import report
+    from corpuscli.engine.source import Source
+    from corpuscli.render.report import print_terminal
+
+    result = report(
+        Source(paths=(str(SAMPLE),), manifest=str(SAMPLE / "manifest.csv")), sections=["overview"]
+    )
+    for width in (60, 80, 200):
+        out = io.StringIO()
+        print_terminal(result, Console(file=out, width=width, force_terminal=True, no_color=True))
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()
+        (at,) = [i for i, line in enumerate(lines) if line.startswith("articles per ")]
+        heading = lines[at]
+        marks = heading.split(": ", 1)[1] if ": " in heading else lines[at + 1]
+        unit = heading.split(" 2020-10-30")[0].removeprefix("articles per ")
+        step = 1 if unit == "day" else 7 if unit == "week" else int(unit.split()[0])
+        assert len(marks) == -(-291 // step)  # 2020-10-30 to 2021-08-16: 291 days
+        assert " " in marks.strip()  # empty stretches are blank
+        assert all(len(line) <= width for line in lines)
+
+
+def test_the_readme_main_command_says_where_the_report_went(corpus, tmp_path, monkeypatch):
+    """The report step of README's main command prints the path it wrote (and -q silences it)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    main = readme.split("<!-- main-command -->")[1].split("<!-- /main-command -->")[0]
+    step = next(p for p in main.split("&&") if " report " in p).split()
+    assert "-q" not in step and "--quiet" not in step
+    args = step[step.index("report") :]
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    target = tmp_path / "report.html"
+    args[args.index("-o") + 1] = str(target)
+    result = corpus(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"corpus: wrote the report to {target}"
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    quiet = corpus(*args, "-q")
+    assert quiet.stderr == ""

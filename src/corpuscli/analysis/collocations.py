@@ -145,8 +145,7 @@ def collocations(
     table = table.sort_values([column, "w1", "w2"], ascending=[False, True, True], kind="stable")
     if top is not None:
         table = table.head(top)
-    for col in ("expected", "llr", "pmi", "t_score", "dice"):
-        table[col] = table[col].round(6)
+    # values in full: machine formats promise them; people formats round when they draw
     return table[list(COLUMNS)].reset_index(drop=True)
 
 

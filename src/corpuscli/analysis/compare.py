@@ -276,9 +276,7 @@ def keyness(
     if top is not None:
         out = out[out.groupby("group").cumcount() < top]
     out = out.drop(columns=["_o", "_k"]).reset_index(drop=True)
-    for col in ("target_per_10k", "reference_per_10k", "g2", "log_ratio", "pct_diff"):
-        out[col] = out[col].round(4)
-    return out[list(KEYNESS_COLUMNS)]
+    return out[list(KEYNESS_COLUMNS)]  # values in full (people formats round when they draw)
 
 
 def keyness_note(ll: int, correction: str) -> str:
@@ -430,7 +428,7 @@ def similarity(
         sim = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     labels = [names[g] for g in groups]
     key_column = "doc_id" if by == "doc" else by
-    out = pd.DataFrame(np.round(sim, 4), columns=labels)
+    out = pd.DataFrame(sim, columns=labels)  # in full: people formats round when they draw
     out.insert(0, key_column, labels)
     return out
 

@@ -19,6 +19,7 @@ from corpuscli.engine.parallel import worker_state
 from corpuscli.engine.partitioned import FilesRead, PartRead, each_part, part_loader, part_read
 from corpuscli.errors import NotFound, UsageError
 from corpuscli.io.inputs import InputItem
+from corpuscli.progress import Progress
 from corpuscli.text.regex import UserRegex
 
 COLUMNS = ("doc_id", "source", "start", "end", "left", "match", "right")
@@ -177,6 +178,8 @@ def concordance(
 
 #: How people formats align a concordance: the left context against the match.
 JUSTIFY = {"left": "right"}
+#: At a terminal too narrow for the contexts, each is cut at its far end (one line per match).
+CLIP = {"left": "start", "right": "end"}
 
 
 def kwic(
@@ -225,7 +228,7 @@ def search_files(
     jobs: int = 1,
     loader: dict[str, Any] | None = None,
     manifest: Any = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Found, FilesRead]:
     """Concordance lines of ``search`` (see :class:`corpuscli.analysis.kwic.Search`) in input
     partitions, each loaded and searched by a worker process: the lines (doc_ids made unique

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from corpuscli.engine.parallel import run_batches, worker_state
+from corpuscli.progress import Progress, tracked
 from corpuscli.schema import PERIODS, group_keys
 from corpuscli.text.tokens import Tokenizer
 
@@ -35,33 +36,44 @@ def word_counts(frame: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.S
     return pd.Series(counts, index=frame.index, dtype="int64", name="words")
 
 
-def article_summary(frame: pd.DataFrame, *, jobs: int = 1) -> pd.DataFrame:
+def article_summary(
+    frame: pd.DataFrame, *, jobs: int = 1, progress: Progress | None = None
+) -> pd.DataFrame:
     """One line per article for people: doc_id, source, title, published, lang, words."""
     out = frame[["doc_id", "source", "title", "published"]].copy()
-    out["lang"] = article_languages(frame, jobs=jobs)
+    out["lang"] = article_languages(frame, jobs=jobs, progress=progress)
     out["words"] = word_counts(frame)
     return out
 
 
-def article_languages(frame: pd.DataFrame, *, jobs: int = 1) -> pd.Series:
+def article_languages(
+    frame: pd.DataFrame, *, jobs: int = 1, progress: Progress | None = None
+) -> pd.Series:
     """Each article's language (see :mod:`corpuscli.text.languages`), detected by ``jobs``
-    worker processes from the first characters of each text."""
+    worker processes from the first characters of each text (``progress``: step ``languages``,
+    see :mod:`corpuscli.progress`)."""
     from corpuscli.text.languages import SAMPLE_CHARS, detect_languages, language_column
 
     samples = [t[:SAMPLE_CHARS] if isinstance(t, str) else None for t in frame["text"]]
     size = 2000
     batches = (samples[i : i + size] for i in range(0, len(samples), size))
-    detected = [code for part in run_batches(detect_languages, batches, jobs=jobs) for code in part]
+    parts = tracked(
+        lambda parts: run_batches(detect_languages, parts, jobs=jobs), batches, progress,
+        step="languages", total=len(samples),
+    )  # fmt: skip
+    detected = [code for part in parts for code in part]
     return language_column(frame, detected)
 
 
-def with_language(frame: pd.DataFrame, *, jobs: int = 1) -> pd.DataFrame:
+def with_language(
+    frame: pd.DataFrame, *, jobs: int = 1, progress: Progress | None = None
+) -> pd.DataFrame:
     """``frame`` with a ``lang`` column (:func:`article_languages`) after the core columns, or
     its own ``lang`` column filled where empty."""
     from corpuscli.schema import CORE_COLUMNS
     from corpuscli.text.languages import COLUMN
 
-    column = article_languages(frame, jobs=jobs)
+    column = article_languages(frame, jobs=jobs, progress=progress)
     out = frame.copy(deep=False)
     if COLUMN in out.columns:
         out[COLUMN] = column
@@ -90,13 +102,19 @@ def _word_batch(
 
 
 def _count_words(
-    texts: Sequence[object], key_list: Sequence[object], jobs: int
+    texts: Sequence[object],
+    key_list: Sequence[object],
+    jobs: int,
+    progress: Progress | None = None,
 ) -> tuple[list[int], dict[object, int]]:
     size = 2000
     batches = ((key_list[i : i + size], texts[i : i + size]) for i in range(0, len(texts), size))
     words: list[int] = []
     vocab: dict[object, set[str]] = {}
-    for part_words, part_vocab in run_batches(_word_batch, batches, jobs=jobs, initializer=_setup):
+    for part_words, part_vocab in tracked(
+        lambda parts: run_batches(_word_batch, parts, jobs=jobs, initializer=_setup), batches,
+        progress, step="counting", total=len(texts), size=lambda batch: len(batch[0]),
+    ):  # fmt: skip
         words.extend(part_words)
         for key, types in part_vocab.items():
             vocab.setdefault(key, set()).update(types)
@@ -127,6 +145,7 @@ def corpus_stats(
     *,
     jobs: int = 1,
     counts: TermCounts | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Articles, words, distinct words (lowercased types), mean and median words per article,
     characters, first and last publication time and undated articles — overall, or per group.
@@ -135,6 +154,7 @@ def corpus_stats(
     most first, ties by name — or in time order when ``by`` is a period. ``jobs`` worker
     processes tokenise — unless ``counts`` (``count_terms(frame, per_doc=True)``, lowercased,
     unstemmed) already hold each article's words: then the text is not read again.
+    ``progress`` is told the articles counted (see :mod:`corpuscli.progress`).
     """
     key_name = by or "corpus"
     keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
@@ -142,7 +162,7 @@ def corpus_stats(
     if counts is not None and counts.has_article_words(len(frame)):
         words, distinct = _words_from_counts(counts, key_list)
     else:
-        words, distinct = _count_words(frame["text"].tolist(), key_list, jobs)
+        words, distinct = _count_words(frame["text"].tolist(), key_list, jobs, progress)
     work = pd.DataFrame(
         {
             "key": keys.to_numpy(),

@@ -217,9 +217,7 @@ def _present(counts: TermCounts, table: pd.DataFrame, measure: str) -> pd.DataFr
     group_col = _group_column(counts)
     if group_col is not None:
         out.insert(0, group_col, [counts.group_names[g] for g in table["group"]])
-    for col in ("per_10k", "share_docs", "tfidf"):
-        if col in out:
-            out[col] = out[col].round(6 if col != "per_10k" else 4)
+    # values in full: machine formats promise them; people formats round when they draw
     return out.reset_index(drop=True)
 
 
@@ -255,9 +253,9 @@ def _series(
                     "group": name,
                     "term": term,
                     "count": count,
-                    "per_10k": round(count / max(tokens, 1) * 10_000, 4),
+                    "per_10k": count / max(tokens, 1) * 10_000,
                     "docs": ndocs,
-                    "share_docs": round(ndocs / max(docs, 1), 6),
+                    "share_docs": ndocs / max(docs, 1),
                 }
             )
     out = pd.DataFrame(rows, columns=["group", "term", "count", "per_10k", "docs", "share_docs"])

@@ -20,14 +20,25 @@ def find_boilerplate(
     page: bool = False,
     patterns: str | None = None,
     save_patterns: str | None = None,
+    top: int | None = None,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
 ) -> Table:
     """The boilerplate blocks found (``corpus boilerplate``): per ``by`` group, each block with
-    the articles carrying it, where it sits and why it was judged so; with ``explain`` every
-    block of every article with its verdict. ``patterns``: a saved patterns file applied too;
-    ``save_patterns``: write the blocks each group repeats to this file."""
+    the articles carrying it, where it sits and why it was judged so, the most common first
+    (``top``: at most that many per group); with ``explain`` every block of every article with
+    its verdict. ``patterns``: a saved patterns file applied too; ``save_patterns``: write the
+    blocks each group repeats to this file."""
     from corpuscli.boilerplate.detection import Patterns, detect, learn_repeats, summarise
+    from corpuscli.errors import UsageError
+
+    if top is not None and (top < 1 or explain):
+        raise UsageError(
+            "--top must be 1 or more"
+            if top < 1
+            else "--top lists the most common blocks; --explain lists every block of every article",
+            hint=None if top < 1 else "give one of them",
+        )
 
     source, compute = Source.of(corpus), compute or Compute()
     report = source.new_report(load_report)
@@ -40,7 +51,7 @@ def find_boilerplate(
         )
     else:
         frame = compute.read(source, report)
-        verdicts = detect(frame, by=by, jobs=compute.cores, **options)  # type: ignore[arg-type]
+        verdicts = detect(frame, by=by, jobs=compute.cores, progress=compute.progress, **options)  # type: ignore[arg-type]
         learned = (
             learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
             if save_patterns
@@ -55,6 +66,8 @@ def find_boilerplate(
             f"saved the repeated blocks of {len(learned.by_source)} sources to {save_patterns}"
         )
     table = verdicts if explain else summarise(verdicts)
+    if top is not None and len(table):  # the summary: a group's most common blocks first
+        table = table[table.groupby("source").cumcount() < top].reset_index(drop=True)
     if not explain and not len(table):
         notes.append("no boilerplate found")
     return Table(table, "boilerplate", notes=notes, load=report)
@@ -84,7 +97,9 @@ def clean(
     else:
         frame = compute.read(source, report)
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_frame(frame, by=by, patterns=known, page=page, jobs=compute.cores)
+        cleaned, verdicts = clean_frame(
+            frame, by=by, patterns=known, page=page, jobs=compute.cores, progress=compute.progress
+        )
         removed = int(verdicts["boilerplate"].sum())
     changed = int(cleaned["removed"].ne("[]").sum())
     note = f"removed {removed:,} boilerplate blocks from {changed:,} of {len(cleaned):,} articles"

@@ -26,9 +26,9 @@ def articles(
 
     frame = compute.read(source, report)
     if summary:
-        frame = article_summary(frame, jobs=compute.cores)
+        frame = article_summary(frame, jobs=compute.cores, progress=compute.progress)
     else:
-        frame = with_language(frame, jobs=compute.cores)
+        frame = with_language(frame, jobs=compute.cores, progress=compute.progress)
     return Table(frame, "articles", load=report)
 
 
@@ -48,4 +48,5 @@ def stats(
     compute.local_only("stats")
     report = source.new_report(load_report)
     frame = compute.read(source, report)
-    return Table(corpus_stats(frame, by=by, jobs=compute.cores), "corpus statistics", load=report)
+    table = corpus_stats(frame, by=by, jobs=compute.cores, progress=compute.progress)
+    return Table(table, "corpus statistics", load=report)

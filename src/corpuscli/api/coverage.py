@@ -39,7 +39,10 @@ def quotes(
     if kinds - set(KINDS):
         raise UsageError("--kind takes direct, partial or indirect")
     report = source.new_report(load_report)
-    table = quotes_frame(compute.stream(source, report), speaker=speaker, jobs=compute.cores)
+    table = quotes_frame(
+        compute.stream(source, report), speaker=speaker, jobs=compute.cores,
+        progress=compute.progress,
+    )  # fmt: skip
     if kinds:
         table = table[table["kind"].isin(kinds)].reset_index(drop=True)
     if not len(table):
@@ -54,11 +57,13 @@ def pairs(
     by: str = "source",
     threshold: float = 0.08,
     max_days: float = 4.0,
+    top: int | None = None,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
 ) -> Table:
     """Pairs of articles from different ``by`` groups that cover the same story
-    (``corpus pairs``), each the other's best match, scored at least ``threshold``."""
+    (``corpus pairs``), each the other's best match, scored at least ``threshold``, best first;
+    with ``top``, at most that many for each pair of groups."""
     from corpuscli.coverage.pairs import find_pairs
 
     source, compute = Source.of(corpus), compute or Compute()
@@ -72,10 +77,22 @@ def pairs(
         frame, features = pairs_input(computed)
     else:
         frame = compute.read(source, report)
+    if top is not None and top < 1:
+        raise UsageError("--top must be 1 or more")
     table = find_pairs(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
         features=features,
     )  # fmt: skip
+    if top is not None and len(table):
+        groups = [
+            min(a, b) + "\x00" + max(a, b)
+            for a, b in zip(
+                table["source_a"].astype(str), table["source_b"].astype(str), strict=True
+            )
+        ]
+        # the best ``top`` of each pair of groups (ties: the first in the table), in table order
+        rank = table["score"].groupby(groups).rank(method="first", ascending=False)
+        table = table[(rank <= top).to_numpy()].reset_index(drop=True)
     return Table(table, "same-story pairs", load=report)
 
 

@@ -71,5 +71,5 @@ def report(
     return build_report(
         frame, since=since, until=until, compare_since=compare_since, sections=wanted, by=by,
         top=top, clean=clean, patterns=cleaning.patterns if cleaning else None, skipped=skipped, title=title, stamp=stamp_text, jobs=compute.cores,
-        log=log,
+        log=log, progress=compute.progress,
     )  # fmt: skip

@@ -109,6 +109,7 @@ def kwic(
     or a regular expression with ``regex``) with ``width`` characters of context each side,
     regardless of case unless ``keep_case`` (as ``terms`` folds case unless told to keep it)."""
     from corpuscli.analysis.kwic import (
+        CLIP,
         JUSTIFY,
         Search,
         check_sort,
@@ -126,7 +127,7 @@ def kwic(
     if found is None:
         found = search(compute.stream(source, report), request)
     table = concordance(found, request, sort=sort, limit=limit)
-    return Table(table, f"kwic: {query}", load=report, justify=dict(JUSTIFY))
+    return Table(table, f"kwic: {query}", load=report, justify=dict(JUSTIFY), clip=dict(CLIP))
 
 
 def compare(

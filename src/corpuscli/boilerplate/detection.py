@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpuscli.errors import InputError
+from corpuscli.progress import Progress, tell, tracked
 from corpuscli.schema import PERIODS, group_keys
 from corpuscli.text.blocks import Block, remove_blocks, signature, split_blocks
 from corpuscli.text.stopwords import load_stopwords
@@ -197,17 +198,21 @@ def detect(
     min_share: float = 0.05,
     page: bool = False,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Every block of every article with its verdict: doc_id, source, block, start, end, text,
     boilerplate (bool), score, why, where.
 
     With ``jobs > 1`` the sources are shared out among worker processes (what is learned of one
-    source never depends on another, so the result is the same).
+    source never depends on another, so the result is the same). ``progress`` is told the
+    articles judged (step ``boilerplate``; see :mod:`corpuscli.progress`).
 
     ``page=True`` is for the text of whole web pages rather than extracted articles: blocks
     outside the page's main text (:func:`main_region`) are boilerplate too."""
     if jobs > 1 and len(corpus) > 2 * _PART_DOCS:
-        return _detect_parallel(corpus, by, patterns, learn, min_repeats, min_share, page, jobs)
+        return _detect_parallel(
+            corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress
+        )
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()
@@ -221,9 +226,11 @@ def detect(
         known.merge(patterns)
     rows = []
     outlets = corpus["source"].tolist() if "source" in corpus.columns else [None] * len(corpus)
-    for doc_id, source, outlet, pairs in zip(
-        corpus["doc_id"], key_list, outlets, prepared, strict=True
+    for number, (doc_id, source, outlet, pairs) in enumerate(
+        zip(corpus["doc_id"], key_list, outlets, prepared, strict=True)
     ):
+        if progress is not None and number % 200 == 0:
+            tell(progress, number, len(corpus), step="boilerplate")
         if not pairs:
             continue
         outlet = outlet if isinstance(outlet, str) else None
@@ -295,6 +302,7 @@ def _detect_parallel(
     min_share: float,
     page: bool,
     jobs: int,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Share whole sources out among parts of about equal size, detect in each, restore order."""
     from corpuscli.engine.parallel import run_batches
@@ -312,7 +320,12 @@ def _detect_parallel(
     options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
                "min_share": min_share, "page": page}  # fmt: skip
     parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
-    results = list(run_batches(_detect_part, parts, jobs=jobs))
+    results = list(
+        tracked(
+            lambda batches: run_batches(_detect_part, batches, jobs=jobs), parts, progress,
+            step="boilerplate", total=len(corpus), size=lambda part: len(part[0]),
+        )
+    )  # fmt: skip
     out = pd.concat(results, ignore_index=True)
     order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
     out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
@@ -350,10 +363,14 @@ def clean(
     learn: bool = True,
     page: bool = False,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
-    the removed blocks with offsets into the original text and the reasons), and the verdicts."""
-    verdicts = detect(corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs)
+    the removed blocks with offsets into the original text and the reasons), and the verdicts
+    (``progress``: see :func:`detect`)."""
+    verdicts = detect(
+        corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress
+    )
     removed = verdicts[verdicts["boilerplate"]]
     per_doc: dict[str, list[dict]] = defaultdict(list)
     for row in removed.itertuples(index=False):

@@ -25,6 +25,7 @@ from . import (
     cmd_stories,
     cmd_terms,
 )
+from .help import CorpusGroup
 
 APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and diff.
 
@@ -37,7 +38,7 @@ app = typer.Typer(
     help=APP_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    cls=CorpusGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -110,7 +111,7 @@ def main() -> None:
         app(prog_name="corpus")
     except KeyboardInterrupt as exc:  # outside a command body (parsing the command line)
         signum = interrupts.signal_of(exc)
-        print(f"corpus: {interrupts.describe(signum)}", file=sys.stderr)
+        interrupts.say(f"corpus: {interrupts.describe(signum)}")
         sys.exit(interrupts.exit_code(signum))
     except SystemExit as done:
         received = interrupts.received()

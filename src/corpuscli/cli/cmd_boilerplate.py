@@ -20,6 +20,7 @@ Columns: source, text (the block), articles (how many carry it), where (head, bo
 BOILERPLATE_EPILOG = """\b
 Examples:
   corpus boilerplate corpus/ --by source
+  corpus boilerplate corpus/ --top 3
   corpus boilerplate sample_data/003_d3eae8a6fb502286.txt --explain
   corpus boilerplate corpus/ --save-patterns patterns.json
 """
@@ -68,6 +69,16 @@ ShowOpt = Annotated[
     bool, typer.Option("--show", help="Print the articles with removed blocks struck through.")
 ]
 
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top",
+        "-n",
+        min=1,
+        metavar="N",
+        help="At most N blocks per source, those most articles carry (default: every block).",
+    ),
+]
 
 PatternsFileOpt = Annotated[
     str | None,
@@ -88,6 +99,7 @@ def boilerplate_command(
     min_share: MinShareOpt = 0.05,
     page: PageOpt = False,
     patterns: PatternsFileOpt = None,
+    top: TopOpt = None,
     *,
     session: Session,
     source: Source,
@@ -98,7 +110,7 @@ def boilerplate_command(
 
     table = find_boilerplate(
         source, by=by, explain=explain, min_repeats=min_repeats, min_share=min_share, page=page,
-        patterns=patterns, save_patterns=save_patterns, compute=compute,
+        patterns=patterns, save_patterns=save_patterns, top=top, compute=compute,
         load_report=session.load,
     )  # fmt: skip
     session.emit(table, out.fmt, out.path)

@@ -14,6 +14,8 @@ Inputs may be plain text (.txt/.md, one article per file), JSON Lines, JSON, CSV
 
 For people (table, md, html) it lists doc_id, source, title, published, lang, words. For programs (tsv, csv, json, jsonl, parquet) it writes the whole corpus frame: doc_id, source, title, published, url, path, text, lang, then any other metadata columns of the input.
 
+TSV (the default in a pipe) is one article a line: a backslash, line feed, tab or carriage return inside a field is written \\\\, \\n, \\t, \\r (as PostgreSQL's COPY and Miller do), so wc -l, cut and sort see whole articles; corpus load - reads it back. CSV and JSON keep the raw text.
+
 lang is each article's language (ISO 639-1 code: en, de, fr ...; empty when the text is too short to tell): the input's own lang column where it has one, else detected from the first 1,000 characters. """
 
 EPILOG = """\b

@@ -21,6 +21,7 @@ EPILOG = """\b
 Examples:
   corpus pairs corpus.jsonl --by source
   corpus pairs sample_data/ --by stance --threshold 0.2
+  corpus pairs corpus.jsonl --by source --top 5
   corpus pairs corpus.jsonl -f jsonl | head
 """
 
@@ -34,12 +35,24 @@ MaxDaysOpt = Annotated[
     float, typer.Option("--max-days", min=0.0, help="Most days between two dated articles.")
 ]
 
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top",
+        "-n",
+        min=1,
+        metavar="N",
+        help="At most N pairs for each pair of groups, the best scored (default: every pair).",
+    ),
+]
+
 
 @command("input", "filters", "store", "cleaning", "jobs", "dask", "output")
 def pairs_command(
     by: ByOpt = "source",
     threshold: ThresholdOpt = 0.08,
     max_days: MaxDaysOpt = 4.0,
+    top: TopOpt = None,
     *,
     session: Session,
     source: Source,
@@ -49,7 +62,7 @@ def pairs_command(
     from corpuscli.api.coverage import pairs
 
     table = pairs(
-        source, by=by, threshold=threshold, max_days=max_days, compute=compute,
+        source, by=by, threshold=threshold, max_days=max_days, top=top, compute=compute,
         load_report=session.load,
     )  # fmt: skip
     session.emit(table, out.fmt, out.path)

@@ -76,7 +76,7 @@ CONFIG_INPUTS = ("paths", "since", "until", "manifest", "source", "output", "ded
                  "query", "clean", "patterns", "jobs")  # fmt: skip
 
 
-@command("input", "filters", "store", "cleaning", "jobs", "output", without=("raw_csv",))
+@command("input", "filters", "store", "cleaning", "jobs", "output", without=("raw_csv", "all_rows"))
 def report_command(
     compare_to: CompareOpt = None,
     config: ConfigOpt = None,

@@ -22,7 +22,6 @@ Examples:
   corpus stats sample_data/ --by source
   corpus stats corpus.jsonl --by month
   corpus stats corpus.jsonl --by lang
-  corpus stats corpus.jsonl --by lang
   corpus load sample_data/ --format jsonl | corpus stats - --by source
 """
 

@@ -17,7 +17,16 @@ from corpuscli.engine.compute import Compute
 from corpuscli.engine.source import Source
 
 from .command import Out, command, raw_csv
-from .options import DebugOpt, FormatOpt, OutputFormat, OutputOpt, QuietOpt, RawCsvOpt
+from .help import CorpusGroup
+from .options import (
+    AllRowsOpt,
+    DebugOpt,
+    FormatOpt,
+    OutputFormat,
+    OutputOpt,
+    QuietOpt,
+    RawCsvOpt,
+)
 from .session import Session, running
 
 if TYPE_CHECKING:
@@ -48,7 +57,10 @@ Examples:
 """
 
 store_app = typer.Typer(
-    name="store", help="Look after a corpus store: info, patterns, export.", no_args_is_help=True
+    name="store",
+    help="Look after a corpus store: info, patterns, export.",
+    no_args_is_help=True,
+    cls=CorpusGroup,
 )
 
 StoreRequired = Annotated[
@@ -56,7 +68,7 @@ StoreRequired = Annotated[
 ]
 
 
-@command("input", "filters", "cleaning", "jobs", "output")
+@command("input", "filters", "cleaning", "jobs", "output", without=("all_rows",))
 def ingest_command(
     store_file: Annotated[
         str | None,
@@ -88,11 +100,13 @@ def ingest_command(
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
             [], items=items, skip={str(Path(p).resolve()) for p in known},
-            **source.loader_options(),
+            progress=compute.progress, **source.loader_options(),
         )  # fmt: skip
         chunks = loader.chunks()
         if source.clean is not None:
-            chunks = _cleaned(session, con, chunks, source.clean.patterns, compute.cores)
+            chunks = _cleaned(
+                session, con, chunks, source.clean.patterns, compute.cores, compute.progress
+            )
         result = store.ingest(con, chunks, files=[])
         store.ingest(con, [], files=[f for f in loader.files_read if f != "-"])
         result.files_skipped = loader.skipped_files
@@ -102,7 +116,7 @@ def ingest_command(
     session.emit(Table(table, "ingest"), out.fmt, out.path)
 
 
-def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int):  # type: ignore[no-untyped-def]
+def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int, progress=None):  # type: ignore[no-untyped-def]
     """The new articles cleaned of boilerplate with the store's patterns, the file's and what
     repeats among them; what they teach is kept in the store for the next runs."""
     import pandas as pd
@@ -121,7 +135,9 @@ def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int
     applied = boilerplate.Patterns()
     applied.merge(learned)
     applied.merge(known)  # what clean() would do when it learns for itself
-    cleaned, verdicts = boilerplate.clean(frame, patterns=applied, learn=False, jobs=jobs)
+    cleaned, verdicts = boilerplate.clean(
+        frame, patterns=applied, learn=False, jobs=jobs, progress=progress
+    )
     new = store.save_patterns(con, learned)
     session.info(
         f"--clean removed {int(verdicts['boilerplate'].sum()):,} boilerplate blocks; "
@@ -154,6 +170,7 @@ _STORE_SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("fmt", FormatOpt, OutputFormat.auto),
     ("output", OutputOpt, None),
     ("quiet", QuietOpt, False),
+    ("all_rows", AllRowsOpt, False),
     ("debug", DebugOpt, False),
     ("raw_csv", RawCsvOpt, False),
 )
@@ -178,7 +195,9 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
     def wrapper(**kwargs: Any) -> None:
         store_file = kwargs.pop("store_file")
         fmt, output, raw = kwargs.pop("fmt"), kwargs.pop("output"), kwargs.pop("raw_csv")
-        with running(quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug")) as session:
+        with running(
+            quiet=kwargs.pop("quiet"), debug=kwargs.pop("debug"), all_rows=kwargs.pop("all_rows")
+        ) as session:
             from corpuscli.store import db as store
 
             out = StoreOutput(session, fmt, output)

@@ -77,7 +77,11 @@ def command(
                 for group in groups
                 for name, _, default in GROUPS[group]
             }
-            with running(quiet=values.get("quiet", False), debug=values.get("debug", False)) as s:
+            with running(
+                quiet=values.get("quiet", False),
+                debug=values.get("debug", False),
+                all_rows=values.get("all_rows", False),
+            ) as s:
                 made: dict[str, Any] = {"session": s, "given": values}
                 if "output" in groups:
                     made["out"] = Out(

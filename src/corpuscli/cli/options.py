@@ -36,7 +36,7 @@ PathsArg = Annotated[
     typer.Argument(
         help="Files, folders (read recursively), globs, or - for standard input. "
         "With none, piped standard input is read.",
-        metavar="[PATH]...",
+        metavar="PATH",
         show_default=False,
     ),
 ]
@@ -249,7 +249,7 @@ NgramOpt = Annotated[
     typer.Option(
         "--ngram",
         metavar="N|N-M",
-        help="Word n-grams of size N, or sizes N to M (1 to 5; e.g. 2 or 1-3).",
+        help="Word n-grams of size N, or sizes N to M (1 to 3; e.g. 2 or 1-3).",
         rich_help_panel=TOKENS,
     ),
 ]
@@ -313,6 +313,15 @@ QuietOpt = Annotated[
         "--quiet", "-q", help="Print nothing on stderr but errors.", rich_help_panel=OUTPUT
     ),
 ]
+AllRowsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-rows",
+        help="At a terminal, draw every row: a longer table stops after a screenful, saying how "
+        "many rows follow. Pipes and -o files always get every row.",
+        rich_help_panel=OUTPUT,
+    ),
+]
 DebugOpt = Annotated[
     bool,
     typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT),
@@ -367,6 +376,7 @@ GROUPS: dict[str, tuple[tuple[str, Any, Any], ...]] = {
         ("fmt", FormatOpt, OutputFormat.auto),
         ("output", OutputOpt, None),
         ("quiet", QuietOpt, False),
+        ("all_rows", AllRowsOpt, False),
         ("debug", DebugOpt, False),
         ("raw_csv", RawCsvOpt, False),
     ),

@@ -36,17 +36,20 @@ def say(line: str) -> None:
 
 
 class Session:
-    """A command run: ``quiet`` and ``debug``, the :class:`LoadReport` the analyses fill (told
-    once, before the output or the error), and whether some inputs were skipped."""
+    """A command run: ``quiet``, ``debug`` and ``all_rows`` (every row of a table at a terminal),
+    the :class:`LoadReport` the analyses fill (told once, before the output or the error), and
+    whether some inputs were skipped."""
 
-    def __init__(self, *, quiet: bool = False, debug: bool = False) -> None:
+    def __init__(self, *, quiet: bool = False, debug: bool = False, all_rows: bool = False) -> None:
         self.quiet = quiet
         self.debug = debug
+        self.all_rows = all_rows
         self.partial = False
         self.load = LoadReport()
         #: --raw-csv: CSV cells that would start a formula are written as they are.
         self.raw_csv = False
         self._told = False
+        self._progress: Any = None
 
     # --- stderr ---------------------------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -68,6 +71,7 @@ class Session:
 
     def tell_load(self) -> None:
         """Say what loading found (once): inputs skipped, notes, boilerplate removed."""
+        self.end_progress()
         if self._told:
             return
         self._told = True
@@ -105,10 +109,21 @@ class Session:
         return paths
 
     def progress(self) -> Any:
-        """A progress bar on stderr for long loads (at a terminal, unless --quiet)."""
-        from .progress import LazyProgress
+        """The progress callback of this run: bars on stderr for long steps (at a terminal,
+        unless --quiet; see corpuscli.cli.progress)."""
+        if self._progress is None:
+            from .progress import DELAY_VARIABLE, LazyProgress, delay_from
 
-        return LazyProgress(enabled=not self.quiet and sys.stderr.isatty())
+            self._progress = LazyProgress(
+                enabled=not self.quiet and sys.stderr.isatty(),
+                delay=delay_from(os.environ.get(DELAY_VARIABLE)),
+            )
+        return self._progress
+
+    def end_progress(self) -> None:
+        """Take any progress bar away (before output, messages at the end, or an error)."""
+        if self._progress is not None:
+            self._progress.close()
 
     # --- output ---------------------------------------------------------------------------------
     def output_format(self, fmt: OutputFormat, output: str | None) -> str:
@@ -133,7 +148,7 @@ class Session:
         if fmt == "csv" and not self.raw_csv:
             result = self._defused(result)
         if output or not sys.stdout.isatty():
-            emit(result, fmt, output)
+            emit(result, fmt, output, all_rows=self.all_rows)
             return
         from dataclasses import replace
 
@@ -144,10 +159,10 @@ class Session:
             if isinstance(result, Table):
                 title = printable(result.title) if result.title else result.title
                 result = replace(result, frame=printable_frame(result.frame), title=title)
-            emit(result, fmt, None)
+            emit(result, fmt, None, all_rows=self.all_rows)
             return
         stream = PrintableStream(sys.stdout)
-        emit(result, fmt, None, stdout=stream, terminal=True)  # type: ignore[arg-type]
+        emit(result, fmt, None, stdout=stream, terminal=True, all_rows=self.all_rows)  # type: ignore[arg-type]
 
     def _defused(self, result: Any) -> Any:
         """A table (or a diff's rows, as CSV writes them) with formula cells defused, and a
@@ -177,6 +192,7 @@ class Session:
         """Write the result (after telling what loading found), and say where it went."""
         from corpuscli.results import Table
 
+        self.end_progress()
         if isinstance(result, Table):
             self.tell(result)
         else:
@@ -190,11 +206,16 @@ class Session:
 
 
 @contextmanager
-def running(*, quiet: bool = False, debug: bool = False) -> Iterator[Session]:
+def running(
+    *, quiet: bool = False, debug: bool = False, all_rows: bool = False
+) -> Iterator[Session]:
     """Run a command body: map errors to one line on stderr and an exit code."""
-    session = Session(quiet=quiet, debug=debug)
+    session = Session(quiet=quiet, debug=debug, all_rows=all_rows)
     try:
-        yield session
+        try:
+            yield session
+        finally:
+            session.end_progress()
     except typer.Exit:
         raise
     except KeyboardInterrupt as exc:
@@ -236,7 +257,7 @@ def _stopped(exc: BaseException) -> int:
     stop_workers()
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # a Dask client's tasks cut short
     signum = interrupts.signal_of(exc)
-    say(f"corpus: {interrupts.describe(signum)}")
+    interrupts.say(printable(f"corpus: {interrupts.describe(signum)}", one_line=True))
     return interrupts.exit_code(signum)
 
 

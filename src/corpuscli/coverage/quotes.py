@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from corpuscli.progress import Progress, tracked
 from corpuscli.text.sentences import sentence_spans
 
 from .lexicon import lexicon
@@ -480,11 +481,16 @@ def _quote_rows(batch: _Batch) -> list[dict[str, Any]]:
 
 
 def quotes_frame(
-    corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None, jobs: int = 1
+    corpus: pd.DataFrame | Iterable[pd.DataFrame],
+    *,
+    speaker: str | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
     end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
-    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
+    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them.
+    ``progress`` is told the articles read (step ``quotes``; see :mod:`corpuscli.progress`)."""
     from corpuscli.engine.parallel import run_batches
 
     def batches() -> Iterator[_Batch]:
@@ -496,7 +502,11 @@ def quotes_frame(
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
     rows: list[dict[str, Any]] = []
-    for part in run_batches(_quote_rows, batches(), jobs=jobs):
+    total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
+    for part in tracked(
+        lambda parts: run_batches(_quote_rows, parts, jobs=jobs), batches(), progress,
+        step="quotes", total=total, size=lambda batch: len(batch[0]),
+    ):  # fmt: skip
         rows.extend(part)
     out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
     if speaker:

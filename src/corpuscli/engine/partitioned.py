@@ -30,6 +30,7 @@ from corpuscli.engine.term_counts import TermCounts, TermOptions, batch_texts
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.loader import IdRegistry, Loader, LoadTally, PartsRead
+from corpuscli.progress import Progress, tell
 
 #: Texts a worker tokenises at a time: a batch that loads and counts in the same process is
 #: not sent anywhere, and a small one keeps the tokeniser's arrays small and in cache (the full
@@ -133,7 +134,7 @@ def each_part(
     jobs: int,
     loader: dict[str, Any] | None,
     manifest: Any,
-    progress: Callable[[int, int, str], None] | None,
+    progress: Progress | None,
 ) -> Iterator[tuple[Any, list[str]]]:
     """Each partition's result (``func`` run by a worker doing ``task``, its parts loaded with
     the ``loader`` options), in input order, with the unique doc_ids of the articles it read;
@@ -151,12 +152,14 @@ def each_part(
         initargs=(task, loader),
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
-    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
+    sizes = [sum(item.stored_size for item in part) for part in partitions]
+    done, total = 0, sum(sizes)
+    for size, (result, part) in zip(sizes, zip(results, partitions, strict=True), strict=True):
         parts.add(result.problems, result.tally, result.articles)
         read.problems, read.articles = parts.problems, parts.articles
         yield result, registry.assign(result.ids, result.paths)
-        if progress is not None:
-            progress(number, len(partitions), part[-1].display)
+        done += size  # the bytes of the parts read, as one reader would tell them
+        tell(progress, done, total, part[-1].display, step="loading", unit="bytes")
     parts.tally.renamed_ids = registry.renamed
     read.notes = parts.notes(manifest)
 
@@ -168,7 +171,7 @@ def _count_files(
     jobs: int,
     loader: dict[str, Any] | None,
     manifest: Any,
-    progress: Callable[[int, int, str], None] | None,
+    progress: Progress | None,
 ) -> tuple[Totals, list[str], FilesRead]:
     names: dict[str, int] = {}
     totals = Totals(disjoint=what.by == "doc")  # an article is in one part only
@@ -195,7 +198,7 @@ def count_terms_in_files(
     per_doc: bool = False,
     loader: dict[str, Any] | None = None,
     manifest: Any = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[TermCounts, FilesRead]:
     """Count the terms of input partitions (see :func:`corpuscli.engine.partitions.plan_partitions`)
     per group, each partition loaded and counted by a worker process; ``loader`` holds the
@@ -218,7 +221,7 @@ def count_pairs_in_files(
     jobs: int = 1,
     loader: dict[str, Any] | None = None,
     manifest: Any = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Totals, FilesRead]:
     """Collocation pair counts (see :func:`corpuscli.analysis.collocations.collocations`, whose
     ``counted`` they can be) of input partitions, each loaded and counted by a worker process;

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpuscli.errors import NothingToAnalyse, Problem, UsageError, plural
+from corpuscli.progress import Progress
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from corpuscli.io.inputs import InputItem
 
-#: ``progress(done, total, label)``: called as inputs are read.
-Progress = Callable[[int, int, str], None]
 
 #: Parts per worker when the workers load the input files (for an even load), and their bounds.
 PARTS_PER_JOB = 4
@@ -289,18 +288,26 @@ class Source:
         report.check()
         frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
         if self.clean is not None:
-            frame = self.cleaned(frame, report, jobs=jobs)
+            frame = self.cleaned(frame, report, jobs=jobs, progress=progress)
         return frame
 
-    def cleaned(self, frame: pd.DataFrame, report: LoadReport, *, jobs: int = 1) -> pd.DataFrame:
+    def cleaned(
+        self,
+        frame: pd.DataFrame,
+        report: LoadReport,
+        *,
+        jobs: int = 1,
+        progress: Progress | None = None,
+    ) -> pd.DataFrame:
         """``frame`` with its boilerplate removed as :attr:`clean` asks."""
         from corpuscli.boilerplate.detection import Patterns, clean
 
         assert self.clean is not None
         patterns = Patterns.load(self.clean.patterns) if self.clean.patterns else None
         cleaned, verdicts = clean(
-            frame, by=self.clean.by, patterns=patterns, page=self.clean.page, jobs=jobs
-        )
+            frame, by=self.clean.by, patterns=patterns, page=self.clean.page, jobs=jobs,
+            progress=progress,
+        )  # fmt: skip
         report.removed_blocks = int(verdicts["boilerplate"].sum())
         return cleaned.drop(columns="removed")
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from corpuscli.engine.counting import Counter, Partial, TokenSpec, Totals, has_letter
 from corpuscli.engine.parallel import run_batches, worker_state
+from corpuscli.progress import Progress, tracked
 from corpuscli.schema import group_keys
 from corpuscli.text.languages import ArticleLanguages
 
@@ -157,24 +158,30 @@ def count_terms(
     options: TermOptions | None = None,
     jobs: int = 1,
     per_doc: bool = False,
+    progress: Progress | None = None,
 ) -> TermCounts:
     """Count every term of ``corpus`` (a corpus frame, or an iterable of them to stream) per group.
 
     ``by``: None (the whole corpus), ``doc`` (each article), a column name, or day, week,
     month, year. ``jobs``: worker processes for tokenising. ``per_doc`` also keeps each
     article's word counts (``totals.word_table()``), so that other analyses (the overview's
-    word counts, the pairs' article vectors) need not tokenise the text again.
+    word counts, the pairs' article vectors) need not tokenise the text again. ``progress`` is
+    told the articles counted (step ``counting``; see :mod:`corpuscli.progress`).
     """
     options = options or TermOptions()
     names: dict[str, int] = {}
     totals = Totals()
     batches = batch_texts(corpus, by, names)
-    for part in run_batches(
-        _count_batch,
-        batches,
-        jobs=jobs,
-        initializer=_init_worker,
-        initargs=(options.token_spec(), options.sizes, per_doc),
+
+    def run(batches: Iterable[tuple[list[str], np.ndarray]]) -> Iterator[Partial]:
+        return run_batches(
+            _count_batch, batches, jobs=jobs, initializer=_init_worker,
+            initargs=(options.token_spec(), options.sizes, per_doc),
+        )  # fmt: skip
+
+    total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
+    for part in tracked(
+        run, batches, progress, step="counting", total=total, size=lambda b: len(b[0])
     ):
         totals.add(part)
     ordered = sorted(names, key=names.__getitem__)

@@ -67,6 +67,17 @@ class InputItem:
     first_line: int = 1
 
     @property
+    def stored_size(self) -> int:
+        """Bytes to read as stored (compressed where it is; the span of a part), 0 where not
+        known (standard input, a file gone): what a progress bar counts reading against."""
+        if self.span is not None:
+            return self.span[1] - self.span[0]
+        try:
+            return self.path.stat().st_size if self.path is not None else 0
+        except OSError:
+            return 0
+
+    @property
     def stem(self) -> str:
         """File name without directory and without format/compression suffixes."""
         if self.path is None:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from corpuscli.errors import CorpusError, InputError, MissingExtraError, Problem, plural
+from corpuscli.progress import Progress, tell
 from corpuscli.schema import (
     CORE_COLUMNS,
     STRING,
@@ -39,9 +40,7 @@ from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, parse_size
 from .manifest import JOINED, match_keys, read_manifest
 from .problems import ProblemLog
 from .readers import CHUNK, READERS, Context, Record
-from .streams import open_item
-
-ProgressCallback = Callable[[int, int, str], None]
+from .streams import ByteCount, open_item
 
 
 @dataclass
@@ -207,7 +206,7 @@ class Loader:
         dedupe: bool = False,
         since: datetime | None = None,
         until: datetime | None = None,
-        progress: ProgressCallback | None = None,
+        progress: Progress | None = None,
         skip: set[str] | None = None,
         items: Sequence[InputItem] | None = None,
         unique_ids: bool = True,
@@ -276,19 +275,27 @@ class Loader:
         ctx.problems = self._problems  # one log, in input order
         pending: list[Record] = []
         missing_extras: dict[str, list[str]] = {}
+        sizes = [item.stored_size for item in items] if self.progress else []
+        total, before = sum(sizes), 0
         for number, item in enumerate(items, start=1):
             got = 0
+            counter = ByteCount() if self.progress else None
             if item.path is not None and str(item.path.resolve()) in self.skip:
                 self.skipped_files += 1
+                before += sizes[number - 1] if sizes else 0
                 continue
             if item.path is not None:
                 self.files_read.append(str(item.path))
             try:
                 stream, fmt = open_item(
-                    item, max_size=self.max_input_size, max_line=self.max_line_size
-                )
+                    item, max_size=self.max_input_size, max_line=self.max_line_size,
+                    counter=counter,
+                )  # fmt: skip
                 with stream:
                     for records in READERS[fmt](item, stream, ctx):
+                        if counter is not None:  # bytes of the files read, compressed or not
+                            tell(self.progress, before + counter.count, total, item.display,
+                                 step="loading", unit="bytes")  # fmt: skip
                         _tag(records, item, fmt)
                         pending.extend(records)
                         got += len(records)
@@ -311,7 +318,8 @@ class Loader:
             if got:
                 self.inputs_read += 1
             if self.progress:
-                self.progress(number, len(items), item.display)
+                before += sizes[number - 1] or (counter.count if counter else 0)
+                tell(self.progress, before, total, item.display, step="loading", unit="bytes")
         if pending:
             finished = self._finish(_chunk_frame(pending, self.text_dtype))
             if len(finished):

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from corpuscli.errors import InputError, MissingExtraError, Problem
 
+from . import tsv
 from .columns import (
     SAMPLE_ROWS,
     ColumnOverrides,
@@ -33,6 +34,7 @@ from .infer import infer_source, infer_title
 from .inputs import InputItem
 from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, InputTooLarge, format_size
 from .problems import ProblemLog
+from .streams import unread
 
 Record = dict[str, Any]
 
@@ -374,10 +376,19 @@ def read_delimited(
     item: InputItem, stream: IO[bytes], ctx: Context, delimiter: str
 ) -> Iterator[list[Record]]:
     """CSV or TSV with a header row; quoted fields may span lines (line numbers stay exact).
+    A TSV is read a line a record with backslash escapes undone, as corpuscli writes it, unless
+    its head quotes fields CSV-style (see :mod:`corpuscli.io.tsv`).
 
     A quote left open makes a field run on through the rest of the file: a field longer than
     the line bound, or one that is still open at the end of the file, stops the reading at the
     row where it starts, and the rows before it are kept."""
+    if delimiter == "\t":
+        head = stream.read(tsv.HEAD_BYTES)
+        stream = unread(head, stream)
+        whole = len(head) < tsv.HEAD_BYTES
+        if not tsv.quotes_fields(head.decode("utf-8", "replace"), whole=whole):
+            yield from _read_escaped_tsv(item, stream, ctx)
+            return
     csv.field_size_limit(ctx.max_line_size or sys.maxsize)
     tap = _LineTap(text_stream(stream, ctx.encoding))
     reader = csv.reader(tap, delimiter=delimiter)
@@ -394,6 +405,47 @@ def read_delimited(
     mapper.mapping(tuple(header))  # raises early for a bad override
     rows = _delimited_rows(item, reader, tap, header, ctx, delimiter)
     yield from mapped_records(mapper, rows)
+
+
+def _read_escaped_tsv(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
+    """A line-based TSV (one record a line, ``\\n`` ``\\t`` ``\\r`` ``\\\\`` escapes)."""
+    lines = enumerate(text_stream(stream, ctx.encoding), start=1)
+    try:
+        _, first = next(lines)
+    except StopIteration:
+        raise InputError("empty file", where=item.display) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
+        ) from exc
+    header = [tsv.unescape(h).strip() for h in _tsv_fields(first)]
+    mapper = RowMapper(item, ctx, columns=tuple(header))
+    mapper.mapping(tuple(header))  # raises early for a bad override
+    yield from mapped_records(mapper, _escaped_rows(item, lines, header, ctx))
+
+
+def _tsv_fields(line: str) -> list[str]:
+    """The fields of one line of a line-based TSV, still escaped (its line end dropped)."""
+    if line.endswith("\n"):
+        line = line[:-2] if line.endswith("\r\n") else line[:-1]
+    elif line.endswith("\r"):
+        line = line[:-1]
+    return line.split("\t")
+
+
+def _escaped_rows(
+    item: InputItem, lines: Iterator[tuple[int, str]], header: list[str], ctx: Context
+) -> Iterator[Row]:
+    number = 1
+    while True:
+        try:
+            number, line = next(lines)
+        except StopIteration:
+            return
+        except InputTooLarge as exc:  # it stopped at the line after the last one read
+            raise exc.at(f"{item.display}:{number + 1}") from None
+        values = [tsv.unescape(v) for v in _tsv_fields(line)]
+        yield from _checked_row(item, values, number, header, ctx)
 
 
 class _LineTap:

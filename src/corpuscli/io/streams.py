@@ -106,6 +106,43 @@ def _peek(
     return head, io.BufferedReader(wrapper, buffer_size=1 << 20)
 
 
+class ByteCount(io.RawIOBase):
+    """A raw stream over ``inner`` that counts the bytes read from it (:attr:`count`): how far
+    into a file (compressed or not) reading has come, for a progress bar."""
+
+    def __init__(self, inner: IO[bytes] | None = None) -> None:
+        self._inner: IO[bytes] = inner  # type: ignore[assignment]
+        self.count = 0
+
+    def attach(self, inner: IO[bytes]) -> None:
+        """Count the reads of ``inner`` from now on."""
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        return n
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._inner.read(size)
+        self.count += len(data)
+        return data
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def unread(head: bytes, rest: IO[bytes]) -> IO[bytes]:
+    """A stream of ``head`` (bytes already read from ``rest``), then the rest of ``rest``."""
+    return io.BufferedReader(_Prefixed(head, rest), buffer_size=1 << 20)
+
+
 def sniff_format(head: bytes) -> str:
     """Guess the format of content starting with ``head`` (stdin, or files of unknown type)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -156,11 +193,14 @@ def open_item(
     *,
     max_size: int = DEFAULT_MAX_INPUT_SIZE,
     max_line: int = DEFAULT_MAX_LINE_SIZE,
+    counter: ByteCount | None = None,
 ) -> tuple[IO[bytes], str]:
     """Open an input for reading: (decompressed binary stream, format). Reading the stream
     raises :class:`~corpuscli.io.limits.InputTooLarge` past ``max_size`` bytes (after
     decompression) or, for line-based formats, past a line of ``max_line`` bytes; a file that
-    holds one article (text, HTML) is bounded by ``max_line`` as a whole (0: no bound)."""
+    holds one article (text, HTML) is bounded by ``max_line`` as a whole (0: no bound).
+    ``counter`` (a :class:`ByteCount` made with no stream) counts the bytes read from the file
+    itself, compressed where it is (for progress)."""
     if item.span is not None and item.path is not None:
         return _open_span(item, max_size, max_line), "jsonl"
     if item.path is None:
@@ -176,6 +216,9 @@ def open_item(
             raise InputError("is a folder", where=item.display) from exc
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), where=item.display) from exc
+    if counter is not None:
+        counter.attach(raw)
+        raw = counter
     # Standard input is not ours to close; a file is.
     closing = () if item.path is None else (raw,)
     try:

@@ -34,10 +34,13 @@ def emit(
     *,
     stdout: IO[str] | None = None,
     terminal: bool | None = None,
+    all_rows: bool = False,
 ) -> None:
     """Write ``result`` in ``fmt`` to ``output`` (a file, atomically) or to ``stdout``.
     ``terminal``: whether ``stdout`` is a terminal (default: asked of it): tables are then drawn
-    with rich, sized to the terminal, and binary formats are refused."""
+    with rich, sized to the terminal, and binary formats are refused. A table longer than the
+    terminal's screen shows a screenful and a line saying how many rows follow, unless
+    ``all_rows``; files and pipes always get every row."""
     from corpuscli.coverage.diff import Diff
     from corpuscli.reporting.build import Report
 
@@ -49,11 +52,16 @@ def emit(
     elif isinstance(result, Diff):
         _emit_diff(result, fmt, output, stdout, terminal)
     else:
-        _emit_table(result, fmt, output, stdout, terminal)
+        _emit_table(result, fmt, output, stdout, terminal, all_rows)
 
 
 def _emit_table(
-    table: Table, fmt: str, output: str | None, stdout: IO[str], terminal: bool
+    table: Table,
+    fmt: str,
+    output: str | None,
+    stdout: IO[str],
+    terminal: bool,
+    all_rows: bool = True,
 ) -> None:
     from corpuscli.render import frames
 
@@ -70,14 +78,65 @@ def _emit_table(
         buffer.flush()
         return
     if fmt == "table" and terminal:
-        from rich.console import Console
-
-        Console(file=stdout).print(
-            frames.rich_table(table.frame, title=table.title, justify=table.justify)
-        )
+        _draw_at_terminal(table, stdout, all_rows)
         return
     frames.render(table.frame, fmt, stdout, title=table.title, justify=table.justify)
     stdout.flush()
+
+
+#: What the line under a table cut after a screenful says (after "… N more rows").
+MORE_ROWS = "--all-rows, -o FILE, or pipe it"
+
+
+def _draw_at_terminal(table: Table, stdout: IO[str], all_rows: bool) -> None:
+    """The table sized to the terminal: whole with ``all_rows`` or when it fits the screen, else
+    the rows that fill a screen and a line saying how many follow and how to get them."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from corpuscli.render import frames
+
+    console = Console(file=stdout)
+    frame = table.frame
+
+    def draw(rows: Any) -> Any:
+        return frames.rich_table(
+            rows, title=table.title, width=console.width, justify=table.justify, clip=table.clip
+        )
+
+    if all_rows:
+        console.print(draw(frame))
+        return
+    drawn, shown = screenful(frame, draw, console)
+    console.print(drawn)
+    if shown < len(frame):
+        console.print(Text(f"… {len(frame) - shown:,} more rows: {MORE_ROWS}", style="dim"))
+
+
+def screenful(frame: Any, draw: Any, console: Any) -> tuple[Any, int]:
+    """``draw(rows)`` of as many first rows of ``frame`` as fit the console's screen (a line
+    kept for the shell's prompt, and one for the line saying how many rows follow), and how many
+    rows that is (at least one). Rows may take several lines (wrapped text, records), so the
+    drawing is measured, and only about a screenful of rows is ever drawn."""
+    height = max(console.height, 4)
+
+    def lines(renderable: Any) -> int:
+        return len(console.render_lines(renderable, console.options, pad=False))
+
+    total = len(frame)
+    if total < height:
+        whole = draw(frame)
+        if lines(whole) <= height - 1:
+            return whole, total
+    budget = height - 2
+    rows = min(total, budget)
+    while rows > 1:
+        drawn = draw(frame.iloc[:rows])
+        used = lines(drawn)
+        if used <= budget:
+            return drawn, rows
+        rows = min(rows - 1, rows * budget // used)
+    return draw(frame.iloc[:1]), min(total, 1)
 
 
 def _emit_report(report: Report, fmt: str, output: str | None, stdout: IO[str]) -> None:

@@ -7,11 +7,14 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import gzip
 import html
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -73,10 +76,36 @@ def write_json(frame: pd.DataFrame, out: IO[str]) -> None:
 
 
 def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
-    _plain(frame).to_csv(out, sep=sep, index=False, lineterminator="\n", float_format=None)
+    """CSV (``sep=","``: fields quoted where they must be, text raw) or TSV (``sep="\\t"``: a
+    record a line, never quoted; backslash, line feed, tab and carriage return escaped as
+    ``\\\\ \\n \\t \\r``, as PostgreSQL's COPY and Miller write it: see
+    :mod:`corpuscli.io.tsv`)."""
+    plain = _plain(frame)
+    if sep != "\t":
+        plain.to_csv(out, sep=sep, index=False, lineterminator="\n", float_format=None)
+        return
+    from corpuscli.io.tsv import escape
+
+    def cell(value: Any) -> Any:
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        return escape(value if isinstance(value, str) else str(value))
+
+    escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
+        {i: pd.Series([cell(v) for v in plain[col].tolist()], dtype=object)
+         for i, col in enumerate(plain.columns)},
+        index=plain.index,
+    )  # fmt: skip
+    escaped.columns = [escape(str(c)) for c in plain.columns]
+    escaped.to_csv(
+        out, sep=sep, index=False, lineterminator="\n", float_format=None,
+        quoting=csv.QUOTE_NONE, escapechar=None,
+    )  # fmt: skip
 
 
-def _cell(value: Any, digits: int = 4) -> str:
+def cell_text(value: Any, digits: int = 4) -> str:
+    """A value as people read it: thousands separated, floats to ``digits`` places, dates
+    without a time of midnight, nothing for a missing value."""
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float):
@@ -113,7 +142,7 @@ def write_markdown(
     right = [n or justify.get(c) == "right" for c, n in zip(frame.columns, numeric, strict=True)]
     out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in frame.itertuples(index=False):
-        out.write("| " + " | ".join(esc(_cell(v)) for v in row) + " |\n")
+        out.write("| " + " | ".join(esc(cell_text(v)) for v in row) + " |\n")
 
 
 def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None:
@@ -132,7 +161,7 @@ def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None
     )
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
     rows = (
-        [(_cell(v), n) for v, n in zip(row, numeric, strict=True)]
+        [(cell_text(v), n) for v, n in zip(row, numeric, strict=True)]
         for row in frame.itertuples(index=False)
     )
     out.write(
@@ -142,42 +171,126 @@ def write_html(frame: pd.DataFrame, out: IO[str], title: str = "corpus") -> None
     )
 
 
+def _drawn(value: Any) -> str:
+    """A value as one line of a table at a terminal: whitespace breaks as spaces, control
+    characters as their escapes (see :mod:`corpuscli.render.safe`)."""
+    from corpuscli.render.safe import printable
+
+    return printable(cell_text(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def drawn_columns(frame: pd.DataFrame, clip: dict[str, str] | None = None) -> list[Any]:
+    """The frame's columns as :class:`corpuscli.render.widths.Column` (cells as drawn): numbers,
+    dates and booleans are never cut; a column ``clip`` names is cut at its ``start`` or ``end``
+    on one line; other text wraps."""
+    from corpuscli.render.widths import CLIP_END, CLIP_START, NUMBER, TEXT, Column
+
+    clip = clip or {}
+    columns = []
+    for col in frame.columns:
+        values = frame[col]
+        fixed = not pd.api.types.is_object_dtype(values) and not pd.api.types.is_string_dtype(
+            values
+        )
+        if not fixed and _iso_times(values):  # times kept as text (a store's): drawn as times
+            # (a date out of range, 0001-01-01, or no such day, 2021-02-30: as text)
+            with contextlib.suppress(ValueError, OverflowError):
+                values, fixed = pd.to_datetime(values, utc=True, format="ISO8601"), True
+        kind = NUMBER if fixed else TEXT
+        if not fixed and col in clip:
+            kind = CLIP_START if clip[col] == "start" else CLIP_END
+        cells = tuple(_drawn(v) for v in values.tolist())
+        columns.append(Column(_drawn(col), cells, kind))
+    return columns
+
+
+_ISO_TIME = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+)
+
+
+def _iso_times(values: pd.Series) -> bool:
+    """Whether a text column holds only ISO 8601 dates and times (and gaps), at least one."""
+    present = values.dropna()
+    return len(present) > 0 and all(
+        isinstance(v, str) and _ISO_TIME.fullmatch(v) for v in present.tolist()
+    )
+
+
 def rich_table(
     frame: pd.DataFrame,
     *,
     title: str | None = None,
     caption: str | None = None,
-    max_width: int = 60,
+    width: int | None = None,
     justify: dict[str, str] | None = None,
+    clip: dict[str, str] | None = None,
 ) -> Any:
-    """The frame as a rich Table for the terminal (long strings cut with an ellipsis)."""
+    """The frame for a terminal ``width`` cells wide (None: as wide as it needs), hiding no
+    data (see :mod:`corpuscli.render.widths`): a rich Table, or, when the columns cannot fit
+    side by side, each row as a record (a field per line). ``justify`` aligns a column
+    (``{"left": "right"}``), ``clip`` cuts a text column on one line rather than wrap it."""
     from rich.table import Table
     from rich.text import Text
 
+    from corpuscli.render.safe import printable
+    from corpuscli.render.widths import NUMBER, TEXT, header_lines, layout
+    from corpuscli.render.widths import clip as cut
+
+    columns = drawn_columns(frame, clip)
+    widths = layout(columns, width)
+    heading = Text(printable(title)) if title else None
+    if widths is None:
+        return _records(columns, heading, width or 80)
     table = Table(
-        title=Text(title) if title else None,
+        title=heading,
         caption=caption,
         header_style="bold",
         show_edge=False,
         pad_edge=False,
     )
-    # An analysis may ask for a column's alignment (kwic right-aligns the left context).
     justify = justify or {}
-    for col in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(
-            frame[col]
-        )
+    for name, column, size in zip(frame.columns, columns, widths, strict=True):
         table.add_column(
-            str(col),
-            justify=justify.get(col, "right" if numeric else "left"),
-            overflow="ellipsis",
-            no_wrap=True,
-            max_width=None if numeric else max_width,
+            Text(header_lines(column.header, size)),
+            justify=justify.get(name, "right" if column.kind == NUMBER else "left"),
+            overflow="fold",
+            no_wrap=column.kind != TEXT,
+            width=size,
         )
-    for row in frame.itertuples(index=False):
+    for row in zip(*(c.cells for c in columns), strict=True):
         # Text, not markup: article text full of [brackets] must print as it is
-        table.add_row(*(Text(_cell(v).replace("\n", " ")) for v in row))
+        table.add_row(
+            *(
+                Text(value if column.kind in (NUMBER, TEXT) else cut(value, size, column.kind))
+                for value, column, size in zip(row, columns, widths, strict=True)
+            )
+        )
     return table
+
+
+def _records(columns: list[Any], title: Any, width: int) -> Any:
+    """Each row as a record: a rule, then a line (or more) per field, as psql's expanded
+    display shows a table too wide for the screen."""
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    headers = max((cell_len(c.header) for c in columns), default=1)
+    name_width = max(1, min(headers, width // 3))
+    parts: list[Any] = [title] if title is not None else []
+    rows = len(columns[0].cells) if columns else 0
+    for index in range(rows):
+        label = f"─[ row {index + 1:,} ]"
+        parts.append(Text(label + "─" * max(0, width - len(label)), style="dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", width=name_width, overflow="fold")
+        grid.add_column(overflow="fold")
+        for column in columns:
+            grid.add_row(Text(column.header), Text(column.cells[index]))
+        parts.append(grid)
+    return Group(*parts)
 
 
 def render(
@@ -207,7 +320,7 @@ def render(
         from rich.console import Console
 
         con = console or Console(file=out, no_color=True, width=10_000, soft_wrap=True)
-        con.print(rich_table(frame, title=title, justify=justify))
+        con.print(rich_table(frame, title=title, justify=justify))  # no width: nothing wraps
     else:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
 

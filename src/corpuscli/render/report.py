@@ -169,6 +169,10 @@ def write_markdown(result: Report, out: IO[str]) -> None:
     report, by = result.document, result.by
 
     def esc(value: Any) -> str:  # HTML written as text: a Markdown viewer must not run <script>
+        if isinstance(value, float):  # measures come in full; people read them rounded
+            from corpuscli.render.frames import cell_text
+
+            value = cell_text(value)
         text = html.escape(str("" if value is None else value), quote=False)
         return text.replace("|", "\\|").replace("\n", " ")
 
@@ -260,12 +264,32 @@ def _bar(value: float, peak: float, width: int = 30) -> str:
     return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
 
 
-def _sparkline(values: list[float]) -> str:
+def sparkline(values: list[float]) -> str:
+    """A mark per value, ▁ to █ by its share of the largest; a blank for zero (so that a day
+    without articles is not drawn as a quiet one)."""
     marks = "▁▂▃▄▅▆▇█"
     if not values:
         return ""
     top = max(values) or 1
-    return "".join(marks[min(7, int(v / top * 7))] for v in values)
+    return "".join(" " if v <= 0 else marks[min(7, int(v / top * 7))] for v in values)
+
+
+def daily_series(per_day: dict[str, float], width: int) -> tuple[list[float], int]:
+    """Articles on every day from the first to the last of ``per_day`` (``YYYY-MM-DD`` ->
+    articles; days without articles count 0, not skipped), summed over runs of days when there
+    are more days than ``width`` marks: (the values, days per mark)."""
+    from datetime import date
+
+    days = sorted(per_day)
+    first, last = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
+    span = (last - first).days + 1
+    values = [0.0] * span
+    for day, count in per_day.items():
+        values[(date.fromisoformat(day[:10]) - first).days] += count
+    step = max(1, -(-span // max(width, 1)))  # ceil
+    if step == 1:
+        return values, 1
+    return [sum(values[i : i + step]) for i in range(0, span, step)], step
 
 
 def print_terminal(result: Report, console: Any) -> None:
@@ -311,10 +335,18 @@ def print_terminal(result: Report, console: Any) -> None:
             per_day[row["day"]] = per_day.get(row["day"], 0) + row["articles"]
         if per_day:
             days = sorted(per_day)
-            console.print(
-                Text(f"articles per day {days[0]} … {days[-1]}: ")
-                + Text(_sparkline([per_day[d] for d in days]), style="cyan")
-            )
+            span = f"{days[0]} … {days[-1]}"
+            room = console.width - len(f"articles per 99 days {span}: ")
+            own_line = room < 20  # too narrow: the marks get a line of their own
+            values, step = daily_series(per_day, console.width if own_line else room)
+            unit = "day" if step == 1 else "week" if step == 7 else f"{step} days"
+            heading = Text(f"articles per {unit} {span}" + ("" if own_line else ": "))
+            marks = Text(sparkline(values), style="cyan")
+            if own_line:
+                console.print(heading)
+                console.print(marks)
+            else:
+                console.print(heading + marks)
         bars(
             "articles per source",
             [(str(k), float(v)) for k, v in list(report["sources"].items())[:15]],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from corpuscli.errors import CorpusError, NothingToAnalyse, UsageError
+from corpuscli.progress import AsStep, Progress
 
 
 @dataclass
@@ -66,13 +67,25 @@ def build_report(
     stamp: str | None = None,
     jobs: int = 1,
     log: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Assemble the report for articles published in [since, until) (all articles when neither
     is given); ``compare_since`` starts the comparison window that ends at ``since``.
 
     ``clean`` removes boilerplate first (``patterns``: a saved patterns file applied too).
-    ``log`` receives one line per step with the seconds it took (the CLI's -v)."""
+    ``log`` receives one line per step with the seconds it took (the CLI's -v). ``progress`` is
+    told each step as it begins (``report 3/9: quotes``) and the articles it has done where it
+    counts them (see :mod:`corpuscli.progress`)."""
     clock = time.perf_counter()
+    plan = _plan(sections, clean)
+
+    def begin(name: str) -> Progress | None:
+        """The progress callback of a step of the plan, the step announced."""
+        if progress is None:
+            return None
+        announced = AsStep(progress, f"report {plan.index(name) + 1}/{len(plan)}: {name}")
+        announced.begin()
+        return announced
 
     def step(name: str) -> None:
         nonlocal clock
@@ -109,7 +122,9 @@ def build_report(
         from corpuscli.boilerplate.detection import clean as clean_corpus
 
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_corpus(current, by=by, patterns=known, jobs=jobs)
+        cleaned, verdicts = clean_corpus(
+            current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate")
+        )
         removed = verdicts[verdicts["boilerplate"]]
         if clean:
             current = cleaned.drop(columns="removed")
@@ -134,7 +149,7 @@ def build_report(
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
                 current, by=by if by in current else None, options=options, jobs=jobs,
-                per_doc=True,
+                per_doc=True, progress=begin("counting"),
             )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
@@ -143,34 +158,55 @@ def build_report(
         # the counting pass serves the overview too when another section needs it anyway
         counted = counts() if {"terms", "keyness", "trending"} & set(sections) else None
         report["overview"] = _overview(
-            current, by, undated if (since or until) else 0, skipped or [], jobs, counted
-        )
+            current, by, undated if (since or until) else 0, skipped or [], jobs, counted,
+            begin("overview"),
+        )  # fmt: skip
         step("overview")
 
     def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
         if "quotes" not in shared:
             from corpuscli.coverage.quotes import quotes_frame
 
-            shared["quotes"] = quotes_frame(current, jobs=jobs)
+            shared["quotes"] = quotes_frame(current, jobs=jobs, progress=begin("quotes found"))
             step("quotes found")
         return shared["quotes"]
 
-    for name, build in (
-        ("terms", lambda: _terms(counts(), by in current, top)),
-        ("keyness", lambda: _keyness(counts(), by, top)),
-        ("trending", lambda: _trending(corpus, counts(), compare_since, since, top, jobs)),
-        ("boilerplate", lambda: _boilerplate(removed, top)),
-        ("pairs", lambda: _pairs(current, by, top, quote_table(), jobs)),
-        ("quotes", lambda: _quotes(quote_table(), top)),
-    ):
+    wanted = set(sections)
+    if {"terms", "keyness", "trending", "pairs"} & wanted:
+        counts()  # the inputs of the sections first, so that the steps come in the plan's order
+    if {"quotes", "pairs"} & wanted:
+        quote_table()
+    builders: tuple[tuple[str, Callable[[Progress | None], Any]], ...] = (
+        ("terms", lambda _: _terms(counts(), by in current, top)),
+        ("keyness", lambda _: _keyness(counts(), by, top)),
+        ("trending", lambda p: _trending(corpus, counts(), compare_since, since, top, jobs, p)),
+        ("boilerplate", lambda _: _boilerplate(removed, top)),
+        ("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs)),
+        ("quotes", lambda _: _quotes(quote_table(), top)),
+    )
+    for name, build in builders:
         if name in sections:
+            told = begin(f"section {name}")
             try:
-                report[name] = build()
+                report[name] = build(told)
             except CorpusError as exc:  # a section with nothing to show says why
                 report[name] = None
                 report["notes"].append(f"{name}: {exc.message}")
             step(f"section {name}")
     return Report(report, by=by)
+
+
+def _plan(sections: Sequence[str], clean: bool) -> list[str]:
+    """The steps a report of ``sections`` takes, in order (what its progress counts)."""
+    wanted = set(sections)
+    plan = ["boilerplate"] if clean or "boilerplate" in wanted else []
+    if {"terms", "keyness", "trending", "pairs"} & wanted:
+        plan.append("counting")
+    if "overview" in wanted:
+        plan.append("overview")
+    if {"quotes", "pairs"} & wanted:
+        plan.append("quotes found")
+    return plan + [f"section {name}" for name in SECTIONS if name in wanted and name != "overview"]
 
 
 def _overview(
@@ -180,10 +216,13 @@ def _overview(
     skipped: list[str],
     jobs: int = 1,
     counts: Any = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     from corpuscli.analysis.stats import corpus_stats
 
-    stats = corpus_stats(frame, by=by if by in frame else None, jobs=jobs, counts=counts)
+    stats = corpus_stats(
+        frame, by=by if by in frame else None, jobs=jobs, counts=counts, progress=progress
+    )
     days = frame.assign(day=frame["published"].dt.strftime("%Y-%m-%d"))
     per_day = (
         days.dropna(subset=["day"]).groupby([by, "day"]).size().rename("articles").reset_index()
@@ -230,6 +269,7 @@ def _trending(
     since: datetime | None,
     top: int,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> dict[str, Any] | None:
     """Keyness of the window (``current``: its counts) against the comparison window, which is
     the only text counted here."""
@@ -242,7 +282,9 @@ def _trending(
     before = window(corpus, compare_since, since)
     if before.empty:
         raise NothingToAnalyse("no article in the comparison window")
-    earlier = count_terms(before, options=TermOptions(stopwords=load_stopwords("en")), jobs=jobs)
+    earlier = count_terms(
+        before, options=TermOptions(stopwords=load_stopwords("en")), jobs=jobs, progress=progress
+    )
     both = merge_collapsed({"now": current, "before": earlier}, by="_window")
     table = keyness(both, by="_window", target="now", min_count=3, top=top * 2, ngram_sizes=(1,))
     rising = table[table["direction"] == "over"].head(top)

@@ -11,8 +11,15 @@ if TYPE_CHECKING:
     from corpuscli.engine.term_counts import TermOptions
 
 
+#: The longest n-gram counted. The counting engine packs an n-gram's word ids into one 64-bit
+#: key, 21 bits a word (``corpuscli.engine.counting.GLOBAL_BITS``: two million distinct words):
+#: three words fill 63 bits, and a fourth would overflow the key (it did: ``--ngram 4`` failed
+#: with an IndexError). Longer n-grams need wider keys; until then they are refused.
+MAX_NGRAM = 3
+
+
 def parse_ngram(value: str | int | tuple[int, int]) -> tuple[int, int]:
-    """``2`` -> (2, 2); ``"1-3"`` -> (1, 3); sizes from 1 to 5."""
+    """``2`` -> (2, 2); ``"1-3"`` -> (1, 3); sizes from 1 to :data:`MAX_NGRAM`."""
     import re
 
     from corpuscli.errors import UsageError
@@ -27,8 +34,11 @@ def parse_ngram(value: str | int | tuple[int, int]) -> tuple[int, int]:
             raise UsageError(f"cannot read --ngram {value!r}", hint="give N or N-M, e.g. 2 or 1-3")
         low = int(m.group(1))
         high = int(m.group(2) or low)
-    if not 1 <= low <= high <= 5:
-        raise UsageError(f"--ngram {value} is out of range", hint="n-gram sizes go from 1 to 5")
+    if not 1 <= low <= high <= MAX_NGRAM:
+        raise UsageError(
+            f"--ngram {value} is out of range",
+            hint=f"n-gram sizes go from 1 to {MAX_NGRAM} (e.g. 2 or 1-{MAX_NGRAM})",
+        )
     return low, high
 
 
