@@ -68,17 +68,9 @@ def pairs(
 
     source, compute = Source.of(corpus), compute or Compute()
     report = source.new_report(load_report)
-    features = None
-    if compute.dask:
-        from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
-
-        with compute.dask_corpus(source, report, by=by) as corpus:
-            (computed,) = corpus.compute(pair_features(corpus.frame))
-        frame, features = pairs_input(computed)
-    else:
-        frame = compute.read(source, report)
     if top is not None and top < 1:
         raise UsageError("--top must be 1 or more")
+    frame, features = _with_features(source, compute, report, by)
     table = find_pairs(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
         features=features,
@@ -112,20 +104,26 @@ def stories(
 
     source, compute = Source.of(corpus), compute or Compute()
     report = source.new_report(load_report)
-    features = None
-    if compute.dask:
-        from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
-
-        with compute.dask_corpus(source, report, by=by) as dask_corpus:
-            (computed,) = dask_corpus.compute(pair_features(dask_corpus.frame))
-        frame, features = pairs_input(computed)
-    else:
-        frame = compute.read(source, report)
+    frame, features = _with_features(source, compute, report, by)
     table = find_stories(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
         features=features,
     )  # fmt: skip
     return Table(table, "stories", load=report)
+
+
+def _with_features(
+    source: Source, compute: Compute, report: LoadReport, by: str
+) -> tuple[pd.DataFrame, Any]:
+    """The corpus, and on Dask its articles' pairing features computed on the cluster (the text
+    is then not brought back); on this machine the features are made by the pairing itself."""
+    if not compute.dask:
+        return compute.read(source, report), None
+    from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
+
+    with compute.dask_corpus(source, report, by=by) as dask_corpus:
+        (computed,) = dask_corpus.compute(pair_features(dask_corpus.frame))
+    return pairs_input(computed)
 
 
 def diff(

@@ -343,7 +343,8 @@ def score_clusters(
     group_of: Callable[[str], str] | None = None,
     labelled_only: bool = False,
 ) -> dict[str, float]:
-    """Pairwise precision and recall, and B-cubed precision, recall and F1, of found stories
+    """Pairwise precision and recall (with the counts behind them), and B-cubed precision,
+    recall and F1, of found stories
     against true ones. ``found`` maps doc_id to story (0: in none); ``truth`` maps the evaluated
     doc_ids to their true story. ``group_of`` (doc_id -> group) counts only pairs of articles
     from different groups, as stories pair across groups.
@@ -382,6 +383,9 @@ def score_clusters(
     n = max(len(truth), 1)
     b_p, b_r = b_p / n, b_r / n
     return {
+        "pairs_right": hit,
+        "pairs_found": len(found_pairs),
+        "pairs_true": len(true_pairs),
         "precision": hit / len(found_pairs) if found_pairs else 0.0,
         "recall": hit / len(true_pairs) if true_pairs else 0.0,
         "bcubed_precision": b_p,
