@@ -45,12 +45,15 @@ VARIANTS = ("forked", "fork server", "writing -o")
 
 @pytest.fixture(scope="module")
 def workload(tmp_path_factory) -> Path:
-    """Twelve JSON Lines files of about 0.7 MB of roundup articles (their lang given, so that
-    load has no language to detect): enough for two workers to be busy for a while."""
+    """150 JSON Lines files of about 0.7 MB of roundup articles (their lang given, so that
+    load has no language to detect): two workers are busy for seconds after they start, so a
+    signal sent once they are seen reaches a run at work, not one already ending (with a
+    dozen files, a fast machine ended the run within a poll of the workers being seen, and the
+    signal met an interpreter shutting down)."""
     folder = tmp_path_factory.mktemp("signals") / "corpus"
     folder.mkdir()
     body = jsonl({**row, "lang": "en"} for row in articles(100)) * 20
-    for number in range(12):
+    for number in range(150):
         (folder / f"part{number:02}.jsonl").write_bytes(body)
     return folder
 
