@@ -38,12 +38,17 @@ def emit(
     """Write ``result`` in ``fmt`` to ``output`` (a file, atomically) or to ``stdout``.
     ``terminal``: whether ``stdout`` is a terminal (default: asked of it): tables are then drawn
     with rich, sized to the terminal, and binary formats are refused."""
-    from corpuscli.coverage.diff import Diff
-    from corpuscli.reporting.build import Report
+    from corpuscli.results import Table
 
     stdout = stdout if stdout is not None else sys.stdout
     if terminal is None:
         terminal = stdout.isatty()
+    if isinstance(result, Table):  # the common case: no import of the diff and report modules
+        _emit_table(result, fmt, output, stdout, terminal)
+        return
+    from corpuscli.coverage.diff import Diff
+    from corpuscli.reporting.build import Report
+
     if isinstance(result, Report):
         _emit_report(result, fmt, output, stdout)
     elif isinstance(result, Diff):
