@@ -125,7 +125,7 @@ class Compute:
 
         partitions, missing = planned
         manifest = read_manifest(source.manifest) if source.manifest else None
-        with self._progress() as progress:
+        with partitions, self._progress() as progress:
             result, read = task(
                 partitions, jobs=self.cores, loader=source.loader_options(), manifest=manifest,
                 progress=progress,

@@ -18,7 +18,8 @@ and goes the single-process way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,14 @@ import numpy as np
 
 from corpuscli.engine.counting import Counter, Partial, Totals, merge_partials
 from corpuscli.engine.parallel import run_batches, worker_state
+from corpuscli.engine.partitions import PartPlan
 from corpuscli.engine.term_counts import TermCounts, TermOptions, batch_texts
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.loader import IdRegistry, Loader, LoadTally
+
+#: Partitions of a load: a list, or a plan that makes them as they are taken.
+Partitions = list[list[InputItem]] | PartPlan
 
 #: Texts a worker tokenises at a time: a batch that loads and counts in the same process is
 #: not sent anywhere, and a small one keeps the tokeniser's arrays small and in cache (the full
@@ -125,7 +130,7 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
 
 
 def each_part(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     func: Callable[[list[InputItem]], PartRead],
     read: FilesRead,
     *,
@@ -143,27 +148,36 @@ def each_part(
         raise ValueError("--dedupe needs the whole corpus in one process")
     tally = LoadTally()
     registry = IdRegistry()
+    total = len(partitions) if isinstance(partitions, Sized) else partitions.expected
+    handed: deque[list[InputItem]] = deque()
+
+    def hand_out() -> Iterator[list[InputItem]]:  # partitions may be made as they are taken
+        for part in partitions:
+            handed.append(part)
+            yield part
+
     results = run_batches(
         func,
-        partitions,
+        hand_out(),
         jobs=jobs,
         initializer=_init_worker,
         initargs=(task, loader),
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
-    for number, (result, part) in enumerate(zip(results, partitions, strict=True), start=1):
+    for number, result in enumerate(results, start=1):
+        part = handed.popleft()
         read.problems.extend(result.problems)
         tally.merge(result.tally)
         read.articles += result.articles
         yield result, registry.assign(result.ids, result.paths)
         if progress is not None:
-            progress(number, len(partitions), part[-1].display)
+            progress(number, max(total, number), part[-1].display)
     tally.renamed_ids = registry.renamed
     read.notes = tally.notes(manifest)
 
 
 def _count_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     what: _What,
     *,
     jobs: int,
@@ -188,7 +202,7 @@ def _count_files(
 
 
 def count_terms_in_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     *,
     by: str | None = None,
     options: TermOptions | None = None,
@@ -211,7 +225,7 @@ def count_terms_in_files(
 
 
 def count_pairs_in_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     *,
     window: int,
     node: str | None,

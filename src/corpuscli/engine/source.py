@@ -29,6 +29,7 @@ from corpuscli.errors import NothingToAnalyse, Problem, UsageError, plural
 if TYPE_CHECKING:
     import pandas as pd
 
+    from corpuscli.engine.partitions import PartPlan
     from corpuscli.io.inputs import InputItem
 
 #: ``progress(done, total, label)``: called as inputs are read.
@@ -233,13 +234,14 @@ class Source:
 
         return expand_inputs(self.input_paths())
 
-    def parts(self, jobs: int) -> tuple[list[list[InputItem]], list[Problem]] | None:
+    def parts(self, jobs: int) -> tuple[PartPlan, list[Problem]] | None:
         """The input files cut into parts for ``jobs`` worker processes to load themselves (a
-        large JSON Lines file at line ends, small files grouped), and the inputs not found; None
-        when one process must read (see :meth:`one_reader`) or the input is too small to cut."""
+        large JSON Lines file at line ends, a compressed one decompressed once as the parts are
+        taken, small files grouped), and the inputs not found; None when one process must read
+        (see :meth:`one_reader`) or the input is too small to cut."""
         if self.one_reader():
             return None
-        from corpuscli.engine.partitions import partition_bytes, plan_partitions, weight
+        from corpuscli.engine.partitions import PartPlan, partition_bytes, weight
 
         items, problems = self.expand()
         if os.environ.get("CORPUSCLI_PARTITION_MB"):
@@ -247,8 +249,8 @@ class Source:
         else:
             total = sum(weight(item) for item in items)
             target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), MAX_PART_BYTES)
-        partitions = plan_partitions(items, target, split=True)
-        return (partitions, problems) if len(partitions) >= 2 else None
+        plan = PartPlan(items, target, max_size=self.max_input_size, max_line=self.max_line_size)
+        return (plan, problems) if plan.expected >= 2 else None
 
     def is_large(self) -> bool:
         """True when the files weigh enough to be worth cutting into parts (two of the smallest)."""
