@@ -60,6 +60,14 @@ def emit(
 def _emit_table(
     table: Table, fmt: str, output: str | None, stdout: IO[str], terminal: bool
 ) -> None:
+    from corpuscli.results import RowTable
+
+    if isinstance(table, RowTable) and fmt in ("tsv", "csv") and not output:
+        from corpuscli.render.rows import write_rows  # no pandas for a table of plain rows
+
+        write_rows(table.columns, table.rows, stdout, "\t" if fmt == "tsv" else ",")
+        stdout.flush()
+        return
     from corpuscli.render import frames
 
     if output:

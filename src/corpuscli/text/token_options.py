@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from corpuscli.engine.term_counts import TermOptions
+    from corpuscli.engine.counting import TermOptions
 
 
 def parse_ngram(value: str | int | tuple[int, int]) -> tuple[int, int]:
@@ -61,7 +61,7 @@ class Tokens:
 
     def options(self, ngram: str | int | tuple[int, int] = 1) -> TermOptions:
         """The :class:`TermOptions` for n-grams of ``ngram`` (``2``, ``"1-3"``)."""
-        from corpuscli.engine.term_counts import TermOptions
+        from corpuscli.engine.counting import TermOptions
         from corpuscli.text.languages import ArticleLanguages, language_code, snowball_name
         from corpuscli.text.stopwords import BY_LANG, load_stopwords
 
