@@ -126,11 +126,13 @@ def cpu(args: argparse.Namespace, work: Path, jsonl: Path) -> None:
     lines = jsonl.read_bytes().splitlines(keepends=True)
     sizes: list[tuple[str, Path]] = []
     for n in (1_000, 10_000):
-        path = work / f"first{n}.jsonl"
-        path.write_bytes(b"".join(lines[:n]))
-        sizes.append((f"{n:,} articles", path))
-    sizes.append((f"the corpus ({len(lines):,})", jsonl))
-    if not args.skip_4x:
+        if str(n) in args.sizes:
+            path = work / f"first{n}.jsonl"
+            path.write_bytes(b"".join(lines[:n]))
+            sizes.append((f"{n:,} articles", path))
+    if "all" in args.sizes:
+        sizes.append((f"the corpus ({len(lines):,})", jsonl))
+    if "4x" in args.sizes and not args.skip_4x:
         big = work / "articles_4x.jsonl"
         with big.open("wb") as out:
             for _ in range(4):
@@ -173,6 +175,9 @@ def main() -> None:
     parser.add_argument("--baseline", help="the python of another checkout's environment")
     parser.add_argument("--skip", nargs="*", default=[], choices=["small", "gzip", "cpu"])
     parser.add_argument("--skip-4x", action="store_true")
+    parser.add_argument(
+        "--sizes", default="1000,10000,all,4x", help="inputs of the cpu section (comma list)"
+    )
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     packed = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
