@@ -78,12 +78,18 @@ def test_terms_on_a_compressed_file_equal_one_process(corpus, monkeypatch, tmp_p
     spill_root = tmp_path / "tmp"
     spill_root.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+    written = []
+    real_write = SpillFolder.write
+    monkeypatch.setattr(
+        SpillFolder, "write", lambda self, data: written.append(1) or real_write(self, data)
+    )
     one, two = _run_both(corpus, monkeypatch, "terms", str(path), "--by", "source", "-f", "tsv")
+    assert len(written) > 2  # the file was cut into parts
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 20
     assert one.stderr == two.stderr
     assert f"line is not valid JSON ({path}:20)" in two.stderr
-    assert not list(spill_root.iterdir())  # the decompressed parts are gone
+    assert not list(spill_root.glob("corpuscli-parts-*"))  # the decompressed parts are gone
 
 
 def test_kwic_on_a_compressed_file_equals_one_process(corpus, monkeypatch, tmp_path):
