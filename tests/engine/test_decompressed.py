@@ -143,3 +143,14 @@ def test_the_stream_is_cut_where_the_reading_stopped(tmp_path):
         parts = list(decompressed_parts(_item(path), 5_000, spill, max_size=0, max_line=0))
     assert len(parts) > 2
     assert all(p.fault is None for p in parts[:-1]) and isinstance(parts[-1].fault, EOFError)
+
+
+def test_one_process_reads_a_compressed_file_itself(tmp_path):
+    from corpuscli.engine.partitions import PartPlan
+
+    item = _item(_packed(tmp_path, ROUNDUPS.read_bytes()))
+    with PartPlan([item], 5_000, inflate=False) as plan:
+        assert list(plan) == [[item]]
+    with PartPlan([item], 5_000) as plan:
+        parts = [p for partition in plan for p in partition]
+        assert len(parts) > 3 and all(p.decompressed is not None for p in parts)

@@ -139,7 +139,8 @@ def plan_partitions(
 class PartPlan:
     """The partitions of a load for worker processes, in input order, made as they are taken
     (iterate once): a large compressed JSON Lines file is decompressed as its parts are handed
-    out. ``expected`` is how many there should be (for a progress bar: a compressed file's size
+    out (unless ``inflate`` is false: one worker reads such a file as well from the file itself).
+    ``expected`` is how many there should be (for a progress bar: a compressed file's size
     after decompression is guessed). Use it as a context manager: leaving it removes the
     temporary folder of decompressed parts."""
 
@@ -150,13 +151,16 @@ class PartPlan:
         *,
         max_size: int | str | None = None,
         max_line: int | str | None = None,
+        inflate: bool = True,
     ) -> None:
         self.items = list(items)
         self.target = target
         self.max_size = parse_size(DEFAULT_MAX_INPUT_SIZE if max_size is None else max_size)
         self.max_line = parse_size(DEFAULT_MAX_LINE_SIZE if max_line is None else max_line)
         self.spill = SpillFolder()
-        self.inflates = any(is_compressed_jsonl(i) and weight(i) > target for i in self.items)
+        self.inflates = inflate and any(
+            is_compressed_jsonl(i) and weight(i) > target for i in self.items
+        )
         self._planned: list[list[InputItem]] | None = None
         if not self.inflates:  # cut now: only line ends are looked for
             self._planned = list(iter_partitions(self.items, target, split=True))

@@ -250,7 +250,10 @@ class Source:
         else:
             total = sum(weight(item) for item in items)
             target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), MAX_PART_BYTES)
-        plan = PartPlan(items, target, max_size=self.max_input_size, max_line=self.max_line_size)
+        plan = PartPlan(
+            items, target, max_size=self.max_input_size, max_line=self.max_line_size,
+            inflate=jobs > 1,  # one process reads a compressed file as well from the file
+        )  # fmt: skip
         return (plan, problems) if plan.expected >= 2 else None
 
     def is_large(self) -> bool:
