@@ -6,9 +6,12 @@ reports have their own result types (:class:`corpuscli.coverage.diff.Diff`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
     from corpuscli.engine.source import LoadReport
@@ -35,3 +38,35 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.frame)
+
+
+class RowTable(Table):
+    """A :class:`Table` made of plain rows, whose frame is built (pandas imported) only when it
+    is asked for: a short run that writes TSV or CSV never imports pandas."""
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        rows: list[tuple[Any, ...]],
+        title: str = "",
+        *,
+        notes: list[str] | None = None,
+        warnings: list[str] | None = None,
+        load: LoadReport | None = None,
+    ) -> None:
+        self.columns = list(columns)
+        self.rows = rows
+        self.title = title
+        self.notes = notes or []
+        self.warnings = warnings or []
+        self.load = load
+        self.justify = {}
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:  # type: ignore[override]
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def __len__(self) -> int:
+        return len(self.rows)

@@ -285,3 +285,35 @@ def test_store_patterns_list_save_and_forget(corpus, tmp_path):
     gone = corpus("store", "patterns", "--store", str(db), "--forget", "Fox News")
     assert gone.exit_code == 0 and "dropped" in gone.stderr
     assert corpus("store", "patterns", "--store", str(db), "-f", "tsv").stdout.count("\n") == 1
+
+
+def test_a_query_in_a_window_reads_the_same_articles(corpus, tmp_path):
+    """With a time window, the window's rows are found by the date index and looked for among
+    the query's matches: the same articles, in the same order, as the matches filtered by date;
+    a query that is not valid FTS5 says so as it does without a window."""
+    from datetime import UTC, datetime
+
+    db = str(tmp_path / "news.db")
+    corpus("ingest", str(SAMPLE), "--store", db, "-q")
+    con = store.connect(db)
+    since, until = datetime(2021, 6, 1, tzinfo=UTC), datetime(2021, 8, 1, tzinfo=UTC)
+    found = 0
+    for query in ("putin", "biden OR armenia", '"five plus two districts"'):
+        windowed = list(store.read(con, query=query, since=since, until=until))
+        everywhere = list(store.read(con, query=query))
+        got = [i for f in windowed for i in f["doc_id"].tolist()]
+        want = [
+            i
+            for f in everywhere
+            for i, when in zip(f["doc_id"].tolist(), f["published"].tolist(), strict=True)
+            if when is not None and since <= when < until
+        ]
+        assert got == want
+        found += len(got)
+    assert found > 3  # the window holds articles on these subjects
+    with pytest.raises(CorpusError) as windowed_error:
+        list(store.read(con, query="putin AND", since=since))
+    with pytest.raises(CorpusError) as plain_error:
+        list(store.read(con, query="putin AND"))
+    assert str(windowed_error.value) == str(plain_error.value)
+    con.close()

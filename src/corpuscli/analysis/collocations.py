@@ -23,9 +23,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from corpuscli.engine.counting import Counter, Partial, Totals, has_letter
+from corpuscli.engine.counting import Counter, Partial, TermOptions, Totals, has_letter
 from corpuscli.engine.parallel import run_batches, worker_state
-from corpuscli.engine.term_counts import TermOptions, batch_texts
+from corpuscli.engine.term_counts import batch_texts
 from corpuscli.errors import NotFound, NothingToAnalyse, UsageError
 from corpuscli.text.tokens import fold_quotes
 

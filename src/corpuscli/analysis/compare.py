@@ -35,7 +35,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from corpuscli.analysis.terms import decode_terms, group_rank
-from corpuscli.engine.term_counts import TermCounts, TermOptions, count_terms
+from corpuscli.engine.counting import TermOptions
+from corpuscli.engine.term_counts import TermCounts, count_terms
 from corpuscli.errors import InputError, NothingToAnalyse, UsageError
 
 KEYNESS_COLUMNS = (

@@ -16,7 +16,14 @@ from typing import Any
 import pandas as pd
 
 from corpuscli.engine.parallel import worker_state
-from corpuscli.engine.partitioned import FilesRead, PartRead, each_part, part_loader, part_read
+from corpuscli.engine.partitioned import (
+    FilesRead,
+    Partitions,
+    PartRead,
+    each_part,
+    part_loader,
+    part_read,
+)
 from corpuscli.errors import NotFound, UsageError
 from corpuscli.io.inputs import InputItem
 from corpuscli.progress import Progress
@@ -222,7 +229,7 @@ def _search_partition(items: list[InputItem]) -> PartitionLines:
 
 
 def search_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     search: Search,
     *,
     jobs: int = 1,

@@ -26,7 +26,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from corpuscli.engine.term_counts import TermCounts, TermOptions, count_terms
+from corpuscli.engine.counting import TermOptions
+from corpuscli.engine.term_counts import TermCounts, count_terms
 from corpuscli.errors import NothingToAnalyse, UsageError, plural
 from corpuscli.schema import PERIODS
 from corpuscli.text.tokens import fold_quotes

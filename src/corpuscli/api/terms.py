@@ -32,14 +32,18 @@ def terms(
     share_docs (and tfidf), per ``by`` group (doc, a column, or day/week/month/year), the
     ``top`` terms of each group by ``measure`` (None: every term); ``term`` lists only these
     terms, every group included. ``corpus`` is a :class:`Source`, a corpus frame or paths."""
-    from corpuscli.analysis.terms import MEASURES, term_table
-
     source, compute, tokens = Source.of(corpus), compute or Compute(), tokens or Tokens()
     options = tokens.options(ngram)
-    if measure not in MEASURES:
-        raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
     if top is not None and top < 1:
         raise UsageError("--top must be 1 or more", hint="or use --all for every term")
+    if by is None and not term and not compute.dask:
+        few = _few_terms(source, options, top, measure, min_count, min_docs, load_report)
+        if few is not None:
+            return few
+    from corpuscli.analysis.terms import MEASURES, term_table
+
+    if measure not in MEASURES:
+        raise UsageError(f"unknown --measure {measure!r}", hint=f"use one of {', '.join(MEASURES)}")
     report = source.new_report(load_report)
     counts = compute.count_terms(source, report, by=by, options=options)
     table = term_table(
@@ -48,6 +52,36 @@ def terms(
     missing = sorted(set(term or []) - set(table.loc[table["count"] > 0, "term"]))
     warnings = [f"the term {t!r} does not occur in the corpus" for t in missing]
     return Table(table, "terms", warnings=warnings, load=report)
+
+
+def _few_terms(
+    source: Source,
+    options: Any,
+    top: int | None,
+    measure: str,
+    min_count: int,
+    min_docs: int,
+    load_report: LoadReport | None,
+) -> Table | None:
+    """The term table of a few plain-text files, read and counted without pandas (see
+    :mod:`corpuscli.analysis.few_terms`), or None to go the ordinary way."""
+    from corpuscli.analysis.few_terms import COLUMNS, MEASURES, few_term_rows
+    from corpuscli.results import RowTable
+
+    if measure not in MEASURES:
+        return None
+    report = LoadReport()
+    texts = source.plain_texts(source.new_report(report))
+    if texts is None:
+        return None
+    rows = few_term_rows(
+        texts, options, top=top, measure=measure, min_count=min_count, min_docs=min_docs
+    )
+    if rows is None:
+        return None
+    load = source.new_report(load_report)
+    load.add(report.problems, report.notes, report.articles)
+    return RowTable(COLUMNS, rows, "terms", load=load)
 
 
 def collocations(

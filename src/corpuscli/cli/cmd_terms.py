@@ -84,7 +84,6 @@ def terms_command(
     out: Out,
 ) -> None:
     compute.start_early(source)
-    from corpuscli.analysis.terms import wide_table
     from corpuscli.api.terms import terms
 
     table = terms(
@@ -94,6 +93,8 @@ def terms_command(
     )  # fmt: skip
     people = out.fmt in ("table", "md", "html")
     if by and not term and (long is False or (long is None and people)):
+        from corpuscli.analysis.terms import wide_table
+
         group_col = str(table.frame.columns[0])
         value = "tfidf" if measure == "tfidf" else "count"
         table.frame = wide_table(table.frame, group_col, value)

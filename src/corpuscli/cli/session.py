@@ -164,28 +164,34 @@ class Session:
         stream = PrintableStream(sys.stdout)
         emit(result, fmt, None, stdout=stream, terminal=True, all_rows=self.all_rows)  # type: ignore[arg-type]
 
+    _DEFUSED = (
+        "{cells} began with = + - @ (a spreadsheet formula) and got a ' in front, so that a "
+        "spreadsheet shows it; --raw-csv writes them as they are"
+    )
+
     def _defused(self, result: Any) -> Any:
         """A table (or a diff's rows, as CSV writes them) with formula cells defused, and a
         word about how many were."""
         from dataclasses import replace
 
-        from corpuscli.coverage.diff import Diff
-        from corpuscli.render.spreadsheet import defuse_formulas
-        from corpuscli.results import Table
+        from corpuscli.render.spreadsheet import defuse_formulas, defuse_rows
+        from corpuscli.results import RowTable, Table
 
-        if isinstance(result, Diff):
-            from corpuscli.coverage.diff import to_frame
-
-            result = Table(to_frame(result), "diff")
         if not isinstance(result, Table):
+            from corpuscli.coverage.diff import Diff, to_frame  # a table need not import it
+
+            if not isinstance(result, Diff):
+                return result
+            result = Table(to_frame(result), "diff")
+        if isinstance(result, RowTable):  # plain rows stay plain rows (no pandas)
+            rows, changed = defuse_rows(result.rows)
+            if changed:
+                self.info(self._DEFUSED.format(cells=plural(changed, "CSV cell")))
+            result.rows = rows
             return result
         frame, changed = defuse_formulas(result.frame)
         if changed:
-            self.info(
-                f"{plural(changed, 'CSV cell')} began with = + - @ (a spreadsheet formula) and "
-                "got a ' in front, so that a spreadsheet shows it; --raw-csv writes them as "
-                "they are"
-            )
+            self.info(self._DEFUSED.format(cells=plural(changed, "CSV cell")))
         return replace(result, frame=frame)
 
     def emit(self, result: Any, fmt: str, output: str | None) -> None:

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from corpuscli.boilerplate.detection import Patterns
+    from corpuscli.engine.counting import TermOptions
     from corpuscli.engine.partitioned import FilesRead
-    from corpuscli.engine.term_counts import TermCounts, TermOptions
+    from corpuscli.engine.term_counts import TermCounts
     from corpuscli.io.inputs import InputItem
 
 ENGINES = ("pandas", "dask")
@@ -125,7 +126,7 @@ class Compute:
 
         partitions, missing = planned
         manifest = read_manifest(source.manifest) if source.manifest else None
-        with self._progress() as progress:
+        with partitions, self._progress() as progress:
             result, read = task(
                 partitions, jobs=self.cores, loader=source.loader_options(), manifest=manifest,
                 progress=progress,

@@ -31,13 +31,17 @@ import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from corpuscli.text.languages import ArticleLanguages, detect_languages
 from corpuscli.text.regex import UserRegex
 from corpuscli.text.tokens import TOKEN_PATTERN, fold_quotes
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BOUNDARY = -1
 DOC_END = -2
@@ -141,6 +145,7 @@ class _Codes(dict):  # type: ignore[type-arg]
 
 #: Third bytes of the UTF-8 encodings (E2 80 xx) of “ ” – — …, never part of a token.
 _BLANKED = np.array([0x9C, 0x9D, 0x93, 0x94, 0xA6], dtype=np.uint8)
+_BLANKED_SEQUENCES = tuple(bytes([0xE2, 0x80, int(third)]) for third in _BLANKED)
 
 
 def _blank_punctuation(text: np.ndarray) -> None:
@@ -165,11 +170,15 @@ class _KeyTable:
     those recent ones."""
 
     def __init__(self) -> None:
+        import pandas as pd
+
         self.keys = np.empty(0, dtype=np.uint64)
         self._index = pd.Index(self.keys)
 
     def positions(self, batch: np.ndarray) -> tuple[np.ndarray, int]:
         """The place of each key of ``batch`` among the known, and how many were new."""
+        import pandas as pd
+
         inverse, uniques = pd.factorize(batch)
         frozen = len(self._index)
         place = self._index.get_indexer(uniques)
@@ -248,14 +257,24 @@ def key_table() -> _HashedKeys | _KeyTable:
 
 class _Known:
     """The chunks met so far, as 64-bit words (one per chunk of up to 8 bytes, two for up to 16),
-    with their codes. Chunks are found by hashing those words (see :class:`_KeyTable`); a chunk of
-    two words is found by the pair of their places. Only new distinct chunks are turned into bytes
+    with their codes. Chunks are found by hashing those words; a chunk of
+    two words is found by the pair of their places (:func:`key_table`). Only new distinct chunks are turned into bytes
     and tokenised: no Python object is made per chunk."""
 
     def __init__(self, width: int) -> None:
-        self.tables = [_KeyTable() for _ in range(width)]
-        self.pairs = _KeyTable() if width == 2 else None
+        self.width = width
         self.known = np.empty(0, dtype=np.int64)
+
+    @cached_property
+    def tables(self) -> list[_HashedKeys | _KeyTable]:
+        # one growing hash table each (made on first use: pandas' own): a batch's chunks are
+        # hashed once (hashing the batch on its own first, then its distinct chunks against the
+        # known, cost 10% more)
+        return [key_table() for _ in range(self.width)]
+
+    @cached_property
+    def pairs(self) -> _HashedKeys | _KeyTable | None:
+        return key_table() if self.width == 2 else None
 
     def codes(
         self, batch: list[np.ndarray], add: Callable[[list[bytes]], np.ndarray]
@@ -306,6 +325,43 @@ class TokenSpec:
     #: ``--lang auto``: each text's language chosen per text (its stopwords as edge words, its
     #: stemmer), or None for one language throughout (``stem`` and ``drop_edges``).
     languages: ArticleLanguages | None = None
+
+
+@dataclass(frozen=True)
+class TermOptions:
+    """What counts as a term (shared by terms, compare and collocations)."""
+
+    lower: bool = True
+    stopwords: frozenset[str] = frozenset()
+    #: Snowball language name (``english``) to stem with, or None.
+    stem: str | None = None
+    ngram: tuple[int, int] = (1, 1)
+    #: A token regex replacing the default (see ``corpuscli.text.tokens``).
+    pattern: str | None = None
+    keep_numbers: bool = False
+    #: ``--lang auto``: stopwords and stemmer chosen per article by its language (then
+    #: ``stopwords`` holds only a list given for every language, and ``stem`` is None).
+    languages: ArticleLanguages | None = None
+
+    def token_spec(self) -> TokenSpec:
+        return TokenSpec(
+            lower=self.lower,
+            pattern=self.pattern,
+            stem=self.stem,
+            boundaries=self.ngram[1] > 1,
+            drop_edges=self.stopwords,
+            keep_numbers=self.keep_numbers,
+            languages=self.languages,
+        )
+
+    @property
+    def stemmed(self) -> bool:
+        """Whether terms are stems (one stemmer, or one per article's language)."""
+        return self.stem is not None or bool(self.languages and self.languages.stem)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return tuple(range(self.ngram[0], self.ngram[1] + 1))
 
 
 @dataclass
@@ -546,6 +602,38 @@ class Counter:
             raw[long] = self._codes_of(chunks)
         return raw
 
+    def text_token_ids(self, texts: list[str]) -> list[list[int]] | None:
+        """Each text's word token ids, as :meth:`encode` finds them (the same chunks, each
+        tokenised by the same rule), chunk by chunk in Python: for a handful of texts, where
+        the hash tables of the bulk path (pandas') would cost more to import than they save.
+        None where that path is not the one :meth:`encode` takes (a user pattern, a language
+        per text, a big-endian machine)."""
+        if not self.fast or self.whole_text or not _LITTLE_ENDIAN or self.spec.languages:
+            return None
+        data = self._prepared(texts)
+        for sequence in _BLANKED_SEQUENCES:  # as _blank_punctuation does
+            data = data.replace(sequence, b"   ")
+        seen: dict[bytes, int] = {}
+        out: list[list[int]] = [[]]
+        for chunk in data.split():
+            code = seen.get(chunk)
+            if code is None:
+                if len(chunk) <= 16:  # as _fast_codes: short chunks by the inline rule
+                    code = int(self._chunk_codes([chunk])[0])
+                else:
+                    code = int(self._codes_of([chunk])[0])
+                seen[chunk] = code
+            if code >= 0:
+                out[-1].append(code)
+            elif code == DOC_END:
+                out.append([])
+            elif code <= -3:
+                entry = -3 - code
+                start = self._exp_offsets[entry]
+                part = self._exp_flat[start : start + self._exp_lengths[entry]]
+                out[-1].extend(i for i in part if i >= 0)
+        return out[: len(texts)]
+
     def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids of all ``texts`` (boundaries ``-1``, one after each text) and the index of the
         text each position belongs to."""
@@ -683,10 +771,10 @@ class Counter:
         spec = self.spec
         if not spec.drop_edges and spec.keep_numbers:
             return None, None
-        while len(self._edge_flags) < len(self.terms):
-            term = self.terms[len(self._edge_flags)]
-            self._edge_flags.append(term in spec.drop_edges)
-            self._number_flags.append(not has_letter(term))
+        if len(self._edge_flags) < len(self.terms):  # the terms met since: flagged in bulk
+            new = self.terms[len(self._edge_flags) :]
+            self._edge_flags.extend(map(spec.drop_edges.__contains__, new))
+            self._number_flags.extend([not found for found in map(_HAS_LETTER.search, new)])
         if not self.terms:
             return None, None
         edge = (
@@ -705,6 +793,8 @@ class Counter:
         """Co-occurrences within ``window`` tokens (same sentence), as ordered pairs (earlier,
         later), with the marginal counts of each word as first and as second member. With
         ``node``, only pairs that contain it are kept (the marginals stay complete)."""
+        import pandas as pd
+
         groups = np.zeros(len(texts), dtype=np.int64)
         ids, doc, langs = self._encode_in_languages(texts)
         bits = max(1, len(self.terms).bit_length())
@@ -755,11 +845,8 @@ class Counter:
         bits: int,
         results: dict[str, tuple[int, pd.DataFrame]],
     ) -> Partial:
-        tokens = ids >= 0
-        group_tokens = (
-            pd.Series(groups[doc[tokens]]).value_counts().to_dict() if tokens.any() else {}
-        )
-        group_docs = pd.Series(groups).value_counts().to_dict()
+        group_tokens = _tally(groups[doc[ids >= 0]])
+        group_docs = _tally(groups)
         start = self._synced
         self._synced = len(self.terms)
         return Partial(
@@ -771,6 +858,15 @@ class Counter:
             group_tokens={int(k): int(v) for k, v in group_tokens.items()},
             group_docs={int(k): int(v) for k, v in group_docs.items()},
         )
+
+
+def _tally(values: np.ndarray) -> dict[int, int]:
+    """How many times each value (a group number) occurs, for the values that occur."""
+    if not len(values):
+        return {}
+    counts = np.bincount(values)
+    present = np.flatnonzero(counts)
+    return dict(zip(present.tolist(), counts[present].tolist(), strict=True))
 
 
 def ngram_keys(
@@ -820,6 +916,8 @@ def sum_by(
     group: np.ndarray, key: np.ndarray, count: np.ndarray, docs: np.ndarray, key_bits: int
 ) -> pd.DataFrame:
     """Sum ``count`` and ``docs`` over equal (group, key) pairs, by hashing (no sort)."""
+    import pandas as pd
+
     if not len(key):
         return _empty_counts()
     group_bits = max(1, int(group.max()).bit_length())
@@ -845,6 +943,8 @@ def sum_by(
 
 def sum_frames(frames: list[pd.DataFrame], key_bits: int) -> pd.DataFrame:
     """Frames of (group, key, count, docs) summed into one, a row per distinct (group, key)."""
+    import pandas as pd
+
     if not frames:
         return _empty_counts()
     both = pd.concat(frames, ignore_index=True)
@@ -858,11 +958,15 @@ def sum_frames(frames: list[pd.DataFrame], key_bits: int) -> pd.DataFrame:
 
 
 def _empty_counts() -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({"group": [], "key": [], "count": [], "docs": []}, dtype=np.int64)
 
 
 def _count_keys(key: np.ndarray) -> pd.DataFrame:
     """key -> count in group 0 (docs not counted: 0)."""
+    import pandas as pd
+
     if not len(key):
         return _empty_counts()
     codes, uniques = pd.factorize(key, sort=False)
@@ -886,6 +990,8 @@ def _count_by_group(
     """(group, key) -> count, docs (number of distinct documents): the distinct (document, key)
     pairs by hashing, then summed per (group, key) — in dense arrays when groups x keys is small
     (unigrams over few groups), else by hashing again."""
+    import pandas as pd
+
     if not len(key):
         return _empty_counts()
     doc_bits = max(1, int(kdoc.max()).bit_length())
@@ -948,6 +1054,8 @@ class _Sums:
         np.add.at(self.sums[1], places, frame["docs"].to_numpy())
 
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         packed = self.keys.keys
         return pd.DataFrame({
             "group": (packed >> np.uint64(self.key_bits)).astype(np.int64),
@@ -993,6 +1101,8 @@ class Totals:
 
     def add(self, part: Partial) -> None:
         """Merge one batch's counts (remapping its vocabulary onto the global one)."""
+        import pandas as pd
+
         local = self._maps.setdefault(part.worker, array("q"))
         if len(local) != part.vocab_start:
             raise RuntimeError("worker vocabulary out of step")  # a bug, never user input
@@ -1047,6 +1157,8 @@ class Totals:
 
     def compact(self) -> None:
         """Sum the rows gathered so far, to keep memory bounded by the distinct (group, term)s."""
+        import pandas as pd
+
         for name, frames in self.tables.items():
             n = self.arity[name]
             if name in self._sums and frames:  # frames set directly beside running sums
@@ -1073,6 +1185,8 @@ class Totals:
     def word_table(self) -> tuple[np.ndarray, pd.DataFrame]:
         """Per document (counted ``per_doc``, in input order): word tokens, and a frame of
         (doc, key, count) — each document's words, keys in the global vocabulary."""
+        import pandas as pd
+
         if not self.doc_tokens:
             empty = pd.DataFrame({"doc": [], "key": [], "count": []}, dtype=np.int64)
             return np.zeros(0, dtype=np.int64), empty
@@ -1098,6 +1212,8 @@ def merge_partials(parts: list[Partial]) -> Partial:
     """One :class:`Partial` for consecutive batches that one :class:`Counter` counted (in the
     order it counted them): tables summed, vocabulary gains joined. A worker that counts several
     batches of a part sends one result, and the merging process has fewer rows to sum."""
+    import pandas as pd
+
     if len(parts) == 1:
         return parts[0]
     bits = parts[-1].bits  # the vocabulary only grows

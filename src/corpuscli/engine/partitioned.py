@@ -18,19 +18,24 @@ and goes the single-process way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from corpuscli.engine.counting import Counter, Partial, Totals, merge_partials
+from corpuscli.engine.counting import Counter, Partial, TermOptions, Totals, merge_partials
 from corpuscli.engine.parallel import run_batches, worker_state
-from corpuscli.engine.term_counts import TermCounts, TermOptions, batch_texts
+from corpuscli.engine.partitions import PartPlan
+from corpuscli.engine.term_counts import TermCounts, batch_texts
 from corpuscli.errors import Problem
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.loader import IdRegistry, Loader, LoadTally, PartsRead
 from corpuscli.progress import Progress, tell
+
+#: Partitions of a load: a list, or a plan that makes them as they are taken.
+Partitions = list[list[InputItem]] | PartPlan
 
 #: Texts a worker tokenises at a time: a batch that loads and counts in the same process is
 #: not sent anywhere, and a small one keeps the tokeniser's arrays small and in cache (the full
@@ -126,7 +131,7 @@ def _count_partition(items: list[InputItem]) -> _PartitionCount:
 
 
 def each_part(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     func: Callable[[list[InputItem]], PartRead],
     read: FilesRead,
     *,
@@ -144,28 +149,47 @@ def each_part(
         raise ValueError("--dedupe needs the whole corpus in one process")
     parts = PartsRead()
     registry = IdRegistry()
+    total = len(partitions) if isinstance(partitions, Sized) else partitions.expected
+    handed: deque[list[InputItem]] = deque()
+
+    def hand_out() -> Iterator[list[InputItem]]:  # partitions may be made as they are taken
+        for part in partitions:
+            handed.append(part)
+            yield part
+
     results = run_batches(
         func,
-        partitions,
+        hand_out(),
         jobs=jobs,
         initializer=_init_worker,
         initargs=(task, loader),
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
-    sizes = [sum(item.stored_size for item in part) for part in partitions]
-    done, total = 0, sum(sizes)
-    for size, (result, part) in zip(sizes, zip(results, partitions, strict=True), strict=True):
+    if isinstance(partitions, PartPlan) and partitions.inflates:
+        # parts decompressed as they are handed out: their sizes are not the files' on disk
+        unit, total, size_of = "parts", total, (lambda part: 1)
+    else:
+        items = (
+            partitions.items
+            if isinstance(partitions, PartPlan)
+            else [item for part in partitions for item in part]
+        )
+        unit, total = "bytes", sum(item.stored_size for item in items)
+        size_of = lambda part: sum(item.stored_size for item in part)  # noqa: E731
+    done = 0
+    for result in results:
+        part = handed.popleft()
         parts.add(result.problems, result.tally, result.articles)
         read.problems, read.articles = parts.problems, parts.articles
         yield result, registry.assign(result.ids, result.paths)
-        done += size  # the bytes of the parts read, as one reader would tell them
-        tell(progress, done, total, part[-1].display, step="loading", unit="bytes")
+        done += size_of(part)  # what was read, as one reader would tell it
+        tell(progress, done, max(total, done), part[-1].display, step="loading", unit=unit)
     parts.tally.renamed_ids = registry.renamed
     read.notes = parts.notes(manifest)
 
 
 def _count_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     what: _What,
     *,
     jobs: int,
@@ -190,7 +214,7 @@ def _count_files(
 
 
 def count_terms_in_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     *,
     by: str | None = None,
     options: TermOptions | None = None,
@@ -213,7 +237,7 @@ def count_terms_in_files(
 
 
 def count_pairs_in_files(
-    partitions: list[list[InputItem]],
+    partitions: Partitions,
     *,
     window: int,
     node: str | None,

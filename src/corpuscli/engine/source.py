@@ -30,6 +30,7 @@ from corpuscli.progress import Progress
 if TYPE_CHECKING:
     import pandas as pd
 
+    from corpuscli.engine.partitions import PartPlan
     from corpuscli.io.inputs import InputItem
 
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 PARTS_PER_JOB = 4
 MIN_PART_BYTES = 4 * 2**20
 MAX_PART_BYTES = 16 * 2**20
+#: Plain-text inputs up to this size are read without pandas (see :meth:`Source.plain_texts`).
+SMALL_INPUT_BYTES = 2**20
 
 
 @dataclass(frozen=True)
@@ -131,14 +134,13 @@ class Source:
     def of(cls, corpus: Any, **options: Any) -> Source:
         """A Source from what a notebook has at hand: a Source (``options`` replace its fields),
         a corpus frame, a path or a list of paths."""
-        import pandas as pd
-
         if isinstance(corpus, Source):
             return replace(corpus, **options) if options else corpus
-        if isinstance(corpus, pd.DataFrame):
-            return cls(frame=corpus, **options)
         if isinstance(corpus, str | os.PathLike):
             return cls(paths=(os.fspath(corpus),), **options)
+        pandas = sys.modules.get("pandas")  # a frame means pandas is imported: no import here
+        if pandas is not None and isinstance(corpus, pandas.DataFrame):
+            return cls(frame=corpus, **options)
         if isinstance(corpus, Iterable):
             return cls(paths=tuple(os.fspath(p) for p in corpus), **options)
         raise TypeError(f"cannot read a corpus from {type(corpus).__name__}")
@@ -232,13 +234,14 @@ class Source:
 
         return expand_inputs(self.input_paths())
 
-    def parts(self, jobs: int) -> tuple[list[list[InputItem]], list[Problem]] | None:
+    def parts(self, jobs: int) -> tuple[PartPlan, list[Problem]] | None:
         """The input files cut into parts for ``jobs`` worker processes to load themselves (a
-        large JSON Lines file at line ends, small files grouped), and the inputs not found; None
-        when one process must read (see :meth:`one_reader`) or the input is too small to cut."""
+        large JSON Lines file at line ends, a compressed one decompressed once as the parts are
+        taken, small files grouped), and the inputs not found; None when one process must read
+        (see :meth:`one_reader`) or the input is too small to cut."""
         if self.one_reader():
             return None
-        from corpuscli.engine.partitions import partition_bytes, plan_partitions, weight
+        from corpuscli.engine.partitions import PartPlan, partition_bytes, weight
 
         items, problems = self.expand()
         if os.environ.get("CORPUSCLI_PARTITION_MB"):
@@ -246,8 +249,11 @@ class Source:
         else:
             total = sum(weight(item) for item in items)
             target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), MAX_PART_BYTES)
-        partitions = plan_partitions(items, target, split=True)
-        return (partitions, problems) if len(partitions) >= 2 else None
+        plan = PartPlan(
+            items, target, max_size=self.max_input_size, max_line=self.max_line_size,
+            inflate=jobs > 1,  # one process reads a compressed file as well from the file
+        )  # fmt: skip
+        return (plan, problems) if plan.expected >= 2 else None
 
     def is_large(self) -> bool:
         """True when the files weigh enough to be worth cutting into parts (two of the smallest)."""
@@ -260,6 +266,52 @@ class Source:
         except UsageError:
             return False
         return sum(weight(item) for item in items) >= 2 * MIN_PART_BYTES
+
+    def plain_texts(self, report: LoadReport) -> list[str] | None:
+        """The texts of a few plain-text files (:data:`SMALL_INPUT_BYTES` in all), read without
+        pandas, so that a short run does not pay for importing it, with ``report`` filled; None
+        when the source is anything else (other formats, filters, a manifest, a store, standard
+        input, cleaning) or when reading had something to tell (a problem, a detected encoding,
+        two files of one name): the ordinary loader then reads it and tells it."""
+        if (
+            self.one_reader() or self.files_from or self.manifest or self.columns
+            or self.set_source or self.sources or self.windowed
+        ):  # fmt: skip
+            return None
+        from corpuscli.errors import CorpusError
+        from corpuscli.io.limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE
+        from corpuscli.io.readers import Context, read_text
+        from corpuscli.io.streams import open_item
+
+        items, missing = self.expand()
+        if missing or not items or len({item.stem for item in items}) < len(items):
+            return None
+        try:
+            plain = all(i.fmt == "text" and not i.compression and i.path for i in items)
+            if not plain or sum(i.stored_size for i in items) > SMALL_INPUT_BYTES:
+                return None
+        except OSError:
+            return None
+        size = DEFAULT_MAX_INPUT_SIZE if self.max_input_size is None else self.max_input_size
+        line = DEFAULT_MAX_LINE_SIZE if self.max_line_size is None else self.max_line_size
+        ctx = Context(None, self.encoding, max_input_size=size, max_line_size=line)
+        texts: list[str] = []
+        for item in items:
+            try:
+                stream, fmt = open_item(item, max_size=size, max_line=line)
+                with stream:
+                    if fmt != "text":
+                        return None
+                    texts.extend(
+                        rec["text"] for recs in read_text(item, stream, ctx) for rec in recs
+                    )
+            except (CorpusError, OSError, ValueError):
+                return None
+        if ctx.detected_encodings or ctx.problems.items() or ctx.empty_texts:
+            return None
+        report.add([], [], len(texts))
+        report.check()
+        return texts
 
     # --- reading --------------------------------------------------------------------------------
     def stream(

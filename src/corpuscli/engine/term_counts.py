@@ -14,51 +14,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from corpuscli.engine.counting import Counter, Partial, TokenSpec, Totals, has_letter
+from corpuscli.engine.counting import Counter, Partial, TermOptions, TokenSpec, Totals, has_letter
 from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.progress import Progress, tracked
 from corpuscli.schema import group_keys
-from corpuscli.text.languages import ArticleLanguages
 
 #: Documents per batch handed to a worker.
 BATCH_DOCS = 1000
-
-
-@dataclass(frozen=True)
-class TermOptions:
-    """What counts as a term (shared by terms, compare and collocations)."""
-
-    lower: bool = True
-    stopwords: frozenset[str] = frozenset()
-    #: Snowball language name (``english``) to stem with, or None.
-    stem: str | None = None
-    ngram: tuple[int, int] = (1, 1)
-    #: A token regex replacing the default (see ``corpuscli.text.tokens``).
-    pattern: str | None = None
-    keep_numbers: bool = False
-    #: ``--lang auto``: stopwords and stemmer chosen per article by its language (then
-    #: ``stopwords`` holds only a list given for every language, and ``stem`` is None).
-    languages: ArticleLanguages | None = None
-
-    def token_spec(self) -> TokenSpec:
-        return TokenSpec(
-            lower=self.lower,
-            pattern=self.pattern,
-            stem=self.stem,
-            boundaries=self.ngram[1] > 1,
-            drop_edges=self.stopwords,
-            keep_numbers=self.keep_numbers,
-            languages=self.languages,
-        )
-
-    @property
-    def stemmed(self) -> bool:
-        """Whether terms are stems (one stemmer, or one per article's language)."""
-        return self.stem is not None or bool(self.languages and self.languages.stem)
-
-    @property
-    def sizes(self) -> tuple[int, ...]:
-        return tuple(range(self.ngram[0], self.ngram[1] + 1))
 
 
 @dataclass

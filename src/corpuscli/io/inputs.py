@@ -65,6 +65,12 @@ class InputItem:
     #: whose first line is line ``first_line`` of the file.
     span: tuple[int, int] | None = None
     first_line: int = 1
+    #: A part of a compressed file, decompressed once by the process that planned the parts: its
+    #: bytes (``span`` is then their place in the decompressed stream) stand in this temporary
+    #: file, which the reader removes; ``fault`` is the error the decompressor met right after
+    #: them, raised once they are read (as reading the whole file would).
+    decompressed: Path | None = None
+    fault: BaseException | None = None
 
     @property
     def stored_size(self) -> int:

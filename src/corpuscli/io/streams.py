@@ -175,6 +175,8 @@ def _open_span(item: InputItem, max_size: int, max_line: int) -> IO[bytes]:
     empty (the bound is reported once)."""
     assert item.span is not None and item.path is not None
     start, end = item.span
+    if item.decompressed is not None:
+        return _open_decompressed_part(item)
     if max_size and start > max_size:
         return io.BytesIO(b"")
     try:
@@ -186,6 +188,20 @@ def _open_span(item: InputItem, max_size: int, max_line: int) -> IO[bytes]:
     bounded = Bounded(io.BytesIO(data), item.display, max_size=max_size, offset=start)
     bounded.bound_lines(max_line)
     return io.BufferedReader(bounded, buffer_size=1 << 20)
+
+
+def _open_decompressed_part(item: InputItem) -> IO[bytes]:
+    """The bytes of a part of a compressed JSON Lines file that the planning process
+    decompressed (within the input bounds) into a temporary file, removed once read; then the
+    error that stopped the planner's reading, if one did."""
+    assert item.decompressed is not None
+    try:
+        data = item.decompressed.read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), where=item.display) from exc
+    finally:
+        item.decompressed.unlink(missing_ok=True)
+    return io.BufferedReader(_Prefixed(data, io.BytesIO(b""), item.fault), buffer_size=1 << 20)
 
 
 def open_item(

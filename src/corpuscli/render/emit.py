@@ -41,18 +41,23 @@ def emit(
     with rich, sized to the terminal, and binary formats are refused. A table longer than the
     terminal's screen shows a screenful and a line saying how many rows follow, unless
     ``all_rows``; files and pipes always get every row."""
-    from corpuscli.coverage.diff import Diff
-    from corpuscli.reporting.build import Report
+    from corpuscli.results import Table
 
     stdout = stdout if stdout is not None else sys.stdout
     if terminal is None:
         terminal = stdout.isatty()
+    if isinstance(result, Table):  # the common case: no import of the diff and report modules
+        _emit_table(result, fmt, output, stdout, terminal, all_rows)
+        return
+    from corpuscli.coverage.diff import Diff
+    from corpuscli.reporting.build import Report
+
     if isinstance(result, Report):
         _emit_report(result, fmt, output, stdout)
     elif isinstance(result, Diff):
         _emit_diff(result, fmt, output, stdout, terminal)
     else:
-        _emit_table(result, fmt, output, stdout, terminal, all_rows)
+        raise TypeError(f"cannot write a {type(result).__name__}")
 
 
 def _emit_table(
@@ -63,6 +68,14 @@ def _emit_table(
     terminal: bool,
     all_rows: bool = True,
 ) -> None:
+    from corpuscli.results import RowTable
+
+    if isinstance(table, RowTable) and fmt in ("tsv", "csv") and not output:
+        from corpuscli.render.rows import write_rows  # no pandas for a table of plain rows
+
+        write_rows(table.columns, table.rows, stdout, "\t" if fmt == "tsv" else ",")
+        stdout.flush()
+        return
     from corpuscli.render import frames
 
     if output:

@@ -29,6 +29,20 @@ def defused(text: str) -> str:
     return text
 
 
+def defuse_rows(rows: list[tuple[object, ...]]) -> tuple[list[tuple[object, ...]], int]:
+    """Plain rows with every text cell that would start a formula :func:`defused`, and how
+    many were."""
+    changed = 0
+    out: list[tuple[object, ...]] = []
+    for row in rows:
+        if any(isinstance(v, str) and FORMULA_START.match(v) for v in row):
+            safe = tuple(defused(v) if isinstance(v, str) else v for v in row)
+            changed += sum(a is not b for a, b in zip(row, safe, strict=True))
+            row = safe
+        out.append(row)
+    return out, changed
+
+
 def defuse_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """The frame with every text cell (and column name) that would start a formula
     :func:`defused`, and how many were."""

@@ -143,7 +143,8 @@ def build_report(
         """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
         and each article's words (the overview's word counts)."""
         if "counts" not in shared:
-            from corpuscli.engine.term_counts import TermOptions, count_terms
+            from corpuscli.engine.counting import TermOptions
+            from corpuscli.engine.term_counts import count_terms
             from corpuscli.text.stopwords import load_stopwords
 
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
@@ -276,7 +277,8 @@ def _trending(
     if compare_since is None or since is None:
         raise NothingToAnalyse("no comparison window", hint="give --compare-to with --since")
     from corpuscli.analysis.compare import keyness
-    from corpuscli.engine.term_counts import TermOptions, count_terms, merge_collapsed
+    from corpuscli.engine.counting import TermOptions
+    from corpuscli.engine.term_counts import count_terms, merge_collapsed
     from corpuscli.text.stopwords import load_stopwords
 
     before = window(corpus, compare_since, since)

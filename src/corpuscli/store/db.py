@@ -513,7 +513,16 @@ def read(
     sql = "SELECT a.doc_id, a.source, a.title, a.published, a.url, a.path, a.text, a.extra FROM articles a"
     conditions: list[str] = []
     args: list[object] = []
-    if query:
+    if query and (since or until) and _has_index(con, "articles_published"):
+        # A window and a query (a daily report on one subject): the window's rows are found by
+        # the index on published and each is looked for among the matches (``+`` keeps SQLite
+        # from driving by the matches): a common word's matches all over a large store are not
+        # read one by one. "trump" in one week of the corpus x4 (75,292 matches, 268 in the
+        # week): 0.12-0.16 s with the pages in memory, 9 s the first time, now 0.02 s. Without
+        # a window the matches drive (a scan of the whole table would be slower).
+        conditions.append("+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(fts_query(query))
+    elif query:
         sql += " JOIN articles_fts f ON f.rowid = a.id"
         conditions.append("articles_fts MATCH ?")
         args.append(fts_query(query))
@@ -690,6 +699,14 @@ def breakdown(con: sqlite3.Connection, by: str) -> pd.DataFrame:
         f"substr(max(published), 1, 10) FROM articles GROUP BY {group} ORDER BY {group}"
     ).fetchall()
     return pd.DataFrame(rows, columns=[*names, "articles", "first", "last"])
+
+
+def _has_index(con: sqlite3.Connection, name: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+    )
 
 
 def _has_table(con: sqlite3.Connection, name: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from corpuscli.engine.term_counts import TermOptions
+    from corpuscli.engine.counting import TermOptions
 
 
 #: The longest n-gram counted. The counting engine packs an n-gram's word ids into one 64-bit
@@ -71,7 +71,7 @@ class Tokens:
 
     def options(self, ngram: str | int | tuple[int, int] = 1) -> TermOptions:
         """The :class:`TermOptions` for n-grams of ``ngram`` (``2``, ``"1-3"``)."""
-        from corpuscli.engine.term_counts import TermOptions
+        from corpuscli.engine.counting import TermOptions
         from corpuscli.text.language_names import language_code, snowball_name
         from corpuscli.text.languages import ArticleLanguages
         from corpuscli.text.stopwords import BY_LANG, load_stopwords

@@ -10,8 +10,8 @@ from .partitions import ORDER
 if TYPE_CHECKING:
     import pandas as pd
 
-    from corpuscli.engine.counting import Counter, TokenSpec
-    from corpuscli.engine.term_counts import TermCounts, TermOptions
+    from corpuscli.engine.counting import Counter, TermOptions, TokenSpec
+    from corpuscli.engine.term_counts import TermCounts
 
 #: Separates the words of an n-gram in the frames the partitions return (no token contains it).
 _SEP = "\x1f"
@@ -97,7 +97,7 @@ def _count_meta() -> pd.DataFrame:
 
 def count_terms(frame: Any, *, by: str | None = None, options: TermOptions | None = None) -> Any:
     """The lazy merged counts of a Dask corpus frame (compute it, then :func:`to_term_counts`)."""
-    from corpuscli.engine.term_counts import TermOptions
+    from corpuscli.engine.counting import TermOptions
 
     options = options or TermOptions()
     partial = frame.map_partitions(_count_partition, by, options, meta=_count_meta())
