@@ -55,7 +55,9 @@ from .speaker_phrase import (
 )
 from .speakers import resolve_pronouns, resolve_speakers
 
-__all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
+__all__ = [
+    "COLUMNS", "TABLE_COLUMNS", "Quote", "extract_quotes", "quote_rows", "quote_table", "quotes_frame"
+]  # fmt: skip
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -461,30 +463,46 @@ def _scare_quote(text: str, q: Quote) -> bool:
 
 #: A batch of articles for a worker: doc_ids, sources, texts.
 _Batch = tuple[list[Any], list[Any], list[Any]]
+#: The columns of a quote table: the article's doc_id and source, then each quote's.
+TABLE_COLUMNS = ("doc_id", "source", *COLUMNS[1:])
 
 
-def _quote_rows(batch: _Batch) -> list[dict[str, Any]]:
-    ids, sources, texts = batch
-    rows: list[dict[str, Any]] = []
+def quote_rows(ids: list[Any], sources: list[Any], texts: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a quote table (:data:`TABLE_COLUMNS`) for articles given as parallel lists
+    of doc_ids (or any key the caller maps back), sources and texts; a text that is no string
+    has no quotes."""
+    rows: list[tuple[Any, ...]] = []
     for doc_id, source, text in zip(ids, sources, texts, strict=True):
         if not isinstance(text, str):
             continue
+        outlet = source if isinstance(source, str) else None
         for n, q in enumerate(extract_quotes(text), start=1):
-            rows.append(
-                {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
-                 "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
-                 "text": q.text, "start": q.start, "end": q.end, "speaker_text": q.speaker_text,
-                 "speaker_source": q.speaker_source, "confidence": q.confidence}
-            )  # fmt: skip
+            rows.append((doc_id, outlet, n, q.speaker, q.verb, q.kind, q.text, q.start, q.end,
+                         q.speaker_text, q.speaker_source, q.confidence))  # fmt: skip
     return rows
+
+
+def _batch_rows(batch: _Batch) -> list[tuple[Any, ...]]:
+    return quote_rows(*batch)
+
+
+def quote_table(rows: list[tuple[Any, ...]], speaker: str | None = None) -> pd.DataFrame:
+    """A quote table from its rows; ``speaker`` keeps the quotes whose speaker contains it
+    (case-insensitive)."""
+    out = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+    if speaker:
+        mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)
+        out = out[mask].reset_index(drop=True)
+    return out
 
 
 def quotes_frame(
     corpus: pd.DataFrame | Iterable[pd.DataFrame], *, speaker: str | None = None, jobs: int = 1
 ) -> pd.DataFrame:
     """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
-    end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
-    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them."""
+    end, speaker_text, speaker_source, confidence. ``speaker`` keeps the quotes whose speaker
+    contains it (case-insensitive): "Putin" finds "Vladimir Putin" and "President Vladimir
+    Putin", and the pronouns resolved to them."""
     from corpuscli.engine.parallel import run_batches
 
     def batches() -> Iterator[_Batch]:
@@ -495,11 +513,7 @@ def quotes_frame(
             for i in range(0, len(ids), 500):
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
-    rows: list[dict[str, Any]] = []
-    for part in run_batches(_quote_rows, batches(), jobs=jobs):
+    rows: list[tuple[Any, ...]] = []
+    for part in run_batches(_batch_rows, batches(), jobs=jobs):
         rows.extend(part)
-    out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
-    if speaker:
-        mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)
-        out = out[mask].reset_index(drop=True)
-    return out
+    return quote_table(rows, speaker)
