@@ -27,7 +27,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject, role_of
+from .speaker_phrase import (
+    PREPOSITIONS,
+    PRONOUNS,
+    Mention,
+    parse_after,
+    parse_phrase,
+    parse_subject,
+    role_of,
+)
 
 
 @dataclass
@@ -121,6 +129,50 @@ def _clause_like(text: str) -> bool:
     return False
 
 
+def _quotation_apart(before: str, quotation: str) -> bool:
+    """Whether a quotation stands apart from the reported clause before it, as a statement of
+    its own (", which read, “The North will …”", "… from Syria “because I saw …”"), rather
+    than finishing its phrase ("with a “proven history of …”", "would represent “the relapse
+    …”"): the clause ends with a comma or a colon, or it ends with no function word and the
+    quotation opens with a capital, a pronoun or a conjunction."""
+    if before.rstrip()[-1:] in ",:":
+        return True
+    words = before.split()
+    first = quotation.split()[0] if quotation.split() else ""
+    return (
+        bool(words)
+        and words[-1].lower() not in _FUNCTION_END
+        and (first[:1].isupper() or first.lower() in _CLAUSE_OPENERS)
+    )
+
+
+def _subject_like(words: str) -> bool:
+    """Whether ``words`` (before a speech verb, after a conjunction or a comma) can be the verb's
+    subject: a pronoun or a noun phrase of up to five words, once the conjunctions before it
+    and the auxiliaries and adverbs after it are set aside ("which he", "he had", "U.S.
+    officials", "an Islamic State-affiliated site"); not a verb phrase ("then cheated by
+    failing to"), an auxiliary alone ("had") nor two noun phrases ("a charge the group": the
+    verb's object is elsewhere)."""
+    parts = _strip_adverbs(words).split()
+    while parts and parts[0].lower() in _CONJUNCTIONS:
+        parts = parts[1:]
+    if not parts or len(parts) > 5 or parts[-1].lower() in _DETERMINERS:
+        return False
+    if any(w.lower() in _DETERMINERS for w in parts[1:]):
+        return False
+    return not any(
+        w.lower() in PREPOSITIONS or w.lower() == "to" or w.endswith("ing")
+        or _FINITE_WORD.fullmatch(w.lower())
+        for w in parts
+    )  # fmt: skip
+
+
+def _has_finite(text: str) -> bool:
+    """Whether one of the first six words of ``text`` is a finite verb."""
+    words = text.split()[:6]
+    return any(_is_finite(w, words[i - 1] if i else "") for i, w in enumerate(words))
+
+
 def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes."""
@@ -185,23 +237,38 @@ _ADDRESSEE = re.compile(
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where a reported clause that starts at ``start`` ends: the sentence's end, or the next
-    attribution of its own (", adding that", "and said", ", the official said")."""
+    """Where a reported clause that starts at ``start`` ends: the sentence's end, a concessive
+    clause (", though he did not say …"), or the next attribution of its own (", adding that", "and said", ", the official said", "but U.S. officials say").
+    A passive ("and been told"), a verb of judgement ("he and Trump condemned the attack") and
+    a subject of a word or two left alone are no attribution of their own."""
     stop = end
-    for m in _verb_re().finditer(text, start, end):
+    concession = _CONCESSION.search(text, start, stop)
+    stop = stop if concession is None else concession.start()
+    verbs = lexicon().verb_class
+    for m in _verb_re().finditer(text, start, stop):
         before = text[start : m.start()]
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
             break
+        last = before[-12:].split()[-1:]
+        if (
+            last in _PASSIVE
+            or last == ["to"]
+            or (last and last[0].lower() in _DETERMINERS)
+            or verbs.get(" ".join(m.group(0).split())) == "names"
+        ):
+            continue  # "been told", "failing to reveal", "an agreed period", "condemned"
         conj = _CONJ_BEFORE.search(before[-24:])
         if conj:
             stop = start + len(before) - len(before[-24:]) + conj.start()
             break
         sub = _SUBORDINATE_BEFORE.search(before[-70:])
-        if sub and not m.group(0).endswith("ing"):
+        if sub and not m.group(0).endswith("ing") and _subject_like(sub.group("subject")):
             # "… requests that he finally turned down because he said …": a clause of its own
-            stop = start + len(before) - len(before[-70:]) + sub.start()
-            break
+            cut = start + len(before) - len(before[-70:]) + sub.start()
+            if len(text[start:cut].split()) >= 3:
+                stop = cut
+                break
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
@@ -383,9 +450,11 @@ def reports_in(
         quoted = _quoted_share(start, stop, marked) > 0
         if quoted and kind != "names":
             first_mark = min(a for a, b in marked if a < stop and b > start)
+            last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
             coordinated = _LAST_AND.search(unquoted)
+            after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
                 and len(unquoted[: coordinated.start()].split()) >= 4
@@ -395,7 +464,12 @@ def reports_in(
                 # its own before the one that holds the fragment
                 yield Report(start, stop, speaker, verb, True)
                 stop, quoted = start + coordinated.start(), False
-            elif len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
+            elif (
+                len(unquoted.split()) >= 6
+                and _clause_like(unquoted)
+                and (len(inner.split()) >= 8 or unquoted.rstrip().endswith(":"))
+                and _quotation_apart(unquoted, inner.strip(_MARKS))
+            ):
                 # a statement quoted whole after a reported clause ("… published the
                 # announcement, which read, “…”"); a fragment ("to avoid any “ambiguous game”")
                 # makes the clause the fragment's setting, not reported speech of its own
@@ -403,6 +477,15 @@ def reports_in(
                 stop, quoted = first_mark, False  # and the clause before it is reported
                 while stop > start and text[stop - 1] in " \t.,;:!?":
                     stop -= 1
+            elif after is not None and _has_finite(text[after.end() : stop]):
+                # "The drill was a ‘normal military exchange’ … and was in line with
+                # international law, Wu said.": the fragment's setting, then a clause of its own
+                yield Report(start, last_mark, speaker, verb, True)
+                tail = after.end()
+                if len(text[tail:stop].split()) >= 4:
+                    yield Report(tail, stop, speaker, verb)
+                    taken_until = max(taken_until, stop)
+                continue
         if kind == "names" and not quoted:
             continue
         previous = speaker
@@ -431,11 +514,26 @@ def _strip_adverbs(left: str) -> str:
     return left[:end] + (" " if end < len(left) else "")
 
 
+#: A subordinate or coordinate clause's start and its subject (a pronoun, or a noun phrase of
+#: up to five words) right before a speech verb.
 _SUBORDINATE_BEFORE = re.compile(
     r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
-    r"whereas|so))[ \t]+(?:he|she|they|it|the[ \t]+\w+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}|"
-    r"\w+[ \t]+\w+)(?:[ \t]+(?:also|later|then|has|had|have|once|again|\w+ly))?[ \t]*$"
+    r"whereas|so|yet))[ \t]+(?P<subject>(?:[\w’'.-]+[ \t]+){0,4}?[\w’'.-]+)[ \t]*$"
 )
+#: A concessive clause after a comma is the writer's, not the speaker's: ", though he did not".
+_CONCESSION = re.compile(r",[ \t]+(?:though|although|whereas|even[ \t]+as|even[ \t]+though)\b")
+_DETERMINERS = lexicon().words("determiners")
+_CONJUNCTIONS = lexicon().words("conjunctions")
+#: Words a phrase does not end with: what follows them finishes it.
+_FUNCTION_END = (
+    _DETERMINERS | PREPOSITIONS | lexicon().words("not_subject") | lexicon().words("adverbs")
+    | lexicon().words("dangling")
+)  # fmt: skip
+#: Words a quotation of its own may open with besides a capital: "because I saw …".
+_CLAUSE_OPENERS = lexicon().words("clause_openers")
+#: A coordinated clause after the last quotation of a clause (", and was in line with …").
+_COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
+_MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
 #: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
