@@ -415,7 +415,7 @@ def main() -> None:
             # errors are listed once per split, with the last row (all its articles)
             score = evaluate(chosen, texts, split, args.errors and name == names[-1])
             label = name.replace("quotes_", "").replace(".json", "")
-            rows.append([f"{split} {label}", *figures(score)])
+            rows.append([f"{split} {label}" if len(names) > 1 else split, *figures(score)])
     print(table(rows, HEADER))
     if args.punkt and big is not None:
         punkt_part(articles, texts, big, splits[0])
