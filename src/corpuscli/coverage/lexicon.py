@@ -127,7 +127,7 @@ def lexicon() -> Lexicon:
         never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
         drop=tuple(re.compile(p) for p in drops),
         circumstance=re.compile(
-            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
+            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b(?!['’]))+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
         function_words={

@@ -105,6 +105,10 @@ _FINITE_WORD = re.compile(
 )
 
 
+#: A word with full stops that does not end a sentence: "U.S.", "Gen.", "St."
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
+
+
 def _clause_like(text: str) -> bool:
     """Whether ``text`` (a verb's complement, circumstance skipped) reads as a clause: "that
     …", or a subject of a few words followed by a finite verb ("Iran lied", "he will quit",
@@ -118,12 +122,12 @@ def _clause_like(text: str) -> bool:
     if first in _NOT_SUBJECT:
         return False
     if first in _SUBJECT_PRONOUN:
-        return len(words) > 1 and (
-            _is_finite(words[1], words[0]) or (len(words) > 2 and _is_finite(words[2], words[1]))
-        )
-    for i, w in enumerate(words[1:8], start=1):
-        if w.strip(",.;:!?") != w and w[-1:] in ".;:!?":
-            return False
+        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
+        second = words[1].lower() if len(words) > 1 else ""
+        return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
+    for i, w in enumerate(words[1:10], start=1):
+        if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
+            return False  # the clause ended before a verb ("U.S." does not end one)
         if _is_finite(w, words[i - 1]):
             return True
     return False
@@ -422,23 +426,24 @@ def reports_in(
                 else head + ("," if head != text[s_start:subject_start].rstrip() else "")
             )
             after_verb = text[m.end() : s_end]
+            head_clause = head[:-1]
+            # fronted circumstance stays out of the clause: "In all, militants have launched
+            # …, the military said"; "When asked about …, Trump said." reports nothing
+            start = s_start + _fronted_end(head_clause)
             if (
                 not head.endswith(",")
-                or len(head.split()) < 4
+                or len(text[start : s_start + len(head_clause)].split()) < 4
                 or re.search(r"[:“”\"«»‘]", after_verb)
-                or _FRONTED.match(head)
             ):
                 continue
-            start = s_start
-            head_clause = head[:-1]
             # a fronted "According to X," or "In a statement," stays out of the clause
-            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
+            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause[start - s_start :])
             if (
                 lead
-                and len(head_clause[lead.end() :].split()) >= 4
+                and len(head_clause[start - s_start + lead.end() :].split()) >= 4
                 and not _FINITE.search(lead.group(0))
             ):
-                start = s_start + lead.end()
+                start += lead.end()
             stop = s_start + len(head_clause)
             if stop < taken_until:
                 continue
@@ -482,7 +487,7 @@ def reports_in(
                 # international law, Wu said.": the fragment's setting, then a clause of its own
                 yield Report(start, last_mark, speaker, verb, True)
                 tail = after.end()
-                if len(text[tail:stop].split()) >= 4:
+                if len(text[tail:stop].split()) >= 5:  # a proposition, not "should be thrown out"
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
@@ -523,6 +528,11 @@ _SUBORDINATE_BEFORE = re.compile(
 #: A concessive clause after a comma is the writer's, not the speaker's: ", though he did not".
 _CONCESSION = re.compile(r",[ \t]+(?:though|although|whereas|even[ \t]+as|even[ \t]+though)\b")
 _DETERMINERS = lexicon().words("determiners")
+#: What follows a subject pronoun when the pronoun is an object: "said it on Monday", "told
+#: them the …", "said it and …".
+_NOT_VERB_AFTER_PRONOUN = (
+    lexicon().words("prepositions") | _DETERMINERS | lexicon().words("object_followers")
+)
 _CONJUNCTIONS = lexicon().words("conjunctions")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (
@@ -536,12 +546,29 @@ _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
-#: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
+#: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
+#: Moscow,", "In all,", "Hours after the blast,".
 _FRONTED = re.compile(
-    r"(?:When|While|As|After|Before|During|Asked|Speaking|Regarding|In|On|At|For|With|Despite|"
-    r"Although|Though|If|Since|Because|Hours|Days|Minutes|Moments|Later|Earlier|Following|"
-    r"Responding|Addressing|Writing|Talking|Referring|Commenting|Turning|Asked)\b"
+    r"(?:"
+    + "|".join(sorted(lexicon().words("fronted_clause") | lexicon().words("fronted_phrase")))
+    + r")\b"
 )
+_FRONTED_CLAUSE = lexicon().words("fronted_clause")
+
+
+def _fronted_end(head: str) -> int:
+    """Where the fronted parts of ``head`` end: its comma-separated parts at the start that open
+    with a subordinating word or a participle ("When asked about the role of …,"), or with a
+    preposition and hold no finite verb ("In all,", "On Friday, during a visit to Seoul,")."""
+    pos = 0
+    for part in head.split(","):
+        words = part.split()
+        if not words or not _FRONTED.fullmatch(words[0]):
+            break
+        if words[0] not in _FRONTED_CLAUSE and _FINITE.search(part):
+            break  # "At least three people were killed …": the clause itself
+        pos += len(part) + 1
+    return pos
 
 
 def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:

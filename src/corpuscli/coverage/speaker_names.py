@@ -101,10 +101,13 @@ class NameIndex:
             and {_UNPREFIXED.sub("", w) for w in words}
             <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
-        if title in _FEMALE:
-            forms = [f for f in forms if f.split()[0] not in self.male] or forms
+        genders = lexicon().first_names
+        if title in _FEMALE:  # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald")
+            forms = [f for f in forms if f.split()[0] not in self.male
+                     and genders.get(f.split()[0]) != "he"] or forms  # fmt: skip
         elif title in _MALE:
-            forms = [f for f in forms if f.split()[0] not in self.female] or forms
+            forms = [f for f in forms if f.split()[0] not in self.female
+                     and genders.get(f.split()[0]) != "she"] or forms  # fmt: skip
         # different people of one family name: the one named most; a longer form of the same
         # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
         people: dict[str, list[str]] = {}

@@ -247,6 +247,10 @@ def _description_start(words: list[str], head: int) -> int:
     return i
 
 
+#: Words an appositive or a relative clause opens with, however long it is.
+_APPOSITIVE_OPENERS = lexicon().words("appositive_openers")
+
+
 def parse_subject(text: str, start: int, end: int) -> Mention | None:
     """The speaker named by the words before a speech verb (``text[start:end]``, from the start
     of the verb's clause), with commas: "Avigdor Liberman, the Israeli defense minister," ->
@@ -288,8 +292,8 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             continue  # ", 70,", ", in an address televised across Israel,"
         found = parse_phrase(text, p_start, p_end)
         if found is None:
-            if len(chunk.split()) <= 6:
-                continue  # an appositive not understood: "a Cleveland physician"
+            if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
+                continue  # an appositive not understood: "a Cleveland physician", "the head of …"
             break
         if found.source == "named" and named is None:
             named = found
