@@ -60,6 +60,9 @@ _BOUNDARY = re.compile(
 _CONJ_BEFORE = re.compile(
     r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$"
 )
+#: A coordinating conjunction right before a verb (adverbs set aside): "and said", "but has
+#: since insisted", "yet said".
+_COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
     r"won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hasn['’]t|haven['’]t|"
@@ -125,7 +128,7 @@ def _clause_like(text: str) -> bool:
         # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
         second = words[1].lower() if len(words) > 1 else ""
         return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
-    for i, w in enumerate(words[1:10], start=1):
+    for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
         if _is_finite(w, words[i - 1]):
@@ -298,6 +301,16 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+def _may_speak(text: str, who: Mention) -> bool:
+    """Whether the subject of a sentence can be a speaker: a description, or a name that is not
+    merely a capitalised word at the start of the sentence ("Tensions"): a single word must be
+    written with a capital inside a sentence somewhere in the text."""
+    if who.source != "named" or " " in (who.name or who.text).strip():
+        return True
+    word = (who.name or who.text).strip()
+    return re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
+
+
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
     return inside / max(end - start, 1)
@@ -399,10 +412,16 @@ def reports_in(
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
-        elif previous is not None and _CONJ_BEFORE.search(
-            text[max(s_start, m.start() - 24) : m.start()]
-        ):
-            speaker = previous  # "… confirmed X and said Y"
+        elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
+            # "… confirmed X and said Y"; "Mr Trump addressed … and said he did not believe …":
+            # the verb shares the subject of the sentence
+            speaker = previous
+            if speaker is None and kind in ("say", "clause", "object"):
+                speaker = subject_of_sentence or _sentence_subject(text, s_start, s_end)
+                if speaker is not None and (
+                    speaker.start >= m.start() or not _may_speak(text, speaker)
+                ):
+                    speaker = None
         if speaker is None:
             continue
         if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
@@ -427,23 +446,23 @@ def reports_in(
             )
             after_verb = text[m.end() : s_end]
             head_clause = head[:-1]
-            # fronted circumstance stays out of the clause: "In all, militants have launched
-            # …, the military said"; "When asked about …, Trump said." reports nothing
-            start = s_start + _fronted_end(head_clause)
+            # a clause must be left once fronted circumstance is set aside: "In all, militants
+            # have launched …, the military said" reports; "When asked about …, Trump said." not
             if (
                 not head.endswith(",")
-                or len(text[start : s_start + len(head_clause)].split()) < 4
+                or len(head_clause[_fronted_end(head_clause) :].split()) < 4
                 or re.search(r"[:“”\"«»‘]", after_verb)
             ):
                 continue
+            start = s_start
             # a fronted "According to X," or "In a statement," stays out of the clause
-            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause[start - s_start :])
+            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
             if (
                 lead
-                and len(head_clause[start - s_start + lead.end() :].split()) >= 4
+                and len(head_clause[lead.end() :].split()) >= 4
                 and not _FINITE.search(lead.group(0))
             ):
-                start += lead.end()
+                start = s_start + lead.end()
             stop = s_start + len(head_clause)
             if stop < taken_until:
                 continue
