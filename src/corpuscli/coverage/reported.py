@@ -62,6 +62,8 @@ _CONJ_BEFORE = re.compile(
 )
 #: A coordinating conjunction right before a verb (adverbs set aside): "and said", "but has
 #: since insisted", "yet said".
+#: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
+_TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
 _COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
@@ -122,8 +124,8 @@ def _clause_like(text: str) -> bool:
     first = words[0].lower().strip(",")
     if first == "that":
         return True
-    if first in _NOT_SUBJECT:
-        return False
+    if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
+        return False  # "to …", "will go on": no subject
     if first in _SUBJECT_PRONOUN:
         # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
         second = words[1].lower() if len(words) > 1 else ""
@@ -204,6 +206,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
             skip = addressee.end()
     circ = lexicon().circumstance.match(rest, skip)
     if circ:
+        if circ.group(0).rstrip(" \t").endswith(","):
+            return None  # "said on Monday, will go on": the attribution stands aside
         skip = circ.end()
     tail = rest[skip:]
     lead = len(tail) - len(tail.lstrip(" \t,"))
@@ -301,6 +305,35 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+def _antecedent(text: str, start: int, comma: int) -> Mention | None:
+    """The name right before ", which" or ", who" ("a deadline set by North Korea, which has
+    called on …"): the relative clause is said by what it names, a country too."""
+    m = _TRAILING_NAME.search(text, max(start, comma - 80), comma)
+    if m is None:
+        return None
+    found = parse_phrase(text, m.start(), comma)
+    if found is None and m.group(0) in lexicon().countries:
+        found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
+    return found if found is not None and found.source == "named" else None
+
+
+def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The clause after an attribution that stands aside between commas (", Kirkegaard said,
+    the government should …"): its start and end, or None."""
+    rest = lexicon().circumstance.match(text, pos, end)
+    after = rest.end() if rest else pos
+    if text[pos:after].count(",") != 1 or not text[pos:after].rstrip().endswith(","):
+        comma = re.match(r"[ \t]*,[ \t]*", text[after:end])
+        if comma is None or "," in text[pos:after]:
+            return None
+        after += comma.end()
+    start = _skip_space(text, after, end)
+    stop = _clause_end(text, start, end)
+    if len(text[start:stop].split()) < 4 or text[start : start + 1] in "“\"«‘'":
+        return None
+    return start, stop
+
+
 def _may_speak(text: str, who: Mention) -> bool:
     """Whether the subject of a sentence can be a speaker: a description, or a name that is not
     merely a capitalised word at the start of the sentence ("Tensions"): a single word must be
@@ -394,7 +427,9 @@ def reports_in(
             comma = text.rfind(",", s_start, clause_start)
             rel = clause_start - len(boundary) + boundary.rfind("w")
             if comma > s_start and not text[comma + 1 : rel].strip():
-                speaker = parse_subject(text, _clause_start(text, s_start, comma, marked), comma)
+                speaker = _antecedent(text, s_start, comma) or parse_subject(
+                    text, _clause_start(text, s_start, comma, marked), comma
+                )
             else:  # "42 percent who said"
                 words = text[s_start:rel].split()[-3:]
                 near = rel - len(" ".join(words)) - 1
@@ -432,9 +467,18 @@ def reports_in(
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
         complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
         if complement is not None:
             start = complement
             stop = _clause_end(text, start, s_end)
+        elif aside is not None and kind in ("say", "clause", "object"):
+            # "Among other things, Kirkegaard said, the government should …": the attribution
+            # stands aside; the clause is what follows, or, when that is no clause of its own
+            # ("The talks, he said, will go on"), the sentence around the attribution
+            start, stop = aside
+            head = text[s_start : speaker.start].rstrip()
+            if not _clause_like(text[start:stop]) and head.endswith(","):
+                start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
             head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
@@ -542,7 +586,7 @@ def _strip_adverbs(left: str) -> str:
 #: up to five words) right before a speech verb.
 _SUBORDINATE_BEFORE = re.compile(
     r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
-    r"whereas|so|yet))[ \t]+(?P<subject>(?:[\w’'.-]+[ \t]+){0,4}?[\w’'.-]+)[ \t]*$"
+    r"whereas|so|yet|that|who|whom))[ \t]+(?P<subject>(?:[\w’'.-]+[ \t]+){0,4}?[\w’'.-]+)[ \t]*$"
 )
 #: A concessive clause after a comma is the writer's, not the speaker's: ", though he did not".
 _CONCESSION = re.compile(r",[ \t]+(?:though|although|whereas|even[ \t]+as|even[ \t]+though)\b")

@@ -267,7 +267,9 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
         return None  # "For the first official state visit"
-    if text[last_start:last_end].strip():
+    if head and all(w.lower() in _TRAILING for w in head):
+        head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
+    if head:
         found = parse_phrase(text, last_start, last_end)
         if found is not None and found.source == "description" and len(parts) > 1:
             # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
@@ -288,8 +290,14 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             break
         if lexicon().never_speaker.fullmatch(chunk):
             continue  # "R-Maine"
-        if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
-            continue  # ", 70,", ", in an address televised across Israel,"
+        if (
+            not chunk
+            or _NUMBER.match(chunk)
+            or first in PREPOSITIONS
+            or first.endswith("ing")
+            or (chunk[:1].islower() and first not in _APPOSITIVE_OPENERS)
+        ):
+            continue  # ", 70,", ", in an address …,", ", due to meet May in …,", ", while …,"
         found = parse_phrase(text, p_start, p_end)
         if found is None:
             if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
