@@ -31,6 +31,7 @@ from .speaker_phrase import (
     PREPOSITIONS,
     PRONOUNS,
     Mention,
+    mask_abbreviations,
     parse_after,
     parse_phrase,
     parse_subject,
@@ -296,13 +297,46 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
         words = part.split()
         opener = _FRONTED.match(words[0]) if words else None
         if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
-            head = re.match(r"[ \t]*([^;:]{1,80}?)(?=[ \t]+[a-z]|$)", part)
-            if head is not None:
-                found = parse_phrase(text, pos + head.start(1), pos + head.end(1))
+            head_end = _noun_phrase_end(part)
+            if head_end:
+                found = parse_phrase(text, pos, pos + head_end)
                 if found is not None:
                     return found
         pos += len(part) + 1
     return None
+
+
+def _noun_phrase_end(part: str) -> int:
+    """Where the noun phrase that opens ``part`` ends: before the first lower-case word that is
+    a verb, a preposition, a conjunction, an adverb or a determiner after the start ("CIA
+    directors | who had been appointed", "The U.S. military | confirmed", "Mr Trump |
+    addressed"); 0 when it would run past 80 characters."""
+    pos = 0
+    first = True
+    for m in re.finditer(r"\S+", part):
+        w = m.group(0)
+        lower = w.lower().strip(",.;:!?")
+        if (
+            not first
+            and w[:1].islower()
+            and (
+                lower in PREPOSITIONS
+                or lower in _CONJUNCTIONS
+                or lower in _DETERMINERS
+                or lower in _ADVERB_WORDS
+                or lower.endswith("ly")
+                or _is_finite(lower, "")
+                or lower in ("to", "and", "or", "but")
+            )
+        ):
+            break
+        if w[-1:] in ";:":
+            return 0
+        pos = m.end()
+        first = False
+        if pos > 80:
+            return 0
+    return pos
 
 
 def _antecedent(text: str, start: int, comma: int) -> Mention | None:
@@ -477,7 +511,13 @@ def reports_in(
             # ("The talks, he said, will go on"), the sentence around the attribution
             start, stop = aside
             head = text[s_start : speaker.start].rstrip()
-            if not _clause_like(text[start:stop]) and head.endswith(","):
+            if not _clause_like(text[start:stop]):
+                if (
+                    not head.endswith(",")
+                    or not head[:-1].strip()
+                    or text[start:stop].split()[0].endswith("ing")
+                ):
+                    continue  # "…,” Mr. Devine said, referring to …": no clause reported
                 start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
@@ -665,7 +705,7 @@ def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[,.;:!?\n]", text[start:end])
+    m = re.search(r"[,.;:!?\n]", mask_abbreviations(text[start:end]))
     return start + m.start() if m else end
 
 

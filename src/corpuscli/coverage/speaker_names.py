@@ -313,6 +313,7 @@ def finish_speakers(
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
         elif (
             words[0][:1].isupper()
+            and words[-1][:1].isupper()  # a name, not "Bannon loyalists"
             and q.speaker not in lex.countries
             and q.speaker not in lex.capitals
             and words[-1].lower() not in lex.roles
