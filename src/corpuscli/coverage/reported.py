@@ -56,7 +56,8 @@ def _verb_re() -> re.Pattern[str]:
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
-    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or)\b)"
+    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or|While|Whereas|"
+    r"Because|Although|Though|As|If|When|After|Before|Since)\b)"
 )
 _CONJ_BEFORE = re.compile(
     r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$"
@@ -249,13 +250,11 @@ _ADDRESSEE = re.compile(
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where a reported clause that starts at ``start`` ends: the sentence's end, a concessive
-    clause (", though he did not say …"), or the next attribution of its own (", adding that", "and said", ", the official said", "but U.S. officials say").
+    """Where a reported clause that starts at ``start`` ends: the sentence's end, or the next
+    attribution of its own (", adding that", "and said", ", the official said", "but U.S. officials say").
     A passive ("and been told"), a verb of judgement ("he and Trump condemned the attack") and
     a subject of a word or two left alone are no attribution of their own."""
     stop = end
-    concession = _CONCESSION.search(text, start, stop)
-    stop = stop if concession is None else concession.start()
     verbs = lexicon().verb_class
     for m in _verb_re().finditer(text, start, stop):
         before = text[start : m.start()]
@@ -349,6 +348,19 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
     if found is None and m.group(0) in lexicon().countries:
         found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
     return found if found is not None and found.source == "named" else None
+
+
+def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
+    """Whether a negated verb leaves an open question ("did not say whether …", "never
+    specified how …"): what it reports was not said."""
+    before = text[max(s_start, verb - 12) : verb].lower().split()
+    first = text[complement : complement + 12].split()[:1]
+    return (
+        bool(before)
+        and (before[-1] in _NEGATIONS or before[-1].endswith(("n't", "n’t")))
+        and bool(first)
+        and first[0].lower() in _QUESTION_WORDS
+    )
 
 
 def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -502,6 +514,8 @@ def reports_in(
         # the reported clause: after the verb, else before the subject's comma
         complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
+        if complement is not None and _unsaid(text, s_start, m.start(), complement):
+            continue  # "The reports did not specify whether …": nothing reported
         if complement is not None:
             start = complement
             stop = _clause_end(text, start, s_end)
@@ -628,8 +642,6 @@ _SUBORDINATE_BEFORE = re.compile(
     r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
     r"whereas|so|yet|that|who|whom))[ \t]+(?P<subject>(?:[\w’'.-]+[ \t]+){0,4}?[\w’'.-]+)[ \t]*$"
 )
-#: A concessive clause after a comma is the writer's, not the speaker's: ", though he did not".
-_CONCESSION = re.compile(r",[ \t]+(?:though|although|whereas|even[ \t]+as|even[ \t]+though)\b")
 _DETERMINERS = lexicon().words("determiners")
 #: What follows a subject pronoun when the pronoun is an object: "said it on Monday", "told
 #: them the …", "said it and …".
@@ -637,6 +649,8 @@ _NOT_VERB_AFTER_PRONOUN = (
     lexicon().words("prepositions") | _DETERMINERS | lexicon().words("object_followers")
 )
 _CONJUNCTIONS = lexicon().words("conjunctions")
+_NEGATIONS = lexicon().words("negations")
+_QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (
     _DETERMINERS | PREPOSITIONS | lexicon().words("not_subject") | lexicon().words("adverbs")

@@ -167,7 +167,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
             and _is_name_word(words[j - 2]))
     ):  # fmt: skip
         j -= 1
-    words_before = j > 0
+    words_before = j > 0 and [w.lower() for w in words[:j]] != ["the"]  # not "the U.S."
     while j < len(words) and words[j] in lex.not_names:
         j += 1  # "As Iran warned", "But Trump said"
     run = words[j:]

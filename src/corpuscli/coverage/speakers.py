@@ -90,6 +90,8 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
     lex = lexicon()
     out = []
     for s_start, s_end in sentence_spans(text, start, end):
+        if _heading(text, s_start):
+            continue
         pos = s_start
         for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
             words = part.split()
@@ -105,6 +107,22 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 break
             pos += len(part) + 1
     return out
+
+
+def _heading(text: str, start: int) -> bool:
+    """Whether the line that starts at ``start`` is a heading ("Central Promise"): a line of a
+    few words with no full stop, question or exclamation mark at its end."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return (
+        bool(line)
+        and start
+        <= line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+        and len(line.split()) <= 8
+        and line[-1:] not in ".!?:\"”’'»)"
+    )
 
 
 _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
@@ -409,8 +427,11 @@ def _subjects(
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k]:
             continue  # inside a quote
+        while _heading(text, start) and "\n" in text[start : m.end()]:
+            start = text.index("\n", start)  # "Central Promise ¶ Trump won office …"
+            start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
         subject = _subject_at(text, start)
-        if subject is None:
+        if subject is None or _heading(text, start):
             continue
         name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
         words = name.split()
