@@ -64,6 +64,8 @@ _CONJ_BEFORE = re.compile(
 )
 #: A coordinating conjunction right before a verb (adverbs set aside): "and said", "but has
 #: since insisted", "yet said".
+#: A definite description that is all of a verb's subject: "the former independent counsel".
+_DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*$")
 #: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
 _COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
@@ -135,6 +137,8 @@ def _clause_like(text: str) -> bool:
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
+        if words[i - 1].endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS):
+            return False  # "no agreement, Mr. Macron said …": another clause starts
         if _is_finite(w, words[i - 1]):
             return True
     return False
@@ -312,10 +316,13 @@ def _noun_phrase_end(part: str) -> int:
     addressed"); 0 when it would run past 80 characters."""
     pos = 0
     first = True
+    after_of = False  # "the head of the Revolutionary Guard"
     for m in re.finditer(r"\S+", part):
         w = m.group(0)
         lower = w.lower().strip(",.;:!?")
-        if (
+        if not first and (lower == "of" or (after_of and lower in _DETERMINERS)):
+            after_of = True
+        elif (
             not first
             and w[:1].islower()
             and (
@@ -329,6 +336,8 @@ def _noun_phrase_end(part: str) -> int:
             )
         ):
             break
+        else:
+            after_of = False
         if w[-1:] in ";:":
             return 0
         pos = m.end()
@@ -348,6 +357,15 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
     if found is None and m.group(0) in lexicon().countries:
         found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
     return found if found is not None and found.source == "named" else None
+
+
+def _strip_negation(before: str) -> str:
+    """``before`` without a negation and adverbs at its end ("will not", "could also")."""
+    words = before.split()[-4:]
+    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never")
+                     or words[-1].lower().endswith("ly")):  # fmt: skip
+        words.pop()
+    return " ".join(words)
 
 
 def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
@@ -459,6 +477,8 @@ def reports_in(
         before = text[s_start : m.start()]
         if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
             continue  # a passive: "was told", "has been accused of"
+        if _strip_negation(before).split()[-1:] in _MODALS:
+            continue  # not said yet: "the radio will tell conservatives that …", "could argue"
         clause_start = _clause_start(text, s_start, m.start(), marked)
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
@@ -482,6 +502,13 @@ def reports_in(
                 speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
             speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None and kind in ("say", "clause", "object"):
+                # "The former independent counsel added that …": a definite description whose
+                # head the role list does not know still speaks
+                found = _DESCRIPTION.search(text, clause_start, clause_start + len(left.rstrip()))
+                if found is not None and _subject_like(found.group(0)):
+                    speaker = Mention(found.group(0), None, "description", "unknown",
+                                      found.start(), found.end())  # fmt: skip
         elif left.strip():
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
@@ -650,6 +677,7 @@ _NOT_VERB_AFTER_PRONOUN = (
 )
 _CONJUNCTIONS = lexicon().words("conjunctions")
 _NEGATIONS = lexicon().words("negations")
+_MODALS = [[w] for w in sorted(lexicon().words("modals"))]
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (

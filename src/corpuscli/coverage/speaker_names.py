@@ -153,11 +153,17 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
             continue
         words = q.speaker_text.split()
+        if words[0][:1].islower() or words[0] in ("The", "A", "An"):
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in _OF), len(words))
+            words = words[:cut]  # "the head of the Revolutionary Guard": the head
         if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
             continue
         head = words[-1].lower()
-        if (head.endswith("s") and head[:-1] in lex.roles) or any(c.isdigit() for c in words[0]):
-            continue  # "the officials", "42 percent"
+        plural = head.endswith("s") and (
+            head[:-1] in lex.roles or head[:-2] in lex.roles or head[:-3] + "y" in lex.roles
+        )
+        if plural or any(c.isdigit() for c in words[0]):
+            continue  # "the officials", "authorities", "42 percent"
         title = (
             " ".join(words[-2:])
             if len(words) >= 2 and words[-2].lower() in _TITLE_WORDS
@@ -173,6 +179,9 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
             cache[key] = _titled_people(text, title, places)
         found = cache[key]
         if not found:
+            # "the head of the Revolutionary Guard … insisted …" ¶ "“…,” said Gen. Hossein
+            # Salami": a person first named right after, speaking
+            q.speaker = _introduced_after(text, quotes, q) or q.speaker
             continue
         # of the people so titled, the last who spoke before; else the one named most (with no
         # country: "the president"), the last named before, the first after
@@ -203,6 +212,23 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
             found = [(pos, n) for pos, n in found if counts[n.split()[-1]] == top]
         before = [n for pos, n in found if pos < q.start]
         q.speaker = before[-1] if before else found[0][1]
+
+
+_OF = {"of", "for", "at", "in", "with", "on", "from"}
+
+
+def _introduced_after(text: str, quotes: list[Quote], q: Quote) -> str | None:
+    """The person who speaks in the next quotes after ``q`` (within a few hundred characters),
+    named there by name for the first time in the text: whom a description before means."""
+    for p in quotes:
+        if p.start <= q.end or p.speaker_source != "named" or not p.speaker:
+            continue
+        if p.start - q.end > 600:
+            break
+        words = p.speaker.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[-1] not in text[: q.start]:
+            return p.speaker
+    return None
 
 
 _TITLE_WORDS = {"prime", "vice", "foreign", "defense", "defence", "security", "press", "deputy",
