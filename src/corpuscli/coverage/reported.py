@@ -238,7 +238,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return pos + skip + lead
     first = tail.split()[0].lower()
     after_to = tail.split()[1].lower() if len(tail.split()) > 1 else ""
-    if (kind == "promise" and first == "to" and after_to not in _MODIFIER) or (
+    if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
         return pos + skip + lead  # "pledged to restore …", "denied meddling …"
@@ -690,7 +690,7 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
-_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
+_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")
 #: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
 #: Moscow,", "In all,", "Hours after the blast,".
 _FRONTED = re.compile(
