@@ -476,7 +476,17 @@ def reports_in(
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
         if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
-            continue  # a passive: "was told", "has been accused of"
+            # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
+            # of ordering …" report what nobody named says
+            complement = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            if verb in _PASSIVE_REPORTING and complement is not None:
+                stop = _clause_end(text, complement.end(), s_end)
+                if len(text[complement.end() : stop].split()) >= 2 and not _quoted_share(
+                    complement.end(), stop, marked
+                ):
+                    yield Report(complement.end(), stop, None, verb)
+                    taken_until = max(taken_until, stop)
+            continue
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
         clause_start = _clause_start(text, s_start, m.start(), marked)
@@ -678,6 +688,8 @@ _NOT_VERB_AFTER_PRONOUN = (
 _CONJUNCTIONS = lexicon().words("conjunctions")
 _NEGATIONS = lexicon().words("negations")
 _MODALS = [[w] for w in sorted(lexicon().words("modals"))]
+_PASSIVE_REPORTING = lexicon().words("passive_reporting")
+_PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (

@@ -164,7 +164,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
     titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
     for q in quotes:
-        if q.speaker is None:
+        if q.speaker is None and q.kind != "indirect":  # a passive report names nobody
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
             # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
             sentence_start = _sentence_start(text, q.start)
