@@ -645,8 +645,8 @@ def reports_in(
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if kind == "names" and not quoted:
-            continue
+        if kind == "names" and not quoted and not _JUDGEMENT.match(text, start, stop):
+            continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
@@ -689,6 +689,9 @@ _CONJUNCTIONS = lexicon().words("conjunctions")
 _NEGATIONS = lexicon().words("negations")
 _MODALS = [[w] for w in sorted(lexicon().words("modals"))]
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
+#: A verb of judgement reports what it holds its object to be: "described Trump as …", "cast it
+#: as a complete victory".
+_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?as[ \t]+\w")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
