@@ -91,7 +91,23 @@ def _noun_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _phrasal_re() -> re.Pattern[str]:
+    """A verb and a noun of speech that report together: "repeated his vow to", "made a case
+    that", "issued a warning that", "renewed calls for" (the verbs and nouns are data)."""
+    lex = lexicon()
+    nouns = "|".join(sorted(lex.speech_nouns | lex.phrasal_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’-])(?:{lex.light_verbs_alternation()})[ \t]+"
+        r"(?:(?:his|her|their|its|a|an|the|this|that|fresh|new|earlier|renewed)[ \t]+)?"
+        rf"(?:[a-z][\w-]*[ \t]+){{0,2}}?(?P<noun>{nouns})[ \t]+(?P<link>that|to|for)[ \t]+"
+        r"(?P<next>[\w’'-]+)"
+    )
+
+
 _SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
+#: Nouns of speech that report with "for": "renewed calls for", "made a plea for".
+_FOR_NOUNS = lexicon().words("for_nouns")
 #: Words a clause's subject does not start with, and that stand before no finite verb of one.
 _NOT_SUBJECT = lexicon().words("not_subject")
 _MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
@@ -452,8 +468,38 @@ def reports_in(
         if who is not None and stop - start > 10 and _quoted_share(start, stop, marked) == 0:
             yield Report(start, stop, who, "put it")
             taken_until = max(taken_until, stop)
+    # "Mr. Trump repeated his vow to walk away …", "Zuckerberg also made a case that …"
+    for m in _phrasal_re().finditer(text, s_start, s_end):
+        if m.start() < taken_until or _inside(m.start(), marked):
+            continue
+        after = m.group("next")
+        if (m.group("link") == "to" and (not after[:1].islower() or after in _DETERMINERS)) or (
+            m.group("link") == "for" and m.group("noun") not in _FOR_NOUNS
+        ):
+            continue  # "issued a warning to the White House", "a declaration for 19 counties"
+        clause_start = _clause_start(text, s_start, m.start(), marked)
+        left = _strip_adverbs(text[clause_start : m.start()])
+        if left.strip():
+            who = parse_subject(text, clause_start, m.start())
+        elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
+            who = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            who = who if who is not None and who.start < m.start() else None
+        else:
+            who = None
+        stop = _clause_end(text, m.start("next"), s_end)
+        if (
+            who is None
+            or stop - m.start("next") < 10
+            or _quoted_share(m.start("next"), stop, marked)
+        ):
+            continue
+        previous = who
+        yield Report(m.start("next"), stop, who, " ".join(text[m.start() : m.end("link")].split()))
+        taken_until = max(taken_until, stop)
     # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
     for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
+        if m.start() < taken_until:
+            continue
         if _inside(m.start(), marked) or _verb_re().search(text, s_start, m.start()):
             continue  # inside someone's reported words: the outer attribution reports it
         stop = _clause_end(text, m.end(), s_end)
