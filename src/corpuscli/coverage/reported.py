@@ -737,7 +737,7 @@ _MODALS = [[w] for w in sorted(lexicon().words("modals"))]
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
 #: A verb of judgement reports what it holds its object to be: "described Trump as …", "cast it
 #: as a complete victory".
-_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?as[ \t]+\w")
+_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?(?<!such[ \t])(?<!well[ \t])as[ \t]+\w")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
