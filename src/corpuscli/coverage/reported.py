@@ -314,7 +314,11 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
     pos = start
     for part in text[start : min(end, start + 300)].split(",")[:4]:
         words = part.split()
-        opener = _FRONTED.match(words[0]) if words else None
+        opener = (
+            _FRONTED.match(words[0]) or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", words[0])
+            if words
+            else None
+        )  # "When …,", "Dispensing with harsh criticism,", "Asked about …,"
         if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
             head_end = _noun_phrase_end(part)
             if head_end:

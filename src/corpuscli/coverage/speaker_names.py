@@ -17,11 +17,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import SUFFIXES, name_start, role_of
+from .speaker_phrase import SUFFIXES, name_start, role_of, sentence_stop
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
@@ -54,6 +55,26 @@ def _last(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+def _name_runs(text: str) -> Iterator[str]:
+    """The runs of capitalised words in ``text``, cut where a sentence ends ("… in Seoul. Ri
+    said" gives "Seoul" and "Ri")."""
+    for m in _NAME_RUN.finditer(text):
+        run = m.group(0)
+        if ". " not in run:
+            yield run
+            continue
+        words: list[str] = []
+        for w in run.split():
+            if sentence_stop(w):
+                words.append(w[:-1])
+                yield " ".join(words)
+                words = []
+            else:
+                words.append(w)
+        if words:
+            yield " ".join(words)
+
+
 class NameIndex:
     """The names of people an article gives, to name each speaker by the fullest one."""
 
@@ -64,9 +85,9 @@ class NameIndex:
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
         lex = lexicon()
-        for m in _NAME_RUN.finditer(text):
-            words = _name_words(m.group(0))
-            first = m.group(0).split()[0]
+        for run in _name_runs(text):
+            words = _name_words(run)
+            first = run.split()[0]
             if len(words) == 1 and first in _FEMALE:
                 self.female.add(words[0])
             elif len(words) == 1 and first in _MALE:

@@ -111,6 +111,17 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+def sentence_stop(token: str) -> bool:
+    """Whether ``token`` ends a sentence: a word with a full stop that is no title, initial or
+    abbreviation ("Seoul.", "June."; not "Mr.", "U.S.", "E.", "Jr.")."""
+    if not token.endswith(".") or len(token) < 3 or token.count(".") > 1:
+        return False
+    word = token[:-1]
+    return (
+        word.lower() not in abbreviations() and word not in SUFFIXES and word + "." not in SUFFIXES
+    )
+
+
 def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
     toks = [
@@ -118,6 +129,10 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     ]
     while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
         toks.pop()
+    for i in range(len(toks) - 2, -1, -1):
+        if sentence_stop(toks[i][0]):
+            toks = toks[i + 1 :]  # "… in Seoul. Ri said": the sentence before is no part
+            break
     if not toks:
         return None
     lex = lexicon()
