@@ -22,7 +22,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import SUFFIXES, name_start, role_of, sentence_stop
+from .speaker_phrase import HONORIFICS, SUFFIXES, name_start, role_of, sentence_stop
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
@@ -319,8 +319,12 @@ def clean_speaker(speaker: str) -> str | None:
     words = speaker.split()
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         words = words[1:]
-    if not words or any(w in lex.not_names for w in words[1:] if w != "The"):
-        return None  # "First", "S. But", "Just"
+    if not words or any(
+        w in lex.not_names
+        for k, w in enumerate(words[1:])
+        if w != "The" and words[k] not in HONORIFICS
+    ):
+        return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
     if speaker in lex.adjectives or speaker in lex.title_words or speaker in lex.titles:
         return None

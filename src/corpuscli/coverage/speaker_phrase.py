@@ -81,7 +81,13 @@ def name_start(words: list[str], first: int = 0) -> int:
         w = words[k]
         if k >= first and (
             w in lex.adjectives
-            or w in lex.not_names
+            or (
+                w in lex.not_names
+                and not (k and words[k - 1] in HONORIFICS)
+                and not (  # "Theresa May": a family name after a first name
+                    k == len(words) - 1 and k > first and words[k - 1] in lexicon().first_names
+                )
+            )
             or _POSSESSIVE.search(w)
             or (w in lex.countries and k < len(words) - 1)
         ):
@@ -111,6 +117,11 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: Titles before a family name: after them, a word that is also a month or a common word is a
+#: name ("Mrs. May").
+HONORIFICS = lexicon().words("honorifics")
+
+
 def sentence_stop(token: str) -> bool:
     """Whether ``token`` ends a sentence: a word with a full stop that is no title, initial or
     abbreviation ("Seoul.", "June."; not "Mr.", "U.S.", "E.", "Jr.")."""
@@ -127,8 +138,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     toks = [
         (m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
     ]
-    while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
-        toks.pop()
+    while toks and (
+        toks[-1][0] in ",;:()—–"
+        or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+    ):
+        toks.pop()  # "Trump has repeatedly", not "Mrs. May"
     for i in range(len(toks) - 2, -1, -1):
         if sentence_stop(toks[i][0]):
             toks = toks[i + 1 :]  # "… in Seoul. Ri said": the sentence before is no part
@@ -199,8 +213,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                            toks[j][1], toks[-1][2])  # fmt: skip
         if " ".join(name_words) in lex.titles:
             name_words = []  # "The Russian President": a title alone
-        if name_words and not all(w in lex.not_names for w in name_words):
+        honorific = cut > 0 and run[cut - 1] in HONORIFICS  # "Mrs. May", "Mr. Sunday"
+        if name_words and (honorific or not all(w in lex.not_names for w in name_words)):
             name = " ".join(name_words)
+            if all(w in lex.not_names for w in name_words):
+                name = f"{run[cut - 1]} {name}"  # "Mrs. May": the title keeps "May" a name
             if lex.never_speaker.fullmatch(name):
                 return None
             last = name_words[-1]

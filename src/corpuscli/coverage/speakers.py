@@ -351,10 +351,12 @@ def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
     "she", and the Supreme Court is no person."""
     if (pronoun or person) and name.split()[-1] in _INSTITUTION:
         return False
+    first = next((w for w in name.split() if w not in lexicon().title_words), "")
+    known = lexicon().first_names.get(first) if len(name.split()) > 1 else None
     if pronoun == "she":
-        return not _MALE_TITLE.match(name)
+        return not _MALE_TITLE.match(name) and known != "he"
     if pronoun == "he":
-        return not _FEMALE_TITLE.match(name)
+        return not _FEMALE_TITLE.match(name) and known != "she"
     return True
 
 
