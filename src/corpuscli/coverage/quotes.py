@@ -33,6 +33,7 @@ import pandas as pd
 
 from corpuscli.text.sentences import sentence_spans
 
+from .documents import resolve_documents
 from .lexicon import lexicon
 from .quote_patterns import (
     _CLOSE,
@@ -442,6 +443,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = [q for q in quotes if q.kind != "title"]
     quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
+    resolve_documents(text, quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_speakers(text, quotes)
