@@ -23,7 +23,7 @@ _ISSUER = (
     r"[A-Z][\w’'.&-]*){0,6})"
 )
 #: The issuer named inside a description: "An Islamic State statement".
-_NAMED_IN = re.compile(r"(?<![\w’'.&-])[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*)*(?=[ \t]+[a-z])")
+_NAMED_IN = re.compile(r"(?<![\w’'.&/-])[A-Z][\w’'.&/-]*(?:[ \t]+[A-Z][\w’'.&-]*)*(?=[ \t]+[a-z])")
 _ACTS = r"(?:issued|released|published|put[ \t]+out|sent|filed|posted|circulated|brought)"
 
 

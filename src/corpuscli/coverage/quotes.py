@@ -268,6 +268,14 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 continue
         m = _verb_re().search(text, pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
+        opening = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        if (
+            q.text[-1:] in ".!?"
+            and text[pos : pos + 1].isupper()
+            and opening[-1:] == " "
+            and opening.rstrip()[-1:].isalnum()
+        ):
+            ended = True  # '… as saying Iran “has invited … investigations.” He later said'
         if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
             m = None  # "He added: “…”" introduces the next quote
         if (

@@ -64,6 +64,8 @@ _CONJ_BEFORE = re.compile(
 )
 #: A coordinating conjunction right before a verb (adverbs set aside): "and said", "but has
 #: since insisted", "yet said".
+#: "quoted X as" before "saying": X speaks.
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?P<who>[^,;:.“”\"]{2,80}?)[ \t]+as[ \t]+$")
 #: A definite description that is all of a verb's subject: "the former independent counsel".
 _DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*$")
 #: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
@@ -544,7 +546,11 @@ def reports_in(
         speaker: Mention | None = None
         inverted = False
         boundary = text[max(s_start, clause_start - 6) : clause_start]
-        if verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
+        quoted_as = _QUOTED_AS.search(text, max(s_start, m.start() - 120), m.start())
+        if quoted_as is not None and verb.endswith("ing"):
+            # "IRNA quoted Foreign Ministry spokesman Abbas Mousavi as saying …": the one quoted
+            speaker = parse_phrase(text, quoted_as.start("who"), quoted_as.end("who"))
+        elif verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)

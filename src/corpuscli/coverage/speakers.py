@@ -12,7 +12,7 @@ speaks or acts by speaking.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from corpuscli.text.sentences import sentence_spans
 
@@ -76,6 +76,8 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         best = max(said[-1:] + opened[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
+            # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
+            insort(spoke, (q.start, best[1], q.paragraph))
 
 
 _NAME_PART = re.compile(
