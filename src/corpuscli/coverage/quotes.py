@@ -375,6 +375,17 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
+        line_start = text.rfind("\n", 0, q.start) + 1
+        line_end = text.find("\n", q.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if (
+            q.speaker is None
+            and len(q.text.split()) <= 6
+            and q.text[-1:] not in ".!?,…"
+            and line.strip(_OPENERS + _CLOSERS + " ") == q.text
+        ):
+            q.kind = "title"  # a subheading in quotation marks: "'Urgent attention'"
+            continue
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue

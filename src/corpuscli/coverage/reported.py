@@ -118,8 +118,18 @@ _MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
 def _is_finite(word: str, previous: str) -> bool:
     w = word.lower().strip(",.;:!?")
     if _FINITE_WORD.fullmatch(w):
+        if _BARE_VERB.fullmatch(w):  # "they plan", "officials need"; not "a nationwide plan"
+            p = previous.lower().strip(",")
+            return p in ("i", "we", "you", "they") or (p.endswith("s") and p not in _MODIFIER)
         return True
     return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+
+
+#: Verbs whose plain form is also a noun ("plan", "need", "hope", "stand", "win").
+_BARE_VERB = re.compile(
+    r"need|want|plan|remain|seem|appear|intend|know|believe|think|feel|support|oppose|hope|"
+    r"expect|agree|continue|lack|face|pose|owe|hold|stand|include|require|mean|win|lose"
+)
 
 
 _FINITE_WORD = re.compile(
