@@ -29,6 +29,11 @@ def candidate_names(text: str) -> list[tuple[int, str]]:
     whom a pronoun or a description nearby may mean."""
     out = []
     for v in _VERB_AT.finditer(text):
+        if v.start() == 0 or text[v.start() - 1] not in " \t":
+            continue
+        before = text[max(0, v.start() - 40) : v.start()].split()[-2:]
+        if not any(w[:1].isupper() for w in before):
+            continue  # no capitalised word right before the verb: no name (a quick test)
         start = max(0, v.start() - 90)
         m = _CANDIDATE_TAIL.search(text, start, v.start())
         if m and not text[max(0, m.start() - 4) : m.start()].rstrip().lower().endswith("the"):

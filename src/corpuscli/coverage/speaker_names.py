@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
@@ -307,6 +307,7 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     return sorted(out)
 
 
+@lru_cache(maxsize=8192)
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None
     when nothing of a speaker is left."""

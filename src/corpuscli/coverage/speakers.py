@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from functools import lru_cache
 
 from corpuscli.text.sentences import sentence_spans
 
@@ -114,6 +115,11 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _heading(text: str, start: int) -> bool:
     """Whether the line that starts at ``start`` is a heading ("Central Promise"): a line of a
     few words with no full stop, question or exclamation mark at its end."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n":
+        return False  # not at a line's start
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
@@ -337,15 +343,18 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
     """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
     means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
     Zenkovich") or a possessive."""
+    return _person_like(name) and not (pos > 0 and text[pos - 1] in "/(@")
+
+
+@lru_cache(maxsize=8192)
+def _person_like(name: str) -> bool:
     lex = lexicon()
     if clean_speaker(name) != name.strip():
         return False
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    if words[-1] in _INSTITUTION or words[-1].lower() in lex.roles:
-        return False
-    return not (pos > 0 and text[pos - 1] in "/(@")
+    return not (words[-1] in _INSTITUTION or words[-1].lower() in lex.roles)
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
