@@ -43,6 +43,7 @@ from .quote_patterns import (
     Quote,
     _sentence_end,
     _sentence_start,
+    verb_hits,
 )  # fmt: skip
 from .reported import reports_in
 from .speaker_names import finish_speakers, resolve_descriptions
@@ -228,13 +229,6 @@ _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—�
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
 
 
-def _verb_re() -> re.Pattern[str]:
-    return _VERB_RE
-
-
-_VERB_RE = re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
-
-
 def _outlet(who: Mention) -> bool:
     words = (who.name or who.text).split()
     return bool(words) and role_of([words[-1].lower()]) == "outlet"
@@ -260,13 +254,14 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         lead = _AFTER_LEAD.match(text, after_start, line_end)
         pos = lead.end() if lead else after_start
         window_end = min(line_end, pos + 160)
-        m = _verb_re().match(text, pos, window_end)
+        hits = verb_hits(text)
+        m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
-        m = _verb_re().search(text, pos, window_end)
+        m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
         opening = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         if (
@@ -297,7 +292,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         before = text[s_start:opening]
         tail = _BEFORE_TAIL.search(before)
         core_end = s_start + (tail.start() if tail else len(before))
-        m = _last_match(_verb_re(), text, s_start, core_end)
+        m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""
         if m is not None and (
             not between.strip(" \t,")
@@ -322,13 +317,6 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
-
-
-def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007
-        pass
-    return last
 
 
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
@@ -367,9 +355,10 @@ def _classify(text: str, quotes: list[Quote]) -> None:
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        lead = text[max(0, q.start - 60) : q.start].rstrip(_OPENERS + " ")
-        verb = _last_match(_verb_re(), lead, lead.rfind(".") + 1, len(lead))
-        between = lead[verb.end() :].split() if verb else []
+        base = max(0, q.start - 60)
+        lead = text[base : q.start].rstrip(_OPENERS + " ")
+        verb = verb_hits(text).last(base + lead.rfind(".") + 1, base + len(lead))
+        between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
             verb is not None
             and len(between) <= 4
@@ -428,7 +417,7 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
     marked_starts = [a for a, _ in marked]
     out = []
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
-        hits = [m.start() for m in _verb_re().finditer(text, p_start, p_end)]
+        hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
         if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
             hits = [p_start, *hits]  # read every sentence of the paragraph
         if not hits:
@@ -478,8 +467,10 @@ def _scare_quote(text: str, q: Quote) -> bool:
         return False
     start = _sentence_start(text, q.start)
     end = _sentence_end(text, q.end)
-    outside = text[start : max(start, q.start - 1)] + " " + text[q.end + 1 : max(q.end + 1, end)]
-    return _verb_re().search(outside) is None
+    hits = verb_hits(text)
+    return hits.first(start, max(start, q.start - 1)) is None and (
+        hits.first(q.end + 1, max(q.end + 1, end)) is None
+    )
 
 
 #: A batch of articles for a worker: doc_ids, sources, texts.

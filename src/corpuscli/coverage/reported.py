@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
+from .quote_patterns import verb_hits
 from .speaker_phrase import (
     PREPOSITIONS,
     PRONOUNS,
@@ -46,11 +47,6 @@ class Report:
     speaker: Mention | None
     verb: str
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
-
-
-@cache
-def _verb_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
 
 
 #: Where a clause starts, looking back from a verb.
@@ -288,7 +284,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     a subject of a word or two left alone are no attribution of their own."""
     stop = end
     verbs = lexicon().verb_class
-    for m in _verb_re().finditer(text, start, stop):
+    for m in verb_hits(text).between(start, stop):
         before = text[start : m.start()]
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
@@ -516,7 +512,7 @@ def reports_in(
     for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
         if m.start() < taken_until:
             continue
-        if _inside(m.start(), marked) or _verb_re().search(text, s_start, m.start()):
+        if _inside(m.start(), marked) or verb_hits(text).first(s_start, m.start()):
             continue  # inside someone's reported words: the outer attribution reports it
         stop = _clause_end(text, m.end(), s_end)
         owner = m.group("who")
@@ -529,7 +525,7 @@ def reports_in(
             continue
         yield Report(m.end(), stop, who, m.group("noun"))
         taken_until = max(taken_until, stop)
-    for m in _verb_re().finditer(text, s_start, s_end):
+    for m in verb_hits(text).between(s_start, s_end):
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         if _attributes_a_quote(text, m, marked):
