@@ -26,6 +26,20 @@ _CANDIDATE_TAIL = re.compile(rf"(?<![\w.'’-])(?P<name>{_TITLE}{_NAME})[ \t]+(?
 _VERB_AT = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])")
 
 
+def titled_names(text: str) -> list[tuple[int, str]]:
+    """Every titled name ("President Biden", "Dr. Anthony Fauci") with its offset: who "the
+    president" may be. A title inside a word is none."""
+    out = []
+    m = _TITLED.search(text)
+    while m is not None:
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            m = _TITLED.search(text, m.start() + 1)
+            continue
+        out.append((m.start(), m.group("name")))
+        m = _TITLED.search(text, m.end())
+    return out
+
+
 class Hit(NamedTuple):
     """A speech verb found in a text, read like a regular expression match."""
 
@@ -102,8 +116,8 @@ def candidate_names(text: str) -> list[tuple[int, str]]:
 
 
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
-_TITLED = re.compile(
-    r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+_TITLED = re.compile(  # no look-behind first: the search then skips to a title's first letter
+    r"(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
     r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
     r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )

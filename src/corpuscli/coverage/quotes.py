@@ -70,10 +70,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _direct_quotes(text: str) -> list[Quote]:
+def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quoted spans, paragraph by paragraph, with the continuation and missing-mark rules."""
     out: list[Quote] = []
-    paragraphs = _paragraphs(text)
     carry: Quote | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
@@ -153,7 +152,7 @@ def _direct_quotes(text: str) -> list[Quote]:
 _SINGLE = re.compile(r"['‘’‹›′]")
 
 
-def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
+def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Spans between single marks (‘…’, '…', ‹…›, primes) outside the double-quoted ones. A
     mark opens when a word starts after it and no word character stands before it; it closes
     when a word ends before it and none starts after it; so "Russia's", "countries' navies"
@@ -166,7 +165,7 @@ def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
     spans = sorted((q.start - 1, q.end + 1) for q in taken)
     out: list[Quote] = []
     carry: Quote | None = None
-    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
         starts_open = False
         for m in _SINGLE.finditer(text, p_start, p_end):
@@ -411,12 +410,12 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             q.kind = "partial"
 
 
-def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
+def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
     marked_starts = [a for a, _ in marked]
     out = []
-    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
         hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
         if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
             hits = [p_start, *hits]  # read every sentence of the paragraph
@@ -443,13 +442,14 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
-    quotes = _direct_quotes(text)
-    quotes = sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.start)
+    paragraphs = _paragraphs(text)
+    quotes = _direct_quotes(text, paragraphs)
+    quotes = sorted(quotes + _single_quotes(text, quotes, paragraphs), key=lambda q: q.start)
     _attribute(text, quotes)
     quotes = _per_paragraph(text, quotes)
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
-    quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
+    quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
     resolve_descriptions(text, quotes)

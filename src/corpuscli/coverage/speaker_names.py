@@ -75,10 +75,22 @@ def _name_runs(text: str) -> Iterator[str]:
             yield " ".join(words)
 
 
+def _variants(run: str) -> set[str]:
+    """The words of a run as a name may use them: as written, without a possessive, without a
+    prefix ("al-Assad", "Assad")."""
+    out = set()
+    for w in run.split():
+        bare = _POSSESSIVE.sub("", w)
+        out.update((w, bare, _UNPREFIXED.sub("", bare)))
+    return out
+
+
 class NameIndex:
     """The names of people an article gives, to name each speaker by the fullest one."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: set[str] | None = None) -> None:
+        """The names of ``text``; with ``wanted``, only those that hold one of its words (the
+        names a speaker can be named by: the others are not needed)."""
         self.by_last: dict[str, list[str]] = {}
         self.order: dict[str, int] = {}  # each name, by its first mention
         self.count: dict[str, int] = {}
@@ -86,8 +98,15 @@ class NameIndex:
         self.male: set[str] = set()
         lex = lexicon()
         for run in _name_runs(text):
-            words = _name_words(run)
             first = run.split()[0]
+            if (
+                wanted is not None
+                and first not in _FEMALE
+                and first not in _MALE
+                and wanted.isdisjoint(_variants(run))
+            ):
+                continue
+            words = _name_words(run)
             if len(words) == 1 and first in _FEMALE:
                 self.female.add(words[0])
             elif len(words) == 1 and first in _MALE:
@@ -334,6 +353,18 @@ def clean_speaker(speaker: str) -> str | None:
     return speaker
 
 
+def _wanted(quotes: list[Quote]) -> set[str] | None:
+    """The words of the speakers to be named by their fullest form; None when one is an acronym
+    (any name of the article may spell it out)."""
+    wanted: set[str] = set()
+    for q in quotes:
+        if q.speaker:
+            if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+                return None
+            wanted |= _variants(" ".join(_name_words(q.speaker)) or q.speaker)
+    return wanted
+
+
 def finish_speakers(
     text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]
 ) -> None:
@@ -359,7 +390,7 @@ def finish_speakers(
             q.speaker_source = found
         q.confidence = _CONFIDENCE.get(q.speaker_source, 0.5)
         if index is None:
-            index = NameIndex(text)
+            index = NameIndex(text, _wanted(quotes))
         words = q.speaker.split()
         if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker

@@ -24,12 +24,12 @@ from .quote_patterns import (
     _SENTENCE,
     _SUBJECT,
     _TITLE,
-    _TITLED,
     VERBS,
     Quote,
     _sentence_end,
     _sentence_start,
     candidate_names,
+    titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
 
@@ -169,7 +169,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     ]  # fmt: skip
     candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
     candidates.sort()
-    titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
+    titled = titled_names(text)
     titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
     for q in quotes:
         if q.speaker is None and q.kind != "indirect":  # a passive report names nobody
