@@ -224,6 +224,10 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
     return [q for q in out if sum(ch.isalpha() for ch in q.text) >= 2]
 
 
+#: "according to X, “…" and "Putin: “…" at the end of the text before a quote (searched in its
+#: last characters only: a search anchored at the end tries every position it is given).
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$")
+_COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
 
@@ -289,7 +293,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         line_start = text.rfind("\n", 0, opening) + 1
         s_start = max(line_start, _sentence_start(text, max(line_start, opening - 1)))
         before = text[s_start:opening]
-        tail = _BEFORE_TAIL.search(before)
+        tail = _BEFORE_TAIL.search(before, max(0, len(before) - 40))  # the end only
         core_end = s_start + (tail.start() if tail else len(before))
         m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""
@@ -306,12 +310,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
-        acc = re.search(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$", before)
+        acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
             _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
                          "according to")  # fmt: skip
             continue
-        colon = re.search(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$", before)
+        colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
