@@ -26,8 +26,8 @@ from .speaker_phrase import HONORIFICS, SUFFIXES, name_start, role_of, sentence_
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
-_NAME_RUN = re.compile(
-    r"(?<![\w.'’-])[A-Z][\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
+_NAME_RUN = re.compile(  # the capital first, then the look-behind: the search skips to capitals
+    r"[A-Z](?<![\w.'’-][A-Z])[\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
     r"abu|of|of[ \t]+the)[ \t]+)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")

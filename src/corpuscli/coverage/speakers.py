@@ -430,10 +430,33 @@ def _subjects(
     """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
     demurred …"): whom a following "she said" most likely means. Only people: a personal title,
     or a last name that speaks elsewhere in the text."""
-    spans = sorted((q.start, q.end) for q in quotes)
+    spans = tuple(sorted((q.start, q.end) for q in quotes))
+    last = max((b for _, b in spans), default=0) if stop is None else stop
+    out = []
+    for pos, name in _sentence_subjects(text, spans, begin, last):
+        words = name.split()
+        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
+        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(text, pos, name):
+            out.append((pos, name))
+    return out
+
+
+_SUBJECTS_SEEN: list[tuple[str, tuple[tuple[int, int], ...], int, int, list[tuple[int, str]]]] = []
+
+
+def _sentence_subjects(
+    text: str, spans: tuple[tuple[int, int], ...], begin: int, last: int
+) -> list[tuple[int, str]]:
+    """The capitalised subject of each sentence outside the quotes (``spans``), between
+    ``begin`` and ``last``: found once per article, however many pronouns ask."""
+    if (
+        _SUBJECTS_SEEN
+        and _SUBJECTS_SEEN[0][0] is text
+        and _SUBJECTS_SEEN[0][1:4] == (spans, begin, last)
+    ):
+        return _SUBJECTS_SEEN[0][4]
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
-    last = max(ends, default=0) if stop is None else stop
     out = []
     for m in _SENTENCE.finditer(text, begin, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -450,9 +473,6 @@ def _subjects(
         words = name.split()
         if words[0][:1].islower() or words[0] in ("The",):
             continue  # a description ("the agency"), not a person
-        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
-        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(
-            text, subject.start("subject"), name
-        ):
-            out.append((subject.start("subject"), name))
+        out.append((subject.start("subject"), name))
+    _SUBJECTS_SEEN[:] = [(text, spans, begin, last, out)]
     return out
