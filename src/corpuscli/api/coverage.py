@@ -4,6 +4,7 @@ commands' defaults and results."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ def quotes(
     (``corpus quotes``); ``speaker`` keeps one speaker's ("Putin" finds "Vladimir Putin"),
     ``kind`` keeps direct, partial or indirect quotes. NotFound when none is left."""
     from corpuscli.coverage.quotes import quotes_frame
+    from corpuscli.coverage.quotes_in_files import quotes_in_files
 
     source, compute = Source.of(corpus), compute or Compute()
     compute.local_only("quotes")
@@ -39,10 +41,13 @@ def quotes(
     if kinds - set(KINDS):
         raise UsageError("--kind takes direct, partial or indirect")
     report = source.new_report(load_report)
-    table = quotes_frame(
-        compute.stream(source, report), speaker=speaker, jobs=compute.cores,
-        progress=compute.progress,
-    )  # fmt: skip
+    # workers load their own parts of the input files when they can; else one reader streams
+    table = compute.in_parts(source, report, partial(quotes_in_files, speaker=speaker))
+    if table is None:
+        table = quotes_frame(
+            compute.stream(source, report), speaker=speaker, jobs=compute.cores,
+            progress=compute.progress,
+        )  # fmt: skip
     if kinds:
         table = table[table["kind"].isin(kinds)].reset_index(drop=True)
     if not len(table):

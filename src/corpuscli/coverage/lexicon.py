@@ -22,6 +22,8 @@ class Lexicon:
 
     verb_class: dict[str, str]  # "said" -> "say", "told" -> "object", "denied" -> "clause"
     speech_nouns: frozenset[str]  # "assertion", "warning": "X's warning that …"
+    light_verbs: frozenset[str]  # "repeated", "made": "repeated his vow to", "made a case that"
+    phrasal_nouns: frozenset[str]  # "call", "case": nouns of speech after a light verb only
     titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
     title_words: frozenset[str]  # every word of a title: "Prime", "Minister", "Sen."
     roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
@@ -42,6 +44,10 @@ class Lexicon:
         """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
         "prepositions", "between", "not_subject" …"""
         return self.function_words[name]
+
+    def light_verbs_alternation(self) -> str:
+        """The light verbs as one regular expression (a trie, as for the speech verbs)."""
+        return _trie_pattern(sorted(self.light_verbs))
 
     def verbs_alternation(self) -> str:
         """Every verb form as one regular expression, shaped as a trie ("sa(?:id|ys|y)"):
@@ -82,14 +88,15 @@ def _trie_pattern(words: list[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     verb_class: dict[str, str] = {}
-    speech_nouns: set[str] = set()
+    collected: dict[str, set[str]] = {"noun": set(), "light": set(), "phrasal_noun": set()}
     for line in _lines("speech_verbs.tsv"):
         kind, forms = line.split("\t", 1)
         for form in forms.split(","):
-            if kind == "noun":
-                speech_nouns.add(form.strip())
+            if kind in collected:
+                collected[kind].add(form.strip())
             else:
                 verb_class.setdefault(form.strip(), kind)
+    speech_nouns = collected["noun"]
     titles = frozenset(_lines("titles.txt"))
     roles: dict[str, str] = {}
     for line in _lines("roles.txt"):
@@ -116,6 +123,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verb_class=verb_class,
         speech_nouns=frozenset(speech_nouns),
+        light_verbs=frozenset(collected["light"]),
+        phrasal_nouns=frozenset(collected["phrasal_noun"]),
         titles=titles,
         title_words=frozenset(w for t in titles for w in t.split()),
         roles=roles,
@@ -127,7 +136,7 @@ def lexicon() -> Lexicon:
         never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
         drop=tuple(re.compile(p) for p in drops),
         circumstance=re.compile(
-            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b)+[ \t,]*", re.I
+            r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b(?!['’]))+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
         function_words={

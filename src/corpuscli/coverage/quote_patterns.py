@@ -4,7 +4,9 @@ descriptions, sentence boundaries, and the :class:`Quote` record."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import lexicon
 
@@ -24,11 +26,88 @@ _CANDIDATE_TAIL = re.compile(rf"(?<![\w.'’-])(?P<name>{_TITLE}{_NAME})[ \t]+(?
 _VERB_AT = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])")
 
 
+def titled_names(text: str) -> list[tuple[int, str]]:
+    """Every titled name ("President Biden", "Dr. Anthony Fauci") with its offset: who "the
+    president" may be. A title inside a word is none."""
+    out = []
+    m = _TITLED.search(text)
+    while m is not None:
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            m = _TITLED.search(text, m.start() + 1)
+            continue
+        out.append((m.start(), m.group("name")))
+        m = _TITLED.search(text, m.end())
+    return out
+
+
+class Hit(NamedTuple):
+    """A speech verb found in a text, read like a regular expression match."""
+
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _: int = 0) -> str:
+        return self.word
+
+
+class VerbHits:
+    """Every speech verb of one text, found in one pass; the rules ask for the verbs of a
+    stretch of it (a paragraph, a sentence, a clause) many times."""
+
+    def __init__(self, text: str) -> None:
+        self.hits = [Hit(m.start(), m.end(), m.group(0)) for m in _VERB_AT.finditer(text)]
+        self.starts = [h.s for h in self.hits]
+
+    def between(self, start: int, end: int) -> list[Hit]:
+        """The verbs that lie within ``text[start:end]``, in order."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end, i)
+        return [h for h in self.hits[i:j] if h.e <= end]
+
+    def first(self, start: int, end: int) -> Hit | None:
+        found = self.between(start, end)
+        return found[0] if found else None
+
+    def last(self, start: int, end: int) -> Hit | None:
+        found = self.between(start, end)
+        return found[-1] if found else None
+
+    def at(self, start: int, end: int) -> Hit | None:
+        """The verb that starts at ``start`` and ends by ``end``."""
+        i = bisect_left(self.starts, start)
+        if i < len(self.hits) and self.hits[i].s == start and self.hits[i].e <= end:
+            return self.hits[i]
+        return None
+
+
+_LAST: list[tuple[str, VerbHits]] = []
+
+
+def verb_hits(text: str) -> VerbHits:
+    """The speech verbs of ``text``, found once for the article being read (the last text
+    asked about is remembered)."""
+    if not _LAST or _LAST[0][0] is not text:
+        _LAST[:] = [(text, VerbHits(text))]
+    return _LAST[0][1]
+
+
 def candidate_names(text: str) -> list[tuple[int, str]]:
     """Names right before a speech verb ("President Vladimir Putin said"), with their offsets:
     whom a pronoun or a description nearby may mean."""
     out = []
-    for v in _VERB_AT.finditer(text):
+    for v in verb_hits(text).hits:
+        if v.start() == 0 or text[v.start() - 1] not in " \t":
+            continue
+        before = text[max(0, v.start() - 40) : v.start()].split()[-2:]
+        if not any(w[:1].isupper() for w in before):
+            continue  # no capitalised word right before the verb: no name (a quick test)
         start = max(0, v.start() - 90)
         m = _CANDIDATE_TAIL.search(text, start, v.start())
         if m and not text[max(0, m.start() - 4) : m.start()].rstrip().lower().endswith("the"):
@@ -37,8 +116,8 @@ def candidate_names(text: str) -> list[tuple[int, str]]:
 
 
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
-_TITLED = re.compile(
-    r"(?<!\w)(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
+_TITLED = re.compile(  # no look-behind first: the search then skips to a title's first letter
+    r"(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
     r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
     r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )

@@ -34,6 +34,7 @@ import pandas as pd
 from corpuscli.progress import Progress, tracked
 from corpuscli.text.sentences import sentence_spans
 
+from .documents import resolve_documents
 from .lexicon import lexicon
 from .quote_patterns import (
     _CLOSE,
@@ -43,6 +44,7 @@ from .quote_patterns import (
     Quote,
     _sentence_end,
     _sentence_start,
+    verb_hits,
 )  # fmt: skip
 from .reported import reports_in
 from .speaker_names import finish_speakers, resolve_descriptions
@@ -56,7 +58,9 @@ from .speaker_phrase import (
 )
 from .speakers import resolve_pronouns, resolve_speakers
 
-__all__ = ["COLUMNS", "Quote", "extract_quotes", "quotes_frame"]
+__all__ = [
+    "COLUMNS", "TABLE_COLUMNS", "Quote", "extract_quotes", "quote_rows", "quote_table", "quotes_frame"
+]  # fmt: skip
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -67,10 +71,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _direct_quotes(text: str) -> list[Quote]:
+def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quoted spans, paragraph by paragraph, with the continuation and missing-mark rules."""
     out: list[Quote] = []
-    paragraphs = _paragraphs(text)
     carry: Quote | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
@@ -150,7 +153,7 @@ def _direct_quotes(text: str) -> list[Quote]:
 _SINGLE = re.compile(r"['‘’‹›′]")
 
 
-def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
+def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Spans between single marks (‘…’, '…', ‹…›, primes) outside the double-quoted ones. A
     mark opens when a word starts after it and no word character stands before it; it closes
     when a word ends before it and none starts after it; so "Russia's", "countries' navies"
@@ -163,7 +166,7 @@ def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
     spans = sorted((q.start - 1, q.end + 1) for q in taken)
     out: list[Quote] = []
     carry: Quote | None = None
-    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
         starts_open = False
         for m in _SINGLE.finditer(text, p_start, p_end):
@@ -222,15 +225,12 @@ def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
     return [q for q in out if sum(ch.isalpha() for ch in q.text) >= 2]
 
 
+#: "according to X, “…" and "Putin: “…" at the end of the text before a quote (searched in its
+#: last characters only: a search anchored at the end tries every position it is given).
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$")
+_COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
-
-
-def _verb_re() -> re.Pattern[str]:
-    return _VERB_RE
-
-
-_VERB_RE = re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
 
 
 def _outlet(who: Mention) -> bool:
@@ -258,14 +258,23 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         lead = _AFTER_LEAD.match(text, after_start, line_end)
         pos = lead.end() if lead else after_start
         window_end = min(line_end, pos + 160)
-        m = _verb_re().match(text, pos, window_end)
+        hits = verb_hits(text)
+        m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
-        m = _verb_re().search(text, pos, window_end)
+        m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
+        before_mark = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        if (
+            q.text[-1:] in ".!?"
+            and text[pos : pos + 1].isupper()
+            and before_mark[-1:] == " "
+            and before_mark.rstrip()[-1:].isalnum()
+        ):
+            ended = True  # '… as saying Iran “has invited … investigations.” He later said'
         if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
             m = None  # "He added: “…”" introduces the next quote
         if (
@@ -285,9 +294,9 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         line_start = text.rfind("\n", 0, opening) + 1
         s_start = max(line_start, _sentence_start(text, max(line_start, opening - 1)))
         before = text[s_start:opening]
-        tail = _BEFORE_TAIL.search(before)
+        tail = _BEFORE_TAIL.search(before, max(0, len(before) - 40))  # the end only
         core_end = s_start + (tail.start() if tail else len(before))
-        m = _last_match(_verb_re(), text, s_start, core_end)
+        m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""
         if m is not None and (
             not between.strip(" \t,")
@@ -302,23 +311,16 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
-        acc = re.search(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$", before)
+        acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
             _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
                          "according to")  # fmt: skip
             continue
-        colon = re.search(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$", before)
+        colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
-
-
-def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007
-        pass
-    return last
 
 
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
@@ -357,14 +359,26 @@ def _classify(text: str, quotes: list[Quote]) -> None:
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        lead = text[max(0, q.start - 60) : q.start].rstrip(_OPENERS + " ")
-        verb = _last_match(_verb_re(), lead, lead.rfind(".") + 1, len(lead))
-        between = lead[verb.end() :].split() if verb else []
+        base = max(0, q.start - 60)
+        lead = text[base : q.start].rstrip(_OPENERS + " ")
+        verb = verb_hits(text).last(base + lead.rfind(".") + 1, base + len(lead))
+        between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
             verb is not None
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
+        line_start = text.rfind("\n", 0, q.start) + 1
+        line_end = text.find("\n", q.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if (
+            q.speaker is None
+            and len(q.text.split()) <= 6
+            and q.text[-1:] not in ".!?,…"
+            and line.strip(_OPENERS + _CLOSERS + " ") == q.text
+        ):
+            q.kind = "title"  # a subheading in quotation marks: "'Urgent attention'"
+            continue
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
@@ -401,13 +415,13 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             q.kind = "partial"
 
 
-def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
+def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
     marked_starts = [a for a, _ in marked]
     out = []
-    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
-        hits = [m.start() for m in _verb_re().finditer(text, p_start, p_end)]
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
         if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
             hits = [p_start, *hits]  # read every sentence of the paragraph
         if not hits:
@@ -433,14 +447,16 @@ def _reported(text: str, quotes: list[Quote]) -> list[Quote]:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
-    quotes = _direct_quotes(text)
-    quotes = sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.start)
+    paragraphs = _paragraphs(text)
+    quotes = _direct_quotes(text, paragraphs)
+    quotes = sorted(quotes + _single_quotes(text, quotes, paragraphs), key=lambda q: q.start)
     _attribute(text, quotes)
     quotes = _per_paragraph(text, quotes)
     _classify(text, quotes)
     quotes = [q for q in quotes if q.kind != "title"]
-    quotes = sorted(quotes + _reported(text, quotes), key=lambda q: q.start)
+    quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
+    resolve_documents(text, quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_speakers(text, quotes)
@@ -456,28 +472,45 @@ def _scare_quote(text: str, q: Quote) -> bool:
         return False
     start = _sentence_start(text, q.start)
     end = _sentence_end(text, q.end)
-    outside = text[start : max(start, q.start - 1)] + " " + text[q.end + 1 : max(q.end + 1, end)]
-    return _verb_re().search(outside) is None
+    hits = verb_hits(text)
+    return hits.first(start, max(start, q.start - 1)) is None and (
+        hits.first(q.end + 1, max(q.end + 1, end)) is None
+    )
 
 
 #: A batch of articles for a worker: doc_ids, sources, texts.
 _Batch = tuple[list[Any], list[Any], list[Any]]
+#: The columns of a quote table: the article's doc_id and source, then each quote's.
+TABLE_COLUMNS = ("doc_id", "source", *COLUMNS[1:])
 
 
-def _quote_rows(batch: _Batch) -> list[dict[str, Any]]:
-    ids, sources, texts = batch
-    rows: list[dict[str, Any]] = []
+def quote_rows(ids: list[Any], sources: list[Any], texts: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a quote table (:data:`TABLE_COLUMNS`) for articles given as parallel lists
+    of doc_ids (or any key the caller maps back), sources and texts; a text that is no string
+    has no quotes."""
+    rows: list[tuple[Any, ...]] = []
     for doc_id, source, text in zip(ids, sources, texts, strict=True):
         if not isinstance(text, str):
             continue
+        outlet = source if isinstance(source, str) else None
         for n, q in enumerate(extract_quotes(text), start=1):
-            rows.append(
-                {"doc_id": doc_id, "source": source if isinstance(source, str) else None,
-                 "quote_id": n, "speaker": q.speaker, "verb": q.verb, "kind": q.kind,
-                 "text": q.text, "start": q.start, "end": q.end, "speaker_text": q.speaker_text,
-                 "speaker_source": q.speaker_source, "confidence": q.confidence}
-            )  # fmt: skip
+            rows.append((doc_id, outlet, n, q.speaker, q.verb, q.kind, q.text, q.start, q.end,
+                         q.speaker_text, q.speaker_source, q.confidence))  # fmt: skip
     return rows
+
+
+def _batch_rows(batch: _Batch) -> list[tuple[Any, ...]]:
+    return quote_rows(*batch)
+
+
+def quote_table(rows: list[tuple[Any, ...]], speaker: str | None = None) -> pd.DataFrame:
+    """A quote table from its rows; ``speaker`` keeps the quotes whose speaker contains it
+    (case-insensitive)."""
+    out = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+    if speaker:
+        mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)
+        out = out[mask].reset_index(drop=True)
+    return out
 
 
 def quotes_frame(
@@ -488,9 +521,10 @@ def quotes_frame(
     progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Every quote of every article: doc_id, source, quote_id, speaker, verb, kind, text, start,
-    end. ``speaker`` keeps the quotes whose speaker contains it (case-insensitive): "Putin" finds
-    "Vladimir Putin" and "President Vladimir Putin", and the pronouns resolved to them.
-    ``progress`` is told the articles read (step ``quotes``; see :mod:`corpuscli.progress`)."""
+    end, speaker_text, speaker_source, confidence. ``speaker`` keeps the quotes whose speaker
+    contains it (case-insensitive): "Putin" finds "Vladimir Putin" and "President Vladimir
+    Putin", and the pronouns resolved to them. ``progress`` is told the articles read (step
+    ``quotes``; see :mod:`corpuscli.progress`)."""
     from corpuscli.engine.parallel import run_batches
 
     def batches() -> Iterator[_Batch]:
@@ -501,15 +535,11 @@ def quotes_frame(
             for i in range(0, len(ids), 500):
                 yield ids[i : i + 500], sources[i : i + 500], texts[i : i + 500]
 
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
     for part in tracked(
-        lambda parts: run_batches(_quote_rows, parts, jobs=jobs), batches(), progress,
+        lambda parts: run_batches(_batch_rows, parts, jobs=jobs), batches(), progress,
         step="quotes", total=total, size=lambda batch: len(batch[0]),
     ):  # fmt: skip
         rows.extend(part)
-    out = pd.DataFrame(rows, columns=["doc_id", "source", *COLUMNS[1:]])
-    if speaker:
-        mask = out["speaker"].fillna("").str.contains(re.escape(speaker), case=False, regex=True)
-        out = out[mask].reset_index(drop=True)
-    return out
+    return quote_table(rows, speaker)

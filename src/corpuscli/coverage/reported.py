@@ -27,7 +27,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .speaker_phrase import PRONOUNS, Mention, parse_after, parse_phrase, parse_subject, role_of
+from .quote_patterns import verb_hits
+from .speaker_phrase import (
+    PREPOSITIONS,
+    PRONOUNS,
+    Mention,
+    mask_abbreviations,
+    parse_after,
+    parse_phrase,
+    parse_subject,
+    role_of,
+)
 
 
 @dataclass
@@ -39,19 +49,24 @@ class Report:
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
 
 
-@cache
-def _verb_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{lexicon().verbs_alternation()})(?![\w'’-])")
-
-
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
-    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or)\b)"
+    r"which|who|whom|what|where|when|after|before|since|that|than|so|yet|or|While|Whereas|"
+    r"Because|Although|Though|As|If|When|After|Before|Since)\b)"
 )
 _CONJ_BEFORE = re.compile(
     r"(?:,?[ \t]*\b(?:and|but|while|then|or)(?:[ \t]+(?:also|later|then))?[ \t]*)$"
 )
+#: A coordinating conjunction right before a verb (adverbs set aside): "and said", "but has
+#: since insisted", "yet said".
+#: "quoted X as" before "saying": X speaks.
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?P<who>[^,;:.“”\"]{2,80}?)[ \t]+as[ \t]+$")
+#: A definite description that is all of a verb's subject: "the former independent counsel".
+_DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*$")
+#: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
+_TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
+_COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
     r"won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hasn['’]t|haven['’]t|"
@@ -74,7 +89,23 @@ def _noun_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _phrasal_re() -> re.Pattern[str]:
+    """A verb and a noun of speech that report together: "repeated his vow to", "made a case
+    that", "issued a warning that", "renewed calls for" (the verbs and nouns are data)."""
+    lex = lexicon()
+    nouns = "|".join(sorted(lex.speech_nouns | lex.phrasal_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’-])(?:{lex.light_verbs_alternation()})[ \t]+"
+        r"(?:(?:his|her|their|its|a|an|the|this|that|fresh|new|earlier|renewed)[ \t]+)?"
+        rf"(?:[a-z][\w-]*[ \t]+){{0,2}}?(?P<noun>{nouns})[ \t]+(?P<link>that|to|for)[ \t]+"
+        r"(?P<next>[\w’'-]+)"
+    )
+
+
 _SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
+#: Nouns of speech that report with "for": "renewed calls for", "made a plea for".
+_FOR_NOUNS = lexicon().words("for_nouns")
 #: Words a clause's subject does not start with, and that stand before no finite verb of one.
 _NOT_SUBJECT = lexicon().words("not_subject")
 _MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
@@ -83,8 +114,18 @@ _MODIFIER = lexicon().words("modifiers") | _NOT_SUBJECT
 def _is_finite(word: str, previous: str) -> bool:
     w = word.lower().strip(",.;:!?")
     if _FINITE_WORD.fullmatch(w):
+        if _BARE_VERB.fullmatch(w):  # "they plan", "officials need"; not "a nationwide plan"
+            p = previous.lower().strip(",")
+            return p in ("i", "we", "you", "they") or (p.endswith("s") and p not in _MODIFIER)
         return True
     return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+
+
+#: Verbs whose plain form is also a noun ("plan", "need", "hope", "stand", "win").
+_BARE_VERB = re.compile(
+    r"need|want|plan|remain|seem|appear|intend|know|believe|think|feel|support|oppose|hope|"
+    r"expect|agree|continue|lack|face|pose|owe|hold|stand|include|require|mean|win|lose"
+)
 
 
 _FINITE_WORD = re.compile(
@@ -97,6 +138,10 @@ _FINITE_WORD = re.compile(
 )
 
 
+#: A word with full stops that does not end a sentence: "U.S.", "Gen.", "St."
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
+
+
 def _clause_like(text: str) -> bool:
     """Whether ``text`` (a verb's complement, circumstance skipped) reads as a clause: "that
     …", or a subject of a few words followed by a finite verb ("Iran lied", "he will quit",
@@ -107,18 +152,64 @@ def _clause_like(text: str) -> bool:
     first = words[0].lower().strip(",")
     if first == "that":
         return True
-    if first in _NOT_SUBJECT:
-        return False
+    if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
+        return False  # "to …", "will go on": no subject
     if first in _SUBJECT_PRONOUN:
-        return len(words) > 1 and (
-            _is_finite(words[1], words[0]) or (len(words) > 2 and _is_finite(words[2], words[1]))
-        )
+        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
+        second = words[1].lower() if len(words) > 1 else ""
+        return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
     for i, w in enumerate(words[1:8], start=1):
-        if w.strip(",.;:!?") != w and w[-1:] in ".;:!?":
-            return False
+        if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
+            return False  # the clause ended before a verb ("U.S." does not end one)
+        if words[i - 1].endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS):
+            return False  # "no agreement, Mr. Macron said …": another clause starts
         if _is_finite(w, words[i - 1]):
             return True
     return False
+
+
+def _quotation_apart(before: str, quotation: str) -> bool:
+    """Whether a quotation stands apart from the reported clause before it, as a statement of
+    its own (", which read, “The North will …”", "… from Syria “because I saw …”"), rather
+    than finishing its phrase ("with a “proven history of …”", "would represent “the relapse
+    …”"): the clause ends with a comma or a colon, or it ends with no function word and the
+    quotation opens with a capital, a pronoun or a conjunction."""
+    if before.rstrip()[-1:] in ",:":
+        return True
+    words = before.split()
+    first = quotation.split()[0] if quotation.split() else ""
+    return (
+        bool(words)
+        and words[-1].lower() not in _FUNCTION_END
+        and (first[:1].isupper() or first.lower() in _CLAUSE_OPENERS)
+    )
+
+
+def _subject_like(words: str) -> bool:
+    """Whether ``words`` (before a speech verb, after a conjunction or a comma) can be the verb's
+    subject: a pronoun or a noun phrase of up to five words, once the conjunctions before it
+    and the auxiliaries and adverbs after it are set aside ("which he", "he had", "U.S.
+    officials", "an Islamic State-affiliated site"); not a verb phrase ("then cheated by
+    failing to"), an auxiliary alone ("had") nor two noun phrases ("a charge the group": the
+    verb's object is elsewhere)."""
+    parts = _strip_adverbs(words).split()
+    while parts and parts[0].lower() in _CONJUNCTIONS:
+        parts = parts[1:]
+    if not parts or len(parts) > 5 or parts[-1].lower() in _DETERMINERS:
+        return False
+    if any(w.lower() in _DETERMINERS for w in parts[1:]):
+        return False
+    return not any(
+        w.lower() in PREPOSITIONS or w.lower() == "to" or w.endswith("ing")
+        or _FINITE_WORD.fullmatch(w.lower())
+        for w in parts
+    )  # fmt: skip
+
+
+def _has_finite(text: str) -> bool:
+    """Whether one of the first six words of ``text`` is a finite verb."""
+    words = text.split()[:6]
+    return any(_is_finite(w, words[i - 1] if i else "") for i, w in enumerate(words))
 
 
 def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
@@ -145,6 +236,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
             skip = addressee.end()
     circ = lexicon().circumstance.match(rest, skip)
     if circ:
+        if circ.group(0).rstrip(" \t").endswith(","):
+            return None  # "said on Monday, will go on": the attribution stands aside
         skip = circ.end()
     tail = rest[skip:]
     lead = len(tail) - len(tail.lstrip(" \t,"))
@@ -169,7 +262,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return pos + skip + lead
     first = tail.split()[0].lower()
     after_to = tail.split()[1].lower() if len(tail.split()) > 1 else ""
-    if (kind == "promise" and first == "to" and after_to not in _MODIFIER) or (
+    if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
         return pos + skip + lead  # "pledged to restore …", "denied meddling …"
@@ -186,22 +279,35 @@ _ADDRESSEE = re.compile(
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where a reported clause that starts at ``start`` ends: the sentence's end, or the next
-    attribution of its own (", adding that", "and said", ", the official said")."""
+    attribution of its own (", adding that", "and said", ", the official said", "but U.S. officials say").
+    A passive ("and been told"), a verb of judgement ("he and Trump condemned the attack") and
+    a subject of a word or two left alone are no attribution of their own."""
     stop = end
-    for m in _verb_re().finditer(text, start, end):
+    verbs = lexicon().verb_class
+    for m in verb_hits(text).between(start, stop):
         before = text[start : m.start()]
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
             break
+        last = before[-12:].split()[-1:]
+        if (
+            last in _PASSIVE
+            or last == ["to"]
+            or (last and last[0].lower() in _DETERMINERS)
+            or verbs.get(" ".join(m.group(0).split())) == "names"
+        ):
+            continue  # "been told", "failing to reveal", "an agreed period", "condemned"
         conj = _CONJ_BEFORE.search(before[-24:])
         if conj:
             stop = start + len(before) - len(before[-24:]) + conj.start()
             break
         sub = _SUBORDINATE_BEFORE.search(before[-70:])
-        if sub and not m.group(0).endswith("ing"):
+        if sub and not m.group(0).endswith("ing") and _subject_like(sub.group("subject")):
             # "… requests that he finally turned down because he said …": a clause of its own
-            stop = start + len(before) - len(before[-70:]) + sub.start()
-            break
+            cut = start + len(before) - len(before[-70:]) + sub.start()
+            if len(text[start:cut].split()) >= 3:
+                stop = cut
+                break
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
@@ -216,15 +322,118 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
     pos = start
     for part in text[start : min(end, start + 300)].split(",")[:4]:
         words = part.split()
-        opener = _FRONTED.match(words[0]) if words else None
+        opener = (
+            _FRONTED.match(words[0]) or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", words[0])
+            if words
+            else None
+        )  # "When …,", "Dispensing with harsh criticism,", "Asked about …,"
         if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
-            head = re.match(r"[ \t]*([^;:]{1,80}?)(?=[ \t]+[a-z]|$)", part)
-            if head is not None:
-                found = parse_phrase(text, pos + head.start(1), pos + head.end(1))
+            head_end = _noun_phrase_end(part)
+            if head_end:
+                found = parse_phrase(text, pos, pos + head_end)
                 if found is not None:
                     return found
         pos += len(part) + 1
     return None
+
+
+def _noun_phrase_end(part: str) -> int:
+    """Where the noun phrase that opens ``part`` ends: before the first lower-case word that is
+    a verb, a preposition, a conjunction, an adverb or a determiner after the start ("CIA
+    directors | who had been appointed", "The U.S. military | confirmed", "Mr Trump |
+    addressed"); 0 when it would run past 80 characters."""
+    pos = 0
+    first = True
+    after_of = False  # "the head of the Revolutionary Guard"
+    for m in re.finditer(r"\S+", part):
+        w = m.group(0)
+        lower = w.lower().strip(",.;:!?")
+        if not first and (lower == "of" or (after_of and lower in _DETERMINERS)):
+            after_of = True
+        elif (
+            not first
+            and w[:1].islower()
+            and (
+                lower in PREPOSITIONS
+                or lower in _CONJUNCTIONS
+                or lower in _DETERMINERS
+                or lower in _ADVERB_WORDS
+                or lower.endswith("ly")
+                or _is_finite(lower, "")
+                or lower in ("to", "and", "or", "but")
+            )
+        ):
+            break
+        else:
+            after_of = False
+        if w[-1:] in ";:":
+            return 0
+        pos = m.end()
+        first = False
+        if pos > 80:
+            return 0
+    return pos
+
+
+def _antecedent(text: str, start: int, comma: int) -> Mention | None:
+    """The name right before ", which" or ", who" ("a deadline set by North Korea, which has
+    called on …"): the relative clause is said by what it names, a country too."""
+    m = _TRAILING_NAME.search(text, max(start, comma - 80), comma)
+    if m is None:
+        return None
+    found = parse_phrase(text, m.start(), comma)
+    if found is None and m.group(0) in lexicon().countries:
+        found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
+    return found if found is not None and found.source == "named" else None
+
+
+def _strip_negation(before: str) -> str:
+    """``before`` without a negation and adverbs at its end ("will not", "could also")."""
+    words = before.split()[-4:]
+    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never")
+                     or words[-1].lower().endswith("ly")):  # fmt: skip
+        words.pop()
+    return " ".join(words)
+
+
+def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
+    """Whether a negated verb leaves an open question ("did not say whether …", "never
+    specified how …"): what it reports was not said."""
+    before = text[max(s_start, verb - 12) : verb].lower().split()
+    first = text[complement : complement + 12].split()[:1]
+    return (
+        bool(before)
+        and (before[-1] in _NEGATIONS or before[-1].endswith(("n't", "n’t")))
+        and bool(first)
+        and first[0].lower() in _QUESTION_WORDS
+    )
+
+
+def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The clause after an attribution that stands aside between commas (", Kirkegaard said,
+    the government should …"): its start and end, or None."""
+    rest = lexicon().circumstance.match(text, pos, end)
+    after = rest.end() if rest else pos
+    if text[pos:after].count(",") != 1 or not text[pos:after].rstrip().endswith(","):
+        comma = re.match(r"[ \t]*,[ \t]*", text[after:end])
+        if comma is None or "," in text[pos:after]:
+            return None
+        after += comma.end()
+    start = _skip_space(text, after, end)
+    stop = _clause_end(text, start, end)
+    if len(text[start:stop].split()) < 4 or text[start : start + 1] in "“\"«‘'":
+        return None
+    return start, stop
+
+
+def _may_speak(text: str, who: Mention) -> bool:
+    """Whether the subject of a sentence can be a speaker: a description, or a name that is not
+    merely a capitalised word at the start of the sentence ("Tensions"): a single word must be
+    written with a capital inside a sentence somewhere in the text."""
+    if who.source != "named" or " " in (who.name or who.text).strip():
+        return True
+    word = (who.name or who.text).strip()
+    return re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
 
 
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
@@ -271,9 +480,39 @@ def reports_in(
         if who is not None and stop - start > 10 and _quoted_share(start, stop, marked) == 0:
             yield Report(start, stop, who, "put it")
             taken_until = max(taken_until, stop)
+    # "Mr. Trump repeated his vow to walk away …", "Zuckerberg also made a case that …"
+    for m in _phrasal_re().finditer(text, s_start, s_end):
+        if m.start() < taken_until or _inside(m.start(), marked):
+            continue
+        after = m.group("next")
+        if (m.group("link") == "to" and (not after[:1].islower() or after in _DETERMINERS)) or (
+            m.group("link") == "for" and m.group("noun") not in _FOR_NOUNS
+        ):
+            continue  # "issued a warning to the White House", "a declaration for 19 counties"
+        clause_start = _clause_start(text, s_start, m.start(), marked)
+        left = _strip_adverbs(text[clause_start : m.start()])
+        if left.strip():
+            who = parse_subject(text, clause_start, m.start())
+        elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
+            who = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            who = who if who is not None and who.start < m.start() else None
+        else:
+            who = None
+        stop = _clause_end(text, m.start("next"), s_end)
+        if (
+            who is None
+            or stop - m.start("next") < 10
+            or _quoted_share(m.start("next"), stop, marked)
+        ):
+            continue
+        previous = who
+        yield Report(m.start("next"), stop, who, " ".join(text[m.start() : m.end("link")].split()))
+        taken_until = max(taken_until, stop)
     # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
     for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
-        if _inside(m.start(), marked) or _verb_re().search(text, s_start, m.start()):
+        if m.start() < taken_until:
+            continue
+        if _inside(m.start(), marked) or verb_hits(text).first(s_start, m.start()):
             continue  # inside someone's reported words: the outer attribution reports it
         stop = _clause_end(text, m.end(), s_end)
         owner = m.group("who")
@@ -286,7 +525,7 @@ def reports_in(
             continue
         yield Report(m.end(), stop, who, m.group("noun"))
         taken_until = max(taken_until, stop)
-    for m in _verb_re().finditer(text, s_start, s_end):
+    for m in verb_hits(text).between(s_start, s_end):  # type: ignore[assignment]  # a Hit reads like a match
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         if _attributes_a_quote(text, m, marked):
@@ -295,13 +534,29 @@ def reports_in(
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
         if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
-            continue  # a passive: "was told", "has been accused of"
+            # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
+            # of ordering …" report what nobody named says
+            passive = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            if verb in _PASSIVE_REPORTING and passive is not None:
+                stop = _clause_end(text, passive.end(), s_end)
+                if len(text[passive.end() : stop].split()) >= 2 and not _quoted_share(
+                    passive.end(), stop, marked
+                ):
+                    yield Report(passive.end(), stop, None, verb)
+                    taken_until = max(taken_until, stop)
+            continue
+        if _strip_negation(before).split()[-1:] in _MODALS:
+            continue  # not said yet: "the radio will tell conservatives that …", "could argue"
         clause_start = _clause_start(text, s_start, m.start(), marked)
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
         inverted = False
         boundary = text[max(s_start, clause_start - 6) : clause_start]
-        if verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
+        quoted_as = _QUOTED_AS.search(text, max(s_start, m.start() - 120), m.start())
+        if quoted_as is not None and verb.endswith("ing"):
+            # "IRNA quoted Foreign Ministry spokesman Abbas Mousavi as saying …": the one quoted
+            speaker = parse_phrase(text, quoted_as.start("who"), quoted_as.end("who"))
+        elif verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
@@ -310,13 +565,22 @@ def reports_in(
             comma = text.rfind(",", s_start, clause_start)
             rel = clause_start - len(boundary) + boundary.rfind("w")
             if comma > s_start and not text[comma + 1 : rel].strip():
-                speaker = parse_subject(text, _clause_start(text, s_start, comma, marked), comma)
+                speaker = _antecedent(text, s_start, comma) or parse_subject(
+                    text, _clause_start(text, s_start, comma, marked), comma
+                )
             else:  # "42 percent who said"
                 words = text[s_start:rel].split()[-3:]
                 near = rel - len(" ".join(words)) - 1
                 speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
             speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None and kind in ("say", "clause", "object"):
+                # "The former independent counsel added that …": a definite description whose
+                # head the role list does not know still speaks
+                found = _DESCRIPTION.search(text, clause_start, clause_start + len(left.rstrip()))
+                if found is not None and _subject_like(found.group(0)):
+                    speaker = Mention(found.group(0), None, "description", "unknown",
+                                      found.start(), found.end())  # fmt: skip
         elif left.strip():
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
@@ -328,10 +592,16 @@ def reports_in(
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
-        elif previous is not None and _CONJ_BEFORE.search(
-            text[max(s_start, m.start() - 24) : m.start()]
-        ):
-            speaker = previous  # "… confirmed X and said Y"
+        elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
+            # "… confirmed X and said Y"; "Mr Trump addressed … and said he did not believe …":
+            # the verb shares the subject of the sentence
+            speaker = previous
+            if speaker is None and kind in ("say", "clause", "object"):
+                speaker = subject_of_sentence or _sentence_subject(text, s_start, s_end)
+                if speaker is not None and (
+                    speaker.start >= m.start() or not _may_speak(text, speaker)
+                ):
+                    speaker = None
         if speaker is None:
             continue
         if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
@@ -342,9 +612,26 @@ def reports_in(
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
         complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
+        if complement is not None and _unsaid(text, s_start, m.start(), complement):
+            continue  # "The reports did not specify whether …": nothing reported
         if complement is not None:
             start = complement
             stop = _clause_end(text, start, s_end)
+        elif aside is not None and kind in ("say", "clause", "object"):
+            # "Among other things, Kirkegaard said, the government should …": the attribution
+            # stands aside; the clause is what follows, or, when that is no clause of its own
+            # ("The talks, he said, will go on"), the sentence around the attribution
+            start, stop = aside
+            head = text[s_start : speaker.start].rstrip()
+            if not _clause_like(text[start:stop]):
+                if (
+                    not head.endswith(",")
+                    or not head[:-1].strip()
+                    or text[start:stop].split()[0].endswith("ing")
+                ):
+                    continue  # "…,” Mr. Devine said, referring to …": no clause reported
+                start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
             head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
@@ -355,15 +642,16 @@ def reports_in(
                 else head + ("," if head != text[s_start:subject_start].rstrip() else "")
             )
             after_verb = text[m.end() : s_end]
+            head_clause = head[:-1]
+            # a clause must be left once fronted circumstance is set aside: "In all, militants
+            # have launched …, the military said" reports; "When asked about …, Trump said." not
             if (
                 not head.endswith(",")
-                or len(head.split()) < 4
+                or len(head_clause[_fronted_end(head_clause) :].split()) < 4
                 or re.search(r"[:“”\"«»‘]", after_verb)
-                or _FRONTED.match(head)
             ):
                 continue
             start = s_start
-            head_clause = head[:-1]
             # a fronted "According to X," or "In a statement," stays out of the clause
             lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
             if (
@@ -383,9 +671,11 @@ def reports_in(
         quoted = _quoted_share(start, stop, marked) > 0
         if quoted and kind != "names":
             first_mark = min(a for a, b in marked if a < stop and b > start)
+            last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
             coordinated = _LAST_AND.search(unquoted)
+            after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
                 and len(unquoted[: coordinated.start()].split()) >= 4
@@ -395,7 +685,12 @@ def reports_in(
                 # its own before the one that holds the fragment
                 yield Report(start, stop, speaker, verb, True)
                 stop, quoted = start + coordinated.start(), False
-            elif len(unquoted.split()) >= 6 and _clause_like(unquoted) and len(inner.split()) >= 8:
+            elif (
+                len(unquoted.split()) >= 6
+                and _clause_like(unquoted)
+                and (len(inner.split()) >= 8 or unquoted.rstrip().endswith(":"))
+                and _quotation_apart(unquoted, inner.strip(_MARKS))
+            ):
                 # a statement quoted whole after a reported clause ("… published the
                 # announcement, which read, “…”"); a fragment ("to avoid any “ambiguous game”")
                 # makes the clause the fragment's setting, not reported speech of its own
@@ -403,8 +698,17 @@ def reports_in(
                 stop, quoted = first_mark, False  # and the clause before it is reported
                 while stop > start and text[stop - 1] in " \t.,;:!?":
                     stop -= 1
-        if kind == "names" and not quoted:
-            continue
+            elif after is not None and _has_finite(text[after.end() : stop]):
+                # "The drill was a ‘normal military exchange’ … and was in line with
+                # international law, Wu said.": the fragment's setting, then a clause of its own
+                yield Report(start, last_mark, speaker, verb, True)
+                tail = after.end()
+                if len(text[tail:stop].split()) >= 5:  # a proposition, not "should be thrown out"
+                    yield Report(tail, stop, speaker, verb)
+                    taken_until = max(taken_until, stop)
+                continue
+        if kind == "names" and not quoted and not _JUDGEMENT.match(text, start, stop):
+            continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
@@ -431,19 +735,62 @@ def _strip_adverbs(left: str) -> str:
     return left[:end] + (" " if end < len(left) else "")
 
 
+#: A subordinate or coordinate clause's start and its subject (a pronoun, or a noun phrase of
+#: up to five words) right before a speech verb.
 _SUBORDINATE_BEFORE = re.compile(
     r"(?:[,;]|[ \t][—–-]+|\b(?:and|but|because|as|after|since|when|while|which|though|although|"
-    r"whereas|so))[ \t]+(?:he|she|they|it|the[ \t]+\w+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}|"
-    r"\w+[ \t]+\w+)(?:[ \t]+(?:also|later|then|has|had|have|once|again|\w+ly))?[ \t]*$"
+    r"whereas|so|yet|that|who|whom))[ \t]+(?P<subject>(?:[\w’'.-]+[ \t]+){0,4}?[\w’'.-]+)[ \t]*$"
 )
+_DETERMINERS = lexicon().words("determiners")
+#: What follows a subject pronoun when the pronoun is an object: "said it on Monday", "told
+#: them the …", "said it and …".
+_NOT_VERB_AFTER_PRONOUN = (
+    lexicon().words("prepositions") | _DETERMINERS | lexicon().words("object_followers")
+)
+_CONJUNCTIONS = lexicon().words("conjunctions")
+_NEGATIONS = lexicon().words("negations")
+_MODALS = [[w] for w in sorted(lexicon().words("modals"))]
+_PASSIVE_REPORTING = lexicon().words("passive_reporting")
+#: A verb of judgement reports what it holds its object to be: "described Trump as …", "cast it
+#: as a complete victory".
+_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?(?<!such[ \t])(?<!well[ \t])as[ \t]+\w")
+_PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
+_QUESTION_WORDS = lexicon().words("question_words")
+#: Words a phrase does not end with: what follows them finishes it.
+_FUNCTION_END = (
+    _DETERMINERS | PREPOSITIONS | lexicon().words("not_subject") | lexicon().words("adverbs")
+    | lexicon().words("dangling")
+)  # fmt: skip
+#: Words a quotation of its own may open with besides a capital: "because I saw …".
+_CLAUSE_OPENERS = lexicon().words("clause_openers")
+#: A coordinated clause after the last quotation of a clause (", and was in line with …").
+_COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
+_MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
-_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|repeatedly)[ \t]+\w+ing\b")
-#: A fronted clause that is not reported speech: "When asked about …,", "Speaking in Moscow,".
+_ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")
+#: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
+#: Moscow,", "In all,", "Hours after the blast,".
 _FRONTED = re.compile(
-    r"(?:When|While|As|After|Before|During|Asked|Speaking|Regarding|In|On|At|For|With|Despite|"
-    r"Although|Though|If|Since|Because|Hours|Days|Minutes|Moments|Later|Earlier|Following|"
-    r"Responding|Addressing|Writing|Talking|Referring|Commenting|Turning|Asked)\b"
+    r"(?:"
+    + "|".join(sorted(lexicon().words("fronted_clause") | lexicon().words("fronted_phrase")))
+    + r")\b"
 )
+_FRONTED_CLAUSE = lexicon().words("fronted_clause")
+
+
+def _fronted_end(head: str) -> int:
+    """Where the fronted parts of ``head`` end: its comma-separated parts at the start that open
+    with a subordinating word or a participle ("When asked about the role of …,"), or with a
+    preposition and hold no finite verb ("In all,", "On Friday, during a visit to Seoul,")."""
+    pos = 0
+    for part in head.split(","):
+        words = part.split()
+        if not words or not _FRONTED.fullmatch(words[0]):
+            break
+        if words[0] not in _FRONTED_CLAUSE and _FINITE.search(part):
+            break  # "At least three people were killed …": the clause itself
+        pos += len(part) + 1
+    return pos
 
 
 def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
@@ -477,7 +824,7 @@ def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[,.;:!?\n]", text[start:end])
+    m = re.search(r"[,.;:!?\n]", mask_abbreviations(text[start:end]))
     return start + m.start() if m else end
 
 

@@ -17,16 +17,17 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import SUFFIXES, name_start, role_of
+from .speaker_phrase import HONORIFICS, SUFFIXES, name_start, role_of, sentence_stop
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
-_NAME_RUN = re.compile(
-    r"(?<![\w.'’-])[A-Z][\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
+_NAME_RUN = re.compile(  # the capital first, then the look-behind: the search skips to capitals
+    r"[A-Z](?<![\w.'’-][A-Z])[\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
     r"abu|of|of[ \t]+the)[ \t]+)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -54,19 +55,58 @@ def _last(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+def _name_runs(text: str) -> Iterator[str]:
+    """The runs of capitalised words in ``text``, cut where a sentence ends ("… in Seoul. Ri
+    said" gives "Seoul" and "Ri")."""
+    for m in _NAME_RUN.finditer(text):
+        run = m.group(0)
+        if ". " not in run:
+            yield run
+            continue
+        words: list[str] = []
+        for w in run.split():
+            if sentence_stop(w):
+                words.append(w[:-1])
+                yield " ".join(words)
+                words = []
+            else:
+                words.append(w)
+        if words:
+            yield " ".join(words)
+
+
+def _variants(run: str) -> set[str]:
+    """The words of a run as a name may use them: as written, without a possessive, without a
+    prefix ("al-Assad", "Assad")."""
+    out: set[str] = set()
+    for w in run.split():
+        bare = _POSSESSIVE.sub("", w)
+        out.update((w, bare, _UNPREFIXED.sub("", bare)))
+    return out
+
+
 class NameIndex:
     """The names of people an article gives, to name each speaker by the fullest one."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: set[str] | None = None) -> None:
+        """The names of ``text``; with ``wanted``, only those that hold one of its words (the
+        names a speaker can be named by: the others are not needed)."""
         self.by_last: dict[str, list[str]] = {}
         self.order: dict[str, int] = {}  # each name, by its first mention
         self.count: dict[str, int] = {}
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
         lex = lexicon()
-        for m in _NAME_RUN.finditer(text):
-            words = _name_words(m.group(0))
-            first = m.group(0).split()[0]
+        for run in _name_runs(text):
+            first = run.split()[0]
+            if (
+                wanted is not None
+                and first not in _FEMALE
+                and first not in _MALE
+                and wanted.isdisjoint(_variants(run))
+            ):
+                continue
+            words = _name_words(run)
             if len(words) == 1 and first in _FEMALE:
                 self.female.add(words[0])
             elif len(words) == 1 and first in _MALE:
@@ -101,10 +141,13 @@ class NameIndex:
             and {_UNPREFIXED.sub("", w) for w in words}
             <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
-        if title in _FEMALE:
-            forms = [f for f in forms if f.split()[0] not in self.male] or forms
+        genders = lexicon().first_names
+        if title in _FEMALE:  # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald")
+            forms = [f for f in forms if f.split()[0] not in self.male
+                     and genders.get(f.split()[0]) != "he"] or forms  # fmt: skip
         elif title in _MALE:
-            forms = [f for f in forms if f.split()[0] not in self.female] or forms
+            forms = [f for f in forms if f.split()[0] not in self.female
+                     and genders.get(f.split()[0]) != "she"] or forms  # fmt: skip
         # different people of one family name: the one named most; a longer form of the same
         # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
         people: dict[str, list[str]] = {}
@@ -150,11 +193,17 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
             continue
         words = q.speaker_text.split()
+        if words[0][:1].islower() or words[0] in ("The", "A", "An"):
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in _OF), len(words))
+            words = words[:cut]  # "the head of the Revolutionary Guard": the head
         if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
             continue
         head = words[-1].lower()
-        if (head.endswith("s") and head[:-1] in lex.roles) or any(c.isdigit() for c in words[0]):
-            continue  # "the officials", "42 percent"
+        plural = head.endswith("s") and (
+            head[:-1] in lex.roles or head[:-2] in lex.roles or head[:-3] + "y" in lex.roles
+        )
+        if plural or any(c.isdigit() for c in words[0]):
+            continue  # "the officials", "authorities", "42 percent"
         title = (
             " ".join(words[-2:])
             if len(words) >= 2 and words[-2].lower() in _TITLE_WORDS
@@ -170,6 +219,9 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
             cache[key] = _titled_people(text, title, places)
         found = cache[key]
         if not found:
+            # "the head of the Revolutionary Guard … insisted …" ¶ "“…,” said Gen. Hossein
+            # Salami": a person first named right after, speaking
+            q.speaker = _introduced_after(text, quotes, q) or q.speaker
             continue
         # of the people so titled, the last who spoke before; else the one named most (with no
         # country: "the president"), the last named before, the first after
@@ -200,6 +252,23 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
             found = [(pos, n) for pos, n in found if counts[n.split()[-1]] == top]
         before = [n for pos, n in found if pos < q.start]
         q.speaker = before[-1] if before else found[0][1]
+
+
+_OF = {"of", "for", "at", "in", "with", "on", "from"}
+
+
+def _introduced_after(text: str, quotes: list[Quote], q: Quote) -> str | None:
+    """The person who speaks in the next quotes after ``q`` (within a few hundred characters),
+    named there by name for the first time in the text: whom a description before means."""
+    for p in quotes:
+        if p.start <= q.end or p.speaker_source != "named" or not p.speaker:
+            continue
+        if p.start - q.end > 600:
+            break
+        words = p.speaker.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[-1] not in text[: q.start]:
+            return p.speaker
+    return None
 
 
 _TITLE_WORDS = {"prime", "vice", "foreign", "defense", "defence", "security", "press", "deputy",
@@ -257,6 +326,7 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     return sorted(out)
 
 
+@lru_cache(maxsize=8192)
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None
     when nothing of a speaker is left."""
@@ -269,14 +339,30 @@ def clean_speaker(speaker: str) -> str | None:
     words = speaker.split()
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         words = words[1:]
-    if not words or any(w in lex.not_names for w in words[1:] if w != "The"):
-        return None  # "First", "S. But", "Just"
+    if not words or any(
+        w in lex.not_names
+        for k, w in enumerate(words[1:])
+        if w != "The" and words[k] not in HONORIFICS
+    ):
+        return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
     if speaker in lex.adjectives or speaker in lex.title_words or speaker in lex.titles:
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):
         return None
     return speaker
+
+
+def _wanted(quotes: list[Quote]) -> set[str] | None:
+    """The words of the speakers to be named by their fullest form; None when one is an acronym
+    (any name of the article may spell it out)."""
+    wanted: set[str] = set()
+    for q in quotes:
+        if q.speaker:
+            if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+                return None
+            wanted |= _variants(" ".join(_name_words(q.speaker)) or q.speaker)
+    return wanted
 
 
 def finish_speakers(
@@ -304,12 +390,13 @@ def finish_speakers(
             q.speaker_source = found
         q.confidence = _CONFIDENCE.get(q.speaker_source, 0.5)
         if index is None:
-            index = NameIndex(text)
+            index = NameIndex(text, _wanted(quotes))
         words = q.speaker.split()
         if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
         elif (
             words[0][:1].isupper()
+            and words[-1][:1].isupper()  # a name, not "Bannon loyalists"
             and q.speaker not in lex.countries
             and q.speaker not in lex.capitals
             and words[-1].lower() not in lex.roles

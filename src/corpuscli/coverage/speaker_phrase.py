@@ -81,7 +81,13 @@ def name_start(words: list[str], first: int = 0) -> int:
         w = words[k]
         if k >= first and (
             w in lex.adjectives
-            or w in lex.not_names
+            or (
+                w in lex.not_names
+                and not (k and words[k - 1] in HONORIFICS)
+                and not (  # "Theresa May": a family name after a first name
+                    k == len(words) - 1 and k > first and words[k - 1] in lexicon().first_names
+                )
+            )
             or _POSSESSIVE.search(w)
             or (w in lex.countries and k < len(words) - 1)
         ):
@@ -111,13 +117,36 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: Titles before a family name: after them, a word that is also a month or a common word is a
+#: name ("Mrs. May").
+HONORIFICS = lexicon().words("honorifics")
+
+
+def sentence_stop(token: str) -> bool:
+    """Whether ``token`` ends a sentence: a word with a full stop that is no title, initial or
+    abbreviation ("Seoul.", "June."; not "Mr.", "U.S.", "E.", "Jr.")."""
+    if not token.endswith(".") or len(token) < 3 or token.count(".") > 1:
+        return False
+    word = token[:-1]
+    return (
+        word.lower() not in abbreviations() and word not in SUFFIXES and word + "." not in SUFFIXES
+    )
+
+
 def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
     toks = [
         (m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
     ]
-    while toks and (toks[-1][0] in ",;:()—–" or toks[-1][0].lower() in _TRAILING):
-        toks.pop()
+    while toks and (
+        toks[-1][0] in ",;:()—–"
+        or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+    ):
+        toks.pop()  # "Trump has repeatedly", not "Mrs. May"
+    for i in range(len(toks) - 2, -1, -1):
+        if sentence_stop(toks[i][0]):
+            toks = toks[i + 1 :]  # "… in Seoul. Ri said": the sentence before is no part
+            break
     if not toks:
         return None
     lex = lexicon()
@@ -167,7 +196,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
             and _is_name_word(words[j - 2]))
     ):  # fmt: skip
         j -= 1
-    words_before = j > 0
+    words_before = j > 0 and [w.lower() for w in words[:j]] != ["the"]  # not "the U.S."
     while j < len(words) and words[j] in lex.not_names:
         j += 1  # "As Iran warned", "But Trump said"
     run = words[j:]
@@ -184,8 +213,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                            toks[j][1], toks[-1][2])  # fmt: skip
         if " ".join(name_words) in lex.titles:
             name_words = []  # "The Russian President": a title alone
-        if name_words and not all(w in lex.not_names for w in name_words):
+        honorific = cut > 0 and run[cut - 1] in HONORIFICS  # "Mrs. May", "Mr. Sunday"
+        if name_words and (honorific or not all(w in lex.not_names for w in name_words)):
             name = " ".join(name_words)
+            if all(w in lex.not_names for w in name_words):
+                name = f"{run[cut - 1]} {name}"  # "Mrs. May": the title keeps "May" a name
             if lex.never_speaker.fullmatch(name):
                 return None
             last = name_words[-1]
@@ -247,6 +279,10 @@ def _description_start(words: list[str], head: int) -> int:
     return i
 
 
+#: Words an appositive or a relative clause opens with, however long it is.
+_APPOSITIVE_OPENERS = lexicon().words("appositive_openers")
+
+
 def parse_subject(text: str, start: int, end: int) -> Mention | None:
     """The speaker named by the words before a speech verb (``text[start:end]``, from the start
     of the verb's clause), with commas: "Avigdor Liberman, the Israeli defense minister," ->
@@ -263,7 +299,9 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
         return None  # "For the first official state visit"
-    if text[last_start:last_end].strip():
+    if head and all(w.lower() in _TRAILING for w in head):
+        head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
+    if head:
         found = parse_phrase(text, last_start, last_end)
         if found is not None and found.source == "description" and len(parts) > 1:
             # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
@@ -284,12 +322,18 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             break
         if lexicon().never_speaker.fullmatch(chunk):
             continue  # "R-Maine"
-        if not chunk or _NUMBER.match(chunk) or first in PREPOSITIONS or first.endswith("ing"):
-            continue  # ", 70,", ", in an address televised across Israel,"
+        if (
+            not chunk
+            or _NUMBER.match(chunk)
+            or first in PREPOSITIONS
+            or first.endswith("ing")
+            or (chunk[:1].islower() and first not in _APPOSITIVE_OPENERS)
+        ):
+            continue  # ", 70,", ", in an address …,", ", due to meet May in …,", ", while …,"
         found = parse_phrase(text, p_start, p_end)
         if found is None:
-            if len(chunk.split()) <= 6:
-                continue  # an appositive not understood: "a Cleveland physician"
+            if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
+                continue  # an appositive not understood: "a Cleveland physician", "the head of …"
             break
         if found.source == "named" and named is None:
             named = found

@@ -12,7 +12,8 @@ speaks or acts by speaking.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
+from functools import lru_cache
 
 from corpuscli.text.sentences import sentence_spans
 
@@ -23,12 +24,12 @@ from .quote_patterns import (
     _SENTENCE,
     _SUBJECT,
     _TITLE,
-    _TITLED,
     VERBS,
     Quote,
     _sentence_end,
     _sentence_start,
     candidate_names,
+    titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
 
@@ -76,6 +77,8 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         best = max(said[-1:] + opened[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
+            # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
+            insort(spoke, (q.start, best[1], q.paragraph))
 
 
 _NAME_PART = re.compile(
@@ -90,6 +93,8 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
     lex = lexicon()
     out = []
     for s_start, s_end in sentence_spans(text, start, end):
+        if _heading(text, s_start):
+            continue
         pos = s_start
         for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
             words = part.split()
@@ -105,6 +110,27 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 break
             pos += len(part) + 1
     return out
+
+
+def _heading(text: str, start: int) -> bool:
+    """Whether the line that starts at ``start`` is a heading ("Central Promise"): a line of a
+    few words with no full stop, question or exclamation mark at its end."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n":
+        return False  # not at a line's start
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return (
+        bool(line)
+        and start
+        <= line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+        and len(line.split()) <= 8
+        and line[-1:] not in ".!?:\"”’'»)"
+    )
 
 
 _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
@@ -143,10 +169,10 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     ]  # fmt: skip
     candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
     candidates.sort()
-    titled = [(m.start(), m.group("name")) for m in _TITLED.finditer(text)]
+    titled = titled_names(text)
     titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
     for q in quotes:
-        if q.speaker is None:
+        if q.speaker is None and q.kind != "indirect":  # a passive report names nobody
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
             # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
             sentence_start = _sentence_start(text, q.start)
@@ -317,15 +343,18 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
     """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
     means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
     Zenkovich") or a possessive."""
+    return _person_like(name) and not (pos > 0 and text[pos - 1] in "/(@")
+
+
+@lru_cache(maxsize=8192)
+def _person_like(name: str) -> bool:
     lex = lexicon()
     if clean_speaker(name) != name.strip():
         return False
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    if words[-1] in _INSTITUTION or words[-1].lower() in lex.roles:
-        return False
-    return not (pos > 0 and text[pos - 1] in "/(@")
+    return not (words[-1] in _INSTITUTION or words[-1].lower() in lex.roles)
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
@@ -333,10 +362,12 @@ def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
     "she", and the Supreme Court is no person."""
     if (pronoun or person) and name.split()[-1] in _INSTITUTION:
         return False
+    first = next((w for w in name.split() if w not in lexicon().title_words), "")
+    known = lexicon().first_names.get(first) if len(name.split()) > 1 else None
     if pronoun == "she":
-        return not _MALE_TITLE.match(name)
+        return not _MALE_TITLE.match(name) and known != "he"
     if pronoun == "he":
-        return not _FEMALE_TITLE.match(name)
+        return not _FEMALE_TITLE.match(name) and known != "she"
     return True
 
 
@@ -399,26 +430,49 @@ def _subjects(
     """Names that open a sentence outside the quotes ("Pelosi did not agree …", "Ms. Rice
     demurred …"): whom a following "she said" most likely means. Only people: a personal title,
     or a last name that speaks elsewhere in the text."""
-    spans = sorted((q.start, q.end) for q in quotes)
+    spans = tuple(sorted((q.start, q.end) for q in quotes))
+    last = max((b for _, b in spans), default=0) if stop is None else stop
+    out = []
+    for pos, name in _sentence_subjects(text, spans, begin, last):
+        words = name.split()
+        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
+        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(text, pos, name):
+            out.append((pos, name))
+    return out
+
+
+_SUBJECTS_SEEN: list[tuple[str, tuple[tuple[int, int], ...], int, int, list[tuple[int, str]]]] = []
+
+
+def _sentence_subjects(
+    text: str, spans: tuple[tuple[int, int], ...], begin: int, last: int
+) -> list[tuple[int, str]]:
+    """The capitalised subject of each sentence outside the quotes (``spans``), between
+    ``begin`` and ``last``: found once per article, however many pronouns ask."""
+    if (
+        _SUBJECTS_SEEN
+        and _SUBJECTS_SEEN[0][0] is text
+        and _SUBJECTS_SEEN[0][1:4] == (spans, begin, last)
+    ):
+        return _SUBJECTS_SEEN[0][4]
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
-    last = max(ends, default=0) if stop is None else stop
     out = []
     for m in _SENTENCE.finditer(text, begin, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k]:
             continue  # inside a quote
+        while _heading(text, start) and "\n" in text[start : m.end()]:
+            start = text.index("\n", start)  # "Central Promise ¶ Trump won office …"
+            start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
         subject = _subject_at(text, start)
-        if subject is None:
+        if subject is None or _heading(text, start):
             continue
         name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
         words = name.split()
         if words[0][:1].islower() or words[0] in ("The",):
             continue  # a description ("the agency"), not a person
-        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
-        if (titled or words[-1].rstrip("’'s") in known) and _can_speak(
-            text, subject.start("subject"), name
-        ):
-            out.append((subject.start("subject"), name))
+        out.append((subject.start("subject"), name))
+    _SUBJECTS_SEEN[:] = [(text, spans, begin, last, out)]
     return out
