@@ -340,3 +340,21 @@ def test_frame_output_has_offsets():
     a, _ = _seeds()
     assert a.text[row["a_start"] : row["a_end"]] == row["a_text"]
     assert re.search(r"\bmeaning\b", row["notes"])
+
+
+def test_a_json_lines_file_of_one_article_is_compared_and_one_of_many_is_refused(corpus, tmp_path):
+    """A record of a JSON Lines file is read with `file:line` as its path: a file of one article
+    is that article (it was 'no article to compare'); a file of many asks which one (exit 2)
+    and says how to name it, rather than taking its first article silently."""
+    lines = (SAMPLE / "allsides_roundups.jsonl").read_text(encoding="utf-8").splitlines()
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    one.write_text(lines[0] + "\n", encoding="utf-8")
+    two.write_text(lines[1] + "\n", encoding="utf-8")
+    result = corpus("diff", str(one), str(two), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rows"]
+    many = SAMPLE / "allsides_roundups.jsonl"
+    result = corpus("diff", str(many), str(two), "-f", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{many} holds 36 articles" in result.stderr
+    assert f"--corpus {many}" in result.stderr

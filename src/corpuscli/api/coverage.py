@@ -171,18 +171,19 @@ def diff(
         elif pool is not None and ref in ids:
             rows.append(pool[pool["doc_id"] == ref].iloc[0])
         elif ref in files:
-            read_from = (
-                loaded[
-                    loaded["path"].map(lambda p, r=ref: Path(str(p)).resolve() == Path(r).resolve())
-                ]
-                if loaded is not None
-                else None
-            )
+            read_from = loaded[_read_from(loaded["path"], ref)] if loaded is not None else None
             # nothing read from it: the loader skipped it (empty, binary, unreadable)
             if read_from is None or read_from.empty:
                 raise UsageError(
                     f"no article to compare in {ref}",
                     hint="the file was skipped (see above): give a file with text",
+                )
+            if len(read_from) > 1:
+                first = " ".join(str(i) for i in read_from["doc_id"].head(2))
+                raise UsageError(
+                    f"{ref} holds {len(read_from):,} articles: which one to compare?",
+                    hint=f"give doc_ids with --corpus {ref} (e.g. corpus diff {first} "
+                    f"--corpus {ref}; corpus load {ref} lists them)",
                 )
             rows.append(read_from.iloc[0])
         else:
@@ -196,3 +197,18 @@ def diff(
     if speaker and not (result.a.statements or result.b.statements):
         raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
     return result, list(result.notes)
+
+
+def _read_from(paths: pd.Series, ref: str) -> pd.Series:
+    """Which rows were read from the file ``ref``: their path is the file's, or the file's with
+    the ``:LINE`` of a record of a JSON Lines, JSON or CSV file."""
+    target = Path(ref).resolve()
+
+    def same(path: object) -> bool:
+        text = str(path)
+        if Path(text).resolve() == target:
+            return True
+        head, _, line = text.rpartition(":")
+        return bool(head) and line.isdigit() and Path(head).resolve() == target
+
+    return paths.map(same).astype(bool)
