@@ -4,7 +4,9 @@
   renamed into place. Readers never see a half-written file; a failure (a full disk, a quota,
   ``/dev/full``) or a stop (Ctrl-C, SIGTERM) removes the temporary file and leaves the old file
   as it was.
-- A symbolic link is followed: its target is replaced and the link stays a link.
+- A symbolic link is followed: its target is replaced and the link stays a link. A file with
+  other hard links is replaced by a new file under this name: its other names keep the old
+  content (as with ``sed -i`` or ``rsync``); give the name that should change.
 - The file replaced keeps its permission bits (a 0600 file stays 0600), and its owner and group
   where this process may set them; a new file gets what the umask allows.
 - A device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is written directly: it
