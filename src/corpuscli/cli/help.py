@@ -23,6 +23,42 @@ def _no_type(ctx: Any = None) -> None:
     return None
 
 
+def _untyped(param: Any) -> None:
+    """An argument as typer 0.29 shows it, for typer before 0.29: no type beside its name in
+    the help (``<str>``), and ``[PATH]...`` in the usage line when it takes several values
+    (``PATH`` in the list of arguments)."""
+    import copy
+
+    param.type = copy.copy(param.type)  # click's types are shared: change this one only
+    param.type.get_metavar = lambda *args, **kwargs: ""
+    name = param.metavar
+    if not name or param.nargs == 1:
+        return
+
+    def make_metavar(ctx: Any = None, *, usage: bool = False) -> str:
+        if not usage:
+            return str(name)
+        return f"{{{name}}}..." if param.required else f"[{name}]..."
+
+    param.make_metavar = make_metavar
+
+
+def _type_name(param: Any, ctx: Any) -> str:
+    """The name of an option's value type: typer's own from 0.29 on (``int``, ``path``,
+    ``a|b|c``), click's type read the same way before it."""
+    if hasattr(param, "display_type"):
+        return str(param.display_type(ctx)).strip("<>").removesuffix(" range")
+    import click
+
+    kind = param.type
+    if isinstance(kind, click.Choice) or hasattr(kind, "choices"):
+        return "|".join(str(getattr(c, "value", c)) for c in kind.choices)
+    if isinstance(kind, click.Path):
+        return "path"
+    name = str(kind.name).removesuffix(" range")
+    return {"integer": "int", "text": "str", "boolean": "bool"}.get(name, name)
+
+
 def tidy(command: Any, ctx: Any) -> Any:
     """``command`` with the metavars of its parameters set as the module docstring says (once);
     ``ctx`` is the click context help is made in."""
@@ -30,7 +66,10 @@ def tidy(command: Any, ctx: Any) -> Any:
         return command
     for param in command.get_params(ctx):
         if isinstance(param, typer.core.TyperArgument):
-            param.display_type_rich = _no_type  # type: ignore[method-assign]  # its name says it
+            argument: Any = param  # typer 0.29's rich help asks it for its type: none
+            argument.display_type_rich = _no_type
+            if not hasattr(param, "display_type"):  # typer before 0.29
+                _untyped(param)
             continue
         if not isinstance(param, typer.core.TyperOption):
             continue
@@ -39,7 +78,7 @@ def tidy(command: Any, ctx: Any) -> Any:
             continue
         name = param.metavar
         if name is None:
-            shown = param.display_type(ctx).strip("<>").removesuffix(" range")
+            shown = _type_name(param, ctx)
             if shown.startswith("list[") and shown.endswith("]"):
                 shown = shown[len("list[") : -1]
             name = _VALUE_NAMES.get(shown, shown)
