@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
@@ -163,9 +164,9 @@ def _learn(
     min_repeats: int,
     min_share: float,
 ) -> Patterns:
-    seen: dict[str, Counter] = defaultdict(Counter)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
     example: dict[tuple[str, str], str] = {}
-    articles: Counter = Counter()
+    articles: Counter[str] = Counter()
     for key, pairs in zip(keys, prepared, strict=True):
         if key == "(none)" or not pairs:
             continue
@@ -311,7 +312,7 @@ def _detect_parallel(
     sizes = keys.value_counts()
     n_parts = max(jobs, int(len(corpus) / _PART_DOCS))
     loads = [0] * n_parts
-    part_of: dict[str, int] = {}
+    part_of: dict[Hashable, int] = {}
     for key, size in sizes.items():  # largest sources first, each to the lightest part
         lightest = loads.index(min(loads))
         part_of[key] = lightest
@@ -372,13 +373,14 @@ def clean(
         corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress
     )
     removed = verdicts[verdicts["boilerplate"]]
-    per_doc: dict[str, list[dict]] = defaultdict(list)
+    per_doc: dict[Hashable, list[dict[str, Any]]] = defaultdict(list)
     for row in removed.itertuples(index=False):
+        # pandas-stubs types a row's every field as any scalar: these three are int columns
         per_doc[row.doc_id].append(
             {
-                "block": int(row.block),
-                "start": int(row.start),
-                "end": int(row.end),
+                "block": int(cast(int, row.block)),
+                "start": int(cast(int, row.start)),
+                "end": int(cast(int, row.end)),
                 "text": row.text,
                 "why": row.why,
             }
@@ -389,6 +391,7 @@ def clean(
         drop = {b["block"] for b in per_doc.get(doc_id, [])}
         texts.append(remove_blocks(text, drop) if isinstance(text, str) else text)
         notes.append(json.dumps(per_doc.get(doc_id, []), ensure_ascii=False))
-    out["text"] = pd.array(texts, dtype=corpus["text"].dtype)
+    # the text column's dtype (object or str) is known at run time only: no overload takes it
+    out["text"] = pd.array(texts, dtype=corpus["text"].dtype)  # type: ignore[arg-type]
     out["removed"] = notes
     return out, verdicts

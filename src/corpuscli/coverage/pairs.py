@@ -74,7 +74,7 @@ def find_pairs(
     quotes: bool = True,
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
-    features: Features | tuple[Sequence[Counter], Sequence[set[str]]] | None = None,
+    features: Features | tuple[Sequence[Counter[str]], Sequence[set[str]]] | None = None,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring; the parameters
     are those of :func:`corpuscli.coverage.stories.story_graph`)."""

@@ -27,8 +27,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpuscli.errors import UsageError
+from corpuscli.progress import Progress
 
-from .source import LoadReport, Progress, Source
+from .source import LoadReport, Source
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -271,11 +272,13 @@ class DaskCorpus:
 
 def _dask_compute(*collections: Any) -> tuple[Any, ...]:
     """dask.compute, quiet about mixing delayed reports with DataFrame expressions."""
-    import dask
+    from dask.base import compute  # dask.compute, imported where type checkers see it
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return dask.compute(*collections)  # type: ignore[no-any-return]
+        # dask.compute has no annotations: a tuple, one result per collection
+        results: tuple[Any, ...] = compute(*collections)  # type: ignore[no-untyped-call]
+        return results
 
 
 def blocks_removed(removed: str) -> int:

@@ -181,7 +181,8 @@ class _KeyTable:
 
         inverse, uniques = pd.factorize(batch)
         frozen = len(self._index)
-        place = self._index.get_indexer(uniques)
+        # pandas looks up any array-like; pandas-stubs accepts only an Index
+        place = self._index.get_indexer(uniques)  # type: ignore[arg-type]
         miss = np.flatnonzero(place < 0)
         before = len(self.keys)
         if len(miss):
@@ -202,7 +203,7 @@ class _HashedKeys:
     that table is missing or changed."""
 
     def __init__(self) -> None:
-        from pandas._libs import hashtable
+        from pandas._libs import hashtable  # type: ignore[attr-defined]  # internal: no stubs
 
         self._table = hashtable.UInt64HashTable()
         self._vector = hashtable.UInt64Vector
@@ -302,7 +303,8 @@ class _Known:
                 both[:, j] = column
             chunks = both.view(f"S{8 * len(words)}").ravel().tolist()
             self.known = np.concatenate([self.known, add(chunks)])
-        return self.known[place]
+        codes: np.ndarray = self.known[place]  # an index array: numpy types this Any
+        return codes
 
 
 @dataclass(frozen=True)
@@ -441,7 +443,7 @@ class Counter:
         #: --lang auto: a counter per stemmer, sharing this one's vocabulary, and per language
         #: which term ids are its stopwords
         self._codecs: dict[str, Counter] = {}
-        self._stop_flags: dict[str, array] = {}
+        self._stop_flags: dict[str, array[int]] = {}
 
     # --- text -> chunks --------------------------------------------------------------------------
     def _joined(self, texts: list[str]) -> str:
@@ -1080,7 +1082,7 @@ class Totals:
     doc_tokens: list[np.ndarray] = field(default_factory=list)
     doc_words: list[pd.DataFrame] = field(default_factory=list)
     documents: int = 0
-    _maps: dict[int, array] = field(default_factory=dict)
+    _maps: dict[int, array[int]] = field(default_factory=dict)
     #: Running sums of the tables whose group and key pack into 64 bits; the others gather
     #: frames, summed now and then (``_pending_rows``).
     _sums: dict[str, _Sums] = field(default_factory=dict)
@@ -1233,17 +1235,20 @@ def merge_partials(parts: list[Partial]) -> Partial:
             group_tokens[g] = group_tokens.get(g, 0) + v
         for g, v in part.group_docs.items():
             group_docs[g] = group_docs.get(g, 0) + v
-    doc_tokens = doc_words = None
-    if all(p.doc_tokens is not None and p.doc_words is not None for p in parts):
-        offsets = np.cumsum([0] + [len(p.doc_tokens) for p in parts[:-1]])  # type: ignore[arg-type]
-        doc_tokens = np.concatenate([p.doc_tokens for p in parts])  # type: ignore[misc]
+    doc_tokens: np.ndarray | None = None
+    doc_words: pd.DataFrame | None = None
+    part_tokens = [p.doc_tokens for p in parts if p.doc_tokens is not None]
+    part_words = [p.doc_words for p in parts if p.doc_words is not None]
+    if len(part_tokens) == len(part_words) == len(parts):
+        offsets = np.cumsum([0] + [len(tokens) for tokens in part_tokens[:-1]])
+        doc_tokens = np.concatenate(part_tokens)
         doc_words = pd.concat(
             [
-                p.doc_words.assign(  # type: ignore[union-attr]
-                    doc=p.doc_words["doc"].to_numpy() + offset,  # type: ignore[index]
-                    key=_widen(p.doc_words["key"].to_numpy(), 1, p.bits, bits),  # type: ignore[index]
+                words.assign(
+                    doc=words["doc"].to_numpy() + offset,
+                    key=_widen(words["key"].to_numpy(), 1, p.bits, bits),
                 )
-                for p, offset in zip(parts, offsets.tolist(), strict=True)
+                for p, words, offset in zip(parts, part_words, offsets.tolist(), strict=True)
             ],
             ignore_index=True,
         )
@@ -1274,7 +1279,8 @@ def _widen(keys: np.ndarray, n: int, bits: int, wider: int) -> np.ndarray:
 def repack(keys: np.ndarray, n: int, bits: int, mapping: np.ndarray) -> np.ndarray:
     check_ngram_vocabulary(len(mapping), n)
     if n == 1:  # a word's key is its id, whole
-        return mapping[keys]
+        ids: np.ndarray = mapping[keys]  # an index array: numpy types this Any
+        return ids
     mask = (1 << bits) - 1
     out = np.zeros(len(keys), dtype=np.int64)
     for j in range(n):

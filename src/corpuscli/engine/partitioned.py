@@ -98,7 +98,7 @@ class _What:
     node: str | None = None
 
 
-def _init_worker(task: Any, loader: dict) -> None:
+def _init_worker(task: Any, loader: dict[str, Any]) -> None:
     """Keep what a worker does (counting or searching) and the Loader options of its parts."""
     state = worker_state()
     state["task"] = task
@@ -165,6 +165,7 @@ def each_part(
         initargs=(task, loader),
         ahead=2 * jobs,  # a part is a file name: queueing more costs nothing
     )
+    size_of: Callable[[list[InputItem]], int]
     if isinstance(partitions, PartPlan) and partitions.inflates:
         # parts decompressed as they are handed out: their sizes are not the files' on disk
         unit, total, size_of = "parts", total, (lambda part: 1)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from corpuscli.engine.counting import Counter, Partial, TermOptions, TokenSpec, Totals, has_letter
@@ -61,7 +62,7 @@ class TermCounts:
         stop = np.fromiter((t in opts.stopwords for t in terms), bool, len(terms))
         number = np.fromiter((not has_letter(t) for t in terms), bool, len(terms))
         parts = self.totals.component_ids(table["key"].to_numpy(), n)
-        drop = stop[parts[0]] | stop[parts[-1]]
+        drop: npt.NDArray[np.bool_] = stop[parts[0]] | stop[parts[-1]]
         if not opts.keep_numbers:
             for part in parts:
                 drop |= number[part]
@@ -81,7 +82,8 @@ def _init_worker(spec: TokenSpec, sizes: tuple[int, ...], per_doc: bool = False)
 def _count_batch(batch: tuple[list[str], np.ndarray]) -> Partial:
     state = worker_state()
     texts, groups = batch
-    return state["counter"].count(texts, groups, state["sizes"], per_doc=state["per_doc"])
+    counter: Counter = state["counter"]
+    return counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"])
 
 
 def _frames(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:

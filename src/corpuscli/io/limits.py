@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import io
 import re
-from typing import IO
+from typing import IO, TypeAlias
 
 from corpuscli.errors import InputError, UsageError
+
+#: A stream of bytes to read: a file object, or a raw stream such as :class:`Bounded` that wraps
+#: one (typeshed does not count an ``io.RawIOBase`` as an ``IO[bytes]``).
+ByteSource: TypeAlias = IO[bytes] | io.RawIOBase
 
 DEFAULT_MAX_INPUT_SIZE = 4 * 2**30
 DEFAULT_MAX_LINE_SIZE = 64 * 2**20
@@ -106,7 +110,7 @@ class Bounded(io.RawIOBase):
 
     def __init__(
         self,
-        inner: IO[bytes],
+        inner: ByteSource,
         where: str,
         *,
         max_size: int = DEFAULT_MAX_INPUT_SIZE,

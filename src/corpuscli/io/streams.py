@@ -11,7 +11,7 @@ from corpuscli.errors import InputError
 
 from .decode import open_decompressed, sniff_compression
 from .inputs import InputItem
-from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, Bounded
+from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, Bounded, ByteSource
 
 #: Formats read line by line (their lines are bounded), and formats whose file is one article
 #: (read whole, bounded by the line size: one article is one record).
@@ -23,7 +23,7 @@ _PEEK = 64 * 1024
 _MAGIC_BYTES = 6
 
 
-def _read_upto(raw: IO[bytes], size: int) -> bytes:
+def _read_upto(raw: ByteSource, size: int) -> bytes:
     """The first ``size`` bytes of ``raw`` (fewer at its end), however a pipe hands them over."""
     data = b""
     while len(data) < size:
@@ -40,10 +40,10 @@ class _Prefixed(io.RawIOBase):
     def __init__(
         self,
         head: bytes,
-        rest: IO[bytes],
+        rest: ByteSource,
         error: BaseException | None = None,
         *,
-        close: tuple[IO[bytes], ...] = (),
+        close: tuple[ByteSource, ...] = (),
     ) -> None:
         self._head = memoryview(head)
         self._rest = rest
@@ -87,7 +87,7 @@ class _Prefixed(io.RawIOBase):
 
 
 def _peek(
-    stream: IO[bytes], *, tolerant: bool = False, close: tuple[IO[bytes], ...] = ()
+    stream: ByteSource, *, tolerant: bool = False, close: tuple[ByteSource, ...] = ()
 ) -> tuple[bytes, IO[bytes]]:
     head = b""
     error: BaseException | None = None
@@ -110,11 +110,11 @@ class ByteCount(io.RawIOBase):
     """A raw stream over ``inner`` that counts the bytes read from it (:attr:`count`): how far
     into a file (compressed or not) reading has come, for a progress bar."""
 
-    def __init__(self, inner: IO[bytes] | None = None) -> None:
-        self._inner: IO[bytes] = inner  # type: ignore[assignment]
+    def __init__(self, inner: ByteSource | None = None) -> None:
+        self._inner: ByteSource = inner  # type: ignore[assignment]
         self.count = 0
 
-    def attach(self, inner: IO[bytes]) -> None:
+    def attach(self, inner: ByteSource) -> None:
         """Count the reads of ``inner`` from now on."""
         self._inner = inner
 
@@ -220,7 +220,7 @@ def open_item(
     if item.span is not None and item.path is not None:
         return _open_span(item, max_size, max_line), "jsonl"
     if item.path is None:
-        raw: IO[bytes] = sys.stdin.buffer
+        raw: ByteSource = sys.stdin.buffer
     else:
         try:
             raw = open(item.path, "rb")  # noqa: SIM115 - the caller closes it

@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pandas as pd
 
@@ -230,6 +230,7 @@ def rich_table(
     data (see :mod:`corpuscli.render.widths`): a rich Table, or, when the columns cannot fit
     side by side, each row as a record (a field per line). ``justify`` aligns a column
     (``{"left": "right"}``), ``clip`` cuts a text column on one line rather than wrap it."""
+    from rich.console import JustifyMethod
     from rich.table import Table
     from rich.text import Text
 
@@ -253,7 +254,10 @@ def rich_table(
     for name, column, size in zip(frame.columns, columns, widths, strict=True):
         table.add_column(
             Text(header_lines(column.header, size)),
-            justify=justify.get(name, "right" if column.kind == NUMBER else "left"),
+            # results.Table.justify holds rich's names ("left", "right") as plain str
+            justify=cast(
+                JustifyMethod, justify.get(name, "right" if column.kind == NUMBER else "left")
+            ),
             overflow="fold",
             no_wrap=column.kind != TEXT,
             width=size,
@@ -345,7 +349,7 @@ def atomic_write(
         if fmt == "parquet":
             write_parquet(frame, raw)
             return
-        sink: IO[bytes] = (
+        sink: gzip.GzipFile | IO[bytes] = (
             gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if path.lower().endswith(".gz") else raw
         )
         text = io.TextIOWrapper(sink, encoding="utf-8", newline="")

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -170,7 +170,8 @@ def build_report(
 
             shared["quotes"] = quotes_frame(current, jobs=jobs, progress=begin("quotes found"))
             step("quotes found")
-        return shared["quotes"]
+        found: pd.DataFrame = shared["quotes"]
+        return found
 
     wanted = set(sections)
     if {"terms", "keyness", "trending", "pairs"} & wanted:
@@ -333,12 +334,14 @@ def _pairs(
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):
-        a = rows.loc[pair.doc_a].copy()
-        b = rows.loc[pair.doc_b].copy()
+        # pandas-stubs types a row's every field as any scalar (doc ids are str, story an int),
+        # and .loc of a label as Series | DataFrame: a doc id is unique, so its row is a Series
+        a = cast(pd.Series, rows.loc[cast(str, pair.doc_a)]).copy()
+        b = cast(pd.Series, rows.loc[cast(str, pair.doc_b)]).copy()
         a["doc_id"], b["doc_id"] = pair.doc_a, pair.doc_b
         d = to_json(diff_articles(side(a), side(b)))
         aligned = [r for r in d["rows"] if r["label"] in ("same", "reworded")][:3]
-        members = graph.members[pair.story - 1]
+        members = graph.members[cast(int, pair.story) - 1]
         story = {
             "story": pair.story,
             "label": pair.label,
@@ -355,7 +358,7 @@ def _display_name(forms: pd.Series) -> str:
     """How to name a speaker quoted under several forms ("Harris", "Vice President Kamala
     Harris"): the most frequent form with a first name or title, else the most frequent one."""
     counts = forms.value_counts()
-    full = [(n, len(f), f) for f, n in counts.items() if len(str(f).split()) > 1]
+    full = [(n, len(str(f)), str(f)) for f, n in counts.items() if len(str(f).split()) > 1]
     if full:
         return max(full)[2]
     return str(counts.index[0])
@@ -372,7 +375,8 @@ def _quotes(quotes: pd.DataFrame, top: int) -> list[dict[str, Any]]:
     for key, row in counts.iterrows():
         mine = quotes[quotes["key"] == key]
         name = _display_name(mine["speaker"])
-        example = mine.loc[mine["text"].str.len().idxmax()]
+        # a label of the quote table's RangeIndex (pandas-stubs: any Hashable)
+        example = mine.loc[cast(int, mine["text"].str.len().idxmax())]
         out.append({"speaker": name, "quotes": int(row["quotes"]), "articles": int(row["articles"]),
                     "sources": sorted(set(mine["source"].dropna())), "example": example["text"],
                     "example_doc": example["doc_id"]})  # fmt: skip
