@@ -110,6 +110,31 @@ def test_a_full_device_is_a_clear_error(corpus, tmp_path):
     assert stat.S_ISCHR(full.stat().st_mode)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["terms", str(SAMPLE)],
+        ["load", str(SAMPLE), "-f", "jsonl"],
+        ["stats", str(SAMPLE), "-f", "json"],
+    ],
+    ids=["terms", "load", "stats"],
+)
+def test_a_full_disk_behind_stdout_is_a_clear_error(command):
+    """`corpus terms … > /dev/full` was exit 70, 'internal error: OSError' (#17)."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "corpuscli", *command], stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=300,
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines == [
+        "corpus: error: cannot write the output: No space left on device (standard output) — "
+        "free some space, or write it elsewhere"
+    ], done.stderr
+
+
 def test_a_folder_is_refused(corpus, tmp_path):
     result = corpus("stats", str(SEED_000), "-o", str(tmp_path), "--format", "tsv")
     assert result.exit_code == 2 and "the output is a folder" in result.stderr

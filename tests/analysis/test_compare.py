@@ -17,7 +17,7 @@ from corpuscli.analysis.compare import (
     profile,
     similarity,
 )
-from corpuscli.engine.term_counts import TermOptions
+from corpuscli.engine.counting import TermOptions
 from corpuscli.errors import NothingToAnalyse, UsageError
 from corpuscli.text.stopwords import load_stopwords
 from tests.conftest import SAMPLE, SEED_000, SEED_003
@@ -175,3 +175,32 @@ def test_profile_seeds():
     assert 0 < table.loc["The Moscow Times", "quoted_share"] < 1
     assert table.loc["The Moscow Times", "top_quoted"].startswith("Putin")
     assert 0 < table.loc["Anatolia Today", "sttr"] <= 1
+
+
+@pytest.mark.parametrize(
+    ("options", "refused", "for_mode"),
+    [
+        (["--aliases", "pairs.txt"], "--aliases does nothing with keyness", "--naming"),
+        (["--min-swaps", "9"], "--min-swaps does nothing with keyness", "--naming"),
+        (["--metric", "jaccard"], "--metric does nothing with keyness", "--similarity"),
+        (["--similarity", "--direction", "under"], "--direction does nothing with --similarity",
+         "keyness"),
+        (["--similarity", "--correction", "none"], "--correction does nothing with --similarity",
+         "keyness"),
+        (["--profile", "--top", "1"], "--top/--all does nothing with --profile", "--naming"),
+        (["--profile", "--sort", "log-ratio"], "--sort does nothing with --profile", "keyness"),
+    ],
+)  # fmt: skip
+def test_an_option_another_way_of_compare_uses_is_refused(corpus, options, refused, for_mode):
+    """Each was accepted and silently changed nothing (a binary --aliases file too): now exit 2,
+    naming the option and the way of compare that uses it."""
+    result = corpus("compare", str(SAMPLE), *options)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert refused in result.stderr and for_mode in result.stderr
+
+
+def test_options_of_the_way_chosen_are_accepted(corpus):
+    result = corpus("compare", str(SAMPLE), "--similarity", "--metric", "jaccard", "-f", "tsv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("source\t")

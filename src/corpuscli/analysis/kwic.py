@@ -168,7 +168,11 @@ def concordance(
     if not found.lines:
         raise NotFound(
             f"no match for {request.query!r} in {found.searched:,} articles",
-            hint="try --ignore-case, or --regex for a pattern",
+            hint=(
+                "try another form of the words, or --regex for a pattern"
+                if request.ignore_case
+                else "without --keep-case any case matches; or --regex for a pattern"
+            ),
         )
     table = pd.DataFrame(found.lines, columns=list(COLUMNS))
     if sort == "right":

@@ -164,6 +164,31 @@ def kwic(
     return Table(table, f"kwic: {query}", load=report, justify=dict(JUSTIFY), clip=dict(CLIP))
 
 
+#: What each way of ``compare`` honours of its options (keyness: "").
+_KEYNESS = {"--target", "--reference", "--reference-list", "--unit", "--ll", "--p",
+            "--correction", "--direction", "--sort", "--min-count", "--top/--all", "--ngram"}  # fmt: skip
+_COMPARE_HONOURS = {
+    "": _KEYNESS,
+    "similarity": {"--metric", "--ngram"},
+    "profile": set(),
+    "naming": {"--target", "--reference", "--aliases", "--min-swaps", "--top/--all"},
+}
+
+
+def _refuse_unused(given: dict[str, bool], honoured: set[str], mode: str) -> None:
+    """A usage error for an option given that this way of compare would ignore."""
+    unused = [name for name, is_given in given.items() if is_given and name not in honoured]
+    if not unused:
+        return
+    modes = [f"--{m}" if m else "keyness (the default)" for m, names in _COMPARE_HONOURS.items()
+             if unused[0] in names]  # fmt: skip
+    what = f"--{mode}" if mode else "keyness (the default)"
+    raise UsageError(
+        f"{unused[0]} does nothing with {what}",
+        hint=f"it is for {' and '.join(modes)}" if modes else "leave it out",
+    )
+
+
 def compare(
     corpus: Any,
     *,
@@ -205,6 +230,16 @@ def compare(
         )
     if ll not in (2, 4):
         raise UsageError("--ll must be 2 or 4")
+    mode = "profile" if profile else "naming" if naming else "similarity" if similarity else ""
+    given = {
+        "--target": target is not None, "--reference": reference is not None,
+        "--reference-list": reference_list is not None, "--unit": unit != "tokens",
+        "--ll": ll != 2, "--p": p != 0.05, "--correction": correction != "bonferroni",
+        "--direction": direction != "both", "--sort": sort != "g2", "--min-count": min_count != 5,
+        "--metric": metric != "cosine", "--aliases": aliases is not None,
+        "--min-swaps": min_swaps != 1, "--top/--all": top != 50, "--ngram": str(ngram) != "1",
+    }  # fmt: skip
+    _refuse_unused(given, _COMPARE_HONOURS[mode], mode)
     options = tokens.options(ngram)
     if profile or naming:
         compute.local_only(f"--{'profile' if profile else 'naming'}")

@@ -143,12 +143,32 @@ class Session:
         terminal: a table's values and names printable (rich draws the diff and report views
         printable itself), every character of the plain formats too. A file or a pipe gets the
         values as they are."""
-        from corpuscli.render.emit import emit
-
         if fmt == "csv" and not self.raw_csv:
             result = self._defused(result)
-        if output or not sys.stdout.isatty():
+        if output:
+            from corpuscli.render.emit import emit
+
             emit(result, fmt, output, all_rows=self.all_rows)
+            return
+        try:
+            self._to_stdout(result, fmt)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk, a quota, /dev/full behind stdout: one line, exit 2
+            from corpuscli.render.atomic import write_error
+
+            failed = write_error(exc, "standard output", "")
+            if failed is exc:
+                raise
+            _silence_stdout()
+            raise failed from None
+
+    def _to_stdout(self, result: Any, fmt: str) -> None:
+        from corpuscli.render.emit import emit
+
+        if not sys.stdout.isatty():
+            emit(result, fmt, None, all_rows=self.all_rows)
+            sys.stdout.flush()
             return
         from dataclasses import replace
 

@@ -84,7 +84,7 @@ def atomic_open(path: str, mode: str = "w") -> Iterator[IO]:  # type: ignore[typ
     except OSError as exc:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        raise _write_error(exc, path, kept) from None
+        raise write_error(exc, path, kept) from None
     except BaseException:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -149,10 +149,10 @@ def _direct(path: str, mode: str) -> Iterator[IO]:  # type: ignore[type-arg]
     except BrokenPipeError:
         raise  # the reader of a FIFO went away: quiet, as for a closed stdout
     except OSError as exc:
-        raise _write_error(exc, path, "") from None
+        raise write_error(exc, path, "") from None
 
 
-def _write_error(exc: OSError, path: str, kept: str) -> OSError | UsageError:
+def write_error(exc: OSError, path: str, kept: str) -> OSError | UsageError:
     """The error a person reads for a failed write; other errors as they were."""
     hint = FAILURES.get(exc.errno or 0)
     if hint is None or isinstance(exc, BrokenPipeError):
