@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from corpuscli.boilerplate.detection import detect
+from corpuscli.coverage.pairs import find_pairs
 from corpuscli.coverage.quotes import quotes_frame
 from corpuscli.engine.term_counts import count_terms
 from corpuscli.io.loader import Loader, load
@@ -71,6 +72,7 @@ def test_analyses_tell_the_articles_done(corpus, jobs, monkeypatch):
         (lambda p: detect(corpus, jobs=jobs, progress=p), "boilerplate"),
         (lambda p: quotes_frame(corpus, jobs=jobs, progress=p), "quotes"),
         (lambda p: count_terms(corpus, jobs=jobs, progress=p), "counting"),
+        (lambda p: find_pairs(corpus, jobs=jobs, progress=p, threshold=0.01), "pairing"),
     ):
         seen = Recorder()
         run(seen)

@@ -100,4 +100,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+    """The public API and the package's own attributes, not the names this module imports."""
+    own = [name for name in globals() if name.startswith("__") or name in __all__]
+    return sorted(set(own) | set(__all__))

@@ -78,7 +78,7 @@ def pairs(
     frame, features = _with_features(source, compute, report, by)
     table = find_pairs(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
-        features=features,
+        features=features, progress=compute.progress,
     )  # fmt: skip
     if top is not None and len(table):
         groups = [
@@ -112,7 +112,7 @@ def stories(
     frame, features = _with_features(source, compute, report, by)
     table = find_stories(
         frame, by=by, threshold=threshold, max_days=max_days, jobs=compute.cores,
-        features=features,
+        features=features, progress=compute.progress,
     )  # fmt: skip
     return Table(table, "stories", load=report)
 

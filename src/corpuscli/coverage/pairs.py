@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from corpuscli.errors import NothingToAnalyse
+from corpuscli.progress import Progress
 
 from .stories import COHESION, MAX_DAYS, ONE_WAY, THRESHOLD, StoryGraph, story_graph, story_label
 from .story_features import Features, article_features
@@ -75,13 +76,14 @@ def find_pairs(
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
     features: Features | tuple[Sequence[Counter[str]], Sequence[set[str]]] | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Same-story pairs across the groups of ``by`` (see the module docstring; the parameters
     are those of :func:`corpuscli.coverage.stories.story_graph`)."""
     graph = story_graph(
         corpus, by=by, keywords=keywords, vector_terms=vector_terms, max_df=max_df,
         max_days=max_days, threshold=threshold, cohesion=cohesion, one_way=one_way, quotes=quotes,
-        quote_table=quote_table, jobs=jobs, features=features,
+        quote_table=quote_table, jobs=jobs, features=features, progress=progress,
     )  # fmt: skip
     if not graph.members:
         raise NothingToAnalyse(

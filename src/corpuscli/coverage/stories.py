@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from corpuscli.errors import NothingToAnalyse, UsageError
+from corpuscli.progress import Progress
 from corpuscli.schema import group_keys
 from corpuscli.text.tokens import fold_quotes
 
@@ -210,6 +211,7 @@ def story_graph(
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
     features: Features | tuple[Sequence[Counter[str]], Sequence[set[str]]] | None = None,
+    progress: Progress | None = None,
 ) -> StoryGraph:
     """Find the stories of ``corpus`` across the groups of ``by`` (see the module docstring).
     ``features`` (:func:`~corpuscli.coverage.story_features.article_features`, computed
@@ -217,7 +219,9 @@ def story_graph(
     finding the quotes again."""
     groups = _groups(corpus, by)
     if features is None:
-        features = article_features(corpus, quotes=quotes, quote_table=quote_table, jobs=jobs)
+        features = article_features(
+            corpus, quotes=quotes, quote_table=quote_table, jobs=jobs, progress=progress
+        )
     if not isinstance(features, Features):  # per-article counts, as the Dask engine gives
         features = Features.from_counters(*features)
     index = build_index(corpus, groups, features, keywords=keywords, vector_terms=vector_terms)
@@ -318,6 +322,7 @@ def find_stories(
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
     features: Features | tuple[Sequence[Counter[str]], Sequence[set[str]]] | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """The stories of ``corpus`` across the groups of ``by``, one row per article of a story
     (columns: :data:`COLUMNS`; see the module docstring for how they are found). Raises
@@ -326,7 +331,7 @@ def find_stories(
     graph = story_graph(
         corpus, by=by, threshold=threshold, cohesion=cohesion, one_way=one_way, max_days=max_days,
         quotes=quotes,
-        quote_table=quote_table, jobs=jobs, features=features,
+        quote_table=quote_table, jobs=jobs, features=features, progress=progress,
     )  # fmt: skip
     if not graph.members:
         raise NothingToAnalyse(

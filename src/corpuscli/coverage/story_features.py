@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from corpuscli.engine.parallel import run_batches, worker_state
+from corpuscli.progress import Progress, tracked
 from corpuscli.text.stopwords import load_stopwords
 from corpuscli.text.tokens import Tokenizer, fold_quotes
 
@@ -249,10 +250,12 @@ def article_features(
     quotes: bool = True,
     quote_table: pd.DataFrame | None = None,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Features:
     """The :class:`Features` of the corpus's articles (see the module docstring), in its order.
     ``quote_table`` (``quotes_frame(corpus)``) gives the quotes already found; ``quotes=False``
-    leaves them out. ``jobs`` worker processes share the articles."""
+    leaves them out. ``jobs`` worker processes share the articles; ``progress`` is told the
+    articles done (step ``pairing``; see :mod:`corpuscli.progress`)."""
     stop = story_stopwords()
     find_quotes = quotes and quote_table is None
     vocabulary: dict[str, int] = {}
@@ -260,9 +263,11 @@ def article_features(
     counts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     lengths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     sigs: list[set[str]] = []
-    for terms, local, n, size, found in run_batches(
-        _batch_features, _leads(corpus["text"]), jobs=jobs, initializer=_setup,
-        initargs=(stop, find_quotes),
+    for terms, local, n, size, found in tracked(
+        lambda leads: run_batches(
+            _batch_features, leads, jobs=jobs, initializer=_setup, initargs=(stop, find_quotes)
+        ),
+        _leads(corpus["text"]), progress, step="pairing", total=len(corpus),
     ):  # fmt: skip
         ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int64)
         codes.append(ids[local] if len(ids) else local.astype(np.int64))
