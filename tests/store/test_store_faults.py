@@ -14,7 +14,7 @@ import pytest
 from corpuscli import load
 from corpuscli.errors import UsageError
 from corpuscli.store import db as store
-from tests.conftest import ROUNDUPS, SAMPLE
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_000
 
 #: Every command that only reads a store, as arguments after `corpus`.
 READERS = (
@@ -363,3 +363,26 @@ def test_a_store_path_with_uri_characters_opens_read_only(corpus, sample_store, 
     result = corpus("store", "info", "--store", str(db), "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["articles"] == 38
+
+
+def test_commands_that_read_a_store_leave_no_files_beside_it(corpus, tmp_path):
+    """A store in WAL mode got -wal and -shm files from every read-only command (a read-only
+    connection makes them and cannot remove them): ingest now leaves it at rest, in
+    rollback-journal mode, and reading it leaves the folder as it was (#18)."""
+    db = tmp_path / "news.db"
+    assert corpus("ingest", str(SAMPLE), "--store", str(db)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"]
+    before = db.read_bytes()
+    for command in (
+        ["store", "info", "--store", str(db)],
+        ["search", "president", "--store", str(db)],
+        ["terms", "--store", str(db), "--top", "3"],
+        ["stats", "--store", str(db)],
+    ):
+        result = corpus(*command)
+        assert result.exit_code == 0, (command, result.stderr)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"], command
+    assert db.read_bytes() == before
+    # a later ingest writes with its write-ahead log again, and leaves the store at rest
+    assert corpus("ingest", str(SEED_000), "--store", str(db)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"]

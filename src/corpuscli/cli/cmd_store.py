@@ -95,7 +95,7 @@ def ingest_command(
     if not store_file:
         raise UsageError("corpus ingest needs --store FILE", hint="e.g. --store news.db")
     store.check_not_readonly(store_file)
-    with closing(store.connect(store_file, create=True)) as con:
+    with store.writing(store_file, create=True) as con:
         items, missing = source.expand()
         known = store.unchanged_files(con, [str(i.path) for i in items if i.path is not None])
         loader = Loader(
@@ -288,7 +288,7 @@ def store_patterns(
     from corpuscli.store import db as store
 
     if forget:
-        with closing(store.connect(store_file, write=True)) as writable:
+        with store.writing(store_file) as writable:
             dropped = store.forget_patterns(writable, forget)
         session.info(f"dropped {dropped:,} patterns of {forget!r}")
         return

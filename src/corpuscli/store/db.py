@@ -174,6 +174,12 @@ def connect(path: str, *, create: bool = False, write: bool = False) -> sqlite3.
             where=path,
             hint="upgrade corpuscli",
         )
+    if (create or write) and tables and version >= SCHEMA_VERSION:
+        try:
+            _write_ahead(con)
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise _open_error(exc, path) from None
     if (create or write) and (not tables or version < SCHEMA_VERSION):
         try:
             _set_up(con)
@@ -301,6 +307,45 @@ def _faults(func: _F) -> _F:
             raise damaged from None
 
     return plain  # type: ignore[return-value]
+
+
+def _write_ahead(con: sqlite3.Connection) -> None:
+    """Write with a write-ahead log, so that readers read while this connection writes (a
+    switch that a reader's lock holds up is retried for up to a minute)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def at_rest(con: sqlite3.Connection) -> None:
+    """Before a writer closes the store: its log folded in and the store back in rollback-journal
+    mode, so that the commands that only read it leave no ``-wal`` and ``-shm`` files beside it
+    (a read-only connection to a store in WAL mode makes them and cannot remove them). When
+    another process has the store open, it stays in WAL mode until a later writer leaves."""
+    try:
+        con.execute("PRAGMA busy_timeout = 0")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.DatabaseError:
+        pass  # busy: another connection is reading or writing
+
+
+@contextlib.contextmanager
+def writing(path: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store opened for writing (:func:`connect` with ``write``, or ``create``), left at
+    rest (:func:`at_rest`) and closed after the block."""
+    con = connect(path, create=create, write=True)
+    try:
+        yield con
+    finally:
+        at_rest(con)
+        con.close()
 
 
 def _set_up(con: sqlite3.Connection) -> None:
