@@ -33,7 +33,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
+from typing import Any, ClassVar
 
 from corpuscli.errors import Terminated
 
@@ -60,6 +60,7 @@ class _State:
     swallowed = False
     holding = 0
     pending: int | None = None
+    temporaries: ClassVar[set[str]] = set()
 
 
 def early() -> None:
@@ -161,15 +162,57 @@ def end(signum: int) -> None:
     """End a stopped run now: kill the worker processes still alive, say how it was stopped,
     exit with the stop's status without the interpreter's exit hooks (they join the pools'
     threads, which may wait for ever on a killed worker)."""
-    from corpuscli.engine.parallel import stop_workers
+    from corpuscli.engine.parallel import kill_children, stop_workers
 
     try:
         say(f"corpus: {describe(signum)}")
         stop_workers()
+        kill_children()
+        _remove_temporaries()
     finally:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.flush()
         os._exit(exit_code(signum))
+
+
+def note_temporary(path: str) -> None:
+    """``path`` is a temporary file to remove if the run ends by a stop before its owner could
+    (the deadline cut the unwinding short)."""
+    _State.temporaries.add(path)
+
+
+def forget_temporary(path: str) -> None:
+    """``path`` was renamed into place or removed by its owner."""
+    _State.temporaries.discard(path)
+
+
+def _remove_temporaries() -> None:
+    for path in list(_State.temporaries):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def stopping() -> bool:
+    """Whether a stop signal (or Ctrl-C) has come to this process."""
+    return _State.deadline is not None
+
+
+def leave(code: int) -> None:
+    """End a stopped run that has unwound (its temporary files removed, its message said) with
+    ``code``: every process it started killed first (a Dask cluster's, and the resource tracker
+    that would warn of their semaphores), then the process ended without the interpreter's exit
+    hooks, which would wait on them, start a new tracker, and print what they cut short."""
+    from corpuscli.engine.parallel import kill_children
+
+    try:
+        kill_children()
+        _remove_temporaries()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+        os._exit(code)
 
 
 def _arm(signum: int) -> None:
@@ -184,9 +227,19 @@ def _arm(signum: int) -> None:
     _State.deadline.start()
 
 
+def _quiet_libraries() -> None:
+    """Once stopping, what the libraries of a cut-short run log (a Dask client's tasks: "Task
+    exception was never retrieved", its workers' farewells) is noise, not news."""
+    import logging
+
+    for name in ("asyncio", "distributed", "tornado"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def _handle(signum: int, frame: FrameType | None) -> None:
     if _State.owner is not None and os.getpid() != _State.owner:
         return  # a worker forked before it could ignore the signal: its caller stops it
+    _quiet_libraries()
     _arm(signum)
     if signum == signal.SIGINT:  # every Ctrl-C counts: a second one cuts a slow clean-up short
         if _State.holding:

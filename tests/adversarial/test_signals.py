@@ -203,3 +203,43 @@ def test_a_stop_swallowed_by_a_finaliser_is_raised_again():
     )
     assert done.stdout.strip() == "stopped after all", done.stderr
     assert "Exception ignored" not in done.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_dask_run_stops_whole_and_quietly(workload, tmp_path, signum):
+    """A run on a local Dask cluster stopped while its workers run: its exit status, the one
+    line on stderr and nothing else (a Dask client's cut-short tasks logged 'Task exception was
+    never retrieved' with a traceback, and the resource tracker warned of leaked semaphores),
+    and no process of it left two seconds later (they lingered for about three)."""
+    pytest.importorskip("distributed")
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    for source in sorted(workload.iterdir())[:8]:
+        (parts / source.name).write_bytes(source.read_bytes())
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "corpuscli", "boilerplate", str(parts), "--engine", "dask",
+               "-j", "2", "-o", str(tmp_path / "out.tsv")]  # fmt: skip
+    with (tmp_path / "stderr").open("wb") as err:
+        proc = subprocess.Popen(
+            command, cwd=tmp_path, env=env, start_new_session=True,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+        )  # fmt: skip
+    try:
+        for _ in range(PATIENCE * 100):  # the cluster's two workers are up
+            assert proc.poll() is None, "the run ended before it could be stopped"
+            if len(workers(proc.pid, session_members(proc.pid))) >= 2:
+                break
+            time.sleep(0.01)
+        time.sleep(1.0)  # and at work
+        os.kill(proc.pid, signum)  # the run alone: Ctrl-C to the group reaches the workers too
+        code = proc.wait(timeout=PATIENCE)
+        left = wait_for_none(proc.pid, timeout=2)
+        stderr = (tmp_path / "stderr").read_text(errors="replace")
+        said = "corpus: interrupted" if signum == signal.SIGINT else "corpus: stopped by SIGTERM"
+        assert code == 128 + signum, stderr
+        assert stderr.strip().splitlines() == [said], stderr
+        assert not left, [(m.pid, m.command[:80]) for m in left]
+        assert not list(tmp_path.glob(".out.tsv.*.tmp"))
+    finally:
+        kill_session(proc.pid)
+        proc.wait(timeout=PATIENCE)

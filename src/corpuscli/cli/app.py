@@ -115,6 +115,9 @@ def main() -> None:
         sys.exit(interrupts.exit_code(signum))
     except SystemExit as done:
         received = interrupts.received()
-        if received is not None and done.code != interrupts.exit_code(received):
-            sys.exit(interrupts.exit_code(received))  # Click's "Aborted!" (exit 1) and the like
-        raise
+        code = done.code
+        if received is not None and code != interrupts.exit_code(received):
+            code = interrupts.exit_code(received)  # Click's "Aborted!" (exit 1) and the like
+        if interrupts.stopping() and isinstance(code, int):
+            interrupts.leave(code)  # no process of the run outlives it, nothing more is said
+        sys.exit(code)

@@ -22,6 +22,7 @@ batches. Should the caller die without a word (SIGKILL, the OOM killer), its wor
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
@@ -162,6 +163,32 @@ def stop_workers() -> None:
     between two batches."""
     for tracked in list(_RUNNING):
         tracked.kill()
+
+
+def kill_children() -> None:
+    """Kill every process this one started that is still alive (a Dask cluster's nannies and
+    workers, the resource tracker that would warn of their semaphores, a fork server): for a
+    run that is stopping, so that none outlives it. Linux reads them from /proc; elsewhere
+    multiprocessing's own children are killed."""
+    me = os.getpid()
+    children: set[int] = {child.pid for child in mp.active_children() if child.pid}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        entries = []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 1 and int(fields[1]) == me:
+            children.add(int(entry))
+    for pid in children:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def start_method() -> str:

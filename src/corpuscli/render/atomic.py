@@ -28,6 +28,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
+from corpuscli import interrupts
 from corpuscli.errors import UsageError
 from corpuscli.interrupts import deferred
 
@@ -73,6 +74,7 @@ def atomic_open(path: str, mode: str = "w") -> Iterator[IO]:  # type: ignore[typ
     try:
         with deferred():  # a stop comes after the name is noted, for the clean-up below
             tmp, fd = _create_temporary(folder, target.name)
+            interrupts.note_temporary(str(tmp))  # removed by a stop's deadline too
         _take_metadata(fd, existing)
         if "b" in mode:
             with os.fdopen(fd, "wb") as handle:
@@ -80,14 +82,18 @@ def atomic_open(path: str, mode: str = "w") -> Iterator[IO]:  # type: ignore[typ
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 yield handle
-        os.replace(tmp, target)
+        with deferred():
+            os.replace(tmp, target)
+            interrupts.forget_temporary(str(tmp))
     except OSError as exc:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+            interrupts.forget_temporary(str(tmp))
         raise write_error(exc, path, kept) from None
     except BaseException:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+            interrupts.forget_temporary(str(tmp))
         raise
 
 
