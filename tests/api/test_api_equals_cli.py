@@ -65,7 +65,7 @@ def test_api_result_is_the_command_output(corpus, args, call):
 
 def test_diff_and_report_equal_their_commands(corpus):
     printed = corpus("diff", str(SEED_000), str(SEED_003), "-f", "json")
-    result, _notes = cc.diff(str(SEED_000), str(SEED_003))
+    result = cc.diff(str(SEED_000), str(SEED_003))
     out = io.StringIO()
     emit(result, "json", stdout=out, terminal=False)
     assert out.getvalue() == printed.stdout

@@ -142,10 +142,10 @@ def diff(
     clean: bool = False,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
-) -> tuple[Diff, list[str]]:
+) -> Diff:
     """How two articles covered the same statements (``corpus diff``). ``a`` and ``b`` are
     files, doc_ids of ``corpus`` (a Source, frame or paths) or corpus-frame rows. Returns the
-    :class:`~corpuscli.coverage.diff.Diff` and the notes worth telling ("identical")."""
+    :class:`~corpuscli.coverage.diff.Diff`; its ``notes`` are worth telling ("identical")."""
     from corpuscli.coverage.diff import diff_articles, side
 
     compute = compute or Compute()
@@ -196,7 +196,7 @@ def diff(
     result = diff_articles(side(rows[0], speaker=speaker), side(rows[1], speaker=speaker))
     if speaker and not (result.a.statements or result.b.statements):
         raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
-    return result, list(result.notes)
+    return result
 
 
 def _read_from(paths: pd.Series, ref: str) -> pd.Series:

@@ -62,11 +62,11 @@ def diff_command(
         from corpuscli.api.coverage import diff
 
         out_fmt = session.output_format(fmt, output)
-        result, notes = diff(
+        result = diff(
             a, b, corpus=list(corpus) if corpus else None, speaker=speaker,
             manifest=manifest, encoding=encoding, clean=clean, load_report=session.load,
         )  # fmt: skip
         session.tell_load()
-        for note in notes:
+        for note in result.notes:
             session.info(note)
         session.emit(result, out_fmt, output)
