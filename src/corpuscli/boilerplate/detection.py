@@ -199,9 +199,13 @@ def detect(
     page: bool = False,
     jobs: int = 1,
     progress: Progress | None = None,
+    boilerplate_only: bool = False,
 ) -> pd.DataFrame:
     """Every block of every article with its verdict: doc_id, source, block, start, end, text,
-    boilerplate (bool), score, why, where.
+    boilerplate (bool), score, why, where. With ``boilerplate_only``, the rows of the
+    boilerplate blocks only (the same rows, in the same order): all that a summary, a cleaning or
+    a report reads, while the rows of the content blocks hold the whole text of the corpus again
+    (and travel back from every worker process).
 
     With ``jobs > 1`` the sources are shared out among worker processes (what is learned of one
     source never depends on another, so the result is the same). ``progress`` is told the
@@ -211,8 +215,9 @@ def detect(
     outside the page's main text (:func:`main_region`) are boilerplate too."""
     if jobs > 1 and len(corpus) > 2 * _PART_DOCS:
         return _detect_parallel(
-            corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress
-        )
+            corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress,
+            boilerplate_only,
+        )  # fmt: skip
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()
@@ -244,12 +249,17 @@ def detect(
         else:
             extend_runs(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
+            if boilerplate_only and not verdict.boilerplate:
+                continue
             rows.append(
                 (doc_id, source, block.index, block.start, block.end, block.text,
                  verdict.boilerplate, round(verdict.score, 2), "; ".join(verdict.reasons),
                  _where(block.index, len(blocks)), verdict.family if verdict.boilerplate else "")
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+    out = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+    if boilerplate_only and not rows:  # a mask still, with no row to infer it from
+        out = out.astype({"boilerplate": bool})
+    return out
 
 
 #: The family a learned template names when no rule named one: "JUST WATCHED <…>" could be
@@ -303,6 +313,7 @@ def _detect_parallel(
     page: bool,
     jobs: int,
     progress: Progress | None = None,
+    boilerplate_only: bool = False,
 ) -> pd.DataFrame:
     """Share whole sources out among parts of about equal size, detect in each, restore order."""
     from corpuscli.engine.parallel import run_batches
@@ -318,7 +329,8 @@ def _detect_parallel(
         loads[lightest] += int(size)
     assignment = keys.map(part_of).to_numpy()
     options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
-               "min_share": min_share, "page": page}  # fmt: skip
+               "min_share": min_share, "page": page,
+               "boilerplate_only": boilerplate_only}  # fmt: skip
     parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
     results = list(
         tracked(
@@ -326,6 +338,10 @@ def _detect_parallel(
             step="boilerplate", total=len(corpus), size=lambda part: len(part[0]),
         )
     )  # fmt: skip
+    # parts with no row (none of their blocks is boilerplate, with ``boilerplate_only``) have no
+    # dtypes to agree with the others' on
+    if boilerplate_only:
+        results = [r for r in results if len(r)] or results[:1]
     out = pd.concat(results, ignore_index=True)
     order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
     out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
@@ -338,21 +354,41 @@ def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
     bp = verdicts[verdicts["boilerplate"]]
     if not len(bp):
         return pd.DataFrame(columns=list(COLUMNS))
-    bp = bp.assign(sig=bp["text"].map(signature))
+    # a block repeated across articles is signed once
+    signed = {text: signature(text) for text in dict.fromkeys(bp["text"].tolist())}
+    bp = bp.assign(sig=bp["text"].map(signed))
     grouped = bp.groupby(["source", "sig"], sort=False)
     out = grouped.agg(
         position=("block", "median"),
         text=("text", "first"),
         articles=("doc_id", "nunique"),
-        where=("where", lambda s: s.value_counts().index[0]),
         why=("why", "first"),
         score=("score", "max"),
         family=("family", "first"),
     ).reset_index()
+    common = _most_common(bp["source"].tolist(), bp["sig"].tolist(), bp["where"].tolist())
+    out.insert(
+        out.columns.get_loc("articles") + 1,
+        "where",
+        [common.get(key) for key in zip(out["source"].tolist(), out["sig"].tolist(), strict=True)],
+    )
     out = out.sort_values(
         ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"
     )
     return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def _most_common(
+    sources: list[object], sigs: list[str], wheres: list[str]
+) -> dict[tuple[object, str], str]:
+    """The most common ``where`` of each (source, signature), ties to the one met first (as
+    ``value_counts().index[0]`` orders them), in one pass."""
+    tallies: dict[tuple[object, str], dict[str, int]] = {}
+    for key, where in zip(zip(sources, sigs, strict=True), wheres, strict=True):
+        tally = tallies.setdefault(key, {})
+        tally[where] = tally.get(where, 0) + 1
+    # max keeps the first of equals, and a dict keeps the order values were met in
+    return {key: max(tally, key=tally.__getitem__) for key, tally in tallies.items()}
 
 
 def clean(
@@ -364,13 +400,16 @@ def clean(
     page: bool = False,
     jobs: int = 1,
     progress: Progress | None = None,
+    all_verdicts: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
     the removed blocks with offsets into the original text and the reasons), and the verdicts
-    (``progress``: see :func:`detect`)."""
+    (``progress``: see :func:`detect`); ``all_verdicts=False``: the verdicts of the boilerplate
+    blocks only (see ``boilerplate_only`` there), for a caller that counts or lists them."""
     verdicts = detect(
-        corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress
-    )
+        corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress,
+        boilerplate_only=not all_verdicts,
+    )  # fmt: skip
     removed = verdicts[verdicts["boilerplate"]]
     per_doc: dict[str, list[dict]] = defaultdict(list)
     for row in removed.itertuples(index=False):

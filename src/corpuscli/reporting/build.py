@@ -118,16 +118,24 @@ def build_report(
     }
     removed = None
     if clean or "boilerplate" in sections:
-        from corpuscli.boilerplate.detection import Patterns
+        from corpuscli.boilerplate.detection import Patterns, detect
         from corpuscli.boilerplate.detection import clean as clean_corpus
 
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_corpus(
-            current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate")
-        )
-        removed = verdicts[verdicts["boilerplate"]]
+        # only the boilerplate blocks' verdicts are gathered, and the texts are cut only to
+        # clean: the section lists what was found either way
         if clean:
+            cleaned, verdicts = clean_corpus(
+                current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate"),
+                all_verdicts=False,
+            )  # fmt: skip
             current = cleaned.drop(columns="removed")
+        else:
+            verdicts = detect(
+                current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate"),
+                boilerplate_only=True,
+            )  # fmt: skip
+        removed = verdicts[verdicts["boilerplate"]]
         step("boilerplate removed")
     groups = (
         current[by].astype(object).where(current[by].notna(), "(none)") if by in current else None
