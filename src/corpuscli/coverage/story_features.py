@@ -195,13 +195,15 @@ class Features:
         return out
 
 
-def _setup(stop: frozenset[str], quotes: bool) -> None:
+def init_worker(stop: frozenset[str], quotes: bool) -> None:
+    """Keep in this (worker) process what :func:`batch_features` needs: the stopwords, and a
+    quote signer when quotes are to be found."""
     state = worker_state()
     state["stop"] = stop
     state["signer"] = QuoteSigner(stop) if quotes else None
 
 
-def _batch_features(
+def batch_features(
     texts: list[str],
 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[set[str]]]:
     """Content words and, when asked, quote signatures of each text of a batch: the batch's
@@ -236,7 +238,7 @@ def _batch_features(
     )
 
 
-def _leads(texts: pd.Series, size: int = 250) -> Iterator[list[str]]:
+def leads(texts: pd.Series, size: int = 250) -> Iterator[list[str]]:
     """The articles' leads, a batch at a time (the whole texts are never copied at once)."""
     for i in range(0, len(texts), size):
         part = texts.iloc[i : i + size].tolist()
@@ -255,33 +257,58 @@ def article_features(
     leaves them out. ``jobs`` worker processes share the articles."""
     stop = story_stopwords()
     find_quotes = quotes and quote_table is None
-    vocabulary: dict[str, int] = {}
-    codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    counts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    lengths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    sigs: list[set[str]] = []
-    for terms, local, n, size, found in run_batches(
-        _batch_features, _leads(corpus["text"]), jobs=jobs, initializer=_setup,
+    gathered = Gathered()
+    for batch in run_batches(
+        batch_features, leads(corpus["text"]), jobs=jobs, initializer=init_worker,
         initargs=(stop, find_quotes),
     ):  # fmt: skip
-        ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int64)
-        codes.append(ids[local] if len(ids) else local.astype(np.int64))
-        counts.append(n.astype(np.int64))
-        lengths.append(size)
-        sigs.extend(found)
-    if not find_quotes:
-        sigs = (
-            quote_table_signatures(corpus, quote_table, stop)
-            if quotes and quote_table is not None
-            else [set() for _ in range(len(corpus))]
-        )
-    return Features(
-        terms=list(vocabulary),
-        codes=np.concatenate(codes),
-        counts=np.concatenate(counts),
-        lengths=np.concatenate(lengths),
-        signatures=sigs,
+        gathered.add(*batch)
+    if find_quotes:
+        return gathered.features()
+    return gathered.features(
+        quote_table_signatures(corpus, quote_table, stop)
+        if quotes and quote_table is not None
+        else [set() for _ in range(len(corpus))]
     )
+
+
+class Gathered:
+    """The features of batches of articles (as :func:`batch_features` gives them, each with its
+    own term ids), joined in order into the :class:`Features` of all of them."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.counts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.lengths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.signatures: list[set[str]] = []
+
+    def add(
+        self,
+        terms: Sequence[str],
+        local: np.ndarray,
+        counts: np.ndarray,
+        lengths: np.ndarray,
+        signatures: Sequence[set[str]],
+    ) -> None:
+        """The next articles: their ``terms``, each entry's id into them (``local``) and count,
+        each article's number of entries and its signatures."""
+        vocabulary = self.vocabulary
+        ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int64)
+        self.codes.append(ids[local] if len(ids) else np.asarray(local, dtype=np.int64))
+        self.counts.append(np.asarray(counts, dtype=np.int64))
+        self.lengths.append(np.asarray(lengths, dtype=np.int64))
+        self.signatures.extend(signatures)
+
+    def features(self, signatures: list[set[str]] | None = None) -> Features:
+        """The features gathered (``signatures``: those instead of the batches' own)."""
+        return Features(
+            terms=list(self.vocabulary),
+            codes=np.concatenate(self.codes),
+            counts=np.concatenate(self.counts),
+            lengths=np.concatenate(self.lengths),
+            signatures=self.signatures if signatures is None else signatures,
+        )
 
 
 def quote_table_signatures(
