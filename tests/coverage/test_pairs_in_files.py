@@ -58,3 +58,26 @@ def test_cli_with_workers_loading_equals_one_process(corpus, monkeypatch, tmp_pa
     assert len(one.stdout.splitlines()) > 3
     assert one.stdout == two.stdout == one_by_one.stdout
     assert one.stderr == two.stderr == one_by_one.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_quotes_given_are_signed_by_the_workers_as_here(jobs, monkeypatch):
+    from corpuscli.coverage import story_features
+    from corpuscli.coverage.quotes import quotes_frame
+    from corpuscli.coverage.story_features import quote_table_signatures
+
+    whole = load([str(SAMPLE)]).frame
+    table = quotes_frame(whole)
+    monkeypatch.setattr(story_features, "leads", lambda texts, size=250: _leads(texts, 7))
+    features = article_features(whole, quote_table=table, jobs=jobs)  # batches of 7 articles
+    expected = quote_table_signatures(whole, table)
+    assert features.signatures == expected
+    assert sum(map(len, expected)) > 5
+    assert features.counters() == article_features(whole, quotes=False).counters()
+
+
+def _leads(texts, size):
+    from corpuscli.coverage.story_features import LEAD_CHARS
+
+    for i in range(0, len(texts), size):
+        yield [t[:LEAD_CHARS] for t in texts.iloc[i : i + size].tolist()]

@@ -195,12 +195,13 @@ class Features:
         return out
 
 
-def init_worker(stop: frozenset[str], quotes: bool) -> None:
+def init_worker(stop: frozenset[str], quotes: bool, find: bool = True) -> None:
     """Keep in this (worker) process what :func:`batch_features` needs: the stopwords, and a
-    quote signer when quotes are to be found."""
+    quote signer when quotes are signed (``find``: found in the leads too, else given)."""
     state = worker_state()
     state["stop"] = stop
     state["signer"] = QuoteSigner(stop) if quotes else None
+    state["find"] = find
 
 
 def batch_features(
@@ -209,7 +210,7 @@ def batch_features(
     """Content words and, when asked, quote signatures of each text of a batch: the batch's
     terms, each article's term ids into them and counts, and its signatures."""
     state = worker_state()
-    stop, signer = state["stop"], state["signer"]
+    stop, signer = state["stop"], state["signer"] if state.get("find", True) else None
     vocabulary: dict[str, int] = {}
     codes: list[int] = []
     counts: list[int] = []
@@ -238,6 +239,17 @@ def batch_features(
     )
 
 
+def batch_features_given(
+    batch: tuple[list[str], list[list[tuple[str, str]]]],
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[set[str]]]:
+    """:func:`batch_features` of texts whose quotes are given: (texts, each text's (kind, text)
+    quotes in its lead), the signatures made here too."""
+    texts, quotes = batch
+    terms, codes, counts, lengths, _ = batch_features(texts)
+    signer = worker_state()["signer"]
+    return terms, codes, counts, lengths, [_signatures(signer, q) for q in quotes]
+
+
 def leads(texts: pd.Series, size: int = 250) -> Iterator[list[str]]:
     """The articles' leads, a batch at a time (the whole texts are never copied at once)."""
     for i in range(0, len(texts), size):
@@ -256,20 +268,25 @@ def article_features(
     ``quote_table`` (``quotes_frame(corpus)``) gives the quotes already found; ``quotes=False``
     leaves them out. ``jobs`` worker processes share the articles."""
     stop = story_stopwords()
-    find_quotes = quotes and quote_table is None
     gathered = Gathered()
+    if quotes and quote_table is not None:  # the quotes given are signed by the workers too
+        in_lead = lead_quotes(quote_table)
+        ids = iter(corpus["doc_id"].tolist())  # taken in step with the batches' texts
+        given = (
+            (texts, [in_lead.get(next(ids), []) for _ in texts]) for texts in leads(corpus["text"])
+        )
+        for batch in run_batches(
+            batch_features_given, given, jobs=jobs, initializer=init_worker,
+            initargs=(stop, True, False),
+        ):  # fmt: skip
+            gathered.add(*batch)
+        return gathered.features()
     for batch in run_batches(
         batch_features, leads(corpus["text"]), jobs=jobs, initializer=init_worker,
-        initargs=(stop, find_quotes),
+        initargs=(stop, quotes),
     ):  # fmt: skip
         gathered.add(*batch)
-    if find_quotes:
-        return gathered.features()
-    return gathered.features(
-        quote_table_signatures(corpus, quote_table, stop)
-        if quotes and quote_table is not None
-        else [set() for _ in range(len(corpus))]
-    )
+    return gathered.features()
 
 
 class Gathered:
@@ -316,6 +333,12 @@ def quote_table_signatures(
 ) -> list[set[str]]:
     """The signature set of each article (in the corpus's order) from a quotes table."""
     signer = QuoteSigner(stop if stop is not None else story_stopwords())
+    by_doc = lead_quotes(quote_table)
+    return [_signatures(signer, by_doc.get(d, ())) for d in corpus["doc_id"]]
+
+
+def lead_quotes(quote_table: pd.DataFrame) -> dict[object, list[tuple[str, str]]]:
+    """The (kind, text) of each article's quotes in its lead, by doc_id."""
     by_doc: dict[object, list[tuple[str, str]]] = {}
     for doc_id, kind, text, end in zip(
         quote_table["doc_id"], quote_table["kind"], quote_table["text"], quote_table["end"],
@@ -323,4 +346,4 @@ def quote_table_signatures(
     ):  # fmt: skip
         if end <= QUOTE_CHARS:  # as if found in the lead (see the module docstring)
             by_doc.setdefault(doc_id, []).append((kind, text))
-    return [_signatures(signer, by_doc.get(d, ())) for d in corpus["doc_id"]]
+    return by_doc
