@@ -331,7 +331,8 @@ def _detect_parallel(
     options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
                "min_share": min_share, "page": page,
                "boilerplate_only": boilerplate_only}  # fmt: skip
-    parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
+    # made as the workers take them: the parts together are a copy of the corpus
+    parts = ((corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any())
     results = list(
         tracked(
             lambda batches: run_batches(_detect_part, batches, jobs=jobs), parts, progress,
