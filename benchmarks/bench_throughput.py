@@ -12,7 +12,8 @@ tree (the largest PSS sum, sampled every 0.1 s in the same run: see _harness) an
 average of the machine as the run began.
 
 With ``--baseline PYTHON`` (another checkout's interpreter), its `corpus` runs beside this one,
-in turn (A B A B ...), so that the machine's drift hits both alike. The issue's goals: at least
+in turn (A B A B ...), so that the machine's drift hits both alike, and the outputs of the two
+are compared byte for byte (printed: "same bytes" or "DIFFERENT"). The issue's goals: at least
 20 MB/s for every command, and `report` over the full corpus within 30 s and 2 GB.
 """
 
@@ -79,6 +80,16 @@ def spread(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} ({min(values):.1f}-{max(values):.1f})"
 
 
+def same_outputs(folders: list[Path]) -> str:
+    """Whether the files of the folders (one per checkout) are the same, byte for byte."""
+    names = sorted(p.name for p in folders[0].iterdir())
+    for name in names:
+        first = (folders[0] / name).read_bytes()
+        if any((folder / name).read_bytes() != first for folder in folders[1:]):
+            return f"DIFFERENT ({name})"
+    return "same bytes"
+
+
 def bench(
     jsonl: Path, label: str, pythons: dict[str, str], commands: list[str], repeat: int
 ) -> list[list[str]]:
@@ -99,6 +110,9 @@ def bench(
                         got[key].append(value)
                     print(f"  {label} {name} [{who}]: {wall:.1f} s wall, {cpu:.1f} s CPU, "
                           f"{peak:,.0f} MB, load {load:.1f}", flush=True)  # fmt: skip
+                if len(pythons) > 1:
+                    folders = [Path(tmp) / who.replace(" ", "_") for who in pythons]
+                    print(f"  {label} {name}: {same_outputs(folders)}", flush=True)
     rows = []
     for (name, who), got in results.items():
         wall = statistics.median(got["wall"])
