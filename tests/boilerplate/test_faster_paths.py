@@ -125,3 +125,15 @@ def test_signature_on_real_lines(sample):
     for text in sample["text"].head(10):
         for line in text.splitlines():
             assert signature(line) == _signature_before(line)
+
+
+@pytest.mark.parametrize("all_verdicts", [True, False])
+def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch, all_verdicts):
+    import corpuscli.boilerplate.detection as bp
+
+    cleaned, verdicts = clean(sample, by="stance", all_verdicts=all_verdicts)
+    monkeypatch.setattr(bp, "_PART_DOCS", 5)  # parts of whole stances, shared by two workers
+    shared, judged = clean(sample, by="stance", jobs=2, all_verdicts=all_verdicts)
+    pd.testing.assert_frame_equal(shared, cleaned)
+    pd.testing.assert_frame_equal(judged, verdicts)
+    assert (shared["text"] != sample["text"]).sum() >= 2  # the seeds lose their furniture

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpuscli.errors import InputError
@@ -34,6 +35,9 @@ from .rules import block_evidence, extend_runs
 from .templates import HEADLINE, OPENS, describe, template_keys
 
 PATTERNS_VERSION = 1
+#: A block is learned as its outlet's when this many of its articles carry it, and this share.
+MIN_REPEATS = 3
+MIN_SHARE = 0.05
 COLUMNS = ("source", "text", "articles", "where", "why", "score", "family")
 #: The columns of :func:`detect`'s verdicts (``--explain``).
 VERDICT_COLUMNS = ("doc_id", "source", "block", "start", "end", "text", "boilerplate", "score",
@@ -116,8 +120,8 @@ def learn_repeats(
     corpus: pd.DataFrame | Iterable[pd.DataFrame],
     *,
     by: str = "source",
-    min_repeats: int = 3,
-    min_share: float = 0.05,
+    min_repeats: int = MIN_REPEATS,
+    min_share: float = MIN_SHARE,
 ) -> Patterns:
     """Blocks that recur (by signature) in at least ``min_repeats`` articles and ``min_share`` of
     the articles of one source. Scales linearly: one hash per block, no pairwise comparison."""
@@ -194,8 +198,8 @@ def detect(
     by: str = "source",
     patterns: Patterns | None = None,
     learn: bool = True,
-    min_repeats: int = 3,
-    min_share: float = 0.05,
+    min_repeats: int = MIN_REPEATS,
+    min_share: float = MIN_SHARE,
     page: bool = False,
     jobs: int = 1,
     progress: Progress | None = None,
@@ -217,7 +221,7 @@ def detect(
         return _detect_parallel(
             corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress,
             boilerplate_only,
-        )  # fmt: skip
+        )[0]  # fmt: skip
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()
@@ -298,9 +302,37 @@ def _mark_repeats(
 _PART_DOCS = 1000
 
 
-def _detect_part(args: tuple) -> pd.DataFrame:  # type: ignore[type-arg]
-    frame, options = args
-    return detect(frame, **options)
+def _detect_part(args: tuple) -> tuple[pd.DataFrame, Cleaned | None]:  # type: ignore[type-arg]
+    frame, options, cleaning = args
+    verdicts = detect(frame, **options)
+    return verdicts, _cleaned(frame, verdicts) if cleaning else None
+
+
+#: Each article's text without its boilerplate blocks, and its removed blocks as JSON.
+Cleaned = tuple[list[object], list[str]]
+
+
+def _cleaned(corpus: pd.DataFrame, verdicts: pd.DataFrame) -> Cleaned:
+    """The texts of ``corpus`` without the blocks ``verdicts`` judge boilerplate, and each
+    article's removed blocks (JSON: offsets into the original text, and the reasons)."""
+    removed = verdicts[verdicts["boilerplate"]]
+    per_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in removed.itertuples(index=False):
+        per_doc[row.doc_id].append(
+            {
+                "block": int(row.block),
+                "start": int(row.start),
+                "end": int(row.end),
+                "text": row.text,
+                "why": row.why,
+            }
+        )
+    texts, notes = [], []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
+        drop = {b["block"] for b in per_doc.get(doc_id, [])}
+        texts.append(remove_blocks(text, drop) if isinstance(text, str) else text)
+        notes.append(json.dumps(per_doc.get(doc_id, []), ensure_ascii=False))
+    return texts, notes
 
 
 def _detect_parallel(
@@ -314,8 +346,10 @@ def _detect_parallel(
     jobs: int,
     progress: Progress | None = None,
     boilerplate_only: bool = False,
-) -> pd.DataFrame:
-    """Share whole sources out among parts of about equal size, detect in each, restore order."""
+    cleaning: bool = False,
+) -> tuple[pd.DataFrame, Cleaned | None]:
+    """Share whole sources out among parts of about equal size, detect in each, restore order;
+    with ``cleaning``, each part's articles are cleaned where they were judged, too."""
     from corpuscli.engine.parallel import run_batches
 
     keys = outlet_keys(corpus, by)
@@ -332,13 +366,25 @@ def _detect_parallel(
                "min_share": min_share, "page": page,
                "boilerplate_only": boilerplate_only}  # fmt: skip
     # made as the workers take them: the parts together are a copy of the corpus
-    parts = ((corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any())
-    results = list(
+    taken = [k for k in range(n_parts) if (assignment == k).any()]
+    parts = ((corpus[assignment == k], options, cleaning) for k in taken)
+    done = list(
         tracked(
             lambda batches: run_batches(_detect_part, batches, jobs=jobs), parts, progress,
             step="boilerplate", total=len(corpus), size=lambda part: len(part[0]),
         )
     )  # fmt: skip
+    results = [verdicts for verdicts, _ in done]
+    cleaned: Cleaned | None = None
+    if cleaning:  # back in the corpus's order
+        texts: list[object] = [None] * len(corpus)
+        notes: list[str] = [""] * len(corpus)
+        for k, (_, part) in zip(taken, done, strict=True):
+            assert part is not None
+            for place, text, note in zip(np.flatnonzero(assignment == k).tolist(), *part,
+                                         strict=True):  # fmt: skip
+                texts[place], notes[place] = text, note
+        cleaned = texts, notes
     # parts with no row (none of their blocks is boilerplate, with ``boilerplate_only``) have no
     # dtypes to agree with the others' on
     if boilerplate_only:
@@ -346,7 +392,7 @@ def _detect_parallel(
     out = pd.concat(results, ignore_index=True)
     order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
     out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+    return out.drop(columns="_o").reset_index(drop=True), cleaned
 
 
 def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
@@ -407,28 +453,20 @@ def clean(
     the removed blocks with offsets into the original text and the reasons), and the verdicts
     (``progress``: see :func:`detect`); ``all_verdicts=False``: the verdicts of the boilerplate
     blocks only (see ``boilerplate_only`` there), for a caller that counts or lists them."""
-    verdicts = detect(
-        corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress,
-        boilerplate_only=not all_verdicts,
-    )  # fmt: skip
-    removed = verdicts[verdicts["boilerplate"]]
-    per_doc: dict[str, list[dict]] = defaultdict(list)
-    for row in removed.itertuples(index=False):
-        per_doc[row.doc_id].append(
-            {
-                "block": int(row.block),
-                "start": int(row.start),
-                "end": int(row.end),
-                "text": row.text,
-                "why": row.why,
-            }
-        )
+    if jobs > 1 and len(corpus) > 2 * _PART_DOCS:  # each worker cleans what it judged
+        verdicts, cleaned = _detect_parallel(
+            corpus, by, patterns, learn, MIN_REPEATS, MIN_SHARE, page, jobs, progress, not all_verdicts,
+            cleaning=True,
+        )  # fmt: skip
+        assert cleaned is not None
+    else:
+        verdicts = detect(
+            corpus, by=by, patterns=patterns, learn=learn, page=page, progress=progress,
+            boilerplate_only=not all_verdicts,
+        )  # fmt: skip
+        cleaned = _cleaned(corpus, verdicts)
+    texts, notes = cleaned
     out = corpus.copy()
-    texts, notes = [], []
-    for doc_id, text in zip(out["doc_id"], out["text"], strict=True):
-        drop = {b["block"] for b in per_doc.get(doc_id, [])}
-        texts.append(remove_blocks(text, drop) if isinstance(text, str) else text)
-        notes.append(json.dumps(per_doc.get(doc_id, []), ensure_ascii=False))
     out["text"] = pd.array(texts, dtype=corpus["text"].dtype)
     out["removed"] = notes
     return out, verdicts
