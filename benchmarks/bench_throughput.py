@@ -1,7 +1,8 @@
 """Throughput of the analyses around counting: `boilerplate`, `clean`, `pairs` and `report`.
 
     python benchmarks/bench_throughput.py [--corpora DIR] [--limit 10000] [--repeat 1]
-                                          [--full] [--baseline PYTHON] [--only CMD ...]
+                                          [--full [--no-subset]] [--baseline PYTHON]
+                                          [--only CMD ...]
 
 Each command runs in its own process on the first ``--limit`` articles of the AllSides corpus
 (JSON Lines, decompressed beforehand), on all cores, start-up, reading and writing included;
@@ -130,6 +131,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=10_000, help="articles of the subset")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--full", action="store_true", help="the whole corpus too, at the end")
+    parser.add_argument("--no-subset", action="store_true", help="with --full: the corpus only")
     parser.add_argument("--baseline", help="another checkout's Python, run beside this one")
     parser.add_argument("--only", nargs="*", choices=COMMANDS, default=list(COMMANDS))
     args = parser.parse_args()
@@ -147,7 +149,8 @@ def main() -> None:
                 if n <= args.limit:
                     part.write(line)
         label = f"{args.limit:,} articles ({subset.stat().st_size / 1e6:.0f} MB)"
-        rows += bench(subset, label, pythons, args.only, args.repeat)
+        if not args.no_subset:
+            rows += bench(subset, label, pythons, args.only, args.repeat)
         if args.full:
             label = f"the corpus ({full.stat().st_size / 1e6:.0f} MB)"
             rows += bench(full, label, pythons, args.only, 1)
