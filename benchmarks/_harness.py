@@ -69,6 +69,11 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+def tree_pss_kb(root: int) -> int:
+    """Memory (PSS, kB) of the process ``root`` and all its descendants, now."""
+    return _tree_rss_kb(root)
+
+
 def run(
     name: str, argv: list[str], *, stdout: str | None = None, timed_apart: bool = False
 ) -> Measure:

@@ -85,14 +85,16 @@ class AsStep:
     """A progress callback that hands every call on to ``inner`` under one ``step`` name (the
     report's ``report 3/9: quotes`` for what the quotes analysis tells as ``quotes``)."""
 
-    def __init__(self, inner: Progress, step: str) -> None:
+    def __init__(self, inner: Progress, step: str, total: int = 0) -> None:
         self.inner = inner
         self.step = step
+        #: The total to tell when the work tells none (it is given its input in pieces).
+        self.total = total
 
     def __call__(
         self, done: int, total: int, label: str = "", *, step: str = "", unit: str = "files"
     ) -> None:
-        self.inner(done, total, label, step=self.step, unit=unit)
+        self.inner(done, total or self.total, label, step=self.step, unit=unit)
 
     def begin(self) -> None:
         """Announce the step (see the module docstring: unit ``step``)."""

@@ -51,7 +51,10 @@ def find_boilerplate(
         )
     else:
         frame = compute.read(source, report)
-        verdicts = detect(frame, by=by, jobs=compute.cores, progress=compute.progress, **options)  # type: ignore[arg-type]
+        verdicts = detect(
+            frame, by=by, jobs=compute.cores, progress=compute.progress,
+            boilerplate_only=not explain, **options,  # type: ignore[arg-type]
+        )  # fmt: skip
         learned = (
             learn_repeats(frame, by=by, min_repeats=min_repeats, min_share=min_share)
             if save_patterns
@@ -81,26 +84,31 @@ def clean(
     patterns: str | None = None,
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
+    verdicts: bool = True,
 ) -> tuple[Table, Any]:
     """The corpus with boilerplate removed (``corpus clean``): the corpus frame, its text
     cleaned, the removed blocks kept as JSON in a ``removed`` column. Also returns the block
-    verdicts (None on Dask), for a view of what was struck out."""
+    verdicts (None on Dask, or when ``verdicts`` is False: then the content blocks' verdicts,
+    which hold the corpus's text again, are never gathered), for a view of what was struck
+    out."""
     from corpuscli.boilerplate.detection import Patterns
     from corpuscli.boilerplate.detection import clean as clean_frame
 
     source, compute = Source.of(corpus), compute or Compute()
     report = source.new_report(load_report)
-    verdicts = None
+    blocks = None
     if compute.dask:
         cleaned = compute.dask_clean(source, report, by=by, page=page, patterns=patterns)
         removed = int(cleaned["removed"].map(blocks_removed).sum())
     else:
         frame = compute.read(source, report)
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_frame(
-            frame, by=by, patterns=known, page=page, jobs=compute.cores, progress=compute.progress
-        )
-        removed = int(verdicts["boilerplate"].sum())
+        cleaned, judged = clean_frame(
+            frame, by=by, patterns=known, page=page, jobs=compute.cores, progress=compute.progress,
+            all_verdicts=verdicts,
+        )  # fmt: skip
+        removed = int(judged["boilerplate"].sum())
+        blocks = judged if verdicts else None
     changed = int(cleaned["removed"].ne("[]").sum())
     note = f"removed {removed:,} boilerplate blocks from {changed:,} of {len(cleaned):,} articles"
-    return Table(cleaned, "cleaned corpus", notes=[note], load=report), verdicts
+    return Table(cleaned, "cleaned corpus", notes=[note], load=report), blocks

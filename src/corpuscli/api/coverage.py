@@ -120,9 +120,16 @@ def stories(
 def _with_features(
     source: Source, compute: Compute, report: LoadReport, by: str
 ) -> tuple[pd.DataFrame, Any]:
-    """The corpus, and on Dask its articles' pairing features computed on the cluster (the text
-    is then not brought back); on this machine the features are made by the pairing itself."""
+    """The corpus, and its articles' pairing features where they are made as it is read: by
+    worker processes that load their own parts of the input files (the corpus then comes
+    without its text, which no analysis of stories reads again), or on Dask by the cluster;
+    else the features are made by the pairing itself."""
     if not compute.dask:
+        from corpuscli.coverage.pairs_in_files import pair_features_in_files
+
+        made = compute.in_parts(source, report, pair_features_in_files)
+        if made is not None:
+            return made
         return compute.read(source, report), None
     from corpuscli.coverage.pairs_on_dask import pair_features, pairs_input
 

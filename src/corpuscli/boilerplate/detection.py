@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 
 from corpuscli.errors import InputError
@@ -35,6 +36,9 @@ from .rules import block_evidence, extend_runs
 from .templates import HEADLINE, OPENS, describe, template_keys
 
 PATTERNS_VERSION = 1
+#: A block is learned as its outlet's when this many of its articles carry it, and this share.
+MIN_REPEATS = 3
+MIN_SHARE = 0.05
 COLUMNS = ("source", "text", "articles", "where", "why", "score", "family")
 #: The columns of :func:`detect`'s verdicts (``--explain``).
 VERDICT_COLUMNS = ("doc_id", "source", "block", "start", "end", "text", "boilerplate", "score",
@@ -117,8 +121,8 @@ def learn_repeats(
     corpus: pd.DataFrame | Iterable[pd.DataFrame],
     *,
     by: str = "source",
-    min_repeats: int = 3,
-    min_share: float = 0.05,
+    min_repeats: int = MIN_REPEATS,
+    min_share: float = MIN_SHARE,
 ) -> Patterns:
     """Blocks that recur (by signature) in at least ``min_repeats`` articles and ``min_share`` of
     the articles of one source. Scales linearly: one hash per block, no pairwise comparison."""
@@ -195,14 +199,18 @@ def detect(
     by: str = "source",
     patterns: Patterns | None = None,
     learn: bool = True,
-    min_repeats: int = 3,
-    min_share: float = 0.05,
+    min_repeats: int = MIN_REPEATS,
+    min_share: float = MIN_SHARE,
     page: bool = False,
     jobs: int = 1,
     progress: Progress | None = None,
+    boilerplate_only: bool = False,
 ) -> pd.DataFrame:
     """Every block of every article with its verdict: doc_id, source, block, start, end, text,
-    boilerplate (bool), score, why, where.
+    boilerplate (bool), score, why, where. With ``boilerplate_only``, the rows of the
+    boilerplate blocks only (the same rows, in the same order): all that a summary, a cleaning or
+    a report reads, while the rows of the content blocks hold the whole text of the corpus again
+    (and travel back from every worker process).
 
     With ``jobs > 1`` the sources are shared out among worker processes (what is learned of one
     source never depends on another, so the result is the same). ``progress`` is told the
@@ -212,8 +220,9 @@ def detect(
     outside the page's main text (:func:`main_region`) are boilerplate too."""
     if jobs > 1 and len(corpus) > 2 * _PART_DOCS:
         return _detect_parallel(
-            corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress
-        )
+            corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress,
+            boilerplate_only,
+        )[0]  # fmt: skip
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()
@@ -245,12 +254,17 @@ def detect(
         else:
             extend_runs(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
+            if boilerplate_only and not verdict.boilerplate:
+                continue
             rows.append(
                 (doc_id, source, block.index, block.start, block.end, block.text,
                  verdict.boilerplate, round(verdict.score, 2), "; ".join(verdict.reasons),
                  _where(block.index, len(blocks)), verdict.family if verdict.boilerplate else "")
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+    out = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+    if boilerplate_only and not rows:  # a mask still, with no row to infer it from
+        out = out.astype({"boilerplate": bool})
+    return out
 
 
 #: The family a learned template names when no rule named one: "JUST WATCHED <…>" could be
@@ -289,89 +303,19 @@ def _mark_repeats(
 _PART_DOCS = 1000
 
 
-def _detect_part(args: tuple) -> pd.DataFrame:  # type: ignore[type-arg]
-    frame, options = args
-    return detect(frame, **options)
+def _detect_part(args: tuple) -> tuple[pd.DataFrame, Cleaned | None]:  # type: ignore[type-arg]
+    frame, options, cleaning = args
+    verdicts = detect(frame, **options)
+    return verdicts, _cleaned(frame, verdicts) if cleaning else None
 
 
-def _detect_parallel(
-    corpus: pd.DataFrame,
-    by: str,
-    patterns: Patterns | None,
-    learn: bool,
-    min_repeats: int,
-    min_share: float,
-    page: bool,
-    jobs: int,
-    progress: Progress | None = None,
-) -> pd.DataFrame:
-    """Share whole sources out among parts of about equal size, detect in each, restore order."""
-    from corpuscli.engine.parallel import run_batches
-
-    keys = outlet_keys(corpus, by)
-    sizes = keys.value_counts()
-    n_parts = max(jobs, int(len(corpus) / _PART_DOCS))
-    loads = [0] * n_parts
-    part_of: dict[Hashable, int] = {}
-    for key, size in sizes.items():  # largest sources first, each to the lightest part
-        lightest = loads.index(min(loads))
-        part_of[key] = lightest
-        loads[lightest] += int(size)
-    assignment = keys.map(part_of).to_numpy()
-    options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
-               "min_share": min_share, "page": page}  # fmt: skip
-    parts = [(corpus[assignment == k], options) for k in range(n_parts) if (assignment == k).any()]
-    results = list(
-        tracked(
-            lambda batches: run_batches(_detect_part, batches, jobs=jobs), parts, progress,
-            step="boilerplate", total=len(corpus), size=lambda part: len(part[0]),
-        )
-    )  # fmt: skip
-    out = pd.concat(results, ignore_index=True)
-    order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
-    out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+#: Each article's text without its boilerplate blocks, and its removed blocks as JSON.
+Cleaned = tuple[list[object], list[str]]
 
 
-def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
-    """The boilerplate blocks found, one row per distinct block per source: source, text,
-    articles (how many carry it), where (head/body/tail, the most common), why, score (highest)."""
-    bp = verdicts[verdicts["boilerplate"]]
-    if not len(bp):
-        return pd.DataFrame(columns=list(COLUMNS))
-    bp = bp.assign(sig=bp["text"].map(signature))
-    grouped = bp.groupby(["source", "sig"], sort=False)
-    out = grouped.agg(
-        position=("block", "median"),
-        text=("text", "first"),
-        articles=("doc_id", "nunique"),
-        where=("where", lambda s: s.value_counts().index[0]),
-        why=("why", "first"),
-        score=("score", "max"),
-        family=("family", "first"),
-    ).reset_index()
-    out = out.sort_values(
-        ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"
-    )
-    return out[list(COLUMNS)].reset_index(drop=True)
-
-
-def clean(
-    corpus: pd.DataFrame,
-    *,
-    by: str = "source",
-    patterns: Patterns | None = None,
-    learn: bool = True,
-    page: bool = False,
-    jobs: int = 1,
-    progress: Progress | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
-    the removed blocks with offsets into the original text and the reasons), and the verdicts
-    (``progress``: see :func:`detect`)."""
-    verdicts = detect(
-        corpus, by=by, patterns=patterns, learn=learn, page=page, jobs=jobs, progress=progress
-    )
+def _cleaned(corpus: pd.DataFrame, verdicts: pd.DataFrame) -> Cleaned:
+    """The texts of ``corpus`` without the blocks ``verdicts`` judge boilerplate, and each
+    article's removed blocks (JSON: offsets into the original text, and the reasons)."""
     removed = verdicts[verdicts["boilerplate"]]
     per_doc: dict[Hashable, list[dict[str, Any]]] = defaultdict(list)
     for row in removed.itertuples(index=False):
@@ -385,12 +329,146 @@ def clean(
                 "why": row.why,
             }
         )
-    out = corpus.copy()
     texts, notes = [], []
-    for doc_id, text in zip(out["doc_id"], out["text"], strict=True):
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
         drop = {b["block"] for b in per_doc.get(doc_id, [])}
         texts.append(remove_blocks(text, drop) if isinstance(text, str) else text)
         notes.append(json.dumps(per_doc.get(doc_id, []), ensure_ascii=False))
+    return texts, notes
+
+
+def _detect_parallel(
+    corpus: pd.DataFrame,
+    by: str,
+    patterns: Patterns | None,
+    learn: bool,
+    min_repeats: int,
+    min_share: float,
+    page: bool,
+    jobs: int,
+    progress: Progress | None = None,
+    boilerplate_only: bool = False,
+    cleaning: bool = False,
+) -> tuple[pd.DataFrame, Cleaned | None]:
+    """Share whole sources out among parts of about equal size, detect in each, restore order;
+    with ``cleaning``, each part's articles are cleaned where they were judged, too."""
+    from corpuscli.engine.parallel import run_batches
+
+    keys = outlet_keys(corpus, by)
+    sizes = keys.value_counts()
+    n_parts = max(jobs, int(len(corpus) / _PART_DOCS))
+    loads = [0] * n_parts
+    part_of: dict[Hashable, int] = {}
+    for key, size in sizes.items():  # largest sources first, each to the lightest part
+        lightest = loads.index(min(loads))
+        part_of[key] = lightest
+        loads[lightest] += int(size)
+    assignment = keys.map(part_of).to_numpy()
+    options = {"by": by, "patterns": patterns, "learn": learn, "min_repeats": min_repeats,
+               "min_share": min_share, "page": page,
+               "boilerplate_only": boilerplate_only}  # fmt: skip
+    # made as the workers take them: the parts together are a copy of the corpus
+    taken = [k for k in range(n_parts) if (assignment == k).any()]
+    parts = ((corpus[assignment == k], options, cleaning) for k in taken)
+    done = list(
+        tracked(
+            lambda batches: run_batches(_detect_part, batches, jobs=jobs), parts, progress,
+            step="boilerplate", total=len(corpus), size=lambda part: len(part[0]),
+        )
+    )  # fmt: skip
+    results = [verdicts for verdicts, _ in done]
+    cleaned: Cleaned | None = None
+    if cleaning:  # back in the corpus's order
+        texts: list[object] = [None] * len(corpus)
+        notes: list[str] = [""] * len(corpus)
+        for k, (_, part) in zip(taken, done, strict=True):
+            assert part is not None
+            for place, text, note in zip(np.flatnonzero(assignment == k).tolist(), *part,
+                                         strict=True):  # fmt: skip
+                texts[place], notes[place] = text, note
+        cleaned = texts, notes
+    # parts with no row (none of their blocks is boilerplate, with ``boilerplate_only``) have no
+    # dtypes to agree with the others' on
+    if boilerplate_only:
+        results = [r for r in results if len(r)] or results[:1]
+    out = pd.concat(results, ignore_index=True)
+    order = {doc_id: i for i, doc_id in enumerate(corpus["doc_id"])}
+    out = out.assign(_o=out["doc_id"].map(order)).sort_values(["_o", "block"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True), cleaned
+
+
+def summarise(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """The boilerplate blocks found, one row per distinct block per source: source, text,
+    articles (how many carry it), where (head/body/tail, the most common), why, score (highest)."""
+    bp = verdicts[verdicts["boilerplate"]]
+    if not len(bp):
+        return pd.DataFrame(columns=list(COLUMNS))
+    # a block repeated across articles is signed once
+    signed = {text: signature(text) for text in dict.fromkeys(bp["text"].tolist())}
+    bp = bp.assign(sig=bp["text"].map(signed))
+    grouped = bp.groupby(["source", "sig"], sort=False)
+    out = grouped.agg(
+        position=("block", "median"),
+        text=("text", "first"),
+        articles=("doc_id", "nunique"),
+        why=("why", "first"),
+        score=("score", "max"),
+        family=("family", "first"),
+    ).reset_index()
+    common = _most_common(bp["source"].tolist(), bp["sig"].tolist(), bp["where"].tolist())
+    out.insert(
+        list(out.columns).index("articles") + 1,
+        "where",
+        [common.get(key) for key in zip(out["source"].tolist(), out["sig"].tolist(), strict=True)],
+    )
+    out = out.sort_values(
+        ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"
+    )
+    return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def _most_common(
+    sources: list[object], sigs: list[str], wheres: list[str]
+) -> dict[tuple[object, str], str]:
+    """The most common ``where`` of each (source, signature), ties to the one met first (as
+    ``value_counts().index[0]`` orders them), in one pass."""
+    tallies: dict[tuple[object, str], dict[str, int]] = {}
+    for key, where in zip(zip(sources, sigs, strict=True), wheres, strict=True):
+        tally = tallies.setdefault(key, {})
+        tally[where] = tally.get(where, 0) + 1
+    # max keeps the first of equals, and a dict keeps the order values were met in
+    return {key: max(tally, key=tally.__getitem__) for key, tally in tallies.items()}
+
+
+def clean(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "source",
+    patterns: Patterns | None = None,
+    learn: bool = True,
+    page: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    all_verdicts: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus frame with boilerplate blocks removed from ``text``, a ``removed`` column (JSON:
+    the removed blocks with offsets into the original text and the reasons), and the verdicts
+    (``progress``: see :func:`detect`); ``all_verdicts=False``: the verdicts of the boilerplate
+    blocks only (see ``boilerplate_only`` there), for a caller that counts or lists them."""
+    if jobs > 1 and len(corpus) > 2 * _PART_DOCS:  # each worker cleans what it judged
+        verdicts, cleaned = _detect_parallel(
+            corpus, by, patterns, learn, MIN_REPEATS, MIN_SHARE, page, jobs, progress, not all_verdicts,
+            cleaning=True,
+        )  # fmt: skip
+        assert cleaned is not None
+    else:
+        verdicts = detect(
+            corpus, by=by, patterns=patterns, learn=learn, page=page, progress=progress,
+            boilerplate_only=not all_verdicts,
+        )  # fmt: skip
+        cleaned = _cleaned(corpus, verdicts)
+    texts, notes = cleaned
+    out = corpus.copy()
     # the text column's dtype (object or str) is known at run time only: no overload takes it
     out["text"] = pd.array(texts, dtype=corpus["text"].dtype)  # type: ignore[arg-type]
     out["removed"] = notes

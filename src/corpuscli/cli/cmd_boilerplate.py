@@ -134,7 +134,13 @@ def clean_command(
     if show and compute.dask:
         raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
     table, verdicts = clean(
-        source, by=by, page=page, patterns=patterns, compute=compute, load_report=session.load
+        source,
+        by=by,
+        page=page,
+        patterns=patterns,
+        compute=compute,
+        load_report=session.load,
+        verdicts=show,
     )
     if show:
         session.tell(table)

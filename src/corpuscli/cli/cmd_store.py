@@ -136,7 +136,7 @@ def _cleaned(session: Session, con, chunks, patterns_file: str | None, jobs: int
     applied.merge(learned)
     applied.merge(known)  # what clean() would do when it learns for itself
     cleaned, verdicts = boilerplate.clean(
-        frame, patterns=applied, learn=False, jobs=jobs, progress=progress
+        frame, patterns=applied, learn=False, jobs=jobs, progress=progress, all_verdicts=False
     )
     new = store.save_patterns(con, learned)
     session.info(

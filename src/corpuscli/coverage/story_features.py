@@ -196,19 +196,22 @@ class Features:
         return out
 
 
-def _setup(stop: frozenset[str], quotes: bool) -> None:
+def init_worker(stop: frozenset[str], quotes: bool, find: bool = True) -> None:
+    """Keep in this (worker) process what :func:`batch_features` needs: the stopwords, and a
+    quote signer when quotes are signed (``find``: found in the leads too, else given)."""
     state = worker_state()
     state["stop"] = stop
     state["signer"] = QuoteSigner(stop) if quotes else None
+    state["find"] = find
 
 
-def _batch_features(
+def batch_features(
     texts: list[str],
 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[set[str]]]:
     """Content words and, when asked, quote signatures of each text of a batch: the batch's
     terms, each article's term ids into them and counts, and its signatures."""
     state = worker_state()
-    stop, signer = state["stop"], state["signer"]
+    stop, signer = state["stop"], state["signer"] if state.get("find", True) else None
     vocabulary: dict[str, int] = {}
     codes: list[int] = []
     counts: list[int] = []
@@ -237,7 +240,18 @@ def _batch_features(
     )
 
 
-def _leads(texts: pd.Series, size: int = 250) -> Iterator[list[str]]:
+def batch_features_given(
+    batch: tuple[list[str], list[list[tuple[str, str]]]],
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[set[str]]]:
+    """:func:`batch_features` of texts whose quotes are given: (texts, each text's (kind, text)
+    quotes in its lead), the signatures made here too."""
+    texts, quotes = batch
+    terms, codes, counts, lengths, _ = batch_features(texts)
+    signer = worker_state()["signer"]
+    return terms, codes, counts, lengths, [_signatures(signer, q) for q in quotes]
+
+
+def leads(texts: pd.Series, size: int = 250) -> Iterator[list[str]]:
     """The articles' leads, a batch at a time (the whole texts are never copied at once)."""
     for i in range(0, len(texts), size):
         part = texts.iloc[i : i + size].tolist()
@@ -257,36 +271,69 @@ def article_features(
     leaves them out. ``jobs`` worker processes share the articles; ``progress`` is told the
     articles done (step ``pairing``; see :mod:`corpuscli.progress`)."""
     stop = story_stopwords()
-    find_quotes = quotes and quote_table is None
-    vocabulary: dict[str, int] = {}
-    codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    counts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    lengths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-    sigs: list[set[str]] = []
-    for terms, local, n, size, found in tracked(
-        lambda leads: run_batches(
-            _batch_features, leads, jobs=jobs, initializer=_setup, initargs=(stop, find_quotes)
-        ),
-        _leads(corpus["text"]), progress, step="pairing", total=len(corpus),
-    ):  # fmt: skip
-        ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int64)
-        codes.append(ids[local] if len(ids) else local.astype(np.int64))
-        counts.append(n.astype(np.int64))
-        lengths.append(size)
-        sigs.extend(found)
-    if not find_quotes:
-        sigs = (
-            quote_table_signatures(corpus, quote_table, stop)
-            if quotes and quote_table is not None
-            else [set() for _ in range(len(corpus))]
+    gathered = Gathered()
+    if quotes and quote_table is not None:  # the quotes given are signed by the workers too
+        in_lead = lead_quotes(quote_table)
+        ids = iter(corpus["doc_id"].tolist())  # taken in step with the batches' texts
+        given = (
+            (texts, [in_lead.get(next(ids), []) for _ in texts]) for texts in leads(corpus["text"])
         )
-    return Features(
-        terms=list(vocabulary),
-        codes=np.concatenate(codes),
-        counts=np.concatenate(counts),
-        lengths=np.concatenate(lengths),
-        signatures=sigs,
-    )
+        for batch in tracked(
+            lambda parts: run_batches(
+                batch_features_given, parts, jobs=jobs, initializer=init_worker,
+                initargs=(stop, True, False),
+            ),
+            given, progress, step="pairing", total=len(corpus), size=lambda part: len(part[0]),
+        ):  # fmt: skip
+            gathered.add(*batch)
+        return gathered.features()
+    for batch in tracked(
+        lambda parts: run_batches(
+            batch_features, parts, jobs=jobs, initializer=init_worker, initargs=(stop, quotes)
+        ),
+        leads(corpus["text"]), progress, step="pairing", total=len(corpus),
+    ):  # fmt: skip
+        gathered.add(*batch)
+    return gathered.features()
+
+
+class Gathered:
+    """The features of batches of articles (as :func:`batch_features` gives them, each with its
+    own term ids), joined in order into the :class:`Features` of all of them."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.counts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.lengths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        self.signatures: list[set[str]] = []
+
+    def add(
+        self,
+        terms: Sequence[str],
+        local: np.ndarray,
+        counts: np.ndarray,
+        lengths: np.ndarray,
+        signatures: Sequence[set[str]],
+    ) -> None:
+        """The next articles: their ``terms``, each entry's id into them (``local``) and count,
+        each article's number of entries and its signatures."""
+        vocabulary = self.vocabulary
+        ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int64)
+        self.codes.append(ids[local] if len(ids) else np.asarray(local, dtype=np.int64))
+        self.counts.append(np.asarray(counts, dtype=np.int64))
+        self.lengths.append(np.asarray(lengths, dtype=np.int64))
+        self.signatures.extend(signatures)
+
+    def features(self, signatures: list[set[str]] | None = None) -> Features:
+        """The features gathered (``signatures``: those instead of the batches' own)."""
+        return Features(
+            terms=list(self.vocabulary),
+            codes=np.concatenate(self.codes),
+            counts=np.concatenate(self.counts),
+            lengths=np.concatenate(self.lengths),
+            signatures=self.signatures if signatures is None else signatures,
+        )
 
 
 def quote_table_signatures(
@@ -294,6 +341,12 @@ def quote_table_signatures(
 ) -> list[set[str]]:
     """The signature set of each article (in the corpus's order) from a quotes table."""
     signer = QuoteSigner(stop if stop is not None else story_stopwords())
+    by_doc = lead_quotes(quote_table)
+    return [_signatures(signer, by_doc.get(d, ())) for d in corpus["doc_id"]]
+
+
+def lead_quotes(quote_table: pd.DataFrame) -> dict[object, list[tuple[str, str]]]:
+    """The (kind, text) of each article's quotes in its lead, by doc_id."""
     by_doc: dict[object, list[tuple[str, str]]] = {}
     for doc_id, kind, text, end in zip(
         quote_table["doc_id"], quote_table["kind"], quote_table["text"], quote_table["end"],
@@ -301,4 +354,4 @@ def quote_table_signatures(
     ):  # fmt: skip
         if end <= QUOTE_CHARS:  # as if found in the lead (see the module docstring)
             by_doc.setdefault(doc_id, []).append((kind, text))
-    return [_signatures(signer, by_doc.get(d, ())) for d in corpus["doc_id"]]
+    return by_doc

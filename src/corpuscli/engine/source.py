@@ -358,7 +358,7 @@ class Source:
         patterns = Patterns.load(self.clean.patterns) if self.clean.patterns else None
         cleaned, verdicts = clean(
             frame, by=self.clean.by, patterns=patterns, page=self.clean.page, jobs=jobs,
-            progress=progress,
+            progress=progress, all_verdicts=False,
         )  # fmt: skip
         report.removed_blocks = int(verdicts["boilerplate"].sum())
         return cleaned.drop(columns="removed")

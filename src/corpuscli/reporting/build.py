@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -79,11 +79,12 @@ def build_report(
     clock = time.perf_counter()
     plan = _plan(sections, clean)
 
-    def begin(name: str) -> Progress | None:
-        """The progress callback of a step of the plan, the step announced."""
+    def begin(name: str, total: int = 0) -> Progress | None:
+        """The progress callback of a step of the plan, the step announced (``total``: the
+        articles of a step that is given them in pieces)."""
         if progress is None:
             return None
-        announced = AsStep(progress, f"report {plan.index(name) + 1}/{len(plan)}: {name}")
+        announced = AsStep(progress, f"report {plan.index(name) + 1}/{len(plan)}: {name}", total)
         announced.begin()
         return announced
 
@@ -118,16 +119,24 @@ def build_report(
     }
     removed = None
     if clean or "boilerplate" in sections:
-        from corpuscli.boilerplate.detection import Patterns
+        from corpuscli.boilerplate.detection import Patterns, detect
         from corpuscli.boilerplate.detection import clean as clean_corpus
 
         known = Patterns.load(patterns) if patterns else None
-        cleaned, verdicts = clean_corpus(
-            current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate")
-        )
-        removed = verdicts[verdicts["boilerplate"]]
+        # only the boilerplate blocks' verdicts are gathered, and the texts are cut only to
+        # clean: the section lists what was found either way
         if clean:
+            cleaned, verdicts = clean_corpus(
+                current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate"),
+                all_verdicts=False,
+            )  # fmt: skip
             current = cleaned.drop(columns="removed")
+        else:
+            verdicts = detect(
+                current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate"),
+                boilerplate_only=True,
+            )  # fmt: skip
+        removed = verdicts[verdicts["boilerplate"]]
         step("boilerplate removed")
     groups = (
         current[by].astype(object).where(current[by].notna(), "(none)") if by in current else None
@@ -149,8 +158,8 @@ def build_report(
 
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
-                current, by=by if by in current else None, options=options, jobs=jobs,
-                per_doc=True, progress=begin("counting"),
+                pieces(current), by=by if by in current else None, options=options, jobs=jobs,
+                per_doc=True, progress=begin("counting", len(current)),
             )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
@@ -168,7 +177,9 @@ def build_report(
         if "quotes" not in shared:
             from corpuscli.coverage.quotes import quotes_frame
 
-            shared["quotes"] = quotes_frame(current, jobs=jobs, progress=begin("quotes found"))
+            shared["quotes"] = quotes_frame(
+                pieces(current), jobs=jobs, progress=begin("quotes found", len(current))
+            )
             step("quotes found")
         found: pd.DataFrame = shared["quotes"]
         return found
@@ -196,6 +207,18 @@ def build_report(
                 report["notes"].append(f"{name}: {exc.message}")
             step(f"section {name}")
     return Report(report, by=by)
+
+
+#: Articles handed at a time to the counting and the quotes, whose workers are sent texts as
+#: Python strings: in pieces, the corpus's text is never copied whole (a multiple of their
+#: batches, 1,000 and 500 articles, so that they see the batches they would see in one piece).
+PIECE = 4000
+
+
+def pieces(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """``frame`` in slices of :data:`PIECE` articles (views, not copies)."""
+    for start in range(0, len(frame), PIECE):
+        yield frame.iloc[start : start + PIECE]
 
 
 def _plan(sections: Sequence[str], clean: bool) -> list[str]:

@@ -40,7 +40,7 @@ def _detect_partition(frame: pd.DataFrame, options: dict[str, Any]) -> pd.DataFr
 def _clean_partition(frame: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
     from corpuscli.boilerplate import detection as boilerplate
 
-    cleaned, _ = boilerplate.clean(frame.drop(columns=_GROUP), **options)
+    cleaned, _ = boilerplate.clean(frame.drop(columns=_GROUP), all_verdicts=False, **options)
     return cleaned
 
 

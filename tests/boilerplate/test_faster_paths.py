@@ -1,0 +1,139 @@
+"""The faster ways of boilerplate detection give what the plain ways give: the boilerplate
+blocks' verdicts alone (serial and in worker processes), the summary, the block signature."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuscli import load
+from corpuscli.boilerplate.detection import COLUMNS, VERDICT_COLUMNS, clean, detect, summarise
+from corpuscli.text.blocks import signature
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    return load([str(SAMPLE)]).frame
+
+
+@pytest.mark.parametrize("by", ["source", "stance"])
+@pytest.mark.parametrize("parts", [None, 5])
+def test_boilerplate_only_is_the_boilerplate_rows(sample, monkeypatch, by, parts):
+    import corpuscli.boilerplate.detection as bp
+
+    if parts:  # many parts shared among two worker processes
+        monkeypatch.setattr(bp, "_PART_DOCS", parts)
+    jobs = 2 if parts else 1
+    full = detect(sample, by=by, jobs=jobs)
+    only = detect(sample, by=by, jobs=jobs, boilerplate_only=True)
+    expected = full[full["boilerplate"]].reset_index(drop=True)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(only, expected)
+    pd.testing.assert_frame_equal(summarise(only), summarise(full))
+
+
+def test_boilerplate_only_with_nothing_found_is_still_a_mask(sample):
+    story = sample.head(1).assign(text="A plain sentence of a story.\n\nAnother one follows.")
+    only = detect(story, boilerplate_only=True)
+    assert only.empty and list(only.columns) == list(detect(story).columns)
+    assert only[only["boilerplate"]].empty
+    assert summarise(only).empty
+
+
+def test_clean_without_all_verdicts_cleans_the_same(sample):
+    cleaned, verdicts = clean(sample)
+    fast, boilerplate = clean(sample, all_verdicts=False)
+    pd.testing.assert_frame_equal(fast, cleaned)
+    pd.testing.assert_frame_equal(
+        boilerplate, verdicts[verdicts["boilerplate"]].reset_index(drop=True)
+    )
+
+
+def _summary_before(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """The summary as it was computed before (one value_counts per block), the reference."""
+    bp = verdicts[verdicts["boilerplate"]]
+    if not len(bp):
+        return pd.DataFrame(columns=list(COLUMNS))
+    bp = bp.assign(sig=bp["text"].map(signature))
+    out = (
+        bp.groupby(["source", "sig"], sort=False)
+        .agg(
+            position=("block", "median"),
+            text=("text", "first"),
+            articles=("doc_id", "nunique"),
+            where=("where", lambda s: s.value_counts().index[0]),
+            why=("why", "first"),
+            score=("score", "max"),
+            family=("family", "first"),
+        )
+        .reset_index()
+    )
+    out = out.sort_values(
+        ["source", "articles", "score", "text"], ascending=[True, False, False, True], kind="stable"
+    )
+    return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def test_summary_equals_the_reference(sample):
+    verdicts = detect(sample, by="stance")
+    pd.testing.assert_frame_equal(summarise(verdicts), _summary_before(verdicts))
+
+
+def test_summary_where_ties_go_to_the_first_met():
+    # one block at the tail of two articles and the head of two others, in both orders
+    rows = []
+    for n, where in enumerate(["tail", "head", "head", "tail", "body", "tail", "body"]):
+        rows.append(("d" + str(n), "Outlet", 0, 0, 9, "Read more", True, 1.0, "why", where, "x"))
+        rows.append(("d" + str(n), "Other", 0, 0, 9, "Sign up", True, 1.0, "why", where, "x"))
+    for cut in range(1, len(rows) + 1):
+        verdicts = pd.DataFrame(rows[:cut], columns=list(VERDICT_COLUMNS))
+        pd.testing.assert_frame_equal(summarise(verdicts), _summary_before(verdicts))
+
+
+_MONTHS = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _signature_before(text: str) -> str:
+    folded = _MONTHS.sub("<m>", text.lower().replace("’", "'"))
+    folded = re.sub(r"\d+", "0", folded)
+    folded = re.sub(r"[^\w\s]+", " ", folded)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab1 .,’'\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2000\u2028\u3000_-May")
+        ),
+        max_size=60,
+    )
+)
+def test_signature_equals_the_regex_way(text):
+    assert signature(text) == _signature_before(text)
+
+
+def test_signature_on_real_lines(sample):
+    for text in sample["text"].head(10):
+        for line in text.splitlines():
+            assert signature(line) == _signature_before(line)
+
+
+@pytest.mark.parametrize("all_verdicts", [True, False])
+def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch, all_verdicts):
+    import corpuscli.boilerplate.detection as bp
+
+    cleaned, verdicts = clean(sample, by="stance", all_verdicts=all_verdicts)
+    monkeypatch.setattr(bp, "_PART_DOCS", 5)  # parts of whole stances, shared by two workers
+    shared, judged = clean(sample, by="stance", jobs=2, all_verdicts=all_verdicts)
+    pd.testing.assert_frame_equal(shared, cleaned)
+    pd.testing.assert_frame_equal(judged, verdicts)
+    assert (shared["text"] != sample["text"]).sum() >= 2  # the seeds lose their furniture
