@@ -47,6 +47,7 @@ from .quote_patterns import (
     verb_hits,
 )  # fmt: skip
 from .reported import reports_in
+from .speaker_bodies import resolve_it
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
     Mention,
@@ -459,6 +460,7 @@ def extract_quotes(text: str) -> list[Quote]:
     resolve_documents(text, quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
+    resolve_it(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return [q for q in quotes if not _scare_quote(text, q)]

@@ -1,0 +1,62 @@
+"""Speakers the attribution words do not name: "it" for an organisation or a country, long
+appositives between a quote and its verb, and the like. Short excerpts of real articles (a
+sentence or two each, from ../shared/corpora; the outlet is named)."""
+
+from __future__ import annotations
+
+from corpuscli.coverage.quotes import extract_quotes
+
+
+def _one(text: str, start: str):
+    found = [q for q in extract_quotes(text) if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in extract_quotes(text)]}"
+    return found[0]
+
+
+# -- "it": an organisation or a country ----------------------------------------------------------
+
+
+def test_it_is_the_body_that_opens_the_paragraph_before():
+    text = (  # Al Jazeera
+        "The US embassy in Baghdad condemned the deadly violence against unarmed demonstrators, "
+        "and urged Iraq's leaders to engage urgently with the thousands who have been protesting."
+        '\n\n"We deplore the killing and kidnapping [of] unarmed protesters, threats to freedom '
+        'of expression, and the cycle of violence taking place," it said in a statement.'
+    )
+    q = _one(text, "We deplore")
+    assert q.speaker is not None and q.speaker.endswith("embassy in Baghdad")
+
+
+def test_it_is_the_country_whose_account_opens_the_paragraph_before():
+    text = (  # BBC News
+        "Saudi Arabia's account of Khashoggi's fate has not been consistent.\n\n"
+        "First it said Khashoggi had left the building alive, then that he had been killed in a "
+        '"fist-fight" inside the consulate.'
+    )
+    assert _one(text, "fist-fight").speaker == "Saudi Arabia"
+
+
+def test_it_is_the_organisation_that_spoke_before():
+    text = (  # Bloomberg
+        "The Ezzedeen al-Qassam Brigades said by e-mail that Israeli ground forces entered Rafah "
+        "at 2 a.m. yesterday. Al-Qassam has no information about the missing Israeli soldier, "
+        "it said in a statement on its website."
+    )
+    q = _one(text, "Al-Qassam has no information")
+    assert q.kind == "indirect" and q.speaker == "Ezzedeen al-Qassam Brigades"
+
+
+def test_it_is_never_a_person_nor_a_dummy_subject():
+    text = (  # Reuters
+        "Kim Song said in a statement the talks were a trick.\n\n"
+        "“We do not need to have lengthy talks with the U.S. now,” it said."
+    )
+    assert _one(text, "We do not need").speaker is None
+    text = (  # Reuters
+        "The Syrian Observatory for Human Rights monitoring group said 19 people had been killed."
+        "\n\nIt was unclear what impact the blast might have after he decided last month to "
+        "withdraw all 2,000 U.S. troops from Syria, declaring Islamic State had been defeated "
+        "there."
+    )
+    found = [q for q in extract_quotes(text) if q.text.startswith("Islamic State had been")]
+    assert all(q.speaker is None or "Observatory" not in q.speaker for q in found)
