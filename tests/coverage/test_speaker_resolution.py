@@ -60,3 +60,29 @@ def test_it_is_never_a_person_nor_a_dummy_subject():
     )
     found = [q for q in extract_quotes(text) if q.text.startswith("Islamic State had been")]
     assert all(q.speaker is None or "Observatory" not in q.speaker for q in found)
+
+
+# -- a long appositive between a quote and its verb ----------------------------------------------
+
+
+def test_a_name_and_a_long_appositive_after_the_quote():
+    text = (  # Bloomberg
+        "“It’s a positive but very small step, and can at least help the two Koreas exchange "
+        "some views on the current state of affairs,” Kim Jin-ho, a professor of political "
+        "science at Dankook University in South Korea, said of the meeting."
+    )
+    assert _one(text, "It’s a positive").speaker == "Kim Jin-ho"
+    text = (  # Al Jazeera
+        '"Male and female inmates will be kept in separate areas divided by a six feet '
+        "red-coloured wall,\" Rabindra Das, an engineer with Assam's police housing board and "
+        "incharge of the construction of the detention facility, told Al Jazeera."
+    )
+    assert _one(text, "Male and female").speaker == "Rabindra Das"
+
+
+def test_a_long_stretch_with_no_name_before_its_comma_names_nobody():
+    text = (  # made from the Bloomberg excerpt: the words before the verb are no appositive
+        "“It’s a positive but very small step,” the talks that have gone on for many months "
+        "between the two Koreas over the state of affairs on the peninsula and beyond, said."
+    )
+    assert _one(text, "It’s a positive").speaker is None

@@ -282,7 +282,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             m
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
-            and len(text[pos : m.start()].split()) <= 12
+            and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
@@ -322,6 +322,20 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
+
+
+#: A name and a comma: the opening of "Kim Jin-ho, a professor of political science at Dankook
+#: University in South Korea, said", whose appositive may be long.
+_NAME_COMMA = re.compile(r"[A-Z][\w.’'-]*(?:[ \t]+(?:al|bin|de|van|von|el|[A-Z][\w.’'-]*)){0,3},")
+
+
+def _subject_length_ok(between: str) -> bool:
+    """Whether the words between a quote and a speech verb after it can be its subject: twelve
+    words at most, or a name and an appositive of up to thirty words between commas."""
+    n = len(between.split())
+    if n <= 12:
+        return True
+    return n <= 30 and bool(_NAME_COMMA.match(between.strip())) and between.rstrip().endswith(",")
 
 
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the

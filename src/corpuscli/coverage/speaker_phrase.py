@@ -318,7 +318,9 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     for p_start, p_end in reversed(parts[:-1]):
         chunk = text[p_start:p_end].strip()
         first = chunk.split(" ", 1)[0].lower() if chunk else ""
-        if len(chunk.split()) > 12:
+        if len(chunk.split()) > 12 and not (
+            len(chunk.split()) <= 25 and first in _APPOSITIVE_OPENERS
+        ):
             break
         if lexicon().never_speaker.fullmatch(chunk):
             continue  # "R-Maine"
