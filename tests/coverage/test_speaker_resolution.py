@@ -86,3 +86,23 @@ def test_a_long_stretch_with_no_name_before_its_comma_names_nobody():
         "between the two Koreas over the state of affairs on the peninsula and beyond, said."
     )
     assert _one(text, "It’s a positive").speaker is None
+
+
+# -- pronouns ------------------------------------------------------------------------------------
+
+
+def test_he_is_not_the_person_a_quote_ends_with():
+    text = (  # Reuters
+        "U.N. Ambassador Kim Song said in a statement the “sustained and substantial dialogue” "
+        "sought by the United States was a “time-saving trick”.\n\n"
+        "“We do not need to have lengthy talks with the U.S. now,” he said.\n\n"
+        "Even so, Jenny Town of 38 North, a Washington-based North Korea project, said it was "
+        "unclear how literally Kim Song’s words should be taken.\n\n"
+        "“It’s an interesting choice of spokesperson. Kim Song is not directly involved in the "
+        "negotiation process,” she said.\n\n"
+        "“These kinds of hardline messages are increasing in frequency,” he said, adding that "
+        "Kim Song had spoken before."
+    )
+    assert _one(text, "We do not need").speaker == "Kim Song"
+    assert _one(text, "it was unclear").speaker == "Jenny Town"
+    assert _one(text, "It’s an interesting").speaker == "Jenny Town"

@@ -157,7 +157,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     for i in range(1, len(words) - 1):
         if (
             words[i] in ("of", "from")
-            and words[i + 1][:1].isupper()
+            and (words[i + 1][:1].isupper() or words[i + 1][:1].isdigit())  # "of 38 North"
             and _is_name_word(words[i - 1])
             and words[i - 1] not in lex.title_words
             and role_of([words[i - 1]]) is None

@@ -133,13 +133,15 @@ def _heading(text: str, start: int) -> bool:
     )
 
 
+#: A closing quotation mark: a pronoun after it is the quote's speaker's.
+_CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
 _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
 _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 
 def _gender(text: str, last: str) -> str | None:
     """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention, counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
     he = she = 0
     pos = text.find(last)
     while pos >= 0:
@@ -148,6 +150,9 @@ def _gender(text: str, last: str) -> str | None:
             end == len(text) or not text[end].isalnum()
         ):
             window = text[end : end + 160]
+            closing = _CLOSING.search(window)
+            if closing:  # "… Kim Song is not involved,” she said": the quote's speaker, not his
+                window = window[: closing.start()]
             he += len(_HE.findall(window))
             she += len(_SHE.findall(window))
             before = text[max(0, pos - 5) : pos].rstrip(". ")
