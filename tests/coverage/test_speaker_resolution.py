@@ -106,3 +106,16 @@ def test_he_is_not_the_person_a_quote_ends_with():
     assert _one(text, "We do not need").speaker == "Kim Song"
     assert _one(text, "it was unclear").speaker == "Jenny Town"
     assert _one(text, "It’s an interesting").speaker == "Jenny Town"
+
+
+# -- a quote with spaces inside its marks ----------------------------------------------------------
+
+
+def test_a_second_quote_with_spaces_inside_its_marks_goes_on_with_the_speaker():
+    text = (  # USA Today
+        'Netanyahu, who bitterly opposed the deal, spoke in English.\n\n"This is a terrible '
+        'deal," Netanyahu said. " In a few days time, President Trump will make his decision. '
+        '... I am sure he will do the right thing. "'
+    )
+    q = _one(text, "In a few days")
+    assert q.kind == "direct" and q.speaker == "Netanyahu"

@@ -369,13 +369,23 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _mark_start(text: str, start: int) -> int:
+    """Where the quote at ``start`` opens, spaces after its opening mark included: the agency
+    style ``" In a few days …`` reads as ``"In a few days …``."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k if k < start and k > 0 and text[k - 1] in _OPENERS else start
+
+
 def _classify(text: str, quotes: list[Quote]) -> None:
     """Each quote's kind: a title ("This Week"), a partial quote (a fragment inside the
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        base = max(0, q.start - 60)
-        lead = text[base : q.start].rstrip(_OPENERS + " ")
+        start = _mark_start(text, q.start)
+        base = max(0, start - 60)
+        lead = text[base:start].rstrip(_OPENERS + " ")
         verb = verb_hits(text).last(base + lead.rfind(".") + 1, base + len(lead))
         between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
@@ -383,7 +393,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
-        line_start = text.rfind("\n", 0, q.start) + 1
+        line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", q.end)
         line = text[line_start : len(text) if line_end < 0 else line_end].strip()
         if (
@@ -406,7 +416,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         ):
             q.kind = "title"
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         if (
             before
             and before[-1:].isalpha() is False
@@ -417,15 +427,13 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             continue
         if q.verb is not None:
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         embedded = (
             bool(before)
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(
-            _OPENERS + " \t"
-        )
+        opens_paragraph = not text[text.rfind("\n", 0, start) + 1 : start].strip(_OPENERS + " \t")
         if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
             q.kind = "partial"
 
