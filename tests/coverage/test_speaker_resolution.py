@@ -119,3 +119,29 @@ def test_a_second_quote_with_spaces_inside_its_marks_goes_on_with_the_speaker():
     )
     q = _one(text, "In a few days")
     assert q.kind == "direct" and q.speaker == "Netanyahu"
+
+
+# -- "the official": the unnamed speaker introduced before ----------------------------------------
+
+
+def test_the_official_is_the_unnamed_official_introduced_before():
+    text = (  # Reuters
+        "“Trump asked: ‘If we withdraw our soldiers, can you clean up ISIS?’”, a Turkish official "
+        "told Reuters.\n\n“Then you do it,” Trump told him abruptly.\n\n“I have to say it was an "
+        "unexpected decision,” said the official, one of five Turkish sources who spoke to "
+        "Reuters.\n\n“Of course it will be difficult,” a Turkish security official said.\n\n"
+        "FILE PHOTO: U.S. President Donald Trump talks to Turkey's President Recep Tayyip "
+        "Erdogan in Brussels, Belgium July 11, 2018.Tatyana Zenkovich/Pool via REUTERS\n\n"
+        "“Distancing the YPG from the border is of critical importance,” the security official "
+        "said."
+    )
+    assert _one(text, "I have to say").speaker == "a Turkish official"
+    assert _one(text, "Distancing the YPG").speaker == "a Turkish security official"
+
+
+def test_the_spokesman_with_no_unnamed_spokesman_before_is_left_to_the_names():
+    text = (  # made from the Reuters excerpt: no indefinite "a … spokesman" before
+        "“Of course it will be difficult,” a Turkish security official said.\n\n"
+        "“Distancing the YPG from the border is of critical importance,” the spokesman said."
+    )
+    assert _one(text, "Distancing the YPG").speaker != "a Turkish security official"

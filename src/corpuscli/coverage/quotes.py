@@ -48,6 +48,7 @@ from .quote_patterns import (
 )  # fmt: skip
 from .reported import reports_in
 from .speaker_bodies import resolve_it
+from .speaker_descriptions import resolve_definite
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
     Mention,
@@ -480,6 +481,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
+    resolve_definite(quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_it(text, quotes)

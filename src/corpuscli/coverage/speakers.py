@@ -348,7 +348,9 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
     """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
     means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
     Zenkovich") or a possessive."""
-    return _person_like(name) and not (pos > 0 and text[pos - 1] in "/(@")
+    return _person_like(name) and not (
+        pos > 0 and (text[pos - 1] in "/(@" or text[pos + len(name) : pos + len(name) + 1] == "/")
+    )  # "REUTERS/Tatyana Zenkovich", "Tatyana Zenkovich/Pool via REUTERS": a photo credit
 
 
 @lru_cache(maxsize=8192)
