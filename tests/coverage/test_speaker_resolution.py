@@ -4,7 +4,9 @@ sentence or two each, from ../shared/corpora; the outlet is named)."""
 
 from __future__ import annotations
 
+from corpuscli.coverage.quote_patterns import Quote
 from corpuscli.coverage.quotes import extract_quotes
+from corpuscli.coverage.speaker_descriptions import resolve_definite
 
 
 def _one(text: str, start: str):
@@ -139,9 +141,18 @@ def test_the_official_is_the_unnamed_official_introduced_before():
     assert _one(text, "Distancing the YPG").speaker == "a Turkish security official"
 
 
-def test_the_spokesman_with_no_unnamed_spokesman_before_is_left_to_the_names():
-    text = (  # made from the Reuters excerpt: no indefinite "a … spokesman" before
-        "“Of course it will be difficult,” a Turkish security official said.\n\n"
-        "“Distancing the YPG from the border is of critical importance,” the spokesman said."
-    )
-    assert _one(text, "Distancing the YPG").speaker != "a Turkish security official"
+def test_a_definite_description_needs_the_same_head_and_its_modifiers():
+    said = [
+        Quote(0, 10, "Of course", "direct", "a Turkish security official", "said",
+              speaker_source="description"),
+        Quote(20, 30, "Distancing", "direct", "the spokesman", "said", speaker_source="description"),
+        Quote(40, 50, "It is", "direct", "the military official", "said",
+              speaker_source="description"),
+        Quote(60, 70, "It was", "direct", "the Turkish official", "said",
+              speaker_source="description"),
+    ]  # fmt: skip
+    resolve_definite(said)
+    assert [q.speaker for q in said] == [
+        "a Turkish security official", "the spokesman", "the military official",
+        "a Turkish security official",
+    ]  # fmt: skip
