@@ -7,6 +7,7 @@ from __future__ import annotations
 from corpuscli.coverage.quote_patterns import Quote
 from corpuscli.coverage.quotes import extract_quotes
 from corpuscli.coverage.speaker_descriptions import resolve_definite
+from corpuscli.coverage.speaker_names import clean_speaker
 
 
 def _one(text: str, start: str):
@@ -156,3 +157,13 @@ def test_a_definite_description_needs_the_same_head_and_its_modifiers():
         "a Turkish security official", "the spokesman", "the military official",
         "a Turkish security official",
     ]  # fmt: skip
+
+
+# -- never a speaker ------------------------------------------------------------------------------
+
+
+def test_a_headline_in_capitals_and_a_contraction_are_no_speakers():
+    assert clean_speaker("SAYS HE WASN'T PRESSURED") is None  # Fox News: a headline in capitals
+    assert clean_speaker("You’ll") is None  # National Review: "You’ll recall that …"
+    assert clean_speaker("NIAC") == "NIAC"
+    assert clean_speaker("Mark Levin") == "Mark Levin"
