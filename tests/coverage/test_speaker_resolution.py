@@ -167,3 +167,25 @@ def test_a_headline_in_capitals_and_a_contraction_are_no_speakers():
     assert clean_speaker("You’ll") is None  # National Review: "You’ll recall that …"
     assert clean_speaker("NIAC") == "NIAC"
     assert clean_speaker("Mark Levin") == "Mark Levin"
+
+
+# -- a quote with no attribution of its own, in a paragraph with others ---------------------------
+
+
+def test_an_unattributed_quote_goes_on_with_the_nearest_speaker_before_it():
+    text = (  # The New York Times
+        "As Iran warned on Tuesday that it might resume its nuclear activities if the United "
+        'States does pull out, Mr. Trump threatened it with unspecified retaliation. "You can '
+        'mark it down," he said. "If they restart their nuclear program, they will have bigger '
+        'problems than they have ever had before."'
+    )
+    assert _one(text, "If they restart").speaker == "Trump"
+
+
+def test_a_territory_is_no_person():
+    text = (  # ABC News
+        "Puerto Rico has 51 pledged Democratic delegates.\n\nHe announced his stance in an "
+        "Orlando Sentinel op-ed on Monday, alongside his plan for Puerto Rico's economic "
+        "development."
+    )
+    assert all(q.speaker != "Puerto Rico" for q in extract_quotes(text))

@@ -262,13 +262,18 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                     q.speaker = next(
                         n for _, n in reversed(candidates) if n.split()[-1] == names[-1]
                     )
-    by_paragraph: dict[int, Quote] = {}
+    by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         if q.speaker:
-            by_paragraph.setdefault(q.paragraph, q)
+            by_paragraph.setdefault(q.paragraph, []).append(q)
     for q in quotes:
         if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
-            ref = by_paragraph[q.paragraph]
+            # the nearest speaker of a quote in marks before it ("“…,” he said. “…”"), else of
+            # any quote before it, else the first after it ("“…” “…,” Trump said")
+            said = by_paragraph[q.paragraph]
+            before = [r for r in said if r.start < q.start]
+            marked = [r for r in before if r.kind != "indirect"]
+            ref = marked[-1] if marked else before[-1] if before else said[0]
             q.speaker, q.verb = ref.speaker, ref.verb
     # a paragraph that is a quote, right after a paragraph whose last sentence has someone speak
     # ("… Antony Blinken called for the release of … ¶ “The United States strongly condemns …”")
