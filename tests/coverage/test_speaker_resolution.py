@@ -189,3 +189,20 @@ def test_a_territory_is_no_person():
         "development."
     )
     assert all(q.speaker != "Puerto Rico" for q in extract_quotes(text))
+
+
+# -- canonical names -----------------------------------------------------------------------------
+
+
+def test_a_family_name_written_first_is_named_in_full():
+    text = (  # Bloomberg
+        "North Korean Foreign Minister Ri Yong Ho met his counterpart on Sunday.\n\n"
+        "Ri Yong Ho Photographer: Kyodo News via Getty Images\n\n"
+        "Ri said the offer “lacks sincerity,” according to the unnamed official."
+    )
+    assert _one(text, "lacks sincerity").speaker == "Ri Yong Ho"
+    text = (  # Time
+        "North Korean leader Kim Jong Un has agreed to talks. His father Kim Jong Il never did."
+        "\n\nKim promised the talks would occur regardless of the looming drills."
+    )
+    assert _one(text, "the talks would occur").speaker == "Kim Jong Un"

@@ -129,7 +129,8 @@ class NameIndex:
     def fullest(self, name: str, title: str = "") -> str:
         """The fullest form of ``name`` in the article: of the names with the same last word
         (a "Jr." only for a "Jr."; not "Melania Trump" for "Mr. Trump"), the one the article
-        uses most, then the longest; else the only longer name that holds the word."""
+        uses most, then the longest; else the only longer name that holds the word, or the name it
+        opens that the article uses most (a family name written first: "Kim", "Ri")."""
         words = name.split()
         last = _last(words)
         if last is None:
@@ -165,6 +166,15 @@ class NameIndex:
             holding = [f for f in self.order if words[0] in f.split()]
             if len(holding) == 1:
                 return holding[0]
+            # a family name written first ("Kim", "Ri" for "Ri Yong Ho"): of the names it opens,
+            # not counting one that only extends another ("Ri Yong Ho Photographer"), the one
+            # the article uses most, then the first it gives
+            opened = [f for f in holding if f.split()[0] == words[0]]
+            opened = [
+                f for f in opened if not any(g != f and f.startswith(g + " ") for g in opened)
+            ]
+            if opened:
+                return min(opened, key=lambda f: (-self.count[f], self.order[f]))
         return name
 
     def expand_acronym(self, acronym: str) -> str | None:
