@@ -271,9 +271,9 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             # the nearest speaker of a quote in marks before it ("“…,” he said. “…”"), else of
             # any quote before it, else the first after it ("“…” “…,” Trump said")
             said = by_paragraph[q.paragraph]
-            before = [r for r in said if r.start < q.start]
-            marked = [r for r in before if r.kind != "indirect"]
-            ref = marked[-1] if marked else before[-1] if before else said[0]
+            preceding = [r for r in said if r.start < q.start]
+            marked = [r for r in preceding if r.kind != "indirect"]
+            ref = marked[-1] if marked else preceding[-1] if preceding else said[0]
             q.speaker, q.verb = ref.speaker, ref.verb
     # a paragraph that is a quote, right after a paragraph whose last sentence has someone speak
     # ("… Antony Blinken called for the release of … ¶ “The United States strongly condemns …”")
