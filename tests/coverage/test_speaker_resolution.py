@@ -206,3 +206,27 @@ def test_a_family_name_written_first_is_named_in_full():
         "\n\nKim promised the talks would occur regardless of the looming drills."
     )
     assert _one(text, "the talks would occur").speaker == "Kim Jong Un"
+
+
+# -- headlines and captions that name the speaker --------------------------------------------------
+
+
+def test_a_caption_names_the_speaker_before_a_colon():
+    text = (  # BBC News
+        "Media playback is unsupported on your device Media caption Donald Trump: Macron "
+        'comments "nasty, insulting, and disrespectful"\n\n'
+        '"Since 2016, Canada and European allies have added $130bn more to the defence budget," '
+        "Mr Stoltenberg said.\n\n"
+        "Media playback is unsupported on your device Media caption Macron on Nato: \"We don't "
+        'have the same definition of terrorism"\n\n'
+        '"This is unprecedented, this is making Nato stronger."\n\n'
+        "President Macron said Nato was brain dead. Macron spoke in London."
+    )
+    assert _one(text, "nasty, insulting").speaker == "Donald Trump"
+    assert _one(text, "We don't have").speaker == "Macron"
+    assert _one(text, "This is unprecedented").speaker == "Stoltenberg"
+
+
+def test_a_one_word_label_before_a_colon_is_no_speaker():
+    text = 'Analysis: the talks went "nowhere at all," and both sides knew it.'
+    assert all(q.speaker is None for q in extract_quotes(text))

@@ -323,6 +323,33 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
+                continue
+        _headline_speaker(text, q, opening, line_start)
+
+
+#: A headline or a caption that names the speaker before a colon, a few words before the quote:
+#: "Media caption Donald Trump: Macron comments “nasty …”", "Macron on Nato: “We don't …”",
+#: "Trump: Iran will 'suffer consequences'".
+_HEADLINE_SPEAKER = re.compile(
+    r"(?:^|\bcaption[ \t]+)([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+    r"(?:[ \t]+on[ \t]+[^:\n“”\"]{1,40}?)?:[ \t]+(?:[^\s:“”\"«]+[ \t]+){0,8}$"
+)
+
+
+def _headline_speaker(text: str, q: Quote, opening: int, line_start: int) -> None:
+    """The speaker a headline or a caption names before a colon (:data:`_HEADLINE_SPEAKER`): a
+    name of two words or more, or one the article uses again."""
+    begin = max(line_start, opening - 200)
+    m = _HEADLINE_SPEAKER.search(text[begin:opening])
+    if m is None or (m.start() == 0 and begin != line_start):
+        return
+    who = parse_phrase(text, begin + m.start(1), begin + m.end(1))
+    if who is None or who.source != "named" or who.kind != "person" or not who.name:
+        return
+    last = who.name.split()[-1]
+    if len(who.name.split()) < 2 and len(re.findall(rf"\b{re.escape(last)}\b", text)) < 3:
+        return  # "Analysis: …", "Exclusive: …"
+    _set_speaker(q, who, None)
 
 
 #: A name and a comma: the opening of "Kim Jin-ho, a professor of political science at Dankook

@@ -294,6 +294,11 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     starts = [m.start() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     captions = {i for i, pos in enumerate(starts) if lexicon().caption.match(text, pos)}
     previous: Quote | None = None
+
+    def in_caption(q: Quote) -> bool:
+        k = bisect_right(starts, q.start) - 1
+        return k in captions
+
     for q in quotes:
         if (
             q.speaker is None
@@ -305,7 +310,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             <= 1
         ):
             q.speaker = previous.speaker
-        if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
+        if q.speaker and (q.kind in ("direct", "indirect") or q.verb) and not in_caption(q):
             previous = q
 
 
