@@ -230,3 +230,31 @@ def test_a_caption_names_the_speaker_before_a_colon():
 def test_a_one_word_label_before_a_colon_is_no_speaker():
     text = 'Analysis: the talks went "nowhere at all," and both sides knew it.'
     assert all(q.speaker is None for q in extract_quotes(text))
+
+
+# -- names with an affiliation -------------------------------------------------------------------
+
+
+def test_a_name_of_an_organisation_is_the_person():
+    text = (  # Bloomberg
+        "“Hostile actions in Washington, such as the announcement of the construction of the "
+        "wall, from our point of view, means that the U.S. doesn’t want any collaboration from "
+        "our side,” Senator Armando Rios Piter of the Democratic Revolution Party said in a "
+        "statement Wednesday."
+    )
+    assert _one(text, "Hostile actions").speaker == "Armando Rios Piter"
+    text = (  # The Guardian
+        "Jamal Abdi from the National Iranian American Council (NIAC) said: “Clearly, Pompeo is "
+        "hoping to elevate voices who would set the US and Iran on a collision course.”"
+    )
+    assert _one(text, "Clearly, Pompeo").speaker == "Jamal Abdi"
+
+
+def test_a_short_sentence_in_marks_after_another_is_a_statement():
+    text = (  # Bloomberg
+        "Trump’s spokesman, Sean Spicer, indicated the administration still wanted Pena Nieto to "
+        "come to the U.S. “We’ll look for a date to schedule something in the future,” he told "
+        "reporters. “We’ll continue to coordinate.”"
+    )
+    q = _one(text, "We’ll continue")
+    assert q.kind == "direct" and q.speaker == "Sean Spicer"

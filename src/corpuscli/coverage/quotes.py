@@ -306,7 +306,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
         ):
             clause = s_start
-            for b in re.finditer(r"(?:[;(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)",
+            for b in re.finditer(_CLAUSE_BREAK,
                                  text[s_start : m.start()]):  # fmt: skip
                 clause = s_start + b.end()
             who = parse_subject(text, clause, m.start())
@@ -366,6 +366,11 @@ def _subject_length_ok(between: str) -> bool:
     return n <= 30 and bool(_NAME_COMMA.match(between.strip())) and between.rstrip().endswith(",")
 
 
+#: Where a clause before a speech verb starts: after a semicolon, a parenthesis (not an acronym's:
+#: "Jamal Abdi from the National Iranian American Council (NIAC) said"), a dash or a conjunction.
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|\((?![A-Z][\w.&-]{0,10}\)[ \t]*$)|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
+)
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
 _STOP = re.compile(r"[.!?“”\"«»‘]")
@@ -462,7 +467,12 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
         opens_paragraph = not text[text.rfind("\n", 0, start) + 1 : start].strip(_OPENERS + " \t")
-        if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
+        after_stop = (  # "… he told reporters. “We’ll continue to coordinate.”"
+            before.rstrip().endswith((".", "?", "!"))
+            and q.text[-1:] in ".?!"
+            and len(q.text.split()) >= 2
+        )
+        if (len(q.text.split()) <= 4 and not opens_paragraph and not after_stop) or embedded:
             q.kind = "partial"
 
 

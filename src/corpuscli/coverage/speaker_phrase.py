@@ -157,7 +157,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     for i in range(1, len(words) - 1):
         if (
             words[i] in ("of", "from")
-            and (words[i + 1][:1].isupper() or words[i + 1][:1].isdigit())  # "of 38 North"
+            and (
+                words[i + 1][:1].isupper()
+                or words[i + 1][:1].isdigit()  # "of 38 North"
+                or (words[i + 1] == "the" and i + 2 < len(words) and words[i + 2][:1].isupper())
+            )  # "Armando Rios Piter of the Democratic Revolution Party"
             and _is_name_word(words[i - 1])
             and words[i - 1] not in lex.title_words
             and role_of([words[i - 1]]) is None
