@@ -258,3 +258,19 @@ def test_a_short_sentence_in_marks_after_another_is_a_statement():
     )
     q = _one(text, "We’ll continue")
     assert q.kind == "direct" and q.speaker == "Sean Spicer"
+
+
+# -- roles and circumstances after an inverted verb ------------------------------------------------
+
+
+def test_an_inverted_verb_with_a_role_or_a_manner_after_it():
+    text = (  # The Guardian
+        "“Because of Hillary Clinton our daughters, and all our sons and daughters, now take for "
+        "granted that woman can be president of the United States,” said Obama with evident "
+        "emotion in her voice.\n\n“In this election we cannot sit back and hope that everything "
+        "works out for the best,” added the first lady."
+    )
+    assert _one(text, "Because of Hillary").speaker == "Obama"
+    assert _one(text, "In this election").speaker == "the first lady"
+    text = "“If you’re spending another trillion dollars, unpaid, that is bad,” the staffer said."
+    assert _one(text, "If you’re spending").speaker == "the staffer"  # Reuters

@@ -361,7 +361,7 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _AFTER_NP = re.compile(
     r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
-    r"last|this|yesterday|today|without|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
+    r"last|this|yesterday|today|without|with|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
 )
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
 
