@@ -274,3 +274,19 @@ def test_an_inverted_verb_with_a_role_or_a_manner_after_it():
     assert _one(text, "In this election").speaker == "the first lady"
     text = "“If you’re spending another trillion dollars, unpaid, that is bad,” the staffer said."
     assert _one(text, "If you’re spending").speaker == "the staffer"  # Reuters
+
+
+# -- bodies named by an abbreviation; adverbs before the verb ------------------------------------
+
+
+def test_the_un_and_nato_speak_and_an_adverb_does_not_hide_the_subject():
+    text = (  # BBC News
+        "Fighting between Ukrainian forces and pro-Russian rebels has killed nearly 5,400 people "
+        "since April, the UN says.\n\nOnly Poland has explicitly stated that it might arm Ukraine "
+        "if asked."
+    )
+    said = {q.verb: q for q in extract_quotes(text) if q.kind == "indirect"}
+    assert said["says"].speaker == "UN" and said["says"].text.startswith("Fighting between")
+    assert said["stated"].speaker == "Poland" and said["stated"].text.startswith("it might arm")
+    text = "Turkish officials said the talks would resume."  # an adjective is still no name
+    assert [q.speaker for q in extract_quotes(text)] == ["Turkish officials"]

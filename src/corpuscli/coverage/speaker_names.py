@@ -356,7 +356,11 @@ def clean_speaker(speaker: str) -> str | None:
     ):
         return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
-    if speaker in lex.adjectives or speaker in lex.title_words or speaker in lex.titles:
+    if (
+        (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
+        or speaker in lex.title_words
+        or speaker in lex.titles
+    ):
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):
         return None

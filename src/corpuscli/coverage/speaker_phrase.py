@@ -80,7 +80,7 @@ def name_start(words: list[str], first: int = 0) -> int:
     for k in range(max(0, first - 3), len(words)):
         w = words[k]
         if k >= first and (
-            w in lex.adjectives
+            (w in lex.adjectives and not (k == len(words) - 1 and w in lex.countries))
             or (
                 w in lex.not_names
                 and not (k and words[k - 1] in HONORIFICS)
@@ -117,6 +117,8 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: An adverb in -ly between a subject and its verb.
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Titles before a family name: after them, a word that is also a month or a common word is a
 #: name ("Mrs. May").
 HONORIFICS = lexicon().words("honorifics")
@@ -141,6 +143,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     while toks and (
         toks[-1][0] in ",;:()—–"
         or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+        or _ADVERB.fullmatch(toks[-1][0])  # "Poland has explicitly stated"
     ):
         toks.pop()  # "Trump has repeatedly", not "Mrs. May"
     for i in range(len(toks) - 2, -1, -1):
@@ -240,8 +243,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                 kind = "body"
             if kind == "place" and (words_before or cut > 0):
                 return None  # "the Turkish" / "in Syria": not a country speaking
-            if name in lex.adjectives:
-                return None  # "Turkish", "Russian"
+            if name in lex.adjectives and name not in lex.countries:
+                return None  # "Turkish", "Russian"; not "Nato", "UN"
             return Mention(text[toks[j][1] : toks[-1][2]], name, "named", kind,
                            toks[j][1], toks[-1][2])  # fmt: skip
         # a title alone ("The President", "Former Speaker"): a role
