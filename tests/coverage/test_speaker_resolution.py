@@ -290,3 +290,12 @@ def test_the_un_and_nato_speak_and_an_adverb_does_not_hide_the_subject():
     assert said["stated"].speaker == "Poland" and said["stated"].text.startswith("it might arm")
     text = "Turkish officials said the talks would resume."  # an adjective is still no name
     assert [q.speaker for q in extract_quotes(text)] == ["Turkish officials"]
+
+
+def test_a_name_with_a_particle_is_named_in_full():
+    text = (  # Newsmax
+        "Three militants rushed inside and opened fire, Issam al-Naass, a security services "
+        "spokesman, told AFP.\n\nThe nationalities of the foreigners killed were not immediately "
+        "known, but Naass said two of the foreigners were women."
+    )
+    assert _one(text, "two of the foreigners").speaker == "Issam al-Naass"

@@ -28,7 +28,7 @@ _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
 _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search skips to capitals
     r"[A-Z](?<![\w.'’-][A-Z])[\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
-    r"abu|of|of[ \t]+the)[ \t]+)?[A-Z][\w'’.-]*)+"
+    r"abu|of|of[ \t]+the)[ \t]+)?(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
