@@ -299,3 +299,8 @@ def test_a_name_with_a_particle_is_named_in_full():
         "known, but Naass said two of the foreigners were women."
     )
     assert _one(text, "two of the foreigners").speaker == "Issam al-Naass"
+
+
+def test_a_party_in_the_plural_speaks_and_its_adjective_does_not():
+    assert clean_speaker("Democrats") == "Democrats"  # The Hill: "Democrats …, saying …"
+    assert clean_speaker("Republican") is None
