@@ -304,3 +304,17 @@ def test_a_name_with_a_particle_is_named_in_full():
 def test_a_party_in_the_plural_speaks_and_its_adjective_does_not():
     assert clean_speaker("Democrats") == "Democrats"  # The Hill: "Democrats …, saying …"
     assert clean_speaker("Republican") is None
+
+
+def test_a_title_that_is_a_family_name():
+    text = (  # Bloomberg
+        "Senator Angus King of Maine, an independent who caucuses with Democrats, warned against "
+        "taking a victory lap until a deal is in place. “A word of caution: We’re not there yet,” "
+        "King said on CNN."
+    )
+    said = {q.verb: q.speaker for q in extract_quotes(text)}
+    assert said == {"warned against": "Angus King", "said": "King"}
+    text = "Saudi Arabia's King Salman said the kingdom would respond."
+    assert [q.speaker for q in extract_quotes(text)] == ["Salman"]
+    text = "“This is a serious matter,” said Clinton’s campaign manager, Robby Mook."  # Guardian
+    assert _one(text, "This is a serious").speaker == "Robby Mook"

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import HONORIFICS, SUFFIXES, name_start, role_of, sentence_stop
+from .speaker_phrase import HONORIFICS, SUFFIXES, TITLE_SURNAMES, name_start, role_of, sentence_stop
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
@@ -43,7 +43,7 @@ def _name_words(run: str) -> list[str]:
     out = words[name_start(words) :]
     if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
         k = out.index("of")
-        if role_of([out[k - 1].lower()]) is None:
+        if role_of([out[k - 1].lower()]) is None or out[k - 1] in TITLE_SURNAMES:
             out = out[:k]
     if out and _POSSESSIVE.search(out[-1]):
         out[-1] = _POSSESSIVE.sub("", out[-1])
@@ -358,8 +358,7 @@ def clean_speaker(speaker: str) -> str | None:
     speaker = " ".join(words)
     if (
         (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
-        or speaker in lex.title_words
-        or speaker in lex.titles
+        or ((speaker in lex.title_words or speaker in lex.titles) and speaker not in TITLE_SURNAMES)
     ):
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):

@@ -95,6 +95,15 @@ def name_start(words: list[str], first: int = 0) -> int:
             continue
         if w not in _title_or_place_starts():
             continue
+        if (
+            w in TITLE_SURNAMES
+            and k > first
+            and _is_name_word(words[k - 1])
+            and words[k - 1] not in lex.title_words
+            and not _POSSESSIVE.search(words[k - 1])
+            and words[k - 1] not in lex.countries
+        ):
+            continue  # "Angus King": a family name, not a title
         for n in (4, 3, 2, 1):
             phrase = " ".join(words[k : k + n])
             if (
@@ -122,6 +131,8 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Titles before a family name: after them, a word that is also a month or a common word is a
 #: name ("Mrs. May").
 HONORIFICS = lexicon().words("honorifics")
+#: Titles that are also family names ("King said": Angus King).
+TITLE_SURNAMES = lexicon().words("title_surnames")
 
 
 def sentence_stop(token: str) -> bool:
@@ -166,9 +177,15 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                 or (words[i + 1] == "the" and i + 2 < len(words) and words[i + 2][:1].isupper())
             )  # "Armando Rios Piter of the Democratic Revolution Party"
             and _is_name_word(words[i - 1])
-            and words[i - 1] not in lex.title_words
-            and role_of([words[i - 1]]) is None
-            and sum(_is_name_word(w) and w not in lex.title_words for w in words[:i]) >= 2
+            and (  # "Angus King of Maine": a family name that is also a title
+                words[i - 1] in TITLE_SURNAMES
+                or (words[i - 1] not in lex.title_words and role_of([words[i - 1]]) is None)
+            )
+            and sum(
+                _is_name_word(w) and (w not in lex.title_words or w in TITLE_SURNAMES)
+                for w in words[:i]
+            )
+            >= 2
         ):
             toks, words = toks[:i], words[:i]
             break
@@ -214,6 +231,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         cut = name_start(words, j) - j
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
+        if len(words) == 1 and words[0] in TITLE_SURNAMES:
+            return Mention(words[0], words[0], "named", "person", toks[0][1], toks[0][2])
         if len(run) == 1 and j == 0 and role_of([run[0].lower()]):
             # "Aides said", "Officials said": a role at the start of a sentence
             return Mention(run[0], None, "description", role_of([run[0].lower()]) or "unknown",
