@@ -318,3 +318,13 @@ def test_a_title_that_is_a_family_name():
     assert [q.speaker for q in extract_quotes(text)] == ["Salman"]
     text = "“This is a serious matter,” said Clinton’s campaign manager, Robby Mook."  # Guardian
     assert _one(text, "This is a serious").speaker == "Robby Mook"
+
+
+def test_verbs_of_manner_attribute_a_quote_and_report_nothing():
+    text = (  # Associated Press
+        "“They shouldn't be doing this, man. We live around here,” she wailed, and Maria Lopez "
+        "shouted “Get out!” at the crowd."
+    )
+    assert _one(text, "Get out").speaker == "Maria Lopez"
+    text = "The crowd laughed at the joke and chanted for an hour."
+    assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
