@@ -328,3 +328,12 @@ def test_verbs_of_manner_attribute_a_quote_and_report_nothing():
     assert _one(text, "Get out").speaker == "Maria Lopez"
     text = "The crowd laughed at the joke and chanted for an hour."
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_it_goes_on_meaning_the_body_it_meant():
+    text = (  # BBC News
+        "Huawei's chief financial officer was arrested last year, the company confirmed.\n\n"
+        "It said in a statement it was unaware of any wrongdoing by its executive.\n\n"
+        '"The company has been provided very little information," it said.'
+    )
+    assert _one(text, "The company has been").speaker == "the company"

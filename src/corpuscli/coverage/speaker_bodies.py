@@ -104,7 +104,7 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
             and _body(q.speaker_text)
         ):
             spoke.append((q.start, q.speaker))
-    for q in its:
+    for q in sorted(its, key=lambda q: q.start):
         para = bisect_right(paragraph_starts, q.start) - 1
         begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
         found = [(pos, name) for pos, name in spoke if begin <= pos < q.start]
@@ -114,3 +114,4 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
                 found.append(opening)
         if found:
             q.speaker = max(found)[1]
+            spoke.append((q.start, q.speaker))  # the next "it" may mean the same body
