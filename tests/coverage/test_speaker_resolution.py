@@ -337,3 +337,14 @@ def test_it_goes_on_meaning_the_body_it_meant():
         '"The company has been provided very little information," it said.'
     )
     assert _one(text, "The company has been").speaker == "the company"
+
+
+def test_a_document_with_its_owner_and_an_acronym_in_parentheses():
+    text = (  # BBC News
+        '"Unfortunately, we expect this situation to worsen, and to become even more dangerous '
+        "for our client,\" Mr Bakaj's letter says.\n\nOmar Quesada, the general secretary of Mr "
+        "García's American Popular Revolutionary Alliance (APRA) party, told reporters: \"Alan "
+        'García has died, long live APRA."'
+    )
+    assert _one(text, "Unfortunately").speaker == "Bakaj"
+    assert _one(text, "Alan García has died").speaker == "Omar Quesada"

@@ -367,9 +367,10 @@ def _subject_length_ok(between: str) -> bool:
 
 
 #: Where a clause before a speech verb starts: after a semicolon, a parenthesis (not an acronym's:
-#: "Jamal Abdi from the National Iranian American Council (NIAC) said"), a dash or a conjunction.
+#: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
+#: told reporters"), a dash or a conjunction.
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|\((?![A-Z][\w.&-]{0,10}\)[ \t]*$)|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
+    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
 )
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
