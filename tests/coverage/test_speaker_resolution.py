@@ -348,3 +348,20 @@ def test_a_document_with_its_owner_and_an_acronym_in_parentheses():
     )
     assert _one(text, "Unfortunately").speaker == "Bakaj"
     assert _one(text, "Alan García has died").speaker == "Omar Quesada"
+
+
+# -- joint speakers ------------------------------------------------------------------------------
+
+
+def test_they_are_the_joint_subject_before():
+    text = (  # Reuters
+        "The university system’s board chair, Harry Smith, and president, Margaret Spellings, "
+        "denounced the toppling of the statue in a joint statement.\n\n“The actions last evening "
+        "were unacceptable, dangerous, and incomprehensible,” they said."
+    )
+    assert _one(text, "The actions last").speaker == "Harry Smith and Margaret Spellings"
+    text = (  # the same, with one person named: "they" is not resolved to a joint subject
+        "The university system’s board chair, Harry Smith, denounced the toppling of the statue."
+        "\n\n“The actions last evening were unacceptable,” they said."
+    )
+    assert " and " not in (_one(text, "The actions last").speaker or "")

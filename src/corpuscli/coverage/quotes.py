@@ -49,6 +49,7 @@ from .quote_patterns import (
 from .reported import reports_in
 from .speaker_bodies import resolve_it
 from .speaker_descriptions import resolve_definite
+from .speaker_joint import resolve_they
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
     Mention,
@@ -523,6 +524,7 @@ def extract_quotes(text: str) -> list[Quote]:
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_it(text, quotes)
+    resolve_they(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return [q for q in quotes if not _scare_quote(text, q)]
