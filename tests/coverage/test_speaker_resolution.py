@@ -365,3 +365,8 @@ def test_they_are_the_joint_subject_before():
         "\n\n“The actions last evening were unacceptable,” they said."
     )
     assert " and " not in (_one(text, "The actions last").speaker or "")
+
+
+def test_said_one_of_his_lawyers_and_a_name():
+    text = "“This has been a terrible ordeal,” said one of his lawyers, Eugene Fidell."  # Reuters
+    assert _one(text, "This has been").speaker == "Eugene Fidell"

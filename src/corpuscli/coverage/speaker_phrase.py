@@ -414,7 +414,7 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
         first is not None
         and first.source == "description"
         and not re.match(
-            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b",
+            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s?|[A-Z])\b",
             text[first.start : first.end],
         )
     ):
