@@ -5,7 +5,8 @@ A quote whose speaker is a definite description of a document (its head noun is 
 ``documents`` of ``data/quotes/function_words.tsv``) takes the issuer the text gives for that
 document, nearest before the quote (or in its own sentence): "the announcement from Kim", "the
 White House's statement", "the DNC filed a lawsuit", "The White House said in an official
-statement". With no issuer in sight the description stays as written.
+statement". A document with its owner ("Mr Bakaj's letter says") is its owner's. With no issuer
+in sight the description stays as written.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _ISSUER = (
 )
 #: The issuer named inside a description: "An Islamic State statement".
 _NAMED_IN = re.compile(r"(?<![\w’'.&/-])[A-Z][\w’'.&/-]*(?:[ \t]+[A-Z][\w’'.&-]*)*(?=[ \t]+[a-z])")
+#: A document with its owner: "Mr Bakaj's letter", "the White House's official statement".
+_OWNED = re.compile(
+    r"(?P<who>(?:[Tt]he[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,5})['’]s?[ \t]+"
+    r"(?P<rest>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)$"
+)
 _ACTS = r"(?:issued|released|published|put[ \t]+out|sent|filed|posted|circulated|brought)"
 
 
@@ -79,6 +85,10 @@ def resolve_documents(text: str, quotes: list[Quote]) -> None:
     when the text names one (see the module docstring)."""
     for q in quotes:
         if q.speaker_source != "description" or not q.speaker or q.speaker != q.speaker_text:
+            continue
+        owner = _OWNED.match(q.speaker)
+        if owner is not None and _head("the " + owner.group("rest")):
+            q.speaker = owner.group("who")  # "Mr Bakaj's letter says", "the UN's report said"
             continue
         noun = _head(q.speaker)
         if noun is None:

@@ -47,6 +47,9 @@ from .quote_patterns import (
     verb_hits,
 )  # fmt: skip
 from .reported import reports_in
+from .speaker_bodies import resolve_it
+from .speaker_descriptions import resolve_definite
+from .speaker_joint import resolve_they
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
     Mention,
@@ -281,7 +284,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             m
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
-            and len(text[pos : m.start()].split()) <= 12
+            and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
@@ -304,7 +307,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
         ):
             clause = s_start
-            for b in re.finditer(r"(?:[;(]|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)",
+            for b in re.finditer(_CLAUSE_BREAK,
                                  text[s_start : m.start()]):  # fmt: skip
                 clause = s_start + b.end()
             who = parse_subject(text, clause, m.start())
@@ -321,8 +324,55 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
+                continue
+        _headline_speaker(text, q, opening, line_start)
 
 
+#: A headline or a caption that names the speaker before a colon, a few words before the quote:
+#: "Media caption Donald Trump: Macron comments “nasty …”", "Macron on Nato: “We don't …”",
+#: "Trump: Iran will 'suffer consequences'".
+_HEADLINE_SPEAKER = re.compile(
+    r"(?:^|\bcaption[ \t]+)([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+    r"(?:[ \t]+on[ \t]+[^:\n“”\"]{1,40}?)?:[ \t]+(?:[^\s:“”\"«]+[ \t]+){0,8}$"
+)
+
+
+def _headline_speaker(text: str, q: Quote, opening: int, line_start: int) -> None:
+    """The speaker a headline or a caption names before a colon (:data:`_HEADLINE_SPEAKER`): a
+    name of two words or more, or one the article uses again."""
+    begin = max(line_start, opening - 200)
+    m = _HEADLINE_SPEAKER.search(text[begin:opening])
+    if m is None or (m.start() == 0 and begin != line_start):
+        return
+    who = parse_phrase(text, begin + m.start(1), begin + m.end(1))
+    if who is None or who.source != "named" or who.kind != "person" or not who.name:
+        return
+    last = who.name.split()[-1]
+    if len(who.name.split()) < 2 and len(re.findall(rf"\b{re.escape(last)}\b", text)) < 3:
+        return  # "Analysis: …", "Exclusive: …"
+    _set_speaker(q, who, None)
+
+
+#: A name and a comma: the opening of "Kim Jin-ho, a professor of political science at Dankook
+#: University in South Korea, said", whose appositive may be long.
+_NAME_COMMA = re.compile(r"[A-Z][\w.’'-]*(?:[ \t]+(?:al|bin|de|van|von|el|[A-Z][\w.’'-]*)){0,3},")
+
+
+def _subject_length_ok(between: str) -> bool:
+    """Whether the words between a quote and a speech verb after it can be its subject: twelve
+    words at most, or a name and an appositive of up to thirty words between commas."""
+    n = len(between.split())
+    if n <= 12:
+        return True
+    return n <= 30 and bool(_NAME_COMMA.match(between.strip())) and between.rstrip().endswith(",")
+
+
+#: Where a clause before a speech verb starts: after a semicolon, a parenthesis (not an acronym's:
+#: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
+#: told reporters"), a dash or a conjunction.
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
+)
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
 _STOP = re.compile(r"[.!?“”\"«»‘]")
@@ -354,13 +404,23 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _mark_start(text: str, start: int) -> int:
+    """Where the quote at ``start`` opens, spaces after its opening mark included: the agency
+    style ``" In a few days …`` reads as ``"In a few days …``."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k if k < start and k > 0 and text[k - 1] in _OPENERS else start
+
+
 def _classify(text: str, quotes: list[Quote]) -> None:
     """Each quote's kind: a title ("This Week"), a partial quote (a fragment inside the
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
     for q in quotes:
-        base = max(0, q.start - 60)
-        lead = text[base : q.start].rstrip(_OPENERS + " ")
+        start = _mark_start(text, q.start)
+        base = max(0, start - 60)
+        lead = text[base:start].rstrip(_OPENERS + " ")
         verb = verb_hits(text).last(base + lead.rfind(".") + 1, base + len(lead))
         between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
@@ -368,7 +428,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
-        line_start = text.rfind("\n", 0, q.start) + 1
+        line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", q.end)
         line = text[line_start : len(text) if line_end < 0 else line_end].strip()
         if (
@@ -391,7 +451,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         ):
             q.kind = "title"
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         if (
             before
             and before[-1:].isalpha() is False
@@ -402,16 +462,19 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             continue
         if q.verb is not None:
             continue
-        before = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
+        before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         embedded = (
             bool(before)
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        opens_paragraph = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip(
-            _OPENERS + " \t"
+        opens_paragraph = not text[text.rfind("\n", 0, start) + 1 : start].strip(_OPENERS + " \t")
+        after_stop = (  # "… he told reporters. “We’ll continue to coordinate.”"
+            before.rstrip().endswith((".", "?", "!"))
+            and q.text[-1:] in ".?!"
+            and len(q.text.split()) >= 2
         )
-        if (len(q.text.split()) <= 4 and not opens_paragraph) or embedded:
+        if (len(q.text.split()) <= 4 and not opens_paragraph and not after_stop) or embedded:
             q.kind = "partial"
 
 
@@ -457,8 +520,11 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
+    resolve_definite(quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
+    resolve_it(text, quotes)
+    resolve_they(text, quotes)
     resolve_speakers(text, quotes)
     finish_speakers(text, quotes, sources)
     return [q for q in quotes if not _scare_quote(text, q)]

@@ -22,13 +22,13 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
-from .speaker_phrase import HONORIFICS, SUFFIXES, name_start, role_of, sentence_stop
+from .speaker_phrase import HONORIFICS, SUFFIXES, TITLE_SURNAMES, name_start, role_of, sentence_stop
 
 _CONFIDENCE = {"named": 0.9, "role": 0.8, "description": 0.75, "pronoun": 0.7, "context": 0.5}
 #: A name in running text: capitalised words (initials, particles and suffixes allowed).
 _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search skips to capitals
     r"[A-Z](?<![\w.'’-][A-Z])[\w'’.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|der|di|du|van|von|la|le|el|ben|"
-    r"abu|of|of[ \t]+the)[ \t]+)?[A-Z][\w'’.-]*)+"
+    r"abu|of|of[ \t]+the)[ \t]+)?(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
@@ -43,7 +43,7 @@ def _name_words(run: str) -> list[str]:
     out = words[name_start(words) :]
     if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
         k = out.index("of")
-        if role_of([out[k - 1].lower()]) is None:
+        if role_of([out[k - 1].lower()]) is None or out[k - 1] in TITLE_SURNAMES:
             out = out[:k]
     if out and _POSSESSIVE.search(out[-1]):
         out[-1] = _POSSESSIVE.sub("", out[-1])
@@ -129,7 +129,8 @@ class NameIndex:
     def fullest(self, name: str, title: str = "") -> str:
         """The fullest form of ``name`` in the article: of the names with the same last word
         (a "Jr." only for a "Jr."; not "Melania Trump" for "Mr. Trump"), the one the article
-        uses most, then the longest; else the only longer name that holds the word."""
+        uses most, then the longest; else the only longer name that holds the word, or the name it
+        opens that the article uses most (a family name written first: "Kim", "Ri")."""
         words = name.split()
         last = _last(words)
         if last is None:
@@ -165,6 +166,15 @@ class NameIndex:
             holding = [f for f in self.order if words[0] in f.split()]
             if len(holding) == 1:
                 return holding[0]
+            # a family name written first ("Kim", "Ri" for "Ri Yong Ho"): of the names it opens,
+            # not counting one that only extends another ("Ri Yong Ho Photographer"), the one
+            # the article uses most, then the first it gives
+            opened = [f for f in holding if f.split()[0] == words[0]]
+            opened = [
+                f for f in opened if not any(g != f and f.startswith(g + " ") for g in opened)
+            ]
+            if opened:
+                return min(opened, key=lambda f: (-self.count[f], self.order[f]))
         return name
 
     def expand_acronym(self, acronym: str) -> str | None:
@@ -346,7 +356,10 @@ def clean_speaker(speaker: str) -> str | None:
     ):
         return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
-    if speaker in lex.adjectives or speaker in lex.title_words or speaker in lex.titles:
+    if (
+        (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
+        or ((speaker in lex.title_words or speaker in lex.titles) and speaker not in TITLE_SURNAMES)
+    ):
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):
         return None

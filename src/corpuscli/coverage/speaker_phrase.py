@@ -80,7 +80,7 @@ def name_start(words: list[str], first: int = 0) -> int:
     for k in range(max(0, first - 3), len(words)):
         w = words[k]
         if k >= first and (
-            w in lex.adjectives
+            (w in lex.adjectives and not (k == len(words) - 1 and w in lex.countries))
             or (
                 w in lex.not_names
                 and not (k and words[k - 1] in HONORIFICS)
@@ -95,6 +95,15 @@ def name_start(words: list[str], first: int = 0) -> int:
             continue
         if w not in _title_or_place_starts():
             continue
+        if (
+            w in TITLE_SURNAMES
+            and k > first
+            and _is_name_word(words[k - 1])
+            and words[k - 1] not in lex.title_words
+            and not _POSSESSIVE.search(words[k - 1])
+            and words[k - 1] not in lex.countries
+        ):
+            continue  # "Angus King": a family name, not a title
         for n in (4, 3, 2, 1):
             phrase = " ".join(words[k : k + n])
             if (
@@ -117,9 +126,13 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: An adverb in -ly between a subject and its verb.
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Titles before a family name: after them, a word that is also a month or a common word is a
 #: name ("Mrs. May").
 HONORIFICS = lexicon().words("honorifics")
+#: Titles that are also family names ("King said": Angus King).
+TITLE_SURNAMES = lexicon().words("title_surnames")
 
 
 def sentence_stop(token: str) -> bool:
@@ -141,6 +154,7 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     while toks and (
         toks[-1][0] in ",;:()—–"
         or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+        or _ADVERB.fullmatch(toks[-1][0])  # "Poland has explicitly stated"
     ):
         toks.pop()  # "Trump has repeatedly", not "Mrs. May"
     for i in range(len(toks) - 2, -1, -1):
@@ -157,11 +171,21 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     for i in range(1, len(words) - 1):
         if (
             words[i] in ("of", "from")
-            and words[i + 1][:1].isupper()
+            and (
+                words[i + 1][:1].isupper()
+                or words[i + 1][:1].isdigit()  # "of 38 North"
+                or (words[i + 1] == "the" and i + 2 < len(words) and words[i + 2][:1].isupper())
+            )  # "Armando Rios Piter of the Democratic Revolution Party"
             and _is_name_word(words[i - 1])
-            and words[i - 1] not in lex.title_words
-            and role_of([words[i - 1]]) is None
-            and sum(_is_name_word(w) and w not in lex.title_words for w in words[:i]) >= 2
+            and (  # "Angus King of Maine": a family name that is also a title
+                words[i - 1] in TITLE_SURNAMES
+                or (words[i - 1] not in lex.title_words and role_of([words[i - 1]]) is None)
+            )
+            and sum(
+                _is_name_word(w) and (w not in lex.title_words or w in TITLE_SURNAMES)
+                for w in words[:i]
+            )
+            >= 2
         ):
             toks, words = toks[:i], words[:i]
             break
@@ -207,6 +231,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         cut = name_start(words, j) - j
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
+        if len(words) == 1 and words[0] in TITLE_SURNAMES:
+            return Mention(words[0], words[0], "named", "person", toks[0][1], toks[0][2])
         if len(run) == 1 and j == 0 and role_of([run[0].lower()]):
             # "Aides said", "Officials said": a role at the start of a sentence
             return Mention(run[0], None, "description", role_of([run[0].lower()]) or "unknown",
@@ -236,8 +262,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
                 kind = "body"
             if kind == "place" and (words_before or cut > 0):
                 return None  # "the Turkish" / "in Syria": not a country speaking
-            if name in lex.adjectives:
-                return None  # "Turkish", "Russian"
+            if name in lex.adjectives and name not in lex.countries:
+                return None  # "Turkish", "Russian"; not "Nato", "UN"
             return Mention(text[toks[j][1] : toks[-1][2]], name, "named", kind,
                            toks[j][1], toks[-1][2])  # fmt: skip
         # a title alone ("The President", "Former Speaker"): a role
@@ -318,7 +344,9 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     for p_start, p_end in reversed(parts[:-1]):
         chunk = text[p_start:p_end].strip()
         first = chunk.split(" ", 1)[0].lower() if chunk else ""
-        if len(chunk.split()) > 12:
+        if len(chunk.split()) > 12 and not (
+            len(chunk.split()) <= 25 and first in _APPOSITIVE_OPENERS
+        ):
             break
         if lexicon().never_speaker.fullmatch(chunk):
             continue  # "R-Maine"
@@ -355,7 +383,7 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _AFTER_NP = re.compile(
     r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
-    r"last|this|yesterday|today|without|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
+    r"last|this|yesterday|today|without|with|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
 )
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
 
@@ -386,7 +414,7 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
         first is not None
         and first.source == "description"
         and not re.match(
-            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w.-]*['’]s?|[A-Z])\b",
+            r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s?|[A-Z])\b",
             text[first.start : first.end],
         )
     ):

@@ -133,13 +133,15 @@ def _heading(text: str, start: int) -> bool:
     )
 
 
+#: A closing quotation mark: a pronoun after it is the quote's speaker's.
+_CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
 _HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
 _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 
 def _gender(text: str, last: str) -> str | None:
     """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention, counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
     he = she = 0
     pos = text.find(last)
     while pos >= 0:
@@ -148,6 +150,9 @@ def _gender(text: str, last: str) -> str | None:
             end == len(text) or not text[end].isalnum()
         ):
             window = text[end : end + 160]
+            closing = _CLOSING.search(window)
+            if closing:  # "… Kim Song is not involved,” she said": the quote's speaker, not his
+                window = window[: closing.start()]
             he += len(_HE.findall(window))
             she += len(_SHE.findall(window))
             before = text[max(0, pos - 5) : pos].rstrip(". ")
@@ -257,13 +262,18 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                     q.speaker = next(
                         n for _, n in reversed(candidates) if n.split()[-1] == names[-1]
                     )
-    by_paragraph: dict[int, Quote] = {}
+    by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         if q.speaker:
-            by_paragraph.setdefault(q.paragraph, q)
+            by_paragraph.setdefault(q.paragraph, []).append(q)
     for q in quotes:
         if q.speaker is None and q.kind == "direct" and q.paragraph in by_paragraph:
-            ref = by_paragraph[q.paragraph]
+            # the nearest speaker of a quote in marks before it ("“…,” he said. “…”"), else of
+            # any quote before it, else the first after it ("“…” “…,” Trump said")
+            said = by_paragraph[q.paragraph]
+            preceding = [r for r in said if r.start < q.start]
+            marked = [r for r in preceding if r.kind != "indirect"]
+            ref = marked[-1] if marked else preceding[-1] if preceding else said[0]
             q.speaker, q.verb = ref.speaker, ref.verb
     # a paragraph that is a quote, right after a paragraph whose last sentence has someone speak
     # ("… Antony Blinken called for the release of … ¶ “The United States strongly condemns …”")
@@ -284,6 +294,11 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     starts = [m.start() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     captions = {i for i, pos in enumerate(starts) if lexicon().caption.match(text, pos)}
     previous: Quote | None = None
+
+    def in_caption(q: Quote) -> bool:
+        k = bisect_right(starts, q.start) - 1
+        return k in captions
+
     for q in quotes:
         if (
             q.speaker is None
@@ -295,7 +310,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             <= 1
         ):
             q.speaker = previous.speaker
-        if q.speaker and (q.kind in ("direct", "indirect") or q.verb):
+        if q.speaker and (q.kind in ("direct", "indirect") or q.verb) and not in_caption(q):
             previous = q
 
 
@@ -343,7 +358,9 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
     """Whether ``name`` (found at ``pos``, or -1) can be whom a pronoun or a quote's context
     means: a person's name, not a country, a party-state tag, a photo credit ("REUTERS/Tatyana
     Zenkovich") or a possessive."""
-    return _person_like(name) and not (pos > 0 and text[pos - 1] in "/(@")
+    return _person_like(name) and not (
+        pos > 0 and (text[pos - 1] in "/(@" or text[pos + len(name) : pos + len(name) + 1] == "/")
+    )  # "REUTERS/Tatyana Zenkovich", "Tatyana Zenkovich/Pool via REUTERS": a photo credit
 
 
 @lru_cache(maxsize=8192)

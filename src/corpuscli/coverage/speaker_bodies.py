@@ -1,0 +1,117 @@
+"""Who "it" is: an organisation or a country the article names just before ("The US embassy in
+Baghdad condemned the deadly violence … ¶ “We deplore …,” it said in a statement"; "On Friday,
+South Korea said … . It said the two leaders agreed …").
+
+"It said" takes the nearest organisation or country before it, in its paragraph or the one
+before: one that spoke (a quote's or a statement's speaker that is no person), or one that opens
+a sentence ("Saudi Arabia's account of Khashoggi's fate has not been consistent. ¶ First it said
+…"). A person is never "it"; when nobody fits, the speaker stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from corpuscli.text.sentences import sentence_spans
+
+from .lexicon import lexicon
+from .quote_patterns import Quote
+from .speaker_phrase import parse_phrase, role_of
+
+#: The words that open a sentence up to its verb: capitalised words, the words that join an
+#: organisation's name ("of", "for", "in", "the", "and") and the head noun of a body ("embassy").
+_OPENING_WORD = re.compile(r"[ \t]*([\w.’'&-]+)")
+_JOINERS = frozenset({"of", "for", "in", "the", "and", "on"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: "The Ezzedeen al-Qassam Brigades", "the SITE Intelligence Group": a name after "the" is no
+#: person's.
+_THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
+
+
+def _body(phrase: str) -> str | None:
+    """The organisation or country ``phrase`` names ("Saudi Arabia", "The US embassy in
+    Baghdad", "The Ezzedeen al-Qassam Brigades"), or None for a person, a pronoun or nothing."""
+    lex = lexicon()
+    bare = re.sub(r"^[Tt]he[ \t]+", "", phrase.strip())
+    if bare in lex.countries or bare in lex.capitals:
+        return bare
+    who = parse_phrase(phrase, 0, len(phrase))
+    if who is None or who.source == "pronoun":
+        return None
+    name = who.name or who.text
+    if who.kind in ("body", "place"):
+        return name
+    if _THE_NAME.match(phrase) and who.source == "named" and bare.startswith(name):
+        return name  # "The Associated Press"
+    return None
+
+
+def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The organisation or country that opens the sentence ``text[start:end]``, after an
+    opening circumstance ("On Friday, South Korea said"), its possessive "'s" dropped."""
+    lex = lexicon()
+    opening = lex.circumstance.match(text, start, end)
+    pos = opening.end() if opening and text[opening.start() : opening.end()].strip() else start
+    first = pos
+    words: list[str] = []
+    while len(words) < 9:
+        m = _OPENING_WORD.match(text, pos, end)
+        if m is None:
+            break
+        word = m.group(1)
+        head = word.lower() if word[:1].islower() else ""
+        if not (
+            word[:1].isupper()
+            or "-" in word
+            or (head in _JOINERS and words)
+            or (head and words and role_of([head]) == "body")
+        ):
+            break
+        words.append(word)
+        pos = m.end()
+        if re.search(r"['’]s?$", word):
+            break  # "Saudi Arabia's account …"
+    while words and words[-1].lower() in _JOINERS:
+        words.pop()
+    if not words:
+        return None
+    phrase_end = first + len(" ".join(words))
+    if text[first:phrase_end] != " ".join(words):
+        return None  # the words were not separated by single spaces: leave it
+    if _POSSESSIVE.search(words[-1]):
+        phrase_end -= len(_POSSESSIVE.search(words[-1]).group(0))  # type: ignore[union-attr]
+    body = _body(text[first:phrase_end])
+    return (first, body) if body else None
+
+
+def resolve_it(text: str, quotes: list[Quote]) -> None:
+    """Give each quote said by "it" the organisation or country it stands for (see the module
+    docstring); quotes said by anyone else are left alone."""
+    its = [
+        q for q in quotes if q.speaker_source == "pronoun" and (q.speaker or "").lower() == "it"
+        and not (q.verb or "").endswith("ing")  # "It was unclear …, declaring": no speaker
+    ]  # fmt: skip
+    if not its:
+        return
+    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    spoke = []
+    for q in quotes:
+        if (
+            q.speaker
+            and q.speaker_source in ("named", "description")
+            and q.speaker_text
+            and _body(q.speaker_text)
+        ):
+            spoke.append((q.start, q.speaker))
+    for q in sorted(its, key=lambda q: q.start):
+        para = bisect_right(paragraph_starts, q.start) - 1
+        begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+        found = [(pos, name) for pos, name in spoke if begin <= pos < q.start]
+        for s_start, s_end in sentence_spans(text, begin, q.start):
+            opening = _opening_body(text, s_start, min(s_end, q.start))
+            if opening is not None and opening[0] < q.start:
+                found.append(opening)
+        if found:
+            q.speaker = max(found)[1]
+            spoke.append((q.start, q.speaker))  # the next "it" may mean the same body

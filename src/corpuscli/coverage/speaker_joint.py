@@ -1,0 +1,62 @@
+"""Who "they" are when two people speak together: "The university system’s board chair, Harry
+Smith, and president, Margaret Spellings, denounced the toppling of the statue in a joint
+statement. ¶ “…,” they said." — the people the sentence before names as its joint subject.
+
+"They said" takes the joint subject nearest before it, in its paragraph or the one before: the
+words that open a sentence up to its first verb of speech or of judgement, when they name two
+people or more joined by "and" (each a capitalised name of two words or more). The speaker is
+written "A and B". With no such subject the pronoun is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from corpuscli.text.sentences import sentence_spans
+
+from .quote_patterns import Quote, verb_hits
+
+#: A person's name in a joint subject: two to four capitalised words ("Margaret Spellings").
+_NAME = re.compile(r"\b[A-Z][\w.’'-]+(?:[ \t]+(?:[A-Z][\w.’'-]+|al|bin|de|van|von)){1,3}\b")
+#: A lower-case word ending in -ed or -s after the subject: its verb ("denounced", "say").
+_VERB = re.compile(r"(?<=[ \t])(?:[a-z]+ed|[a-z]+s)\b")
+
+
+def _joint_subject(text: str, start: int, end: int) -> str | None:
+    """ "A and B" when the sentence ``text[start:end]`` opens with two names or more joined by
+    "and" before its verb."""
+    hit = verb_hits(text).first(start, end)
+    verb = _VERB.search(text, start, end)
+    stop = min(h for h in (hit.start() if hit else end, verb.start() if verb else end))
+    subject = text[start:stop]
+    if " and " not in subject or len(subject.split()) > 25:
+        return None
+    names = [m.group(0) for m in _NAME.finditer(subject)]
+    names = [n for n in names if not n.startswith(("The ", "A ", "An "))]
+    if len(names) < 2:
+        return None
+    return (
+        " and ".join(names[-2:]) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    )
+
+
+def resolve_they(text: str, quotes: list[Quote]) -> None:
+    """Give each quote said by "they" the people a joint subject before it names (see the module
+    docstring)."""
+    theys = [
+        q for q in quotes if q.speaker_source == "pronoun" and (q.speaker or "") in ("they", "They")
+    ]
+    if not theys:
+        return
+    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    for q in theys:
+        para = bisect_right(paragraph_starts, q.start) - 1
+        begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+        found = None
+        for s_start, s_end in sentence_spans(text, begin, q.start):
+            joint = _joint_subject(text, s_start, min(s_end, q.start))
+            if joint is not None:
+                found = joint
+        if found is not None:
+            q.speaker = found
