@@ -12,7 +12,7 @@ from .lexicon import lexicon
 
 VERBS = lexicon().verbs_alternation()
 _NAME = r"(?!(?:The|A|An|This|That|These|Those|But|And|In|On|At|If|When|While|After|As|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][\w'’.-]+(?:[ \t]+(?:de|van|von|al|bin|la|le|del|der)[ \t]+|[ \t]+)){0,4}[A-Z][\w'’-]+(?:(?<=Jr)\.|(?<=Sr)\.)?"
-_TITLE = (
+TITLE_WORDS = (
     r"(?:(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Secretary of the Treasury|"
     r"Secretary of Homeland Security|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
     r"Chancellor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker|Leader|Chairman|Chairwoman|"
@@ -22,7 +22,9 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _DESCRIPTION = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}(?:president|leader|minister|official|officials|spokesman|spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|prime minister|analysts?|experts?|source|sources|statement|report|agency|ministry|company|government|kremlin|white house|letter|advertisement|ad|memo|resolution|campaign|group|committee|organization|administration|lawmakers?|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|billionaire|mogul|businessman|lawmaker|justice|judge))"
 
 
-_CANDIDATE_TAIL = re.compile(rf"(?<![\w.'’-])(?P<name>{_TITLE}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?$")
+_CANDIDATE_TAIL = re.compile(
+    rf"(?<![\w.'’-])(?P<name>{TITLE_WORDS}{_NAME})[ \t]+(?:[a-z]\w*[ \t]+)?$"
+)
 _VERB_AT = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])")
 
 
@@ -122,21 +124,21 @@ _TITLED = re.compile(  # no look-behind first: the search then skips to a title'
     r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
 #: A pronoun next to a speech verb ("He acknowledged that …").
-_PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
+PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")
 #: A short quoted name in title case ("This Week", "Rally for Election Integrity") is not a quote.
 _SMALL = r"of|for|the|and|a|an|in|on|to|at|by|with|from|or|vs\.?"
-_TITLE_CASE = re.compile(
+TITLE_CASE = re.compile(
     rf"^(?:[A-Z0-9][\w'’.-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL}))*[.,]?$"
 )
-_OPEN = '“"«„'
-_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+OPEN_MARKS = '“"«„'
+CLOSE_MARK = {"“": "”", '"': '"', "«": "»", "„": "“"}
+SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _ABBREV_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|U\.S|U\.N|Jr|Sr|No|vs|[A-Z])\.$"
 )
 #: Speakers that stand for a person named elsewhere: pronouns and personal roles ("the Russian
 #: president"); institutions ("the agency", "the White House") stay as they are.
-_RESOLVABLE = re.compile(
+RESOLVABLE = re.compile(
     rf"^(?:{_PRONOUN}|[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:president|leader|minister|official|spokesman|"
     r"spokeswoman|spokesperson|chairman|speaker|senator|governor|mayor|chancellor|secretary|premier|"
     r"prime minister|congressman|congresswoman|sheriff|nominee|candidate|hopeful|front-?runner|"
@@ -148,11 +150,11 @@ _NOT_SUBJECT = (
     r"Next|This|That|It|There|Here|Some|Many|Most|Other|Others|Critics|Officials|[A-Z]\w+ing|[A-Z]\w+ed)\b"
 )
 #: The subject of a sentence, after an opening participle clause ("Speaking in Phoenix, Trump …").
-_SUBJECT = re.compile(
+SUBJECT = re.compile(
     rf"\s*(?:[A-Z]\w+:\s+)?"  # a label a scraper left: "Updated: "
     rf"(?:(?:[A-Z]\w+(?:ing|ed)|As|When|While|After|Before|During|Despite|At|In|On)\b"
     rf"(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){{0,160}}?,\s*)?"
-    rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{_TITLE}{_NAME})"
+    rf"(?!{_NOT_SUBJECT})(?P<subject>{_DESCRIPTION}|{TITLE_WORDS}{_NAME})"
 )  # used with .match(text, pos)
 
 COLUMNS = ("doc_id", "quote_id", "speaker", "verb", "kind", "text", "start", "end",
@@ -173,7 +175,7 @@ class Quote:
     confidence: float = 0.0
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def start_of_sentence(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (a full stop after an abbreviation does not end one)."""
     start = pos
     while True:
@@ -188,7 +190,7 @@ def _sentence_start(text: str, pos: int) -> int:
         start = dot
 
 
-def _sentence_end(text: str, pos: int) -> int:
+def end_of_sentence(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` ends."""
     start = pos
     while True:

@@ -37,13 +37,13 @@ from corpuscli.text.sentences import sentence_spans
 from .documents import resolve_documents
 from .lexicon import lexicon
 from .quote_patterns import (
-    _CLOSE,
-    _OPEN,
-    _TITLE_CASE,
+    CLOSE_MARK,
     COLUMNS,
+    OPEN_MARKS,
+    TITLE_CASE,
     Quote,
-    _sentence_end,
-    _sentence_start,
+    end_of_sentence,
+    start_of_sentence,
     verb_hits,
 )  # fmt: skip
 from .reported import reports_in
@@ -84,10 +84,10 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         if carry is not None:
             # a quote left open continues: this paragraph re-opens it, or just goes on
             lead = len(para) - len(para.lstrip())
-            if para.lstrip()[:1] in _OPEN:
+            if para.lstrip()[:1] in OPEN_MARKS:
                 i = lead + 1
             close = para.find("”", i)
-            if close < 0 and para.lstrip()[:1] in _OPEN:
+            if close < 0 and para.lstrip()[:1] in OPEN_MARKS:
                 carry.end = p_end
                 continue
             if close >= 0:
@@ -99,7 +99,7 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             else:
                 out.append(carry)
                 carry = None
-        first_open = min((para.find(c) for c in _OPEN if c in para), default=-1)
+        first_open = min((para.find(c) for c in OPEN_MARKS if c in para), default=-1)
         first_close = para.find("”")
         if first_close >= 0 and (first_open < 0 or first_close < first_open) and i == 0:
             # closing mark with no opening one: the quote runs from the paragraph's start
@@ -114,11 +114,11 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             )
             i = first_close + 1
         while i < len(para):
-            opens = [(para.find(c, i), c) for c in _OPEN if para.find(c, i) >= 0]
+            opens = [(para.find(c, i), c) for c in OPEN_MARKS if para.find(c, i) >= 0]
             if not opens:
                 break
             pos, mark = min(opens)
-            closer = _CLOSE[mark]
+            closer = CLOSE_MARK[mark]
             end = para.find(closer, pos + 1)
             if end < 0:  # mixed marks: “…" or "…”
                 end = para.find('"' if mark == "“" else "”", pos + 1)
@@ -295,7 +295,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
-        s_start = max(line_start, _sentence_start(text, max(line_start, opening - 1)))
+        s_start = max(line_start, start_of_sentence(text, max(line_start, opening - 1)))
         before = text[s_start:opening]
         tail = _BEFORE_TAIL.search(before, max(0, len(before) - 40))  # the end only
         core_end = s_start + (tail.start() if tail else len(before))
@@ -444,7 +444,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             continue
         if (
             len(q.text.split()) <= 6
-            and _TITLE_CASE.match(q.text)
+            and TITLE_CASE.match(q.text)
             and q.text[:1].isupper()
             and " " in q.text
             and not named
@@ -536,8 +536,8 @@ def _scare_quote(text: str, q: Quote) -> bool:
     mountain"). Annotators do not count scare quotes and names as quotes."""
     if q.kind != "partial" or q.speaker is not None or len(q.text.split()) > 3:
         return False
-    start = _sentence_start(text, q.start)
-    end = _sentence_end(text, q.end)
+    start = start_of_sentence(text, q.start)
+    end = end_of_sentence(text, q.end)
     hits = verb_hits(text)
     return hits.first(start, max(start, q.start - 1)) is None and (
         hits.first(q.end + 1, max(q.end + 1, end)) is None

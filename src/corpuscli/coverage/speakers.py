@@ -19,16 +19,16 @@ from corpuscli.text.sentences import sentence_spans
 
 from .lexicon import lexicon
 from .quote_patterns import (
-    _PRONOUN_VERB,
-    _RESOLVABLE,
-    _SENTENCE,
-    _SUBJECT,
-    _TITLE,
+    PRONOUN_VERB,
+    RESOLVABLE,
+    SENTENCE,
+    SUBJECT,
+    TITLE_WORDS,
     VERBS,
     Quote,
-    _sentence_end,
-    _sentence_start,
     candidate_names,
+    end_of_sentence,
+    start_of_sentence,
     titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
@@ -46,7 +46,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     spoke = sorted(
         (q.start, q.speaker, q.paragraph) for q in quotes
         if q.speaker_source in ("named", "description") and q.speaker
-        and not _RESOLVABLE.match(q.speaker) and _can_speak(text, -1, q.speaker)
+        and not RESOLVABLE.match(q.speaker) and _can_speak(text, -1, q.speaker)
         and q.speaker.split()[0][:1].isupper()
     )  # fmt: skip
     known = {name.split()[-1] for _, name, _ in spoke}
@@ -169,10 +169,10 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     candidates = candidate_names(text)
     candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
-        (q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)
+        (q.start, q.speaker) for q in quotes if q.speaker and not RESOLVABLE.match(q.speaker)
         and q.speaker_source == "named" and _can_speak(text, -1, q.speaker)
     ]  # fmt: skip
-    candidates = [(pos, name) for pos, name in candidates if not _RESOLVABLE.match(name)]
+    candidates = [(pos, name) for pos, name in candidates if not RESOLVABLE.match(name)]
     candidates.sort()
     titled = titled_names(text)
     titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
@@ -180,11 +180,11 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
         if q.speaker is None and q.kind != "indirect":  # a passive report names nobody
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
             # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
-            sentence_start = _sentence_start(text, q.start)
-            sentence_end = _sentence_end(text, q.end)
+            sentence_start = start_of_sentence(text, q.start)
+            sentence_end = end_of_sentence(text, q.end)
             inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
             after = [name for pos, name in candidates if q.end <= pos < sentence_end]
-            pronoun_verb = _PRONOUN_VERB.search(text, sentence_start, q.start)
+            pronoun_verb = PRONOUN_VERB.search(text, sentence_start, q.start)
             subject = _subject_at(text, sentence_start)
             speaks = _SPEAKS.search(text[sentence_start : q.start])
             if inside:
@@ -208,7 +208,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                     )[1]
     candidates = sorted(
         set(candidates)
-        | {(q.start, q.speaker) for q in quotes if q.speaker and not _RESOLVABLE.match(q.speaker)}
+        | {(q.start, q.speaker) for q in quotes if q.speaker and not RESOLVABLE.match(q.speaker)}
     )
     if any(q.speaker and _BODY.match(q.speaker) for q in quotes):
         bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
@@ -221,7 +221,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                 q.speaker = named[-1]
     subjects: list[tuple[int, str]] | None = None
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
-        if q.speaker and _RESOLVABLE.match(q.speaker):
+        if q.speaker and RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
             pronoun = said_by if said_by in ("he", "she") else None
             person = not said_by.endswith(("statement", "letter", "memo"))
@@ -285,7 +285,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             back = text[:opens].rstrip()
             if not back or back.endswith(":") or back[-1:] in '”"':
                 continue  # a colon is handled above; after a quote, the next rule decides
-            last = _sentence_start(text, len(back) - 1)
+            last = start_of_sentence(text, len(back) - 1)
             named = [n for pos, n in candidates if last <= pos < len(back)]
             if named and not any(last <= p.start < len(back) for p in quotes):
                 q.speaker = named[-1]
@@ -413,9 +413,9 @@ def _whole_name(text: str, start: int, name: str) -> str:
 def _subject_at(text: str, start: int) -> re.Match[str] | None:
     """The subject of the sentence at ``start``; a name followed by a comma ends an opening
     clause rather than starting the sentence ("In a speech in Columbus, Ohio, Santorum …")."""
-    subject = _SUBJECT.match(text, start)
+    subject = SUBJECT.match(text, start)
     if subject is not None and text[subject.end() : subject.end() + 1] == ",":
-        again = _SUBJECT.match(text, subject.end() + 1)
+        again = SUBJECT.match(text, subject.end() + 1)
         if again is not None:
             return again
     return subject
@@ -426,12 +426,12 @@ def _colon_subject(
 ) -> str | None:
     """The person who opens the sentence that ends with the colon before a quote; a description
     ("the president") stands for the nearest such person named before it."""
-    start = _sentence_start(text, colon)
+    start = start_of_sentence(text, colon)
     subject = _subject_at(text, start)
     if subject is None or subject.end() > colon:
         return None
     name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
-    if _RESOLVABLE.match(name):
+    if RESOLVABLE.match(name):
         before = [n for pos, n in candidates if pos < start] or [
             n for pos, n in titled if pos < start
         ]
@@ -452,7 +452,7 @@ def _subjects(
     out = []
     for pos, name in _sentence_subjects(text, spans, begin, last):
         words = name.split()
-        titled = bool(re.match(_TITLE + r"\S", name)) and len(words) > 1
+        titled = bool(re.match(TITLE_WORDS + r"\S", name)) and len(words) > 1
         if (titled or words[-1].rstrip("’'s") in known) and _can_speak(text, pos, name):
             out.append((pos, name))
     return out
@@ -475,7 +475,7 @@ def _sentence_subjects(
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     out = []
-    for m in _SENTENCE.finditer(text, begin, last):
+    for m in SENTENCE.finditer(text, begin, last):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k]:
