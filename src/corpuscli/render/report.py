@@ -1,8 +1,8 @@
 """Rendering a report (:class:`corpuscli.reporting.build.Report`) as Markdown, JSON or a self-contained HTML page.
 
-The HTML page comes from a Jinja2 template with autoescaping (article text can never become
-markup), and draws its bar charts as inline SVG built here: one file, no network, no plotting
-library, the same bytes for the same report.
+The HTML page comes from Jinja2 templates with autoescaping (article text can never become
+markup), its charts too: their geometry is computed here and ``templates/charts.j2`` draws them
+as inline SVG. One file, no network, no plotting library, the same bytes for the same report.
 """
 
 from __future__ import annotations
@@ -16,47 +16,44 @@ if TYPE_CHECKING:
     from corpuscli.reporting.build import Report
 
 
-def svg_bars(
+def bar_chart(
     items: list[tuple[str, float]], *, color: str = "#4c78a8", width: int = 420, unit: str = ""
-) -> str:
-    """A horizontal bar chart as inline SVG (labels escaped)."""
+) -> dict[str, Any] | None:
+    """A horizontal bar chart's geometry (``charts.j2`` draws it as inline SVG): a bar per
+    (label, value), labels cut at 26 characters; None when there is nothing to draw."""
     if not items:
-        return ""
+        return None
     peak = max(abs(v) for _, v in items) or 1.0
     row, label_w = 20, 180
-    height = row * len(items) + 6
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img">'
-    ]
+    bars = []
     for i, (label, value) in enumerate(items):
-        y = 3 + i * row
-        bar = max(1.0, (width - label_w - 50) * abs(value) / peak)
-        text = label if len(label) <= 26 else label[:25] + "…"
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{html.escape(text)}</text>'
-        )
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 3}" width="{bar:.1f}" height="{row - 6}" fill="{color}" rx="2"/>'
-        )
         shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:.2f}"
-        parts.append(
-            f'<text x="{label_w + bar + 4:.1f}" y="{y + 14}">{html.escape(shown + unit)}</text>'
+        bars.append(
+            {
+                "y": 3 + i * row,
+                "bar": max(1.0, (width - label_w - 50) * abs(value) / peak),
+                "label": label if len(label) <= 26 else label[:25] + "…",
+                "shown": shown + unit,
+            }
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    height = row * len(items) + 6
+    return {"width": width, "height": height, "row": row, "label_w": label_w, "color": color,
+            "bars": bars}  # fmt: skip
 
 
 _PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2")
 
 
-def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: int = 640) -> str:
-    """Articles per day as inline SVG: all sources (grey columns) and a line for each of the
-    ``lines`` sources with the most articles, with a legend. Days without articles count 0."""
+def daily_chart(
+    per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: int = 640
+) -> dict[str, Any] | None:
+    """Articles per day (``charts.j2`` draws it): all sources as grey columns and a line for
+    each of the ``lines`` sources with the most articles, with a legend; days without articles
+    count 0. None when there is no day."""
     from datetime import date, timedelta
 
     if not per_day:
-        return ""
+        return None
     totals: dict[str, int] = {}
     by_source: dict[str, dict[str, int]] = {}
     for row in per_day:
@@ -76,39 +73,33 @@ def svg_daily(per_day: list[dict[str, Any]], by: str, *, lines: int = 5, width: 
     def y(v: float) -> float:
         return 8 + plot_h * (1 - v / peak)
 
-    legend_h = 18 * ((len(top) + 2) // 3)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + legend_h}" '
-        f'viewBox="0 0 {width} {height + legend_h}" role="img">',
-        f'<text x="{left - 4}" y="{y(peak) + 4:.1f}" text-anchor="end">{peak:,}</text>',
-        f'<text x="{left - 4}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
-        f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - 10}" y2="{y(0):.1f}" stroke="#c8ccd2"/>',
+    columns = [
+        {"x": left + i * step, "y": y(totals[day]), "day": day, "n": totals[day]}
+        for i, day in enumerate(days)
+        if totals.get(day, 0)
     ]
-    for i, day in enumerate(days):
-        v = totals.get(day, 0)
-        if v:
-            parts.append(
-                f'<rect x="{left + i * step:.1f}" y="{y(v):.1f}" width="{max(step - 1, 0.5):.1f}" '
-                f'height="{y(0) - y(v):.1f}" fill="#e3e6ea"><title>{day}: {v}</title></rect>'
-            )
+    drawn = []
     for k, source in enumerate(top):
         counts = by_source[source]
         points = " ".join(
             f"{left + (i + 0.5) * step:.1f},{y(counts.get(day, 0)):.1f}"
             for i, day in enumerate(days)
         )
-        color = _PALETTE[k % len(_PALETTE)]
-        parts.append(
-            f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.5"/>'
+        drawn.append(
+            {
+                "points": points,
+                "color": _PALETTE[k % len(_PALETTE)],
+                "lx": left + (k % 3) * 200,
+                "ly": height + 14 + 18 * (k // 3),
+                "name": source if len(source) <= 24 else source[:23] + "…",
+            }
         )
-        lx, ly = left + (k % 3) * 200, height + 14 + 18 * (k // 3)
-        name = source if len(source) <= 24 else source[:23] + "…"
-        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>')
-        parts.append(f'<text x="{lx + 14}" y="{ly}">{html.escape(name)}</text>')
-    parts.append(f'<text x="{left}" y="{height - 4}">{days[0]}</text>')
-    parts.append(f'<text x="{width - 10}" y="{height - 4}" text-anchor="end">{days[-1]}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return {
+        "width": width, "height": height, "full_height": height + 18 * ((len(top) + 2) // 3),
+        "left": left, "peak": peak, "y_peak": y(peak), "y_zero": y(0),
+        "column_w": max(step - 1, 0.5), "columns": columns, "lines": drawn,
+        "first": days[0], "last": days[-1],
+    }  # fmt: skip
 
 
 def write_json(result: Report, out: IO[str]) -> None:
@@ -118,16 +109,15 @@ def write_json(result: Report, out: IO[str]) -> None:
 
 def write_html(result: Report, out: IO[str]) -> None:
     report, by = result.document, result.by
-    from jinja2 import Environment, select_autoescape
+    from jinja2 import Environment, FunctionLoader, select_autoescape
 
-    template_text = (
-        resources.files("corpuscli.render").joinpath("templates/report.html.j2").read_text("utf-8")
-    )
+    templates = resources.files("corpuscli.render").joinpath("templates")
     env = Environment(
+        loader=FunctionLoader(lambda name: templates.joinpath(name).read_text("utf-8")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
     )
-    template = env.from_string(template_text)
+    template = env.get_template("report.html.j2")
     keyness_groups: list[tuple[str, list[dict[str, Any]]]] = []
     for row in report.get("keyness") or []:
         if not keyness_groups or keyness_groups[-1][0] != row["group"]:
@@ -135,22 +125,22 @@ def write_html(result: Report, out: IO[str]) -> None:
         keyness_groups[-1][1].append(row)
     terms = report.get("terms") or {}
     charts = {
-        "sources": svg_bars(
+        "sources": bar_chart(
             [(str(k), float(v)) for k, v in report.get("sources", {}).items()][:20]
         ),
-        "words": svg_bars([(t["term"], float(t["count"])) for t in terms.get("words", [])]),
-        "bigrams": svg_bars(
+        "words": bar_chart([(t["term"], float(t["count"])) for t in terms.get("words", [])]),
+        "bigrams": bar_chart(
             [(t["term"], float(t["count"])) for t in terms.get("bigrams", [])], color="#72b7b2"
         ),
-        "daily": svg_daily((report.get("overview") or {}).get("per_day") or [], by),
-        "rising": svg_bars(
+        "daily": daily_chart((report.get("overview") or {}).get("per_day") or [], by),
+        "rising": bar_chart(
             [
                 (t["term"], float(t["log_ratio"]))
                 for t in (report.get("trending") or {}).get("rising", [])
             ],
             color="#54a24b",
         ),
-        "falling": svg_bars(
+        "falling": bar_chart(
             [
                 (t["term"], abs(float(t["log_ratio"])))
                 for t in (report.get("trending") or {}).get("falling", [])
@@ -158,7 +148,7 @@ def write_html(result: Report, out: IO[str]) -> None:
             color="#e45756",
         ),
         "keyness": [
-            svg_bars([(t["term"], float(t["log_ratio"])) for t in rows], color="#e45756")
+            bar_chart([(t["term"], float(t["log_ratio"])) for t in rows], color="#e45756")
             for _, rows in keyness_groups
         ],
     }
