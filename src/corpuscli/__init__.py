@@ -27,6 +27,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "CORE_COLUMNS",
+    "CleanedCorpus",
     "Cleaning",
     "Compute",
     "CorpusError",
@@ -78,6 +79,7 @@ _LAZY = {
     "Compute": "corpuscli.engine.compute",
     "Tokens": "corpuscli.text.token_options",
     "Table": "corpuscli.results",
+    "CleanedCorpus": "corpuscli.results",
     # loading and the corpus frame
     "load": "corpuscli.io.loader",
     "LoadResult": "corpuscli.io.loader",

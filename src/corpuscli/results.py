@@ -40,6 +40,15 @@ class Table:
         return len(self.frame)
 
 
+@dataclass
+class CleanedCorpus(Table):
+    """The corpus with its boilerplate removed (``corpuscli.clean``), and ``verdicts``: the
+    judgement of each block (None on Dask, or when not asked for), for a view of what was
+    struck out."""
+
+    verdicts: pd.DataFrame | None = None
+
+
 class RowTable(Table):
     """A :class:`Table` made of plain rows, whose frame is built (pandas imported) only when it
     is asked for: a short run that writes TSV or CSV never imports pandas."""

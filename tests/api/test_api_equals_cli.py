@@ -39,7 +39,7 @@ CASES = [
     (["compare", S, "--by", "stance"], lambda: cc.compare(S, by="stance")),
     (["compare", S, "--similarity"], lambda: cc.compare(S, similarity=True)),
     (["boilerplate", S], lambda: cc.find_boilerplate(S)),
-    (["clean", str(SEED_003)], lambda: cc.clean(str(SEED_003))[0]),
+    (["clean", str(SEED_003)], lambda: cc.clean(str(SEED_003))),
     (["quotes", S, "--speaker", "Biden"], lambda: cc.quotes(S, speaker="Biden")),
     (["pairs", str(ROUNDUPS), "--by", "stance"], lambda: cc.pairs(str(ROUNDUPS), by="stance")),
     (

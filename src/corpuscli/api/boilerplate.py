@@ -7,7 +7,7 @@ from typing import Any
 
 from corpuscli.engine.compute import Compute, blocks_removed
 from corpuscli.engine.source import LoadReport, Source
-from corpuscli.results import Table
+from corpuscli.results import CleanedCorpus, Table
 
 
 def find_boilerplate(
@@ -85,10 +85,10 @@ def clean(
     compute: Compute | None = None,
     load_report: LoadReport | None = None,
     verdicts: bool = True,
-) -> tuple[Table, Any]:
+) -> CleanedCorpus:
     """The corpus with boilerplate removed (``corpus clean``): the corpus frame, its text
-    cleaned, the removed blocks kept as JSON in a ``removed`` column. Also returns the block
-    verdicts (None on Dask, or when ``verdicts`` is False: then the content blocks' verdicts,
+    cleaned, the removed blocks kept as JSON in a ``removed`` column; its ``verdicts`` are the
+    blocks' (None on Dask, or when ``verdicts`` is False: then the content blocks' verdicts,
     which hold the corpus's text again, are never gathered), for a view of what was struck
     out."""
     from corpuscli.boilerplate.detection import Patterns
@@ -111,4 +111,4 @@ def clean(
         blocks = judged if verdicts else None
     changed = int(cleaned["removed"].ne("[]").sum())
     note = f"removed {removed:,} boilerplate blocks from {changed:,} of {len(cleaned):,} articles"
-    return Table(cleaned, "cleaned corpus", notes=[note], load=report), blocks
+    return CleanedCorpus(cleaned, "cleaned corpus", notes=[note], load=report, verdicts=blocks)

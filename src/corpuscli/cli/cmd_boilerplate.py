@@ -133,7 +133,7 @@ def clean_command(
 
     if show and compute.dask:
         raise UsageError("--show runs on the pandas engine", hint="drop --engine dask for it")
-    table, verdicts = clean(
+    table = clean(
         source,
         by=by,
         page=page,
@@ -144,7 +144,7 @@ def clean_command(
     )
     if show:
         session.tell(table)
-        _show(verdicts)
+        _show(table.verdicts)
         return
     session.emit(table, out.fmt, out.path)
 
