@@ -358,3 +358,13 @@ def test_a_json_lines_file_of_one_article_is_compared_and_one_of_many_is_refused
     assert result.exit_code == 2 and result.stdout == ""
     assert f"{many} holds 36 articles" in result.stderr
     assert f"--corpus {many}" in result.stderr
+
+
+def test_corpus_given_for_two_files_is_refused(corpus):
+    """--corpus is where doc_ids are looked up: given with two files it changed nothing and said
+    nothing; now it is refused (exit 2), while a file beside a doc_id of it works."""
+    result = corpus("diff", str(SEED_000), str(SEED_003), "--corpus", str(SAMPLE), "-f", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--corpus names where doc_ids are found" in result.stderr
+    mixed = corpus("diff", str(SEED_000), "5779_left", "--corpus", str(SAMPLE), "-f", "json")
+    assert mixed.exit_code == 0, mixed.stderr

@@ -200,6 +200,11 @@ def diff(
             hint = (f"close doc_ids: {', '.join(close)}" if close
                     else "give a file, or a doc_id with --corpus PATH")  # fmt: skip
             raise UsageError(f"no file or doc_id {ref!r}", hint=hint)
+    if pool is not None and not any(isinstance(r, str) and r in ids for r in (a, b)):
+        raise UsageError(
+            "--corpus names where doc_ids are found, and A and B are both files",
+            hint="drop --corpus, or give doc_ids of it as A or B",
+        )
     result = diff_articles(side(rows[0], speaker=speaker), side(rows[1], speaker=speaker))
     if speaker and not (result.a.statements or result.b.statements):
         raise NotFound(f"neither article quotes a speaker matching {speaker!r}")
