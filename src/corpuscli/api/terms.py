@@ -3,6 +3,7 @@ defaults and results."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -164,6 +165,8 @@ def kwic(
     return Table(table, f"kwic: {query}", load=report, justify=dict(JUSTIFY), clip=dict(CLIP))
 
 
+#: The flag of a parameter of :func:`compare` whose name is not its flag's.
+_FLAGS = {"top": "--top/--all"}
 #: What each way of ``compare`` honours of its options (keyness: "").
 _KEYNESS = {"--target", "--reference", "--reference-list", "--unit", "--ll", "--p",
             "--correction", "--direction", "--sort", "--min-count", "--top/--all", "--ngram"}  # fmt: skip
@@ -231,14 +234,16 @@ def compare(
     if ll not in (2, 4):
         raise UsageError("--ll must be 2 or 4")
     mode = "profile" if profile else "naming" if naming else "similarity" if similarity else ""
+    values = {"target": target, "reference": reference, "reference_list": reference_list,
+              "unit": unit, "ll": ll, "p": p, "correction": correction, "direction": direction,
+              "sort": sort, "min_count": min_count, "metric": metric, "aliases": aliases,
+              "min_swaps": min_swaps, "top": top, "ngram": str(ngram)}  # fmt: skip
+    defaults = inspect.signature(compare).parameters
     given = {
-        "--target": target is not None, "--reference": reference is not None,
-        "--reference-list": reference_list is not None, "--unit": unit != "tokens",
-        "--ll": ll != 2, "--p": p != 0.05, "--correction": correction != "bonferroni",
-        "--direction": direction != "both", "--sort": sort != "g2", "--min-count": min_count != 5,
-        "--metric": metric != "cosine", "--aliases": aliases is not None,
-        "--min-swaps": min_swaps != 1, "--top/--all": top != 50, "--ngram": str(ngram) != "1",
-    }  # fmt: skip
+        _FLAGS.get(name, "--" + name.replace("_", "-")): value != defaults[name].default
+        and not (name == "ngram" and value == str(defaults[name].default))
+        for name, value in values.items()
+    }
     _refuse_unused(given, _COMPARE_HONOURS[mode], mode)
     options = tokens.options(ngram)
     if profile or naming:
