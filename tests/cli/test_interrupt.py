@@ -109,3 +109,37 @@ def test_ctrl_c_ends_every_process_within_two_seconds_every_time(workload):
             if proc.stderr:
                 proc.stderr.close()
     assert interrupted >= TRIES * 3 // 4  # most tries caught it at work
+
+
+#: A stand-in for the `corpus` console script: it imports the entry module as the script does,
+#: then starts one process as multiprocessing's spawn does for a Dask worker (which re-imports
+#: this script first), and prints each process's Ctrl-C disposition.
+SPAWNING_SCRIPT = """\
+import multiprocessing, signal
+from corpuscli.cli.entry import main
+
+def disposition():
+    return "ignored" if signal.getsignal(signal.SIGINT) is signal.SIG_IGN else "handled"
+
+def report(queue):
+    queue.put(disposition())
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=report, args=(queue,))
+    child.start()
+    print("command", disposition(), "worker", queue.get(timeout=60))
+    child.join()
+"""
+
+
+def test_a_worker_process_of_the_command_leaves_ctrl_c_to_the_command(tmp_path):
+    """The terminal's Ctrl-C reaches every process of the group: a worker still importing its
+    libraries (a Dask worker takes a second or two) would print a KeyboardInterrupt traceback.
+    The workers ignore it from the moment they import the script; the command keeps it."""
+    script = tmp_path / "corpus_like.py"
+    script.write_text(SPAWNING_SCRIPT)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["command", "handled", "worker", "ignored"]
