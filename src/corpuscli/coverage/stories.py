@@ -86,7 +86,7 @@ def _groups(corpus: pd.DataFrame, by: str) -> list[str]:
             found += f", {missing} {'has' if missing == 1 else 'have'} none"
         raise UsageError(
             f"stories need two groups: {found}",
-            hint=f"give articles from two {by} values (--source, --manifest), or --by another column",
+            hint=f"give articles of two {by} values (a {by} field in the input, or --manifest FILE), or --by another column",
         )
     return groups
 
