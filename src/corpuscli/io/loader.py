@@ -1,7 +1,7 @@
 """``load``: read any mix of inputs into one corpus frame.
 
 Source precedence, first that gives a value: the manifest; the input's own outlet column (or the
-HTML page's site name); ``--source``; the per-outlet folder the file sits in; the URL's host
+HTML page's site name); ``--set-source``; the per-outlet folder the file sits in; the URL's host
 without ``www.``; an outlet the text names in its own banner/appeal lines; else NA.
 """
 
