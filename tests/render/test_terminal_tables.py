@@ -21,7 +21,7 @@ from corpuscli.render.emit import MORE_ROWS, emit
 from corpuscli.render.frames import cell_text
 from corpuscli.render.widths import TEXT_MIN, Column, header_lines, header_minimum, layout
 from corpuscli.results import Table
-from tests.conftest import ROUNDUPS, SAMPLE
+from tests.conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003
 from tests.terminal import needs_pty, run_at_terminal
 
 WIDTHS = (80, 120)
@@ -240,6 +240,27 @@ def test_at_a_real_terminal(tmp_path):
     assert all(len(line) <= 120 for line in kwic_rows.lines)
     piped = run_at_terminal(["load", str(SAMPLE), "-q"], columns=80, rows=24, stdout_tty=False)
     assert len(piped.stdout.splitlines()) == 39 and piped.text == ""  # a record a line
+
+
+@needs_pty
+@pytest.mark.parametrize("no_color", ["", "1"])
+def test_a_diff_at_a_real_terminal_honours_no_color(no_color):
+    """At a terminal a diff is drawn in colour unless NO_COLOR is set; then no colour code is
+    sent, and what one side lacks is still visible: struck through and bracketed."""
+    screen = run_at_terminal(
+        ["diff", str(SEED_000), str(SEED_003), "-q"],
+        columns=160,
+        rows=400,
+        env={"NO_COLOR": no_color},
+    )
+    assert screen.returncode == 0, screen.text
+    params = [p for code in re.findall(r"\x1b\[([0-9;]*)m", screen.raw) for p in code.split(";")]
+    colours = [p for p in params if p.isdigit() and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)]
+    if no_color:
+        assert colours == [], colours[:5]
+        assert "[-" in screen.text and "{+" in screen.text
+    else:
+        assert colours
 
 
 def test_text_that_only_looks_like_times_stays_text(monkeypatch):

@@ -175,7 +175,8 @@ def _emit_diff(d: Diff, fmt: str, output: str | None, stdout: IO[str], terminal:
     if fmt == "table" and not output:
         from rich.console import Console
 
-        Console(file=stdout, no_color=not terminal).print(draw.rich_view(d))
+        # no_color=None: rich reads NO_COLOR at a terminal
+        Console(file=stdout, no_color=None if terminal else True).print(draw.rich_view(d))
         return
     writers = {"md": draw.write_markdown, "html": draw.write_html, "json": draw.write_json}
     if fmt in writers:
