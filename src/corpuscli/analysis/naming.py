@@ -33,6 +33,7 @@ one such pair of sentences.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import tomllib
@@ -126,19 +127,31 @@ class _Article:
 
     text: str
     keys: list[str]
+    words: list[str]
     capital: list[bool]
     starts: list[int]
     terms: Counter[str]
+    bounds: list[int] | None = None
 
     @classmethod
     def of(cls, text: str) -> _Article:
         tokens = tokenize(text)
-        return cls(text, [t.key for t in tokens], [t.text[:1].isupper() for t in tokens],
+        return cls(text, [t.key for t in tokens], [t.text for t in tokens],
+                   [t.text[:1].isupper() for t in tokens],
                    [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
 
     def sentence_at(self, token: int) -> str:
         pos = self.starts[token]
         return next((s.text for s in sentences(self.text) if s.start <= pos < s.end), "")
+
+    def sentence_tokens(self, token: int) -> tuple[int, int]:
+        """The range of tokens of the sentence that holds token ``token``."""
+        if self.bounds is None:
+            self.bounds = [bisect.bisect_left(self.starts, s.start) for s in sentences(self.text)]
+        k = bisect.bisect_right(self.bounds, token) - 1
+        lo = self.bounds[k] if k >= 0 else 0
+        hi = self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.keys)
+        return lo, hi
 
 
 def _group_texts(
@@ -207,6 +220,7 @@ class _Slots:
     before: frozenset[str]
     not_after: frozenset[str]
     reporting: frozenset[str]
+    joiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +231,8 @@ def _slots() -> _Slots:
     slots = data("data/naming_slots.toml")
     verbs = data("data/reporting_verbs.toml")
     reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
-    return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting))
+    return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting),
+                  frozenset(slots["joiners"]))  # fmt: skip
 
 
 def _word(key: str) -> bool:
@@ -244,8 +259,8 @@ def _clean(fa: list[str], fb: list[str], stop: frozenset[str]) -> tuple[str, str
     if not fa or not fb or any(w in stop for w in fa + fb):
         return None  # a phrase with a stopword inside ("deal to exempt") is no name
     a, b = " ".join(fa), " ".join(fb)
-    if a.replace("-", "").replace(" ", "") == b.replace("-", "").replace(" ", ""):
-        return None  # one word spelled two ways ("tax-filing" / "tax filing")
+    if _squeezed(a) == _squeezed(b):
+        return None  # one word spelled two ways ("tax-filing" / "tax filing", "E.U." / "EU")
     if [stem(w) for w in fa] == [stem(w) for w in fb]:
         return None  # one word inflected two ways ("tariff" / "tariffs")
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
@@ -253,6 +268,27 @@ def _clean(fa: list[str], fb: list[str], stop: frozenset[str]) -> tuple[str, str
     if find_numbers(a) or find_numbers(b):
         return None  # numbers are not names
     return a, b, sa, sb
+
+
+def _squeezed(term: str) -> str:
+    return term.replace("-", "").replace(" ", "").replace(".", "")
+
+
+def _spelling(a: str, b: str) -> bool:
+    """Whether two common words are one word spelled two ways ("adviser" / "advisor"): one
+    word each, at most one letter in five differing. Names are not: "Shusha" / "Shushi" and
+    "Kiev" / "Kyiv" are what a naming difference is."""
+    if " " in a or " " in b:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _in_sentence(art: _Article, at: int, term: str) -> bool:
+    """Whether ``term`` is written in the sentence of token ``at``."""
+    lo, hi = art.sentence_tokens(at)
+    words, keys = term.split(), art.keys
+    n = len(words)
+    return any(keys[i : i + n] == words for i in range(lo, hi - n + 1))
 
 
 def anchored_swaps(
@@ -285,8 +321,8 @@ def anchored_swaps(
                     fa, fb = x.keys[p : p + m], y.keys[q : q + n]
                     if not all(_word(k) for k in fa + fb) or right[0] in slots.not_after:
                         continue
-                    if any(k in slots.reporting for k in fa + fb):
-                        continue  # who said what, not what it is called
+                    if any(k in slots.reporting for k in (*fa, *fb, left[-1], right[0])):
+                        continue  # who said what ("Williams said" / "Perez said"), not a name
                     pair = _clean(fa, fb, stop)
                     if pair is None:
                         continue
@@ -294,6 +330,15 @@ def anchored_swaps(
                     capital = x.capital[p + sa]
                     if capital != y.capital[q + sb]:
                         continue  # a name against a common word ("Robert Mueller hopes" / "like")
+                    if not capital and _spelling(ta, tb):
+                        continue  # "adviser" / "advisor"
+                    if _in_sentence(y, q, ta) or _in_sentence(x, p, tb):
+                        continue  # both write both here: a list in another order, not two names
+                    if capital and (
+                        (x.capital[p + m] and right[0] not in stop)
+                        or (x.capital[p - 1] and left[-1] not in stop and _word(left[-1]))
+                    ):
+                        continue  # a part of a longer name ("[Wendy] Wasserman Schultz")
                     named = (
                         left[-1] in slots.before
                         or (  # "the [occupied] territories"
@@ -303,6 +348,60 @@ def anchored_swaps(
                     if not named:
                         continue  # not where a name stands
                     out.append((ta, tb, p, q))
+    return out
+
+
+def _initials(art: _Article, stop: frozenset[str]) -> dict[str, list[int]]:
+    """Where each abbreviation of the article is written: a word of two to six capitals, with or
+    without dots ("EU", "U.K.", "DNC"), keyed by its letters; not a stopword written in
+    capitals ("US" for "us" is left out: it cannot be counted apart from the pronoun)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, (word, key) in enumerate(zip(art.words, art.keys, strict=True)):
+        letters = word.replace(".", "")
+        if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and key not in stop:
+            out[letters].append(i)
+    return out
+
+
+def _expansions(art: _Article, letters: set[str]) -> list[tuple[str, str, int]]:
+    """(letters, phrase, token) for each run of capitalised words whose initials spell one of
+    ``letters`` ("European Union" for EU, "Democratic National Committee" for DNC); the small
+    words of a name ("of", "and", ``data/naming_slots.toml``) may stand between them and
+    count for no letter."""
+    joiners = _slots().joiners
+    out = []
+    keys, words = art.keys, art.words
+    longest = max((len(x) for x in letters), default=0)
+    for i in range(len(keys)):
+        if not art.capital[i] or not words[i][:1].isalpha() or words[i].isupper():
+            continue
+        spelled = ""
+        for j in range(i, min(len(keys), i + 2 * longest)):
+            if keys[j] in joiners and j > i:
+                continue
+            if not art.capital[j] or not words[j][:1].isalpha() or words[j].isupper():
+                break
+            spelled += words[j][0].upper()
+            if spelled in letters and keys[j] not in joiners:
+                phrase = " ".join(keys[i : j + 1])  # "North Korea's" is "North Korea"
+                out.append((spelled, phrase.removesuffix("'s"), i))
+            if len(spelled) >= longest:
+                break
+    return out
+
+
+def abbreviation_pairs(
+    x: _Article, y: _Article, stop: frozenset[str]
+) -> list[tuple[str, str, int, int]]:
+    """(term_a, term_b, token of x, token of y) for each abbreviation one article writes where
+    the other writes the name in full ("EU" / "European Union", "U.K." / "United Kingdom")."""
+    out = []
+    for first, second, flip in ((x, y, False), (y, x, True)):
+        short = _initials(first, stop)
+        for letters, phrase, at in _expansions(second, set(short)):
+            pos = short[letters][0]
+            pair = (first.keys[pos], phrase, pos, at)
+            out.append((pair[1], pair[0], at, pos) if flip else pair)
     return out
 
 
@@ -343,12 +442,18 @@ def naming_differences(
     arts_b = [_Article.of(t) for t in texts[b]]
     found: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+    short: set[tuple[str, str]] = set()
     for i, j in story_pairs(arts_a, arts_b, min_story=min_story):
         for ta, tb, p, q in set(anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)):
             found[(ta, tb)] += 1
             where.setdefault((ta, tb), (i, j, p, q))
+        for ta, tb, p, q in abbreviation_pairs(arts_a[i], arts_b[j], stop):
+            if _squeezed(ta) != _squeezed(tb):
+                short.add((ta, tb))
+                where.setdefault((ta, tb), (i, j, p, q))
     declared = read_aliases(aliases) if aliases else []
     kept = [pair for pair, n in found.items() if n >= min_count]
+    kept += sorted(short - set(kept))
     phrases = {t for pair in kept + declared for t in pair}
     span = max([longest, *(len(t.split()) for t in phrases)])
     in_a = _phrase_counts(arts_a, phrases, span)
@@ -364,7 +469,8 @@ def naming_differences(
     for x, y in kept:
         if (x, y) in declared:
             continue
-        row = _row(x, y, in_a, in_b, found[(x, y)], "aligned", None)
+        basis = "aligned" if found[(x, y)] else "abbreviation"
+        row = _row(x, y, in_a, in_b, found[(x, y)] + ((x, y) in short), basis, None)
         if row["preference"] >= min_preference and row["score"] > 0:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
