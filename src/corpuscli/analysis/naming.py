@@ -427,6 +427,7 @@ def naming_differences(
     min_count: int = 1,
     min_story: float = 0.1,
     min_preference: float = 0.5,
+    min_score: float = 0.0,
     longest: int = 3,
     top: int | None = 50,
 ) -> pd.DataFrame:
@@ -471,7 +472,7 @@ def naming_differences(
             continue
         basis = "aligned" if found[(x, y)] else "abbreviation"
         row = _row(x, y, in_a, in_b, found[(x, y)] + ((x, y) in short), basis, None)
-        if row["preference"] >= min_preference and row["score"] > 0:
+        if row["preference"] >= min_preference and row["score"] > min_score:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
     if not rows:
