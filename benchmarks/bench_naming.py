@@ -110,9 +110,7 @@ def judge(events, annotations, frame, show: bool, **params) -> dict[str, float]:
         differing = {c for c in px.keys() & py.keys() if px[c] != py[c]}
         start = time.perf_counter()
         try:
-            found = naming_differences(
-                subset, by="political_label", a=x, b=y, top=None, **params
-            )
+            found = naming_differences(subset, by="political_label", a=x, b=y, top=None, **params)
         except NothingToAnalyse:
             found = None
         seconds += time.perf_counter() - start
@@ -150,6 +148,13 @@ def judge(events, annotations, frame, show: bool, **params) -> dict[str, float]:
 GRID = [(0.5, 0.0), (0.5, 0.25), (0.5, 0.4)]
 
 
+def fit(scores, events, params) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    """Precision@20 and right candidates of ``params`` summed over ``events``."""
+    n = sum(scores[(e, params)]["listed"] for e in events)
+    r = sum(scores[(e, params)]["right"] for e in events)
+    return (r / max(n, 1), r)
+
+
 def cross_validate(annotations, frame) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Leave one dev event out: choose the parameters of GRID with the best precision@20 on the
     other four (ties: the more right candidates, then the defaults' order), score the fifth with
@@ -164,12 +169,7 @@ def cross_validate(annotations, frame) -> dict[str, float]:  # type: ignore[no-u
     for held in DEV:
         rest = [e for e in DEV if e != held]
 
-        def fit(params):  # type: ignore[no-untyped-def]
-            n = sum(scores[(e, params)]["listed"] for e in rest)
-            r = sum(scores[(e, params)]["right"] for e in rest)
-            return (r / max(n, 1), r)
-
-        best = max(GRID, key=fit)
+        best = max(GRID, key=lambda params, rest=rest: fit(scores, rest, params))
         chosen.append(best)
         listed += scores[(held, best)]["listed"]
         right += scores[(held, best)]["right"]

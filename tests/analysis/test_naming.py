@@ -75,7 +75,8 @@ def test_roundups_give_names_not_noise():
     assert len(table) >= 1
     words = {w for t in table["term_a"].tolist() + table["term_b"].tolist() for w in t.split()}
     assert not words & {"said", "says", "stressed", "notes", "the", "and"}
-    assert (table["preference"] >= 0.5).all() and (table["swaps"] >= 1).all()
+    assert (table["preference"] >= 0.5).all()
+    assert ((table["swaps"] >= 1) | (table["basis"] == "abbreviation")).all()
 
 
 def test_alias_file_and_group_errors(tmp_path):
@@ -127,3 +128,29 @@ def test_any_text_gives_pairs_or_a_clear_error(text_a, text_b):
         except (NothingToAnalyse, UsageError):
             return
         assert list(table.columns) == list(COLUMNS) and (table["swaps"] >= 1).all()
+
+
+def test_a_common_word_spelled_two_ways_is_no_name_but_a_name_spelled_two_ways_is():
+    own = SEED_003.read_text(encoding="utf-8")
+    # British and American spelling of one verb: no naming difference
+    other = own.replace("recognizes", "recognises")
+    with pytest.raises(NothingToAnalyse):
+        naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
+    # one letter apart, but a name: Shusha / Shushi is what the command is for
+    other = own.replace("city of Shusha", "city of Shushi")
+    table = naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
+    assert ("shusha", "shushi") in set(zip(table["term_a"], table["term_b"], strict=True))
+
+
+def test_an_abbreviation_against_the_name_in_full():
+    """One side writes "EU" where the other writes "European Union": a pair found without an
+    aligned passage, with the sentences that show each side's way."""
+    frame = load([str(SAMPLE)], manifest=str(SAMPLE / "manifest.csv")).frame
+    table = naming_differences(frame, by="stance", a="left", b="right")
+    row = table[(table["term_a"] == "european union") & (table["term_b"] == "eu")].iloc[0]
+    assert row["basis"] == "abbreviation" and row["swaps"] == 0
+    assert (row["a_in_A"], row["b_in_A"], row["b_in_B"]) == (1, 0, 1)
+    assert "European Union" in row["example_a"] and "EU" in row["example_b"]
+    # and the reverse way round
+    table = naming_differences(frame, by="stance", a="right", b="left")
+    assert ("eu", "european union") in set(zip(table["term_a"], table["term_b"], strict=True))

@@ -16,14 +16,26 @@ dictator** Kim Jong-un". So:
 3. **Collect the swaps.** The two differing runs are a candidate pair when they stand where a
    name stands: after a determiner, a possessive or a preposition, or capitalised
    (``data/naming_slots.toml``). Words both runs share at their ends and stopwords are trimmed;
-   numbers, spellings or inflections of one word ("tariff" / "tariffs"), one run inside the other
-   ("Donald" / "Donald Trump") and stopword-only runs are left out.
+   numbers, spellings or inflections of one word ("tariff" / "tariffs", "E.U." / "EU",
+   "adviser" / "advisor"; names one letter apart are kept: "Shusha" / "Shushi"), one run inside
+   the other ("Donald" / "Donald Trump") and stopword-only runs are left out, and so are swaps
+   that name someone else rather than name one thing otherwise: next to a reporting verb
+   ("[Williams] said" / "[Perez] said"), a part of a longer name ("[Wendy] Wasserman Schultz"),
+   or a word the other side's sentence also has (a list in another order: "Canada, the EU" /
+   "the EU, Canada").
+   An abbreviation one article of the pair writes where the other writes the name in full is a
+   candidate too, aligned or not: "EU" / "European Union", "D.N.C." / "Democratic National
+   Committee" (capitals whose initials spell it; the small words a name holds, "of", "and", are
+   in ``data/naming_slots.toml``).
 4. **Keep the consistent ones.** A candidate is kept when it is swapped at least ``min_count``
    times and each side uses its own term at least as often as the other's (``preference``, the
    smaller of A's share of term_a and B's share of term_b, at least ``min_preference``), one of
    them more often (two groups that both write both terms alike name nothing their own).
-   Candidates are ranked by the number of swaps times how far the two preferences go beyond a
-   coin flip (``score``).
+   Candidates are ranked by their evidence (the swaps, and one more for an abbreviation) times
+   how far the two preferences go beyond a coin flip (``score``), and kept when the score is
+   above ``min_score``. A side that quotes the other side's name once among its own ("Whoever
+   controls Shushi", in an article that writes Shusha) still counts: its preference is a coin
+   flip, the other side's carries the pair.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
 ``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
@@ -434,9 +446,10 @@ def naming_differences(
     """Pairs of terms that group ``a`` and group ``b`` (values of column ``by``) use for the same
     thing, found in passages the two groups share (see the module docstring): columns term_a,
     term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps
-    (aligned passages that swap them), preference, score, basis (aligned or declared), example_a,
-    example_b (the sentences of one such passage). Declared pairs come first, then the found ones
-    by score."""
+    (aligned passages that swap them), preference, score, basis (aligned, abbreviation or
+    declared), example_a, example_b (the sentences of one such passage, or for an abbreviation
+    one sentence of each side that writes it its way). Declared pairs come first, then the found
+    ones by score."""
     texts = _group_texts(corpus, by, a, b)
     stop = load_stopwords("en")
     arts_a = [_Article.of(t) for t in texts[a]]
@@ -453,8 +466,8 @@ def naming_differences(
                 short.add((ta, tb))
                 where.setdefault((ta, tb), (i, j, p, q))
     declared = read_aliases(aliases) if aliases else []
-    kept = [pair for pair, n in found.items() if n >= min_count]
-    kept += sorted(short - set(kept))
+    evidence = found + Counter(short)  # an abbreviation counts as one passage
+    kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
     phrases = {t for pair in kept + declared for t in pair}
     span = max([longest, *(len(t.split()) for t in phrases)])
     in_a = _phrase_counts(arts_a, phrases, span)
@@ -466,12 +479,15 @@ def naming_differences(
         i, j, p, q = where[pair]
         return arts_a[i].sentence_at(p), arts_b[j].sentence_at(q)
 
-    rows = [_row(x, y, in_a, in_b, found[(x, y)], "declared", example((x, y))) for x, y in declared]
+    rows = [
+        _row(x, y, in_a, in_b, found[(x, y)], evidence[(x, y)], "declared", example((x, y)))
+        for x, y in declared
+    ]
     for x, y in kept:
         if (x, y) in declared:
             continue
         basis = "aligned" if found[(x, y)] else "abbreviation"
-        row = _row(x, y, in_a, in_b, found[(x, y)] + ((x, y) in short), basis, None)
+        row = _row(x, y, in_a, in_b, found[(x, y)], evidence[(x, y)], basis, None)
         if row["preference"] >= min_preference and row["score"] > min_score:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
@@ -495,13 +511,14 @@ def _row(
     in_a: Counter[str],
     in_b: Counter[str],
     n: int,
+    evidence: int,
     basis: str,
     example: tuple[str, str] | None,
 ) -> _Row:
     xa, xb, ya, yb = in_a[x], in_b[x], in_a[y], in_b[y]
     prefer_a = xa / (xa + ya) if xa + ya else 0.0  # A writes x rather than y
     prefer_b = yb / (xb + yb) if xb + yb else 0.0  # B writes y rather than x
-    score = n * (max(0.0, prefer_a - 0.5) + max(0.0, prefer_b - 0.5))
+    score = evidence * (max(0.0, prefer_a - 0.5) + max(0.0, prefer_b - 0.5))
     return {"term_a": x, "term_b": y, "a_in_A": xa, "a_in_B": xb, "b_in_A": ya, "b_in_B": yb,
             "swaps": n, "preference": round(min(prefer_a, prefer_b), 4), "score": round(score, 4),
             "basis": basis, "example_a": example[0] if example else None,
