@@ -277,9 +277,17 @@ def _clean(fa: list[str], fb: list[str], stop: frozenset[str]) -> tuple[str, str
         return None  # one word inflected two ways ("tariff" / "tariffs")
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return None  # one inside the other ("Donald" / "Donald Trump")
+    sa_, sb_ = {_stem_of(w) for w in fa}, {_stem_of(w) for w in fb}
+    if sa_ <= sb_ or sb_ <= sa_:
+        return None  # the same, written otherwise: "November's midterm congressional" / "November mid-term"
     if find_numbers(a) or find_numbers(b):
         return None  # numbers are not names
     return a, b, sa, sb
+
+
+def _stem_of(word: str) -> str:
+    """A word as :func:`_clean` compares runs: its stem, less a possessive and hyphens."""
+    return stem(word.removesuffix("'s").replace("-", ""))
 
 
 def _squeezed(term: str) -> str:
@@ -375,7 +383,9 @@ def _initials(art: _Article, stop: frozenset[str]) -> dict[str, list[int]]:
     return out
 
 
-def _expansions(art: _Article, letters: set[str]) -> list[tuple[str, str, int]]:
+def _expansions(
+    art: _Article, letters: set[str], stop: frozenset[str]
+) -> list[tuple[str, str, int]]:
     """(letters, phrase, token) for each run of capitalised words whose initials spell one of
     ``letters`` ("European Union" for EU, "Democratic National Committee" for DNC); the small
     words of a name ("of", "and", ``data/naming_slots.toml``) may stand between them and
@@ -387,11 +397,15 @@ def _expansions(art: _Article, letters: set[str]) -> list[tuple[str, str, int]]:
     for i in range(len(keys)):
         if not art.capital[i] or not words[i][:1].isalpha() or words[i].isupper():
             continue
+        if keys[i] in stop:
+            continue  # "Now Kim" at the start of a sentence is no "NK"
         spelled = ""
         for j in range(i, min(len(keys), i + 2 * longest)):
             if keys[j] in joiners and j > i:
                 continue
             if not art.capital[j] or not words[j][:1].isalpha() or words[j].isupper():
+                break
+            if keys[j] in stop:
                 break
             spelled += words[j][0].upper()
             if spelled in letters and keys[j] not in joiners:
@@ -410,7 +424,7 @@ def abbreviation_pairs(
     out = []
     for first, second, flip in ((x, y, False), (y, x, True)):
         short = _initials(first, stop)
-        for letters, phrase, at in _expansions(second, set(short)):
+        for letters, phrase, at in _expansions(second, set(short), stop):
             pos = short[letters][0]
             pair = (first.keys[pos], phrase, pos, at)
             out.append((pair[1], pair[0], at, pos) if flip else pair)
