@@ -432,15 +432,20 @@ def abbreviation_pairs(
 
 
 def _phrase_counts(texts: list[_Article], phrases: set[str], longest: int) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    """How often each phrase is written, with or without the dots of an abbreviation: "D.N.C."
+    and "DNC" are one way of naming the committee, counted together."""
+    folded: dict[str, list[str]] = defaultdict(list)
+    for phrase in phrases:
+        folded[phrase.replace(".", "")].append(phrase)
+    seen: Counter[str] = Counter()
     for art in texts:
-        keys = [k for k in art.keys if _word(k)]
+        keys = [k.replace(".", "") for k in art.keys if _word(k)]
         for n in range(1, longest + 1):
             for i in range(len(keys) - n + 1):
                 phrase = " ".join(keys[i : i + n])
-                if phrase in phrases:
-                    counts[phrase] += 1
-    return counts
+                if phrase in folded:
+                    seen[phrase] += 1
+    return Counter({p: seen[f] for f, ps in folded.items() for p in ps})
 
 
 def naming_differences(
