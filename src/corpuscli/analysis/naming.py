@@ -156,6 +156,11 @@ class _Article:
         pos = self.starts[token]
         return next((s.text for s in sentences(self.text) if s.start <= pos < s.end), "")
 
+    def sentence_words(self, token: int, stop: frozenset[str]) -> frozenset[str]:
+        """The words of the sentence that holds token ``token``, less stopwords."""
+        lo, hi = self.sentence_tokens(token)
+        return frozenset(k for k in self.keys[lo:hi] if _word(k) and k not in stop)
+
     def sentence_tokens(self, token: int) -> tuple[int, int]:
         """The range of tokens of the sentence that holds token ``token``."""
         if self.bounds is None:
@@ -311,11 +316,22 @@ def _in_sentence(art: _Article, at: int, term: str) -> bool:
     return any(keys[i : i + n] == words for i in range(lo, hi - n + 1))
 
 
+def overlap(x: _Article, p: int, y: _Article, q: int, terms: str, stop: frozenset[str]) -> float:
+    """How much of the sentences that hold token ``p`` of x and token ``q`` of y is the same:
+    their shared words (less stopwords and the words of ``terms``, the swap) over the words of
+    the shorter. A swap in a passage two outlets share (a quote, wire copy) has most of its
+    sentence in common; one in a phrase any story has ("said [Andrew Steer], president of")
+    has little."""
+    gone = set(terms.split())
+    wx, wy = x.sentence_words(p, stop) - gone, y.sentence_words(q, stop) - gone
+    return len(wx & wy) / max(1, min(len(wx), len(wy)))
+
+
 def anchored_swaps(
     x: _Article, y: _Article, *, longest: int, stop: frozenset[str]
-) -> list[tuple[str, str, int, int]]:
-    """(term_a, term_b, token of x, token of y) for each passage of two articles that reads the
-    same but for one swapped run of words (the module docstring, steps 2 and 3)."""
+) -> list[tuple[str, str, int, int, float]]:
+    """(term_a, term_b, token of x, token of y, overlap) for each passage of two articles that
+    reads the same but for one swapped run of words (the module docstring, steps 2 and 3)."""
     slots = _slots()
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for q in range(ANCHOR, len(y.keys)):
@@ -367,7 +383,7 @@ def anchored_swaps(
                     )  # "[Shusha]" / "[Shushi]", "North [Korea's leader]" / "North [Korean dictator]"
                     if not named:
                         continue  # not where a name stands
-                    out.append((ta, tb, p, q))
+                    out.append((ta, tb, p, q, overlap(x, p, y, q, f"{ta} {tb}", stop)))
     return out
 
 
@@ -408,7 +424,8 @@ def _expansions(
             if keys[j] in stop:
                 break
             spelled += words[j][0].upper()
-            if spelled in letters and keys[j] not in joiners:
+            more = j + 1 < len(keys) and art.capital[j + 1] and words[j + 1][:1].isalpha()
+            if spelled in letters and keys[j] not in joiners and not more:
                 phrase = " ".join(keys[i : j + 1])  # "North Korea's" is "North Korea"
                 out.append((spelled, phrase.removesuffix("'s"), i))
             if len(spelled) >= longest:
@@ -416,18 +433,34 @@ def _expansions(
     return out
 
 
+def defined_abbreviations(art: _Article, stop: frozenset[str]) -> set[frozenset[str]]:
+    """The abbreviations an article writes after their names in full, as a reporter spells a
+    name out before abbreviating it ("the National Rifle Association (NRA)", or "the NRA" later
+    on), each as the set of the two terms: what makes an abbreviation of one outlet and a name
+    of another one name rather than a coincidence of initials ("TV" / "Thursday in Virginia",
+    "DNC" / a page's closing "Daily Newsletters Copyright")."""
+    short = _initials(art, stop)
+    return {
+        frozenset((art.keys[short[letters][0]], phrase))
+        for letters, phrase, at in _expansions(art, set(short), stop)
+        if at < short[letters][0]
+    }
+
+
 def abbreviation_pairs(
     x: _Article, y: _Article, stop: frozenset[str]
-) -> list[tuple[str, str, int, int]]:
-    """(term_a, term_b, token of x, token of y) for each abbreviation one article writes where
-    the other writes the name in full ("EU" / "European Union", "U.K." / "United Kingdom")."""
+) -> list[tuple[str, str, int, int, float]]:
+    """(term_a, term_b, token of x, token of y, overlap) for each abbreviation one article
+    writes where the other writes the name in full ("EU" / "European Union", "U.K." / "United
+    Kingdom"), at the two places whose sentences have the most in common (:func:`overlap`)."""
     out = []
     for first, second, flip in ((x, y, False), (y, x, True)):
         short = _initials(first, stop)
         for letters, phrase, at in _expansions(second, set(short), stop):
-            pos = short[letters][0]
-            pair = (first.keys[pos], phrase, pos, at)
-            out.append((pair[1], pair[0], at, pos) if flip else pair)
+            terms = f"{first.keys[short[letters][0]]} {phrase}"
+            best, pos = max((overlap(first, i, second, at, terms, stop), i) for i in short[letters])
+            pair = (first.keys[pos], phrase, pos, at, best)
+            out.append((phrase, pair[0], at, pos, best) if flip else pair)
     return out
 
 
@@ -458,7 +491,8 @@ def naming_differences(
     min_count: int = 1,
     min_story: float = 0.1,
     min_preference: float = 0.5,
-    min_score: float = 0.0,
+    min_score: float = 0.25,
+    min_overlap: float = 0.4,
     longest: int = 3,
     top: int | None = 50,
 ) -> pd.DataFrame:
@@ -476,14 +510,24 @@ def naming_differences(
     found: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
     short: set[tuple[str, str]] = set()
+    best: dict[tuple[str, str], float] = {}
+    defined = set().union(*(defined_abbreviations(x, stop) for x in arts_a + arts_b))
+
+    def seen(pair: tuple[str, str], at: tuple[int, int, int, int], shared: float) -> None:
+        if shared > best.get(pair, -1.0):  # the example: the passage most alike
+            best[pair], where[pair] = shared, at
+
     for i, j in story_pairs(arts_a, arts_b, min_story=min_story):
-        for ta, tb, p, q in set(anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)):
-            found[(ta, tb)] += 1
-            where.setdefault((ta, tb), (i, j, p, q))
-        for ta, tb, p, q in abbreviation_pairs(arts_a[i], arts_b[j], stop):
-            if _squeezed(ta) != _squeezed(tb):
+        for ta, tb, p, q, shared in set(
+            anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)
+        ):
+            if shared >= min_overlap:
+                found[(ta, tb)] += 1
+                seen((ta, tb), (i, j, p, q), shared)
+        for ta, tb, p, q, shared in abbreviation_pairs(arts_a[i], arts_b[j], stop):
+            if _squeezed(ta) != _squeezed(tb) and frozenset((ta, tb)) in defined:
                 short.add((ta, tb))
-                where.setdefault((ta, tb), (i, j, p, q))
+                seen((ta, tb), (i, j, p, q), shared)
     declared = read_aliases(aliases) if aliases else []
     evidence = found + Counter(short)  # an abbreviation counts as one passage
     kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
