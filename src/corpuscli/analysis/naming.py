@@ -93,6 +93,8 @@ class _Row(TypedDict):
 
 #: Words of context that must read the same before and after a swap.
 ANCHOR = 2
+#: The most letters an abbreviation has ("HPSCI").
+LONGEST_ABBREVIATION = 6
 
 
 def read_aliases(path: str) -> list[tuple[str, str]]:
@@ -144,6 +146,8 @@ class _Article:
     starts: list[int]
     terms: Counter[str]
     bounds: list[int] | None = None
+    abbreviations: dict[str, list[int]] | None = None
+    names: list[tuple[str, str, int]] | None = None
 
     @classmethod
     def of(cls, text: str) -> _Article:
@@ -390,26 +394,38 @@ def anchored_swaps(
 def _initials(art: _Article, stop: frozenset[str]) -> dict[str, list[int]]:
     """Where each abbreviation of the article is written: a word of two to six capitals, with or
     without dots ("EU", "U.K.", "DNC"), keyed by its letters; not a stopword written in
-    capitals ("US" for "us" is left out: it cannot be counted apart from the pronoun)."""
-    out: dict[str, list[int]] = defaultdict(list)
-    for i, (word, key) in enumerate(zip(art.words, art.keys, strict=True)):
-        letters = word.replace(".", "")
-        if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and key not in stop:
-            out[letters].append(i)
-    return out
+    capitals ("US" for "us" is left out: it cannot be counted apart from the pronoun).
+    Found once per article."""
+    if art.abbreviations is None:
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, (word, key) in enumerate(zip(art.words, art.keys, strict=True)):
+            letters = word.replace(".", "")
+            short = 2 <= len(letters) <= LONGEST_ABBREVIATION
+            if short and letters.isalpha() and letters.isupper() and key not in stop:
+                out[letters].append(i)
+        art.abbreviations = dict(out)
+    return art.abbreviations
 
 
 def _expansions(
-    art: _Article, letters: set[str], stop: frozenset[str]
+    art: _Article, letters: set[str] | dict[str, list[int]], stop: frozenset[str]
 ) -> list[tuple[str, str, int]]:
     """(letters, phrase, token) for each run of capitalised words whose initials spell one of
     ``letters`` ("European Union" for EU, "Democratic National Committee" for DNC); the small
     words of a name ("of", "and", ``data/naming_slots.toml``) may stand between them and
     count for no letter."""
+    if art.names is None:
+        art.names = _names(art, stop)
+    return [name for name in art.names if name[0] in letters]
+
+
+def _names(art: _Article, stop: frozenset[str]) -> list[tuple[str, str, int]]:
+    """(initials, phrase, token) for each run of capitalised words that could be the name in
+    full of an abbreviation: two to six initials, not followed by another capitalised word."""
     joiners = _slots().joiners
     out = []
     keys, words = art.keys, art.words
-    longest = max((len(x) for x in letters), default=0)
+    longest = LONGEST_ABBREVIATION
     for i in range(len(keys)):
         if not art.capital[i] or not words[i][:1].isalpha() or words[i].isupper():
             continue
@@ -425,7 +441,7 @@ def _expansions(
                 break
             spelled += words[j][0].upper()
             more = j + 1 < len(keys) and art.capital[j + 1] and words[j + 1][:1].isalpha()
-            if spelled in letters and keys[j] not in joiners and not more:
+            if len(spelled) >= 2 and keys[j] not in joiners and not more:
                 phrase = " ".join(keys[i : j + 1])  # "North Korea's" is "North Korea"
                 out.append((spelled, phrase.removesuffix("'s"), i))
             if len(spelled) >= longest:
@@ -442,7 +458,7 @@ def defined_abbreviations(art: _Article, stop: frozenset[str]) -> set[frozenset[
     short = _initials(art, stop)
     return {
         frozenset((art.keys[short[letters][0]], phrase))
-        for letters, phrase, at in _expansions(art, set(short), stop)
+        for letters, phrase, at in _expansions(art, short, stop)
         if at < short[letters][0]
     }
 
@@ -456,7 +472,7 @@ def abbreviation_pairs(
     out = []
     for first, second, flip in ((x, y, False), (y, x, True)):
         short = _initials(first, stop)
-        for letters, phrase, at in _expansions(second, set(short), stop):
+        for letters, phrase, at in _expansions(second, short, stop):
             terms = f"{first.keys[short[letters][0]]} {phrase}"
             best, pos = max((overlap(first, i, second, at, terms, stop), i) for i in short[letters])
             pair = (first.keys[pos], phrase, pos, at, best)
