@@ -12,7 +12,11 @@ dictator** Kim Jong-un". So:
    sides of a swap is aligned: the same two words before (one of them a content word), then one
    to ``longest`` words on each side that differ, then the same two words after — "North
    [Korea's leader,] Kim Jong-un" / "North [Korean dictator] Kim Jong-un", "the city of [Shusha],"
-   / "the city of [Shushi],". Sentences that share their words but for a name are the common case.
+   / "the city of [Shushi],". Sentences that share their words but for a name are the common case,
+   and only they count: the two sentences must have at least ``min_overlap`` of the words of the
+   shorter in common (stopwords and the swap aside), as a quote or wire copy two outlets share
+   has; a phrase any story has ("said [Andrew Steer], president of" / "said [Richard
+   Fontaine], president of") does not.
 3. **Collect the swaps.** The two differing runs are a candidate pair when they stand where a
    name stands: after a determiner, a possessive or a preposition, or capitalised
    (``data/naming_slots.toml``). Words both runs share at their ends and stopwords are trimmed;
@@ -26,7 +30,10 @@ dictator** Kim Jong-un". So:
    An abbreviation one article of the pair writes where the other writes the name in full is a
    candidate too, aligned or not: "EU" / "European Union", "D.N.C." / "Democratic National
    Committee" (capitals whose initials spell it; the small words a name holds, "of", "and", are
-   in ``data/naming_slots.toml``).
+   in ``data/naming_slots.toml``), when some article of either group spells the name out before
+   it abbreviates it, as reporters do: initials that only happen to match ("TV" / "Thursday in
+   Virginia") are not. An abbreviation is counted with and without its dots ("D.N.C." is
+   "DNC").
 4. **Keep the consistent ones.** A candidate is kept when it is swapped at least ``min_count``
    times and each side uses its own term at least as often as the other's (``preference``, the
    smaller of A's share of term_a and B's share of term_b, at least ``min_preference``), one of
@@ -35,7 +42,9 @@ dictator** Kim Jong-un". So:
    how far the two preferences go beyond a coin flip (``score``), and kept when the score is
    above ``min_score``. A side that quotes the other side's name once among its own ("Whoever
    controls Shushi", in an article that writes Shusha) still counts: its preference is a coin
-   flip, the other side's carries the pair.
+   flip, the other side's carries the pair. The thresholds (``min_score``, ``min_overlap``)
+   were chosen by leaving one event out in turn among the development events of NewsWCL50
+   (``benchmarks/bench_naming.py --cv``), among those that keep that case.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
 ``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
