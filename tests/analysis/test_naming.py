@@ -1,6 +1,7 @@
 """compare --naming: names two groups use for one thing, found from passages they share."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -175,3 +176,23 @@ def test_an_abbreviation_against_the_name_in_full():
     undefined = own.replace(f"{full} (CDC)", "agency")
     with pytest.raises(NothingToAnalyse):
         naming_differences(_two_sides([undefined], [other]), by="side", a="a", b="b")
+
+
+def test_an_abbreviation_is_counted_with_and_without_dots_but_never_as_a_word(tmp_path):
+    """ "D.N.C." and "DNC" are one way of naming; "U.S." is not the pronoun "us"."""
+    aliases = tmp_path / "pairs.txt"
+    aliases.write_text("u.s. = united states\n", encoding="utf-8")
+    frame = load([str(ROUNDUPS)]).frame
+    table = naming_differences(
+        frame, by="stance", a="left", b="right", aliases=str(aliases), top=None
+    )
+    row = table.iloc[0]
+    left = " ".join(frame.loc[frame["stance"] == "left", "text"])
+    assert row["a_in_A"] == len(re.findall(r"\bU\.S\.(?![\w-])", left))
+    assert " us " in left.lower()  # the pronoun is there, and not counted
+    own = SEED_003.read_text(encoding="utf-8").replace("TASS", "T.A.S.S.", 1)
+    aliases.write_text("tass = itar\n", encoding="utf-8")
+    table = naming_differences(
+        _two_sides([own], [own]), by="side", a="a", b="b", aliases=str(aliases)
+    )
+    assert table.iloc[0]["a_in_A"] == own.count("TASS") + own.count("T.A.S.S.")

@@ -489,15 +489,24 @@ def abbreviation_pairs(
     return out
 
 
-def _phrase_counts(texts: list[_Article], phrases: set[str], longest: int) -> Counter[str]:
+def _undotted(key: str, stop: frozenset[str]) -> str:
+    """A word less the dots of an abbreviation, unless that makes it a stopword: "d.n.c." is
+    "dnc", "u.s." stays "u.s." (not "us")."""
+    plain = key.replace(".", "")
+    return key if plain in stop else plain
+
+
+def _phrase_counts(
+    texts: list[_Article], phrases: set[str], longest: int, stop: frozenset[str]
+) -> Counter[str]:
     """How often each phrase is written, with or without the dots of an abbreviation: "D.N.C."
     and "DNC" are one way of naming the committee, counted together."""
     folded: dict[str, list[str]] = defaultdict(list)
     for phrase in phrases:
-        folded[phrase.replace(".", "")].append(phrase)
+        folded[" ".join(_undotted(w, stop) for w in phrase.split())].append(phrase)
     seen: Counter[str] = Counter()
     for art in texts:
-        keys = [k.replace(".", "") for k in art.keys if _word(k)]
+        keys = [_undotted(k, stop) for k in art.keys if _word(k)]
         for n in range(1, longest + 1):
             for i in range(len(keys) - n + 1):
                 phrase = " ".join(keys[i : i + n])
@@ -558,8 +567,8 @@ def naming_differences(
     kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
     phrases = {t for pair in kept + declared for t in pair}
     span = max([longest, *(len(t.split()) for t in phrases)])
-    in_a = _phrase_counts(arts_a, phrases, span)
-    in_b = _phrase_counts(arts_b, phrases, span)
+    in_a = _phrase_counts(arts_a, phrases, span, stop)
+    in_b = _phrase_counts(arts_b, phrases, span, stop)
 
     def example(pair: tuple[str, str]) -> tuple[str, str] | None:
         if pair not in where:
