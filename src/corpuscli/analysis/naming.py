@@ -525,7 +525,7 @@ def naming_differences(
     min_count: int = 1,
     min_story: float = 0.1,
     min_preference: float = 0.5,
-    min_score: float = 0.25,
+    min_score: float = 0.0,
     min_overlap: float = 0.4,
     longest: int = 3,
     top: int | None = 50,
