@@ -1,6 +1,6 @@
 """`corpus compare --naming`, found without hints, against NewsWCL50's word-choice annotations.
 
-    python benchmarks/bench_naming.py [--corpora DIR] [--show-dev]
+    python benchmarks/bench_naming.py [--corpora DIR] [--show-dev] [--split dev|test|both] [--cv]
 
 NewsWCL50 has 10 events, each covered by 5 outlets (political labels LL, L, M, R, RR: HuffPost,
 NYT, USA Today, Fox News, Breitbart). Annotations.csv marks the phrases of each article that name
@@ -26,7 +26,9 @@ grouped by political_label, and its top 20 candidate pairs are judged.
 Events split: 5 for tuning, 5 held out, chosen once before any tuning by
 ``sorted(random.Random(16).sample(range(10), 5))`` -> dev events 2, 3, 5, 7, 8; test events 0, 1, 4,
 6, 9. The headline is the test events' figure; ``--show-dev`` prints the dev candidates with their
-verdicts (never a test event's).
+verdicts (never a test event's). ``--cv`` reads the dev events only: for each, the thresholds
+(min_score, min_overlap) of GRID are chosen on the other four and scored on it; the
+naming_differences defaults are what it chooses on all five.
 """
 
 from __future__ import annotations
