@@ -12,18 +12,39 @@ dictator** Kim Jong-un". So:
    sides of a swap is aligned: the same two words before (one of them a content word), then one
    to ``longest`` words on each side that differ, then the same two words after — "North
    [Korea's leader,] Kim Jong-un" / "North [Korean dictator] Kim Jong-un", "the city of [Shusha],"
-   / "the city of [Shushi],". Sentences that share their words but for a name are the common case.
+   / "the city of [Shushi],". Sentences that share their words but for a name are the common case,
+   and only they count: the two sentences must have at least ``min_overlap`` of the words of the
+   shorter in common (stopwords and the swap aside), as a quote or wire copy two outlets share
+   has; a phrase any story has ("said [Andrew Steer], president of" / "said [Richard
+   Fontaine], president of") does not.
 3. **Collect the swaps.** The two differing runs are a candidate pair when they stand where a
    name stands: after a determiner, a possessive or a preposition, or capitalised
    (``data/naming_slots.toml``). Words both runs share at their ends and stopwords are trimmed;
-   numbers, spellings or inflections of one word ("tariff" / "tariffs"), one run inside the other
-   ("Donald" / "Donald Trump") and stopword-only runs are left out.
+   numbers, spellings or inflections of one word ("tariff" / "tariffs", "E.U." / "EU",
+   "adviser" / "advisor"; names one letter apart are kept: "Shusha" / "Shushi"), one run inside
+   the other ("Donald" / "Donald Trump") and stopword-only runs are left out, and so are swaps
+   that name someone else rather than name one thing otherwise: next to a reporting verb
+   ("[Williams] said" / "[Perez] said"), a part of a longer name ("[Wendy] Wasserman Schultz"),
+   or a word the other side's sentence also has (a list in another order: "Canada, the EU" /
+   "the EU, Canada").
+   An abbreviation one article of the pair writes where the other writes the name in full is a
+   candidate too, aligned or not: "EU" / "European Union", "D.N.C." / "Democratic National
+   Committee" (capitals whose initials spell it; the small words a name holds, "of", "and", are
+   in ``data/naming_slots.toml``), when some article of either group spells the name out before
+   it abbreviates it, as reporters do: initials that only happen to match ("TV" / "Thursday in
+   Virginia") are not. An abbreviation is counted with and without its dots ("D.N.C." is
+   "DNC").
 4. **Keep the consistent ones.** A candidate is kept when it is swapped at least ``min_count``
    times and each side uses its own term at least as often as the other's (``preference``, the
    smaller of A's share of term_a and B's share of term_b, at least ``min_preference``), one of
    them more often (two groups that both write both terms alike name nothing their own).
-   Candidates are ranked by the number of swaps times how far the two preferences go beyond a
-   coin flip (``score``).
+   Candidates are ranked by their evidence (the swaps, and one more for an abbreviation) times
+   how far the two preferences go beyond a coin flip (``score``), and kept when the score is
+   above ``min_score``. A side that quotes the other side's name once among its own ("Whoever
+   controls Shushi", in an article that writes Shusha) still counts: its preference is a coin
+   flip, the other side's carries the pair. The thresholds (``min_score``, ``min_overlap``)
+   were chosen by leaving one event out in turn among the development events of NewsWCL50
+   (``benchmarks/bench_naming.py --cv``), among those that keep that case.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
 ``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
@@ -33,6 +54,7 @@ one such pair of sentences.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import tomllib
@@ -80,6 +102,8 @@ class _Row(TypedDict):
 
 #: Words of context that must read the same before and after a swap.
 ANCHOR = 2
+#: The most letters an abbreviation has ("HPSCI").
+LONGEST_ABBREVIATION = 6
 
 
 def read_aliases(path: str) -> list[tuple[str, str]]:
@@ -126,19 +150,38 @@ class _Article:
 
     text: str
     keys: list[str]
+    words: list[str]
     capital: list[bool]
     starts: list[int]
     terms: Counter[str]
+    bounds: list[int] | None = None
+    abbreviations: dict[str, list[int]] | None = None
+    names: list[tuple[str, str, int]] | None = None
 
     @classmethod
     def of(cls, text: str) -> _Article:
         tokens = tokenize(text)
-        return cls(text, [t.key for t in tokens], [t.text[:1].isupper() for t in tokens],
+        return cls(text, [t.key for t in tokens], [t.text for t in tokens],
+                   [t.text[:1].isupper() for t in tokens],
                    [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
 
     def sentence_at(self, token: int) -> str:
         pos = self.starts[token]
         return next((s.text for s in sentences(self.text) if s.start <= pos < s.end), "")
+
+    def sentence_words(self, token: int, stop: frozenset[str]) -> frozenset[str]:
+        """The words of the sentence that holds token ``token``, less stopwords."""
+        lo, hi = self.sentence_tokens(token)
+        return frozenset(k for k in self.keys[lo:hi] if _word(k) and k not in stop)
+
+    def sentence_tokens(self, token: int) -> tuple[int, int]:
+        """The range of tokens of the sentence that holds token ``token``."""
+        if self.bounds is None:
+            self.bounds = [bisect.bisect_left(self.starts, s.start) for s in sentences(self.text)]
+        k = bisect.bisect_right(self.bounds, token) - 1
+        lo = self.bounds[k] if k >= 0 else 0
+        hi = self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.keys)
+        return lo, hi
 
 
 def _group_texts(
@@ -207,6 +250,7 @@ class _Slots:
     before: frozenset[str]
     not_after: frozenset[str]
     reporting: frozenset[str]
+    joiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +261,8 @@ def _slots() -> _Slots:
     slots = data("data/naming_slots.toml")
     verbs = data("data/reporting_verbs.toml")
     reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
-    return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting))
+    return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting),
+                  frozenset(slots["joiners"]))  # fmt: skip
 
 
 def _word(key: str) -> bool:
@@ -244,22 +289,62 @@ def _clean(fa: list[str], fb: list[str], stop: frozenset[str]) -> tuple[str, str
     if not fa or not fb or any(w in stop for w in fa + fb):
         return None  # a phrase with a stopword inside ("deal to exempt") is no name
     a, b = " ".join(fa), " ".join(fb)
-    if a.replace("-", "").replace(" ", "") == b.replace("-", "").replace(" ", ""):
-        return None  # one word spelled two ways ("tax-filing" / "tax filing")
+    if _squeezed(a) == _squeezed(b):
+        return None  # one word spelled two ways ("tax-filing" / "tax filing", "E.U." / "EU")
     if [stem(w) for w in fa] == [stem(w) for w in fb]:
         return None  # one word inflected two ways ("tariff" / "tariffs")
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return None  # one inside the other ("Donald" / "Donald Trump")
+    sa_, sb_ = {_stem_of(w) for w in fa}, {_stem_of(w) for w in fb}
+    if sa_ <= sb_ or sb_ <= sa_:
+        return None  # the same, written otherwise: "November's midterm congressional" / "November mid-term"
     if find_numbers(a) or find_numbers(b):
         return None  # numbers are not names
     return a, b, sa, sb
 
 
+def _stem_of(word: str) -> str:
+    """A word as :func:`_clean` compares runs: its stem, less a possessive and hyphens."""
+    return stem(word.removesuffix("'s").replace("-", ""))
+
+
+def _squeezed(term: str) -> str:
+    return term.replace("-", "").replace(" ", "").replace(".", "")
+
+
+def _spelling(a: str, b: str) -> bool:
+    """Whether two common words are one word spelled two ways ("adviser" / "advisor"): one
+    word each, at most one letter in five differing. Names are not: "Shusha" / "Shushi" and
+    "Kiev" / "Kyiv" are what a naming difference is."""
+    if " " in a or " " in b:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _in_sentence(art: _Article, at: int, term: str) -> bool:
+    """Whether ``term`` is written in the sentence of token ``at``."""
+    lo, hi = art.sentence_tokens(at)
+    words, keys = term.split(), art.keys
+    n = len(words)
+    return any(keys[i : i + n] == words for i in range(lo, hi - n + 1))
+
+
+def overlap(x: _Article, p: int, y: _Article, q: int, terms: str, stop: frozenset[str]) -> float:
+    """How much of the sentences that hold token ``p`` of x and token ``q`` of y is the same:
+    their shared words (less stopwords and the words of ``terms``, the swap) over the words of
+    the shorter. A swap in a passage two outlets share (a quote, wire copy) has most of its
+    sentence in common; one in a phrase any story has ("said [Andrew Steer], president of")
+    has little."""
+    gone = set(terms.split())
+    wx, wy = x.sentence_words(p, stop) - gone, y.sentence_words(q, stop) - gone
+    return len(wx & wy) / max(1, min(len(wx), len(wy)))
+
+
 def anchored_swaps(
     x: _Article, y: _Article, *, longest: int, stop: frozenset[str]
-) -> list[tuple[str, str, int, int]]:
-    """(term_a, term_b, token of x, token of y) for each passage of two articles that reads the
-    same but for one swapped run of words (the module docstring, steps 2 and 3)."""
+) -> list[tuple[str, str, int, int, float]]:
+    """(term_a, term_b, token of x, token of y, overlap) for each passage of two articles that
+    reads the same but for one swapped run of words (the module docstring, steps 2 and 3)."""
     slots = _slots()
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for q in range(ANCHOR, len(y.keys)):
@@ -285,8 +370,8 @@ def anchored_swaps(
                     fa, fb = x.keys[p : p + m], y.keys[q : q + n]
                     if not all(_word(k) for k in fa + fb) or right[0] in slots.not_after:
                         continue
-                    if any(k in slots.reporting for k in fa + fb):
-                        continue  # who said what, not what it is called
+                    if any(k in slots.reporting for k in (*fa, *fb, left[-1], right[0])):
+                        continue  # who said what ("Williams said" / "Perez said"), not a name
                     pair = _clean(fa, fb, stop)
                     if pair is None:
                         continue
@@ -294,6 +379,15 @@ def anchored_swaps(
                     capital = x.capital[p + sa]
                     if capital != y.capital[q + sb]:
                         continue  # a name against a common word ("Robert Mueller hopes" / "like")
+                    if not capital and _spelling(ta, tb):
+                        continue  # "adviser" / "advisor"
+                    if _in_sentence(y, q, ta) or _in_sentence(x, p, tb):
+                        continue  # both write both here: a list in another order, not two names
+                    if capital and (
+                        (x.capital[p + m] and right[0] not in stop)
+                        or (x.capital[p - 1] and left[-1] not in stop and _word(left[-1]))
+                    ):
+                        continue  # a part of a longer name ("[Wendy] Wasserman Schultz")
                     named = (
                         left[-1] in slots.before
                         or (  # "the [occupied] territories"
@@ -302,20 +396,123 @@ def anchored_swaps(
                     )  # "[Shusha]" / "[Shushi]", "North [Korea's leader]" / "North [Korean dictator]"
                     if not named:
                         continue  # not where a name stands
-                    out.append((ta, tb, p, q))
+                    out.append((ta, tb, p, q, overlap(x, p, y, q, f"{ta} {tb}", stop)))
     return out
 
 
-def _phrase_counts(texts: list[_Article], phrases: set[str], longest: int) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def _initials(art: _Article, stop: frozenset[str]) -> dict[str, list[int]]:
+    """Where each abbreviation of the article is written: a word of two to six capitals, with or
+    without dots ("EU", "U.K.", "DNC"), keyed by its letters; not a stopword written in
+    capitals ("US" for "us" is left out: it cannot be counted apart from the pronoun).
+    Found once per article."""
+    if art.abbreviations is None:
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, (word, key) in enumerate(zip(art.words, art.keys, strict=True)):
+            letters = word.replace(".", "")
+            short = 2 <= len(letters) <= LONGEST_ABBREVIATION
+            if short and letters.isalpha() and letters.isupper() and key not in stop:
+                out[letters].append(i)
+        art.abbreviations = dict(out)
+    return art.abbreviations
+
+
+def _expansions(
+    art: _Article, letters: set[str] | dict[str, list[int]], stop: frozenset[str]
+) -> list[tuple[str, str, int]]:
+    """(letters, phrase, token) for each run of capitalised words whose initials spell one of
+    ``letters`` ("European Union" for EU, "Democratic National Committee" for DNC); the small
+    words of a name ("of", "and", ``data/naming_slots.toml``) may stand between them and
+    count for no letter."""
+    if art.names is None:
+        art.names = _names(art, stop)
+    return [name for name in art.names if name[0] in letters]
+
+
+def _names(art: _Article, stop: frozenset[str]) -> list[tuple[str, str, int]]:
+    """(initials, phrase, token) for each run of capitalised words that could be the name in
+    full of an abbreviation: two to six initials, not followed by another capitalised word."""
+    joiners = _slots().joiners
+    out = []
+    keys, words = art.keys, art.words
+    longest = LONGEST_ABBREVIATION
+    for i in range(len(keys)):
+        if not art.capital[i] or not words[i][:1].isalpha() or words[i].isupper():
+            continue
+        if keys[i] in stop:
+            continue  # "Now Kim" at the start of a sentence is no "NK"
+        spelled = ""
+        for j in range(i, min(len(keys), i + 2 * longest)):
+            if keys[j] in joiners and j > i:
+                continue
+            if not art.capital[j] or not words[j][:1].isalpha() or words[j].isupper():
+                break
+            if keys[j] in stop:
+                break
+            spelled += words[j][0].upper()
+            more = j + 1 < len(keys) and art.capital[j + 1] and words[j + 1][:1].isalpha()
+            if len(spelled) >= 2 and keys[j] not in joiners and not more:
+                phrase = " ".join(keys[i : j + 1])  # "North Korea's" is "North Korea"
+                out.append((spelled, phrase.removesuffix("'s"), i))
+            if len(spelled) >= longest:
+                break
+    return out
+
+
+def defined_abbreviations(art: _Article, stop: frozenset[str]) -> set[frozenset[str]]:
+    """The abbreviations an article writes after their names in full, as a reporter spells a
+    name out before abbreviating it ("the National Rifle Association (NRA)", or "the NRA" later
+    on), each as the set of the two terms: what makes an abbreviation of one outlet and a name
+    of another one name rather than a coincidence of initials ("TV" / "Thursday in Virginia",
+    "DNC" / a page's closing "Daily Newsletters Copyright")."""
+    short = _initials(art, stop)
+    return {
+        frozenset((art.keys[short[letters][0]], phrase))
+        for letters, phrase, at in _expansions(art, short, stop)
+        if at < short[letters][0]
+    }
+
+
+def abbreviation_pairs(
+    x: _Article, y: _Article, stop: frozenset[str]
+) -> list[tuple[str, str, int, int, float]]:
+    """(term_a, term_b, token of x, token of y, overlap) for each abbreviation one article
+    writes where the other writes the name in full ("EU" / "European Union", "U.K." / "United
+    Kingdom"), at the two places whose sentences have the most in common (:func:`overlap`)."""
+    out = []
+    for first, second, flip in ((x, y, False), (y, x, True)):
+        short = _initials(first, stop)
+        for letters, phrase, at in _expansions(second, short, stop):
+            terms = f"{first.keys[short[letters][0]]} {phrase}"
+            best, pos = max((overlap(first, i, second, at, terms, stop), i) for i in short[letters])
+            pair = (first.keys[pos], phrase, pos, at, best)
+            out.append((phrase, pair[0], at, pos, best) if flip else pair)
+    return out
+
+
+def _undotted(key: str, stop: frozenset[str]) -> str:
+    """A word less the dots of an abbreviation, unless that makes it a stopword: "d.n.c." is
+    "dnc", "u.s." stays "u.s." (not "us")."""
+    plain = key.replace(".", "")
+    return key if plain in stop else plain
+
+
+def _phrase_counts(
+    texts: list[_Article], phrases: set[str], longest: int, stop: frozenset[str]
+) -> Counter[str]:
+    """How often each phrase is written, with or without the dots of an abbreviation: "D.N.C."
+    and "DNC" are one way of naming the committee, counted together."""
+    folded: dict[str, list[str]] = defaultdict(list)
+    for phrase in phrases:
+        folded[" ".join(_undotted(w, stop) for w in phrase.split())].append(phrase)
+    seen: Counter[str] = Counter()
     for art in texts:
-        keys = [k for k in art.keys if _word(k)]
+        keys = [_undotted(k, stop) for k in art.keys if _word(k)]
         for n in range(1, longest + 1):
             for i in range(len(keys) - n + 1):
                 phrase = " ".join(keys[i : i + n])
-                if phrase in phrases:
-                    counts[phrase] += 1
-    return counts
+                if phrase in folded:
+                    seen[phrase] += 1
+    return Counter({p: seen[f] for f, ps in folded.items() for p in ps})
 
 
 def naming_differences(
@@ -328,31 +525,50 @@ def naming_differences(
     min_count: int = 1,
     min_story: float = 0.1,
     min_preference: float = 0.5,
+    min_score: float = 0.0,
+    min_overlap: float = 0.4,
     longest: int = 3,
     top: int | None = 50,
 ) -> pd.DataFrame:
     """Pairs of terms that group ``a`` and group ``b`` (values of column ``by``) use for the same
     thing, found in passages the two groups share (see the module docstring): columns term_a,
     term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps
-    (aligned passages that swap them), preference, score, basis (aligned or declared), example_a,
-    example_b (the sentences of one such passage). Declared pairs come first, then the found ones
-    by score."""
+    (aligned passages that swap them), preference, score, basis (aligned, abbreviation or
+    declared), example_a, example_b (the sentences of one such passage, or for an abbreviation
+    one sentence of each side that writes it its way). Declared pairs come first, then the found
+    ones by score."""
     texts = _group_texts(corpus, by, a, b)
     stop = load_stopwords("en")
     arts_a = [_Article.of(t) for t in texts[a]]
     arts_b = [_Article.of(t) for t in texts[b]]
     found: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+    short: set[tuple[str, str]] = set()
+    best: dict[tuple[str, str], float] = {}
+    defined = set().union(*(defined_abbreviations(x, stop) for x in arts_a + arts_b))
+
+    def seen(pair: tuple[str, str], at: tuple[int, int, int, int], shared: float) -> None:
+        if shared > best.get(pair, -1.0):  # the example: the passage most alike
+            best[pair], where[pair] = shared, at
+
     for i, j in story_pairs(arts_a, arts_b, min_story=min_story):
-        for ta, tb, p, q in set(anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)):
-            found[(ta, tb)] += 1
-            where.setdefault((ta, tb), (i, j, p, q))
+        for ta, tb, p, q, shared in set(
+            anchored_swaps(arts_a[i], arts_b[j], longest=longest, stop=stop)
+        ):
+            if shared >= min_overlap:
+                found[(ta, tb)] += 1
+                seen((ta, tb), (i, j, p, q), shared)
+        for ta, tb, p, q, shared in abbreviation_pairs(arts_a[i], arts_b[j], stop):
+            if _squeezed(ta) != _squeezed(tb) and frozenset((ta, tb)) in defined:
+                short.add((ta, tb))
+                seen((ta, tb), (i, j, p, q), shared)
     declared = read_aliases(aliases) if aliases else []
-    kept = [pair for pair, n in found.items() if n >= min_count]
+    evidence = found + Counter(short)  # an abbreviation counts as one passage
+    kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
     phrases = {t for pair in kept + declared for t in pair}
     span = max([longest, *(len(t.split()) for t in phrases)])
-    in_a = _phrase_counts(arts_a, phrases, span)
-    in_b = _phrase_counts(arts_b, phrases, span)
+    in_a = _phrase_counts(arts_a, phrases, span, stop)
+    in_b = _phrase_counts(arts_b, phrases, span, stop)
 
     def example(pair: tuple[str, str]) -> tuple[str, str] | None:
         if pair not in where:
@@ -360,12 +576,16 @@ def naming_differences(
         i, j, p, q = where[pair]
         return arts_a[i].sentence_at(p), arts_b[j].sentence_at(q)
 
-    rows = [_row(x, y, in_a, in_b, found[(x, y)], "declared", example((x, y))) for x, y in declared]
+    rows = [
+        _row(x, y, in_a, in_b, found[(x, y)], evidence[(x, y)], "declared", example((x, y)))
+        for x, y in declared
+    ]
     for x, y in kept:
         if (x, y) in declared:
             continue
-        row = _row(x, y, in_a, in_b, found[(x, y)], "aligned", None)
-        if row["preference"] >= min_preference and row["score"] > 0:
+        basis = "aligned" if found[(x, y)] else "abbreviation"
+        row = _row(x, y, in_a, in_b, found[(x, y)], evidence[(x, y)], basis, None)
+        if row["preference"] >= min_preference and row["score"] > min_score:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
     if not rows:
@@ -388,13 +608,14 @@ def _row(
     in_a: Counter[str],
     in_b: Counter[str],
     n: int,
+    evidence: int,
     basis: str,
     example: tuple[str, str] | None,
 ) -> _Row:
     xa, xb, ya, yb = in_a[x], in_b[x], in_a[y], in_b[y]
     prefer_a = xa / (xa + ya) if xa + ya else 0.0  # A writes x rather than y
     prefer_b = yb / (xb + yb) if xb + yb else 0.0  # B writes y rather than x
-    score = n * (max(0.0, prefer_a - 0.5) + max(0.0, prefer_b - 0.5))
+    score = evidence * (max(0.0, prefer_a - 0.5) + max(0.0, prefer_b - 0.5))
     return {"term_a": x, "term_b": y, "a_in_A": xa, "a_in_B": xb, "b_in_A": ya, "b_in_B": yb,
             "swaps": n, "preference": round(min(prefer_a, prefer_b), 4), "score": round(score, 4),
             "basis": basis, "example_a": example[0] if example else None,

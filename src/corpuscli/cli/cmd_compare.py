@@ -18,7 +18,7 @@ HELP = """Compare groups of articles — outlets by default, or any metadata col
 
 Keyness columns: group, term, target_count, reference_count, target_per_10k, reference_per_10k, g2 (Rayson's log-likelihood; --ll 2 is the two-cell form of Rayson & Garside 2000 as in conc, --ll 4 the four-cell form AntConc uses), p_value (chi-square, 1 df, Bonferroni-corrected per group unless --correction none), log_ratio (Hardie's binary log of the ratio of relative frequencies), pct_diff (Gabrielatos & Marchi's %DIFF), direction (over or under). A zero frequency counts as 0.5 in log_ratio and pct_diff, so nothing is infinite. Terms seen fewer than --min-count times in target and reference together are not tested.
 
---naming lists pairs of terms that --target and --reference (two values of --by: outlets, or sides given by any column) use for the same thing, found without hints: the articles of the two groups that tell one story are paired, their passages that read the same but for a few words are aligned ("the city of Shusha" / "the city of Shushi"), and the swapped words that stand where a name stands are kept when each group uses its own term at least as often as the other's. Columns term_a, term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps (aligned passages that swap them; at least --min-swaps), preference (the smaller of the two groups' shares for their own term), score, basis (aligned, or declared in --aliases), example_a, example_b (one aligned pair of sentences). Declared pairs come first.
+--naming lists pairs of terms that --target and --reference (two values of --by: outlets, or sides given by any column) use for the same thing, found without hints: the articles of the two groups that tell one story are paired, their passages that read the same but for a few words are aligned ("the city of Shusha" / "the city of Shushi", in sentences that share most of their words), and the swapped words that stand where a name stands (not a speaker, not a list in another order, not one word spelled two ways) are kept when each group uses its own term at least as often as the other's; an abbreviation one group writes where the other writes the name in full (EU / European Union) is a candidate too, when some article spells that name out before abbreviating it. Columns term_a, term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps (aligned passages that swap them; with an abbreviation, at least --min-swaps), preference (the smaller of the two groups' shares for their own term), score, basis (aligned, abbreviation, or declared in --aliases), example_a, example_b (one aligned pair of sentences, or a sentence of each side that writes the term its way). Declared pairs come first.
 
 --similarity gives a group x group matrix: cosine of TF-IDF vectors, or --metric jaccard of vocabularies. --profile gives per group: articles, words, mean_words, sttr (standardised type/token ratio over 1,000-token stretches), quoted_share (share of the text inside direct and partial quotes), top_quoted (the speakers most often quoted, by last name).
 """
@@ -110,7 +110,9 @@ AliasesOpt = Annotated[
 MinSwapsOpt = Annotated[
     int,
     typer.Option(
-        "--min-swaps", min=1, help="--naming: least number of aligned passages that swap a pair."
+        "--min-swaps",
+        min=1,
+        help="--naming: least number of aligned passages that swap a pair (an abbreviation counts as one).",
     ),
 ]
 
