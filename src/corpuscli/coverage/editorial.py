@@ -35,7 +35,8 @@ from typing import Any, Literal
 
 from corpuscli.text.stopwords import load_stopwords
 
-from .align import Row, same_speaker
+from .align import Row
+from .speaker_match import same_speaker
 from .numbers import find_numbers
 from .quotes import Quote
 from .similarity import content_words, stem

@@ -154,10 +154,11 @@ def compare(x: Profile, y: Profile, weights: Weights) -> Similarity:
 
 
 def _compare(x: Profile, y: Profile, weights: Weights) -> Similarity:
+    # fsum: exactly rounded, so the result does not depend on the sets' (hash-seeded) order
     shared = x.content & y.content
-    wx = sum(weights(w) for w in x.content)
-    wy = sum(weights(w) for w in y.content)
-    ws = sum(weights(w) for w in shared)
+    wx = math.fsum(weights(w) for w in x.content)
+    wy = math.fsum(weights(w) for w in y.content)
+    ws = math.fsum(weights(w) for w in shared)
     dice = 2 * ws / (wx + wy) if wx + wy > 0 else 0.0
     cover = ws / min(wx, wy) if min(wx, wy) > 0 else 0.0
     run, wording = _runs(x.words, y.words)
