@@ -41,6 +41,8 @@ from corpuscli.coverage.pair_features import NAMES
 DEV2 = REPO / "benchmarks" / "labels" / "alignments_basil_dev2.json"
 OUT = REPO / "src" / "corpuscli" / "data" / "alignment_model.json"
 
+#: The features the model uses (see main's --drop).
+USED: tuple[str, ...] = NAMES
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 RELATIVES = (0.0, 0.2, 0.35, 0.5, 0.65)
@@ -105,7 +107,7 @@ def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> tuple[np.ndarray, np.nd
 def model_of(fitted: tuple[np.ndarray, np.ndarray, np.ndarray], threshold: float,
              relative: float) -> Model:  # fmt: skip
     mean, scale, w = fitted
-    return Model(NAMES, tuple(map(float, mean)), tuple(map(float, scale)),
+    return Model(USED, tuple(map(float, mean)), tuple(map(float, scale)),
                  tuple(map(float, w[1:])), float(w[0]), threshold, relative)  # fmt: skip
 
 
@@ -132,8 +134,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("--write", action="store_true", help="write the fitted model")
+    parser.add_argument("--drop", default="", help="features left out, comma-separated")
     args = parser.parse_args()
+    global USED
+    USED = tuple(n for n in NAMES if n not in args.drop.split(","))
     pairs = dev_pairs(corpora_dir(args.corpora))
+    columns = [NAMES.index(n) for n in USED]
+    for p in pairs:
+        p.x = p.x[:, columns]
     print(f"{len(pairs)} dev pairs, {sum(len(p.keys) for p in pairs)} candidate statement pairs, "
           f"{int(sum(p.y.sum() for p in pairs))} positive")  # fmt: skip
     # leave one pair out: a model per (penalty, held-out pair), then every cut-off
@@ -172,8 +180,7 @@ def main() -> None:
               f"label agrees {t['agrees']:.3f}")  # fmt: skip
     fitted = fit(np.vstack([p.x for p in pairs]), np.concatenate([p.y for p in pairs]), penalty)
     model = model_of(fitted, threshold, relative)
-    for name, c, z in zip(("intercept", *NAMES), (model.intercept, *model.coef), [0, *fitted[1]],
-                          strict=True):  # fmt: skip
+    for name, c in zip(("intercept", *USED), (model.intercept, *model.coef), strict=True):
         print(f"  {name:20s} {c:+.3f}")
     if args.write:
         data = {"about": "Logistic regression over corpuscli.coverage.pair_features, fitted by "

@@ -73,15 +73,15 @@ class Candidates:
 def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Candidates:
     """Measure every pair of statements ``a`` (of ``a_text``) and ``b`` (of ``b_text``)."""
     weights = Weights.of([s.text for s in sentences(a_text) + sentences(b_text)])
-    ia = [statement_info(q, len(a_text)) for q in a]
-    ib = [statement_info(q, len(b_text)) for q in b]
+    ia = [statement_info(q, a_text, weights) for q in a]
+    ib = [statement_info(q, b_text, weights) for q in b]
     sims = [[compare(x.profile, y.profile, weights) for y in ib] for x in ia]
     ta = [tokenize(a_text, q.start, q.end) for q in a]
     tb = [tokenize(b_text, q.start, q.end) for q in b]
     fa = [folded(t) for t in ta]
     fb = [folded(t) for t in tb]
     exact = {(i, j) for i in range(len(a)) for j in range(len(b)) if fa[i] and fa[i] == fb[j]}
-    return Candidates(sims, pair_features(sims, a, b, ia, ib, exact, weights), exact, ta, tb)
+    return Candidates(sims, pair_features(sims, a, b, ia, ib, exact), exact, ta, tb)
 
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:

@@ -18,7 +18,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from corpuscli.errors import CorpusError
@@ -28,7 +28,8 @@ from .pair_features import NAMES
 
 @dataclass(frozen=True)
 class Model:
-    """Coefficients over standardised features, and the decision's two cut-offs."""
+    """Coefficients over standardised features (``names``, some or all of those
+    :mod:`pair_features` computes), and the decision's two cut-offs."""
 
     names: tuple[str, ...]
     mean: tuple[float, ...]
@@ -38,11 +39,17 @@ class Model:
     threshold: float
     relative: float
 
+    @cached_property
+    def index(self) -> tuple[int, ...]:
+        """Where each of the model's features is among ``pair_features.NAMES``."""
+        return tuple(NAMES.index(n) for n in self.names)
+
     def probability(self, x: Sequence[float]) -> float:
-        """The probability that the pair with features ``x`` (in ``names`` order) is linked."""
+        """The probability that the pair with features ``x`` (all of ``pair_features.NAMES``, in
+        that order; the model reads those it was fitted on) is linked."""
         z = self.intercept
-        for v, m, s, c in zip(x, self.mean, self.scale, self.coef, strict=True):
-            z += c * (v - m) / s
+        for k, m, s, c in zip(self.index, self.mean, self.scale, self.coef, strict=True):
+            z += c * (x[k] - m) / s
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def to_json(self) -> dict[str, object]:
@@ -53,7 +60,7 @@ class Model:
     @classmethod
     def of(cls, data: dict) -> Model:  # type: ignore[type-arg]
         names = tuple(data["features"])
-        if names != NAMES:
+        if not set(names) <= set(NAMES):
             raise CorpusError("the alignment model was fitted on other features than this version computes")
         return cls(names, tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
                    float(data["intercept"]), float(data["threshold"]), float(data["relative"]))  # fmt: skip

@@ -10,6 +10,7 @@ of the two articles, never of a particular outlet, speaker or story:
 - who said them: the same named speaker, two different named speakers, or one unknown;
 - what they are: both quotes, one a quote and one reported speech, both reported;
 - where they stand: their relative positions in their articles, their length ratio;
+- whether they read nearly the same word for word, stopwords included (``NEAR_SAME``);
 - how the pair ranks among the others: whether each is the other's closest statement, and its
   overlap against the best overlap either statement has with anything.
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from .quotes import Quote
 from .similarity import Profile, Similarity, Weights, content_words
-from .speaker_match import same_speaker
+from .speaker_match import same_speaker, speaker_names
 
 NAMES = (
     "dice",
@@ -54,11 +55,14 @@ NAMES = (
     "dice_same_speaker",
     "cover_both_quoted",
     "reported_both",
+    "speaker_in_context",
+    "near_same",
 )
 
 _QUOTED = frozenset({"direct", "partial"})
 #: A capitalised word not at the start of its sentence: a name ("Lieberman", "Treasury").
 _NAME = re.compile(r"(?<![.!?\"“‘]\s)(?<!^)\b[A-Z][\w'’-]+")
+_CAPITAL = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -70,15 +74,39 @@ class StatementInfo:
     names: frozenset[str]
     position: float
     quoted: bool
+    weights: dict[str, float]
+    weight: float
+    families: frozenset[str]
+    endings: frozenset[str]
+    speaker: frozenset[str]
+    around: frozenset[str]
 
 
-def statement_info(q: Quote, text_length: int) -> StatementInfo:
-    """The profile, numbers, names and relative position of statement ``q``."""
+#: Word-for-word likeness (stopwords included) at which two statements of three words or more
+#: read as one with a few words changed ("we will not do it" / "we will do it").
+NEAR_SAME = 0.75
+#: How far around a statement its context reaches (within its paragraph).
+CONTEXT = 300
+
+
+def statement_info(q: Quote, text: str, weights: Weights) -> StatementInfo:
+    """The profile, numbers, names, relative position and word weights of statement ``q`` of
+    ``text``, its speaker's names, and the capitalised words of its paragraph around it (where a
+    speaker left unresolved is often named)."""
     profile = Profile.of(q.text)
     numbers = frozenset(w for w in profile.content if w.isdigit())
     names = frozenset(w for m in _NAME.findall(q.text) for w in content_words(m))
-    position = (q.start + q.end) / 2 / max(text_length, 1)
-    return StatementInfo(profile, numbers, names, position, q.kind in _QUOTED)
+    position = (q.start + q.end) / 2 / max(len(text), 1)
+    lo = text.rfind("\n", max(0, q.start - CONTEXT), q.start) + 1 or max(0, q.start - CONTEXT)
+    hi = text.find("\n", q.end, q.end + CONTEXT)
+    hi = hi if hi >= 0 else min(len(text), q.end + CONTEXT)
+    around = frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in _CAPITAL.findall(text, lo, hi))
+    own = {w: weights(w) for w in sorted(profile.content)}
+    families = frozenset(k for w in own for k in _family(w))
+    endings = frozenset(k for k in families if not k.startswith("^"))
+    return StatementInfo(profile, numbers, names, position, q.kind in _QUOTED, own,
+                         math.fsum(own.values()), families, endings, speaker_names(q.speaker),
+                         around)  # fmt: skip
 
 
 def pair_features(
@@ -88,11 +116,9 @@ def pair_features(
     ia: list[StatementInfo],
     ib: list[StatementInfo],
     exact: set[tuple[int, int]],
-    weights: Weights,
 ) -> dict[tuple[int, int], list[float]]:
     """One row of features (in the order of ``NAMES``) for every pair (i, j) of statements, given
-    their similarities ``sims[i][j]``, the pairs whose words are the same (``exact``) and the
-    weights of words in the two articles."""
+    their similarities ``sims[i][j]`` and the pairs whose words are the same (``exact``)."""
     best_a = [max((s.dice for s in row), default=0.0) for row in sims]
     best_b = [max((sims[i][j].dice for i in range(len(a))), default=0.0) for j in range(len(b))]
     out: dict[tuple[int, int], list[float]] = {}
@@ -132,29 +158,39 @@ def pair_features(
                 float(s.dice > 0 and s.dice >= best_a[i] and s.dice >= best_b[j]),
                 s.dice / top if top > 0 else 0.0,
                 float((i, j) in exact),
-                soft_dice(xa.profile.content, xb.profile.content, weights),
+                soft_dice(xa, xb),
                 s.dice * float(who is True),
                 s.cover * float(xa.quoted and xb.quoted),
                 float(not xa.quoted and not xb.quoted),
+                float(bool(xa.speaker & xb.around or xb.speaker & xa.around)),
+                float(s.wording >= NEAR_SAME and short >= 3),
             ]
     return out
 
 
-def _akin(x: str, y: str) -> bool:
-    """Two stems of one word family: one holds the other ("suit", "lawsuit"; at least four
-    letters), or they share their first five letters ("constitut", "constitution")."""
-    if len(x) < 4 or len(y) < 4 or x.isdigit() or y.isdigit():
-        return False
-    return x in y or y in x or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
+def _family(word: str) -> list[str]:
+    """Keys under which a stem meets the stems of its word family: its first five letters, and
+    each of its endings of four letters or more ("lawsuit" holds "suit"). Numbers have none."""
+    if word.isdigit() or len(word) < 4:
+        return []
+    keys = [word[k:] for k in range(1, len(word) - 3)]
+    return [f"^{word[:5]}", *keys] if len(word) >= 5 else keys
 
 
-def soft_dice(x: frozenset[str], y: frozenset[str], weights: Weights) -> float:
-    """The weighted Dice overlap of two sets of content words where a word also counts as shared
-    when the other side has a word of its family (:func:`_akin`)."""
-    wx = math.fsum(weights(w) for w in x)
-    wy = math.fsum(weights(w) for w in y)
-    if wx + wy == 0:
+def soft_dice(x: StatementInfo, y: StatementInfo) -> float:
+    """The weighted Dice overlap of two statements' content words where a word also counts as
+    shared when the other has a word of its family: the same first five letters ("constitut",
+    "constitution"), or one ending in the other ("suit", "lawsuit")."""
+    total = x.weight + y.weight
+    if total == 0:
         return 0.0
-    hit_x = math.fsum(weights(w) for w in x if w in y or any(_akin(w, v) for v in y))
-    hit_y = math.fsum(weights(w) for w in y if w in x or any(_akin(w, v) for v in x))
-    return (hit_x + hit_y) / (wx + wy)
+    hit = 0.0
+    for mine, other in ((x, y), (y, x)):
+        hit += math.fsum(
+            w
+            for word, w in mine.weights.items()
+            if word in other.weights
+            or word in other.endings
+            or any(k in other.families for k in _family(word))
+        )
+    return hit / total

@@ -87,6 +87,7 @@ class Weights:
 
     counts: Counter[str] = field(default_factory=Counter)
     total: int = 0
+    _memo: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, sentences: Iterable[str]) -> Weights:
@@ -98,7 +99,11 @@ class Weights:
         return cls(counts, total)
 
     def __call__(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+        value = self._memo.get(word)
+        if value is None:
+            value = math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+            self._memo[word] = value
+        return value
 
 
 @dataclass(frozen=True)
