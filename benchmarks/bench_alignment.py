@@ -84,8 +84,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("--show-dev", action="store_true", help="print the dev pairs' errors")
-    parser.add_argument("--split", choices=("dev", "dev2", "test", "both"), default="both",
-                        help="one split (both: all three)")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "dev2", "test", "both"),
+        default="both",
+        help="one split (both: all three)",
+    )
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))

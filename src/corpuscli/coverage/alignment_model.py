@@ -61,7 +61,9 @@ class Model:
     def of(cls, data: dict) -> Model:  # type: ignore[type-arg]
         names = tuple(data["features"])
         if not set(names) <= set(NAMES):
-            raise CorpusError("the alignment model was fitted on other features than this version computes")
+            raise CorpusError(
+                "the alignment model was fitted on other features than this version computes"
+            )
         return cls(names, tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
                    float(data["intercept"]), float(data["threshold"]), float(data["relative"]))  # fmt: skip
 

@@ -100,7 +100,9 @@ def statement_info(q: Quote, text: str, weights: Weights) -> StatementInfo:
     lo = text.rfind("\n", max(0, q.start - CONTEXT), q.start) + 1 or max(0, q.start - CONTEXT)
     hi = text.find("\n", q.end, q.end + CONTEXT)
     hi = hi if hi >= 0 else min(len(text), q.end + CONTEXT)
-    around = frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in _CAPITAL.findall(text, lo, hi))
+    around = frozenset(
+        w.lower().replace("’", "'").removesuffix("'s") for w in _CAPITAL.findall(text, lo, hi)
+    )
     own = {w: weights(w) for w in sorted(profile.content)}
     families = frozenset(k for w in own for k in _family(w))
     endings = frozenset(k for k in families if not k.startswith("^"))
