@@ -142,6 +142,9 @@ def main() -> None:
     parser.add_argument(
         "--drop", default=",".join(DROPPED), help="features left out, comma-separated"
     )
+    parser.add_argument(
+        "--setting", help="penalty,threshold,relative to fit instead of the best by F1"
+    )
     args = parser.parse_args()
     global USED
     USED = tuple(n for n in NAMES if n not in args.drop.split(","))
@@ -173,6 +176,8 @@ def main() -> None:
     print(table(rows, ["penalty", "threshold", "relative", "true", "found", "recall", "links",
                        "right", "precision", "F1"]))  # fmt: skip
     penalty, threshold, relative = ranked[0]
+    if args.setting:
+        penalty, threshold, relative = map(float, args.setting.split(","))
     # the chosen setting once more, with the rows' labels, for the relation agreement
     results = []
     for k, held in enumerate(pairs):

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .alignment_model import Model, shipped_model
-from .pair_features import pair_features, statement_info
+from .pair_features import NAMES, pair_features, statement_info
 from .quotes import Quote
 from .similarity import Similarity, Weights, compare, content_words, word_key
 from .statements import sentences
@@ -86,9 +86,13 @@ def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Cand
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
-    at least ``relative`` times the best of either statement; a statement with a word-for-word
-    rendering on the other side keeps that link only."""
+    at least ``relative`` times the best of either statement, and, whatever the model says, pairs
+    that read the same word for word but for a word or two (``near_same``: a changed word is what
+    a diff is for, and one negated or swapped word must not hide it); a statement with a
+    word-for-word rendering on the other side keeps that link only."""
     prob = {key: model.probability(x) for key, x in c.features.items()}
+    near = NAMES.index("near_same")
+    sure = c.exact | {key for key, x in c.features.items() if x[near]}
     top_a: dict[int, float] = {}
     top_b: dict[int, float] = {}
     for (i, j), p in prob.items():
@@ -97,7 +101,8 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     keys = [
         (i, j)
         for (i, j), p in prob.items()
-        if p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j])
+        if (i, j) in sure
+        or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
     ]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
