@@ -1,12 +1,14 @@
 """Aligning the statements of two articles: which renderings report the same statement.
 
-Two statements are **linked** when (see :mod:`similarity` for the measures)
-
-- one has, word for word, a run of at least ``RUN`` words of the other, or a quoted fragment is
-  found whole in the other (a partial quote "a politically driven vendetta" inside the full quote);
-- their weighted content words overlap (Dice) by at least ``DICE``; or
-- the smaller one's weighted content words are mostly (``COVER``) in the larger one, with enough
-  weight of words shared (``MIN_SHARED``) that a coincidence of two common words does not count.
+Every pair of statements (one of each article) is scored by a small logistic regression over
+general features of the pair (:mod:`pair_features`: how much of their content words, numbers and
+names they share both ways, weighted by rarity in the two articles; the longest run of words
+they have in the same order; whether their speakers agree, differ or are unknown; quote or
+reported speech; positions and lengths; how the pair ranks among each statement's other pairs).
+Its weights were fitted on hand-aligned development pairs (:mod:`alignment_model`). A pair is
+linked when its score reaches the model's threshold and is not far below the best score either
+statement has; a statement rendered word for word on the other side is linked to that rendering
+only (two identical articles align row for row).
 
 A statement may be linked to several on the other side: an outlet may report one statement as a
 lead paraphrase and again as a quote, and another may split it into two quotes. The links are
@@ -23,34 +25,19 @@ then grouped into rows, each labelled so that the label agrees with the words:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
+from .alignment_model import Model, shipped_model
+from .pair_features import NAMES, pair_features, statement_info
 from .quotes import Quote
-from .similarity import Profile, Similarity, Weights, compare, content_words, word_key
+from .similarity import Similarity, Weights, compare, content_words, word_key
 from .statements import sentences
-from .worddiff import Op, bag_diff, contained, ratio, tokenize, word_diff
+from .worddiff import Op, Token, bag_diff, contained, folded, ratio, tokenize, word_diff
 
 LABELS = ("same", "reworded", "split", "contained", "only in A", "only in B")
 
-#: A run of this many words in the same order links two statements.
+#: A run of this many words in the same order makes a fragment of a longer statement.
 RUN = 5
-#: A link by overlap alone is dropped when weaker than this share of either statement's best.
-WEAKER = 0.5
-#: Word-for-word likeness (stopwords included) that links two statements of three words or more.
-WORDING = 0.75
-#: Weighted Dice overlap of content words that links two statements ...
-DICE = 0.45
-#: ... or two statements that are each other's closest (one may be the other's second closest).
-BEST_DICE = 0.3
-#: ... with at least this many content words shared (two could be the story's own: "war", "Obama").
-MIN_WORDS = 3
-#: Weighted share of the smaller statement's content words found in the larger one ...
-COVER = 0.6
-#: ... with at least this much weight shared (about two rare words, or four common ones).
-MIN_SHARED = 5.0
 
 
 @dataclass
@@ -71,104 +58,83 @@ class Row:
     b_focus: list[tuple[int, int]] = field(default_factory=list)
 
 
-def linked(s: Similarity, x: Profile, y: Profile, qx: Quote, qy: Quote, best: bool) -> str | None:
-    """Whether two statements report the same thing (the module docstring's rules): "verbatim"
-    (the same words), "overlap" (shared content words), or None; ``best`` says whether each is
-    the other's closest statement (by ``dice``), or nearly."""
-    if s.run >= RUN or (s.wording >= WORDING and min(len(x.words), len(y.words)) >= 3):
-        return "verbatim"
-    for q, p in ((qx, x), (qy, y)):
-        if q.kind == "partial" and p.words and s.run == len(p.words) and s.shared >= 1:
-            return "verbatim"  # a quoted fragment found whole in the other statement
-    if s.dice >= DICE and s.shared >= MIN_WORDS:
-        return "overlap"
-    if same_speaker(qx.speaker, qy.speaker) is False:
-        return None  # weaker evidence does not outweigh two different named speakers
-    if best and s.dice >= BEST_DICE and s.shared >= MIN_WORDS:
-        return "overlap"
-    if s.cover >= COVER and s.shared_weight >= MIN_SHARED:
-        return "overlap"
-    return None
+@dataclass
+class Candidates:
+    """Every pair of statements of two articles, measured: their similarities, their features
+    (:mod:`pair_features`), the pairs whose words are the same, and each statement's tokens."""
+
+    sims: list[list[Similarity]]
+    features: dict[tuple[int, int], list[float]]
+    exact: set[tuple[int, int]]
+    ta: list[list[Token]]
+    tb: list[list[Token]]
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    text = resources.files("corpuscli").joinpath("data/speaker_titles.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Candidates:
+    """Measure every pair of statements ``a`` (of ``a_text``) and ``b`` (of ``b_text``)."""
+    weights = Weights.of([s.text for s in sentences(a_text) + sentences(b_text)])
+    ia = [statement_info(q, a_text, weights) for q in a]
+    ib = [statement_info(q, b_text, weights) for q in b]
+    sims = [[compare(x.profile, y.profile, weights) for y in ib] for x in ia]
+    ta = [tokenize(a_text, q.start, q.end) for q in a]
+    tb = [tokenize(b_text, q.start, q.end) for q in b]
+    fa = [folded(t) for t in ta]
+    fb = [folded(t) for t in tb]
+    exact = {(i, j) for i in range(len(a)) for j in range(len(b)) if fa[i] and fa[i] == fb[j]}
+    return Candidates(sims, pair_features(sims, a, b, ia, ib, exact), exact, ta, tb)
 
 
-_NAME_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
-
-
-def _names(speaker: str | None) -> frozenset[str]:
-    if not speaker:
-        return frozenset()
-    titles = _titles()
-    out = set()
-    for w in _NAME_WORD.findall(speaker):
-        key = w.lower().replace("’", "'").removesuffix("'s").rstrip(".")
-        if key not in titles and key.rstrip(".") not in titles and len(key) > 1:
-            out.add(key)
-    return frozenset(out)
-
-
-def same_speaker(a: str | None, b: str | None) -> bool | None:
-    """Whether two speakers are one person: True when their names share a word ("Sen. Arlen
-    Specter", "Mr. Specter"), False when both are named and share none, None when either is a
-    pronoun, a description or unknown."""
-    na, nb = _names(a), _names(b)
-    if not na or not nb:
-        return None
-    return bool(na & nb)
+def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
+    """The links among the candidates: pairs whose probability reaches the model's threshold and
+    at least ``relative`` times the best of either statement, and, whatever the model says, pairs
+    that read the same word for word but for a word or two (``near_same``: a changed word is what
+    a diff is for, and one negated or swapped word must not hide it); a statement with a
+    word-for-word rendering on the other side keeps that link only."""
+    prob = {key: model.probability(x) for key, x in c.features.items()}
+    near = NAMES.index("near_same")
+    sure = c.exact | {key for key, x in c.features.items() if x[near]}
+    top_a: dict[int, float] = {}
+    top_b: dict[int, float] = {}
+    for (i, j), p in prob.items():
+        top_a[i] = max(top_a.get(i, 0.0), p)
+        top_b[j] = max(top_b.get(j, 0.0), p)
+    keys = [
+        (i, j)
+        for (i, j), p in prob.items()
+        if (i, j) in sure
+        or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
+    ]
+    exact_a = {i for i, _ in c.exact}
+    exact_b = {j for _, j in c.exact}
+    return {
+        (i, j): c.sims[i][j]
+        for i, j in sorted(keys)
+        if (i, j) in c.exact or (i not in exact_a and j not in exact_b)
+    }
 
 
 def align(
-    a: list[Quote], b: list[Quote], a_text: str, b_text: str
+    a: list[Quote], b: list[Quote], a_text: str, b_text: str, model: Model | None = None
 ) -> tuple[list[Row], dict[tuple[int, int], Similarity]]:
     """The rows of a diff of statements ``a`` (of ``a_text``) and ``b`` (of ``b_text``), in
     reading order: A's order, with B's unaligned statements placed before the first row that
-    aligns a later statement of B. Also returns the links found, by statement indices."""
-    weights = Weights.of([s.text for s in sentences(a_text) + sentences(b_text)])
-    pa = [Profile.of(q.text) for q in a]
-    pb = [Profile.of(q.text) for q in b]
-    sims = [[compare(x, y, weights) for y in pb] for x in pa]
-    rank_a = [_ranks([s.dice for s in row]) for row in sims]
-    rank_b = [_ranks([sims[i][j].dice for i in range(len(a))]) for j in range(len(b))]
-    kinds: dict[tuple[int, int], str] = {}
-    for i, x in enumerate(pa):
-        for j, y in enumerate(pb):
-            mutual = min(rank_a[i][j], rank_b[j][i]) == 0 and max(rank_a[i][j], rank_b[j][i]) <= 1
-            kind = linked(sims[i][j], x, y, a[i], b[j], mutual)
-            if kind:
-                kinds[(i, j)] = kind
-    # a link by overlap alone far weaker than a statement's best link is another statement on
-    # the same subject (in two identical articles, every statement's best is itself)
-    top_a: dict[int, float] = {}
-    top_b: dict[int, float] = {}
-    for i, j in kinds:
-        top_a[i] = max(top_a.get(i, 0.0), sims[i][j].dice)
-        top_b[j] = max(top_b.get(j, 0.0), sims[i][j].dice)
-    links = {
-        (i, j): sims[i][j]
-        for (i, j), kind in kinds.items()
-        if kind == "verbatim" or sims[i][j].dice >= WEAKER * max(top_a[i], top_b[j])
-    }
-    ta = [tokenize(a_text, q.start, q.end) for q in a]
-    tb = [tokenize(b_text, q.start, q.end) for q in b]
-    # a statement rendered word for word on the other side is that statement: its other links
-    # are to other statements on the same subject (two identical articles align row for row)
-    exact = {(i, j) for (i, j) in links if ratio(ta[i], tb[j]) == 1.0}
-    exact_a = {i for i, _ in exact}
-    exact_b = {j for _, j in exact}
-    links = {
-        (i, j): sim
-        for (i, j), sim in links.items()
-        if (i, j) in exact or (i not in exact_a and j not in exact_b)
-    }
+    aligns a later statement of B. Also returns the links found, by statement indices. The
+    links are chosen by ``model`` (the shipped one by default)."""
+    c = candidates(a, b, a_text, b_text)
+    links = choose(c, model or shipped_model())
+    return rows_of(links, a, b, a_text, b_text, c), links
+
+
+def rows_of(
+    links: dict[tuple[int, int], Similarity],
+    a: list[Quote],
+    b: list[Quote],
+    a_text: str,
+    b_text: str,
+    c: Candidates,
+) -> list[Row]:
+    """The rows of a diff for the links chosen, labelled and diffed word by word."""
+    ta, tb = c.ta, c.tb
     groups = _group(links, a, b)
     rows: list[tuple[tuple[int, int], Row]] = []
     for ia, ib in groups:
@@ -201,7 +167,7 @@ def align(
             ops = word_diff(toks_a, toks_b, a_text, b_text)
         row = Row(label, round(sim, 4), qa, qb, ops, best, fa, fb)
         rows.append(((min(ia), min(ib)), row))
-    return _order(rows, a, b), links
+    return _order(rows, a, b)
 
 
 def focus(mine: list[Quote], text: str, other: list[Quote]) -> list[tuple[int, int]]:
@@ -225,15 +191,6 @@ def focus(mine: list[Quote], text: str, other: list[Quote]) -> list[tuple[int, i
             continue
         out.append((q.start + parts[hits[0]].start, q.start + parts[hits[-1]].end))
     return out
-
-
-def _ranks(values: list[float]) -> list[int]:
-    """Each value's place from the largest (0), ties sharing the better place."""
-    ordered = sorted(values, reverse=True)
-    first: dict[float, int] = {}
-    for k, v in enumerate(ordered):
-        first.setdefault(v, k)
-    return [first[v] for v in values]
 
 
 def _group(

@@ -35,10 +35,11 @@ from typing import Any, Literal
 
 from corpuscli.text.stopwords import load_stopwords
 
-from .align import Row, same_speaker
+from .align import Row
 from .numbers import find_numbers
 from .quotes import Quote
 from .similarity import content_words, stem
+from .speaker_match import same_speaker
 from .worddiff import Token, tokenize
 
 KINDS = ("insertion", "number", "meaning", "attribution", "naming")

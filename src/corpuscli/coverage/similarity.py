@@ -87,6 +87,7 @@ class Weights:
 
     counts: Counter[str] = field(default_factory=Counter)
     total: int = 0
+    _memo: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, sentences: Iterable[str]) -> Weights:
@@ -98,7 +99,11 @@ class Weights:
         return cls(counts, total)
 
     def __call__(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+        value = self._memo.get(word)
+        if value is None:
+            value = math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+            self._memo[word] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -154,10 +159,11 @@ def compare(x: Profile, y: Profile, weights: Weights) -> Similarity:
 
 
 def _compare(x: Profile, y: Profile, weights: Weights) -> Similarity:
+    # fsum: exactly rounded, so the result does not depend on the sets' (hash-seeded) order
     shared = x.content & y.content
-    wx = sum(weights(w) for w in x.content)
-    wy = sum(weights(w) for w in y.content)
-    ws = sum(weights(w) for w in shared)
+    wx = math.fsum(weights(w) for w in x.content)
+    wy = math.fsum(weights(w) for w in y.content)
+    ws = math.fsum(weights(w) for w in shared)
     dice = 2 * ws / (wx + wy) if wx + wy > 0 else 0.0
     cover = ws / min(wx, wy) if min(wx, wy) > 0 else 0.0
     run, wording = _runs(x.words, y.words)

@@ -1,0 +1,48 @@
+"""Whether two statements' speakers are one person, by the names they share.
+
+"Sen. Arlen Specter" and "Mr. Specter" are one speaker; "Specter" and "Casey" are two; "he", "a
+spokesman" or no speaker at all leave it open. Titles ("Sen.", "President") are not names; they
+are listed in ``data/speaker_titles.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    text = resources.files("corpuscli").joinpath("data/speaker_titles.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def speaker_names(speaker: str | None) -> frozenset[str]:
+    """The name words of a speaker, lower-cased, titles and possessives out."""
+    if not speaker:
+        return frozenset()
+    titles = _titles()
+    out = set()
+    for w in _NAME_WORD.findall(speaker):
+        key = w.lower().replace("’", "'").removesuffix("'s").rstrip(".")
+        if key not in titles and key.rstrip(".") not in titles and len(key) > 1:
+            out.add(key)
+    return frozenset(out)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """Whether two speakers are one person: True when their names share a word ("Sen. Arlen
+    Specter", "Mr. Specter"), False when both are named and share none, None when either is a
+    pronoun, a description or unknown."""
+    na, nb = speaker_names(a), speaker_names(b)
+    if not na or not nb:
+        return None
+    return bool(na & nb)

@@ -1,0 +1,104 @@
+"""The statement-alignment scorer of `corpus diff`: its features, the shipped model, and the
+decision it makes, on the seeds and small real excerpts (tests/fixtures/README.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from corpuscli.coverage.align import candidates, choose
+from corpuscli.coverage.alignment_model import Model, shipped_model
+from corpuscli.coverage.diff import side
+from corpuscli.coverage.pair_features import NAMES, statement_info
+from corpuscli.coverage.similarity import Weights
+from corpuscli.coverage.speaker_match import same_speaker
+from corpuscli.errors import CorpusError
+from tests.conftest import FIXTURES, ROOT, SEED_003
+
+
+def _side(text: str, doc_id: str):
+    return side(pd.Series({"doc_id": doc_id, "text": text}))
+
+
+def _fixture(name: str):
+    a = (FIXTURES / f"basil_{name}_a.txt").read_text(encoding="utf-8")
+    b = (FIXTURES / f"basil_{name}_b.txt").read_text(encoding="utf-8")
+    return _side(a, "a"), _side(b, "b")
+
+
+def test_shipped_model_reads_features_this_version_computes():
+    model = shipped_model()
+    assert set(model.names) <= set(NAMES)
+    assert len(model.coef) == len(model.mean) == len(model.scale) == len(model.names)
+    assert 0 < model.threshold < 1 and 0 <= model.relative < 1
+    data = model.to_json()
+    assert Model.of(data) == model
+    with pytest.raises(CorpusError):
+        Model.of({**data, "features": [*data["features"][:-1], "a feature nobody computes"]})
+
+
+def test_every_pair_has_every_feature_and_the_same_words_are_linked():
+    a, b = _fixture("tax_ruling")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    assert set(c.features) == {
+        (i, j) for i in range(len(a.statements)) for j in range(len(b.statements))
+    }
+    assert all(len(x) == len(NAMES) for x in c.features.values())
+    model = shipped_model()
+    exact = NAMES.index("exact")
+    same = [key for key, x in c.features.items() if x[exact] == 1.0]
+    assert same, "the excerpts share statements word for word"
+    assert min(model.probability(c.features[key]) for key in same) > 0.9
+    chosen = choose(c, model)
+    assert set(same) <= set(chosen) and len(chosen) < len(c.features)
+
+
+def test_a_word_family_counts_in_the_soft_overlap():
+    weights = Weights.of(["The lawsuit was without merit.", "We believe this suit is baseless."])
+    a = _side("“The lawsuit was without merit,” he said.", "a").statements[0]
+    b = _side("“We believe this suit is baseless,” he said.", "b").statements[0]
+    from corpuscli.coverage.pair_features import soft_dice
+
+    x, y = statement_info(a, "", weights), statement_info(b, "", weights)
+    assert soft_dice(x, y) > 0 and not (x.profile.content & y.profile.content)
+
+
+def test_the_threshold_decides():
+    a, b = _fixture("trophies")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    model = shipped_model()
+    assert choose(c, model)
+    assert not choose(c, replace(model, threshold=1.01))
+    assert len(choose(c, replace(model, threshold=0.0))) >= len(choose(c, model))
+
+
+def test_speakers_are_one_by_a_shared_name():
+    assert same_speaker("Sen. Arlen Specter", "Mr. Specter") is True
+    assert same_speaker("Arlen Specter", "Bob Casey") is False
+    assert same_speaker("he", "Bob Casey") is None
+
+
+def test_alignment_does_not_depend_on_hash_order():
+    code = (
+        "import json, pandas as pd\n"
+        "from corpuscli.coverage.diff import side, diff_articles, to_json\n"
+        f"t = open({str(SEED_003)!r}, encoding='utf-8').read()\n"
+        "u = t.replace('said', 'stated').replace('Shusha', 'Shushi')\n"
+        "d = diff_articles(side(pd.Series({'doc_id': 'a', 'text': t})),"
+        " side(pd.Series({'doc_id': 'b', 'text': u})))\n"
+        "print(json.dumps(to_json(d)['rows']))\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1] and outputs[0]
