@@ -824,7 +824,7 @@ def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[,.;:!?\n]", mask_abbreviations(text[start:end]))
+    m = re.search(r"[,.;:!?\n—–()]", mask_abbreviations(text[start:end]))
     return start + m.start() if m else end
 
 

@@ -385,7 +385,9 @@ _AFTER_NP = re.compile(
     r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
     r"last|this|yesterday|today|without|with|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
 )
-_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
+#: A word of up to five letters with a full stop, or a letter of a dotted acronym after the
+#: first ("U.S.": both stops, so "the U.S. official" is one phrase).
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.|(?<=[A-Za-z]\.)([A-Za-z])\.")
 
 
 def mask_abbreviations(text: str) -> str:
@@ -395,6 +397,8 @@ def mask_abbreviations(text: str) -> str:
     abbrev = abbreviations()
 
     def mask(m: re.Match[str]) -> str:
+        if m.group(2):
+            return m.group(2) + "\0"
         word = m.group(1)
         if len(word) == 1 or word.lower() in abbrev:
             return word + "\0"
