@@ -243,7 +243,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     lead = len(tail) - len(tail.lstrip(" \t,"))
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
-    if kind in ("any", "names"):
+    if kind in ("any", "names", "manner"):
         if tail.split()[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
             return None  # "a businessman accused of laundering …": a passive, no speech
         return pos + skip + lead
@@ -294,7 +294,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
             last in _PASSIVE
             or last == ["to"]
             or (last and last[0].lower() in _DETERMINERS)
-            or verbs.get(" ".join(m.group(0).split())) == "names"
+            or verbs.get(" ".join(m.group(0).split())) in ("names", "manner")
         ):
             continue  # "been told", "failing to reveal", "an agreed period", "condemned"
         conj = _CONJ_BEFORE.search(before[-24:])
@@ -669,7 +669,7 @@ def reports_in(
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
         quoted = _quoted_share(start, stop, marked) > 0
-        if quoted and kind != "names":
+        if quoted and kind not in ("names", "manner"):
             first_mark = min(a for a, b in marked if a < stop and b > start)
             last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
@@ -707,7 +707,9 @@ def reports_in(
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if kind == "names" and not quoted and not _JUDGEMENT.match(text, start, stop):
+        if kind in ("names", "manner") and not quoted and (
+            kind == "manner" or not _JUDGEMENT.match(text, start, stop)
+        ):
             continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
         previous = speaker
         if speaker.source != "pronoun":

@@ -344,6 +344,12 @@ _INSTITUTION = {
 }  # fmt: skip
 
 
+def _institution(word: str) -> bool:
+    """Whether a name's last word makes it an institution, not a person: the words above, and
+    the organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
+    return word in _INSTITUTION or lexicon().roles.get(word.lower()) in ("body", "outlet")
+
+
 #: Roles a description names ("the former president") and the titles that go with them.
 _ROLE = re.compile(
     r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
@@ -371,13 +377,13 @@ def _person_like(name: str) -> bool:
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    return not (words[-1] in _INSTITUTION or words[-1].lower() in lex.roles)
+    return not (_institution(words[-1]) or words[-1].lower() in lex.roles)
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
     """Whether ``name`` can be what "he", "she" or "the president" refers to: a "Mr." is not a
     "she", and the Supreme Court is no person."""
-    if (pronoun or person) and name.split()[-1] in _INSTITUTION:
+    if (pronoun or person) and _institution(name.split()[-1]):
         return False
     first = next((w for w in name.split() if w not in lexicon().title_words), "")
     known = lexicon().first_names.get(first) if len(name.split()) > 1 else None
@@ -403,7 +409,7 @@ def _whole_name(text: str, start: int, name: str) -> str:
     end = start + len(name)
     for _ in range(3):
         more = _NEXT_NAME_WORD.match(text, end)
-        if not more or more.group(1) in _INSTITUTION:
+        if not more or _institution(more.group(1)):
             break
         name, end = name + " " + more.group(1), more.end()
     title = _TITLE_WORDS.search(name)
@@ -436,7 +442,7 @@ def _colon_subject(
             n for pos, n in titled if pos < start
         ]
         return before[-1] if before else None
-    if name[:1].islower() or name.split()[-1] in _INSTITUTION:
+    if name[:1].islower() or _institution(name.split()[-1]):
         return None
     return name
 
