@@ -32,6 +32,7 @@ from .quote_patterns import (
     titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
+from .speaker_phrase import role_of
 
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
@@ -50,6 +51,13 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         and q.speaker.split()[0][:1].isupper()
     )  # fmt: skip
     known = {name.split()[-1] for _, name, _ in spoke}
+    # unnamed people who spoke ("a Turkish security official said …" ¶ "He stressed …"): "he"
+    # means them when they are the nearest speaker, in the paragraph or the one before
+    unnamed = [(q.start, q.speaker) for q in quotes
+               if q.speaker_source == "description" and q.speaker and _UNNAMED.match(q.speaker)
+               and lexicon().verb_class.get(q.verb or "said") in ("say", "object", "clause")
+               and not (q.verb or "").startswith("ask")  # "a reporter asked Cuomo …, he replied"
+               and role_of([w.lower() for w in q.speaker.split()]) == "person"]  # fmt: skip
     paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
@@ -74,11 +82,29 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             subjects = _subjects(text, quotes, known)
         opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
                   if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
-        best = max(said[-1:] + opened[-1:], default=None)
+        described = [(pos, n) for pos, n in unnamed
+                     if near_start <= pos < q.start and _description_fits(n, pronoun)]  # fmt: skip
+        best = max(said[-1:] + opened[-1:] + described[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
             # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
             insort(spoke, (q.start, best[1], q.paragraph))
+
+
+#: An indefinite description of one unnamed person: "a Turkish security official", "another
+#: official" (not "officials"; not "the U.N. head", who is someone the article names).
+_UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w.’'-]+[ \t]+){0,4}[a-z]+(?<!s)$")
+_SHE_ROLE = re.compile(r"(?:woman|women|wife|mother|daughter|sister|lady)$")
+_HE_ROLE = re.compile(r"(?:man|men|husband|father|son|brother)$")
+
+
+def _description_fits(description: str, pronoun: str) -> bool:
+    """Whether "he" or "she" can mean the unnamed person ``description`` names: a
+    "spokeswoman" is no "he", a "spokesman" no "she"."""
+    head = description.split()[-1].lower()
+    if pronoun == "he":
+        return not _SHE_ROLE.search(head)
+    return not _HE_ROLE.search(head) or head.endswith("woman")
 
 
 _NAME_PART = re.compile(
