@@ -370,3 +370,78 @@ def test_they_are_the_joint_subject_before():
 def test_said_one_of_his_lawyers_and_a_name():
     text = "“This has been a terrible ordeal,” said one of his lawyers, Eugene Fidell."  # Reuters
     assert _one(text, "This has been").speaker == "Eugene Fidell"
+
+
+# -- round 4: families found on unlabelled AllSides articles and on dev --------------------------
+
+
+def test_a_dotted_acronym_does_not_end_the_speaker():
+    text = (  # The Washington Times
+        "“The Army used to have a saying that ‘every soldier is a sensor,’” added the U.S. "
+        "official, who spoke with The Times on Thursday."
+    )
+    assert _one(text, "The Army used").speaker == "the U.S. official"
+
+
+def test_dialogue_verbs_attribute_the_quote():
+    text = (  # The Guardian
+        "“OK Donald, I know you are into big diversion tonight,” shot back Clinton. “Anything to "
+        "get away from your campaign.”"
+    )
+    assert _one(text, "OK Donald").speaker == "Clinton"
+    text = (  # Reuters
+        "“You’re the boss, Mr. Rosenstein,” Jordan interrupted.\n\n"
+        "“That’s correct,” Rosenstein snapped back."
+    )
+    assert _one(text, "You’re the boss").speaker == "Jordan"
+    assert _one(text, "That’s correct").speaker == "Rosenstein"
+
+
+def test_continued_attributes_a_quote_and_reports_nothing():
+    text = (  # BBC News
+        "Mr Trump's public criticism of Saudi Arabia on Tuesday was his strongest so far, but he "
+        "has continued to highlight the kingdom's importance as a US ally."
+    )
+    assert not [q for q in extract_quotes(text) if "highlight" in q.text]
+    text = (  # Politico
+        "“We don’t want war,” Zarif told CNN.\n\n"
+        "“We don’t want to engage in a military confrontation,” he continued."
+    )
+    assert _one(text, "We don’t want to engage").speaker == "Zarif"
+
+
+def test_an_institution_is_no_he():
+    text = (  # The Washington Post
+        "The president had hurled the phrase 183 times (according to the Trump Twitter Archive)."
+        "\n\n“It's a shame that our country had to go through this,” he told reporters."
+    )
+    assert _one(text, "It's a shame").speaker != "Trump Twitter Archive"
+
+
+def test_he_may_be_the_unnamed_official_who_spoke_just_before():
+    text = (  # Reuters
+        "But Ankara and its Syrian rebel allies alone do not have the capacity to take over the "
+        "whole region, Cagaptay said.\n\n"
+        "“Distancing the YPG from the border is of critical importance,” a Turkish security "
+        "official said.\n\n"
+        "He stressed the need for careful coordination over who should fill other areas."
+    )
+    assert _one(text, "the need for careful").speaker == "a Turkish security official"
+
+
+def test_a_participle_is_said_by_its_clause_subject_not_the_name_before_its_comma():
+    text = (  # The Hollywood Reporter, via AllSides
+        "Hillary Clinton slammed Sen. Bernie Sanders, her main competitor in the 2016 Democratic "
+        'primary, saying "nobody likes him" and accusing him of supporting sexist attacks.'
+    )
+    assert _one(text, "nobody likes him").speaker == "Hillary Clinton"
+    text = (  # Associated Press
+        "Dozens of hard-liners later gathered outside the British Embassy, chanting "
+        "“Death to England.”"
+    )
+    assert _one(text, "Death to England").speaker != "Embassy"
+    text = (  # Fox News
+        "France's ambassador to the United States, Gerard Araud, sought to show there are no hard "
+        'feelings, tweeting on Monday: "I am extremely grateful for the overwhelming support."'
+    )
+    assert _one(text, "I am extremely").speaker == "Gerard Araud"

@@ -313,7 +313,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
+def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of a clause (for a participle: "Trump …, saying …"; "Biden, on Wednesday,
     reflected on …, saying …"; "However, at a press conference later, Mr Trump struck a warmer
     tone, stressing …"): the first comma-separated part that does not open with a circumstance
@@ -494,7 +494,7 @@ def reports_in(
         if left.strip():
             who = parse_subject(text, clause_start, m.start())
         elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
-            who = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            who = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
             who = who if who is not None and who.start < m.start() else None
         else:
             who = None
@@ -559,7 +559,7 @@ def reports_in(
         elif verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
-            speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
         elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
@@ -597,7 +597,7 @@ def reports_in(
             # the verb shares the subject of the sentence
             speaker = previous
             if speaker is None and kind in ("say", "clause", "object"):
-                speaker = subject_of_sentence or _sentence_subject(text, s_start, s_end)
+                speaker = subject_of_sentence or sentence_subject(text, s_start, s_end)
                 if speaker is not None and (
                     speaker.start >= m.start() or not _may_speak(text, speaker)
                 ):
@@ -707,8 +707,10 @@ def reports_in(
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if kind in ("names", "manner") and not quoted and (
-            kind == "manner" or not _JUDGEMENT.match(text, start, stop)
+        if (
+            kind in ("names", "manner")
+            and not quoted
+            and (kind == "manner" or not _JUDGEMENT.match(text, start, stop))
         ):
             continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
         previous = speaker
@@ -836,4 +838,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "reports_in"]
+__all__ = ["PRONOUNS", "Report", "reports_in", "sentence_subject"]
