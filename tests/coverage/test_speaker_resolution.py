@@ -445,3 +445,19 @@ def test_a_participle_is_said_by_its_clause_subject_not_the_name_before_its_comm
         'feelings, tweeting on Monday: "I am extremely grateful for the overwhelming support."'
     )
     assert _one(text, "I am extremely").speaker == "Gerard Araud"
+
+
+def test_a_participle_after_a_quotation_reports_with_the_quotation_speaker():
+    text = (  # BBC News
+        "However, Mr Macron told reporters: \"We don't have the same definition of terrorism "
+        'around the [Nato] table," adding that the greatest priority was to fight IS.'
+    )
+    q = _one(text, "the greatest priority")
+    assert q.kind == "indirect" and q.speaker == "Macron"
+    text = (  # CNN
+        "“Its wasting half the initiative, half the brain power, half the passion, of a nation,” "
+        "Biden said, also acknowledging that the obstacles to gender equality in Africa seem "
+        "daunting."
+    )
+    q = _one(text, "the obstacles")
+    assert q.kind == "indirect" and q.speaker == "Biden"

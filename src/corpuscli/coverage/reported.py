@@ -529,7 +529,16 @@ def reports_in(
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         if _attributes_a_quote(text, m, marked):
-            continue  # “…,” he said: the quotation's own attribution, no clause to report
+            # “…,” he said: the quotation's own attribution, no clause to report; its speaker
+            # is the subject of a participle after it ("…,” Biden said, also acknowledging …")
+            quote_end = max(b for a, b in marked if b <= m.start())
+            who = (
+                parse_subject(text, quote_end, m.start())
+                if text[quote_end : m.start()].strip(_MARKS + ",.!?…—–-")
+                else parse_after(text, m.end(), s_end)
+            )
+            previous = who if who is not None and who.source != "pronoun" else previous
+            continue
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
@@ -717,7 +726,10 @@ def reports_in(
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
         yield Report(start, stop, speaker, verb, quoted)
-        taken_until = max(taken_until, stop)
+        # a quotation's clause leaves what follows its last quotation to the verbs there
+        # ("told reporters: “…,” adding that …")
+        inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
+        taken_until = max(taken_until, inner_end if quoted else stop)
 
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
