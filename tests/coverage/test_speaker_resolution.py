@@ -461,3 +461,19 @@ def test_a_participle_after_a_quotation_reports_with_the_quotation_speaker():
     )
     q = _one(text, "the obstacles")
     assert q.kind == "indirect" and q.speaker == "Biden"
+
+
+def test_a_reported_clause_before_the_part_that_holds_a_quoted_fragment():
+    text = (  # Associated Press
+        "Ukraine’s Foreign Minister Vadym Prystaiko tweeted that he and the president met with "
+        "U.S. Embassy officials Friday and obtained “important data” about the crash."
+    )
+    q = _one(text, "he and the president met")
+    assert q.kind == "indirect" and "obtained" not in q.text
+    text = (  # Associated Press
+        "Germany’s Lufthansa airline said it and subsidiaries are canceling flights to and from "
+        "Tehran for the next 10 days as a precautionary measure, citing the “unclear security "
+        "situation for the airspace around Tehran airport.”"
+    )
+    q = _one(text, "it and subsidiaries")
+    assert q.kind == "indirect" and q.text.endswith("precautionary measure")

@@ -154,8 +154,9 @@ def _clause_like(text: str) -> bool:
         return True
     if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
         return False  # "to …", "will go on": no subject
-    if first in _SUBJECT_PRONOUN:
-        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
+    if first in _SUBJECT_PRONOUN and not (len(words) > 2 and words[1].lower() == "and"):
+        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb ("he
+        # and the president met": a joint subject, read on)
         second = words[1].lower() if len(words) > 1 else ""
         return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
     for i, w in enumerate(words[1:8], start=1):
@@ -683,7 +684,7 @@ def reports_in(
             last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
-            coordinated = _LAST_AND.search(unquoted)
+            coordinated = _LAST_AND.search(unquoted) or _LAST_PARTICIPLE.search(unquoted)
             after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
@@ -783,6 +784,8 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
+#: A participle after a comma, the last of a clause: "…, citing the “unclear security …”".
+_LAST_PARTICIPLE = re.compile(r",[ \t]+[a-z]+ing[ \t]+(?!.*,[ \t]+[a-z]+ing[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")
 #: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
 #: Moscow,", "In all,", "Hours after the blast,".
