@@ -684,7 +684,9 @@ def reports_in(
             last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
-            coordinated = _LAST_AND.search(unquoted) or _LAST_PARTICIPLE.search(unquoted)
+            breaks = [b for b in (_LAST_AND.search(unquoted), _LAST_PARTICIPLE.search(unquoted))
+                      if b is not None]  # fmt: skip
+            coordinated = max(breaks, key=lambda b: b.start()) if breaks else None
             after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
