@@ -477,3 +477,17 @@ def test_a_reported_clause_before_the_part_that_holds_a_quoted_fragment():
     )
     q = _one(text, "it and subsidiaries")
     assert q.kind == "indirect" and q.text.endswith("precautionary measure")
+
+
+def test_a_subject_then_circumstance_before_the_verb():
+    text = (  # The Hill
+        "Starr at another point in the interview on the Catsimatidis radio show reiterated that he "
+        "trusts Mueller but feels wary of those around him."
+    )
+    q = _one(text, "he trusts Mueller")
+    assert q.kind == "indirect" and q.speaker == "Starr"
+    text = (  # Associated Press
+        "After initially pointing to a technical failure and insisting the armed forces were not "
+        "to blame, authorities on Saturday admitted accidentally shooting it down."
+    )
+    assert _one(text, "the armed forces").text == "the armed forces were not to blame"

@@ -193,7 +193,7 @@ def _subject_like(words: str) -> bool:
     officials", "an Islamic State-affiliated site"); not a verb phrase ("then cheated by
     failing to"), an auxiliary alone ("had") nor two noun phrases ("a charge the group": the
     verb's object is elsewhere)."""
-    parts = _strip_adverbs(words).split()
+    parts = _TRAILING_TIME.sub("", _strip_adverbs(words)).split()  # "authorities on Saturday"
     while parts and parts[0].lower() in _CONJUNCTIONS:
         parts = parts[1:]
     if not parts or len(parts) > 5 or parts[-1].lower() in _DETERMINERS:
@@ -736,6 +736,11 @@ def reports_in(
 
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
+#: A time after a subject: "authorities on Saturday", "officials late Friday".
+_TRAILING_TIME = re.compile(
+    r"[ \t]+(?:(?:on|late|early|last|this|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|night|today|yesterday|tonight)[ \t]*$"
+)
 #: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
 _ADVERB_WORDS = lexicon().words("adverbs")
 

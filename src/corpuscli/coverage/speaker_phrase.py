@@ -329,6 +329,18 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
         found = parse_phrase(text, last_start, last_end)
+        if found is None and len(head) >= 3:
+            # "Starr at another point in the interview on the … radio show reiterated": the
+            # subject, then circumstance up to the verb
+            cut = _CIRCUMSTANCE_START.search(text, last_start, last_end)
+            subject = text[last_start : cut.start()] if cut is not None else ""
+            if cut is not None and 0 < len(subject.split()) <= 5:
+                found = parse_phrase(text, last_start, cut.start())
+                if found is not None and (
+                    found.source == "pronoun"
+                    or found.start != last_start + len(subject) - len(subject.lstrip())
+                ):
+                    found = None  # "Hambley was among protesters removed from a Trump rally"
         if found is not None and found.source == "description" and len(parts) > 1:
             # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
             p_start, p_end = parts[-2]
@@ -370,6 +382,12 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         if named is not None:
             break
     return named or described
+
+
+#: Where circumstance after a subject starts: "at another point", "in an interview", "on Friday".
+_CIRCUMSTANCE_START = re.compile(
+    r"[ \t]+(?:at|in|on|during|after|before|since|while|late|earlier|last|this|speaking)[ \t]"
+)
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
