@@ -491,3 +491,13 @@ def test_a_subject_then_circumstance_before_the_verb():
         "to blame, authorities on Saturday admitted accidentally shooting it down."
     )
     assert _one(text, "the armed forces").text == "the armed forces were not to blame"
+
+
+def test_a_participle_after_he_said_is_his_not_a_name_inside_the_quotation():
+    text = (  # The Moscow Times (the seed)
+        "Putin also accused the Soviet leadership of “inaction” toward the deadly ethnic clashes.\n\n"
+        "“The Armenians took up arms and did it themselves,” he said, adding that the seven "
+        "surrounding districts fell under the control of Armenian protectorate Nagorno-Karabakh."
+    )
+    q = _one(text, "the seven surrounding")
+    assert q.kind == "indirect" and q.speaker == "Putin"

@@ -328,6 +328,8 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
             if words
             else None
         )  # "When …,", "Dispensing with harsh criticism,", "Asked about …,"
+        if words[:1] and words[0][:1] in "“\"«‘'":
+            break  # a quotation opens the sentence: its words are no subject ("“The Armenians …")
         if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
             head_end = _noun_phrase_end(part)
             if head_end:
@@ -538,7 +540,7 @@ def reports_in(
                 if text[quote_end : m.start()].strip(_MARKS + ",.!?…—–-")
                 else parse_after(text, m.end(), s_end)
             )
-            previous = who if who is not None and who.source != "pronoun" else previous
+            previous = who or previous
             continue
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
