@@ -501,3 +501,28 @@ def test_a_participle_after_he_said_is_his_not_a_name_inside_the_quotation():
     )
     q = _one(text, "the seven surrounding")
     assert q.kind == "indirect" and q.speaker == "Putin"
+
+
+def test_may_alone_is_theresa_may_and_as_x_put_it_reports():
+    text = (  # BBC News
+        "Theresa May met the leaders of France and Germany.\n\n"
+        "Speaking after visiting businesses in Salisbury, May said the four countries were "
+        "“very clear in attributing this act to Russia”."
+    )
+    assert _one(text, "very clear").speaker == "Theresa May"
+    assert clean_speaker("Theresa May") == "Theresa May"
+    text = (  # CNN
+        'Why the gunman shot him in the back -- "in cold blood," as Harper put it, while he stood '
+        "guard at Canada's National War Memorial."
+    )
+    assert any(q.kind == "indirect" and q.speaker == "Harper" for q in extract_quotes(text))
+
+
+def test_a_headline_in_capitals_or_a_link_word_is_no_part_of_a_speaker():
+    text = (  # CNN
+        "JUST WATCHED Obama on the economy Replay More Videos\n\n"
+        "“We are moving forward,” Obama said. President Barack Obama spoke in Ohio."
+    )
+    assert _one(text, "We are moving").speaker == "Barack Obama"
+    text = 'Says Paine: "The main thing that\'s disturbing about it is trying to have our children understand."'  # NPR
+    assert _one(text, "The main thing").speaker == "Paine"

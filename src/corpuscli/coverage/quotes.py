@@ -508,7 +508,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     out = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
-        if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
+        para = text[p_start:p_end]
+        if "ccording" in para or "s view" in para or " put it" in para or " puts it" in para:
             hits = [p_start, *hits]  # read every sentence of the paragraph
         if not hits:
             continue

@@ -153,7 +153,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     ]
     while toks and (
         toks[-1][0] in ",;:()—–"
-        or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+        or (
+            toks[-1][0].lower() in _TRAILING
+            and not (len(toks) > 1 and toks[-2][0] in HONORIFICS)
+            and not (len(toks) == 1 and toks[0][0] in TITLE_SURNAMES)  # "May said": Theresa May
+        )
         or _ADVERB.fullmatch(toks[-1][0])  # "Poland has explicitly stated"
     ):
         toks.pop()  # "Trump has repeatedly", not "Mrs. May"
@@ -221,6 +225,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     ):  # fmt: skip
         j -= 1
     words_before = j > 0 and [w.lower() for w in words[:j]] != ["the"]  # not "the U.S."
+    if len(words) == 1 and words[0] in TITLE_SURNAMES:  # "King said", "May said"
+        return Mention(words[0], words[0], "named", "person", toks[0][1], toks[0][2])
     while j < len(words) and words[j] in lex.not_names:
         j += 1  # "As Iran warned", "But Trump said"
     run = words[j:]
@@ -325,7 +331,7 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
         return None  # "For the first official state visit"
-    if head and all(w.lower() in _TRAILING for w in head):
+    if head and all(w.lower() in _TRAILING for w in head) and not set(head) <= TITLE_SURNAMES:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
         found = parse_phrase(text, last_start, last_end)
