@@ -534,13 +534,14 @@ def reports_in(
         if _attributes_a_quote(text, m, marked):
             # “…,” he said: the quotation's own attribution, no clause to report; its speaker
             # is the subject of a participle after it ("…,” Biden said, also acknowledging …")
-            quote_end = max(b for a, b in marked if b <= m.start())
-            who = (
-                parse_subject(text, quote_end, m.start())
-                if text[quote_end : m.start()].strip(_MARKS + ",.!?…—–-")
-                else parse_after(text, m.end(), s_end)
-            )
-            previous = who or previous
+            if _PARTICIPLE_AFTER.search(text, m.end(), s_end):  # only a participle needs it
+                quote_end = max(b for a, b in marked if b <= m.start())
+                who = (
+                    parse_subject(text, quote_end, m.start())
+                    if text[quote_end : m.start()].strip(_MARKS + ",.!?…—–-")
+                    else parse_after(text, m.end(), s_end)
+                )
+                previous = who or previous
             continue
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
@@ -793,6 +794,8 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
+#: A participle after a comma: ", adding", ", also acknowledging".
+_PARTICIPLE_AFTER = re.compile(r",[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+)?[a-z]+ing\b")
 #: A participle after a comma, the last of a clause: "…, citing the “unclear security …”".
 _LAST_PARTICIPLE = re.compile(r",[ \t]+[a-z]+ing[ \t]+(?!.*,[ \t]+[a-z]+ing[ \t])")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")

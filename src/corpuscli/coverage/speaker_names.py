@@ -42,7 +42,8 @@ def _name_words(run: str) -> list[str]:
     words = run.split()
     caps = 0  # a headline in capitals before a name: "WARNS PM Theresa May"
     while (
-        caps < len(words) - 1
+        words[0].isupper()
+        and caps < len(words) - 1
         and len(words[caps]) > 1
         and words[caps].isupper()
         and ("." not in words[caps])

@@ -335,7 +335,7 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
         found = parse_phrase(text, last_start, last_end)
-        if found is None and len(head) >= 3:
+        if found is None and len(head) >= 3 and head[0][:1].isupper():
             # "Starr at another point in the interview on the … radio show reiterated": the
             # subject, then circumstance up to the verb
             cut = _CIRCUMSTANCE_START.search(text, last_start, last_end)

@@ -370,6 +370,7 @@ _INSTITUTION = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def _institution(word: str) -> bool:
     """Whether a name's last word makes it an institution, not a person: the words above, and
     the organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
