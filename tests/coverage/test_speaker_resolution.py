@@ -526,3 +526,25 @@ def test_a_headline_in_capitals_or_a_link_word_is_no_part_of_a_speaker():
     assert _one(text, "We are moving").speaker == "Barack Obama"
     text = 'Says Paine: "The main thing that\'s disturbing about it is trying to have our children understand."'  # NPR
     assert _one(text, "The main thing").speaker == "Paine"
+
+
+def test_a_predicate_without_subject_after_the_clause_is_the_speakers_own_act():
+    text = (  # Christian Science Monitor
+        "Trump says he would support stopping federal money to Planned Parenthood, but also has "
+        "made positive comments about the organization."
+    )
+    q = _one(text, "he would support")
+    assert q.text == "he would support stopping federal money to Planned Parenthood"
+    text = (  # The Moscow Times (the seed)
+        "Armenian Prime Minister Nikol Pashinyan has meanwhile called on Russian-led peacekeepers "
+        "to help stop the conflict."
+    )
+    assert _one(text, "Russian-led peacekeepers").speaker == "Nikol Pashinyan"
+
+
+def test_a_sentence_adverb_is_no_speaker():
+    text = (  # Politico
+        "Nevertheless, the administration has repeatedly maintained it can strike a deal with Iran "
+        "without congressional approval."
+    )
+    assert _one(text, "it can strike").speaker == "the administration"

@@ -309,9 +309,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if len(text[start:cut].split()) >= 3:
                 stop = cut
                 break
+    matrix = _MATRIX_PREDICATE.search(text, start, stop)
+    if matrix is not None and len(text[start : matrix.start()].split()) >= 3:
+        stop = matrix.start()  # "…, but also has made positive comments": the speaker's own act
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
+
+
+#: A predicate with no subject after a comma and a conjunction ("…, and didn't specify a figure",
+#: "…, but also has made …"): it goes with the speaker, not with what the speaker said.
+_MATRIX_PREDICATE = re.compile(
+    r",[ \t]+(?:and|but|yet)[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:has|have|had|did|"
+    r"didn['’]t|does|doesn['’]t|declined|refused|added|said|offered|gave|provided)\b"
+)
 
 
 def sentence_subject(text: str, start: int, end: int) -> Mention | None:
