@@ -548,3 +548,13 @@ def test_a_sentence_adverb_is_no_speaker():
         "without congressional approval."
     )
     assert _one(text, "it can strike").speaker == "the administration"
+
+
+def test_no_name_before_a_colon_that_follows_a_speech_verb():
+    text = (  # Associated Press
+        "In one video, a fast-moving light can be seen through the trees as someone films from "
+        "the ground.\n\nSomeone off-camera says in Farsi: “The plane has caught fire. ... In the "
+        "name of God, the compassionate, the merciful. God, please help us. Call the fire "
+        "department!”"
+    )
+    assert _one(text, "The plane has caught fire").speaker != "Farsi"

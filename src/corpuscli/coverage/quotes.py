@@ -338,6 +338,8 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
+            if verb_hits(text).first(s_start + colon.start(1), s_start + colon.end(1)):
+                who = None  # "Someone off-camera says in Farsi: “…”": no name before a colon
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
                 continue
