@@ -309,7 +309,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if len(text[start:cut].split()) >= 3:
                 stop = cut
                 break
-    matrix = _MATRIX_PREDICATE.search(text, start, stop)
+    matrix = _MATRIX_PREDICATE.search(text, start, min(stop, start + 600))
     if matrix is not None and len(text[start : matrix.start()].split()) >= 3:
         stop = matrix.start()  # "…, but also has made positive comments": the speaker's own act
     while stop > start and text[stop - 1] in " \t.,;:!?":
@@ -698,7 +698,8 @@ def reports_in(
             last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
-            breaks = [b for b in (_LAST_AND.search(unquoted), _LAST_PARTICIPLE.search(unquoted))
+            participles = list(_PARTICIPLE_BREAK.finditer(unquoted))  # the last one
+            breaks = [b for b in (_LAST_AND.search(unquoted), participles[-1] if participles else None)
                       if b is not None]  # fmt: skip
             coordinated = max(breaks, key=lambda b: b.start()) if breaks else None
             after = _COORDINATED_TAIL.match(text, last_mark, stop)
@@ -807,8 +808,8 @@ _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 #: A participle after a comma: ", adding", ", also acknowledging".
 _PARTICIPLE_AFTER = re.compile(r",[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+)?[a-z]+ing\b")
-#: A participle after a comma, the last of a clause: "…, citing the “unclear security …”".
-_LAST_PARTICIPLE = re.compile(r",[ \t]+[a-z]+ing[ \t]+(?!.*,[ \t]+[a-z]+ing[ \t])")
+#: A participle after a comma, where a clause may end: "…, citing the “unclear security …”".
+_PARTICIPLE_BREAK = re.compile(r",[ \t]+[a-z]+ing[ \t]+")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")
 #: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
 #: Moscow,", "In all,", "Hours after the blast,".
