@@ -558,3 +558,14 @@ def test_no_name_before_a_colon_that_follows_a_speech_verb():
         "department!”"
     )
     assert _one(text, "The plane has caught fire").speaker != "Farsi"
+
+
+def test_after_saying_is_an_attribution_of_its_own():
+    text = (  # CBS News
+        "On Thursday morning, Ottawa police said they were confident that only one gunman took "
+        "part in the attack after previously saying that other shooters may have been involved."
+    )
+    q = _one(text, "they were confident")
+    assert q.text == "they were confident that only one gunman took part in the attack"
+    q = _one(text, "other shooters")
+    assert q.kind == "indirect" and q.speaker == "Ottawa police"

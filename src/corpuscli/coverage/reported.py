@@ -290,6 +290,14 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
             break
+        sub = _SUBORDINATE_PARTICIPLE.search(before[-40:]) if m.group(0).endswith("ing") else None
+        if (
+            sub is not None
+            and len(before[: len(before) - len(before[-40:]) + sub.start()].split()) >= 3
+        ):
+            # "… took part in the attack after previously saying that …": an attribution of its own
+            stop = start + len(before) - len(before[-40:]) + sub.start()
+            break
         last = before[-12:].split()[-1:]
         if (
             last in _PASSIVE
@@ -806,6 +814,10 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
+#: A subordinator before a participle of speech: "after previously saying", "before denying".
+_SUBORDINATE_PARTICIPLE = re.compile(
+    r"[ \t]\b(?:after|before|while|since|by|without|when)(?:[ \t]+(?:[a-z]+ly|also|first|again))?[ \t]*$"
+)
 #: A participle after a comma: ", adding", ", also acknowledging".
 _PARTICIPLE_AFTER = re.compile(r",[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+)?[a-z]+ing\b")
 #: A participle after a comma, where a clause may end: "…, citing the “unclear security …”".
