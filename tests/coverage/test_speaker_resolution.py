@@ -569,3 +569,11 @@ def test_after_saying_is_an_attribution_of_its_own():
     assert q.text == "they were confident that only one gunman took part in the attack"
     q = _one(text, "other shooters")
     assert q.kind == "indirect" and q.speaker == "Ottawa police"
+
+
+def test_a_capitalised_word_in_ed_is_a_name_not_a_verb():
+    text = (  # Associated Press
+        "Barr announced the plan, known as the Missing and Murdered Indigenous Persons Initiative, "
+        "during a visit with tribal leaders on the Flathead Reservation in Montana."
+    )
+    assert not [q for q in extract_quotes(text) if q.kind == "indirect"]

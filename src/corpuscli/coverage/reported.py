@@ -118,7 +118,12 @@ def _is_finite(word: str, previous: str) -> bool:
             p = previous.lower().strip(",")
             return p in ("i", "we", "you", "they") or (p.endswith("s") and p not in _MODIFIER)
         return True
-    return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+    return (
+        w.endswith("ed")
+        and len(w) > 4
+        and previous.lower() not in _MODIFIER
+        and not word[:1].isupper()  # a name: "the United States", "Missing and Murdered …"
+    )
 
 
 #: Verbs whose plain form is also a noun ("plan", "need", "hope", "stand", "win").
