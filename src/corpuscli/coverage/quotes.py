@@ -46,7 +46,7 @@ from .quote_patterns import (
     start_of_sentence,
     verb_hits,
 )  # fmt: skip
-from .reported import reports_in
+from .reported import reports_in, sentence_subject
 from .speaker_bodies import resolve_it
 from .speaker_descriptions import resolve_definite
 from .speaker_joint import resolve_they
@@ -310,7 +310,23 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             for b in re.finditer(_CLAUSE_BREAK,
                                  text[s_start : m.start()]):  # fmt: skip
                 clause = s_start + b.end()
-            who = parse_subject(text, clause, m.start())
+            if (
+                m.group(0).endswith("ing")
+                and text[clause : m.start()].rstrip().endswith(",")
+                and not _STOP.search(mask_abbreviations(text[clause : m.start()]))
+            ):
+                # "Dozens of hard-liners gathered outside the British Embassy, chanting “…”":
+                # a participle's subject is its clause's, not the name before the comma
+                who = sentence_subject(text, clause, m.start())
+                if who is None:
+                    continue
+                appositive = _APPOSITIVE_NAME.match(text, who.end, m.start())
+                if who.source == "description" and appositive:  # "France's ambassador, Gerard
+                    named = parse_phrase(text, appositive.start(1), appositive.end(1))  # Araud,"
+                    if named is not None and named.source == "named" and named.kind == "person":
+                        who = named
+            else:
+                who = parse_subject(text, clause, m.start())
             if who is not None:
                 _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
                 continue
@@ -322,6 +338,8 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
+            if verb_hits(text).first(s_start + colon.start(1), s_start + colon.end(1)):
+                who = None  # "Someone off-camera says in Farsi: “…”": no name before a colon
             if who is not None and who.source == "named":
                 _set_speaker(q, who, None)
                 continue
@@ -356,6 +374,13 @@ def _headline_speaker(text: str, q: Quote, opening: int, line_start: int) -> Non
 #: A name and a comma: the opening of "Kim Jin-ho, a professor of political science at Dankook
 #: University in South Korea, said", whose appositive may be long.
 _NAME_COMMA = re.compile(r"[A-Z][\w.’'-]*(?:[ \t]+(?:al|bin|de|van|von|el|[A-Z][\w.’'-]*)){0,3},")
+
+
+#: A name in commas right after a description: "France's ambassador to the United States, Gerard
+#: Araud, sought …".
+_APPOSITIVE_NAME = re.compile(
+    r"[^,]{0,60}?,[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3})[ \t]*,"
+)
 
 
 def _subject_length_ok(between: str) -> bool:
@@ -485,7 +510,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     out = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
-        if "ccording" in text[p_start:p_end] or "s view" in text[p_start:p_end]:
+        para = text[p_start:p_end]
+        if "ccording" in para or "s view" in para or " put it" in para or " puts it" in para:
             hits = [p_start, *hits]  # read every sentence of the paragraph
         if not hits:
             continue

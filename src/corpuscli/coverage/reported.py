@@ -118,7 +118,12 @@ def _is_finite(word: str, previous: str) -> bool:
             p = previous.lower().strip(",")
             return p in ("i", "we", "you", "they") or (p.endswith("s") and p not in _MODIFIER)
         return True
-    return w.endswith("ed") and len(w) > 4 and previous.lower() not in _MODIFIER
+    return (
+        w.endswith("ed")
+        and len(w) > 4
+        and previous.lower() not in _MODIFIER
+        and not word[:1].isupper()  # a name: "the United States", "Missing and Murdered …"
+    )
 
 
 #: Verbs whose plain form is also a noun ("plan", "need", "hope", "stand", "win").
@@ -154,8 +159,9 @@ def _clause_like(text: str) -> bool:
         return True
     if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
         return False  # "to …", "will go on": no subject
-    if first in _SUBJECT_PRONOUN:
-        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb
+    if first in _SUBJECT_PRONOUN and not (len(words) > 2 and words[1].lower() == "and"):
+        # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb ("he
+        # and the president met": a joint subject, read on)
         second = words[1].lower() if len(words) > 1 else ""
         return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
     for i, w in enumerate(words[1:8], start=1):
@@ -192,7 +198,7 @@ def _subject_like(words: str) -> bool:
     officials", "an Islamic State-affiliated site"); not a verb phrase ("then cheated by
     failing to"), an auxiliary alone ("had") nor two noun phrases ("a charge the group": the
     verb's object is elsewhere)."""
-    parts = _strip_adverbs(words).split()
+    parts = _TRAILING_TIME.sub("", _strip_adverbs(words)).split()  # "authorities on Saturday"
     while parts and parts[0].lower() in _CONJUNCTIONS:
         parts = parts[1:]
     if not parts or len(parts) > 5 or parts[-1].lower() in _DETERMINERS:
@@ -243,7 +249,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     lead = len(tail) - len(tail.lstrip(" \t,"))
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
-    if kind in ("any", "names"):
+    if kind in ("any", "names", "manner"):
         if tail.split()[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
             return None  # "a businessman accused of laundering …": a passive, no speech
         return pos + skip + lead
@@ -289,12 +295,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
             stop = start + len(before.rstrip(" \t,"))
             break
+        sub = _SUBORDINATE_PARTICIPLE.search(before[-40:]) if m.group(0).endswith("ing") else None
+        if (
+            sub is not None
+            and len(before[: len(before) - len(before[-40:]) + sub.start()].split()) >= 3
+        ):
+            # "… took part in the attack after previously saying that …": an attribution of its own
+            stop = start + len(before) - len(before[-40:]) + sub.start()
+            break
         last = before[-12:].split()[-1:]
         if (
             last in _PASSIVE
             or last == ["to"]
             or (last and last[0].lower() in _DETERMINERS)
-            or verbs.get(" ".join(m.group(0).split())) == "names"
+            or verbs.get(" ".join(m.group(0).split())) in ("names", "manner")
         ):
             continue  # "been told", "failing to reveal", "an agreed period", "condemned"
         conj = _CONJ_BEFORE.search(before[-24:])
@@ -308,12 +322,23 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if len(text[start:cut].split()) >= 3:
                 stop = cut
                 break
+    matrix = _MATRIX_PREDICATE.search(text, start, min(stop, start + 600))
+    if matrix is not None and len(text[start : matrix.start()].split()) >= 3:
+        stop = matrix.start()  # "…, but also has made positive comments": the speaker's own act
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
 
 
-def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
+#: A predicate with no subject after a comma and a conjunction ("…, and didn't specify a figure",
+#: "…, but also has made …"): it goes with the speaker, not with what the speaker said.
+_MATRIX_PREDICATE = re.compile(
+    r",[ \t]+(?:and|but|yet)[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:has|have|had|did|"
+    r"didn['’]t|does|doesn['’]t|declined|refused|added|said|offered|gave|provided)\b"
+)
+
+
+def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of a clause (for a participle: "Trump …, saying …"; "Biden, on Wednesday,
     reflected on …, saying …"; "However, at a press conference later, Mr Trump struck a warmer
     tone, stressing …"): the first comma-separated part that does not open with a circumstance
@@ -327,6 +352,8 @@ def _sentence_subject(text: str, start: int, end: int) -> Mention | None:
             if words
             else None
         )  # "When …,", "Dispensing with harsh criticism,", "Asked about …,"
+        if words[:1] and words[0][:1] in "“\"«‘'":
+            break  # a quotation opens the sentence: its words are no subject ("“The Armenians …")
         if words and not (opener or (words[0] in lex.not_names and len(words) == 1)):
             head_end = _noun_phrase_end(part)
             if head_end:
@@ -494,7 +521,7 @@ def reports_in(
         if left.strip():
             who = parse_subject(text, clause_start, m.start())
         elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
-            who = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            who = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
             who = who if who is not None and who.start < m.start() else None
         else:
             who = None
@@ -529,7 +556,17 @@ def reports_in(
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         if _attributes_a_quote(text, m, marked):
-            continue  # “…,” he said: the quotation's own attribution, no clause to report
+            # “…,” he said: the quotation's own attribution, no clause to report; its speaker
+            # is the subject of a participle after it ("…,” Biden said, also acknowledging …")
+            if _PARTICIPLE_AFTER.search(text, m.end(), s_end):  # only a participle needs it
+                quote_end = max(b for a, b in marked if b <= m.start())
+                who = (
+                    parse_subject(text, quote_end, m.start())
+                    if text[quote_end : m.start()].strip(_MARKS + ",.!?…—–-")
+                    else parse_after(text, m.end(), s_end)
+                )
+                previous = who or previous
+            continue
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
@@ -559,7 +596,7 @@ def reports_in(
         elif verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
-            speaker = previous or subject_of_sentence or _sentence_subject(text, s_start, s_end)
+            speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
         elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
@@ -597,7 +634,7 @@ def reports_in(
             # the verb shares the subject of the sentence
             speaker = previous
             if speaker is None and kind in ("say", "clause", "object"):
-                speaker = subject_of_sentence or _sentence_subject(text, s_start, s_end)
+                speaker = subject_of_sentence or sentence_subject(text, s_start, s_end)
                 if speaker is not None and (
                     speaker.start >= m.start() or not _may_speak(text, speaker)
                 ):
@@ -669,12 +706,15 @@ def reports_in(
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
         quoted = _quoted_share(start, stop, marked) > 0
-        if quoted and kind != "names":
+        if quoted and kind not in ("names", "manner"):
             first_mark = min(a for a, b in marked if a < stop and b > start)
             last_mark = max(b for a, b in marked if a < stop and b > start)
             unquoted = text[start:first_mark]
             inner = next(text[a:b] for a, b in marked if a == first_mark)
-            coordinated = _LAST_AND.search(unquoted)
+            participles = list(_PARTICIPLE_BREAK.finditer(unquoted))  # the last one
+            breaks = [b for b in (_LAST_AND.search(unquoted), participles[-1] if participles else None)
+                      if b is not None]  # fmt: skip
+            coordinated = max(breaks, key=lambda b: b.start()) if breaks else None
             after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
@@ -707,16 +747,28 @@ def reports_in(
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if kind == "names" and not quoted and not _JUDGEMENT.match(text, start, stop):
+        if (
+            kind in ("names", "manner")
+            and not quoted
+            and (kind == "manner" or not _JUDGEMENT.match(text, start, stop))
+        ):
             continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
         yield Report(start, stop, speaker, verb, quoted)
-        taken_until = max(taken_until, stop)
+        # a quotation's clause leaves what follows its last quotation to the verbs there
+        # ("told reporters: “…,” adding that …")
+        inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
+        taken_until = max(taken_until, inner_end if quoted else stop)
 
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]
+#: A time after a subject: "authorities on Saturday", "officials late Friday".
+_TRAILING_TIME = re.compile(
+    r"[ \t]+(?:(?:on|late|early|last|this|earlier)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|night|today|yesterday|tonight)[ \t]*$"
+)
 #: Adverbs and auxiliaries between a subject and its verb ("who quickly pointed out", "has also").
 _ADVERB_WORDS = lexicon().words("adverbs")
 
@@ -767,6 +819,14 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
+#: A subordinator before a participle of speech: "after previously saying", "before denying".
+_SUBORDINATE_PARTICIPLE = re.compile(
+    r"[ \t]\b(?:after|before|while|since|by|without|when)(?:[ \t]+(?:[a-z]+ly|also|first|again))?[ \t]*$"
+)
+#: A participle after a comma: ", adding", ", also acknowledging".
+_PARTICIPLE_AFTER = re.compile(r",[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+)?[a-z]+ing\b")
+#: A participle after a comma, where a clause may end: "…, citing the “unclear security …”".
+_PARTICIPLE_BREAK = re.compile(r",[ \t]+[a-z]+ing[ \t]+")
 _ADVERB_GERUND = re.compile(r"[ \t,]*(?:ever|never|not|\w+ly)[ \t]+\w+ing\b")
 #: A fronted clause or phrase that is not reported speech: "When asked about …,", "Speaking in
 #: Moscow,", "In all,", "Hours after the blast,".
@@ -824,7 +884,7 @@ def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[,.;:!?\n]", mask_abbreviations(text[start:end]))
+    m = re.search(r"[,.;:!?\n—–()]", mask_abbreviations(text[start:end]))
     return start + m.start() if m else end
 
 
@@ -834,4 +894,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "reports_in"]
+__all__ = ["PRONOUNS", "Report", "reports_in", "sentence_subject"]

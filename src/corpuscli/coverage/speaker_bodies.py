@@ -90,7 +90,8 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
     docstring); quotes said by anyone else are left alone."""
     its = [
         q for q in quotes if q.speaker_source == "pronoun" and (q.speaker or "").lower() == "it"
-        and not (q.verb or "").endswith("ing")  # "It was unclear …, declaring": no speaker
+        and not ((q.verb or "").endswith("ing") and (q.speaker_text or "It") == "It")
+        # "It was unclear …, declaring": no speaker; "First it said …, before finally saying"
     ]  # fmt: skip
     if not its:
         return

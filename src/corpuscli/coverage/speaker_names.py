@@ -40,6 +40,17 @@ def _name_words(run: str) -> list[str]:
     """The words of a capitalised run that are a name: after its last title, adjective or
     country; without a possessive "'s"."""
     words = run.split()
+    caps = 0  # a headline in capitals before a name: "WARNS PM Theresa May"
+    while (
+        words[0].isupper()
+        and caps < len(words) - 1
+        and len(words[caps]) > 1
+        and words[caps].isupper()
+        and ("." not in words[caps])
+    ):
+        caps += 1
+    if caps and not words[caps].isupper():
+        words = words[caps:]
     out = words[name_start(words) :]
     if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
         k = out.index("of")
@@ -348,11 +359,15 @@ def clean_speaker(speaker: str) -> str | None:
         return None
     words = speaker.split()
     while words and words[0] in lex.not_names and words[0] not in ("The",):
+        if words == [words[0]] and words[0] in TITLE_SURNAMES:
+            break  # "May said": Theresa May
         words = words[1:]
     if not words or any(
         w in lex.not_names
         for k, w in enumerate(words[1:])
-        if w != "The" and words[k] not in HONORIFICS
+        if w != "The"
+        and words[k] not in HONORIFICS
+        and not (k == len(words) - 2 and words[k] in lex.first_names)  # "Theresa May"
     ):
         return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)

@@ -153,7 +153,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     ]
     while toks and (
         toks[-1][0] in ",;:()—–"
-        or (toks[-1][0].lower() in _TRAILING and not (len(toks) > 1 and toks[-2][0] in HONORIFICS))
+        or (
+            toks[-1][0].lower() in _TRAILING
+            and not (len(toks) > 1 and toks[-2][0] in HONORIFICS)
+            and not (len(toks) == 1 and toks[0][0] in TITLE_SURNAMES)  # "May said": Theresa May
+        )
         or _ADVERB.fullmatch(toks[-1][0])  # "Poland has explicitly stated"
     ):
         toks.pop()  # "Trump has repeatedly", not "Mrs. May"
@@ -221,6 +225,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     ):  # fmt: skip
         j -= 1
     words_before = j > 0 and [w.lower() for w in words[:j]] != ["the"]  # not "the U.S."
+    if len(words) == 1 and words[0] in TITLE_SURNAMES:  # "King said", "May said"
+        return Mention(words[0], words[0], "named", "person", toks[0][1], toks[0][2])
     while j < len(words) and words[j] in lex.not_names:
         j += 1  # "As Iran warned", "But Trump said"
     run = words[j:]
@@ -325,10 +331,22 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
         return None  # "For the first official state visit"
-    if head and all(w.lower() in _TRAILING for w in head):
+    if head and all(w.lower() in _TRAILING for w in head) and not set(head) <= TITLE_SURNAMES:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
         found = parse_phrase(text, last_start, last_end)
+        if found is None and len(head) >= 3 and head[0][:1].isupper():
+            # "Starr at another point in the interview on the … radio show reiterated": the
+            # subject, then circumstance up to the verb
+            cut = _CIRCUMSTANCE_START.search(text, last_start, last_end)
+            subject = text[last_start : cut.start()] if cut is not None else ""
+            if cut is not None and 0 < len(subject.split()) <= 5:
+                found = parse_phrase(text, last_start, cut.start())
+                if found is not None and (
+                    found.source == "pronoun"
+                    or found.start != last_start + len(subject) - len(subject.lstrip())
+                ):
+                    found = None  # "Hambley was among protesters removed from a Trump rally"
         if found is not None and found.source == "description" and len(parts) > 1:
             # "Mike Pompeo, the US secretary of state, who …": the name before the appositive
             p_start, p_end = parts[-2]
@@ -372,6 +390,12 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     return named or described
 
 
+#: Where circumstance after a subject starts: "at another point", "in an interview", "on Friday".
+_CIRCUMSTANCE_START = re.compile(
+    r"[ \t]+(?:at|in|on|during|after|before|since|while|late|earlier|last|this|speaking)[ \t]"
+)
+
+
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     for m in re.finditer(r",", text[start:end]):
@@ -385,7 +409,9 @@ _AFTER_NP = re.compile(
     r"[ \t]*([^,.;:!?()\n—–]*?)(?=[ \t]+(?:on|in|at|during|after|before|told|to|who|while|as|"
     r"last|this|yesterday|today|without|with|when|adding|saying|according)\b|[,.;:!?()\n—–]|$)"
 )
-_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.")
+#: A word of up to five letters with a full stop, or a letter of a dotted acronym after the
+#: first ("U.S.": both stops, so "the U.S. official" is one phrase).
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.|(?<=[A-Za-z]\.)([A-Za-z])\.")
 
 
 def mask_abbreviations(text: str) -> str:
@@ -395,6 +421,8 @@ def mask_abbreviations(text: str) -> str:
     abbrev = abbreviations()
 
     def mask(m: re.Match[str]) -> str:
+        if m.group(2):
+            return m.group(2) + "\0"
         word = m.group(1)
         if len(word) == 1 or word.lower() in abbrev:
             return word + "\0"

@@ -32,6 +32,7 @@ from .quote_patterns import (
     titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
+from .speaker_phrase import role_of
 
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
@@ -50,6 +51,13 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         and q.speaker.split()[0][:1].isupper()
     )  # fmt: skip
     known = {name.split()[-1] for _, name, _ in spoke}
+    # unnamed people who spoke ("a Turkish security official said …" ¶ "He stressed …"): "he"
+    # means them when they are the nearest speaker, in the paragraph or the one before
+    unnamed = [(q.start, q.speaker) for q in quotes
+               if q.speaker_source == "description" and q.speaker and _UNNAMED.match(q.speaker)
+               and lexicon().verb_class.get(q.verb or "said") in ("say", "object", "clause")
+               and not (q.verb or "").startswith("ask")  # "a reporter asked Cuomo …, he replied"
+               and role_of([w.lower() for w in q.speaker.split()]) == "person"]  # fmt: skip
     paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
@@ -74,11 +82,29 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             subjects = _subjects(text, quotes, known)
         opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
                   if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
-        best = max(said[-1:] + opened[-1:], default=None)
+        described = [(pos, n) for pos, n in unnamed
+                     if near_start <= pos < q.start and _description_fits(n, pronoun)]  # fmt: skip
+        best = max(said[-1:] + opened[-1:] + described[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
             # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
             insort(spoke, (q.start, best[1], q.paragraph))
+
+
+#: An indefinite description of one unnamed person: "a Turkish security official", "another
+#: official" (not "officials"; not "the U.N. head", who is someone the article names).
+_UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w.’'-]+[ \t]+){0,4}[a-z]+(?<!s)$")
+_SHE_ROLE = re.compile(r"(?:woman|women|wife|mother|daughter|sister|lady)$")
+_HE_ROLE = re.compile(r"(?:man|men|husband|father|son|brother)$")
+
+
+def _description_fits(description: str, pronoun: str) -> bool:
+    """Whether "he" or "she" can mean the unnamed person ``description`` names: a
+    "spokeswoman" is no "he", a "spokesman" no "she"."""
+    head = description.split()[-1].lower()
+    if pronoun == "he":
+        return not _SHE_ROLE.search(head)
+    return not _HE_ROLE.search(head) or head.endswith("woman")
 
 
 _NAME_PART = re.compile(
@@ -344,6 +370,13 @@ _INSTITUTION = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
+def _institution(word: str) -> bool:
+    """Whether a name's last word makes it an institution, not a person: the words above, and
+    the organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
+    return word in _INSTITUTION or lexicon().roles.get(word.lower()) in ("body", "outlet")
+
+
 #: Roles a description names ("the former president") and the titles that go with them.
 _ROLE = re.compile(
     r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
@@ -371,13 +404,13 @@ def _person_like(name: str) -> bool:
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    return not (words[-1] in _INSTITUTION or words[-1].lower() in lex.roles)
+    return not (_institution(words[-1]) or words[-1].lower() in lex.roles)
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
     """Whether ``name`` can be what "he", "she" or "the president" refers to: a "Mr." is not a
     "she", and the Supreme Court is no person."""
-    if (pronoun or person) and name.split()[-1] in _INSTITUTION:
+    if (pronoun or person) and _institution(name.split()[-1]):
         return False
     first = next((w for w in name.split() if w not in lexicon().title_words), "")
     known = lexicon().first_names.get(first) if len(name.split()) > 1 else None
@@ -403,7 +436,7 @@ def _whole_name(text: str, start: int, name: str) -> str:
     end = start + len(name)
     for _ in range(3):
         more = _NEXT_NAME_WORD.match(text, end)
-        if not more or more.group(1) in _INSTITUTION:
+        if not more or _institution(more.group(1)):
             break
         name, end = name + " " + more.group(1), more.end()
     title = _TITLE_WORDS.search(name)
@@ -436,7 +469,7 @@ def _colon_subject(
             n for pos, n in titled if pos < start
         ]
         return before[-1] if before else None
-    if name[:1].islower() or name.split()[-1] in _INSTITUTION:
+    if name[:1].islower() or _institution(name.split()[-1]):
         return None
     return name
 
