@@ -1,5 +1,6 @@
 """The faster ways of boilerplate detection give what the plain ways give: the boilerplate
-blocks' verdicts alone (serial and in worker processes), the summary, the block signature."""
+blocks' verdicts alone (serial and in worker processes), the summary, the block signature, a
+block's words and its sentence end."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.boilerplate.detection import COLUMNS, VERDICT_COLUMNS, clean, detect, summarise
+from corpuscli.boilerplate.evidence import SENTENCE_END, WORD
+from corpuscli.boilerplate.shapes import ends_sentence
+from corpuscli.boilerplate.vocabulary import words_of
 from corpuscli.text.blocks import signature
 from tests.conftest import SAMPLE
 
@@ -125,6 +129,40 @@ def test_signature_on_real_lines(sample):
     for text in sample["text"].head(10):
         for line in text.splitlines():
             assert signature(line) == _signature_before(line)
+
+
+#: Letters, digits and marks of several scripts, a ligature, numerals that are no decimal
+#: digits (Roman twelve, superscript two), case changes that alter length (İ), apostrophes,
+#: hyphens, quotes, stops and the spaces str.split and \s know.
+_TRICKY = [
+    *"aZ19 .,!?…’'‘-–—_é“”»ßİǅ٣²Ⅻﬁ\u0301\u3042\u4e00」)\"\t\n\r\x85\xa0\u2028",
+    *["May", "JUNE", "sept", "Monday", "march"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=20).map("".join))
+def test_fast_ways_equal_the_patterns_on_tricky_text(text):
+    assert signature(text) == _signature_before(text)
+    assert words_of(text) == WORD.findall(text.lower().replace("’", "'"))
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def test_words_of_every_character():
+    """The ASCII way of words_of is taken only where it finds what the Unicode pattern finds:
+    every code point of the planes in use, inside a word."""
+    for point in range(0x80, 0x30000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        text = f"Ab{chr(point)}c-d"
+        assert words_of(text) == WORD.findall(text.lower().replace("’", "'")), hex(point)
+
+
+def test_fast_ways_on_real_lines(sample):
+    for text in sample["text"]:
+        for line in text.splitlines():
+            assert words_of(line) == WORD.findall(line.lower().replace("’", "'"))
+            assert ends_sentence(line) == bool(SENTENCE_END.search(line))
 
 
 @pytest.mark.parametrize("all_verdicts", [True, False])

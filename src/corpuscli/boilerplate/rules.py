@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpuscli.io.infer import skip_reason
+from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
 
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
@@ -441,14 +441,14 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     banner = opener is not None or (
         appeal_word and s.words and s.words[0] in word_set("appeal_words") and text.endswith("!")
     )
-    if names_outlet(text) and (banner or s.n <= 6):
+    if (banner or s.n <= 6) and names_outlet(text):
         if s.n <= 3 and not banner:
             v.add(STRONG, "the outlet's name (a byline's)", "credit")
         else:
             v.add(STRONG, "the outlet's own banner", "newsletter_donation")
     elif banner and s.n <= 8:
         v.add(STRONG, "appeal banner", "newsletter_donation")
-    if i < 3 and skip_reason(text) == "tag line":
+    if i < 3 and is_tag_line(text):
         v.add(STRONG, "section tag line", "navigation")
     if s.n <= 8 and appeal_word and not found:
         v.add(MEDIUM, "short appeal", "newsletter_donation")

@@ -59,10 +59,23 @@ class Shape:
 def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
     words = words_of(text)
     n = len(words)
-    share = sum(1 for w in words if w in stopwords) / n if n else 0.0
-    if text and max(text) >= "\u3040":  # maybe CJK: count its characters
+    share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    if text and not text.isascii() and max(text) >= "\u3040":  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
-    return Shape(text, words, frozenset(words), n, bool(SENTENCE_END.search(text)), share)
+    return Shape(text, words, frozenset(words), n, ends_sentence(text), share)
+
+
+#: What may close a sentence after its stop (:data:`SENTENCE_END`'s closing marks).
+_CLOSERS = "\"'”’)」』"
+_STOPS = frozenset(".!?…。！？")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether :data:`SENTENCE_END` finds a sentence's end in ``text``, read from its end (the
+    pattern scans the whole block for it)."""
+    if text.endswith("\n"):  # "$" matches before a last newline too: the pattern knows
+        return SENTENCE_END.search(text) is not None
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
 
 
 def headline_shaped(text: str) -> bool:

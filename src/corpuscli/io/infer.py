@@ -80,6 +80,12 @@ def skip_reason(line: str) -> str | None:
     return None
 
 
+def is_tag_line(line: str) -> bool:
+    """Whether :func:`skip_reason` finds ``line`` a tag line (the rarest shape, tested first:
+    the other reasons are looked for only in a line that has it)."""
+    return _is_tag_line(line) and skip_reason(line) == "tag line"
+
+
 def infer_title(text: str) -> str | None:
     """The headline of a plain-text article, by the rules in this module's docstring."""
     seen = 0
