@@ -148,14 +148,16 @@ def test_fast_ways_equal_the_patterns_on_tricky_text(text):
     assert ends_sentence(text) == bool(SENTENCE_END.search(text))
 
 
-def test_words_of_every_character():
-    """The ASCII way of words_of is taken only where it finds what the Unicode pattern finds:
-    every code point of the planes in use, inside a word."""
-    for point in range(0x80, 0x30000):
+def test_words_and_signature_of_every_character():
+    """The ASCII ways of words_of and signature are taken only where they find what the Unicode
+    patterns find: every code point of the planes in use, inside a word and beside a curly
+    quote, and every ASCII character."""
+    for point in range(0x20000):
         if 0xD800 <= point < 0xE000:
             continue
-        text = f"Ab{chr(point)}c-d"
+        text = f"Ab{chr(point)}c-d “9 May’s"
         assert words_of(text) == WORD.findall(text.lower().replace("’", "'")), hex(point)
+        assert signature(text) == _signature_before(text), hex(point)
 
 
 def test_fast_ways_on_real_lines(sample):

@@ -74,7 +74,6 @@ _SLASH_CREDIT = re.compile(
     r"(?:^|\s|\|)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*"
     r"(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+)){0,2}\s*$"
 )
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
@@ -91,11 +90,17 @@ def _speech_regex() -> re.Pattern[str]:
 _QUOTE_ATTRIBUTION: re.Pattern[str] | None = None
 
 
+def has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark, straight or curly (three ``in`` tests:
+    ten times faster than a pattern of the three)."""
+    return '"' in text or "“" in text or "”" in text
+
+
 def quotes_someone(s: Shape) -> bool:
     """The block quotes someone and says who: "…,” Putin said" or "she said: “…"."""
     global _QUOTE_ATTRIBUTION
-    if word_set("speech_verbs").isdisjoint(s.wordset):
-        return False
+    if word_set("speech_verbs").isdisjoint(s.wordset) or not has_quote_mark(s.text):
+        return False  # both ways of the pattern need a verb and a quotation mark
     if _QUOTE_ATTRIBUTION is None:
         _QUOTE_ATTRIBUTION = _speech_regex()
     return bool(_QUOTE_ATTRIBUTION.search(s.text))
@@ -411,7 +416,7 @@ def _forms(s: Shape, v: Verdict) -> None:
     words ("Can I answer your question?" — a prompt quotes no one): a short block (30 words), or
     one of 60 when the words are a form's own phrase of three or more ("your question will be
     published")."""
-    if s.n <= 60 and not _QUOTE_MARKS.search(s.text):
+    if s.n <= 60 and not has_quote_mark(s.text):
         form = lexicon("forms").search(s.text, s.wordset)
         if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
@@ -455,7 +460,7 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     appeal = _first_plural_appeal(s)
     if appeal:
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
-    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and names_outlet(text) and _plural_count(s) >= 3:
+    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
 
 
@@ -475,7 +480,7 @@ _FIRST_PLURAL = frozenset(["we", "our", "us"])
 
 
 def _plural_count(s: Shape) -> int:
-    return sum(1 for w in s.words if w in _FIRST_PLURAL)
+    return sum(s.words.count(w) for w in _FIRST_PLURAL)
 
 
 def _first_plural_appeal(s: Shape) -> str | None:

@@ -60,7 +60,7 @@ def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
     words = words_of(text)
     n = len(words)
     share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
-    if text and not text.isascii() and max(text) >= "\u3040":  # maybe CJK: count its characters
+    if not text.isascii():  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
     return Shape(text, words, frozenset(words), n, ends_sentence(text), share)
 
