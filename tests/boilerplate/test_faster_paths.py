@@ -177,3 +177,46 @@ def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch,
     pd.testing.assert_frame_equal(shared, cleaned)
     pd.testing.assert_frame_equal(judged, verdicts)
     assert (shared["text"] != sample["text"]).sum() >= 2  # the seeds lose their furniture
+
+
+def _lexicons():
+    from importlib import resources
+
+    from corpuscli.boilerplate.vocabulary import lexicon
+
+    folder = resources.files("corpuscli").joinpath("data/boilerplate")
+    names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+    return [lexicon(n) for n in names if n not in ("given_names", "symbols")]
+
+
+def _found(m):
+    return None if m is None else (m.start(), m.end(), m.group(0))
+
+
+def _searched_alike(text: str) -> None:
+    from corpuscli.boilerplate.vocabulary import fold, plain_folded
+
+    words, plain = frozenset(words_of(text)), plain_folded(fold(text))
+    for lex in _lexicons():
+        assert _found(lex.search(text, words, plain)) == _found(lex.search(text, words)), lex.name
+
+
+def test_lexicon_search_with_the_plain_text_finds_the_same_on_real_lines(sample):
+    for text in sample["text"]:
+        for line in text.splitlines():
+            _searched_alike(line)
+
+
+#: Words of the vocabularies, and what could trip the plain way: case that folds beyond ASCII
+#: (long s, Kelvin sign, dotted I), apostrophes, curly quotes, dashes, hyphens.
+_PHRASE_BITS = [
+    "Sign", "UP", "up-front", "read", "More", "’s", "'", "’", "“", "—", "…", "ſ", "K", "İ",
+    "share", "this", "Story", "highlights", "follow", "us", "on", "Twitter", " ", "\n", ":",
+    "(", "@", "photo", "Getty", "Images", "©", "all", "rights", "reserved",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_BITS), max_size=14).map(" ".join))
+def test_lexicon_search_with_the_plain_text_finds_the_same(text):
+    _searched_alike(text)

@@ -164,13 +164,13 @@ def _editor_note(s: Shape) -> bool:
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
     if lexicon("editor_notes").start(s.text, s.words) is None:
         return False
-    return lexicon("contact_phrases").search(s.text, s.wordset) is None
+    return lexicon("contact_phrases").search(s.text, s.wordset, s.plain) is None
 
 
 def _embed(s: Shape, v: Verdict) -> None:
     if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
-    elif (m := lexicon("embed_markers").search(s.text, s.wordset)) and s.n <= 80:
+    elif (m := lexicon("embed_markers").search(s.text, s.wordset, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
 
 
@@ -200,7 +200,7 @@ def _caption(s: Shape, v: Verdict) -> None:
 
 def _video_gallery(s: Shape, v: Verdict) -> None:
     widget = lexicon("widget_phrases")
-    m = widget.search(s.text, s.wordset)
+    m = widget.search(s.text, s.wordset, s.plain)
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
@@ -286,7 +286,7 @@ def _social(s: Shape, v: Verdict) -> None:
         v.add(STRONG, f"a promotion ({promo.group(0).lower()} …)", "social")
         return
     networks = lexicon("social_networks")
-    network = networks.search(s.text, s.wordset)
+    network = networks.search(s.text, s.wordset, s.plain)
     if network is None:
         return
     opener = lexicon("social_verbs").start(s.text, s.words)
@@ -307,11 +307,13 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     someone whose surname the story does not mention elsewhere."""
     if s.n > 90:
         return
-    contact = lexicon("contact_phrases").search(s.text, s.wordset)
+    contact = lexicon("contact_phrases").search(s.text, s.wordset, s.plain)
     if (
         contact
         and contact.group(0).lower().startswith("follow")
-        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset))
+        and not (
+            has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset, s.plain)
+        )
     ):
         contact = None  # "Follow her on Twitter", not "sure to follow him throughout the campaign"
     if contact and (s.n <= 60 or i >= n - 3 or i < 2):
@@ -340,7 +342,7 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
     if s.n > 45:
         return
-    phrase = lexicon("credit_phrases").search(s.text, s.wordset)
+    phrase = lexicon("credit_phrases").search(s.text, s.wordset, s.plain)
     if phrase and s.n <= 40:
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
@@ -383,7 +385,7 @@ def _byline(groups: list[list[str]], edge: bool) -> bool:
 
 def _data_widget(s: Shape, v: Verdict) -> None:
     if s.n <= 25:
-        fallback = lexicon("fallbacks").search(s.text, s.wordset)
+        fallback = lexicon("fallbacks").search(s.text, s.wordset, s.plain)
         if fallback and not s.sentence_like:
             v.add(STRONG, f"a chart or map's fallback ({fallback.group(0).lower()})", "data_widget")
             return
@@ -406,7 +408,7 @@ def _number_run(text: str) -> bool:
 
 
 def _explainer(s: Shape, v: Verdict) -> None:
-    control = lexicon("explainer_controls").search(s.text, s.wordset)
+    control = lexicon("explainer_controls").search(s.text, s.wordset, s.plain)
     if control:
         v.add(STRONG, f"an explainer box ({control.group(0).lower()})", "other")
 
@@ -417,7 +419,7 @@ def _forms(s: Shape, v: Verdict) -> None:
     one of 60 when the words are a form's own phrase of three or more ("your question will be
     published")."""
     if s.n <= 60 and not has_quote_mark(s.text):
-        form = lexicon("forms").search(s.text, s.wordset)
+        form = lexicon("forms").search(s.text, s.wordset, s.plain)
         if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
 
@@ -426,7 +428,7 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     text = s.text
     found = False
     for family in _CTA_FAMILIES:
-        m = lexicon(family).search(text, s.wordset)
+        m = lexicon(family).search(text, s.wordset, s.plain)
         if m:
             strong = s.n <= 15 and _cta_is_the_block(family, m, s)
             v.add(
@@ -484,7 +486,7 @@ def _plural_count(s: Shape) -> int:
 
 
 def _first_plural_appeal(s: Shape) -> str | None:
-    m = lexicon("appeals").search(s.text, s.wordset)
+    m = lexicon("appeals").search(s.text, s.wordset, s.plain)
     if m is None:
         return None
     if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .evidence import SENTENCE_END, WORD
-from .vocabulary import words_of
+from .vocabulary import fold, plain_folded, words_in
 
 #: "Label: rest" — a label of letters (and spaces, dots, ampersands, apostrophes, hyphens) of at
 #: most 40 characters before a colon, maybe inside a bracket: "( Also on POLITICO: …)".
@@ -49,6 +49,9 @@ class Shape:
     n: int  # number of words (a CJK character counting as half a word: no spaces in those scripts)
     sentence_end: bool
     function_share: float  # share of words that are stopwords
+    #: the lower-cased text with ’ as ', when curly quotes and dashes are its only characters
+    #: beyond ASCII (for :meth:`.vocabulary.Lexicon.search`), else None
+    plain: str | None = None
 
     @property
     def sentence_like(self) -> bool:
@@ -57,12 +60,13 @@ class Shape:
 
 
 def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
-    words = words_of(text)
+    folded = fold(text)
+    words = words_in(folded)
     n = len(words)
     share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     if not text.isascii():  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
-    return Shape(text, words, frozenset(words), n, ends_sentence(text), share)
+    return Shape(text, words, frozenset(words), n, ends_sentence(text), share, plain_folded(folded))
 
 
 #: What may close a sentence after its stop (:data:`SENTENCE_END`'s closing marks).
