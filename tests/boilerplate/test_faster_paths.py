@@ -220,3 +220,15 @@ _PHRASE_BITS = [
 @given(st.lists(st.sampled_from(_PHRASE_BITS), max_size=14).map(" ".join))
 def test_lexicon_search_with_the_plain_text_finds_the_same(text):
     _searched_alike(text)
+
+
+def test_every_vocabulary_the_rules_name_gives_its_key_words_to_the_shapes():
+    """A block's words among the vocabularies' key words are found once (Shape.keyed): a
+    vocabulary searched but left out of rules.VOCABULARIES would never be found."""
+    from pathlib import Path
+
+    from corpuscli.boilerplate import rules
+
+    source = Path(rules.__file__).read_text(encoding="utf-8")
+    named = set(re.findall(r'lexicon\("(\w+)"\)', source))
+    assert named and named <= set(rules.VOCABULARIES)  # the calls to action are given in it

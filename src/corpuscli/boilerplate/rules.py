@@ -63,12 +63,20 @@ from .shapes import (
     shape_of,
     strong_name,
 )
-from .vocabulary import lexicon, symbols, word_set, words_of
+from .vocabulary import key_words, lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
 _CTA_FAMILIES = ("newsletter_donation", "legal", "social", "navigation", "section_labels")
 #: The family a vocabulary of calls to action names (the vocabulary's own name by default).
 _CTA_FAMILY = {"section_labels": "navigation"}
+#: Every vocabulary the rules name: a block's words among their key words are found once
+#: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
+VOCABULARIES = (
+    "appeal_openers", "appeals", "bio_phrases", "contact_phrases", "credit_phrases",
+    "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
+    "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
+    "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
+)  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
     r"(?:^|\s|\|)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*"
@@ -113,7 +121,8 @@ def block_evidence(
     stopwords: frozenset[str],
 ) -> list[Verdict]:
     """Single-article evidence for every block of one article (see the module docstring)."""
-    shapes = [shape_of(b.text, stopwords) for b in blocks]
+    keys = key_words(VOCABULARIES)
+    shapes = [shape_of(b.text, stopwords, keys) for b in blocks]
     verdicts = [Verdict() for _ in blocks]
     n = len(blocks)
     names_outlet = (
@@ -164,13 +173,13 @@ def _editor_note(s: Shape) -> bool:
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
     if lexicon("editor_notes").start(s.text, s.words) is None:
         return False
-    return lexicon("contact_phrases").search(s.text, s.wordset, s.plain) is None
+    return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
 
 
 def _embed(s: Shape, v: Verdict) -> None:
     if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
-    elif (m := lexicon("embed_markers").search(s.text, s.wordset, s.plain)) and s.n <= 80:
+    elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
 
 
@@ -181,7 +190,7 @@ def _caption(s: Shape, v: Verdict) -> None:
     if s.n > 80:
         return
     photo = lexicon("photo_words")
-    if not photo.keys.isdisjoint(s.wordset):
+    if not photo.keys.isdisjoint(s.keyed):
         for m in photo.pattern.finditer(s.text):
             before = s.text[: m.start()].rstrip()
             after = s.text[m.end() :]
@@ -200,7 +209,7 @@ def _caption(s: Shape, v: Verdict) -> None:
 
 def _video_gallery(s: Shape, v: Verdict) -> None:
     widget = lexicon("widget_phrases")
-    m = widget.search(s.text, s.wordset, s.plain)
+    m = widget.search(s.text, s.keyed, s.plain)
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
@@ -286,7 +295,7 @@ def _social(s: Shape, v: Verdict) -> None:
         v.add(STRONG, f"a promotion ({promo.group(0).lower()} …)", "social")
         return
     networks = lexicon("social_networks")
-    network = networks.search(s.text, s.wordset, s.plain)
+    network = networks.search(s.text, s.keyed, s.plain)
     if network is None:
         return
     opener = lexicon("social_verbs").start(s.text, s.words)
@@ -307,13 +316,11 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     someone whose surname the story does not mention elsewhere."""
     if s.n > 90:
         return
-    contact = lexicon("contact_phrases").search(s.text, s.wordset, s.plain)
+    contact = lexicon("contact_phrases").search(s.text, s.keyed, s.plain)
     if (
         contact
         and contact.group(0).lower().startswith("follow")
-        and not (
-            has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset, s.plain)
-        )
+        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.keyed, s.plain))
     ):
         contact = None  # "Follow her on Twitter", not "sure to follow him throughout the campaign"
     if contact and (s.n <= 60 or i >= n - 3 or i < 2):
@@ -342,12 +349,12 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
     if s.n > 45:
         return
-    phrase = lexicon("credit_phrases").search(s.text, s.wordset, s.plain)
+    phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
     if phrase and s.n <= 40:
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
     words = lexicon("credit_words")
-    if not words.keys.isdisjoint(s.wordset):
+    if not words.keys.isdisjoint(s.keyed):
         start = words.start(s.text, s.words)
         if start is not None:
             v.add(STRONG, f"a credit line ({start.group(0).lower()} …)", "credit")
@@ -385,7 +392,7 @@ def _byline(groups: list[list[str]], edge: bool) -> bool:
 
 def _data_widget(s: Shape, v: Verdict) -> None:
     if s.n <= 25:
-        fallback = lexicon("fallbacks").search(s.text, s.wordset, s.plain)
+        fallback = lexicon("fallbacks").search(s.text, s.keyed, s.plain)
         if fallback and not s.sentence_like:
             v.add(STRONG, f"a chart or map's fallback ({fallback.group(0).lower()})", "data_widget")
             return
@@ -408,7 +415,7 @@ def _number_run(text: str) -> bool:
 
 
 def _explainer(s: Shape, v: Verdict) -> None:
-    control = lexicon("explainer_controls").search(s.text, s.wordset, s.plain)
+    control = lexicon("explainer_controls").search(s.text, s.keyed, s.plain)
     if control:
         v.add(STRONG, f"an explainer box ({control.group(0).lower()})", "other")
 
@@ -419,7 +426,7 @@ def _forms(s: Shape, v: Verdict) -> None:
     one of 60 when the words are a form's own phrase of three or more ("your question will be
     published")."""
     if s.n <= 60 and not has_quote_mark(s.text):
-        form = lexicon("forms").search(s.text, s.wordset, s.plain)
+        form = lexicon("forms").search(s.text, s.keyed, s.plain)
         if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
 
@@ -428,7 +435,7 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     text = s.text
     found = False
     for family in _CTA_FAMILIES:
-        m = lexicon(family).search(text, s.wordset, s.plain)
+        m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
             strong = s.n <= 15 and _cta_is_the_block(family, m, s)
             v.add(
@@ -486,7 +493,7 @@ def _plural_count(s: Shape) -> int:
 
 
 def _first_plural_appeal(s: Shape) -> str | None:
-    m = lexicon("appeals").search(s.text, s.wordset, s.plain)
+    m = lexicon("appeals").search(s.text, s.keyed, s.plain)
     if m is None:
         return None
     if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:

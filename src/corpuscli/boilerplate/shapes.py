@@ -52,6 +52,9 @@ class Shape:
     #: the lower-cased text with ’ as ', when curly quotes and dashes are its only characters
     #: beyond ASCII (for :meth:`.vocabulary.Lexicon.search`), else None
     plain: str | None = None
+    #: its words among the key words of the vocabularies (all of them when none are given):
+    #: what a vocabulary's search needs, a set of a few words at most on most blocks
+    keyed: frozenset[str] = frozenset()
 
     @property
     def sentence_like(self) -> bool:
@@ -59,14 +62,18 @@ class Shape:
         return self.sentence_end and self.n >= 6 and self.function_share >= 0.2
 
 
-def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
+def shape_of(text: str, stopwords: frozenset[str], keys: frozenset[str] | None = None) -> Shape:
+    """The shape of a block; ``keys``: the key words of the vocabularies it will be searched
+    for (see :attr:`Shape.keyed`)."""
     folded = fold(text)
     words = words_in(folded)
     n = len(words)
     share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     if not text.isascii():  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
-    return Shape(text, words, frozenset(words), n, ends_sentence(text), share, plain_folded(folded))
+    wordset = frozenset(words)
+    keyed = wordset if keys is None else wordset & keys
+    return Shape(text, words, wordset, n, ends_sentence(text), share, plain_folded(folded), keyed)
 
 
 #: What may close a sentence after its stop (:data:`SENTENCE_END`'s closing marks).

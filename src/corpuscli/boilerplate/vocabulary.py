@@ -164,6 +164,13 @@ def lexicon(name: str) -> Lexicon:
 
 
 @cache
+def key_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The key words of the named vocabularies together: a text's words among them are all that
+    :meth:`Lexicon.search` of any of them looks at."""
+    return frozenset().union(*(lexicon(name).keys for name in names))
+
+
+@cache
 def symbols() -> tuple[str, ...]:
     """Signs that mark a rights line (data/boilerplate/symbols.txt)."""
     text = resources.files("corpuscli").joinpath("data/boilerplate/symbols.txt").read_text("utf-8")
