@@ -45,8 +45,10 @@ _SENTENCE_END = re.compile(r"[.!?]['\"’”]?$")
 
 
 def _is_tag_line(line: str) -> bool:
+    if _SENTENCE_END.search(line):  # before splitting: most lines a rule asks about are prose
+        return False
     parts = [p for p in _TAG_SPLIT.split(line) if p]
-    if len(parts) < 2 or _SENTENCE_END.search(line):
+    if len(parts) < 2:
         return False
     for part in parts:
         words = part.split()
