@@ -51,10 +51,10 @@ class Shape:
     function_share: float  # share of words that are stopwords
     #: the lower-cased text with ’ as ', when curly quotes and dashes are its only characters
     #: beyond ASCII (for :meth:`.vocabulary.Lexicon.search`), else None
-    plain: str | None = None
+    plain: str | None
     #: its words among the key words of the vocabularies (all of them when none are given):
     #: what a vocabulary's search needs, a set of a few words at most on most blocks
-    keyed: frozenset[str] = frozenset()
+    keyed: frozenset[str]
 
     @property
     def sentence_like(self) -> bool:
