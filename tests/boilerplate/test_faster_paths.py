@@ -1,5 +1,6 @@
 """The faster ways of boilerplate detection give what the plain ways give: the boilerplate
-blocks' verdicts alone (serial and in worker processes), the summary, the block signature."""
+blocks' verdicts alone (serial and in worker processes), the summary, the block signature, a
+block's words and its sentence end."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.boilerplate.detection import COLUMNS, VERDICT_COLUMNS, clean, detect, summarise
+from corpuscli.boilerplate.evidence import SENTENCE_END, WORD
+from corpuscli.boilerplate.shapes import ends_sentence
+from corpuscli.boilerplate.vocabulary import words_of
 from corpuscli.text.blocks import signature
 from tests.conftest import SAMPLE
 
@@ -127,6 +131,42 @@ def test_signature_on_real_lines(sample):
             assert signature(line) == _signature_before(line)
 
 
+#: Letters, digits and marks of several scripts, a ligature, numerals that are no decimal
+#: digits (Roman twelve, superscript two), case changes that alter length (İ), apostrophes,
+#: hyphens, quotes, stops and the spaces str.split and \s know.
+_TRICKY = [
+    *"aZ19 .,!?…’'‘-–—_é“”»ßİǅ٣²Ⅻﬁ\u0301\u3042\u4e00」)\"\t\n\r\x85\xa0\u2028",
+    *["May", "JUNE", "sept", "Monday", "march"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=20).map("".join))
+def test_fast_ways_equal_the_patterns_on_tricky_text(text):
+    assert signature(text) == _signature_before(text)
+    assert words_of(text) == WORD.findall(text.lower().replace("’", "'"))
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def test_words_and_signature_of_every_character():
+    """The ASCII ways of words_of and signature are taken only where they find what the Unicode
+    patterns find: every code point of the planes in use, inside a word and beside a curly
+    quote, and every ASCII character."""
+    for point in range(0x20000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        text = f"Ab{chr(point)}c-d “9 May’s"
+        assert words_of(text) == WORD.findall(text.lower().replace("’", "'")), hex(point)
+        assert signature(text) == _signature_before(text), hex(point)
+
+
+def test_fast_ways_on_real_lines(sample):
+    for text in sample["text"]:
+        for line in text.splitlines():
+            assert words_of(line) == WORD.findall(line.lower().replace("’", "'"))
+            assert ends_sentence(line) == bool(SENTENCE_END.search(line))
+
+
 @pytest.mark.parametrize("all_verdicts", [True, False])
 def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch, all_verdicts):
     import corpuscli.boilerplate.detection as bp
@@ -137,3 +177,58 @@ def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch,
     pd.testing.assert_frame_equal(shared, cleaned)
     pd.testing.assert_frame_equal(judged, verdicts)
     assert (shared["text"] != sample["text"]).sum() >= 2  # the seeds lose their furniture
+
+
+def _lexicons():
+    from importlib import resources
+
+    from corpuscli.boilerplate.vocabulary import lexicon
+
+    folder = resources.files("corpuscli").joinpath("data/boilerplate")
+    names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+    return [lexicon(n) for n in names if n not in ("given_names", "symbols")]
+
+
+def _found(m):
+    return None if m is None else (m.start(), m.end(), m.group(0))
+
+
+def _searched_alike(text: str) -> None:
+    from corpuscli.boilerplate.vocabulary import fold, plain_folded
+
+    words, plain = frozenset(words_of(text)), plain_folded(fold(text))
+    for lex in _lexicons():
+        assert _found(lex.search(text, words, plain)) == _found(lex.search(text, words)), lex.name
+
+
+def test_lexicon_search_with_the_plain_text_finds_the_same_on_real_lines(sample):
+    for text in sample["text"]:
+        for line in text.splitlines():
+            _searched_alike(line)
+
+
+#: Words of the vocabularies, and what could trip the plain way: case that folds beyond ASCII
+#: (long s, Kelvin sign, dotted I), apostrophes, curly quotes, dashes, hyphens.
+_PHRASE_BITS = [
+    "Sign", "UP", "up-front", "read", "More", "’s", "'", "’", "“", "—", "…", "ſ", "K", "İ",
+    "share", "this", "Story", "highlights", "follow", "us", "on", "Twitter", " ", "\n", ":",
+    "(", "@", "photo", "Getty", "Images", "©", "all", "rights", "reserved",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_BITS), max_size=14).map(" ".join))
+def test_lexicon_search_with_the_plain_text_finds_the_same(text):
+    _searched_alike(text)
+
+
+def test_every_vocabulary_the_rules_name_gives_its_key_words_to_the_shapes():
+    """A block's words among the vocabularies' key words are found once (Shape.keyed): a
+    vocabulary searched but left out of rules.VOCABULARIES would never be found."""
+    from pathlib import Path
+
+    from corpuscli.boilerplate import rules
+
+    source = Path(rules.__file__).read_text(encoding="utf-8")
+    named = set(re.findall(r'lexicon\("(\w+)"\)', source))
+    assert named and named <= set(rules.VOCABULARIES)  # the calls to action are given in it

@@ -1,6 +1,6 @@
 import pytest
 
-from corpuscli.io.infer import infer_source, infer_title, skip_reason
+from corpuscli.io.infer import infer_source, infer_title, is_tag_line, skip_reason
 from tests.conftest import SEED_000, SEED_003
 
 
@@ -33,6 +33,18 @@ def test_seed_sources_from_banner_lines():
 )
 def test_skip_reasons(line, reason):
     assert skip_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia, Vladimir Putin", "World | Europe", "Support, Donate", "By Jane, Doe",
+        "Oct 9, 2021", "Stanislav Krasilnikov / TASS", "Politics, Elections.", "A, B, C, D, E",
+        "Putin explains Russia’s position on Karabakh’s conflict", "", "Home / News / World",
+    ],
+)  # fmt: skip
+def test_is_tag_line_is_the_skip_reason(line):
+    assert is_tag_line(line) == (skip_reason(line) == "tag line")
 
 
 def test_markdown_heading_is_a_title():

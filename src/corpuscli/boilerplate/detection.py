@@ -158,8 +158,10 @@ def _prepare(text: object, title: str | None = None) -> list[tuple[Block, str, s
     if not isinstance(text, str):
         return []
     blocks = split_blocks(text)
-    keys = template_keys([block.text for block in blocks], title)
-    return [(block, signature(block.text), key) for block, key in zip(blocks, keys, strict=True)]
+    texts = [block.text for block in blocks]
+    signs = [signature(block_text) for block_text in texts]
+    keys = template_keys(texts, title, signs)
+    return list(zip(blocks, signs, keys, strict=True))
 
 
 def _learn(

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpuscli.io.infer import skip_reason
+from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
 
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
@@ -63,18 +63,25 @@ from .shapes import (
     shape_of,
     strong_name,
 )
-from .vocabulary import lexicon, symbols, word_set, words_of
+from .vocabulary import key_words, lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
 _CTA_FAMILIES = ("newsletter_donation", "legal", "social", "navigation", "section_labels")
 #: The family a vocabulary of calls to action names (the vocabulary's own name by default).
 _CTA_FAMILY = {"section_labels": "navigation"}
+#: Every vocabulary the rules name: a block's words among their key words are found once
+#: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
+VOCABULARIES = (
+    "appeal_openers", "appeals", "bio_phrases", "contact_phrases", "credit_phrases",
+    "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
+    "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
+    "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
+)  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
     r"(?:^|\s|\|)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*"
     r"(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+)){0,2}\s*$"
 )
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
@@ -91,11 +98,17 @@ def _speech_regex() -> re.Pattern[str]:
 _QUOTE_ATTRIBUTION: re.Pattern[str] | None = None
 
 
+def has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark, straight or curly (three ``in`` tests:
+    ten times faster than a pattern of the three)."""
+    return '"' in text or "“" in text or "”" in text
+
+
 def quotes_someone(s: Shape) -> bool:
     """The block quotes someone and says who: "…,” Putin said" or "she said: “…"."""
     global _QUOTE_ATTRIBUTION
-    if word_set("speech_verbs").isdisjoint(s.wordset):
-        return False
+    if word_set("speech_verbs").isdisjoint(s.wordset) or not has_quote_mark(s.text):
+        return False  # both ways of the pattern need a verb and a quotation mark
     if _QUOTE_ATTRIBUTION is None:
         _QUOTE_ATTRIBUTION = _speech_regex()
     return bool(_QUOTE_ATTRIBUTION.search(s.text))
@@ -108,7 +121,8 @@ def block_evidence(
     stopwords: frozenset[str],
 ) -> list[Verdict]:
     """Single-article evidence for every block of one article (see the module docstring)."""
-    shapes = [shape_of(b.text, stopwords) for b in blocks]
+    keys = key_words(VOCABULARIES)
+    shapes = [shape_of(b.text, stopwords, keys) for b in blocks]
     verdicts = [Verdict() for _ in blocks]
     n = len(blocks)
     names_outlet = (
@@ -159,13 +173,13 @@ def _editor_note(s: Shape) -> bool:
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
     if lexicon("editor_notes").start(s.text, s.words) is None:
         return False
-    return lexicon("contact_phrases").search(s.text, s.wordset) is None
+    return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
 
 
 def _embed(s: Shape, v: Verdict) -> None:
     if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
-    elif (m := lexicon("embed_markers").search(s.text, s.wordset)) and s.n <= 80:
+    elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
 
 
@@ -176,7 +190,7 @@ def _caption(s: Shape, v: Verdict) -> None:
     if s.n > 80:
         return
     photo = lexicon("photo_words")
-    if not photo.keys.isdisjoint(s.wordset):
+    if not photo.keys.isdisjoint(s.keyed):
         for m in photo.pattern.finditer(s.text):
             before = s.text[: m.start()].rstrip()
             after = s.text[m.end() :]
@@ -195,7 +209,7 @@ def _caption(s: Shape, v: Verdict) -> None:
 
 def _video_gallery(s: Shape, v: Verdict) -> None:
     widget = lexicon("widget_phrases")
-    m = widget.search(s.text, s.wordset)
+    m = widget.search(s.text, s.keyed, s.plain)
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
@@ -281,7 +295,7 @@ def _social(s: Shape, v: Verdict) -> None:
         v.add(STRONG, f"a promotion ({promo.group(0).lower()} …)", "social")
         return
     networks = lexicon("social_networks")
-    network = networks.search(s.text, s.wordset)
+    network = networks.search(s.text, s.keyed, s.plain)
     if network is None:
         return
     opener = lexicon("social_verbs").start(s.text, s.words)
@@ -302,11 +316,11 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     someone whose surname the story does not mention elsewhere."""
     if s.n > 90:
         return
-    contact = lexicon("contact_phrases").search(s.text, s.wordset)
+    contact = lexicon("contact_phrases").search(s.text, s.keyed, s.plain)
     if (
         contact
         and contact.group(0).lower().startswith("follow")
-        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.wordset))
+        and not (has_handle(s.text) or lexicon("social_networks").search(s.text, s.keyed, s.plain))
     ):
         contact = None  # "Follow her on Twitter", not "sure to follow him throughout the campaign"
     if contact and (s.n <= 60 or i >= n - 3 or i < 2):
@@ -335,12 +349,12 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
     if s.n > 45:
         return
-    phrase = lexicon("credit_phrases").search(s.text, s.wordset)
+    phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
     if phrase and s.n <= 40:
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
     words = lexicon("credit_words")
-    if not words.keys.isdisjoint(s.wordset):
+    if not words.keys.isdisjoint(s.keyed):
         start = words.start(s.text, s.words)
         if start is not None:
             v.add(STRONG, f"a credit line ({start.group(0).lower()} …)", "credit")
@@ -378,7 +392,7 @@ def _byline(groups: list[list[str]], edge: bool) -> bool:
 
 def _data_widget(s: Shape, v: Verdict) -> None:
     if s.n <= 25:
-        fallback = lexicon("fallbacks").search(s.text, s.wordset)
+        fallback = lexicon("fallbacks").search(s.text, s.keyed, s.plain)
         if fallback and not s.sentence_like:
             v.add(STRONG, f"a chart or map's fallback ({fallback.group(0).lower()})", "data_widget")
             return
@@ -401,7 +415,7 @@ def _number_run(text: str) -> bool:
 
 
 def _explainer(s: Shape, v: Verdict) -> None:
-    control = lexicon("explainer_controls").search(s.text, s.wordset)
+    control = lexicon("explainer_controls").search(s.text, s.keyed, s.plain)
     if control:
         v.add(STRONG, f"an explainer box ({control.group(0).lower()})", "other")
 
@@ -411,8 +425,8 @@ def _forms(s: Shape, v: Verdict) -> None:
     words ("Can I answer your question?" — a prompt quotes no one): a short block (30 words), or
     one of 60 when the words are a form's own phrase of three or more ("your question will be
     published")."""
-    if s.n <= 60 and not _QUOTE_MARKS.search(s.text):
-        form = lexicon("forms").search(s.text, s.wordset)
+    if s.n <= 60 and not has_quote_mark(s.text):
+        form = lexicon("forms").search(s.text, s.keyed, s.plain)
         if form and (s.n <= 30 or len(form.group(0).split()) >= 3):
             v.add(STRONG, f"a reader form ({form.group(0).lower()})", "other")
 
@@ -421,7 +435,7 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     text = s.text
     found = False
     for family in _CTA_FAMILIES:
-        m = lexicon(family).search(text, s.wordset)
+        m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
             strong = s.n <= 15 and _cta_is_the_block(family, m, s)
             v.add(
@@ -441,21 +455,21 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     banner = opener is not None or (
         appeal_word and s.words and s.words[0] in word_set("appeal_words") and text.endswith("!")
     )
-    if names_outlet(text) and (banner or s.n <= 6):
+    if (banner or s.n <= 6) and names_outlet(text):
         if s.n <= 3 and not banner:
             v.add(STRONG, "the outlet's name (a byline's)", "credit")
         else:
             v.add(STRONG, "the outlet's own banner", "newsletter_donation")
     elif banner and s.n <= 8:
         v.add(STRONG, "appeal banner", "newsletter_donation")
-    if i < 3 and skip_reason(text) == "tag line":
+    if i < 3 and is_tag_line(text):
         v.add(STRONG, "section tag line", "navigation")
     if s.n <= 8 and appeal_word and not found:
         v.add(MEDIUM, "short appeal", "newsletter_donation")
     appeal = _first_plural_appeal(s)
     if appeal:
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
-    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and names_outlet(text) and _plural_count(s) >= 3:
+    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
 
 
@@ -475,11 +489,11 @@ _FIRST_PLURAL = frozenset(["we", "our", "us"])
 
 
 def _plural_count(s: Shape) -> int:
-    return sum(1 for w in s.words if w in _FIRST_PLURAL)
+    return sum(s.words.count(w) for w in _FIRST_PLURAL)
 
 
 def _first_plural_appeal(s: Shape) -> str | None:
-    m = lexicon("appeals").search(s.text, s.wordset)
+    m = lexicon("appeals").search(s.text, s.keyed, s.plain)
     if m is None:
         return None
     if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:

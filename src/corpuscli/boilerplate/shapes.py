@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .evidence import SENTENCE_END, WORD
-from .vocabulary import words_of
+from .vocabulary import fold, plain_folded, words_in
 
 #: "Label: rest" — a label of letters (and spaces, dots, ampersands, apostrophes, hyphens) of at
 #: most 40 characters before a colon, maybe inside a bracket: "( Also on POLITICO: …)".
@@ -49,6 +49,12 @@ class Shape:
     n: int  # number of words (a CJK character counting as half a word: no spaces in those scripts)
     sentence_end: bool
     function_share: float  # share of words that are stopwords
+    #: the lower-cased text with ’ as ', when curly quotes and dashes are its only characters
+    #: beyond ASCII (for :meth:`.vocabulary.Lexicon.search`), else None
+    plain: str | None
+    #: its words among the key words of the vocabularies (all of them when none are given):
+    #: what a vocabulary's search needs, a set of a few words at most on most blocks
+    keyed: frozenset[str]
 
     @property
     def sentence_like(self) -> bool:
@@ -56,13 +62,31 @@ class Shape:
         return self.sentence_end and self.n >= 6 and self.function_share >= 0.2
 
 
-def shape_of(text: str, stopwords: frozenset[str]) -> Shape:
-    words = words_of(text)
+def shape_of(text: str, stopwords: frozenset[str], keys: frozenset[str] | None = None) -> Shape:
+    """The shape of a block; ``keys``: the key words of the vocabularies it will be searched
+    for (see :attr:`Shape.keyed`)."""
+    folded = fold(text)
+    words = words_in(folded)
     n = len(words)
-    share = sum(1 for w in words if w in stopwords) / n if n else 0.0
-    if text and max(text) >= "\u3040":  # maybe CJK: count its characters
+    share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    if not text.isascii():  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
-    return Shape(text, words, frozenset(words), n, bool(SENTENCE_END.search(text)), share)
+    wordset = frozenset(words)
+    keyed = wordset if keys is None else wordset & keys
+    return Shape(text, words, wordset, n, ends_sentence(text), share, plain_folded(folded), keyed)
+
+
+#: What may close a sentence after its stop (:data:`SENTENCE_END`'s closing marks).
+_CLOSERS = "\"'”’)」』"
+_STOPS = frozenset(".!?…。！？")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether :data:`SENTENCE_END` finds a sentence's end in ``text``, read from its end (the
+    pattern scans the whole block for it)."""
+    if text.endswith("\n"):  # "$" matches before a last newline too: the pattern knows
+        return SENTENCE_END.search(text) is not None
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
 
 
 def headline_shaped(text: str) -> bool:

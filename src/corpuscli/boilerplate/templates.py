@@ -17,14 +17,17 @@ from .shapes import caps_prefix, headline_shaped, label_split
 LABEL, OPENS, HEADLINE = "⟨label⟩ ", "⟨opens⟩ ", "⟨headline⟩"
 
 
-def template_keys(texts: list[str], title: str | None = None) -> list[str | None]:
+def template_keys(
+    texts: list[str], title: str | None = None, signs: list[str] | None = None
+) -> list[str | None]:
     """The template key of each block of one article (None for most). ``title``: the article's
-    headline as its input gives it (a block among the first three that repeats it is keyed)."""
+    headline as its input gives it (a block among the first three that repeats it is keyed);
+    ``signs``: the blocks' signatures when the caller has them."""
     keys: list[str | None] = [None] * len(texts)
     speakers: set[str] = set()
     title_sig = signature(title) if title else ""
     for k, text in enumerate(texts):
-        if k < 3 and title_sig and signature(text) == title_sig:
+        if k < 3 and title_sig and (signs[k] if signs else signature(text)) == title_sig:
             keys[k] = HEADLINE
             continue
         labelled = label_split(text) if ":" in text[:48] else None

@@ -82,8 +82,14 @@ def pair_features_in_files(
     order), of input partitions each loaded by a worker process; ``loader`` holds the
     :class:`~corpuscli.io.loader.Loader` options, ``manifest`` the manifest frame for the note
     on unused entries. Returns them and what the load found."""
+    from corpuscli.engine.parallel import start_method
     from corpuscli.schema import empty_frame
 
+    if jobs > 1 and start_method() == "fork":
+        # imported once here, the workers forked with them, rather than once in every worker
+        import nltk.stem.porter  # noqa: F401
+
+        import corpuscli.coverage.quotes  # noqa: F401
     gathered = Gathered()
     metas: list[pd.DataFrame] = []
     read = FilesRead()

@@ -45,8 +45,10 @@ _SENTENCE_END = re.compile(r"[.!?]['\"’”]?$")
 
 
 def _is_tag_line(line: str) -> bool:
+    if _SENTENCE_END.search(line):  # before splitting: most lines a rule asks about are prose
+        return False
     parts = [p for p in _TAG_SPLIT.split(line) if p]
-    if len(parts) < 2 or _SENTENCE_END.search(line):
+    if len(parts) < 2:
         return False
     for part in parts:
         words = part.split()
@@ -78,6 +80,12 @@ def skip_reason(line: str) -> str | None:
     if _is_tag_line(line):
         return "tag line"
     return None
+
+
+def is_tag_line(line: str) -> bool:
+    """Whether :func:`skip_reason` finds ``line`` a tag line (the rarest shape, tested first:
+    the other reasons are looked for only in a line that has it)."""
+    return _is_tag_line(line) and skip_reason(line) == "tag line"
 
 
 def infer_title(text: str) -> str | None:

@@ -11,11 +11,6 @@ import pandas as pd
 
 _LINE = re.compile(r"[^\n]+")
 _DIGITS = re.compile(r"\d+")
-_NON_WORD = re.compile(r"[^\w\s]+")
-_MONTHS = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
-    r"oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -40,14 +35,56 @@ def split_blocks(text: str) -> list[Block]:
     return out
 
 
+#: The months and days of the week a signature folds away (whole words only).
+_MONTH_WORDS = frozenset([
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+])  # fmt: skip
+_WORD_RUN = re.compile(r"\w+")
+#: Each byte of an ASCII text as a signature keeps it: a word character lower-cased, any other a
+#: space.
+_ASCII_FOLD = bytes(
+    (c | 0x20 if chr(c).isupper() else c) if chr(c).isalnum() or c == 0x5F else 0x20
+    for c in range(256)
+)
+_ASCII_DIGITS = re.compile(rb"\d+")
+_ASCII_MONTHS = frozenset(month.encode() for month in _MONTH_WORDS)
+#: The signs that keep most English lines from being ASCII; none is a word character.
+_WIDE_MARKS = ("’", "“", "”", "—", "–")
+
+
 def signature(text: str) -> str:
     """A block's text with case, punctuation, numbers and dates folded away, so that a newsletter
-    line with another date, or a copyright line with another year, reads the same."""
-    folded = _MONTHS.sub("<m>", text.lower().replace("’", "'"))
-    folded = _DIGITS.sub("0", folded)
-    # runs of whitespace to one space, none at the ends (split() and \s+ agree on what is a
-    # space; splitting is the faster by a quarter of the whole)
-    return " ".join(_NON_WORD.sub(" ", folded).split())
+    line with another date, or a copyright line with another year, reads the same.
+
+    That is, the runs of word characters of the lower-cased text, one space between them, each
+    run of digits as "0" and a run that is a month or a weekday as "m": what replacing the
+    months with a regular expression (``\\b(jan(uary)?|…)\\b`` to "<m>"), the digits, and every
+    run of other characters with one space makes (tested). A line that is ASCII but for curly
+    quotes and dashes (97% of news lines) is folded as bytes, by a table: twice as fast."""
+    if not text.isascii():
+        plain = text
+        for mark in _WIDE_MARKS:
+            plain = plain.replace(mark, " ")
+        if not plain.isascii():
+            return _signature_of_any(text)
+        text = plain
+    folded = text.encode("ascii").translate(_ASCII_FOLD)
+    if any(digit in folded for digit in b"0123456789"):
+        folded = _ASCII_DIGITS.sub(b"0", folded)
+    runs = folded.split()
+    if not _ASCII_MONTHS.isdisjoint(runs):
+        runs = [b"m" if run in _ASCII_MONTHS else run for run in runs]
+    return b" ".join(runs).decode("ascii")
+
+
+def _signature_of_any(text: str) -> str:
+    runs = _WORD_RUN.findall(_DIGITS.sub("0", text.lower().replace("’", "'")))
+    if not _MONTH_WORDS.isdisjoint(runs):
+        runs = ["m" if run in _MONTH_WORDS else run for run in runs]
+    return " ".join(runs)
 
 
 def blocks_frame(frame: pd.DataFrame) -> pd.DataFrame:
