@@ -18,6 +18,7 @@ from corpuscli.coverage.align import LABELS
 from corpuscli.coverage.diff import diff_articles, side, to_frame, to_json
 from corpuscli.coverage.numbers import find_numbers
 from corpuscli.coverage.statements import article_statements, sentences
+from corpuscli.coverage.worddiff import contained, tokenize
 from corpuscli.render import diff as render_diff
 from tests.conftest import FIXTURES, SAMPLE, SEED_000, SEED_003, bounded
 
@@ -368,3 +369,36 @@ def test_corpus_given_for_two_files_is_refused(corpus):
     assert "--corpus names where doc_ids are found" in result.stderr
     mixed = corpus("diff", str(SEED_000), "5779_left", "--corpus", str(SAMPLE), "-f", "json")
     assert mixed.exit_code == 0, mixed.stderr
+
+
+def test_contained_means_every_word_inside_and_the_similarity_is_what_is_marked():
+    """Review of #16 on BASIL pairs: a changed word ("destructive to" / "destructive of", "any
+    single cent" / "a single cent") made a row "contained", and a row mostly struck through read
+    "reworded 0.99". Contained now needs every word of the shorter inside the longer (hyphens
+    and quote marks folded); a reworded row's similarity is the share of what it marks shared."""
+    a = "It’s destructive to the fabric of our democracy"
+    b = "I think it’s destructive of the fabric of our democracy, sadly"
+    assert not contained(tokenize(a, 0, len(a)), tokenize(b, 0, len(b)))
+    a = "pay any single cent for such a wall"
+    b = "we are not going to pay a single cent for such a wall"
+    assert not contained(tokenize(a, 0, len(a)), tokenize(b, 0, len(b)))
+    b = "we are not going to pay any single cent for such a wall"
+    assert contained(tokenize(a, 0, len(a)), tokenize(b, 0, len(b)))
+    partial = diff_articles(
+        _article("He called it “a war of Obama’s choosing.”", "a"),
+        _article("He said it was “war of Obama’s choosing” and left.", "b"),
+    )
+    quoted = [r for r in partial.rows if r.a and r.b and r.a[0].text.startswith("a war")]
+    assert "contained" in [r.label for r in quoted]
+    hyphen = diff_articles(
+        _article("“Clear, coherent tax-filing guidance,” he said.", "a"),
+        _article("“Clear, coherent tax filing guidance for all couples,” he said.", "b"),
+    )
+    assert [r.label for r in hyphen.rows if r.a and r.b] == ["contained"]
+    for d in (diff_articles(*_seeds()), _fixture_pair("trophies"), _fixture_pair("tax_ruling")):
+        for r in d.rows:
+            if r.label in ("reworded", "split"):
+                shown = [op for op in r.ops if op.op == "equal"]
+                marked = [op for op in r.ops if op.op != "equal"]
+                assert r.similarity < 0.99 or not marked, r
+                assert r.similarity > 0 or not shown, r

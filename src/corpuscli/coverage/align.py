@@ -144,8 +144,6 @@ def rows_of(
             (links[(i, j)] for i in ia for j in ib if (i, j) in links), key=lambda s: s.score
         )
         sim = ratio(toks_a, toks_b)
-        if sim < 1.0:
-            sim = min(max(sim, best.dice), 0.99)
         if len(ia) > 1 or len(ib) > 1:
             label = "split"
         elif sim == 1.0:
@@ -163,11 +161,19 @@ def rows_of(
             toks_a = [t for s, e in fa for t in tokenize(a_text, s, e)]
             toks_b = [t for s, e in fb for t in tokenize(b_text, s, e)]
             ops = bag_diff(toks_a, toks_b, a_text, b_text, word_key)
+            sim = min(shared_share(ops, len(toks_a), len(toks_b)), 0.99)
         else:
             ops = word_diff(toks_a, toks_b, a_text, b_text)
         row = Row(label, round(sim, 4), qa, qb, ops, best, fa, fb)
         rows.append(((min(ia), min(ib)), row))
     return _order(rows, a, b)
+
+
+def shared_share(ops: list[Op], len_a: int, len_b: int) -> float:
+    """The share of the tokens shown that the diff marks as shared (2 x equal / all): a row's
+    similarity as its marks show it, so that a row mostly struck through never reads 0.99."""
+    equal = sum(op.a[1] - op.a[0] for op in ops if op.op == "equal")
+    return round(2 * equal / max(len_a + len_b, 1), 4)
 
 
 def focus(mine: list[Quote], text: str, other: list[Quote]) -> list[tuple[int, int]]:

@@ -144,13 +144,20 @@ def ratio(a: Sequence[Token], b: Sequence[Token]) -> float:
     return min(value, 0.99)
 
 
+def _words(tokens: Sequence[Token]) -> list[str]:
+    """The folded words of ``tokens``, a hyphenated word as its parts ("tax-filing" is
+    "tax filing"): punctuation left out."""
+    return [p for k in folded(tokens) if k[0].isalnum() for p in k.split("-") if p]
+
+
 def contained(short: Sequence[Token], long: Sequence[Token]) -> bool:
-    """Whether the shorter rendering is, word for word but for a few tokens, a part of the
-    longer one: at least 85% of its words matched in order inside the longer one, whose extra
-    words lie mostly before or after the match (words added inside make it reworded)."""
-    ks = [k for k in folded(short) if k[0].isalnum()]
-    kl = [k for k in folded(long) if k[0].isalnum()]
-    if not ks or len(kl) < len(ks) + 2:
+    """Whether the shorter rendering is, word for word, a part of the longer one: every one of
+    its words matched in order inside the longer one (after folding quote marks, case,
+    spaces and hyphens), whose extra words lie mostly before or after the match (words added inside make it
+    reworded). A word changed ("destructive to" / "destructive of") is a rewording, not a part."""
+    ks = _words(short)
+    kl = _words(long)
+    if not ks or len(kl) <= len(ks):
         return False
     blocks = [
         b
@@ -158,8 +165,8 @@ def contained(short: Sequence[Token], long: Sequence[Token]) -> bool:
         if b.size
     ]
     matched = sum(b.size for b in blocks)
-    if matched < 0.85 * len(ks):
+    if matched < len(ks):
         return False
     inside = (blocks[-1].b + blocks[-1].size - blocks[0].b) - matched
     outside = len(kl) - matched - inside
-    return outside >= max(2, inside)
+    return outside >= max(1, inside)
