@@ -402,3 +402,24 @@ def test_contained_means_every_word_inside_and_the_similarity_is_what_is_marked(
                 marked = [op for op in r.ops if op.op != "equal"]
                 assert r.similarity < 0.99 or not marked, r
                 assert r.similarity > 0 or not shown, r
+
+
+def test_findings_name_what_an_editor_changed_not_noise():
+    """Review of #16 on BASIL pairs: two neutral reporting verbs (said / told) were flagged on
+    almost every pair; a negation glued to its punctuation ("don’t.’") was missed on one side
+    and so flagged as a difference; a pronoun was "a name" for the person."""
+
+    def findings(a: str, b: str) -> list[str]:
+        d = diff_articles(_article(a, "a"), _article(b, "b"))
+        return [f"{f.kind}: {f.note}" for f in d.findings]
+
+    quote = "“I’m not going to pay for that wall,” Fox said in an interview."
+    assert findings(quote, quote.replace("said in", "told reporters in")) == []
+    loaded = findings(quote, quote.replace("said in", "claimed in"))
+    assert any(f.startswith("attribution") and "claimed" in f for f in loaded)
+    tlaib_a = "“And I said, ‘Baby, they don’t, because we’re gonna go in there,’” she said."
+    tlaib_b = "“And I say, ‘Baby, they don’t.’ Because we’re gonna go in there,” she said."
+    assert not any("negation" in f for f in findings(tlaib_a, tlaib_b))
+    weiner_a = "“We asked Weiner about the photo on Tuesday,” the reporter said."
+    weiner_b = "“We asked him about the photo on Tuesday,” the reporter said."
+    assert not any(f.startswith("naming") for f in findings(weiner_a, weiner_b))

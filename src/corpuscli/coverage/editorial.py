@@ -10,13 +10,17 @@ sentences — the sentences that report what the other side has. There the findi
   words one has in the middle and the other has not;
 - ``number``: one number written differently but equal ("7", "seven", "five plus two");
 - ``meaning`` (meaning may differ): a negation one side has and the other lacks; different modal
-  verbs (should / must / may); verbs that may mean opposite things in one context ("change" /
-  "fix"); one verb active on one side and passive on the other ("Azerbaijan should return" /
-  "should be returned to Azerbaijan"), which may change who does what;
-- ``attribution``: different reporting verbs for what is the same statement (said / claimed), with
-  a note when the verb says something about the statement ("claimed" casts doubt on it);
-- ``naming``: different words for one referent in an otherwise shared context ("the city of
-  Shusha" / "the city of Shushi").
+  verbs (should / must / may; "will" / "would" mark tense as well and are left out); verbs that
+  may mean opposite things in one context ("change" / "fix"); one verb active on one side and
+  passive on the other ("Azerbaijan should return" / "should be returned to Azerbaijan"), which
+  may change who does what. Negations and modals are read in what differs inside the part both
+  render word for word (a paraphrase is compared whole): the framing one outlet wraps around a
+  quote is not a change to it;
+- ``attribution``: different reporting verbs for what is surely the same statement, when at least
+  one of them says something about it ("claimed" casts doubt on it; said / told is no finding);
+- ``naming``: different names for one referent in an otherwise shared context of a statement that
+  is surely the same ("the city of Shusha" / "the city of Shushi"); a pronoun, a spelling or a
+  name against a common word is not one.
 
 The word lists (negations, modals, verb pairs, participles, reporting-verb lemmas) are in
 ``data/editorial_words.toml``. Every finding carries each article's text as the article has it, and
@@ -73,6 +77,7 @@ class _Words:
     participles: frozenset[str]
     lemmas: dict[str, str]
     loaded: dict[str, str]
+    tense: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +91,7 @@ def _words() -> _Words:
     return _Words(
         frozenset(data["negations"]), tuple(data["modals"]), frozenset(pairs),
         frozenset(data["be_forms"]), frozenset(data["participles"]), dict(data["lemmas"]),
-        dict(data["loaded_verbs"]),
+        dict(data["loaded_verbs"]), frozenset(data["tense_modals"]),
     )  # fmt: skip
 
 
@@ -126,8 +131,57 @@ def editorial_findings(rows: list[Row], a_text: str, b_text: str) -> list[Findin
         out += _insertions(n, sa, sb)
         out += _numbers(n, row, a_text, b_text)
         out += _meaning(n, sa, sb)
-        out += _naming(n, sa, sb)
+        if _surely_one(row):
+            out += _naming(n, sa, sb)
     return out
+
+
+def _surely_one(row: Row) -> bool:
+    """Whether a row's two sides are surely one statement, so that a name one writes for the
+    other's, or a verb one attributes it with, is worth naming: the same words, one inside the other, or split; or reworded with most words shared,
+    or a strong overlap of content words. A weaker link may be two remarks on one subject, whose different words
+    say nothing about how either outlet rendered one statement."""
+    return (
+        row.label in ("same", "contained", "split")
+        or row.similarity >= 0.75
+        or (row.link is not None and row.link.dice >= 0.45)
+    )
+
+
+#: The most tokens either side of a change before the first shared run or after the last may
+#: have to count as part of the statement (more is one side's framing: "…, a surprisingly
+#: downbeat assessment from a leader who until now has expressed no fears of …").
+_EDGE_CHANGE = 8
+
+
+def _short_change(code: _Opcode) -> bool:
+    op, i1, i2, j1, j2 = code
+    return op == "replace" and i2 - i1 <= _EDGE_CHANGE and j2 - j1 <= _EDGE_CHANGE
+
+
+def _changed_inside(sa: _Stretch, sb: _Stretch) -> tuple[list[str], list[str]]:
+    """The words each side has in the runs that differ between the first and the last run the
+    two share: what one outlet changed inside the statement both render, not the framing around
+    it that only one of them quotes. Where both sides go on differently before the first shared
+    run or after the last one, that is a change too. A paraphrase (less than half of the shorter
+    side shared in order) is compared whole."""
+    codes = _opcodes(sa, sb)
+    shared = [k for k, code in enumerate(codes) if code[0] == "equal"]
+    if not shared or _equal_share(codes, sa, sb) < 0.5:
+        # a paraphrase, not one wording edited: there is no shared run to be inside of
+        return [t.key for t in sa.tokens], [t.key for t in sb.tokens]
+    first, last = shared[0], shared[-1]
+    if first > 0 and _short_change(codes[first - 1]):
+        first -= 1  # both begin differently: a change, not one side's framing
+    if last + 1 < len(codes) and _short_change(codes[last + 1]):
+        last += 1  # both end differently ("should be returned" / "has controlled")
+    ka: list[str] = []
+    kb: list[str] = []
+    for op, i1, i2, j1, j2 in codes[first : last + 1]:
+        if op != "equal":
+            ka += [t.key for t in sa.tokens[i1:i2]]
+            kb += [t.key for t in sb.tokens[j1:j2]]
+    return ka, kb
 
 
 def _stretch(qs: list[Quote], spans: list[tuple[int, int]], text: str) -> _Stretch:
@@ -254,6 +308,10 @@ def _keys(s: _Stretch) -> list[str]:
     return [t.key for t in s.tokens]
 
 
+#: Punctuation a token may carry at its end ("don't." before a closing quotation mark).
+_TRAILING = ".,;:!?'’\"”…"
+
+
 def _meaning(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
     w = _words()
     out = []
@@ -264,12 +322,13 @@ def _meaning(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
                            whole_a[1], whole_b[1]))  # fmt: skip
 
     ka, kb = _keys(sa), _keys(sb)
-    neg_a = [k for k in ka if k in w.negations or k.endswith("n't")]
-    neg_b = [k for k in kb if k in w.negations or k.endswith("n't")]
-    if bool(neg_a) != bool(neg_b) or len(neg_a) % 2 != len(neg_b) % 2:
+    ca, cb = ([k.rstrip(_TRAILING) for k in keys] for keys in _changed_inside(sa, sb))
+    neg_a = [k for k in ca if k in w.negations or k.endswith("n't")]
+    neg_b = [k for k in cb if k in w.negations or k.endswith("n't")]
+    if len(neg_a) % 2 != len(neg_b) % 2:
         add(f"negation (A {_list(neg_a)}, B {_list(neg_b)})")
-    mod_a, mod_b = _modals(ka, w), _modals(kb, w)
-    if mod_a != mod_b:
+    mod_a, mod_b = _modals(ca, w), _modals(cb, w)
+    if set(mod_a) - w.tense != set(mod_b) - w.tense:
         add(f"modality (A {_list(mod_a)}, B {_list(mod_b)})")
     stems_a = {stem(k) for k in ka if k.isalpha()}
     stems_b = {stem(k) for k in kb if k.isalpha()}
@@ -336,19 +395,27 @@ def _naming(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
         if not xa or not xb or len(xa) > 4 or len(xb) > 4:
             continue
         keys = {t.key for t in xa + xb}
-        if keys & (w.negations | w.be | set(w.modals)) or all(t.key in stop for t in xa + xb):
+        if keys & (w.negations | w.be | set(w.modals)):
             continue
+        if all(t.key in stop for t in xa) or all(t.key in stop for t in xb):
+            continue  # "Weiner" / "him": a pronoun refers, it does not name
         if any(find_numbers(t.text) for t in xa + xb):
             continue  # numbers are their own finding
         if not any(t.text[:1].isupper() or "-" in t.text for t in xa + xb):
             continue  # a name, or a compound ("Armenia-held"), not any word swapped
-        if _letters(xa) == _letters(xb):
-            continue  # "tax-filing" / "tax filing": spelling, not naming
+        if _letters(xa) == _letters(xb) or _letters(_named(xa, stop)) == _letters(_named(xb, stop)):
+            continue  # "tax-filing" / "tax filing", "FBI and" / "F.B.I.": spelling, not naming
+        if not all(any(t.text[:1].isupper() or "-" in t.text for t in x) for x in (xa, xb)):
+            continue  # "by Lauren Greene" / "lawsuit": a name against a common word is a rewording
         a_shown, a_spans = sa.show(i1, i2, 2)
         b_shown, b_spans = sb.show(j1, j2, 2)
         note = f"A calls it “{' '.join(t.text for t in xa)}”, B “{' '.join(t.text for t in xb)}”"
         out.append(Finding("naming", n, a_shown, b_shown, note, a_spans, b_spans))
     return out
+
+
+def _named(tokens: list[Token], stop: frozenset[str] | set[str]) -> list[Token]:
+    return [t for t in tokens if t.key not in stop]
 
 
 def _letters(tokens: list[Token]) -> str:
@@ -361,24 +428,25 @@ def _lemma(verb: str) -> str:
 
 
 def _attribution(n: int, row: Row) -> list[Finding]:
-    """Different reporting verbs, only where the two are surely one statement: the same words,
-    one inside the other, or one split, or reworded with a strong overlap; and not two
-    different named speakers."""
-    confident = row.label in ("same", "contained", "split") or (
-        row.link is not None and row.link.dice >= 0.45
-    )
+    """Different reporting verbs, only where the two are surely one statement (the same words,
+    one inside the other, or one split, or reworded with a strong overlap and the same speaker)
+    and at least one of the verbs says more than that it was said (claimed, admitted,
+    insisted: ``loaded`` in the data); two neutral verbs (said / told) are no finding."""
     va = next((q for q in row.a if q.verb), None)
     vb = next((q for q in row.b if q.verb), None)
-    if not confident or va is None or vb is None or va.verb is None or vb.verb is None:
+    if not _surely_one(row) or va is None or vb is None or va.verb is None or vb.verb is None:
         return []
-    if same_speaker(va.speaker, vb.speaker) is False:
-        return []
+    same = same_speaker(va.speaker, vb.speaker)
+    if same is False or (same is None and row.label == "reworded"):
+        return []  # a reworded row with a speaker unknown may be someone else's remark
     la, lb = _lemma(va.verb), _lemma(vb.verb)
     if la == lb:
         return []
     loaded = _words().loaded
     notes = [f"“{v}” {loaded[lem]}" for v, lem in ((va.verb, la), (vb.verb, lb)) if lem in loaded]
-    note = "different attribution verbs" + (": " + "; ".join(notes) if notes else "")
+    if not notes:
+        return []  # said / told / wrote: neutral both, nothing an editor chose
+    note = "different attribution verbs: " + "; ".join(notes)
     return [Finding("attribution", n, f"{va.speaker or '?'} {va.verb}", f"{vb.speaker or '?'} {vb.verb}",
                     note)]  # fmt: skip
 
