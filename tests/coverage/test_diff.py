@@ -423,3 +423,29 @@ def test_findings_name_what_an_editor_changed_not_noise():
     weiner_a = "“We asked Weiner about the photo on Tuesday,” the reporter said."
     weiner_b = "“We asked him about the photo on Tuesday,” the reporter said."
     assert not any(f.startswith("naming") for f in findings(weiner_a, weiner_b))
+
+
+def test_a_far_echo_does_not_undo_a_split():
+    """Review of #16 (BASIL, the Cheney sisters): one outlet quotes Mary Cheney whole, the other
+    breaks the quote with "she continued" and, paragraphs later, quotes her father's older words
+    that share its first sentence. The two near fragments are one split row; the far echo is a
+    link of its own, not a reason to list the fragments as two "contained" rows."""
+    whole = (
+        "“Freedom means freedom for everyone. That means that all families are entitled to the "
+        "same rights, privileges and protections as every other,” Mary Cheney wrote."
+    )
+    broken = "\n\n".join(
+        [
+            "“Freedom means freedom for everyone,” Mary Cheney wrote. “That means that all "
+            "families are entitled to the same rights, privileges and protections as every "
+            "other,” she continued.",
+            "The sisters have disagreed before.",
+            "Their mother has not commented.",
+            "Their father has not commented either.",
+            "“I think that freedom means freedom for everyone,” Dick Cheney said in 2009.",
+        ]
+    )
+    d = diff_articles(_article(whole, "a"), _article(broken, "b"))
+    split = [r for r in d.rows if r.label == "split"]
+    assert len(split) == 1 and len(split[0].b) == 2, [(r.label, r.b) for r in d.rows]
+    assert not [r for r in d.rows if r.label == "contained"]

@@ -231,7 +231,8 @@ def _fragments(
     side: str,
 ) -> list[int]:
     """The partners of statement ``i`` that are fragments of it: each shorter than it, mostly
-    inside it, not overlapping one another, within a few paragraphs of each other."""
+    inside it, not overlapping one another, within a few paragraphs of each other (the largest
+    such group: a far partner does not undo the split of the near ones)."""
     if len(partners) < 2:
         return []
     parts = []
@@ -242,9 +243,14 @@ def _fragments(
     parts = [
         j for k, j in enumerate(parts) if not any(_overlap(other[j], other[m]) for m in parts[:k])
     ]
-    if len(parts) < 2 or other[parts[-1]].paragraph - other[parts[0]].paragraph > 2:
-        return []
-    return parts
+    # the most fragments within a few paragraphs of one another: a far one (the same words in
+    # another remark) stays a link of its own and does not undo the split
+    best: list[int] = []
+    for k, j in enumerate(parts):
+        near = [m for m in parts[k:] if other[m].paragraph - other[j].paragraph <= 2]
+        if len(near) > len(best):
+            best = near
+    return best if len(best) >= 2 else []
 
 
 def _overlap(x: Quote, y: Quote) -> bool:
