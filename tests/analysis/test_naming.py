@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from corpuscli import load
 from corpuscli.analysis.naming import COLUMNS, naming_differences, read_aliases
-from corpuscli.errors import InputError, NothingToAnalyse, UsageError
+from corpuscli.errors import InputError, NotFound, NothingToAnalyse, UsageError
 from tests.conftest import ROUNDUPS, SAMPLE, SEED_000, SEED_003, bounded
 
 
@@ -47,7 +47,7 @@ def test_a_word_both_sides_use_is_no_naming_difference():
     own = SEED_000.read_text(encoding="utf-8")
     # "said" for "insisted": a reporting verb, not a name; both sides keep writing both
     other = own.replace("he insisted", "he said")
-    with pytest.raises(NothingToAnalyse, match="no naming differences"):
+    with pytest.raises(NotFound, match="no naming differences"):
         naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
 
 
@@ -118,7 +118,7 @@ def test_cli(corpus, tmp_path):
         "compare", str(SEED_000), str(SEED_003), "--manifest", str(SAMPLE / "manifest.csv"),
         "--naming", "--target", "Anatolia Today", "--reference", "The Moscow Times",
     )  # fmt: skip
-    assert none.exit_code == 2 and "no naming differences" in none.stderr
+    assert none.exit_code == 3 and "no naming differences" in none.stderr
 
 
 _PIECES = st.sampled_from(
@@ -141,7 +141,7 @@ def test_any_text_gives_pairs_or_a_clear_error(text_a, text_b):
     with bounded(60):
         try:
             table = naming_differences(_two_sides([text_a], [text_b]), by="side", a="a", b="b")
-        except (NothingToAnalyse, UsageError):
+        except (NothingToAnalyse, NotFound, UsageError):
             return
         assert list(table.columns) == list(COLUMNS) and (table["swaps"] >= 1).all()
 
@@ -150,7 +150,7 @@ def test_a_common_word_spelled_two_ways_is_no_name_but_a_name_spelled_two_ways_i
     own = SEED_003.read_text(encoding="utf-8")
     # British and American spelling of one verb: no naming difference
     other = own.replace("recognizes", "recognises")
-    with pytest.raises(NothingToAnalyse):
+    with pytest.raises(NotFound):
         naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
     # one letter apart, but a name: Shusha / Shushi is what the command is for
     other = own.replace("city of Shusha", "city of Shushi")
@@ -175,7 +175,7 @@ def test_an_abbreviation_against_the_name_in_full():
     # initials that only happen to match are no pair: no article writes the name, then the
     # abbreviation
     undefined = own.replace(f"{full} (CDC)", "agency")
-    with pytest.raises(NothingToAnalyse):
+    with pytest.raises(NotFound):
         naming_differences(_two_sides([undefined], [other]), by="side", a="a", b="b")
 
 

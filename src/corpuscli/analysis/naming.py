@@ -72,7 +72,7 @@ from corpuscli.coverage.numbers import find_numbers
 from corpuscli.coverage.similarity import content_words, stem
 from corpuscli.coverage.statements import sentences
 from corpuscli.coverage.worddiff import tokenize
-from corpuscli.errors import InputError, NothingToAnalyse, UsageError
+from corpuscli.errors import InputError, NotFound, UsageError
 from corpuscli.io.decode import looks_binary
 from corpuscli.schema import group_keys
 from corpuscli.text.stopwords import load_stopwords
@@ -588,8 +588,8 @@ def naming_differences(
         if row["preference"] >= min_preference and row["score"] > min_score:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
-    if not rows:
-        raise NothingToAnalyse(
+    if not rows:  # an answer, not a fault: exit 3, as a search that finds nothing
+        raise NotFound(
             f"no naming differences found between {a!r} and {b!r}",
             hint="the two groups share too few passages of one story: declare known pairs with --aliases",
         )
