@@ -31,7 +31,7 @@ APP_HELP = """Analyse corpora of news articles: load, count, compare, clean and 
 
 Every command reads files, folders, globs or - (stdin) and writes a table on a terminal, TSV in a pipe, or any of --format table|tsv|csv|json|jsonl|md|html|parquet (-o FILE picks it from the extension).
 
-Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 3 a search found nothing (kwic, collocations --node); 4 the Dask scheduler could not be reached (--engine dask); 70 internal error; 129 stopped by SIGHUP; 130 interrupted (Ctrl-C); 143 stopped by SIGTERM. """
+Exit status: 0 ok; 1 output written but some inputs skipped (named on stderr); 2 bad usage or nothing usable; 3 a search found nothing (kwic, collocations --node, compare --naming); 4 the Dask scheduler could not be reached (--engine dask); 70 internal error; 129 stopped by SIGHUP; 130 interrupted (Ctrl-C); 143 stopped by SIGTERM. """
 
 app = typer.Typer(
     name="corpus",
