@@ -102,7 +102,7 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
     styles = {"equal": "", "removed": "strike red", "added": "underline bold green",
               "context": "dim"}  # fmt: skip
     table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("", width=11)
+    table.add_column("#", width=13)  # the row number the summary's findings refer to
     table.add_column(Text(printable(_heading(d.a, "A"))), ratio=1)  # shown, not obeyed
     table.add_column(Text(printable(_heading(d.b, "B"))), ratio=1)
     for n, row in enumerate(d.rows):
@@ -125,7 +125,9 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
             if tail:
                 text.append(f"\n… {printable(tail)}", style="dim")
             cells.append(text)
-        label = Text(row.label, style=_LABEL_STYLE[row.label])
+        label = Text()
+        label.append(f"{n + 1} ", style="dim")
+        label.append(row.label, style=_LABEL_STYLE[row.label])
         if row.a and row.b:
             label.append(f"\n{row.similarity:.2f}", style="dim")
         notes = _row_findings(d, n)
@@ -201,12 +203,12 @@ def write_markdown(d: Diff, out: IO[str]) -> None:
     """A table of the rows (what only A has ~~struck~~, what only B has **bold**), then the
     summary with the editorial differences."""
     out.write(f"# {_md_escape(_heading(d.a, 'A'))}\n# {_md_escape(_heading(d.b, 'B'))}\n\n")
-    out.write("| label | similarity | A | B | notes |\n|---|---:|---|---|---|\n")
+    out.write("| # | label | similarity | A | B | notes |\n|---:|---|---:|---|---|---|\n")
     for n, r in enumerate(d.rows):
         notes = ", ".join(dict.fromkeys(f.kind for f in _row_findings(d, n)))
         sim = f"{r.similarity:.2f}" if r.a and r.b else ""
         out.write(
-            f"| {r.label} | {sim} | {_md_side(r, 'a', d.a)} | {_md_side(r, 'b', d.b)} | {notes} |\n"
+            f"| {n + 1} | {r.label} | {sim} | {_md_side(r, 'a', d.a)} | {_md_side(r, 'b', d.b)} | {notes} |\n"
         )
     out.write("\n~~struck~~: only in A · **bold**: only in B\n\n## Summary\n\n")
     s = d.summary
@@ -249,7 +251,7 @@ def write_html(d: Diff, out: IO[str]) -> None:
                 {"segments": parts, "meta": _meta(q), "tail": attribution(art.text, q) if k == len(qs) - 1 else ""}
                 for k, (q, parts) in enumerate(zip(qs, segments(r, side, art.text), strict=True))
             ])  # fmt: skip
-        rows.append({"label": r.label, "css": r.label.replace("only in ", "only").replace(" ", ""),
+        rows.append({"n": n + 1, "label": r.label, "css": r.label.replace("only in ", "only").replace(" ", ""),
                      "similarity": f"{r.similarity:.2f}" if r.a and r.b else "",
                      "a": sides[0], "b": sides[1],
                      "notes": list(dict.fromkeys(f.kind for f in _row_findings(d, n)))})  # fmt: skip
