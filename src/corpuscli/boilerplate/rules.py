@@ -48,6 +48,7 @@ from corpuscli.io.infer import skip_reason
 from corpuscli.text.blocks import Block
 
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .posts import mark_posts
 from .shapes import (
     DURATION,
     DURATION_END,
@@ -63,6 +64,7 @@ from .shapes import (
     shape_of,
     strong_name,
 )
+from .teasers import mark_teasers
 from .vocabulary import lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
@@ -145,6 +147,8 @@ def block_evidence(
         _calls_to_action(s, v, i, names_outlet)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
+    mark_teasers(shapes, verdicts, quoting)
+    mark_posts(shapes, verdicts)
     _pull_quotes(shapes, verdicts, quoting)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
