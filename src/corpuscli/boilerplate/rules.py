@@ -47,8 +47,8 @@ from collections import Counter
 from corpuscli.io.infer import skip_reason
 from corpuscli.text.blocks import Block
 
+from .attributions import mark_attributions
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
-from .posts import mark_posts
 from .shapes import (
     DURATION,
     DURATION_END,
@@ -148,7 +148,7 @@ def block_evidence(
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
     mark_teasers(shapes, verdicts, quoting)
-    mark_posts(shapes, verdicts)
+    mark_attributions(shapes, verdicts)
     _pull_quotes(shapes, verdicts, quoting)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)

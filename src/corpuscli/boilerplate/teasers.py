@@ -5,9 +5,13 @@
   most, no final full stop);
 - **bare label**: a label glued to a headline in title case with no colon ("Related NPR Stories
   <Headline>", "More on Election 2016"; bare_teaser_labels.txt);
+- **widget label**: "<Outlet> Video: <headline>" — a label of at most three words ending with a
+  widget word (widget_words.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
+  …" (the label and the title's first words twice);
 - **sourced list**: two or more lines in a row, each a headline followed by its source in
   brackets ("Obamacare is doomed. Now what? (Milwaukee Journal Sentinel)"), with the short
-  heading right above them ("Around the Aftermath").
+  heading right above them ("Around the Aftermath"); not a list the story introduces (after a
+  colon), nor titles in quotes (works the story cites).
 
 A block that quotes someone by name, or that goes on from a block ending in a colon (a list the
 story introduces), is left alone."""
@@ -18,12 +22,16 @@ import re
 from functools import cache
 from importlib import resources
 
+from corpuscli.text.stopwords import load_stopwords
+
 from .evidence import STRONG, Verdict
-from .shapes import Shape, headline_shaped
-from .vocabulary import lexicon
+from .shapes import Shape, headline_shaped, label_split
+from .vocabulary import lexicon, word_set, words_of
 
 #: A headline's source in brackets at its end: "(Milwaukee Journal Sentinel)", "(USA TODAY)".
-_SOURCE_TAIL = re.compile(r"\((?:[A-Z][\w.&'’-]*\s?){1,5}\)$")
+#: Not a party and state ("(D-CA)"): letters, dots, ampersands and apostrophes only.
+_SOURCE_WORD = r"[A-Z][^\W\d_]*(?:[.&'’][^\W\d_]*)?"
+_SOURCE_TAIL = re.compile(rf"\({_SOURCE_WORD}(?: {_SOURCE_WORD}){{0,4}}\)$")
 _CAPITALISED = re.compile(r"^[‘“'\"]?[A-Z0-9]")
 
 
@@ -75,6 +83,25 @@ def bare_label(s: Shape) -> str | None:
     return m.group(0) if capitalised >= 0.5 * len(words) else None
 
 
+def widget_label(s: Shape) -> str | None:
+    """The label of "Vox Video: <headline>" or of a gallery's "Photos: <title> Photos: <title> …",
+    or None."""
+    labelled = label_split(s.text) if ":" in s.text[:40] else None
+    if labelled is None:
+        return None
+    label_words = words_of(labelled.label)
+    if not 1 <= len(label_words) <= 3 or label_words[-1] not in word_set("widget_words"):
+        return None
+    named = all(w[:1].isupper() for w in labelled.label.split()[:-1])  # "Vox Video", not "The video"
+    if named and len(label_words) >= 2 and label_words[0] not in load_stopwords("en"):
+        if headline_shaped(labelled.rest) and s.n <= 20:
+            return labelled.label
+    title = " ".join(labelled.rest.split()[:2])
+    if len(title) >= 4 and s.text.count(f"{labelled.label}: {title}") >= 2:
+        return labelled.label
+    return None
+
+
 def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[bool]) -> None:
     """Strong teaser evidence for the three shapes of the module docstring."""
     n = len(shapes)
@@ -91,12 +118,17 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         label = bare_label(s)
         if label is not None:
             v.add(STRONG, f"a related-link teaser ({label} <headline>)", "teaser")
+            continue
+        widget = widget_label(s)
+        if widget is not None:
+            v.add(STRONG, f"a video or gallery's title ({widget}: <headline>)", "video_gallery")
     i = 0
     while i < n:
         j = i
         while j < n and _sourced(shapes[j]) and not quoting[j]:
             j += 1
-        if j - i >= 2:
+        introduced = i > 0 and shapes[i - 1].text.rstrip().endswith(":")
+        if j - i >= 2 and not introduced:
             for k in range(i, j):
                 verdicts[k].add(STRONG, "a list of headlines with their sources", "teaser")
             head = shapes[i - 1] if i else None
@@ -110,8 +142,10 @@ def _sourced(s: Shape) -> bool:
     text = s.text.rstrip()
     if s.n > 30 or not text.endswith(")"):
         return False
-    m = _SOURCE_TAIL.search(text)
+    m = _SOURCE_TAIL.search(text, max(0, len(text) - 60))
     if m is None:
         return False
     rest = text[: m.start()].rstrip()
-    return bool(rest) and headline_shaped(rest) and bool(_CAPITALISED.match(rest))
+    if not rest or rest[0] in "‘“'\"":
+        return False  # a title in quotes: the story citing a work
+    return headline_shaped(rest) and bool(_CAPITALISED.match(rest))
