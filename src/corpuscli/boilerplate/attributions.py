@@ -4,8 +4,9 @@
   a year it’s been …", "CHIRLA (@CHIRLA) Day 1 of …" — a name of one to six capitalised words, the
   handle in brackets, then the post (the story's own words go on with a verb in lower case:
   "Trump (@realDonaldTrump) tweeted …" is not a post);
-- a photo's caption closed by its credit in brackets, photographer and agency: "… Des Moines,
-  Iowa. (Mike Segar/Reuters)" (a poll's "(Reuters/Ipsos)" names no photographer);
+- a photo's caption closed by its credit, photographer and agency, in brackets or after a
+  sentence: "… Des Moines, Iowa. (Mike Segar/Reuters)", "… July 9, 2019. REUTERS/Jonathan Ernst"
+  (a poll's "(Reuters/Ipsos)" names no photographer);
 - an author's one-line bio: "• Polly Toynbee is a Guardian columnist" — a name, "is a/an", and
   at most five words ending with a role noun (data/boilerplate/role_nouns.txt)."""
 
@@ -22,9 +23,14 @@ from .vocabulary import word_set
 _AUTHOR_HANDLE = re.compile(
     r"^[‘“\"']?(?:[A-Z0-9][\w.&'’-]*\s+){0,5}[A-Z0-9][\w.&'’-]*\s*\(@\w{1,30}\)\s+(?![a-z])\S"
 )
-#: "(First Last/Agency)" at the very end: a photographer of two to four names, a slash, an agency.
+_CAP_WORD = r"[A-Z][\w.&'’-]*"
+_NAME = rf"{_CAP_WORD}(?:\s{_CAP_WORD}){{0,3}}"
+#: A photo's credit closing its caption, after a sentence or in brackets: "(Mike Segar/Reuters)",
+#: "(AP Photo/Seth Wenig, File)", ". REUTERS/Kevin Lamarque/File Photo", ". Andy Wong/Pool via
+#: Reuters" — a photographer of two or more names, or an agency in capitals, before the slash.
 _PHOTO_CREDIT = re.compile(
-    r"\((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’-]*(?:\s[\w.&'’-]+){0,4}\)$"
+    rf"(?:\.\s+|\(\s?)(?:{_CAP_WORD}\s{_NAME}|[A-Z]{{2,}}(?:\sPhoto)?)\s?/\s?{_NAME}"
+    rf"(?:/{_NAME})?(?:\s(?:via|for)\s{_NAME})?(?:,\s?File)?\)?$"
 )
 _BULLET = "•⦁·*-– "
 
@@ -37,7 +43,7 @@ def mark_attributions(shapes: list[Shape], verdicts: list[Verdict]) -> None:
             continue
         if "(@" in s.text[:90] and _AUTHOR_HANDLE.match(s.text):
             v.add(STRONG, "an embedded post (name (@handle) …)", "embed")
-        elif s.n <= 80 and s.text.endswith(")") and _PHOTO_CREDIT.search(s.text, max(0, len(s.text) - 90)):
+        elif s.n <= 100 and "/" in s.text[-90:] and _PHOTO_CREDIT.search(s.text, len(s.text) - 90):
             v.add(STRONG, "a photo's caption (… (photographer/agency))", "caption")
         elif 4 <= s.n <= 12 and s.words[-1] in roles and not s.sentence_end:
             text = s.text.lstrip(_BULLET)

@@ -6,7 +6,7 @@
 - **bare label**: a label glued to a headline in title case with no colon ("Related NPR Stories
   <Headline>", "More on Election 2016"; bare_teaser_labels.txt);
 - **widget label**: "<Outlet> Video: <headline>" — a label of at most three words ending with a
-  widget word (widget_words.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
+  medium's name (media_labels.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
   …" (the label and the title's first words twice);
 - **sourced list**: two or more lines in a row, each a headline followed by its source in
   brackets ("Obamacare is doomed. Now what? (Milwaukee Journal Sentinel)"), with the short
@@ -90,12 +90,17 @@ def widget_label(s: Shape) -> str | None:
     if labelled is None:
         return None
     label_words = words_of(labelled.label)
-    if not 1 <= len(label_words) <= 3 or label_words[-1] not in word_set("widget_words"):
+    if not 1 <= len(label_words) <= 3 or label_words[-1] not in word_set("media_labels"):
         return None
-    named = all(w[:1].isupper() for w in labelled.label.split()[:-1])  # "Vox Video", not "The video"
-    if named and len(label_words) >= 2 and label_words[0] not in load_stopwords("en"):
-        if headline_shaped(labelled.rest) and s.n <= 20:
-            return labelled.label
+    named = all(w[:1].isupper() for w in labelled.label.split()[:-1])  # not "The video"
+    if (
+        named
+        and len(label_words) >= 2
+        and label_words[0] not in load_stopwords("en")
+        and headline_shaped(labelled.rest)
+        and s.n <= 20
+    ):
+        return labelled.label
     title = " ".join(labelled.rest.split()[:2])
     if len(title) >= 4 and s.text.count(f"{labelled.label}: {title}") >= 2:
         return labelled.label
