@@ -11,8 +11,8 @@
   at most five words ending with a role noun (data/boilerplate/role_nouns.txt); or, among the
   last three blocks, a bulleted "• Name is a …" about someone the story does not name elsewhere;
 - a pull quote signed by its speaker: "I don’t think that this disqualifies him …, not at all.
-  Nancy Pelosi" — words of six or more that another block of the article holds, then a name
-  (and maybe ", Place") with no full stop after it."""
+  Nancy Pelosi" — words of six or more, not in title case (a headline), that another block of
+  the article holds, then a name (and maybe ", Place") with no full stop after it."""
 
 from __future__ import annotations
 
@@ -55,8 +55,9 @@ def mark_attributions(shapes: list[Shape], verdicts: list[Verdict]) -> None:
             continue
         if 8 <= s.n <= 45 and not s.sentence_end and s.text[-1:].isalpha():
             m = _SIGNATURE.search(s.text, max(0, len(s.text) - 80))
-            quote = " ".join(words_of(s.text[: m.start("name")])) if m else ""
-            if len(quote.split()) >= 6:
+            said = s.text[: m.start("name")] if m else ""
+            quote = " ".join(words_of(said))
+            if len(quote.split()) >= 6 and not _title_case(said):
                 if body is None:
                     body = "\n".join(" ".join(other.words) for other in shapes)
                 if body.count(quote) >= 2:
@@ -77,6 +78,13 @@ def mark_attributions(shapes: list[Shape], verdicts: list[Verdict]) -> None:
             after = text[len(name) :].split() if name else []
             if name and after[:2] in (["is", "a"], ["is", "an"]) and len(after) <= 7:
                 v.add(STRONG, f"an author's bio ({name} is a … {s.words[-1]})", "bio")
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised: a headline ("College Republicans Offer GOP Advice For …"), not
+    someone's words."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(1 for w in words if w[0].isupper()) >= 0.5 * len(words)
 
 
 def _tail_bio(s: Shape, shapes: list[Shape]) -> bool:
