@@ -5,6 +5,11 @@
   most, no final full stop);
 - **bare label**: a label glued to a headline in title case with no colon ("Related NPR Stories
   <Headline>", "More on Election 2016"; bare_teaser_labels.txt);
+- **glued or lone label**: a teaser's label (teaser_labels.txt) glued to its headline with no
+  space, even when the headline closes with a full stop ("More:Michael Flynn faces legal peril
+  in Washington. In his … hometown, he's revered."); a label of two words or more, or a
+  medium's, and a colon alone ("Also see:", "Video:"; not "Analysis:", which heads the story's
+  own analysis);
 - **widget label**: "<Outlet> Video: <headline>" — a label of at most three words ending with a
   medium's name (media_labels.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
   …" (the label and the title's first words twice);
@@ -77,10 +82,34 @@ def bare_label(s: Shape) -> str | None:
         return None
     rest = s.text.lstrip("([\"'“‘•⦁·*-– ")[m.end() :].strip()
     words = rest.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return None
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return m.group(0) if capitalised >= 0.5 * len(words) else None
+
+
+def glued_label(s: Shape) -> str | None:
+    """The label of "More:Headline …" (no space after the colon; 25 words at most) or of a label
+    alone before its links ("Also see:"), when it is a teaser's (teaser_labels.txt)."""
+    if s.n > 25 or ":" not in s.text[:30]:
+        return None
+    text = s.text.strip()
+    if text.endswith(":") and s.n <= 4:
+        label, rest = text[:-1].strip(), ""
+    else:
+        labelled = label_split(text)
+        if labelled is None or labelled.spaced or labelled.bracketed:
+            return None
+        label, rest = labelled.label, labelled.rest
+        if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘“'\""):
+            return None
+    label_words = words_of(label)
+    if not rest and len(label_words) < 2 and not set(label_words) <= word_set("media_labels"):
+        return None  # "Analysis:" alone heads the story's own analysis; "Also see:" heads links
+    known = lexicon("teaser_labels").start(label, label_words)
+    if known is None or known.end() < len(label.lstrip("([ ")) - 1:
+        return None
+    return label
 
 
 def widget_label(s: Shape) -> str | None:
@@ -120,7 +149,7 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         if closer is not None:
             v.add(STRONG, f"a related-link teaser (<headline> {closer})", "teaser")
             continue
-        label = bare_label(s)
+        label = bare_label(s) or glued_label(s)
         if label is not None:
             v.add(STRONG, f"a related-link teaser ({label} <headline>)", "teaser")
             continue
