@@ -67,7 +67,7 @@ def closed_teaser(text: str) -> str | None:
         first = stripped[len(rest)]
         if first.isalpha() and (rest[-1:].isalnum() or not first.isupper()):
             continue  # a button's label is capitalised: not "… he wanted to read more"
-        rest = rest.rstrip(" |:-–—.…")
+        rest = rest.rstrip(" |:-–—")  # a full stop stays: a sentence is no headline
         if 3 <= len(rest.split()) <= 25 and headline_shaped(rest) and _CAPITALISED.match(rest):
             return closer
     return None
