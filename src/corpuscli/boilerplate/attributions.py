@@ -29,12 +29,13 @@ _AUTHOR_HANDLE = re.compile(
 )
 _CAP_WORD = r"[A-Z][\w.&'’-]*"
 _NAME = rf"{_CAP_WORD}(?:\s{_CAP_WORD}){{0,3}}"
-#: A photo's credit closing its caption, after a sentence or in brackets: "(Mike Segar/Reuters)",
+#: A photo's credit closing its caption, after a sentence or in brackets, or alone on its line:
+#: "(Mike Segar/Reuters)", "Aaron Lavinsky/Star Tribune via AP, FILE",
 #: "(AP Photo/Seth Wenig, File)", ". REUTERS/Kevin Lamarque/File Photo", ". Andy Wong/Pool via
 #: Reuters" — a photographer of two or more names, or an agency in capitals, before the slash.
 _PHOTO_CREDIT = re.compile(
-    rf"(?:\.\s+|\(\s?)(?:{_CAP_WORD}\s{_NAME}|[A-Z]{{2,}}(?:\sPhoto)?)\s?/\s?{_NAME}"
-    rf"(?:/{_NAME})?(?:\s(?:via|for)\s{_NAME})?(?:,\s?File)?\)?$"
+    rf"(?:^|\.\s+|\(\s?)(?:{_CAP_WORD}\s{_NAME}|[A-Z]{{2,}}(?:\sPhoto)?)\s?/\s?{_NAME}"
+    rf"(?:/{_NAME})?(?:\s(?:via|for)\s{_NAME})?(?:,\s?(?:File|FILE))?\)?$"
 )
 _BULLET = "•⦁·*-– "
 _BULLETS = ("•", "⦁", "·")
@@ -70,7 +71,11 @@ def mark_attributions(shapes: list[Shape], verdicts: list[Verdict]) -> None:
             continue
         if "(@" in s.text[:90] and _AUTHOR_HANDLE.match(s.text):
             v.add(STRONG, "an embedded post (name (@handle) …)", "embed")
-        elif s.n <= 100 and "/" in s.text[-90:] and _PHOTO_CREDIT.search(s.text, len(s.text) - 90):
+        elif (
+            s.n <= 100
+            and "/" in s.text[-90:]
+            and _PHOTO_CREDIT.search(s.text, max(0, len(s.text) - 90))
+        ):
             v.add(STRONG, "a photo's caption (… (photographer/agency))", "caption")
         elif 4 <= s.n <= 12 and s.words[-1] in roles and not s.sentence_end:
             text = s.text.lstrip(_BULLET)
