@@ -186,7 +186,8 @@ def _lexicons():
 
     folder = resources.files("corpuscli").joinpath("data/boilerplate")
     names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
-    return [lexicon(n) for n in names if n not in ("given_names", "symbols")]
+    # not vocabularies of phrases: word sets, signs, and closers read as plain endings
+    return [lexicon(n) for n in names if n not in ("given_names", "symbols", "teaser_closers")]
 
 
 def _found(m):

@@ -47,6 +47,7 @@ from collections import Counter
 from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
 
+from .attributions import mark_attributions
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
 from .shapes import (
     DURATION,
@@ -63,6 +64,7 @@ from .shapes import (
     shape_of,
     strong_name,
 )
+from .teasers import mark_teasers
 from .vocabulary import key_words, lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
@@ -159,6 +161,8 @@ def block_evidence(
         _calls_to_action(s, v, i, names_outlet)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
+    mark_teasers(shapes, verdicts, quoting)
+    mark_attributions(shapes, verdicts)
     _pull_quotes(shapes, verdicts, quoting)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)

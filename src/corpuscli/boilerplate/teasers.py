@@ -1,0 +1,185 @@
+"""Related-link teasers the single-block rules of :mod:`.rules` miss, by their shape:
+
+- **closed**: a headline closed by a teaser's closer ("<headline> Read more", "… Continue
+  reading", "… →"; data/boilerplate/teaser_closers.txt), however long the headline (25 words at
+  most, no final full stop);
+- **bare label**: a label glued to a headline in title case with no colon ("Related NPR Stories
+  <Headline>", "More on Election 2016"; bare_teaser_labels.txt);
+- **glued or lone label**: a teaser's label (teaser_labels.txt) glued to its headline with no
+  space, even when the headline closes with a full stop ("More:Michael Flynn faces legal peril
+  in Washington. In his … hometown, he's revered."); a label of two words or more, or a
+  medium's, and a colon alone ("Also see:", "Video:"; not "Analysis:", which heads the story's
+  own analysis);
+- **widget label**: "<Outlet> Video: <headline>" — a label of at most three words ending with a
+  medium's name (media_labels.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
+  …" (the label and the title's first words twice);
+- **sourced list**: two or more lines in a row, each a headline followed by its source in
+  brackets ("Obamacare is doomed. Now what? (Milwaukee Journal Sentinel)"), with the short
+  heading right above them ("Around the Aftermath"); not a list the story introduces (after a
+  colon), nor titles in quotes (works the story cites).
+
+A block that quotes someone by name, or that goes on from a block ending in a colon (a list the
+story introduces), is left alone."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from corpuscli.text.stopwords import load_stopwords
+
+from .evidence import STRONG, Verdict
+from .shapes import Shape, headline_shaped, label_split
+from .vocabulary import lexicon, word_set, words_of
+
+#: A headline's source in brackets at its end: "(Milwaukee Journal Sentinel)", "(USA TODAY)".
+#: Not a party and state ("(D-CA)"): letters, dots, ampersands and apostrophes only.
+_SOURCE_WORD = r"[A-Z][^\W\d_]*(?:[.&'’][^\W\d_]*)?"
+_SOURCE_TAIL = re.compile(rf"\({_SOURCE_WORD}(?: {_SOURCE_WORD}){{0,4}}\)$")
+_CAPITALISED = re.compile(r"^[‘“'\"]?[A-Z0-9]")
+
+
+@cache
+def closers() -> tuple[str, ...]:
+    """Teaser closers (data/boilerplate/teaser_closers.txt), lower-cased, longest first."""
+    text = (
+        resources.files("corpuscli")
+        .joinpath("data/boilerplate/teaser_closers.txt")
+        .read_text("utf-8")
+    )
+    found = {
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    }
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def closed_teaser(text: str) -> str | None:
+    """The closer of "<headline> Read more" (a headline of 3 to 25 words before it), or None."""
+    stripped = text.rstrip()
+    lowered = stripped.lower()
+    for closer in closers():
+        if not lowered.endswith(closer):
+            continue
+        rest = stripped[: len(stripped) - len(closer)]
+        first = stripped[len(rest)]
+        if first.isalpha() and (rest[-1:].isalnum() or not first.isupper()):
+            continue  # a button's label is capitalised: not "… he wanted to read more"
+        rest = rest.rstrip(" |:-–—")  # a full stop stays: a sentence is no headline
+        if 3 <= len(rest.split()) <= 25 and headline_shaped(rest) and _CAPITALISED.match(rest):
+            return closer
+    return None
+
+
+def bare_label(s: Shape) -> str | None:
+    """The label of "Related <Headline>" (no colon, the headline in title case), or None."""
+    if s.n > 25 or s.sentence_end or ":" in s.text[:30]:
+        return None
+    m = lexicon("bare_teaser_labels").start(s.text, s.words)
+    if m is None or not m.group(0)[:1].isupper():
+        return None
+    rest = s.text.lstrip("([\"'“‘•⦁·*-– ")[m.end() :].strip()
+    words = rest.split()
+    if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return None
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return m.group(0) if capitalised >= 0.5 * len(words) else None
+
+
+def glued_label(s: Shape) -> str | None:
+    """The label of "More:Headline …" (no space after the colon; 25 words at most) or of a label
+    alone before its links ("Also see:"), when it is a teaser's (teaser_labels.txt)."""
+    if s.n > 25 or ":" not in s.text[:30]:
+        return None
+    text = s.text.strip()
+    if text.endswith(":") and s.n <= 4:
+        label, rest = text[:-1].strip(), ""
+    else:
+        labelled = label_split(text)
+        if labelled is None or labelled.spaced or labelled.bracketed:
+            return None
+        label, rest = labelled.label, labelled.rest
+        if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘“'\""):
+            return None
+    label_words = words_of(label)
+    if not rest and len(label_words) < 2 and not set(label_words) <= word_set("media_labels"):
+        return None  # "Analysis:" alone heads the story's own analysis; "Also see:" heads links
+    known = lexicon("teaser_labels").start(label, label_words)
+    if known is None or known.end() < len(label.lstrip("([ ")) - 1:
+        return None
+    return label
+
+
+def widget_label(s: Shape) -> str | None:
+    """The label of "Vox Video: <headline>" or of a gallery's "Photos: <title> Photos: <title> …",
+    or None."""
+    labelled = label_split(s.text) if ":" in s.text[:40] else None
+    if labelled is None:
+        return None
+    label_words = words_of(labelled.label)
+    if not 1 <= len(label_words) <= 3 or label_words[-1] not in word_set("media_labels"):
+        return None
+    named = all(w[:1].isupper() for w in labelled.label.split()[:-1])  # not "The video"
+    if (
+        named
+        and len(label_words) >= 2
+        and label_words[0] not in load_stopwords("en")
+        and headline_shaped(labelled.rest)
+        and s.n <= 20
+    ):
+        return labelled.label
+    title = " ".join(labelled.rest.split()[:2])
+    if len(title) >= 4 and s.text.count(f"{labelled.label}: {title}") >= 2:
+        return labelled.label
+    return None
+
+
+def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[bool]) -> None:
+    """Strong teaser evidence for the three shapes of the module docstring."""
+    n = len(shapes)
+    for i, s in enumerate(shapes):
+        v = verdicts[i]
+        if v.score >= STRONG or quoting[i] or s.n > 40:
+            continue
+        if i and shapes[i - 1].text.rstrip().endswith(":"):
+            continue
+        closer = closed_teaser(s.text)
+        if closer is not None:
+            v.add(STRONG, f"a related-link teaser (<headline> {closer})", "teaser")
+            continue
+        label = bare_label(s) or glued_label(s)
+        if label is not None:
+            v.add(STRONG, f"a related-link teaser ({label} <headline>)", "teaser")
+            continue
+        widget = widget_label(s)
+        if widget is not None:
+            v.add(STRONG, f"a video or gallery's title ({widget}: <headline>)", "video_gallery")
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _sourced(shapes[j]) and not quoting[j]:
+            j += 1
+        introduced = i > 0 and shapes[i - 1].text.rstrip().endswith(":")
+        if j - i >= 2 and not introduced:
+            for k in range(i, j):
+                verdicts[k].add(STRONG, "a list of headlines with their sources", "teaser")
+            head = shapes[i - 1] if i else None
+            if head is not None and head.n <= 6 and not head.sentence_end:
+                verdicts[i - 1].add(STRONG, "the heading of a list of headlines", "teaser")
+        i = max(j, i + 1)
+
+
+def _sourced(s: Shape) -> bool:
+    """A headline followed by its source in brackets."""
+    text = s.text.rstrip()
+    if s.n > 30 or not text.endswith(")"):
+        return False
+    m = _SOURCE_TAIL.search(text, max(0, len(text) - 60))
+    if m is None:
+        return False
+    rest = text[: m.start()].rstrip()
+    if not rest or rest[0] in "‘“'\"":
+        return False  # a title in quotes: the story citing a work
+    return headline_shaped(rest) and bool(_CAPITALISED.match(rest))
