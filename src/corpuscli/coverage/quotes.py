@@ -66,9 +66,13 @@ __all__ = [
 ]  # fmt: skip
 
 
+#: A line of text (a paragraph, or a piece of a quote that runs over several).
+_LINE = re.compile(r"[^\n]+")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         if m.group(0).strip():
             spans.append((m.start(), m.end()))
     return spans
@@ -250,6 +254,10 @@ def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
     q.verb = verb
 
 
+#: A run of white space (a verb's words are joined by one space).
+_SPACES = re.compile(r"\s+")
+
+
 def _attribute(text: str, quotes: list[Quote]) -> None:
     """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
     said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
@@ -266,7 +274,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
@@ -291,7 +299,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None and m.group(0).startswith("report") and _outlet(who):
                 continue  # “…,” the Associated Press reported: someone in its report said it
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
@@ -307,8 +315,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
         ):
             clause = s_start
-            for b in re.finditer(_CLAUSE_BREAK,
-                                 text[s_start : m.start()]):  # fmt: skip
+            for b in _CLAUSE_BREAK.finditer(text[s_start : m.start()]):
                 clause = s_start + b.end()
             if (
                 m.group(0).endswith("ing")
@@ -328,7 +335,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             else:
                 who = parse_subject(text, clause, m.start())
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
@@ -419,7 +426,7 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
         if "\n" not in q.text:
             out.append(q)
             continue
-        for m in re.finditer(r"[^\n]+", q.text):
+        for m in _LINE.finditer(q.text):
             piece = m.group(0).strip().strip(_OPENERS + _CLOSERS).strip().rstrip(",")
             if not piece or not any(ch.isalpha() for ch in piece):
                 continue
