@@ -12,10 +12,21 @@ from hypothesis import strategies as st
 
 import corpuscli.coverage.quotes as quotes_module
 from corpuscli.coverage.quotes import extract_quotes, marked_quotes
-from corpuscli.coverage.story_features import QUOTE_CHARS, QuoteSigner, story_stopwords
+from corpuscli.coverage.story_features import (
+    QUOTE_CHARS,
+    QUOTE_KINDS,
+    QuoteSigner,
+    batch_features,
+    init_worker,
+    story_stopwords,
+)
 from tests.conftest import FIXTURES, ROUNDUPS, SEED_000, SEED_003, bounded
 
 _SIGNER = QuoteSigner(story_stopwords())
+
+
+def _signed(text: str) -> bool:
+    return _SIGNER.signature(text) is not None
 
 
 def _texts() -> list[str]:
@@ -34,7 +45,7 @@ def _expected(text: str, wanted=None) -> list[tuple[str, str]]:
 
 def _same(text: str) -> None:
     assert marked_quotes(text) == _expected(text)
-    assert marked_quotes(text, _SIGNER.signs) == _expected(text, _SIGNER.signs)
+    assert marked_quotes(text, _signed) == _expected(text, _signed)
 
 
 @pytest.mark.parametrize("part", ["whole", "lead"])
@@ -55,7 +66,20 @@ def test_the_quotes_of_real_articles(part, monkeypatch):
     # both ways are taken: the short cut, and the whole extraction where a scare quote may be
     assert 0 < len(full_runs) < len(texts)
     for text in texts:
-        assert marked_quotes(text, _SIGNER.signs) == _expected(text, _SIGNER.signs)
+        assert marked_quotes(text, _signed) == _expected(text, _signed)
+
+
+def test_the_signatures_of_the_features_are_those_of_every_quote():
+    texts = _texts()
+    init_worker(story_stopwords(), True)
+    *_, signatures = batch_features(texts)
+    for text, got in zip(texts, signatures, strict=True):
+        lead = text[:QUOTE_CHARS]
+        expected = {
+            _SIGNER.signature(q.text) for q in extract_quotes(lead) if q.kind in QUOTE_KINDS
+        } - {None}
+        assert got == expected
+    assert sum(map(len, signatures)) > 20  # real texts quote real statements
 
 
 def test_a_scare_quote_is_left_out_and_a_said_fragment_kept():

@@ -129,10 +129,6 @@ class QuoteSigner:
                     out.add(term)
         return frozenset(out)
 
-    def signs(self, text: str) -> bool:
-        """Whether a quote of this text has a signature (:data:`MIN_QUOTE_STEMS` stems)."""
-        return len(self.stems(text)) >= MIN_QUOTE_STEMS
-
     def signature(self, text: str) -> str | None:
         """``"q:"`` and the quote's sorted stems, or None when it has fewer than
         :data:`MIN_QUOTE_STEMS`."""
@@ -150,6 +146,24 @@ def _signatures(signer: QuoteSigner, quotes: Iterable[tuple[str, str]]) -> set[s
         if sig is not None:
             out.add(sig)
     return out
+
+
+def _lead_signatures(signer: QuoteSigner, lead: str) -> set[str]:
+    """The signatures of the quotes of a lead: those of :func:`_signatures` over the quotes
+    :func:`~corpuscli.coverage.quotes.extract_quotes` finds, found with
+    :func:`~corpuscli.coverage.quotes.marked_quotes` (no reported speech, which is never
+    matched, and speakers resolved only where a scare quote may be), each quote signed once."""
+    from corpuscli.coverage.quotes import marked_quotes
+
+    signed: dict[str, str] = {}
+
+    def wanted(quote: str) -> bool:
+        sig = signer.signature(quote)
+        if sig is not None:
+            signed[quote] = sig
+        return sig is not None
+
+    return {signed[text] for kind, text in marked_quotes(lead, wanted) if kind in QUOTE_KINDS}
 
 
 @dataclass
@@ -250,11 +264,7 @@ def batch_features(
         lead = text[:QUOTE_CHARS]
         # direct and partial quotes need a quotation mark: a lead without one is not searched
         if signer is not None and any(mark in lead for mark in QUOTATION_MARKS):
-            from corpuscli.coverage.quotes import marked_quotes
-
-            # only the quotes that make a signature, and no reported speech (it is never
-            # matched): the same signatures as of extract_quotes, a fraction of the work
-            sigs = _signatures(signer, marked_quotes(lead, signer.signs))
+            sigs = _lead_signatures(signer, lead)
         signatures.append(sigs)
     return (
         list(vocabulary),
