@@ -1,4 +1,5 @@
-"""Throughput of the analyses around counting: `boilerplate`, `clean`, `pairs` and `report`.
+"""Throughput of the analyses around counting: `boilerplate`, `clean`, `pairs`, `stories` and
+`report`.
 
     python benchmarks/bench_throughput.py [--corpora DIR] [--limit 10000] [--repeat 1]
                                           [--full [--no-subset]] [--baseline PYTHON]
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from _harness import corpora_dir, table, tree_pss_kb
 
-COMMANDS = ("boilerplate", "clean", "pairs", "report")
+COMMANDS = ("boilerplate", "clean", "pairs", "stories", "report")
 
 
 def command_args(name: str, jsonl: Path, out: Path) -> list[str]:
@@ -45,6 +46,8 @@ def command_args(name: str, jsonl: Path, out: Path) -> list[str]:
         return ["clean", str(jsonl), "-o", str(out / "clean.jsonl")]
     if name == "pairs":
         return ["pairs", str(jsonl), "-f", "tsv", "-o", str(out / "pairs.tsv")]
+    if name == "stories":
+        return ["stories", str(jsonl), "-f", "tsv", "-o", str(out / "stories.tsv")]
     return ["report", str(jsonl), "-f", "json", "-o", str(out / "report.json")]
 
 

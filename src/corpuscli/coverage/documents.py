@@ -65,6 +65,10 @@ def _head(description: str) -> str | None:
     return None
 
 
+#: A leading "the".
+_THE = re.compile(r"^[Tt]he[ \t]+")
+
+
 def _issuer_of(text: str, noun: str, before: int, sentence_end: int) -> str | None:
     """The issuer named for the nearest mention of ``noun`` before ``before`` (or in the text
     up to ``sentence_end``)."""
@@ -72,7 +76,7 @@ def _issuer_of(text: str, noun: str, before: int, sentence_end: int) -> str | No
     best: tuple[int, str] | None = None
     for pattern in _patterns(noun):
         for m in pattern.finditer(text, window_start, sentence_end):
-            who = re.sub(r"^[Tt]he[ \t]+", "the ", m.group("who")).strip()
+            who = _THE.sub("the ", m.group("who")).strip()
             if len(who) < 2 or who.lower() in ("the", "it", "its"):
                 continue
             if best is None or m.start() > best[0]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -62,13 +62,17 @@ from .speaker_phrase import (
 from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = [
-    "COLUMNS", "TABLE_COLUMNS", "Quote", "extract_quotes", "quote_rows", "quote_table", "quotes_frame"
+    "COLUMNS", "TABLE_COLUMNS", "Quote", "extract_quotes", "marked_quotes", "quote_rows", "quote_table", "quotes_frame"
 ]  # fmt: skip
+
+
+#: A line of text (a paragraph, or a piece of a quote that runs over several).
+_LINE = re.compile(r"[^\n]+")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         if m.group(0).strip():
             spans.append((m.start(), m.end()))
     return spans
@@ -250,6 +254,10 @@ def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
     q.verb = verb
 
 
+#: A run of white space (a verb's words are joined by one space).
+_SPACES = re.compile(r"\s+")
+
+
 def _attribute(text: str, quotes: list[Quote]) -> None:
     """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
     said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
@@ -266,7 +274,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
@@ -291,7 +299,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None and m.group(0).startswith("report") and _outlet(who):
                 continue  # “…,” the Associated Press reported: someone in its report said it
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
@@ -307,8 +315,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
         ):
             clause = s_start
-            for b in re.finditer(_CLAUSE_BREAK,
-                                 text[s_start : m.start()]):  # fmt: skip
+            for b in _CLAUSE_BREAK.finditer(text[s_start : m.start()]):
                 clause = s_start + b.end()
             if (
                 m.group(0).endswith("ing")
@@ -328,7 +335,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             else:
                 who = parse_subject(text, clause, m.start())
             if who is not None:
-                _set_speaker(q, who, re.sub(r"\s+", " ", m.group(0)))
+                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
@@ -419,7 +426,7 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
         if "\n" not in q.text:
             out.append(q)
             continue
-        for m in re.finditer(r"[^\n]+", q.text):
+        for m in _LINE.finditer(q.text):
             piece = m.group(0).strip().strip(_OPENERS + _CLOSERS).strip().rstrip(",")
             if not piece or not any(ch.isalpha() for ch in piece):
                 continue
@@ -534,15 +541,49 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     return out
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
-    paragraphs = _paragraphs(text)
+def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """The quotes in quotation marks, attributed next to them and classified, titles left out
+    (their kinds and texts final: the steps after them only add reported speech, resolve
+    speakers and drop scare quotes)."""
     quotes = _direct_quotes(text, paragraphs)
     quotes = sorted(quotes + _single_quotes(text, quotes, paragraphs), key=lambda q: q.start)
     _attribute(text, quotes)
     quotes = _per_paragraph(text, quotes)
     _classify(text, quotes)
-    quotes = [q for q in quotes if q.kind != "title"]
+    return [q for q in quotes if q.kind != "title"]
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
+    paragraphs = _paragraphs(text)
+    return _resolved(text, _marked(text, paragraphs), paragraphs)
+
+
+def marked_quotes(text: str, wanted: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
+    """The (kind, text) of the direct and partial quotes :func:`extract_quotes` gives for
+    ``text``, in the same order, without the work they do not need (reading the pairs' and
+    stories' quote signatures is the use): reported speech is not looked for and speakers are
+    not resolved. Whether a short partial quote is a scare quote depends on its resolved
+    speaker, so when one might be, the whole extraction runs. ``wanted`` (a quote's text ->
+    whether the caller wants it) leaves the other quotes out, and so never runs the whole
+    extraction for them: :meth:`~corpuscli.coverage.story_features.QuoteSigner.signature` of
+    fewer than three stems is no signature."""
+    paragraphs = _paragraphs(text)
+    quotes = _marked(text, paragraphs)
+    if wanted is not None:
+        quotes = [q for q in quotes if wanted(q.text)]
+    if any(_unspoken_fragment(text, q) for q in quotes):
+        quotes = [q for q in extract_quotes(text) if q.kind != "indirect"]
+        if wanted is not None:
+            quotes = [q for q in quotes if wanted(q.text)]
+    else:
+        quotes.sort(key=lambda q: q.start)  # as extract_quotes orders them
+    return [(q.kind, q.text) for q in quotes]
+
+
+def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """:func:`_marked`'s quotes and the reported speech, speakers resolved, scare quotes left
+    out."""
     quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
@@ -560,7 +601,13 @@ def _scare_quote(text: str, q: Quote) -> bool:
     """A fragment in quotation marks that nobody says: no speaker, and no speech verb in its
     sentence ("designated as an “undesirable” organization", "what is known as the “ghost”
     mountain"). Annotators do not count scare quotes and names as quotes."""
-    if q.kind != "partial" or q.speaker is not None or len(q.text.split()) > 3:
+    return q.speaker is None and _unspoken_fragment(text, q)
+
+
+def _unspoken_fragment(text: str, q: Quote) -> bool:
+    """A partial quote of three words at most with no speech verb in its sentence: a scare
+    quote unless someone says it (its speaker, once resolved)."""
+    if q.kind != "partial" or len(q.text.split()) > 3:
         return False
     start = start_of_sentence(text, q.start)
     end = end_of_sentence(text, q.end)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import verb_hits
@@ -79,8 +78,7 @@ _PUT_IT = re.compile(r"\b[Aa]s[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+puts?[ \t]+it\b
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
-@cache
-def _noun_re() -> re.Pattern[str]:
+def _noun_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(lexicon().speech_nouns, key=len, reverse=True))
     return re.compile(
         r"(?P<who>\b(?:his|her|their|its|His|Her|Their|Its)|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
@@ -89,8 +87,7 @@ def _noun_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _phrasal_re() -> re.Pattern[str]:
+def _phrasal_pattern() -> re.Pattern[str]:
     """A verb and a noun of speech that report together: "repeated his vow to", "made a case
     that", "issued a warning that", "renewed calls for" (the verbs and nouns are data)."""
     lex = lexicon()
@@ -101,6 +98,12 @@ def _phrasal_re() -> re.Pattern[str]:
         rf"(?:[a-z][\w-]*[ \t]+){{0,2}}?(?P<noun>{nouns})[ \t]+(?P<link>that|to|for)[ \t]+"
         r"(?P<next>[\w’'-]+)"
     )
+
+
+#: The two patterns, compiled once at import rather than on first use in each worker process
+#: (a forked worker has them from its parent).
+_NOUN_REPORT = _noun_pattern()
+_PHRASAL_REPORT = _phrasal_pattern()
 
 
 _SUBJECT_PRONOUN = lexicon().words("subject_pronouns")
@@ -218,6 +221,18 @@ def _has_finite(text: str) -> bool:
     return any(_is_finite(w, words[i - 1] if i else "") for i, w in enumerate(words))
 
 
+#: A "that" that opens a reported clause.
+_THAT = re.compile(r"(?:^|[ \t,])that[ \t]+")
+
+
+#: Punctuation before a "that" (it then opens no complement).
+_PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
+
+
+#: A word in -ed next.
+_ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
+
+
 def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes."""
@@ -227,11 +242,11 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
         return None
     # "that" within the first words, after circumstance or an addressee: start after it
-    m = re.search(r"(?:^|[ \t,])that[ \t]+", rest[:160])
+    m = _THAT.search(rest[:160])
     if (
         m
         and len(rest[: m.start()].split()) <= 12
-        and not re.search(r"[,;:.!?“”\"«»]", rest[: m.start()])
+        and not _PUNCTUATION.search(rest[: m.start()])
         and not _clause_like(rest[: m.start()])
     ):
         return pos + m.end()
@@ -261,7 +276,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         if first == "it" and not _clause_like(tail):
             return None
         if len(tail.split()) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
-                                       or not re.match(r"[ \t]*[a-z]+ed\b", tail)):  # fmt: skip
+                                       or not _ED_WORD.match(tail)):  # fmt: skip
             return pos + skip + lead
         return None
     if _clause_like(tail):
@@ -338,6 +353,10 @@ _MATRIX_PREDICATE = re.compile(
 )
 
 
+#: A participle that opens a sentence ("Speaking", "Asked").
+_CAPITAL_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of a clause (for a participle: "Trump …, saying …"; "Biden, on Wednesday,
     reflected on …, saying …"; "However, at a press conference later, Mr Trump struck a warmer
@@ -348,9 +367,7 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     for part in text[start : min(end, start + 300)].split(",")[:4]:
         words = part.split()
         opener = (
-            _FRONTED.match(words[0]) or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", words[0])
-            if words
-            else None
+            _FRONTED.match(words[0]) or _CAPITAL_PARTICIPLE.fullmatch(words[0]) if words else None
         )  # "When …,", "Dispensing with harsh criticism,", "Asked about …,"
         if words[:1] and words[0][:1] in "“\"«‘'":
             break  # a quotation opens the sentence: its words are no subject ("“The Armenians …")
@@ -364,6 +381,10 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+#: A word with its punctuation.
+_WORD_RUN = re.compile(r"\S+")
+
+
 def _noun_phrase_end(part: str) -> int:
     """Where the noun phrase that opens ``part`` ends: before the first lower-case word that is
     a verb, a preposition, a conjunction, an adverb or a determiner after the start ("CIA
@@ -372,7 +393,7 @@ def _noun_phrase_end(part: str) -> int:
     pos = 0
     first = True
     after_of = False  # "the head of the Revolutionary Guard"
-    for m in re.finditer(r"\S+", part):
+    for m in _WORD_RUN.finditer(part):
         w = m.group(0)
         lower = w.lower().strip(",.;:!?")
         if not first and (lower == "of" or (after_of and lower in _DETERMINERS)):
@@ -436,13 +457,17 @@ def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
     )
 
 
+#: A comma and the spaces around it.
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
 def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """The clause after an attribution that stands aside between commas (", Kirkegaard said,
     the government should …"): its start and end, or None."""
     rest = lexicon().circumstance.match(text, pos, end)
     after = rest.end() if rest else pos
     if text[pos:after].count(",") != 1 or not text[pos:after].rstrip().endswith(","):
-        comma = re.match(r"[ \t]*,[ \t]*", text[after:end])
+        comma = _COMMA.match(text[after:end])
         if comma is None or "," in text[pos:after]:
             return None
         after += comma.end()
@@ -466,6 +491,22 @@ def _may_speak(text: str, who: Mention) -> bool:
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
     return inside / max(end - start, 1)
+
+
+#: A clitic at the end of a word ("we'd").
+_CLITIC = re.compile(r"['’]\w+$")
+
+
+#: "as" and an article left before a subject.
+_HEAD_TAIL = re.compile(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$")
+
+
+#: A quotation mark or a colon after a verb.
+_QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
+
+
+#: A fronted phrase and its comma ("According to X,", "In a statement,").
+_FRONTED_LEAD = re.compile(r"(?:[A-Z][^,]{0,40},[ \t]*)")
 
 
 def reports_in(
@@ -508,7 +549,7 @@ def reports_in(
             yield Report(start, stop, who, "put it")
             taken_until = max(taken_until, stop)
     # "Mr. Trump repeated his vow to walk away …", "Zuckerberg also made a case that …"
-    for m in _phrasal_re().finditer(text, s_start, s_end):
+    for m in _PHRASAL_REPORT.finditer(text, s_start, s_end):
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         after = m.group("next")
@@ -536,7 +577,7 @@ def reports_in(
         yield Report(m.start("next"), stop, who, " ".join(text[m.start() : m.end("link")].split()))
         taken_until = max(taken_until, stop)
     # "X's view is that …", "Trump's longstanding assertion that …", "his warning that …"
-    for m in _noun_re().finditer(text, s_start, s_end) if " that " in sentence else ():
+    for m in _NOUN_REPORT.finditer(text, s_start, s_end) if " that " in sentence else ():
         if m.start() < taken_until:
             continue
         if _inside(m.start(), marked) or verb_hits(text).first(s_start, m.start()):
@@ -641,7 +682,7 @@ def reports_in(
                     speaker = None
         if speaker is None:
             continue
-        if speaker.source == "pronoun" and re.sub(r"['’]\w+$", "", speaker.text.lower()) in (
+        if speaker.source == "pronoun" and _CLITIC.sub("", speaker.text.lower()) in (
             "we",
             "i",
             "you",
@@ -671,7 +712,7 @@ def reports_in(
                 start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
-            head = re.sub(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$", "",
+            head = _HEAD_TAIL.sub("",
                           text[s_start:subject_start].rstrip())  # fmt: skip
             head = (
                 head
@@ -685,12 +726,12 @@ def reports_in(
             if (
                 not head.endswith(",")
                 or len(head_clause[_fronted_end(head_clause) :].split()) < 4
-                or re.search(r"[:“”\"«»‘]", after_verb)
+                or _QUOTATION_OR_COLON.search(after_verb)
             ):
                 continue
             start = s_start
             # a fronted "According to X," or "In a statement," stays out of the clause
-            lead = re.match(r"(?:[A-Z][^,]{0,40},[ \t]*)", head_clause)
+            lead = _FRONTED_LEAD.match(head_clause)
             if (
                 lead
                 and len(head_clause[lead.end() :].split()) >= 4
@@ -862,6 +903,10 @@ def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]
     return clause_start
 
 
+#: A clause after a verb: "that", or a word and a pronoun.
+_CLAUSE_AFTER = re.compile(r"[ \t]+(?:that\b|\w+[ \t]+(?:he|she|they|it|we)\b)")
+
+
 def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int]]) -> bool:
     """Whether the verb is the attribution right after a quotation (“…,” he said / said Putin)
     and ends its sentence or clause there."""
@@ -876,15 +921,19 @@ def _attributes_a_quote(text: str, m: re.Match[str], marked: list[tuple[int, int
     if {"and", "but", "while", "then", "yet", "or", "as", "after"} & set(between.lower().split()):
         return False  # “…” around it, but said …: a verb of its own
     after = text[m.end() : m.end() + 40]
-    return not re.match(r"[ \t]+(?:that\b|\w+[ \t]+(?:he|she|they|it|we)\b)", after)
+    return not _CLAUSE_AFTER.match(after)
 
 
 def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in marked)
 
 
+#: Where a phrase ends.
+_PHRASE_STOP = re.compile(r"[,.;:!?\n—–()]")
+
+
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[,.;:!?\n—–()]", mask_abbreviations(text[start:end]))
+    m = _PHRASE_STOP.search(mask_abbreviations(text[start:end]))
     return start + m.start() if m else end
 
 

@@ -29,11 +29,15 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 
 
+#: A leading "the".
+_THE = re.compile(r"^[Tt]he[ \t]+")
+
+
 def _body(phrase: str) -> str | None:
     """The organisation or country ``phrase`` names ("Saudi Arabia", "The US embassy in
     Baghdad", "The Ezzedeen al-Qassam Brigades"), or None for a person, a pronoun or nothing."""
     lex = lexicon()
-    bare = re.sub(r"^[Tt]he[ \t]+", "", phrase.strip())
+    bare = _THE.sub("", phrase.strip())
     if bare in lex.countries or bare in lex.capitals:
         return bare
     who = parse_phrase(phrase, 0, len(phrase))
@@ -45,6 +49,10 @@ def _body(phrase: str) -> str | None:
     if _THE_NAME.match(phrase) and who.source == "named" and bare.startswith(name):
         return name  # "The Associated Press"
     return None
+
+
+#: A possessive ending.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -70,7 +78,7 @@ def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
             break
         words.append(word)
         pos = m.end()
-        if re.search(r"['’]s?$", word):
+        if _POSSESSIVE_END.search(word):
             break  # "Saudi Arabia's account …"
     while words and words[-1].lower() in _JOINERS:
         words.pop()
@@ -85,6 +93,10 @@ def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
     return (first, body) if body else None
 
 
+#: Where a paragraph starts.
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
+
+
 def resolve_it(text: str, quotes: list[Quote]) -> None:
     """Give each quote said by "it" the organisation or country it stands for (see the module
     docstring); quotes said by anyone else are left alone."""
@@ -95,7 +107,7 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
     ]  # fmt: skip
     if not its:
         return
-    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
     spoke = []
     for q in quotes:
         if (

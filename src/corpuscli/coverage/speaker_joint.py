@@ -41,6 +41,10 @@ def _joint_subject(text: str, start: int, end: int) -> str | None:
     )
 
 
+#: Where a paragraph starts.
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
+
+
 def resolve_they(text: str, quotes: list[Quote]) -> None:
     """Give each quote said by "they" the people a joint subject before it names (see the module
     docstring)."""
@@ -49,7 +53,7 @@ def resolve_they(text: str, quotes: list[Quote]) -> None:
     ]
     if not theys:
         return
-    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
     for q in theys:
         para = bisect_right(paragraph_starts, q.start) - 1
         begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0

@@ -381,13 +381,17 @@ def clean_speaker(speaker: str) -> str | None:
     return speaker
 
 
+#: An acronym ("CDC").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _wanted(quotes: list[Quote]) -> set[str] | None:
     """The words of the speakers to be named by their fullest form; None when one is an acronym
     (any name of the article may spell it out)."""
     wanted: set[str] = set()
     for q in quotes:
         if q.speaker:
-            if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+            if _ACRONYM.fullmatch(q.speaker):
                 return None
             wanted |= _variants(" ".join(_name_words(q.speaker)) or q.speaker)
     return wanted
@@ -420,7 +424,7 @@ def finish_speakers(
         if index is None:
             index = NameIndex(text, _wanted(quotes))
         words = q.speaker.split()
-        if re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+        if _ACRONYM.fullmatch(q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
         elif (
             words[0][:1].isupper()

@@ -146,6 +146,10 @@ def sentence_stop(token: str) -> bool:
     )
 
 
+#: A contraction's ending ("he's", "they'd").
+_CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)$")
+
+
 def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
     toks = [
@@ -193,8 +197,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         ):
             toks, words = toks[:i], words[:i]
             break
-    if len(words) == 1 and re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0]).lower() in PRONOUNS:
-        words[0] = re.sub(r"['’](?:s|d|ve|ll|re)$", "", words[0])
+    if len(words) == 1 and _CONTRACTION.sub("", words[0]).lower() in PRONOUNS:
+        words[0] = _CONTRACTION.sub("", words[0])
         w = words[0]
         return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
                        toks[0][1], toks[0][2])  # fmt: skip
@@ -396,9 +400,13 @@ _CIRCUMSTANCE_START = re.compile(
 )
 
 
+#: A comma.
+_COMMA = re.compile(r",")
+
+
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
-    for m in re.finditer(r",", text[start:end]):
+    for m in _COMMA.finditer(text[start:end]):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -431,6 +439,10 @@ def mask_abbreviations(text: str) -> str:
     return _ABBREVIATED.sub(mask, text)
 
 
+#: An appositive after a comma, capitalised.
+_APPOSITIVE = re.compile(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)")
+
+
 def parse_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
     Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
@@ -450,7 +462,7 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
     if first is not None and first.source == "description":
         # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
         rest = start + m.end(1)
-        appos = re.match(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)", text[rest:end])
+        appos = _APPOSITIVE.match(text[rest:end])
         if appos:
             named = parse_phrase(text, rest + appos.start(1), rest + appos.end(1))
             if named is not None and named.source == "named" and named.kind == "person":

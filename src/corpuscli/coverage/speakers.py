@@ -34,6 +34,9 @@ from .quote_patterns import (
 from .speaker_names import clean_speaker
 from .speaker_phrase import role_of
 
+#: Where a paragraph starts.
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
+
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     """ "He said" / "she said": the person who last spoke before the quote (a named speaker of a
@@ -58,7 +61,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
                and lexicon().verb_class.get(q.verb or "said") in ("say", "object", "clause")
                and not (q.verb or "").startswith("ask")  # "a reporter asked Cuomo …, he replied"
                and role_of([w.lower() for w in q.speaker.split()]) == "person"]  # fmt: skip
-    paragraph_starts = [m.start() for m in re.finditer(r"(?:^|\n)[^\n]", text)]
+    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
 
@@ -186,6 +189,10 @@ def _gender(text: str, last: str) -> str | None:
             she += 3 * before.endswith(("Ms", "Mrs"))
         pos = text.find(last, end)
     return "he" if he > she else "she" if she > he else None
+
+
+#: A line of text.
+_LINE = re.compile(r"[^\n]+")
 
 
 def resolve_speakers(text: str, quotes: list[Quote]) -> None:
@@ -317,7 +324,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                 q.speaker = named[-1]
     # a quote standing alone in the paragraph after another speaker's quote goes on with it (a
     # caption between them does not count: "FILE PHOTO: …", "Media caption …")
-    starts = [m.start() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    starts = [m.start() for m in _LINE.finditer(text) if m.group(0).strip()]
     captions = {i for i, pos in enumerate(starts) if lexicon().caption.match(text, pos)}
     previous: Quote | None = None
 

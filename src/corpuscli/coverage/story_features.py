@@ -8,7 +8,8 @@ the first :data:`QUOTE_CHARS`.
   stopwords left out, with their counts; the TF-IDF vectors of :mod:`corpuscli.coverage.story_similarity`
   are made from them.
 - **Quote signatures**: for each quote :func:`corpuscli.coverage.quotes.extract_quotes` finds
-  (direct, or a partial fragment), the set of its content words, stemmed, and its numbers. Two
+  (direct, or a partial fragment; :func:`~corpuscli.coverage.quotes.marked_quotes` finds those
+  alone, without the reported speech and the speakers), the set of its content words, stemmed, and its numbers. Two
   outlets' renderings of one statement, or two translations of it, share most of these even when
   no eight words in a row are the same ("Azerbaijan should return seven areas" and "seven areas
   should be returned to Azerbaijan" both give ``area azerbaijan return seven``). Who is quoted
@@ -147,6 +148,24 @@ def _signatures(signer: QuoteSigner, quotes: Iterable[tuple[str, str]]) -> set[s
     return out
 
 
+def _lead_signatures(signer: QuoteSigner, lead: str) -> set[str]:
+    """The signatures of the quotes of a lead: those of :func:`_signatures` over the quotes
+    :func:`~corpuscli.coverage.quotes.extract_quotes` finds, found with
+    :func:`~corpuscli.coverage.quotes.marked_quotes` (no reported speech, which is never
+    matched, and speakers resolved only where a scare quote may be), each quote signed once."""
+    from corpuscli.coverage.quotes import marked_quotes
+
+    signed: dict[str, str] = {}
+
+    def wanted(quote: str) -> bool:
+        sig = signer.signature(quote)
+        if sig is not None:
+            signed[quote] = sig
+        return sig is not None
+
+    return {signed[text] for kind, text in marked_quotes(lead, wanted) if kind in QUOTE_KINDS}
+
+
 @dataclass
 class Features:
     """The features of a corpus's articles, compact: each article's content words as term ids
@@ -245,10 +264,7 @@ def batch_features(
         lead = text[:QUOTE_CHARS]
         # direct and partial quotes need a quotation mark: a lead without one is not searched
         if signer is not None and any(mark in lead for mark in QUOTATION_MARKS):
-            from corpuscli.coverage.quotes import extract_quotes
-
-            found = extract_quotes(lead)
-            sigs = _signatures(signer, ((q.kind, q.text) for q in found))
+            sigs = _lead_signatures(signer, lead)
         signatures.append(sigs)
     return (
         list(vocabulary),
