@@ -449,3 +449,14 @@ def test_a_far_echo_does_not_undo_a_split():
     split = [r for r in d.rows if r.label == "split"]
     assert len(split) == 1 and len(split[0].b) == 2, [(r.label, r.b) for r in d.rows]
     assert not [r for r in d.rows if r.label == "contained"]
+
+
+def test_square_brackets_in_a_quote_are_an_editors_insertion():
+    """Review of #16 (BASIL, Vicente Fox): one outlet writes "He should pay [for] it.", the other
+    "He should pay for it." The brackets say the word is the editor's, not the speaker's: an
+    insertion, even though the other outlet has the word. Brackets both outlets have are none."""
+    a = "“He should pay [for] it. He’s got the money,” Fox told reporters."
+    d = diff_articles(_article(a, "a"), _article(a.replace("[for]", "for"), "b"))
+    assert [f.kind for f in d.findings] == ["insertion"]
+    assert "[for]" in d.findings[0].note and "editor" in d.findings[0].note
+    assert not diff_articles(_article(a, "a"), _article(a, "b")).findings

@@ -6,7 +6,8 @@ sentences — the sentences that report what the other side has. There the findi
 
 - ``insertion``: words inside one outlet's quote that the other's rendering lacks — a bracket or
   a parenthesis ("the 7 areas around Nagorno-Karabakh (occupied by Armenia)", "five plus two
-  [surrounding] districts"), or, between two quotes that are otherwise word for word the same,
+  [surrounding] districts"; square brackets even around words the other has: "pay [for] it"
+  marks the word as the editor's), or, between two quotes that are otherwise word for word the same,
   words one has in the middle and the other has not;
 - ``number``: one number written differently but equal ("7", "seven", "five plus two");
 - ``meaning`` (meaning may differ): a negation one side has and the other lacks; different modal
@@ -211,15 +212,27 @@ def _insertions(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
             continue
         start, end = mine.span
         other_words = set(content_words(" ".join(t.text for t in other.tokens)))
+        other_keys = {t.key.strip(_TRAILING) for t in other.tokens}
+        other_span = other.text[other.span[0] : other.span[1]]
+        who = "A" if side == "a" else "B"
         for m in _BRACKETED.finditer(mine.text, start, end):
-            words = set(content_words(m.group(0)))
-            if not words or words <= other_words:
-                continue
+            inner = [t.key for t in tokenize(mine.text, m.start() + 1, m.end() - 1)]
+            if m.group(0).startswith("[") and inner and m.group(0) not in other_span:
+                # square brackets mark an editor's words inside a quote, even a word the other
+                # outlet gives as the speaker's own ("He should pay [for] it" / "pay for it")
+                given = all(k.strip(_TRAILING) in other_keys for k in inner if k[0].isalnum())
+                note = (f"{who}'s quote marks {m.group(0)} as an editor's insertion; the other's "
+                        "gives the words as the speaker's" if given
+                        else f"{who}'s quote has {m.group(0)}; the other's rendering does not")  # fmt: skip
+            else:
+                words = set(content_words(m.group(0)))
+                if not words or words <= other_words:
+                    continue
+                note = f"{who}'s quote has {m.group(0)}; the other's rendering does not"
             i = next(k for k, t in enumerate(mine.tokens) if t.start >= m.start())
             j = max(k for k, t in enumerate(mine.tokens) if t.end <= m.end()) + 1
             shown, spans = mine.show(i, j)
             there, there_spans = _counterpart(mine, other, i, j, side)
-            note = f"{'A' if side == 'a' else 'B'}'s quote has {m.group(0)}; the other's rendering does not"
             out.append(_finding("insertion", n, side, shown, spans, there, there_spans, note))
     # between near-identical quotes: words one has in the middle that the other lacks
     if not (sa.quoted and sb.quoted):
