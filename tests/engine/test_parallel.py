@@ -78,3 +78,36 @@ def test_start_early_starts_no_server_for_forked_workers(monkeypatch: pytest.Mon
     monkeypatch.setattr("multiprocessing.forkserver.ensure_running", lambda: started.append("x"))
     parallel.start_early("corpuscli.engine.partitioned")
     assert started == []
+
+
+#: Run in a fresh interpreter: a fork server preloaded as the pools preload it, and one process
+#: forked from it without any set-up of ours, reporting its Ctrl-C disposition.
+FORK_SERVER_CHILD = """\
+import multiprocessing, signal
+from corpuscli.engine.parallel import SERVER_SIGNALS
+
+def report(queue):
+    queue.put(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([SERVER_SIGNALS, "json"])
+    queue = context.Queue()
+    child = context.Process(target=report, args=(queue,))
+    child.start()
+    print("ignored" if queue.get(timeout=60) else "handled", signal.getsignal(signal.SIGINT).__name__)
+    child.join()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server start method (POSIX)")
+def test_a_worker_forked_by_the_server_ignores_ctrl_c_from_its_first_instruction(tmp_path):
+    """Ctrl-C reaches the whole process group: a worker forked by the server between its fork
+    and its own set-up printed a KeyboardInterrupt traceback (a run of the signal tests on a
+    fresh machine). The server's preload makes every child it forks ignore SIGINT at once; the
+    caller keeps Python's handler."""
+    script = tmp_path / "fork_server_child.py"
+    script.write_text(FORK_SERVER_CHILD)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["ignored", "default_int_handler"]

@@ -204,6 +204,10 @@ def _context() -> Any:
     return mp.get_context(start_method())
 
 
+#: Preloaded first in the fork server: its workers ignore Ctrl-C from the start (see the module).
+SERVER_SIGNALS = "corpuscli.engine.server_signals"
+
+
 def start_early(module: str) -> None:
     """Start the server that worker processes fork from, with ``module`` (the one whose
     functions they will run) imported, in the background: its imports then overlap the caller's
@@ -212,7 +216,7 @@ def start_early(module: str) -> None:
         return  # forked workers need no server; spawned ones cannot use one
     from multiprocessing import forkserver
 
-    _context().set_forkserver_preload([module])
+    _context().set_forkserver_preload([SERVER_SIGNALS, module])
     forkserver.ensure_running()
 
 
@@ -239,7 +243,8 @@ def run_batches(
     context = _context()
     forking = context.get_start_method() == "fork"
     if context.get_start_method() == "forkserver":  # workers fork from a server that has the
-        context.set_forkserver_preload([(initializer or func).__module__])  # heavy imports done
+        # heavy imports done, and ignores Ctrl-C before it forks them
+        context.set_forkserver_preload([SERVER_SIGNALS, (initializer or func).__module__])
     tracked = _TrackedContext(context)
     pool = ProcessPoolExecutor(
         max_workers=jobs,
