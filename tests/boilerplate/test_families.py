@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import time
 
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,27 +15,15 @@ from corpuscli import load
 from corpuscli.boilerplate.detection import VERDICT_COLUMNS, Patterns, detect, learn_repeats
 from corpuscli.boilerplate.evidence import FAMILIES
 from corpuscli.boilerplate.vocabulary import compile_lexicon, lexicon
+from tests.boilerplate.cases import assert_found_between_paragraphs, frame
 from tests.conftest import FIXTURES, SEED_003
 
 DATA = json.loads((FIXTURES / "boilerplate_families.json").read_text(encoding="utf-8"))
 
 
-def frame(*texts: str, source: str = "Outlet", titles: list[str] | None = None) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "doc_id": [f"d{k}" for k in range(len(texts))],
-            "source": [source] * len(texts),
-            "title": titles or [None] * len(texts),
-            "text": list(texts),
-        }
-    )
-
-
 @pytest.mark.parametrize("case", DATA["families"], ids=lambda c: f"{c['family']}-{c['doc_id']}")
 def test_each_family_is_found_between_its_paragraphs(case):
-    verdicts = detect(frame("\n\n".join(case["lines"]), source=case["source"]))
-    assert verdicts["boilerplate"].tolist() == [False, True, False], verdicts["why"].tolist()
-    assert verdicts["family"].tolist() == ["", case["family"], ""]
+    assert_found_between_paragraphs(case)
 
 
 def test_verdicts_name_a_family_for_every_removal_and_keep_the_old_columns():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import time
 
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,26 +18,15 @@ from corpuscli.boilerplate.detection import detect
 from corpuscli.boilerplate.evidence import Verdict
 from corpuscli.boilerplate.shapes import shape_of
 from corpuscli.boilerplate.teasers import closed_teaser, glued_label, mark_teasers, widget_label
+from tests.boilerplate.cases import assert_found_between_paragraphs, frame
 from tests.conftest import FIXTURES
 
 DATA = json.loads((FIXTURES / "boilerplate_families4.json").read_text(encoding="utf-8"))
 
 
-def frame(*texts: str, source: str = "Outlet") -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "doc_id": [f"d{k}" for k in range(len(texts))],
-            "source": [source] * len(texts),
-            "text": list(texts),
-        }
-    )
-
-
 @pytest.mark.parametrize("case", DATA["families"], ids=lambda c: f"{c['family']}-{c['doc_id']}")
 def test_each_family_is_found_between_its_paragraphs(case):
-    verdicts = detect(frame("\n\n".join(case["lines"]), source=case["source"]))
-    assert verdicts["boilerplate"].tolist() == [False, True, False], verdicts["why"].tolist()
-    assert verdicts["family"].tolist() == ["", case["family"], ""]
+    assert_found_between_paragraphs(case)
 
 
 def test_a_bulleted_bio_at_the_tail_goes_and_the_same_line_in_the_body_stays():
