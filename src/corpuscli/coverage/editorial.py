@@ -197,9 +197,14 @@ _Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, 
 
 
 def _opcodes(sa: _Stretch, sb: _Stretch) -> list[_Opcode]:
-    return difflib.SequenceMatcher(
-        None, [t.key for t in sa.tokens], [t.key for t in sb.tokens], autojunk=False
-    ).get_opcodes()
+    """The word diff of a row's two stretches (asked for by every finding of the row: computed
+    once per pair of stretches)."""
+    return list(_opcodes_of(tuple(t.key for t in sa.tokens), tuple(t.key for t in sb.tokens)))
+
+
+@lru_cache(maxsize=64)
+def _opcodes_of(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[_Opcode, ...]:
+    return tuple(difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes())
 
 
 _BRACKETED = re.compile(r"\([^()\n]{1,120}\)|\[[^\[\]\n]{1,120}\]")
