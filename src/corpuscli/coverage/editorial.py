@@ -217,7 +217,7 @@ def _insertions(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
             continue
         start, end = mine.span
         other_words = set(content_words(" ".join(t.text for t in other.tokens)))
-        other_keys = {t.key.strip(_TRAILING) for t in other.tokens}
+        other_keys = {t.key for t in other.tokens}
         other_span = other.text[other.span[0] : other.span[1]]
         who = "A" if side == "a" else "B"
         for m in _BRACKETED.finditer(mine.text, start, end):
@@ -225,7 +225,7 @@ def _insertions(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
             if m.group(0).startswith("[") and inner and m.group(0) not in other_span:
                 # square brackets mark an editor's words inside a quote, even a word the other
                 # outlet gives as the speaker's own ("He should pay [for] it" / "pay for it")
-                given = all(k.strip(_TRAILING) in other_keys for k in inner if k[0].isalnum())
+                given = all(k in other_keys for k in inner if k[0].isalnum())
                 note = (f"{who}'s quote marks {m.group(0)} as an editor's insertion; the other's "
                         "gives the words as the speaker's" if given
                         else f"{who}'s quote has {m.group(0)}; the other's rendering does not")  # fmt: skip
@@ -326,10 +326,6 @@ def _keys(s: _Stretch) -> list[str]:
     return [t.key for t in s.tokens]
 
 
-#: Punctuation a token may carry at its end ("don't." before a closing quotation mark).
-_TRAILING = ".,;:!?'’\"”…"
-
-
 def _meaning(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
     w = _words()
     out = []
@@ -340,7 +336,7 @@ def _meaning(n: int, sa: _Stretch, sb: _Stretch) -> list[Finding]:
                            whole_a[1], whole_b[1]))  # fmt: skip
 
     ka, kb = _keys(sa), _keys(sb)
-    ca, cb = ([k.rstrip(_TRAILING) for k in keys] for keys in _changed_inside(sa, sb))
+    ca, cb = _changed_inside(sa, sb)
     neg_a = [k for k in ca if k in w.negations or k.endswith("n't")]
     neg_b = [k for k in cb if k in w.negations or k.endswith("n't")]
     if len(neg_a) % 2 != len(neg_b) % 2:

@@ -40,8 +40,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         key = word.lower().translate(_FOLD)
         if key == "--":
             key = "-"
-        if len(key) > 1 and key.endswith(".") and key[:-1].isalpha() and "." not in key[:-1]:
-            key = key[:-1]  # a word before a full stop, not an abbreviation (U.S.)
+        bare = key[:-1].replace("'", "").replace("-", "")
+        if len(key) > 1 and key.endswith(".") and bare.isalpha() and "." not in key[:-1]:
+            key = key[:-1]  # a word before a full stop ("don't."), not an abbreviation (U.S.)
             out.append(Token(m.start(), m.end() - 1, word[:-1], key))
             out.append(Token(m.end() - 1, m.end(), ".", "."))
             continue
