@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli import load
 from corpuscli.analysis.naming import naming_differences
-from corpuscli.errors import NothingToAnalyse
+from corpuscli.errors import NotFound, NothingToAnalyse
 
 DEV = (2, 3, 5, 7, 8)
 TEST = (0, 1, 4, 6, 9)
@@ -113,7 +113,7 @@ def judge(events, annotations, frame, show: bool, **params) -> dict[str, float]:
         start = time.perf_counter()
         try:
             found = naming_differences(subset, by="political_label", a=x, b=y, top=None, **params)
-        except NothingToAnalyse:
+        except (NothingToAnalyse, NotFound):  # nothing found is an empty list, not a fault
             found = None
         seconds += time.perf_counter() - start
         covered20: set[str] = set()
