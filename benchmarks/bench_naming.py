@@ -27,7 +27,7 @@ Events split: 5 for tuning, 5 held out, chosen once before any tuning by
 ``sorted(random.Random(16).sample(range(10), 5))`` -> dev events 2, 3, 5, 7, 8; test events 0, 1, 4,
 6, 9. The headline is the test events' figure; ``--show-dev`` prints the dev candidates with their
 verdicts (never a test event's). ``--cv`` reads the dev events only: for each, the thresholds
-(min_score, min_overlap) of GRID are chosen on the other four and scored on it; the
+(min_score, min_overlap, min_exclusive) of GRID are chosen on the other four and scored on it; the
 naming_differences defaults are what it chooses on all five.
 """
 
@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli import load
 from corpuscli.analysis.naming import naming_differences
-from corpuscli.errors import NothingToAnalyse
+from corpuscli.errors import NotFound, NothingToAnalyse
 
 DEV = (2, 3, 5, 7, 8)
 TEST = (0, 1, 4, 6, 9)
@@ -113,7 +113,7 @@ def judge(events, annotations, frame, show: bool, **params) -> dict[str, float]:
         start = time.perf_counter()
         try:
             found = naming_differences(subset, by="political_label", a=x, b=y, top=None, **params)
-        except NothingToAnalyse:
+        except (NothingToAnalyse, NotFound):  # nothing found is an empty list, not a fault
             found = None
         seconds += time.perf_counter() - start
         covered20: set[str] = set()
@@ -147,7 +147,11 @@ def judge(events, annotations, frame, show: bool, **params) -> dict[str, float]:
 #: 0.5 or a score of 0.5 or more would drop a side that quotes the other side's name once among
 #: its own ("Whoever controls Shushi", in an article that writes Shusha): the case compare
 #: --naming exists for, so they are not offered.
-GRID = [(s, o) for s in (0.0, 0.25, 0.4) for o in (0.0, 0.2, 0.3, 0.4, 0.5)]
+#: min_exclusive 0 turns off the swaps outside shared passages that each side keeps to.
+GRID = [
+    (s, o, x) for s in (0.0, 0.25, 0.4) for o in (0.0, 0.2, 0.3, 0.4, 0.5) for x in (0, 1, 2, 3)
+]
+PARAMS = ("min_score", "min_overlap", "min_exclusive")
 
 
 def fit(scores, events, params) -> tuple[float, int]:  # type: ignore[no-untyped-def]
@@ -163,7 +167,7 @@ def cross_validate(annotations, frame) -> dict[str, float]:  # type: ignore[no-u
     them. Dev events only; the sums over the five held-out events are returned."""
     scores = {
         (e, params): judge((e,), annotations, frame, show=False,
-                           min_score=params[0], min_overlap=params[1])
+                           **dict(zip(PARAMS, params, strict=True)))
         for e in DEV for params in GRID
     }  # fmt: skip
     listed = right = 0
@@ -197,7 +201,7 @@ def main() -> None:
     if args.cv:
         r = cross_validate(annotations, frame)
         print(f"leave-one-dev-event-out: {r['right']} right of {r['listed']} listed, "
-              f"precision@20 {r['precision']:.3f}; (min_score, min_overlap) chosen per "
+              f"precision@20 {r['precision']:.3f}; {PARAMS} chosen per "
               f"held-out event {', '.join(map(str, DEV))}: {r['chosen']}; on all five: "
               f"{r['final']}")  # fmt: skip
         for params, (precision, right) in r["by_params"].items():

@@ -197,3 +197,25 @@ def test_an_abbreviation_is_counted_with_and_without_dots_but_never_as_a_word(tm
         _two_sides([own], [own]), by="side", a="a", b="b", aliases=str(aliases)
     )
     assert table.iloc[0]["a_in_A"] == own.count("TASS") + own.count("T.A.S.S.")
+
+
+def test_a_swap_outside_a_shared_passage_counts_only_when_each_side_keeps_to_its_name():
+    """With ``min_exclusive``, a swap whose sentences share too little still counts when each
+    group writes its own term at least that often and the other's never: Artsakh for
+    Nagorno-Karabakh throughout (side a's one "Artsakh" made its own name too); Shushi, which
+    side a quotes once, does not."""
+    seed = SEED_003.read_text(encoding="utf-8")
+    assert seed.count("Artsakh") == 1
+    own = seed.replace("Artsakh", "Nagorno-Karabakh")
+    other = own.replace("city of Shusha", "city of Shushi").replace("Nagorno-Karabakh", "Artsakh")
+    frame = _two_sides([own], [other])
+    # no passage counts as shared: only the exclusive rule can find a pair
+    with pytest.raises(NotFound):
+        naming_differences(frame, by="side", a="a", b="b", min_overlap=1.01)
+    table = naming_differences(frame, by="side", a="a", b="b", min_overlap=1.01, min_exclusive=2)
+    pairs = {(r.term_a, r.term_b): r for r in table.itertuples()}
+    row = pairs[("nagorno-karabakh", "artsakh")]
+    assert row.basis == "exclusive" and row.b_in_A == row.a_in_B == 0
+    assert row.a_in_A >= 2 and row.b_in_B >= 2 and row.example_a and row.example_b
+    assert ("shusha", "shushi") not in pairs
+    assert set(table["basis"]) == {"exclusive"}

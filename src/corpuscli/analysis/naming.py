@@ -45,6 +45,13 @@ dictator** Kim Jong-un". So:
    flip, the other side's carries the pair. The thresholds (``min_score``, ``min_overlap``)
    were chosen by leaving one event out in turn among the development events of NewsWCL50
    (``benchmarks/bench_naming.py --cv``), among those that keep that case.
+5. **Optionally, swaps outside shared passages** (``min_exclusive``, off by default): a swap
+   whose sentences share less than ``min_overlap`` counts (basis ``exclusive``) when each group
+   writes its own term at least ``min_exclusive`` times and the other's never, across all its
+   articles ("the halt of nuclear and missile tests" / "the suspension of nuclear and missile
+   tests", in sentences of their own). Leaving one development event out in turn chose it off:
+   on single events it adds as many wrong pairs as right ones ("the [decisions] came" / "the
+   [report] came"); at 1 it lists people quoted in one slot.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
 ``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
@@ -527,21 +534,23 @@ def naming_differences(
     min_preference: float = 0.5,
     min_score: float = 0.0,
     min_overlap: float = 0.4,
+    min_exclusive: int = 0,
     longest: int = 3,
     top: int | None = 50,
 ) -> pd.DataFrame:
     """Pairs of terms that group ``a`` and group ``b`` (values of column ``by``) use for the same
     thing, found in passages the two groups share (see the module docstring): columns term_a,
     term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps
-    (aligned passages that swap them), preference, score, basis (aligned, abbreviation or
-    declared), example_a, example_b (the sentences of one such passage, or for an abbreviation
-    one sentence of each side that writes it its way). Declared pairs come first, then the found
-    ones by score."""
+    (aligned passages that swap them), preference, score, basis (aligned, abbreviation,
+    declared, or exclusive: see ``min_exclusive`` in the module docstring, step 5), example_a,
+    example_b (the sentences of one such passage, or for an abbreviation one sentence of each
+    side that writes it its way). Declared pairs come first, then the found ones by score."""
     texts = _group_texts(corpus, by, a, b)
     stop = load_stopwords("en")
     arts_a = [_Article.of(t) for t in texts[a]]
     arts_b = [_Article.of(t) for t in texts[b]]
     found: Counter[tuple[str, str]] = Counter()
+    loose: Counter[tuple[str, str]] = Counter()  # swaps outside a shared passage
     where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
     short: set[tuple[str, str]] = set()
     best: dict[tuple[str, str], float] = {}
@@ -557,7 +566,11 @@ def naming_differences(
         ):
             if shared >= min_overlap:
                 found[(ta, tb)] += 1
-                seen((ta, tb), (i, j, p, q), shared)
+            elif min_exclusive:
+                loose[(ta, tb)] += 1
+            else:
+                continue
+            seen((ta, tb), (i, j, p, q), shared)
         for ta, tb, p, q, shared in abbreviation_pairs(arts_a[i], arts_b[j], stop):
             if _squeezed(ta) != _squeezed(tb) and frozenset((ta, tb)) in defined:
                 short.add((ta, tb))
@@ -565,7 +578,8 @@ def naming_differences(
     declared = read_aliases(aliases) if aliases else []
     evidence = found + Counter(short)  # an abbreviation counts as one passage
     kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
-    phrases = {t for pair in kept + declared for t in pair}
+    maybe = sorted(pair for pair, n in loose.items() if n >= min_count and pair not in evidence)
+    phrases = {t for pair in kept + maybe + declared for t in pair}
     span = max([longest, *(len(t.split()) for t in phrases)])
     in_a = _phrase_counts(arts_a, phrases, span, stop)
     in_b = _phrase_counts(arts_b, phrases, span, stop)
@@ -588,6 +602,12 @@ def naming_differences(
         if row["preference"] >= min_preference and row["score"] > min_score:
             row["example_a"], row["example_b"] = example((x, y)) or (None, None)
             rows.append(row)
+    for x, y in maybe:
+        if (x, y) in declared or not _exclusive(x, y, in_a, in_b, min_exclusive):
+            continue
+        row = _row(x, y, in_a, in_b, loose[(x, y)], loose[(x, y)], "exclusive", example((x, y)))
+        if row["score"] > min_score:
+            rows.append(row)
     if not rows:  # an answer, not a fault: exit 3, as a search that finds nothing
         raise NotFound(
             f"no naming differences found between {a!r} and {b!r}",
@@ -600,6 +620,14 @@ def naming_differences(
     )
     out = pd.concat([first, rest], ignore_index=True)
     return out if top is None else out.head(top)
+
+
+def _exclusive(x: str, y: str, in_a: Counter[str], in_b: Counter[str], least: int) -> bool:
+    """Whether each group writes its own term of a pair at least ``least`` times and never the
+    other's, across all its articles: what makes a swap outside a shared passage ("the North
+    Korean [dictator]" / "the North Korean [leader]" in two sentences of their own) a name each
+    side keeps to rather than a reworded phrase, which both sides write somewhere."""
+    return in_a[x] >= least and in_b[y] >= least and not in_a[y] and not in_b[x]
 
 
 def _row(
