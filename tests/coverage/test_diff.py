@@ -179,7 +179,7 @@ def test_statements_are_shown_as_the_article_has_them():
     md = io.StringIO()
     render_diff.write_markdown(d, md)
     assert "Azerbaijan ." not in md.getvalue() and "Karabakh ," not in md.getvalue()
-    assert "Nagorno-Karabakh (~~occupied by~~ Armenia)" in md.getvalue()
+    assert "Nagorno-Karabakh ~~(occupied by~~ Armenia~~)" in md.getvalue()
 
 
 _PIECES = st.sampled_from(
@@ -215,7 +215,7 @@ def test_terminal_view_marks_deletions_without_colour():
     console = Console(width=160, no_color=True, force_terminal=True, record=True)
     console.print(render_diff.rich_view(d, markers=True))
     out = console.export_text()
-    assert "[-occupied by-]" in out and "{+reclaiming+}" in out
+    assert "[-(occupied by-]" in out and "{+reclaiming+}" in out
     assert "[-…-]: only in A" in out
 
 
@@ -297,6 +297,9 @@ def test_an_article_in_another_language_is_compared_with_a_note(corpus, tmp_path
     assert "does not look like English" in result.stderr
     data = json.loads(result.stdout)
     assert data["rows"] and all(r["label"] in ("only in A", "only in B") for r in data["rows"])
+    # what only the French article uses is its words, not its stopwords
+    only_a = data["summary"]["terms_only_in_a"]
+    assert "droits" in only_a and not {"les", "des", "ces", "est"} & set(only_a), only_a
 
 
 def test_two_articles_without_quotes_compare_sentences():
@@ -460,6 +463,10 @@ def test_square_brackets_in_a_quote_are_an_editors_insertion():
     assert [f.kind for f in d.findings] == ["insertion"]
     assert "[for]" in d.findings[0].note and "editor" in d.findings[0].note
     assert not diff_articles(_article(a, "a"), _article(a, "b")).findings
+    # the row marks the brackets themselves as A's, on the text as A has it
+    row = next(r for r in d.rows if r.a and r.b)
+    marked = [a[s:e] for op in row.ops if op.op == "delete" for s, e in op.a_spans]
+    assert marked == ["[", "]"], marked
 
 
 def test_a_middle_initial_does_not_end_a_sentence():

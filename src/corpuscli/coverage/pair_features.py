@@ -58,6 +58,8 @@ NAMES = (
     "speaker_in_context",
     "near_same",
     "sentence_dice",
+    "sentence_cover",
+    "question_and_not",
 )
 
 _QUOTED = frozenset({"direct", "partial"})
@@ -83,6 +85,7 @@ class StatementInfo:
     around: frozenset[str]
     sentence: dict[str, float]
     sentence_weight: float
+    question: bool
 
 
 #: Word-for-word likeness (stopwords included) at which two statements of three words or more
@@ -114,7 +117,8 @@ def statement_info(q: Quote, text: str, weights: Weights, sentence: str = "") ->
     context = {w: weights(w) for w in sorted(set(content_words(sentence or q.text)))}
     return StatementInfo(profile, numbers, names, position, q.kind in _QUOTED, own,
                          math.fsum(own.values()), families, endings, speaker_names(q.speaker),
-                         around, context, math.fsum(context.values()))  # fmt: skip
+                         around, context, math.fsum(context.values()),
+                         q.text.rstrip(" \"”’'").endswith("?"))  # fmt: skip
 
 
 def pair_features(
@@ -173,6 +177,8 @@ def pair_features(
                 float(bool(xa.speaker & xb.around or xb.speaker & xa.around)),
                 float(s.wording >= NEAR_SAME and short >= 3),
                 _dice(xa.sentence, xb.sentence, xa.sentence_weight + xb.sentence_weight),
+                _dice(xa.sentence, xb.sentence, 2 * min(xa.sentence_weight, xb.sentence_weight)),
+                float(xa.question != xb.question),
             ]
     return out
 
