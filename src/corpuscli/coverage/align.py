@@ -111,7 +111,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     at least ``relative`` times the best of either statement, and, whatever the model says, pairs
     that read the same word for word but for a word or two (``near_same``: a changed word is what
     a diff is for, and one negated or swapped word must not hide it); a statement with a
-    word-for-word rendering on the other side keeps that link only."""
+    word-for-word rendering on the other side keeps that link only, and one linked to a
+    rendering by its own speaker loses its links to statements of another named speaker (an
+    echo of its words by someone else, a question and its answer)."""
     prob = {key: model.probability(x) for key, x in c.features.items()}
     near = NAMES.index("near_same")
     sure = c.exact | {key for key, x in c.features.items() if x[near]}
@@ -128,10 +130,15 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     ]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
+    keys = [(i, j) for i, j in keys if (i, j) in c.exact or (i not in exact_a and j not in exact_b)]
+    # a statement linked to a rendering by its own speaker is not also another speaker's words
+    same, differs = NAMES.index("speaker_same"), NAMES.index("speaker_differs")
+    own_a = {i for i, j in keys if c.features[(i, j)][same]}
+    own_b = {j for i, j in keys if c.features[(i, j)][same]}
     return {
         (i, j): c.sims[i][j]
         for i, j in sorted(keys)
-        if (i, j) in c.exact or (i not in exact_a and j not in exact_b)
+        if (i, j) in sure or not (c.features[(i, j)][differs] and (i in own_a or j in own_b))
     }
 
 

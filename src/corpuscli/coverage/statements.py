@@ -121,6 +121,7 @@ class _Patterns:
     between: frozenset[str]
     request: re.Pattern[str]
     disputed: re.Pattern[str]
+    described: re.Pattern[str]
     addressed: re.Pattern[str]
 
 
@@ -152,10 +153,15 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['disputing'])})\s+(?:(?:the|a|an|any|all|his|her|their)\s+)?"
         rf"(?:{alternation(data['disputed'])})\s+that\s+"
     )
+    # "castigated the bill as a federal power grab": what, then "as"
+    described = re.compile(
+        rf"\b(?P<verb>{alternation(data['describing'])})\s+(?:[^\s,;:!?\"“”]+\s+){{1,5}}?as\s+(?=[\w\"“])"
+    )
     # "notified the committee that …", "told reporters in a call that …": whom, then "that"
     addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,6}?,?\s+that\s+")
     return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
-                     frozenset(data["between"]), request, disputed, addressed)  # fmt: skip
+                     frozenset(data["between"]), request, disputed, described,
+                     addressed)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -214,8 +220,9 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
             continue
         if not any(v <= c.start() < b for v, b, _ in found):
             found.append((c.start(), begin, c.group("verb")))
-    # what was asked for or disputed: "called for a tougher ban", "rejected claims that …"
-    for pattern in (patterns.request, patterns.disputed):
+    # what was asked for, disputed or called something: "called for a tougher ban", "rejected
+    # claims that …", "described the bill as a power grab"
+    for pattern in (patterns.request, patterns.disputed, patterns.described):
         for r in pattern.finditer(s.text):
             if not any(v <= r.start() < b for v, b, _ in found):
                 found.append((r.start(), r.end(), r.group("verb")))
