@@ -193,6 +193,14 @@ _PIECES = st.sampled_from(
         " to ",
         "Mr.",
         "claimed",
+        " called for ",
+        " rejected claims ",
+        " described ",
+        " as ",
+        " told ",
+        " J. ",
+        "[",
+        "]",
     ]
 )
 
