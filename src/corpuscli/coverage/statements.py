@@ -4,9 +4,13 @@ They are the article's quotes (direct, partial and the reported speech :mod:`quo
 the clauses of reported speech that sit inside a longer sentence, which outlets use as often as a
 quote: "Grimm's attorney confirmed late Friday that *federal prosecutors plan to file charges*",
 "Colorado's top law enforcement official promises to *vigorously defend the state's law*", "*All
-same-sex couples … will be recognized*, the Treasury Department said". The verbs that report
-speech, and what follows each (a clause, an infinitive, or nothing at the end of the sentence), are
-listed in ``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
+same-sex couples … will be recognized*, the Treasury Department said", "Flynn's lawyer notified
+the committee that *his client will invoke …*"; and what someone asked for, disputed or called
+something, which another outlet may report as a quote: "called Wednesday for *a new and tougher
+assault-weapons ban*", "rejected claims that *he betrayed Democrats*", "castigated the bill as *a
+federal power grab*". The verbs that report speech, and what follows each (a clause, an
+infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
+``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
 sentence.
 
 Every statement keeps its offsets into the article's text, so it can be shown as the article has it.
