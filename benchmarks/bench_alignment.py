@@ -6,7 +6,8 @@ The labels (labels/alignments_basil.json; read its "about") link the spans of st
 articles of one event that render the same statement: quotes, partial quotes and reported speech,
 many to many. Each pair carries a split: rules are written and tuned on the "dev" pairs only; the
 "test" pairs are scored here and nowhere else (``--show-dev`` prints the dev pairs' misses and
-false links for tuning, and never a test pair's).
+false links for tuning, ``--stages`` counts where the dev pairs' misses are lost, and neither
+ever looks at a test pair).
 
 Scoring. The diff's **links** are, for each row that aligns statements of A and of B, every pair
 (statement or fragment of A, statement or fragment of B) of that row. Two spans match when they
@@ -85,6 +86,11 @@ def main() -> None:
     parser.add_argument("--corpora")
     parser.add_argument("--show-dev", action="store_true", help="print the dev pairs' errors")
     parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="count where the dev pairs' true alignments are lost (never a test pair's)",
+    )
+    parser.add_argument(
         "--split",
         choices=("dev", "dev2", "test", "both"),
         default="both",
@@ -100,6 +106,7 @@ def main() -> None:
         "doc_id", drop=False
     )
     totals: dict[str, dict[str, float]] = {}
+    stages: dict[str, dict[str, int]] = {}
     for pair in labels["pairs"]:
         if args.split != "both" and pair["split"] != args.split:
             continue
@@ -118,6 +125,10 @@ def main() -> None:
             t[key] += result[key]
         if args.show_dev and split in ("dev", "dev2"):
             _show(pair, result, d)
+        if args.stages and split in ("dev", "dev2"):
+            for stage, n in _stages(pair, d).items():
+                stages.setdefault(split, {}).setdefault(stage, 0)
+                stages[split][stage] += n
     rows = []
     for split in ("test", "dev", "dev2"):
         if split not in totals:
@@ -131,6 +142,41 @@ def main() -> None:
         ])  # fmt: skip
     print(table(rows, ["split", "pairs", "true alignments", "found", "recall", "links", "right",
                        "precision", "relation agrees", "seconds per pair"]))  # fmt: skip
+    if stages:
+        names = list(STAGES)
+        print("\nwhere the dev pairs' true alignments are lost:")
+        print(table([[split, *(str(stages[split].get(n, 0)) for n in names)] for split in stages],
+                    ["split", *names]))  # fmt: skip
+
+
+#: Where a true alignment is lost, in the order the diff works: no statement of the diff covers
+#: one of its sides; the scorer's probability of every pair of statements covering it is below
+#: the threshold; a pair reached it but was cut (relative to a better link, a word-for-word
+#: rendering elsewhere, another speaker's words); or it is found.
+STAGES = ("no statement", "below threshold", "cut", "found")
+
+
+def _stages(pair: dict, d) -> dict[str, int]:  # type: ignore[no-untyped-def,type-arg]
+    from corpuscli.coverage.align import candidates, choose
+    from corpuscli.coverage.alignment_model import shipped_model
+
+    model = shipped_model()
+    a, b = d.a.statements, d.b.statements
+    c = candidates(a, b, d.a.text, d.b.text)
+    chosen = choose(c, model)
+    out = dict.fromkeys(STAGES, 0)
+    for al in pair["alignments"]:
+        ia = [i for i, q in enumerate(a) if overlaps((q.start, q.end), al["a"])]
+        ib = [j for j, q in enumerate(b) if overlaps((q.start, q.end), al["b"])]
+        if any((i, j) in chosen for i in ia for j in ib):
+            out["found"] += 1
+        elif not ia or not ib:
+            out["no statement"] += 1
+        elif max(model.probability(c.features[(i, j)]) for i in ia for j in ib) < model.threshold:
+            out["below threshold"] += 1
+        else:
+            out["cut"] += 1
+    return out
 
 
 def _show(pair: dict, result: dict, d) -> None:  # type: ignore[no-untyped-def,type-arg]

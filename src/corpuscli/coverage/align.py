@@ -25,19 +25,24 @@ then grouped into rows, each labelled so that the label agrees with the words:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .alignment_model import Model, shipped_model
 from .pair_features import NAMES, pair_features, statement_info
 from .quotes import Quote
 from .similarity import Similarity, Weights, compare, content_words, word_key
-from .statements import sentences
+from .statements import Sentence, sentences
 from .worddiff import Op, Token, bag_diff, contained, folded, ratio, tokenize, word_diff
 
 LABELS = ("same", "reworded", "split", "contained", "only in A", "only in B")
 
 #: A run of this many words in the same order makes a fragment of a longer statement.
 RUN = 5
+#: Words a statement needs for its word-for-word rendering on the other side to be linked
+#: whatever the model says: one word in quotation marks ("Today", "Progressivism") is a name or
+#: a scare quote as often as a statement, and the model weighs it with the rest.
+MIN_EXACT = 2
 
 
 @dataclass
@@ -72,16 +77,33 @@ class Candidates:
 
 def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Candidates:
     """Measure every pair of statements ``a`` (of ``a_text``) and ``b`` (of ``b_text``)."""
-    weights = Weights.of([s.text for s in sentences(a_text) + sentences(b_text)])
-    ia = [statement_info(q, a_text, weights) for q in a]
-    ib = [statement_info(q, b_text, weights) for q in b]
+    sa, sb = sentences(a_text), sentences(b_text)
+    weights = Weights.of([s.text for s in sa + sb])
+    ia = [statement_info(q, a_text, weights, holding(sa, q, a_text)) for q in a]
+    ib = [statement_info(q, b_text, weights, holding(sb, q, b_text)) for q in b]
     sims = [[compare(x.profile, y.profile, weights) for y in ib] for x in ia]
     ta = [tokenize(a_text, q.start, q.end) for q in a]
     tb = [tokenize(b_text, q.start, q.end) for q in b]
     fa = [folded(t) for t in ta]
     fb = [folded(t) for t in tb]
-    exact = {(i, j) for i in range(len(a)) for j in range(len(b)) if fa[i] and fa[i] == fb[j]}
+    exact = {
+        (i, j)
+        for i in range(len(a))
+        for j in range(len(b))
+        if sum(k[0].isalnum() for k in fa[i]) >= MIN_EXACT and fa[i] == fb[j]
+    }
     return Candidates(sims, pair_features(sims, a, b, ia, ib, exact), exact, ta, tb)
+
+
+def holding(parts: list[Sentence], q: Quote, text: str) -> str:
+    """The text of the sentences of ``text`` (``parts``, in order) that statement ``q`` overlaps:
+    the statement with who said it and how."""
+    starts = [p.start for p in parts]
+    first = max(bisect.bisect_right(starts, q.start) - 1, 0)
+    last = max(bisect.bisect_left(starts, q.end) - 1, first)
+    if not parts:
+        return q.text
+    return text[min(parts[first].start, q.start) : max(parts[last].end, q.end)]
 
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
@@ -89,7 +111,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     at least ``relative`` times the best of either statement, and, whatever the model says, pairs
     that read the same word for word but for a word or two (``near_same``: a changed word is what
     a diff is for, and one negated or swapped word must not hide it); a statement with a
-    word-for-word rendering on the other side keeps that link only."""
+    word-for-word rendering on the other side keeps that link only, and one linked to a
+    rendering by its own speaker loses its links to statements of another named speaker (an
+    echo of its words by someone else, a question and its answer)."""
     prob = {key: model.probability(x) for key, x in c.features.items()}
     near = NAMES.index("near_same")
     sure = c.exact | {key for key, x in c.features.items() if x[near]}
@@ -106,10 +130,15 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     ]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
+    keys = [(i, j) for i, j in keys if (i, j) in c.exact or (i not in exact_a and j not in exact_b)]
+    # a statement linked to a rendering by its own speaker is not also another speaker's words
+    same, differs = NAMES.index("speaker_same"), NAMES.index("speaker_differs")
+    own_a = {i for i, j in keys if c.features[(i, j)][same]}
+    own_b = {j for i, j in keys if c.features[(i, j)][same]}
     return {
         (i, j): c.sims[i][j]
         for i, j in sorted(keys)
-        if (i, j) in c.exact or (i not in exact_a and j not in exact_b)
+        if (i, j) in sure or not (c.features[(i, j)][differs] and (i in own_a or j in own_b))
     }
 
 

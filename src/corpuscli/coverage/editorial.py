@@ -470,10 +470,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def term_contrast(a_text: str, b_text: str, top: int = 12) -> tuple[list[str], list[str]]:
     """The words each article uses most that the other never does (stopwords and words of two
-    letters out), most frequent first."""
-    stop = load_stopwords("en")
+    letters out: English ones, and those of the article's own language when it is another, so
+    that a French article's "les" and "des" are not what it alone uses), most frequent first."""
 
     def counts(text: str) -> dict[str, int]:
+        stop = _stopwords_of(text)
         out: dict[str, int] = {}
         for w in _WORD.findall(text.replace("’", "'")):
             lw = w.lower()
@@ -488,3 +489,15 @@ def term_contrast(a_text: str, b_text: str, top: int = 12) -> tuple[list[str], l
                                      key=lambda t: (-t[1], t[0]))[:top]]  # fmt: skip
 
     return only(ca, cb), only(cb, ca)
+
+
+def _stopwords_of(text: str) -> frozenset[str]:
+    """English stopwords, with those of ``text``'s language when it is another that has a list."""
+    from corpuscli.text.languages import detect_language
+    from corpuscli.text.stopwords import has_list, language_stopwords
+
+    stop = load_stopwords("en")
+    lang = detect_language(text)
+    if lang and lang != "en" and has_list(lang):
+        stop = stop | language_stopwords(lang)
+    return stop

@@ -57,6 +57,9 @@ NAMES = (
     "reported_both",
     "speaker_in_context",
     "near_same",
+    "sentence_dice",
+    "sentence_cover",
+    "question_and_not",
 )
 
 _QUOTED = frozenset({"direct", "partial"})
@@ -80,6 +83,9 @@ class StatementInfo:
     endings: frozenset[str]
     speaker: frozenset[str]
     around: frozenset[str]
+    sentence: dict[str, float]
+    sentence_weight: float
+    question: bool
 
 
 #: Word-for-word likeness (stopwords included) at which two statements of three words or more
@@ -89,10 +95,12 @@ NEAR_SAME = 0.75
 CONTEXT = 300
 
 
-def statement_info(q: Quote, text: str, weights: Weights) -> StatementInfo:
+def statement_info(q: Quote, text: str, weights: Weights, sentence: str = "") -> StatementInfo:
     """The profile, numbers, names, relative position and word weights of statement ``q`` of
-    ``text``, its speaker's names, and the capitalised words of its paragraph around it (where a
-    speaker left unresolved is often named)."""
+    ``text``, its speaker's names, the capitalised words of its paragraph around it (where a
+    speaker left unresolved is often named), and the weighted content words of ``sentence``, the
+    sentences that hold it (who reported it, with what verb, about what: a short clause, "to give
+    up his bid", shares little with its rendering, its sentence much)."""
     profile = Profile.of(q.text)
     numbers = frozenset(w for w in profile.content if w.isdigit())
     names = frozenset(w for m in _NAME.findall(q.text) for w in content_words(m))
@@ -106,9 +114,11 @@ def statement_info(q: Quote, text: str, weights: Weights) -> StatementInfo:
     own = {w: weights(w) for w in sorted(profile.content)}
     families = frozenset(k for w in own for k in _family(w))
     endings = frozenset(k for k in families if not k.startswith("^"))
+    context = {w: weights(w) for w in sorted(set(content_words(sentence or q.text)))}
     return StatementInfo(profile, numbers, names, position, q.kind in _QUOTED, own,
                          math.fsum(own.values()), families, endings, speaker_names(q.speaker),
-                         around)  # fmt: skip
+                         around, context, math.fsum(context.values()),
+                         q.text.rstrip(" \"”’'").endswith("?"))  # fmt: skip
 
 
 def pair_features(
@@ -166,8 +176,19 @@ def pair_features(
                 float(not xa.quoted and not xb.quoted),
                 float(bool(xa.speaker & xb.around or xb.speaker & xa.around)),
                 float(s.wording >= NEAR_SAME and short >= 3),
+                _dice(xa.sentence, xb.sentence, xa.sentence_weight + xb.sentence_weight),
+                _dice(xa.sentence, xb.sentence, 2 * min(xa.sentence_weight, xb.sentence_weight)),
+                float(xa.question != xb.question),
             ]
     return out
+
+
+def _dice(x: dict[str, float], y: dict[str, float], total: float) -> float:
+    """The weighted Dice overlap of two sets of weighted words whose weights sum to ``total``."""
+    if total == 0:
+        return 0.0
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    return 2 * math.fsum(w for word, w in small.items() if word in large) / total
 
 
 def _family(word: str) -> list[str]:

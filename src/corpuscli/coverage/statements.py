@@ -4,9 +4,13 @@ They are the article's quotes (direct, partial and the reported speech :mod:`quo
 the clauses of reported speech that sit inside a longer sentence, which outlets use as often as a
 quote: "Grimm's attorney confirmed late Friday that *federal prosecutors plan to file charges*",
 "Colorado's top law enforcement official promises to *vigorously defend the state's law*", "*All
-same-sex couples … will be recognized*, the Treasury Department said". The verbs that report
-speech, and what follows each (a clause, an infinitive, or nothing at the end of the sentence), are
-listed in ``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
+same-sex couples … will be recognized*, the Treasury Department said", "Flynn's lawyer notified
+the committee that *his client will invoke …*"; and what someone asked for, disputed or called
+something, which another outlet may report as a quote: "called Wednesday for *a new and tougher
+assault-weapons ban*", "rejected claims that *he betrayed Democrats*", "castigated the bill as *a
+federal power grab*". The verbs that report speech, and what follows each (a clause, an
+infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
+``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
 sentence.
 
 Every statement keeps its offsets into the article's text, so it can be shown as the article has it.
@@ -82,7 +86,26 @@ def _no_end(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if _TITLES.search(before) or _ACRONYM.search(before):
         return True
-    return not text[m.end() : m.end() + 3].lstrip()[:1].isupper()
+    following = text[m.end() : m.end() + 40].split()
+    if not following or not following[0][:1].isupper():
+        return True
+    # a middle initial: "Donald J. Trump", "Joseph I. Lieberman" (but "Plan B. The end" ends)
+    return (
+        bool(_INITIAL.search(before)) and following[0].lower().strip("\"“‘'’,") not in _starters()
+    )
+
+
+#: A capitalised word and a single capital initial: a first name and a middle initial.
+_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """English stopwords: a word that may begin a sentence after an initial ("Plan B. The …"),
+    where a surname after a middle initial is not one."""
+    from corpuscli.text.stopwords import language_stopwords
+
+    return language_stopwords("en")
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -100,6 +123,10 @@ class _Patterns:
     tail: re.Pattern[str]
     addressee: frozenset[str]
     between: frozenset[str]
+    request: re.Pattern[str]
+    disputed: re.Pattern[str]
+    described: re.Pattern[str]
+    addressed: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +136,10 @@ def _verbs() -> _Patterns:
     )
 
     def alternation(words: list[str]) -> str:
+        # "called for" is also "called Wednesday for", "called on Monday for"
         return "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+            re.escape(w).replace(r"\ ", rf"(?:\s+(?:on\s+)?{_DAY})?\s+")
+            for w in sorted(set(words), key=len, reverse=True)
         )
 
     clause = re.compile(rf"\b(?P<verb>{alternation(data['clause'])})\b")
@@ -120,9 +149,23 @@ def _verbs() -> _Patterns:
     tail = re.compile(
         rf",\s+(?P<speaker>[^,]{{2,80}}?)\s+(?P<verb>{alternation(data['tail'])})\b{_TAIL_WHEN}\s*[.!?]?[\"”’]?$"
     )
-    return _Patterns(
-        clause, infinitive, tail, frozenset(data["addressee"]), frozenset(data["between"])
+    request = re.compile(
+        rf"\b(?P<verb>{alternation(data['request'])})\b(?:\s+(?:on\s+)?{_DAY})?\s+(?:that\s+)?(?=[\w\"“$])"
     )
+    # "rejected claims that …", "disputed the notion that …": what is disputed, then "that"
+    disputed = re.compile(
+        rf"\b(?P<verb>{alternation(data['disputing'])})\s+(?:(?:the|a|an|any|all|his|her|their)\s+)?"
+        rf"(?:{alternation(data['disputed'])})\s+that\s+"
+    )
+    # "castigated the bill as a federal power grab": what, then "as"
+    described = re.compile(
+        rf"\b(?P<verb>{alternation(data['describing'])})\s+(?:[^\s,;:!?\"“”]+\s+){{1,5}}?as\s+(?=[\w\"“])"
+    )
+    # "notified the committee that …", "told reporters in a call that …": whom, then "that"
+    addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,6}?,?\s+that\s+")
+    return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
+                     frozenset(data["between"]), request, disputed, described,
+                     addressed)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -170,16 +213,23 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     for c in patterns.clause.finditer(s.text):
         rest = s.text[c.end() :]
         bridge = _BRIDGE.match(rest)
+        told = c.group("verb").lower() in patterns.addressee
         if bridge is not None:
             begin = c.end() + bridge.end()
-        elif c.group("verb").lower() not in patterns.addressee and (
-            direct := _DIRECT_CLAUSE.match(rest)
-        ):
+        elif told and (whom := patterns.addressed.match(rest)):
+            begin = c.end() + whom.end()
+        elif not told and (direct := _DIRECT_CLAUSE.match(rest)):
             begin = c.end() + direct.end()
         else:
             continue
         if not any(v <= c.start() < b for v, b, _ in found):
             found.append((c.start(), begin, c.group("verb")))
+    # what was asked for, disputed or called something: "called for a tougher ban", "rejected
+    # claims that …", "described the bill as a power grab"
+    for pattern in (patterns.request, patterns.disputed, patterns.described):
+        for r in pattern.finditer(s.text):
+            if not any(v <= r.start() < b for v, b, _ in found):
+                found.append((r.start(), r.end(), r.group("verb")))
     found.sort()
     # "said he intends to defend …": the infinitive is inside the clause, not a statement of its own
     found = [

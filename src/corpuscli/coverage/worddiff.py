@@ -89,6 +89,10 @@ def _text(spans: tuple[tuple[int, int], ...], text: str) -> str:
     return " … ".join(text[s:e] for s, e in spans)
 
 
+#: Marks an editor puts inside a quote: a word diff shows them even where it ignores punctuation.
+EDITORIAL = frozenset("[]()")
+
+
 def word_diff(a: Sequence[Token], b: Sequence[Token], a_text: str, b_text: str) -> list[Op]:
     """The runs that turn A's tokens into B's (difflib on the folded keys), each with its spans
     and its text as each article has it."""
@@ -110,19 +114,22 @@ def bag_diff(
     """For renderings in other words and another order (a translation, a paraphrase), where a
     sequence diff matches words out of place: each side's runs of words the other side has
     (``equal``) or lacks (``delete`` on A's side, ``insert`` on B's), words compared by
-    ``same(key)`` (a stem, a number's value). Punctuation never counts as a difference."""
+    ``same(key)`` (a stem, a number's value). Punctuation never counts as a difference, but for
+    brackets and parentheses (``EDITORIAL``): "pay [for] it" against "pay for it" marks the
+    brackets an editor added."""
     keys_a = {same(t.key) for t in a}
     keys_b = {same(t.key) for t in b}
     out: list[Op] = []
     for tokens, others, text, side in ((a, keys_b, a_text, "a"), (b, keys_a, b_text, "b")):
         runs: list[tuple[str, int, int]] = []
         for i, t in enumerate(tokens):
+            mute = not t.key[0].isalnum() and t.key not in EDITORIAL
             kind = (
                 "equal"
-                if not t.key[0].isalnum() or same(t.key) in others
+                if mute or same(t.key) in others
                 else ("delete" if side == "a" else "insert")
             )
-            if runs and (runs[-1][0] == kind or not t.key[0].isalnum()):
+            if runs and (runs[-1][0] == kind or mute):
                 runs[-1] = (runs[-1][0], runs[-1][1], i + 1)
             else:
                 runs.append((kind, i, i + 1))
