@@ -48,6 +48,8 @@ from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
 
 from .attributions import mark_attributions
+from .calls import spread_call
+from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
 from .shapes import (
     DURATION,
@@ -74,7 +76,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 #: Every vocabulary the rules name: a block's words among their key words are found once
 #: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
 VOCABULARIES = (
-    "appeal_openers", "appeals", "bio_phrases", "contact_phrases", "credit_phrases",
+    "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
@@ -86,6 +88,8 @@ _SLASH_CREDIT = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
+#: A gallery's control and counter: "Hide Caption 3 of 15" (the control's words come before).
+_GALLERY_COUNTER = re.compile(r"(?:\b[A-Za-z]+\s+){1,3}\d{1,3} of \d{1,3}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 
 
@@ -137,6 +141,11 @@ def block_evidence(
         v = verdicts[i]
         _embed(s, v)
         _explainer(s, v)
+        _separator(s, v)
+        if v.score < STRONG:
+            _gallery(s, v)
+        if v.score < STRONG and (caption := credited_caption(s, names_outlet)):
+            v.add(STRONG, caption, "caption")
         if v.score >= STRONG:
             continue  # furniture whatever it quotes
         if quoting[i]:
@@ -149,7 +158,6 @@ def block_evidence(
             continue
         _caption(s, v)
         _video_gallery(s, v)
-        _gallery(s, v)
         if not continues:
             _teaser(s, v, previous, i)
         _social(s, v)
@@ -159,6 +167,8 @@ def block_evidence(
         _data_widget(s, v)
         _forms(s, v)
         _calls_to_action(s, v, i, names_outlet)
+        if v.score < STRONG and (call := spread_call(s, _CTA_FAMILIES, _CTA_FAMILY)):
+            v.add(STRONG - max(v.score, 0.0), *call)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
     mark_teasers(shapes, verdicts, quoting)
@@ -247,9 +257,21 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
             v.add(STRONG, "a widget's label", "video_gallery")
 
 
+def _separator(s: Shape, v: Verdict) -> None:
+    """A line of signs only ("***", "• • •", "___"): a separator the page drew."""
+    if s.n == 0 and len(s.text) <= 40 and not any(c.isalnum() for c in s.text):
+        v.add(STRONG, "a separator line (signs only)", "navigation")
+
+
 def _gallery(s: Shape, v: Verdict) -> None:
     """A gallery's caption: "Photos: <title> Photos: <title> <caption …>" — a photo label whose
-    title comes again right after it."""
+    title comes again right after it; or a slide's caption closed by the gallery's control and
+    counter ("… Hide Caption 3 of 15"), whatever the slide quotes."""
+    if " of " in s.text and (counter := _GALLERY_COUNTER.search(s.text)):
+        control = lexicon("widget_phrases").search(counter.group(0), s.keyed)
+        if control is not None:
+            v.add(STRONG, f"a gallery's slide ({control.group(0)} n of m)", "video_gallery")
+            return
     if ":" not in s.text[:30] or s.n < 6:
         return
     labelled = label_split(s.text)
@@ -300,9 +322,11 @@ def _social(s: Shape, v: Verdict) -> None:
         return
     networks = lexicon("social_networks")
     network = networks.search(s.text, s.keyed, s.plain)
-    if network is None:
-        return
     opener = lexicon("social_verbs").start(s.text, s.words)
+    if network is None:
+        if opener is not None and s.n <= 12 and not s.sentence_like and has_handle(s.text):
+            v.add(STRONG, f"a follow line ({opener.group(0).lower()} @…)", "social")
+        return
     if opener is not None or (has_handle(s.text) and not s.sentence_like):
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
 
