@@ -4,7 +4,9 @@ is the call ("Get all the latest news … delivered daily to your inbox. Sign up
 print, whose words are of two or more families of calls (a newsletter's and the rights' "Email
 Sign Up By signing up you agree to receive email newsletters … Privacy Policy and Terms of
 Service apply"). The single-block rules see one call in a long block as medium evidence only;
-here the block's sentences are what make it a call.
+here the block's sentences are what make it a call. The sentences before the call are a
+promotion's: short (15 words at most) or questions; a story's sentence before "Click here for
+results" keeps the block.
 
 Never a block with a quotation mark (a quoted page: 'The site reads: "Parents, click here …"'),
 nor one of more than 80 words or six sentences (abbreviations split a few)."""
@@ -16,6 +18,9 @@ import re
 from .shapes import Shape
 from .vocabulary import Lexicon, lexicon, words_of
 
+#: The longest sentence of a promotion before its call: a story's sentence is longer (a
+#: question is a promotion's: "Want <newsletter> in your inbox every day?").
+_PROMO_WORDS = 15
 #: A sentence's end, then the next one's start.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z0-9])")
 
@@ -48,7 +53,11 @@ def spread_call(s: Shape, families: tuple[str, ...], family_of: dict[str, str]) 
         m = lexicon(name).search(s.text, s.keyed, s.plain)
         if m is not None:
             found.setdefault(family_of.get(name, name), m.group(0).lower())
-    if len(sentences) >= 2 and _opens_or_closes(sentences[-1], lexicon("cta_imperatives")):
+    if (
+        len(sentences) >= 2
+        and _opens_or_closes(sentences[-1], lexicon("cta_imperatives"))
+        and all(len(words_of(x)) <= _PROMO_WORDS or x.endswith("?") for x in sentences[:-1])
+    ):
         family = next(iter(found), "navigation")
         return f"a promotion closed by a call to action ({sentences[-1][:30].strip()} …)", family
     if len(found) >= 2 and _count(s, families) >= 4:

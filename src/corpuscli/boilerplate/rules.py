@@ -227,9 +227,11 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
-    if s.n <= 25 and not s.sentence_like and DURATION_END.search(s.text):
-        v.add(STRONG, "a clip label with a duration", "video_gallery")
-        return
+    if s.n <= 60 and not s.sentence_like and (end := DURATION_END.search(s.text)):
+        before = s.text[max(0, end.start() - 24) : end.start()]
+        if s.n <= 25 or lexicon("player_buttons").pattern.search(before):
+            v.add(STRONG, "a clip label with a duration", "video_gallery")
+            return
     if 2 <= s.n <= 12 and not s.sentence_end:
         button = lexicon("player_buttons").pattern.search(s.text, max(0, len(s.text) - 14))
         if (
