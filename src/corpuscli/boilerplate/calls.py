@@ -39,7 +39,9 @@ def _count(s: Shape, families: tuple[str, ...]) -> int:
     return sum(len(lexicon(name).pattern.findall(s.text)) for name in families)
 
 
-def spread_call(s: Shape, families: tuple[str, ...], family_of: dict[str, str]) -> tuple[str, str] | None:
+def spread_call(
+    s: Shape, families: tuple[str, ...], family_of: dict[str, str]
+) -> tuple[str, str] | None:
     """(reason, family) when the block is a call to action by its sentences, else None;
     ``families``: the vocabularies of calls, in the order tried; ``family_of``: the family a
     vocabulary names when not its own name."""
