@@ -47,17 +47,21 @@ def spread_call(
     vocabulary names when not its own name."""
     if s.n > 80 or s.n < 4 or '"' in s.text or "“" in s.text or "”" in s.text:
         return None
-    sentences = _SENTENCES.split(s.text.strip())
-    if len(sentences) > 6:
-        return None
+    calls = lexicon("cta_imperatives")
+    named = [name for name in families if not lexicon(name).keys.isdisjoint(s.keyed)]
+    if calls.keys.isdisjoint(s.keyed) and len({family_of.get(x, x) for x in named}) < 2:
+        return None  # neither a call to close it nor a form's calls of two families
     found: dict[str, str] = {}
-    for name in families:
+    for name in named:
         m = lexicon(name).search(s.text, s.keyed, s.plain)
         if m is not None:
             found.setdefault(family_of.get(name, name), m.group(0).lower())
+    sentences = _SENTENCES.split(s.text.strip())
+    if len(sentences) > 6:
+        return None
     if (
         len(sentences) >= 2
-        and _opens_or_closes(sentences[-1], lexicon("cta_imperatives"))
+        and _opens_or_closes(sentences[-1], calls)
         and all(len(words_of(x)) <= _PROMO_WORDS or x.endswith("?") for x in sentences[:-1])
     ):
         family = next(iter(found), "navigation")

@@ -88,8 +88,8 @@ _SLASH_CREDIT = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
-#: A gallery's control and counter: "Hide Caption 3 of 15" (the control's words come before).
-_GALLERY_COUNTER = re.compile(r"(?:\b[A-Za-z]+\s+){1,3}\d{1,3} of \d{1,3}\b")
+#: A gallery's counter: "3 of 15" (after its control's words: "Hide Caption 3 of 15").
+_GALLERY_COUNTER = re.compile(r"(?<![\d,.])\d{1,3} of \d{1,3}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 
 
@@ -269,9 +269,15 @@ def _gallery(s: Shape, v: Verdict) -> None:
     """A gallery's caption: "Photos: <title> Photos: <title> <caption …>" — a photo label whose
     title comes again right after it; or a slide's caption closed by the gallery's control and
     counter ("… Hide Caption 3 of 15"), whatever the slide quotes."""
-    if " of " in s.text and (counter := _GALLERY_COUNTER.search(s.text)):
-        control = lexicon("widget_phrases").search(counter.group(0), s.keyed)
-        if control is not None:
+    widget = lexicon("widget_phrases")
+    if (
+        not widget.keys.isdisjoint(s.keyed)
+        and " of " in s.text
+        and (counter := _GALLERY_COUNTER.search(s.text))
+    ):
+        before = s.text[max(0, counter.start() - 30) : counter.start()]
+        control = widget.search(before, s.keyed)
+        if control is not None and not before[control.end() :].strip():
             v.add(STRONG, f"a gallery's slide ({control.group(0)} n of m)", "video_gallery")
             return
     if ":" not in s.text[:30] or s.n < 6:
