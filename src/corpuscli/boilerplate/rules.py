@@ -383,13 +383,21 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
 
 
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
-    if s.n > 45:
+    """Credits (see the module docstring). A long one (a wire story's list of reporters, up to
+    100 words) when its crediting phrase closes it ("… contributed to this report.") or its
+    crediting word and colon open it ("Contributing: A, The Arizona Republic; B, …")."""
+    if s.n > _LONG_CREDIT:
         return
     phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
-    if phrase and s.n <= 40:
+    if phrase and (s.n <= 40 or len(s.text.rstrip(" .)")) - phrase.end() <= 1):
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
     words = lexicon("credit_words")
+    if s.n > 45:
+        start = words.start(s.text, s.words) if not words.keys.isdisjoint(s.keyed) else None
+        if start is not None and s.text[start.end() : start.end() + 2].lstrip().startswith(":"):
+            v.add(STRONG, f"a credit line ({start.group(0).lower()}: …)", "credit")
+        return
     if not words.keys.isdisjoint(s.keyed):
         start = words.start(s.text, s.words)
         if start is not None:
@@ -412,6 +420,10 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
         nouns = word_set("role_nouns")
         if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
             v.add(STRONG, "a byline's role line", "credit")
+
+
+#: The longest credit line, in words.
+_LONG_CREDIT = 100
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
