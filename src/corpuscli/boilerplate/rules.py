@@ -5,8 +5,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 
 - **video_gallery**: a player's words in a block that is not a sentence, or that opens with them
   ("JUST WATCHED … Replay More Videos …", "Media playback is unsupported on your device …"); a
-  clip label ending in a duration ("… 0:17"); a block of nothing but widget words ("Video",
-  "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title> …");
+  clip label ending in a duration ("… 0:17", "… Listen · 2:09"); a block of nothing but widget
+  words ("Video", "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title>
+  …") or slide ("<quote> Hide Caption 3 of 15"), whatever it quotes;
 - **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
   MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
@@ -22,7 +23,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
   quote: a short block whose words repeat a longer block of the same article;
 - **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
-  "Name / AGENCY");
+  "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
+  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
   map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
   in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
@@ -30,7 +32,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
   one); an appeal in the first person plural (medium); the outlet's own banner; a section tag
-  line at the head; a run of three or more button labels.
+  line at the head; a run of three or more button labels; a promotion closed by a call ("… in
+  your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
+  separator of signs only ("***", "• • •").
 
 Weak evidence (0.3): a short block with no sentence punctuation and few function words.
 
