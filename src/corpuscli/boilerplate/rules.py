@@ -5,8 +5,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 
 - **video_gallery**: a player's words in a block that is not a sentence, or that opens with them
   ("JUST WATCHED … Replay More Videos …", "Media playback is unsupported on your device …"); a
-  clip label ending in a duration ("… 0:17"); a block of nothing but widget words ("Video",
-  "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title> …");
+  clip label ending in a duration ("… 0:17", "… Listen · 2:09"); a block of nothing but widget
+  words ("Video", "Slide Show", "YouTube"); a gallery's caption ("Photos: <title> Photos: <title>
+  …") or slide ("<quote> Hide Caption 3 of 15"), whatever it quotes;
 - **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
   MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
@@ -22,7 +23,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
   quote: a short block whose words repeat a longer block of the same article;
 - **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
-  "Name / AGENCY");
+  "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
+  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
   map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
   in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
@@ -30,7 +32,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
   one); an appeal in the first person plural (medium); the outlet's own banner; a section tag
-  line at the head; a run of three or more button labels.
+  line at the head; a run of three or more button labels; a promotion closed by a call ("… in
+  your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
+  separator of signs only ("***", "• • •").
 
 Weak evidence (0.3): a short block with no sentence punctuation and few function words.
 
@@ -48,6 +52,8 @@ from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
 
 from .attributions import mark_attributions
+from .calls import spread_call
+from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
 from .shapes import (
     DURATION,
@@ -74,7 +80,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 #: Every vocabulary the rules name: a block's words among their key words are found once
 #: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
 VOCABULARIES = (
-    "appeal_openers", "appeals", "bio_phrases", "contact_phrases", "credit_phrases",
+    "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
@@ -86,6 +92,8 @@ _SLASH_CREDIT = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
+#: A gallery's counter: "3 of 15" (after its control's words: "Hide Caption 3 of 15").
+_GALLERY_COUNTER = re.compile(r"(?<![\d,.])\d{1,3} of \d{1,3}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 
 
@@ -137,6 +145,11 @@ def block_evidence(
         v = verdicts[i]
         _embed(s, v)
         _explainer(s, v)
+        _separator(s, v)
+        if v.score < STRONG:
+            _gallery(s, v)
+        if v.score < STRONG and (caption := credited_caption(s, names_outlet)):
+            v.add(STRONG, caption, "caption")
         if v.score >= STRONG:
             continue  # furniture whatever it quotes
         if quoting[i]:
@@ -149,7 +162,6 @@ def block_evidence(
             continue
         _caption(s, v)
         _video_gallery(s, v)
-        _gallery(s, v)
         if not continues:
             _teaser(s, v, previous, i)
         _social(s, v)
@@ -159,6 +171,8 @@ def block_evidence(
         _data_widget(s, v)
         _forms(s, v)
         _calls_to_action(s, v, i, names_outlet)
+        if v.score < STRONG and (call := spread_call(s, _CTA_FAMILIES, _CTA_FAMILY)):
+            v.add(STRONG - max(v.score, 0.0), *call)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
     mark_teasers(shapes, verdicts, quoting)
@@ -217,9 +231,11 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
-    if s.n <= 25 and not s.sentence_like and DURATION_END.search(s.text):
-        v.add(STRONG, "a clip label with a duration", "video_gallery")
-        return
+    if s.n <= 60 and not s.sentence_like and (end := DURATION_END.search(s.text)):
+        before = s.text[max(0, end.start() - 24) : end.start()]
+        if s.n <= 25 or lexicon("player_buttons").pattern.search(before):
+            v.add(STRONG, "a clip label with a duration", "video_gallery")
+            return
     if 2 <= s.n <= 12 and not s.sentence_end:
         button = lexicon("player_buttons").pattern.search(s.text, max(0, len(s.text) - 14))
         if (
@@ -247,9 +263,27 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
             v.add(STRONG, "a widget's label", "video_gallery")
 
 
+def _separator(s: Shape, v: Verdict) -> None:
+    """A line of signs only ("***", "• • •", "___"): a separator the page drew."""
+    if s.n == 0 and len(s.text) <= 40 and not any(c.isalnum() for c in s.text):
+        v.add(STRONG, "a separator line (signs only)", "navigation")
+
+
 def _gallery(s: Shape, v: Verdict) -> None:
     """A gallery's caption: "Photos: <title> Photos: <title> <caption …>" — a photo label whose
-    title comes again right after it."""
+    title comes again right after it; or a slide's caption closed by the gallery's control and
+    counter ("… Hide Caption 3 of 15"), whatever the slide quotes."""
+    widget = lexicon("widget_phrases")
+    if (
+        not widget.keys.isdisjoint(s.keyed)
+        and " of " in s.text
+        and (counter := _GALLERY_COUNTER.search(s.text))
+    ):
+        before = s.text[max(0, counter.start() - 30) : counter.start()]
+        control = widget.search(before, s.keyed)
+        if control is not None and not before[control.end() :].strip():
+            v.add(STRONG, f"a gallery's slide ({control.group(0)} n of m)", "video_gallery")
+            return
     if ":" not in s.text[:30] or s.n < 6:
         return
     labelled = label_split(s.text)
@@ -300,9 +334,11 @@ def _social(s: Shape, v: Verdict) -> None:
         return
     networks = lexicon("social_networks")
     network = networks.search(s.text, s.keyed, s.plain)
-    if network is None:
-        return
     opener = lexicon("social_verbs").start(s.text, s.words)
+    if network is None:
+        if opener is not None and s.n <= 12 and not s.sentence_like and has_handle(s.text):
+            v.add(STRONG, f"a follow line ({opener.group(0).lower()} @…)", "social")
+        return
     if opener is not None or (has_handle(s.text) and not s.sentence_like):
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
 
@@ -351,13 +387,21 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
 
 
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
-    if s.n > 45:
+    """Credits (see the module docstring). A long one (a wire story's list of reporters, up to
+    100 words) when its crediting phrase closes it ("… contributed to this report.") or its
+    crediting word and colon open it ("Contributing: A, The Arizona Republic; B, …")."""
+    if s.n > _LONG_CREDIT:
         return
     phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
-    if phrase and s.n <= 40:
+    if phrase and (s.n <= 40 or len(s.text.rstrip(" .)")) - phrase.end() <= 1):
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
     words = lexicon("credit_words")
+    if s.n > 45:
+        start = words.start(s.text, s.words) if not words.keys.isdisjoint(s.keyed) else None
+        if start is not None and s.text[start.end() : start.end() + 2].lstrip().startswith(":"):
+            v.add(STRONG, f"a credit line ({start.group(0).lower()}: …)", "credit")
+        return
     if not words.keys.isdisjoint(s.keyed):
         start = words.start(s.text, s.words)
         if start is not None:
@@ -380,6 +424,10 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
         nouns = word_set("role_nouns")
         if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
             v.add(STRONG, "a byline's role line", "credit")
+
+
+#: The longest credit line, in words.
+_LONG_CREDIT = 100
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:

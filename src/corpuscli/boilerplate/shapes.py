@@ -31,6 +31,7 @@ _NAME_PARTICLE = frozenset(["de", "van", "von", "der", "den", "al", "el", "bin",
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)?$")
+_BARE_INITIAL = re.compile(r"^[A-Z]$")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 #: "— Name (@handle) Month D, YYYY": the attribution line of an embedded tweet.
@@ -173,8 +174,11 @@ def name_groups(text: str) -> list[list[str]] | None:
         names = [p for p in parts if p.lower() not in _NAME_PARTICLE]
         if not names or not parts[0][0].isupper():
             return None
-        if not all(_NAME_PART.match(p) for p in names):
-            return None
+        if not all(
+            _NAME_PART.match(p) or (0 < k < len(names) - 1 and _BARE_INITIAL.match(p))
+            for k, p in enumerate(names)
+        ):
+            return None  # a middle initial may lack its dot: "John C Moritz"
         groups.append(parts)
     return groups or None
 
