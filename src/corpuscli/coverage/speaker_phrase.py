@@ -203,8 +203,14 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
                        toks[0][1], toks[0][2])  # fmt: skip
     # a description whose head is followed by a prepositional phrase: "the spokesman for
-    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
+    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"; not a
+    # listed title of that form before a name ("Director of National Intelligence James Clapper")
+    titled = name_start(words)
+    if not (titled < len(words) and all(_is_name_word(w) for w in words[titled:])):
+        titled = 0
     for i, w in enumerate(words[:-1]):
+        if i + 1 < titled and any(" ".join(words[k:titled]) in lex.titles for k in range(i + 1)):
+            continue
         lower_or_after_article = (
             w[:1].islower()
             or i == 0  # "Officials in Washington"
