@@ -584,3 +584,33 @@ def test_a_capitalised_word_in_ed_is_a_name_not_a_verb():
         "during a visit with tribal leaders on the Flathead Reservation in Montana."
     )
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+# -- round 5: titles with "of", and a family name shared by two people ----------------------------
+
+
+def test_a_title_with_of_before_a_name_is_a_title():
+    text = (  # AllSides excerpt
+        "Director of National Intelligence James Clapper said Iran would test the limits of the "
+        "deal.\n\n“We will not shut the government down,” Speaker of the House John Boehner said."
+    )
+    assert _one(text, "Iran would test").speaker == "James Clapper"
+    assert _one(text, "We will not shut").speaker == "John Boehner"
+    text = "The spokesman for Erdogan's AK Party said the vote would go ahead on Sunday."
+    assert _one(text, "the vote would").speaker_source == "description"
+
+
+def test_a_family_name_alone_is_not_a_different_person_who_shares_it():
+    text = (  # BASIL excerpt: "Donald" is never written, the first lady is
+        "In a statement, the first lady, Melania Trump, questioned Ms. Griffin’s sanity.\n\n"
+        "Referring to reports about Carter Page, Mr. Trump wrote that it was all part of a "
+        "“witch hunt” against him.\n\n“So now it is reported that the Democrats don’t want him "
+        "to testify,” he wrote."
+    )
+    assert _one(text, "witch hunt").speaker == "Trump"
+    assert _one(text, "So now it is").speaker == "Trump"
+    text = (  # the man's first name is given: he is named in full
+        "Donald Trump and Melania Trump arrived on Friday.\n\n“It was a great visit,” Mr. Trump "
+        "said."
+    )
+    assert _one(text, "It was a great").speaker == "Donald Trump"

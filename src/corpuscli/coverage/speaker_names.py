@@ -33,6 +33,8 @@ _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search s
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
 _MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
+#: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
+_PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 
 
@@ -154,12 +156,23 @@ class NameIndex:
             <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
         genders = lexicon().first_names
-        if title in _FEMALE:  # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald")
+        if not title and len(words) == 1:  # "Trump" where the article writes "Mr. Trump" only
+            if words[0] in self.male and words[0] not in self.female:
+                title = "Mr."
+            elif words[0] in self.female and words[0] not in self.male:
+                title = "Ms."
+        # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald"); and when the
+        # article names only a woman of that family name, "Mr. Trump" stays "Trump": a family
+        # name alone must not become a different person who shares it ("Melania Trump")
+        unfiltered = bool(forms)
+        if title in _FEMALE:
             forms = [f for f in forms if f.split()[0] not in self.male
-                     and genders.get(f.split()[0]) != "he"] or forms  # fmt: skip
+                     and genders.get(f.split()[0]) != "he"]  # fmt: skip
         elif title in _MALE:
             forms = [f for f in forms if f.split()[0] not in self.female
-                     and genders.get(f.split()[0]) != "she"] or forms  # fmt: skip
+                     and genders.get(f.split()[0]) != "she"]  # fmt: skip
+        if unfiltered and not forms:
+            return name
         # different people of one family name: the one named most; a longer form of the same
         # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
         people: dict[str, list[str]] = {}
@@ -435,4 +448,5 @@ def finish_speakers(
         ):
             name = " ".join(_name_words(q.speaker)) or q.speaker
             title = (q.speaker_text or q.speaker).split()[0]
+            title = _PRONOUN_TITLE.get(title, title if title in _FEMALE | _MALE else "")
             q.speaker = index.fullest(name, title)
