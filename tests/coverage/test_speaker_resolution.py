@@ -614,3 +614,16 @@ def test_a_family_name_alone_is_not_a_different_person_who_shares_it():
         "said."
     )
     assert _one(text, "It was a great").speaker == "Donald Trump"
+
+
+def test_the_president_is_the_one_named_president_before_not_the_last_speaker():
+    text = (  # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back, saying he's "
+        '"deeply saddened" by the decision.\n\n'
+        "President Trump and his allies for months, though, have hammered the former FBI agent."
+        "\n\nReacting to the firing, the president tweeted, \"finally,\" while asking whether "
+        "the Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. The list of bad players in '
+        'the FBI & DOJ gets longer & longer."'
+    )
+    assert _one(text, "finally").speaker == "Trump"

@@ -268,8 +268,9 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if spoke:
             q.speaker = spoke[-1]
             continue
-        if not places:
-            # "the president" where no president spoke: the person who spoke last, as for "he"
+        if not places and not any(pos < q.start for pos, _ in found):
+            # "the president" where no president spoke nor was named before: the person who
+            # spoke last, as for "he" (one named "President X" before is the president)
             last = [
                 p.speaker for p in quotes
                 if p.start < q.start and p.speaker_source == "named" and p.speaker
