@@ -627,3 +627,15 @@ def test_the_president_is_the_one_named_president_before_not_the_last_speaker():
         'the FBI & DOJ gets longer & longer."'
     )
     assert _one(text, "finally").speaker == "Trump"
+
+
+def test_a_speaker_is_never_a_possessive_nor_a_fragment_around_a_quotation():
+    text = (  # BASIL excerpt
+        "Then there was New Jersey Sen. Bob Menendez's response. He bluntly accused Trump of "
+        'forcing "a pointless shutdown" to pay for the border wall.\n\n'
+        '"This is about more than 800,000 Americans who are being held hostage. This is not '
+        'about immigration."'
+    )
+    assert _one(text, "This is about more").speaker == "Bob Menendez"
+    assert clean_speaker('writing "your mother') is None
+    assert clean_speaker("The New York Democrat said Republicans “have to have the guts") is None

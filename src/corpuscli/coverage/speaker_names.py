@@ -361,6 +361,12 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     return sorted(out)
 
 
+#: A quotation mark (in a speaker: a fragment of the sentence around a quotation).
+_QUOTE_MARK = re.compile(r"[“”\"‘]")
+#: A possessive ending.
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=8192)
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None
@@ -369,8 +375,8 @@ def clean_speaker(speaker: str) -> str | None:
     for pattern in lex.drop:
         speaker = pattern.sub("", speaker)
     speaker = speaker.strip(" \t,;:—–-")
-    if not speaker or lex.never_speaker.fullmatch(speaker):
-        return None
+    if not speaker or lex.never_speaker.fullmatch(speaker) or _QUOTE_MARK.search(speaker):
+        return None  # a fragment of a sentence that holds a quotation is no speaker
     words = speaker.split()
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         if words == [words[0]] and words[0] in TITLE_SURNAMES:
@@ -422,6 +428,12 @@ def finish_speakers(
         found, first = before.get(id(q), ("none", None))
         if q.speaker is not None:
             q.speaker = clean_speaker(q.speaker)
+        if q.speaker is not None and " " in q.speaker and q.speaker[-1:] == "s":
+            # "President Obama’s", "Bob Menendez's" (a pronoun's antecedent, a quote's context):
+            # the person, not the possessive
+            words = q.speaker.split()
+            if words[-1][:1].isupper():
+                q.speaker = " ".join([*words[:-1], _POSSESSIVE_S.sub("", words[-1])])
         if q.speaker is None:
             q.speaker_source, q.confidence = "none", 0.0
             continue
