@@ -231,3 +231,29 @@ def test_the_word_lists_are_data():
     assert "Sen." in lex.titles and lex.roles["spokesman"] == "person"
     assert "Turkish" in lex.adjectives and "Ankara" in lex.capitals
     assert lex.never_speaker.fullmatch("R-Texas")
+
+
+def test_people_by_trade_speak_as_officials_do():
+    # round 5: the roles list names traders, farmers, villagers ... (data/quotes/roles.txt)
+    for text, who in (
+        ("As one trader put it, the market is in a panic.", "one trader"),
+        ("The market is in a panic, as one trader put it.", "one trader"),
+        ("One trader said the market had not seen such a fall since 2008.", "One trader"),
+        ("Villagers told reporters the soldiers had left before dawn.", "Villagers"),
+    ):
+        found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+        assert found and found[0].speaker_text == who, (text, found)
+
+
+def test_a_poll_or_a_study_shows_findings_not_speech():
+    # the annotators' guidelines leave poll and study findings out; "according to" stays
+    for text in (
+        "A new survey shows that most voters back the plan.",
+        "Exit polls suggest Trump was aided in large part by independents.",
+        "One study this year predicted that nearly 40% of US jobs will be lost to machines.",
+    ):
+        assert not [q for q in extract_quotes(text) if q.kind == "indirect"], text
+    found = extract_quotes("Most millennials would prefer a socialist nation, according to a new poll.")
+    assert [q.kind for q in found] == ["indirect"]
+    found = extract_quotes("The report said the agency had failed to act on the warnings.")
+    assert [q.speaker_text for q in found] == ["The report"]

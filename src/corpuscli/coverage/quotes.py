@@ -46,7 +46,7 @@ from .quote_patterns import (
     start_of_sentence,
     verb_hits,
 )  # fmt: skip
-from .reported import reports_in, sentence_subject
+from .reported import is_finding, reports_in, sentence_subject
 from .speaker_bodies import resolve_it
 from .speaker_descriptions import resolve_definite
 from .speaker_joint import resolve_they
@@ -534,6 +534,9 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:
                             _set_speaker(inner, r.speaker, r.verb)
                     continue
+                if r.verb != "according to" and is_finding(r.speaker):
+                    continue  # "a new survey shows that …": a finding, not speech (the
+                    # annotators keep "…, according to a new poll" as an attribution)
                 q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
                 _set_speaker(q, r.speaker, r.verb)
                 q.verb = r.verb

@@ -48,6 +48,22 @@ class Report:
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
 
 
+#: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
+#: swing states").
+_FINDING_CUT = re.compile(r"[ \t]+(?:of|by|for|from|in|on|at|among|conducted|released|published)\b")
+
+
+def is_finding(who: Mention | None) -> bool:
+    """Whether ``who`` is a poll or a study (its head among the ``findings`` of
+    ``data/quotes/function_words.tsv``): what it shows is a finding, not reported speech — the
+    annotators' guidelines leave poll and study findings out ("a new survey shows that …",
+    "exit polls suggest …")."""
+    if who is None:
+        return False
+    phrase = _FINDING_CUT.split(who.name or who.text, maxsplit=1)[0].split()
+    return bool(phrase) and phrase[-1].lower().strip(",.’'") in lexicon().words("findings")
+
+
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
@@ -943,4 +959,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "reports_in", "sentence_subject"]
+__all__ = ["PRONOUNS", "Report", "is_finding", "reports_in", "sentence_subject"]
