@@ -639,3 +639,22 @@ def test_a_speaker_is_never_a_possessive_nor_a_fragment_around_a_quotation():
     assert _one(text, "This is about more").speaker == "Bob Menendez"
     assert clean_speaker('writing "your mother') is None
     assert clean_speaker("The New York Democrat said Republicans “have to have the guts") is None
+
+
+def test_of_two_politicians_in_a_sentence_the_quote_is_said_by_its_own_clause_subject():
+    text = (  # BASIL family: Tlaib's words were given to Pelosi
+        "Rep. Rashida Tlaib, a Michigan Democrat, vowed to “impeach the motherfucker” on "
+        "Thursday, and Speaker Nancy Pelosi said she would not censor her."
+    )
+    assert _one(text, "impeach").speaker == "Rashida Tlaib"
+    assert _one(text, "she would not").speaker == "Nancy Pelosi"
+
+
+def test_an_indefinite_appositive_describes_the_name_before_it():
+    text = (  # AllSides excerpt
+        "James Russell, a former Pentagon official and now an instructor at the Naval "
+        "Postgraduate School, said Mr Putin “seeks to punch his weight.”"
+    )
+    assert _one(text, "seeks to punch").speaker == "James Russell"
+    text = "“We will win,” Rep. Rashida Tlaib, a Michigan Democrat, said."
+    assert _one(text, "We will win").speaker == "Rashida Tlaib"

@@ -292,6 +292,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             m
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
+            and not _NEW_CLAUSE.search(text, pos, m.start())
             and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
@@ -313,6 +314,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             not between.strip(" \t,")
             or lexicon().circumstance.fullmatch(between)
             or _ADDRESSED.fullmatch(between)
+            or (  # "the new congresswoman vowed to “impeach …”": a promise's quoted infinitive
+                between.strip() == "to"
+                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) == "promise"
+            )
         ):
             clause = s_start
             for b in _CLAUSE_BREAK.finditer(text[s_start : m.start()]):
@@ -403,11 +408,14 @@ def _subject_length_ok(between: str) -> bool:
 #: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
 #: told reporters"), a dash or a conjunction.
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
+    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–―-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
 )
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
 _STOP = re.compile(r"[.!?“”\"«»‘]")
+#: A comma and a conjunction that open a clause of its own between a quote and a speech verb after
+#: it ("vowed to “impeach …” on Thursday, and Speaker Nancy Pelosi said …": not Pelosi's words).
+_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|while|whereas)[ \t]+(?!then\b)")
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"

@@ -391,9 +391,10 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
                 continue  # an appositive not understood: "a Cleveland physician", "the head of …"
             break
-        if found.source == "named" and named is None:
+        indefinite = first in ("a", "an")  # "Rashida Tlaib, a Michigan Democrat,": described
+        if found.source == "named" and not indefinite and named is None:
             named = found
-        elif found.source != "named" and described is None:
+        elif (found.source != "named" or indefinite) and described is None:
             described = found
         if named is not None:
             break
