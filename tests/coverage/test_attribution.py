@@ -257,3 +257,13 @@ def test_a_poll_or_a_study_shows_findings_not_speech():
     assert [q.kind for q in found] == ["indirect"]
     found = extract_quotes("The report said the agency had failed to act on the warnings.")
     assert [q.speaker_text for q in found] == ["The report"]
+
+
+def test_as_someone_put_it_attributes_a_quote_before_or_after_it():
+    text = (  # National Review (dev2) excerpt
+        "As one Wall Street trader put it: “In the short term, the markets are driven by fear "
+        "and greed. In the long term, they’re driven by math.” Fear and greed have won."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["one Wall Street trader"]
+    found = extract_quotes("“The markets are driven by fear and greed,” as one trader put it.")
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "one trader")]

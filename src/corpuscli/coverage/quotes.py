@@ -235,6 +235,9 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
 #: "according to X, “…" and "Putin: “…" at the end of the text before a quote (searched in its
 #: last characters only: a search anchored at the end tries every position it is given).
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$")
+#: "as one trader put it: “…" before a quote, and "“…,” as one trader put it" after one.
+_PUT_IT_BEFORE = re.compile(r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$")
+_PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it\b")
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
@@ -270,6 +273,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         pos = lead.end() if lead else after_start
         window_end = min(line_end, pos + 160)
         hits = verb_hits(text)
+        put_it = _PUT_IT_AFTER.match(text, pos, window_end)
+        if put_it:  # “…,” as one trader put it
+            who = parse_phrase(text, put_it.start(1), put_it.end(1))
+            if who is not None:
+                _set_speaker(q, who, "put it")
+                continue
         m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
@@ -347,6 +356,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
                          "according to")  # fmt: skip
             continue
+        put_it = _PUT_IT_BEFORE.search(before, max(0, len(before) - 100))
+        if put_it:  # as one trader put it: “…”
+            who = parse_phrase(text, s_start + put_it.start(1), s_start + put_it.end(1))
+            if who is not None:
+                _set_speaker(q, who, "put it")
+                continue
         colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
