@@ -658,3 +658,15 @@ def test_an_indefinite_appositive_describes_the_name_before_it():
     assert _one(text, "seeks to punch").speaker == "James Russell"
     text = "“We will win,” Rep. Rashida Tlaib, a Michigan Democrat, said."
     assert _one(text, "We will win").speaker == "Rashida Tlaib"
+
+
+def test_words_in_quotation_marks_are_never_the_speaker():
+    text = (  # AP (dev2) excerpt
+        "Dozens of hard-liners later gathered outside the British Embassy, chanting “Death to "
+        "England.” They also called for the ambassador to be expelled."
+    )
+    assert "Death" not in (_one(text, "Death to").speaker or "")
+    text = "Trump denounced Kim as “Little Rocket Man” and a “madman,” and vowed to act."
+    assert _one(text, "madman").speaker == "Trump"
+    assert clean_speaker("against real news to") is None
+    assert clean_speaker("lawmakers by") is None

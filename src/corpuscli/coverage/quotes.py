@@ -264,7 +264,15 @@ _SPACES = re.compile(r"\s+")
 def _attribute(text: str, quotes: list[Quote]) -> None:
     """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
     said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
-    ``Putin: “``, ``according to X, “``)."""
+    ``Putin: “``, ``according to X, “``). Words inside quotation marks are never the speaker
+    ("chanting “Death to England.”", "denounced Kim as “Little Rocket Man” and a “madman”")."""
+    spans = [(x.start, x.end) for x in quotes]
+
+    def set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
+        if who is not None and any(a <= who.start < b for a, b in spans):
+            return
+        _set_speaker(q, who, verb)
+
     for q in quotes:
         line_end = text.find("\n", q.end)
         line_end = len(text) if line_end < 0 else line_end
@@ -277,13 +285,13 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         if put_it:  # “…,” as one trader put it
             who = parse_phrase(text, put_it.start(1), put_it.end(1))
             if who is not None:
-                _set_speaker(q, who, "put it")
+                set_speaker(q, who, "put it")
                 continue
         m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
@@ -309,7 +317,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None and m.group(0).startswith("report") and _outlet(who):
                 continue  # “…,” the Associated Press reported: someone in its report said it
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
@@ -349,18 +357,18 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             else:
                 who = parse_subject(text, clause, m.start())
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
-            _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
+            set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
                          "according to")  # fmt: skip
             continue
         put_it = _PUT_IT_BEFORE.search(before, max(0, len(before) - 100))
         if put_it:  # as one trader put it: “…”
             who = parse_phrase(text, s_start + put_it.start(1), s_start + put_it.end(1))
             if who is not None:
-                _set_speaker(q, who, "put it")
+                set_speaker(q, who, "put it")
                 continue
         colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
@@ -368,7 +376,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if verb_hits(text).first(s_start + colon.start(1), s_start + colon.end(1)):
                 who = None  # "Someone off-camera says in Farsi: “…”": no name before a colon
             if who is not None and who.source == "named":
-                _set_speaker(q, who, None)
+                set_speaker(q, who, None)
                 continue
         _headline_speaker(text, q, opening, line_start)
 
@@ -552,6 +560,10 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
             k = bisect_left(marked_starts, s_end)
             near = [(a, b) for a, b in marked[max(0, k - 8) : k] if b > s_start]
             for r in reports_in(text, s_start, s_end, near):
+                if r.speaker is not None and any(
+                    q.start <= r.speaker.start < q.end for q in quotes
+                ):
+                    r.speaker = None  # words in quotation marks: "chanting “Death to …”"
                 if r.quoted:  # the quotations inside are the speaker's words
                     for inner in quotes:
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:

@@ -363,6 +363,8 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
 
 #: A quotation mark (in a speaker: a fragment of the sentence around a quotation).
 _QUOTE_MARK = re.compile(r"[“”\"‘]")
+#: Words a speaker never ends with (a preposition, a conjunction, "to").
+_DANGLING = lexicon().words("prepositions") | {"to", "and", "or", "but", "that", "the", "a", "an"}
 #: A possessive ending.
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
@@ -378,6 +380,8 @@ def clean_speaker(speaker: str) -> str | None:
     if not speaker or lex.never_speaker.fullmatch(speaker) or _QUOTE_MARK.search(speaker):
         return None  # a fragment of a sentence that holds a quotation is no speaker
     words = speaker.split()
+    if words[-1] in _DANGLING:
+        return None  # "lawmakers by", "against real news to": a fragment of the sentence
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         if words == [words[0]] and words[0] in TITLE_SURNAMES:
             break  # "May said": Theresa May
