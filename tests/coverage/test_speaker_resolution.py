@@ -670,3 +670,22 @@ def test_words_in_quotation_marks_are_never_the_speaker():
     assert _one(text, "madman").speaker == "Trump"
     assert clean_speaker("against real news to") is None
     assert clean_speaker("lawmakers by") is None
+
+
+def test_a_quote_after_a_colon_is_said_by_whoever_speaks_in_the_colons_sentence():
+    text = (  # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back.\n\n"
+        "President Trump and his allies for months have hammered the former FBI agent.\n\n"
+        "Reacting to the firing, the president tweeted, \"finally,\" while asking whether the "
+        "Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. It is a total Hoax."'
+    )
+    assert _one(text, "Agent Peter Strzok").speaker == "Trump"
+
+
+def test_a_person_of_a_state_who_speaks_is_the_person():
+    text = (  # BASIL excerpt
+        "It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the "
+        "report must be made public.”"
+    )
+    assert _one(text, "the report must").speaker == "Amy Klobuchar"

@@ -81,6 +81,8 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?P<who>[^,;:.“”\"]{2,80}
 _DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*$")
 #: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
+#: A name and "of" or "from" right before another name ("Amy Klobuchar of | Minnesota").
+_NAME_OF = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]+(?:of|from)[ \t]+$")
 _COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
@@ -445,6 +447,11 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
     m = _TRAILING_NAME.search(text, max(start, comma - 80), comma)
     if m is None:
         return None
+    owner = _NAME_OF.search(text, max(start, m.start() - 60), m.start())
+    if owner is not None:  # "Sen. Amy Klobuchar of Minnesota, who …": the senator, not the state
+        person = parse_phrase(text, owner.start(1), owner.end(1))
+        if person is not None and person.source == "named" and person.kind == "person":
+            return person
     found = parse_phrase(text, m.start(), comma)
     if found is None and m.group(0) in lexicon().countries:
         found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
