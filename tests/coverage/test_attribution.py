@@ -253,7 +253,9 @@ def test_a_poll_or_a_study_shows_findings_not_speech():
         "One study this year predicted that nearly 40% of US jobs will be lost to machines.",
     ):
         assert not [q for q in extract_quotes(text) if q.kind == "indirect"], text
-    found = extract_quotes("Most millennials would prefer a socialist nation, according to a new poll.")
+    found = extract_quotes(
+        "Most millennials would prefer a socialist nation, according to a new poll."
+    )
     assert [q.kind for q in found] == ["indirect"]
     found = extract_quotes("The report said the agency had failed to act on the warnings.")
     assert [q.speaker_text for q in found] == ["The report"]

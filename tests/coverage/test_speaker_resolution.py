@@ -621,7 +621,7 @@ def test_the_president_is_the_one_named_president_before_not_the_last_speaker():
         "Strzok appeared to launch a new Twitter account to fire back, saying he's "
         '"deeply saddened" by the decision.\n\n'
         "President Trump and his allies for months, though, have hammered the former FBI agent."
-        "\n\nReacting to the firing, the president tweeted, \"finally,\" while asking whether "
+        '\n\nReacting to the firing, the president tweeted, "finally," while asking whether '
         "the Russia case will now be dropped:\n\n"
         '"Agent Peter Strzok was just fired from the FBI - finally. The list of bad players in '
         'the FBI & DOJ gets longer & longer."'
@@ -676,7 +676,7 @@ def test_a_quote_after_a_colon_is_said_by_whoever_speaks_in_the_colons_sentence(
     text = (  # BASIL excerpt
         "Strzok appeared to launch a new Twitter account to fire back.\n\n"
         "President Trump and his allies for months have hammered the former FBI agent.\n\n"
-        "Reacting to the firing, the president tweeted, \"finally,\" while asking whether the "
+        'Reacting to the firing, the president tweeted, "finally," while asking whether the '
         "Russia case will now be dropped:\n\n"
         '"Agent Peter Strzok was just fired from the FBI - finally. It is a total Hoax."'
     )

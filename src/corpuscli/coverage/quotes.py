@@ -236,7 +236,9 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
 #: last characters only: a search anchored at the end tries every position it is given).
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$")
 #: "as one trader put it: “…" before a quote, and "“…,” as one trader put it" after one.
-_PUT_IT_BEFORE = re.compile(r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$")
+_PUT_IT_BEFORE = re.compile(
+    r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$"
+)
 _PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it\b")
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")

@@ -82,7 +82,9 @@ _DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*
 #: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
 #: A name and "of" or "from" right before another name ("Amy Klobuchar of | Minnesota").
-_NAME_OF = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]+(?:of|from)[ \t]+$")
+_NAME_OF = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]+(?:of|from)[ \t]+$"
+)
 _COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
