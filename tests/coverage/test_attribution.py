@@ -269,3 +269,20 @@ def test_as_someone_put_it_attributes_a_quote_before_or_after_it():
     assert [q.speaker for q in extract_quotes(text)] == ["one Wall Street trader"]
     found = extract_quotes("“The markets are driven by fear and greed,” as one trader put it.")
     assert [(q.kind, q.speaker) for q in found] == [("direct", "one trader")]
+
+
+def test_a_lower_case_title_before_a_name_that_ends_the_sentence_is_part_of_the_subject():
+    for text, who in (
+        (  # USA Today (dev) excerpt
+            "President Donald Trump will give a speech on Islam in Saudi Arabia and will attend "
+            "the opening of a center, national security adviser H.R. McMaster revealed on Tuesday.",
+            "H.R. McMaster",
+        ),
+        (  # AllSides excerpt
+            "Authorities said they have found a few of the missing persons, Sonoma County "
+            "spokesman Scott Alonso said.",
+            "Scott Alonso",
+        ),
+    ):
+        found = [(q.start, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+        assert (0, who) in found, (text, found)

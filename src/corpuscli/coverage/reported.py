@@ -737,6 +737,22 @@ def reports_in(
                 start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
+            described = text[s_start:subject_start]
+            comma = described.rfind(",")
+            title = described[comma + 1 :].split()
+            tail = lexicon().circumstance.match(text, m.end(), s_end)
+            if (
+                not inverted
+                and speaker.source == "named"
+                and speaker.kind == "person"
+                and comma >= 0
+                and 0 < len(title) <= 5
+                and role_of(title)
+                and not text[tail.end() if tail else m.end() : s_end].strip(" \t.,;!?")
+            ):
+                # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
+                # part of the subject that ends the sentence
+                subject_start = s_start + comma + 1
             head = _HEAD_TAIL.sub("",
                           text[s_start:subject_start].rstrip())  # fmt: skip
             head = (
