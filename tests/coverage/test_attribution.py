@@ -286,3 +286,12 @@ def test_a_lower_case_title_before_a_name_that_ends_the_sentence_is_part_of_the_
     ):
         found = [(q.start, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
         assert (0, who) in found, (text, found)
+
+
+def test_a_relative_clause_after_an_attribution_goes_on_with_the_clause_before_it():
+    text = (  # USA Today (dev) excerpt
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks."
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in found] == ["President Trump will travel to the United Kingdom in July"]

@@ -482,6 +482,8 @@ def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
     )
 
 
+#: Words that open a relative clause.
+_RELATIVES = {"where", "which", "who", "whom", "whose", "when"}
 #: A comma and the spaces around it.
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 
@@ -727,7 +729,17 @@ def reports_in(
             # ("The talks, he said, will go on"), the sentence around the attribution
             start, stop = aside
             head = text[s_start : speaker.start].rstrip()
-            if not _clause_like(text[start:stop]):
+            bare = _HEAD_TAIL.sub("", head)  # "…, the White House": the article set aside
+            if (
+                text[start:stop].split()[0].lower() in _RELATIVES
+                and bare.endswith(",")
+                and len(bare[:-1].split()) >= 4
+            ):
+                # "… to the United Kingdom in July, the White House confirmed Thursday, where he
+                # will meet …": a relative clause goes on with the clause before the attribution
+                start = s_start + _fronted_end(bare[:-1])
+                stop = s_start + len(bare) - 1
+            elif not _clause_like(text[start:stop]):
                 if (
                     not head.endswith(",")
                     or not head[:-1].strip()
