@@ -295,3 +295,14 @@ def test_a_relative_clause_after_an_attribution_goes_on_with_the_clause_before_i
     )
     found = [q for q in extract_quotes(text) if q.kind == "indirect"]
     assert [q.text for q in found] == ["President Trump will travel to the United Kingdom in July"]
+
+
+def test_a_family_name_that_only_opens_sentences_speaks_when_the_text_names_the_person():
+    text = (  # AP (dev) excerpt
+        "Donald Trump spoke at the rally.\n\nTrump once supported abortion rights, and now says "
+        "he would nominate Supreme Court justices open to curtailing those rights."
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.speaker for q in found] == ["Donald Trump"]
+    text = "Tensions rose on Friday, and now says nobody that the talks will go on."
+    assert not [q for q in extract_quotes(text) if q.speaker == "Tensions"]

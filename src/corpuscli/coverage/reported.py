@@ -508,11 +508,19 @@ def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
 def _may_speak(text: str, who: Mention) -> bool:
     """Whether the subject of a sentence can be a speaker: a description, or a name that is not
     merely a capitalised word at the start of the sentence ("Tensions"): a single word must be
-    written with a capital inside a sentence somewhere in the text."""
+    written with a capital inside a sentence somewhere in the text, or after a known first name
+    or a title ("Donald Trump", "Mr. Trump")."""
     if who.source != "named" or " " in (who.name or who.text).strip():
         return True
     word = (who.name or who.text).strip()
-    return re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
+    return (
+        re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
+        # or a family name the text gives after a known first name or a title ("Donald Trump")
+        or any(
+            m.group(1) in lexicon().first_names or m.group(1) in lexicon().titles
+            for m in re.finditer(rf"\b([A-Z][a-z]+\.?)[ \t]+{re.escape(word)}\b", text)
+        )
+    )
 
 
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
