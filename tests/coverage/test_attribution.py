@@ -298,11 +298,13 @@ def test_a_relative_clause_after_an_attribution_goes_on_with_the_clause_before_i
 
 
 def test_a_family_name_that_only_opens_sentences_speaks_when_the_text_names_the_person():
-    text = (  # AP (dev) excerpt
-        "Donald Trump spoke at the rally.\n\nTrump once supported abortion rights, and now says "
-        "he would nominate Supreme Court justices open to curtailing those rights."
+    text = (  # Washington Times excerpt: the name is only ever written after "Mr." or initials
+        "The White House has been considering Mr. Kerry for the post.\n\nMr. Kerry, who "
+        "defended Mrs. Rice but has kept a low profile as the Benghazi controversy grew, issued "
+        "a statement praising her record and said he hoped she would continue to serve in her "
+        "present post."
     )
     found = [q for q in extract_quotes(text) if q.kind == "indirect"]
-    assert [q.speaker for q in found] == ["Donald Trump"]
+    assert [q.speaker for q in found] == ["Kerry"]
     text = "Tensions rose on Friday, and now says nobody that the talks will go on."
     assert not [q for q in extract_quotes(text) if q.speaker == "Tensions"]
