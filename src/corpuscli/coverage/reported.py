@@ -760,7 +760,7 @@ def reports_in(
             described = text[s_start:subject_start]
             comma = described.rfind(",")
             title = described[comma + 1 :].split()
-            tail = lexicon().circumstance.match(text, m.end(), s_end)
+            circ = lexicon().circumstance.match(text, m.end(), s_end)
             if (
                 not inverted
                 and speaker.source == "named"
@@ -768,7 +768,7 @@ def reports_in(
                 and comma >= 0
                 and 0 < len(title) <= 5
                 and role_of(title)
-                and not text[tail.end() if tail else m.end() : s_end].strip(" \t.,;!?")
+                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
             ):
                 # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
                 # part of the subject that ends the sentence
