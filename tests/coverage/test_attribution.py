@@ -231,3 +231,80 @@ def test_the_word_lists_are_data():
     assert "Sen." in lex.titles and lex.roles["spokesman"] == "person"
     assert "Turkish" in lex.adjectives and "Ankara" in lex.capitals
     assert lex.never_speaker.fullmatch("R-Texas")
+
+
+def test_people_by_trade_speak_as_officials_do():
+    # round 5: the roles list names traders, farmers, villagers ... (data/quotes/roles.txt)
+    for text, who in (
+        ("As one trader put it, the market is in a panic.", "one trader"),
+        ("The market is in a panic, as one trader put it.", "one trader"),
+        ("One trader said the market had not seen such a fall since 2008.", "One trader"),
+        ("Villagers told reporters the soldiers had left before dawn.", "Villagers"),
+    ):
+        found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+        assert found and found[0].speaker_text == who, (text, found)
+
+
+def test_a_poll_or_a_study_shows_findings_not_speech():
+    # the annotators' guidelines leave poll and study findings out; "according to" stays
+    for text in (
+        "A new survey shows that most voters back the plan.",
+        "Exit polls suggest Trump was aided in large part by independents.",
+        "One study this year predicted that nearly 40% of US jobs will be lost to machines.",
+    ):
+        assert not [q for q in extract_quotes(text) if q.kind == "indirect"], text
+    found = extract_quotes(
+        "Most millennials would prefer a socialist nation, according to a new poll."
+    )
+    assert [q.kind for q in found] == ["indirect"]
+    found = extract_quotes("The report said the agency had failed to act on the warnings.")
+    assert [q.speaker_text for q in found] == ["The report"]
+
+
+def test_as_someone_put_it_attributes_a_quote_before_or_after_it():
+    text = (  # National Review (dev2) excerpt
+        "As one Wall Street trader put it: “In the short term, the markets are driven by fear "
+        "and greed. In the long term, they’re driven by math.” Fear and greed have won."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["one Wall Street trader"]
+    found = extract_quotes("“The markets are driven by fear and greed,” as one trader put it.")
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "one trader")]
+
+
+def test_a_lower_case_title_before_a_name_that_ends_the_sentence_is_part_of_the_subject():
+    for text, who in (
+        (  # USA Today (dev) excerpt
+            "President Donald Trump will give a speech on Islam in Saudi Arabia and will attend "
+            "the opening of a center, national security adviser H.R. McMaster revealed on Tuesday.",
+            "H.R. McMaster",
+        ),
+        (  # AllSides excerpt
+            "Authorities said they have found a few of the missing persons, Sonoma County "
+            "spokesman Scott Alonso said.",
+            "Scott Alonso",
+        ),
+    ):
+        found = [(q.start, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+        assert (0, who) in found, (text, found)
+
+
+def test_a_relative_clause_after_an_attribution_goes_on_with_the_clause_before_it():
+    text = (  # USA Today (dev) excerpt
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks."
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in found] == ["President Trump will travel to the United Kingdom in July"]
+
+
+def test_a_family_name_that_only_opens_sentences_speaks_when_the_text_names_the_person():
+    text = (  # Washington Times excerpt: the name is only ever written after "Mr." or initials
+        "The White House has been considering Mr. Kerry for the post.\n\nMr. Kerry, who "
+        "defended Mrs. Rice but has kept a low profile as the Benghazi controversy grew, issued "
+        "a statement praising her record and said he hoped she would continue to serve in her "
+        "present post."
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.speaker for q in found] == ["Kerry"]
+    text = "Tensions rose on Friday, and now says nobody that the talks will go on."
+    assert not [q for q in extract_quotes(text) if q.speaker == "Tensions"]

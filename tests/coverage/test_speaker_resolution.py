@@ -584,3 +584,108 @@ def test_a_capitalised_word_in_ed_is_a_name_not_a_verb():
         "during a visit with tribal leaders on the Flathead Reservation in Montana."
     )
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+# -- round 5: titles with "of", and a family name shared by two people ----------------------------
+
+
+def test_a_title_with_of_before_a_name_is_a_title():
+    text = (  # AllSides excerpt
+        "Director of National Intelligence James Clapper said Iran would test the limits of the "
+        "deal.\n\n“We will not shut the government down,” Speaker of the House John Boehner said."
+    )
+    assert _one(text, "Iran would test").speaker == "James Clapper"
+    assert _one(text, "We will not shut").speaker == "John Boehner"
+    text = "The spokesman for Erdogan's AK Party said the vote would go ahead on Sunday."
+    assert _one(text, "the vote would").speaker_source == "description"
+
+
+def test_a_family_name_alone_is_not_a_different_person_who_shares_it():
+    text = (  # BASIL excerpt: "Donald" is never written, the first lady is
+        "In a statement, the first lady, Melania Trump, questioned Ms. Griffin’s sanity.\n\n"
+        "Referring to reports about Carter Page, Mr. Trump wrote that it was all part of a "
+        "“witch hunt” against him.\n\n“So now it is reported that the Democrats don’t want him "
+        "to testify,” he wrote."
+    )
+    assert _one(text, "witch hunt").speaker == "Trump"
+    assert _one(text, "So now it is").speaker == "Trump"
+    text = (  # the man's first name is given: he is named in full
+        "Donald Trump and Melania Trump arrived on Friday.\n\n“It was a great visit,” Mr. Trump "
+        "said."
+    )
+    assert _one(text, "It was a great").speaker == "Donald Trump"
+
+
+def test_the_president_is_the_one_named_president_before_not_the_last_speaker():
+    text = (  # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back, saying he's "
+        '"deeply saddened" by the decision.\n\n'
+        "President Trump and his allies for months, though, have hammered the former FBI agent."
+        '\n\nReacting to the firing, the president tweeted, "finally," while asking whether '
+        "the Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. The list of bad players in '
+        'the FBI & DOJ gets longer & longer."'
+    )
+    assert _one(text, "finally").speaker == "Trump"
+
+
+def test_a_speaker_is_never_a_possessive_nor_a_fragment_around_a_quotation():
+    text = (  # BASIL excerpt
+        "Then there was New Jersey Sen. Bob Menendez's response. He bluntly accused Trump of "
+        'forcing "a pointless shutdown" to pay for the border wall.\n\n'
+        '"This is about more than 800,000 Americans who are being held hostage. This is not '
+        'about immigration."'
+    )
+    assert _one(text, "This is about more").speaker == "Bob Menendez"
+    assert clean_speaker('writing "your mother') is None
+    assert clean_speaker("The New York Democrat said Republicans “have to have the guts") is None
+
+
+def test_of_two_politicians_in_a_sentence_the_quote_is_said_by_its_own_clause_subject():
+    text = (  # BASIL family: Tlaib's words were given to Pelosi
+        "Rep. Rashida Tlaib, a Michigan Democrat, vowed to “impeach the motherfucker” on "
+        "Thursday, and Speaker Nancy Pelosi said she would not censor her."
+    )
+    assert _one(text, "impeach").speaker == "Rashida Tlaib"
+    assert _one(text, "she would not").speaker == "Nancy Pelosi"
+
+
+def test_an_indefinite_appositive_describes_the_name_before_it():
+    text = (  # AllSides excerpt
+        "James Russell, a former Pentagon official and now an instructor at the Naval "
+        "Postgraduate School, said Mr Putin “seeks to punch his weight.”"
+    )
+    assert _one(text, "seeks to punch").speaker == "James Russell"
+    text = "“We will win,” Rep. Rashida Tlaib, a Michigan Democrat, said."
+    assert _one(text, "We will win").speaker == "Rashida Tlaib"
+
+
+def test_words_in_quotation_marks_are_never_the_speaker():
+    text = (  # AP (dev2) excerpt
+        "Dozens of hard-liners later gathered outside the British Embassy, chanting “Death to "
+        "England.” They also called for the ambassador to be expelled."
+    )
+    assert "Death" not in (_one(text, "Death to").speaker or "")
+    text = "Trump denounced Kim as “Little Rocket Man” and a “madman,” and vowed to act."
+    assert _one(text, "madman").speaker == "Trump"
+    assert clean_speaker("against real news to") is None
+    assert clean_speaker("lawmakers by") is None
+
+
+def test_a_quote_after_a_colon_is_said_by_whoever_speaks_in_the_colons_sentence():
+    text = (  # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back.\n\n"
+        "President Trump and his allies for months have hammered the former FBI agent.\n\n"
+        'Reacting to the firing, the president tweeted, "finally," while asking whether the '
+        "Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. It is a total Hoax."'
+    )
+    assert _one(text, "Agent Peter Strzok").speaker == "Trump"
+
+
+def test_a_person_of_a_state_who_speaks_is_the_person():
+    text = (  # BASIL excerpt
+        "It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the "
+        "report must be made public.”"
+    )
+    assert _one(text, "the report must").speaker == "Amy Klobuchar"

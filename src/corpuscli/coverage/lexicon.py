@@ -25,7 +25,9 @@ class Lexicon:
     light_verbs: frozenset[str]  # "repeated", "made": "repeated his vow to", "made a case that"
     phrasal_nouns: frozenset[str]  # "call", "case": nouns of speech after a light verb only
     titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
-    title_words: frozenset[str]  # every word of a title: "Prime", "Minister", "Sen."
+    title_words: frozenset[
+        str
+    ]  # every word of a title ("Prime", "Minister", "Sen."), of "X of Y" X's
     roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
     countries: frozenset[str]  # "Russia", "North Korea", "U.S."
     adjectives: frozenset[str]  # "Russian", "Turkish", "Azeri"
@@ -126,7 +128,9 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(collected["light"]),
         phrasal_nouns=frozenset(collected["phrasal_noun"]),
         titles=titles,
-        title_words=frozenset(w for t in titles for w in t.split()),
+        # of a title "X of Y" only X: its domain ("Staff", "the House", "National
+        # Intelligence") names bodies too ("Joint Chiefs of Staff", "House Democrats")
+        title_words=frozenset(w for t in titles for w in t.split(" of ")[0].split()),
         roles=roles,
         countries=frozenset(countries),
         adjectives=frozenset(adjectives),

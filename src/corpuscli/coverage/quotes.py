@@ -46,7 +46,7 @@ from .quote_patterns import (
     start_of_sentence,
     verb_hits,
 )  # fmt: skip
-from .reported import reports_in, sentence_subject
+from .reported import is_finding, reports_in, sentence_subject
 from .speaker_bodies import resolve_it
 from .speaker_descriptions import resolve_definite
 from .speaker_joint import resolve_they
@@ -235,6 +235,11 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
 #: "according to X, “…" and "Putin: “…" at the end of the text before a quote (searched in its
 #: last characters only: a search anchored at the end tries every position it is given).
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+([^,]{2,80}),[ \t]*$")
+#: "as one trader put it: “…" before a quote, and "“…,” as one trader put it" after one.
+_PUT_IT_BEFORE = re.compile(
+    r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$"
+)
+_PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it\b")
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
@@ -261,7 +266,15 @@ _SPACES = re.compile(r"\s+")
 def _attribute(text: str, quotes: list[Quote]) -> None:
     """The speaker next to each quote: after it (``,” Putin said``, ``,” said Putin``, ``", -
     said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
-    ``Putin: “``, ``according to X, “``)."""
+    ``Putin: “``, ``according to X, “``). Words inside quotation marks are never the speaker
+    ("chanting “Death to England.”", "denounced Kim as “Little Rocket Man” and a “madman”")."""
+    spans = [(x.start, x.end) for x in quotes]
+
+    def set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
+        if who is not None and any(a <= who.start < b for a, b in spans):
+            return
+        _set_speaker(q, who, verb)
+
     for q in quotes:
         line_end = text.find("\n", q.end)
         line_end = len(text) if line_end < 0 else line_end
@@ -270,11 +283,17 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         pos = lead.end() if lead else after_start
         window_end = min(line_end, pos + 160)
         hits = verb_hits(text)
+        put_it = _PUT_IT_AFTER.match(text, pos, window_end)
+        if put_it:  # “…,” as one trader put it
+            who = parse_phrase(text, put_it.start(1), put_it.end(1))
+            if who is not None:
+                set_speaker(q, who, "put it")
+                continue
         m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
@@ -292,6 +311,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             m
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
+            and not _NEW_CLAUSE.search(text, pos, m.start())
             and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
@@ -299,7 +319,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None and m.group(0).startswith("report") and _outlet(who):
                 continue  # “…,” the Associated Press reported: someone in its report said it
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
@@ -313,6 +333,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             not between.strip(" \t,")
             or lexicon().circumstance.fullmatch(between)
             or _ADDRESSED.fullmatch(between)
+            or (  # "the new congresswoman vowed to “impeach …”": a promise's quoted infinitive
+                between.strip() == "to"
+                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) == "promise"
+            )
         ):
             clause = s_start
             for b in _CLAUSE_BREAK.finditer(text[s_start : m.start()]):
@@ -335,20 +359,26 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             else:
                 who = parse_subject(text, clause, m.start())
             if who is not None:
-                _set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
+                set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
         if acc:
-            _set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
+            set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
                          "according to")  # fmt: skip
             continue
+        put_it = _PUT_IT_BEFORE.search(before, max(0, len(before) - 100))
+        if put_it:  # as one trader put it: “…”
+            who = parse_phrase(text, s_start + put_it.start(1), s_start + put_it.end(1))
+            if who is not None:
+                set_speaker(q, who, "put it")
+                continue
         colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
         if colon:  # Putin: “…”
             who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
             if verb_hits(text).first(s_start + colon.start(1), s_start + colon.end(1)):
                 who = None  # "Someone off-camera says in Farsi: “…”": no name before a colon
             if who is not None and who.source == "named":
-                _set_speaker(q, who, None)
+                set_speaker(q, who, None)
                 continue
         _headline_speaker(text, q, opening, line_start)
 
@@ -403,11 +433,14 @@ def _subject_length_ok(between: str) -> bool:
 #: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
 #: told reporters"), a dash or a conjunction.
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
+    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–―-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
 )
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
 _STOP = re.compile(r"[.!?“”\"«»‘]")
+#: A comma and a conjunction that open a clause of its own between a quote and a speech verb after
+#: it ("vowed to “impeach …” on Thursday, and Speaker Nancy Pelosi said …": not Pelosi's words).
+_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|while|whereas)[ \t]+(?!then\b)")
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"
@@ -529,11 +562,18 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
             k = bisect_left(marked_starts, s_end)
             near = [(a, b) for a, b in marked[max(0, k - 8) : k] if b > s_start]
             for r in reports_in(text, s_start, s_end, near):
+                if r.speaker is not None and any(
+                    q.start <= r.speaker.start < q.end for q in quotes
+                ):
+                    r.speaker = None  # words in quotation marks: "chanting “Death to …”"
                 if r.quoted:  # the quotations inside are the speaker's words
                     for inner in quotes:
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:
                             _set_speaker(inner, r.speaker, r.verb)
                     continue
+                if r.verb != "according to" and is_finding(r.speaker):
+                    continue  # "a new survey shows that …": a finding, not speech (the
+                    # annotators keep "…, according to a new poll" as an attribution)
                 q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
                 _set_speaker(q, r.speaker, r.verb)
                 q.verb = r.verb

@@ -48,6 +48,22 @@ class Report:
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
 
 
+#: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
+#: swing states").
+_FINDING_CUT = re.compile(r"[ \t]+(?:of|by|for|from|in|on|at|among|conducted|released|published)\b")
+
+
+def is_finding(who: Mention | None) -> bool:
+    """Whether ``who`` is a poll or a study (its head among the ``findings`` of
+    ``data/quotes/function_words.tsv``): what it shows is a finding, not reported speech — the
+    annotators' guidelines leave poll and study findings out ("a new survey shows that …",
+    "exit polls suggest …")."""
+    if who is None:
+        return False
+    phrase = _FINDING_CUT.split(who.name or who.text, maxsplit=1)[0].split()
+    return bool(phrase) and phrase[-1].lower().strip(",.’'") in lexicon().words("findings")
+
+
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
@@ -65,6 +81,10 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?P<who>[^,;:.“”\"]{2,80}
 _DESCRIPTION = re.compile(r"(?<![\w’'-])[Tt]he(?:[ \t]+[a-z][\w-]*){1,4}[ \t]*$")
 #: Capitalised words that end a stretch of text: a name ("North Korea", "Mr. Putin").
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}$")
+#: A name and "of" or "from" right before another name ("Amy Klobuchar of | Minnesota").
+_NAME_OF = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]+(?:of|from)[ \t]+$"
+)
 _COORDINATED = re.compile(r"(?:^|[ \t,])(?:and|but|yet|or|then)[ \t]*$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
@@ -429,6 +449,11 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
     m = _TRAILING_NAME.search(text, max(start, comma - 80), comma)
     if m is None:
         return None
+    owner = _NAME_OF.search(text, max(start, m.start() - 60), m.start())
+    if owner is not None:  # "Sen. Amy Klobuchar of Minnesota, who …": the senator, not the state
+        person = parse_phrase(text, owner.start(1), owner.end(1))
+        if person is not None and person.source == "named" and person.kind == "person":
+            return person
     found = parse_phrase(text, m.start(), comma)
     if found is None and m.group(0) in lexicon().countries:
         found = Mention(m.group(0), m.group(0), "named", "place", m.start(), comma)
@@ -457,6 +482,8 @@ def _unsaid(text: str, s_start: int, verb: int, complement: int) -> bool:
     )
 
 
+#: Words that open a relative clause.
+_RELATIVES = {"where", "which", "who", "whom", "whose", "when"}
 #: A comma and the spaces around it.
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 
@@ -481,11 +508,19 @@ def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
 def _may_speak(text: str, who: Mention) -> bool:
     """Whether the subject of a sentence can be a speaker: a description, or a name that is not
     merely a capitalised word at the start of the sentence ("Tensions"): a single word must be
-    written with a capital inside a sentence somewhere in the text."""
+    written with a capital inside a sentence somewhere in the text, or after a known first name
+    or a title ("Donald Trump", "Mr. Trump")."""
     if who.source != "named" or " " in (who.name or who.text).strip():
         return True
     word = (who.name or who.text).strip()
-    return re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
+    return (
+        re.search(rf"[a-z,;][ \t]+{re.escape(word)}\b", text) is not None
+        # or a family name the text gives after a known first name or a title ("Donald Trump")
+        or any(
+            m.group(1) in lexicon().first_names or m.group(1) in lexicon().titles
+            for m in re.finditer(rf"\b([A-Z][a-z]+\.?)[ \t]+{re.escape(word)}\b", text)
+        )
+    )
 
 
 def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
@@ -702,7 +737,17 @@ def reports_in(
             # ("The talks, he said, will go on"), the sentence around the attribution
             start, stop = aside
             head = text[s_start : speaker.start].rstrip()
-            if not _clause_like(text[start:stop]):
+            bare = _HEAD_TAIL.sub("", head)  # "…, the White House": the article set aside
+            if (
+                text[start:stop].split()[0].lower() in _RELATIVES
+                and bare.endswith(",")
+                and len(bare[:-1].split()) >= 4
+            ):
+                # "… to the United Kingdom in July, the White House confirmed Thursday, where he
+                # will meet …": a relative clause goes on with the clause before the attribution
+                start = s_start + _fronted_end(bare[:-1])
+                stop = s_start + len(bare) - 1
+            elif not _clause_like(text[start:stop]):
                 if (
                     not head.endswith(",")
                     or not head[:-1].strip()
@@ -712,6 +757,22 @@ def reports_in(
                 start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
+            described = text[s_start:subject_start]
+            comma = described.rfind(",")
+            title = described[comma + 1 :].split()
+            circ = lexicon().circumstance.match(text, m.end(), s_end)
+            if (
+                not inverted
+                and speaker.source == "named"
+                and speaker.kind == "person"
+                and comma >= 0
+                and 0 < len(title) <= 5
+                and role_of(title)
+                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
+            ):
+                # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
+                # part of the subject that ends the sentence
+                subject_start = s_start + comma + 1
             head = _HEAD_TAIL.sub("",
                           text[s_start:subject_start].rstrip())  # fmt: skip
             head = (
@@ -943,4 +1004,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "reports_in", "sentence_subject"]
+__all__ = ["PRONOUNS", "Report", "is_finding", "reports_in", "sentence_subject"]

@@ -33,6 +33,8 @@ _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search s
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
 _MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
+#: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
+_PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 
 
@@ -154,12 +156,23 @@ class NameIndex:
             <= {_UNPREFIXED.sub("", w) for w in f.split()}
         ]  # fmt: skip
         genders = lexicon().first_names
-        if title in _FEMALE:  # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald")
+        if not title and len(words) == 1:  # "Trump" where the article writes "Mr. Trump" only
+            if words[0] in self.male and words[0] not in self.female:
+                title = "Mr."
+            elif words[0] in self.female and words[0] not in self.male:
+                title = "Ms."
+        # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald"); and when the
+        # article names only a woman of that family name, "Mr. Trump" stays "Trump": a family
+        # name alone must not become a different person who shares it ("Melania Trump")
+        unfiltered = bool(forms)
+        if title in _FEMALE:
             forms = [f for f in forms if f.split()[0] not in self.male
-                     and genders.get(f.split()[0]) != "he"] or forms  # fmt: skip
+                     and genders.get(f.split()[0]) != "he"]  # fmt: skip
         elif title in _MALE:
             forms = [f for f in forms if f.split()[0] not in self.female
-                     and genders.get(f.split()[0]) != "she"] or forms  # fmt: skip
+                     and genders.get(f.split()[0]) != "she"]  # fmt: skip
+        if unfiltered and not forms:
+            return name
         # different people of one family name: the one named most; a longer form of the same
         # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
         people: dict[str, list[str]] = {}
@@ -255,8 +268,9 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if spoke:
             q.speaker = spoke[-1]
             continue
-        if not places:
-            # "the president" where no president spoke: the person who spoke last, as for "he"
+        if not places and not any(pos < q.start for pos, _ in found):
+            # "the president" where no president spoke nor was named before: the person who
+            # spoke last, as for "he" (one named "President X" before is the president)
             last = [
                 p.speaker for p in quotes
                 if p.start < q.start and p.speaker_source == "named" and p.speaker
@@ -347,6 +361,14 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
     return sorted(out)
 
 
+#: A quotation mark (in a speaker: a fragment of the sentence around a quotation).
+_QUOTE_MARK = re.compile(r"[“”\"‘]")
+#: Words a speaker never ends with (a preposition, a conjunction, "to").
+_DANGLING = lexicon().words("prepositions") | {"to", "and", "or", "but", "that", "the", "a", "an"}
+#: A possessive ending.
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=8192)
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None
@@ -355,9 +377,11 @@ def clean_speaker(speaker: str) -> str | None:
     for pattern in lex.drop:
         speaker = pattern.sub("", speaker)
     speaker = speaker.strip(" \t,;:—–-")
-    if not speaker or lex.never_speaker.fullmatch(speaker):
-        return None
+    if not speaker or lex.never_speaker.fullmatch(speaker) or _QUOTE_MARK.search(speaker):
+        return None  # a fragment of a sentence that holds a quotation is no speaker
     words = speaker.split()
+    if words[-1] in _DANGLING:
+        return None  # "lawmakers by", "against real news to": a fragment of the sentence
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         if words == [words[0]] and words[0] in TITLE_SURNAMES:
             break  # "May said": Theresa May
@@ -408,6 +432,12 @@ def finish_speakers(
         found, first = before.get(id(q), ("none", None))
         if q.speaker is not None:
             q.speaker = clean_speaker(q.speaker)
+        if q.speaker is not None and " " in q.speaker and q.speaker[-1:] == "s":
+            # "President Obama’s", "Bob Menendez's" (a pronoun's antecedent, a quote's context):
+            # the person, not the possessive
+            words = q.speaker.split()
+            if words[-1][:1].isupper():
+                q.speaker = " ".join([*words[:-1], _POSSESSIVE_S.sub("", words[-1])])
         if q.speaker is None:
             q.speaker_source, q.confidence = "none", 0.0
             continue
@@ -435,4 +465,5 @@ def finish_speakers(
         ):
             name = " ".join(_name_words(q.speaker)) or q.speaker
             title = (q.speaker_text or q.speaker).split()[0]
+            title = _PRONOUN_TITLE.get(title, title if title in _FEMALE | _MALE else "")
             q.speaker = index.fullest(name, title)

@@ -203,8 +203,14 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         return Mention(w, None, "pronoun", "person" if w.lower() in ("he", "she") else "unknown",
                        toks[0][1], toks[0][2])  # fmt: skip
     # a description whose head is followed by a prepositional phrase: "the spokesman for
-    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"
+    # Erdogan's AK Party", "A witness in Manbij", "officials at the construction site"; not a
+    # listed title of that form before a name ("Director of National Intelligence James Clapper")
+    titled = name_start(words)
+    if not (titled < len(words) and all(_is_name_word(w) for w in words[titled:])):
+        titled = 0
     for i, w in enumerate(words[:-1]):
+        if i + 1 < titled and any(" ".join(words[k:titled]) in lex.titles for k in range(i + 1)):
+            continue
         lower_or_after_article = (
             w[:1].islower()
             or i == 0  # "Officials in Washington"
@@ -385,9 +391,10 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
                 continue  # an appositive not understood: "a Cleveland physician", "the head of …"
             break
-        if found.source == "named" and named is None:
+        indefinite = first in ("a", "an")  # "Rashida Tlaib, a Michigan Democrat,": described
+        if found.source == "named" and not indefinite and named is None:
             named = found
-        elif found.source != "named" and described is None:
+        elif (found.source != "named" or indefinite) and described is None:
             described = found
         if named is not None:
             break

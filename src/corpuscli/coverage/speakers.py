@@ -282,6 +282,15 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.speaker is None and q.kind == "direct":
             lead = text[max(0, q.start - 200) : q.start].rstrip('“"« \n\t')
+            colon = max(0, q.start - 200) + len(lead) - 1
+            if lead.endswith(":"):
+                # the speaker of the sentence that ends with the colon, when a quote or a report
+                # in it has one ("the president tweeted, “finally,” while asking …: ¶ “…”")
+                opening = start_of_sentence(text, colon)
+                said = [r for r in quotes if opening <= r.start < colon and r.speaker]
+                if said:
+                    q.speaker = said[-1].speaker
+                    continue
             if lead.endswith(":") and (
                 who := _colon_subject(
                     text, max(0, q.start - 200) + len(lead) - 1, candidates, titled
