@@ -55,6 +55,17 @@ def _shape(text: str):  # type: ignore[no-untyped-def]
         ("AP Kansas health secretary discusses the pandemic.", None, False),  # no photographer
         ("Overnight Defense: envoy splits with Trump | McCain blasts move", None, False),  # links
         ("Overnight Tech: a new bill | Apple says it will comply", None, False),  # not "AP"
+        ("Crowds gather at the rally. | AP photo", None, True),  # lowercase, a credit's word
+        ("Crowds gather at the rally. | Reuters file photo", None, True),
+        ("The senator spoke. | Getty Images for GMA", None, True),
+        ("The senator spoke. | Getty and AP Photos", None, True),
+        ("The senator spoke. | Alex Wong/Getty Images health care Long-shot legal challenge "
+         "could upend the law", None, True),  # a section's label, then the next headline
+        # The Hill's link text: headlines joined by bars, an agency's name as their subject
+        ("Green groups press Biden on climate plans after Sanders exit | EPA looks to suspend "
+         "hazardous waste cleanups during coronavirus outbreak", None, False),
+        ("Lawmakers press Trump officials to change marijuana rules | Bloomberg vows to ban "
+         "flavored e-cigs if elected", None, False),
     ],
 )  # fmt: skip
 def test_a_caption_is_known_by_its_credit(text, outlet, found):

@@ -17,16 +17,24 @@ from .vocabulary import lexicon, words_of
 
 #: A photographer's name and the slash after it: "Nam Y. Huh/", "Olivier Douliery-Pool/".
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}/")
+#: How many lowercase words in a row after an agency's word make a clause, not a credit.
+_CLAUSE = 4
+_CLAUSE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){" + str(_CLAUSE) + "}")
 #: A caption's bar: the credit follows it.
 _BAR = " | "
 
 
 def _credit_opens(text: str, names_outlet: Callable[[str], object]) -> bool:
     """``text`` opens with a picture agency's word or the outlet's name ("The Christian Science
-    Monitor", "Special to The …")."""
+    Monitor", "Special to The …"). An agency's word followed by a clause (a run of
+    :data:`_CLAUSE` lowercase words) is a sentence's subject, not a credit ("EPA rule would
+    expand …", "Bloomberg vows to ban …": headlines joined by bars in a story's link text);
+    a credit's own lowercase words stay short ("Getty Images for GMA", "AP Photo health care
+    <headline>", "Getty image")."""
     head = text[:60]
-    if lexicon("photo_agencies").start(head, words_of(head)) is not None:
-        return True
+    agency = lexicon("photo_agencies").start(head, words_of(head))
+    if agency is not None:
+        return _CLAUSE_AFTER.match(agency.string, agency.end()) is None
     m = names_outlet(head)
     return m is not None and len(head[: m.start()].split()) <= 3  # type: ignore[attr-defined]
 
