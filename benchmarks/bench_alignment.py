@@ -39,6 +39,9 @@ from corpuscli.coverage.diff import diff_articles, side
 LABELS = REPO / "benchmarks" / "labels" / "alignments_basil.json"
 #: 20 more pairs by a second annotator, all dev: scored as the split "dev2".
 DEV2 = REPO / "benchmarks" / "labels" / "alignments_basil_dev2.json"
+#: 12 pairs of other events by a third annotator, held out (labels no rule writer has seen):
+#: scored as the split "fresh".
+FRESH = REPO / "benchmarks" / "labels" / "alignments_basil_fresh.json"
 
 
 def overlaps(span: tuple[int, int], spans: list[list[int]]) -> bool:
@@ -92,9 +95,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--split",
-        choices=("dev", "dev2", "test", "both"),
+        choices=("dev", "dev2", "test", "fresh", "both"),
         default="both",
-        help="one split (both: all three)",
+        help="one split (both: all four)",
     )
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
@@ -102,6 +105,10 @@ def main() -> None:
     for pair in json.loads(DEV2.read_text(encoding="utf-8"))["pairs"]:
         assert pair["split"] == "dev"
         labels["pairs"].append({**pair, "split": "dev2"})
+    if FRESH.is_file():
+        for pair in json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]:
+            assert pair["split"] == "test"
+            labels["pairs"].append({**pair, "split": "fresh"})
     frame = load([str(corpora / "basil" / "basil_articles.jsonl")]).frame.set_index(
         "doc_id", drop=False
     )
@@ -130,7 +137,7 @@ def main() -> None:
                 stages.setdefault(split, {}).setdefault(stage, 0)
                 stages[split][stage] += n
     rows = []
-    for split in ("test", "dev", "dev2"):
+    for split in ("test", "fresh", "dev", "dev2"):
         if split not in totals:
             continue
         t = totals[split]
