@@ -503,6 +503,21 @@ _CLITIC = re.compile(r"['’]\w+$")
 _HEAD_TAIL = re.compile(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$")
 
 
+#: Every character a match of :data:`_HEAD_TAIL` may hold.
+_HEAD_TAIL_CHARS = frozenset(", \tasTtheAn")
+
+
+def _without_head_tail(head: str) -> str:
+    """``head`` without "as" and an article at its end (:data:`_HEAD_TAIL`), read in its last
+    characters only: the match ends at the end and holds only its own characters, so it starts
+    after the last character that is none of them (a search anchored at the end tries every
+    position of a long head, once per verb)."""
+    cut = max(0, len(head) - 32)
+    while cut > 0 and head[cut - 1] in _HEAD_TAIL_CHARS:
+        cut -= 1
+    return head[:cut] + _HEAD_TAIL.sub("", head[cut:])
+
+
 #: A quotation mark or a colon after a verb.
 _QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
 
@@ -722,8 +737,7 @@ def reports_in(
                 start = s_start + _fronted_end(head[:-1])
         else:
             subject_start = m.start() if inverted else speaker.start
-            head = _HEAD_TAIL.sub("",
-                          text[s_start:subject_start].rstrip())  # fmt: skip
+            head = _without_head_tail(text[s_start:subject_start].rstrip())
             head = (
                 head
                 if head.endswith(",")
@@ -977,8 +991,21 @@ _PHRASE_STOP = re.compile(r"[,.;:!?\n—–()]")
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = _PHRASE_STOP.search(mask_abbreviations(text[start:end]))
-    return start + m.start() if m else end
+    """Where the phrase at ``start`` ends: the first stop before ``end`` that is no
+    abbreviation's. The text is masked in growing pieces: masking a piece gives what masking all
+    of it gives except in its last characters (a try of the mask reads six at most), so a stop
+    found before them is the first (a phrase is short, and masking every long sentence to its
+    end once per phrase took quadratic time)."""
+    size = 256
+    while True:
+        stop = min(end, start + size)
+        masked = mask_abbreviations(text[start:stop])
+        m = _PHRASE_STOP.search(masked, 0, len(masked) if stop == end else len(masked) - 8)
+        if m:
+            return start + m.start()
+        if stop == end:
+            return end
+        size *= 4
 
 
 def _skip_space(text: str, start: int, stop: int) -> int:
