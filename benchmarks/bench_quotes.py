@@ -43,6 +43,8 @@ Matching, precisely:
   rules (default parameters; the rules' abbreviation list; trained on 1,000 unlabelled articles).
 - Speed: `quotes_frame(frame, jobs=2)` over the 37,554 articles of
   article_bias_prediction_allsides, loaded beforehand (loading is not timed).
+  The command `corpus quotes` itself (start-up and reading included), with the peak memory of
+  its processes: `python benchmarks/bench_throughput.py --only quotes --full`.
 """
 
 from __future__ import annotations

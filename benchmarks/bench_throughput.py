@@ -1,5 +1,5 @@
-"""Throughput of the analyses around counting: `boilerplate`, `clean`, `pairs`, `stories` and
-`report`.
+"""Throughput of the analyses around counting: `boilerplate`, `clean`, `quotes`, `pairs`,
+`stories` and `report`.
 
     python benchmarks/bench_throughput.py [--corpora DIR] [--limit 10000] [--repeat 1]
                                           [--full [--no-subset]] [--baseline PYTHON]
@@ -35,7 +35,7 @@ from pathlib import Path
 
 from _harness import corpora_dir, table, tree_pss_kb
 
-COMMANDS = ("boilerplate", "clean", "pairs", "stories", "report")
+COMMANDS = ("boilerplate", "clean", "quotes", "pairs", "stories", "report")
 
 
 def command_args(name: str, jsonl: Path, out: Path) -> list[str]:
@@ -44,6 +44,8 @@ def command_args(name: str, jsonl: Path, out: Path) -> list[str]:
         return ["boilerplate", str(jsonl), "-f", "tsv", "-o", str(out / "boilerplate.tsv")]
     if name == "clean":
         return ["clean", str(jsonl), "-o", str(out / "clean.jsonl")]
+    if name == "quotes":
+        return ["quotes", str(jsonl), "-f", "tsv", "-o", str(out / "quotes.tsv")]
     if name == "pairs":
         return ["pairs", str(jsonl), "-f", "tsv", "-o", str(out / "pairs.tsv")]
     if name == "stories":

@@ -22,6 +22,7 @@ The clause must not hold a quotation that is most of it (the quoted words are th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -174,7 +175,7 @@ def _clause_like(text: str) -> bool:
     """Whether ``text`` (a verb's complement, circumstance skipped) reads as a clause: "that
     …", or a subject of a few words followed by a finite verb ("Iran lied", "he will quit",
     "the group had been defeated", "all the states have been asked")."""
-    words = text.split()[:12]
+    words = text.split(None, 12)[:12]  # the first words only: a clause may be long
     if not words:
         return False
     first = words[0].lower().strip(",")
@@ -285,24 +286,25 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
     if kind in ("any", "names", "manner"):
-        if tail.split()[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
+        if tail.split(None, 1)[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
             return None  # "a businessman accused of laundering …": a passive, no speech
         return pos + skip + lead
     if kind == "say":
-        raw = tail.split()[0]
+        raw = tail.split(None, 1)[0]
         first = raw.lower() if not raw.isupper() or len(raw) == 1 else raw  # "US" is no "us"
         if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
             return None
         if first == "it" and not _clause_like(tail):
             return None
-        if len(tail.split()) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
+        if len(tail.split(None, 3)) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
                                        or not _ED_WORD.match(tail)):  # fmt: skip
             return pos + skip + lead
         return None
     if _clause_like(tail):
         return pos + skip + lead
-    first = tail.split()[0].lower()
-    after_to = tail.split()[1].lower() if len(tail.split()) > 1 else ""
+    first, *more = tail.split(None, 2)[:2]  # the first words only: the rest may be long
+    after_to = more[0].lower() if more else ""
+    first = first.lower()
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
@@ -462,7 +464,7 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
 
 def _strip_negation(before: str) -> str:
     """``before`` without a negation and adverbs at its end ("will not", "could also")."""
-    words = before.split()[-4:]
+    words = before.rsplit(None, 4)[-4:]  # the last words only: ``before`` may be long
     while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never")
                      or words[-1].lower().endswith("ly")):  # fmt: skip
         words.pop()
@@ -536,6 +538,21 @@ _CLITIC = re.compile(r"['’]\w+$")
 _HEAD_TAIL = re.compile(r"(?:,?[ \t]+as)?(?:[ \t]+(?:[Tt]he|an?|An?))?$")
 
 
+#: Every character a match of :data:`_HEAD_TAIL` may hold.
+_HEAD_TAIL_CHARS = frozenset(", \tasTtheAn")
+
+
+def _without_head_tail(head: str) -> str:
+    """``head`` without "as" and an article at its end (:data:`_HEAD_TAIL`), read in its last
+    characters only: the match ends at the end and holds only its own characters, so it starts
+    after the last character that is none of them (a search anchored at the end tries every
+    position of a long head, once per verb)."""
+    cut = max(0, len(head) - 32)
+    while cut > 0 and head[cut - 1] in _HEAD_TAIL_CHARS:
+        cut -= 1
+    return head[:cut] + _HEAD_TAIL.sub("", head[cut:])
+
+
 #: A quotation mark or a colon after a verb.
 _QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
 
@@ -553,6 +570,14 @@ def reports_in(
     previous: Mention | None = None
     taken_until = s_start
     sentence = text[s_start:s_end]
+    boundaries: ClauseBoundaries | None = None
+
+    def clause_start_before(pos: int) -> int:
+        nonlocal boundaries
+        if boundaries is None:
+            boundaries = ClauseBoundaries(text, s_start, s_end)
+        return boundaries.clause_start(pos, marked)
+
     # "According to X, …" / "…, according to X."
     for m in _ACCORDING.finditer(text, s_start, s_end) if "ccording" in sentence else ():
         if _inside(m.start(), marked):
@@ -592,7 +617,7 @@ def reports_in(
             m.group("link") == "for" and m.group("noun") not in _FOR_NOUNS
         ):
             continue  # "issued a warning to the White House", "a declaration for 19 counties"
-        clause_start = _clause_start(text, s_start, m.start(), marked)
+        clause_start = clause_start_before(m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         if left.strip():
             who = parse_subject(text, clause_start, m.start())
@@ -660,7 +685,7 @@ def reports_in(
             continue
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
-        clause_start = _clause_start(text, s_start, m.start(), marked)
+        clause_start = clause_start_before(m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
         inverted = False
@@ -679,10 +704,10 @@ def reports_in(
             rel = clause_start - len(boundary) + boundary.rfind("w")
             if comma > s_start and not text[comma + 1 : rel].strip():
                 speaker = _antecedent(text, s_start, comma) or parse_subject(
-                    text, _clause_start(text, s_start, comma, marked), comma
+                    text, clause_start_before(comma), comma
                 )
             else:  # "42 percent who said"
-                words = text[s_start:rel].split()[-3:]
+                words = text[s_start:rel].rsplit(None, 3)[-3:]
                 near = rel - len(" ".join(words)) - 1
                 speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
@@ -700,7 +725,7 @@ def reports_in(
             speaker = parse_subject(text, clause_start, m.start())
             if speaker is None and clause_start > s_start:
                 # "Amit Shah, while addressing a rally, claimed": the boundary was inside commas
-                earlier = _clause_start(text, s_start, max(s_start, clause_start - 8), marked)
+                earlier = clause_start_before(max(s_start, clause_start - 8))
                 speaker = parse_subject(text, earlier, m.start())
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
@@ -737,7 +762,7 @@ def reports_in(
             # ("The talks, he said, will go on"), the sentence around the attribution
             start, stop = aside
             head = text[s_start : speaker.start].rstrip()
-            bare = _HEAD_TAIL.sub("", head)  # "…, the White House": the article set aside
+            bare = _without_head_tail(head)  # "…, the White House": the article set aside
             if (
                 text[start:stop].split()[0].lower() in _RELATIVES
                 and bare.endswith(",")
@@ -773,8 +798,7 @@ def reports_in(
                 # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
                 # part of the subject that ends the sentence
                 subject_start = s_start + comma + 1
-            head = _HEAD_TAIL.sub("",
-                          text[s_start:subject_start].rstrip())  # fmt: skip
+            head = _without_head_tail(text[s_start:subject_start].rstrip())
             head = (
                 head
                 if head.endswith(",")
@@ -955,13 +979,47 @@ def _fronted_end(head: str) -> int:
     return pos
 
 
-def _clause_start(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> int:
-    """Where the clause holding ``end`` starts: the last boundary before it."""
-    clause_start = start
-    for b in _BOUNDARY.finditer(text, start, end):
-        if not _inside(b.start(), marked):
-            clause_start = b.end()
-    return clause_start
+#: How far before the end of a search a :data:`_BOUNDARY` match may read ahead past it: its
+#: longest word ("although") and the character after it, for the ``\b``.
+_BOUNDARY_REACH = 9
+
+
+class ClauseBoundaries:
+    """The clause boundaries (:data:`_BOUNDARY`) of one sentence, found once: where the clause
+    before each of its verbs starts is then asked without searching the sentence again (once
+    per verb, a long sentence of many verbs took quadratic time).
+
+    A search of ``text[start:end]`` finds the sentence's boundaries that end
+    :data:`_BOUNDARY_REACH` characters before ``end`` or earlier (each try of the pattern
+    before them read nothing past ``end - 9``, so it went as in the sentence's search); only
+    what follows them is searched again, from the last position the two searches are known to
+    agree on."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.spans = [(b.start(), b.end()) for b in _BOUNDARY.finditer(text, start, end)]
+        self.ends = [b for _, b in self.spans]
+
+    def clause_start(self, end: int, marked: list[tuple[int, int]]) -> int:
+        """Where the clause holding ``end`` starts: the end of the last boundary between the
+        sentence's start and ``end`` outside the quotations ``marked``, else the sentence's
+        start (as one search of ``text[start:end]`` finds them)."""
+        k = bisect_right(self.ends, end - _BOUNDARY_REACH)
+        resume = self.spans[k - 1][1] if k else self.start
+        # the sentence's search failed at every position up to its next boundary: so did this
+        # one, short of the last characters before ``end``
+        following = self.spans[k][0] if k < len(self.spans) else end
+        resume = max(resume, min(following, end - _BOUNDARY_REACH))
+        tail = [(b.start(), b.end()) for b in _BOUNDARY.finditer(self.text, resume, end)]
+        for a, b in reversed(tail):
+            if not _inside(a, marked):
+                return b
+        for i in range(k - 1, -1, -1):
+            a, b = self.spans[i]
+            if not _inside(a, marked):
+                return b
+        return self.start
 
 
 #: A clause after a verb: "that", or a word and a pronoun.
@@ -994,8 +1052,21 @@ _PHRASE_STOP = re.compile(r"[,.;:!?\n—–()]")
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = _PHRASE_STOP.search(mask_abbreviations(text[start:end]))
-    return start + m.start() if m else end
+    """Where the phrase at ``start`` ends: the first stop before ``end`` that is no
+    abbreviation's. The text is masked in growing pieces: masking a piece gives what masking all
+    of it gives except in its last characters (a try of the mask reads six at most), so a stop
+    found before them is the first (a phrase is short, and masking every long sentence to its
+    end once per phrase took quadratic time)."""
+    size = 256
+    while True:
+        stop = min(end, start + size)
+        masked = mask_abbreviations(text[start:stop])
+        m = _PHRASE_STOP.search(masked, 0, len(masked) if stop == end else len(masked) - 8)
+        if m:
+            return start + m.start()
+        if stop == end:
+            return end
+        size *= 4
 
 
 def _skip_space(text: str, start: int, stop: int) -> int:

@@ -93,6 +93,9 @@ def _variants(run: str) -> set[str]:
     prefix ("al-Assad", "Assad")."""
     out: set[str] = set()
     for w in run.split():
+        if "'" not in w and "’" not in w and "-" not in w:
+            out.add(w)  # no possessive, no prefix: the word is its only variant
+            continue
         bare = _POSSESSIVE.sub("", w)
         out.update((w, bare, _UNPREFIXED.sub("", bare)))
     return out

@@ -12,7 +12,7 @@ speaks or acts by speaking.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from corpuscli.text.sentences import sentence_spans
@@ -65,29 +65,47 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
 
+    fitting: dict[tuple[str, str], bool] = {}  # each name and pronoun asked once per article
+
     def fits(name: str, pronoun: str) -> bool:
+        if (name, pronoun) in fitting:
+            return fitting[name, pronoun]
         words = [w for w in name.split() if w not in lexicon().title_words]
         known = first_names.get(words[0]) if len(words) > 1 else None
         if known is not None:
-            return known == pronoun and _agrees(name, pronoun)
+            fitting[name, pronoun] = known == pronoun and _agrees(name, pronoun)
+            return fitting[name, pronoun]
         last = name.split()[-1]
         if last not in genders:
             genders[last] = _gender(text, last)
-        return _agrees(name, pronoun) and genders[last] in (None, pronoun)
+        fitting[name, pronoun] = _agrees(name, pronoun) and genders[last] in (None, pronoun)
+        return fitting[name, pronoun]
+
+    def last_fitting(
+        candidates: list[tuple[int, str]], begin: int, end: int, pronoun: str
+    ) -> list[tuple[int, str]]:
+        """The last of ``candidates`` (in text order) between ``begin`` and ``end`` that
+        ``pronoun`` can mean, as a list of one or none: read from the end."""
+        for pos, n in reversed(candidates):
+            if begin <= pos < end and fits(n, pronoun):
+                return [(pos, n)]
+        return []
 
     subjects: list[tuple[int, str]] | None = None
     for q in pronouns:
         pronoun = (q.speaker or "").lower()
         para = bisect_right(paragraph_starts, q.start) - 1
         near_start = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
-        said = [(pos, n) for pos, n, _ in spoke if pos < q.start and fits(n, pronoun)]
+        before = bisect_left(spoke, (q.start,))  # the speakers before the quote
+        said = last_fitting([(pos, n) for pos, n, _ in spoke[:before]], -1, q.start, pronoun)
         if subjects is None:
             subjects = _subjects(text, quotes, known)
-        opened = [(pos, n) for pos, n in subjects + _opening_names(text, near_start, q.start)
-                  if near_start <= pos < q.start and fits(n, pronoun)]  # fmt: skip
+        opened = last_fitting(
+            subjects + _opening_names(text, near_start, q.start), near_start, q.start, pronoun
+        )
         described = [(pos, n) for pos, n in unnamed
                      if near_start <= pos < q.start and _description_fits(n, pronoun)]  # fmt: skip
-        best = max(said[-1:] + opened[-1:] + described[-1:], default=None)
+        best = max(said + opened + described[-1:], default=None)
         if best is not None:
             q.speaker = best[1]
             # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
