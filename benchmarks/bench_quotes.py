@@ -5,9 +5,10 @@
 
 Labels: benchmarks/labels/quotes_us.json (24 US articles) and quotes_intl.json (24 non-US
 articles with translated speech), each half "dev", half "test"; quotes_dev2.json (24 articles of
-other outlets, labelled by a third annotator, all "dev2"). The rules are written on dev (and,
-from round 2 on, dev2) only; the headline figures are the test split's, dev's and dev2's are
-printed beside them. dev2 was scored once with the rules of round 1 before anyone read its texts:
+other outlets, labelled by a third annotator, all "dev2"); quotes_fresh.json (20 articles of 16
+outlets by a fourth annotator, held out like test and reported apart as "fresh"). The rules are
+written on dev (and, from round 2 on, dev2) only; the headline figures are the test split's (and
+fresh's), dev's and dev2's are printed beside them. dev2 was scored once with the rules of round 1 before anyone read its texts:
 a second held-out point for them. `--errors` lists the misses, false finds and wrong speakers of
 dev or dev2 (it refuses test).
 
