@@ -180,14 +180,39 @@ def test_workers_clean_what_they_judged_as_one_process_does(sample, monkeypatch,
 
 
 def _lexicons():
+    from corpuscli.boilerplate.vocabulary import lexicon, vocabularies
+
+    # the vocabularies of phrases, as the MANIFEST lists them (word sets, signs and closers are not)
+    return [lexicon(n) for n in vocabularies("phrases")]
+
+
+def test_the_manifest_lists_every_vocabulary_file_and_only_those():
+    """Every .txt file of data/boilerplate/ is of one kind the MANIFEST names, and every name the
+    MANIFEST lists is a file there: a new vocabulary left out of it would be searched by no test
+    above (nor compiled by lexicon())."""
     from importlib import resources
 
-    from corpuscli.boilerplate.vocabulary import lexicon
+    from corpuscli.boilerplate.vocabulary import KINDS, kinds, vocabularies
 
     folder = resources.files("corpuscli").joinpath("data/boilerplate")
-    names = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
-    # not vocabularies of phrases: word sets, signs, and closers read as plain endings
-    return [lexicon(n) for n in names if n not in ("given_names", "symbols", "teaser_closers")]
+    files = {p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")}
+    assert files and set(kinds()) == files
+    assert sorted(n for kind in KINDS for n in vocabularies(kind)) == sorted(files)
+    assert len(vocabularies("phrases")) > 20  # most files are phrases
+
+
+def test_only_a_vocabulary_of_phrases_is_compiled_into_a_lexicon():
+    from corpuscli.boilerplate.vocabulary import lexicon, vocabularies, word_set
+
+    for kind in ("words", "signs", "closers"):
+        for name in vocabularies(kind):
+            with pytest.raises(ValueError, match="MANIFEST"):
+                lexicon(name)
+    with pytest.raises(ValueError, match="MANIFEST"):
+        lexicon("no_such_vocabulary")
+    with pytest.raises(ValueError, match="MANIFEST"):
+        word_set("symbols")
+    assert "john" in word_set("given_names") and "video" in word_set("widget_words")
 
 
 def _found(m):

@@ -1,8 +1,20 @@
 """Speakers the attribution words do not name: "it" for an organisation or a country, long
 appositives between a quote and its verb, and the like. Short excerpts of real articles (a
-sentence or two each, from ../shared/corpora; the outlet is named)."""
+sentence or two each, from ../shared/corpora; the outlet is named).
+
+Most cases have one shape: a text, the start of its one quote, and what that quote's speaker
+(and, where it matters, its kind or the source of its speaker) must be. They are the table
+:data:`CASES`, run by one parametrised test whose ids name the family a case belongs to, so that
+a failure says what broke. Cases of another shape (a speaker that must not be some words, a
+quote's extent, :func:`clean_speaker` alone, every quote of a text) are tests of their own after
+the table."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from types import EllipsisType
+
+import pytest
 
 from corpuscli.coverage.quote_patterns import Quote
 from corpuscli.coverage.quotes import extract_quotes
@@ -16,7 +28,542 @@ def _one(text: str, start: str):
     return found[0]
 
 
-# -- "it": an organisation or a country ----------------------------------------------------------
+@dataclass(frozen=True)
+class Case:
+    """The quote of ``text`` starting with ``start`` is said by ``speaker`` (``...``: whoever);
+    its ``kind`` and ``source`` (the quote's speaker_source) are checked when given."""
+
+    family: str
+    text: str
+    start: str
+    speaker: str | EllipsisType | None
+    kind: str | None = None
+    source: str | None = None
+
+
+# Texts that hold more than one case.
+
+_KIM_SONG = (  # Reuters
+    "U.N. Ambassador Kim Song said in a statement the “sustained and substantial dialogue” "
+    "sought by the United States was a “time-saving trick”.\n\n"
+    "“We do not need to have lengthy talks with the U.S. now,” he said.\n\n"
+    "Even so, Jenny Town of 38 North, a Washington-based North Korea project, said it was "
+    "unclear how literally Kim Song’s words should be taken.\n\n"
+    "“It’s an interesting choice of spokesperson. Kim Song is not directly involved in the "
+    "negotiation process,” she said.\n\n"
+    "“These kinds of hardline messages are increasing in frequency,” he said, adding that "
+    "Kim Song had spoken before."
+)
+_TURKISH_OFFICIALS = (  # Reuters
+    "“Trump asked: ‘If we withdraw our soldiers, can you clean up ISIS?’”, a Turkish official "
+    "told Reuters.\n\n“Then you do it,” Trump told him abruptly.\n\n“I have to say it was an "
+    "unexpected decision,” said the official, one of five Turkish sources who spoke to "
+    "Reuters.\n\n“Of course it will be difficult,” a Turkish security official said.\n\n"
+    "FILE PHOTO: U.S. President Donald Trump talks to Turkey's President Recep Tayyip "
+    "Erdogan in Brussels, Belgium July 11, 2018.Tatyana Zenkovich/Pool via REUTERS\n\n"
+    "“Distancing the YPG from the border is of critical importance,” the security official "
+    "said."
+)
+_MEDIA_CAPTIONS = (  # BBC News
+    "Media playback is unsupported on your device Media caption Donald Trump: Macron "
+    'comments "nasty, insulting, and disrespectful"\n\n'
+    '"Since 2016, Canada and European allies have added $130bn more to the defence budget," '
+    "Mr Stoltenberg said.\n\n"
+    "Media playback is unsupported on your device Media caption Macron on Nato: \"We don't "
+    'have the same definition of terrorism"\n\n'
+    '"This is unprecedented, this is making Nato stronger."\n\n'
+    "President Macron said Nato was brain dead. Macron spoke in London."
+)
+_FIRST_LADY = (  # The Guardian
+    "“Because of Hillary Clinton our daughters, and all our sons and daughters, now take for "
+    "granted that woman can be president of the United States,” said Obama with evident "
+    "emotion in her voice.\n\n“In this election we cannot sit back and hope that everything "
+    "works out for the best,” added the first lady."
+)
+_BAKAJ_APRA = (  # BBC News
+    '"Unfortunately, we expect this situation to worsen, and to become even more dangerous '
+    "for our client,\" Mr Bakaj's letter says.\n\nOmar Quesada, the general secretary of Mr "
+    "García's American Popular Revolutionary Alliance (APRA) party, told reporters: \"Alan "
+    'García has died, long live APRA."'
+)
+_ROSENSTEIN = (  # Reuters
+    "“You’re the boss, Mr. Rosenstein,” Jordan interrupted.\n\n"
+    "“That’s correct,” Rosenstein snapped back."
+)
+_CLAPPER_BOEHNER = (  # AllSides excerpt
+    "Director of National Intelligence James Clapper said Iran would test the limits of the "
+    "deal.\n\n“We will not shut the government down,” Speaker of the House John Boehner said."
+)
+_MELANIA = (  # BASIL excerpt: "Donald" is never written, the first lady is
+    "In a statement, the first lady, Melania Trump, questioned Ms. Griffin’s sanity.\n\n"
+    "Referring to reports about Carter Page, Mr. Trump wrote that it was all part of a "
+    "“witch hunt” against him.\n\n“So now it is reported that the Democrats don’t want him "
+    "to testify,” he wrote."
+)
+_TLAIB_PELOSI = (  # BASIL family: Tlaib's words were given to Pelosi
+    "Rep. Rashida Tlaib, a Michigan Democrat, vowed to “impeach the motherfucker” on "
+    "Thursday, and Speaker Nancy Pelosi said she would not censor her."
+)
+
+#: The quotes whose speaker (kind, source) is known: one case a row, the family first.
+CASES = [
+    # -- "it": an organisation or a country
+    Case(
+        "it-country-whose-account-before",
+        # BBC News
+        "Saudi Arabia's account of Khashoggi's fate has not been consistent.\n\n"
+        "First it said Khashoggi had left the building alive, then that he had been killed in a "
+        '"fist-fight" inside the consulate.',
+        "fist-fight",
+        "Saudi Arabia",
+    ),
+    Case(
+        "it-organisation-that-spoke-before",
+        # Bloomberg
+        "The Ezzedeen al-Qassam Brigades said by e-mail that Israeli ground forces entered Rafah "
+        "at 2 a.m. yesterday. Al-Qassam has no information about the missing Israeli soldier, "
+        "it said in a statement on its website.",
+        "Al-Qassam has no information",
+        "Ezzedeen al-Qassam Brigades",
+        kind="indirect",
+    ),
+    Case(
+        "it-never-a-person",
+        # Reuters
+        "Kim Song said in a statement the talks were a trick.\n\n"
+        "“We do not need to have lengthy talks with the U.S. now,” it said.",
+        "We do not need",
+        None,
+    ),
+    Case(
+        "it-goes-on-meaning-the-body",
+        # BBC News
+        "Huawei's chief financial officer was arrested last year, the company confirmed.\n\n"
+        "It said in a statement it was unaware of any wrongdoing by its executive.\n\n"
+        '"The company has been provided very little information," it said.',
+        "The company has been",
+        "the company",
+    ),
+    # -- a long appositive between a quote and its verb
+    Case(
+        "long-appositive-after-quote",
+        # Bloomberg
+        "“It’s a positive but very small step, and can at least help the two Koreas exchange "
+        "some views on the current state of affairs,” Kim Jin-ho, a professor of political "
+        "science at Dankook University in South Korea, said of the meeting.",
+        "It’s a positive",
+        "Kim Jin-ho",
+    ),
+    Case(
+        "long-appositive-after-quote",
+        # Al Jazeera
+        '"Male and female inmates will be kept in separate areas divided by a six feet '
+        "red-coloured wall,\" Rabindra Das, an engineer with Assam's police housing board and "
+        "incharge of the construction of the detention facility, told Al Jazeera.",
+        "Male and female",
+        "Rabindra Das",
+    ),
+    Case(
+        "long-stretch-without-name",
+        # made from the Bloomberg excerpt: the words before the verb are no appositive
+        "“It’s a positive but very small step,” the talks that have gone on for many months "
+        "between the two Koreas over the state of affairs on the peninsula and beyond, said.",
+        "It’s a positive",
+        None,
+    ),
+    # -- pronouns
+    Case("he-not-the-name-a-quote-ends-with", _KIM_SONG, "We do not need", "Kim Song"),
+    Case("he-not-the-name-a-quote-ends-with", _KIM_SONG, "it was unclear", "Jenny Town"),
+    Case("he-not-the-name-a-quote-ends-with", _KIM_SONG, "It’s an interesting", "Jenny Town"),
+    Case(
+        "he-the-unnamed-official-just-before",
+        # Reuters
+        "But Ankara and its Syrian rebel allies alone do not have the capacity to take over the "
+        "whole region, Cagaptay said.\n\n"
+        "“Distancing the YPG from the border is of critical importance,” a Turkish security "
+        "official said.\n\n"
+        "He stressed the need for careful coordination over who should fill other areas.",
+        "the need for careful",
+        "a Turkish security official",
+    ),
+    # -- a quote with spaces inside its marks
+    Case(
+        "spaces-inside-marks-go-on",
+        # USA Today
+        'Netanyahu, who bitterly opposed the deal, spoke in English.\n\n"This is a terrible '
+        'deal," Netanyahu said. " In a few days time, President Trump will make his decision. '
+        '... I am sure he will do the right thing. "',
+        "In a few days",
+        "Netanyahu",
+        kind="direct",
+    ),
+    # -- "the official": the unnamed speaker introduced before
+    Case(
+        "the-official-introduced-before", _TURKISH_OFFICIALS, "I have to say", "a Turkish official"
+    ),
+    Case(
+        "the-official-introduced-before",
+        _TURKISH_OFFICIALS,
+        "Distancing the YPG",
+        "a Turkish security official",
+    ),
+    # -- a quote with no attribution of its own, in a paragraph with others
+    Case(
+        "unattributed-goes-on-with-nearest",
+        # The New York Times
+        "As Iran warned on Tuesday that it might resume its nuclear activities if the United "
+        'States does pull out, Mr. Trump threatened it with unspecified retaliation. "You can '
+        'mark it down," he said. "If they restart their nuclear program, they will have bigger '
+        'problems than they have ever had before."',
+        "If they restart",
+        "Trump",
+    ),
+    Case(
+        "short-sentence-after-another",
+        # Bloomberg
+        "Trump’s spokesman, Sean Spicer, indicated the administration still wanted Pena Nieto to "
+        "come to the U.S. “We’ll look for a date to schedule something in the future,” he told "
+        "reporters. “We’ll continue to coordinate.”",
+        "We’ll continue",
+        "Sean Spicer",
+        kind="direct",
+    ),
+    # -- canonical names
+    Case(
+        "family-name-first-in-full",
+        # Bloomberg
+        "North Korean Foreign Minister Ri Yong Ho met his counterpart on Sunday.\n\n"
+        "Ri Yong Ho Photographer: Kyodo News via Getty Images\n\n"
+        "Ri said the offer “lacks sincerity,” according to the unnamed official.",
+        "lacks sincerity",
+        "Ri Yong Ho",
+    ),
+    Case(
+        "family-name-first-in-full",
+        # Time
+        "North Korean leader Kim Jong Un has agreed to talks. His father Kim Jong Il never did."
+        "\n\nKim promised the talks would occur regardless of the looming drills.",
+        "the talks would occur",
+        "Kim Jong Un",
+    ),
+    Case(
+        "name-with-particle-in-full",
+        # Newsmax
+        "Three militants rushed inside and opened fire, Issam al-Naass, a security services "
+        "spokesman, told AFP.\n\nThe nationalities of the foreigners killed were not immediately "
+        "known, but Naass said two of the foreigners were women.",
+        "two of the foreigners",
+        "Issam al-Naass",
+    ),
+    # -- headlines and captions that name the speaker
+    Case("caption-names-speaker", _MEDIA_CAPTIONS, "nasty, insulting", "Donald Trump"),
+    Case("caption-names-speaker", _MEDIA_CAPTIONS, "We don't have", "Macron"),
+    Case("caption-names-speaker", _MEDIA_CAPTIONS, "This is unprecedented", "Stoltenberg"),
+    # -- names with an affiliation
+    Case(
+        "name-of-organisation-is-the-person",
+        # Bloomberg
+        "“Hostile actions in Washington, such as the announcement of the construction of the "
+        "wall, from our point of view, means that the U.S. doesn’t want any collaboration from "
+        "our side,” Senator Armando Rios Piter of the Democratic Revolution Party said in a "
+        "statement Wednesday.",
+        "Hostile actions",
+        "Armando Rios Piter",
+    ),
+    Case(
+        "name-of-organisation-is-the-person",
+        # The Guardian
+        "Jamal Abdi from the National Iranian American Council (NIAC) said: “Clearly, Pompeo is "
+        "hoping to elevate voices who would set the US and Iran on a collision course.”",
+        "Clearly, Pompeo",
+        "Jamal Abdi",
+    ),
+    Case(
+        "person-of-a-state-is-the-person",
+        # BASIL excerpt
+        "It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the "
+        "report must be made public.”",
+        "the report must",
+        "Amy Klobuchar",
+    ),
+    # -- roles and circumstances after an inverted verb
+    Case("inverted-verb-role-or-manner", _FIRST_LADY, "Because of Hillary", "Obama"),
+    Case("inverted-verb-role-or-manner", _FIRST_LADY, "In this election", "the first lady"),
+    Case(
+        "inverted-verb-role-or-manner",
+        # Reuters
+        "“If you’re spending another trillion dollars, unpaid, that is bad,” the staffer said.",
+        "If you’re spending",
+        "the staffer",
+    ),
+    Case(
+        "inverted-verb-role-then-name",
+        # Guardian
+        "“This is a serious matter,” said Clinton’s campaign manager, Robby Mook.",
+        "This is a serious",
+        "Robby Mook",
+    ),
+    Case(
+        "inverted-verb-one-of-his-then-name",
+        # Reuters
+        "“This has been a terrible ordeal,” said one of his lawyers, Eugene Fidell.",
+        "This has been",
+        "Eugene Fidell",
+    ),
+    Case(
+        "dotted-acronym-in-speaker",
+        # The Washington Times
+        "“The Army used to have a saying that ‘every soldier is a sensor,’” added the U.S. "
+        "official, who spoke with The Times on Thursday.",
+        "The Army used",
+        "the U.S. official",
+    ),
+    # -- verbs of manner and of dialogue
+    Case(
+        "verb-of-manner-attributes",
+        # Associated Press
+        "“They shouldn't be doing this, man. We live around here,” she wailed, and Maria Lopez "
+        "shouted “Get out!” at the crowd.",
+        "Get out",
+        "Maria Lopez",
+    ),
+    Case(
+        "dialogue-verb-attributes",
+        # The Guardian
+        "“OK Donald, I know you are into big diversion tonight,” shot back Clinton. “Anything to "
+        "get away from your campaign.”",
+        "OK Donald",
+        "Clinton",
+    ),
+    Case("dialogue-verb-attributes", _ROSENSTEIN, "You’re the boss", "Jordan"),
+    Case("dialogue-verb-attributes", _ROSENSTEIN, "That’s correct", "Rosenstein"),
+    Case(
+        "continued-attributes",
+        # Politico
+        "“We don’t want war,” Zarif told CNN.\n\n"
+        "“We don’t want to engage in a military confrontation,” he continued.",
+        "We don’t want to engage",
+        "Zarif",
+    ),
+    # -- a document with its owner; an acronym in parentheses
+    Case("document-with-its-owner", _BAKAJ_APRA, "Unfortunately", "Bakaj"),
+    Case("acronym-in-parentheses", _BAKAJ_APRA, "Alan García has died", "Omar Quesada"),
+    # -- joint speakers
+    Case(
+        "they-joint-subject-before",
+        # Reuters
+        "The university system’s board chair, Harry Smith, and president, Margaret Spellings, "
+        "denounced the toppling of the statue in a joint statement.\n\n“The actions last evening "
+        "were unacceptable, dangerous, and incomprehensible,” they said.",
+        "The actions last",
+        "Harry Smith and Margaret Spellings",
+    ),
+    # -- participles
+    Case(
+        "participle-said-by-clause-subject",
+        # The Hollywood Reporter, via AllSides
+        "Hillary Clinton slammed Sen. Bernie Sanders, her main competitor in the 2016 Democratic "
+        'primary, saying "nobody likes him" and accusing him of supporting sexist attacks.',
+        "nobody likes him",
+        "Hillary Clinton",
+    ),
+    Case(
+        "participle-said-by-clause-subject",
+        # Fox News
+        "France's ambassador to the United States, Gerard Araud, sought to show there are no hard "
+        'feelings, tweeting on Monday: "I am extremely grateful for the overwhelming support."',
+        "I am extremely",
+        "Gerard Araud",
+    ),
+    Case(
+        "participle-after-quotation",
+        # BBC News
+        "However, Mr Macron told reporters: \"We don't have the same definition of terrorism "
+        'around the [Nato] table," adding that the greatest priority was to fight IS.',
+        "the greatest priority",
+        "Macron",
+        kind="indirect",
+    ),
+    Case(
+        "participle-after-quotation",
+        # CNN
+        "“Its wasting half the initiative, half the brain power, half the passion, of a nation,” "
+        "Biden said, also acknowledging that the obstacles to gender equality in Africa seem "
+        "daunting.",
+        "the obstacles",
+        "Biden",
+        kind="indirect",
+    ),
+    Case(
+        "participle-after-he-said",
+        # The Moscow Times (the seed)
+        "Putin also accused the Soviet leadership of “inaction” toward the deadly ethnic clashes.\n\n"
+        "“The Armenians took up arms and did it themselves,” he said, adding that the seven "
+        "surrounding districts fell under the control of Armenian protectorate Nagorno-Karabakh.",
+        "the seven surrounding",
+        "Putin",
+        kind="indirect",
+    ),
+    Case(
+        "after-saying-attributes",
+        # CBS News
+        "On Thursday morning, Ottawa police said they were confident that only one gunman took "
+        "part in the attack after previously saying that other shooters may have been involved.",
+        "other shooters",
+        "Ottawa police",
+        kind="indirect",
+    ),
+    # -- subjects and what stands before the verb
+    Case(
+        "subject-then-circumstance",
+        # The Hill
+        "Starr at another point in the interview on the Catsimatidis radio show reiterated that he "
+        "trusts Mueller but feels wary of those around him.",
+        "he trusts Mueller",
+        "Starr",
+        kind="indirect",
+    ),
+    Case(
+        "predicate-without-subject",
+        # The Moscow Times (the seed)
+        "Armenian Prime Minister Nikol Pashinyan has meanwhile called on Russian-led peacekeepers "
+        "to help stop the conflict.",
+        "Russian-led peacekeepers",
+        "Nikol Pashinyan",
+    ),
+    Case(
+        "sentence-adverb-no-speaker",
+        # Politico
+        "Nevertheless, the administration has repeatedly maintained it can strike a deal with Iran "
+        "without congressional approval.",
+        "it can strike",
+        "the administration",
+    ),
+    Case(
+        "may-alone-is-theresa-may",
+        # BBC News
+        "Theresa May met the leaders of France and Germany.\n\n"
+        "Speaking after visiting businesses in Salisbury, May said the four countries were "
+        "“very clear in attributing this act to Russia”.",
+        "very clear",
+        "Theresa May",
+    ),
+    Case(
+        "says-before-name-and-colon",
+        # NPR
+        'Says Paine: "The main thing that\'s disturbing about it is trying to have our children understand."',
+        "The main thing",
+        "Paine",
+    ),
+    # -- titles with "of", and a family name shared by two people
+    Case("title-with-of", _CLAPPER_BOEHNER, "Iran would test", "James Clapper"),
+    Case("title-with-of", _CLAPPER_BOEHNER, "We will not shut", "John Boehner"),
+    Case(
+        "title-with-of",
+        "The spokesman for Erdogan's AK Party said the vote would go ahead on Sunday.",
+        "the vote would",
+        ...,
+        source="description",
+    ),
+    Case("family-name-shared", _MELANIA, "witch hunt", "Trump"),
+    Case("family-name-shared", _MELANIA, "So now it is", "Trump"),
+    Case(
+        "family-name-shared",
+        # the man's first name is given: he is named in full
+        "Donald Trump and Melania Trump arrived on Friday.\n\n“It was a great visit,” Mr. Trump "
+        "said.",
+        "It was a great",
+        "Donald Trump",
+    ),
+    Case(
+        "the-president-named-before",
+        # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back, saying he's "
+        '"deeply saddened" by the decision.\n\n'
+        "President Trump and his allies for months, though, have hammered the former FBI agent."
+        '\n\nReacting to the firing, the president tweeted, "finally," while asking whether '
+        "the Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. The list of bad players in '
+        'the FBI & DOJ gets longer & longer."',
+        "finally",
+        "Trump",
+    ),
+    Case(
+        "quote-after-colon-said-in-colon-sentence",
+        # BASIL excerpt
+        "Strzok appeared to launch a new Twitter account to fire back.\n\n"
+        "President Trump and his allies for months have hammered the former FBI agent.\n\n"
+        'Reacting to the firing, the president tweeted, "finally," while asking whether the '
+        "Russia case will now be dropped:\n\n"
+        '"Agent Peter Strzok was just fired from the FBI - finally. It is a total Hoax."',
+        "Agent Peter Strzok",
+        "Trump",
+    ),
+    Case(
+        "never-a-possessive",
+        # BASIL excerpt
+        "Then there was New Jersey Sen. Bob Menendez's response. He bluntly accused Trump of "
+        'forcing "a pointless shutdown" to pay for the border wall.\n\n'
+        '"This is about more than 800,000 Americans who are being held hostage. This is not '
+        'about immigration."',
+        "This is about more",
+        "Bob Menendez",
+    ),
+    Case("two-politicians-own-clause-subject", _TLAIB_PELOSI, "impeach", "Rashida Tlaib"),
+    Case("two-politicians-own-clause-subject", _TLAIB_PELOSI, "she would not", "Nancy Pelosi"),
+    Case(
+        "indefinite-appositive-describes-name",
+        # AllSides excerpt
+        "James Russell, a former Pentagon official and now an instructor at the Naval "
+        "Postgraduate School, said Mr Putin “seeks to punch his weight.”",
+        "seeks to punch",
+        "James Russell",
+    ),
+    Case(
+        "indefinite-appositive-describes-name",
+        "“We will win,” Rep. Rashida Tlaib, a Michigan Democrat, said.",
+        "We will win",
+        "Rashida Tlaib",
+    ),
+    Case(
+        "words-in-marks-never-speaker",
+        "Trump denounced Kim as “Little Rocket Man” and a “madman,” and vowed to act.",
+        "madman",
+        "Trump",
+    ),
+]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    """Each case's family, numbered when the family has more than one case."""
+    seen: dict[str, int] = {}
+    ids = []
+    for case in cases:
+        seen[case.family] = seen.get(case.family, 0) + 1
+        total = sum(c.family == case.family for c in cases)
+        ids.append(case.family if total == 1 else f"{case.family}-{seen[case.family]}")
+    return ids
+
+
+@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+def test_speaker_of_the_quote(case: Case):
+    q = _one(case.text, case.start)
+    if case.speaker is not ...:
+        assert q.speaker == case.speaker
+    if case.kind is not None:
+        assert q.kind == case.kind
+    if case.source is not None:
+        assert q.speaker_source == case.source
+
+
+def test_the_cases_name_their_family_and_check_something():
+    assert len(set(_ids(CASES))) == len(CASES)
+    for case in CASES:
+        assert case.family and case.start in case.text
+        assert case.speaker is not ... or case.kind or case.source, case.family
+
+
+# -- cases of other shapes -----------------------------------------------------------------------
 
 
 def test_it_is_the_body_that_opens_the_paragraph_before():
@@ -30,31 +577,7 @@ def test_it_is_the_body_that_opens_the_paragraph_before():
     assert q.speaker is not None and q.speaker.endswith("embassy in Baghdad")
 
 
-def test_it_is_the_country_whose_account_opens_the_paragraph_before():
-    text = (  # BBC News
-        "Saudi Arabia's account of Khashoggi's fate has not been consistent.\n\n"
-        "First it said Khashoggi had left the building alive, then that he had been killed in a "
-        '"fist-fight" inside the consulate.'
-    )
-    assert _one(text, "fist-fight").speaker == "Saudi Arabia"
-
-
-def test_it_is_the_organisation_that_spoke_before():
-    text = (  # Bloomberg
-        "The Ezzedeen al-Qassam Brigades said by e-mail that Israeli ground forces entered Rafah "
-        "at 2 a.m. yesterday. Al-Qassam has no information about the missing Israeli soldier, "
-        "it said in a statement on its website."
-    )
-    q = _one(text, "Al-Qassam has no information")
-    assert q.kind == "indirect" and q.speaker == "Ezzedeen al-Qassam Brigades"
-
-
-def test_it_is_never_a_person_nor_a_dummy_subject():
-    text = (  # Reuters
-        "Kim Song said in a statement the talks were a trick.\n\n"
-        "“We do not need to have lengthy talks with the U.S. now,” it said."
-    )
-    assert _one(text, "We do not need").speaker is None
+def test_it_is_never_a_dummy_subject():
     text = (  # Reuters
         "The Syrian Observatory for Human Rights monitoring group said 19 people had been killed."
         "\n\nIt was unclear what impact the blast might have after he decided last month to "
@@ -63,83 +586,6 @@ def test_it_is_never_a_person_nor_a_dummy_subject():
     )
     found = [q for q in extract_quotes(text) if q.text.startswith("Islamic State had been")]
     assert all(q.speaker is None or "Observatory" not in q.speaker for q in found)
-
-
-# -- a long appositive between a quote and its verb ----------------------------------------------
-
-
-def test_a_name_and_a_long_appositive_after_the_quote():
-    text = (  # Bloomberg
-        "“It’s a positive but very small step, and can at least help the two Koreas exchange "
-        "some views on the current state of affairs,” Kim Jin-ho, a professor of political "
-        "science at Dankook University in South Korea, said of the meeting."
-    )
-    assert _one(text, "It’s a positive").speaker == "Kim Jin-ho"
-    text = (  # Al Jazeera
-        '"Male and female inmates will be kept in separate areas divided by a six feet '
-        "red-coloured wall,\" Rabindra Das, an engineer with Assam's police housing board and "
-        "incharge of the construction of the detention facility, told Al Jazeera."
-    )
-    assert _one(text, "Male and female").speaker == "Rabindra Das"
-
-
-def test_a_long_stretch_with_no_name_before_its_comma_names_nobody():
-    text = (  # made from the Bloomberg excerpt: the words before the verb are no appositive
-        "“It’s a positive but very small step,” the talks that have gone on for many months "
-        "between the two Koreas over the state of affairs on the peninsula and beyond, said."
-    )
-    assert _one(text, "It’s a positive").speaker is None
-
-
-# -- pronouns ------------------------------------------------------------------------------------
-
-
-def test_he_is_not_the_person_a_quote_ends_with():
-    text = (  # Reuters
-        "U.N. Ambassador Kim Song said in a statement the “sustained and substantial dialogue” "
-        "sought by the United States was a “time-saving trick”.\n\n"
-        "“We do not need to have lengthy talks with the U.S. now,” he said.\n\n"
-        "Even so, Jenny Town of 38 North, a Washington-based North Korea project, said it was "
-        "unclear how literally Kim Song’s words should be taken.\n\n"
-        "“It’s an interesting choice of spokesperson. Kim Song is not directly involved in the "
-        "negotiation process,” she said.\n\n"
-        "“These kinds of hardline messages are increasing in frequency,” he said, adding that "
-        "Kim Song had spoken before."
-    )
-    assert _one(text, "We do not need").speaker == "Kim Song"
-    assert _one(text, "it was unclear").speaker == "Jenny Town"
-    assert _one(text, "It’s an interesting").speaker == "Jenny Town"
-
-
-# -- a quote with spaces inside its marks ----------------------------------------------------------
-
-
-def test_a_second_quote_with_spaces_inside_its_marks_goes_on_with_the_speaker():
-    text = (  # USA Today
-        'Netanyahu, who bitterly opposed the deal, spoke in English.\n\n"This is a terrible '
-        'deal," Netanyahu said. " In a few days time, President Trump will make his decision. '
-        '... I am sure he will do the right thing. "'
-    )
-    q = _one(text, "In a few days")
-    assert q.kind == "direct" and q.speaker == "Netanyahu"
-
-
-# -- "the official": the unnamed speaker introduced before ----------------------------------------
-
-
-def test_the_official_is_the_unnamed_official_introduced_before():
-    text = (  # Reuters
-        "“Trump asked: ‘If we withdraw our soldiers, can you clean up ISIS?’”, a Turkish official "
-        "told Reuters.\n\n“Then you do it,” Trump told him abruptly.\n\n“I have to say it was an "
-        "unexpected decision,” said the official, one of five Turkish sources who spoke to "
-        "Reuters.\n\n“Of course it will be difficult,” a Turkish security official said.\n\n"
-        "FILE PHOTO: U.S. President Donald Trump talks to Turkey's President Recep Tayyip "
-        "Erdogan in Brussels, Belgium July 11, 2018.Tatyana Zenkovich/Pool via REUTERS\n\n"
-        "“Distancing the YPG from the border is of critical importance,” the security official "
-        "said."
-    )
-    assert _one(text, "I have to say").speaker == "a Turkish official"
-    assert _one(text, "Distancing the YPG").speaker == "a Turkish security official"
 
 
 def test_a_definite_description_needs_the_same_head_and_its_modifiers():
@@ -169,19 +615,6 @@ def test_a_headline_in_capitals_and_a_contraction_are_no_speakers():
     assert clean_speaker("Mark Levin") == "Mark Levin"
 
 
-# -- a quote with no attribution of its own, in a paragraph with others ---------------------------
-
-
-def test_an_unattributed_quote_goes_on_with_the_nearest_speaker_before_it():
-    text = (  # The New York Times
-        "As Iran warned on Tuesday that it might resume its nuclear activities if the United "
-        'States does pull out, Mr. Trump threatened it with unspecified retaliation. "You can '
-        'mark it down," he said. "If they restart their nuclear program, they will have bigger '
-        'problems than they have ever had before."'
-    )
-    assert _one(text, "If they restart").speaker == "Trump"
-
-
 def test_a_territory_is_no_person():
     text = (  # ABC News
         "Puerto Rico has 51 pledged Democratic delegates.\n\nHe announced his stance in an "
@@ -191,89 +624,9 @@ def test_a_territory_is_no_person():
     assert all(q.speaker != "Puerto Rico" for q in extract_quotes(text))
 
 
-# -- canonical names -----------------------------------------------------------------------------
-
-
-def test_a_family_name_written_first_is_named_in_full():
-    text = (  # Bloomberg
-        "North Korean Foreign Minister Ri Yong Ho met his counterpart on Sunday.\n\n"
-        "Ri Yong Ho Photographer: Kyodo News via Getty Images\n\n"
-        "Ri said the offer “lacks sincerity,” according to the unnamed official."
-    )
-    assert _one(text, "lacks sincerity").speaker == "Ri Yong Ho"
-    text = (  # Time
-        "North Korean leader Kim Jong Un has agreed to talks. His father Kim Jong Il never did."
-        "\n\nKim promised the talks would occur regardless of the looming drills."
-    )
-    assert _one(text, "the talks would occur").speaker == "Kim Jong Un"
-
-
-# -- headlines and captions that name the speaker --------------------------------------------------
-
-
-def test_a_caption_names_the_speaker_before_a_colon():
-    text = (  # BBC News
-        "Media playback is unsupported on your device Media caption Donald Trump: Macron "
-        'comments "nasty, insulting, and disrespectful"\n\n'
-        '"Since 2016, Canada and European allies have added $130bn more to the defence budget," '
-        "Mr Stoltenberg said.\n\n"
-        "Media playback is unsupported on your device Media caption Macron on Nato: \"We don't "
-        'have the same definition of terrorism"\n\n'
-        '"This is unprecedented, this is making Nato stronger."\n\n'
-        "President Macron said Nato was brain dead. Macron spoke in London."
-    )
-    assert _one(text, "nasty, insulting").speaker == "Donald Trump"
-    assert _one(text, "We don't have").speaker == "Macron"
-    assert _one(text, "This is unprecedented").speaker == "Stoltenberg"
-
-
 def test_a_one_word_label_before_a_colon_is_no_speaker():
     text = 'Analysis: the talks went "nowhere at all," and both sides knew it.'
     assert all(q.speaker is None for q in extract_quotes(text))
-
-
-# -- names with an affiliation -------------------------------------------------------------------
-
-
-def test_a_name_of_an_organisation_is_the_person():
-    text = (  # Bloomberg
-        "“Hostile actions in Washington, such as the announcement of the construction of the "
-        "wall, from our point of view, means that the U.S. doesn’t want any collaboration from "
-        "our side,” Senator Armando Rios Piter of the Democratic Revolution Party said in a "
-        "statement Wednesday."
-    )
-    assert _one(text, "Hostile actions").speaker == "Armando Rios Piter"
-    text = (  # The Guardian
-        "Jamal Abdi from the National Iranian American Council (NIAC) said: “Clearly, Pompeo is "
-        "hoping to elevate voices who would set the US and Iran on a collision course.”"
-    )
-    assert _one(text, "Clearly, Pompeo").speaker == "Jamal Abdi"
-
-
-def test_a_short_sentence_in_marks_after_another_is_a_statement():
-    text = (  # Bloomberg
-        "Trump’s spokesman, Sean Spicer, indicated the administration still wanted Pena Nieto to "
-        "come to the U.S. “We’ll look for a date to schedule something in the future,” he told "
-        "reporters. “We’ll continue to coordinate.”"
-    )
-    q = _one(text, "We’ll continue")
-    assert q.kind == "direct" and q.speaker == "Sean Spicer"
-
-
-# -- roles and circumstances after an inverted verb ------------------------------------------------
-
-
-def test_an_inverted_verb_with_a_role_or_a_manner_after_it():
-    text = (  # The Guardian
-        "“Because of Hillary Clinton our daughters, and all our sons and daughters, now take for "
-        "granted that woman can be president of the United States,” said Obama with evident "
-        "emotion in her voice.\n\n“In this election we cannot sit back and hope that everything "
-        "works out for the best,” added the first lady."
-    )
-    assert _one(text, "Because of Hillary").speaker == "Obama"
-    assert _one(text, "In this election").speaker == "the first lady"
-    text = "“If you’re spending another trillion dollars, unpaid, that is bad,” the staffer said."
-    assert _one(text, "If you’re spending").speaker == "the staffer"  # Reuters
 
 
 # -- bodies named by an abbreviation; adverbs before the verb ------------------------------------
@@ -292,15 +645,6 @@ def test_the_un_and_nato_speak_and_an_adverb_does_not_hide_the_subject():
     assert [q.speaker for q in extract_quotes(text)] == ["Turkish officials"]
 
 
-def test_a_name_with_a_particle_is_named_in_full():
-    text = (  # Newsmax
-        "Three militants rushed inside and opened fire, Issam al-Naass, a security services "
-        "spokesman, told AFP.\n\nThe nationalities of the foreigners killed were not immediately "
-        "known, but Naass said two of the foreigners were women."
-    )
-    assert _one(text, "two of the foreigners").speaker == "Issam al-Naass"
-
-
 def test_a_party_in_the_plural_speaks_and_its_adjective_does_not():
     assert clean_speaker("Democrats") == "Democrats"  # The Hill: "Democrats …, saying …"
     assert clean_speaker("Republican") is None
@@ -316,50 +660,17 @@ def test_a_title_that_is_a_family_name():
     assert said == {"warned against": "Angus King", "said": "King"}
     text = "Saudi Arabia's King Salman said the kingdom would respond."
     assert [q.speaker for q in extract_quotes(text)] == ["Salman"]
-    text = "“This is a serious matter,” said Clinton’s campaign manager, Robby Mook."  # Guardian
-    assert _one(text, "This is a serious").speaker == "Robby Mook"
 
 
-def test_verbs_of_manner_attribute_a_quote_and_report_nothing():
-    text = (  # Associated Press
-        "“They shouldn't be doing this, man. We live around here,” she wailed, and Maria Lopez "
-        "shouted “Get out!” at the crowd."
-    )
-    assert _one(text, "Get out").speaker == "Maria Lopez"
+def test_verbs_of_manner_report_nothing():
     text = "The crowd laughed at the joke and chanted for an hour."
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
-
-
-def test_it_goes_on_meaning_the_body_it_meant():
-    text = (  # BBC News
-        "Huawei's chief financial officer was arrested last year, the company confirmed.\n\n"
-        "It said in a statement it was unaware of any wrongdoing by its executive.\n\n"
-        '"The company has been provided very little information," it said.'
-    )
-    assert _one(text, "The company has been").speaker == "the company"
-
-
-def test_a_document_with_its_owner_and_an_acronym_in_parentheses():
-    text = (  # BBC News
-        '"Unfortunately, we expect this situation to worsen, and to become even more dangerous '
-        "for our client,\" Mr Bakaj's letter says.\n\nOmar Quesada, the general secretary of Mr "
-        "García's American Popular Revolutionary Alliance (APRA) party, told reporters: \"Alan "
-        'García has died, long live APRA."'
-    )
-    assert _one(text, "Unfortunately").speaker == "Bakaj"
-    assert _one(text, "Alan García has died").speaker == "Omar Quesada"
 
 
 # -- joint speakers ------------------------------------------------------------------------------
 
 
-def test_they_are_the_joint_subject_before():
-    text = (  # Reuters
-        "The university system’s board chair, Harry Smith, and president, Margaret Spellings, "
-        "denounced the toppling of the statue in a joint statement.\n\n“The actions last evening "
-        "were unacceptable, dangerous, and incomprehensible,” they said."
-    )
-    assert _one(text, "The actions last").speaker == "Harry Smith and Margaret Spellings"
+def test_they_with_one_person_named_is_no_joint_subject():
     text = (  # the same, with one person named: "they" is not resolved to a joint subject
         "The university system’s board chair, Harry Smith, denounced the toppling of the statue."
         "\n\n“The actions last evening were unacceptable,” they said."
@@ -367,47 +678,12 @@ def test_they_are_the_joint_subject_before():
     assert " and " not in (_one(text, "The actions last").speaker or "")
 
 
-def test_said_one_of_his_lawyers_and_a_name():
-    text = "“This has been a terrible ordeal,” said one of his lawyers, Eugene Fidell."  # Reuters
-    assert _one(text, "This has been").speaker == "Eugene Fidell"
-
-
-# -- round 4: families found on unlabelled AllSides articles and on dev --------------------------
-
-
-def test_a_dotted_acronym_does_not_end_the_speaker():
-    text = (  # The Washington Times
-        "“The Army used to have a saying that ‘every soldier is a sensor,’” added the U.S. "
-        "official, who spoke with The Times on Thursday."
-    )
-    assert _one(text, "The Army used").speaker == "the U.S. official"
-
-
-def test_dialogue_verbs_attribute_the_quote():
-    text = (  # The Guardian
-        "“OK Donald, I know you are into big diversion tonight,” shot back Clinton. “Anything to "
-        "get away from your campaign.”"
-    )
-    assert _one(text, "OK Donald").speaker == "Clinton"
-    text = (  # Reuters
-        "“You’re the boss, Mr. Rosenstein,” Jordan interrupted.\n\n"
-        "“That’s correct,” Rosenstein snapped back."
-    )
-    assert _one(text, "You’re the boss").speaker == "Jordan"
-    assert _one(text, "That’s correct").speaker == "Rosenstein"
-
-
-def test_continued_attributes_a_quote_and_reports_nothing():
+def test_continued_reports_nothing():
     text = (  # BBC News
         "Mr Trump's public criticism of Saudi Arabia on Tuesday was his strongest so far, but he "
         "has continued to highlight the kingdom's importance as a US ally."
     )
     assert not [q for q in extract_quotes(text) if "highlight" in q.text]
-    text = (  # Politico
-        "“We don’t want war,” Zarif told CNN.\n\n"
-        "“We don’t want to engage in a military confrontation,” he continued."
-    )
-    assert _one(text, "We don’t want to engage").speaker == "Zarif"
 
 
 def test_an_institution_is_no_he():
@@ -423,49 +699,12 @@ def test_an_institution_is_no_he():
     assert _one(text, "It's a shame").speaker != "Trump Twitter Archive"
 
 
-def test_he_may_be_the_unnamed_official_who_spoke_just_before():
-    text = (  # Reuters
-        "But Ankara and its Syrian rebel allies alone do not have the capacity to take over the "
-        "whole region, Cagaptay said.\n\n"
-        "“Distancing the YPG from the border is of critical importance,” a Turkish security "
-        "official said.\n\n"
-        "He stressed the need for careful coordination over who should fill other areas."
-    )
-    assert _one(text, "the need for careful").speaker == "a Turkish security official"
-
-
-def test_a_participle_is_said_by_its_clause_subject_not_the_name_before_its_comma():
-    text = (  # The Hollywood Reporter, via AllSides
-        "Hillary Clinton slammed Sen. Bernie Sanders, her main competitor in the 2016 Democratic "
-        'primary, saying "nobody likes him" and accusing him of supporting sexist attacks.'
-    )
-    assert _one(text, "nobody likes him").speaker == "Hillary Clinton"
+def test_a_participle_is_not_said_by_the_name_before_its_comma():
     text = (  # Associated Press
         "Dozens of hard-liners later gathered outside the British Embassy, chanting "
         "“Death to England.”"
     )
     assert _one(text, "Death to England").speaker != "Embassy"
-    text = (  # Fox News
-        "France's ambassador to the United States, Gerard Araud, sought to show there are no hard "
-        'feelings, tweeting on Monday: "I am extremely grateful for the overwhelming support."'
-    )
-    assert _one(text, "I am extremely").speaker == "Gerard Araud"
-
-
-def test_a_participle_after_a_quotation_reports_with_the_quotation_speaker():
-    text = (  # BBC News
-        "However, Mr Macron told reporters: \"We don't have the same definition of terrorism "
-        'around the [Nato] table," adding that the greatest priority was to fight IS.'
-    )
-    q = _one(text, "the greatest priority")
-    assert q.kind == "indirect" and q.speaker == "Macron"
-    text = (  # CNN
-        "“Its wasting half the initiative, half the brain power, half the passion, of a nation,” "
-        "Biden said, also acknowledging that the obstacles to gender equality in Africa seem "
-        "daunting."
-    )
-    q = _one(text, "the obstacles")
-    assert q.kind == "indirect" and q.speaker == "Biden"
 
 
 def test_a_reported_clause_before_the_part_that_holds_a_quoted_fragment():
@@ -484,13 +723,7 @@ def test_a_reported_clause_before_the_part_that_holds_a_quoted_fragment():
     assert q.kind == "indirect" and q.text.endswith("precautionary measure")
 
 
-def test_a_subject_then_circumstance_before_the_verb():
-    text = (  # The Hill
-        "Starr at another point in the interview on the Catsimatidis radio show reiterated that he "
-        "trusts Mueller but feels wary of those around him."
-    )
-    q = _one(text, "he trusts Mueller")
-    assert q.kind == "indirect" and q.speaker == "Starr"
+def test_a_circumstance_before_the_verb_ends_the_reported_clause():
     text = (  # Associated Press
         "After initially pointing to a technical failure and insisting the armed forces were not "
         "to blame, authorities on Saturday admitted accidentally shooting it down."
@@ -498,23 +731,7 @@ def test_a_subject_then_circumstance_before_the_verb():
     assert _one(text, "the armed forces").text == "the armed forces were not to blame"
 
 
-def test_a_participle_after_he_said_is_his_not_a_name_inside_the_quotation():
-    text = (  # The Moscow Times (the seed)
-        "Putin also accused the Soviet leadership of “inaction” toward the deadly ethnic clashes.\n\n"
-        "“The Armenians took up arms and did it themselves,” he said, adding that the seven "
-        "surrounding districts fell under the control of Armenian protectorate Nagorno-Karabakh."
-    )
-    q = _one(text, "the seven surrounding")
-    assert q.kind == "indirect" and q.speaker == "Putin"
-
-
 def test_may_alone_is_theresa_may_and_as_x_put_it_reports():
-    text = (  # BBC News
-        "Theresa May met the leaders of France and Germany.\n\n"
-        "Speaking after visiting businesses in Salisbury, May said the four countries were "
-        "“very clear in attributing this act to Russia”."
-    )
-    assert _one(text, "very clear").speaker == "Theresa May"
     assert clean_speaker("Theresa May") == "Theresa May"
     text = (  # CNN
         'Why the gunman shot him in the back -- "in cold blood," as Harper put it, while he stood '
@@ -531,8 +748,6 @@ def test_a_headline_in_capitals_or_a_link_word_is_no_part_of_a_speaker():
         'be dragged into fighting another war in Iraq," the President said.'
     )
     assert "WATCH" not in (_one(text, "As commander in chief").speaker or "")
-    text = 'Says Paine: "The main thing that\'s disturbing about it is trying to have our children understand."'  # NPR
-    assert _one(text, "The main thing").speaker == "Paine"
 
 
 def test_a_predicate_without_subject_after_the_clause_is_the_speakers_own_act():
@@ -542,19 +757,6 @@ def test_a_predicate_without_subject_after_the_clause_is_the_speakers_own_act():
     )
     q = _one(text, "he would support")
     assert q.text == "he would support stopping federal money to Planned Parenthood"
-    text = (  # The Moscow Times (the seed)
-        "Armenian Prime Minister Nikol Pashinyan has meanwhile called on Russian-led peacekeepers "
-        "to help stop the conflict."
-    )
-    assert _one(text, "Russian-led peacekeepers").speaker == "Nikol Pashinyan"
-
-
-def test_a_sentence_adverb_is_no_speaker():
-    text = (  # Politico
-        "Nevertheless, the administration has repeatedly maintained it can strike a deal with Iran "
-        "without congressional approval."
-    )
-    assert _one(text, "it can strike").speaker == "the administration"
 
 
 def test_no_name_before_a_colon_that_follows_a_speech_verb():
@@ -574,8 +776,6 @@ def test_after_saying_is_an_attribution_of_its_own():
     )
     q = _one(text, "they were confident")
     assert q.text == "they were confident that only one gunman took part in the attack"
-    q = _one(text, "other shooters")
-    assert q.kind == "indirect" and q.speaker == "Ottawa police"
 
 
 def test_a_capitalised_word_in_ed_is_a_name_not_a_verb():
@@ -586,78 +786,9 @@ def test_a_capitalised_word_in_ed_is_a_name_not_a_verb():
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
 
 
-# -- round 5: titles with "of", and a family name shared by two people ----------------------------
-
-
-def test_a_title_with_of_before_a_name_is_a_title():
-    text = (  # AllSides excerpt
-        "Director of National Intelligence James Clapper said Iran would test the limits of the "
-        "deal.\n\n“We will not shut the government down,” Speaker of the House John Boehner said."
-    )
-    assert _one(text, "Iran would test").speaker == "James Clapper"
-    assert _one(text, "We will not shut").speaker == "John Boehner"
-    text = "The spokesman for Erdogan's AK Party said the vote would go ahead on Sunday."
-    assert _one(text, "the vote would").speaker_source == "description"
-
-
-def test_a_family_name_alone_is_not_a_different_person_who_shares_it():
-    text = (  # BASIL excerpt: "Donald" is never written, the first lady is
-        "In a statement, the first lady, Melania Trump, questioned Ms. Griffin’s sanity.\n\n"
-        "Referring to reports about Carter Page, Mr. Trump wrote that it was all part of a "
-        "“witch hunt” against him.\n\n“So now it is reported that the Democrats don’t want him "
-        "to testify,” he wrote."
-    )
-    assert _one(text, "witch hunt").speaker == "Trump"
-    assert _one(text, "So now it is").speaker == "Trump"
-    text = (  # the man's first name is given: he is named in full
-        "Donald Trump and Melania Trump arrived on Friday.\n\n“It was a great visit,” Mr. Trump "
-        "said."
-    )
-    assert _one(text, "It was a great").speaker == "Donald Trump"
-
-
-def test_the_president_is_the_one_named_president_before_not_the_last_speaker():
-    text = (  # BASIL excerpt
-        "Strzok appeared to launch a new Twitter account to fire back, saying he's "
-        '"deeply saddened" by the decision.\n\n'
-        "President Trump and his allies for months, though, have hammered the former FBI agent."
-        '\n\nReacting to the firing, the president tweeted, "finally," while asking whether '
-        "the Russia case will now be dropped:\n\n"
-        '"Agent Peter Strzok was just fired from the FBI - finally. The list of bad players in '
-        'the FBI & DOJ gets longer & longer."'
-    )
-    assert _one(text, "finally").speaker == "Trump"
-
-
 def test_a_speaker_is_never_a_possessive_nor_a_fragment_around_a_quotation():
-    text = (  # BASIL excerpt
-        "Then there was New Jersey Sen. Bob Menendez's response. He bluntly accused Trump of "
-        'forcing "a pointless shutdown" to pay for the border wall.\n\n'
-        '"This is about more than 800,000 Americans who are being held hostage. This is not '
-        'about immigration."'
-    )
-    assert _one(text, "This is about more").speaker == "Bob Menendez"
     assert clean_speaker('writing "your mother') is None
     assert clean_speaker("The New York Democrat said Republicans “have to have the guts") is None
-
-
-def test_of_two_politicians_in_a_sentence_the_quote_is_said_by_its_own_clause_subject():
-    text = (  # BASIL family: Tlaib's words were given to Pelosi
-        "Rep. Rashida Tlaib, a Michigan Democrat, vowed to “impeach the motherfucker” on "
-        "Thursday, and Speaker Nancy Pelosi said she would not censor her."
-    )
-    assert _one(text, "impeach").speaker == "Rashida Tlaib"
-    assert _one(text, "she would not").speaker == "Nancy Pelosi"
-
-
-def test_an_indefinite_appositive_describes_the_name_before_it():
-    text = (  # AllSides excerpt
-        "James Russell, a former Pentagon official and now an instructor at the Naval "
-        "Postgraduate School, said Mr Putin “seeks to punch his weight.”"
-    )
-    assert _one(text, "seeks to punch").speaker == "James Russell"
-    text = "“We will win,” Rep. Rashida Tlaib, a Michigan Democrat, said."
-    assert _one(text, "We will win").speaker == "Rashida Tlaib"
 
 
 def test_words_in_quotation_marks_are_never_the_speaker():
@@ -666,26 +797,5 @@ def test_words_in_quotation_marks_are_never_the_speaker():
         "England.” They also called for the ambassador to be expelled."
     )
     assert "Death" not in (_one(text, "Death to").speaker or "")
-    text = "Trump denounced Kim as “Little Rocket Man” and a “madman,” and vowed to act."
-    assert _one(text, "madman").speaker == "Trump"
     assert clean_speaker("against real news to") is None
     assert clean_speaker("lawmakers by") is None
-
-
-def test_a_quote_after_a_colon_is_said_by_whoever_speaks_in_the_colons_sentence():
-    text = (  # BASIL excerpt
-        "Strzok appeared to launch a new Twitter account to fire back.\n\n"
-        "President Trump and his allies for months have hammered the former FBI agent.\n\n"
-        'Reacting to the firing, the president tweeted, "finally," while asking whether the '
-        "Russia case will now be dropped:\n\n"
-        '"Agent Peter Strzok was just fired from the FBI - finally. It is a total Hoax."'
-    )
-    assert _one(text, "Agent Peter Strzok").speaker == "Trump"
-
-
-def test_a_person_of_a_state_who_speaks_is_the_person():
-    text = (  # BASIL excerpt
-        "It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the "
-        "report must be made public.”"
-    )
-    assert _one(text, "the report must").speaker == "Amy Klobuchar"

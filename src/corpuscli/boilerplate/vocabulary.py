@@ -156,9 +156,39 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
 
 
+#: The kinds of file data/boilerplate/MANIFEST names: vocabularies of phrases (each compiled
+#: into a :class:`Lexicon`), sets of single words, signs (not words) and line closers.
+KINDS = ("phrases", "words", "signs", "closers")
+
+
+@cache
+def kinds() -> dict[str, str]:
+    """Each vocabulary of data/boilerplate/ (its file name without ``.txt``) and its kind, as
+    data/boilerplate/MANIFEST lists them, so that what a file is is said once, beside the files
+    (a test checks every ``.txt`` file there is listed)."""
+    text = resources.files("corpuscli").joinpath("data/boilerplate/MANIFEST").read_text("utf-8")
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, kind = line.split()
+        if kind not in KINDS:
+            raise ValueError(f"boilerplate MANIFEST: {name} is of no known kind ({kind!r})")
+        found[name] = kind
+    return found
+
+
+def vocabularies(kind: str = "phrases") -> tuple[str, ...]:
+    """The names of the vocabularies of the given kind (:data:`KINDS`), sorted."""
+    return tuple(sorted(name for name, of in kinds().items() if of == kind))
+
+
 @cache
 def lexicon(name: str) -> Lexicon:
-    """The vocabulary data/boilerplate/``name``.txt, compiled once per process."""
+    """The vocabulary data/boilerplate/``name``.txt, compiled once per process; a ValueError
+    when the MANIFEST does not list it as a vocabulary of phrases."""
+    if kinds().get(name) != "phrases":
+        raise ValueError(f"boilerplate vocabulary {name}: not a vocabulary of phrases (MANIFEST)")
     text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
     return compile_lexicon(name, text.splitlines())
 
@@ -179,7 +209,10 @@ def symbols() -> tuple[str, ...]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    """The words of a vocabulary (data/boilerplate/``name``.txt) as a set, lower-cased."""
+    """The words of a vocabulary (data/boilerplate/``name``.txt) as a set, lower-cased; a
+    ValueError when the MANIFEST lists it as neither phrases nor words."""
+    if kinds().get(name) not in ("phrases", "words"):
+        raise ValueError(f"boilerplate vocabulary {name}: not a vocabulary of words (MANIFEST)")
     text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
     return frozenset(
         w for line in text.splitlines() if not line.lstrip().startswith("#") for w in words_of(line)
