@@ -74,3 +74,20 @@ def test_one_tokenisation_serves_stats(monkeypatch):
     stemmed = count_terms(frame, options=TermOptions(stem="english"), per_doc=True)
     assert not stemmed.has_article_words(len(frame))  # stems are not the overview's words
     assert not count_terms(frame, options=options).has_article_words(len(frame))
+
+
+def test_distinct_words_from_counts_per_group_and_overall():
+    """The distinct words of each group told from the counting pass's (doc, word) pairs are the
+    ones the tokeniser finds: per month (undated articles a group of their own) and overall."""
+    from corpuscli.engine.term_counts import TermOptions, count_terms
+    from corpuscli.text.stopwords import load_stopwords
+
+    frame = load([str(SAMPLE)]).frame
+    options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    counts = count_terms(frame, options=options, per_doc=True)
+    for by in ("month", None):
+        from_counts = corpus_stats(frame, by=by, counts=counts)
+        pd.testing.assert_frame_equal(from_counts, corpus_stats(frame, by=by))
+        assert (from_counts["distinct_words"] > 0).all()
+    vocabulary = {w for t in frame["text"] for w in Tokenizer().tokens(t)}
+    assert corpus_stats(frame, counts=counts)["distinct_words"].tolist() == [len(vocabulary)]

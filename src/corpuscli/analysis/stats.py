@@ -132,11 +132,23 @@ def _plain_words(counts: TermCounts) -> bool:
 def _words_from_counts(
     counts: TermCounts, key_list: Sequence[object]
 ) -> tuple[list[int], dict[object, int]]:
+    """Each article's word tokens and each group's distinct words (the (group, word) pairs of
+    the articles' (doc, word) table, told apart once: one code per pair, counted per group)."""
+    import numpy as np
+
     doc_tokens, table = counts.totals.word_table()
     codes, names = pd.factorize(pd.Series(list(key_list), dtype=object))
-    pairs = pd.DataFrame({"g": codes[table["doc"].to_numpy()], "k": table["key"].to_numpy()})
-    sizes = pairs.drop_duplicates().groupby("g").size()
-    return doc_tokens.tolist(), {names[g]: int(n) for g, n in zip(sizes.index, sizes, strict=True)}
+    groups, keys = codes[table["doc"].to_numpy()], table["key"].to_numpy()
+    width = int(keys.max()) + 1 if len(keys) else 1
+    if len(keys) and groups.min() >= 0 and int(groups.max()) < (1 << 62) // width:
+        # a pair as one integer, hashed once: a third of the time and memory of a frame's
+        # drop_duplicates over two columns (millions of rows on a large corpus)
+        pairs = pd.unique(groups.astype(np.int64) * width + keys.astype(np.int64))
+        sizes = np.bincount(pairs // width, minlength=len(names))
+        return doc_tokens.tolist(), {names[g]: int(n) for g, n in enumerate(sizes.tolist()) if n}
+    frame = pd.DataFrame({"g": groups, "k": keys})
+    found = frame.drop_duplicates().groupby("g").size()
+    return doc_tokens.tolist(), {names[g]: int(n) for g, n in zip(found.index, found, strict=True)}
 
 
 def corpus_stats(
