@@ -7,6 +7,8 @@ give (checked on generated text), and the work they do grows with the text, not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -50,8 +52,10 @@ def test_clause_start_is_the_plain_search(pieces, ends, marks, lead):
         assert boundaries.clause_start(e, marked) == _plain_clause_start(text, s_start, e, marked)
 
 
-def _searched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The lengths of text the clause boundary pattern is asked to search, from now on."""
+@contextmanager
+def _searched() -> Iterator[list[int]]:
+    """The lengths of text the clause boundary pattern is asked to search inside the block (a
+    context manager, not the monkeypatch fixture, so hypothesis's examples can use it too)."""
     lengths: list[int] = []
     pattern = reported._BOUNDARY
 
@@ -60,8 +64,11 @@ def _searched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             lengths.append(min(endpos, len(text)) - pos)
             return pattern.finditer(text, pos, endpos)
 
-    monkeypatch.setattr(reported, "_BOUNDARY", Counting())
-    return lengths
+    reported._BOUNDARY = Counting()  # type: ignore[assignment]
+    try:
+        yield lengths
+    finally:
+        reported._BOUNDARY = pattern
 
 
 @pytest.mark.parametrize(
@@ -72,10 +79,9 @@ def _searched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         " Biden said that the minister",
     ],
 )
-def test_many_verbs_in_one_sentence_search_it_once(monkeypatch, unit):
+def test_many_verbs_in_one_sentence_search_it_once(unit):
     text = "Officials met" + unit * 500  # about 12,000 characters or more, no full stop
-    lengths = _searched(monkeypatch)
-    with bounded(60):
+    with _searched() as lengths, bounded(60):
         quotes = extract_quotes(text)
     assert quotes  # the verbs report (or the test reads nothing)
     assert sum(lengths) <= 3 * len(text)  # quadratic: some 500 times the text
@@ -87,20 +93,8 @@ def test_many_verbs_in_one_sentence_search_it_once(monkeypatch, unit):
                 min_size=200, max_size=1200))  # fmt: skip
 def test_generated_run_on_sentences_search_each_once(words):
     text = "Officials met" + "".join(words)
-    lengths: list[int] = []
-    pattern = reported._BOUNDARY
-
-    class Counting:
-        def finditer(self, t: str, pos: int = 0, endpos: int = 2**62) -> object:
-            lengths.append(min(endpos, len(t)) - pos)
-            return pattern.finditer(t, pos, endpos)
-
-    reported._BOUNDARY = Counting()  # type: ignore[assignment]
-    try:
-        with bounded(60):
-            extract_quotes(text)
-    finally:
-        reported._BOUNDARY = pattern
+    with _searched() as lengths, bounded(60):
+        extract_quotes(text)
     assert sum(lengths) <= 3 * len(text) + 20 * len(lengths)
 
 
