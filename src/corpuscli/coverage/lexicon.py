@@ -25,9 +25,8 @@ class Lexicon:
     light_verbs: frozenset[str]  # "repeated", "made": "repeated his vow to", "made a case that"
     phrasal_nouns: frozenset[str]  # "call", "case": nouns of speech after a light verb only
     titles: frozenset[str]  # "President", "Sen.", "Prime Minister"
-    title_words: frozenset[
-        str
-    ]  # every word of a title ("Prime", "Minister", "Sen."), of "X of Y" X's
+    # every word of a title ("Prime", "Minister", "Sen."); of a title "X of Y", X's words only
+    title_words: frozenset[str]
     roles: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body", "white house" -> "body"
     countries: frozenset[str]  # "Russia", "North Korea", "U.S."
     adjectives: frozenset[str]  # "Russian", "Turkish", "Azeri"
