@@ -367,7 +367,7 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
 #: A quotation mark (in a speaker: a fragment of the sentence around a quotation).
 _QUOTE_MARK = re.compile(r"[“”\"‘]")
 #: Words a speaker never ends with (a preposition, a conjunction, "to").
-_DANGLING = lexicon().words("prepositions") | {"to", "and", "or", "but", "that", "the", "a", "an"}
+_DANGLING = lexicon().words("prepositions") | lexicon().words("speaker_endings")
 #: A possessive ending.
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
