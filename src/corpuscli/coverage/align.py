@@ -29,7 +29,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .alignment_model import Model, shipped_model
-from .pair_features import NAMES, pair_features, statement_info
+from .pair_features import NAMES, NEAR_SAME, pair_features, statement_info
 from .quotes import Quote
 from .similarity import Similarity, Weights, compare, content_words, word_key
 from .statements import Sentence, sentences
@@ -110,7 +110,8 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
     at least ``relative`` times the best of either statement, and, whatever the model says, pairs
     that read the same word for word but for a word or two (``near_same``: a changed word is what
-    a diff is for, and one negated or swapped word must not hide it); a statement with a
+    a diff is for, and one negated or swapped word must not hide it); never two statements of
+    one word each; a statement with a
     word-for-word rendering on the other side keeps that link only, and one linked to a
     rendering by its own speaker loses its links to statements of another named speaker (an
     echo of its words by someone else, a question and its answer)."""
@@ -128,6 +129,16 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         if (i, j) in sure
         or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
     ]
+    # two one-word quotes ("Today", "Progressivism") are a name or a scare quote that both
+    # outlets wrote, not one statement: such a word is linked only inside a longer statement,
+    # or when the sentences that hold the two are themselves one sentence (a copied article)
+    context = NAMES.index("sentence_dice")
+    keys = [
+        (i, j)
+        for i, j in keys
+        if max(_words(c.ta[i]), _words(c.tb[j])) >= MIN_EXACT
+        or c.features[(i, j)][context] >= NEAR_SAME
+    ]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
     keys = [(i, j) for i, j in keys if (i, j) in c.exact or (i not in exact_a and j not in exact_b)]
@@ -140,6 +151,11 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         for i, j in sorted(keys)
         if (i, j) in sure or not (c.features[(i, j)][differs] and (i in own_a or j in own_b))
     }
+
+
+def _words(tokens: list[Token]) -> int:
+    """How many words (not marks) ``tokens`` hold."""
+    return sum(t.key[:1].isalnum() for t in tokens)
 
 
 def align(
