@@ -489,6 +489,21 @@ def test_a_middle_initial_does_not_end_a_sentence():
     ]
 
 
+def test_a_time_of_day_ends_a_sentence_before_a_capital():
+    """ "5 p.m. Then ..." is two sentences (a lower-case abbreviation before a capital), "9 a.m.
+    on Friday" one, and a dotted acronym of capitals goes on into a name ("U.S. Senate")."""
+    text = (
+        "The vote was set for 5 p.m. Then the Senate adjourned. He left at 9 a.m. on Friday. "
+        "The U.S. Senate met."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The vote was set for 5 p.m.",
+        "Then the Senate adjourned.",
+        "He left at 9 a.m. on Friday.",
+        "The U.S. Senate met.",
+    ]
+
+
 def test_requests_disputes_and_addressed_clauses_are_statements():
     """What someone called for, disputed or told someone is reported speech as much as what they
     said (BASIL dev: the NRA report "called for armed officers …", Obama "rejected claims that
