@@ -12,11 +12,7 @@ of the two articles, never of a particular outlet, speaker or story:
 - where they stand: their relative positions in their articles, their length ratio;
 - whether they read nearly the same word for word, stopwords included (``NEAR_SAME``);
 - how the pair ranks among the others: whether each is the other's closest statement, and its
-  overlap against the best overlap either statement has with anything;
-- for two statements of one named speaker: how few statements that speaker has on either side,
-  whether they stand at the same place in the order of that speaker's statements, and how near
-  their places in the articles are (a paraphrase that shares no word is still, most often, the
-  speaker's remark told at the same point of the story).
+  overlap against the best overlap either statement has with anything.
 
 The names of the features are ``NAMES``; :func:`pair_features` gives one row per pair.
 """
@@ -64,9 +60,6 @@ NAMES = (
     "sentence_dice",
     "sentence_cover",
     "question_and_not",
-    "speaker_few",
-    "speaker_order",
-    "speaker_near",
 )
 
 _QUOTED = frozenset({"direct", "partial"})
@@ -140,15 +133,13 @@ def pair_features(
     their similarities ``sims[i][j]`` and the pairs whose words are the same (``exact``)."""
     best_a = [max((s.dice for s in row), default=0.0) for row in sims]
     best_b = [max((sims[i][j].dice for i in range(len(a))), default=0.0) for j in range(len(b))]
-    who_of = [[same_speaker(qa.speaker, qb.speaker) for qb in b] for qa in a]
-    order = _speaker_order(who_of, len(a), len(b))
     out: dict[tuple[int, int], list[float]] = {}
     for i, (qa, xa) in enumerate(zip(a, ia, strict=True)):
         for j, (qb, xb) in enumerate(zip(b, ib, strict=True)):
             s = sims[i][j]
             na, nb = len(xa.profile.words), len(xb.profile.words)
             short = max(1, min(na, nb))
-            who = who_of[i][j]
+            who = same_speaker(qa.speaker, qb.speaker)
             names = xa.names & xb.names
             fragment = any(
                 q.kind == "partial" and p.words and s.run == len(p.words)
@@ -188,31 +179,7 @@ def pair_features(
                 _dice(xa.sentence, xb.sentence, xa.sentence_weight + xb.sentence_weight),
                 _dice(xa.sentence, xb.sentence, 2 * min(xa.sentence_weight, xb.sentence_weight)),
                 float(xa.question != xb.question),
-                *order.get((i, j), (0.0, 0.0)),
-                (1.0 - abs(xa.position - xb.position)) * float(who is True),
             ]
-    return out
-
-
-def _speaker_order(
-    who: list[list[bool | None]], n_a: int, n_b: int
-) -> dict[tuple[int, int], tuple[float, float]]:
-    """For each pair of statements of one named speaker: how few that speaker's statements are
-    (one over the larger of the numbers of statements of the speaker on either side: a speaker
-    quoted once in each article said, in all likelihood, the one thing both report), and how
-    near their places are in the order of that speaker's statements (1 when the k-th of n in one
-    article is the k-th of n in the other: outlets tell one speaker's remarks in the same order
-    more often than not). Evidence that two renderings are one statement when they share few
-    words."""
-    of_b = [[i for i in range(n_a) if who[i][j] is True] for j in range(n_b)]
-    of_a = [[j for j in range(n_b) if who[i][j] is True] for i in range(n_a)]
-    out = {}
-    for i in range(n_a):
-        for j in of_a[i]:
-            mine, theirs = of_b[j], of_a[i]
-            ra = (mine.index(i) + 0.5) / len(mine)
-            rb = (theirs.index(j) + 0.5) / len(theirs)
-            out[(i, j)] = (1.0 / max(len(mine), len(theirs)), 1.0 - abs(ra - rb))
     return out
 
 
