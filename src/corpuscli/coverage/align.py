@@ -8,7 +8,9 @@ reported speech; positions and lengths; how the pair ranks among each statement'
 Its weights were fitted on hand-aligned development pairs (:mod:`alignment_model`). A pair is
 linked when its score reaches the model's threshold and is not far below the best score either
 statement has; a statement rendered word for word on the other side is linked to that rendering
-only (two identical articles align row for row).
+only (two identical articles align row for row). Two one-word quotes are not one statement (a
+name or a scare quote both outlets wrote), and a weaker partner that renders another sentence of
+a statement's best partner (a long quote) reports another remark, not this one.
 
 A statement may be linked to several on the other side: an outlet may report one statement as a
 lead paraphrase and again as a quote, and another may split it into two quotes. The links are
