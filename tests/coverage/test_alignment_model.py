@@ -60,9 +60,10 @@ def test_every_pair_has_every_feature_and_the_same_words_are_linked():
 
 
 def test_a_word_family_counts_in_the_soft_overlap():
-    weights = Weights.of(["The lawsuit was without merit.", "We believe this suit is baseless."])
-    a = _side("“The lawsuit was without merit,” he said.", "a").statements[0]
-    b = _side("“We believe this suit is baseless,” he said.", "b").statements[0]
+    # "unconstitutional" ends in "constitution"'s stem: one family, no shared word
+    weights = Weights.of(["The measure is unconstitutional.", "It violates the constitution."])
+    a = _side("“The measure is unconstitutional,” he said.", "a").statements[0]
+    b = _side("“It violates the constitution,” he said.", "b").statements[0]
     from corpuscli.coverage.pair_features import soft_dice
 
     x, y = statement_info(a, "", weights), statement_info(b, "", weights)

@@ -17,6 +17,7 @@ from corpuscli import load
 from corpuscli.coverage.align import LABELS
 from corpuscli.coverage.diff import diff_articles, side, to_frame, to_json
 from corpuscli.coverage.numbers import find_numbers
+from corpuscli.coverage.similarity import content_senses
 from corpuscli.coverage.statements import article_statements, sentences
 from corpuscli.coverage.worddiff import contained, tokenize
 from corpuscli.render import diff as render_diff
@@ -63,6 +64,29 @@ def test_seeds_align_the_districts_statement_and_name_its_differences():
         "b": "2020-10-30T00:00:00+00:00",
     }
     assert "occupied" in d.summary["terms_only_in_a"]
+
+
+def test_a_summary_of_another_remark_of_the_quote_is_not_linked():
+    """A's lead sums up the first point of Putin's long quote (international law); B's lead
+    renders its last (the seven areas). B's lead is linked to the quote and to A's other lead,
+    which renders the same point, not to the summary of the first point."""
+    d = diff_articles(*_seeds())
+    linked = [(q.text, r.b[0].text) for r in d.rows if r.a and r.b for q in r.a]
+    assert not any(x.startswith("Russia‘s position in the recent") for x, _ in linked)
+    assert any(x.startswith("From an international law") and y.startswith("Russia is open")
+               for x, y in linked)  # fmt: skip
+
+
+def test_one_word_quotes_and_synonyms():
+    """Two outlets that both put one word in quotation marks ("Today") quoted a name, not one
+    statement; a statement in other words ("stay" / "remain") shares its words all the same."""
+    a = _article("Akin told the host of NBC’s “Today” show on Monday that he was staying.")
+    b = _article("Speaking on “Today” Monday morning, Akin said he was not leaving.")
+    assert not any(r.a and r.b for r in diff_articles(a, b).rows)
+    a = _article("Akin said he would stay in the race through November.")
+    b = _article("Akin insisted he would remain in the race through the November vote.")
+    assert any(r.a and r.b and "stay in the race" in r.a[0].text for r in diff_articles(a, b).rows)
+    assert content_senses("stay remains") == content_senses("remain stays")
 
 
 def test_the_headline_is_not_a_statement():
@@ -486,6 +510,21 @@ def test_a_middle_initial_does_not_end_a_sentence():
         "It was Plan B.",
         "The end came.",
         "Joseph I. Lieberman won.",
+    ]
+
+
+def test_a_time_of_day_ends_a_sentence_before_a_capital():
+    """ "5 p.m. Then ..." is two sentences (a lower-case abbreviation before a capital), "9 a.m.
+    on Friday" one, and a dotted acronym of capitals goes on into a name ("U.S. Senate")."""
+    text = (
+        "The vote was set for 5 p.m. Then the Senate adjourned. He left at 9 a.m. on Friday. "
+        "The U.S. Senate met."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The vote was set for 5 p.m.",
+        "Then the Senate adjourned.",
+        "He left at 9 a.m. on Friday.",
+        "The U.S. Senate met.",
     ]
 
 

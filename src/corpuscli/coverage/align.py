@@ -8,7 +8,9 @@ reported speech; positions and lengths; how the pair ranks among each statement'
 Its weights were fitted on hand-aligned development pairs (:mod:`alignment_model`). A pair is
 linked when its score reaches the model's threshold and is not far below the best score either
 statement has; a statement rendered word for word on the other side is linked to that rendering
-only (two identical articles align row for row).
+only (two identical articles align row for row). Two one-word quotes are not one statement (a
+name or a scare quote both outlets wrote), and a weaker partner that renders another sentence of
+a statement's best partner (a long quote) reports another remark, not this one.
 
 A statement may be linked to several on the other side: an outlet may report one statement as a
 lead paraphrase and again as a quote, and another may split it into two quotes. The links are
@@ -29,9 +31,9 @@ import bisect
 from dataclasses import dataclass, field
 
 from .alignment_model import Model, shipped_model
-from .pair_features import NAMES, pair_features, statement_info
+from .pair_features import NAMES, NEAR_SAME, StatementInfo, pair_features, statement_info
 from .quotes import Quote
-from .similarity import Similarity, Weights, compare, content_words, word_key
+from .similarity import Profile, Similarity, Weights, compare, content_words, word_key
 from .statements import Sentence, sentences
 from .worddiff import Op, Token, bag_diff, contained, folded, ratio, tokenize, word_diff
 
@@ -73,6 +75,9 @@ class Candidates:
     exact: set[tuple[int, int]]
     ta: list[list[Token]]
     tb: list[list[Token]]
+    ia: list[StatementInfo] = field(default_factory=list)
+    ib: list[StatementInfo] = field(default_factory=list)
+    weights: Weights = field(default_factory=Weights)
 
 
 def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Candidates:
@@ -92,7 +97,8 @@ def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Cand
         for j in range(len(b))
         if sum(k[0].isalnum() for k in fa[i]) >= MIN_EXACT and fa[i] == fb[j]
     }
-    return Candidates(sims, pair_features(sims, a, b, ia, ib, exact), exact, ta, tb)
+    features = pair_features(sims, a, b, ia, ib, exact)
+    return Candidates(sims, features, exact, ta, tb, ia, ib, weights)
 
 
 def holding(parts: list[Sentence], q: Quote, text: str) -> str:
@@ -110,7 +116,8 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
     at least ``relative`` times the best of either statement, and, whatever the model says, pairs
     that read the same word for word but for a word or two (``near_same``: a changed word is what
-    a diff is for, and one negated or swapped word must not hide it); a statement with a
+    a diff is for, and one negated or swapped word must not hide it); never two statements of
+    one word each; a statement with a
     word-for-word rendering on the other side keeps that link only, and one linked to a
     rendering by its own speaker loses its links to statements of another named speaker (an
     echo of its words by someone else, a question and its answer)."""
@@ -128,6 +135,18 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         if (i, j) in sure
         or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
     ]
+    # two one-word quotes ("Today", "Progressivism") are a name or a scare quote that both
+    # outlets wrote, not one statement: such a word is linked only inside a longer statement,
+    # or when the sentences that hold the two are themselves one sentence (a copied article)
+    context = NAMES.index("sentence_dice")
+    keys = [
+        (i, j)
+        for i, j in keys
+        if max(_words(c.ta[i]), _words(c.tb[j])) >= MIN_EXACT
+        or c.features[(i, j)][context] >= NEAR_SAME
+    ]
+    other = _other_remarks(c, keys, prob)
+    keys = [key for key in keys if key in sure or key not in other]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
     keys = [(i, j) for i, j in keys if (i, j) in c.exact or (i not in exact_a and j not in exact_b)]
@@ -140,6 +159,59 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         for i, j in sorted(keys)
         if (i, j) in sure or not (c.features[(i, j)][differs] and (i in own_a or j in own_b))
     }
+
+
+def _other_remarks(
+    c: Candidates, keys: list[tuple[int, int]], prob: dict[tuple[int, int], float]
+) -> set[tuple[int, int]]:
+    """Links of a statement that render another remark of its best partner's: when a statement
+    is linked to several on the other side and the best of them (by probability) is a quote of
+    several sentences, a weaker partner that is closest to another sentence of that quote than
+    the one the statement renders, and closer to it than to the statement, reports that other
+    remark (a lead's summary of a speaker's first point, against the other outlet's rendering
+    of the speaker's last: one speaker's two remarks on one subject). A partner that overlaps the
+    best one (a quote inside it) stays."""
+    out: set[tuple[int, int]] = set()
+    for mine, theirs, toks, flip in ((c.ib, c.ia, c.ta, False), (c.ia, c.ib, c.tb, True)):
+        partners: dict[int, list[int]] = {}
+        for i, j in keys:
+            k, m = (i, j) if flip else (j, i)
+            partners.setdefault(k, []).append(m)
+        for k, ms in partners.items():
+            if len(ms) < 2:
+                continue
+            best = max(ms, key=lambda m: (prob[(k, m) if flip else (m, k)], -m))
+            parts = theirs[best].profile.parts
+            if len(parts) < 2:
+                continue
+            own = [compare(mine[k].profile, q, c.weights).dice for q in parts]
+            top = max(own)
+            for m in ms:
+                if m == best or _inside(toks[m], toks[best]):
+                    continue
+                key = (k, m) if flip else (m, k)
+                part, dice = _closest(theirs[m].profile, parts, c.weights)
+                if dice > c.sims[key[0]][key[1]].dice and own[part] < top / 2:
+                    out.add(key)
+    return out
+
+
+def _inside(x: list[Token], y: list[Token]) -> bool:
+    """Whether the statement of tokens ``x`` overlaps that of ``y`` in the text (a quote inside a
+    reported statement)."""
+    return bool(x and y) and x[0].start < y[-1].end and y[0].start < x[-1].end
+
+
+def _closest(p: Profile, parts: tuple[Profile, ...], weights: Weights) -> tuple[int, float]:
+    """The sentence of ``parts`` whose content words overlap ``p``'s most, and that overlap."""
+    scores = [compare(p, q, weights).dice for q in parts]
+    top = max(range(len(scores)), key=lambda n: (scores[n], -n))
+    return top, scores[top]
+
+
+def _words(tokens: list[Token]) -> int:
+    """How many words (not marks) ``tokens`` hold."""
+    return sum(t.key[:1].isalnum() for t in tokens)
 
 
 def align(

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .quotes import Quote
-from .similarity import Profile, Similarity, Weights, content_words
+from .similarity import Profile, Similarity, Weights, content_senses, content_words
 from .speaker_match import same_speaker, speaker_names
 
 NAMES = (
@@ -114,7 +114,7 @@ def statement_info(q: Quote, text: str, weights: Weights, sentence: str = "") ->
     own = {w: weights(w) for w in sorted(profile.content)}
     families = frozenset(k for w in own for k in _family(w))
     endings = frozenset(k for k in families if not k.startswith("^"))
-    context = {w: weights(w) for w in sorted(set(content_words(sentence or q.text)))}
+    context = {w: weights(w) for w in sorted(set(content_senses(sentence or q.text)))}
     return StatementInfo(profile, numbers, names, position, q.kind in _QUOTED, own,
                          math.fsum(own.values()), families, endings, speaker_names(q.speaker),
                          around, context, math.fsum(context.values()),

@@ -2,7 +2,8 @@
 outlets from two statements on the same topic.
 
 A statement's **content words** are its words less stopwords, stemmed (Snowball, English), with
-numbers read as values ("7", "seven" and "five plus two" are one word). Each word is weighted by how
+numbers read as values ("7", "seven" and "five plus two" are one word), and the words of a group
+of general synonyms ("stay", "remain": ``data/synonyms_en.txt``) as one word. Each word is weighted by how
 rare it is among the sentences of the two articles compared (an inverse sentence frequency), so
 the words of the story itself ("marijuana" in every paragraph) count for little and the words of
 one statement ("vendetta", "balcony") for much. From these:
@@ -29,6 +30,7 @@ from functools import lru_cache
 from corpuscli.text.stopwords import load_stopwords
 
 from .numbers import find_numbers, number_words
+from .synonyms import synonym_groups
 from .worddiff import tokenize
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -75,6 +77,23 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in synonym_groups():
+        stems = [stem(w) for w in group]
+        for s in stems:
+            out.setdefault(s, stems[0])
+    return out
+
+
+def content_senses(text: str) -> list[str]:
+    """The content words of ``text`` with the words of a group of synonyms (``synonyms``:
+    "stay" and "remain") as one word, the group's first: what statements are compared by."""
+    senses = _senses()
+    return [senses.get(w, w) for w in content_words(text)]
+
+
 def folded_words(text: str) -> list[str]:
     """All the words of ``text`` as :mod:`worddiff` compares them (a hyphenated word is one):
     what ``run`` compares."""
@@ -94,7 +113,7 @@ class Weights:
         counts: Counter[str] = Counter()
         total = 0
         for s in sentences:
-            counts.update(set(content_words(s)))
+            counts.update(set(content_senses(s)))
             total += 1
         return cls(counts, total)
 
@@ -136,7 +155,7 @@ class Profile:
     def of(cls, text: str) -> Profile:
         pieces = [p for p in _SENTENCE_END.split(text) if len(p.split()) >= 4]
         parts = tuple(cls.of(p) for p in pieces) if len(pieces) > 1 else ()
-        return cls(frozenset(content_words(text)), tuple(folded_words(text)), parts)
+        return cls(frozenset(content_senses(text)), tuple(folded_words(text)), parts)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")

@@ -37,7 +37,9 @@ _ABBREV = re.compile(
 _TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Prof|Rev|Capt|Sgt|Adm|Sens|Reps|Gens)\.$"
 )
-_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+#: A dotted acronym of capitals ("U.S.", "F.B.I."): a name goes on after it ("U.S. Senate").
+#: A dotted abbreviation in lower case ("5 p.m.", "a.m.") ends a sentence when a capital follows.
+_ACRONYM = re.compile(r"(?:\b[A-Z]\.){2,}$")
 #: Words that may sit between a reporting verb and its clause: when, where, to whom.
 _BRIDGE = re.compile(
     r"(?:\s+(?:on|over|late|early|last|this|in|at|to|during|earlier|later|again|also|repeatedly|"
@@ -80,7 +82,8 @@ def sentences(text: str) -> list[Sentence]:
 
 def _no_end(text: str, start: int, m: re.Match[str]) -> bool:
     """A full stop that ends an abbreviation: always after a title (Mr., Sen.) or a dotted
-    acronym (U.S., F.B.I.), else (a single initial, Jan.) unless a capital follows."""
+    acronym of capitals (U.S., F.B.I.), else (a single initial, Jan., p.m.) unless a capital
+    follows."""
     before = text[max(start, m.start() - 12) : m.end()]
     if not _ABBREV.search(before):
         return False
