@@ -55,6 +55,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .posts import mark_post_lines
 from .shapes import (
     DURATION,
     DURATION_END,
@@ -82,7 +83,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
-    "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
+    "photo_words", "player_buttons", "promo_openers", "series_blurbs", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
@@ -160,6 +161,8 @@ def block_evidence(
         if _editor_note(s):
             v.add(-STRONG, "an editor's note (the story's own)")
             continue
+        if i < 2:
+            _series_blurb(s, v)
         _caption(s, v)
         _video_gallery(s, v)
         if not continues:
@@ -177,6 +180,7 @@ def block_evidence(
             v.add(WEAK, "short, no sentence, few function words")
     mark_teasers(shapes, verdicts, quoting)
     mark_attributions(shapes, verdicts)
+    mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
@@ -199,6 +203,13 @@ def _embed(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
+
+
+def _series_blurb(s: Shape, v: Verdict) -> None:
+    """A series' standing description at the head of the article ("A daily roundup of terrorism
+    and security issues."; series_blurbs.txt): a short block (15 words at most) opening with it."""
+    if s.n <= 15 and (m := lexicon("series_blurbs").start(s.text, s.words)) is not None:
+        v.add(STRONG, f"a series' description ({m.group(0).lower()} …)", "navigation")
 
 
 def _caption(s: Shape, v: Verdict) -> None:
@@ -375,6 +386,8 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")
+    if has_quote_mark(text) and not word_set("speech_verbs").isdisjoint(s.wordset):
+        return  # "X is an attorney with … She said … “…”": the story tells what X said
     name = leading_name(text)
     if name is None or name.split()[0].lower() not in word_set("given_names"):
         return
@@ -489,7 +502,10 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     for family in _CTA_FAMILIES:
         m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
-            strong = s.n <= 15 and _cta_is_the_block(family, m, s)
+            strong = s.n <= 15 and (
+                _cta_is_the_block(family, m, s)
+                or (family == "newsletter_donation" and names_outlet(text) is not None)
+            )  # "It's For the Record, the politics newsletter from <outlet>."
             v.add(
                 STRONG if strong else MEDIUM,
                 f"call to action ({m.group(0).lower()})",
