@@ -96,6 +96,11 @@ _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
 #: A gallery's counter: "3 of 15" (after its control's words: "Hide Caption 3 of 15").
 _GALLERY_COUNTER = re.compile(r"(?<![\d,.])\d{1,3} of \d{1,3}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
+#: A publishing system's shortcode left in the text, with an attribute: '[embedtweet id="…"]',
+#: '[jwplayer file="…"', '[caption id="…" align="…"]'.
+_SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
+#: A pull quote as its widget prints it: the quotation marks set apart by spaces ("“ … ”").
+_SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
 
 def _speech_regex() -> re.Pattern[str]:
@@ -182,6 +187,7 @@ def block_evidence(
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
     return verdicts
@@ -199,7 +205,9 @@ def _editor_note(s: Shape) -> bool:
 
 
 def _embed(s: Shape, v: Verdict) -> None:
-    if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
+    if s.text.startswith("[") and s.n <= 80 and _SHORTCODE.match(s.text):
+        v.add(STRONG, "an embed's shortcode ([name attribute=…])", "embed")
+    elif "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
@@ -614,6 +622,24 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             shared = len(mine & _trigrams(shapes[j].words))
             if shared >= 8 and shared >= 0.8 * len(mine):
                 verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
+                break
+
+
+def _spaced_pull_quotes(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+    """A pull quote as its widget prints it, "“ <words> ”" with the marks set apart by spaces,
+    of 6 to 60 words, half of whose word trigrams (and four or more) another block of the
+    article holds: the story's sentence, lifted out (the article's own quotations are not
+    spaced so)."""
+    for k, s in enumerate(shapes):
+        if not 6 <= s.n <= 60 or verdicts[k].score >= STRONG or not _SPACED_QUOTE.match(s.text):
+            continue
+        mine = _trigrams(s.words)
+        for j, other in enumerate(shapes):
+            if j == k or other.n < s.n:
+                continue
+            shared = len(mine & _trigrams(other.words))
+            if shared >= 4 and shared >= 0.5 * len(mine):
+                verdicts[k].add(STRONG, f"a pull quote (“ … ”, repeats block {j})", "embed")
                 break
 
 
