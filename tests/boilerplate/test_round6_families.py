@@ -1,7 +1,8 @@
 """Round 6 of the furniture families (issue #19) on real lines of AllSides articles that carry no
 hand label (tests/fixtures/boilerplate_families6.json): the lines of an embedded post above its
 attribution line (a post's list, lines naming handles), a series' standing description at the
-head, a shortcode, a newsletter naming its outlet, a pull quote set in spaced quotation marks;
+head, a shortcode, a newsletter or a promotion naming its outlet, an agency alone on its line, a
+pull quote set in spaced quotation marks;
 and the story's lines of the same shapes kept."""
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
-    "photo_words", "player_buttons", "promo_openers", "series_blurbs", "social_networks", "social_verbs",
+    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
@@ -173,6 +173,8 @@ def block_evidence(
         if not continues:
             _teaser(s, v, previous, i)
         _social(s, v)
+        if v.score < STRONG:
+            _outlet_promotion(s, v, names_outlet)
         if edge or s.n <= 40:
             _bio(s, v, i, n, blocks)
         _credit(s, v, edge and not continues, names_outlet)
@@ -221,10 +223,14 @@ def _series_blurb(s: Shape, v: Verdict) -> None:
 
 
 def _caption(s: Shape, v: Verdict) -> None:
-    """Photo credits: a photo word and a colon with a credit after it at the start or the end
+    """Photo credits: an agency's name alone on its line ("AP", "Getty Images": the credit of a
+    photo the text lost), a photo word and a colon with a credit after it at the start or the end
     ("(Photo: Jay Calderon/The Desert Sun)", "… Photograph: Jeff Roberson/AP"), an image label at
     the start ("Image copyright …"), or "Name / AGENCY" at the end."""
     if s.n > 80:
+        return
+    if s.n <= 5 and lexicon("photo_agencies").pattern.fullmatch(s.text.strip().rstrip(".")):
+        v.add(STRONG, "an agency's name alone (a photo's credit)", "caption")
         return
     photo = lexicon("photo_words")
     if not photo.keys.isdisjoint(s.keyed):
@@ -360,6 +366,18 @@ def _social(s: Shape, v: Verdict) -> None:
         return
     if opener is not None or (has_handle(s.text) and not s.sentence_like):
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
+
+
+def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: ignore[no-untyped-def]
+    """A promotion of the outlet's own pages: a short line (15 words at most) opening with a
+    reader's verb (outlet_promo_verbs.txt: "See all of …", "Read more from …") and naming the
+    outlet — not a line of five words or more ending with a colon, which introduces what follows
+    ("Watch <outlet>'s interview with X below:")."""
+    if s.n > 15 or (s.n >= 5 and s.text.rstrip().endswith(":")):
+        return
+    verb = lexicon("outlet_promo_verbs").start(s.text, s.words)
+    if verb is not None and names_outlet(s.text[verb.end() :]) is not None:
+        v.add(STRONG, f"a promotion of the outlet's pages ({verb.group(0).lower()} …)", "social")
 
 
 def _capitalised_words(blocks: list[Block]) -> Counter[str]:
