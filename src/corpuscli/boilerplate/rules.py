@@ -13,16 +13,20 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
   …"); never a line that goes on from a block ending in a colon (a list the story introduces);
 - **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
-  short promotion of the outlet's pages ("Check out the … Map and Calculator …");
+  short promotion of the outlet's pages ("Check out the … Map and Calculator …", or naming the
+  outlet after a reader's verb: "See all of ABC News' race ratings …");
 - **credit**: crediting phrases ("X contributed to this report", "Contributing: AP", "Reporting
   by …"); a block of nothing but names with a given name among them ("A, B and C"; one name only
   at the head or tail, or with an initial or a suffix: "Ruben Navarrette Jr."); a role line
   ("Opinion columnist");
-- **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter"), or at the
-  head or tail "Given-name Surname is a … / writes about …" of someone the story never mentions;
-- **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
-  quote: a short block whose words repeat a longer block of the same article;
-- **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
+- **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter", a syndicate's
+  "… and read features by other … writers"), or at the head or tail "Given-name Surname is a … /
+  writes about …" of someone the story never mentions and whose words it does not report;
+- **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…") and the
+  lines of the post above that line (:mod:`.posts`); a publishing system's shortcode ('[embedtweet
+  id="…"]'); a pull quote: a short block whose words repeat a longer block of the same article,
+  or a block in spaced quotation marks ("“ … ”") half of whose words another block holds;
+- **caption**: an agency's name alone on its line ("AP", "Getty Images"); a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
   "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
   opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
@@ -31,8 +35,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **other**: reader forms ("Use this form to ask your question");
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
-  one); an appeal in the first person plural (medium); the outlet's own banner; a section tag
-  line at the head; a run of three or more button labels; a promotion closed by a call ("… in
+  one, strong when it names the outlet: "It's For the Record, the politics newsletter from
+  <outlet>."); an appeal in the first person plural (medium); the outlet's own banner; a section
+  tag line or a series' standing description ("A daily roundup of …") at the head; a run of three or more button labels; a promotion closed by a call ("… in
   your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
   separator of signs only ("***", "• • •").
 
