@@ -13,16 +13,20 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
   …"); never a line that goes on from a block ending in a colon (a list the story introduces);
 - **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
-  short promotion of the outlet's pages ("Check out the … Map and Calculator …");
+  short promotion of the outlet's pages ("Check out the … Map and Calculator …", or naming the
+  outlet after a reader's verb: "See all of ABC News' race ratings …");
 - **credit**: crediting phrases ("X contributed to this report", "Contributing: AP", "Reporting
   by …"); a block of nothing but names with a given name among them ("A, B and C"; one name only
   at the head or tail, or with an initial or a suffix: "Ruben Navarrette Jr."); a role line
   ("Opinion columnist");
-- **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter"), or at the
-  head or tail "Given-name Surname is a … / writes about …" of someone the story never mentions;
-- **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…"); a pull
-  quote: a short block whose words repeat a longer block of the same article;
-- **caption**: a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
+- **bio**: a contact line ("can be reached at", an e-mail, "Follow her on Twitter", a syndicate's
+  "… and read features by other … writers"), or at the head or tail "Given-name Surname is a … /
+  writes about …" of someone the story never mentions and whose words it does not report;
+- **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…") and the
+  lines of the post above that line (:mod:`.posts`); a publishing system's shortcode ('[embedtweet
+  id="…"]'); a pull quote: a short block whose words repeat a longer block of the same article,
+  or a block in spaced quotation marks ("“ … ”") half of whose words another block holds;
+- **caption**: an agency's name alone on its line ("AP", "Getty Images"); a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
   "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
   opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
@@ -31,8 +35,9 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **other**: reader forms ("Use this form to ask your question");
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
-  one); an appeal in the first person plural (medium); the outlet's own banner; a section tag
-  line at the head; a run of three or more button labels; a promotion closed by a call ("… in
+  one, strong when it names the outlet: "It's For the Record, the politics newsletter from
+  <outlet>."); an appeal in the first person plural (medium); the outlet's own banner; a section
+  tag line or a series' standing description ("A daily roundup of …") at the head; a run of three or more button labels; a promotion closed by a call ("… in
   your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
   separator of signs only ("***", "• • •").
 
@@ -55,6 +60,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .posts import mark_post_lines
 from .shapes import (
     DURATION,
     DURATION_END,
@@ -82,7 +88,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
-    "photo_words", "player_buttons", "promo_openers", "social_networks", "social_verbs",
+    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
@@ -95,6 +101,11 @@ _NUMBER_TOKEN = re.compile(r"^[$€£]?\d[\d,.:%]*$")
 #: A gallery's counter: "3 of 15" (after its control's words: "Hide Caption 3 of 15").
 _GALLERY_COUNTER = re.compile(r"(?<![\d,.])\d{1,3} of \d{1,3}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
+#: A publishing system's shortcode left in the text, with an attribute: '[embedtweet id="…"]',
+#: '[jwplayer file="…"', '[caption id="…" align="…"]'.
+_SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
+#: A pull quote as its widget prints it: the quotation marks set apart by spaces ("“ … ”").
+_SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
 
 def _speech_regex() -> re.Pattern[str]:
@@ -160,11 +171,15 @@ def block_evidence(
         if _editor_note(s):
             v.add(-STRONG, "an editor's note (the story's own)")
             continue
+        if i < 2:
+            _series_blurb(s, v)
         _caption(s, v)
         _video_gallery(s, v)
         if not continues:
             _teaser(s, v, previous, i)
         _social(s, v)
+        if v.score < STRONG:
+            _outlet_promotion(s, v, names_outlet)
         if edge or s.n <= 40:
             _bio(s, v, i, n, blocks)
         _credit(s, v, edge and not continues, names_outlet)
@@ -177,7 +192,9 @@ def block_evidence(
             v.add(WEAK, "short, no sentence, few function words")
     mark_teasers(shapes, verdicts, quoting)
     mark_attributions(shapes, verdicts)
+    mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
     return verdicts
@@ -195,17 +212,30 @@ def _editor_note(s: Shape) -> bool:
 
 
 def _embed(s: Shape, v: Verdict) -> None:
-    if "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
+    if s.text.startswith("[") and s.n <= 80 and _SHORTCODE.match(s.text):
+        v.add(STRONG, "an embed's shortcode ([name attribute=…])", "embed")
+    elif "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
 
 
+def _series_blurb(s: Shape, v: Verdict) -> None:
+    """A series' standing description at the head of the article ("A daily roundup of terrorism
+    and security issues."; series_blurbs.txt): a short block (15 words at most) opening with it."""
+    if s.n <= 15 and (m := lexicon("series_blurbs").start(s.text, s.words)) is not None:
+        v.add(STRONG, f"a series' description ({m.group(0).lower()} …)", "navigation")
+
+
 def _caption(s: Shape, v: Verdict) -> None:
-    """Photo credits: a photo word and a colon with a credit after it at the start or the end
+    """Photo credits: an agency's name alone on its line ("AP", "Getty Images": the credit of a
+    photo the text lost), a photo word and a colon with a credit after it at the start or the end
     ("(Photo: Jay Calderon/The Desert Sun)", "… Photograph: Jeff Roberson/AP"), an image label at
     the start ("Image copyright …"), or "Name / AGENCY" at the end."""
     if s.n > 80:
+        return
+    if s.n <= 5 and lexicon("photo_agencies").pattern.fullmatch(s.text.strip().rstrip(".")):
+        v.add(STRONG, "an agency's name alone (a photo's credit)", "caption")
         return
     photo = lexicon("photo_words")
     if not photo.keys.isdisjoint(s.keyed):
@@ -343,6 +373,18 @@ def _social(s: Shape, v: Verdict) -> None:
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
 
 
+def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: ignore[no-untyped-def]
+    """A promotion of the outlet's own pages: a short line (15 words at most) opening with a
+    reader's verb (outlet_promo_verbs.txt: "See all of …", "Read more from …") and naming the
+    outlet — not a line of five words or more ending with a colon, which introduces what follows
+    ("Watch <outlet>'s interview with X below:")."""
+    if s.n > 15 or (s.n >= 5 and s.text.rstrip().endswith(":")):
+        return
+    verb = lexicon("outlet_promo_verbs").start(s.text, s.words)
+    if verb is not None and names_outlet(s.text[verb.end() :]) is not None:
+        v.add(STRONG, f"a promotion of the outlet's pages ({verb.group(0).lower()} …)", "social")
+
+
 def _capitalised_words(blocks: list[Block]) -> Counter[str]:
     """How many blocks each capitalised word appears in (to tell whether a name is the story's)."""
     seen: Counter[str] = Counter()
@@ -375,6 +417,8 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")
+    if has_quote_mark(text) and not word_set("speech_verbs").isdisjoint(s.wordset):
+        return  # "X is an attorney with … She said … “…”": the story tells what X said
     name = leading_name(text)
     if name is None or name.split()[0].lower() not in word_set("given_names"):
         return
@@ -489,7 +533,10 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     for family in _CTA_FAMILIES:
         m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
-            strong = s.n <= 15 and _cta_is_the_block(family, m, s)
+            strong = s.n <= 15 and (
+                _cta_is_the_block(family, m, s)
+                or (family == "newsletter_donation" and names_outlet(text) is not None)
+            )  # "It's For the Record, the politics newsletter from <outlet>."
             v.add(
                 STRONG if strong else MEDIUM,
                 f"call to action ({m.group(0).lower()})",
@@ -598,6 +645,24 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             shared = len(mine & _trigrams(shapes[j].words))
             if shared >= 8 and shared >= 0.8 * len(mine):
                 verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
+                break
+
+
+def _spaced_pull_quotes(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+    """A pull quote as its widget prints it, "“ <words> ”" with the marks set apart by spaces,
+    of 6 to 60 words, half of whose word trigrams (and four or more) another block of the
+    article holds: the story's sentence, lifted out (the article's own quotations are not
+    spaced so)."""
+    for k, s in enumerate(shapes):
+        if not 6 <= s.n <= 60 or verdicts[k].score >= STRONG or not _SPACED_QUOTE.match(s.text):
+            continue
+        mine = _trigrams(s.words)
+        for j, other in enumerate(shapes):
+            if j == k or other.n < s.n:
+                continue
+            shared = len(mine & _trigrams(other.words))
+            if shared >= 4 and shared >= 0.5 * len(mine):
+                verdicts[k].add(STRONG, f"a pull quote (“ … ”, repeats block {j})", "embed")
                 break
 
 
