@@ -798,6 +798,16 @@ def reports_in(
                 # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
                 # part of the subject that ends the sentence
                 subject_start = s_start + comma + 1
+            elif (
+                not inverted
+                and speaker.source == "description"
+                and comma >= 0
+                and _COORDINATED_MODIFIER.fullmatch(described, comma + 1)
+                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
+            ):
+                # "…, security and oil sector sources said.", "…, Israeli and Palestinian
+                # officials said": the subject's coordinated modifiers are part of it
+                subject_start = s_start + comma + 1
             head = _without_head_tail(text[s_start:subject_start].rstrip())
             head = (
                 head
@@ -887,6 +897,10 @@ def reports_in(
         # ("told reporters: “…,” adding that …")
         inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
         taken_until = max(taken_until, inner_end if quoted else stop)
+
+
+#: Modifiers coordinated before a subject's head ("security and", "U.S. and European").
+_COORDINATED_MODIFIER = re.compile(r"[ \t]*(?:[\w’'.-]+[ \t]+){1,3}(?:and|or)[ \t]+")
 
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]

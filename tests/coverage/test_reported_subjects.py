@@ -1,0 +1,41 @@
+"""Reported speech whose subject is more than a name before the verb: coordinated modifiers
+("security and oil sector sources said"), a participle after the head ("A report released
+Thursday said"). Excerpts of real articles (AllSides corpus in ../shared/corpora; the outlet is
+named)."""
+
+from __future__ import annotations
+
+from corpuscli.coverage.quotes import extract_quotes
+
+
+def _reported(text: str) -> list:
+    return [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_a_subject_with_coordinated_modifiers_ends_the_sentence():
+    text = (  # Al Jazeera
+        "Meanwhile, thousands of demonstrators continued to gather in Iraq's impoverished "
+        "southern Shia heartland with a group blocking the entrance to the Nassiriya oil refinery "
+        "in the oil-producing southern province of Basra, security and oil sector sources said."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("thousands of demonstrators continued")
+    assert q.text.endswith("province of Basra")
+    assert q.speaker is not None and q.speaker.endswith("sources")
+
+
+def test_a_name_after_a_coordinated_place_is_no_subject_of_that_kind():
+    text = (  # Associated Press: the byline's credit is no reported speech
+        "Krauss reported from Dubai, United Arab Emirates and Karimi reported from Tehran."
+    )
+    assert _reported(text) == []
+
+
+def test_a_participle_after_the_subject_is_no_verb_of_its_own():
+    text = (  # Associated Press
+        "A preliminary Iranian investigative report released Thursday said that the airliner "
+        "pilots never made a radio call for help."
+    )
+    [q] = _reported(text)
+    assert q.text == "the airliner pilots never made a radio call for help"
+    assert q.verb == "said"
