@@ -39,3 +39,24 @@ def test_a_participle_after_the_subject_is_no_verb_of_its_own():
     [q] = _reported(text)
     assert q.text == "the airliner pilots never made a radio call for help"
     assert q.verb == "said"
+
+
+def test_a_participle_after_a_subordinate_clause_takes_that_clause_s_subject():
+    text = (  # The Guardian
+        "Donald Trump Jr issued a statement on Saturday. That appeared at odds with his first "
+        "statement on Saturday when he omitted any mention of Clinton, saying the discussion "
+        "focused on a defunct programme that had allowed American adoptions of Russian children."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("the discussion focused on a defunct programme")
+    assert q.speaker_text == "he"
+
+
+def test_security_forces_speak_as_a_body():
+    text = (  # Newsmax
+        "Security forces prevented journalists from entering the hotel after the assault, "
+        "saying work was needed inside to ensure the assailants had not left behind booby traps."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("work was needed inside")
+    assert q.speaker == "Security forces"

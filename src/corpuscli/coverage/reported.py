@@ -403,6 +403,13 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+def _clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """The noun phrase that opens the clause ``text[start:end]`` when it names a speaker (a
+    pronoun too: "he omitted any mention of Clinton")."""
+    head_end = _noun_phrase_end(text[start:end])
+    return parse_phrase(text, start, start + head_end) if head_end else None
+
+
 #: A word with its punctuation.
 _WORD_RUN = re.compile(r"\S+")
 
@@ -698,6 +705,11 @@ def reports_in(
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
+            if speaker is None and clause_start > s_start:
+                # "… at odds with his statement when he omitted any mention of Clinton, saying
+                # …": the subject of the clause the participle follows
+                comma = text.rfind(",", s_start, m.start())
+                speaker = _clause_subject(text, clause_start_before(comma), comma)
         elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
