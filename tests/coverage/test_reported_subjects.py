@@ -60,3 +60,34 @@ def test_security_forces_speak_as_a_body():
     [q] = _reported(text)
     assert q.text.startswith("work was needed inside")
     assert q.speaker == "Security forces"
+
+
+def test_a_participle_with_an_object_is_the_verb_of_its_own_clause():
+    text = (  # The Hill
+        "On Thursday, Franken issued an apology without confirming the most recent allegations "
+        "lodged against him."
+    )
+    assert _reported(text) == []
+
+
+def test_a_participle_after_a_clause_that_is_no_subordinate_one_takes_no_subject_from_it():
+    text = (  # The New York Times
+        "She uses the issue to rally her base, framing it as a test of whether Georgia will be a "
+        "symbol of the Old or New South, urging crowds to fight back by voting."
+    )
+    assert all(q.speaker != "New South" for q in _reported(text))
+
+
+def test_a_single_quoted_statement_over_paragraphs_goes_on_with_the_speaker_before_it():
+    text = (  # Daily Mail: each paragraph re-opens the quote, the last one closes it
+        "French presidential favourite Emmanuel Macron said he did not want to 'punish' Britain."
+        "\n\n'The question is not to punish the UK for a vote made by British people,' he said at "
+        "a meeting with London Mayor Sadiq Khan in Paris.\n\n'My priority will be to protect the "
+        "European Union, the interests of the European Union, and the interests of European "
+        "citizens.\n\n'And my deep wish is to have Great Britain with the European Union in "
+        "another relationship.\n\n'I think especially on defence matters it's important to work "
+        "together.'"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.paragraph for q in direct] == [1, 2, 3, 4]
+    assert {q.speaker for q in direct} == {"Emmanuel Macron"}

@@ -25,7 +25,7 @@ in ``speaker_text``, how it was found in ``speaker_source`` and a ``confidence``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -451,10 +451,14 @@ _CLOSERS = "”\"»’'“"
 _OPENERS = "“\"«‘'„"
 
 
-def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+def _per_paragraph(
+    text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]
+) -> list[Quote]:
     """A quote that runs over several paragraphs, as one quote per paragraph with the same
-    speaker (each paragraph re-opens the quote, and is a statement of its own)."""
+    speaker (each paragraph re-opens the quote, and is a statement of its own), each piece in
+    its own paragraph (the rules that carry a speaker on to the next paragraph count them)."""
     out = []
+    starts = [a for a, _ in paragraphs]
     for q in quotes:
         if "\n" not in q.text:
             out.append(q)
@@ -464,8 +468,9 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
             if not piece or not any(ch.isalpha() for ch in piece):
                 continue
             start = q.start + m.start() + m.group(0).index(piece)
+            paragraph = bisect_right(starts, start) - 1
             out.append(Quote(start, start + len(piece), piece, q.kind, q.speaker, q.verb,
-                             q.paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
+                             paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
     return out
 
 
@@ -588,7 +593,7 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes = _direct_quotes(text, paragraphs)
     quotes = sorted(quotes + _single_quotes(text, quotes, paragraphs), key=lambda q: q.start)
     _attribute(text, quotes)
-    quotes = _per_paragraph(text, quotes)
+    quotes = _per_paragraph(text, quotes, paragraphs)
     _classify(text, quotes)
     return [q for q in quotes if q.kind != "title"]
 

@@ -403,11 +403,31 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+#: A subordinating word before a clause whose subject a participle after it may take.
+_SUBORDINATOR = re.compile(r"\b(?:when|while|after|because|since|as|though|although)[ \t]*$")
+
+
 def _clause_subject(text: str, start: int, end: int) -> Mention | None:
-    """The noun phrase that opens the clause ``text[start:end]`` when it names a speaker (a
-    pronoun too: "he omitted any mention of Clinton")."""
-    head_end = _noun_phrase_end(text[start:end])
-    return parse_phrase(text, start, start + head_end) if head_end else None
+    """The subject of the subordinate clause ``text[start:end]`` ("when he omitted any mention
+    of Clinton"): a pronoun, a person or a body that opens it right before a finite verb; None
+    for anything else (a place, a phrase that is no subject: "whether Georgia will be a symbol
+    of the Old or New South")."""
+    if not _SUBORDINATOR.search(text, max(0, start - 10), start):
+        return None
+    start = _skip_space(text, start, end)
+    clause = text[start:end]
+    head_end = _noun_phrase_end(clause)
+    words = clause[head_end:].split(None, 2)
+    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
+        return None
+    found = parse_phrase(text, start, start + head_end)
+    if (
+        found is None
+        or found.kind == "place"
+        or (found.source != "pronoun" and found.kind not in ("person", "body"))
+    ):
+        return None
+    return found
 
 
 #: A word with its punctuation.
@@ -705,9 +725,9 @@ def reports_in(
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
-            if speaker is None and clause_start > s_start:
+            if speaker is None and left.rstrip().endswith(","):
                 # "… at odds with his statement when he omitted any mention of Clinton, saying
-                # …": the subject of the clause the participle follows
+                # …": the subject of the subordinate clause the participle follows
                 comma = text.rfind(",", s_start, m.start())
                 speaker = _clause_subject(text, clause_start_before(comma), comma)
         elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
