@@ -91,3 +91,45 @@ def test_a_single_quoted_statement_over_paragraphs_goes_on_with_the_speaker_befo
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [q.paragraph for q in direct] == [1, 2, 3, 4]
     assert {q.speaker for q in direct} == {"Emmanuel Macron"}
+
+
+# -- the attribution after a quote ------------------------------------------------------------
+
+
+def test_an_appositive_with_a_decimal_number_does_not_end_the_attribution():
+    text = (  # Bloomberg
+        "“Jobless claims were a little bit better than expected which gives some comfort,” "
+        "Richard Sichel, who oversees about $1.9 billion as chief investment officer at "
+        "Philadelphia Trust Co., said by phone."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Richard Sichel"
+
+
+def test_a_document_noun_before_the_verb_is_the_subject_not_the_verb():
+    text = (  # BBC News
+        '"Social media have gone from being the natural infrastructure for sharing collective '
+        "grievances and co-ordinating civic engagement, to being a computational tool for social "
+        'control," the report says.'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "the report"
+
+
+def test_a_report_speaks_for_the_outlet_an_according_to_names():
+    text = (  # International Business Times
+        "According to Fox News, tens of thousands North Koreans gathered at the main square in "
+        "Pyongyang to rally support for Kim’s call to arms.\n\n“Men and women, many of them in "
+        "olive drab uniforms, stood in arrow-straight lines, fists raised,” the report said."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Fox News"]
+
+
+def test_a_clause_after_a_quote_that_opens_with_a_conjunction_has_a_speaker_of_its_own():
+    text = (  # The Guardian
+        'Russian cosmonaut Oleg Kononenko said Leonov\'s death was a "loss for the whole planet", '
+        "while President Vladimir Putin said he admired the astronaut's courage."
+    )
+    partial = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [q.speaker for q in partial] == ["Oleg Kononenko"]

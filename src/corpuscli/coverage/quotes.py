@@ -296,6 +296,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
+        if m is not None and _DETERMINER_BEFORE.search(text, max(pos, m.start() - 6), m.start()):
+            # ,” the report said: a verb's form after a determiner is a noun ("report",
+            # "statement"); the verb is the next one
+            m = hits.first(m.end(), window_end) or m
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
         before_mark = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         if (
@@ -312,6 +316,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
             and not _NEW_CLAUSE.search(text, pos, m.start())
+            and not _CONJUNCTION_FIRST.match(text, pos)  # ,” while 27.3 percent said …
             and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
@@ -437,10 +442,14 @@ _CLAUSE_BREAK = re.compile(
 )
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
-_STOP = re.compile(r"[.!?“”\"«»‘]")
+_STOP = re.compile(r"[!?“”\"«»‘]|\.(?!\d)")  # not a decimal point: "oversees $1.9 billion"
+#: A determiner right before a word: the word is a noun ("the report").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her)[ \t]+$", re.I)
 #: A comma and a conjunction that open a clause of its own between a quote and a speech verb after
 #: it ("vowed to “impeach …” on Thursday, and Speaker Nancy Pelosi said …": not Pelosi's words).
 _NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|while|whereas)[ \t]+(?!then\b)")
+#: The same conjunctions right after a quote's closing mark and comma.
+_CONJUNCTION_FIRST = re.compile(r"(?:and|but|while|whereas)[ \t]+(?!then\b)")
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"
