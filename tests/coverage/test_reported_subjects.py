@@ -133,3 +133,36 @@ def test_a_clause_after_a_quote_that_opens_with_a_conjunction_has_a_speaker_of_i
     )
     partial = [q for q in extract_quotes(text) if q.kind == "partial"]
     assert [q.speaker for q in partial] == ["Oleg Kononenko"]
+
+
+# -- more of the clause and of the subject ------------------------------------------------------
+
+
+def test_a_clause_that_opens_with_no_is_reported():
+    text = (  # BBC News
+        "Mr Giuliani said no payment was made in the end although he did not know why that was "
+        "the case."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("no payment was made")
+    assert q.speaker == "Giuliani"
+    assert _reported("He said no to the plan, and left the room after he was asked.") == []
+
+
+def test_a_relative_clause_inside_the_subject_leaves_the_verb_to_its_antecedent():
+    text = (  # Reuters
+        "The 66-year-old financier had been on suicide watch, but a source familiar with the "
+        "matter who spoke on condition of anonymity said he was not on watch at the time of his "
+        "death."
+    )
+    [q] = _reported(text)
+    assert q.text == "he was not on watch at the time of his death"
+    assert q.speaker == "a source familiar with the matter"
+
+
+def test_a_relative_clause_whose_own_verb_is_the_speech_verb_keeps_it():
+    text = (  # The Washington Post
+        "Georgia Gov. Brian Kemp (R), who earlier this week announced his state is lifting its "
+        "lockdown, was criticised by the president."
+    )
+    assert all(q.speaker != "R" for q in _reported(text))

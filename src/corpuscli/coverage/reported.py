@@ -292,6 +292,13 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if kind == "say":
         raw = tail.split(None, 1)[0]
         first = raw.lower() if not raw.isupper() or len(raw) == 1 else raw  # "US" is no "us"
+        if (
+            raw == "no"
+            and len(tail.split(None, 3)) >= 3
+            and tail.split(None, 2)[1] not in _NOT_SUBJECT | _CONJUNCTIONS
+            and _clause_like(tail)
+        ):
+            return pos + skip + lead  # "said no payment was made"; not "said no." nor "no to"
         if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
             return None
         if first == "it" and not _clause_like(tail):
@@ -401,6 +408,33 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
                     return found
         pos += len(part) + 1
     return None
+
+
+#: A relative pronoun right before a clause ("… who | spoke on condition of anonymity said").
+_RELATIVE_END = re.compile(r"[ \t](who)[ \t]*$")
+#: A speech verb's tensed form (not a bare form that may be a noun: "tweet", "report").
+_TENSED = re.compile(r"said|says|told|tells|wrote|writes|\w+ed|\w+s")
+
+
+def _relative_in_subject(left: str, verb: str) -> bool:
+    """Whether ``left`` (the words between "who" and a speech verb) is a relative clause of its
+    own inside the verb's subject ("who spoke on condition of anonymity | said"), not the start
+    of the relative clause whose verb the speech verb is ("who had long | complained", "who
+    earlier this week | announced") nor a second clause ("who work for Trump—former Secretary
+    … refused")."""
+    words = left.split()
+    if len(words) < 2 or not _TENSED.fullmatch(verb.split()[0]):  # not "a late-night tweet"
+        return False
+    first = words[0]
+    return (
+        first[:1].islower()
+        and first not in _DETERMINERS | _SUBJECT_PRONOUN | _ADVERB_WORDS | PREPOSITIONS
+        and not first.endswith("ly")
+        and not _FINITE_WORD.fullmatch(first)  # an auxiliary: "who had long complained"
+        and not any(c in left for c in ",—–")
+        and not any(_is_finite(w, "") for w in words[1:])  # "… paid Cohen is now downplaying"
+        and words[-1].lower() not in _DETERMINERS  # "a previously disclosed"
+    )
 
 
 #: A subordinating word before a clause whose subject a participle after it may take.
@@ -744,6 +778,15 @@ def reports_in(
                 speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
             speaker = parse_subject(text, clause_start, m.start())
+            relative = _RELATIVE_END.search(text, max(s_start, clause_start - 7), clause_start)
+            if relative is not None and _relative_in_subject(left, verb):
+                # "a source familiar with the matter who spoke on condition of anonymity said
+                # …": the relative clause is part of the subject; the verb is its antecedent's
+                rel = relative.start(1)
+                near = max(clause_start_before(rel), text.rfind(",", s_start, rel) + 1)
+                found = parse_phrase(text, near, rel)
+                if found is not None and found.source != "pronoun" and found.kind != "place":
+                    speaker = found
             if speaker is None and kind in ("say", "clause", "object"):
                 # "The former independent counsel added that …": a definite description whose
                 # head the role list does not know still speaks
