@@ -16,6 +16,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
+from .speaker_phrase import role_of
 
 #: A name as an issuer: capitalised words, with "of", "for", "and" inside ("the Victims of
 #: Communism Memorial Foundation", "the Democratic National Committee").
@@ -38,7 +39,9 @@ def _patterns(noun: str) -> tuple[re.Pattern[str], ...]:
     n = re.escape(noun) + r"s?\b"
     return (
         re.compile(rf"\b{n}[ \t]+(?:from|by|of|issued[ \t]+by|released[ \t]+by)[ \t]+{_ISSUER}"),
-        re.compile(rf"{_ISSUER}['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}{n}"),
+        re.compile(
+            rf"{_ISSUER}['’]s?[ \t]+(?:[a-z\d][\w-]*[ \t]+){{0,3}}{n}"
+        ),  # "2015 country report"
         re.compile(
             rf"{_ISSUER}[ \t]+(?:(?:has|had|have|also|later|then|on[ \t]+\w+)[ \t]+)*"
             rf"(?:{_ACTS}[ \t]+(?:a|an|the|its|his|her|their)|said[ \t]+in[ \t]+(?:a|an|its|his|her|their|the))"
@@ -69,16 +72,26 @@ def _head(description: str) -> str | None:
 _THE = re.compile(r"^[Tt]he[ \t]+")
 
 
+#: "According to Fox News," an outlet a report speaks for.
+_ACCORDING_OUTLET = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+{_ISSUER}[ \t]*,")
+
+
 def _issuer_of(text: str, noun: str, before: int, sentence_end: int) -> str | None:
     """The issuer named for the nearest mention of ``noun`` before ``before`` (or in the text
-    up to ``sentence_end``)."""
+    up to ``sentence_end``); for a report, also an outlet an "According to" names ("According
+    to Fox News, tens of thousands gathered … ¶ “…,” the report said")."""
     window_start = max(0, before - 2500)
     best: tuple[int, str] | None = None
-    for pattern in _patterns(noun):
+    patterns = _patterns(noun)
+    if noun == "report":
+        patterns = (*patterns, _ACCORDING_OUTLET)
+    for pattern in patterns:
         for m in pattern.finditer(text, window_start, sentence_end):
             who = _THE.sub("the ", m.group("who")).strip()
             if len(who) < 2 or who.lower() in ("the", "it", "its"):
                 continue
+            if pattern is _ACCORDING_OUTLET and role_of([who.split()[-1].lower()]) != "outlet":
+                continue  # "According to Smith,": a person's account, no report's issuer
             if best is None or m.start() > best[0]:
                 best = (m.start(), who)
     return best[1] if best else None

@@ -25,7 +25,7 @@ in ``speaker_text``, how it was found in ``speaker_source`` and a ``confidence``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -296,6 +296,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         m = hits.first(pos, window_end)
+        if m is not None and _DETERMINER_BEFORE.search(text, max(pos, m.start() - 6), m.start()):
+            # ,” the report said: a verb's form after a determiner is a noun ("report",
+            # "statement"); the verb is the next one
+            m = hits.first(m.end(), window_end) or m
         ended = lead is not None and "." in text[after_start:pos] and text[q.end] in _CLOSERS
         before_mark = text[max(0, q.start - 3) : q.start].rstrip(_OPENERS)
         if (
@@ -312,6 +316,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             and not ended
             and not _STOP.search(mask_abbreviations(text[pos : m.start()]))
             and not _NEW_CLAUSE.search(text, pos, m.start())
+            and not _CONJUNCTION_FIRST.match(text, pos)  # ,” while 27.3 percent said …
             and _subject_length_ok(text[pos : m.start()])
             and text[pos : m.start()].strip()
         ):
@@ -437,10 +442,14 @@ _CLAUSE_BREAK = re.compile(
 )
 #: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
 #: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
-_STOP = re.compile(r"[.!?“”\"«»‘]")
+_STOP = re.compile(r"[!?“”\"«»‘]|\.(?!\d)")  # not a decimal point: "oversees $1.9 billion"
+#: A determiner right before a word: the word is a noun ("the report").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her)[ \t]+$", re.I)
 #: A comma and a conjunction that open a clause of its own between a quote and a speech verb after
 #: it ("vowed to “impeach …” on Thursday, and Speaker Nancy Pelosi said …": not Pelosi's words).
 _NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|while|whereas)[ \t]+(?!then\b)")
+#: The same conjunctions right after a quote's closing mark and comma.
+_CONJUNCTION_FIRST = re.compile(r"(?:and|but|while|whereas)[ \t]+(?!then\b)")
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"
@@ -451,10 +460,14 @@ _CLOSERS = "”\"»’'“"
 _OPENERS = "“\"«‘'„"
 
 
-def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+def _per_paragraph(
+    text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]
+) -> list[Quote]:
     """A quote that runs over several paragraphs, as one quote per paragraph with the same
-    speaker (each paragraph re-opens the quote, and is a statement of its own)."""
+    speaker (each paragraph re-opens the quote, and is a statement of its own), each piece in
+    its own paragraph (the rules that carry a speaker on to the next paragraph count them)."""
     out = []
+    starts = [a for a, _ in paragraphs]
     for q in quotes:
         if "\n" not in q.text:
             out.append(q)
@@ -464,8 +477,9 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
             if not piece or not any(ch.isalpha() for ch in piece):
                 continue
             start = q.start + m.start() + m.group(0).index(piece)
+            paragraph = bisect_right(starts, start) - 1
             out.append(Quote(start, start + len(piece), piece, q.kind, q.speaker, q.verb,
-                             q.paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
+                             paragraph, q.speaker_text, q.speaker_source))  # fmt: skip
     return out
 
 
@@ -588,7 +602,7 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes = _direct_quotes(text, paragraphs)
     quotes = sorted(quotes + _single_quotes(text, quotes, paragraphs), key=lambda q: q.start)
     _attribute(text, quotes)
-    quotes = _per_paragraph(text, quotes)
+    quotes = _per_paragraph(text, quotes, paragraphs)
     _classify(text, quotes)
     return [q for q in quotes if q.kind != "title"]
 

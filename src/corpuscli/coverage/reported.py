@@ -292,6 +292,13 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if kind == "say":
         raw = tail.split(None, 1)[0]
         first = raw.lower() if not raw.isupper() or len(raw) == 1 else raw  # "US" is no "us"
+        if (
+            raw == "no"
+            and len(tail.split(None, 3)) >= 3
+            and tail.split(None, 2)[1] not in _NOT_SUBJECT | _CONJUNCTIONS
+            and _clause_like(tail)
+        ):
+            return pos + skip + lead  # "said no payment was made"; not "said no." nor "no to"
         if first in _NOT_SUBJECT or first in ("so", "nothing", "something", "yes", "no", "who"):
             return None
         if first == "it" and not _clause_like(tail):
@@ -401,6 +408,60 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
                     return found
         pos += len(part) + 1
     return None
+
+
+#: A relative pronoun right before a clause ("… who | spoke on condition of anonymity said").
+_RELATIVE_END = re.compile(r"[ \t](who)[ \t]*$")
+#: A speech verb's tensed form (not a bare form that may be a noun: "tweet", "report").
+_TENSED = re.compile(r"said|says|told|tells|wrote|writes|\w+ed|\w+s")
+
+
+def _relative_in_subject(left: str, verb: str) -> bool:
+    """Whether ``left`` (the words between "who" and a speech verb) is a relative clause of its
+    own inside the verb's subject ("who spoke on condition of anonymity | said"), not the start
+    of the relative clause whose verb the speech verb is ("who had long | complained", "who
+    earlier this week | announced") nor a second clause ("who work for Trump—former Secretary
+    … refused")."""
+    words = left.split()
+    if len(words) < 2 or not _TENSED.fullmatch(verb.split()[0]):  # not "a late-night tweet"
+        return False
+    first = words[0]
+    return (
+        first[:1].islower()
+        and first not in _DETERMINERS | _SUBJECT_PRONOUN | _ADVERB_WORDS | PREPOSITIONS
+        and not first.endswith("ly")
+        and not _FINITE_WORD.fullmatch(first)  # an auxiliary: "who had long complained"
+        and not any(c in left for c in ",—–")
+        and not any(_is_finite(w, "") for w in words[1:])  # "… paid Cohen is now downplaying"
+        and words[-1].lower() not in _DETERMINERS  # "a previously disclosed"
+    )
+
+
+#: A subordinating word before a clause whose subject a participle after it may take.
+_SUBORDINATOR = re.compile(r"\b(?:when|while|after|because|since|as|though|although)[ \t]*$")
+
+
+def _clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the subordinate clause ``text[start:end]`` ("when he omitted any mention
+    of Clinton"): a pronoun, a person or a body that opens it right before a finite verb; None
+    for anything else (a place, a phrase that is no subject: "whether Georgia will be a symbol
+    of the Old or New South")."""
+    if not _SUBORDINATOR.search(text, max(0, start - 10), start):
+        return None
+    start = _skip_space(text, start, end)
+    clause = text[start:end]
+    head_end = _noun_phrase_end(clause)
+    words = clause[head_end:].split(None, 2)
+    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
+        return None
+    found = parse_phrase(text, start, start + head_end)
+    if (
+        found is None
+        or found.kind == "place"
+        or (found.source != "pronoun" and found.kind not in ("person", "body"))
+    ):
+        return None
+    return found
 
 
 #: A word with its punctuation.
@@ -698,6 +759,11 @@ def reports_in(
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
             speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
+            if speaker is None and left.rstrip().endswith(","):
+                # "… at odds with his statement when he omitted any mention of Clinton, saying
+                # …": the subject of the subordinate clause the participle follows
+                comma = text.rfind(",", s_start, m.start())
+                speaker = _clause_subject(text, clause_start_before(comma), comma)
         elif not left.strip() and boundary.split()[-1:] in (["who"], ["which"]):
             # "Trump, who said …": the noun before ", who"
             comma = text.rfind(",", s_start, clause_start)
@@ -712,13 +778,22 @@ def reports_in(
                 speaker = parse_phrase(text, max(s_start, near), rel)
         elif left.strip() and not left.rstrip().endswith(","):
             speaker = parse_subject(text, clause_start, m.start())
+            relative = _RELATIVE_END.search(text, max(s_start, clause_start - 7), clause_start)
+            if relative is not None and _relative_in_subject(left, verb):
+                # "a source familiar with the matter who spoke on condition of anonymity said
+                # …": the relative clause is part of the subject; the verb is its antecedent's
+                rel = relative.start(1)
+                near = max(clause_start_before(rel), text.rfind(",", s_start, rel) + 1)
+                found = parse_phrase(text, near, rel)
+                if found is not None and found.source != "pronoun" and found.kind != "place":
+                    speaker = found
             if speaker is None and kind in ("say", "clause", "object"):
                 # "The former independent counsel added that …": a definite description whose
                 # head the role list does not know still speaks
-                found = _DESCRIPTION.search(text, clause_start, clause_start + len(left.rstrip()))
-                if found is not None and _subject_like(found.group(0)):
-                    speaker = Mention(found.group(0), None, "description", "unknown",
-                                      found.start(), found.end())  # fmt: skip
+                nominal = _DESCRIPTION.search(text, clause_start, clause_start + len(left.rstrip()))
+                if nominal is not None and _subject_like(nominal.group(0)):
+                    speaker = Mention(nominal.group(0), None, "description", "unknown",
+                                      nominal.start(), nominal.end())  # fmt: skip
         elif left.strip():
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
@@ -797,6 +872,16 @@ def reports_in(
             ):
                 # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
                 # part of the subject that ends the sentence
+                subject_start = s_start + comma + 1
+            elif (
+                not inverted
+                and speaker.source == "description"
+                and comma >= 0
+                and _COORDINATED_MODIFIER.fullmatch(described, comma + 1)
+                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
+            ):
+                # "…, security and oil sector sources said.", "…, Israeli and Palestinian
+                # officials said": the subject's coordinated modifiers are part of it
                 subject_start = s_start + comma + 1
             head = _without_head_tail(text[s_start:subject_start].rstrip())
             head = (
@@ -887,6 +972,10 @@ def reports_in(
         # ("told reporters: “…,” adding that …")
         inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
         taken_until = max(taken_until, inner_end if quoted else stop)
+
+
+#: Modifiers coordinated before a subject's head ("security and", "U.S. and European").
+_COORDINATED_MODIFIER = re.compile(r"[ \t]*(?:[\w’'.-]+[ \t]+){1,3}(?:and|or)[ \t]+")
 
 
 _PASSIVE = [["is"], ["was"], ["were"], ["are"], ["be"], ["been"], ["being"]]

@@ -402,8 +402,14 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
 
 
 #: Where circumstance after a subject starts: "at another point", "in an interview", "on Friday".
+#: Also a participle that modifies the subject, with no object of its own: "A preliminary report
+#: released Thursday", "A statement issued by the ministry" (``subject_participles`` of
+#: function_words.tsv); not "Franken issued an apology".
 _CIRCUMSTANCE_START = re.compile(
-    r"[ \t]+(?:at|in|on|during|after|before|since|while|late|earlier|last|this|speaking)[ \t]"
+    r"[ \t]+(?:(?:at|in|on|during|after|before|since|while|late|earlier|last|this|speaking)[ \t]|"
+    r"(?:" + "|".join(sorted(lexicon().words("subject_participles"))) + r")[ \t]+"
+    r"(?=(?:by|on|in|at|late|early|earlier|last|this|today|yesterday|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b))"
 )
 
 

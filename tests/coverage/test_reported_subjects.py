@@ -1,0 +1,168 @@
+"""Reported speech whose subject is more than a name before the verb: coordinated modifiers
+("security and oil sector sources said"), a participle after the head ("A report released
+Thursday said"). Excerpts of real articles (AllSides corpus in ../shared/corpora; the outlet is
+named)."""
+
+from __future__ import annotations
+
+from corpuscli.coverage.quotes import extract_quotes
+
+
+def _reported(text: str) -> list:
+    return [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_a_subject_with_coordinated_modifiers_ends_the_sentence():
+    text = (  # Al Jazeera
+        "Meanwhile, thousands of demonstrators continued to gather in Iraq's impoverished "
+        "southern Shia heartland with a group blocking the entrance to the Nassiriya oil refinery "
+        "in the oil-producing southern province of Basra, security and oil sector sources said."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("thousands of demonstrators continued")
+    assert q.text.endswith("province of Basra")
+    assert q.speaker is not None and q.speaker.endswith("sources")
+
+
+def test_a_name_after_a_coordinated_place_is_no_subject_of_that_kind():
+    text = (  # Associated Press: the byline's credit is no reported speech
+        "Krauss reported from Dubai, United Arab Emirates and Karimi reported from Tehran."
+    )
+    assert _reported(text) == []
+
+
+def test_a_participle_after_the_subject_is_no_verb_of_its_own():
+    text = (  # Associated Press
+        "A preliminary Iranian investigative report released Thursday said that the airliner "
+        "pilots never made a radio call for help."
+    )
+    [q] = _reported(text)
+    assert q.text == "the airliner pilots never made a radio call for help"
+    assert q.verb == "said"
+
+
+def test_a_participle_after_a_subordinate_clause_takes_that_clause_s_subject():
+    text = (  # The Guardian
+        "Donald Trump Jr issued a statement on Saturday. That appeared at odds with his first "
+        "statement on Saturday when he omitted any mention of Clinton, saying the discussion "
+        "focused on a defunct programme that had allowed American adoptions of Russian children."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("the discussion focused on a defunct programme")
+    assert q.speaker_text == "he"
+
+
+def test_security_forces_speak_as_a_body():
+    text = (  # Newsmax
+        "Security forces prevented journalists from entering the hotel after the assault, "
+        "saying work was needed inside to ensure the assailants had not left behind booby traps."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("work was needed inside")
+    assert q.speaker == "Security forces"
+
+
+def test_a_participle_with_an_object_is_the_verb_of_its_own_clause():
+    text = (  # The Hill
+        "On Thursday, Franken issued an apology without confirming the most recent allegations "
+        "lodged against him."
+    )
+    assert _reported(text) == []
+
+
+def test_a_participle_after_a_clause_that_is_no_subordinate_one_takes_no_subject_from_it():
+    text = (  # The New York Times
+        "She uses the issue to rally her base, framing it as a test of whether Georgia will be a "
+        "symbol of the Old or New South, urging crowds to fight back by voting."
+    )
+    assert all(q.speaker != "New South" for q in _reported(text))
+
+
+def test_a_single_quoted_statement_over_paragraphs_goes_on_with_the_speaker_before_it():
+    text = (  # Daily Mail: each paragraph re-opens the quote, the last one closes it
+        "French presidential favourite Emmanuel Macron said he did not want to 'punish' Britain."
+        "\n\n'The question is not to punish the UK for a vote made by British people,' he said at "
+        "a meeting with London Mayor Sadiq Khan in Paris.\n\n'My priority will be to protect the "
+        "European Union, the interests of the European Union, and the interests of European "
+        "citizens.\n\n'And my deep wish is to have Great Britain with the European Union in "
+        "another relationship.\n\n'I think especially on defence matters it's important to work "
+        "together.'"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.paragraph for q in direct] == [1, 2, 3, 4]
+    assert {q.speaker for q in direct} == {"Emmanuel Macron"}
+
+
+# -- the attribution after a quote ------------------------------------------------------------
+
+
+def test_an_appositive_with_a_decimal_number_does_not_end_the_attribution():
+    text = (  # Bloomberg
+        "“Jobless claims were a little bit better than expected which gives some comfort,” "
+        "Richard Sichel, who oversees about $1.9 billion as chief investment officer at "
+        "Philadelphia Trust Co., said by phone."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Richard Sichel"
+
+
+def test_a_document_noun_before_the_verb_is_the_subject_not_the_verb():
+    text = (  # BBC News
+        '"Social media have gone from being the natural infrastructure for sharing collective '
+        "grievances and co-ordinating civic engagement, to being a computational tool for social "
+        'control," the report says.'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "the report"
+
+
+def test_a_report_speaks_for_the_outlet_an_according_to_names():
+    text = (  # International Business Times
+        "According to Fox News, tens of thousands North Koreans gathered at the main square in "
+        "Pyongyang to rally support for Kim’s call to arms.\n\n“Men and women, many of them in "
+        "olive drab uniforms, stood in arrow-straight lines, fists raised,” the report said."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Fox News"]
+
+
+def test_a_clause_after_a_quote_that_opens_with_a_conjunction_has_a_speaker_of_its_own():
+    text = (  # The Guardian
+        'Russian cosmonaut Oleg Kononenko said Leonov\'s death was a "loss for the whole planet", '
+        "while President Vladimir Putin said he admired the astronaut's courage."
+    )
+    partial = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [q.speaker for q in partial] == ["Oleg Kononenko"]
+
+
+# -- more of the clause and of the subject ------------------------------------------------------
+
+
+def test_a_clause_that_opens_with_no_is_reported():
+    text = (  # BBC News
+        "Mr Giuliani said no payment was made in the end although he did not know why that was "
+        "the case."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("no payment was made")
+    assert q.speaker == "Giuliani"
+    assert _reported("He said no to the plan, and left the room after he was asked.") == []
+
+
+def test_a_relative_clause_inside_the_subject_leaves_the_verb_to_its_antecedent():
+    text = (  # Reuters
+        "The 66-year-old financier had been on suicide watch, but a source familiar with the "
+        "matter who spoke on condition of anonymity said he was not on watch at the time of his "
+        "death."
+    )
+    [q] = _reported(text)
+    assert q.text == "he was not on watch at the time of his death"
+    assert q.speaker == "a source familiar with the matter"
+
+
+def test_a_relative_clause_whose_own_verb_is_the_speech_verb_keeps_it():
+    text = (  # The Washington Post
+        "Georgia Gov. Brian Kemp (R), who earlier this week announced his state is lifting its "
+        "lockdown, was criticised by the president."
+    )
+    assert all(q.speaker != "R" for q in _reported(text))
