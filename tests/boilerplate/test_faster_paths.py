@@ -258,3 +258,18 @@ def test_every_vocabulary_the_rules_name_gives_its_key_words_to_the_shapes():
     source = Path(rules.__file__).read_text(encoding="utf-8")
     named = set(re.findall(r'lexicon\("(\w+)"\)', source))
     assert named and named <= set(rules.VOCABULARIES)  # the calls to action are given in it
+
+
+def test_signs_and_closers_are_read_only_as_their_kind():
+    """symbols() and closers() read their files through the MANIFEST too: a file of another kind
+    is refused, and what they return is the file's entries (comments and blank lines left out)."""
+    from corpuscli.boilerplate.teasers import closers
+    from corpuscli.boilerplate.vocabulary import entries, symbols
+
+    assert "©" in symbols() and all(not s.startswith("#") for s in symbols())
+    assert closers() and all(c == c.lower() for c in closers())
+    assert [len(c) for c in closers()] == sorted((len(c) for c in closers()), reverse=True)
+    with pytest.raises(ValueError, match="MANIFEST"):
+        entries("symbols", "closers")
+    with pytest.raises(ValueError, match="MANIFEST"):
+        entries("teaser_closers", "phrases")

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from corpuscli.text.stopwords import load_stopwords
 
 from .evidence import STRONG, Verdict
 from .shapes import Shape, headline_shaped, label_split
-from .vocabulary import lexicon, word_set, words_of
+from .vocabulary import entries, lexicon, word_set, words_of
 
 #: A headline's source in brackets at its end: "(Milwaukee Journal Sentinel)", "(USA TODAY)".
 #: Not a party and state ("(D-CA)"): letters, dots, ampersands and apostrophes only.
@@ -42,17 +41,9 @@ _CAPITALISED = re.compile(r"^[‘“'\"]?[A-Z0-9]")
 
 @cache
 def closers() -> tuple[str, ...]:
-    """Teaser closers (data/boilerplate/teaser_closers.txt), lower-cased, longest first."""
-    text = (
-        resources.files("corpuscli")
-        .joinpath("data/boilerplate/teaser_closers.txt")
-        .read_text("utf-8")
-    )
-    found = {
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    }
+    """Teaser closers (data/boilerplate/teaser_closers.txt, kind ``closers``), lower-cased,
+    longest first."""
+    found = {entry.lower() for entry in entries("teaser_closers", "closers")}
     return tuple(sorted(found, key=len, reverse=True))
 
 

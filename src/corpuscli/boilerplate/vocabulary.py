@@ -200,11 +200,24 @@ def key_words(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(lexicon(name).keys for name in names))
 
 
+def entries(name: str, kind: str) -> tuple[str, ...]:
+    """The entries of data/boilerplate/``name``.txt (its lines, stripped, without blank lines and
+    comments), read only as the ``kind`` the MANIFEST gives it: a ValueError otherwise, so that a
+    file is never read as what it is not."""
+    if kinds().get(name) != kind:
+        raise ValueError(f"boilerplate vocabulary {name}: not of kind {kind!r} (MANIFEST)")
+    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
+    return tuple(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
 @cache
 def symbols() -> tuple[str, ...]:
-    """Signs that mark a rights line (data/boilerplate/symbols.txt)."""
-    text = resources.files("corpuscli").joinpath("data/boilerplate/symbols.txt").read_text("utf-8")
-    return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#"))
+    """Signs that mark a rights line (data/boilerplate/symbols.txt, kind ``signs``)."""
+    return entries("symbols", "signs")
 
 
 @cache
