@@ -219,8 +219,8 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
         )
         if (
             lower_or_after_article
-            and role_of([x.lower() for x in words[: i + 1]])
             and words[i + 1] in PREPOSITIONS
+            and role_of([x.lower() for x in words[max(0, i - 1) : i + 1]])  # its last two words
         ):
             first = _description_start(words, i)
             kind = role_of(words[: i + 1]) or "unknown"

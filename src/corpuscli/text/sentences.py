@@ -32,16 +32,23 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """(start, end) of each sentence of ``text[start:end]``, whitespace trimmed."""
     end = len(text) if end is None else end
     abbrev = abbreviations()
+    initials = _INITIALS.fullmatch
     out: list[tuple[int, int]] = []
     pos = start
     for m in _END.finditer(text, start, end):
-        if m.group(0)[0] == "." and m.end() - m.start() == 1:
-            space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
-            w = text[max(space + 1, m.start() - 20) : m.start()].lstrip("(“\"‘'").lower()
-            if w and (w in abbrev or _INITIALS.fullmatch(w)):
+        at, after = m.span()
+        mark = text[at]
+        if mark == "." and after - at == 1:
+            # the word before the stop, 20 characters at most: only a space or a line break
+            # among them matters (searching back to the paragraph's start for a line break it
+            # does not hold, once per full stop, took quadratic time in long paragraphs)
+            near = max(start, at - 20)
+            space = max(text.rfind(" ", near, at), text.rfind("\n", near, at))
+            w = text[max(space + 1, at - 20) : at].lstrip("(“\"‘'").lower()
+            if w and (w in abbrev or initials(w)):
                 continue  # "Mr.", "U.S.", "H.R.", a single initial
-        _add(text, pos, m.end() if m.group(0)[0] != "\n" else m.start(), out)
-        pos = m.end()
+        _add(text, pos, after if mark != "\n" else at, out)
+        pos = after
     _add(text, pos, end, out)
     return out
 
