@@ -1,0 +1,77 @@
+"""What the machine around a run does to it: a named pipe or a broken link left in a folder of
+articles, a temporary folder that cannot take a file. A cron job meets these; none may hang the
+run or end it with a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from corpuscli import load
+from tests.conftest import SEED_000
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes and rlimits (POSIX)")
+
+
+def _run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "corpuscli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang fails the test instead of blocking the suite
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def folder_with_a_pipe(tmp_path):
+    """The seed article, a named pipe nobody writes to and a link to nowhere, all named as
+    articles are (``.txt``), in one folder."""
+    shutil.copy(SEED_000, tmp_path / "seed.txt")
+    os.mkfifo(tmp_path / "feed.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted-meanwhile.txt")
+    return tmp_path
+
+
+def test_a_named_pipe_in_a_folder_is_skipped_not_waited_on(folder_with_a_pipe):
+    done = _run("stats", str(folder_with_a_pipe), "--format", "jsonl")
+    assert done.returncode == 1, done.stderr  # written, an input skipped
+    assert '"articles": 1' in done.stdout
+    pipe = folder_with_a_pipe / "feed.txt"
+    assert f"not a regular file (a named pipe): skipped ({pipe})" in done.stderr
+    assert f"({folder_with_a_pipe / 'gone.txt'}) — " in done.stderr  # named, with a remedy
+    assert "Traceback" not in done.stderr
+
+
+def test_the_loader_names_the_pipe_and_the_broken_link(folder_with_a_pipe):
+    result = load([str(folder_with_a_pipe)])
+    assert result.frame["doc_id"].tolist() == ["seed"]
+    problems = {p.where: p for p in result.problems}
+    assert set(problems) == {
+        str(folder_with_a_pipe / "feed.txt"),
+        str(folder_with_a_pipe / "gone.txt"),
+    }
+    assert "broken symbolic link" in problems[str(folder_with_a_pipe / "gone.txt")].message
+    assert problems[str(folder_with_a_pipe / "gone.txt")].hint
+
+
+def test_a_named_pipe_given_by_name_is_read(tmp_path):
+    """A pipe named on the command line is meant: `corpus stats <(zcat f.gz)` reads one."""
+    pipe = tmp_path / "feed.txt"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "corpuscli", "stats", str(pipe), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with open(pipe, "wb") as writer:
+        writer.write(SEED_000.read_bytes())
+    out, err = reader.communicate(timeout=120)
+    assert reader.returncode == 0, err
+    assert '"articles": 1' in out
