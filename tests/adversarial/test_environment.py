@@ -4,6 +4,7 @@ run or end it with a traceback."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -75,3 +76,49 @@ def test_a_named_pipe_given_by_name_is_read(tmp_path):
     out, err = reader.communicate(timeout=120)
     assert reader.returncode == 0, err
     assert '"articles": 1' in out
+
+
+def _file_size_limit(limit: int):
+    """A child's preexec: files it writes may not grow past ``limit`` bytes (as a full TMPDIR
+    or a quota refuses them; Python ignores SIGXFSZ, so the write fails with EFBIG)."""
+    import resource
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_temporary_folder_without_room_for_the_language_model_is_an_error_not_a_crash(tmp_path):
+    """`corpus load` detects each article's language; py3langid inflates its model into a
+    temporary file first. With no room there the run said `internal error: OSError`, exit 70."""
+    short = tmp_path / "short.txt"  # too few English marker words: the model is asked
+    short.write_text("Ankara: Türkiye und Aserbaidschan begrüßen Putins Erklärung.\n", "utf-8")
+    done = _run("load", str(short), "--format", "jsonl", preexec_fn=_file_size_limit(4096))
+    assert done.returncode == 2, done.stderr
+    assert "internal error" not in done.stderr
+    assert "cannot write a temporary file (the language detector's model): File too large" in (
+        done.stderr
+    )
+    assert "set TMPDIR" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_temporary_folder_without_room_for_the_workers_parts_is_an_error_not_a_crash(tmp_path):
+    """A compressed JSON Lines file read by several workers is inflated into parts in TMPDIR."""
+    from tests.adversarial.generated import articles, jsonl
+
+    path = tmp_path / "feed.jsonl.gz"
+    # stored, not deflated: the file weighs what it holds, so it is cut into parts
+    path.write_bytes(gzip.compress(jsonl(articles(12) * 40), compresslevel=0))
+    done = _run(
+        "terms", str(path), "--jobs", "2", "--format", "tsv",
+        env={"CORPUSCLI_PARTITION_MB": "0.1", "TMPDIR": str(tmp_path)},
+        preexec_fn=_file_size_limit(50_000),
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "internal error" not in done.stderr
+    assert (
+        "cannot write a temporary file (a part of a compressed file for the workers): "
+        f"File too large ({tmp_path})"
+    ) in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl.gz"]  # no part left behind
