@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import IO, cast
 
-from corpuscli.errors import InputError, MissingExtraError, UsageError
+from corpuscli.errors import InputError, MissingExtraError, UsageError, plural
 
 #: Unicode space characters that become a plain space (NBSP, the U+2000 block, narrow NBSP, ...).
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -161,6 +161,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -183,6 +186,21 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
             hint="give it with --encoding (e.g. --encoding cp1252)",
         )
     return Decoded(str(best), best.encoding, detected=True)
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 broken in a few places (a download cut and resumed, a stray byte), read as UTF-8
+    with each broken place as U+FFFD; None for text in another encoding. A legacy encoding's
+    accented letters almost never form valid UTF-8 sequences, so text holding more characters
+    that do than places that do not is UTF-8: a legacy detector reads the whole of it wrongly
+    (charset-normalizer took such an article for mac_iceland, every curly quote garbled)."""
+    text = data.decode("utf-8", errors="replace")
+    places = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    if valid <= places:
+        return None
+    label = plural(places, "invalid byte sequence")
+    return Decoded(text, f"UTF-8, {label} replaced by U+FFFD", detected=True)
 
 
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "cp1251", "cp1250")
