@@ -159,3 +159,39 @@ def test_a_window_far_back_but_in_the_calendar_works(corpus):
     result = corpus("load", str(SAMPLE), "--since", "700000d", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 36  # the dated roundups; the seeds have no date
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["terms", str(SAMPLE), "-o", ""], "--output"),
+        (["stats", str(SAMPLE), "--since", ""], "--since"),
+        (["stats", str(SAMPLE), "--manifest", ""], "--manifest"),
+        (["terms", str(SAMPLE), "--store", ""], "--store"),
+        (["report", str(SAMPLE), "--config", ""], "--config"),
+        (["boilerplate", str(SAMPLE), "--save-patterns", ""], "--save-patterns"),
+        (["store", "info", "--store", ""], "--store"),
+    ],
+    ids=["output", "since", "manifest", "store", "config", "save-patterns", "store-info"],
+)
+def test_an_option_given_an_empty_value_is_refused(corpus, args, flag):
+    """`corpus terms dir -o "$OUT"` in a cron job with OUT unset wrote the table to stdout
+    (exit 0), and `--since "$SINCE"` read every day: an empty value was taken as no option."""
+    result = corpus(*args)
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"corpus: error: {flag} was given an empty value — give it a value "
+        "(is a shell variable unset?), or leave the option out\n"
+    )
+
+
+def test_an_empty_path_is_not_the_current_folder(corpus, tmp_path, monkeypatch):
+    """`corpus stats "$DIR"` with DIR unset read the whole current folder (Path("") is ".")."""
+    monkeypatch.chdir(SAMPLE)
+    result = corpus("stats", "", "--format", "jsonl")
+    assert result.exit_code == 2, result.stdout
+    assert "an empty path ('') — give a file or folder ('.' for this folder)" in result.stderr
+    assert load([""]).frame.empty  # the library too
+    both = corpus("stats", "", str(SAMPLE / "000_dceb8f66d6ffd2f1.txt"), "--format", "jsonl")
+    assert both.exit_code == 1 and '"articles": 1' in both.stdout

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,10 @@ def command(
                 debug=values.get("debug", False),
                 all_rows=values.get("all_rows", False),
             ) as s:
+                refuse_empty(
+                    [(p.name, p.annotation, kwargs.get(p.name)) for p in own]
+                    + [(n, a, values[n]) for g in groups for n, a, _ in GROUPS[g]]
+                )
                 made: dict[str, Any] = {"session": s, "given": values}
                 if "output" in groups:
                     made["out"] = Out(
@@ -101,6 +105,31 @@ def command(
         return wrapper
 
     return decorate
+
+
+def refuse_empty(options: Iterable[tuple[str, Any, Any]]) -> None:
+    """Refuse an option given an empty value (``(name, annotation, value)`` of each):
+    ``-o "$OUT"`` or ``--since "$SINCE"`` with the variable unset in a cron job was taken as
+    not given, and wrote to stdout, or read every day. Arguments (a query, a path) say for
+    themselves what an empty one means."""
+    from typer.models import OptionInfo
+
+    from corpuscli.errors import UsageError
+
+    for name, annotation, value in options:
+        info = getattr(annotation, "__metadata__", (None,))[0]
+        given = value if isinstance(value, list | tuple) else [value]
+        if isinstance(info, OptionInfo) and any(v == "" for v in given):
+            declared = info.default
+            flag = (
+                declared
+                if isinstance(declared, str) and declared.startswith("--")
+                else ("--" + name.replace("_", "-"))
+            )
+            raise UsageError(
+                f"{flag} was given an empty value",
+                hint="give it a value (is a shell variable unset?), or leave the option out",
+            )
 
 
 def raw_csv(given: bool, fmt: str) -> bool:

@@ -221,6 +221,11 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
         if arg == STDIN:
             items.append(InputItem(STDIN, None, None, None, None))
             continue
+        if not arg:  # Path("") is the current folder: `corpus stats "$DIR"`, DIR unset
+            problems.append(
+                Problem("''", "an empty path", "give a file or folder ('.' for this folder)")
+            )
+            continue
         path = Path(arg)
         if not path.exists() and glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
