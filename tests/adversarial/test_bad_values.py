@@ -195,3 +195,16 @@ def test_an_empty_path_is_not_the_current_folder(corpus, tmp_path, monkeypatch):
     assert load([""]).frame.empty  # the library too
     both = corpus("stats", "", str(SAMPLE / "000_dceb8f66d6ffd2f1.txt"), "--format", "jsonl")
     assert both.exit_code == 1 and '"articles": 1' in both.stdout
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-5", "lots"])
+def test_a_partition_size_that_is_no_size_is_a_usage_error(corpus, monkeypatch, value):
+    """CORPUSCLI_PARTITION_MB=inf ended in `internal error: OverflowError` (exit 70), and a
+    negative size was taken as 0 without a word."""
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", value)
+    result = corpus("terms", str(SAMPLE), "--top", "1", "--jobs", "2")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(
+        f"corpus: error: CORPUSCLI_PARTITION_MB must be a number of megabytes, 0 or more, "
+        f"not {value!r}"
+    )
