@@ -101,7 +101,8 @@ def test_file_lists_of_any_bytes_that_name_files_still_work(tmp_path):
     ("line", "key"),
     [("paths = 5", "paths"), ('since = ["a"]', "since"), ('top = "ten"', "top"),
      ("sections = 7", "sections"), ("top = 0", "top"), ("stamp = 1", "stamp"),
-     ("title = 3.5", "title")],
+     ("title = 3.5", "title"), ('output = ""', "output"), ('since = ""', "since"),
+     ('paths = [""]', "paths")],
 )  # fmt: skip
 def test_report_config_values_of_the_wrong_type_are_usage_errors(tmp_path, corpus, line, key):
     config = tmp_path / "report.toml"
@@ -208,3 +209,13 @@ def test_a_partition_size_that_is_no_size_is_a_usage_error(corpus, monkeypatch, 
         f"corpus: error: CORPUSCLI_PARTITION_MB must be a number of megabytes, 0 or more, "
         f"not {value!r}"
     )
+
+
+def test_a_report_config_saved_with_a_byte_order_mark_is_read(tmp_path, corpus):
+    """Windows editors save UTF-8 with a BOM; tomllib refused it as `Invalid statement (at
+    line 1, column 1)`, a message that points at nothing the user can see."""
+    config = tmp_path / "report.toml"
+    config.write_bytes(b"\xef\xbb\xbf" + b'title = "Daily"\r\nsections = ["overview"]\r\n')
+    result = corpus("report", str(SAMPLE), "--config", str(config), "--print-config")
+    assert result.exit_code == 0, result.stderr
+    assert 'title = "Daily"' in result.stdout and 'sections = "overview"' in result.stdout
