@@ -645,7 +645,12 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     import tempfile
 
     target = Path(folder)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise UsageError(
+            "the output is a file, and --partition writes a folder", where=folder,
+            hint="give -o a new folder's name (or drop --partition to write one file)",
+        )  # fmt: skip
+    if target.exists() and any(target.iterdir()):
         raise UsageError(
             "the output folder exists and is not empty", where=folder,
             hint="remove it or give another -o folder",
