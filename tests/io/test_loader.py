@@ -327,6 +327,33 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path):
     assert result.problems and "kept" in result.problems[0].message
 
 
+@pytest.mark.parametrize("share", [1 / 2, 1 / 6], ids=["half", "a sixth"])
+def test_truncated_zstd_is_named_not_silent(tmp_path, share):
+    """zstandard's reader ends a cut file quietly: half a .zst gave its articles and then
+    "line is not valid JSON" for the cut line (or nothing at all when the cut fell between
+    lines), and a sixth gave no byte and "no articles in the input — check the paths". A cut
+    file is named as gzip's is: the articles before the cut kept, the file said to end early."""
+    zstandard = pytest.importorskip("zstandard")
+    data = zstandard.ZstdCompressor().compress(ROUNDUPS.read_bytes())
+    path = tmp_path / "cut.jsonl.zst"
+    path.write_bytes(data[: int(len(data) * share)])
+    result = load([str(path)])
+    assert len(result.frame) < 36
+    (problem,) = result.problems
+    assert problem.where == str(path)
+    assert "ended before the end-of-stream marker" in problem.message
+
+
+def test_concatenated_zstd_frames_are_read_whole(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    lines = ROUNDUPS.read_bytes().splitlines(keepends=True)
+    frames = [zstandard.ZstdCompressor().compress(b"".join(lines[i : i + 10])) for i in (0, 10)]
+    path = tmp_path / "two.jsonl.zst"
+    path.write_bytes(b"".join(frames))
+    result = load([str(path)])
+    assert len(result.frame) == 20 and not result.problems
+
+
 def test_read_frame_raises_on_problems(tmp_path):
     with pytest.raises(InputError):
         read_frame([str(tmp_path / "missing.txt")])
