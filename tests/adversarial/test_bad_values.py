@@ -219,3 +219,20 @@ def test_a_report_config_saved_with_a_byte_order_mark_is_read(tmp_path, corpus):
     result = corpus("report", str(SAMPLE), "--config", str(config), "--print-config")
     assert result.exit_code == 0, result.stderr
     assert 'title = "Daily"' in result.stdout and 'sections = "overview"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["boilerplate", str(SAMPLE), "--min-share", "nan"], "--min-share"),
+        (["stories", str(SAMPLE), "--by", "stance", "--threshold", "nan"], "--threshold"),
+        (["compare", str(SAMPLE), "--by", "stance", "--p", "nan"], "--p"),
+    ],
+    ids=["min-share", "threshold", "p"],
+)
+def test_a_number_option_given_nan_is_refused(corpus, args, flag):
+    """`boilerplate --min-share nan` passed click's range check (nan compares false with
+    both ends) and ended in `internal error: ValueError: cannot convert float NaN`."""
+    result = corpus(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == f"corpus: error: {flag} must be a number, not nan — give a number\n"

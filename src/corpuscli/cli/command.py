@@ -108,28 +108,33 @@ def command(
 
 
 def refuse_empty(options: Iterable[tuple[str, Any, Any]]) -> None:
-    """Refuse an option given an empty value (``(name, annotation, value)`` of each):
-    ``-o "$OUT"`` or ``--since "$SINCE"`` with the variable unset in a cron job was taken as
-    not given, and wrote to stdout, or read every day. Arguments (a query, a path) say for
-    themselves what an empty one means."""
+    """Refuse an option given an empty value or a float that is no number (``(name,
+    annotation, value)`` of each). ``-o "$OUT"`` or ``--since "$SINCE"`` with the variable
+    unset in a cron job was taken as not given, and wrote to stdout, or read every day;
+    ``--min-share nan`` passed click's range check (nan compares false) and crashed. Arguments
+    (a query, a path) say for themselves what an empty one means."""
     from typer.models import OptionInfo
 
     from corpuscli.errors import UsageError
 
     for name, annotation, value in options:
         info = getattr(annotation, "__metadata__", (None,))[0]
+        if not isinstance(info, OptionInfo):
+            continue
+        declared = info.default
+        flag = (
+            declared
+            if isinstance(declared, str) and declared.startswith("--")
+            else ("--" + name.replace("_", "-"))
+        )
         given = value if isinstance(value, list | tuple) else [value]
-        if isinstance(info, OptionInfo) and any(v == "" for v in given):
-            declared = info.default
-            flag = (
-                declared
-                if isinstance(declared, str) and declared.startswith("--")
-                else ("--" + name.replace("_", "-"))
-            )
+        if any(v == "" for v in given):
             raise UsageError(
                 f"{flag} was given an empty value",
                 hint="give it a value (is a shell variable unset?), or leave the option out",
             )
+        if any(isinstance(v, float) and v != v for v in given):  # NaN is not equal to itself
+            raise UsageError(f"{flag} must be a number, not nan", hint="give a number")
 
 
 def raw_csv(given: bool, fmt: str) -> bool:
