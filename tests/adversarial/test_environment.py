@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from corpuscli import load
-from tests.conftest import SEED_000
+from tests.conftest import SEED_000, SEED_003
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes and rlimits (POSIX)")
 
@@ -122,3 +122,22 @@ def test_a_temporary_folder_without_room_for_the_workers_parts_is_an_error_not_a
         f"File too large ({tmp_path})"
     ) in done.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl.gz"]  # no part left behind
+
+
+def test_a_linked_outlet_folder_is_read_once_and_a_loop_is_not_followed(tmp_path):
+    """corpus/fox -> elsewhere/fox was skipped without a word (the walk did not follow links:
+    `folder holds no article files`, or exit 0 with the outlet missing). A link is followed,
+    but not to a folder read already nor to one holding the corpus (a loop, or /)."""
+    elsewhere = tmp_path / "elsewhere" / "fox"
+    elsewhere.mkdir(parents=True)
+    shutil.copy(SEED_000, elsewhere / "seed.txt")
+    corpus = tmp_path / "corpus"
+    (corpus / "moscow").mkdir(parents=True)
+    shutil.copy(SEED_003, corpus / "moscow" / "seed3.txt")
+    (corpus / "fox").symlink_to(elsewhere)
+    (corpus / "fox-again").symlink_to(elsewhere)  # the same folder twice
+    (corpus / "up").symlink_to(tmp_path)  # holds the corpus: a loop
+    (corpus / "root").symlink_to("/")
+    result = load([str(corpus)])
+    assert sorted(result.frame["source"].tolist()) == ["fox", "moscow"]
+    assert not result.problems

@@ -9,6 +9,7 @@ always read, whatever their name.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import os
@@ -139,8 +140,16 @@ def walk_folder(folder: Path, problems: list[Problem] | None = None) -> Iterable
                 Problem(str(where), f"cannot read this folder: {reason}", "check its permissions")
             )
 
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    # A linked folder is read (corpus/fox -> /data/fox: an outlet kept elsewhere was skipped
+    # without a word), but not one read already (a second link to it) nor one that holds the
+    # folder read (a loop, or a link to / that would read the whole disk).
+    seen = _folder_and_its_parents(folder)
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+        dirnames[:] = [
+            d
+            for d in sorted(dirnames)  # (in order: the first link to a folder is the one read)
+            if not d.startswith(".") and _new_folder(Path(dirpath) / d, seen)
+        ]
         for name in sorted(filenames):
             if _skipped_in_walk(name):
                 continue
@@ -150,6 +159,29 @@ def walk_folder(folder: Path, problems: list[Problem] | None = None) -> Iterable
                 yield path
             elif problems is not None:
                 problems.append(Problem(str(path), *fault))
+
+
+def _folder_and_its_parents(folder: Path) -> set[tuple[int, int]]:
+    """The (device, inode) of ``folder`` and of every folder above it."""
+    found = set()
+    for path in (folder.resolve(), *folder.resolve().parents):
+        with contextlib.suppress(OSError):
+            info = os.stat(path)
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _new_folder(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether the walk should enter ``path``: a folder not seen before (then remembered)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 #: What a folder may hold beside files, named for a message.
