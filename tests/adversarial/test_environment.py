@@ -141,3 +141,51 @@ def test_a_linked_outlet_folder_is_read_once_and_a_loop_is_not_followed(tmp_path
     result = load([str(corpus)])
     assert sorted(result.frame["source"].tolist()) == ["fox", "moscow"]
     assert not result.problems
+
+
+def _closed(fd: int):
+    """A child's preexec: the standard stream ``fd`` closed, as `>&-`, `2>&-`, `<&-` leave it."""
+
+    def apply() -> None:
+        os.close(fd)
+
+    return apply
+
+
+def test_a_closed_stdout_is_said_in_one_line(tmp_path):
+    """`corpus stats x >&-` ended in `internal error: AttributeError: 'NoneType' object has no
+    attribute 'isatty'` (Python sets a closed stream to None)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "corpuscli", "stats", str(SEED_000)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60,
+        preexec_fn=_closed(1),
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "corpus: error: cannot write the output: standard output is closed (standard output)"
+        " — give -o FILE, or leave it open\n"
+    )
+    out = tmp_path / "stats.tsv"  # -o needs no stdout
+    done = subprocess.run(
+        [sys.executable, "-m", "corpuscli", "stats", str(SEED_000), "-o", str(out), "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60,
+        preexec_fn=_closed(1),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("corpus\tarticles")
+
+
+def test_a_closed_stderr_or_stdin_is_no_crash():
+    done = subprocess.run(
+        [sys.executable, "-m", "corpuscli", "stats", str(SEED_000), "--format", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=60,
+        preexec_fn=_closed(2),
+    )  # fmt: skip
+    assert done.returncode == 0 and '"articles": 1' in done.stdout
+    done = subprocess.run(
+        [sys.executable, "-m", "corpuscli", "stats", "-"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60,
+        preexec_fn=_closed(0),
+    )  # fmt: skip
+    assert done.returncode == 2  # nothing to read, said as for an empty stdin
+    assert "internal error" not in done.stderr and "empty file: no text (-)" in done.stderr

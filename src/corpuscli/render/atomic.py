@@ -45,6 +45,7 @@ FAILURES = {
     errno.EACCES: "write it where you may write",
     errno.EPERM: "write it where you may write (is the file or folder immutable?)",
     errno.EIO: "check the device, or write it elsewhere",
+    errno.EBADF: "give -o FILE, or leave it open",
 }
 if hasattr(errno, "EDQUOT"):  # not on Windows
     FAILURES[errno.EDQUOT] = "free some of your quota, or write it elsewhere"
