@@ -184,8 +184,7 @@ def test_a_closed_stderr_or_stdin_is_no_crash():
     assert done.returncode == 0 and '"articles": 1' in done.stdout
     done = subprocess.run(
         [sys.executable, "-m", "corpuscli", "stats", "-"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60,
-        preexec_fn=_closed(0),
+        capture_output=True, text=True, timeout=60, preexec_fn=_closed(0),
     )  # fmt: skip
     assert done.returncode == 2  # nothing to read, said as for an empty stdin
     assert "internal error" not in done.stderr and "empty file: no text (-)" in done.stderr
