@@ -681,6 +681,10 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
 
 
 @_faults
+#: The largest integer SQLite takes as a parameter (a larger --limit means every match).
+SQLITE_MAX_INT = 2**63 - 1
+
+
 def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFrame:
     """Full-text search: doc_id, source, published, title, snippet (the match in brackets),
     score. ``query`` is read as :func:`corpuscli.store.query.fts_query` says (FTS5 syntax where
@@ -692,7 +696,7 @@ def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFr
             "snippet(articles_fts, 1, '[', ']', '…', 12), -bm25(articles_fts) AS score "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY score DESC, a.doc_id LIMIT ?",
-            (fts_query(query), limit),
+            (fts_query(query), min(limit, SQLITE_MAX_INT)),  # more than it can bind: all
         ).fetchall()
     except sqlite3.OperationalError as exc:
         raise _query_error(exc) from None
