@@ -680,11 +680,11 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     return files
 
 
-@_faults
 #: The largest integer SQLite takes as a parameter (a larger --limit means every match).
 SQLITE_MAX_INT = 2**63 - 1
 
 
+@_faults
 def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFrame:
     """Full-text search: doc_id, source, published, title, snippet (the match in brackets),
     score. ``query`` is read as :func:`corpuscli.store.query.fts_query` says (FTS5 syntax where
