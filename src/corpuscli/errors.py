@@ -77,6 +77,20 @@ class InputError(CorpusError):
     """One input (file, line, row) that cannot be read; others in the batch may still be fine."""
 
 
+class TemporarySpaceError(CorpusError):
+    """A temporary file could not be written (a full or size-limited ``TMPDIR``): an error of
+    the machine, not of the input, said as such rather than as a crash."""
+
+    def __init__(self, purpose: str, exc: OSError) -> None:
+        import tempfile
+
+        super().__init__(
+            f"cannot write a temporary file ({purpose}): {exc.strerror or exc}",
+            where=tempfile.gettempdir(),
+            hint="free some space there, or set TMPDIR to a folder with room",
+        )
+
+
 class NothingToAnalyse(CorpusError):
     """No usable article at all after loading and filtering."""
 

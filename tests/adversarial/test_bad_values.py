@@ -101,7 +101,8 @@ def test_file_lists_of_any_bytes_that_name_files_still_work(tmp_path):
     ("line", "key"),
     [("paths = 5", "paths"), ('since = ["a"]', "since"), ('top = "ten"', "top"),
      ("sections = 7", "sections"), ("top = 0", "top"), ("stamp = 1", "stamp"),
-     ("title = 3.5", "title")],
+     ("title = 3.5", "title"), ('output = ""', "output"), ('since = ""', "since"),
+     ('paths = [""]', "paths")],
 )  # fmt: skip
 def test_report_config_values_of_the_wrong_type_are_usage_errors(tmp_path, corpus, line, key):
     config = tmp_path / "report.toml"
@@ -159,3 +160,79 @@ def test_a_window_far_back_but_in_the_calendar_works(corpus):
     result = corpus("load", str(SAMPLE), "--since", "700000d", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 36  # the dated roundups; the seeds have no date
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["terms", str(SAMPLE), "-o", ""], "--output"),
+        (["stats", str(SAMPLE), "--since", ""], "--since"),
+        (["stats", str(SAMPLE), "--manifest", ""], "--manifest"),
+        (["terms", str(SAMPLE), "--store", ""], "--store"),
+        (["report", str(SAMPLE), "--config", ""], "--config"),
+        (["boilerplate", str(SAMPLE), "--save-patterns", ""], "--save-patterns"),
+        (["store", "info", "--store", ""], "--store"),
+    ],
+    ids=["output", "since", "manifest", "store", "config", "save-patterns", "store-info"],
+)
+def test_an_option_given_an_empty_value_is_refused(corpus, args, flag):
+    """`corpus terms dir -o "$OUT"` in a cron job with OUT unset wrote the table to stdout
+    (exit 0), and `--since "$SINCE"` read every day: an empty value was taken as no option."""
+    result = corpus(*args)
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"corpus: error: {flag} was given an empty value — give it a value "
+        "(is a shell variable unset?), or leave the option out\n"
+    )
+
+
+def test_an_empty_path_is_not_the_current_folder(corpus, tmp_path, monkeypatch):
+    """`corpus stats "$DIR"` with DIR unset read the whole current folder (Path("") is ".")."""
+    monkeypatch.chdir(SAMPLE)
+    result = corpus("stats", "", "--format", "jsonl")
+    assert result.exit_code == 2, result.stdout
+    assert "an empty path ('') — give a file or folder ('.' for this folder)" in result.stderr
+    assert load([""]).frame.empty  # the library too
+    both = corpus("stats", "", str(SAMPLE / "000_dceb8f66d6ffd2f1.txt"), "--format", "jsonl")
+    assert both.exit_code == 1 and '"articles": 1' in both.stdout
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-5", "lots"])
+def test_a_partition_size_that_is_no_size_is_a_usage_error(corpus, monkeypatch, value):
+    """CORPUSCLI_PARTITION_MB=inf ended in `internal error: OverflowError` (exit 70), and a
+    negative size was taken as 0 without a word."""
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", value)
+    result = corpus("terms", str(SAMPLE), "--top", "1", "--jobs", "2")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(
+        f"corpus: error: CORPUSCLI_PARTITION_MB must be a number of megabytes, 0 or more, "
+        f"not {value!r}"
+    )
+
+
+def test_a_report_config_saved_with_a_byte_order_mark_is_read(tmp_path, corpus):
+    """Windows editors save UTF-8 with a BOM; tomllib refused it as `Invalid statement (at
+    line 1, column 1)`, a message that points at nothing the user can see."""
+    config = tmp_path / "report.toml"
+    config.write_bytes(b"\xef\xbb\xbf" + b'title = "Daily"\r\nsections = ["overview"]\r\n')
+    result = corpus("report", str(SAMPLE), "--config", str(config), "--print-config")
+    assert result.exit_code == 0, result.stderr
+    assert 'title = "Daily"' in result.stdout and 'sections = "overview"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["boilerplate", str(SAMPLE), "--min-share", "nan"], "--min-share"),
+        (["stories", str(SAMPLE), "--by", "stance", "--threshold", "nan"], "--threshold"),
+        (["compare", str(SAMPLE), "--by", "stance", "--p", "nan"], "--p"),
+    ],
+    ids=["min-share", "threshold", "p"],
+)
+def test_a_number_option_given_nan_is_refused(corpus, args, flag):
+    """`boilerplate --min-share nan` passed click's range check (nan compares false with
+    both ends) and ended in `internal error: ValueError: cannot convert float NaN`."""
+    result = corpus(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == f"corpus: error: {flag} must be a number, not nan — give a number\n"

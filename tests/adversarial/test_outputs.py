@@ -204,3 +204,13 @@ def test_a_stop_during_a_deferred_step_comes_at_its_end():
     assert done.stdout.splitlines() == ["the step ended", "then stopped by SIGTERM True"], (
         done.stderr
     )
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a /proc file system (Linux)")
+def test_a_place_that_takes_no_new_file_is_a_clear_error(corpus):
+    """/proc takes no new file (ENOENT on creating one): that ended in `internal error:
+    FileNotFoundError` (exit 70); any refusal of the system is said as the place's fault."""
+    result = corpus("terms", str(SAMPLE), "-o", "/proc/version.tsv")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("corpus: error: cannot write the output: No such file")
+    assert "(/proc/version.tsv) — write it elsewhere; " in result.stderr

@@ -215,6 +215,10 @@ def test_every_accepted_option_changes_the_result_or_is_refused(
     store.unlink(missing_ok=True)
     after = (*_run(runner, [*base, *given], tmp_path, jobs_seen), _stored(store))
     assert before != after, f"corpus {name} accepts {option} but it changed nothing"
+    # a crash is a change too: neither run may end in an internal error (exit 70, a traceback;
+    # --debug lets the error through on purpose)
+    for run in (before, after) if option != "--debug" else (before,):
+        assert run[0] != 70 and run[4] in (type(None), SystemExit), (name, option, run[2])
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n not in ("diff", "search")])

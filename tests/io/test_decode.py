@@ -45,6 +45,32 @@ def test_legacy_encoding_is_detected_and_flagged():
     assert "président" in decoded.text and "l’économie" in decoded.text
 
 
+@pytest.mark.parametrize(
+    ("damage", "places"),
+    [(b"\xff", "1 invalid byte sequence"), (b"\xe2\x80", "1 invalid byte sequence"),
+     (b"\xc3", "1 invalid byte sequence"), (b"\xff\xfe\xc3", "3 invalid byte sequences")],
+    ids=["stray", "cut", "lead", "three"],
+)  # fmt: skip
+def test_utf8_with_a_few_broken_bytes_stays_utf8(damage, places):
+    """A UTF-8 article damaged in a few places (a download cut and resumed, a stray byte) was
+    handed to the legacy detector, which read the whole article as mac_iceland: every curly
+    quote and dash garbled ("Russia‚Äôs"). The bytes that are UTF-8 are read as UTF-8, each
+    broken place as U+FFFD, and the warning says how many."""
+    data = SEED_000.read_bytes()
+    cut = data.index(b"The Russian president")
+    decoded = decode_bytes(data[:cut] + damage + data[cut:], where="seed.txt")
+    assert decoded.detected  # worth a warning
+    assert decoded.encoding == f"UTF-8, {places} replaced by U+FFFD"
+    assert "Russia’s position" in decoded.text  # (the seed's own apostrophe)
+    assert decoded.text.replace("\ufffd", "") == data.decode("utf-8")
+
+
+def test_a_legacy_file_with_one_accidental_utf8_pair_is_still_legacy():
+    line = "Le président a déclaré que la réunion était très importante pour l’économie. "
+    data = (line * 3).encode("cp1252") + "Ã©".encode("cp1252")  # reads as UTF-8 "é"
+    assert decode_bytes(data).encoding == "cp1252"
+
+
 def test_forced_encoding_and_errors():
     assert decode_bytes("crème".encode("latin-1"), encoding="latin-1").text == "crème"
     with pytest.raises(InputError, match="cannot decode as utf-8"):

@@ -327,6 +327,80 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path):
     assert result.problems and "kept" in result.problems[0].message
 
 
+def _lines_before_the_cut(data: bytes, suffix: str) -> int:
+    """Whole lines in what a cut compressed file still inflates to (its decompressor fed it all
+    at once)."""
+    import zlib
+
+    import zstandard
+
+    inflate = {
+        ".gz": lambda: zlib.decompressobj(31),
+        ".bz2": bz2.BZ2Decompressor,
+        ".xz": lzma.LZMADecompressor,
+        ".zst": lambda: zstandard.ZstdDecompressor().decompressobj(),
+    }[suffix]()
+    return inflate.decompress(data).count(b"\n")
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst"])
+def test_a_cut_compressed_file_keeps_every_whole_line_before_the_cut(tmp_path, suffix):
+    """The loader read a decompressor 1 MB at a time, and a read that met the cut lost what it
+    had inflated so far: half of the BBC corpus gzipped kept 1,003 of its 1,176 whole lines
+    (and said "the 1,003 articles before it are kept"). Every whole line before the cut is an
+    article."""
+    from tests.adversarial.generated import COMPRESSORS, articles, jsonl
+
+    rows = [{**row, "id": f"{row['id']}-{i}"} for i in range(30) for row in articles(36)]
+    data = COMPRESSORS[suffix](jsonl(rows))  # ~940 KB inflated: more than one read
+    low, high = 0, len(data)  # the shortest cut that still inflates to half of the lines
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (
+            (middle + 1, high)
+            if _lines_before_the_cut(data[:middle], suffix) < len(rows) // 2
+            else (low, middle)
+        )
+    cut = data[: low + 1]
+    path = tmp_path / f"cut.jsonl{suffix}"
+    path.write_bytes(cut)
+    result = load([str(path)])
+    whole = _lines_before_the_cut(cut, suffix)
+    assert 0 < whole < len(rows)
+    assert len(result.frame) == whole
+    (problem,) = result.problems
+    assert problem.where == str(path) and f"the {whole:,} articles before it are kept" in (
+        problem.message
+    )
+
+
+@pytest.mark.parametrize("share", [1 / 2, 1 / 6], ids=["half", "a sixth"])
+def test_truncated_zstd_is_named_not_silent(tmp_path, share):
+    """zstandard's reader ends a cut file quietly: half a .zst gave its articles and then
+    "line is not valid JSON" for the cut line (or nothing at all when the cut fell between
+    lines), and a sixth gave no byte and "no articles in the input — check the paths". A cut
+    file is named as gzip's is: the articles before the cut kept, the file said to end early."""
+    zstandard = pytest.importorskip("zstandard")
+    data = zstandard.ZstdCompressor().compress(ROUNDUPS.read_bytes())
+    path = tmp_path / "cut.jsonl.zst"
+    path.write_bytes(data[: int(len(data) * share)])
+    result = load([str(path)])
+    assert len(result.frame) < 36
+    (problem,) = result.problems
+    assert problem.where == str(path)
+    assert "ended before the end-of-stream marker" in problem.message
+
+
+def test_concatenated_zstd_frames_are_read_whole(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    lines = ROUNDUPS.read_bytes().splitlines(keepends=True)
+    frames = [zstandard.ZstdCompressor().compress(b"".join(lines[i : i + 10])) for i in (0, 10)]
+    path = tmp_path / "two.jsonl.zst"
+    path.write_bytes(b"".join(frames))
+    result = load([str(path)])
+    assert len(result.frame) == 20 and not result.problems
+
+
 def test_read_frame_raises_on_problems(tmp_path):
     with pytest.raises(InputError):
         read_frame([str(tmp_path / "missing.txt")])

@@ -173,6 +173,20 @@ def test_too_wide_for_the_minimums_becomes_records(monkeypatch):
         assert re.search(rf"^{col}\s+[\d,]+\s*$", text, re.MULTILINE)
 
 
+def test_a_record_at_a_narrow_terminal_breaks_field_names_between_their_pieces(monkeypatch):
+    """`corpus stats --by source` at 40 columns draws records; the names' column was a third of
+    the width and folded the names mid-word ("distinct_word" / "s", "first_publish" / "ed").
+    A name breaks after `_` or `-` as a table header does, never inside a piece."""
+    table = stats(str(SAMPLE), by="source")
+    text = drawn(table, 40, monkeypatch)
+    assert "─[ row 1 ]" in text
+    assert re.search(r"^distinct_ +\d", text, re.MULTILINE), text
+    assert re.search(r"^words\s*$", text, re.MULTILINE)
+    assert re.search(r"^first_\s", text, re.MULTILINE)
+    assert re.search(r"^published\s*$", text, re.MULTILINE)
+    assert not re.search(r"^(distinct_word|first_publish|last_publishe)\b", text, re.MULTILINE)
+
+
 def test_layout_respects_minimums_and_the_width():
     cols = [
         Column("doc_id", ("000_dceb8f66d6ffd2f1",)),

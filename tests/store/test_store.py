@@ -233,6 +233,14 @@ def test_export_partitioned_folder_reads_back_the_same(corpus, tmp_path):
     again = corpus("store", "export", "--store", str(db), "--partition", "-o", str(out))
     assert again.exit_code == 2 and "not empty" in again.stderr
     assert corpus("store", "export", "--store", str(db), "--partition").exit_code == 2
+    # a file where the folder should go is named as a file (it was "a folder ... not empty")
+    (tmp_path / "parts.tsv").write_text("kept\n", encoding="utf-8")
+    onto_file = corpus(
+        "store", "export", "--store", str(db), "--partition", "-o", str(tmp_path / "parts.tsv")
+    )
+    assert onto_file.exit_code == 2
+    assert "the output is a file, and --partition writes a folder" in onto_file.stderr
+    assert (tmp_path / "parts.tsv").read_text(encoding="utf-8") == "kept\n"
 
 
 def test_two_ingests_at_once_both_succeed(tmp_path):

@@ -188,6 +188,16 @@ def test_words_with_hyphens_are_searched_as_written(corpus, sample_store):
     assert "[Armenia-controlled]" in json.loads(phrase.stdout)[0]["snippet"]
 
 
+def test_a_limit_beyond_what_sqlite_takes_means_every_match(corpus, sample_store):
+    """--limit 99999999999999999999 ended in `internal error: OverflowError: Python int too
+    large to convert to SQLite INTEGER` (exit 70)."""
+    db = str(sample_store)
+    every = corpus("search", "Putin", "--store", db, "-f", "json", "--limit", "9" * 20)
+    assert every.exit_code == 0, every.stderr
+    some = corpus("search", "Putin", "--store", db, "-f", "json", "--limit", "1000")
+    assert json.loads(every.stdout) == json.loads(some.stdout) != []
+
+
 def test_fts5_syntax_written_on_purpose_is_kept(corpus, sample_store):
     db = str(sample_store)
     both = corpus("search", "Putin AND Karabakh", "--store", db, "-f", "json", "--limit", "99")

@@ -166,7 +166,8 @@ def _settings(
     if config:
         try:
             with open(config, "rb") as handle:
-                from_file = tomllib.load(handle)
+                # a BOM (Windows editors save one) is no TOML: tomllib would say line 1 is wrong
+                from_file = tomllib.loads(handle.read().decode("utf-8-sig"))
         except OSError as exc:
             raise UsageError(f"cannot read the config: {exc.strerror}", where=config) from None
         except UnicodeDecodeError:
@@ -239,13 +240,13 @@ def _checked_config(values: dict[str, Any], config: str) -> Settings:
         if key in _TEXT:
             if key in ("since", "until") and isinstance(value, dt.date | dt.datetime):
                 value = value.isoformat()
-            if not isinstance(value, str):
-                raise wrong(key, "text")
+            if not isinstance(value, str) or not value:  # "": as if not given, silently
+                raise wrong(key, "text that is not empty")
         elif key in _LISTS:
-            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
                 value = value if key in ("paths", "source") else ",".join(value)
-            elif not isinstance(value, str):
-                raise wrong(key, "text or a list of text")
+            elif not isinstance(value, str) or not value:
+                raise wrong(key, "text or a list of text, none of it empty")
         elif key in _FLAGS:
             if not isinstance(value, bool):
                 raise wrong(key, "true or false")

@@ -16,7 +16,7 @@ import typer
 from corpuscli.engine.compute import Compute
 from corpuscli.engine.source import Source
 
-from .command import Out, command, raw_csv
+from .command import Out, command, raw_csv, refuse_empty
 from .help import CorpusGroup
 from .options import (
     AllRowsOpt,
@@ -193,6 +193,8 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> None:
+        options = [(p.name, p.annotation, kwargs.get(p.name)) for p in own]
+        options += [(n, kind, kwargs.get(n)) for n, kind, _ in _STORE_SHARED]
         store_file = kwargs.pop("store_file")
         fmt, output, raw = kwargs.pop("fmt"), kwargs.pop("output"), kwargs.pop("raw_csv")
         with running(
@@ -200,6 +202,7 @@ def store_command(func: Callable[..., None]) -> Callable[..., None]:
         ) as session:
             from corpuscli.store import db as store
 
+            refuse_empty(options)
             out = StoreOutput(session, fmt, output)
             session.raw_csv = raw_csv(raw, out.format()) if raw else False
             with closing(store.connect(store_file)) as con:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,10 @@ def command(
                 debug=values.get("debug", False),
                 all_rows=values.get("all_rows", False),
             ) as s:
+                refuse_empty(
+                    [(p.name, p.annotation, kwargs.get(p.name)) for p in own]
+                    + [(n, a, values[n]) for g in groups for n, a, _ in GROUPS[g]]
+                )
                 made: dict[str, Any] = {"session": s, "given": values}
                 if "output" in groups:
                     made["out"] = Out(
@@ -101,6 +105,36 @@ def command(
         return wrapper
 
     return decorate
+
+
+def refuse_empty(options: Iterable[tuple[str, Any, Any]]) -> None:
+    """Refuse an option given an empty value or a float that is no number (``(name,
+    annotation, value)`` of each). ``-o "$OUT"`` or ``--since "$SINCE"`` with the variable
+    unset in a cron job was taken as not given, and wrote to stdout, or read every day;
+    ``--min-share nan`` passed click's range check (nan compares false) and crashed. Arguments
+    (a query, a path) say for themselves what an empty one means."""
+    from typer.models import OptionInfo
+
+    from corpuscli.errors import UsageError
+
+    for name, annotation, value in options:
+        info = getattr(annotation, "__metadata__", (None,))[0]
+        if not isinstance(info, OptionInfo):
+            continue
+        declared = info.default
+        flag = (
+            declared
+            if isinstance(declared, str) and declared.startswith("--")
+            else ("--" + name.replace("_", "-"))
+        )
+        given = value if isinstance(value, list | tuple) else [value]
+        if any(v == "" for v in given):
+            raise UsageError(
+                f"{flag} was given an empty value",
+                hint="give it a value (is a shell variable unset?), or leave the option out",
+            )
+        if any(isinstance(v, float) and v != v for v in given):  # NaN is not equal to itself
+            raise UsageError(f"{flag} must be a number, not nan", hint="give a number")
 
 
 def raw_csv(given: bool, fmt: str) -> bool:

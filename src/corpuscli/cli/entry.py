@@ -5,6 +5,8 @@ its workers)."""
 
 from __future__ import annotations
 
+import errno
+import io
 import sys
 
 if sys.modules.get("__mp_main__", sys.modules["__main__"]) is not sys.modules["__main__"]:
@@ -22,6 +24,39 @@ def main() -> None:
     from corpuscli import interrupts
 
     interrupts.early()
+    _closed_streams()
     from .app import main as run
 
-    run()
+    try:
+        run()
+    except OSError as exc:  # outside a command's session (--help with stdout closed)
+        if not isinstance(sys.stdout, _ClosedOutput) or exc.errno != errno.EBADF:
+            raise
+        sys.stderr.write(f"corpus: error: cannot write the output: {exc.strerror}\n")
+        sys.exit(2)
+
+
+def _closed_streams() -> None:
+    """Give a standard stream that was closed (``corpus stats x >&-``, a daemon started with
+    no stdin) something to stand for it: Python sets it to None, and the run ended in
+    ``internal error: AttributeError``. Closed stdin reads as empty and closed stderr takes the
+    messages away, as the caller asked; writing to a closed stdout fails as writing to a bad
+    descriptor does (EBADF), which the command says in one line, exit 2 (``-o`` needs none)."""
+    import os
+
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
+class _ClosedOutput(io.StringIO):
+    """Standard output that was closed: every write fails with EBADF."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False

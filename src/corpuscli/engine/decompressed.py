@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
-from corpuscli.errors import CorpusError
+from corpuscli.errors import CorpusError, TemporarySpaceError
 from corpuscli.io.decode import sniff_compression
 from corpuscli.io.inputs import InputItem
 from corpuscli.io.streams import open_item
@@ -38,12 +38,15 @@ class SpillFolder:
 
     def write(self, data: bytes | bytearray | memoryview) -> Path:
         """A new file in the folder holding ``data``."""
-        if self._path is None:
-            self._path = Path(tempfile.mkdtemp(prefix="corpuscli-parts-"))
-        self._written += 1
-        path = self._path / f"part{self._written:06d}.jsonl"
-        with open(path, "wb") as handle:
-            handle.write(data)
+        try:
+            if self._path is None:
+                self._path = Path(tempfile.mkdtemp(prefix="corpuscli-parts-"))
+            self._written += 1
+            path = self._path / f"part{self._written:06d}.jsonl"
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise TemporarySpaceError("a part of a compressed file for the workers", exc) from exc
         return path
 
     def close(self) -> None:

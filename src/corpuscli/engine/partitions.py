@@ -10,6 +10,7 @@ process that hands out the parts and cut the same way (:class:`PartPlan`,
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -33,11 +34,15 @@ def partition_bytes() -> int:
     if not value:
         return PARTITION_BYTES
     try:
-        return max(0, int(float(value) * 2**20))
+        megabytes = float(value)
     except ValueError:
+        megabytes = math.nan
+    if not 0 <= megabytes < math.inf:  # (nan is neither)
         raise UsageError(
-            f"CORPUSCLI_PARTITION_MB must be a number of megabytes, not {value!r}"
-        ) from None
+            f"CORPUSCLI_PARTITION_MB must be a number of megabytes, 0 or more, not {value!r}",
+            hint="e.g. 64 (0 puts each file in a part of its own)",
+        )
+    return int(megabytes * 2**20)
 
 
 def weight(item: InputItem) -> int:

@@ -380,7 +380,9 @@ class Source:
         from corpuscli.io.loader import select_articles
 
         assert self.frame is not None
-        kept = select_articles(self.frame, sources=self.sources, since=self.since, until=self.until)
+        kept = select_articles(
+            completed(self.frame), sources=self.sources, since=self.since, until=self.until
+        )
         report.articles += len(kept)
         if len(kept):
             yield kept
@@ -422,3 +424,24 @@ def as_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -
 
 def is_path(value: object) -> bool:
     return isinstance(value, str | Path)
+
+
+def completed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A notebook's frame as a corpus frame: ``frame`` itself when it has the core columns,
+    else a copy with the missing ones added as the loader adds them to a file that has none
+    (``doc_id`` the row's number, the others empty). A frame without a ``text`` column is a
+    UsageError: there is nothing to analyse."""
+    from corpuscli.schema import CORE_COLUMNS, coerce_frame
+
+    missing = [c for c in CORE_COLUMNS if c not in frame.columns]
+    if not missing:
+        return frame
+    if "text" in missing:
+        raise UsageError(
+            "the corpus frame has no 'text' column",
+            hint="name the column of article text 'text' (frame.rename(columns={...}))",
+        )
+    frame = frame.copy()
+    if "doc_id" in missing:
+        frame["doc_id"] = [str(i) for i in range(len(frame))]
+    return coerce_frame(frame)

@@ -15,9 +15,9 @@ import lzma
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, cast
+from typing import IO, Any, cast
 
-from corpuscli.errors import InputError, MissingExtraError, UsageError
+from corpuscli.errors import InputError, MissingExtraError, UsageError, plural
 
 #: Unicode space characters that become a plain space (NBSP, the U+2000 block, narrow NBSP, ...).
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -88,12 +88,60 @@ def open_decompressed(raw: IO[bytes], compression: str | None) -> IO[bytes]:
     if compression == "xz":
         return lzma.LZMAFile(raw)
     if compression == "zst":
+        return io.BufferedReader(ZstdStream(raw), buffer_size=1 << 16)
+    raise ValueError(compression)
+
+
+class ZstdStream(io.RawIOBase):
+    """The decompressed bytes of a stream of zstd frames, one after the other. zstandard's own
+    stream reader ends a cut file quietly, as if it were whole; this one raises EOFError, as
+    gzip, bz2 and lzma do, so that the loader names the file and keeps what came before. The
+    input is fed in small pieces: a piece of zstd inflates to at most about 32,768 times its
+    size, so what one read holds stays bounded (a bomb is stopped by the input bounds)."""
+
+    #: Compressed bytes fed at a time: at most ~8 MB out (as fast as zstandard's reader).
+    PIECE = 256
+
+    def __init__(self, raw: IO[bytes]) -> None:
         try:
             import zstandard
         except ImportError as exc:
             raise MissingExtraError("reading .zst files", "zstd", "zstandard") from exc
-        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-    raise ValueError(compression)
+        super().__init__()
+        self._raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._frame = self._new()
+        self._in_frame = False  # part of a frame read, its end not yet
+        self._out = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._out):
+            piece = self._raw.read(self.PIECE)
+            if not piece:
+                if self._in_frame:
+                    raise EOFError(
+                        "Compressed file ended before the end-of-stream marker was reached"
+                    )
+                return 0
+            self._out, self._at = self._inflate(piece), 0
+        size = min(len(buffer), len(self._out) - self._at)
+        buffer[:size] = self._out[self._at : self._at + size]
+        self._at += size
+        return size
+
+    def _inflate(self, piece: bytes) -> bytes:
+        out = []
+        while piece:
+            if self._frame.eof:  # the next frame begins
+                self._frame = self._new()
+            out.append(self._frame.decompress(piece))
+            self._in_frame = not self._frame.eof
+            piece = self._frame.unused_data if self._frame.eof else b""
+        return b"".join(out)
 
 
 # --- encodings ---------------------------------------------------------------------------------
@@ -161,6 +209,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -183,6 +234,21 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, where: str = "") -
             hint="give it with --encoding (e.g. --encoding cp1252)",
         )
     return Decoded(str(best), best.encoding, detected=True)
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 broken in a few places (a download cut and resumed, a stray byte), read as UTF-8
+    with each broken place as U+FFFD; None for text in another encoding. A legacy encoding's
+    accented letters almost never form valid UTF-8 sequences, so text holding more characters
+    that do than places that do not is UTF-8: a legacy detector reads the whole of it wrongly
+    (charset-normalizer took such an article for mac_iceland, every curly quote garbled)."""
+    text = data.decode("utf-8", errors="replace")
+    places = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    if valid <= places:
+        return None
+    label = plural(places, "invalid byte sequence")
+    return Decoded(text, f"UTF-8, {label} replaced by U+FFFD", detected=True)
 
 
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "cp1251", "cp1250")

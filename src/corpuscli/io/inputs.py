@@ -9,9 +9,12 @@ always read, whatever their name.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,11 +140,81 @@ def walk_folder(folder: Path, problems: list[Problem] | None = None) -> Iterable
                 Problem(str(where), f"cannot read this folder: {reason}", "check its permissions")
             )
 
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    # A linked folder is read (corpus/fox -> /data/fox: an outlet kept elsewhere was skipped
+    # without a word), but not one read already (a second link to it) nor one that holds the
+    # folder read (a loop, or a link to / that would read the whole disk).
+    seen = _folder_and_its_parents(folder)
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+        dirnames[:] = [
+            d
+            for d in sorted(dirnames)  # (in order: the first link to a folder is the one read)
+            if not d.startswith(".") and _new_folder(Path(dirpath) / d, seen)
+        ]
         for name in sorted(filenames):
-            if not _skipped_in_walk(name):
-                yield Path(dirpath) / name
+            if _skipped_in_walk(name):
+                continue
+            path = Path(dirpath) / name
+            fault = _not_a_file(path)
+            if fault is None:
+                yield path
+            elif problems is not None:
+                problems.append(Problem(str(path), *fault))
+
+
+def _folder_and_its_parents(folder: Path) -> set[tuple[int, int]]:
+    """The (device, inode) of ``folder`` and of every folder above it."""
+    found = set()
+    for path in (folder.resolve(), *folder.resolve().parents):
+        with contextlib.suppress(OSError):
+            info = os.stat(path)
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _new_folder(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether the walk should enter ``path``: a folder not seen before (then remembered)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+#: What a folder may hold beside files, named for a message.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _not_a_file(path: Path) -> tuple[str, str] | None:
+    """Why a name found in a folder is no article file (message, hint), or None for a regular
+    file. Opening a named pipe nobody writes to waits for ever: a cron job reading a folder
+    must not, so what is not a regular file is skipped, and named (a pipe given by name on the
+    command line, as ``<(zcat f.gz)`` gives one, is read: it was meant)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "broken symbolic link: skipped", "remove it, or make it point to a file"
+        return "gone while the folder was read: skipped", "rerun when the folder is settled"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                "a loop of symbolic links: skipped",
+                "remove the link, or make it point to a file",
+            )
+        return f"cannot read this file: {exc.strerror or exc}", "check its permissions"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not a file")
+    return f"not a regular file ({kind}): skipped", "move it out of the folder"
 
 
 def read_file_list(text: str | bytes, where: str = "--files-from") -> list[str]:
@@ -179,6 +252,11 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[InputItem], list[Problem]]:
     for arg in args:
         if arg == STDIN:
             items.append(InputItem(STDIN, None, None, None, None))
+            continue
+        if not arg:  # Path("") is the current folder: `corpus stats "$DIR"`, DIR unset
+            problems.append(
+                Problem("''", "an empty path", "give a file or folder ('.' for this folder)")
+            )
             continue
         path = Path(arg)
         if not path.exists() and glob.has_magic(arg):

@@ -119,6 +119,10 @@ class Bounded(io.RawIOBase):
         close_inner: bool = True,
     ) -> None:
         self._inner = inner
+        # A decompressor's read(n) gathers several inflated pieces, and loses them all when
+        # the file is cut before n bytes came; read1 hands over one piece at a time, so only
+        # the read that meets the cut raises, with nothing in hand.
+        self._read = getattr(inner, "read1", inner.read) if compressed else inner.read
         self._close_inner = close_inner
         self._where = where
         self.max_size = max_size
@@ -163,7 +167,7 @@ class Bounded(io.RawIOBase):
             size = 1 << 20
         if self.max_size:
             size = min(size, self.max_size - self.total)
-        data = self._inner.read(size)
+        data = self._read(size)
         if not data:
             return b""
         cut = self._line_cut(data)

@@ -45,6 +45,7 @@ FAILURES = {
     errno.EACCES: "write it where you may write",
     errno.EPERM: "write it where you may write (is the file or folder immutable?)",
     errno.EIO: "check the device, or write it elsewhere",
+    errno.EBADF: "give -o FILE, or leave it open",
 }
 if hasattr(errno, "EDQUOT"):  # not on Windows
     FAILURES[errno.EDQUOT] = "free some of your quota, or write it elsewhere"
@@ -89,7 +90,7 @@ def atomic_open(path: str, mode: str = "w") -> Iterator[IO]:  # type: ignore[typ
         if tmp is not None:
             tmp.unlink(missing_ok=True)
             interrupts.forget_temporary(str(tmp))
-        raise write_error(exc, path, kept) from None
+        raise write_error(exc, path, kept, otherwise="write it elsewhere") from None
     except BaseException:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -155,12 +156,16 @@ def _direct(path: str, mode: str) -> Iterator[IO]:  # type: ignore[type-arg]
     except BrokenPipeError:
         raise  # the reader of a FIFO went away: quiet, as for a closed stdout
     except OSError as exc:
-        raise write_error(exc, path, "") from None
+        raise write_error(exc, path, "", otherwise="write it elsewhere") from None
 
 
-def write_error(exc: OSError, path: str, kept: str) -> OSError | UsageError:
-    """The error a person reads for a failed write; other errors as they were."""
-    hint = FAILURES.get(exc.errno or 0)
+def write_error(
+    exc: OSError, path: str, kept: str, *, otherwise: str | None = None
+) -> OSError | UsageError:
+    """The error a person reads for a failed write; other errors as they were, unless
+    ``otherwise`` gives the hint for them (a file: what the system refuses there, such as a
+    file in /proc or a name the file system does not take, is the place, not a bug)."""
+    hint = FAILURES.get(exc.errno or 0, otherwise)
     if hint is None or isinstance(exc, BrokenPipeError):
         return exc
     return UsageError(

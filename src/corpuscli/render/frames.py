@@ -281,8 +281,13 @@ def _records(columns: list[Any], title: Any, width: int) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from corpuscli.render.widths import header_lines, header_minimum
+
     headers = max((cell_len(c.header) for c in columns), default=1)
-    name_width = max(1, min(headers, width // 3))
+    # a third of the width, but never less than a name's widest piece: names break after
+    # `_` or `-` or at a space as table headers do, never inside a word
+    pieces = max((header_minimum(c.header) for c in columns), default=1)
+    name_width = max(1, min(headers, max(width // 3, pieces)))
     parts: list[Any] = [title] if title is not None else []
     rows = len(columns[0].cells) if columns else 0
     for index in range(rows):
@@ -292,7 +297,7 @@ def _records(columns: list[Any], title: Any, width: int) -> Any:
         grid.add_column(style="bold", width=name_width, overflow="fold")
         grid.add_column(overflow="fold")
         for column in columns:
-            grid.add_row(Text(column.header), Text(column.cells[index]))
+            grid.add_row(Text(header_lines(column.header, name_width)), Text(column.cells[index]))
         parts.append(grid)
     return Group(*parts)
 

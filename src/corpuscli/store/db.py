@@ -645,7 +645,12 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     import tempfile
 
     target = Path(folder)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise UsageError(
+            "the output is a file, and --partition writes a folder", where=folder,
+            hint="give -o a new folder's name (or drop --partition to write one file)",
+        )  # fmt: skip
+    if target.exists() and any(target.iterdir()):
         raise UsageError(
             "the output folder exists and is not empty", where=folder,
             hint="remove it or give another -o folder",
@@ -675,6 +680,10 @@ def export_partitions(con: sqlite3.Connection, folder: str) -> int:
     return files
 
 
+#: The largest integer SQLite takes as a parameter (a larger --limit means every match).
+SQLITE_MAX_INT = 2**63 - 1
+
+
 @_faults
 def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFrame:
     """Full-text search: doc_id, source, published, title, snippet (the match in brackets),
@@ -687,7 +696,7 @@ def search(con: sqlite3.Connection, query: str, *, limit: int = 20) -> pd.DataFr
             "snippet(articles_fts, 1, '[', ']', '…', 12), -bm25(articles_fts) AS score "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY score DESC, a.doc_id LIMIT ?",
-            (fts_query(query), limit),
+            (fts_query(query), min(limit, SQLITE_MAX_INT)),  # more than it can bind: all
         ).fetchall()
     except sqlite3.OperationalError as exc:
         raise _query_error(exc) from None

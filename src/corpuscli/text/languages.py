@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from corpuscli.errors import TemporarySpaceError
 from corpuscli.text.language_names import snowball_name
 
 if TYPE_CHECKING:
@@ -56,7 +57,10 @@ def _identifier() -> Any:
     """py3langid's identifier, its model loaded once per process (about a second)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    try:  # py3langid inflates its model into a temporary file first
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    except OSError as exc:
+        raise TemporarySpaceError("the language detector's model", exc) from exc
 
 
 def detect_language(text: object) -> str | None:
