@@ -72,18 +72,24 @@ class TermCounts:
 # --- counting (runs in worker processes) ----------------------------------------------------------
 
 
-def _init_worker(spec: TokenSpec, sizes: tuple[int, ...], per_doc: bool = False) -> None:
+def _init_worker(
+    spec: TokenSpec, sizes: tuple[int, ...], per_doc: bool = False, words_by_group: bool = False
+) -> None:
     state = worker_state()
     state["counter"] = Counter(spec)
     state["sizes"] = sizes
     state["per_doc"] = per_doc
+    state["words_by_group"] = words_by_group
 
 
 def _count_batch(batch: tuple[list[str], np.ndarray]) -> Partial:
     state = worker_state()
     texts, groups = batch
     counter: Counter = state["counter"]
-    return counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"])
+    return counter.count(
+        texts, groups, state["sizes"], per_doc=state["per_doc"],
+        words_by_group=state["words_by_group"],
+    )  # fmt: skip
 
 
 def _frames(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
@@ -122,6 +128,7 @@ def count_terms(
     options: TermOptions | None = None,
     jobs: int = 1,
     per_doc: bool = False,
+    words_by_group: bool = False,
     progress: Progress | None = None,
 ) -> TermCounts:
     """Count every term of ``corpus`` (a corpus frame, or an iterable of them to stream) per group.
@@ -129,8 +136,12 @@ def count_terms(
     ``by``: None (the whole corpus), ``doc`` (each article), a column name, or day, week,
     month, year. ``jobs``: worker processes for tokenising. ``per_doc`` also keeps each
     article's word counts (``totals.word_table()``), so that other analyses (the overview's
-    word counts, the pairs' article vectors) need not tokenise the text again. ``progress`` is
-    told the articles counted (step ``counting``; see :mod:`corpuscli.progress`).
+    word counts, the pairs' article vectors) need not tokenise the text again.
+    ``words_by_group`` keeps each article's number of words and the distinct words of each
+    group (the table :data:`~corpuscli.engine.counting.WORDS`) instead: what the overview of the
+    same groups needs, in memory that grows with the groups' vocabularies rather than with the
+    articles. ``progress`` is told the articles counted (step ``counting``; see
+    :mod:`corpuscli.progress`).
     """
     options = options or TermOptions()
     names: dict[str, int] = {}
@@ -140,7 +151,7 @@ def count_terms(
     def run(batches: Iterable[tuple[list[str], np.ndarray]]) -> Iterator[Partial]:
         return run_batches(
             _count_batch, batches, jobs=jobs, initializer=_init_worker,
-            initargs=(options.token_spec(), options.sizes, per_doc),
+            initargs=(options.token_spec(), options.sizes, per_doc, words_by_group),
         )  # fmt: skip
 
     total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
@@ -155,10 +166,12 @@ def count_terms(
 def collapse(counts: TermCounts) -> TermCounts:
     """The counts of all groups added together (``by=None``): one counting pass can serve a
     per-source table and the overall one. Exact: every document belongs to one group."""
-    from corpuscli.engine.counting import key_bits, sum_by
+    from corpuscli.engine.counting import WORDS, key_bits, sum_by
 
     totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
     for name, n in counts.totals.arity.items():
+        if name == WORDS:  # a group's vocabulary, not a term count
+            continue
         table = counts.totals.table(name)
         zeros = np.zeros(len(table), dtype=np.int64)
         summed = (

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from corpuscli.engine.parallel import give_back_memory
 from corpuscli.errors import CorpusError, NothingToAnalyse, UsageError
 from corpuscli.progress import AsStep, Progress
 
@@ -90,6 +91,7 @@ def build_report(
 
     def step(name: str) -> None:
         nonlocal clock
+        give_back_memory()  # a step's temporary tables, before the next one forks workers
         now = time.perf_counter()
         if log:
             log(f"{name}: {now - clock:.1f} s")
@@ -150,7 +152,7 @@ def build_report(
 
     def counts() -> Any:
         """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
-        and each article's words (the overview's word counts)."""
+        each article's number of words and each source's distinct words (the overview)."""
         if "counts" not in shared:
             from corpuscli.engine.counting import TermOptions
             from corpuscli.engine.term_counts import count_terms
@@ -159,7 +161,7 @@ def build_report(
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
                 pieces(current), by=by if by in current else None, options=options, jobs=jobs,
-                per_doc=True, progress=begin("counting", len(current)),
+                words_by_group=True, progress=begin("counting", len(current)),
             )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
