@@ -177,9 +177,9 @@ def build_report(
 
     def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
         if "quotes" not in shared:
-            from corpuscli.coverage.quotes import quotes_frame
+            from corpuscli.reporting.quoted import report_quotes
 
-            shared["quotes"] = quotes_frame(
+            shared["quotes"] = report_quotes(
                 pieces(current), jobs=jobs, progress=begin("quotes found", len(current))
             )
             step("quotes found")
