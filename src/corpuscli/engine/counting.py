@@ -750,13 +750,15 @@ class Counter:
         *,
         per_doc: bool = False,
         words_by_group: bool = False,
+        pooled: tuple[int, ...] = (),
     ) -> Partial:
         """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies; with
         ``per_doc`` also each text's word counts (every word, stopwords and numbers included).
         ``words_by_group`` keeps each text's number of words and, instead of its words, the
         table :data:`WORDS` of every word per group (stopwords and numbers included; docs not
         counted): all that the distinct words per group need, a row per (group, word) rather
-        than per (text, word)."""
+        than per (text, word). The n-grams of the sizes in ``pooled`` are counted over all
+        groups together (group 0), for a caller that reads only their overall counts."""
         ids, doc, langs = self._encode_in_languages(texts)
         groups = np.asarray(groups, dtype=np.int64)
         bits = max(1, len(self.terms).bit_length())
@@ -765,7 +767,8 @@ class Counter:
         edge_at = self._stopwords_at(ids, doc, langs)
         for n in ngrams:
             key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number, edge_at=edge_at)
-            results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
+            by_group = np.zeros_like(groups) if n in pooled else groups
+            results[str(n)] = (n, _count_by_group(key, kdoc, by_group, n * bits))
         part = self._partial(ids, doc, groups, bits, results)
         if per_doc or words_by_group:
             words = ids >= 0

@@ -151,8 +151,9 @@ def build_report(
     shared: dict[str, Any] = {}
 
     def counts() -> Any:
-        """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
-        each article's number of words and each source's distinct words (the overview)."""
+        """One tokenising pass for all: words per source (terms, keyness), two-word phrases
+        over all sources (the terms' phrases, which are read overall only), each article's
+        number of words and each source's distinct words (the overview)."""
         if "counts" not in shared:
             from corpuscli.engine.counting import TermOptions
             from corpuscli.engine.term_counts import count_terms
@@ -161,7 +162,7 @@ def build_report(
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
                 pieces(current), by=by if by in current else None, options=options, jobs=jobs,
-                words_by_group=True, progress=begin("counting", len(current)),
+                words_by_group=True, pooled=(2,), progress=begin("counting", len(current)),
             )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
