@@ -200,6 +200,9 @@ def build_report(
         ("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs)),
         ("quotes", lambda _: _quotes(quote_table(), top)),
     )
+    # what the sections share, and which sections read it: let go once none of them is left
+    readers = {"counts": {"terms", "keyness", "trending"}, "quotes": {"pairs", "quotes"}}
+    left = [name for name, _ in builders if name in sections]
     for name, build in builders:
         if name in sections:
             told = begin(f"section {name}")
@@ -208,6 +211,10 @@ def build_report(
             except CorpusError as exc:  # a section with nothing to show says why
                 report[name] = None
                 report["notes"].append(f"{name}: {exc.message}")
+            left.remove(name)
+            for shared_name, reading in readers.items():
+                if not reading & set(left):
+                    shared.pop(shared_name, None)  # the counts before the stories' features
             step(f"section {name}")
     return Report(report, by=by)
 
