@@ -76,6 +76,32 @@ def test_one_tokenisation_serves_stats(monkeypatch):
     assert not count_terms(frame, options=options).has_article_words(len(frame))
 
 
+def test_words_by_group_serve_the_overview_of_the_same_groups(monkeypatch):
+    """Counted ``words_by_group`` (as `corpus report` counts), the counts hold each article's
+    number of words and each group's words, not the (article, word) rows: the overview of the
+    same groups is the one tokenising again gives, across batches and processes; of other
+    groups it tokenises again (the same overview still)."""
+    from corpuscli.engine import term_counts as terms
+    from corpuscli.engine.counting import WORDS
+    from corpuscli.engine.term_counts import TermOptions, collapse, count_terms
+    from corpuscli.text.stopwords import load_stopwords
+
+    frame = load([str(SAMPLE)]).frame
+    monkeypatch.setattr(terms, "BATCH_DOCS", 7)
+    options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    for jobs in (1, 2):
+        counts = count_terms(frame, by="source", options=options, jobs=jobs, words_by_group=True)
+        assert counts.has_article_words(len(frame)) and not counts.totals.doc_words
+        assert len(counts.totals.table(WORDS)) > len(counts.totals.table(1))  # stopwords too
+        pd.testing.assert_frame_equal(
+            corpus_stats(frame, by="source", counts=counts), corpus_stats(frame, by="source")
+        )
+        pd.testing.assert_frame_equal(
+            corpus_stats(frame, by="month", counts=counts), corpus_stats(frame, by="month")
+        )
+        assert WORDS not in collapse(counts).totals.arity  # not a term count
+
+
 def test_distinct_words_from_counts_per_group_and_overall():
     """The distinct words of each group told from the counting pass's (doc, word) pairs are the
     ones the tokeniser finds: per month (undated articles a group of their own) and overall."""

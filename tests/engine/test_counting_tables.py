@@ -140,3 +140,42 @@ def test_disjoint_groups_are_gathered_as_they_come():
         assert len(a) > 0
         pd.testing.assert_frame_equal(a, b)
     assert not gathered._sums and summed._sums
+
+
+def test_pooled_sizes_are_the_collapsed_counts_of_every_group():
+    """Two-word phrases counted over all groups together (as `corpus report` counts them, whose
+    phrases are read overall only) are the per-group counts collapsed: the same counts and
+    document frequencies, the same overall table; the words stay per group. Read per group,
+    pooled counts are refused (they are not per group)."""
+    from corpuscli.analysis.terms import term_table
+    from corpuscli.engine import term_counts as terms
+    from corpuscli.engine.term_counts import collapse, count_terms
+    from corpuscli.text.stopwords import load_stopwords
+
+    frame = load([str(SAMPLE)]).frame
+    options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    apart = count_terms(frame, by="source", options=options)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terms, "BATCH_DOCS", 7)
+        for jobs in (1, 2):
+            pooled = count_terms(frame, by="source", options=options, jobs=jobs, pooled=(2,))
+            assert set(pooled.totals.table(2)["group"]) == {0}
+            assert len(pooled.totals.table(2)) < len(apart.totals.table(2))
+            for n in (1, 2):
+                a, b = (
+                    table.assign(key=c.totals.decode(table["key"].to_numpy(), n)).sort_values(
+                        "key", ignore_index=True
+                    )
+                    for c in (apart, pooled)
+                    for table in [collapse(c).totals.table(n)]
+                )  # the terms' ids depend on the batches: compared as terms
+                pd.testing.assert_frame_equal(a, b)
+                pd.testing.assert_frame_equal(
+                    term_table(collapse(apart), top=20, sizes=(n,)),
+                    term_table(collapse(pooled), top=20, sizes=(n,)),
+                )
+            pd.testing.assert_frame_equal(
+                term_table(apart, top=5, sizes=(1,)), term_table(pooled, top=5, sizes=(1,))
+            )
+            with pytest.raises(RuntimeError):
+                term_table(pooled, top=5, sizes=(2,))

@@ -130,12 +130,24 @@ def _plain_words(counts: TermCounts) -> bool:
 
 
 def _words_from_counts(
-    counts: TermCounts, key_list: Sequence[object]
-) -> tuple[list[int], dict[object, int]]:
-    """Each article's word tokens and each group's distinct words (the (group, word) pairs of
-    the articles' (doc, word) table, told apart once: one code per pair, counted per group)."""
+    counts: TermCounts, key_list: Sequence[object], by: str | None
+) -> tuple[list[int], dict[object, int]] | None:
+    """Each article's word tokens and each group's distinct words: the rows of each group in
+    the counts' table of words per group when they were counted by the same ``by``, else the
+    (group, word) pairs of the articles' (doc, word) table, told apart once (one code per pair,
+    counted per group); None when the counts hold neither for these groups."""
     import numpy as np
 
+    from corpuscli.engine.counting import WORDS
+
+    if WORDS in counts.totals.arity and counts.by == by:
+        doc_tokens = np.concatenate(counts.totals.doc_tokens)
+        groups = counts.totals.table(WORDS)["group"].to_numpy()
+        sizes = np.bincount(groups, minlength=len(counts.group_names)).tolist()
+        named = zip(counts.group_names, sizes, strict=True)
+        return doc_tokens.tolist(), {k: int(n) for k, n in named if n}
+    if not counts.totals.doc_words:
+        return None
     doc_tokens, table = counts.totals.word_table()
     codes, names = pd.factorize(pd.Series(list(key_list), dtype=object))
     groups, keys = codes[table["doc"].to_numpy()], table["key"].to_numpy()
@@ -171,8 +183,13 @@ def corpus_stats(
     key_name = by or "corpus"
     keys = group_keys(frame, by) if by else pd.Series("all", index=frame.index, dtype=object)
     key_list = keys.tolist()
-    if counts is not None and counts.has_article_words(len(frame)):
-        words, distinct = _words_from_counts(counts, key_list)
+    known = (
+        _words_from_counts(counts, key_list, by)
+        if counts is not None and counts.has_article_words(len(frame))
+        else None
+    )
+    if known is not None:
+        words, distinct = known
     else:
         words, distinct = _count_words(frame["text"].tolist(), key_list, jobs, progress)
     work = pd.DataFrame(

@@ -48,6 +48,9 @@ DOC_END = -2
 _MISSING = -(1 << 62)
 #: Bits per token id when packing n-grams of the merged (global) vocabulary.
 GLOBAL_BITS = 21
+#: The table of every word (stopwords and numbers too) per group, counted ``words_by_group``:
+#: a group's rows are its distinct words (see :meth:`Counter.count`).
+WORDS = "words"
 
 
 def key_bits(n: int) -> int:
@@ -746,9 +749,16 @@ class Counter:
         ngrams: tuple[int, ...],
         *,
         per_doc: bool = False,
+        words_by_group: bool = False,
+        pooled: tuple[int, ...] = (),
     ) -> Partial:
         """Counts of every n-gram (n in ``ngrams``) per group, with document frequencies; with
-        ``per_doc`` also each text's word counts (every word, stopwords and numbers included)."""
+        ``per_doc`` also each text's word counts (every word, stopwords and numbers included).
+        ``words_by_group`` keeps each text's number of words and, instead of its words, the
+        table :data:`WORDS` of every word per group (stopwords and numbers included; docs not
+        counted): all that the distinct words per group need, a row per (group, word) rather
+        than per (text, word). The n-grams of the sizes in ``pooled`` are counted over all
+        groups together (group 0), for a caller that reads only their overall counts."""
         ids, doc, langs = self._encode_in_languages(texts)
         groups = np.asarray(groups, dtype=np.int64)
         bits = max(1, len(self.terms).bit_length())
@@ -757,15 +767,20 @@ class Counter:
         edge_at = self._stopwords_at(ids, doc, langs)
         for n in ngrams:
             key, kdoc = ngram_keys(ids, doc, n, bits, edge=edge, number=number, edge_at=edge_at)
-            results[str(n)] = (n, _count_by_group(key, kdoc, groups, n * bits))
+            by_group = np.zeros_like(groups) if n in pooled else groups
+            results[str(n)] = (n, _count_by_group(key, kdoc, by_group, n * bits))
         part = self._partial(ids, doc, groups, bits, results)
-        if per_doc:
+        if per_doc or words_by_group:
             words = ids >= 0
             wdoc, wkey = doc[words], ids[words]
             part.doc_tokens = np.bincount(wdoc, minlength=len(texts)).astype(np.int64)
             ones = np.ones(len(wkey), dtype=np.int64)
-            table = sum_by(wdoc, wkey, ones, ones, bits)
-            part.doc_words = table.drop(columns="docs").rename(columns={"group": "doc"})
+            if per_doc:
+                table = sum_by(wdoc, wkey, ones, ones, bits)
+                part.doc_words = table.drop(columns="docs").rename(columns={"group": "doc"})
+            if words_by_group:
+                zeros = np.zeros(len(wkey), dtype=np.int64)
+                part.tables[WORDS] = (1, sum_by(groups[wdoc], wkey, ones, zeros, bits))
         return part
 
     def _drop_masks(self) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -1122,7 +1137,9 @@ class Totals:
                 continue
             frame = frame.assign(key=repack(frame["key"].to_numpy(), n, part.bits, mapping))
             self._add_rows(name, n, frame)
-        if part.doc_words is not None and part.doc_tokens is not None:
+        if part.doc_tokens is not None:
+            self.doc_tokens.append(part.doc_tokens)
+        if part.doc_words is not None:
             words = part.doc_words
             self.doc_words.append(
                 pd.DataFrame({
@@ -1131,7 +1148,6 @@ class Totals:
                     "count": words["count"].to_numpy(),
                 })
             )  # fmt: skip
-            self.doc_tokens.append(part.doc_tokens)
         self.documents += sum(part.group_docs.values())
         for g, v in part.group_tokens.items():
             self.group_tokens[g] = self.group_tokens.get(g, 0) + v
@@ -1189,10 +1205,11 @@ class Totals:
         (doc, key, count) — each document's words, keys in the global vocabulary."""
         import pandas as pd
 
+        empty = pd.DataFrame({"doc": [], "key": [], "count": []}, dtype=np.int64)
         if not self.doc_tokens:
-            empty = pd.DataFrame({"doc": [], "key": [], "count": []}, dtype=np.int64)
             return np.zeros(0, dtype=np.int64), empty
-        return np.concatenate(self.doc_tokens), pd.concat(self.doc_words, ignore_index=True)
+        words = pd.concat(self.doc_words, ignore_index=True) if self.doc_words else empty
+        return np.concatenate(self.doc_tokens), words
 
     def decode(self, keys: np.ndarray, n: int) -> list[str]:
         """The n-gram strings of packed global keys ("word word")."""
@@ -1239,9 +1256,10 @@ def merge_partials(parts: list[Partial]) -> Partial:
     doc_words: pd.DataFrame | None = None
     part_tokens = [p.doc_tokens for p in parts if p.doc_tokens is not None]
     part_words = [p.doc_words for p in parts if p.doc_words is not None]
+    if len(part_tokens) == len(parts):
+        doc_tokens = np.concatenate(part_tokens)
     if len(part_tokens) == len(part_words) == len(parts):
         offsets = np.cumsum([0] + [len(tokens) for tokens in part_tokens[:-1]])
-        doc_tokens = np.concatenate(part_tokens)
         doc_words = pd.concat(
             [
                 words.assign(

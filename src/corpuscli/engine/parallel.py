@@ -220,6 +220,34 @@ def start_early(module: str) -> None:
     forkserver.ensure_running()
 
 
+def give_back_memory() -> None:
+    """Return the memory this process has freed to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). The C allocator keeps freed blocks for reuse: after a step's large temporary
+    tables they would stay resident, and a worker forked next would dirty (and so copy) the
+    free pages it reuses."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    if "malloc_trim" not in _STATE_TRIM:
+        found = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                found = ctypes.CDLL(None).malloc_trim
+            except (OSError, AttributeError):  # not glibc (musl has none)
+                found = None
+        _STATE_TRIM["malloc_trim"] = found
+    trim: Callable[[int], int] | None = _STATE_TRIM["malloc_trim"]
+    return trim
+
+
+_STATE_TRIM: dict[str, Any] = {}
+
+
 def run_batches(
     func: Callable[[T], R],
     batches: Iterable[T],
@@ -257,6 +285,7 @@ def run_batches(
     try:
         for batch in chain(head, iterator):
             if forking and not pending:  # the first submit forks every worker
+                give_back_memory()
                 gc.freeze()
                 try:
                     with deferred():  # a stop raised in an at-fork hook would be lost

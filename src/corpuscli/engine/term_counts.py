@@ -32,6 +32,9 @@ class TermCounts:
     options: TermOptions
     by: str | None
     group_names: list[str] = field(default_factory=list)
+    #: n-gram sizes counted over all groups together (their tables hold group 0 only): read
+    #: them through :func:`collapse`
+    pooled: tuple[int, ...] = ()
 
     @property
     def documents(self) -> int:
@@ -54,6 +57,8 @@ class TermCounts:
         """The table of ``n``-grams (key, group, count, docs) without the terms the options drop:
         a unigram that is a stopword, an n-gram starting or ending with one, and (unless
         ``keep_numbers``) any term with a word that has no letter."""
+        if n in self.pooled and self.by is not None:  # a bug, never user input
+            raise RuntimeError(f"{n}-grams were counted over all groups: collapse() them")
         table = self.totals.table(n)
         if not len(table):
             return table
@@ -72,18 +77,29 @@ class TermCounts:
 # --- counting (runs in worker processes) ----------------------------------------------------------
 
 
-def _init_worker(spec: TokenSpec, sizes: tuple[int, ...], per_doc: bool = False) -> None:
+def _init_worker(
+    spec: TokenSpec,
+    sizes: tuple[int, ...],
+    per_doc: bool = False,
+    words_by_group: bool = False,
+    pooled: tuple[int, ...] = (),
+) -> None:
     state = worker_state()
+    state["pooled"] = pooled
     state["counter"] = Counter(spec)
     state["sizes"] = sizes
     state["per_doc"] = per_doc
+    state["words_by_group"] = words_by_group
 
 
 def _count_batch(batch: tuple[list[str], np.ndarray]) -> Partial:
     state = worker_state()
     texts, groups = batch
     counter: Counter = state["counter"]
-    return counter.count(texts, groups, state["sizes"], per_doc=state["per_doc"])
+    return counter.count(
+        texts, groups, state["sizes"], per_doc=state["per_doc"],
+        words_by_group=state["words_by_group"], pooled=state["pooled"],
+    )  # fmt: skip
 
 
 def _frames(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
@@ -122,6 +138,8 @@ def count_terms(
     options: TermOptions | None = None,
     jobs: int = 1,
     per_doc: bool = False,
+    words_by_group: bool = False,
+    pooled: tuple[int, ...] = (),
     progress: Progress | None = None,
 ) -> TermCounts:
     """Count every term of ``corpus`` (a corpus frame, or an iterable of them to stream) per group.
@@ -129,8 +147,14 @@ def count_terms(
     ``by``: None (the whole corpus), ``doc`` (each article), a column name, or day, week,
     month, year. ``jobs``: worker processes for tokenising. ``per_doc`` also keeps each
     article's word counts (``totals.word_table()``), so that other analyses (the overview's
-    word counts, the pairs' article vectors) need not tokenise the text again. ``progress`` is
-    told the articles counted (step ``counting``; see :mod:`corpuscli.progress`).
+    word counts, the pairs' article vectors) need not tokenise the text again.
+    ``words_by_group`` keeps each article's number of words and the distinct words of each
+    group (the table :data:`~corpuscli.engine.counting.WORDS`) instead: what the overview of the
+    same groups needs, in memory that grows with the groups' vocabularies rather than with the
+    articles. The n-grams of the sizes in ``pooled`` are counted over all groups together, a
+    row per n-gram rather than per group and n-gram (read them through :func:`collapse`).
+    ``progress`` is told the articles counted (step ``counting``; see
+    :mod:`corpuscli.progress`).
     """
     options = options or TermOptions()
     names: dict[str, int] = {}
@@ -140,7 +164,7 @@ def count_terms(
     def run(batches: Iterable[tuple[list[str], np.ndarray]]) -> Iterator[Partial]:
         return run_batches(
             _count_batch, batches, jobs=jobs, initializer=_init_worker,
-            initargs=(options.token_spec(), options.sizes, per_doc),
+            initargs=(options.token_spec(), options.sizes, per_doc, words_by_group, pooled),
         )  # fmt: skip
 
     total = len(corpus) if isinstance(corpus, pd.DataFrame) else 0
@@ -149,16 +173,18 @@ def count_terms(
     ):
         totals.add(part)
     ordered = sorted(names, key=names.__getitem__)
-    return TermCounts(totals=totals, options=options, by=by, group_names=ordered)
+    return TermCounts(totals=totals, options=options, by=by, group_names=ordered, pooled=pooled)
 
 
 def collapse(counts: TermCounts) -> TermCounts:
     """The counts of all groups added together (``by=None``): one counting pass can serve a
     per-source table and the overall one. Exact: every document belongs to one group."""
-    from corpuscli.engine.counting import key_bits, sum_by
+    from corpuscli.engine.counting import WORDS, key_bits, sum_by
 
     totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
     for name, n in counts.totals.arity.items():
+        if name == WORDS:  # a group's vocabulary, not a term count
+            continue
         table = counts.totals.table(name)
         zeros = np.zeros(len(table), dtype=np.int64)
         summed = (

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from corpuscli.engine.parallel import give_back_memory
 from corpuscli.errors import CorpusError, NothingToAnalyse, UsageError
 from corpuscli.progress import AsStep, Progress
 
@@ -90,6 +91,7 @@ def build_report(
 
     def step(name: str) -> None:
         nonlocal clock
+        give_back_memory()  # a step's temporary tables, before the next one forks workers
         now = time.perf_counter()
         if log:
             log(f"{name}: {now - clock:.1f} s")
@@ -149,8 +151,9 @@ def build_report(
     shared: dict[str, Any] = {}
 
     def counts() -> Any:
-        """One tokenising pass for all: words and two-word phrases per source (terms, keyness),
-        and each article's words (the overview's word counts)."""
+        """One tokenising pass for all: words per source (terms, keyness), two-word phrases
+        over all sources (the terms' phrases, which are read overall only), each article's
+        number of words and each source's distinct words (the overview)."""
         if "counts" not in shared:
             from corpuscli.engine.counting import TermOptions
             from corpuscli.engine.term_counts import count_terms
@@ -159,7 +162,7 @@ def build_report(
             options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
             shared["counts"] = count_terms(
                 pieces(current), by=by if by in current else None, options=options, jobs=jobs,
-                per_doc=True, progress=begin("counting", len(current)),
+                words_by_group=True, pooled=(2,), progress=begin("counting", len(current)),
             )  # fmt: skip
             step("words and phrases counted")
         return shared["counts"]
@@ -175,9 +178,9 @@ def build_report(
 
     def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
         if "quotes" not in shared:
-            from corpuscli.coverage.quotes import quotes_frame
+            from corpuscli.reporting.quoted import report_quotes
 
-            shared["quotes"] = quotes_frame(
+            shared["quotes"] = report_quotes(
                 pieces(current), jobs=jobs, progress=begin("quotes found", len(current))
             )
             step("quotes found")
@@ -197,6 +200,9 @@ def build_report(
         ("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs)),
         ("quotes", lambda _: _quotes(quote_table(), top)),
     )
+    # what the sections share, and which sections read it: let go once none of them is left
+    readers = {"counts": {"terms", "keyness", "trending"}, "quotes": {"pairs", "quotes"}}
+    left = [name for name, _ in builders if name in sections]
     for name, build in builders:
         if name in sections:
             told = begin(f"section {name}")
@@ -205,6 +211,10 @@ def build_report(
             except CorpusError as exc:  # a section with nothing to show says why
                 report[name] = None
                 report["notes"].append(f"{name}: {exc.message}")
+            left.remove(name)
+            for shared_name, reading in readers.items():
+                if not reading & set(left):
+                    shared.pop(shared_name, None)  # the counts before the stories' features
             step(f"section {name}")
     return Report(report, by=by)
 

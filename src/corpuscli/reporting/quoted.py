@@ -1,0 +1,73 @@
+"""The quotes a report reads, found once for its "most quoted" and its stories sections.
+
+A full quote table holds twelve fields for every quote of the corpus, all of them gathered as
+Python tuples before the table is made: on a large corpus that is the largest thing the report
+held. The report reads six fields of two kinds of rows: the attributed quotes that are not
+partial ones (most quoted: speaker, text, article and outlet) and the quotes that end in an
+article's lead (the stories' signatures: kind and text). The workers send those rows only, and
+each batch's rows become a compact table as they arrive; the rows kept are in the full table's
+order, so both sections read exactly what they read from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from corpuscli.coverage.quotes import TABLE_COLUMNS, quote_rows
+from corpuscli.coverage.story_features import QUOTE_CHARS
+from corpuscli.engine.parallel import run_batches
+from corpuscli.progress import Progress, tracked
+
+#: The fields of a quote the report reads, in the order of the full table.
+COLUMNS = ("doc_id", "source", "speaker", "kind", "text", "end")
+_FIELDS = tuple(TABLE_COLUMNS.index(c) for c in COLUMNS)
+_SPEAKER, _KIND, _END = (TABLE_COLUMNS.index(c) for c in ("speaker", "kind", "end"))
+#: Articles a worker is given at a time (as ``quotes_frame`` gives them).
+BATCH = 500
+
+Batch = tuple[list[Any], list[Any], list[Any]]
+
+
+def read(row: tuple[Any, ...]) -> bool:
+    """Whether the report reads this row of a quote table: an attributed quote that is not a
+    partial one, or a quote that ends in the lead."""
+    attributed = row[_SPEAKER] is not None and row[_KIND] != "partial"
+    return attributed or bool(row[_END] <= QUOTE_CHARS)
+
+
+def report_rows(batch: Batch) -> list[tuple[Any, ...]]:
+    """The rows of :data:`COLUMNS` that the report reads of a batch's quotes (in a worker)."""
+    return [tuple(row[i] for i in _FIELDS) for row in quote_rows(*batch) if read(row)]
+
+
+def report_quotes(
+    corpus: Iterable[pd.DataFrame], *, jobs: int = 1, progress: Progress | None = None
+) -> pd.DataFrame:
+    """The report's quote table (:data:`COLUMNS`) of the articles of ``corpus`` (frames in
+    turn), on ``jobs`` worker processes; ``progress`` is told the articles read (step
+    ``quotes``)."""
+
+    def batches() -> Iterator[Batch]:
+        for frame in corpus:
+            ids = frame["doc_id"].tolist()
+            sources = frame["source"].tolist() if "source" in frame.columns else [None] * len(frame)
+            texts = frame["text"].tolist()
+            for i in range(0, len(ids), BATCH):
+                yield ids[i : i + BATCH], sources[i : i + BATCH], texts[i : i + BATCH]
+
+    found = tracked(
+        lambda parts: run_batches(report_rows, parts, jobs=jobs), batches(), progress,
+        step="quotes", size=lambda batch: len(batch[0]),
+    )  # fmt: skip
+    parts = [pd.DataFrame(rows, columns=list(COLUMNS)) for rows in found if rows]
+    if not parts:
+        return pd.DataFrame([], columns=list(COLUMNS))
+    out = pd.concat(parts, ignore_index=True)
+    # a batch whose column held no string was read as objects: the whole table as one would be
+    for column in ("doc_id", "source", "speaker", "kind", "text"):
+        if out[column].dtype == object and out[column].notna().any():
+            out[column] = out[column].astype("str")
+    return out

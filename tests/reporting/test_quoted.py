@@ -1,0 +1,28 @@
+"""The report's quote table: the rows and fields of the full quote table that its sections read."""
+
+import pandas as pd
+
+from corpuscli import load
+from corpuscli.coverage.quotes import quotes_frame
+from corpuscli.coverage.story_features import QUOTE_CHARS
+from corpuscli.reporting.quoted import COLUMNS, report_quotes
+from tests.conftest import SAMPLE
+
+
+def test_report_quotes_are_the_full_tables_rows_it_reads_in_order():
+    """Attributed quotes that are not partial ones, and quotes ending in the lead: the same rows
+    in the same order, with the same types, as the full table holds them, whether found in one
+    process or two, in one piece or several."""
+    frame = load([str(SAMPLE)]).frame
+    full = quotes_frame(frame)
+    read = (full["speaker"].notna() & (full["kind"] != "partial")) | (full["end"] <= QUOTE_CHARS)
+    expected = full.loc[read, list(COLUMNS)].reset_index(drop=True)
+    assert 0 < len(expected) < len(full)  # some rows are left out, most kept
+    for jobs, pieces in ((1, [frame]), (2, [frame.iloc[:20], frame.iloc[20:]])):
+        pd.testing.assert_frame_equal(report_quotes(pieces, jobs=jobs), expected)
+
+
+def test_no_quotes_give_an_empty_table_of_the_columns():
+    frame = pd.DataFrame({"doc_id": ["a"], "source": ["X"], "text": ["No quotation here."]})
+    out = report_quotes([frame])
+    assert list(out.columns) == list(COLUMNS) and out.empty
