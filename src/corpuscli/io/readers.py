@@ -30,8 +30,8 @@ from .columns import (
     map_columns,
     missing_overrides,
 )
-from .dialect import DELIMITER_NAMES, detect_delimiter
 from .decode import decode_bytes, normalize_text, read_all, text_stream
+from .dialect import DELIMITER_NAMES, detect_delimiter
 from .infer import infer_source, infer_title
 from .inputs import InputItem
 from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, InputTooLarge, format_size
@@ -500,7 +500,7 @@ class _LineTap:
     """The lines a csv.reader takes, kept since the last :meth:`take` (to look at the last
     row again)."""
 
-    def __init__(self, handle: IO[str]) -> None:
+    def __init__(self, handle: Iterator[str]) -> None:
         self._next = handle.__next__
         self.lines: list[str] = []
 
