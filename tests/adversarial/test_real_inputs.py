@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from corpuscli import load
-from corpuscli.errors import Problem
+from corpuscli.errors import Problem, plural
 from corpuscli.io.columns import infer_columns
 from corpuscli.io.problems import Repeated, summarise
 
@@ -143,6 +143,11 @@ def test_messages_that_differ_only_in_numbers_are_one_kind():
     merged = summarise(problems)
     assert len(merged) == 6
     assert str(merged[-1]).startswith("row has N fields, the header N: 15 more like this")
+    one = [
+        Problem(f"f.csv:{n}", f"row has {plural(n % 2 + 1, 'field')}, the header 5")
+        for n in range(8)
+    ]
+    assert len(summarise(one)) == 6  # "1 field" and "2 fields" are one kind
 
 
 def test_workers_loading_parts_report_as_one_reader_does(tmp_path, corpus, monkeypatch):

@@ -75,4 +75,4 @@ def test_a_quoted_field_past_the_head_breaks_rows_that_are_reported(tmp_path):
     path.write_text("id\ttext\n" + filler + 'late\t"two\nlines"\n')
     result = load([str(path)])
     assert len(result.frame) == HEAD_BYTES // 10 + 1
-    assert result.problems and "fields" in result.problems[0].message
+    assert result.problems and "field" in result.problems[0].message

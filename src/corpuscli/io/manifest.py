@@ -1,8 +1,8 @@
 """``--manifest FILE``: metadata (source, published, url, title) joined to articles by id or file.
 
-A manifest is a CSV, TSV, JSON Lines or JSON file with a key column — ``doc_id``/``id``, or
-``file``/``filename``/``path``/``name`` — and any of the core metadata columns under the names
-``columns.py`` accepts. Articles match by doc_id, by file name (``000_x.txt``) or by file stem
+A manifest is a CSV (separated by ``,`` ``;`` tab or ``|``, see ``dialect``), TSV, JSON Lines or
+JSON file with a key column — ``doc_id``/``id``, or ``file``/``filename``/``path``/``name`` — and
+any of the core metadata columns under the names ``columns.py`` accepts. Articles match by doc_id, by file name (``000_x.txt``) or by file stem
 (``000_x``). Manifest values take precedence over everything read or inferred.
 """
 
@@ -16,6 +16,7 @@ import pandas as pd
 from corpuscli.errors import InputError
 
 from .columns import map_columns
+from .dialect import detect_delimiter
 from .inputs import format_of
 
 _KEY_NAMES = ("doc_id", "id", "article_id", "file", "filename", "file_name", "path", "name")
@@ -36,8 +37,8 @@ def read_manifest(path: str) -> pd.DataFrame:
             raw = pd.DataFrame(json.loads(p.read_text(encoding="utf-8-sig")))
         elif fmt in ("csv", "tsv"):
             raw = pd.read_csv(
-                p, sep="\t" if fmt == "tsv" else ",", dtype=str, keep_default_na=False,
-                encoding="utf-8-sig",
+                p, sep="\t" if fmt == "tsv" else _csv_separator(p), dtype=str,
+                keep_default_na=False, encoding="utf-8-sig",
             )  # fmt: skip
         else:
             raise InputError(
@@ -63,6 +64,12 @@ def read_manifest(path: str) -> pd.DataFrame:
         values = raw[col].astype(object).where(raw[col].notna(), None)
         out[core] = values.map(lambda v: None if v is None or str(v).strip() == "" else v)
     return out.drop_duplicates("key", keep="last").set_index("key")
+
+
+def _csv_separator(path: Path) -> str:
+    """The separator of a CSV manifest, read off its header like a CSV input's."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return detect_delimiter(handle.readline())
 
 
 def match_keys(frame: pd.DataFrame) -> pd.DataFrame:

@@ -18,11 +18,13 @@ from corpuscli.errors import Problem
 SHOWN = 5
 
 _NUMBER = re.compile(r"\d[\d,.]*")
+#: Nouns that problem messages count (with errors.plural): "1 field" is of a kind with "4 fields".
+_ONE = re.compile(r"\b1 (field)\b")
 
 
 def kind_of(message: str) -> str:
-    """The kind of a problem: its message with numbers left out."""
-    return _NUMBER.sub("#", message)
+    """The kind of a problem: its message with numbers left out (and a counted noun plural)."""
+    return _NUMBER.sub("#", _ONE.sub(r"# \1s", message))
 
 
 class Repeated(Problem):

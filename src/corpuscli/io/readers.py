@@ -14,11 +14,12 @@ import csv
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import IO, Any
 
-from corpuscli.errors import InputError, MissingExtraError, Problem
+from corpuscli.errors import InputError, MissingExtraError, Problem, plural
 
 from . import tsv
 from .columns import (
@@ -30,6 +31,7 @@ from .columns import (
     missing_overrides,
 )
 from .decode import decode_bytes, normalize_text, read_all, text_stream
+from .dialect import DELIMITER_NAMES, detect_delimiter
 from .infer import infer_source, infer_title
 from .inputs import InputItem
 from .limits import DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_LINE_SIZE, InputTooLarge, format_size
@@ -390,7 +392,20 @@ def read_delimited(
             yield from _read_escaped_tsv(item, stream, ctx)
             return
     csv.field_size_limit(ctx.max_line_size or sys.maxsize)
-    tap = _LineTap(text_stream(stream, ctx.encoding))
+    lines: Iterator[str] = text_stream(stream, ctx.encoding)
+    if delimiter == ",":
+        try:
+            first = next(lines, "")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
+            ) from exc
+        delimiter = detect_delimiter(first)
+        if delimiter != ",":
+            note = f"CSV fields separated by {DELIMITER_NAMES[delimiter]} (read off the header)"
+            _note(ctx, note, item.display)
+        lines = chain([first], lines) if first else iter(())
+    tap = _LineTap(lines)
     reader = csv.reader(tap, delimiter=delimiter)
     try:
         header = next(reader)
@@ -401,8 +416,9 @@ def read_delimited(
             f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
         ) from exc
     header = [h.strip() for h in header]
-    mapper = RowMapper(item, ctx, columns=tuple(header))
-    mapper.mapping(tuple(header))  # raises early for a bad override
+    _warn_duplicates(item, header, ctx)
+    mapper = RowMapper(item, ctx, columns=tuple(dict.fromkeys(header)))
+    mapper.mapping(tuple(dict.fromkeys(header)))  # raises early for a bad override
     rows = _delimited_rows(item, reader, tap, header, ctx, delimiter)
     yield from mapped_records(mapper, rows)
 
@@ -419,9 +435,41 @@ def _read_escaped_tsv(item: InputItem, stream: IO[bytes], ctx: Context) -> Itera
             f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
         ) from exc
     header = [tsv.unescape(h).strip() for h in _tsv_fields(first)]
-    mapper = RowMapper(item, ctx, columns=tuple(header))
-    mapper.mapping(tuple(header))  # raises early for a bad override
+    _warn_duplicates(item, header, ctx)
+    mapper = RowMapper(item, ctx, columns=tuple(dict.fromkeys(header)))
+    mapper.mapping(tuple(dict.fromkeys(header)))  # raises early for a bad override
     yield from mapped_records(mapper, _escaped_rows(item, lines, header, ctx))
+
+
+def _note(ctx: Context, note: str, display: str) -> None:
+    """Tell the user once, at the end of the load, of a choice made reading ``display``."""
+    inputs = ctx.column_choices.setdefault(note, [])
+    if display not in inputs:
+        inputs.append(display)
+
+
+def _warn_duplicates(item: InputItem, header: list[str], ctx: Context) -> None:
+    """Note, once per name, each column name the header gives more than once (the rule is
+    :func:`_row_values`'s)."""
+    for name, count in Counter(header).items():
+        if count > 1:
+            _note(
+                ctx,
+                f"the header names {count} columns {name!r}: the first is read, and where it "
+                "is empty the next one that is not",
+                item.display,
+            )
+
+
+def _row_values(header: list[str], values: list[str]) -> dict[str, str | None]:
+    """A row's values by column. Where the header names a column more than once, the first
+    such column gives the value, or the next one that is not empty where it is empty: no
+    value is dropped for a later column's empty cell (the load notes the name)."""
+    row: dict[str, str | None] = {}
+    for name, value in zip(header, values, strict=True):
+        if row.get(name) is None:
+            row[name] = value if value != "" else None
+    return row
 
 
 def _tsv_fields(line: str) -> list[str]:
@@ -452,7 +500,7 @@ class _LineTap:
     """The lines a csv.reader takes, kept since the last :meth:`take` (to look at the last
     row again)."""
 
-    def __init__(self, handle: IO[str]) -> None:
+    def __init__(self, handle: Iterator[str]) -> None:
         self._next = handle.__next__
         self.lines: list[str] = []
 
@@ -542,12 +590,12 @@ def _checked_row(
         ctx.problems.append(
             Problem(
                 f"{item.display}:{start}",
-                f"row has {len(values)} fields, the header {len(header)}",
+                f"row has {plural(len(values), 'field')}, the header {len(header)}",
                 "skipped",
             )
         )
         return
-    yield {h: (v if v != "" else None) for h, v in zip(header, values, strict=True)}, start, None
+    yield _row_values(header, values), start, None
 
 
 def read_parquet(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:

@@ -159,7 +159,7 @@ def sniff_format(head: bytes) -> str:
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
         return "html"
     header = first_line.decode("utf-8", "replace").strip().lower()
-    for sep, fmt in (("\t", "tsv"), (",", "csv")):
+    for sep, fmt in (("\t", "tsv"), (",", "csv"), (";", "csv"), ("|", "csv")):
         if sep in header:
             from .columns import CANDIDATES, fold_name
 
