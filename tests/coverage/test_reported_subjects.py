@@ -166,3 +166,44 @@ def test_a_relative_clause_whose_own_verb_is_the_speech_verb_keeps_it():
         "lockdown, was criticised by the president."
     )
     assert all(q.speaker != "R" for q in _reported(text))
+
+
+def test_a_fronted_phrase_with_no_comma_leaves_the_subject_after_it():
+    text = (  # BBC News
+        "During his campaign Mr Trump promised to pay the legal bills of anyone who assaults a "
+        "protester and vowed to jail his opponent Hillary Clinton after the election."
+    )
+    promised, vowed = _reported(text)
+    assert promised.text == "to pay the legal bills of anyone who assaults a protester"
+    assert vowed.text == "to jail his opponent Hillary Clinton after the election"
+    assert promised.speaker == vowed.speaker and "Trump" in (promised.speaker or "")
+
+
+def test_a_fronted_possessive_phrase_with_no_comma_leaves_a_description_after_it():
+    text = (  # The Washington Times
+        "In Friday’s filing the Justice Department said it was getting caught between a 2015 "
+        "ruling in the so-called Flores settlement and this week’s ruling in a case known as "
+        "Ms. L v. ICE."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("it was getting caught between")
+    assert q.speaker_text == "Justice Department"
+
+
+def test_a_pronoun_after_a_fronted_phrase_takes_the_sentence_before():
+    text = (  # BBC News
+        "De Niro - the star of films Raging Bull and Meet the Parents - is a vocal Trump "
+        'opponent. In the past he has called him "a national disaster", "a mutt who doesn\'t '
+        'know what he\'s talking about" and said that he wanted to "punch him in the face".'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert len(quotes) == 3
+    assert all(q.speaker == "Robert De Niro" or q.speaker == "De Niro" for q in quotes)
+
+
+def test_a_fronted_infinitive_clause_is_no_phrase_before_a_subject():
+    text = (  # a reader's letter quoted by Fox News
+        "For them to take some texts my buddy’s and I wrote back to some dweeb we were playing "
+        "with that we met a few times while we had a few drinks is definitely laughable."
+    )
+    assert _reported(text) == []

@@ -340,7 +340,14 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         parts[-1] = (last_start, last_end)
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
-        return None  # "For the first official state visit"
+        # "For weeks Trump has", "In Friday’s filing the Justice Department", "Over the weekend
+        # the White House": a fronted phrase with no comma, then the subject
+        after = _after_fronted_phrase(text, last_start, last_end) if head[0].istitle() else None
+        if after is None:
+            return None  # "For the first official state visit"
+        last_start = after
+        parts[-1] = (last_start, last_end)
+        head = text[last_start:last_end].split()
     if head and all(w.lower() in _TRAILING for w in head) and not set(head) <= TITLE_SURNAMES:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
@@ -399,6 +406,44 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         if named is not None:
             break
     return named or described
+
+
+#: A word with its punctuation.
+_WORD = re.compile(r"\S+")
+_DETERMINERS = lexicon().words("determiners")
+_SUBJECT_PRONOUNS = lexicon().words("subject_pronouns")
+#: The most words a fronted phrase with no comma holds ("In an interview with CNN").
+_FRONTED_WORDS = 6
+
+
+def _after_fronted_phrase(text: str, start: int, end: int) -> int | None:
+    """Where the subject starts after a fronted phrase that opens ``text[start:end]`` with a
+    preposition and no comma ("For weeks | Trump has", "In Friday’s filing | the Justice
+    Department", "During his campaign | Mr Trump", "Over the weekend | the White House"): the
+    first word, after two to six words of the phrase (written with a capital: it opens the
+    sentence), that opens a noun phrase (a determiner, a
+    subject pronoun, or a capitalised word that goes on no name before it, a title excepted)
+    after a word that ends one (not a determiner, a preposition, "to", a possessive or an
+    auxiliary); None when there is none ("For the first official state visit", "About 40
+    percent of voters")."""
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    lex = lexicon()
+    for j in range(2, min(len(words), _FRONTED_WORDS + 1)):
+        fronted = [w.lower().strip(",.") for _, w in words[1:j]]
+        if words[0][1] == "To" or any(
+            w == "to" or w in _TRAILING or w in _SUBJECT_PRONOUNS for w in fronted
+        ):
+            return None  # "For them to take …": a clause, not a phrase
+        prev, cur = words[j - 1][1], words[j][1]
+        p = prev.lower()
+        if p in _DETERMINERS or p in PREPOSITIONS or p in ("and", "or") or _POSSESSIVE.search(p):
+            continue
+        c = cur.lower()
+        if c in _DETERMINERS - {"that"} or c in _SUBJECT_PRONOUNS - {"there", "you", "it"}:
+            return words[j][0]
+        if cur[:1].isupper() and (not prev[:1].isupper() or cur.rstrip(",") in lex.titles):
+            return words[j][0]
+    return None
 
 
 #: Where circumstance after a subject starts: "at another point", "in an interview", "on Friday".
