@@ -207,3 +207,14 @@ def test_a_fronted_infinitive_clause_is_no_phrase_before_a_subject():
         "with that we met a few times while we had a few drinks is definitely laughable."
     )
     assert _reported(text) == []
+
+
+def test_a_noun_in_ing_after_a_fronted_phrase_is_no_verb_of_its_subject():
+    text = (  # Politico
+        "In a subsequent State Department press briefing, spokeswoman Jen Psaki, asked about the "
+        "exchange between Earnest and Karl, said that the victims did not come from one "
+        "background or nationality."
+    )
+    [q] = _reported(text)
+    assert q.text == "the victims did not come from one background or nationality"
+    assert q.verb == "said"

@@ -342,7 +342,11 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     if head and head[0].lower() in PREPOSITIONS:
         # "For weeks Trump has", "In Friday’s filing the Justice Department", "Over the weekend
         # the White House": a fronted phrase with no comma, then the subject
-        after = _after_fronted_phrase(text, last_start, last_end) if head[0].istitle() else None
+        after = (
+            _after_fronted_phrase(text, last_start, last_end)
+            if head[0].istitle() and not _GERUND_NEXT.match(text, last_end)
+            else None
+        )  # "In a subsequent State Department press | briefing": a noun, no verb after a subject
         if after is None:
             return None  # "For the first official state visit"
         last_start = after
@@ -412,6 +416,8 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
 _WORD = re.compile(r"\S+")
 _DETERMINERS = lexicon().words("determiners")
 _SUBJECT_PRONOUNS = lexicon().words("subject_pronouns")
+#: A word in -ing.
+_GERUND_NEXT = re.compile(r"[ \t]*[a-z]+ing\b")
 #: The most words a fronted phrase with no comma holds ("In an interview with CNN").
 _FRONTED_WORDS = 6
 
