@@ -218,3 +218,39 @@ def test_a_noun_in_ing_after_a_fronted_phrase_is_no_verb_of_its_subject():
     [q] = _reported(text)
     assert q.text == "the victims did not come from one background or nationality"
     assert q.verb == "said"
+
+
+def test_a_bare_plural_after_an_inverted_verb_at_the_end_speaks():
+    text = (  # ABC News
+        "Darkness and bad weather had forced the suspension of the search about 5:30 p.m. local "
+        "time Sunday evening, said Indonesian transport officials."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("Darkness and bad weather")
+    assert q.speaker == "Indonesian transport officials"
+    text = (  # The Christian Science Monitor
+        "Moderate Republicans saved him, with a margin of one vote, in his Senate trial. The "
+        "whole process was quite convoluted, say House historians."
+    )
+    [q] = _reported(text)
+    assert q.text == "The whole process was quite convoluted"
+    assert q.speaker == "House historians"
+
+
+def test_a_bare_plural_that_goes_on_is_no_speaker():
+    text = (  # a clause after "say", not a speaker
+        "Around the table, some claim to be Democrats, others Republicans. Others, like Terry "
+        "Martin, say they’re swing voters."
+    )
+    assert all(q.speaker != "they’re swing voters" for q in _reported(text))
+
+
+def test_she_never_means_a_group():
+    text = (  # NPR
+        "School choice advocates are now asking the U.S. Supreme Court to revive the scholarship "
+        "aid program in its entirety. They are backed by the Trump administration, including "
+        "Education Secretary Betsy DeVos, who as a private citizen and as a Cabinet member has "
+        'advocated for what she recently called "faith-based education."'
+    )
+    [q] = [q for q in extract_quotes(text) if q.text.startswith("faith-based")]
+    assert q.speaker == "Betsy DeVos"

@@ -507,6 +507,46 @@ def mask_abbreviations(text: str) -> str:
 _APPOSITIVE = re.compile(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)")
 
 
+_PLURAL_HEADS = lexicon().words("plural_heads")
+#: A plural description after an inverted verb ends its sentence: a stop, after circumstance of
+#: a word or two (not a comma: "…, say Democratic strategists, is that …" stands aside, and
+#: what it reports is the rest of the sentence too).
+_AFTER_PLURAL = re.compile(
+    r"[ \t]*(?:(?:on|in|at|during|late|early|last|this)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+)?"
+    r"[ \t]*)?(?:$|[.;!?])"
+)
+#: An inverted verb: after a comma or a closing quotation mark.
+_INVERTED_VERB = re.compile(r"[,”\"][ \t]*[a-z]+[ \t]*$")
+
+
+def _bare_plural(text: str, who: Mention, end: int) -> bool:
+    """Whether ``who``, a description with no determiner after an inverted verb, is a bare
+    plural that ends its clause ("…, said department spokesmen.", "…, say analysts", "…, said
+    senior administration officials on Friday", "…, said people familiar with the matter"):
+    its head (the last word before a preposition or "familiar") is a plural noun, lower-case,
+    right after a verb that follows a comma or a quotation, and the sentence ends after it (circumstance
+    of a word or two set aside: "…, maintain very large-scale U.S. forces in Europe until" is
+    no attribution)."""
+    words = text[who.start : who.end].split()
+    if (
+        not words
+        or _INVERTED_VERB.search(text, max(0, who.start - 30), who.start) is None
+        or words[0].lower() in _SUBJECT_PRONOUNS
+        or "'" in words[0]
+        or "’" in words[0]
+    ):
+        return False  # "…, say they’re swing voters": a clause, not a speaker
+    head = ""
+    for w in words:
+        if w.lower() in PREPOSITIONS:
+            break
+        head = w
+    plural = head in _PLURAL_HEADS or (
+        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
+    return plural and _AFTER_PLURAL.match(text, who.end, end) is not None
+
+
 def parse_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
     Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
@@ -521,7 +561,7 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
             r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s?|[A-Z])\b",
             text[first.start : first.end],
         )
-    ):
+    ) and not _bare_plural(text, first, end):
         return None  # "said prime minister within an …": no speaker
     if first is not None and first.source == "description":
         # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
