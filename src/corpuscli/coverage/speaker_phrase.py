@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from corpuscli.text.sentences import abbreviations
 
@@ -432,7 +433,8 @@ def _after_fronted_phrase(text: str, start: int, end: int) -> int | None:
     after a word that ends one (not a determiner, a preposition, "to", a possessive or an
     auxiliary); None when there is none ("For the first official state visit", "About 40
     percent of voters")."""
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    words = [(m.start(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 8)]
+    # (the first words only: a part with no comma may be long, and this runs once per verb)
     lex = lexicon()
     for j in range(2, min(len(words), _FRONTED_WORDS + 1)):
         fronted = [w.lower().strip(",.") for _, w in words[1:j]]
