@@ -166,3 +166,91 @@ def test_a_relative_clause_whose_own_verb_is_the_speech_verb_keeps_it():
         "lockdown, was criticised by the president."
     )
     assert all(q.speaker != "R" for q in _reported(text))
+
+
+def test_a_fronted_phrase_with_no_comma_leaves_the_subject_after_it():
+    text = (  # BBC News
+        "During his campaign Mr Trump promised to pay the legal bills of anyone who assaults a "
+        "protester and vowed to jail his opponent Hillary Clinton after the election."
+    )
+    promised, vowed = _reported(text)
+    assert promised.text == "to pay the legal bills of anyone who assaults a protester"
+    assert vowed.text == "to jail his opponent Hillary Clinton after the election"
+    assert promised.speaker == vowed.speaker and "Trump" in (promised.speaker or "")
+
+
+def test_a_fronted_possessive_phrase_with_no_comma_leaves_a_description_after_it():
+    text = (  # The Washington Times
+        "In Friday’s filing the Justice Department said it was getting caught between a 2015 "
+        "ruling in the so-called Flores settlement and this week’s ruling in a case known as "
+        "Ms. L v. ICE."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("it was getting caught between")
+    assert q.speaker_text == "Justice Department"
+
+
+def test_a_pronoun_after_a_fronted_phrase_takes_the_sentence_before():
+    text = (  # BBC News
+        "De Niro - the star of films Raging Bull and Meet the Parents - is a vocal Trump "
+        'opponent. In the past he has called him "a national disaster", "a mutt who doesn\'t '
+        'know what he\'s talking about" and said that he wanted to "punch him in the face".'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert len(quotes) == 3
+    assert all(q.speaker == "Robert De Niro" or q.speaker == "De Niro" for q in quotes)
+
+
+def test_a_fronted_infinitive_clause_is_no_phrase_before_a_subject():
+    text = (  # a reader's letter quoted by Fox News
+        "For them to take some texts my buddy’s and I wrote back to some dweeb we were playing "
+        "with that we met a few times while we had a few drinks is definitely laughable."
+    )
+    assert _reported(text) == []
+
+
+def test_a_noun_in_ing_after_a_fronted_phrase_is_no_verb_of_its_subject():
+    text = (  # Politico
+        "In a subsequent State Department press briefing, spokeswoman Jen Psaki, asked about the "
+        "exchange between Earnest and Karl, said that the victims did not come from one "
+        "background or nationality."
+    )
+    [q] = _reported(text)
+    assert q.text == "the victims did not come from one background or nationality"
+    assert q.verb == "said"
+
+
+def test_a_bare_plural_after_an_inverted_verb_at_the_end_speaks():
+    text = (  # ABC News
+        "Darkness and bad weather had forced the suspension of the search about 5:30 p.m. local "
+        "time Sunday evening, said Indonesian transport officials."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("Darkness and bad weather")
+    assert q.speaker == "Indonesian transport officials"
+    text = (  # The Christian Science Monitor
+        "Moderate Republicans saved him, with a margin of one vote, in his Senate trial. The "
+        "whole process was quite convoluted, say House historians."
+    )
+    [q] = _reported(text)
+    assert q.text == "The whole process was quite convoluted"
+    assert q.speaker == "House historians"
+
+
+def test_a_bare_plural_that_goes_on_is_no_speaker():
+    text = (  # a clause after "say", not a speaker
+        "Around the table, some claim to be Democrats, others Republicans. Others, like Terry "
+        "Martin, say they’re swing voters."
+    )
+    assert all(q.speaker != "they’re swing voters" for q in _reported(text))
+
+
+def test_she_never_means_a_group():
+    text = (  # NPR
+        "School choice advocates are now asking the U.S. Supreme Court to revive the scholarship "
+        "aid program in its entirety. They are backed by the Trump administration, including "
+        "Education Secretary Betsy DeVos, who as a private citizen and as a Cabinet member has "
+        'advocated for what she recently called "faith-based education."'
+    )
+    [q] = [q for q in extract_quotes(text) if q.text.startswith("faith-based")]
+    assert q.speaker == "Betsy DeVos"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from corpuscli.text.sentences import abbreviations
 
@@ -340,7 +341,18 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         parts[-1] = (last_start, last_end)
     head = text[last_start:last_end].split()
     if head and head[0].lower() in PREPOSITIONS:
-        return None  # "For the first official state visit"
+        # "For weeks Trump has", "In Friday’s filing the Justice Department", "Over the weekend
+        # the White House": a fronted phrase with no comma, then the subject
+        after = (
+            _after_fronted_phrase(text, last_start, last_end)
+            if head[0].istitle() and not _GERUND_NEXT.match(text, last_end)
+            else None
+        )  # "In a subsequent State Department press | briefing": a noun, no verb after a subject
+        if after is None:
+            return None  # "For the first official state visit"
+        last_start = after
+        parts[-1] = (last_start, last_end)
+        head = text[last_start:last_end].split()
     if head and all(w.lower() in _TRAILING for w in head) and not set(head) <= TITLE_SURNAMES:
         head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
@@ -401,6 +413,47 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     return named or described
 
 
+#: A word with its punctuation.
+_WORD = re.compile(r"\S+")
+_DETERMINERS = lexicon().words("determiners")
+_SUBJECT_PRONOUNS = lexicon().words("subject_pronouns")
+#: A word in -ing.
+_GERUND_NEXT = re.compile(r"[ \t]*[a-z]+ing\b")
+#: The most words a fronted phrase with no comma holds ("In an interview with CNN").
+_FRONTED_WORDS = 6
+
+
+def _after_fronted_phrase(text: str, start: int, end: int) -> int | None:
+    """Where the subject starts after a fronted phrase that opens ``text[start:end]`` with a
+    preposition and no comma ("For weeks | Trump has", "In Friday’s filing | the Justice
+    Department", "During his campaign | Mr Trump", "Over the weekend | the White House"): the
+    first word, after two to six words of the phrase (written with a capital: it opens the
+    sentence), that opens a noun phrase (a determiner, a
+    subject pronoun, or a capitalised word that goes on no name before it, a title excepted)
+    after a word that ends one (not a determiner, a preposition, "to", a possessive or an
+    auxiliary); None when there is none ("For the first official state visit", "About 40
+    percent of voters")."""
+    words = [(m.start(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 8)]
+    # (the first words only: a part with no comma may be long, and this runs once per verb)
+    lex = lexicon()
+    for j in range(2, min(len(words), _FRONTED_WORDS + 1)):
+        fronted = [w.lower().strip(",.") for _, w in words[1:j]]
+        if words[0][1] == "To" or any(
+            w == "to" or w in _TRAILING or w in _SUBJECT_PRONOUNS for w in fronted
+        ):
+            return None  # "For them to take …": a clause, not a phrase
+        prev, cur = words[j - 1][1], words[j][1]
+        p = prev.lower()
+        if p in _DETERMINERS or p in PREPOSITIONS or p in ("and", "or") or _POSSESSIVE.search(p):
+            continue
+        c = cur.lower()
+        if c in _DETERMINERS - {"that"} or c in _SUBJECT_PRONOUNS - {"there", "you", "it"}:
+            return words[j][0]
+        if cur[:1].isupper() and (not prev[:1].isupper() or cur.rstrip(",") in lex.titles):
+            return words[j][0]
+    return None
+
+
 #: Where circumstance after a subject starts: "at another point", "in an interview", "on Friday".
 #: Also a participle that modifies the subject, with no object of its own: "A preliminary report
 #: released Thursday", "A statement issued by the ministry" (``subject_participles`` of
@@ -456,6 +509,46 @@ def mask_abbreviations(text: str) -> str:
 _APPOSITIVE = re.compile(r",[ \t]*([A-Z][^,.;:!?()\n]*?)(?=[,.;:!?()\n]|$)")
 
 
+_PLURAL_HEADS = lexicon().words("plural_heads")
+#: A plural description after an inverted verb ends its sentence: a stop, after circumstance of
+#: a word or two (not a comma: "…, say Democratic strategists, is that …" stands aside, and
+#: what it reports is the rest of the sentence too).
+_AFTER_PLURAL = re.compile(
+    r"[ \t]*(?:(?:on|in|at|during|late|early|last|this)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+)?"
+    r"[ \t]*)?(?:$|[.;!?])"
+)
+#: An inverted verb: after a comma or a closing quotation mark.
+_INVERTED_VERB = re.compile(r"[,”\"][ \t]*[a-z]+[ \t]*$")
+
+
+def _bare_plural(text: str, who: Mention, end: int) -> bool:
+    """Whether ``who``, a description with no determiner after an inverted verb, is a bare
+    plural that ends its clause ("…, said department spokesmen.", "…, say analysts", "…, said
+    senior administration officials on Friday", "…, said people familiar with the matter"):
+    its head (the last word before a preposition or "familiar") is a plural noun, lower-case,
+    right after a verb that follows a comma or a quotation, and the sentence ends after it (circumstance
+    of a word or two set aside: "…, maintain very large-scale U.S. forces in Europe until" is
+    no attribution)."""
+    words = text[who.start : who.end].split()
+    if (
+        not words
+        or _INVERTED_VERB.search(text, max(0, who.start - 30), who.start) is None
+        or words[0].lower() in _SUBJECT_PRONOUNS
+        or "'" in words[0]
+        or "’" in words[0]
+    ):
+        return False  # "…, say they’re swing voters": a clause, not a speaker
+    head = ""
+    for w in words:
+        if w.lower() in PREPOSITIONS:
+            break
+        head = w
+    plural = head in _PLURAL_HEADS or (
+        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
+    return plural and _AFTER_PLURAL.match(text, who.end, end) is not None
+
+
 def parse_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker named right after an inverted speech verb (", said Putin", ", says US Secret
     Service Director Joseph Clancy, but ...", "— said the Kremlin spokesman, Dmitry Peskov.")."""
@@ -470,7 +563,7 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
             r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s?|[A-Z])\b",
             text[first.start : first.end],
         )
-    ):
+    ) and not _bare_plural(text, first, end):
         return None  # "said prime minister within an …": no speaker
     if first is not None and first.source == "description":
         # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive

@@ -291,9 +291,12 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             if person and subjects is None:  # found once, only for texts that need them
                 subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
             pool = sorted(candidates + (subjects or [])) if person else candidates
-            before = [n for pos, n in pool if pos < q.start and _agrees(n, pronoun, person)] or [
-                n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)
-            ]
+            singular = said_by in ("he", "she", "it")
+            before = [
+                n
+                for pos, n in pool
+                if pos < q.start and _agrees(n, pronoun, person) and not (singular and _plural(n))
+            ] or [n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)]
             if before:
                 q.speaker = before[-1]
     known = {n.split()[-1] for _, n in candidates}
@@ -439,6 +442,18 @@ def _person_like(name: str) -> bool:
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
     return not (_institution(words[-1]) or words[-1].lower() in lex.roles)
+
+
+_PLURAL_HEADS = lexicon().words("plural_heads")
+
+
+def _plural(name: str) -> bool:
+    """Whether ``name`` is a plural description ("industry experts", "department spokesmen",
+    "police"): "he", "she" and "it" never mean it."""
+    head = name.split()[-1] if name.split() else ""
+    return head in _PLURAL_HEADS or (
+        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
