@@ -107,6 +107,16 @@ _TLAIB_PELOSI = (  # BASIL family: Tlaib's words were given to Pelosi
 
 #: The quotes whose speaker (kind, source) is known: one case a row, the family first.
 CASES = [
+    # -- a body whose name opens with a title word ("Justice", "Interior")
+    Case(
+        "body-named-with-a-title-word",
+        # NPR (AllSides excerpt)
+        "Updated at 12:33 p.m. EST\n\nThe Justice Department says it plans to release special "
+        "counsel Robert Mueller's report on Thursday morning.",
+        "it plans to release",
+        "Justice Department",
+        kind="indirect",
+    ),
     # -- "it": an organisation or a country
     Case(
         "it-country-whose-account-before",

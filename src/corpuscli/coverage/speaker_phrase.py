@@ -112,6 +112,8 @@ def name_start(words: list[str], first: int = 0) -> int:
                 and k + n > first
                 and (phrase in lex.titles or (n > 1 and phrase in lex.place_forms))
             ):
+                if k == first and k + n == len(words) - 1 and role_of(words[-1:]) == "body":
+                    break  # "Justice Department": the title word names the body's field
                 cut = max(cut, k + n)  # "Secretary of State", "United Nations"
                 break
     return min(cut, len(words))
