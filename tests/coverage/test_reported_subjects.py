@@ -254,3 +254,30 @@ def test_she_never_means_a_group():
     )
     [q] = [q for q in extract_quotes(text) if q.text.startswith("faith-based")]
     assert q.speaker == "Betsy DeVos"
+
+
+def test_a_bare_plural_with_an_adjective_phrase_after_the_verb_speaks():
+    text = (  # Washington Post (AllSides excerpt)
+        "Trump eventually changed his tone after being shown statistical models about the spread "
+        "of the virus from other countries, said people familiar with Trump’s conversations."
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("Trump eventually changed his tone")
+    assert q.speaker is not None and q.speaker.endswith("with Trump’s conversations")
+
+
+def test_an_adjective_phrase_after_the_speaker_belongs_to_the_speaker():
+    text = (  # The Hill (AllSides excerpt)
+        "But adding the wall into the mix would create a toxic political environment.\n\n"
+        "“That’s a bigger problem,” said a Republican senator familiar with the emerging "
+        "spending bills."
+    )
+    [q] = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert q.speaker == "a Republican senator familiar with the emerging spending bills"
+
+
+def test_a_bare_plural_whose_sentence_goes_on_is_no_speaker():
+    text = (  # the sentence goes on after the adjective's phrase: no attribution at its end
+        "Taxes will rise, say economists familiar with the budget, who expect a deficit."
+    )
+    assert all(q.speaker != "economists familiar with the budget" for q in _reported(text))

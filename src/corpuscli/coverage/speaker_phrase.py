@@ -519,6 +519,12 @@ _AFTER_PLURAL = re.compile(
     r"[ \t]*(?:(?:on|in|at|during|late|early|last|this)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+)?"
     r"[ \t]*)?(?:$|[.;!?])"
 )
+_POSTMODIFIERS = lexicon().words("postmodifiers")
+#: The phrase of a bare plural's adjective, to the sentence's end: " with the matter.", " to
+#: the talks." (a preposition and one to four words).
+_POSTMODIFIER_TAIL = re.compile(
+    r"([ \t]+(?:with|to|on|in|of)(?:[ \t]+[\w’'-]+){1,4})[ \t]*(?:$|[.;!?])"
+)
 #: An inverted verb: after a comma or a closing quotation mark.
 _INVERTED_VERB = re.compile(r"[,”\"][ \t]*[a-z]+[ \t]*$")
 
@@ -542,13 +548,23 @@ def _bare_plural(text: str, who: Mention, end: int) -> bool:
         return False  # "…, say they’re swing voters": a clause, not a speaker
     head = ""
     for w in words:
-        if w.lower() in PREPOSITIONS:
+        if w.lower() in PREPOSITIONS or w in _POSTMODIFIERS:
             break
         head = w
     plural = head in _PLURAL_HEADS or (
         head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     )
-    return plural and _AFTER_PLURAL.match(text, who.end, end) is not None
+    return plural and _plural_end(text, who, end) is not None
+
+
+def _plural_end(text: str, who: Mention, end: int) -> int | None:
+    """Where a bare plural description ends when its sentence ends after it: at ``who``'s end, or
+    after the phrase of an adjective that follows its head ("people familiar | with the
+    matter."); None when the sentence goes on."""
+    words_after = _POSTMODIFIER_TAIL.match(text, who.end, end)
+    if words_after is not None and text[who.start : who.end].split()[-1] in _POSTMODIFIERS:
+        return words_after.end(1)
+    return who.end if _AFTER_PLURAL.match(text, who.end, end) is not None else None
 
 
 def parse_after(text: str, start: int, end: int) -> Mention | None:
@@ -567,6 +583,15 @@ def parse_after(text: str, start: int, end: int) -> Mention | None:
         )
     ) and not _bare_plural(text, first, end):
         return None  # "said prime minister within an …": no speaker
+    if (
+        first is not None
+        and first.source == "description"
+        and first.text.split()[-1] in _POSTMODIFIERS
+    ):
+        stop = _plural_end(text, first, end)
+        if stop is not None and stop > first.end:  # "people familiar with the matter"
+            first = Mention(text[first.start : stop], first.name, first.source, first.kind,
+                            first.start, stop)  # fmt: skip
     if first is not None and first.source == "description":
         # "said the Kremlin spokesman, Dmitry Peskov": the name in the appositive
         rest = start + m.end(1)
