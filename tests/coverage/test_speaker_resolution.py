@@ -117,6 +117,15 @@ CASES = [
         "Justice Department",
         kind="indirect",
     ),
+    Case(
+        "body-the-department-is-the-one-named-before",
+        # Washington Times (AllSides excerpt)
+        "The Justice Department said in a statement it believes its hands are tied.\n\n“We are "
+        "beholden to a broken immigration system that Congress has refused to fix and that "
+        "courts have exacerbated,” the department said in a statement.",
+        "We are beholden",
+        "Justice Department",
+    ),
     # -- "it": an organisation or a country
     Case(
         "it-country-whose-account-before",

@@ -265,11 +265,18 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
         bodies = [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)]
     else:
         bodies = []
-    for q in quotes:  # "the agency said": the organisation last named by its acronym, "(CDC)"
+    for q in quotes:  # "the agency said": the organisation last named by its acronym, "(CDC)",
+        # or by a name with the same head that spoke before ("the Justice Department said …
+        # “…,” the department said")
         if q.speaker and _BODY.match(q.speaker):
-            named = [name for pos, name in bodies if pos < q.start]
-            if named:
-                q.speaker = named[-1]
+            head = q.speaker.split()[-1].lower()
+            earlier_bodies = [(pos, name) for pos, name in bodies if pos < q.start] + [
+                (pos, name)
+                for pos, name in candidates
+                if pos < q.start and _proper_name(name) and name.split()[-1].lower() == head
+            ]
+            if earlier_bodies:
+                q.speaker = max(earlier_bodies)[1]
     subjects: list[tuple[int, str]] | None = None
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and RESOLVABLE.match(q.speaker):
@@ -381,7 +388,23 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
 _ACRONYM = re.compile(
     r"[A-Z][\w&.-]*(?:[ \t]+(?:for|of|and|the|on|[A-Z][\w&.-]*))*[ \t]+\(([A-Z]{2,6})\)"
 )
+
+
 #: Descriptions of an organisation that stand for one named before.
+def _proper_name(name: str) -> bool:
+    """Whether ``name`` is a proper name ("House Judiciary Committee", "Ministry of Defence"):
+    every word capitalised but for the little words of names, and no determiner first (not "The
+    commission", nor "Democratic staffers on the … Committee")."""
+    words = name.split()
+    return (
+        bool(words)
+        and words[0].lower() not in ("the", "a", "an", "this", "that")
+        and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+    )
+
+
+#: The little words inside a body's proper name.
+_NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "in", "de", "du", "des", "la"})
 _BODY = re.compile(
     r"^[Tt]he\s+(?:[\w-]+\s+){0,2}(?:agency|ministry|department|organization|organisation|"
     r"commission|committee|company|bureau|council)$"
