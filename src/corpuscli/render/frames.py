@@ -71,8 +71,46 @@ def write_jsonl(frame: pd.DataFrame, out: IO[str]) -> None:
 
 
 def write_json(frame: pd.DataFrame, out: IO[str]) -> None:
-    json.dump(records(frame), out, ensure_ascii=False, indent=2, default=_json_default)
-    out.write("\n")
+    """The frame as a JSON array of records, indented by two spaces: the bytes of
+    ``json.dump(records, indent=2)``, written faster. The standard library encodes indented
+    JSON in pure Python; a record of plain values (text, numbers, booleans, null: nearly every
+    table) is laid out here with its C-encoded strings, any other record by ``json.dumps``."""
+    rows = records(frame)
+    if not rows:
+        out.write("[]\n")
+        return
+    pieces = [",\n".join(_indented_record(row) for row in rows[i : i + 1000])
+              for i in range(0, len(rows), 1000)]  # fmt: skip
+    out.write("[\n")
+    out.write(",\n".join(pieces))
+    out.write("\n]\n")
+
+
+def _indented_record(row: dict[str, Any]) -> str:
+    """One record as ``json.dumps([row], indent=2)`` lays it out inside its array."""
+    from json.encoder import encode_basestring
+
+    if not row:
+        return "  {}"
+    fields = []
+    for key, value in row.items():
+        if isinstance(value, str):
+            text = encode_basestring(value)
+        elif value is None:
+            text = "null"
+        elif value is True:
+            text = "true"
+        elif value is False:
+            text = "false"
+        elif isinstance(value, int):
+            text = int.__repr__(value)
+        elif isinstance(value, float) and math.isfinite(value):
+            text = float.__repr__(value)
+        else:  # lists, NumPy integers, dates …: the standard library's way, re-indented
+            dumped = json.dumps(row, ensure_ascii=False, indent=2, default=_json_default)
+            return "  " + dumped.replace("\n", "\n  ")
+        fields.append(f"    {encode_basestring(key)}: {text}")
+    return "  {\n" + ",\n".join(fields) + "\n  }"
 
 
 def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
