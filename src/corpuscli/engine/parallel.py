@@ -282,6 +282,7 @@ def run_batches(
     )
     _RUNNING.add(tracked)
     pending: deque[Future[R]] = deque()
+    killed = False
     try:
         for batch in chain(head, iterator):
             if forking and not pending:  # the first submit forks every worker
@@ -303,9 +304,14 @@ def run_batches(
         raise
     except BaseException:  # a failure, Ctrl-C, SIGTERM: their batches are of no use now
         tracked.kill()
+        killed = True
         raise
     finally:
-        for future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Once the workers are killed the pool's manager thread fails every pending future
+        # itself; cancelling them too races with it, and Python 3.11's manager then dies on a
+        # cancelled future with a traceback on stderr (InvalidStateError): leave them to it.
+        if not killed:
+            for future in pending:
+                future.cancel()
+        pool.shutdown(wait=True, cancel_futures=not killed)
         _RUNNING.discard(tracked)
