@@ -79,6 +79,22 @@ def test_the_threshold_decides():
     assert len(choose(c, replace(model, threshold=0.0))) >= len(choose(c, model))
 
 
+def test_context_alone_does_not_link_two_remarks():
+    """Two statements whose own words barely overlap are not linked, however much the
+    sentences around them share (one speaker, one subject): the model's own-overlap floor."""
+    a, b = _fixture("trophies")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    model = shipped_model()
+    assert model.own_overlap > 0
+    loose = replace(model, own_overlap=0.0)
+    near = NAMES.index("near_same")
+    for i, j in choose(c, model):
+        sure = (i, j) in c.exact or c.features[(i, j)][near]
+        assert sure or c.sims[i][j].overlap >= model.own_overlap
+    assert set(choose(c, model)) <= set(choose(c, loose))
+    assert Model.of({k: v for k, v in model.to_json().items() if k != "own_overlap"}) == loose
+
+
 def test_speakers_are_one_by_a_shared_name():
     assert same_speaker("Sen. Arlen Specter", "Mr. Specter") is True
     assert same_speaker("Arlen Specter", "Bob Casey") is False

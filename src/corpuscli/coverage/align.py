@@ -114,7 +114,9 @@ def holding(parts: list[Sentence], q: Quote, text: str) -> str:
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
-    at least ``relative`` times the best of either statement, and, whatever the model says, pairs
+    at least ``relative`` times the best of either statement, and whose own words overlap by the
+    model's ``own_overlap`` at least (the words around them alone make two remarks of one speaker
+    on one subject, not one statement), and, whatever the model says, pairs
     that read the same word for word but for a word or two (``near_same``: a changed word is what
     a diff is for, and one negated or swapped word must not hide it); never two statements of
     one word each; a statement with a
@@ -133,7 +135,11 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         (i, j)
         for (i, j), p in prob.items()
         if (i, j) in sure
-        or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
+        or (
+            p >= model.threshold
+            and p >= model.relative * max(top_a[i], top_b[j])
+            and c.sims[i][j].overlap >= model.own_overlap
+        )
     ]
     # two one-word quotes ("Today", "Progressivism") are a name or a scare quote that both
     # outlets wrote, not one statement: such a word is linked only inside a longer statement,
