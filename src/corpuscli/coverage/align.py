@@ -33,7 +33,15 @@ from dataclasses import dataclass, field
 from .alignment_model import Model, shipped_model
 from .pair_features import NAMES, NEAR_SAME, StatementInfo, pair_features, statement_info
 from .quotes import Quote
-from .similarity import Profile, Similarity, Weights, compare, content_words, word_key
+from .similarity import (
+    Profile,
+    Similarity,
+    Weights,
+    compare,
+    content_senses,
+    content_words,
+    word_key,
+)
 from .statements import Sentence, sentences
 from .worddiff import Op, Token, bag_diff, contained, folded, ratio, tokenize, word_diff
 
@@ -114,10 +122,10 @@ def holding(parts: list[Sentence], q: Quote, text: str) -> str:
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
-    at least ``relative`` times the best of either statement, and whose own words overlap by the
+    at least ``relative`` times the best of either statement, whose own words overlap by the
     model's ``own_overlap`` at least (the words around them alone make two remarks of one speaker
-    on one subject, not one statement), and, whatever the model says, pairs
-    that read the same word for word but for a word or two (``near_same``: a changed word is what
+    on one subject, not one statement) and share a word beyond their speakers' names; and,
+    whatever the model says, pairs that read the same word for word but for a word or two (``near_same``: a changed word is what
     a diff is for, and one negated or swapped word must not hide it); never two statements of
     one word each; a statement with a
     word-for-word rendering on the other side keeps that link only, and one linked to a
@@ -151,6 +159,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         if max(_words(c.ta[i]), _words(c.tb[j])) >= MIN_EXACT
         or c.features[(i, j)][context] >= NEAR_SAME
     ]
+    # a link needs words in common beyond the names of the two speakers ("Trump said …" and
+    # "… Mr. Trump …" share who, not what)
+    keys = [key for key in keys if key in sure or beyond_speakers(c, *key)]
     other = _other_remarks(c, keys, prob)
     keys = [key for key in keys if key in sure or key not in other]
     exact_a = {i for i, _ in c.exact}
@@ -200,6 +211,13 @@ def _other_remarks(
                 if dice > c.sims[key[0]][key[1]].dice and own[part] < top / 2:
                     out.add(key)
     return out
+
+
+def beyond_speakers(c: Candidates, i: int, j: int) -> bool:
+    """Whether statements ``i`` of A and ``j`` of B share a content word that is not a word of
+    their speakers' names."""
+    names = set(content_senses(" ".join(sorted(c.ia[i].speaker | c.ib[j].speaker))))
+    return bool((c.ia[i].profile.content & c.ib[j].profile.content) - names)
 
 
 def _inside(x: list[Token], y: list[Token]) -> bool:
