@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from corpuscli.coverage.align import candidates, choose
+from corpuscli.coverage.align import MIN_SHARED, beyond_speakers, candidates, choose
 from corpuscli.coverage.alignment_model import Model, shipped_model
 from corpuscli.coverage.diff import side
 from corpuscli.coverage.pair_features import NAMES, statement_info
@@ -77,6 +77,40 @@ def test_the_threshold_decides():
     assert choose(c, model)
     assert not choose(c, replace(model, threshold=1.01))
     assert len(choose(c, replace(model, threshold=0.0))) >= len(choose(c, model))
+
+
+def test_context_alone_does_not_link_two_remarks():
+    """Two statements whose own words barely overlap are not linked, however much the
+    sentences around them share (one speaker, one subject): the model's own-overlap floor, unless
+    they have many content words in common (two long statements of the same points)."""
+    a, b = _fixture("trophies")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    model = shipped_model()
+    assert model.own_overlap > 0
+    loose = replace(model, own_overlap=0.0)
+    near = NAMES.index("near_same")
+    for i, j in choose(c, model):
+        sure = (i, j) in c.exact or c.features[(i, j)][near]
+        s = c.sims[i][j]
+        assert sure or s.overlap >= model.own_overlap or s.shared >= MIN_SHARED
+    assert set(choose(c, model)) <= set(choose(c, loose))
+    assert Model.of({k: v for k, v in model.to_json().items() if k != "own_overlap"}) == loose
+
+
+def test_a_link_needs_words_beyond_the_speakers_names():
+    """Two statements that share only their speaker's name share who, not what: never linked,
+    however low the cut-offs."""
+    a = _side("“McConnell has kept every promise on jobs,” Sen. Mitch McConnell said.", "a")
+    b = _side("McConnell said McConnell would meet the governors on Friday.", "b")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    assert c.features, "one statement each side"
+    anything = replace(shipped_model(), threshold=0.0, relative=0.0, own_overlap=0.0)
+    for i, j in c.features:
+        assert not beyond_speakers(c, i, j)
+        assert (i, j) not in choose(c, anything)
+    b = _side("McConnell said McConnell had kept his promises on jobs.", "b")
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    assert all(beyond_speakers(c, i, j) for i, j in c.features)
 
 
 def test_speakers_are_one_by_a_shared_name():

@@ -552,3 +552,25 @@ def test_one_quoted_word_on_both_sides_is_not_linked_for_its_words_alone():
     b = "The host named “Progressivism” and said the tariffs will rise next year in any case."
     d = diff_articles(_article(a, "a"), _article(b, "b"))
     assert not [r for r in d.rows if r.label == "same"], [(r.label, r.a, r.b) for r in d.rows]
+
+
+def test_one_remark_said_on_two_occasions_is_two_rows():
+    """A speaker says much the same thing on Monday and again on Friday, and both outlets report
+    both tellings nearly word for word: each telling is linked to its own rendering, not to the
+    other occasion's (no "split" of the two tellings, no cross link)."""
+    a = _article(
+        "“The senator broke the rules many times and nothing happened to him. My aide broke one "
+        "rule and they ruined his career,” Smith said on Monday.\n\nOn Friday Smith spoke again. "
+        "“Nothing happened to him. My aide broke one rule and it is like they destroyed his "
+        "career. Very unfair,” Smith said."
+    )
+    b = _article(
+        "“The senator broke the rules many times, and nothing happened to him. My aide broke one "
+        "rule, and they ruined his career,” Smith said Monday.\n\nSmith returned to it on Friday: "
+        "“Nothing happened to him. My aide broke one rule, and it is like, they destroyed his "
+        "career. It is very unfair,” he said."
+    )
+    rows = [r for r in diff_articles(a, b).rows if r.a and r.b]
+    pairs = [(r.a[0].text[:7], r.b[0].text[:7]) for r in rows]
+    assert pairs == [("The sen", "The sen"), ("Nothing", "Nothing")]
+    assert all(len(r.a) == len(r.b) == 1 for r in rows)

@@ -33,7 +33,15 @@ from dataclasses import dataclass, field
 from .alignment_model import Model, shipped_model
 from .pair_features import NAMES, NEAR_SAME, StatementInfo, pair_features, statement_info
 from .quotes import Quote
-from .similarity import Profile, Similarity, Weights, compare, content_words, word_key
+from .similarity import (
+    Profile,
+    Similarity,
+    Weights,
+    compare,
+    content_senses,
+    content_words,
+    word_key,
+)
 from .statements import Sentence, sentences
 from .worddiff import Op, Token, bag_diff, contained, folded, ratio, tokenize, word_diff
 
@@ -45,6 +53,11 @@ RUN = 5
 #: whatever the model says: one word in quotation marks ("Today", "Progressivism") is a name or
 #: a scare quote as often as a statement, and the model weighs it with the rest.
 MIN_EXACT = 2
+#: Content words two statements that share too small a part of their words (the model's
+#: ``own_overlap``) must have in common to be linked all the same: two long statements that
+#: report the same points, each with much else around them (a list of proposals, an account
+#: of who asked whom what).
+MIN_SHARED = 6
 
 
 @dataclass
@@ -114,13 +127,17 @@ def holding(parts: list[Sentence], q: Quote, text: str) -> str:
 
 def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     """The links among the candidates: pairs whose probability reaches the model's threshold and
-    at least ``relative`` times the best of either statement, and, whatever the model says, pairs
-    that read the same word for word but for a word or two (``near_same``: a changed word is what
-    a diff is for, and one negated or swapped word must not hide it); never two statements of
-    one word each; a statement with a
-    word-for-word rendering on the other side keeps that link only, and one linked to a
-    rendering by its own speaker loses its links to statements of another named speaker (an
-    echo of its words by someone else, a question and its answer)."""
+    at least ``relative`` times the best of either statement, whose own words overlap by the
+    model's ``own_overlap`` at least or have ``MIN_SHARED`` content words in common (the words
+    around them alone make two remarks of one speaker on one subject, not one statement), and
+    that share a word beyond their speakers' names; and, whatever the model says, pairs that
+    read the same word for word but for a word or two (``near_same``: a changed word is what a
+    diff is for, and one negated or swapped word must not hide it). Never two statements of one
+    word each; a statement with a word-for-word rendering on the other side keeps that link
+    only; two statements that each have a near word-for-word rendering of their own are not
+    linked to each other (one remark said on two occasions); and one linked to a rendering by
+    its own speaker loses its links to statements of another named speaker (an echo of its
+    words by someone else, a question and its answer)."""
     prob = {key: model.probability(x) for key, x in c.features.items()}
     near = NAMES.index("near_same")
     sure = c.exact | {key for key, x in c.features.items() if x[near]}
@@ -133,7 +150,11 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         (i, j)
         for (i, j), p in prob.items()
         if (i, j) in sure
-        or (p >= model.threshold and p >= model.relative * max(top_a[i], top_b[j]))
+        or (
+            p >= model.threshold
+            and p >= model.relative * max(top_a[i], top_b[j])
+            and (c.sims[i][j].overlap >= model.own_overlap or c.sims[i][j].shared >= MIN_SHARED)
+        )
     ]
     # two one-word quotes ("Today", "Progressivism") are a name or a scare quote that both
     # outlets wrote, not one statement: such a word is linked only inside a longer statement,
@@ -145,11 +166,20 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         if max(_words(c.ta[i]), _words(c.tb[j])) >= MIN_EXACT
         or c.features[(i, j)][context] >= NEAR_SAME
     ]
+    # a link needs words in common beyond the names of the two speakers ("Trump said …" and
+    # "… Mr. Trump …" share who, not what)
+    keys = [key for key in keys if key in sure or beyond_speakers(c, *key)]
     other = _other_remarks(c, keys, prob)
     keys = [key for key in keys if key in sure or key not in other]
     exact_a = {i for i, _ in c.exact}
     exact_b = {j for _, j in c.exact}
     keys = [(i, j) for i, j in keys if (i, j) in c.exact or (i not in exact_a and j not in exact_b)]
+    # two statements that each have a near word-for-word rendering of their own on the other
+    # side are not one statement: the same words said on two occasions (a first and a second
+    # telling, each reported by both outlets)
+    sure_a = {i for i, _ in sure}
+    sure_b = {j for _, j in sure}
+    keys = [(i, j) for i, j in keys if (i, j) in sure or not (i in sure_a and j in sure_b)]
     # a statement linked to a rendering by its own speaker is not also another speaker's words
     same, differs = NAMES.index("speaker_same"), NAMES.index("speaker_differs")
     own_a = {i for i, j in keys if c.features[(i, j)][same]}
@@ -194,6 +224,13 @@ def _other_remarks(
                 if dice > c.sims[key[0]][key[1]].dice and own[part] < top / 2:
                     out.add(key)
     return out
+
+
+def beyond_speakers(c: Candidates, i: int, j: int) -> bool:
+    """Whether statements ``i`` of A and ``j`` of B share a content word that is not a word of
+    their speakers' names."""
+    names = set(content_senses(" ".join(sorted(c.ia[i].speaker | c.ib[j].speaker))))
+    return bool((c.ia[i].profile.content & c.ib[j].profile.content) - names)
 
 
 def _inside(x: list[Token], y: list[Token]) -> bool:

@@ -5,7 +5,11 @@ statements is one statement reported twice is ``1 / (1 + exp(-(intercept + coef 
 ``z`` is each feature standardised by the mean and scale it had when fitted. A pair is linked when
 its probability reaches ``threshold`` and is at least ``relative`` times the best probability
 either of its statements has with any statement (a far weaker link of a statement that has a
-strong one is another remark on the same subject).
+strong one is another remark on the same subject). Whatever the probability, a pair is linked only
+when its own words overlap by at least ``own_overlap`` (the larger of their weighted Dice and the
+share of the smaller found in the larger): the words around two statements (one speaker, one
+paragraph's subject) make the probability of two remarks on one subject as high as that of one
+remark reworded, and only the statements' own words tell them apart.
 
 The numbers live in ``data/alignment_model.json``; they were fitted on hand-aligned article pairs
 of the development split only, and chosen by leave-one-pair-out cross-validation
@@ -29,7 +33,7 @@ from .pair_features import NAMES
 @dataclass(frozen=True)
 class Model:
     """Coefficients over standardised features (``names``, some or all of those
-    :mod:`pair_features` computes), and the decision's two cut-offs."""
+    :mod:`pair_features` computes), and the decision's three cut-offs."""
 
     names: tuple[str, ...]
     mean: tuple[float, ...]
@@ -38,6 +42,7 @@ class Model:
     intercept: float
     threshold: float
     relative: float
+    own_overlap: float = 0.0
 
     @cached_property
     def index(self) -> tuple[int, ...]:
@@ -55,7 +60,8 @@ class Model:
     def to_json(self) -> dict[str, object]:
         return {"features": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
                 "coef": list(self.coef), "intercept": self.intercept,
-                "threshold": self.threshold, "relative": self.relative}  # fmt: skip
+                "threshold": self.threshold, "relative": self.relative,
+                "own_overlap": self.own_overlap}  # fmt: skip
 
     @classmethod
     def of(cls, data: dict) -> Model:  # type: ignore[type-arg]
@@ -65,7 +71,8 @@ class Model:
                 "the alignment model was fitted on other features than this version computes"
             )
         return cls(names, tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
-                   float(data["intercept"]), float(data["threshold"]), float(data["relative"]))  # fmt: skip
+                   float(data["intercept"]), float(data["threshold"]), float(data["relative"]),
+                   float(data.get("own_overlap", 0.0)))  # fmt: skip
 
 
 @lru_cache(maxsize=1)

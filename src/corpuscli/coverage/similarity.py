@@ -141,6 +141,12 @@ class Similarity:
         """One number for ranking: the larger of dice and a cover discounted for size."""
         return max(self.dice, 0.8 * self.cover)
 
+    @property
+    def overlap(self) -> float:
+        """How much the two statements' own words overlap: the larger of dice and cover (a short
+        quote inside a long one overlaps it wholly)."""
+        return max(self.dice, self.cover)
+
 
 @dataclass
 class Profile:
