@@ -36,6 +36,12 @@ _MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
+#: Last words of names that are no person's ("Trump Tower", "Edison Research").
+_NOT_PERSON_HEADS = lexicon().words("not_person_heads")
+#: Page furniture and questions before a name ("Add", "Did").
+_OPENERS = lexicon().words("name_openers")
+#: A party or its member ("Democrat"), before a first name.
+_PARTY = lexicon().words("party_words")
 
 
 def _name_words(run: str) -> list[str]:
@@ -54,6 +60,13 @@ def _name_words(run: str) -> list[str]:
     if caps and not words[caps].isupper():
         words = words[caps:]
     out = words[name_start(words) :]
+    while len(out) > 1 and out[0] in _OPENERS:  # "Add Donald Trump as an interest"
+        out = out[1:]
+    party = [
+        k for k, w in enumerate(out[:-2]) if w in _PARTY and out[k + 1] in lexicon().first_names
+    ]
+    if party:  # "Florida Democrat Alan Grayson": Alan Grayson
+        out = out[party[-1] + 1 :]
     if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
         k = out.index("of")
         if role_of([out[k - 1].lower()]) is None or out[k - 1] in TITLE_SURNAMES:
@@ -68,24 +81,57 @@ def _last(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+#: A word glued to the next one where a page's link text ran into the next ("SasseDemocrat",
+#: "McConnellTrump"): three lower-case letters, then a capital.
+_GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
+
+
+def _glued_at(words: list[str]) -> int | None:
+    """The first word after the first that is glued to the next ("SasseDemocrat")."""
+    return next((k for k, w in enumerate(words) if k and _GLUED.search(w)), None)
+
+
+def unglue(words: list[str]) -> list[str]:
+    """The words of a name as far as a link's text runs into another (The Hill writes "Sen. Ben
+    Sasse Benjamin (Ben) Eric SasseDemocrat…", "Nancy Pelosi Nancy PelosiOvernight …"): cut at
+    the first glued word after the first (its first part kept), then at the first mention of its
+    last word when the name has three words or more ("Nancy Pelosi Nancy Pelosi" is "Nancy
+    Pelosi", "Trump Donald John Trump" "Trump"; "Abdullah Abdullah" stays). A name whose first
+    word is glued ("BuzzFeed News") is left as it is."""
+    k = _glued_at(words)
+    if k is not None:
+        head = _GLUED.search(words[k])
+        words = [*words[:k], words[k][: head.end() if head else None]]
+    if len(words) > 2 and words[-1] in words[:-1]:
+        words = words[: words.index(words[-1]) + 1]
+    return words
+
+
 def _name_runs(text: str) -> Iterator[str]:
     """The runs of capitalised words in ``text``, cut where a sentence ends ("… in Seoul. Ri
-    said" gives "Seoul" and "Ri")."""
+    said" gives "Seoul" and "Ri"; "… said chief Shamil Tarpishchev." gives "Shamil
+    Tarpishchev") and where a link's text runs into the next (``unglue``)."""
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
-        if ". " not in run:
-            yield run
-            continue
         words: list[str] = []
         for w in run.split():
             if sentence_stop(w):
                 words.append(w[:-1])
-                yield " ".join(words)
+                yield from _unglued(words)
                 words = []
             else:
                 words.append(w)
         if words:
-            yield " ".join(words)
+            yield from _unglued(words)
+
+
+def _unglued(words: list[str]) -> Iterator[str]:
+    """The run ``words`` as a name (``unglue``); none when it is the tail of a link's text with
+    no name repeated before the glue ("Joseph DurbinSenate": a middle name and a family name)."""
+    glued = _glued_at(words)
+    kept = unglue(words)
+    if glued is None or len(kept) <= glued:
+        yield " ".join(kept)
 
 
 def _variants(run: str) -> set[str]:
@@ -190,7 +236,10 @@ class NameIndex:
         if forms:
             return max(forms, key=lambda f: (len(f.split()), len(f), -self.order[f]))
         if len(words) == 1:
-            holding = [f for f in self.order if words[0] in f.split()]
+            holding = [
+                f for f in self.order
+                if words[0] in f.split() and f.split()[-1] not in _NOT_PERSON_HEADS
+            ]  # fmt: skip
             if len(holding) == 1:
                 return holding[0]
             # a family name written first ("Kim", "Ri" for "Ri Yong Ho"): of the names it opens,
@@ -379,12 +428,17 @@ def clean_speaker(speaker: str) -> str | None:
     lex = lexicon()
     for pattern in lex.drop:
         speaker = pattern.sub("", speaker)
-    speaker = speaker.strip(" \t,;:—–-")
+    words = unglue(speaker.strip(" \t,;:—–-").split())
+    if words and sentence_stop(words[-1]):
+        words[-1] = words[-1][:-1]  # "Vladimir Putin Friday.", "Financial Times."
+    speaker = " ".join(words)
     if not speaker or lex.never_speaker.fullmatch(speaker) or _QUOTE_MARK.search(speaker):
         return None  # a fragment of a sentence that holds a quotation is no speaker
     words = speaker.split()
     if words[-1] in _DANGLING:
         return None  # "lawmakers by", "against real news to": a fragment of the sentence
+    while words and words[0] in _OPENERS:
+        words = words[1:]  # "Did Megyn Kelly", "Under Trump"
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         if words == [words[0]] and words[0] in TITLE_SURNAMES:
             break  # "May said": Theresa May

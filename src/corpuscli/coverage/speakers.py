@@ -432,8 +432,8 @@ _INSTITUTION = {
 
 @lru_cache(maxsize=4096)
 def _institution(word: str) -> bool:
-    """Whether a name's last word makes it an institution, not a person: the words above, and
-    the organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
+    """Whether a name's last word makes it an institution, not a person: the words above, the
+    organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
     return word in _INSTITUTION or lexicon().roles.get(word.lower()) in ("body", "outlet")
 
 
@@ -459,12 +459,17 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
 @lru_cache(maxsize=8192)
 def _person_like(name: str) -> bool:
     lex = lexicon()
-    if clean_speaker(name) != name.strip():
-        return False
+    cleaned = clean_speaker(name)
+    if cleaned is None or cleaned not in (name.strip(), name.strip()[:-1]):
+        return False  # a name cut at a sentence's full stop ("Ray Allen.") is still one
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    return not (_institution(words[-1]) or words[-1].lower() in lex.roles)
+    return not (
+        _institution(words[-1])
+        or words[-1].lower() in lex.roles
+        or words[-1] in lex.words("not_person_heads")  # "Edison Research", "Trump Tower"
+    )
 
 
 _PLURAL_HEADS = lexicon().words("plural_heads")

@@ -1,0 +1,105 @@
+"""The canonical form of a speaker: the fullest name the article gives the person, without the
+words a page or a sentence glued to it. Short excerpts of real articles (AllSides, BBC News;
+a sentence or two each, the outlet named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuscli.coverage.quotes import extract_quotes
+from corpuscli.coverage.speaker_names import clean_speaker, unglue
+
+
+def _speaker(text: str, start: str) -> str | None:
+    found = [q for q in extract_quotes(text) if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in extract_quotes(text)]}"
+    return found[0].speaker
+
+
+# A name that ends a sentence ("… chief Shamil Tarpishchev.") is that person's fullest name.
+_TARPISHCHEV = (  # BBC News
+    "However, Kuznetsova's naming was condemned by Russian tennis chief Shamil Tarpishchev. "
+    '"First of all, this Belgian sports minister has broken every ethical rule in the book," '
+    'Tarpishchev said. "We all know the basic principle in doping cases," he said.'
+)
+_GRAYSON = (  # NPR
+    "Among the more than 80 House freshmen who were sworn in this week, there were several who "
+    "had been there before — including Florida Democrat Alan Grayson.\n\n"
+    "After starting his first term four years ago, Grayson quickly made a name for himself with "
+    'biting comments targeting Republicans. "If you get sick, America, the Republican health care '
+    'plan is this: Die quickly," Grayson said.'
+)
+# Titles of agency and court style before a name.
+_MCNULTY = (  # BBC News
+    "The longest jail sentence - 46 months - was handed down to Sankus, a 28-year-old from "
+    'Philadelphia. US Attorney Paul McNulty said at the time: "John Sankus and his techno-gang '
+    'operated in the faceless world of the internet and thought they would never be caught."'
+)
+_DUNCAN = (  # Fox News
+    "Juror Paula Duncan says 11 of 12 jury members thought former Trump campaign chief was "
+    "guilty on all 18 charges\n\n"
+    '"I did not want him to be guilty. But he was," Duncan said.'
+)
+# Page furniture before a name ("Add Donald Trump as an interest").
+_ADD_TRUMP = (  # ABC News
+    "Interested in Donald Trump? Add Donald Trump as an interest to stay up to date on the latest "
+    "Donald Trump news, video, and analysis from ABC News. Add Interest\n\n"
+    "President Donald Trump said he is not concerned by North Korea's recent missile tests.\n\n"
+    '"I can tell you that Joe Biden was a disaster," the president said.\n\n'
+    '"Kim Jong-Un made a statement," Trump said.'
+)
+# A place named after a person is not the person.
+_TRUMP_TOWER = (  # Reuters
+    "Hundreds of protesters made their way from Trump Tower in West Palm Beach to a staging "
+    "area near Palm Beach on Bingham Island.\n\n"
+    "“It’s a disgrace that they leaked because it’s very much against our country,” Trump said."
+)
+# Link text run into the next (The Hill): the name as far as the link.
+_PELOSI = (  # The Hill
+    "Speaker Nancy Pelosi Nancy PelosiOvernight Health Care: Trump officials making changes to "
+    "drug pricing proposal | House panel advances flavored e-cig ban MORE (D- Calif.) has fought "
+    "for months to contain a small but vocal group of Democrats.\n\n"
+    '"We are not going to be talking about impeachment today," Pelosi said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(_TARPISHCHEV, "We all know", "Shamil Tarpishchev", id="name-ends-sentence"),
+        pytest.param(_TARPISHCHEV, "First of all", "Shamil Tarpishchev", id="name-ends-sentence"),
+        pytest.param(_GRAYSON, "If you get sick", "Alan Grayson", id="party-before-name"),
+        pytest.param(_MCNULTY, "John Sankus", "Paul McNulty", id="agency-title"),
+        pytest.param(_DUNCAN, "I did not want", "Paula Duncan", id="court-title"),
+        pytest.param(_ADD_TRUMP, "I can tell you", "Donald Trump", id="page-furniture"),
+        pytest.param(_ADD_TRUMP, "Kim Jong-Un", "Donald Trump", id="page-furniture"),
+        pytest.param(_TRUMP_TOWER, "It’s a disgrace", "Trump", id="place-is-no-person"),
+        pytest.param(_PELOSI, "We are not going", "Nancy Pelosi", id="link-text"),
+    ],
+)
+def test_canonical_speaker(text: str, start: str, speaker: str) -> None:
+    assert _speaker(text, start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        ("Nancy Pelosi Nancy PelosiOvernight Health Care", "Nancy Pelosi"),
+        ("Trump Donald John TrumpKamala Harris", "Trump"),
+        ("Eric SasseDemocrat", "Eric Sasse"),
+        ("Kamala Harris Harris", "Kamala Harris"),
+        ("Abdullah Abdullah", "Abdullah Abdullah"),  # two words: a name, not a repetition
+        ("BuzzFeed News", "BuzzFeed News"),  # a glued first word is the name itself
+        ("Ben LaBolt", "Ben LaBolt"),
+        ("Mitch McConnell", "Mitch McConnell"),
+    ],
+)
+def test_unglue(words: str, kept: str) -> None:
+    assert " ".join(unglue(words.split())) == kept
+
+
+def test_clean_speaker_drops_sentence_stop_and_glue() -> None:
+    assert clean_speaker("Bill Barr.") == "Bill Barr"
+    assert clean_speaker("Financial Times.") == "Financial Times"
+    assert clean_speaker("Lynn CheneyLawmakers") == "Lynn Cheney"
+    assert clean_speaker("Donald Trump Jr.") == "Donald Trump Jr."
