@@ -103,3 +103,36 @@ def test_clean_speaker_drops_sentence_stop_and_glue() -> None:
     assert clean_speaker("Financial Times.") == "Financial Times"
     assert clean_speaker("Lynn CheneyLawmakers") == "Lynn Cheney"
     assert clean_speaker("Donald Trump Jr.") == "Donald Trump Jr."
+
+
+# Who said it, where the words after a quote are not its attribution, and "it" after an acronym.
+_BURGUM = (  # AP
+    "Burgum, who has said he’ll seek a second term, acknowledged that Burleigh County’s vote "
+    "could be seen as unwelcoming.\n\n"
+    "“It sends a very negative signal” if Burleigh County refuses refugees, he said."
+)
+_GOLDSMITH = (  # BBC News
+    "But a short statement about Lord Goldsmith's position was presented in a written "
+    'parliamentary answer on 17 March 2003. It said it was "plain" Iraq continued to be in '
+    "material breach of UN resolution 1441."
+)
+_IMF = (  # BBC News
+    "While longer lockdowns will constrain economic activity, the IMF said quarantines and "
+    "social distancing measures were vital.\n\n"
+    'It said: "Upfront containment measures are essential to slow the spread of the virus."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(_BURGUM, "It sends", "Burgum", id="subordinate-clause-after-quote"),
+        pytest.param(_IMF, "Upfront containment", "IMF", id="it-after-an-acronym"),
+    ],
+)
+def test_speaker_past_the_words_after_a_quote(text: str, start: str, speaker: str) -> None:
+    assert _speaker(text, start) == speaker
+
+
+def test_a_fragment_is_not_said_by_the_clause_after_it() -> None:
+    assert _speaker(_GOLDSMITH, "plain") != "Iraq"
