@@ -136,3 +136,25 @@ def test_speaker_past_the_words_after_a_quote(text: str, start: str, speaker: st
 
 def test_a_fragment_is_not_said_by_the_clause_after_it() -> None:
     assert _speaker(_GOLDSMITH, "plain") != "Iraq"
+
+
+# "They" is never one person: a group or a joint subject near it, or nobody.
+_SHUTDOWN = (  # Washington Times
+    "Republicans also said Mr. Trump’s plan was the only one he’s willing to sign, Sen. Richard "
+    "Shelby said.\n\n"
+    "Democrats, though, said the Senate should test the president’s resolve.\n\n"
+    "They have said border security negotiations can come later."
+)
+_BUDGET = (  # CNN
+    "On Thursday, leaders of the House and Senate budget committees -- Republican Rep. Paul Ryan "
+    "of Wisconsin and Democratic Sen. Patty Murray of Washington -- held a symbolic breakfast.\n\n"
+    "They noted that their negotiations would start soon."
+)
+
+
+def test_they_is_no_one_person() -> None:
+    assert _speaker(_SHUTDOWN, "border security") != "Richard Shelby"
+
+
+def test_they_is_a_joint_subject() -> None:
+    assert _speaker(_BUDGET, "their negotiations") == "Paul Ryan and Patty Murray"

@@ -513,6 +513,13 @@ def finish_speakers(
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
+        elif " and " in q.speaker and all(
+            len(p.split()) >= 2 and _name_words(p) == p.split() for p in q.speaker.split(" and ")
+        ):
+            # joint speakers ("Nancy Pelosi and Chuck Schumer"): each named by the fullest name
+            q.speaker = " and ".join(
+                index.fullest(" ".join(_name_words(p)) or p) for p in q.speaker.split(" and ")
+            )
         elif (
             words[0][:1].isupper()
             and words[-1][:1].isupper()  # a name, not "Bannon loyalists"
