@@ -158,3 +158,33 @@ def test_they_is_no_one_person() -> None:
 
 def test_they_is_a_joint_subject() -> None:
     assert _speaker(_BUDGET, "their negotiations") == "Paul Ryan and Patty Murray"
+
+
+# A description with a country's possessive and the body the title serves is the person the
+# article names so ("North Korea's ambassador to the United Nations, Kim Song,").
+_KIM_SONG = (  # Reuters
+    "North Korea's ambassador to the United Nations, Kim Song, spoke on Friday.\n\n"
+    "North Korea's ambassador to the United Nations said on Saturday that denuclearization is "
+    "off the negotiating table."
+)
+_JACQUI_SMITH = (  # BBC News
+    "Trade and Industry Secretary Patricia Hewitt said the plans were uncosted.\n\n"
+    "Labour's deputy minister for women Jacqui Smith accused the Lib Dems of offering false "
+    "promises to women and said their sums did not add up."
+)
+_OVERALL = (  # CNN
+    "Overall, about half of Republicans (49%) would like to see the field resolve early, saying "
+    "it would be best for the party if one strong candidate emerged early."
+)
+
+
+def test_possessive_description_with_its_body() -> None:
+    assert _speaker(_KIM_SONG, "denuclearization") == "Kim Song"
+
+
+def test_description_that_names_its_person() -> None:
+    assert _speaker(_JACQUI_SMITH, "their sums") != "Patricia Hewitt"
+
+
+def test_a_sentence_adverb_is_no_speaker() -> None:
+    assert _speaker(_OVERALL, "it would be best") != "Overall"

@@ -282,6 +282,17 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if words[0][:1].islower() or words[0] in ("The", "A", "An"):
             cut = next((i for i, w in enumerate(words) if i and w.lower() in _OF), len(words))
             words = words[:cut]  # "the head of the Revolutionary Guard": the head
+        elif _POSSESSIVE.search(words[0]) or (len(words) > 1 and _POSSESSIVE.search(words[1])):
+            # "North Korea's ambassador to the United Nations": the ambassador, of North Korea
+            cut = next(
+                (i for i, w in enumerate(words) if i > 1 and (w.lower() in _OF or w == "to")
+                 and role_of([words[i - 1].lower()]) is not None),
+                len(words),
+            )  # fmt: skip
+            body = [w for w in words[cut + 1 :] if w != "the"]
+            if not all(w[:1].isupper() for w in body):
+                continue  # "Labour's deputy minister for women Jacqui Smith": named already
+            words = words[:cut]
         if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
             continue
         head = words[-1].lower()
@@ -368,6 +379,11 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?i:{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
         re.compile(rf"(?i:{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+        # "ambassador to the United Nations, Kim Song,": the title's body, then the name
+        re.compile(
+            rf"(?i:{t})[ \t]+(?:to|of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*"
+            rf"(?:[ \t]+[A-Z][\w.’'-]*){{0,3}},[ \t]+" + _PERSON_NAME + r","
+        ),
         re.compile(
             _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
         ),  # X, the adviser
@@ -390,10 +406,15 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
         pos = lowered.find(key, pos + 1)
     if not at:
         return []
-    after, appositive, before = _title_patterns(key)
+    after, appositive, body_appositive, before = _title_patterns(key)
     matches: list[re.Match[str]] = []
     for pos in at:
-        matches += [m for m in (after.match(text, pos), appositive.match(text, pos)) if m]
+        found = (
+            after.match(text, pos),
+            appositive.match(text, pos),
+            body_appositive.match(text, pos),
+        )
+        matches += [m for m in found if m]
         for m in before.finditer(text, max(0, pos - 120), pos + len(key) + 1):
             if m.end() >= pos + len(key):
                 matches.append(m)
