@@ -279,6 +279,7 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
             continue
         words = q.speaker_text.split()
+        served = False  # "X's ambassador to the United Nations": named only with that title
         if words[0][:1].islower() or words[0] in ("The", "A", "An"):
             cut = next((i for i, w in enumerate(words) if i and w.lower() in _OF), len(words))
             words = words[:cut]  # "the head of the Revolutionary Guard": the head
@@ -292,6 +293,7 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
             body = [w for w in words[cut + 1 :] if w != "the"]
             if not all(w[:1].isupper() for w in body):
                 continue  # "Labour's deputy minister for women Jacqui Smith": named already
+            served = cut < len(words)
             words = words[:cut]
         if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
             continue
@@ -318,7 +320,8 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if not found:
             # "the head of the Revolutionary Guard … insisted …" ¶ "“…,” said Gen. Hossein
             # Salami": a person first named right after, speaking
-            q.speaker = _introduced_after(text, quotes, q) or q.speaker
+            if not served:
+                q.speaker = _introduced_after(text, quotes, q) or q.speaker
             continue
         # of the people so titled, the last who spoke before; else the one named most (with no
         # country: "the president"), the last named before, the first after
