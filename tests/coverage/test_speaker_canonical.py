@@ -188,3 +188,17 @@ def test_description_that_names_its_person() -> None:
 
 def test_a_sentence_adverb_is_no_speaker() -> None:
     assert _speaker(_OVERALL, "it would be best") != "Overall"
+
+
+# A speaker the article says it will not name is never resolved to someone it names.
+_ATTORNEY = (  # Politico
+    "The FBI took possession of email copies on a thumb drive maintained by Clinton’s attorney "
+    "David Kendall.\n\n"
+    "“Nobody contacted me,” said the attorney, who asked not to be named. “It doesn’t make a lot "
+    "of sense.”"
+)
+
+
+@pytest.mark.parametrize("start", ["Nobody contacted", "It doesn’t make"])
+def test_an_unnamed_speaker_stays_unnamed(start: str) -> None:
+    assert _speaker(_ATTORNEY, start) == "the attorney"

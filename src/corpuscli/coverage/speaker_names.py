@@ -278,6 +278,10 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
             continue
+        if lex.anonymous.search(text, q.end, min(len(text), q.end + 80)) or lex.anonymous.search(
+            text, max(0, q.start - 120), q.start
+        ):
+            continue  # "“…,” said the attorney, who asked not to be named": nobody named
         words = q.speaker_text.split()
         served = False  # "X's ambassador to the United Nations": named only with that title
         if words[0][:1].islower() or words[0] in ("The", "A", "An"):

@@ -283,6 +283,8 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
         if q.speaker and RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
             pronoun = said_by if said_by in ("he", "she") else None
+            if pronoun is None and _anonymous(text, q):
+                continue  # "“…,” said the official, who asked not to be named": nobody named
             person = not said_by.endswith(("statement", "letter", "memo"))
             role_match = _ROLE.search(said_by) if not pronoun else None
             if role_match:  # "the president": the last President named before, if any
@@ -488,6 +490,16 @@ def _person_like(name: str) -> bool:
         _institution(words[-1])
         or words[-1].lower() in lex.roles
         or words[-1] in lex.words("not_person_heads")  # "Edison Research", "Trump Tower"
+    )
+
+
+def _anonymous(text: str, q: Quote) -> bool:
+    """Whether the words around ``q`` say its speaker will not be named ("who asked not to be
+    named", "on condition of anonymity")."""
+    lex = lexicon()
+    return bool(
+        lex.anonymous.search(text, q.end, min(len(text), q.end + 80))
+        or lex.anonymous.search(text, max(0, q.start - 120), q.start)
     )
 
 
