@@ -39,6 +39,7 @@ class Lexicon:
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
     caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
+    anonymous: re.Pattern[str]  # "who asked not to be named": a speaker the article will not name
     function_words: dict[str, frozenset[str]]  # closed-class word sets by name
 
     def words(self, name: str) -> frozenset[str]:
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
             for name, words in [line.split("\t", 1)]
         },
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
+        anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
         first_names={
             name: pronoun
             for line in _lines("first_names.tsv")

@@ -295,6 +295,11 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
+        if _SUBORDINATE_FIRST.match(text, pos):
+            # “It sends a very negative signal” if Burleigh County refuses refugees, he said: the
+            # subordinate clause's verb is not the attribution; the one after its comma may be
+            comma = text.find(",", pos, window_end)
+            pos = comma + 1 if comma >= 0 else window_end
         m = hits.first(pos, window_end)
         if m is not None and _DETERMINER_BEFORE.search(text, max(pos, m.start() - 6), m.start()):
             # ,” the report said: a verb's form after a determiner is a noun ("report",
@@ -311,6 +316,15 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             ended = True  # '… as saying Iran “has invited … investigations.” He later said'
         if m and text[m.end() : m.end() + 2].strip()[:1] == ":":
             m = None  # "He added: “…”" introduces the next quote
+        if (
+            m
+            and q.text[-1:].isalnum()
+            and not text[after_start:pos].strip()
+            and before_mark[-1:] == " "
+            and before_mark.rstrip()[-1:].isalnum()
+        ):
+            m = None  # 'It said it was "plain" Iraq continued to be': a fragment in a sentence
+            # that goes on with a clause of its own, not an attribution
         if (
             m
             and not ended
@@ -450,6 +464,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her)[ \t
 _NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|while|whereas)[ \t]+(?!then\b)")
 #: The same conjunctions right after a quote's closing mark and comma.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|while|whereas)[ \t]+(?!then\b)")
+#: A subordinate clause after a quote: its verb attributes nothing ("” if X refuses …, he said").
+_SUBORDINATE_FIRST = re.compile(
+    r"(?:" + "|".join(sorted(lexicon().words("subordinators"))) + r")[ \t]+", re.I
+)
 #: An addressee and a circumstance between a verb and a colon: "told reporters on Monday".
 _ADDRESSED = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|supporters|the\s+[\w-]+|[A-Z][\w.’'-]*"

@@ -29,6 +29,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _THE_NAME = re.compile(r"[Tt]he[ \t]+[A-Z]")
 
 
+#: An organisation's acronym ("IMF", "NATO").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: A leading "the".
 _THE = re.compile(r"^[Tt]he[ \t]+")
 
@@ -114,8 +116,8 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
             q.speaker
             and q.speaker_source in ("named", "description")
             and q.speaker_text
-            and _body(q.speaker_text)
-        ):
+            and (_body(q.speaker_text) or _ACRONYM.fullmatch(q.speaker_text))
+        ):  # "the IMF said …" ¶ "It said: “…”": an acronym names an organisation
             spoke.append((q.start, q.speaker))
     for q in sorted(its, key=lambda q: q.start):
         para = bisect_right(paragraph_starts, q.start) - 1

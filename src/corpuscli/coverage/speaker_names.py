@@ -36,6 +36,12 @@ _MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
+#: Last words of names that are no person's ("Trump Tower", "Edison Research").
+_NOT_PERSON_HEADS = lexicon().words("not_person_heads")
+#: Page furniture and questions before a name ("Add", "Did").
+_OPENERS = lexicon().words("name_openers")
+#: A party or its member ("Democrat"), before a first name.
+_PARTY = lexicon().words("party_words")
 
 
 def _name_words(run: str) -> list[str]:
@@ -54,6 +60,13 @@ def _name_words(run: str) -> list[str]:
     if caps and not words[caps].isupper():
         words = words[caps:]
     out = words[name_start(words) :]
+    while len(out) > 1 and out[0] in _OPENERS:  # "Add Donald Trump as an interest"
+        out = out[1:]
+    party = [
+        k for k, w in enumerate(out[:-2]) if w in _PARTY and out[k + 1] in lexicon().first_names
+    ]
+    if party:  # "Florida Democrat Alan Grayson": Alan Grayson
+        out = out[party[-1] + 1 :]
     if "of" in out[1:]:  # "Emmanuel Macron of France" is Emmanuel Macron; "Bank of America" stays
         k = out.index("of")
         if role_of([out[k - 1].lower()]) is None or out[k - 1] in TITLE_SURNAMES:
@@ -68,24 +81,57 @@ def _last(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+#: A word glued to the next one where a page's link text ran into the next ("SasseDemocrat",
+#: "McConnellTrump"): three lower-case letters, then a capital.
+_GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
+
+
+def _glued_at(words: list[str]) -> int | None:
+    """The first word after the first that is glued to the next ("SasseDemocrat")."""
+    return next((k for k, w in enumerate(words) if k and _GLUED.search(w)), None)
+
+
+def unglue(words: list[str]) -> list[str]:
+    """The words of a name as far as a link's text runs into another (The Hill writes "Sen. Ben
+    Sasse Benjamin (Ben) Eric SasseDemocrat…", "Nancy Pelosi Nancy PelosiOvernight …"): cut at
+    the first glued word after the first (its first part kept), then at the first mention of its
+    last word when the name has three words or more ("Nancy Pelosi Nancy Pelosi" is "Nancy
+    Pelosi", "Trump Donald John Trump" "Trump"; "Abdullah Abdullah" stays). A name whose first
+    word is glued ("BuzzFeed News") is left as it is."""
+    k = _glued_at(words)
+    if k is not None:
+        head = _GLUED.search(words[k])
+        words = [*words[:k], words[k][: head.end() if head else None]]
+    if len(words) > 2 and words[-1] in words[:-1]:
+        words = words[: words.index(words[-1]) + 1]
+    return words
+
+
 def _name_runs(text: str) -> Iterator[str]:
     """The runs of capitalised words in ``text``, cut where a sentence ends ("… in Seoul. Ri
-    said" gives "Seoul" and "Ri")."""
+    said" gives "Seoul" and "Ri"; "… said chief Shamil Tarpishchev." gives "Shamil
+    Tarpishchev") and where a link's text runs into the next (``unglue``)."""
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
-        if ". " not in run:
-            yield run
-            continue
         words: list[str] = []
         for w in run.split():
             if sentence_stop(w):
                 words.append(w[:-1])
-                yield " ".join(words)
+                yield from _unglued(words)
                 words = []
             else:
                 words.append(w)
         if words:
-            yield " ".join(words)
+            yield from _unglued(words)
+
+
+def _unglued(words: list[str]) -> Iterator[str]:
+    """The run ``words`` as a name (``unglue``); none when it is the tail of a link's text with
+    no name repeated before the glue ("Joseph DurbinSenate": a middle name and a family name)."""
+    glued = _glued_at(words)
+    kept = unglue(words)
+    if glued is None or len(kept) <= glued:
+        yield " ".join(kept)
 
 
 def _variants(run: str) -> set[str]:
@@ -190,7 +236,10 @@ class NameIndex:
         if forms:
             return max(forms, key=lambda f: (len(f.split()), len(f), -self.order[f]))
         if len(words) == 1:
-            holding = [f for f in self.order if words[0] in f.split()]
+            holding = [
+                f for f in self.order
+                if words[0] in f.split() and f.split()[-1] not in _NOT_PERSON_HEADS
+            ]  # fmt: skip
             if len(holding) == 1:
                 return holding[0]
             # a family name written first ("Kim", "Ri" for "Ri Yong Ho"): of the names it opens,
@@ -229,10 +278,27 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.speaker_source != "description" or not q.speaker_text or q.speaker != q.speaker_text:
             continue
+        if lex.anonymous.search(text, q.end, min(len(text), q.end + 80)) or lex.anonymous.search(
+            text, max(0, q.start - 120), q.start
+        ):
+            continue  # "“…,” said the attorney, who asked not to be named": nobody named
         words = q.speaker_text.split()
+        served = False  # "X's ambassador to the United Nations": named only with that title
         if words[0][:1].islower() or words[0] in ("The", "A", "An"):
             cut = next((i for i, w in enumerate(words) if i and w.lower() in _OF), len(words))
             words = words[:cut]  # "the head of the Revolutionary Guard": the head
+        elif _POSSESSIVE.search(words[0]) or (len(words) > 1 and _POSSESSIVE.search(words[1])):
+            # "North Korea's ambassador to the United Nations": the ambassador, of North Korea
+            cut = next(
+                (i for i, w in enumerate(words) if i > 1 and (w.lower() in _OF or w == "to")
+                 and role_of([words[i - 1].lower()]) is not None),
+                len(words),
+            )  # fmt: skip
+            body = [w for w in words[cut + 1 :] if w != "the"]
+            if not all(w[:1].isupper() for w in body):
+                continue  # "Labour's deputy minister for women Jacqui Smith": named already
+            served = cut < len(words)
+            words = words[:cut]
         if words[0].lower() in _INDEFINITE or role_of([w.lower() for w in words]) != "person":
             continue
         head = words[-1].lower()
@@ -258,7 +324,8 @@ def resolve_descriptions(text: str, quotes: list[Quote]) -> None:
         if not found:
             # "the head of the Revolutionary Guard … insisted …" ¶ "“…,” said Gen. Hossein
             # Salami": a person first named right after, speaking
-            q.speaker = _introduced_after(text, quotes, q) or q.speaker
+            if not served:
+                q.speaker = _introduced_after(text, quotes, q) or q.speaker
             continue
         # of the people so titled, the last who spoke before; else the one named most (with no
         # country: "the president"), the last named before, the first after
@@ -319,6 +386,11 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?i:{t})[ \t]+" + _PERSON_NAME),  # President Tayyip Erdogan
         re.compile(rf"(?i:{t}),[ \t]+" + _PERSON_NAME + r","),  # the official, Ali Shamkhani,
+        # "ambassador to the United Nations, Kim Song,": the title's body, then the name
+        re.compile(
+            rf"(?i:{t})[ \t]+(?:to|of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*"
+            rf"(?:[ \t]+[A-Z][\w.’'-]*){{0,3}},[ \t]+" + _PERSON_NAME + r","
+        ),
         re.compile(
             _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
         ),  # X, the adviser
@@ -341,10 +413,15 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
         pos = lowered.find(key, pos + 1)
     if not at:
         return []
-    after, appositive, before = _title_patterns(key)
+    after, appositive, body_appositive, before = _title_patterns(key)
     matches: list[re.Match[str]] = []
     for pos in at:
-        matches += [m for m in (after.match(text, pos), appositive.match(text, pos)) if m]
+        found = (
+            after.match(text, pos),
+            appositive.match(text, pos),
+            body_appositive.match(text, pos),
+        )
+        matches += [m for m in found if m]
         for m in before.finditer(text, max(0, pos - 120), pos + len(key) + 1):
             if m.end() >= pos + len(key):
                 matches.append(m)
@@ -379,12 +456,17 @@ def clean_speaker(speaker: str) -> str | None:
     lex = lexicon()
     for pattern in lex.drop:
         speaker = pattern.sub("", speaker)
-    speaker = speaker.strip(" \t,;:—–-")
+    words = unglue(speaker.strip(" \t,;:—–-").split())
+    if words and sentence_stop(words[-1]):
+        words[-1] = words[-1][:-1]  # "Vladimir Putin Friday.", "Financial Times."
+    speaker = " ".join(words)
     if not speaker or lex.never_speaker.fullmatch(speaker) or _QUOTE_MARK.search(speaker):
         return None  # a fragment of a sentence that holds a quotation is no speaker
     words = speaker.split()
     if words[-1] in _DANGLING:
         return None  # "lawmakers by", "against real news to": a fragment of the sentence
+    while words and words[0] in _OPENERS:
+        words = words[1:]  # "Did Megyn Kelly", "Under Trump"
     while words and words[0] in lex.not_names and words[0] not in ("The",):
         if words == [words[0]] and words[0] in TITLE_SURNAMES:
             break  # "May said": Theresa May
@@ -459,6 +541,13 @@ def finish_speakers(
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
+        elif " and " in q.speaker and all(
+            len(p.split()) >= 2 and _name_words(p) == p.split() for p in q.speaker.split(" and ")
+        ):
+            # joint speakers ("Nancy Pelosi and Chuck Schumer"): each named by the fullest name
+            q.speaker = " and ".join(
+                index.fullest(" ".join(_name_words(p)) or p) for p in q.speaker.split(" and ")
+            )
         elif (
             words[0][:1].isupper()
             and words[-1][:1].isupper()  # a name, not "Bannon loyalists"

@@ -278,10 +278,13 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             if earlier_bodies:
                 q.speaker = max(earlier_bodies)[1]
     subjects: list[tuple[int, str]] | None = None
+    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
             pronoun = said_by if said_by in ("he", "she") else None
+            if pronoun is None and _anonymous(text, q):
+                continue  # "“…,” said the official, who asked not to be named": nobody named
             person = not said_by.endswith(("statement", "letter", "memo"))
             role_match = _ROLE.search(said_by) if not pronoun else None
             if role_match:  # "the president": the last President named before, if any
@@ -299,12 +302,30 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
                 subjects = _subjects(text, quotes, {n.split()[-1] for _, n in candidates})
             pool = sorted(candidates + (subjects or [])) if person else candidates
             singular = said_by in ("he", "she", "it")
+            group = said_by in ("they", "we")  # never one person ("They have said …": not
+            # the senator named last, but the Democrats of the sentence before, or nobody)
+            near = 0
+            if group:  # a group is named in the paragraph or the one before, else nobody
+                para = bisect_right(paragraph_starts, q.start) - 1
+                near = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
             before = [
                 n
                 for pos, n in pool
-                if pos < q.start and _agrees(n, pronoun, person) and not (singular and _plural(n))
-            ] or [n for pos, n in titled if pos < q.start and _agrees(n, pronoun, person)]
-            if before:
+                if near <= pos < q.start
+                and _agrees(n, pronoun, person)
+                and not (singular and _plural(n))
+                and not (group and _one_person(n))
+            ] or [
+                n
+                for pos, n in titled
+                if near <= pos < q.start
+                and _agrees(n, pronoun, person)
+                and not (group and _one_person(n))
+            ]
+            joint = _joint_people(text, pool, near, q.start) if group else None
+            if joint is not None and (not before or joint[0] > _last_pos(pool, before[-1])):
+                q.speaker = joint[1]  # "Pelosi, D-Calif., and Schumer … said" ¶ "they added"
+            elif before:
                 q.speaker = before[-1]
     known = {n.split()[-1] for _, n in candidates}
     for q in quotes:
@@ -432,8 +453,8 @@ _INSTITUTION = {
 
 @lru_cache(maxsize=4096)
 def _institution(word: str) -> bool:
-    """Whether a name's last word makes it an institution, not a person: the words above, and
-    the organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
+    """Whether a name's last word makes it an institution, not a person: the words above, the
+    organisations and outlets of the roles list ("Archive", "Institute", "Times")."""
     return word in _INSTITUTION or lexicon().roles.get(word.lower()) in ("body", "outlet")
 
 
@@ -459,12 +480,73 @@ def _can_speak(text: str, pos: int, name: str) -> bool:
 @lru_cache(maxsize=8192)
 def _person_like(name: str) -> bool:
     lex = lexicon()
-    if clean_speaker(name) != name.strip():
-        return False
+    cleaned = clean_speaker(name)
+    if cleaned is None or cleaned not in (name.strip(), name.strip()[:-1]):
+        return False  # a name cut at a sentence's full stop ("Ray Allen.") is still one
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
-    return not (_institution(words[-1]) or words[-1].lower() in lex.roles)
+    return not (
+        _institution(words[-1])
+        or words[-1].lower() in lex.roles
+        or words[-1] in lex.words("not_person_heads")  # "Edison Research", "Trump Tower"
+    )
+
+
+def _anonymous(text: str, q: Quote) -> bool:
+    """Whether the words around ``q`` say its speaker will not be named ("who asked not to be
+    named", "on condition of anonymity")."""
+    lex = lexicon()
+    return bool(
+        lex.anonymous.search(text, q.end, min(len(text), q.end + 80))
+        or lex.anonymous.search(text, max(0, q.start - 120), q.start)
+    )
+
+
+def _last_pos(pool: list[tuple[int, str]], name: str) -> int:
+    return max((pos for pos, n in pool if n == name), default=-1)
+
+
+def _joint_people(
+    text: str, pool: list[tuple[int, str]], begin: int, end: int
+) -> tuple[int, str] | None:
+    """(offset, "A and B") for the last person named between ``begin`` and ``end`` when the
+    sentence that names them names another person before, joined by "and" ("House Speaker Nancy
+    Pelosi, D-Calif., and Senate Minority Leader Chuck Schumer, D-N.Y., said"): whom a "they"
+    after it means."""
+    people = [(pos, n) for pos, n in pool if begin <= pos < end and _named_person(n)]
+    if not people:
+        return None
+    pos, name = people[-1]
+    opening = start_of_sentence(text, pos)
+    mates = [
+        n for p, n in pool
+        if opening <= p < pos and n != name and _named_person(n) and " and " in text[p:pos]
+        and n.split()[-1] != name.split()[-1]
+    ]  # fmt: skip
+    return (pos, f"{mates[-1]} and {name}") if mates else None
+
+
+def _named_person(name: str) -> bool:
+    """A person's name of two words or more, not a possessive ("Chuck Schumer")."""
+    return (
+        len(name.split()) >= 2
+        and name[:1].isupper()
+        and not name.endswith(("'s", "’s"))
+        and _one_person(name)
+    )
+
+
+def _one_person(name: str) -> bool:
+    """Whether ``name`` names one person ("Richard Shelby", "Mr. Trump"): what "they" and "we"
+    never mean. Not a joint subject ("A and B"), a plural ("Mueller’s prosecutors"), an acronym
+    ("FBI") or an institution ("Democrats")."""
+    return (
+        " and " not in name
+        and not _plural(name)
+        and not _ACRONYM.fullmatch(name)
+        and _person_like(name)
+    )
 
 
 _PLURAL_HEADS = lexicon().words("plural_heads")

@@ -1,0 +1,88 @@
+"""Speaker accuracy on judged rows of unlabelled articles (issue #15, round 8).
+
+    python benchmarks/bench_speaker_sample.py [--corpora DIR] [--show]
+
+benchmarks/labels/speaker_rows_sample.json holds 200 rows of `corpus quotes` output over 1,840
+articles no label set uses (its "about" gives the procedure), split A (the rules were written
+looking at them) and B (held out), each judged by a reader: who said it, or nobody. This rebuilds
+those articles from ../shared/corpora, runs the quote rules on them and scores each row's speaker
+with bench_quotes.py's ``speaker_right``; "main" is the speaker main gave when the rows were drawn.
+A row whose quote is no longer found counts as no speaker. `--show` lists the rows of half A that
+are wrong now (never B's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from _harness import REPO, corpora_dir, table
+
+sys.path.insert(0, str(REPO / "src"))
+
+from bench_quotes import speaker_right
+
+from corpuscli import load
+from corpuscli.coverage.quotes import extract_quotes
+
+LABELS = REPO / "benchmarks" / "labels" / "speaker_rows_sample.json"
+
+
+def _records(corpora: Path, wanted: set[str]) -> list[dict]:
+    """The judged articles as the JSON Lines records the rows were drawn from."""
+    out = []
+    path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if "as:" + str(row["id"]) in wanted:
+                out.append({"id": "as:" + str(row["id"]), "source": row.get("source"),
+                            "text": row["text"]})  # fmt: skip
+    for name, prefix, file in (("newswcl50", "wcl:", "newswcl50_articles.jsonl"),
+                               ("bbc_news_2225", "bbc:", "bbc_articles.jsonl")):  # fmt: skip
+        with (corpora / name / file).open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                if prefix + row["id"] in wanted:
+                    out.append({"id": prefix + row["id"], "source": row.get("source"),
+                                "text": row["text"]})  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--show", action="store_true", help="half A's wrong rows")
+    args = parser.parse_args()
+    rows = json.loads(LABELS.read_text(encoding="utf-8"))["rows"]
+    records = _records(corpora_dir(args.corpora), {r["doc_id"] for r in rows})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sample.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        frame = load([str(path)]).frame
+    texts = dict(zip(frame["doc_id"], frame["text"], strict=True))
+    found = {}
+    for doc_id in {r["doc_id"] for r in rows}:
+        for q in extract_quotes(texts[doc_id]):
+            found[(doc_id, q.start, q.end)] = q.speaker
+    out = []
+    for split in ("A", "B"):
+        part = [r for r in rows if r["split"] == split]
+        now = [speaker_right(r, found.get((r["doc_id"], r["start"], r["end"]))) for r in part]
+        main_right = sum(r["before_right"] for r in part)
+        out.append([split, str(len(part)), f"{main_right / len(part):.3f}",
+                    f"{sum(now) / len(part):.3f}"])  # fmt: skip
+        if args.show and split == "A":
+            for r, ok in zip(part, now, strict=True):
+                if not ok:
+                    got = found.get((r["doc_id"], r["start"], r["end"]))
+                    print(f"  A {r['doc_id']} {r['start']}: {r['speaker']!r} got {got!r}")
+    print(table(out, ["half", "rows", "speaker right (main)", "speaker right (now)"]))
+
+
+if __name__ == "__main__":
+    main()
