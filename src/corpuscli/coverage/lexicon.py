@@ -39,6 +39,8 @@ class Lexicon:
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
     caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
+    # a paragraph that is a video's or a link's headline: "JUST WATCHED …", "Media caption …"
+    headline_line: re.Pattern[str]
     function_words: dict[str, frozenset[str]]  # closed-class word sets by name
 
     def words(self, name: str) -> frozenset[str]:
@@ -148,6 +150,7 @@ def lexicon() -> Lexicon:
             for name, words in [line.split("\t", 1)]
         },
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
+        headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),
         first_names={
             name: pronoun
             for line in _lines("first_names.tsv")

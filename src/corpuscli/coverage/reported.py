@@ -65,6 +65,21 @@ def is_finding(who: Mention | None) -> bool:
     return bool(phrase) and phrase[-1].lower().strip(",.’'") in lexicon().words("findings")
 
 
+def is_respondent(who: Mention | None) -> bool:
+    """Whether ``who`` is a share of people polled or people in general ("19 percent", "most
+    Americans", "a majority of voters", "those surveyed"; the ``respondents`` and
+    ``respondent_quantifiers`` of ``data/quotes/function_words.tsv``): what they "say" is a
+    poll's finding or a generalisation, which the annotators' guidelines leave out."""
+    if who is None or who.source == "pronoun":
+        return False
+    words = [w.lower().strip(",.’'") for w in who.text.replace("%", " % ").split()]
+    lex = lexicon()
+    return bool(words) and (
+        words[0] in lex.words("respondent_quantifiers")
+        or any(w in lex.words("respondents") for w in words)
+    )
+
+
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
@@ -180,8 +195,8 @@ def _clause_like(text: str) -> bool:
         return False
     first = words[0].lower().strip(",")
     if first == "that":
-        return True
-    if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
+        return _that_opens_clause(text.split(None, 1)[1] if len(words) > 1 else "")
+    if first in _NOT_SUBJECT or first in _NOT_OPENERS or _FINITE_WORD.fullmatch(first):
         return False  # "to …", "will go on": no subject
     if first in _SUBJECT_PRONOUN and not (len(words) > 2 and words[1].lower() == "and"):
         # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb ("he
@@ -191,11 +206,48 @@ def _clause_like(text: str) -> bool:
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
-        if words[i - 1].endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS):
-            return False  # "no agreement, Mr. Macron said …": another clause starts
+        if words[i - 1].endswith(",") and (
+            w[:1].isupper() or w.lower() in _DETERMINERS or w.lower() in _SUBJECT_PRONOUN
+        ):
+            return (
+                False  # "no agreement, Mr. Macron said …", "most of …, there are": another clause
+            )
         if _is_finite(w, words[i - 1]):
-            return True
+            # a verb right after "and" is a second predicate of the sentence's subject ("wrote
+            # the opinion of the court and said …"), not the verb of a clause
+            return words[i - 1].lower() not in _COORDINATORS
     return False
+
+
+#: Marks that open a quotation.
+_QUOTE_OPENERS = "“\"«‘'"
+#: Conjunctions that coordinate two predicates ("… and said", "… or gave").
+_COORDINATORS = {"and", "or", "but"}
+
+
+def _that_opens_clause(after: str) -> bool:
+    """Whether the words ``after`` a "that" make it open a clause ("that he would go", "that,
+    while …, no one should assume …"), rather than make it a determiner ("confirmed that video
+    as authentic") or a relative pronoun ("a provision that reduces benefits"): a subject, then
+    a finite verb among the first words of the sentence."""
+    if after[:1] == ",":
+        return True  # "that, while at the trial's start she would …"
+    words = after.split(None, 14)[:14]
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if first in _SUBJECT_PRONOUN:
+        return True
+    if _FINITE_WORD.fullmatch(first) or first in _MODAL_WORDS:
+        return False  # "that could mean …": a relative clause
+    for i, w in enumerate(words[:7]):
+        if w[:1] in _QUOTE_OPENERS:
+            return True  # that Iraq “remains largely offline”: the quotation's clause
+        if i and _is_finite(w, words[i - 1]) and words[i - 1].lower() not in _COORDINATORS:
+            return True
+        if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
+            return False  # "that video as authentic.": a noun phrase, then the sentence ends
+    return True
 
 
 def _quotation_apart(before: str, quotation: str) -> bool:
@@ -250,6 +302,10 @@ _THAT = re.compile(r"(?:^|[ \t,])that[ \t]+")
 _PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
 
 
+#: Words an "any" verb's complement does not open with: "asked not to be identified".
+_NOT_COMPLEMENT = lexicon().words("not_complement")
+
+
 #: A word in -ed next.
 _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
@@ -262,15 +318,38 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
     if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
         return None
+    if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
+        return None  # "reports which cited …", "what he said and is willing …": no clause
     # "that" within the first words, after circumstance or an addressee: start after it
     m = _THAT.search(rest[:160])
+    before_that = rest[: m.start()].split() if m else []
     if (
         m
-        and len(rest[: m.start()].split()) <= 12
+        and len(before_that) <= 12
         and not _PUNCTUATION.search(rest[: m.start()])
         and not _clause_like(rest[: m.start()])
+        # "added to that urgency", "vow to reverse a provision that …": "that" is no
+        # complementizer after a preposition, nor inside an infinitive
+        and not (before_that and before_that[-1].lower() in PREPOSITIONS | {"to"})
+        and not (kind == "promise" and before_that and before_that[0].lower() == "to")
     ):
-        return pos + m.end()
+        after_that = rest[m.end() :]
+        if _that_opens_clause(after_that):
+            return pos + m.end()
+        first_after = after_that.split(None, 1)[:1]
+        if not before_that and first_after and _FINITE_WORD.fullmatch(first_after[0].lower()):
+            return pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
+            # "said that is not the case": "that" is the clause's subject
+        if (
+            before_that
+            and first_after
+            and (
+                _FINITE_WORD.fullmatch(first_after[0].lower())
+                or first_after[0].lower() in _MODAL_WORDS
+            )
+            and first_after[0].lower() not in lexicon().verb_class
+        ):
+            return None  # "blamed the ban for the victories that allowed …": a relative clause
     skip = 0
     if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
         addressee = _ADDRESSEE.match(rest)
@@ -286,8 +365,10 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
     if kind in ("any", "names", "manner"):
-        if tail.split(None, 1)[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
-            return None  # "a businessman accused of laundering …": a passive, no speech
+        if tail.split(None, 1)[0].lower() in PREPOSITIONS | _NOT_COMPLEMENT:
+            # "a businessman accused of laundering …": a passive, no speech; "asked through an
+            # interpreter", "asked not to be identified": no request reported
+            return None
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -303,8 +384,12 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
             return None
         if first == "it" and not _clause_like(tail):
             return None
-        if len(tail.split(None, 3)) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
-                                       or not _ED_WORD.match(tail)):  # fmt: skip
+        if len(tail.split(None, 3)) >= 3 and (
+            _clause_like(tail)
+            or first in _SUBJECT_PRONOUN
+            # a clause whose verb the rules do not know ("said the deal provides …")
+            or (not _ED_WORD.match(tail) and first != "that")
+        ):
             return pos + skip + lead
         return None
     if _clause_like(tail):
@@ -645,11 +730,19 @@ def reports_in(
             continue
         np_end = _phrase_end(text, m.end(), s_end)
         who = parse_phrase(text, m.end(), np_end)
-        if who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data":
-            continue  # "according to Nato's latest figures": data, not speech
+        head = _FINDING_CUT.split(text[m.end() : np_end], maxsplit=1)[0].lower().split()[-1:]
+        if role_of(head) == "data" or (
+            who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data"
+        ):
+            continue  # "according to Nato's latest figures", "according to calculations by …"
         comma_before = text[s_start : m.start()].rstrip()
         if comma_before.endswith(",") and len(comma_before.split()) >= 4:
             start, stop = s_start, s_start + len(comma_before) - 1
+            goes_on = text[np_end + 1 : np_end + 40].split(None, 1)[:1]
+            if text[np_end : np_end + 1] == "," and goes_on and _is_finite(goes_on[0], ""):
+                # "Tariffs … have, according to Euler Hermes, affected UK businesses": the
+                # sentence goes on past the attribution with its predicate
+                stop = _clause_end(text, np_end + 1, s_end)
         else:
             start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
             stop = _clause_end(text, start, s_end)
@@ -746,6 +839,9 @@ def reports_in(
             continue
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
+        last_two = before[-40:].lower().split()[-2:]
+        if len(last_two) == 2 and last_two[1] == "to" and last_two[0] in _UNSAID_BEFORE_TO:
+            continue  # "felt obligated to say", "declined to say": nothing said
         clause_start = clause_start_before(m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
@@ -861,6 +957,25 @@ def reports_in(
             comma = described.rfind(",")
             title = described[comma + 1 :].split()
             circ = lexicon().circumstance.match(text, m.end(), s_end)
+            rest = text[circ.end() if circ else m.end() : s_end].lstrip(" \t")
+            first_rest = rest.split(None, 1)[0] if rest.strip() else ""
+            aside_after = "," in text[m.end() : s_end - len(rest)]  # "reported Friday, …"
+            if (
+                not inverted
+                and not aside_after
+                and (
+                    _INFINITIVE.match(rest)
+                    or (
+                        kind in ("clause", "promise", "any")
+                        and (first_rest[:1].islower() or first_rest[:1] in _AMOUNT_START)
+                        and first_rest.lower() not in PREPOSITIONS
+                    )
+                )
+            ):
+                # "…, Williams refused to back down", "…, the Senate refused to ratify the
+                # treaty": the verb has a complement of its own that reports nothing, so the
+                # clause before its subject is no report of it
+                continue
             if (
                 not inverted
                 and speaker.source == "named"
@@ -954,16 +1069,19 @@ def reports_in(
                 # international law, Wu said.": the fragment's setting, then a clause of its own
                 yield Report(start, last_mark, speaker, verb, True)
                 tail = after.end()
-                if len(text[tail:stop].split()) >= 5:  # a proposition, not "should be thrown out"
+                if len(text[tail:stop].split()) >= 5 and (
+                    start < m.start() or kind != "any" or _clause_like(text[tail:stop])
+                ):
+                    # a proposition, not "should be thrown out"; after a verb of request or
+                    # accusation, one with its own subject ("He accused X of running a “smear
+                    # campaign” and bashed Shelby …" is the speaker's own act)
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if (
-            kind in ("names", "manner")
-            and not quoted
-            and (kind == "manner" or not _JUDGEMENT.match(text, start, stop))
-        ):
-            continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
+        if kind in ("names", "manner") and not quoted:
+            # "called Kim “Rocket Man”" names; "cast it as a complete victory", "portrayed the
+            # treaty as a threat" judge: a judgement of something is no statement reported
+            continue
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
@@ -974,6 +1092,10 @@ def reports_in(
         taken_until = max(taken_until, inner_end if quoted else stop)
 
 
+#: How an amount opens: "added 312,000 jobs", "add $2 trillion".
+_AMOUNT_START = frozenset("0123456789$£€")
+#: "to" and a verb: an infinitive complement.
+_INFINITIVE = re.compile(r"to[ \t]+[a-z]")
 #: Modifiers coordinated before a subject's head ("security and", "U.S. and European").
 _COORDINATED_MODIFIER = re.compile(r"[ \t]*(?:[\w’'.-]+[ \t]+){1,3}(?:and|or)[ \t]+")
 
@@ -1017,10 +1139,11 @@ _NOT_VERB_AFTER_PRONOUN = (
 _CONJUNCTIONS = lexicon().words("conjunctions")
 _NEGATIONS = lexicon().words("negations")
 _MODALS = [[w] for w in sorted(lexicon().words("modals"))]
+_MODAL_WORDS = lexicon().words("modals")
+_UNSAID_BEFORE_TO = lexicon().words("unsaid_before_to")
+#: Words a reported clause never opens with (a relative clause, a second predicate).
+_NOT_OPENERS = lexicon().words("not_openers")
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
-#: A verb of judgement reports what it holds its object to be: "described Trump as …", "cast it
-#: as a complete victory".
-_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?(?<!such[ \t])(?<!well[ \t])as[ \t]+\w")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
@@ -1164,4 +1287,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "is_finding", "reports_in", "sentence_subject"]
+__all__ = ["PRONOUNS", "Report", "is_finding", "is_respondent", "reports_in", "sentence_subject"]
