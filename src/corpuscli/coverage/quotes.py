@@ -340,7 +340,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
             or (  # "the new congresswoman vowed to “impeach …”": a promise's quoted infinitive
                 between.strip() == "to"
-                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) == "promise"
+                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) in ("promise", "commit")
             )
         ):
             clause = s_start

@@ -238,8 +238,8 @@ def _that_opens_clause(after: str) -> bool:
     first = words[0].lower().strip(",")
     if first in _SUBJECT_PRONOUN:
         return True
-    if _FINITE_WORD.fullmatch(first) or first in _MODAL_WORDS:
-        return False  # "that could mean …": a relative clause
+    if ("-" not in first and _is_finite(words[0], "that")) or first in _MODAL_WORDS:
+        return False  # "that could mean …", "victories that allowed …": a relative clause
     for i, w in enumerate(words[:7]):
         if w[:1] in _QUOTE_OPENERS:
             return True  # that Iraq “remains largely offline”: the quotation's clause
@@ -302,6 +302,13 @@ _THAT = re.compile(r"(?:^|[ \t,])that[ \t]+")
 _PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
 
 
+#: An object, then "to" and a verb, before any punctuation or "that" ("them to do more", "the
+#: Syrian government to take over"): what a directive asks someone to do.
+_OBJECT_TO = re.compile(
+    r"[ \t]*(?:(?!that\b)[\w’'.-]+[ \t]+){1,10}?to[ \t]+(?!(?:the|a|an|his|her|their|its)\b)[a-z]"
+)
+#: The first words of directive verbs (``directives`` in ``data/quotes/function_words.tsv``).
+_DIRECTIVES = lexicon().words("directives")
 #: Words an "any" verb's complement does not open with: "asked not to be identified".
 _NOT_COMPLEMENT = lexicon().words("not_complement")
 
@@ -310,9 +317,14 @@ _NOT_COMPLEMENT = lexicon().words("not_complement")
 _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
 
-def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
+def _complement_start(
+    text: str, pos: int, end: int, kind: str, directive: bool = False
+) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
-    follows is not one that the verb's class takes."""
+    follows is not one that the verb's class takes. A ``directive`` verb ("urged", "asked",
+    "called on") reports no request of someone to do something ("urged voters to defeat it"):
+    a directive is no statement (the annotators' guidelines leave directives and commitments
+    out, as they leave "vowed to …" and "pledged to …")."""
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
@@ -331,7 +343,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         # "added to that urgency", "vow to reverse a provision that …": "that" is no
         # complementizer after a preposition, nor inside an infinitive
         and not (before_that and before_that[-1].lower() in PREPOSITIONS | {"to"})
-        and not (kind == "promise" and before_that and before_that[0].lower() == "to")
+        and not (kind in ("promise", "commit") and before_that and before_that[0].lower() == "to")
     ):
         after_that = rest[m.end() :]
         if _that_opens_clause(after_that):
@@ -343,10 +355,7 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         if (
             before_that
             and first_after
-            and (
-                _FINITE_WORD.fullmatch(first_after[0].lower())
-                or first_after[0].lower() in _MODAL_WORDS
-            )
+            and (_is_finite(first_after[0], "that") or first_after[0].lower() in _MODAL_WORDS)
             and first_after[0].lower() not in lexicon().verb_class
         ):
             return None  # "blamed the ban for the victories that allowed …": a relative clause
@@ -369,6 +378,8 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
             # "a businessman accused of laundering …": a passive, no speech; "asked through an
             # interpreter", "asked not to be identified": no request reported
             return None
+        if directive and _OBJECT_TO.match(tail):
+            return None  # "urged Judge Orrick … to find the order unconstitutional"
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -394,13 +405,14 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
         return None
     if _clause_like(tail):
         return pos + skip + lead
-    first, *more = tail.split(None, 2)[:2]  # the first words only: the rest may be long
-    after_to = more[0].lower() if more else ""
-    first = first.lower()
+    first = tail.split(None, 1)[0].lower()  # the first word only: the rest may be long
+    after_to = tail.split(None, 2)[1].lower() if len(tail.split(None, 2)) > 1 else ""
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
-        return pos + skip + lead  # "pledged to restore …", "denied meddling …"
+        # "claimed to have …", "denied meddling …"; not "pledged to restore …" (a "commit"
+        # verb: a commitment is no statement, the annotators' guidelines leave it out)
+        return pos + skip + lead
     return None
 
 
@@ -920,7 +932,11 @@ def reports_in(
         ):
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
-        complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        complement = (
+            None
+            if inverted
+            else _complement_start(text, m.end(), s_end, kind, verb.split()[0] in _DIRECTIVES)
+        )
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
@@ -966,8 +982,8 @@ def reports_in(
                 and (
                     _INFINITIVE.match(rest)
                     or (
-                        kind in ("clause", "promise", "any")
-                        and (first_rest[:1].islower() or first_rest[:1] in _AMOUNT_START)
+                        kind in ("clause", "promise", "commit", "any")
+                        and (first_rest[:1].isalpha() or first_rest[:1] in _AMOUNT_START)
                         and first_rest.lower() not in PREPOSITIONS
                     )
                 )
