@@ -1047,6 +1047,16 @@ def reports_in(
             stop -= 1
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
+        if complement is not None and kind not in ("names", "manner"):
+            # "said that the mood was … but that the trading halt achieved …", "said X could take
+            # a month and that the investigation could stretch …": each "that" clause is a
+            # statement of its own
+            second = _second_that(text, start, stop, marked)
+            if second is not None:
+                # a quotation inside it is the speaker's words
+                yield Report(second, stop, speaker, verb, _quoted_share(second, stop, marked) > 0)
+                taken_until = max(taken_until, stop)
+                stop = _AND_THAT.search(text, start, stop).start()  # type: ignore[union-attr]
         quoted = _quoted_share(start, stop, marked) > 0
         if quoted and kind not in ("names", "manner"):
             first_mark = min(a for a, b in marked if a < stop and b > start)
@@ -1110,6 +1120,27 @@ def reports_in(
 
 #: How an amount opens: "added 312,000 jobs", "add $2 trillion".
 _AMOUNT_START = frozenset("0123456789$£€")
+#: A second "that" clause coordinated with the first ("… and that …", "…, then that …").
+_AND_THAT = re.compile(r",?[ \t]+(?:and|but|or|then|and[ \t]+also)[ \t]+that[ \t]+")
+
+
+def _second_that(text: str, start: int, stop: int, marked: list[tuple[int, int]]) -> int | None:
+    """Where a second "that" clause coordinated inside ``text[start:stop]`` starts (the first
+    such one outside quotations), when both it and the clause before it hold a few words and it
+    opens a clause ("and that he had been killed"; not "and that was it")."""
+    for m in _AND_THAT.finditer(text, start, stop):
+        if _inside(m.start(), marked):
+            continue
+        if (
+            len(text[start : m.start()].split()) >= 3
+            and len(text[m.end() : stop].split()) >= 3
+            and _that_opens_clause(text[m.end() : stop])
+        ):
+            return m.end()
+        return None
+    return None
+
+
 #: "to" and a verb: an infinitive complement.
 _INFINITIVE = re.compile(r"to[ \t]+[a-z]")
 #: Modifiers coordinated before a subject's head ("security and", "U.S. and European").
