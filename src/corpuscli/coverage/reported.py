@@ -219,6 +219,8 @@ def _clause_like(text: str) -> bool:
     return False
 
 
+#: A verb's clitic ("could’ve", "wouldn't", "they’d").
+_CLITIC_VERB = re.compile(r"\w(?:['’](?:ve|d|ll|re)|n['’]t)\b", re.I)
 #: Marks that open a quotation.
 _QUOTE_OPENERS = "“\"«‘'"
 #: Conjunctions that coordinate two predicates ("… and said", "… or gave").
@@ -238,13 +240,21 @@ def _that_opens_clause(after: str) -> bool:
     first = words[0].lower().strip(",")
     if first in _SUBJECT_PRONOUN:
         return True
-    if ("-" not in first and _is_finite(words[0], "that")) or first in _MODAL_WORDS:
-        return False  # "that could mean …", "victories that allowed …": a relative clause
+    if (
+        ("-" not in first and _is_finite(words[0], "that"))
+        or first in _MODAL_WORDS
+        or (first.endswith("ly") and first.isalpha())
+    ):
+        # "that could mean …", "victories that allowed …": a relative clause; "said that
+        # effectively shut down the agency": "that" is the subject
+        return False
     for i, w in enumerate(words[:7]):
         if w[:1] in _QUOTE_OPENERS:
             return True  # that Iraq “remains largely offline”: the quotation's clause
         if i and _is_finite(w, words[i - 1]) and words[i - 1].lower() not in _COORDINATORS:
             return True
+        if i and _CLITIC_VERB.search(w):
+            return True  # "the shooting could’ve been stopped"
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # "that video as authentic.": a noun phrase, then the sentence ends
     return True
@@ -332,6 +342,8 @@ def _complement_start(
         return None
     if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
         return None  # "reports which cited …", "what he said and is willing …": no clause
+    if directive and kind == "any" and _OBJECT_TO.match(rest):
+        return None  # "urged Judge Orrick … to find the order unconstitutional"
     # "that" within the first words, after circumstance or an addressee: start after it
     m = _THAT.search(rest[:160])
     before_that = rest[: m.start()].split() if m else []
@@ -1131,6 +1143,9 @@ def _second_that(text: str, start: int, stop: int, marked: list[tuple[int, int]]
     for m in _AND_THAT.finditer(text, start, stop):
         if _inside(m.start(), marked):
             continue
+        words = [w for w in text[m.end() : stop].split(None, 4)[:4] if w not in _ADVERB_WORDS]
+        if words and (_is_finite(words[0], "that") or words[0] in _MODAL_WORDS):
+            return None  # "and that still doesn't make it true": "that" is the subject
         if (
             len(text[start : m.start()].split()) >= 3
             and len(text[m.end() : stop].split()) >= 3
