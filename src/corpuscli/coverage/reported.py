@@ -240,14 +240,8 @@ def _that_opens_clause(after: str) -> bool:
     first = words[0].lower().strip(",")
     if first in _SUBJECT_PRONOUN:
         return True
-    if (
-        ("-" not in first and _is_finite(words[0], "that"))
-        or first in _MODAL_WORDS
-        or (first.endswith("ly") and first.isalpha())
-    ):
-        # "that could mean …", "victories that allowed …": a relative clause; "said that
-        # effectively shut down the agency": "that" is the subject
-        return False
+    if ("-" not in first and _is_finite(words[0], "that")) or first in _MODAL_WORDS:
+        return False  # "that could mean …", "victories that allowed …": a relative clause
     for i, w in enumerate(words[:7]):
         if w[:1] in _QUOTE_OPENERS:
             return True  # that Iraq “remains largely offline”: the quotation's clause
@@ -255,6 +249,17 @@ def _that_opens_clause(after: str) -> bool:
             return True
         if i and _CLITIC_VERB.search(w):
             return True  # "the shooting could’ve been stopped"
+        bare = w.rstrip(".,;:!?")
+        if (
+            i
+            and len(bare) > 3
+            and bare[:1].islower()
+            and bare.endswith("s")
+            and not bare.endswith("ss")
+            and words[i - 1].lower() not in _DETERMINERS
+            and bare not in _FUNCTION_END
+        ):
+            return True  # "Mr. Obama maintains a razor-thin edge": a verb in -s, maybe
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # "that video as authentic.": a noun phrase, then the sentence ends
     return True
