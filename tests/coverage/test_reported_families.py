@@ -6,8 +6,11 @@ beside each. Excerpts of real articles (AllSides, BBC News and NewsWCL50 corpora
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscli.coverage.quotes import extract_quotes
+from tests.conftest import bounded
 
 
 def _reported(text: str) -> list[str]:
@@ -70,8 +73,8 @@ def test_a_video_headline_paragraph_reports_nothing():
     text = (  # CNN: the player's headline of a video between two paragraphs of the story
         "JUST WATCHED EPA Chief denies carbon is a pollutant Replay More Videos ... MUST WATCH "
         "EPA Chief denies carbon is a pollutant 04:17\n\n"
-        "\"In order to prioritize those spendings, without adding to that already large deficit, "
-        "the money has to come from someplace,\" Mulvaney said."
+        '"In order to prioritize those spendings, without adding to that already large deficit, '
+        'the money has to come from someplace," Mulvaney said.'
     )
     assert _reported(text) == []
     assert [q.kind for q in extract_quotes(text)] == ["direct"]
@@ -129,3 +132,56 @@ def test_a_video_headline_paragraph_reports_nothing():
 )
 def test_statements_still_report(text, expected):
     assert _reported(text) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "urged",
+                "them",
+                "to",
+                "do",
+                "said",
+                "that",
+                "and",
+                "—",
+                "JUST WATCHED",
+                "according",
+                "percent",
+                "added",
+                "agreed",
+                "it",
+                "was",
+                ",",
+                ".",
+                "\n\n",
+                "video",
+                "as",
+                "could’ve",
+                "the",
+                "Putin",
+                "says",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_the_family_rules_read_generated_text_in_bounded_time(words):
+    with bounded(10):
+        extract_quotes(" ".join(words))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He urged " + "them " * 4000 + "to act.",  # a directive's object that never ends
+        "He said that " + "it was so and that " * 800 + "it was.",  # many coordinated clauses
+        "— " + "a " * 5000 + ": Reuters",  # a link-list line of thousands of words
+    ],
+)
+def test_long_inputs_stay_sane(text):
+    with bounded(20):
+        quotes = extract_quotes(text)
+    assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
