@@ -221,6 +221,20 @@ def _clause_like(text: str) -> bool:
 
 #: A verb's clitic ("could’ve", "wouldn't", "they’d").
 _CLITIC_VERB = re.compile(r"\w(?:['’](?:ve|d|ll|re)|n['’]t)\b", re.I)
+
+
+def _verb_after_that(word: str) -> bool:
+    """Whether ``word``, right after "said that", is a verb whose subject "that" is ("said
+    that is not the case", "said that amounted to an endorsement", "said that represents a
+    failing")."""
+    bare = word.lower().rstrip(".,;:!?")
+    return bool(
+        _FINITE_WORD.fullmatch(bare)
+        or ("-" not in bare and _is_finite(word, "that"))
+        or (len(bare) > 3 and word[:1].islower() and bare.endswith("s") and not bare.endswith("ss"))
+    )
+
+
 #: Marks that open a quotation.
 _QUOTE_OPENERS = "“\"«‘'"
 #: Conjunctions that coordinate two predicates ("… and said", "… or gave").
@@ -366,7 +380,7 @@ def _complement_start(
         if _that_opens_clause(after_that):
             return pos + m.end()
         first_after = after_that.split(None, 1)[:1]
-        if not before_that and first_after and _FINITE_WORD.fullmatch(first_after[0].lower()):
+        if not before_that and first_after and _verb_after_that(first_after[0]):
             return pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
             # "said that is not the case": "that" is the clause's subject
         if (
