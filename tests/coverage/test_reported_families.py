@@ -60,6 +60,11 @@ def _reported(text: str) -> list[str]:
         "opinion polls about President Bush’s overall approval rating.",  # Media Research Center
         # the verb has a complement of its own: the clause before its subject is no report
         "Sparring repeatedly with chair umpire Carlos Ramos, Williams refused to back down.",  # CBS
+        # a charge in a noun after "accused of"; a question
+        "Black women made a statement by defeating controversial former Judge Roy Moore, who had "
+        "been accused of sexual misconduct with teenage girls.",  # Christian Science Monitor
+        "“If he [Sessions] can get treated that way, what about the rest of us?” a sitting Cabinet "
+        "secretary asked Erick Erickson.",  # Vox
         # data, not speech
         "According to calculations by the independent Tax Policy Center, if Congress did nothing "
         "and all tax increases took effect at the end of the year, the hit would be broad.",  # NYT
@@ -106,6 +111,20 @@ def test_a_video_headline_paragraph_reports_nothing():
             "Yasmeen Daniel, Zina’s daughter, was at the spa when her mother was killed, and filed "
             "suit against Armslist in 2015, arguing that the shooting could’ve been stopped.",
             ["the shooting could’ve been stopped"],  # The Verge
+        ),
+        (
+            "Mr Kerry accused Russia of violating Ukraine's sovereignty.",  # BBC News: a gerund
+            ["Russia of violating Ukraine's sovereignty"],
+        ),
+        (
+            # a word in -ed that opens the clause's subject, not a relative clause's verb
+            "Bipartisan negotiators in the Senate, including Republicans Marco Rubio of Florida "
+            "and John McCain of Arizona, have agreed that undocumented immigrants should have the "
+            "ability, after a long wait, to become citizens.",  # ABC News
+            [
+                "undocumented immigrants should have the ability, after a long wait, to become "
+                "citizens"
+            ],
         ),
         (
             # "according to X" inside the sentence: the sentence goes on with its predicate

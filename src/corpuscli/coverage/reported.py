@@ -223,16 +223,35 @@ def _clause_like(text: str) -> bool:
 _CLITIC_VERB = re.compile(r"\w(?:['’](?:ve|d|ll|re)|n['’]t)\b", re.I)
 
 
-def _verb_after_that(word: str) -> bool:
+def _verb_after_that(word: str, rest: str) -> bool:
     """Whether ``word``, right after "said that", is a verb whose subject "that" is ("said
     that is not the case", "said that amounted to an endorsement", "said that represents a
-    failing")."""
+    failing"); ``rest`` is the text from ``word`` on."""
     bare = word.lower().rstrip(".,;:!?")
     return bool(
         _FINITE_WORD.fullmatch(bare)
-        or ("-" not in bare and _is_finite(word, "that"))
+        or ("-" not in bare and _is_finite(word, "that") and not _adjective(rest.split()[:8]))
         or (len(bare) > 3 and word[:1].islower() and bare.endswith("s") and not bare.endswith("ss"))
     )
+
+
+def _adjective(words: list[str]) -> bool:
+    """Whether the first of ``words``, a word in -ed, is an adjective of a subject whose finite
+    verb follows ("undocumented immigrants should …", "targeted attacks of this kind are …"),
+    not the verb of a relative clause ("allowed Republicans to take over")."""
+    first = words[0].lower() if words else ""
+    if not first.endswith("ed") or _FINITE_WORD.fullmatch(first):
+        return False
+    for i, w in enumerate(words[1:8], start=1):
+        previous = words[i - 1].lower()
+        verb = (
+            _is_finite(w, previous)
+            and previous not in _COORDINATORS | {"to"}
+            and not previous.endswith(("'s", "’s"))  # "the website’s failed rollout"
+        )
+        if verb or w[-1:] in ".;:!?":
+            return verb
+    return False
 
 
 #: Marks that open a quotation.
@@ -254,8 +273,12 @@ def _that_opens_clause(after: str) -> bool:
     first = words[0].lower().strip(",")
     if first in _SUBJECT_PRONOUN:
         return True
-    if ("-" not in first and _is_finite(words[0], "that")) or first in _MODAL_WORDS:
-        return False  # "that could mean …", "victories that allowed …": a relative clause
+    if first in _MODAL_WORDS or (
+        "-" not in first and _is_finite(words[0], "that") and not _adjective(words)
+    ):
+        # "that could mean …", "victories that allowed Republicans to …": a relative clause;
+        # not "that undocumented immigrants should have …", whose first word is an adjective
+        return False
     for i, w in enumerate(words[:7]):
         if w[:1] in _QUOTE_OPENERS:
             return True  # that Iraq “remains largely offline”: the quotation's clause
@@ -336,6 +359,14 @@ _PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
 _OBJECT_TO = re.compile(
     r"[ \t]*(?:(?!that\b)[\w’'.-]+[ \t]+){1,10}?to[ \t]+(?!(?:the|a|an|his|her|their|its)\b)[a-z]"
 )
+#: A gerund, an adverb before it maybe ("ordering", "not consulting", "repeatedly lying").
+_GERUND = re.compile(r"(?:[a-z]+ly[ \t]+|not[ \t]+)?[a-z]+ing\b")
+#: An object, then "of" and a gerund ("Iran of destabilizing the Middle East").
+_OF_GERUND = re.compile(
+    r"[ \t]*(?:[\w’'.-]+[ \t]+){1,8}?of[ \t]+(?:[a-z]+ly[ \t]+|not[ \t]+)?[a-z]+ing\b"
+)
+#: Verbs that report an act only in a gerund after "of" (``gerund_after_of``).
+_GERUND_AFTER_OF = lexicon().words("gerund_after_of")
 #: The first words of directive verbs (``directives`` in ``data/quotes/function_words.tsv``).
 _DIRECTIVES = lexicon().words("directives")
 #: Words an "any" verb's complement does not open with: "asked not to be identified".
@@ -347,13 +378,15 @@ _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
 
 def _complement_start(
-    text: str, pos: int, end: int, kind: str, directive: bool = False
+    text: str, pos: int, end: int, kind: str, directive: bool = False, gerund_of: bool = False
 ) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes. A ``directive`` verb ("urged", "asked",
     "called on") reports no request of someone to do something ("urged voters to defeat it"):
     a directive is no statement (the annotators' guidelines leave directives and commitments
-    out, as they leave "vowed to …" and "pledged to …")."""
+    out, as they leave "vowed to …" and "pledged to …"). A ``gerund_of`` verb ("accused")
+    reports only an act in a gerund after "of" ("accused Iran of arming the rebels"), not a
+    charge in a noun ("accused him of desertion")."""
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
@@ -380,7 +413,7 @@ def _complement_start(
         if _that_opens_clause(after_that):
             return pos + m.end()
         first_after = after_that.split(None, 1)[:1]
-        if not before_that and first_after and _verb_after_that(first_after[0]):
+        if not before_that and first_after and _verb_after_that(first_after[0], after_that):
             return pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
             # "said that is not the case": "that" is the clause's subject
         if (
@@ -411,6 +444,8 @@ def _complement_start(
             return None
         if directive and _OBJECT_TO.match(tail):
             return None  # "urged Judge Orrick … to find the order unconstitutional"
+        if gerund_of and not _OF_GERUND.match(tail):
+            return None  # "accused him of desertion": a charge; "accused Iran of arming …" reports
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -872,6 +907,12 @@ def reports_in(
             # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
             # of ordering …" report what nobody named says
             passive = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            if (
+                passive is not None
+                and passive.group(0).strip() == "of"
+                and not _GERUND.match(text, passive.end(), s_end)
+            ):
+                passive = None  # "had been accused of sexual misconduct": a charge, no clause
             if verb in _PASSIVE_REPORTING and passive is not None:
                 stop = _clause_end(text, passive.end(), s_end)
                 if len(text[passive.end() : stop].split()) >= 2 and not _quoted_share(
@@ -966,7 +1007,14 @@ def reports_in(
         complement = (
             None
             if inverted
-            else _complement_start(text, m.end(), s_end, kind, verb.split()[0] in _DIRECTIVES)
+            else _complement_start(
+                text,
+                m.end(),
+                s_end,
+                kind,
+                verb.split()[0] in _DIRECTIVES,
+                verb.split()[0] in _GERUND_AFTER_OF,
+            )
         )
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
@@ -1126,12 +1174,15 @@ def reports_in(
                 # international law, Wu said.": the fragment's setting, then a clause of its own
                 yield Report(start, last_mark, speaker, verb, True)
                 tail = after.end()
-                if len(text[tail:stop].split()) >= 5 and (
-                    start < m.start() or kind != "any" or _clause_like(text[tail:stop])
+                if (
+                    len(text[tail:stop].split()) >= 5
+                    and (start < m.start() or kind != "any" or _clause_like(text[tail:stop]))
+                    and not verb_hits(text).first(tail, stop)
                 ):
                     # a proposition, not "should be thrown out"; after a verb of request or
                     # accusation, one with its own subject ("He accused X of running a “smear
-                    # campaign” and bashed Shelby …" is the speaker's own act)
+                    # campaign” and bashed Shelby …" is the speaker's own act); with no speech
+                    # verb of its own ("…, but was then asked what he thought")
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
