@@ -75,7 +75,7 @@ def _searched() -> Iterator[list[int]]:
     "unit",
     [
         " the minister spoke, saying",  # no boundary at all
-        " and the minister spoke to reporters, saying",  # a boundary before every verb
+        " and the minister spoke to reporters, saying talks",  # a boundary before every verb
         " Biden said that the minister",
     ],
 )

@@ -40,6 +40,8 @@ class Lexicon:
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
     caption: re.Pattern[str]  # a paragraph that is a caption or a credit: "FILE PHOTO: …"
     anonymous: re.Pattern[str]  # "who asked not to be named": a speaker the article will not name
+    # a paragraph that is a video's or a link's headline: "JUST WATCHED …", "Media caption …"
+    headline_line: re.Pattern[str]
     function_words: dict[str, frozenset[str]]  # closed-class word sets by name
 
     def words(self, name: str) -> frozenset[str]:
@@ -150,6 +152,7 @@ def lexicon() -> Lexicon:
         },
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
+        headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),
         first_names={
             name: pronoun
             for line in _lines("first_names.tsv")

@@ -46,7 +46,7 @@ from .quote_patterns import (
     start_of_sentence,
     verb_hits,
 )  # fmt: skip
-from .reported import is_finding, reports_in, sentence_subject
+from .reported import is_finding, is_respondent, reports_in, sentence_subject
 from .speaker_bodies import resolve_it
 from .speaker_descriptions import resolve_definite
 from .speaker_joint import resolve_they
@@ -354,7 +354,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             or _ADDRESSED.fullmatch(between)
             or (  # "the new congresswoman vowed to “impeach …”": a promise's quoted infinitive
                 between.strip() == "to"
-                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) == "promise"
+                and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) in ("promise", "commit")
             )
         ):
             clause = s_start
@@ -585,8 +585,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
         para = text[p_start:p_end]
         if "ccording" in para or "s view" in para or " put it" in para or " puts it" in para:
             hits = [p_start, *hits]  # read every sentence of the paragraph
-        if not hits:
-            continue
+        if not hits or lexicon().headline_line.match(text, p_start, p_end):
+            continue  # no verb; or a video's headline ("JUST WATCHED …"): no statement reported
         for s_start, s_end in sentence_spans(text, p_start, p_end):
             k = bisect_left(hits, s_start)
             if (k >= len(hits) or hits[k] >= s_end) and hits[0] != p_start:
@@ -603,6 +603,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:
                             _set_speaker(inner, r.speaker, r.verb)
                     continue
+                if is_respondent(r.speaker):
+                    continue  # "19 percent said …", "Most Americans say …": a poll's finding
                 if r.verb != "according to" and is_finding(r.speaker):
                     continue  # "a new survey shows that …": a finding, not speech (the
                     # annotators keep "…, according to a new poll" as an attribution)

@@ -65,6 +65,21 @@ def is_finding(who: Mention | None) -> bool:
     return bool(phrase) and phrase[-1].lower().strip(",.’'") in lexicon().words("findings")
 
 
+def is_respondent(who: Mention | None) -> bool:
+    """Whether ``who`` is a share of people polled or people in general ("19 percent", "most
+    Americans", "a majority of voters", "those surveyed"; the ``respondents`` and
+    ``respondent_quantifiers`` of ``data/quotes/function_words.tsv``): what they "say" is a
+    poll's finding or a generalisation, which the annotators' guidelines leave out."""
+    if who is None or who.source == "pronoun":
+        return False
+    words = [w.lower().strip(",.’'") for w in who.text.replace("%", " % ").split()]
+    lex = lexicon()
+    return bool(words) and (
+        words[0] in lex.words("respondent_quantifiers")
+        or any(w in lex.words("respondents") for w in words)
+    )
+
+
 #: Where a clause starts, looking back from a verb.
 _BOUNDARY = re.compile(
     r"(?:[;:(“”\"«»]|[ \t][—–-]+[ \t]|\b(?:and|but|while|whereas|because|although|though|as|if|"
@@ -180,8 +195,8 @@ def _clause_like(text: str) -> bool:
         return False
     first = words[0].lower().strip(",")
     if first == "that":
-        return True
-    if first in _NOT_SUBJECT or _FINITE_WORD.fullmatch(first):
+        return _that_opens_clause(text.split(None, 1)[1] if len(words) > 1 else "")
+    if first in _NOT_SUBJECT or first in _NOT_OPENERS or _FINITE_WORD.fullmatch(first):
         return False  # "to …", "will go on": no subject
     if first in _SUBJECT_PRONOUN and not (len(words) > 2 and words[1].lower() == "and"):
         # "it hit", "they cannot", "he also wants": after a pronoun, a verb or an adverb ("he
@@ -191,11 +206,100 @@ def _clause_like(text: str) -> bool:
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
-        if words[i - 1].endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS):
-            return False  # "no agreement, Mr. Macron said …": another clause starts
+        if words[i - 1].endswith(",") and (
+            w[:1].isupper() or w.lower() in _DETERMINERS or w.lower() in _SUBJECT_PRONOUN
+        ):
+            return (
+                False  # "no agreement, Mr. Macron said …", "most of …, there are": another clause
+            )
         if _is_finite(w, words[i - 1]):
-            return True
+            # a verb right after "and" is a second predicate of the sentence's subject ("wrote
+            # the opinion of the court and said …"), not the verb of a clause
+            return words[i - 1].lower() not in _COORDINATORS
     return False
+
+
+#: A verb's clitic ("could’ve", "wouldn't", "they’d").
+_CLITIC_VERB = re.compile(r"\w(?:['’](?:ve|d|ll|re)|n['’]t)\b", re.I)
+
+
+def _verb_after_that(word: str, rest: str) -> bool:
+    """Whether ``word``, right after "said that", is a verb whose subject "that" is ("said
+    that is not the case", "said that amounted to an endorsement", "said that represents a
+    failing"); ``rest`` is the text from ``word`` on."""
+    bare = word.lower().rstrip(".,;:!?")
+    return bool(
+        _FINITE_WORD.fullmatch(bare)
+        or ("-" not in bare and _is_finite(word, "that") and not _adjective(rest.split()[:8]))
+        or (len(bare) > 3 and word[:1].islower() and bare.endswith("s") and not bare.endswith("ss"))
+    )
+
+
+def _adjective(words: list[str]) -> bool:
+    """Whether the first of ``words``, a word in -ed, is an adjective of a subject whose finite
+    verb follows ("undocumented immigrants should …", "targeted attacks of this kind are …"),
+    not the verb of a relative clause ("allowed Republicans to take over")."""
+    first = words[0].lower() if words else ""
+    if not first.endswith("ed") or _FINITE_WORD.fullmatch(first):
+        return False
+    for i, w in enumerate(words[1:8], start=1):
+        previous = words[i - 1].lower()
+        verb = (
+            _is_finite(w, previous)
+            and previous not in _COORDINATORS | {"to"}
+            and not previous.endswith(("'s", "’s"))  # "the website’s failed rollout"
+        )
+        if verb or w[-1:] in ".;:!?":
+            return verb
+    return False
+
+
+#: Marks that open a quotation.
+_QUOTE_OPENERS = "“\"«‘'"
+#: Conjunctions that coordinate two predicates ("… and said", "… or gave").
+_COORDINATORS = {"and", "or", "but"}
+
+
+def _that_opens_clause(after: str) -> bool:
+    """Whether the words ``after`` a "that" make it open a clause ("that he would go", "that,
+    while …, no one should assume …"), rather than make it a determiner ("confirmed that video
+    as authentic") or a relative pronoun ("a provision that reduces benefits"): a subject, then
+    a finite verb among the first words of the sentence."""
+    if after[:1] == ",":
+        return True  # "that, while at the trial's start she would …"
+    words = after.split(None, 14)[:14]
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if first in _SUBJECT_PRONOUN:
+        return True
+    if first in _MODAL_WORDS or (
+        "-" not in first and _is_finite(words[0], "that") and not _adjective(words)
+    ):
+        # "that could mean …", "victories that allowed Republicans to …": a relative clause;
+        # not "that undocumented immigrants should have …", whose first word is an adjective
+        return False
+    for i, w in enumerate(words[:7]):
+        if w[:1] in _QUOTE_OPENERS:
+            return True  # that Iraq “remains largely offline”: the quotation's clause
+        if i and _is_finite(w, words[i - 1]) and words[i - 1].lower() not in _COORDINATORS:
+            return True
+        if i and _CLITIC_VERB.search(w):
+            return True  # "the shooting could’ve been stopped"
+        bare = w.rstrip(".,;:!?")
+        if (
+            i
+            and len(bare) > 3
+            and bare[:1].islower()
+            and bare.endswith("s")
+            and not bare.endswith("ss")
+            and words[i - 1].lower() not in _DETERMINERS
+            and bare not in _FUNCTION_END
+        ):
+            return True  # "Mr. Obama maintains a razor-thin edge": a verb in -s, maybe
+        if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
+            return False  # "that video as authentic.": a noun phrase, then the sentence ends
+    return True
 
 
 def _quotation_apart(before: str, quotation: str) -> bool:
@@ -250,27 +354,75 @@ _THAT = re.compile(r"(?:^|[ \t,])that[ \t]+")
 _PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
 
 
+#: An object, then "to" and a verb, before any punctuation or "that" ("them to do more", "the
+#: Syrian government to take over"): what a directive asks someone to do.
+_OBJECT_TO = re.compile(
+    r"[ \t]*(?:(?!that\b)[\w’'.-]+[ \t]+){1,10}?to[ \t]+(?!(?:the|a|an|his|her|their|its)\b)[a-z]"
+)
+#: A gerund, an adverb before it maybe ("ordering", "not consulting", "repeatedly lying").
+_GERUND = re.compile(r"(?:[a-z]+ly[ \t]+|not[ \t]+)?[a-z]+ing\b")
+#: An object, then "of" and a gerund ("Iran of destabilizing the Middle East").
+_OF_GERUND = re.compile(
+    r"[ \t]*(?:[\w’'.-]+[ \t]+){1,8}?of[ \t]+(?:[a-z]+ly[ \t]+|not[ \t]+)?[a-z]+ing\b"
+)
+#: Verbs that report an act only in a gerund after "of" (``gerund_after_of``).
+_GERUND_AFTER_OF = lexicon().words("gerund_after_of")
+#: The first words of directive verbs (``directives`` in ``data/quotes/function_words.tsv``).
+_DIRECTIVES = lexicon().words("directives")
+#: Words an "any" verb's complement does not open with: "asked not to be identified".
+_NOT_COMPLEMENT = lexicon().words("not_complement")
+
+
 #: A word in -ed next.
 _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
 
-def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
+def _complement_start(
+    text: str, pos: int, end: int, kind: str, directive: bool = False, gerund_of: bool = False
+) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
-    follows is not one that the verb's class takes."""
+    follows is not one that the verb's class takes. A ``directive`` verb ("urged", "asked",
+    "called on") reports no request of someone to do something ("urged voters to defeat it"):
+    a directive is no statement (the annotators' guidelines leave directives and commitments
+    out, as they leave "vowed to …" and "pledged to …"). A ``gerund_of`` verb ("accused")
+    reports only an act in a gerund after "of" ("accused Iran of arming the rebels"), not a
+    charge in a noun ("accused him of desertion")."""
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
     if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
         return None
+    if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
+        return None  # "reports which cited …", "what he said and is willing …": no clause
+    if directive and kind == "any" and _OBJECT_TO.match(rest):
+        return None  # "urged Judge Orrick … to find the order unconstitutional"
     # "that" within the first words, after circumstance or an addressee: start after it
     m = _THAT.search(rest[:160])
+    before_that = rest[: m.start()].split() if m else []
     if (
         m
-        and len(rest[: m.start()].split()) <= 12
+        and len(before_that) <= 12
         and not _PUNCTUATION.search(rest[: m.start()])
         and not _clause_like(rest[: m.start()])
+        # "added to that urgency", "vow to reverse a provision that …": "that" is no
+        # complementizer after a preposition, nor inside an infinitive
+        and not (before_that and before_that[-1].lower() in PREPOSITIONS | {"to"})
+        and not (kind in ("promise", "commit") and before_that and before_that[0].lower() == "to")
     ):
-        return pos + m.end()
+        after_that = rest[m.end() :]
+        if _that_opens_clause(after_that):
+            return pos + m.end()
+        first_after = after_that.split(None, 1)[:1]
+        if not before_that and first_after and _verb_after_that(first_after[0], after_that):
+            return pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
+            # "said that is not the case": "that" is the clause's subject
+        if (
+            before_that
+            and first_after
+            and (_is_finite(first_after[0], "that") or first_after[0].lower() in _MODAL_WORDS)
+            and first_after[0].lower() not in lexicon().verb_class
+        ):
+            return None  # "blamed the ban for the victories that allowed …": a relative clause
     skip = 0
     if kind == "object":  # the addressee: "told reporters", "told the Richmond Times-Dispatch"
         addressee = _ADDRESSEE.match(rest)
@@ -286,8 +438,14 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
     if kind in ("any", "names", "manner"):
-        if tail.split(None, 1)[0].lower() in ("of", "by", "with", "in", "at", "on", "for"):
-            return None  # "a businessman accused of laundering …": a passive, no speech
+        if tail.split(None, 1)[0].lower() in PREPOSITIONS | _NOT_COMPLEMENT:
+            # "a businessman accused of laundering …": a passive, no speech; "asked through an
+            # interpreter", "asked not to be identified": no request reported
+            return None
+        if directive and _OBJECT_TO.match(tail):
+            return None  # "urged Judge Orrick … to find the order unconstitutional"
+        if gerund_of and not _OF_GERUND.match(tail):
+            return None  # "accused him of desertion": a charge; "accused Iran of arming …" reports
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -303,19 +461,24 @@ def _complement_start(text: str, pos: int, end: int, kind: str) -> int | None:
             return None
         if first == "it" and not _clause_like(tail):
             return None
-        if len(tail.split(None, 3)) >= 3 and (_clause_like(tail) or first in _SUBJECT_PRONOUN
-                                       or not _ED_WORD.match(tail)):  # fmt: skip
+        if len(tail.split(None, 3)) >= 3 and (
+            _clause_like(tail)
+            or first in _SUBJECT_PRONOUN
+            # a clause whose verb the rules do not know ("said the deal provides …")
+            or (not _ED_WORD.match(tail) and first != "that")
+        ):
             return pos + skip + lead
         return None
     if _clause_like(tail):
         return pos + skip + lead
-    first, *more = tail.split(None, 2)[:2]  # the first words only: the rest may be long
-    after_to = more[0].lower() if more else ""
-    first = first.lower()
+    first = tail.split(None, 1)[0].lower()  # the first word only: the rest may be long
+    after_to = tail.split(None, 2)[1].lower() if len(tail.split(None, 2)) > 1 else ""
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
     ):
-        return pos + skip + lead  # "pledged to restore …", "denied meddling …"
+        # "claimed to have …", "denied meddling …"; not "pledged to restore …" (a "commit"
+        # verb: a commitment is no statement, the annotators' guidelines leave it out)
+        return pos + skip + lead
     return None
 
 
@@ -645,11 +808,19 @@ def reports_in(
             continue
         np_end = _phrase_end(text, m.end(), s_end)
         who = parse_phrase(text, m.end(), np_end)
-        if who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data":
-            continue  # "according to Nato's latest figures": data, not speech
+        head = _FINDING_CUT.split(text[m.end() : np_end], maxsplit=1)[0].lower().split()[-1:]
+        if role_of(head) == "data" or (
+            who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data"
+        ):
+            continue  # "according to Nato's latest figures", "according to calculations by …"
         comma_before = text[s_start : m.start()].rstrip()
         if comma_before.endswith(",") and len(comma_before.split()) >= 4:
             start, stop = s_start, s_start + len(comma_before) - 1
+            goes_on = text[np_end + 1 : np_end + 40].split(None, 1)[:1]
+            if text[np_end : np_end + 1] == "," and goes_on and _is_finite(goes_on[0], ""):
+                # "Tariffs … have, according to Euler Hermes, affected UK businesses": the
+                # sentence goes on past the attribution with its predicate
+                stop = _clause_end(text, np_end + 1, s_end)
         else:
             start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
             stop = _clause_end(text, start, s_end)
@@ -736,6 +907,12 @@ def reports_in(
             # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
             # of ordering …" report what nobody named says
             passive = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            if (
+                passive is not None
+                and passive.group(0).strip() == "of"
+                and not _GERUND.match(text, passive.end(), s_end)
+            ):
+                passive = None  # "had been accused of sexual misconduct": a charge, no clause
             if verb in _PASSIVE_REPORTING and passive is not None:
                 stop = _clause_end(text, passive.end(), s_end)
                 if len(text[passive.end() : stop].split()) >= 2 and not _quoted_share(
@@ -746,6 +923,9 @@ def reports_in(
             continue
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
+        last_two = before[-40:].lower().split()[-2:]
+        if len(last_two) == 2 and last_two[1] == "to" and last_two[0] in _UNSAID_BEFORE_TO:
+            continue  # "felt obligated to say", "declined to say": nothing said
         clause_start = clause_start_before(m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
@@ -824,7 +1004,18 @@ def reports_in(
         ):
             continue  # inside someone's words
         # the reported clause: after the verb, else before the subject's comma
-        complement = None if inverted else _complement_start(text, m.end(), s_end, kind)
+        complement = (
+            None
+            if inverted
+            else _complement_start(
+                text,
+                m.end(),
+                s_end,
+                kind,
+                verb.split()[0] in _DIRECTIVES,
+                verb.split()[0] in _GERUND_AFTER_OF,
+            )
+        )
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
@@ -861,6 +1052,25 @@ def reports_in(
             comma = described.rfind(",")
             title = described[comma + 1 :].split()
             circ = lexicon().circumstance.match(text, m.end(), s_end)
+            rest = text[circ.end() if circ else m.end() : s_end].lstrip(" \t")
+            first_rest = rest.split(None, 1)[0] if rest.strip() else ""
+            aside_after = "," in text[m.end() : s_end - len(rest)]  # "reported Friday, …"
+            if (
+                not inverted
+                and not aside_after
+                and (
+                    _INFINITIVE.match(rest)
+                    or (
+                        kind in ("clause", "promise", "commit", "any")
+                        and (first_rest[:1].isalpha() or first_rest[:1] in _AMOUNT_START)
+                        and first_rest.lower() not in PREPOSITIONS
+                    )
+                )
+            ):
+                # "…, Williams refused to back down", "…, the Senate refused to ratify the
+                # treaty": the verb has a complement of its own that reports nothing, so the
+                # clause before its subject is no report of it
+                continue
             if (
                 not inverted
                 and speaker.source == "named"
@@ -916,6 +1126,16 @@ def reports_in(
             stop -= 1
         if stop - start < 8 or len(text[start:stop].split()) < 2:
             continue
+        if complement is not None and kind not in ("names", "manner"):
+            # "said that the mood was … but that the trading halt achieved …", "said X could take
+            # a month and that the investigation could stretch …": each "that" clause is a
+            # statement of its own
+            second = _second_that(text, start, stop, marked)
+            if second is not None:
+                # a quotation inside it is the speaker's words
+                yield Report(second, stop, speaker, verb, _quoted_share(second, stop, marked) > 0)
+                taken_until = max(taken_until, stop)
+                stop = _AND_THAT.search(text, start, stop).start()  # type: ignore[union-attr]
         quoted = _quoted_share(start, stop, marked) > 0
         if quoted and kind not in ("names", "manner"):
             first_mark = min(a for a, b in marked if a < stop and b > start)
@@ -954,16 +1174,22 @@ def reports_in(
                 # international law, Wu said.": the fragment's setting, then a clause of its own
                 yield Report(start, last_mark, speaker, verb, True)
                 tail = after.end()
-                if len(text[tail:stop].split()) >= 5:  # a proposition, not "should be thrown out"
+                if (
+                    len(text[tail:stop].split()) >= 5
+                    and (start < m.start() or kind != "any" or _clause_like(text[tail:stop]))
+                    and not verb_hits(text).first(tail, stop)
+                ):
+                    # a proposition, not "should be thrown out"; after a verb of request or
+                    # accusation, one with its own subject ("He accused X of running a “smear
+                    # campaign” and bashed Shelby …" is the speaker's own act); with no speech
+                    # verb of its own ("…, but was then asked what he thought")
                     yield Report(tail, stop, speaker, verb)
                     taken_until = max(taken_until, stop)
                 continue
-        if (
-            kind in ("names", "manner")
-            and not quoted
-            and (kind == "manner" or not _JUDGEMENT.match(text, start, stop))
-        ):
-            continue  # "called Kim “Rocket Man”" names; "cast it as a complete victory" reports
+        if kind in ("names", "manner") and not quoted:
+            # "called Kim “Rocket Man”" names; "cast it as a complete victory", "portrayed the
+            # treaty as a threat" judge: a judgement of something is no statement reported
+            continue
         previous = speaker
         if speaker.source != "pronoun":
             subject_of_sentence = subject_of_sentence or speaker
@@ -974,6 +1200,34 @@ def reports_in(
         taken_until = max(taken_until, inner_end if quoted else stop)
 
 
+#: How an amount opens: "added 312,000 jobs", "add $2 trillion".
+_AMOUNT_START = frozenset("0123456789$£€")
+#: A second "that" clause coordinated with the first ("… and that …", "…, then that …").
+_AND_THAT = re.compile(r",?[ \t]+(?:and|but|or|then|and[ \t]+also)[ \t]+that[ \t]+")
+
+
+def _second_that(text: str, start: int, stop: int, marked: list[tuple[int, int]]) -> int | None:
+    """Where a second "that" clause coordinated inside ``text[start:stop]`` starts (the first
+    such one outside quotations), when both it and the clause before it hold a few words and it
+    opens a clause ("and that he had been killed"; not "and that was it")."""
+    for m in _AND_THAT.finditer(text, start, stop):
+        if _inside(m.start(), marked):
+            continue
+        words = [w for w in text[m.end() : stop].split(None, 4)[:4] if w not in _ADVERB_WORDS]
+        if words and (_is_finite(words[0], "that") or words[0] in _MODAL_WORDS):
+            return None  # "and that still doesn't make it true": "that" is the subject
+        if (
+            len(text[start : m.start()].split()) >= 3
+            and len(text[m.end() : stop].split()) >= 3
+            and _that_opens_clause(text[m.end() : stop])
+        ):
+            return m.end()
+        return None
+    return None
+
+
+#: "to" and a verb: an infinitive complement.
+_INFINITIVE = re.compile(r"to[ \t]+[a-z]")
 #: Modifiers coordinated before a subject's head ("security and", "U.S. and European").
 _COORDINATED_MODIFIER = re.compile(r"[ \t]*(?:[\w’'.-]+[ \t]+){1,3}(?:and|or)[ \t]+")
 
@@ -1017,10 +1271,11 @@ _NOT_VERB_AFTER_PRONOUN = (
 _CONJUNCTIONS = lexicon().words("conjunctions")
 _NEGATIONS = lexicon().words("negations")
 _MODALS = [[w] for w in sorted(lexicon().words("modals"))]
+_MODAL_WORDS = lexicon().words("modals")
+_UNSAID_BEFORE_TO = lexicon().words("unsaid_before_to")
+#: Words a reported clause never opens with (a relative clause, a second predicate).
+_NOT_OPENERS = lexicon().words("not_openers")
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
-#: A verb of judgement reports what it holds its object to be: "described Trump as …", "cast it
-#: as a complete victory".
-_JUDGEMENT = re.compile(r"(?:[\w’'.-]+[ \t]+){1,6}?(?<!such[ \t])(?<!well[ \t])as[ \t]+\w")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
@@ -1164,4 +1419,4 @@ def _skip_space(text: str, start: int, stop: int) -> int:
     return start
 
 
-__all__ = ["PRONOUNS", "Report", "is_finding", "reports_in", "sentence_subject"]
+__all__ = ["PRONOUNS", "Report", "is_finding", "is_respondent", "reports_in", "sentence_subject"]
