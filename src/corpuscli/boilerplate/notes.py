@@ -1,0 +1,75 @@
+"""Short notes an outlet sets into its articles' text, each a family of furniture the single-block
+rules of :mod:`.rules` would otherwise keep:
+
+- a **paywall note**: "Editor's note: As a public service, all our coronavirus coverage is free.
+  No paywall." (paywall_notes.txt). It is set as an editor's note, which the rules never remove,
+  so it is told apart here: a short block with a paywall phrase and no update or correction after
+  its label ("Editor's note: This story has been updated to correct … As a public service, …" is
+  the story's own note and stays);
+- a **player's lead-in**: a line of eight words at most that opens with a verb of watching or
+  listening (media_leadins.txt) and ends with a colon ("Watch the full report here:", "Listen:"):
+  the player it points at is not in the text;
+- a **newsletter's widget, flattened**: its title glued to its call with no sentence between
+  ("Get CNN Health's weekly newsletter Sign up here to get … every Tuesday"): a newsletter word
+  (newsletter_donation.txt) among its first six words, then a capitalised call to action
+  (cta_imperatives.txt) that starts a new sentence without a full stop before it.
+
+None names an outlet; each reads only its block (a :class:`.shapes.Shape`)."""
+
+from __future__ import annotations
+
+import re
+
+from .shapes import Shape
+from .vocabulary import lexicon, words_of
+
+#: The longest paywall note, in words.
+_PAYWALL_WORDS = 30
+#: The longest lead-in to a player, in words.
+_LEADIN_WORDS = 8
+#: The longest flattened newsletter widget, in words.
+_WIDGET_WORDS = 40
+#: A capitalised word glued after a lower-case word with no full stop between: where a widget's
+#: title ends and its call starts ("… weekly newsletter Sign up here …").
+_GLUE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z])")
+
+
+def paywall_note(s: Shape) -> bool:
+    """Whether the block is an outlet's note that the story is outside its paywall (see the
+    module docstring)."""
+    if s.n > _PAYWALL_WORDS:
+        return False
+    notes = lexicon("paywall_notes")
+    if notes.keys.isdisjoint(s.keyed) or notes.search(s.text, s.keyed, s.plain) is None:
+        return False
+    editor = lexicon("editor_notes")
+    label = editor.start(s.text, s.words)
+    rest = s.text[label.end() :] if label is not None else s.text
+    return editor.search(rest, set(words_of(rest))) is None
+
+
+def media_leadin(s: Shape) -> str | None:
+    """The verb a player's lead-in opens with ("watch"), or None (see the module docstring)."""
+    if s.n > _LEADIN_WORDS or not s.text.rstrip().endswith(":"):
+        return None
+    m = lexicon("media_leadins").start(s.text, s.words)
+    return m.group(0).lower() if m is not None else None
+
+
+def glued_call(s: Shape) -> str | None:
+    """The call a flattened newsletter widget holds ("sign up here"), or None (see the module
+    docstring)."""
+    if s.n > _WIDGET_WORDS or '"' in s.text or "“" in s.text:
+        return None
+    promo = lexicon("newsletter_donation")
+    if promo.keys.isdisjoint(s.words[:6]):
+        return None
+    calls = lexicon("cta_imperatives")
+    if calls.keys.isdisjoint(s.keyed):
+        return None
+    for glue in _GLUE.finditer(s.text, 0, 120):
+        tail = s.text[glue.end() :]
+        m = calls.start(tail, words_of(tail[:40]))
+        if m is not None and promo.search(s.text[: glue.start()], set(s.words[:8])):
+            return m.group(0).lower()
+    return None
