@@ -12,7 +12,10 @@ rules of :mod:`.rules` would otherwise keep:
 - a **newsletter's widget, flattened**: its title glued to its call with no sentence between
   ("Get CNN Health's weekly newsletter Sign up here to get … every Tuesday"): a newsletter word
   (newsletter_donation.txt) among its first six words, then a capitalised call to action
-  (cta_imperatives.txt) that starts a new sentence without a full stop before it.
+  (cta_imperatives.txt) that starts a new sentence without a full stop before it;
+- a **teaser glued to a quoted headline**: "'Just sometimes stop talking':Atlanta Mayor says …",
+  "Want to talk politics?:Join the … group": a quotation or a question, a colon with no space
+  after it, and a capitalised headline (the rules' glued labels are one to three plain words).
 
 None names an outlet; each reads only its block (a :class:`.shapes.Shape`)."""
 
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import Shape
+from .shapes import Shape, headline_shaped
 from .vocabulary import lexicon, words_of
 
 #: The longest paywall note, in words.
@@ -32,6 +35,21 @@ _WIDGET_WORDS = 40
 #: A capitalised word glued after a lower-case word with no full stop between: where a widget's
 #: title ends and its call starts ("… weekly newsletter Sign up here …").
 _GLUE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z])")
+
+
+#: A quotation or a question glued by a colon, with no space, to a capitalised headline.
+_GLUED_HEADLINE = re.compile(r"[‘'“\"]?[^:\n]{3,80}[’'”\"?]:(?=[‘'“\"]?[A-Z])")
+#: The longest glued teaser, in words.
+_GLUED_WORDS = 30
+
+
+def glued_headline(s: Shape) -> bool:
+    """Whether the block is a teaser glued to a quoted headline or a question (see the module
+    docstring)."""
+    if s.n > _GLUED_WORDS or (s.sentence_end and s.text.rstrip()[-1:] == "."):
+        return False
+    m = _GLUED_HEADLINE.match(s.text)
+    return m is not None and headline_shaped(s.text[m.end() :])
 
 
 def paywall_note(s: Shape) -> bool:

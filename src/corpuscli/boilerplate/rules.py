@@ -60,7 +60,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
-from .notes import glued_call, media_leadin, paywall_note
+from .notes import glued_call, glued_headline, media_leadin, paywall_note
 from .posts import mark_post_lines
 from .shapes import (
     DURATION,
@@ -238,6 +238,8 @@ def _outlet_notes(s: Shape, v: Verdict) -> None:
             f"a newsletter's widget, flattened (… {call} …)",
             "newsletter_donation",
         )
+    elif glued_headline(s):
+        v.add(STRONG - v.score, "a related-link teaser (a quote or question:Headline)", "teaser")
 
 
 def _series_blurb(s: Shape, v: Verdict) -> None:
