@@ -10,12 +10,15 @@ rules of :mod:`.rules` would otherwise keep:
   listening (media_leadins.txt) and ends with a colon ("Watch the full report here:", "Listen:"):
   the player it points at is not in the text;
 - a **newsletter's widget, flattened**: its title glued to its call with no sentence between
-  ("Get CNN Health's weekly newsletter Sign up here to get … every Tuesday"): a newsletter word
-  (newsletter_donation.txt) among its first six words, then a capitalised call to action
-  (cta_imperatives.txt) that starts a new sentence without a full stop before it;
+  ("Get CNN Health's weekly newsletter Sign up here to get … every Tuesday", "Opening Statement
+  Sign up for our daily newsletter …"): a title of eight words at most, then a capitalised call
+  to action (cta_imperatives.txt) that starts a new sentence without a full stop before it, a
+  newsletter word (newsletter_donation.txt) in the title or the call's first words;
 - a **teaser glued to a quoted headline**: "'Just sometimes stop talking':Atlanta Mayor says …",
   "Want to talk politics?:Join the … group": a quotation or a question, a colon with no space
-  after it, and a capitalised headline (the rules' glued labels are one to three plain words).
+  after it, and a capitalised headline (the rules' glued labels are one to three plain words);
+- a **byline with a role**: "By Dan Gilgoff, CNN.com Religion Editor";
+- a **player's markup**: 'poster="http://…jpg?pubId=…"', an attribute left in the text.
 
 None names an outlet; each reads only its block (a :class:`.shapes.Shape`)."""
 
@@ -23,13 +26,19 @@ from __future__ import annotations
 
 import re
 
-from .shapes import Shape, headline_shaped
-from .vocabulary import lexicon, words_of
+from .shapes import Shape, headline_shaped, leading_name
+from .vocabulary import lexicon, word_set, words_of
 
 #: The longest paywall note, in words.
 _PAYWALL_WORDS = 30
 #: The longest lead-in to a player, in words.
 _LEADIN_WORDS = 8
+#: The most words of a widget's title before its call.
+_TITLE_WORDS = 8
+#: The longest byline with a role, in words.
+_BYLINE_WORDS = 12
+#: An attribute holding an address, opening a block: a player's markup.
+_MARKUP = re.compile(r"[a-z][a-z-]{1,20}=[\"'“]https?://")
 #: The longest flattened newsletter widget, in words.
 _WIDGET_WORDS = 40
 #: A capitalised word glued after a lower-case word with no full stop between: where a widget's
@@ -80,14 +89,40 @@ def glued_call(s: Shape) -> str | None:
     if s.n > _WIDGET_WORDS or '"' in s.text or "“" in s.text:
         return None
     promo = lexicon("newsletter_donation")
-    if promo.keys.isdisjoint(s.words[:6]):
+    if promo.keys.isdisjoint(s.words[: _TITLE_WORDS + 8]):
         return None
     calls = lexicon("cta_imperatives")
     if calls.keys.isdisjoint(s.keyed):
         return None
     for glue in _GLUE.finditer(s.text, 0, 120):
+        title = s.text[: glue.start()]
+        if len(title.split()) > _TITLE_WORDS:
+            break
         tail = s.text[glue.end() :]
         m = calls.start(tail, words_of(tail[:40]))
-        if m is not None and promo.search(s.text[: glue.start()], set(s.words[:8])):
+        if m is None:
+            continue
+        near = title + " " + tail[:60]  # the newsletter is named in the title or the call
+        if promo.search(near, set(words_of(near))):
             return m.group(0).lower()
     return None
+
+
+def by_line(s: Shape) -> bool:
+    """Whether the block is a byline with the writer's role: "By Dan Gilgoff, CNN.com Religion
+    Editor" — "By", a name opening with a given name (given_names.txt), then nothing, or a comma,
+    a bar or "and" and a few words; no sentence ("By Tuesday, the …" is the story's)."""
+    if s.n > _BYLINE_WORDS or s.sentence_end or not s.text.startswith(("By ", "BY ")):
+        return False
+    rest = s.text[3:].lstrip()
+    name = leading_name(rest)
+    if name is None or name.split()[0].lower() not in word_set("given_names"):
+        return False
+    after = rest[len(name) :].lstrip()
+    return after == "" or after.startswith((",", "|", "and ", "&", "—", "-"))
+
+
+def player_markup(s: Shape) -> bool:
+    """Whether the block is a player's markup left in the text: an attribute holding an address
+    ('poster="http://v.example.com/images/….jpg" <the clip's title>')."""
+    return _MARKUP.match(s.text) is not None

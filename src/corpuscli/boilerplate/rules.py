@@ -60,7 +60,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
-from .notes import glued_call, glued_headline, media_leadin, paywall_note
+from .notes import by_line, glued_call, glued_headline, media_leadin, paywall_note, player_markup
 from .posts import mark_post_lines
 from .shapes import (
     DURATION,
@@ -227,7 +227,8 @@ def _embed(s: Shape, v: Verdict) -> None:
 
 
 def _outlet_notes(s: Shape, v: Verdict) -> None:
-    """A paywall note, a player's lead-in, a flattened newsletter widget (:mod:`.notes`)."""
+    """A paywall note, a player's lead-in, a flattened newsletter widget, a teaser glued to a
+    quoted headline, a byline with a role, a player's markup (:mod:`.notes`)."""
     if paywall_note(s):
         v.add(STRONG - v.score, "a paywall note", "newsletter_donation")
     elif verb := media_leadin(s):
@@ -240,6 +241,10 @@ def _outlet_notes(s: Shape, v: Verdict) -> None:
         )
     elif glued_headline(s):
         v.add(STRONG - v.score, "a related-link teaser (a quote or question:Headline)", "teaser")
+    elif by_line(s):
+        v.add(STRONG - v.score, "a byline with the writer's role (By Name, …)", "credit")
+    elif player_markup(s):
+        v.add(STRONG - v.score, 'a player\'s markup (attribute="http…")', "video_gallery")
 
 
 def _series_blurb(s: Shape, v: Verdict) -> None:
