@@ -7,8 +7,9 @@ rules of :mod:`.rules` would otherwise keep:
   its label ("Editor's note: This story has been updated to correct … As a public service, …" is
   the story's own note and stays);
 - a **player's lead-in**: a line of eight words at most that opens with a verb of watching or
-  listening (media_leadins.txt) and ends with a colon ("Watch the full report here:", "Listen:"):
-  the player it points at is not in the text;
+  listening (media_leadins.txt), ends with a colon and is the verb alone ("Listen:") or points
+  at a player (player_pointers.txt: "Watch the full report here:"); the player is not in the
+  text ("Watch for these three things:" introduces the story's list and stays);
 - a **newsletter's widget, flattened**: its title glued to its call with no sentence between
   ("Get CNN Health's weekly newsletter Sign up here to get … every Tuesday", "Opening Statement
   Sign up for our daily newsletter …"): a title of eight words at most, then a capitalised call
@@ -80,7 +81,12 @@ def media_leadin(s: Shape) -> str | None:
     if s.n > _LEADIN_WORDS or not s.text.rstrip().endswith(":"):
         return None
     m = lexicon("media_leadins").start(s.text, s.words)
-    return m.group(0).lower() if m is not None else None
+    if m is None:
+        return None
+    alone = len(words_of(m.group(0))) == s.n  # "Watch:", "Listen:"
+    if not alone and word_set("player_pointers").isdisjoint(s.wordset):
+        return None  # "Watch for these three things:" introduces the story's own list
+    return m.group(0).lower()
 
 
 def glued_call(s: Shape) -> str | None:
