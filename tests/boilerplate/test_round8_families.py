@@ -100,3 +100,18 @@ def test_the_new_rules_take_linear_time_on_generated_text(text):
     started = time.process_time()
     detect(frame(text + " (A/B)", "By " + text, "'" + text + "':" + text, 'x="http' + text))
     assert time.process_time() - started < 5
+
+
+@pytest.mark.parametrize("case", DATA["signed_pull_quotes"], ids=lambda c: c["doc_id"])
+def test_a_pull_quote_signed_by_name_goes_when_a_paragraph_tells_it(case):
+    verdicts = _verdicts(case)
+    removed = [k for k, gone in enumerate(verdicts["boilerplate"]) if gone]
+    assert removed == case["removed"], verdicts["why"].tolist()
+    assert set(verdicts["family"].iloc[case["removed"]]) <= {"embed"}
+
+
+def test_a_line_ending_with_a_name_and_no_echo_is_the_storys():
+    case = DATA["signed_pull_quotes"][0]
+    alone = [*case["lines"][:3], PARAGRAPH]  # the paragraph that told the quote is gone
+    verdicts = _verdicts(case, alone)
+    assert not verdicts["boilerplate"].any(), verdicts["why"].tolist()

@@ -29,7 +29,7 @@ _BRACKET_CREDIT = re.compile(r"[(\[]([^()\[\]/]{2,60}(?:/[^()\[\]/]{2,60}){1,3})
 #: A photographer's name right before a dash, after the caption's last sentence ("… on April 16.
 #: Peter van Agtmael—"): capitalised parts and name particles only.
 _DASH_PHOTOGRAPHER = re.compile(
-    r"(?:^|(?<=[.!?”]\s))[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|van|von|de|da|del|der|la|le)){1,4}"
+    r"(?:^|(?<=[.!?”]\s))[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|van|von|de|da|del|der|la|le)){1,4}$"
 )
 #: The words after a block's last sentence end ("… coronavirus. Reuters" -> "Reuters").
 _LAST_WORDS = re.compile(r"[.!?”]\s+([^.!?”]{2,40})$")
@@ -97,8 +97,7 @@ def _closing_credit(text: str, names_outlet: Callable[[str], object]) -> str | N
     dash = text.rfind("—")
     if (
         dash > 0
-        and (m := _DASH_PHOTOGRAPHER.search(text, 0, dash)) is not None
-        and m.end() == dash
+        and _DASH_PHOTOGRAPHER.search(text, 0, dash) is not None
         and _credit_opens(text[dash + 1 :].strip(), names_outlet)
     ):
         return "a photo caption closed by its credit (photographer—agency)"

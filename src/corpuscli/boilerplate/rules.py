@@ -60,6 +60,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .named_quotes import mark_named_pull_quotes
 from .notes import by_line, glued_call, glued_headline, media_leadin, paywall_note, player_markup
 from .posts import mark_post_lines
 from .shapes import (
@@ -198,6 +199,7 @@ def block_evidence(
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
