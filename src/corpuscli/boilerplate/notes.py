@@ -19,7 +19,12 @@ rules of :mod:`.rules` would otherwise keep:
   "Want to talk politics?:Join the … group": a quotation or a question, a colon with no space
   after it, and a capitalised headline (the rules' glued labels are one to three plain words);
 - a **byline with a role**: "By Dan Gilgoff, CNN.com Religion Editor";
-- a **player's markup**: 'poster="http://…jpg?pubId=…"', an attribute left in the text.
+- a **player's markup**: 'poster="http://…jpg?pubId=…"', an attribute left in the text;
+- an **embedded post's signature** other than a tweet's: a Facebook post's ("… Posted by Mark
+  Zuckerberg on Thursday, June 1, 2017"), an Instagram post's ("… A photo posted by Kim Taylor
+  (@katay_art) on Sep 2, 2016 …"; not "a video posted by Florida congressman Matt Gaetz") or a
+  quoted tweet signed by its handle alone ("“…?”
+  -@savannahguthrie").
 
 None names an outlet; each reads only its block (a :class:`.shapes.Shape`)."""
 
@@ -126,6 +131,30 @@ def by_line(s: Shape) -> bool:
         return False
     after = rest[len(name) :].lstrip()
     return after == "" or after.startswith((",", "|", "and ", "&", "—", "-"))
+
+
+#: A Facebook post's signature closing the block: "Posted by <name> on <weekday>, <month> <d>, <y>".
+_POSTED_BY = re.compile(
+    r"Posted by [A-Z][^.!?]{1,60} on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ "
+    r"\d{1,2}, \d{4}$"
+)
+#: An Instagram post's signature: "A photo posted by Kim Taylor (@katay_art) on Sep 2, 2016".
+_INSTAGRAM = re.compile(r"\bA (?:photo|video) posted by [^()]{1,60} \(@[\w.]{1,30}\) on [A-Z]")
+#: A quotation signed by a handle alone: '“…?” -@savannahguthrie'.
+_HANDLE_SIGNED = re.compile(r"[”\"]\s*[-–—]\s?@\w{1,15}$")
+
+
+def post_signature(s: Shape) -> str | None:
+    """The kind of an embedded post signed other than as a tweet is (see the module docstring),
+    or None."""
+    text = s.text.rstrip()
+    if s.n <= 80 and _POSTED_BY.search(text):
+        return "Posted by … on <date>"
+    if s.n <= 80 and _INSTAGRAM.search(text):
+        return "A photo posted by … (@handle) on <date>"
+    if s.n <= 80 and _HANDLE_SIGNED.search(text):
+        return "“…” -@handle"
+    return None
 
 
 def player_markup(s: Shape) -> bool:

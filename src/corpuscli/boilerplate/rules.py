@@ -61,7 +61,15 @@ from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
 from .named_quotes import mark_named_pull_quotes
-from .notes import by_line, glued_call, glued_headline, media_leadin, paywall_note, player_markup
+from .notes import (
+    by_line,
+    glued_call,
+    glued_headline,
+    media_leadin,
+    paywall_note,
+    player_markup,
+    post_signature,
+)
 from .posts import mark_post_lines
 from .shapes import (
     DURATION,
@@ -247,6 +255,8 @@ def _outlet_notes(s: Shape, v: Verdict) -> None:
         v.add(STRONG - v.score, "a byline with the writer's role (By Name, …)", "credit")
     elif player_markup(s):
         v.add(STRONG - v.score, 'a player\'s markup (attribute="http…")', "video_gallery")
+    elif signed := post_signature(s):
+        v.add(STRONG - v.score, f"an embedded post ({signed})", "embed")
 
 
 def _series_blurb(s: Shape, v: Verdict) -> None:
@@ -459,6 +469,8 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     if name is None or name.split()[0].lower() not in word_set("given_names"):
         return
     after = text[len(name) :].lstrip(" ,")
+    if after.startswith("(@") and (close := after.find(")")) > 0:  # "Nate Hochman (@njhochman) is"
+        after = after[close + 1 :].lstrip()
     if lexicon("bio_phrases").start(after, words_of(after[:40])) is None:
         return
     surname = name.split()[-1]
