@@ -97,11 +97,11 @@ def _closing_credit(text: str, names_outlet: Callable[[str], object]) -> str | N
     dash = text.rfind("—")
     if (
         dash > 0
-        and _DASH_PHOTOGRAPHER.search(text, 0, dash) is not None
+        and _DASH_PHOTOGRAPHER.search(text, max(0, dash - 80), dash) is not None
         and _credit_opens(text[dash + 1 :].strip(), names_outlet)
     ):
         return "a photo caption closed by its credit (photographer—agency)"
-    if (m := _LAST_WORDS.search(text)) is not None:
+    if (m := _LAST_WORDS.search(text, max(0, len(text) - 44))) is not None:
         last = m.group(1).strip().rstrip(".")
         if lexicon("photo_agencies").pattern.fullmatch(last):
             return "a photo caption closed by an agency's name (… . Agency)"

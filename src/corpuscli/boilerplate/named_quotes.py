@@ -53,7 +53,7 @@ def mark_named_pull_quotes(
             text[-1:] in ".!?:;,)"
             or "—" in text
             or s.function_share < _MIN_FUNCTION
-            or (m := _CLOSING_NAME.search(text)) is None
+            or (m := _CLOSING_NAME.search(text, max(0, len(text) - 80))) is None
         ):
             continue
         name = m.group(1).split()

@@ -147,12 +147,14 @@ _HANDLE_SIGNED = re.compile(r"[”\"]\s*[-–—]\s?@\w{1,15}$")
 def post_signature(s: Shape) -> str | None:
     """The kind of an embedded post signed other than as a tweet is (see the module docstring),
     or None."""
+    if s.n > 80 or ("osted by" not in s.text and "@" not in s.text[-20:]):
+        return None  # a cheap test first: most blocks have neither
     text = s.text.rstrip()
-    if s.n <= 80 and _POSTED_BY.search(text):
+    if _POSTED_BY.search(text, max(0, len(text) - 120)):
         return "Posted by … on <date>"
-    if s.n <= 80 and _INSTAGRAM.search(text):
+    if _INSTAGRAM.search(text):
         return "A photo posted by … (@handle) on <date>"
-    if s.n <= 80 and _HANDLE_SIGNED.search(text):
+    if _HANDLE_SIGNED.search(text, max(0, len(text) - 24)):
         return "“…” -@handle"
     return None
 
