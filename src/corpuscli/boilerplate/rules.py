@@ -60,6 +60,16 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .named_quotes import mark_named_pull_quotes
+from .notes import (
+    by_line,
+    glued_call,
+    glued_headline,
+    media_leadin,
+    paywall_note,
+    player_markup,
+    post_signature,
+)
 from .posts import mark_post_lines
 from .shapes import (
     DURATION,
@@ -89,7 +99,7 @@ VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
-    "speech_verbs", "teaser_labels", "widget_phrases", *_CTA_FAMILIES,
+    "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
@@ -111,7 +121,8 @@ _SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 def _speech_regex() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
     return re.compile(
-        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
+        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"
+        rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:{verbs})\b"
         rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
     )
 
@@ -185,6 +196,8 @@ def block_evidence(
         _credit(s, v, edge and not continues, names_outlet)
         _data_widget(s, v)
         _forms(s, v)
+        if v.score < STRONG:
+            _outlet_notes(s, v)
         _calls_to_action(s, v, i, names_outlet)
         if v.score < STRONG and (call := spread_call(s, _CTA_FAMILIES, _CTA_FAMILY)):
             v.add(STRONG - max(v.score, 0.0), *call)
@@ -194,6 +207,7 @@ def block_evidence(
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
     _button_runs(blocks, shapes, verdicts, quoting)
@@ -208,6 +222,8 @@ def _editor_note(s: Shape) -> bool:
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
     if lexicon("editor_notes").start(s.text, s.words) is None:
         return False
+    if paywall_note(s):
+        return False
     return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
 
 
@@ -218,6 +234,29 @@ def _embed(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
+
+
+def _outlet_notes(s: Shape, v: Verdict) -> None:
+    """A paywall note, a player's lead-in, a flattened newsletter widget, a teaser glued to a
+    quoted headline, a byline with a role, a player's markup (:mod:`.notes`)."""
+    if paywall_note(s):
+        v.add(STRONG - v.score, "a paywall note", "newsletter_donation")
+    elif verb := media_leadin(s):
+        v.add(STRONG - v.score, f"a player's lead-in ({verb} …:)", "video_gallery")
+    elif call := glued_call(s):
+        v.add(
+            STRONG - v.score,
+            f"a newsletter's widget, flattened (… {call} …)",
+            "newsletter_donation",
+        )
+    elif glued_headline(s):
+        v.add(STRONG - v.score, "a related-link teaser (a quote or question:Headline)", "teaser")
+    elif by_line(s):
+        v.add(STRONG - v.score, "a byline with the writer's role (By Name, …)", "credit")
+    elif player_markup(s):
+        v.add(STRONG - v.score, 'a player\'s markup (attribute="http…")', "video_gallery")
+    elif signed := post_signature(s):
+        v.add(STRONG - v.score, f"an embedded post ({signed})", "embed")
 
 
 def _series_blurb(s: Shape, v: Verdict) -> None:
@@ -385,6 +424,10 @@ def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: igno
         v.add(STRONG, f"a promotion of the outlet's pages ({verb.group(0).lower()} …)", "social")
 
 
+#: The most words a byline has (a block of more is the story's, for the bio rule's count).
+_BYLINE_WORDS = 5
+
+
 def _capitalised_words(blocks: list[Block]) -> Counter[str]:
     """How many blocks each capitalised word appears in (to tell whether a name is the story's)."""
     seen: Counter[str] = Counter()
@@ -417,16 +460,23 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")
+    title = lexicon("name_titles").start(text, words_of(text[:20]))
+    if title is not None:  # "Rep. Jody Hice is a Republican from Georgia."
+        text = text[title.end() :].lstrip(". ")
     if has_quote_mark(text) and not word_set("speech_verbs").isdisjoint(s.wordset):
         return  # "X is an attorney with … She said … “…”": the story tells what X said
     name = leading_name(text)
     if name is None or name.split()[0].lower() not in word_set("given_names"):
         return
     after = text[len(name) :].lstrip(" ,")
+    if after.startswith("(@") and (close := after.find(")")) > 0:  # "Nate Hochman (@njhochman) is"
+        after = after[close + 1 :].lstrip()
     if lexicon("bio_phrases").start(after, words_of(after[:40])) is None:
         return
     surname = name.split()[-1]
-    if _capitalised_words(blocks).get(surname, 0) <= 1:
+    # the story's blocks only: a byline at the head ("Jody Hice") names the author, not the story
+    story = [b for b in blocks if b.text.count(" ") >= _BYLINE_WORDS]
+    if _capitalised_words(story).get(surname, 0) <= 1:
         v.add(STRONG, f"an author's bio ({name} …)", "bio")
 
 
@@ -554,7 +604,8 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     banner = opener is not None or (
         appeal_word and s.words and s.words[0] in word_set("appeal_words") and text.endswith("!")
     )
-    if (banner or s.n <= 6) and names_outlet(text):
+    # a short sentence naming the outlet is not its banner ("The Bloomberg Commodity Index rose.")
+    if (banner or (s.n <= 6 and not (s.sentence_end and s.n >= 5))) and names_outlet(text):
         if s.n <= 3 and not banner:
             v.add(STRONG, "the outlet's name (a byline's)", "credit")
         else:

@@ -107,7 +107,7 @@ class Lexicon:
         """The phrase ``text`` starts with (after an opening bracket or quote), or None."""
         if not words or words[0] not in self.first:
             return None
-        return self.pattern.match(text.lstrip("([\"'“‘•⦁·*-– "))
+        return self.pattern.match(text.lstrip("([\"'“‘•⦁·*-–— "))
 
 
 def _phrase_regex(phrase: str) -> str:
