@@ -90,7 +90,7 @@ def _json_columns(plain: pd.DataFrame) -> list[list[Any]] | None:
     keys = [str(k) for k in plain.columns]
     if not keys or not plain.columns.is_unique or len(set(keys)) != len(keys):
         return None  # (no columns: records of no fields, one per row)
-    from pandas.core.dtypes.cast import maybe_box_native
+    from pandas.core.dtypes.cast import maybe_box_native  # type: ignore[attr-defined]  # to_dict's own
 
     def ready(value: Any) -> Any:
         if type(value) is float:
