@@ -203,16 +203,39 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
             return value
         return escape(value if isinstance(value, str) else str(value))
 
-    escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
-        {i: pd.Series([cell(v) for v in plain[col].tolist()], dtype=object)
-         for i, col in enumerate(plain.columns)},
-        index=plain.index,
-    )  # fmt: skip
-    escaped.columns = [escape(str(c)) for c in plain.columns]
-    escaped.to_csv(
-        out, sep=sep, index=False, lineterminator="\n", float_format=None,
-        quoting=csv.QUOTE_NONE, escapechar=None,
-    )  # fmt: skip
+    columns = [plain[col].tolist() for col in plain.columns]
+    names = [escape(str(c)) for c in plain.columns]
+    if len(names) < 2:  # (pandas' writer quotes or refuses a lone empty field)
+        escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
+            {i: pd.Series([cell(v) for v in values], dtype=object)
+             for i, values in enumerate(columns)},
+            index=plain.index,
+        )  # fmt: skip
+        escaped.columns = names
+        escaped.to_csv(
+            out, sep=sep, index=False, lineterminator="\n", float_format=None,
+            quoting=csv.QUOTE_NONE, escapechar=None,
+        )  # fmt: skip
+        return
+
+    def field(value: Any) -> str:
+        # the text pandas' writer gives a cell: empty when missing, a float by its repr, any
+        # other number by its str
+        value = cell(value)
+        if type(value) is str:
+            return value
+        if value is None or pd.isna(value):
+            return ""
+        return repr(value) if isinstance(value, float) else str(value)
+
+    # the lines of pandas' writer, joined a column at a time (it turns each record into a row
+    # of objects and formats it in Python): text, None and integers, nearly every cell, at once
+    fields = [[escape(v) if type(v) is str else "" if v is None else str(v) if type(v) is int
+               else field(v) for v in values] for values in columns]  # fmt: skip
+    out.write("\t".join(names) + "\n")
+    lines = list(map("\t".join, zip(*fields, strict=True)))
+    for i in range(0, len(lines), _JSON_CHUNK):
+        out.write("\n".join(lines[i : i + _JSON_CHUNK]) + "\n")
 
 
 def cell_text(value: Any, digits: int = 4) -> str:
