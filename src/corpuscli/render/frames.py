@@ -230,12 +230,13 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
 
     # the lines of pandas' writer, joined a column at a time (it turns each record into a row
     # of objects and formats it in Python): text, None and integers, nearly every cell, at once
-    fields = [[escape(v) if type(v) is str else "" if v is None else str(v) if type(v) is int
-               else field(v) for v in values] for values in columns]  # fmt: skip
+    # (a chunk of records at a time: the texts of a whole table would double its memory)
     out.write("\t".join(names) + "\n")
-    lines = list(map("\t".join, zip(*fields, strict=True)))
-    for i in range(0, len(lines), _JSON_CHUNK):
-        out.write("\n".join(lines[i : i + _JSON_CHUNK]) + "\n")
+    for i in range(0, len(plain), _JSON_CHUNK):
+        fields = [[escape(v) if type(v) is str else "" if v is None else str(v) if type(v) is int
+                   else field(v) for v in values[i : i + _JSON_CHUNK]]
+                  for values in columns]  # fmt: skip
+        out.write("\n".join(map("\t".join, zip(*fields, strict=True))) + "\n")
 
 
 def cell_text(value: Any, digits: int = 4) -> str:
