@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from corpuscli.render.frames import _json_default, records, write_json
+from corpuscli.render.frames import _json_default, _json_value, _plain, records, write_json
 
 
 def _reference(frame: pd.DataFrame) -> str:
@@ -77,3 +78,66 @@ def test_no_records_and_an_empty_record():
     assert _written(pd.DataFrame({"a": []})) == _reference(pd.DataFrame({"a": []})) == "[]\n"
     empty_rows = pd.DataFrame(index=range(2))
     assert _written(empty_rows) == _reference(empty_rows)
+
+
+def _records_through_pandas(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The records as ``to_dict(orient="records")`` gave them before they were read a column
+    at a time."""
+    rows = _plain(frame).to_dict(orient="records")
+    return [{str(k): _json_value(v) for k, v in row.items()} for row in rows]
+
+
+_FLOATS = st.floats(allow_nan=True, allow_infinity=True)
+_TYPED = st.sampled_from(["object", "int64", "float64", "Int64", "string", "bool", "datetime"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_TYPED, st.lists(st.one_of(_FLOATS, _VALUES), min_size=4, max_size=4)),
+                max_size=5),
+       st.integers(min_value=0, max_value=4))  # fmt: skip
+@example([("float64", [1.5, float("inf"), float("nan"), -float("inf")])], 4)
+def test_records_read_by_column_are_pandas_records(columns, rows):
+    """Every column type a table holds (NumPy integers and floats with infinities and NaN,
+    nullable integers, text with missing values, booleans, dates): the same records, and the
+    same bytes of ``-f json``."""
+    data = {}
+    for i, (kind, values) in enumerate(columns):
+        values = values[:rows]
+        name = f"c{i % 3}" if i < 3 else i  # a name that is no string
+        if kind == "int64":
+            data[name] = pd.Series([v * 7 - 3 for v in range(len(values))], dtype="int64")
+        elif kind == "float64":
+            data[name] = pd.Series([v if isinstance(v, float) else None for v in values],
+                                   dtype="float64")  # fmt: skip
+        elif kind == "Int64":
+            data[name] = pd.Series([v if type(v) is int and abs(v) < 2**62 else None
+                                    for v in values], dtype="Int64")  # fmt: skip
+        elif kind == "string":
+            data[name] = pd.Series([v if isinstance(v, str) else None for v in values],
+                                   dtype="string")  # fmt: skip
+        elif kind == "bool":
+            data[name] = pd.Series([bool(v) for v in values], dtype=bool)
+        elif kind == "datetime":
+            data[name] = pd.to_datetime(
+                ["2020-11-17T10:00:00Z" if v else None for v in values], utc=True
+            )
+        else:
+            data[name] = pd.Series(values, dtype=object)
+    frame = pd.DataFrame(data) if data else pd.DataFrame(index=range(rows))
+    assert records(frame) == _records_through_pandas(frame)
+    assert _written(frame) == _reference(frame)
+
+
+def test_records_of_frames_without_distinct_names():
+    """No columns (a record of no fields per row), a name twice, and two names that read the
+    same as strings: as pandas gives them."""
+    for frame in (
+        pd.DataFrame(index=range(2)),
+        pd.DataFrame([[1, "a"], [2, None]], columns=["x", "x"]),
+        pd.DataFrame([[1, "a"], [2, None]], columns=[1, "1"]),
+    ):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # pandas: columns are not unique
+            assert records(frame) == _records_through_pandas(frame)
+            assert _written(frame) == _reference(frame)
+    assert records(pd.DataFrame(index=range(2))) == [{}, {}]

@@ -3,6 +3,8 @@ characters, and gives the spans the plain search (back to the paragraph's start)
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +62,25 @@ def test_a_word_longer_than_the_window_is_read_in_its_last_characters():
     text = f"He met {word}. Then left."
     assert sentence_spans(text) == _plain_spans(text, 0, len(text))
     assert len(sentence_spans(text)) == 2
+
+
+#: The sentence-end pattern as first written (two branches tried at every position).
+_PLAIN_END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s|$)|\n+")
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, ".\n", "?”", "!)", "…’ ", ".'", "\n\n\n", "a"]), max_size=60
+    ),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=400),
+)
+def test_end_pattern_finds_what_the_plain_one_finds(pieces, a, b):
+    text = "".join(pieces)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    found = [m.span() for m in sentences._END.finditer(text, start, end)]
+    assert found == [m.span() for m in _PLAIN_END.finditer(text, start, end)]
+    assert [m.span() for m in sentences._END.finditer(text)] == [
+        m.span() for m in _PLAIN_END.finditer(text)
+    ]

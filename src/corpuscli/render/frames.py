@@ -16,6 +16,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import IO, Any, cast
 
 import pandas as pd
@@ -60,8 +61,46 @@ def _json_value(value: Any) -> Any:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The frame as JSON-ready records."""
-    rows = _plain(frame).to_dict(orient="records")
+    plain = _plain(frame)
+    columns = _json_columns(plain)
+    if columns is None:
+        return _records_by_rows(plain)
+    keys = [str(k) for k in plain.columns]
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _records_by_rows(plain: pd.DataFrame) -> list[dict[str, Any]]:
+    """:func:`records` of a :func:`_plain` frame through pandas, for any frame (duplicate or
+    colliding column names too)."""
+    rows = plain.to_dict(orient="records")
     return [{str(k): _json_value(v) for k, v in row.items()} for row in rows]
+
+
+#: Types whose values pandas' records and :func:`_json_value` leave as they are.
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})
+
+
+def _json_columns(plain: pd.DataFrame) -> list[list[Any]] | None:
+    """The JSON-ready values of a :func:`_plain` frame, column by column: what
+    ``to_dict(orient="records")`` and :func:`_json_value` make of each (NumPy scalars as Python
+    ones, infinities as None), read a column at a time rather than a record at a time (the
+    records of a large table took half of its ``-f json`` write). None when there are no
+    columns, or their names are not unique as strings (pandas then drops columns, and a record
+    keeps the last): :func:`_records_by_rows` reads those."""
+    keys = [str(k) for k in plain.columns]
+    if not keys or not plain.columns.is_unique or len(set(keys)) != len(keys):
+        return None  # (no columns: records of no fields, one per row)
+    from pandas.core.dtypes.cast import maybe_box_native  # type: ignore[attr-defined]  # to_dict's own
+
+    def ready(value: Any) -> Any:
+        if type(value) is float:
+            return value if math.isfinite(value) else None
+        return _json_value(maybe_box_native(value))
+
+    return [
+        [v if type(v) in _AS_THEY_ARE else ready(v) for v in plain.iloc[:, i].tolist()]
+        for i in range(len(keys))
+    ]
 
 
 def write_jsonl(frame: pd.DataFrame, out: IO[str]) -> None:
@@ -70,43 +109,78 @@ def write_jsonl(frame: pd.DataFrame, out: IO[str]) -> None:
         out.write("\n")
 
 
+#: Records laid out at a time by :func:`write_json` (a bound on the memory of their texts).
+_JSON_CHUNK = 10_000
+
+
 def write_json(frame: pd.DataFrame, out: IO[str]) -> None:
     """The frame as a JSON array of records, indented by two spaces: the bytes of
     ``json.dump(records, indent=2)``, written faster. The standard library encodes indented
     JSON in pure Python; a record of plain values (text, numbers, booleans, null: nearly every
-    table) is laid out here with its C-encoded strings, any other record by ``json.dumps``."""
-    rows = records(frame)
-    if not rows:
+    table) is laid out here with its C-encoded strings, a column at a time, any other record by
+    ``json.dumps``."""
+    plain = _plain(frame)
+    columns = _json_columns(plain)
+    if columns is None:
+        rows = _records_by_rows(plain)
+        if not rows:
+            out.write("[]\n")
+            return
+        out.write("[\n")
+        out.write(",\n".join(_indented_record(row) for row in rows))
+        out.write("\n]\n")
+        return
+    n = len(columns[0])
+    if not n:
         out.write("[]\n")
         return
-    pieces = [",\n".join(_indented_record(row) for row in rows[i : i + 1000])
-              for i in range(0, len(rows), 1000)]  # fmt: skip
+    keys = [str(k) for k in plain.columns]
+    heads = [f"    {encode_basestring(k)}: " for k in keys]
+    heads[0] = "  {\n" + heads[0]
     out.write("[\n")
-    out.write(",\n".join(pieces))
+    for i in range(0, n, _JSON_CHUNK):
+        texts = [[head + encode_basestring(v) if type(v) is str else _field(head, v)
+                  for v in col[i : i + _JSON_CHUNK]]
+                 for head, col in zip(heads, columns, strict=True)]  # fmt: skip
+        laid = [",\n".join(fields) + "\n  }" if None not in fields
+                else _indented_record(dict(zip(keys, (c[i + k] for c in columns), strict=True)))
+                for k, fields in enumerate(zip(*texts, strict=True))]  # fmt: skip
+        out.write((",\n" if i else "") + ",\n".join(laid))
     out.write("\n]\n")
+
+
+def _field(head: str, value: Any) -> str | None:
+    """``head`` and the value that is no ``str`` as :func:`_json_text` writes it, or None."""
+    text = _json_text(value)
+    return None if text is None else head + text
+
+
+def _json_text(value: Any) -> str | None:
+    """A plain value as the standard library writes it (text, None, a boolean, an integer, a
+    finite float), or None for any other value."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    return None
 
 
 def _indented_record(row: dict[str, Any]) -> str:
     """One record as ``json.dumps([row], indent=2)`` lays it out inside its array."""
-    from json.encoder import encode_basestring
-
     if not row:
         return "  {}"
     fields = []
     for key, value in row.items():
-        if isinstance(value, str):
-            text = encode_basestring(value)
-        elif value is None:
-            text = "null"
-        elif value is True:
-            text = "true"
-        elif value is False:
-            text = "false"
-        elif isinstance(value, int):
-            text = int.__repr__(value)
-        elif isinstance(value, float) and math.isfinite(value):
-            text = float.__repr__(value)
-        else:  # lists, NumPy integers, dates …: the standard library's way, re-indented
+        text = _json_text(value)
+        if text is None:  # lists, NumPy integers, dates …: the standard library's way, re-indented
             dumped = json.dumps(row, ensure_ascii=False, indent=2, default=_json_default)
             return "  " + dumped.replace("\n", "\n  ")
         fields.append(f"    {encode_basestring(key)}: {text}")
@@ -129,16 +203,40 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
             return value
         return escape(value if isinstance(value, str) else str(value))
 
-    escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
-        {i: pd.Series([cell(v) for v in plain[col].tolist()], dtype=object)
-         for i, col in enumerate(plain.columns)},
-        index=plain.index,
-    )  # fmt: skip
-    escaped.columns = [escape(str(c)) for c in plain.columns]
-    escaped.to_csv(
-        out, sep=sep, index=False, lineterminator="\n", float_format=None,
-        quoting=csv.QUOTE_NONE, escapechar=None,
-    )  # fmt: skip
+    columns = [plain[col].tolist() for col in plain.columns]
+    names = [escape(str(c)) for c in plain.columns]
+    if len(names) < 2:  # (pandas' writer quotes or refuses a lone empty field)
+        escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
+            {i: pd.Series([cell(v) for v in values], dtype=object)
+             for i, values in enumerate(columns)},
+            index=plain.index,
+        )  # fmt: skip
+        escaped.columns = names
+        escaped.to_csv(
+            out, sep=sep, index=False, lineterminator="\n", float_format=None,
+            quoting=csv.QUOTE_NONE, escapechar=None,
+        )  # fmt: skip
+        return
+
+    def field(value: Any) -> str:
+        # the text pandas' writer gives a cell: empty when missing, a float by its repr, any
+        # other number by its str
+        value = cell(value)
+        if type(value) is str:
+            return value
+        if value is None or pd.isna(value):
+            return ""
+        return repr(value) if isinstance(value, float) else str(value)
+
+    # the lines of pandas' writer, joined a column at a time (it turns each record into a row
+    # of objects and formats it in Python): text, None and integers, nearly every cell, at once
+    # (a chunk of records at a time: the texts of a whole table would double its memory)
+    out.write("\t".join(names) + "\n")
+    for i in range(0, len(plain), _JSON_CHUNK):
+        fields = [[escape(v) if type(v) is str else "" if v is None else str(v) if type(v) is int
+                   else field(v) for v in values[i : i + _JSON_CHUNK]]
+                  for values in columns]  # fmt: skip
+        out.write("\n".join(map("\t".join, zip(*fields, strict=True))) + "\n")
 
 
 def cell_text(value: Any, digits: int = 4) -> str:
