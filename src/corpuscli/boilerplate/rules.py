@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 
 from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
@@ -135,6 +137,19 @@ def quotes_someone(s: Shape) -> bool:
     return bool(_QUOTE_ATTRIBUTION.search(s.text))
 
 
+def _names_nothing(_text: str) -> None:
+    return None
+
+
+@cache
+def outlet_finder(outlet: str | None) -> Callable[[str], re.Match[str] | None]:
+    """The search for the outlet's name as a word, case aside (compiled once per outlet, not
+    once per article); a search that finds nothing for no outlet or one of under 3 letters."""
+    if not outlet or len(outlet) < 3:
+        return _names_nothing
+    return re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
+
+
 def block_evidence(
     blocks: list[Block],
     *,
@@ -146,11 +161,7 @@ def block_evidence(
     shapes = [shape_of(b.text, stopwords, keys) for b in blocks]
     verdicts = [Verdict() for _ in blocks]
     n = len(blocks)
-    names_outlet = (
-        re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
-        if outlet and len(outlet) >= 3
-        else (lambda _text: None)
-    )
+    names_outlet = outlet_finder(outlet)
     quoting = [quotes_someone(s) for s in shapes]
     for i, s in enumerate(shapes):
         v = verdicts[i]
@@ -530,7 +541,8 @@ def _forms(s: Shape, v: Verdict) -> None:
 def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # type: ignore[no-untyped-def]
     text = s.text
     found = False
-    for family in _CTA_FAMILIES:
+    # each family's search finds nothing when none of its key words is the block's
+    for family in () if key_words(_CTA_FAMILIES).isdisjoint(s.keyed) else _CTA_FAMILIES:
         m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
             strong = s.n <= 15 and (
