@@ -273,3 +273,49 @@ def test_signs_and_closers_are_read_only_as_their_kind():
         entries("symbols", "closers")
     with pytest.raises(ValueError, match="MANIFEST"):
         entries("teaser_closers", "phrases")
+
+
+def _pieces_of(lexicon) -> list[str]:
+    """The words of a vocabulary's phrases, cased both ways, and what may stand between them."""
+    words = sorted({w for phrase in lexicon.phrases for w in phrase.split() if w != "…"})
+    return [*words, *(w.upper() for w in words[:20]), " ", " ", "  ", "\t", "’", "“", "—", ",",
+            ".", "x", "\xa0"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_vocabulary_search_with_the_plain_text_finds_what_the_patterns_find(data):
+    """The literal tests of Lexicon.search (each word of a phrase, or each run of its words
+    where the text's only spaces are single spaces, a substring of the text) skip only patterns
+    that cannot match: the same match as running every pattern the block's key words name."""
+    from corpuscli.boilerplate.shapes import shape_of
+
+    for lexicon in _lexicons():
+        pieces = _pieces_of(lexicon)
+        for _ in range(5):
+            parts = data.draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=12))
+            text = " ".join(parts) if data.draw(st.booleans()) else "".join(parts)
+            s = shape_of(text, frozenset(), lexicon.keys)
+            fast = lexicon.search(text, s.keyed, s.plain)
+            slow = lexicon.search(text, s.keyed)
+            assert (fast and (fast.span(), fast.group(0))) == (
+                slow and (slow.span(), slow.group(0))
+            )
+
+
+def test_vocabulary_runs_are_the_phrases_parts_between_gaps():
+    from corpuscli.boilerplate.vocabulary import compile_lexicon
+
+    lex = compile_lexicon("t", ["read … more here", "sign up"])
+    assert sorted(lex.runs.values()) == [(("read", "more here"),), (("sign up",),)]
+    assert lex.search("Sign  up now", {"sign", "up"}, "sign  up now") is not None
+    assert lex.search("Sign\tup now", {"sign", "up"}, "sign\tup now") is not None
+    assert lex.search("Sign on up", {"sign", "up"}, "sign on up") is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZ'-’ -_1.\t\n")), max_size=30))
+def test_ascii_words_by_translation_equal_the_pattern(text):
+    """The words of an ASCII block split from its letters, apostrophes and hyphens are the
+    pattern's wherever those are inside words, and the pattern's way is taken elsewhere."""
+    assert words_of(text) == WORD.findall(text.lower().replace("’", "'"))
