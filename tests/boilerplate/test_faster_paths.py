@@ -319,3 +319,32 @@ def test_ascii_words_by_translation_equal_the_pattern(text):
     """The words of an ASCII block split from its letters, apostrophes and hyphens are the
     pattern's wherever those are inside words, and the pattern's way is taken elsewhere."""
     assert words_of(text) == WORD.findall(text.lower().replace("’", "'"))
+
+
+def _speech_pattern_before() -> re.Pattern[str]:
+    """The one pattern of both ways that quotes_someone searched before, the reference."""
+    from corpuscli.boilerplate.vocabulary import lexicon
+
+    verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
+    return re.compile(
+        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["said", "told", "wrote", "Putin", "He", "he", "they", " ", "  ", ",",
+                         ":", "“", "”", '"', "x", "é", "_", "9", "resaid", "saidx"]),  # fmt: skip
+        max_size=14,
+    ).map("".join)
+)
+def test_quotes_someone_equals_the_one_pattern(text):
+    from corpuscli.boilerplate.rules import quotes_someone
+    from corpuscli.boilerplate.shapes import shape_of
+
+    expected = bool(_speech_pattern_before().search(text))
+    s = shape_of(text, frozenset())
+    # the rule asks the pattern only of a block with a verb of speech and a quotation mark
+    assert quotes_someone(s) == (expected and bool({"said", "told", "wrote"} & s.wordset))

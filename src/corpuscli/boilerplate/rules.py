@@ -110,15 +110,23 @@ _SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
 _SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
 
-def _speech_regex() -> re.Pattern[str]:
+def _speech_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two ways a block says who it quotes: a quotation mark closed, then a pronoun or a
+    name and a verb of speech ("…,” Putin said"); a verb of speech, then a quotation mark
+    opened ("she said: “…") — this one without the word boundary before the verb, which
+    :func:`quotes_someone` checks where it matches (a pattern that opens with the verbs is
+    searched by their first letters, one that opens with ``\\b`` at every position)."""
     verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
-    return re.compile(
-        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
+    return (
+        re.compile(
+            rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
+        ),
+        re.compile(rf"(?:{verbs})\s*[:,]?\s*[“\"]"),
     )
 
 
-_QUOTE_ATTRIBUTION: re.Pattern[str] | None = None
+_QUOTE_ATTRIBUTION: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def has_quote_mark(text: str) -> bool:
@@ -133,8 +141,18 @@ def quotes_someone(s: Shape) -> bool:
     if word_set("speech_verbs").isdisjoint(s.wordset) or not has_quote_mark(s.text):
         return False  # both ways of the pattern need a verb and a quotation mark
     if _QUOTE_ATTRIBUTION is None:
-        _QUOTE_ATTRIBUTION = _speech_regex()
-    return bool(_QUOTE_ATTRIBUTION.search(s.text))
+        _QUOTE_ATTRIBUTION = _speech_regexes()
+    after_quote, before_quote = _QUOTE_ATTRIBUTION
+    text = s.text
+    if after_quote.search(text) is not None:
+        return True
+    at = 0
+    while (m := before_quote.search(text, at)) is not None:
+        start = m.start()
+        if start == 0 or _WORD_CHARACTER.match(text, start - 1) is None:
+            return True  # a word boundary before the verb (a verb opens with a letter)
+        at = start + 1
+    return False
 
 
 def _names_nothing(_text: str) -> None:
