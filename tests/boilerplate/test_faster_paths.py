@@ -332,14 +332,12 @@ def _speech_pattern_before() -> re.Pattern[str]:
     )
 
 
+_SPEECH_PIECES = ["said", "told", "wrote", "Putin", "He", "he", "they", " ", "  ", ",", ":", "“",
+                  "”", '"', "x", "é", "_", "9", "resaid", "saidx"]  # fmt: skip
+
+
 @settings(max_examples=1500, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(["said", "told", "wrote", "Putin", "He", "he", "they", " ", "  ", ",",
-                         ":", "“", "”", '"', "x", "é", "_", "9", "resaid", "saidx"]),  # fmt: skip
-        max_size=14,
-    ).map("".join)
-)
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=14).map("".join))
 def test_quotes_someone_equals_the_one_pattern(text):
     from corpuscli.boilerplate.rules import quotes_someone
     from corpuscli.boilerplate.shapes import shape_of
