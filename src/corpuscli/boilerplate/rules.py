@@ -290,7 +290,12 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
-    if s.n <= 60 and not s.sentence_like and (end := DURATION_END.search(s.text)):
+    if (
+        s.n <= 60
+        and not s.sentence_like
+        and (s.text[-1:] in _DURATION_LAST or s.text.endswith("\n"))  # "$": its end or a break
+        and (end := DURATION_END.search(s.text))
+    ):
         before = s.text[max(0, end.start() - 24) : end.start()]
         if s.n <= 25 or lexicon("player_buttons").pattern.search(before):
             v.add(STRONG, "a clip label with a duration", "video_gallery")
@@ -304,7 +309,7 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
         ):
             v.add(STRONG, f"a player's label (… {button.group(0).lower()})", "video_gallery")
             return
-    first = s.text.split(maxsplit=2)
+    first = s.text.split(maxsplit=2) if not s.sentence_like else []  # a sentence: no button
     if (
         len(first) == 3
         and len(first[0]) >= 4
@@ -320,6 +325,10 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
         rest = re.sub(r"[\W\d_]+", "", " ".join(w for w in s.text.split() if not w.isalpha()))
         if not rest or DURATION.search(s.text):
             v.add(STRONG, "a widget's label", "video_gallery")
+
+
+#: The last character of a block a duration closes (:data:`.shapes.DURATION_END`).
+_DURATION_LAST = "0123456789)"
 
 
 def _separator(s: Shape, v: Verdict) -> None:

@@ -70,7 +70,7 @@ def shape_of(text: str, stopwords: frozenset[str], keys: frozenset[str] | None =
     words = words_in(folded)
     n = len(words)
     share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
-    if not text.isascii() and max(text) >= "\u3040":  # maybe CJK (its lowest): count them
+    if not text.isascii():  # maybe CJK: count its characters
         n += len(CJK.findall(text)) // 2
     wordset = frozenset(words)
     keyed = wordset if keys is None else wordset & keys
