@@ -658,8 +658,8 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
     n = len(shapes)
     if n < 4:
         return
-    joined = [" ".join(s.words) for s in shapes]
-    body = "\n".join(joined[2:])
+    joined: list[str] = []  # each block's words, and the body's, made for the first candidate
+    body = ""
     for k, s in enumerate(shapes):
         if (
             not 10 <= s.n <= 45
@@ -671,6 +671,9 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             or s.function_share < 0.25
         ):
             continue
+        if not joined:
+            joined = [" ".join(shape.words) for shape in shapes]
+            body = "\n".join(joined[2:])
         probes = {" ".join(s.words[a : a + 5]) for a in (0, (s.n - 5) // 2, s.n - 5)}
         own = 1 if k >= 2 else 0
         if not any(body.count(probe) > own for probe in probes):
