@@ -346,3 +346,31 @@ def test_quotes_someone_equals_the_one_pattern(text):
     s = shape_of(text, frozenset())
     # the rule asks the pattern only of a block with a verb of speech and a quotation mark
     assert quotes_someone(s) == (expected and bool({"said", "told", "wrote"} & s.wordset))
+
+
+_CAPTION_PIECES = ["Photo", "photos", "Image", "image copyright", "Source", "Getty Images",
+                   "Credit", " ", "  ", ":", "(", ")", "/", "AP", "Jay Calderon", ".", "\t",
+                   "the", "of", "—"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), min_size=1, max_size=12).map("".join))
+def test_photo_words_skipped_only_where_they_cannot_count(text):
+    """_caption's test before its loop over photo words (a colon, or a photo word at the start)
+    leaves the verdict as the loop over every photo word gives it."""
+    import corpuscli.boilerplate.rules as rules
+    from corpuscli.boilerplate.evidence import Verdict
+    from corpuscli.boilerplate.shapes import shape_of
+    from corpuscli.boilerplate.vocabulary import key_words
+
+    s = shape_of(text, frozenset(), key_words(rules.VOCABULARIES))
+    fast = Verdict()
+    rules._caption(s, fast)
+    saved = rules._photo_word_may_count
+    rules._photo_word_may_count = lambda _text, _pattern: True
+    try:
+        slow = Verdict()
+        rules._caption(s, slow)
+    finally:
+        rules._photo_word_may_count = saved
+    assert (fast.score, fast.reasons, fast.family) == (slow.score, slow.reasons, slow.family)

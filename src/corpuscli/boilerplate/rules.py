@@ -267,7 +267,7 @@ def _caption(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an agency's name alone (a photo's credit)", "caption")
         return
     photo = lexicon("photo_words")
-    if not photo.keys.isdisjoint(s.keyed):
+    if not photo.keys.isdisjoint(s.keyed) and _photo_word_may_count(s.text, photo.pattern):
         for m in photo.pattern.finditer(s.text):
             before = s.text[: m.start()].rstrip()
             after = s.text[m.end() :]
@@ -282,6 +282,16 @@ def _caption(s: Shape, v: Verdict) -> None:
                 return
     if "/" in s.text and s.n <= 40 and _SLASH_CREDIT.search(s.text) and not s.text.endswith("."):
         v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
+
+
+def _photo_word_may_count(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a photo word of ``text`` can be evidence in :func:`_caption`: a colon follows it
+    (a credit: the text has a colon), or nothing but spaces comes before it (a label): a match at
+    one of the first positions. Most blocks with a photo word ("the image of …") are neither."""
+    if ":" in text:
+        return True
+    lead = len(text) - len(text.lstrip())
+    return any(pattern.match(text, at) is not None for at in range(lead + 1))
 
 
 def _video_gallery(s: Shape, v: Verdict) -> None:
@@ -493,7 +503,7 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
         if end is not None and end.end() >= len(s.text.rstrip(". ")) - 1 and s.n <= 30:
             v.add(STRONG, f"a credit line (… {end.group(0).lower()})", "credit")
             return
-        for m in words.pattern.finditer(s.text):
+        for m in words.pattern.finditer(s.text) if ":" in s.text else ():  # the colon after
             if s.text[m.end() : m.end() + 2].lstrip().startswith(":"):
                 v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
                 return
@@ -569,7 +579,7 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     text = s.text
     found = False
     # each family's search finds nothing when none of its key words is the block's
-    for family in () if key_words(_CTA_FAMILIES).isdisjoint(s.keyed) else _CTA_FAMILIES:
+    for family in () if _cta_keys().isdisjoint(s.keyed) else _CTA_FAMILIES:
         m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
             strong = s.n <= 15 and (
@@ -609,6 +619,12 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
     elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
+
+
+@cache
+def _cta_keys() -> frozenset[str]:
+    """The key words of every vocabulary of calls to action (no tuple to hash per block)."""
+    return key_words(_CTA_FAMILIES)
 
 
 def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
