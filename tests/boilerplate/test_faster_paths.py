@@ -273,3 +273,104 @@ def test_signs_and_closers_are_read_only_as_their_kind():
         entries("symbols", "closers")
     with pytest.raises(ValueError, match="MANIFEST"):
         entries("teaser_closers", "phrases")
+
+
+def _pieces_of(lexicon) -> list[str]:
+    """The words of a vocabulary's phrases, cased both ways, and what may stand between them."""
+    words = sorted({w for phrase in lexicon.phrases for w in phrase.split() if w != "…"})
+    return [*words, *(w.upper() for w in words[:20]), " ", " ", "  ", "\t", "’", "“", "—", ",",
+            ".", "x", "\xa0"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_vocabulary_search_with_the_plain_text_finds_what_the_patterns_find(data):
+    """The literal tests of Lexicon.search (each word of a phrase, or each run of its words
+    where the text's only spaces are single spaces, a substring of the text) skip only patterns
+    that cannot match: the same match as running every pattern the block's key words name."""
+    from corpuscli.boilerplate.shapes import shape_of
+
+    for lexicon in _lexicons():
+        pieces = _pieces_of(lexicon)
+        for _ in range(5):
+            parts = data.draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=12))
+            text = " ".join(parts) if data.draw(st.booleans()) else "".join(parts)
+            s = shape_of(text, frozenset(), lexicon.keys)
+            fast = lexicon.search(text, s.keyed, s.plain)
+            slow = lexicon.search(text, s.keyed)
+            assert (fast and (fast.span(), fast.group(0))) == (
+                slow and (slow.span(), slow.group(0))
+            )
+
+
+def test_vocabulary_runs_are_the_phrases_parts_between_gaps():
+    from corpuscli.boilerplate.vocabulary import compile_lexicon
+
+    lex = compile_lexicon("t", ["read … more here", "sign up"])
+    assert sorted(lex.runs.values()) == [(("read", "more here"),), (("sign up",),)]
+    assert lex.search("Sign  up now", {"sign", "up"}, "sign  up now") is not None
+    assert lex.search("Sign\tup now", {"sign", "up"}, "sign\tup now") is not None
+    assert lex.search("Sign on up", {"sign", "up"}, "sign on up") is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZ'-’ -_1.\t\n")), max_size=30))
+def test_ascii_words_by_translation_equal_the_pattern(text):
+    """The words of an ASCII block split from its letters, apostrophes and hyphens are the
+    pattern's wherever those are inside words, and the pattern's way is taken elsewhere."""
+    assert words_of(text) == WORD.findall(text.lower().replace("’", "'"))
+
+
+def _speech_pattern_before() -> re.Pattern[str]:
+    """The one pattern of both ways that quotes_someone searched before, the reference."""
+    from corpuscli.boilerplate.vocabulary import lexicon
+
+    verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
+    return re.compile(
+        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s+(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
+    )
+
+
+_SPEECH_PIECES = ["said", "told", "wrote", "Putin", "He", "he", "they", " ", "  ", ",", ":", "“",
+                  "”", '"', "x", "é", "_", "9", "resaid", "saidx"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=14).map("".join))
+def test_quotes_someone_equals_the_one_pattern(text):
+    from corpuscli.boilerplate.rules import quotes_someone
+    from corpuscli.boilerplate.shapes import shape_of
+
+    expected = bool(_speech_pattern_before().search(text))
+    s = shape_of(text, frozenset())
+    # the rule asks the pattern only of a block with a verb of speech and a quotation mark
+    assert quotes_someone(s) == (expected and bool({"said", "told", "wrote"} & s.wordset))
+
+
+_CAPTION_PIECES = ["Photo", "photos", "Image", "image copyright", "Source", "Getty Images",
+                   "Credit", " ", "  ", ":", "(", ")", "/", "AP", "Jay Calderon", ".", "\t",
+                   "the", "of", "—"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), min_size=1, max_size=12).map("".join))
+def test_photo_words_skipped_only_where_they_cannot_count(text):
+    """_caption's test before its loop over photo words (a colon, or a photo word at the start)
+    leaves the verdict as the loop over every photo word gives it."""
+    import corpuscli.boilerplate.rules as rules
+    from corpuscli.boilerplate.evidence import Verdict
+    from corpuscli.boilerplate.shapes import shape_of
+    from corpuscli.boilerplate.vocabulary import key_words
+
+    s = shape_of(text, frozenset(), key_words(rules.VOCABULARIES))
+    fast = Verdict()
+    rules._caption(s, fast)
+    saved = rules._photo_word_may_count
+    rules._photo_word_may_count = lambda _text, _pattern: True
+    try:
+        slow = Verdict()
+        rules._caption(s, slow)
+    finally:
+        rules._photo_word_may_count = saved
+    assert (fast.score, fast.reasons, fast.family) == (slow.score, slow.reasons, slow.family)

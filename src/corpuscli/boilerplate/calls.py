@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .shapes import Shape
-from .vocabulary import Lexicon, lexicon, words_of
+from .vocabulary import Lexicon, key_words, lexicon, words_of
 
 #: The longest sentence of a promotion before its call: a story's sentence is longer (a
 #: question is a promotion's: "Want <newsletter> in your inbox every day?").
@@ -48,7 +48,11 @@ def spread_call(
     if s.n > 80 or s.n < 4 or '"' in s.text or "“" in s.text or "”" in s.text:
         return None
     calls = lexicon("cta_imperatives")
-    named = [name for name in families if not lexicon(name).keys.isdisjoint(s.keyed)]
+    named = (
+        []  # none of the families' key words is the block's (most blocks): none is named
+        if key_words(families).isdisjoint(s.keyed)
+        else [name for name in families if not lexicon(name).keys.isdisjoint(s.keyed)]
+    )
     if calls.keys.isdisjoint(s.keyed) and len({family_of.get(x, x) for x in named}) < 2:
         return None  # neither a call to close it nor a form's calls of two families
     found: dict[str, str] = {}

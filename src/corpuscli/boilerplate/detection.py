@@ -171,25 +171,26 @@ def _learn(
     min_share: float,
 ) -> Patterns:
     seen: dict[str, Counter[str]] = defaultdict(Counter)
-    example: dict[tuple[str, str], str] = {}
+    example: dict[str, dict[str, str]] = defaultdict(dict)  # key -> signature -> first text
     articles: Counter[str] = Counter()
     for key, pairs in zip(keys, prepared, strict=True):
         if key == "(none)" or not pairs:
             continue
         articles[key] += 1
         sigs = set()
+        first = example[key]
         for block, sig, template in pairs:
             if len(sig) >= 3 and sig not in sigs:
                 sigs.add(sig)
-                example.setdefault((key, sig), block.text)
+                first.setdefault(sig, block.text)
             if template is not None and template not in sigs:
                 sigs.add(template)
-                example.setdefault((key, template), block.text)
+                first.setdefault(template, block.text)
         seen[key].update(sigs)
     patterns = Patterns()
     for key, counter in seen.items():
         floor = max(min_repeats, int(min_share * articles[key] + 0.999))
-        chosen = {sig: (example[(key, sig)], n) for sig, n in counter.items() if n >= floor}
+        chosen = {sig: (example[key][sig], n) for sig, n in counter.items() if n >= floor}
         if chosen:
             patterns.by_source[key] = chosen
     return patterns

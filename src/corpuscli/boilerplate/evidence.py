@@ -23,7 +23,7 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)」』]*$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     """Evidence for one block: the sum of the weights, the reasons, and the family of the
     heaviest evidence for boilerplate (the first of equals)."""

@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 
 from corpuscli.io.infer import is_tag_line
 from corpuscli.text.blocks import Block
@@ -118,16 +120,24 @@ _SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
 _SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
 
-def _speech_regex() -> re.Pattern[str]:
+def _speech_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two ways a block says who it quotes: a quotation mark closed, then a pronoun or a
+    name and a verb of speech ("…,” Putin said"); a verb of speech, then a quotation mark
+    opened ("she said: “…") — this one without the word boundary before the verb, which
+    :func:`quotes_someone` checks where it matches (a pattern that opens with the verbs is
+    searched by their first letters, one that opens with ``\\b`` at every position)."""
     verbs = "|".join(re.escape(v) for v in lexicon("speech_verbs").phrases)
-    return re.compile(
-        rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"
-        rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s*[:,]?\s*[“\"]"
+    return (
+        re.compile(
+            rf"[“”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"
+            rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:{verbs})\b"
+        ),
+        re.compile(rf"(?:{verbs})\s*[:,]?\s*[“\"]"),
     )
 
 
-_QUOTE_ATTRIBUTION: re.Pattern[str] | None = None
+_QUOTE_ATTRIBUTION: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def has_quote_mark(text: str) -> bool:
@@ -142,8 +152,31 @@ def quotes_someone(s: Shape) -> bool:
     if word_set("speech_verbs").isdisjoint(s.wordset) or not has_quote_mark(s.text):
         return False  # both ways of the pattern need a verb and a quotation mark
     if _QUOTE_ATTRIBUTION is None:
-        _QUOTE_ATTRIBUTION = _speech_regex()
-    return bool(_QUOTE_ATTRIBUTION.search(s.text))
+        _QUOTE_ATTRIBUTION = _speech_regexes()
+    after_quote, before_quote = _QUOTE_ATTRIBUTION
+    text = s.text
+    if after_quote.search(text) is not None:
+        return True
+    at = 0
+    while (m := before_quote.search(text, at)) is not None:
+        start = m.start()
+        if start == 0 or _WORD_CHARACTER.match(text, start - 1) is None:
+            return True  # a word boundary before the verb (a verb opens with a letter)
+        at = start + 1
+    return False
+
+
+def _names_nothing(_text: str) -> None:
+    return None
+
+
+@cache
+def outlet_finder(outlet: str | None) -> Callable[[str], re.Match[str] | None]:
+    """The search for the outlet's name as a word, case aside (compiled once per outlet, not
+    once per article); a search that finds nothing for no outlet or one of under 3 letters."""
+    if not outlet or len(outlet) < 3:
+        return _names_nothing
+    return re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
 
 
 def block_evidence(
@@ -157,11 +190,7 @@ def block_evidence(
     shapes = [shape_of(b.text, stopwords, keys) for b in blocks]
     verdicts = [Verdict() for _ in blocks]
     n = len(blocks)
-    names_outlet = (
-        re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.I).search
-        if outlet and len(outlet) >= 3
-        else (lambda _text: None)
-    )
+    names_outlet = outlet_finder(outlet)
     quoting = [quotes_someone(s) for s in shapes]
     for i, s in enumerate(shapes):
         v = verdicts[i]
@@ -277,7 +306,7 @@ def _caption(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an agency's name alone (a photo's credit)", "caption")
         return
     photo = lexicon("photo_words")
-    if not photo.keys.isdisjoint(s.keyed):
+    if not photo.keys.isdisjoint(s.keyed) and _photo_word_may_count(s.text, photo.pattern):
         for m in photo.pattern.finditer(s.text):
             before = s.text[: m.start()].rstrip()
             after = s.text[m.end() :]
@@ -294,13 +323,28 @@ def _caption(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
 
 
+def _photo_word_may_count(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a photo word of ``text`` can be evidence in :func:`_caption`: a colon follows it
+    (a credit: the text has a colon), or nothing but spaces comes before it (a label): a match at
+    one of the first positions. Most blocks with a photo word ("the image of …") are neither."""
+    if ":" in text:
+        return True
+    lead = len(text) - len(text.lstrip())
+    return any(pattern.match(text, at) is not None for at in range(lead + 1))
+
+
 def _video_gallery(s: Shape, v: Verdict) -> None:
     widget = lexicon("widget_phrases")
     m = widget.search(s.text, s.keyed, s.plain)
     if m and (not s.sentence_like or m.start() == 0):
         v.add(STRONG, f"a video or gallery widget ({m.group(0).lower()})", "video_gallery")
         return
-    if s.n <= 60 and not s.sentence_like and (end := DURATION_END.search(s.text)):
+    if (
+        s.n <= 60
+        and not s.sentence_like
+        and (s.text[-1:] in _DURATION_LAST or s.text.endswith("\n"))  # "$": its end or a break
+        and (end := DURATION_END.search(s.text))
+    ):
         before = s.text[max(0, end.start() - 24) : end.start()]
         if s.n <= 25 or lexicon("player_buttons").pattern.search(before):
             v.add(STRONG, "a clip label with a duration", "video_gallery")
@@ -314,7 +358,7 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
         ):
             v.add(STRONG, f"a player's label (… {button.group(0).lower()})", "video_gallery")
             return
-    first = s.text.split(maxsplit=2)
+    first = s.text.split(maxsplit=2) if not s.sentence_like else []  # a sentence: no button
     if (
         len(first) == 3
         and len(first[0]) >= 4
@@ -330,6 +374,10 @@ def _video_gallery(s: Shape, v: Verdict) -> None:
         rest = re.sub(r"[\W\d_]+", "", " ".join(w for w in s.text.split() if not w.isalpha()))
         if not rest or DURATION.search(s.text):
             v.add(STRONG, "a widget's label", "video_gallery")
+
+
+#: The last character of a block a duration closes (:data:`.shapes.DURATION_END`).
+_DURATION_LAST = "0123456789)"
 
 
 def _separator(s: Shape, v: Verdict) -> None:
@@ -505,7 +553,7 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
         if end is not None and end.end() >= len(s.text.rstrip(". ")) - 1 and s.n <= 30:
             v.add(STRONG, f"a credit line (… {end.group(0).lower()})", "credit")
             return
-        for m in words.pattern.finditer(s.text):
+        for m in words.pattern.finditer(s.text) if ":" in s.text else ():  # the colon after
             if s.text[m.end() : m.end() + 2].lstrip().startswith(":"):
                 v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
                 return
@@ -580,7 +628,8 @@ def _forms(s: Shape, v: Verdict) -> None:
 def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # type: ignore[no-untyped-def]
     text = s.text
     found = False
-    for family in _CTA_FAMILIES:
+    # each family's search finds nothing when none of its key words is the block's
+    for family in () if _cta_keys().isdisjoint(s.keyed) else _CTA_FAMILIES:
         m = lexicon(family).search(text, s.keyed, s.plain)
         if m:
             strong = s.n <= 15 and (
@@ -621,6 +670,12 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
     elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
+
+
+@cache
+def _cta_keys() -> frozenset[str]:
+    """The key words of every vocabulary of calls to action (no tuple to hash per block)."""
+    return key_words(_CTA_FAMILIES)
 
 
 def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
@@ -670,8 +725,8 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
     n = len(shapes)
     if n < 4:
         return
-    joined = [" ".join(s.words) for s in shapes]
-    body = "\n".join(joined[2:])
+    joined: list[str] = []  # each block's words, and the body's, made for the first candidate
+    body = ""
     for k, s in enumerate(shapes):
         if (
             not 10 <= s.n <= 45
@@ -683,6 +738,9 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             or s.function_share < 0.25
         ):
             continue
+        if not joined:
+            joined = [" ".join(shape.words) for shape in shapes]
+            body = "\n".join(joined[2:])
         probes = {" ".join(s.words[a : a + 5]) for a in (0, (s.n - 5) // 2, s.n - 5)}
         own = 1 if k >= 2 else 0
         if not any(body.count(probe) > own for probe in probes):

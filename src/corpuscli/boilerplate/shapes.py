@@ -40,7 +40,7 @@ TWEET_ATTRIBUTION = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Shape:
     """What the rules need to know of one block, found once."""
 

@@ -49,7 +49,10 @@ _ASCII_FOLD = bytes(
     (c | 0x20 if chr(c).isupper() else c) if chr(c).isalnum() or c == 0x5F else 0x20
     for c in range(256)
 )
-_ASCII_DIGITS = re.compile(rb"\d+")
+#: :data:`_ASCII_FOLD` with every digit as "0": a run of digits is then a run of zeros, and one
+#: "0" where the line has no two digits in a row (no substitution needed).
+_ASCII_FOLD_ZERO = bytes(0x30 if 0x30 <= c <= 0x39 else f for c, f in enumerate(_ASCII_FOLD))
+_ASCII_ZEROS = re.compile(rb"00+")
 _ASCII_MONTHS = frozenset(month.encode() for month in _MONTH_WORDS)
 #: The signs that keep most English lines from being ASCII; none is a word character.
 _WIDE_MARKS = ("’", "“", "”", "—", "–")
@@ -71,9 +74,9 @@ def signature(text: str) -> str:
         if not plain.isascii():
             return _signature_of_any(text)
         text = plain
-    folded = text.encode("ascii").translate(_ASCII_FOLD)
-    if any(digit in folded for digit in b"0123456789"):
-        folded = _ASCII_DIGITS.sub(b"0", folded)
+    folded = text.encode("ascii").translate(_ASCII_FOLD_ZERO)
+    if b"00" in folded:
+        folded = _ASCII_ZEROS.sub(b"0", folded)
     runs = folded.split()
     if not _ASCII_MONTHS.isdisjoint(runs):
         runs = [b"m" if run in _ASCII_MONTHS else run for run in runs]
