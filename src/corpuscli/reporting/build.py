@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -389,7 +389,10 @@ def _pairs(
     graph = story_graph(frame, by=by, quote_table=quotes, jobs=jobs)
     if not graph.members:
         raise NothingToAnalyse(f"no story is covered by two groups of {by}")
-    pairs = pairs_frame(frame, graph).drop_duplicates("story").head(min(top, 5))
+    # the strongest pair of each of the first stories: only their pairs are scored and named
+    # (the stories are numbered in order, so theirs are the rows of every story's pairs)
+    shown = replace(graph, members=graph.members[: min(top, 5)])
+    pairs = pairs_frame(frame, shown).drop_duplicates("story")
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):
