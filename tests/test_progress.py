@@ -104,8 +104,8 @@ def test_the_report_announces_each_step(corpus):
     assert announced == [
         "report 1/5: counting",
         "report 2/5: overview",
-        "report 3/5: quotes found",
-        "report 4/5: section terms",
+        "report 3/5: section terms",
+        "report 4/5: quotes found",
         "report 5/5: section quotes",
     ]
     counted = [c for c in seen.calls if c[3] == "report 1/5: counting" and c[4] == "articles"]

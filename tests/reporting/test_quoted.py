@@ -5,7 +5,7 @@ import pandas as pd
 from corpuscli import load
 from corpuscli.coverage.quotes import quotes_frame
 from corpuscli.coverage.story_features import QUOTE_CHARS
-from corpuscli.reporting.quoted import COLUMNS, report_quotes
+from corpuscli.reporting.quoted import COLUMNS, TEXT_COLUMNS, compact, report_quotes
 from tests.conftest import SAMPLE
 
 
@@ -26,3 +26,24 @@ def test_no_quotes_give_an_empty_table_of_the_columns():
     frame = pd.DataFrame({"doc_id": ["a"], "source": ["X"], "text": ["No quotation here."]})
     out = report_quotes([frame])
     assert list(out.columns) == list(COLUMNS) and out.empty
+
+
+def test_parts_made_compact_one_by_one_make_the_table_made_compact_whole():
+    """A batch whose speakers are all unknown (a column of None) beside batches with speakers:
+    compact parts, joined and made compact, are the joined parts made compact at once."""
+    rows = [
+        [("a", "X", "Ann Lee", "direct", "We will win.", 40)],
+        [("b", "Y", None, "partial", "a lie", 900), ("b", "Y", None, "direct", "No.", 1200)],
+        [("c", None, "Bo Chen", "indirect", "it was over", 30)],
+    ]
+
+    def parts() -> list[pd.DataFrame]:
+        return [pd.DataFrame(r, columns=list(COLUMNS)) for r in rows]
+
+    whole = pd.concat(parts(), ignore_index=True)
+    for column in TEXT_COLUMNS:
+        if whole[column].notna().any():
+            whole[column] = whole[column].astype("str")
+    joined = compact(pd.concat([compact(p) for p in parts()], ignore_index=True))
+    pd.testing.assert_frame_equal(joined, whole)
+    assert joined["text"].dtype == "str" and joined["speaker"].isna().sum() == 2

@@ -225,6 +225,7 @@ def story_graph(
     if not isinstance(features, Features):  # per-article counts, as the Dask engine gives
         features = Features.from_counters(*features)
     index = build_index(corpus, groups, features, keywords=keywords, vector_terms=vector_terms)
+    features = None  # the index holds what scoring reads: the term counts are let go
     a, b = candidate_pairs(index, max_df=max_df, max_days=max_days)
     links = best_links(index, a, b, threshold, one_way)
     found = cluster(index, links, cohesion=cohesion, max_days=max_days)

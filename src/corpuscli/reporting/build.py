@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -133,12 +133,14 @@ def build_report(
                 all_verdicts=False,
             )  # fmt: skip
             current = cleaned.drop(columns="removed")
+            del cleaned  # the text each article lost: the section reads the verdicts
         else:
             verdicts = detect(
                 current, by=by, patterns=known, jobs=jobs, progress=begin("boilerplate"),
                 boilerplate_only=True,
             )  # fmt: skip
         removed = verdicts[verdicts["boilerplate"]]
+        del verdicts
         step("boilerplate removed")
     groups = (
         current[by].astype(object).where(current[by].notna(), "(none)") if by in current else None
@@ -188,34 +190,46 @@ def build_report(
         return found
 
     wanted = set(sections)
-    if {"terms", "keyness", "trending", "pairs"} & wanted:
-        counts()  # the inputs of the sections first, so that the steps come in the plan's order
+    # The sections are drawn in the order of what they read, each shared input let go as soon
+    # as no section left reads it, and placed in the document in the order of SECTIONS: the
+    # counts' sections first, so that the counts are gone before the quotes' workers fork
+    # (forked workers keep the pages of whatever the calling process held); the boilerplate
+    # section next, which lets go of the verdicts; then the quotes, the most-quoted section,
+    # and the stories, which read only the quotes of the leads.
+    drawn: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+
+    def draw(name: str, build: Callable[[Progress | None], Any]) -> None:
+        if name not in wanted:
+            return
+        told = begin(f"section {name}")
+        try:
+            drawn[name] = build(told)
+        except CorpusError as exc:  # a section with nothing to show says why
+            drawn[name] = None
+            notes[name] = f"{name}: {exc.message}"
+        step(f"section {name}")
+
+    if {"terms", "keyness", "trending"} & wanted:
+        counts()
+    draw("terms", lambda _: _terms(counts(), by in current, top))
+    draw("keyness", lambda _: _keyness(counts(), by, top))
+    draw("trending", lambda p: _trending(corpus, counts(), compare_since, since, top, jobs, p))
+    shared.pop("counts", None)
+    draw("boilerplate", lambda _: _boilerplate(removed, top))
+    removed = None
     if {"quotes", "pairs"} & wanted:
         quote_table()
-    builders: tuple[tuple[str, Callable[[Progress | None], Any]], ...] = (
-        ("terms", lambda _: _terms(counts(), by in current, top)),
-        ("keyness", lambda _: _keyness(counts(), by, top)),
-        ("trending", lambda p: _trending(corpus, counts(), compare_since, since, top, jobs, p)),
-        ("boilerplate", lambda _: _boilerplate(removed, top)),
-        ("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs)),
-        ("quotes", lambda _: _quotes(quote_table(), top)),
-    )
-    # what the sections share, and which sections read it: let go once none of them is left
-    readers = {"counts": {"terms", "keyness", "trending"}, "quotes": {"pairs", "quotes"}}
-    left = [name for name, _ in builders if name in sections]
-    for name, build in builders:
-        if name in sections:
-            told = begin(f"section {name}")
-            try:
-                report[name] = build(told)
-            except CorpusError as exc:  # a section with nothing to show says why
-                report[name] = None
-                report["notes"].append(f"{name}: {exc.message}")
-            left.remove(name)
-            for shared_name, reading in readers.items():
-                if not reading & set(left):
-                    shared.pop(shared_name, None)  # the counts before the stories' features
-            step(f"section {name}")
+    draw("quotes", lambda _: _quotes(quote_table(), top))
+    if "pairs" in wanted:
+        shared["quotes"] = lead_quotes_only(quote_table())
+        draw("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs))
+    shared.pop("quotes", None)
+    for name in SECTIONS:
+        if name in drawn:
+            report[name] = drawn[name]
+        if name in notes:
+            report["notes"].append(notes[name])
     return Report(report, by=by)
 
 
@@ -235,13 +249,25 @@ def _plan(sections: Sequence[str], clean: bool) -> list[str]:
     """The steps a report of ``sections`` takes, in order (what its progress counts)."""
     wanted = set(sections)
     plan = ["boilerplate"] if clean or "boilerplate" in wanted else []
-    if {"terms", "keyness", "trending", "pairs"} & wanted:
+    if {"terms", "keyness", "trending"} & wanted:
         plan.append("counting")
     if "overview" in wanted:
         plan.append("overview")
+    plan += [f"section {name}" for name in ("terms", "keyness", "trending", "boilerplate")
+             if name in wanted]  # fmt: skip
     if {"quotes", "pairs"} & wanted:
         plan.append("quotes found")
-    return plan + [f"section {name}" for name in SECTIONS if name in wanted and name != "overview"]
+    return plan + [f"section {name}" for name in ("quotes", "pairs") if name in wanted]
+
+
+def lead_quotes_only(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows and columns of the report's quote table that the stories read: the quotes that
+    end in an article's lead (see :func:`corpuscli.coverage.story_features.lead_quotes`)."""
+    from corpuscli.coverage.story_features import QUOTE_CHARS
+
+    return quotes.loc[quotes["end"] <= QUOTE_CHARS, ["doc_id", "kind", "text", "end"]].reset_index(
+        drop=True
+    )
 
 
 def _overview(
@@ -363,7 +389,10 @@ def _pairs(
     graph = story_graph(frame, by=by, quote_table=quotes, jobs=jobs)
     if not graph.members:
         raise NothingToAnalyse(f"no story is covered by two groups of {by}")
-    pairs = pairs_frame(frame, graph).drop_duplicates("story").head(min(top, 5))
+    # the strongest pair of each of the first stories: only their pairs are scored and named
+    # (the stories are numbered in order, so theirs are the rows of every story's pairs)
+    shown = replace(graph, members=graph.members[: min(top, 5)])
+    pairs = pairs_frame(frame, shown).drop_duplicates("story")
     rows = frame.set_index("doc_id")
     out = []
     for pair in pairs.itertuples(index=False):
