@@ -89,7 +89,14 @@ def test_the_same_bytes_as_pandas_writer(columns, rows):
         else:
             data[key] = pd.Series(values, dtype=object)
     frame = pd.DataFrame(data) if data else pd.DataFrame(index=range(rows))
-    assert _outcome(_written, frame) == _outcome(_through_pandas, frame)
+    expected = _outcome(_through_pandas, frame)
+    if expected[0] == "text":
+        assert _written(frame) == expected[1]
+    else:  # pandas refuses a record of one empty field: ours is a blank line, each other
+        # line as a table with a column more gives it (which pandas' writer does write)
+        assert len(frame.columns) == 1, expected
+        wider = _written(frame.assign(pad=0)).split("\n")[:-1]
+        assert _written(frame) == "".join(line.rsplit("\t", 1)[0] + "\n" for line in wider)
 
 
 def _outcome(write: Any, frame: pd.DataFrame) -> tuple[str, Any]:
@@ -103,7 +110,7 @@ def _outcome(write: Any, frame: pd.DataFrame) -> tuple[str, Any]:
 
 def test_a_quote_table_and_a_lone_column():
     """A table as `corpus quotes` makes it (NumPy integers, a float with missing values, text
-    with tabs and line breaks), and a table of one column (left to pandas' writer)."""
+    with tabs and line breaks), and a table of one column."""
     frame = pd.DataFrame(
         {
             "doc_id": ["003_d3eae8a6fb502286", "x"],
@@ -119,3 +126,5 @@ def test_a_quote_table_and_a_lone_column():
     ]  # fmt: skip
     for lone in (pd.DataFrame({"a": ["x", "y"]}), pd.DataFrame({"a": [1.5, 2]})):
         assert _written(lone) == _through_pandas(lone)
+    # a lone empty field, which pandas' writer refuses, is an empty line
+    assert _written(pd.DataFrame({"text": ["a", "", None, "b\tc"]})) == "text\na\n\n\nb\\tc\n"

@@ -8,7 +8,6 @@ values empty (CSV/TSV) or ``null`` (JSON), times in ISO 8601 with their UTC offs
 from __future__ import annotations
 
 import contextlib
-import csv
 import gzip
 import html
 import io
@@ -205,18 +204,6 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
 
     columns = [plain[col].tolist() for col in plain.columns]
     names = [escape(str(c)) for c in plain.columns]
-    if len(names) < 2:  # (pandas' writer quotes or refuses a lone empty field)
-        escaped = pd.DataFrame(  # built from lists: a map() would turn ints beside None to floats
-            {i: pd.Series([cell(v) for v in values], dtype=object)
-             for i, values in enumerate(columns)},
-            index=plain.index,
-        )  # fmt: skip
-        escaped.columns = names
-        escaped.to_csv(
-            out, sep=sep, index=False, lineterminator="\n", float_format=None,
-            quoting=csv.QUOTE_NONE, escapechar=None,
-        )  # fmt: skip
-        return
 
     def field(value: Any) -> str:
         # the text pandas' writer gives a cell: empty when missing, a float by its repr, any
@@ -232,6 +219,9 @@ def write_delimited(frame: pd.DataFrame, out: IO[str], sep: str) -> None:
     # of objects and formats it in Python): text, None and integers, nearly every cell, at once
     # (a chunk of records at a time: the texts of a whole table would double its memory)
     out.write("\t".join(names) + "\n")
+    if not names:  # records of no field: an empty line each (as pandas' writer has them)
+        out.write("\n" * len(plain))
+        return
     for i in range(0, len(plain), _JSON_CHUNK):
         fields = [[escape(v) if type(v) is str else "" if v is None else str(v) if type(v) is int
                    else field(v) for v in values[i : i + _JSON_CHUNK]]
