@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from corpuscli.render.frames import _json_default, _json_value, _plain, records, write_json
 
+from .typed_columns import TYPED, typed_column
+
 
 def _reference(frame: pd.DataFrame) -> str:
     out = io.StringIO()
@@ -88,11 +90,10 @@ def _records_through_pandas(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 _FLOATS = st.floats(allow_nan=True, allow_infinity=True)
-_TYPED = st.sampled_from(["object", "int64", "float64", "Int64", "string", "bool", "datetime"])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(_TYPED, st.lists(st.one_of(_FLOATS, _VALUES), min_size=4, max_size=4)),
+@given(st.lists(st.tuples(TYPED, st.lists(st.one_of(_FLOATS, _VALUES), min_size=4, max_size=4)),
                 max_size=5),
        st.integers(min_value=0, max_value=4))  # fmt: skip
 @example([("float64", [1.5, float("inf"), float("nan"), -float("inf")])], 4)
@@ -104,25 +105,7 @@ def test_records_read_by_column_are_pandas_records(columns, rows):
     for i, (kind, values) in enumerate(columns):
         values = values[:rows]
         name = f"c{i % 3}" if i < 3 else i  # a name that is no string
-        if kind == "int64":
-            data[name] = pd.Series([v * 7 - 3 for v in range(len(values))], dtype="int64")
-        elif kind == "float64":
-            data[name] = pd.Series([v if isinstance(v, float) else None for v in values],
-                                   dtype="float64")  # fmt: skip
-        elif kind == "Int64":
-            data[name] = pd.Series([v if type(v) is int and abs(v) < 2**62 else None
-                                    for v in values], dtype="Int64")  # fmt: skip
-        elif kind == "string":
-            data[name] = pd.Series([v if isinstance(v, str) else None for v in values],
-                                   dtype="string")  # fmt: skip
-        elif kind == "bool":
-            data[name] = pd.Series([bool(v) for v in values], dtype=bool)
-        elif kind == "datetime":
-            data[name] = pd.to_datetime(
-                ["2020-11-17T10:00:00Z" if v else None for v in values], utc=True
-            )
-        else:
-            data[name] = pd.Series(values, dtype=object)
+        data[name] = typed_column(kind, values)
     frame = pd.DataFrame(data) if data else pd.DataFrame(index=range(rows))
     assert records(frame) == _records_through_pandas(frame)
     assert _written(frame) == _reference(frame)

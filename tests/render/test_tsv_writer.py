@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from corpuscli.io.tsv import escape
 from corpuscli.render.frames import _plain, write_delimited
 
+from .typed_columns import TYPED, typed_column
+
 
 def _through_pandas(frame: pd.DataFrame) -> str:
     """The TSV as pandas' writer wrote it before the lines were joined by hand."""
@@ -55,12 +57,11 @@ _VALUES = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.lists(st.one_of(_TEXT, st.integers()), max_size=2),
 )
-_TYPED = st.sampled_from(["object", "int64", "float64", "Int64", "string", "bool", "datetime"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.tuples(_TYPED, _TEXT, st.lists(_VALUES, min_size=4, max_size=4)), max_size=5),
+    st.lists(st.tuples(TYPED, _TEXT, st.lists(_VALUES, min_size=4, max_size=4)), max_size=5),
     st.integers(min_value=0, max_value=4),
 )
 @example([("float64", "x", [1.5, float("inf"), float("nan"), -0.0]), ("object", "", [None, 1, 2.5, "t"])], 4)  # fmt: skip
@@ -69,25 +70,7 @@ def test_the_same_bytes_as_pandas_writer(columns, rows):
     for i, (kind, name, values) in enumerate(columns):
         values = values[:rows]
         key = f"{name}{i}"
-        if kind == "int64":
-            data[key] = pd.Series([k * 7 - 3 for k in range(len(values))], dtype="int64")
-        elif kind == "float64":
-            data[key] = pd.Series([v if isinstance(v, float) else None for v in values],
-                                  dtype="float64")  # fmt: skip
-        elif kind == "Int64":
-            data[key] = pd.Series([v if type(v) is int and abs(v) < 2**62 else None
-                                   for v in values], dtype="Int64")  # fmt: skip
-        elif kind == "string":
-            data[key] = pd.Series([v if isinstance(v, str) else None for v in values],
-                                  dtype="string")  # fmt: skip
-        elif kind == "bool":
-            data[key] = pd.Series([bool(v) for v in values], dtype=bool)
-        elif kind == "datetime":
-            data[key] = pd.to_datetime(
-                ["2020-11-17T10:00:00Z" if v else None for v in values], utc=True
-            )
-        else:
-            data[key] = pd.Series(values, dtype=object)
+        data[key] = typed_column(kind, values)
     frame = pd.DataFrame(data) if data else pd.DataFrame(index=range(rows))
     expected = _outcome(_through_pandas, frame)
     if expected[0] == "text":
