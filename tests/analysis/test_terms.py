@@ -241,3 +241,21 @@ def test_top_candidates_by_passes_equal_the_sort(rows, top):
     finally:
         terms_module._PASSES = saved
     assert sorted(passes.index) == sorted(sorted_way.index)
+
+
+@pytest.mark.parametrize("measure", ["count", "docs"])
+def test_top_of_several_sizes_equals_the_cut_of_the_whole_ranking(measure):
+    """With a measure the counts already hold, each size is cut to its own top candidates
+    before the measures are worked out: the top of all sizes together is still the first
+    ``top`` rows of each group's full ranking."""
+    corpus = load([str(SAMPLE)]).frame
+    counts = count_terms(
+        corpus, by="source", options=TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    )
+    whole = term_table(counts, top=None, measure=measure)
+    assert whole["source"].nunique() > 1
+    for top in (1, 3, 8):
+        cut = whole[whole.groupby("source", sort=False).cumcount() < top].reset_index(drop=True)
+        got = term_table(counts, top=top, measure=measure)
+        # the n column is left out when every row shown has one size
+        pd.testing.assert_frame_equal(got, cut[list(got.columns)])

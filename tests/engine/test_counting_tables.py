@@ -179,3 +179,34 @@ def test_pooled_sizes_are_the_collapsed_counts_of_every_group():
             )
             with pytest.raises(RuntimeError):
                 term_table(pooled, top=5, sizes=(2,))
+
+
+def test_rows_per_group_and_collapsed_sizes_equal_the_whole_tables():
+    """The overview's distinct words per group read from the running sums equal the rows of
+    the words table per group; a collapse of one size equals that size of the whole collapse,
+    the pooled phrases (taken as they are) included."""
+    from corpuscli.engine.counting import WORDS
+    from corpuscli.engine.term_counts import collapse, count_terms
+    from corpuscli.text.stopwords import load_stopwords
+
+    frame = load([str(SAMPLE)]).frame
+    options = TermOptions(stopwords=load_stopwords("en"), ngram=(1, 2))
+    for pooled in ((), (2,)):
+        counts = count_terms(
+            frame, by="source", options=options, words_by_group=True, pooled=pooled
+        )
+        groups = len(counts.group_names)
+        assert groups > 1
+        table = counts.totals.table(WORDS)
+        expected = np.bincount(table["group"].to_numpy(), minlength=groups)
+        assert counts.totals.rows_per_group(WORDS, groups).tolist() == expected.tolist()
+        whole = collapse(counts)
+        for n in (1, 2):
+            one = collapse(counts, sizes=(n,))
+            assert list(one.totals.arity) == [str(n)]
+            pd.testing.assert_frame_equal(one.totals.table(n), whole.totals.table(n))
+            assert one.totals.group_tokens == whole.totals.group_tokens
+    gathered = Totals()
+    gathered.tables[WORDS] = [pd.DataFrame({"group": [0, 2, 2], "key": [1, 1, 2], "count": [1, 1, 1], "docs": [0, 0, 0]})]  # fmt: skip
+    gathered.arity[WORDS] = 1
+    assert gathered.rows_per_group(WORDS, 4).tolist() == [1, 0, 2, 0]

@@ -142,8 +142,7 @@ def _words_from_counts(
 
     if WORDS in counts.totals.arity and counts.by == by:
         doc_tokens = np.concatenate(counts.totals.doc_tokens)
-        groups = counts.totals.table(WORDS)["group"].to_numpy()
-        sizes = np.bincount(groups, minlength=len(counts.group_names)).tolist()
+        sizes = counts.totals.rows_per_group(WORDS, len(counts.group_names)).tolist()
         named = zip(counts.group_names, sizes, strict=True)
         return doc_tokens.tolist(), {k: int(n) for k, n in named if n}
     if not counts.totals.doc_words:

@@ -112,6 +112,11 @@ def term_table(
             keys = wanted.get(n, {})
             table = table[table["key"].isin(list(keys))]
         table = table[(table["count"] >= min_count) & (table["docs"] >= min_docs)]
+        if not terms and top is not None and top <= _PASSES and measure in ("count", "docs"):
+            # a measure the table already has: only the rows that can make a group's top in
+            # this size can make it among all sizes (a group's cut-off over all sizes is at
+            # least its cut-off in one), so the measures are worked out for those rows only
+            table = _top_candidates(table, measure, top)
         frames.append(_measures(counts, table, n, measure))
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if terms:

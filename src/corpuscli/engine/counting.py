@@ -1070,6 +1070,11 @@ class _Sums:
         np.add.at(self.sums[0], places, frame["count"].to_numpy())
         np.add.at(self.sums[1], places, frame["docs"].to_numpy())
 
+    def groups(self) -> np.ndarray:
+        """The group of each row, in the order of :meth:`frame` (without its other columns)."""
+        group: np.ndarray = (self.keys.keys >> np.uint64(self.key_bits)).astype(np.int64)
+        return group
+
     def frame(self) -> pd.DataFrame:
         import pandas as pd
 
@@ -1199,6 +1204,18 @@ class Totals:
             return self._sums[name].frame()
         frames = self.tables.get(name) or []
         return frames[0] if frames else _empty_counts()
+
+    def rows_per_group(self, name: str | int, groups: int) -> np.ndarray:
+        """The number of rows of table ``name`` in each of ``groups`` groups (the distinct words
+        of each group, for :data:`WORDS`): read from the running sums' keys when the table is
+        kept there, so that its count and docs columns are not copied into a frame."""
+        name = str(name)
+        sums = self._sums.get(name)
+        group = (
+            sums.groups() if sums is not None and not self.tables.get(name)
+            else self.table(name)["group"].to_numpy()
+        )  # fmt: skip
+        return np.bincount(group, minlength=groups)
 
     def word_table(self) -> tuple[np.ndarray, pd.DataFrame]:
         """Per document (counted ``per_doc``, in input order): word tokens, and a frame of

@@ -176,27 +176,33 @@ def count_terms(
     return TermCounts(totals=totals, options=options, by=by, group_names=ordered, pooled=pooled)
 
 
-def collapse(counts: TermCounts) -> TermCounts:
+def collapse(counts: TermCounts, sizes: tuple[int, ...] | None = None) -> TermCounts:
     """The counts of all groups added together (``by=None``): one counting pass can serve a
-    per-source table and the overall one. Exact: every document belongs to one group."""
+    per-source table and the overall one. Exact: every document belongs to one group.
+    ``sizes``: only the n-grams of these sizes (the others' tables left out), so that a caller
+    that reads one size at a time holds one collapsed table at a time. The tables of
+    ``counts.pooled`` sizes already hold one row per n-gram, in group 0: they are taken as
+    they are, not summed again."""
     from corpuscli.engine.counting import WORDS, key_bits, sum_by
 
     totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
     for name, n in counts.totals.arity.items():
         if name == WORDS:  # a group's vocabulary, not a term count
             continue
+        if sizes is not None and name not in {str(size) for size in sizes}:
+            continue
         table = counts.totals.table(name)
-        zeros = np.zeros(len(table), dtype=np.int64)
+        distinct = n in counts.pooled and name == str(n) and not counts.totals.disjoint
         summed = (
-            sum_by(
-                zeros,
+            table
+            if distinct or not len(table)
+            else sum_by(
+                np.zeros(len(table), dtype=np.int64),
                 table["key"].to_numpy(),
                 table["count"].to_numpy(),
                 table["docs"].to_numpy(),
                 key_bits(n),
             )
-            if len(table)
-            else table
         )
         totals.tables[name] = [summed]
         totals.arity[name] = n

@@ -307,10 +307,15 @@ def _terms(counts: Any, per_source: bool, top: int) -> dict[str, Any]:
     from corpuscli.analysis.terms import term_table
     from corpuscli.engine.term_counts import collapse
 
-    overall = collapse(counts) if counts.by is not None else counts
+    def overall(size: int) -> pd.DataFrame:
+        """The top terms of one size over all sources: each size collapsed on its own, so that
+        one collapsed table is held at a time."""
+        summed = collapse(counts, sizes=(size,)) if counts.by is not None else counts
+        return term_table(summed, top=top, sizes=(size,))
+
     return {
-        "words": _records(term_table(overall, top=top, sizes=(1,))),
-        "bigrams": _records(term_table(overall, top=top, sizes=(2,))),
+        "words": _records(overall(1)),
+        "bigrams": _records(overall(2)),
         "by_source": _records(term_table(counts, top=top, sizes=(1,)))
         if per_source and counts.by
         else [],
