@@ -94,6 +94,40 @@ def test_the_separator_is_read_off_the_header_only():
     assert detect_delimiter("") == ","
 
 
+def test_a_header_that_splits_both_ways_is_settled_by_the_rows():
+    header = "Titel;Quelle, Datum;Text\n"  # a comma inside a name of a ; file
+    rows = ["Eins;heise, 2015;Der Rat hat beschlossen.\n", "Zwei;taz, 2016;Die Länder zahlen.\n"]
+    assert detect_delimiter(header) == ","  # no rows: nothing tells, a comma as before
+    assert detect_delimiter(header, rows) == ";"
+    commas = ["a,Der Rat hat beschlossen\n", "b,Die Länder zahlen\n"]
+    assert detect_delimiter("id,title;sub;line\n", commas) == ","  # the rows fit the comma
+    assert detect_delimiter(header, ["Eins;heise, Der Rat\n"]) == ","  # short on ;: a comma
+
+
+def _excel_csv_comma_in_a_name(path: Path) -> Path:
+    """:func:`_excel_csv` with a header name that holds a comma (and ten rows, so that the
+    lines read to settle the separator end inside a quoted text that spans lines)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["id", "Quelle, Ort", "title", "text"])
+    for n in range(5):
+        for row in _excerpts():
+            writer.writerow([f"{row['id']}-{n}", row["source"], row["title"], row["text"]])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_a_semicolon_csv_with_a_comma_in_a_column_name_reads_every_row(corpus, tmp_path):
+    path = _excel_csv_comma_in_a_name(tmp_path / "excel.csv")
+    result = load([str(path)])
+    assert not result.problems
+    assert result.frame["text"].tolist() == [r["text"] for r in _excerpts()] * 5
+    assert result.frame["Quelle, Ort"].tolist() == [r["source"] for r in _excerpts()] * 5
+    from_stdin = corpus("load", "-", "-f", "jsonl", input=path.read_bytes())
+    assert from_stdin.exit_code == 0, from_stdin.stderr
+    assert len(from_stdin.stdout.splitlines()) == 10
+
+
 def test_the_cli_reads_a_semicolon_csv_from_a_file_and_from_stdin(corpus, tmp_path):
     path = _excel_csv(tmp_path / "excel.csv")
     from_file = corpus("stats", str(path))

@@ -73,6 +73,9 @@ try:  # the optional extra corpuscli[fast]
 except ImportError:  # pragma: no cover - depends on the extras installed
     json_loads = _standard_loads
 CHUNK = 2000
+#: The lines after a CSV header read to settle a header that splits both on commas and on
+#: another separator (:func:`corpuscli.io.dialect.detect_delimiter`).
+DELIMITER_SAMPLE_LINES = 20
 
 
 class Context:
@@ -374,6 +377,25 @@ def _json_rows(item: InputItem, rows: list[Any], ctx: Context) -> Iterator[Row]:
         yield row, None, index
 
 
+def _peek(lines: Iterator[str], count: int) -> tuple[list[str], Iterator[str]]:
+    """The next ``count`` lines of ``lines`` and an iterator over the rest; a decoding error
+    met on the way is raised again where the rest reaches it, so that the rows' reading reports
+    it at its line as before."""
+    sample: list[str] = []
+    try:
+        for line in islice(lines, count):
+            sample.append(line)
+    except UnicodeDecodeError as exc:
+        return sample, _raising(exc)
+    return sample, lines
+
+
+def _raising(exc: BaseException) -> Iterator[str]:
+    """A generator that raises ``exc`` when first read."""
+    yield from ()
+    raise exc
+
+
 def read_delimited(
     item: InputItem, stream: IO[bytes], ctx: Context, delimiter: str
 ) -> Iterator[list[Record]]:
@@ -400,11 +422,12 @@ def read_delimited(
             raise InputError(
                 f"cannot read the header: {exc}", where=item.display, hint="check --encoding"
             ) from exc
-        delimiter = detect_delimiter(first)
+        sample, lines = _peek(lines, DELIMITER_SAMPLE_LINES)
+        lines = chain([first], sample, lines) if first else iter(())
+        delimiter = detect_delimiter(first, sample)
         if delimiter != ",":
             note = f"CSV fields separated by {DELIMITER_NAMES[delimiter]} (read off the header)"
             _note(ctx, note, item.display)
-        lines = chain([first], lines) if first else iter(())
     tap = _LineTap(lines)
     reader = csv.reader(tap, delimiter=delimiter)
     try:
