@@ -26,7 +26,11 @@ dictator** Kim Jong-un". So:
    that name someone else rather than name one thing otherwise: next to a reporting verb
    ("[Williams] said" / "[Perez] said"), a part of a longer name ("[Wendy] Wasserman Schultz"),
    or a word the other side's sentence also has (a list in another order: "Canada, the EU" /
-   "the EU, Canada").
+   "the EU, Canada"). The slot is read again where the terms stand once trimmed: a stopword
+   just before them that is no determiner, possessive or preposition ("that [he is pulling]
+   out" / "that [he was bowing] out": "pulling" / "bowing" follow "is" / "was"), or a
+   determiner or pronoun just after them ("of [conducting a] confusing" / "of [carrying out a]
+   confusing": a verb and its object), makes it a verb's place, not a name's.
    An abbreviation one article of the pair writes where the other writes the name in full is a
    candidate too, aligned or not: "EU" / "European Union", "D.N.C." / "Democratic National
    Committee" (capitals whose initials spell it; the small words a name holds, "of", "and", are
@@ -45,6 +49,14 @@ dictator** Kim Jong-un". So:
    flip, the other side's carries the pair. The thresholds (``min_score``, ``min_overlap``)
    were chosen by leaving one event out in turn among the development events of NewsWCL50
    (``benchmarks/bench_naming.py --cv``), among those that keep that case.
+   A common word before a common noun ("a [crucial] step" / "a [huge] step", "the [prior]
+   week" / "the [previous] week") describes the thing rather than names it, unless each side
+   keeps to its own: such a pair is kept only when each group writes its own term at least
+   ``min_modifier`` times and the other's never ("the occupied territories" throughout one
+   side, "the liberated territories" throughout the other). ``min_modifier`` 2 was chosen by
+   leaving one fold out in turn on a larger hand-judged dev set (``bench_naming.py
+   --judged``: the NewsWCL50 dev events one by one, BASIL by outlet, the NeuS AllSides
+   roundups by stance).
 5. **Optionally, swaps outside shared passages** (``min_exclusive``, off by default): a swap
    whose sentences share less than ``min_overlap`` counts (basis ``exclusive``) when each group
    writes its own term at least ``min_exclusive`` times and the other's never, across all its
@@ -52,6 +64,12 @@ dictator** Kim Jong-un". So:
    tests", in sentences of their own). Leaving one development event out in turn chose it off:
    on single events it adds as many wrong pairs as right ones ("the [decisions] came" / "the
    [report] came"); at 1 it lists people quoted in one slot.
+6. **Optionally, sentences aligned word by word** (``min_sentence_overlap``, off by default):
+   each sentence matched with the other article's sentence that shares most of its words, at
+   least that share, and a swap with one word of the same context on each side counted as an
+   anchored one. On the judged dev set it adds more wrong pairs than right ones ("the
+   [kindergarten]" / "the [seventh]", "[Sen.] Harris" / "[Ms.] Warren"), so
+   cross-validation keeps it off.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
 ``term = term``); they come first, with the same counts. Each pair comes with its evidence: how
@@ -612,7 +630,8 @@ def naming_differences(
     thing, found in passages the two groups share (see the module docstring): columns term_a,
     term_b, a_in_A, a_in_B, b_in_A, b_in_B (how often each term is written by each group), swaps
     (aligned passages that swap them), preference, score, basis (aligned, abbreviation,
-    declared, or exclusive: see ``min_exclusive`` in the module docstring, step 5), example_a,
+    declared, or exclusive: see ``min_exclusive`` in the module docstring, step 5; and
+    ``min_modifier``, ``min_sentence_overlap``, steps 4 and 6), example_a,
     example_b (the sentences of one such passage, or for an abbreviation one sentence of each
     side that writes it its way). Declared pairs come first, then the found ones by score."""
     texts = _group_texts(corpus, by, a, b)
