@@ -67,8 +67,8 @@ dictator** Kim Jong-un". So:
 6. **Optionally, sentences aligned word by word** (``min_sentence_overlap``, off by default):
    each sentence matched with the other article's sentence that shares most of its words, at
    least that share, and a swap with one word of the same context on each side counted as an
-   anchored one. On the judged dev set it adds more wrong pairs than right ones ("the
-   [kindergarten]" / "the [seventh]", "[Sen.] Harris" / "[Ms.] Warren"), so
+   anchored one. On the judged dev set it adds more wrong pairs than right ones ("a
+   [basket] of goods" / "a [variety] of consumer goods", "[Sen.] Harris" / "[Ms.] Warren"), so
    cross-validation keeps it off.
 
 Pairs the user knows can be declared in an aliases file (one pair per line: ``term<TAB>term`` or
