@@ -1,6 +1,7 @@
 """`corpus compare --naming`, found without hints, against NewsWCL50's word-choice annotations.
 
     python benchmarks/bench_naming.py [--corpora DIR] [--show-dev] [--split dev|test|both] [--cv]
+    python benchmarks/bench_naming.py --judged [--show-dev]
 
 NewsWCL50 has 10 events, each covered by 5 outlets (political labels LL, L, M, R, RR: HuffPost,
 NYT, USA Today, Fox News, Breitbart). Annotations.csv marks the phrases of each article that name
@@ -29,6 +30,13 @@ Events split: 5 for tuning, 5 held out, chosen once before any tuning by
 verdicts (never a test event's). ``--cv`` reads the dev events only: for each, the thresholds
 (min_score, min_overlap, min_exclusive) of GRID are chosen on the other four and scored on it; the
 naming_differences defaults are what it chooses on all five.
+
+``--judged`` scores a larger dev set judged by hand (``labels/naming_dev.json``, its guidelines
+inside): the NewsWCL50 dev events one at a time, BASIL's 100 events by outlet and the NeuS
+AllSides roundups by stance, each pair of groups; precision@20 over the candidates listed (one no
+one judged counts as wrong), and leave-one-fold-out cross-validation (folds: each dev event,
+BASIL, NeuS) over JUDGED_GRID, which chose the defaults of ``min_modifier`` and
+``min_sentence_overlap``.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import json
 import re
 import sys
 import time
@@ -185,16 +194,98 @@ def cross_validate(annotations, frame) -> dict[str, float]:  # type: ignore[no-u
                 params: fit(scores, DEV, params) for params in GRID}}  # fmt: skip
 
 
+#: (min_modifier, min_sentence_overlap) that --judged cross-validates.
+JUDGED_GRID = [(mod, sent) for mod in (0, 1, 2, 3) for sent in (None, 0.75)]
+JUDGED_PARAMS = ("min_modifier", "min_sentence_overlap")
+
+
+def judged_units(corpora):  # type: ignore[no-untyped-def]
+    """(fold, event or None, frame, by, a, b) for each pair of groups of the judged dev set."""
+    wcl = load([str(corpora / "newswcl50" / "newswcl50_articles.jsonl")]).frame
+    for e in DEV:
+        for x, y in itertools.combinations(LABELS, 2):
+            yield f"newswcl50 event {e}", e, wcl[wcl["event_id"] == e], "political_label", x, y
+    basil = load([str(corpora / "basil" / "basil_articles.jsonl")]).frame
+    for x, y in itertools.combinations(sorted(basil["source"].unique()), 2):
+        yield "basil", None, basil, "source", x, y
+    neus = load([str(corpora / "neus_allsides_roundups" / "articles.jsonl")]).frame
+    for x, y in itertools.combinations(("left", "center", "right"), 2):
+        yield "neus_allsides_roundups", None, neus, "stance", x, y
+
+
+def read_judged() -> dict[tuple, str]:  # type: ignore[type-arg]
+    doc = json.loads((REPO / "benchmarks" / "labels" / "naming_dev.json").read_text("utf-8"))
+    return {
+        (d["corpus"], d["event_id"], frozenset((d["term_a"], d["term_b"]))): d["verdict"]
+        for d in doc["items"]
+        if d["split"] == "dev"
+    }
+
+
+def judged(corpora, show: bool) -> None:  # type: ignore[no-untyped-def]
+    """Precision@20 on the hand-judged dev set, per fold and setting, and its cross-validation."""
+    labels = read_judged()
+    units = list(judged_units(corpora))
+    scores: dict = defaultdict(lambda: [0, 0, 0])  # type: ignore[type-arg]
+    for params in JUDGED_GRID:
+        for fold, event, frame, by, x, y in units:
+            try:
+                found = naming_differences(frame, by=by, a=x, b=y, top=20,
+                                           **dict(zip(JUDGED_PARAMS, params, strict=True)))  # fmt: skip
+            except (NothingToAnalyse, NotFound):
+                continue
+            corpus = fold.split(" event")[0]
+            for row in found.itertuples(index=False):
+                verdict = labels.get((corpus, event, frozenset((row.term_a, row.term_b))))
+                s = scores[(fold, params)]
+                s[0] += 1
+                s[1] += verdict == "right"
+                s[2] += verdict is None
+                if show and params == JUDGED_GRID[-2]:
+                    print(f"{fold} {x}/{y} {verdict or 'UNJUDGED'} {row.term_a!r} / {row.term_b!r}")
+    folds = sorted({f for f, *_ in units})
+
+    def fit(params, among):  # type: ignore[no-untyped-def]
+        n = sum(scores[(f, params)][0] for f in among)
+        r = sum(scores[(f, params)][1] for f in among)
+        return (r / max(n, 1), r)
+
+    listed = right = 0
+    for held in folds:
+        best = max(JUDGED_GRID, key=lambda p, held=held: fit(p, [f for f in folds if f != held]))
+        listed += scores[(held, best)][0]
+        right += scores[(held, best)][1]
+        print(f"held out {held}: chosen {dict(zip(JUDGED_PARAMS, best, strict=True))}, "
+              f"{scores[(held, best)][1]} right of {scores[(held, best)][0]}")  # fmt: skip
+    print(
+        f"leave-one-fold-out: {right} right of {listed}, precision@20 {right / max(listed, 1):.3f}"
+    )
+    rows = []
+    for params in JUDGED_GRID:
+        n = sum(scores[(f, params)][0] for f in folds)
+        unjudged = sum(scores[(f, params)][2] for f in folds)
+        precision, r = fit(params, folds)
+        rows.append([str(dict(zip(JUDGED_PARAMS, params, strict=True))), str(n), str(r),
+                     f"{precision:.3f}", str(unjudged)])  # fmt: skip
+    print(table(rows, ["setting", "listed (top 20)", "right", "precision@20", "unjudged"]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("--show-dev", action="store_true", help="print the dev candidates")
+    parser.add_argument(
+        "--judged", action="store_true", help="the hand-judged dev set (labels/naming_dev.json)"
+    )
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
     parser.add_argument(
         "--cv", action="store_true", help="leave-one-event-out over the dev events only"
     )
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
+    if args.judged:
+        judged(corpora, args.show_dev)
+        return
     wcl = corpora / "newswcl50"
     frame = load([str(wcl / "newswcl50_articles.jsonl")]).frame
     annotations = read_annotations(wcl / "Annotations.csv")

@@ -219,3 +219,46 @@ def test_a_swap_outside_a_shared_passage_counts_only_when_each_side_keeps_to_its
     assert row.a_in_A >= 2 and row.b_in_B >= 2 and row.example_a and row.example_b
     assert ("shusha", "shushi") not in pairs
     assert set(table["basis"]) == {"exclusive"}
+
+
+def test_a_word_before_a_common_noun_counts_only_when_each_side_keeps_to_its_own():
+    """ "the deadly ethnic clashes" / "the violent ethnic clashes" once on each side describes
+    the clashes; written so by each side throughout (as "the occupied territories" / "the
+    liberated territories"), it is a naming difference."""
+    own = SEED_003.read_text(encoding="utf-8")
+    other = own.replace("the deadly ethnic clashes", "the violent ethnic clashes")
+    with pytest.raises(NotFound):
+        naming_differences(_two_sides([own], [other]), by="side", a="a", b="b")
+    table = naming_differences(_two_sides([own], [other]), by="side", a="a", b="b", min_modifier=0)
+    assert ("deadly", "violent") in set(zip(table["term_a"], table["term_b"], strict=True))
+    table = naming_differences(_two_sides([own, own], [other, other]), by="side", a="a", b="b")
+    assert ("deadly", "violent") in set(zip(table["term_a"], table["term_b"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("own", "other", "overlap"),
+    [
+        # BASIL, a Fox News and a HuffPost sentence: a verb followed by its object
+        (
+            "Trump accused Obama of conducting a confusing policy on the civil war in Libya.",
+            "He accused Obama of carrying out a confusing policy on the civil war in Libya.",
+            0.4,
+        ),
+        # BASIL, HuffPost and The New York Times: a verb after its auxiliary
+        (
+            "Donald Trump has announced Tuesday that he is pulling out of his own debate.",
+            "Mr. Trump's statement on Tuesday that he was bowing out of the Newsmax debate.",
+            0.0,
+        ),
+    ],
+)
+def test_a_run_trimmed_of_small_words_keeps_its_place_in_the_sentence(own, other, overlap):
+    """A swap trimmed of its stopwords is read where its terms stand: after "is" / "was", or
+    before "a", is a verb's place, not a name's."""
+    frame = _two_sides([own], [other])
+    try:
+        table = naming_differences(frame, by="side", a="a", b="b", min_overlap=overlap)
+    except NotFound:
+        return
+    terms = set(table["term_a"]) | set(table["term_b"])
+    assert not terms & {"conducting", "carrying", "pulling", "bowing"}
