@@ -253,8 +253,9 @@ def block_evidence(
 def _editor_note(s: Shape) -> bool:
     """An update or correction note: "Updated at 5:21 p.m. ET", "Correction: …" — unless it is an
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
-    if lexicon("editor_notes").start(s.text, s.words) is None:
-        return False
+    note = lexicon("editor_notes").start(s.text, s.words)
+    if note is None or len(s.text[note.end() :].split()) < 3:
+        return False  # "Editor's Note:" alone is a label (of a promotion, as a rule), no note
     if paywall_note(s):
         return False
     return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None

@@ -216,7 +216,7 @@ def _closing_label(s: Shape) -> bool:
     if not last or len(last.split()) > 4:
         return False
     words = words_of(last)
-    if set(words) <= word_set("widget_words"):
+    if lexicon("media_leadins").start(last, words) is not None:
         return False  # "WATCH:" points at a player the text lost; the story goes on after it
     m = lexicon("teaser_labels").start(last, words)
     return m is not None and m.end() >= len(last) - 1 and last[:1].isupper()
