@@ -2,7 +2,8 @@
 (tests/fixtures/boilerplate_families9.json): an embed's placeholder ("[audio-clip]"), a caption
 between its label and its credit ("Image … Credit …"), a teaser named by its author ("Name
 Surname: <headline>"), a teaser with its truncated lead ("see also … ..."), a series' closer
-(": QuickTake"), an audio player's fallback, a dash-signed byline, a reader poll's call; a
+(": QuickTake"), an audio player's fallback, a dash-signed byline, a reader poll's call, a
+wire story's rights notice of more than fifteen words, a comment policy; a
 teaser label and the run of links after it; a page's keyword list; a quotation's source line,
 which goes with its quotation; and the story's sentences a crediting phrase inside them made
 look like credits ("data compiled by Bloomberg")."""
@@ -40,6 +41,12 @@ def test_each_family_is_found_between_its_paragraphs(case):
 def test_a_crediting_phrase_inside_a_sentence_is_the_storys(case):
     verdicts = _verdicts([PARAGRAPH, case["line"], PARAGRAPH + " Again."], case["source"])
     assert not verdicts["boilerplate"].any(), verdicts["why"].tolist()
+
+
+def test_a_sentence_that_names_copyright_once_is_the_storys():
+    line = "The lawsuit says the company violated the copyright of the author, who had asked it to stop."
+    verdicts = _verdicts([PARAGRAPH, line, PARAGRAPH + " Again."])
+    assert not verdicts["boilerplate"].iloc[1], verdicts["why"].tolist()
 
 
 @pytest.mark.parametrize(

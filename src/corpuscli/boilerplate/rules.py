@@ -719,6 +719,8 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
                 _cta_is_the_block(family, m, s)
                 or (family == "newsletter_donation" and names_outlet(text) is not None)
             )  # "It's For the Record, the politics newsletter from <outlet>."
+            if family == "legal" and not strong and s.n <= _RIGHTS_WORDS:
+                strong = _rights_notice(text)
             v.add(
                 STRONG if strong else MEDIUM,
                 f"call to action ({m.group(0).lower()})",
@@ -753,6 +755,18 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
     elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
+
+
+#: The longest rights notice, in words (a wire story's: "Copyright 2018 The Associated Press.
+#: All rights reserved. This material may not be published, broadcast, rewritten or …").
+_RIGHTS_WORDS = 40
+
+
+def _rights_notice(text: str) -> bool:
+    """Whether ``text`` holds two different phrases of the rights (legal.txt): a notice however
+    long, not a story's sentence that names copyright once."""
+    found = {m.group(0).lower() for m in lexicon("legal").pattern.finditer(text)}
+    return len(found) >= 2
 
 
 @cache
