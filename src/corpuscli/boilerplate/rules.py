@@ -11,7 +11,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
   MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
-  …"); never a line that goes on from a block ending in a colon (a list the story introduces);
+  …"); a link named by its author ("Conor Friedersdorf: Why I cover campus controversies");
+  never a line that goes on from a block ending in a colon (a list the story introduces);
 - **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
   short promotion of the outlet's pages ("Check out the … Map and Calculator …", or naming the
   outlet after a reader's verb: "See all of ABC News' race ratings …");
@@ -24,11 +25,13 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
   writes about …" of someone the story never mentions and whose words it does not report;
 - **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…") and the
   lines of the post above that line (:mod:`.posts`); a publishing system's shortcode ('[embedtweet
-  id="…"]'); a pull quote: a short block whose words repeat a longer block of the same article,
+  id="…"]') or placeholder ("[audio-clip]"); a pull quote: a short
+  block whose words repeat a longer block of the same article,
   or a block in spaced quotation marks ("“ … ”") half of whose words another block holds;
 - **caption**: an agency's name alone on its line ("AP", "Getty Images"); a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
   "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
-  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
+  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`); a caption
+  between its label and its credit ("Image <caption> Credit <credit>");
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
   map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
   in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
@@ -36,7 +39,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
   one, strong when it names the outlet: "It's For the Record, the politics newsletter from
-  <outlet>."); an appeal in the first person plural (medium); the outlet's own banner; a section
+  <outlet>."; a rights notice of two legal phrases whatever its length); a page's keyword list
+  ("a, b, c, d" in lower case); an appeal in the first person plural (medium); the outlet's own banner; a section
   tag line or a series' standing description ("A daily roundup of …") at the head; a run of three or more button labels; a promotion closed by a call ("… in
   your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
   separator of signs only ("***", "• • •").
