@@ -32,6 +32,7 @@ from corpuscli.text.blocks import Block, remove_blocks, signature, split_blocks
 from corpuscli.text.stopwords import load_stopwords
 
 from .evidence import MEDIUM, STRONG, Verdict
+from .quote_sources import follow_quotations
 from .rules import block_evidence, extend_runs
 from .templates import HEADLINE, OPENS, describe, template_keys
 
@@ -256,6 +257,7 @@ def detect(
             mark_page_furniture(blocks, verdicts, stop)
         else:
             extend_runs(blocks, verdicts)
+            follow_quotations(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):
             if boilerplate_only and not verdict.boilerplate:
                 continue

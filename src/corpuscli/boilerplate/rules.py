@@ -11,7 +11,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **teaser**: "Label: <headline>" where the label is a teaser's ("More:", "Related:", "READ
   MORE:"), or is glued to the headline ("Opinion:Brett …"), or the line is in brackets ("( Also on
   X: …)"); a headline in capitals of five words or more between paragraphs ("TRUMP WARNS IRAN:
-  …"); never a line that goes on from a block ending in a colon (a list the story introduces);
+  …"); a link named by its author ("Conor Friedersdorf: Why I cover campus controversies");
+  never a line that goes on from a block ending in a colon (a list the story introduces);
 - **social**: a follow or listen line naming a network or a handle ("Follow X on Twitter: @x"); a
   short promotion of the outlet's pages ("Check out the … Map and Calculator …", or naming the
   outlet after a reader's verb: "See all of ABC News' race ratings …");
@@ -24,11 +25,13 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
   writes about …" of someone the story never mentions and whose words it does not report;
 - **embed**: an embedded post ("— Name (@handle) April 27, 2019", "pic.twitter.com/…") and the
   lines of the post above that line (:mod:`.posts`); a publishing system's shortcode ('[embedtweet
-  id="…"]'); a pull quote: a short block whose words repeat a longer block of the same article,
+  id="…"]') or placeholder ("[audio-clip]"); a pull quote: a short
+  block whose words repeat a longer block of the same article,
   or a block in spaced quotation marks ("“ … ”") half of whose words another block holds;
 - **caption**: an agency's name alone on its line ("AP", "Getty Images"); a photo credit ("Photograph: X/AP", "(Photo: …)", "Image copyright …",
   "Name / AGENCY"); a caption known by its credit, after a bar ("<caption> | AP Photo") or
-  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`);
+  opening it ("Caitlin Ochs/Reuters <caption>"), whatever it quotes (:mod:`.captions`); a caption
+  between its label and its credit ("Image <caption> Credit <credit>");
 - **data_widget**: a chart's or map's fallback text ("Sorry, your browser cannot display this
   map"); a block of numbers that is not a sentence — four or more, a third of its tokens, three
   in a row ("Delegates Remaining: 56 Delegates 2,814 1,893 56 …", not "Iowa (6), Nevada (6) …");
@@ -36,7 +39,8 @@ Each rule looks at a block's shape (:mod:`.shapes`) and at the vocabularies of d
 - **newsletter_donation**, **legal**, **social**, **navigation**: a call to action in a short
   block ("Sign up …", "All rights reserved", "Share this", "Advertisement"; medium in a longer
   one, strong when it names the outlet: "It's For the Record, the politics newsletter from
-  <outlet>."); an appeal in the first person plural (medium); the outlet's own banner; a section
+  <outlet>."; a rights notice of two legal phrases whatever its length); a page's keyword list
+  ("a, b, c, d" in lower case); an appeal in the first person plural (medium); the outlet's own banner; a section
   tag line or a series' standing description ("A daily roundup of …") at the head; a run of three or more button labels; a promotion closed by a call ("… in
   your inbox every day? Sign up here.") or a sign-up form's fine print (:mod:`.calls`); a
   separator of signs only ("***", "• • •").
@@ -116,6 +120,9 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:%]*(?![\w])")
 #: A publishing system's shortcode left in the text, with an attribute: '[embedtweet id="…"]',
 #: '[jwplayer file="…"', '[caption id="…" align="…"]'.
 _SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
+#: A player's or embed's placeholder alone on its line, a slug in brackets: "[audio-clip]",
+#: "[video_embed]" (lower case, words joined by hyphens or underscores: not "[sic]" in a quote).
+_PLACEHOLDER = re.compile(r"\[[a-z]{2,15}(?:[_-][a-z]{2,15}){1,3}\]")
 #: A pull quote as its widget prints it: the quotation marks set apart by spaces ("“ … ”").
 _SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
@@ -224,6 +231,7 @@ def block_evidence(
             _bio(s, v, i, n, blocks)
         _credit(s, v, edge and not continues, names_outlet)
         _data_widget(s, v)
+        _keyword_list(s, v)
         _forms(s, v)
         if v.score < STRONG:
             _outlet_notes(s, v)
@@ -249,8 +257,9 @@ def block_evidence(
 def _editor_note(s: Shape) -> bool:
     """An update or correction note: "Updated at 5:21 p.m. ET", "Correction: …" — unless it is an
     author's bio given as an editor's note ("Editor's note: X is a columnist. Follow her …")."""
-    if lexicon("editor_notes").start(s.text, s.words) is None:
-        return False
+    note = lexicon("editor_notes").start(s.text, s.words)
+    if note is None or len(s.text[note.end() :].split()) < 3:
+        return False  # "Editor's Note:" alone is a label (of a promotion, as a rule), no note
     if paywall_note(s):
         return False
     return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
@@ -259,6 +268,8 @@ def _editor_note(s: Shape) -> bool:
 def _embed(s: Shape, v: Verdict) -> None:
     if s.text.startswith("[") and s.n <= 80 and _SHORTCODE.match(s.text):
         v.add(STRONG, "an embed's shortcode ([name attribute=…])", "embed")
+    elif s.n <= 4 and s.text.startswith("[") and _PLACEHOLDER.fullmatch(s.text.strip()):
+        v.add(STRONG, "an embed's placeholder ([slug])", "embed")
     elif "(@" in s.text and TWEET_ATTRIBUTION.search(s.text):
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
@@ -306,6 +317,9 @@ def _caption(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an agency's name alone (a photo's credit)", "caption")
         return
     photo = lexicon("photo_words")
+    if not photo.keys.isdisjoint(s.keyed) and (label := _caption_between(s.text, photo.pattern)):
+        v.add(STRONG, f"a caption between its label and its credit ({label} … credit …)", "caption")
+        return
     if not photo.keys.isdisjoint(s.keyed) and _photo_word_may_count(s.text, photo.pattern):
         for m in photo.pattern.finditer(s.text):
             before = s.text[: m.start()].rstrip()
@@ -321,6 +335,31 @@ def _caption(s: Shape, v: Verdict) -> None:
                 return
     if "/" in s.text and s.n <= 40 and _SLASH_CREDIT.search(s.text) and not s.text.endswith("."):
         v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
+
+
+def _caption_between(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The label of "Image <caption> Credit <credit>" ("Image The events in Cairo set off a
+    violent backlash. Credit The New York Times", "… Credit... Jason Henry for The New York
+    Times"): a photo word alone opens the block before a capitalised caption, and a capitalised
+    photo word after the caption's words opens a credit of at most twelve words, in capitals,
+    with no full stop at its end. None for anything else."""
+    label = pattern.match(text)
+    if label is None or not text[label.end() : label.end() + 2].startswith(" "):
+        return None
+    if not text[label.end() + 1 : label.end() + 2].isupper():
+        return None
+    for credit in pattern.finditer(text, max(label.end() + 12, len(text) - 120)):
+        word = credit.group(0)
+        tail = text[credit.end() :].lstrip(".:… ")
+        if (
+            word[:1].isupper()
+            and text[credit.start() - 1 : credit.start()] == " "
+            and tail[:1].isupper()
+            and len(tail.split()) <= 12
+            and not tail.rstrip().endswith(".")
+        ):
+            return label.group(0)
+    return None
 
 
 def _photo_word_may_count(text: str, pattern: re.Pattern[str]) -> bool:
@@ -429,6 +468,10 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
         if labelled.bracketed and len(label_words) <= 5:
             v.add(STRONG, f"a related-link teaser in brackets ({labelled.label}: …)", "teaser")
             return
+        asked = previous is not None and previous.text.rstrip().endswith("?")
+        if not asked and _author_teaser(s, labelled.label, labelled.rest):
+            v.add(STRONG, f"a related-link teaser by its author ({labelled.label}: …)", "teaser")
+            return
     if (
         i > 0
         and s.n >= 7
@@ -440,6 +483,23 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
         and headline_shaped(s.text)
     ):
         v.add(STRONG, "a headline in capitals between paragraphs", "teaser")
+
+
+def _author_teaser(s: Shape, label: str, rest: str) -> bool:
+    """ "Conor Friedersdorf: Why I cover campus controversies": a link to another piece, named by
+    its author — a label of two or three capitalised words opening with a given name, then a
+    headline of three to fifteen words that is no sentence nor a question (not a speaker's turn
+    of an interview: "Chris Wallace: And what about Iran?"), nor a line of a list after a
+    question."""
+    names = label.split()
+    if not 2 <= len(names) <= 3 or not all(n[:1].isupper() for n in names) or label.isupper():
+        return False  # "AMY GOODMAN: Do you think …": a transcript's turn
+    if names[0].lower() not in word_set("given_names") or s.n > 20:
+        return False
+    if rest[:1] in '“"' and rest.rstrip()[-1:] in '”"':
+        return False  # 'George W. Bush: "None of the above"': what someone said, a list's line
+    end = rest.rstrip("”’\"' ")
+    return 3 <= len(rest.split()) <= 15 and not end.endswith((".", "?", "!", "…", "—", "-"))
 
 
 def _social(s: Shape, v: Verdict) -> None:
@@ -535,6 +595,8 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
     if s.n > _LONG_CREDIT:
         return
     phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
+    if phrase is not None and _inside_sentence(s.text, phrase):
+        phrase = None  # "… according to data compiled by Bloomberg.": the story's sentence
     if phrase and (s.n <= 40 or len(s.text.rstrip(" .)")) - phrase.end() <= 1):
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
         return
@@ -559,7 +621,8 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
                 return
     if s.n <= 24 and not s.sentence_like:
         groups = name_groups(s.text)
-        if groups and _byline(groups, edge):
+        signed = s.text.lstrip()[:1] in _DASHES  # "—Natalie Andrews": a signature anywhere
+        if groups and _byline(groups, edge or signed):
             v.add(STRONG, "a byline (names only)", "credit")
             return
     if 1 <= s.n <= 6 and not s.sentence_end:
@@ -570,6 +633,19 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
 
 #: The longest credit line, in words.
 _LONG_CREDIT = 100
+#: The dashes a signature opens with ("—Natalie Andrews", "-- Tom Orlik and Maeva Cousin").
+_DASHES = "—–-―"
+
+
+def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
+    """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
+    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), rather than
+    opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by …")."""
+    found = phrase.group(0).lower()
+    if not found.endswith(" by") and found != "by":
+        return False
+    before = text[: phrase.start()].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower() and before[-1] != "and"
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
@@ -595,6 +671,17 @@ def _data_widget(s: Shape, v: Verdict) -> None:
     numbers = len(_NUMBER.findall(s.text))
     if numbers >= 4 and numbers >= 0.35 * (s.n + numbers) and _number_run(s.text):
         v.add(STRONG, "a table of numbers, not a sentence", "data_widget")
+
+
+def _keyword_list(s: Shape, v: Verdict) -> None:
+    """A page's keywords flattened into text: four or more items parted by commas, each of one
+    to three words, not a capital letter in the block and no sentence ("kasich, will, quit, if,
+    no, ohio, win")."""
+    if not 4 <= s.n <= 30 or s.sentence_end or s.text.count(",") < 3 or not s.text.islower():
+        return
+    items = [item.split() for item in s.text.split(",")]
+    if all(1 <= len(item) <= 3 for item in items):
+        v.add(STRONG, "a page's keyword list", "navigation")
 
 
 def _number_run(text: str) -> bool:
@@ -636,6 +723,8 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
                 _cta_is_the_block(family, m, s)
                 or (family == "newsletter_donation" and names_outlet(text) is not None)
             )  # "It's For the Record, the politics newsletter from <outlet>."
+            if family == "legal" and not strong and s.n <= _RIGHTS_WORDS:
+                strong = _rights_notice(text)
             v.add(
                 STRONG if strong else MEDIUM,
                 f"call to action ({m.group(0).lower()})",
@@ -670,6 +759,18 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
     elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
+
+
+#: The longest rights notice, in words (a wire story's: "Copyright 2018 The Associated Press.
+#: All rights reserved. This material may not be published, broadcast, rewritten or …").
+_RIGHTS_WORDS = 40
+
+
+def _rights_notice(text: str) -> bool:
+    """Whether ``text`` holds two different phrases of the rights (legal.txt): a notice however
+    long, not a story's sentence that names copyright once."""
+    found = {m.group(0).lower() for m in lexicon("legal").pattern.finditer(text)}
+    return len(found) >= 2
 
 
 @cache

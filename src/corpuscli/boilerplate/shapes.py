@@ -150,7 +150,7 @@ def caps_prefix(text: str) -> str | None:
 
 def name_groups(text: str) -> list[list[str]] | None:
     """The names in a block that is nothing but names ("Yousef Al-Helou, Ilana Conway and John
-    Bacon", "By David Jackson", "Ruben Navarrette Jr."): each of two to four name parts, with
+    Bacon", "By David Jackson", "Ruben Navarrette Jr.", "—Natalie Andrews"): each of two to four name parts, with
     particles ("de", "van") allowed inside; None when the block is anything else."""
     body = text.strip()
     if (
@@ -159,7 +159,7 @@ def name_groups(text: str) -> list[list[str]] | None:
         and not _INITIAL.match(body.split()[-1])
     ):
         return None  # "Poor John Boehner." is a sentence
-    body = body.rstrip(".")
+    body = body.rstrip(".").lstrip("—–―- ")  # a signature's dash: "—Natalie Andrews"
     if body[:3].lower() == "by ":
         body = body[3:]
     if not body or len(body) > 160:

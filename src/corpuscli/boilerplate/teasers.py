@@ -13,6 +13,13 @@
 - **widget label**: "<Outlet> Video: <headline>" — a label of at most three words ending with a
   medium's name (media_labels.txt) before a headline; a gallery's "Photos: <title> Photos: <title>
   …" (the label and the title's first words twice);
+- **truncated lead**: a teaser's label of two words or more, in any case, before a headline and
+  the first words of its story cut off by an ellipsis ("see also Cuomo orders lockdown … Gov.
+  Andrew Cuomo ordered a statewide lockdown as New York..."), 45 words at most;
+- **run of links**: a headline in title case (four to fifteen words, most of them capitalised,
+  no full stop) right after a teaser, or after a block that ends with a teaser's label and its
+  colon ("… primary on March 15. Related Stories:"; not a player's "WATCH:"): the next link of the same list ("Read:
+  Oil Advances as …" then "U.K. Seeks to Calm Tensions With Iran After Tanker Seizure");
 - **sourced list**: two or more lines in a row, each a headline followed by its source in
   brackets ("Obamacare is doomed. Now what? (Milwaukee Journal Sentinel)"), with the short
   heading right above them ("Around the Aftermath"); not a list the story introduces (after a
@@ -149,6 +156,16 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         widget = widget_label(s)
         if widget is not None:
             v.add(STRONG, f"a video or gallery's title ({widget}: <headline>)", "video_gallery")
+            continue
+        label = truncated_teaser(s)
+        if label is not None:
+            v.add(STRONG, f"a related-link teaser ({label} <headline> <lead>...)", "teaser")
+    for i in range(1, n):
+        v, above = verdicts[i], verdicts[i - 1]
+        if v.score >= STRONG or quoting[i] or not _title_headline(shapes[i]):
+            continue
+        if (above.score >= STRONG and above.family == "teaser") or _closing_label(shapes[i - 1]):
+            v.add(STRONG, "a headline in a run of related links", "teaser")
     i = 0
     while i < n:
         j = i
@@ -162,6 +179,47 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             if head is not None and head.n <= 6 and not head.sentence_end:
                 verdicts[i - 1].add(STRONG, "the heading of a list of headlines", "teaser")
         i = max(j, i + 1)
+
+
+#: The end of a sentence inside a block (where the block's last sentence starts).
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+")
+#: An ellipsis cutting a teaser's lead off: "… as New York..." (after a word or a comma).
+_CUT = re.compile(r"[^\W\d_],?\s?(?:\.{3}|…)$")
+
+
+def truncated_teaser(s: Shape) -> str | None:
+    """The label of "see also <headline> <the story's first words>..." (module docstring)."""
+    if s.n > 45 or s.n < 6 or not s.text.endswith(("...", "…")) or not _CUT.search(s.text[-6:]):
+        return None
+    m = lexicon("teaser_labels").start(s.text, s.words)
+    if m is None or len(m.group(0).split()) < 2:
+        return None
+    rest = s.text.lstrip("([\"'“‘•⦁·*-–— ")[m.end() :].lstrip(" :")
+    return m.group(0) if rest[:1].isupper() or rest[:1].isdigit() else None
+
+
+def _title_headline(s: Shape) -> bool:
+    """A headline in title case: four to fifteen words, most capitalised, no full stop."""
+    if not 4 <= s.n <= 15 or s.sentence_end or not _CAPITALISED.match(s.text):
+        return False
+    words = [w for w in s.text.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.6 * len(words) and headline_shaped(s.text)
+
+
+def _closing_label(s: Shape) -> bool:
+    """A block whose last sentence is a teaser's label and its colon ("… Related Stories:")."""
+    text = s.text.rstrip()
+    if not text.endswith(":"):
+        return False
+    last = _SENTENCE_BREAK.split(text[-60:])[-1][:-1].strip()
+    if not last or len(last.split()) > 4:
+        return False
+    words = words_of(last)
+    if lexicon("media_leadins").start(last, words) is not None:
+        return False  # "WATCH:" points at a player the text lost; the story goes on after it
+    m = lexicon("teaser_labels").start(last, words)
+    return m is not None and m.end() >= len(last) - 1 and last[:1].isupper()
 
 
 def _sourced(s: Shape) -> bool:

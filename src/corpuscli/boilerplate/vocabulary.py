@@ -144,7 +144,7 @@ def _phrase_regex(phrase: str) -> str:
         if token == "…":
             parts.append(_GAP)
         else:
-            parts.append(re.escape(token).replace("'", "['’]").replace("’", "['’]"))
+            parts.append(re.escape(token).replace("’", "'").replace("'", "['’]"))
     return r"\s+".join(parts)
 
 
