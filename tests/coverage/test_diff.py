@@ -222,6 +222,12 @@ _PIECES = st.sampled_from(
         " described ",
         " as ",
         " told ",
+        " accused ",
+        " for ",
+        " of ",
+        "ing ",
+        " called ",
+        " a ",
         " J. ",
         "[",
         "]",
@@ -543,6 +549,28 @@ def test_requests_disputes_and_addressed_clauses_are_statements():
     assert "he betrayed Democrats by cutting a deal" in texts
     assert "his client will not comply with the subpoena" in texts
     assert "schools designate willing staff to be armed" in texts
+
+
+def test_what_someone_faulted_or_called_something_is_a_statement():
+    """What a speaker held against someone ("tweaked House Republicans for passing …", "accused
+    the media of …") and what they called something ("called the bill a … power grab") is what
+    another outlet quotes (BASIL dev2: "He tweaked House Republicans for passing a resolution …
+    reaffirming the national motto" against Obama's quote "You've had legislation reaffirming
+    …"); "called on" and "called for" stay requests, and a call that names nothing is no
+    statement."""
+    found, _ = article_statements(
+        "He tweaked House Republicans for passing a resolution on Tuesday reaffirming the motto. "
+        "The senator accused the agency of hiding the report from Congress. "
+        "Republicans called the bill a Democratic power grab that amounts to a takeover. "
+        "The mayor called the police after the meeting on Monday. "
+        "She called on Congress to pass the budget this week."
+    )
+    texts = {q.text: q.verb for q in found}
+    assert texts["passing a resolution on Tuesday reaffirming the motto"] == "tweaked"
+    assert texts["hiding the report from Congress"] == "accused"
+    assert texts["a Democratic power grab that amounts to a takeover"] == "called"
+    assert texts["pass the budget this week"] == "called on"
+    assert not any("police" in t for t in texts), texts
 
 
 def test_one_quoted_word_on_both_sides_is_not_linked_for_its_words_alone():
