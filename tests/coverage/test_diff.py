@@ -573,6 +573,23 @@ def test_what_someone_faulted_or_called_something_is_a_statement():
     assert not any("police" in t for t in texts), texts
 
 
+def test_a_party_tag_does_not_end_a_sentence_and_told_reaches_a_long_addressee():
+    """ "Rep. Todd Akin (R-Mo.) to drop out" is one sentence (the parenthesis closes an
+    abbreviation, and the sentence goes on in lower case), so the request it holds is found; "told
+    Fox News host Mike Huckabee on his radio show Tuesday afternoon that …" reports a clause
+    after a long addressee (BASIL dev2)."""
+    text = (
+        "Mitt Romney on Tuesday joined Republicans calling for Rep. Todd Akin (R-Mo.) to drop out "
+        "of the Senate race. Akin, though, told Fox News host Mike Huckabee on his radio show "
+        "Tuesday afternoon that he's staying in. He thanked the voters (all of them.) Then he left."
+    )
+    assert [s.text.split()[-1] for s in sentences(text)] == ["race.", "in.", "them.)", "left."]
+    found, _ = article_statements(text)
+    texts = [q.text for q in found]
+    assert any("drop out of the Senate race" in t for t in texts), texts
+    assert "he's staying in" in texts
+
+
 def test_one_quoted_word_on_both_sides_is_not_linked_for_its_words_alone():
     """A word in quotation marks ("Today", a show; "Progressivism", a term) is a name as often
     as a statement: both articles having it does not make it one statement reported twice."""

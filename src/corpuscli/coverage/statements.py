@@ -88,6 +88,10 @@ def _no_end(text: str, start: int, m: re.Match[str]) -> bool:
     acronym of capitals (U.S., F.B.I.), else (a single initial, Jan., p.m.) unless a capital
     follows."""
     before = text[max(start, m.start() - 12) : m.end()]
+    # an abbreviation in parentheses that the sentence goes on after: "Rep. Todd Akin (R-Mo.) to
+    # drop out", "Sen. Joe Manchin (D-W.Va.) said"
+    if m.group(0).endswith(")") and text[m.end() : m.end() + 2].strip()[:1].islower():
+        return True
     if not _ABBREV.search(before):
         return False
     if _TITLES.search(before) or _ACRONYM.search(before):
@@ -170,7 +174,7 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['describing'])})\s+(?:[^\s,;:!?\"“”]+\s+){{1,5}}?as\s+(?=[\w\"“])"
     )
     # "notified the committee that …", "told reporters in a call that …": whom, then "that"
-    addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,6}?,?\s+that\s+")
+    addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,12}?,?\s+that\s+")
     # "tweaked House Republicans for passing a resolution …", "accused him of lying": whom, then
     # "for" or "of" and what they did, as the speaker put it
     faulted = re.compile(
