@@ -222,6 +222,12 @@ _PIECES = st.sampled_from(
         " described ",
         " as ",
         " told ",
+        " accused ",
+        " for ",
+        " of ",
+        "ing ",
+        " called ",
+        " a ",
         " J. ",
         "[",
         "]",
@@ -543,6 +549,45 @@ def test_requests_disputes_and_addressed_clauses_are_statements():
     assert "he betrayed Democrats by cutting a deal" in texts
     assert "his client will not comply with the subpoena" in texts
     assert "schools designate willing staff to be armed" in texts
+
+
+def test_what_someone_faulted_or_called_something_is_a_statement():
+    """What a speaker held against someone ("tweaked House Republicans for passing …", "accused
+    the media of …") and what they called something ("called the bill a … power grab") is what
+    another outlet quotes (BASIL dev2: "He tweaked House Republicans for passing a resolution …
+    reaffirming the national motto" against Obama's quote "You've had legislation reaffirming
+    …"); "called on" and "called for" stay requests, and a call that names nothing is no
+    statement."""
+    found, _ = article_statements(
+        "He tweaked House Republicans for passing a resolution on Tuesday reaffirming the motto. "
+        "The senator accused the agency of hiding the report from Congress. "
+        "Republicans called the bill a Democratic power grab that amounts to a takeover. "
+        "The mayor called the police after the meeting on Monday. "
+        "She called on Congress to pass the budget this week."
+    )
+    texts = {q.text: q.verb for q in found}
+    assert texts["passing a resolution on Tuesday reaffirming the motto"] == "tweaked"
+    assert texts["hiding the report from Congress"] == "accused"
+    assert texts["a Democratic power grab that amounts to a takeover"] == "called"
+    assert texts["pass the budget this week"] == "called on"
+    assert not any("police" in t for t in texts), texts
+
+
+def test_a_party_tag_does_not_end_a_sentence_and_told_reaches_a_long_addressee():
+    """ "Rep. Todd Akin (R-Mo.) to drop out" is one sentence (the parenthesis closes an
+    abbreviation, and the sentence goes on in lower case), so the request it holds is found; "told
+    Fox News host Mike Huckabee on his radio show Tuesday afternoon that …" reports a clause
+    after a long addressee (BASIL dev2)."""
+    text = (
+        "Mitt Romney on Tuesday joined Republicans calling for Rep. Todd Akin (R-Mo.) to drop out "
+        "of the Senate race. Akin, though, told Fox News host Mike Huckabee on his radio show "
+        "Tuesday afternoon that he's staying in. He thanked the voters (all of them.) Then he left."
+    )
+    assert [s.text.split()[-1] for s in sentences(text)] == ["race.", "in.", "them.)", "left."]
+    found, _ = article_statements(text)
+    texts = [q.text for q in found]
+    assert any("drop out of the Senate race" in t for t in texts), texts
+    assert "he's staying in" in texts
 
 
 def test_one_quoted_word_on_both_sides_is_not_linked_for_its_words_alone():

@@ -8,7 +8,10 @@ same-sex couples … will be recognized*, the Treasury Department said", "Flynn'
 the committee that *his client will invoke …*"; and what someone asked for, disputed or called
 something, which another outlet may report as a quote: "called Wednesday for *a new and tougher
 assault-weapons ban*", "rejected claims that *he betrayed Democrats*", "castigated the bill as *a
-federal power grab*". The verbs that report speech, and what follows each (a clause, an
+federal power grab*"; what someone held against another or called something, which the other
+outlet quotes: "tweaked House Republicans for *passing a resolution … reaffirming the national
+motto*", "accused the agency of *hiding the report*", "called the bill *a Democratic power grab
+…*". The verbs that report speech, and what follows each (a clause, an
 infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
 ``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
 sentence.
@@ -85,6 +88,10 @@ def _no_end(text: str, start: int, m: re.Match[str]) -> bool:
     acronym of capitals (U.S., F.B.I.), else (a single initial, Jan., p.m.) unless a capital
     follows."""
     before = text[max(start, m.start() - 12) : m.end()]
+    # an abbreviation in parentheses that the sentence goes on after: "Rep. Todd Akin (R-Mo.) to
+    # drop out", "Sen. Joe Manchin (D-W.Va.) said"
+    if m.group(0).endswith(")") and text[m.end() : m.end() + 2].strip()[:1].islower():
+        return True
     if not _ABBREV.search(before):
         return False
     if _TITLES.search(before) or _ACRONYM.search(before):
@@ -130,6 +137,8 @@ class _Patterns:
     disputed: re.Pattern[str]
     described: re.Pattern[str]
     addressed: re.Pattern[str]
+    faulted: re.Pattern[str]
+    named: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -165,10 +174,22 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['describing'])})\s+(?:[^\s,;:!?\"“”]+\s+){{1,5}}?as\s+(?=[\w\"“])"
     )
     # "notified the committee that …", "told reporters in a call that …": whom, then "that"
-    addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,6}?,?\s+that\s+")
+    addressed = re.compile(r"(?:\s+[^\s,;:!?\"“”]+){1,12}?,?\s+that\s+")
+    # "tweaked House Republicans for passing a resolution …", "accused him of lying": whom, then
+    # "for" or "of" and what they did, as the speaker put it
+    faulted = re.compile(
+        rf"\b(?P<verb>{alternation(data['faulting'])})\s+(?:[^\s,;:!?\"“”]+\s+){{1,6}}?"
+        r"(?:for|of)\s+(?=[a-z]+ing\b)"
+    )
+    # "called the bill a Democratic power grab": what, then what they called it ("a", "an", or a
+    # quotation mark); "called for", "called on" are requests, not names
+    named = re.compile(
+        rf"\b(?P<verb>{alternation(data['naming'])})\s+"
+        r"(?!(?:for|on|off|up|in|out|back|upon)\b)(?:[^\s,;:!?\"“”]+\s+){1,4}?(?=(?:a|an)\s|[\"“])"
+    )
     return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
                      frozenset(data["between"]), request, disputed, described,
-                     addressed)  # fmt: skip
+                     addressed, faulted, named)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -229,7 +250,8 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
             found.append((c.start(), begin, c.group("verb")))
     # what was asked for, disputed or called something: "called for a tougher ban", "rejected
     # claims that …", "described the bill as a power grab"
-    for pattern in (patterns.request, patterns.disputed, patterns.described):
+    for pattern in (patterns.request, patterns.disputed, patterns.described, patterns.faulted,
+                    patterns.named):  # fmt: skip
         for r in pattern.finditer(s.text):
             if not any(v <= r.start() < b for v, b, _ in found):
                 found.append((r.start(), r.end(), r.group("verb")))
