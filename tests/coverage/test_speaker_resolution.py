@@ -550,6 +550,26 @@ CASES = [
         "madman",
         "Trump",
     ),
+    Case(
+        "pronoun-never-a-place-cut-at-a-full-stop",
+        # CNN's photo captions: "New York." ends a sentence and is no "he" (nobody, rather)
+        "Clinton was heading to his new home in Chappaqua, New York. Hide Caption 30 of 48 "
+        "Photos: Bill Clinton's life and career Clinton gestures as he explains to journalists "
+        "that the baby being held was born just two days ago at a refugee camp.",
+        "the baby being held",
+        None,
+    ),
+    Case(
+        "first-name-of-either-sex",
+        # BBC News: "Robin" is a man's name as often as a woman's; "he" is Robin Cook
+        "Lord Goldsmith said his answer was not a summary of his advice. Former foreign secretary "
+        "Robin Cook said Lord Goldsmith's admission suggested Parliament may have been misled. "
+        "“The attorney general may never have presented his answer as a summary, but others "
+        "certainly did,” he said. “What is clear from his statement today is that he does not "
+        "believe that it was a full, accurate summary.”",
+        "What is clear",
+        "Robin Cook",
+    ),
 ]
 
 
@@ -818,3 +838,14 @@ def test_words_in_quotation_marks_are_never_the_speaker():
     assert "Death" not in (_one(text, "Death to").speaker or "")
     assert clean_speaker("against real news to") is None
     assert clean_speaker("lawmakers by") is None
+
+
+def test_he_is_never_a_group() -> None:
+    """The Hill: "Liberals" spoke last, but "he" never means a party's members."""
+    text = (
+        "Sen. Bernie Sanders said last March that the Trump White House “has shown the world "
+        "that it does not believe in science.” Liberals said the White House “does not believe "
+        "in science.”\n\nAnd let’s not overlook Democratic presidential nominee Joe Biden. On "
+        "May 19 he tweeted, “We need a president who believes in science.”"
+    )
+    assert _one(text, "We need a president").speaker != "Liberals"

@@ -78,7 +78,9 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         last = name.split()[-1]
         if last not in genders:
             genders[last] = _gender(text, last)
-        fitting[name, pronoun] = _agrees(name, pronoun) and genders[last] in (None, pronoun)
+        fitting[name, pronoun] = (
+            _agrees(name, pronoun) and not _plural(name) and genders[last] in (None, pronoun)
+        )
         return fitting[name, pronoun]
 
     def last_fitting(
@@ -188,7 +190,8 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 def _gender(text: str, last: str) -> str | None:
     """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.")
+    counted thrice; None if even."""
     he = she = 0
     pos = text.find(last)
     while pos >= 0:
@@ -483,6 +486,7 @@ def _person_like(name: str) -> bool:
     cleaned = clean_speaker(name)
     if cleaned is None or cleaned not in (name.strip(), name.strip()[:-1]):
         return False  # a name cut at a sentence's full stop ("Ray Allen.") is still one
+    name = cleaned  # "New York." is New York: a place, cut at a sentence's full stop
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
@@ -556,9 +560,15 @@ def _plural(name: str) -> bool:
     """Whether ``name`` is a plural description ("industry experts", "department spokesmen",
     "police"): "he", "she" and "it" never mean it."""
     head = name.split()[-1] if name.split() else ""
-    return head in _PLURAL_HEADS or (
-        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    )
+    return (
+        head in _PLURAL_HEADS
+        or (head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        or (head[:1].isupper() and head.endswith("s") and head[:-1] in _GROUP_MEMBERS)
+    )  # "Liberals", "Democrats", "Americans": the members of a party or a nation
+
+
+#: A member of a party or a nation ("Liberal", "Democrat", "American"): its plural is a group.
+_GROUP_MEMBERS = lexicon().words("party_words") | lexicon().adjectives
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
