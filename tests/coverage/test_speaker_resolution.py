@@ -849,3 +849,39 @@ def test_he_is_never_a_group() -> None:
         "May 19 he tweeted, “We need a president who believes in science.”"
     )
     assert _one(text, "We need a president").speaker != "Liberals"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(
+            # USA Today: "the magazine" is the outlet named last
+            "The New Yorker said it reached out to many of Ramirez and Kavanaugh's classmates to "
+            "see if anyone could corroborate her allegation.\n\nThe magazine said that two of the "
+            "men Ramirez identified as being in the dorm room denied it.",
+            "two of the men",
+            "New Yorker",
+            id="outlet",
+        ),
+        pytest.param(
+            # BBC News: "the firm" is the company named before by its suffix, not the outlet
+            "The China Three Gorges Project Corp could now face a fine. The Beijing News said "
+            "the company may instead choose to pay a fine. The firm said it had complied with "
+            "all the rules.",
+            "it had complied",
+            "Three Gorges Project Corp",
+            id="company-suffix",
+        ),
+        pytest.param(
+            # Reuters: "the council" is the body whose name ends with it
+            "The Manbij Military Council said it had asked the coalition for help.\n\n"
+            "“We will not leave,” the council said.",
+            "We will not leave",
+            "Manbij Military Council",
+            id="named-head",
+        ),
+    ],
+)
+def test_the_body_named_before(text: str, start: str, speaker: str) -> None:
+    """ "The paper", "the firm", "the council": the organisation the article named before."""
+    assert _one(text, start).speaker == speaker

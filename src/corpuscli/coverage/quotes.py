@@ -47,7 +47,7 @@ from .quote_patterns import (
     verb_hits,
 )  # fmt: skip
 from .reported import is_finding, is_respondent, reports_in, sentence_subject
-from .speaker_bodies import resolve_it
+from .speaker_bodies import resolve_bodies, resolve_it
 from .speaker_descriptions import resolve_definite
 from .speaker_joint import resolve_they
 from .speaker_names import finish_speakers, resolve_descriptions
@@ -667,6 +667,7 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     resolve_it(text, quotes)
     resolve_they(text, quotes)
     resolve_speakers(text, quotes)
+    resolve_bodies(text, quotes)
     finish_speakers(text, quotes, sources)
     return [q for q in quotes if not _scare_quote(text, q)]
 
