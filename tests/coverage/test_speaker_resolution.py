@@ -560,6 +560,16 @@ CASES = [
         None,
     ),
     Case(
+        "pronoun-after-a-described-name",
+        # Washington Examiner: the sentence that opens the paragraph names its person after a
+        # description; "he" is him, not the speaker of the paragraph before
+        "Sen. Cory Booker of New Jersey said Monday: “We need to focus on winning this "
+        "election.”\n\nFormer Trump strategist Steve Bannon, meanwhile, thinks Clinton will "
+        "jump in. “She is running,” he said. “She is a very formidable candidate.”",
+        "She is running",
+        "Steve Bannon",
+    ),
+    Case(
         "first-name-of-either-sex",
         # BBC News: "Robin" is a man's name as often as a woman's; "he" is Robin Cook
         "Lord Goldsmith said his answer was not a summary of his advice. Former foreign secretary "

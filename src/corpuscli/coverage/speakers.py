@@ -145,20 +145,49 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if _heading(text, s_start):
             continue
         pos = s_start
-        for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
+        for k, part in enumerate(text[s_start : min(s_end, s_start + 240)].split(",")[:3]):
             words = part.split()
+            opened = bool(words) and words[0] in lex.not_names  # "In", "But", "During"
             while words and words[0] in lex.not_names:
                 words = words[1:]
             chunk = " ".join(words)
+            if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
+                chunk = _described_name(words) or chunk
             if (
                 _NAME_PART.fullmatch(chunk)
                 and _can_speak(text, -1, chunk)
-                and not any(w in lex.place_forms or w in lex.titles for w in words)
+                and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
-                out.append((pos + part.find(words[0]), chunk))
+                out.append((pos + part.find(chunk.split()[0]), chunk))
                 break
             pos += len(part) + 1
     return out
+
+
+#: A name at the end of the words before a sentence's first comma, after a description:
+#: "Former Trump strategist Steve Bannon", "Conservative radio host Rush Limbaugh".
+_DESCRIBED_NAME = re.compile(
+    r"(?:[a-z][\w'’-]*[ \t]+)([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})$"
+)
+
+
+def _described_name(words: list[str]) -> str | None:
+    """The name that ends the sentence's opening words when a description of at most six words,
+    one of them in lower case right before the name, comes first ("Former Trump strategist
+    Steve Bannon, meanwhile, thinks …"); the name opens with a known first name; not after a
+    preposition ("During a visit to New York"), nor in a sentence that opens with one ("In a
+    statement released through her attorney Rich Nichols, Jones …")."""
+    if not 3 <= len(words) <= 8:
+        return None
+    m = _DESCRIBED_NAME.search(" ".join(words))
+    if m is None:
+        return None
+    before = m.group(0).split()[0]
+    if before in lexicon().words("prepositions") or before in ("and", "or", "the", "a", "an"):
+        return None
+    if m.group(1).split()[0] not in lexicon().first_names:
+        return None  # "Northern Border", "Big Tech Threat": a person's name has a first name
+    return m.group(1)
 
 
 def _heading(text: str, start: int) -> bool:
