@@ -570,6 +570,14 @@ CASES = [
         "Steve Bannon",
     ),
     Case(
+        "appositive-of-two-halves",
+        # Politico: "and a former CNN reporter" is the second half of Sesno's appositive
+        "Frank Sesno, director of The George Washington University’s media school and a former "
+        "CNN reporter, said networks should avoid giving Davis a platform.",
+        "networks should avoid",
+        "Frank Sesno",
+    ),
+    Case(
         "first-name-of-either-sex",
         # BBC News: "Robin" is a man's name as often as a woman's; "he" is Robin Cook
         "Lord Goldsmith said his answer was not a summary of his advice. Former foreign secretary "
