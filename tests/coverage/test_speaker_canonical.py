@@ -81,6 +81,10 @@ def test_canonical_speaker(text: str, start: str, speaker: str) -> None:
     assert _speaker(text, start) == speaker
 
 
+_COMEY = (  # Fox News: the full name is written only as a possessive
+    "Former FBI director James Comey’s memos have been released to the press.\n\n"
+    '"He said he needed loyalty," Comey added.'
+)
 _WALLACE = (  # The Hill: a link's text glued after the name
     "But while being pressed by Fox News's Chris Wallace Christopher (Chris) WallaceBiden "
     "campaign demands news channels stop booking Giuliani MORE, Kudlow acknowledged the trade "
@@ -105,6 +109,7 @@ _ERDOGAN = (  # Reuters: the shorter form is used more, the longer is the fuller
     [
         pytest.param(_WALLACE, "Trump has said", "Chris Wallace", id="glued-link-text"),
         pytest.param(_HOLDER, "We have made", "Holder", id="sentence-adverb"),
+        pytest.param(_COMEY, "He said he needed", "James Comey", id="possessive-full-name"),
         pytest.param(_ERDOGAN, "We will finish", "Recep Tayyip Erdogan", id="fuller-form"),
     ],
 )

@@ -59,6 +59,10 @@ def _name_words(run: str) -> list[str]:
         caps += 1
     if caps and not words[caps].isupper():
         words = words[caps:]
+    if len(words) > 1 and _POSSESSIVE.search(words[-1]):
+        # "James Comey’s memos": the name is the owner's (a possessive inside the run still
+        # ends a country or an owner before a title: "Turkey's President Erdogan")
+        words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
     out = words[name_start(words) :]
     while len(out) > 1 and out[0] in _OPENERS:  # "Add Donald Trump as an interest"
         out = out[1:]
