@@ -188,12 +188,8 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     outlets = lex.words("outlet_name_heads")
     names = _org_names(text, max(q.start for q, _ in wanted))
     paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
-    spoke = [
-        (q.start, q.speaker) for q in quotes
-        if q.speaker and q.speaker_source in ("named", "description") and q.speaker_text
-        and _body(q.speaker_text) and q.speaker not in lex.countries
-    ]  # fmt: skip
-    lower = frozenset(_LOWER_WORD.findall(text))
+    spoke: list[tuple[int, str]] | None = None  # the bodies that spoke, found when first needed
+    lower: frozenset[str] = frozenset()
     for q, head in wanted:
         before = [(pos, n) for pos, n in names if pos < q.start]
         if head in outlet_heads:
@@ -209,6 +205,14 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                     if len(n.split()) > 1 and n.split()[-1] in lex.words("company_suffixes")
                 ]  # fmt: skip
             if not found:
+                if spoke is None:
+                    spoke = [
+                        (p.start, p.speaker) for p in quotes
+                        if p.speaker and p.speaker_source in ("named", "description")
+                        and p.speaker_text and _body(p.speaker_text)
+                        and p.speaker not in lex.countries
+                    ]  # fmt: skip
+                    lower = frozenset(_LOWER_WORD.findall(text))
                 para = bisect_right(paragraph_starts, q.start) - 1
                 begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
                 found = [(pos, n) for pos, n in spoke if begin <= pos < q.start]

@@ -164,8 +164,8 @@ class NameIndex:
         self.by_last: dict[str, list[str]] = {}
         self.order: dict[str, int] = {}  # each name, by its first mention
         self.count: dict[str, int] = {}
-        #: the words the text writes in lower case ("phenomenon"): no part of a name
-        self.lower_words = frozenset(_LOWER_WORD.findall(text))
+        self._text = text
+        self._lower_words: frozenset[str] | None = None
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
         lex = lexicon()
@@ -197,6 +197,14 @@ class NameIndex:
                     forms.append(name)
             self.order.setdefault(name, len(self.order))
             self.count[name] = self.count.get(name, 0) + 1
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case ("pastor"): no part of a name. Read once,
+        when first asked."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self._text))
+        return self._lower_words
 
     def _named(self, words: str) -> bool:
         """Whether ``words`` (before a name) are more of the name: not a word the text also
