@@ -35,6 +35,12 @@ Matching, precisely:
   - a role or an organisation: right when, articles ("the", "a") and case aside, the label's last
     word (its head: "official", "Kremlin", "ministry") is among the prediction's words, or the
     prediction's last word is among the label's words, singular and plural alike.
+- Speaker accuracy by full name (the column "speaker (full name)", from round 9): the same, but a
+  single person is right only when the prediction is the label's whole name (the fullest name the
+  article gives), titles ("Sen.", "President"), suffixes ("Jr.") and initials aside, or its tail
+  when the article never writes the label's name in full. "Melania Trump", "Trump Jr." or
+  "Eventually Holder" for "Donald Trump" / "Eric Holder" are right by last name, wrong by full
+  name: the canonical names show here.
 - BASIL (`../shared/corpora/basil`): of the spans its annotators mark as quoted (``quote: yes``)
   with a named speaker (not "other_..."), how many lie inside a quote corpuscli finds (the span's
   text, outer quote marks stripped, is in the quote's text), and of those how often the last word
@@ -66,6 +72,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes, quotes_frame
+from corpuscli.coverage.speaker_match import speaker_titles
 
 LABELS = REPO / "benchmarks" / "labels"
 LABEL_FILES = ("quotes_us.json", "quotes_intl.json", "quotes_dev2.json", "quotes_fresh.json")
@@ -147,6 +154,36 @@ def speaker_right(label: dict, predicted: str | None) -> bool:
     return bool(words) and (words[-1] in got or (bool(last) and last[-1] in words))
 
 
+def _name_tokens(name: str) -> list[str]:
+    """A person's name as compared by full name: lower case, possessive, titles ("Sen.", "Mr.",
+    "President"), suffixes ("Jr.") and initials ("J.") out; every other word kept, lower-case
+    ones too (so "Eventually Holder" or "another CBC journalist" is not "Eric Holder")."""
+    out = []
+    for w in _words(name):
+        w = w.strip(".,")
+        if w and w not in _SUFFIX and w not in speaker_titles() and not re.fullmatch(r"\w", w):
+            out.append(w)
+    return out
+
+
+def speaker_right_full(label: dict, predicted: str | None, text: str) -> bool:
+    """Like ``speaker_right``, but a single person (``speaker_kind`` person, no joint speakers) is
+    right only when the prediction is the label's whole name, titles, suffixes and initials aside
+    ("Melania Trump", "Trump Jr." or "Besides Renacci" are wrong), or its tail when ``text`` never
+    writes the label's name in full (a label may name "Donald Trump" where the article says only
+    "Trump"). Roles, organisations and joint speakers are scored as by ``speaker_right``."""
+    gold = label["speaker"]
+    if gold is None or not predicted or label.get("speaker_kind") != "person" or " and " in gold:
+        return speaker_right(label, predicted)
+    want, got = _name_tokens(gold), _name_tokens(predicted)
+    if want == got:
+        return True
+    if not got or len(got) >= len(want) or want[-len(got) :] != got:
+        return False
+    written = r"\W+".join(re.escape(w) for w in want)
+    return not (gold.lower() in text.lower() or re.search(written, text, re.I))
+
+
 # -- scoring -------------------------------------------------------------------------------------
 
 
@@ -184,8 +221,9 @@ class Score:
         self.right_pred: Counter[str] = Counter()
         self.speaker_n: Counter[str] = Counter()
         self.speaker_ok: Counter[str] = Counter()
+        self.speaker_full: Counter[str] = Counter()  # right by full name (speaker_right_full)
 
-    def add(self, labels: list[dict], predictions: list) -> list[tuple]:
+    def add(self, labels: list[dict], predictions: list, text: str) -> list[tuple]:
         """Count one article; returns its errors (kind of error, label or None, prediction or None)."""
         pairs = match(labels, predictions)
         errors: list[tuple] = []
@@ -203,11 +241,15 @@ class Score:
             self.found[GROUP[lab["kind"]]] += 1
             self.right_pred[GROUP[lab["kind"]]] += 1
             ok = speaker_right(lab, q.speaker)
+            full = speaker_right_full(lab, q.speaker, text)
             for key in (lab["kind"], GROUP[lab["kind"]], "all"):
                 self.speaker_n[key] += 1
                 self.speaker_ok[key] += ok
+                self.speaker_full[key] += full
             if not ok:
                 errors.append(("speaker", lab, q))
+            elif not full:
+                errors.append(("name", lab, q))
         errors += [("missed", labels[i], None) for i in range(len(labels)) if i not in matched_l]
         errors += [
             ("false", None, q)
@@ -225,6 +267,9 @@ class Score:
     def speakers(self, key: str) -> float:
         return self.speaker_ok[key] / max(self.speaker_n[key], 1)
 
+    def speakers_full(self, key: str) -> float:
+        return self.speaker_full[key] / max(self.speaker_n[key], 1)
+
 
 def evaluate(articles: list[dict], texts: dict, split: str, show_errors: bool) -> Score:
     score = Score()
@@ -235,7 +280,7 @@ def evaluate(articles: list[dict], texts: dict, split: str, show_errors: bool) -
         if len(text) != a["text_length"]:
             raise SystemExit(f"benchmarks: {a['doc_id']}: the text is not the labelled one")
         predictions = extract_quotes(text)
-        errors = score.add(a["quotes"], predictions)
+        errors = score.add(a["quotes"], predictions, text)
         if show_errors and a["split"] in ("dev", "dev2"):
             _print_errors(a, text, errors)
     return score
@@ -244,7 +289,9 @@ def evaluate(articles: list[dict], texts: dict, split: str, show_errors: bool) -
 def _print_errors(article: dict, text: str, errors: list[tuple]) -> None:
     print(f"\n=== {article['source']} {article['doc_id']}")
     for what, lab, q in sorted(errors, key=lambda e: e[1]["start"] if e[1] else e[2].start):
-        if what == "speaker":
+        if what == "name":
+            print(f"  NAME {lab['kind']}: {lab['speaker']!r} got {q.speaker!r}")
+        elif what == "speaker":
             print(f"  SPEAKER {lab['kind']}: {lab['speaker']!r} ({lab['attribution']}) got "
                   f"{q.speaker!r}/{getattr(q, 'speaker_text', None)!r} | {text[lab['start']:lab['end']][:90]!r}")  # fmt: skip
         elif what == "missed":
@@ -266,12 +313,13 @@ def figures(score: Score) -> list[str]:
         f"{score.speakers('all'):.3f}",
         f"{score.speakers('marked'):.3f}",
         f"{score.speakers('reported'):.3f}",
+        f"{score.speakers_full('all'):.3f}",
         f"{score.labels['marked']}+{score.labels['reported']}",
     ]
 
 
 HEADER = ["split", "direct+partial P", "R", "R direct", "R partial", "reported P", "R",
-          "speaker", "speaker (marked)", "speaker (reported)", "labels"]  # fmt: skip
+          "speaker", "speaker (marked)", "speaker (reported)", "speaker (full name)", "labels"]  # fmt: skip
 
 
 # -- BASIL ---------------------------------------------------------------------------------------

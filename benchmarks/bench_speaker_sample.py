@@ -1,6 +1,6 @@
 """Speaker accuracy on judged rows of unlabelled articles (issue #15, round 8).
 
-    python benchmarks/bench_speaker_sample.py [--corpora DIR] [--show]
+    python benchmarks/bench_speaker_sample.py [--corpora DIR] [--labels FILE] [--show]
 
 benchmarks/labels/speaker_rows_sample.json holds 200 rows of `corpus quotes` output over 1,840
 articles no label set uses (its "about" gives the procedure), split A (the rules were written
@@ -9,6 +9,11 @@ those articles from ../shared/corpora, runs the quote rules on them and scores e
 with bench_quotes.py's ``speaker_right``; "main" is the speaker main gave when the rows were drawn.
 A row whose quote is no longer found counts as no speaker. `--show` lists the rows of half A that
 are wrong now (never B's).
+
+`--labels speaker_rows_sample2.json` scores the second sample (round 9: 560 other articles, BASIL's
+among them; its "about" gives the procedure). Both samples are also scored by full name
+(bench_quotes.py's ``speaker_right_full``: "Melania Trump" or "Besides Renacci" is no "Donald
+Trump" or "Jim Renacci").
 """
 
 from __future__ import annotations
@@ -24,12 +29,12 @@ from _harness import REPO, corpora_dir, table
 
 sys.path.insert(0, str(REPO / "src"))
 
-from bench_quotes import speaker_right
+from bench_quotes import speaker_right, speaker_right_full
 
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
 
-LABELS = REPO / "benchmarks" / "labels" / "speaker_rows_sample.json"
+LABELS = REPO / "benchmarks" / "labels"
 
 
 def _records(corpora: Path, wanted: set[str]) -> list[dict]:
@@ -43,7 +48,8 @@ def _records(corpora: Path, wanted: set[str]) -> list[dict]:
                 out.append({"id": "as:" + str(row["id"]), "source": row.get("source"),
                             "text": row["text"]})  # fmt: skip
     for name, prefix, file in (("newswcl50", "wcl:", "newswcl50_articles.jsonl"),
-                               ("bbc_news_2225", "bbc:", "bbc_articles.jsonl")):  # fmt: skip
+                               ("bbc_news_2225", "bbc:", "bbc_articles.jsonl"),
+                               ("basil", "basil:", "basil_articles.jsonl")):  # fmt: skip
         with (corpora / name / file).open(encoding="utf-8") as f:
             for line in f:
                 row = json.loads(line)
@@ -56,9 +62,10 @@ def _records(corpora: Path, wanted: set[str]) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
+    parser.add_argument("--labels", default="speaker_rows_sample.json", help="in benchmarks/labels")
     parser.add_argument("--show", action="store_true", help="half A's wrong rows")
     args = parser.parse_args()
-    rows = json.loads(LABELS.read_text(encoding="utf-8"))["rows"]
+    rows = json.loads((LABELS / args.labels).read_text(encoding="utf-8"))["rows"]
     records = _records(corpora_dir(args.corpora), {r["doc_id"] for r in rows})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sample.jsonl"
@@ -72,16 +79,23 @@ def main() -> None:
     out = []
     for split in ("A", "B"):
         part = [r for r in rows if r["split"] == split]
-        now = [speaker_right(r, found.get((r["doc_id"], r["start"], r["end"]))) for r in part]
+        got = [found.get((r["doc_id"], r["start"], r["end"])) for r in part]
+        now = [speaker_right(r, g) for r, g in zip(part, got, strict=True)]
+        full = [
+            speaker_right_full(r, g, texts[r["doc_id"]]) for r, g in zip(part, got, strict=True)
+        ]
         main_right = sum(r["before_right"] for r in part)
+        main_full = [speaker_right_full(r, r["before"], texts[r["doc_id"]]) for r in part]
         out.append([split, str(len(part)), f"{main_right / len(part):.3f}",
-                    f"{sum(now) / len(part):.3f}"])  # fmt: skip
+                    f"{sum(now) / len(part):.3f}", f"{sum(main_full) / len(part):.3f}",
+                    f"{sum(full) / len(part):.3f}"])  # fmt: skip
         if args.show and split == "A":
-            for r, ok in zip(part, now, strict=True):
-                if not ok:
-                    got = found.get((r["doc_id"], r["start"], r["end"]))
-                    print(f"  A {r['doc_id']} {r['start']}: {r['speaker']!r} got {got!r}")
-    print(table(out, ["half", "rows", "speaker right (main)", "speaker right (now)"]))
+            for r, g, ok, ok_full in zip(part, got, now, full, strict=True):
+                if not ok_full:
+                    what = "wrong" if not ok else "name"
+                    print(f"  A {what} {r['doc_id']} {r['start']}: {r['speaker']!r} got {g!r}")
+    print(table(out, ["half", "rows", "speaker right (main)", "speaker right (now)",
+                      "by full name (main)", "by full name (now)"]))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -81,6 +81,42 @@ def test_canonical_speaker(text: str, start: str, speaker: str) -> None:
     assert _speaker(text, start) == speaker
 
 
+_COMEY = (  # Fox News: the full name is written only as a possessive
+    "Former FBI director James Comey’s memos have been released to the press.\n\n"
+    '"He said he needed loyalty," Comey added.'
+)
+_WALLACE = (  # The Hill: a link's text glued after the name
+    "But while being pressed by Fox News's Chris Wallace Christopher (Chris) WallaceBiden "
+    "campaign demands news channels stop booking Giuliani MORE, Kudlow acknowledged the trade "
+    "fight will lead to pain on both sides.\n\n"
+    "Wallace replied by noting that Trump has said China pays the tariffs."
+)
+_HOLDER = (  # NPR: a sentence adverb before a family name is no part of the name
+    "Holder was attorney general for six years. Eventually Holder said the department had to "
+    "change.\n\n"
+    '"We have made progress," Holder said.'
+)
+_ERDOGAN = (  # Reuters: the shorter form is used more, the longer is the fuller name
+    "Trump said in a phone call with Tayyip Erdogan that he would leave. He said Erdogan "
+    "replied that Turkey would act. Trump met Turkey's President Recep Tayyip Erdogan at NATO "
+    "headquarters.\n\n"
+    '"We will finish the job," Erdogan said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(_WALLACE, "Trump has said", "Chris Wallace", id="glued-link-text"),
+        pytest.param(_HOLDER, "We have made", "Holder", id="sentence-adverb"),
+        pytest.param(_COMEY, "He said he needed", "James Comey", id="possessive-full-name"),
+        pytest.param(_ERDOGAN, "We will finish", "Recep Tayyip Erdogan", id="fuller-form"),
+    ],
+)
+def test_fullest_name(text: str, start: str, speaker: str) -> None:
+    assert _speaker(text, start) == speaker
+
+
 @pytest.mark.parametrize(
     ("words", "kept"),
     [

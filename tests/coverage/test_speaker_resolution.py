@@ -550,6 +550,44 @@ CASES = [
         "madman",
         "Trump",
     ),
+    Case(
+        "pronoun-never-a-place-cut-at-a-full-stop",
+        # CNN's photo captions: "New York." ends a sentence and is no "he" (nobody, rather)
+        "Clinton was heading to his new home in Chappaqua, New York. Hide Caption 30 of 48 "
+        "Photos: Bill Clinton's life and career Clinton gestures as he explains to journalists "
+        "that the baby being held was born just two days ago at a refugee camp.",
+        "the baby being held",
+        None,
+    ),
+    Case(
+        "pronoun-after-a-described-name",
+        # Washington Examiner: the sentence that opens the paragraph names its person after a
+        # description; "he" is him, not the speaker of the paragraph before
+        "Sen. Cory Booker of New Jersey said Monday: “We need to focus on winning this "
+        "election.”\n\nFormer Trump strategist Steve Bannon, meanwhile, thinks Clinton will "
+        "jump in. “She is running,” he said. “She is a very formidable candidate.”",
+        "She is running",
+        "Steve Bannon",
+    ),
+    Case(
+        "appositive-of-two-halves",
+        # Politico: "and a former CNN reporter" is the second half of Sesno's appositive
+        "Frank Sesno, director of The George Washington University’s media school and a former "
+        "CNN reporter, said networks should avoid giving Davis a platform.",
+        "networks should avoid",
+        "Frank Sesno",
+    ),
+    Case(
+        "first-name-of-either-sex",
+        # BBC News: "Robin" is a man's name as often as a woman's; "he" is Robin Cook
+        "Lord Goldsmith said his answer was not a summary of his advice. Former foreign secretary "
+        "Robin Cook said Lord Goldsmith's admission suggested Parliament may have been misled. "
+        "“The attorney general may never have presented his answer as a summary, but others "
+        "certainly did,” he said. “What is clear from his statement today is that he does not "
+        "believe that it was a full, accurate summary.”",
+        "What is clear",
+        "Robin Cook",
+    ),
 ]
 
 
@@ -818,3 +856,50 @@ def test_words_in_quotation_marks_are_never_the_speaker():
     assert "Death" not in (_one(text, "Death to").speaker or "")
     assert clean_speaker("against real news to") is None
     assert clean_speaker("lawmakers by") is None
+
+
+def test_he_is_never_a_group() -> None:
+    """The Hill: "Liberals" spoke last, but "he" never means a party's members."""
+    text = (
+        "Sen. Bernie Sanders said last March that the Trump White House “has shown the world "
+        "that it does not believe in science.” Liberals said the White House “does not believe "
+        "in science.”\n\nAnd let’s not overlook Democratic presidential nominee Joe Biden. On "
+        "May 19 he tweeted, “We need a president who believes in science.”"
+    )
+    assert _one(text, "We need a president").speaker != "Liberals"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(
+            # USA Today: "the magazine" is the outlet named last
+            "The New Yorker said it reached out to many of Ramirez and Kavanaugh's classmates to "
+            "see if anyone could corroborate her allegation.\n\nThe magazine said that two of the "
+            "men Ramirez identified as being in the dorm room denied it.",
+            "two of the men",
+            "New Yorker",
+            id="outlet",
+        ),
+        pytest.param(
+            # BBC News: "the firm" is the company named before by its suffix, not the outlet
+            "The China Three Gorges Project Corp could now face a fine. The Beijing News said "
+            "the company may instead choose to pay a fine. The firm said it had complied with "
+            "all the rules.",
+            "it had complied",
+            "Three Gorges Project Corp",
+            id="company-suffix",
+        ),
+        pytest.param(
+            # Reuters: "the council" is the body whose name ends with it
+            "The Manbij Military Council said it had asked the coalition for help.\n\n"
+            "“We will not leave,” the council said.",
+            "We will not leave",
+            "Manbij Military Council",
+            id="named-head",
+        ),
+    ],
+)
+def test_the_body_named_before(text: str, start: str, speaker: str) -> None:
+    """ "The paper", "the firm", "the council": the organisation the article named before."""
+    assert _one(text, start).speaker == speaker

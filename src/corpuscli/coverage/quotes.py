@@ -47,8 +47,8 @@ from .quote_patterns import (
     verb_hits,
 )  # fmt: skip
 from .reported import is_finding, is_respondent, reports_in, sentence_subject
-from .speaker_bodies import resolve_it
-from .speaker_descriptions import resolve_definite
+from .speaker_bodies import resolve_bodies, resolve_it
+from .speaker_descriptions import resolve_coordinated_appositive, resolve_definite
 from .speaker_joint import resolve_they
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
@@ -662,11 +662,13 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
     resolve_definite(quotes)
+    resolve_coordinated_appositive(text, quotes)
     resolve_descriptions(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_it(text, quotes)
     resolve_they(text, quotes)
     resolve_speakers(text, quotes)
+    resolve_bodies(text, quotes)
     finish_speakers(text, quotes, sources)
     return [q for q in quotes if not _scare_quote(text, q)]
 

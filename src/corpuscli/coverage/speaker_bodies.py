@@ -130,3 +130,103 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
         if found:
             q.speaker = max(found)[1]
             spoke.append((q.start, q.speaker))  # the next "it" may mean the same body
+
+
+#: A word in lower case.
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+#: "the company", "The paper": a definite description whose head is one word.
+_DEFINITE_HEAD = re.compile(r"[Tt]he[ \t]+([A-Za-z-]+)")
+#: A capitalised name, its joining words allowed ("International Monetary Fund", "Bank of
+#: England", "The Wall Street Journal").
+_ORG_NAME = re.compile(
+    r"[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|and|the|on|de)[ \t]+)*[A-Z][\w.&'’-]*)*"
+)
+
+
+def _org_names(text: str, end: int) -> list[tuple[int, str]]:
+    """The capitalised names of ``text[:end]`` with their offsets, a leading "The" and a
+    possessive "'s" off."""
+    out = []
+    for m in _ORG_NAME.finditer(text, 0, end):
+        start, words = m.start(), m.group(0).split(" ")
+        stops = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 3]
+        if stops:  # "Kavanaugh. NBC News": a sentence ended inside the run
+            start += len(" ".join(words[: stops[-1] + 1])) + 1
+            words = words[stops[-1] + 1 :]
+        name = _POSSESSIVE_END.sub("", _THE.sub("", " ".join(words)))
+        if name:
+            out.append((start, name))
+    return out
+
+
+#: "Kim Severson of the New York Times": the outlet is the name after "of".
+_OF_OUTLET = re.compile(r"^.*\bof(?:[ \t]+the)?[ \t]+(?=[A-Z])")
+
+
+def resolve_bodies(text: str, quotes: list[Quote]) -> None:
+    """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
+    article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
+
+    An outlet ("the paper") is the last name before the quote that ends with an outlet's word
+    ("the Wall Street Journal"). An organisation ("the Fund", "the company") is the last name
+    before it that ends with its head ("International Monetary Fund", "Ford Motor Company"), for
+    a company one with a company's suffix ("China Three Gorges Project Corp"), else the last
+    organisation that spoke or opened a sentence in its paragraph or the one before (as for
+    "it"): never a country, an outlet ("Beijing News" is no firm), a body of another head ("the
+    company" is no "Commission") or a common word ("Lenders"). With none, the description stays
+    as written."""
+    lex = lexicon()
+    org_heads, outlet_heads = lex.words("org_heads"), lex.words("outlet_heads")
+    wanted = [
+        (q, m.group(1).lower())
+        for q in quotes
+        if q.speaker and (m := _DEFINITE_HEAD.fullmatch(q.speaker))
+        and m.group(1).lower() in org_heads | outlet_heads
+    ]  # fmt: skip
+    if not wanted:
+        return
+    outlets = lex.words("outlet_name_heads")
+    names = _org_names(text, max(q.start for q, _ in wanted))
+    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    spoke: list[tuple[int, str]] | None = None  # the bodies that spoke, found when first needed
+    lower: frozenset[str] = frozenset()
+    for q, head in wanted:
+        before = [(pos, n) for pos, n in names if pos < q.start]
+        if head in outlet_heads:
+            found = [(pos, _OF_OUTLET.sub("", n)) for pos, n in before if n.split()[-1] in outlets]
+        else:
+            found = [
+                (pos, n) for pos, n in before
+                if len(n.split()) > 1 and n.split()[-1].lower() == head
+            ]  # fmt: skip
+            if not found and head in lex.words("company_heads"):
+                found = [
+                    (pos, n) for pos, n in before
+                    if len(n.split()) > 1 and n.split()[-1] in lex.words("company_suffixes")
+                ]  # fmt: skip
+            if not found:
+                if spoke is None:
+                    spoke = [
+                        (p.start, p.speaker) for p in quotes
+                        if p.speaker and p.speaker_source in ("named", "description")
+                        and p.speaker_text and _body(p.speaker_text)
+                        and p.speaker not in lex.countries
+                    ]  # fmt: skip
+                    lower = frozenset(_LOWER_WORD.findall(text))
+                para = bisect_right(paragraph_starts, q.start) - 1
+                begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+                found = [(pos, n) for pos, n in spoke if begin <= pos < q.start]
+                for s_start, s_end in sentence_spans(text, begin, q.start):
+                    opening = _opening_body(text, s_start, min(s_end, q.start))
+                    if opening is not None and opening[0] < q.start:
+                        found.append(opening)
+                found = [
+                    (pos, n) for pos, n in found
+                    if n[:1].isupper() and not _THE.match(n)  # a name, not "the tribunal"
+                    and n not in lex.countries and n not in lex.capitals
+                    and n.split()[-1] not in outlets  # "Beijing News" is no firm
+                    and lex.roles.get(n.split()[-1].lower()) != "body"  # nor a "Commission"
+                    and not (" " not in n and n.lower() in lower)  # "Lenders"
+                ]  # fmt: skip
+        if found:
+            q.speaker = max(found)[1]

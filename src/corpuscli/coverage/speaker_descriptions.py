@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .quote_patterns import Quote
+from .lexicon import lexicon
+from .quote_patterns import Quote, end_of_sentence, start_of_sentence
 
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[\w-]+\s+){0,3})([\w-]+)$")
 _INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.’'-]+\s+){0,4})([\w-]+)$")
@@ -44,3 +45,33 @@ def resolve_definite(quotes: list[Quote]) -> None:
         if indefinite is not None:
             mods = {w.lower() for w in indefinite.group(1).split()}
             introduced.append((_head(indefinite.group(2)), mods, q.speaker))
+
+
+def resolve_coordinated_appositive(text: str, quotes: list[Quote]) -> None:
+    """ "David Bossie, president of Citizens United and a former 2016 Trump campaign official,
+    tweeted that …": the clause after "and" is no subject of its own; the description is the
+    second half of the named person's appositive. A quote said by an indefinite description
+    takes the name when its sentence writes "<Name>, <words> and <the description>"; the name
+    opens with a known first name."""
+    for q in quotes:
+        if (
+            q.speaker_source != "description"
+            or not q.speaker
+            or q.speaker != q.speaker_text
+            or not _INDEFINITE.match(q.speaker)
+        ):
+            continue
+        begin, end = start_of_sentence(text, q.start), end_of_sentence(text, q.end)
+        at = text.find(" and " + q.speaker, begin, end)
+        if at < 0:
+            continue
+        named = _NAMED_BEFORE.search(text, begin, at)
+        if named and named.group(1).split()[0] in lexicon().first_names:
+            q.speaker = q.speaker_text = named.group(1)
+            q.speaker_source = "named"
+
+
+#: A name, a comma and the first half of its appositive, up to where " and " follows.
+_NAMED_BEFORE = re.compile(
+    r"\b([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+[^,;“”\"]{1,80}$"
+)

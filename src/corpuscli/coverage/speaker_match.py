@@ -13,7 +13,8 @@ from importlib import resources
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def speaker_titles() -> frozenset[str]:
+    """The title words of data/speaker_titles.txt, lower-cased."""
     text = resources.files("corpuscli").joinpath("data/speaker_titles.txt").read_text("utf-8")
     return frozenset(
         line.strip().lower()
@@ -29,7 +30,7 @@ def speaker_names(speaker: str | None) -> frozenset[str]:
     """The name words of a speaker, lower-cased, titles and possessives out."""
     if not speaker:
         return frozenset()
-    titles = _titles()
+    titles = speaker_titles()
     out = set()
     for w in _NAME_WORD.findall(speaker):
         key = w.lower().replace("’", "'").removesuffix("'s").rstrip(".")

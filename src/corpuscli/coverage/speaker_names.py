@@ -59,6 +59,10 @@ def _name_words(run: str) -> list[str]:
         caps += 1
     if caps and not words[caps].isupper():
         words = words[caps:]
+    if len(words) > 1 and _POSSESSIVE.search(words[-1]):
+        # "James Comey’s memos": the name is the owner's (a possessive inside the run still
+        # ends a country or an owner before a title: "Turkey's President Erdogan")
+        words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
     out = words[name_start(words) :]
     while len(out) > 1 and out[0] in _OPENERS:  # "Add Donald Trump as an interest"
         out = out[1:]
@@ -147,6 +151,10 @@ def _variants(run: str) -> set[str]:
     return out
 
 
+#: A word in lower case.
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
 class NameIndex:
     """The names of people an article gives, to name each speaker by the fullest one."""
 
@@ -156,6 +164,8 @@ class NameIndex:
         self.by_last: dict[str, list[str]] = {}
         self.order: dict[str, int] = {}  # each name, by its first mention
         self.count: dict[str, int] = {}
+        self._text = text
+        self._lower_words: frozenset[str] | None = None
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
         lex = lexicon()
@@ -187,6 +197,26 @@ class NameIndex:
                     forms.append(name)
             self.order.setdefault(name, len(self.order))
             self.count[name] = self.count.get(name, 0) + 1
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case ("pastor"): no part of a name. Read once,
+        when first asked."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self._text))
+        return self._lower_words
+
+    def _named(self, words: str) -> bool:
+        """Whether ``words`` (before a name) are more of the name: not a word the text also
+        writes in lower case ("Pastor", "Slippery", "Will"), a title or an abbreviation
+        ("Cmdr.")."""
+        return all(
+            w.lower() not in self.lower_words
+            and w not in lexicon().title_words
+            and w not in lexicon().titles
+            and not (w.endswith(".") and len(w) > 2)
+            for w in words.split()
+        )
 
     def fullest(self, name: str, title: str = "") -> str:
         """The fullest form of ``name`` in the article: of the names with the same last word
@@ -225,8 +255,17 @@ class NameIndex:
         # different people of one family name: the one named most; a longer form of the same
         # person ("Donald J. Trump" beside "Donald Trump") counts towards the shorter
         people: dict[str, list[str]] = {}
-        for f in forms:
-            people.setdefault(f.split()[0], []).append(f)
+        for f in sorted(forms, key=lambda f: -len(f.split())):
+            # "Tayyip Erdogan" is the tail of "Recep Tayyip Erdogan": one person (not of
+            # "Pastor Tony Spell", "Slippery James Comey": words of the text, titles)
+            longer = next(
+                (g for g in forms
+                 if g.endswith(" " + f) and len(g.split()) == len(f.split()) + 1
+                 and f.split()[0] not in genders and self._named(g.split()[0])),
+                None,
+            )  # fmt: skip
+            key = longer.split()[0] if longer else f.split()[0]
+            people.setdefault(key, []).append(f)
         if len(people) > 1 and len(words) == 1:
             ranked = sorted(
                 people.values(),
@@ -236,10 +275,17 @@ class NameIndex:
         if forms:
             return max(forms, key=lambda f: (len(f.split()), len(f), -self.order[f]))
         if len(words) == 1:
-            holding = [
-                f for f in self.order
-                if words[0] in f.split() and f.split()[-1] not in _NOT_PERSON_HEADS
-            ]  # fmt: skip
+            holding = []
+            for f in self.order:
+                parts = f.split()
+                if words[0] not in parts or parts[-1] in _NOT_PERSON_HEADS:
+                    continue
+                if words[0] not in (parts[0], _last(parts)):
+                    # "Jim Renacci James (Jim) B. Renacci": a link's text glued on; the name
+                    # ends with the word
+                    f = " ".join(parts[: parts.index(words[0]) + 1])
+                if f not in holding:
+                    holding.append(f)
             if len(holding) == 1:
                 return holding[0]
             # a family name written first ("Kim", "Ri" for "Ri Yong Ho"): of the names it opens,
@@ -250,7 +296,7 @@ class NameIndex:
                 f for f in opened if not any(g != f and f.startswith(g + " ") for g in opened)
             ]
             if opened:
-                return min(opened, key=lambda f: (-self.count[f], self.order[f]))
+                return min(opened, key=lambda f: (-self.count.get(f, 0), self.order.get(f, 0)))
         return name
 
     def expand_acronym(self, acronym: str) -> str | None:

@@ -78,7 +78,9 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         last = name.split()[-1]
         if last not in genders:
             genders[last] = _gender(text, last)
-        fitting[name, pronoun] = _agrees(name, pronoun) and genders[last] in (None, pronoun)
+        fitting[name, pronoun] = (
+            _agrees(name, pronoun) and not _plural(name) and genders[last] in (None, pronoun)
+        )
         return fitting[name, pronoun]
 
     def last_fitting(
@@ -143,20 +145,49 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if _heading(text, s_start):
             continue
         pos = s_start
-        for part in text[s_start : min(s_end, s_start + 240)].split(",")[:3]:
+        for k, part in enumerate(text[s_start : min(s_end, s_start + 240)].split(",")[:3]):
             words = part.split()
+            opened = bool(words) and words[0] in lex.not_names  # "In", "But", "During"
             while words and words[0] in lex.not_names:
                 words = words[1:]
             chunk = " ".join(words)
+            if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
+                chunk = _described_name(words) or chunk
             if (
                 _NAME_PART.fullmatch(chunk)
                 and _can_speak(text, -1, chunk)
-                and not any(w in lex.place_forms or w in lex.titles for w in words)
+                and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
-                out.append((pos + part.find(words[0]), chunk))
+                out.append((pos + part.find(chunk.split()[0]), chunk))
                 break
             pos += len(part) + 1
     return out
+
+
+#: A name at the end of the words before a sentence's first comma, after a description:
+#: "Former Trump strategist Steve Bannon", "Conservative radio host Rush Limbaugh".
+_DESCRIBED_NAME = re.compile(
+    r"(?:[a-z][\w'’-]*[ \t]+)([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})$"
+)
+
+
+def _described_name(words: list[str]) -> str | None:
+    """The name that ends the sentence's opening words when a description of at most six words,
+    one of them in lower case right before the name, comes first ("Former Trump strategist
+    Steve Bannon, meanwhile, thinks …"); the name opens with a known first name; not after a
+    preposition ("During a visit to New York"), nor in a sentence that opens with one ("In a
+    statement released through her attorney Rich Nichols, Jones …")."""
+    if not 3 <= len(words) <= 8:
+        return None
+    m = _DESCRIBED_NAME.search(" ".join(words))
+    if m is None:
+        return None
+    before = m.group(0).split()[0]
+    if before in lexicon().words("prepositions") or before in ("and", "or", "the", "a", "an"):
+        return None
+    if m.group(1).split()[0] not in lexicon().first_names:
+        return None  # "Northern Border", "Big Tech Threat": a person's name has a first name
+    return m.group(1)
 
 
 def _heading(text: str, start: int) -> bool:
@@ -188,7 +219,8 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
 
 def _gender(text: str, last: str) -> str | None:
     """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.") counted thrice; None if even."""
+    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.")
+    counted thrice; None if even."""
     he = she = 0
     pos = text.find(last)
     while pos >= 0:
@@ -483,6 +515,7 @@ def _person_like(name: str) -> bool:
     cleaned = clean_speaker(name)
     if cleaned is None or cleaned not in (name.strip(), name.strip()[:-1]):
         return False  # a name cut at a sentence's full stop ("Ray Allen.") is still one
+    name = cleaned  # "New York." is New York: a place, cut at a sentence's full stop
     words = name.split()
     if name in lex.countries or name in lex.capitals or words[-1] in lex.adjectives:
         return False
@@ -556,9 +589,15 @@ def _plural(name: str) -> bool:
     """Whether ``name`` is a plural description ("industry experts", "department spokesmen",
     "police"): "he", "she" and "it" never mean it."""
     head = name.split()[-1] if name.split() else ""
-    return head in _PLURAL_HEADS or (
-        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    )
+    return (
+        head in _PLURAL_HEADS
+        or (head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        or (head[:1].isupper() and head.endswith("s") and head[:-1] in _GROUP_MEMBERS)
+    )  # "Liberals", "Democrats", "Americans": the members of a party or a nation
+
+
+#: A member of a party or a nation ("Liberal", "Democrat", "American"): its plural is a group.
+_GROUP_MEMBERS = lexicon().words("party_words") | lexicon().adjectives
 
 
 def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
