@@ -103,8 +103,14 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             else:
                 out.append(carry)
                 carry = None
+        # straight marks are told open from closed by their edges, unless the paragraph spaces
+        # them on both sides (' " We are … ideals, " he said': a tokenised text)
+        edges = ' " ' not in para
         first_open = min((para.find(c) for c in OPEN_MARKS if c in para), default=-1)
         first_close = para.find("”")
+        straight = para.find('"')
+        if edges and straight >= 0 and straight == first_open and _closes_only(para, straight):
+            first_close, first_open = straight, -1  # 'Senator X threatened …," Trump added.'
         if first_close >= 0 and (first_open < 0 or first_close < first_open) and i == 0:
             # closing mark with no opening one: the quote runs from the paragraph's start
             out.append(
@@ -122,10 +128,25 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if not opens:
                 break
             pos, mark = min(opens)
+            if mark == '"' and edges and _closes_only(para, pos):
+                i = pos + 1  # 'alarmed," Baer said': a straight mark that only closes opens nothing
+                continue
             closer = CLOSE_MARK[mark]
             end = para.find(closer, pos + 1)
             if end < 0:  # mixed marks: “…" or "…”
                 end = para.find('"' if mark == "“" else "”", pos + 1)
+            if mark == "“":  # “It’s not a mystery,’’ said …: two single marks close it
+                doubled = _DOUBLED_CLOSE.search(para, pos + 1)
+                if doubled is not None and (end < 0 or doubled.start() < end):
+                    end = doubled.start()
+            reopen = _reopening(para, pos + 1, end) if mark == '"' and edges else -1
+            if reopen >= 0:
+                # '"… weekend. "It was …"': a mark that only opens, inside an open quote, starts
+                # the quote's next sentence (the style that re-opens each sentence)
+                out.append(Quote(p_start + pos + 1, p_start + reopen, para[pos + 1 : reopen],
+                                 "direct", paragraph=p_index))  # fmt: skip
+                i = reopen
+                continue
             if end < 0:
                 if mark in "“«" or para.count('"') % 2:
                     carry = Quote(
@@ -155,6 +176,38 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         q.text = q.text.strip().rstrip(",")
         q.end = q.start + len(q.text)
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
+
+
+#: Two single marks that close a quote opened by “ (“It’s not a mystery,’’ said …).
+_DOUBLED_CLOSE = re.compile(r"(?<=\S)(?:’’|'')(?![\w'’])")
+#: What may stand before an opening mark, and after a closing one.
+_BEFORE_OPEN = "([{—–"
+_AFTER_CLOSE = ",.;:!?)]}—–"
+
+
+def _closes_only(para: str, pos: int) -> bool:
+    """Whether the straight mark at ``pos`` can only close a quote: a word or a stop before it,
+    a space (or a stop, or the end) after it ('alarmed," Baer said')."""
+    before = para[pos - 1] if pos > 0 else " "
+    after = para[pos + 1] if pos + 1 < len(para) else " "
+    return (
+        not before.isspace()
+        and before not in _BEFORE_OPEN
+        and (after.isspace() or after in _AFTER_CLOSE)
+    )
+
+
+def _reopening(para: str, start: int, end: int) -> int:
+    """The first straight mark in ``para[start:end]`` that can only open a quote (a space or a
+    bracket before it, a word after it), -1 if none."""
+    k = para.find('"', start, end)
+    while k >= 0:
+        before = para[k - 1] if k > 0 else " "
+        after = para[k + 1] if k + 1 < len(para) else " "
+        if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
+            return k
+        k = para.find('"', k + 1, end)
+    return -1
 
 
 _SINGLE = re.compile(r"['‘’‹›′]")
@@ -540,13 +593,26 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
         if (
-            len(q.text.split()) <= 6
+            len(q.text.split()) <= 10
             and TITLE_CASE.match(q.text)
-            and q.text[:1].isupper()
+            and (q.text[:1].isupper() or q.text[:1].isdigit())  # “60 Minutes”
             and " " in q.text
             and not named
         ):
-            q.kind = "title"
+            q.kind = (
+                "title"  # a name or a title: “Proposed Refugee Admissions for Fiscal Year 2017”
+            )
+            continue
+        if (
+            " " not in q.text
+            and q.text[:1].isupper()
+            and q.text[-1:].isalnum()
+            and not q.text.isupper()
+            and lead[-1:].isalpha()
+            and lead[-1:].islower()
+            and not named
+        ):
+            q.kind = "title"  # one capitalised word inside a sentence: an anti “Obamacare” platform
             continue
         before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         if (
