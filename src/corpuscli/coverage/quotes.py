@@ -644,6 +644,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
 def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
+    widgets = _link_widgets(text)
     marked_starts = [a for a, _ in marked]
     out = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -669,6 +670,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:
                             _set_speaker(inner, r.speaker, r.verb)
                     continue
+                if _inside(r.start, widgets):
+                    continue  # a link's headline: "Trump says …" in a related-stories widget
                 if is_respondent(r.speaker):
                     continue  # "19 percent said …", "Most Americans say …": a poll's finding
                 if r.verb != "according to" and is_finding(r.speaker):
@@ -690,7 +693,20 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     _attribute(text, quotes)
     quotes = _per_paragraph(text, quotes, paragraphs)
     _classify(text, quotes)
-    return [q for q in quotes if q.kind != "title"]
+    widgets = _link_widgets(text)
+    return [q for q in quotes if q.kind != "title" and not _inside(q.start, widgets)]
+
+
+def _link_widgets(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of link headlines inside paragraphs (data/quotes/link_widgets.txt):
+    their quotes and reported speech are headlines'."""
+    if "MORE" not in text:  # every widget the data knows ends so; a quick test
+        return []
+    return [m.span() for m in lexicon().link_widget.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def extract_quotes(text: str) -> list[Quote]:
