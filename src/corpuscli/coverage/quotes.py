@@ -589,6 +589,9 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         ):
             q.kind = "title"  # a subheading in quotation marks: "'Urgent attention'"
             continue
+        if len(q.text.split()) <= 4 and lexicon().term_marker.search(lead, max(0, len(lead) - 40)):
+            q.kind = "title"  # a term: a so-called “fiancee” visa, a process known as “flaring”
+            continue
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
@@ -765,12 +768,44 @@ def _unspoken_fragment(text: str, q: Quote) -> bool:
     quote unless someone says it (its speaker, once resolved)."""
     if q.kind != "partial" or len(q.text.split()) > 3:
         return False
+    if _modifier(text, q):
+        return True
     start = start_of_sentence(text, q.start)
     end = end_of_sentence(text, q.end)
     hits = verb_hits(text)
     return hits.first(start, max(start, q.start - 1)) is None and (
         hits.first(q.end + 1, max(q.end + 1, end)) is None
     )
+
+
+#: A determiner or a possessive right before a quote's opening mark: "his “", "Colbert’s “".
+_DETERMINED = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(lexicon().words("determiners"))) + r")|\w['’]s)[ \t]*$", re.I
+)
+#: A lower-case word right after a quote's closing mark: the noun the quote modifies.
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+
+
+def _modifier(text: str, q: Quote) -> bool:
+    """Whether a short quote modifies the noun after it, a determiner before it: his “hard-hat”
+    appeal, a “fact check” link, the “intent” picture (a term in marks, nobody's words)."""
+    if not q.text[-1:].isalnum() or q.start < 1 or text[q.start - 1] not in _OPENERS:
+        return False
+    if q.end >= len(text) or text[q.end] not in _CLOSERS:
+        return False
+    if not _DETERMINED.search(text, max(0, q.start - 20), q.start - 1):
+        return False
+    noun = _NOUN_AFTER.match(text, q.end + 1)
+    return noun is not None and noun.group(1) not in _NOT_NOUNS
+
+
+#: Words after a quote that show it is no modifier: prepositions, conjunctions, verbs of being.
+_NOT_NOUNS = (
+    lexicon().words("prepositions")
+    | lexicon().words("conjunctions")
+    | lexicon().words("determiners")
+    | lexicon().words("not_nouns")
+)
 
 
 #: A batch of articles for a worker: doc_ids, sources, texts.
