@@ -139,7 +139,7 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 doubled = _DOUBLED_CLOSE.search(para, pos + 1)
                 if doubled is not None and (end < 0 or doubled.start() < end):
                     end = doubled.start()
-            reopen = _reopening(para, pos + 1, end) if mark == '"' and edges else -1
+            reopen = _reopening(para, pos + 1, end + 1) if mark == '"' and edges else -1
             if reopen >= 0:
                 # '"… weekend. "It was …"': a mark that only opens, inside an open quote, starts
                 # the quote's next sentence (the style that re-opens each sentence)
@@ -575,6 +575,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
             verb is not None
+            and not _DETERMINER_BEFORE.search(text, max(0, verb.start() - 6), verb.start())
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
