@@ -135,6 +135,15 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             end = para.find(closer, pos + 1)
             if end < 0:  # mixed marks: “…" or "…”
                 end = para.find('"' if mark == "“" else "”", pos + 1)
+            elif edges:  # mixed marks before the matching one: 'to "have another drink.” He …'
+                other = para.find('"' if mark == "“" else "”", pos + 1, end)
+                if (
+                    other >= 0
+                    and "“" not in para[pos + 1 : other]
+                    and _closes_only(para, other)
+                    and (mark == '"' or para.count('"') % 2)  # a straight mark with no partner
+                ):
+                    end = other
             if mark == "“":  # “It’s not a mystery,’’ said …: two single marks close it
                 doubled = _DOUBLED_CLOSE.search(para, pos + 1)
                 if doubled is not None and (end < 0 or doubled.start() < end):
