@@ -35,3 +35,11 @@ def test_a_lower_case_circumstance_before_a_colon_keeps_the_speaker():
     )
     quote = next(q for q in extract_quotes(text) if q.kind == "direct")
     assert quote.speaker is not None and "minister" in quote.speaker
+
+
+def test_a_speech_noun_and_a_participle_after_the_verb_are_its_object():
+    # "reiterated remarks made …": the remarks are what he reiterated, no clause of their own
+    assert _reported("The senator reiterated remarks made last week about the border.") == []
+    assert _reported("The senator repeated comments he made on Monday.") == []
+    found = _reported("He said claims made by the campaign were false.")
+    assert ("said", "claims made by the campaign were false") in found
