@@ -103,8 +103,14 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             else:
                 out.append(carry)
                 carry = None
+        # straight marks are told open from closed by their edges, unless the paragraph spaces
+        # them on both sides (' " We are … ideals, " he said': a tokenised text)
+        edges = ' " ' not in para
         first_open = min((para.find(c) for c in OPEN_MARKS if c in para), default=-1)
         first_close = para.find("”")
+        straight = para.find('"')
+        if edges and straight >= 0 and straight == first_open and _closes_only(para, straight):
+            first_close, first_open = straight, -1  # 'Senator X threatened …," Trump added.'
         if first_close >= 0 and (first_open < 0 or first_close < first_open) and i == 0:
             # closing mark with no opening one: the quote runs from the paragraph's start
             out.append(
@@ -122,10 +128,34 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if not opens:
                 break
             pos, mark = min(opens)
+            if mark == '"' and edges and _closes_only(para, pos):
+                i = pos + 1  # 'alarmed," Baer said': a straight mark that only closes opens nothing
+                continue
             closer = CLOSE_MARK[mark]
             end = para.find(closer, pos + 1)
             if end < 0:  # mixed marks: “…" or "…”
                 end = para.find('"' if mark == "“" else "”", pos + 1)
+            elif edges:  # mixed marks before the matching one: 'to "have another drink.” He …'
+                other = para.find('"' if mark == "“" else "”", pos + 1, end)
+                if (
+                    other >= 0
+                    and "“" not in para[pos + 1 : other]
+                    and _closes_only(para, other)
+                    and (mark == '"' or para.count('"') % 2)  # a straight mark with no partner
+                ):
+                    end = other
+            if mark == "“":  # “It’s not a mystery,’’ said …: two single marks close it
+                doubled = _DOUBLED_CLOSE.search(para, pos + 1)
+                if doubled is not None and (end < 0 or doubled.start() < end):
+                    end = doubled.start()
+            reopen = _reopening(para, pos + 1, end + 1) if mark == '"' and edges else -1
+            if reopen >= 0:
+                # '"… weekend. "It was …"': a mark that only opens, inside an open quote, starts
+                # the quote's next sentence (the style that re-opens each sentence)
+                out.append(Quote(p_start + pos + 1, p_start + reopen, para[pos + 1 : reopen],
+                                 "direct", paragraph=p_index))  # fmt: skip
+                i = reopen
+                continue
             if end < 0:
                 if mark in "“«" or para.count('"') % 2:
                     carry = Quote(
@@ -155,6 +185,38 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         q.text = q.text.strip().rstrip(",")
         q.end = q.start + len(q.text)
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
+
+
+#: Two single marks that close a quote opened by “ (“It’s not a mystery,’’ said …).
+_DOUBLED_CLOSE = re.compile(r"(?<=\S)(?:’’|'')(?![\w'’])")
+#: What may stand before an opening mark, and after a closing one.
+_BEFORE_OPEN = "([{—–"
+_AFTER_CLOSE = ",.;:!?)]}—–"
+
+
+def _closes_only(para: str, pos: int) -> bool:
+    """Whether the straight mark at ``pos`` can only close a quote: a word or a stop before it,
+    a space (or a stop, or the end) after it ('alarmed," Baer said')."""
+    before = para[pos - 1] if pos > 0 else " "
+    after = para[pos + 1] if pos + 1 < len(para) else " "
+    return (
+        not before.isspace()
+        and before not in _BEFORE_OPEN
+        and (after.isspace() or after in _AFTER_CLOSE)
+    )
+
+
+def _reopening(para: str, start: int, end: int) -> int:
+    """The first straight mark in ``para[start:end]`` that can only open a quote (a space or a
+    bracket before it, a word after it), -1 if none."""
+    k = para.find('"', start, end)
+    while k >= 0:
+        before = para[k - 1] if k > 0 else " "
+        after = para[k + 1] if k + 1 < len(para) else " "
+        if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
+            return k
+        k = para.find('"', k + 1, end)
+    return -1
 
 
 _SINGLE = re.compile(r"['‘’‹›′]")
@@ -522,6 +584,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         between = text[verb.end() : base + len(lead)].split() if verb else []
         named = (
             verb is not None
+            and not _DETERMINER_BEFORE.search(text, max(0, verb.start() - 6), verb.start())
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
@@ -536,17 +599,33 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         ):
             q.kind = "title"  # a subheading in quotation marks: "'Urgent attention'"
             continue
+        if len(q.text.split()) <= 4 and lexicon().term_marker.search(lead, max(0, len(lead) - 40)):
+            q.kind = "title"  # a term: a so-called “fiancee” visa, a process known as “flaring”
+            continue
         if q.text.isupper() and len(q.text.split()) <= 4 and not named:
             q.kind = "title"  # "RUSSIA CALLING!": a name in capitals
             continue
         if (
-            len(q.text.split()) <= 6
+            len(q.text.split()) <= 10
             and TITLE_CASE.match(q.text)
-            and q.text[:1].isupper()
+            and (q.text[:1].isupper() or q.text[:1].isdigit())  # “60 Minutes”
             and " " in q.text
             and not named
         ):
-            q.kind = "title"
+            q.kind = (
+                "title"  # a name or a title: “Proposed Refugee Admissions for Fiscal Year 2017”
+            )
+            continue
+        if (
+            " " not in q.text
+            and q.text[:1].isupper()
+            and q.text[-1:].isalnum()
+            and not q.text.isupper()
+            and lead[-1:].isalpha()
+            and lead[-1:].islower()
+            and not named
+        ):
+            q.kind = "title"  # one capitalised word inside a sentence: an anti “Obamacare” platform
             continue
         before = text[max(0, start - 3) : start].rstrip(_OPENERS)
         if (
@@ -578,6 +657,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
 def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Clauses of reported speech (:mod:`corpuscli.coverage.reported`) outside the quotes."""
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
+    widgets = _link_widgets(text)
     marked_starts = [a for a, _ in marked]
     out = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -603,6 +683,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:
                             _set_speaker(inner, r.speaker, r.verb)
                     continue
+                if _inside(r.start, widgets):
+                    continue  # a link's headline: "Trump says …" in a related-stories widget
                 if is_respondent(r.speaker):
                     continue  # "19 percent said …", "Most Americans say …": a poll's finding
                 if r.verb != "according to" and is_finding(r.speaker):
@@ -624,7 +706,20 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     _attribute(text, quotes)
     quotes = _per_paragraph(text, quotes, paragraphs)
     _classify(text, quotes)
-    return [q for q in quotes if q.kind != "title"]
+    widgets = _link_widgets(text)
+    return [q for q in quotes if q.kind != "title" and not _inside(q.start, widgets)]
+
+
+def _link_widgets(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of link headlines inside paragraphs (data/quotes/link_widgets.txt):
+    their quotes and reported speech are headlines'."""
+    if "MORE" not in text:  # every widget the data knows ends so; a quick test
+        return []
+    return [m.span() for m in lexicon().link_widget.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -685,12 +780,44 @@ def _unspoken_fragment(text: str, q: Quote) -> bool:
     quote unless someone says it (its speaker, once resolved)."""
     if q.kind != "partial" or len(q.text.split()) > 3:
         return False
+    if _modifier(text, q):
+        return True
     start = start_of_sentence(text, q.start)
     end = end_of_sentence(text, q.end)
     hits = verb_hits(text)
     return hits.first(start, max(start, q.start - 1)) is None and (
         hits.first(q.end + 1, max(q.end + 1, end)) is None
     )
+
+
+#: A determiner or a possessive right before a quote's opening mark: "his “", "Colbert’s “".
+_DETERMINED = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(lexicon().words("determiners"))) + r")|\w['’]s)[ \t]*$", re.I
+)
+#: A lower-case word right after a quote's closing mark: the noun the quote modifies.
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+
+
+def _modifier(text: str, q: Quote) -> bool:
+    """Whether a short quote modifies the noun after it, a determiner before it: his “hard-hat”
+    appeal, a “fact check” link, the “intent” picture (a term in marks, nobody's words)."""
+    if not q.text[-1:].isalnum() or q.start < 1 or text[q.start - 1] not in _OPENERS:
+        return False
+    if q.end >= len(text) or text[q.end] not in _CLOSERS:
+        return False
+    if not _DETERMINED.search(text, max(0, q.start - 20), q.start - 1):
+        return False
+    noun = _NOUN_AFTER.match(text, q.end + 1)
+    return noun is not None and noun.group(1) not in _NOT_NOUNS
+
+
+#: Words after a quote that show it is no modifier: prepositions, conjunctions, verbs of being.
+_NOT_NOUNS = (
+    lexicon().words("prepositions")
+    | lexicon().words("conjunctions")
+    | lexicon().words("determiners")
+    | lexicon().words("not_nouns")
+)
 
 
 #: A batch of articles for a worker: doc_ids, sources, texts.

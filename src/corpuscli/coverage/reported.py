@@ -203,6 +203,10 @@ def _clause_like(text: str) -> bool:
         # and the president met": a joint subject, read on)
         second = words[1].lower() if len(words) > 1 else ""
         return bool(second) and second[:1].isalpha() and second not in _NOT_VERB_AFTER_PRONOUN
+    if _speech_noun(first) and any(
+        w.lower() in _OBJECT_PARTICIPLES for w in words[1:3]
+    ):  # "reiterated remarks made last week", "repeated comments he made": an object
+        return False
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
@@ -217,6 +221,16 @@ def _clause_like(text: str) -> bool:
             # the opinion of the court and said …"), not the verb of a clause
             return words[i - 1].lower() not in _COORDINATORS
     return False
+
+
+#: Participles that make a speech noun before them a verb's object ("remarks made …").
+_OBJECT_PARTICIPLES = lexicon().words("object_participles")
+
+
+def _speech_noun(word: str) -> bool:
+    """Whether ``word`` is a noun of speech, or its plural ("remarks", "claims")."""
+    nouns = lexicon().speech_nouns
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 #: A verb's clitic ("could’ve", "wouldn't", "they’d").

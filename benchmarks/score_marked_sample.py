@@ -1,0 +1,88 @@
+"""Precision of the quote-mark rules on new text, from judged rows of a random sample.
+
+    python benchmarks/score_marked_sample.py [--corpora DIR] [--list-new]
+
+Labels: benchmarks/labels/marked_rows_sample.json (its "about" gives the procedure, and
+draw_marked_sample.py draws it): 240 judged rows of kind `direct` or `partial` of 570
+articles no quote label uses, in two halves fixed by a hash before any row was read. Half A
+(split "dev") was read to write rules; half B (split "test") was
+not: its precision is the headline. The script runs the rules on the sample's articles and, per
+half:
+
+- judged: the precision of every row judged before the changes (the rules of that day);
+- kept: the judged rows the rules still find (same doc_id, start and end) and their precision;
+- new: how many rows the rules find now that were not found then, and the precision of those
+  judged after the changes (half B only, a random sample of them);
+- estimate: the precision of a sample drawn now at the same rate, the kept rows plus the new
+  rows expected in it (``new * sampled / rows_before``) at the new rows' precision.
+
+`--list-new` prints the rows of half A that are new (doc_id, offsets, verb, text), to judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from _harness import REPO, corpora_dir, table
+from score_reported_sample import half
+
+sys.path.insert(0, str(REPO / "src"))
+
+from corpuscli import load
+from corpuscli.coverage.quotes import extract_quotes
+
+SAMPLE = REPO / "benchmarks" / "labels" / "marked_rows_sample.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--list-new", action="store_true", help="print half A's new rows")
+    args = parser.parse_args()
+    corpora = corpora_dir(args.corpora)
+    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
+    texts: dict[str, str] = {}
+    for corpus, ids in sample["articles"].items():
+        frame = load([str(corpora / sample["corpora"][corpus])]).frame
+        frame = frame[frame["doc_id"].astype(str).isin(set(ids))]
+        for doc_id, text in zip(frame["doc_id"].astype(str), frame["text"], strict=True):
+            texts[doc_id] = text
+            for q in extract_quotes(text):
+                if q.kind in ("direct", "partial"):
+                    found[(doc_id, q.start, q.end)] = q.verb or ""
+    judged = {(r["doc_id"], r["start"], r["end"]): r for r in sample["rows"]}
+    was_found = {
+        (doc_id, int(a), int(b))
+        for doc_id, spans in sample["rows_before_found"].items()
+        for a, b in (span.split("-") for span in spans.split())
+    }
+    rows = []
+    for h in ("A", "B"):
+        before = [r for r in sample["rows"] if r["half"] == h and r["judged_on"] == "before"]
+        kept = [r for r in before if (r["doc_id"], r["start"], r["end"]) in found]
+        new = [k for k in found if k not in was_found and k not in judged and half(*k) == h]
+        after = [r for r in sample["rows"] if r["half"] == h and r["judged_on"] == "after"]
+        after = [r for r in after if (r["doc_id"], r["start"], r["end"]) in found]
+        new += [(r["doc_id"], r["start"], r["end"]) for r in after]
+        expected = len(new) * len(before) / sample["rows_before"][h]
+        p_new = sum(r["correct"] for r in after) / len(after) if after else None
+        right = sum(r["correct"] for r in kept) + (p_new or 0.0) * expected
+        rows.append([
+            f"{h} ({before[0]['split']})",
+            f"{sum(r['correct'] for r in before) / len(before):.3f} ({len(before)})",
+            f"{sum(r['correct'] for r in kept) / max(len(kept), 1):.3f} ({len(kept)})",
+            f"{len(new)}" + (f", {p_new:.2f} of {len(after)} judged" if p_new is not None else ""),
+            f"{right / (len(kept) + expected):.3f}" if p_new is not None else "-",
+        ])  # fmt: skip
+        if args.list_new and h == "A":
+            for doc_id, start, end in sorted(new):
+                verb = found[(doc_id, start, end)]
+                print(f"{doc_id}\t{start}\t{end}\t{verb}\t{texts[doc_id][start:end]}")
+    print(table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"]))
+
+
+if __name__ == "__main__":
+    main()
