@@ -37,9 +37,11 @@ PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
 #: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
 _CODE = re.compile(
-    r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
+    r"</?[a-zA-Z][\w:-]{0,30}(?:\s+[\w:-]+\s*=[^>]{0,200})?\s*/?>|<!--|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
 )
+#: Emoji, arrows and other symbols closing a paragraph after its full stop ("… today! 🙂").
+_TRAILING_SYMBOLS = re.compile(r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$")
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
@@ -61,7 +63,7 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(text))
+    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
@@ -104,7 +106,7 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
         while (
             j < n - 1
             and kinds[j] in (LINE, JUNK)
-            and length(blocks[j].text) >= 4  # a title, not a label ("text", "Photo")
+            and 4 <= length(blocks[j].text) < 20  # a title, not a label ("Photo") nor a caption
             and kinds[j + 1] in (PROSE, SHORT)
             and length(blocks[j + 1].text) < 35
         ):
