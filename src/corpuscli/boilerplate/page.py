@@ -31,7 +31,7 @@ from corpuscli.text.blocks import Block
 
 from .evidence import SENTENCE_END, STRONG, WORD, Verdict
 from .shapes import CJK
-from .vocabulary import lexicon, words_of
+from .vocabulary import lexicon, symbols, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
@@ -48,6 +48,8 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
 #: "Comments" button among the share buttons above a story ends nothing).
 _PROSE_BEFORE_MARKER = 150
+#: Prose words the page must have had for its rights line to be its footer.
+_PROSE_BEFORE_FOOTER = 30
 
 
 def length(text: str) -> float:
@@ -76,13 +78,30 @@ def is_widget_label(text: str) -> bool:
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
+#: A year, as a rights line gives it.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_footer(text: str, wordset: frozenset[str]) -> bool:
+    """A page's rights line: a year and © or a phrase of ``footer_markers`` ("Copyright",
+    "All rights reserved"), in a line of under 40 words."""
+    if not _YEAR.search(text) or length(text) >= 40:
+        return False
+    return any(sign in text for sign in symbols()) or (
+        lexicon("footer_markers").search(text, wordset) is not None
+    )
+
+
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
-    ("Related articles", "Most popular", "More in …"), "" for anything else."""
-    if len(text) > 60:
-        return ""
+    ("Related articles", "Most popular", "More in …"), "footer" for the page's rights line
+    ("© 2019 …"), "" for anything else."""
     words = words_of(text)
     wordset = frozenset(words)
+    if _is_footer(text, wordset):
+        return "footer"
+    if len(text) > 60:
+        return ""
     for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
         m = lexicon(name).search(text, wordset)
         if m is None:
@@ -128,11 +147,13 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    weight, run_prose = 1.0, 0.0  # prose words of the last run
+    weight, run_prose, page_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the page
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
             if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
                 weight = _AFTER_MARKER  # the comments under a story
+            elif markers[i] == "footer" and page_prose >= _PROSE_BEFORE_FOOTER:
+                weight = _AFTER_MARKER  # the page's footer, under the story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
         if running <= 0 and kind == PROSE:
@@ -140,6 +161,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
         if kind == PROSE:
             value = size * weight
             run_prose += size
+            page_prose += size
         elif kind == SHORT:
             value = 0.0
         elif kind == LINE:
@@ -205,6 +227,27 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     return []
 
 
+#: Blocks of more than two words a story's paragraphs may be apart by (an ad, a caption, a
+#: heading); scraps of a word or two (a ticker's "HD", "225.86", "Share") do not count.
+_GAP = 3
+
+
+def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int) -> set[int]:
+    """Prose before the story's run, each paragraph at most :data:`_GAP` blocks (not counting
+    scraps) before the next: a story's first paragraph set apart by a widget, a photo and its
+    caption, or a quote box."""
+    out: set[int] = set()
+    gap, k = 0, first - 1
+    while k >= 0 and not markers[k] and gap <= _GAP:
+        if kinds[k] == PROSE:
+            out.add(k)
+            gap = 0
+        elif length(blocks[k].text) > 2:
+            gap += 1
+        k -= 1
+    return out
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
@@ -212,14 +255,14 @@ def _extent(
     blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
     lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
     list's)."""
-    kept = set(range(first, last))
+    kept = set(range(first, last)) | _lead(blocks, kinds, markers, first)
     listed: set[int] = set()
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
             listed.update(_list_after(blocks, kinds, k + 1))
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and len(gap) <= 3:
+    while k < len(blocks) and not markers[k] and len(gap) <= _GAP:
         if kinds[k] == PROSE:
             kept.add(k)
             gap = []
@@ -230,9 +273,28 @@ def _extent(
             listed.update(items)
             k = items[-1] + 1
             continue
-        gap.append(k)
+        if length(blocks[k].text) > 2:
+            gap.append(k)
         k += 1
-    return kept | listed, listed
+    kept |= listed
+    return kept | _copies(blocks, kinds, kept), listed
+
+
+def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
+    """Blocks outside the story that copy it: stretches of blocks each repeating the text of a
+    story block, with two paragraphs or more (a page that prints its story twice, for another
+    device or for print) — the same text gets the same verdict."""
+    story = {blocks[k].text.strip() for k in kept}
+    out: set[int] = set()
+    stretch: list[int] = []
+    for k in range(len(blocks) + 1):
+        if k < len(blocks) and k not in kept and blocks[k].text.strip() in story:
+            stretch.append(k)
+            continue
+        if sum(kinds[j] == PROSE for j in stretch) >= 2:
+            out.update(stretch)
+        stretch = []
+    return out
 
 
 def mark_page_furniture(
@@ -249,8 +311,11 @@ def mark_page_furniture(
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+        if markers[k] in ("comments", "section") and kinds[k - 1] == JUNK == kinds[k + 1]:
             markers[k] = ""
+    footers = [k for k, marker in enumerate(markers) if marker == "footer"]
+    for k in footers[:-1]:  # the page's footer is its last rights line; others end a run only
+        markers[k] = "section"
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
