@@ -41,7 +41,11 @@ _CODE = re.compile(
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
 )
 #: Emoji, arrows and other symbols closing a paragraph after its full stop ("… today! 🙂").
-_TRAILING_SYMBOLS = re.compile(r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$")
+_TRAILING_SYMBOLS = re.compile(
+    r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$"
+)
+#: A line cut inside a word by an ellipsis ("… as Hurri...", "… in wild a…").
+_CUT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
@@ -65,7 +69,9 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
+    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text))) and not (
+        size < 20 and _CUT.search(text)  # a teaser's title cut short ("… as Hurri...")
+    )
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
@@ -238,8 +244,10 @@ def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int)
     caption, or a quote box."""
     out: set[int] = set()
     gap, k = 0, first - 1
-    while k >= 0 and not markers[k] and gap <= _GAP:
-        if kinds[k] == PROSE:
+    while k >= 0 and markers[k] in ("", "section") and gap <= _GAP:
+        if markers[k]:
+            gap = 1  # an inline box of links in the story: its label and up to three titles
+        elif kinds[k] == PROSE:
             out.add(k)
             gap = 0
         elif length(blocks[k].text) > 2:
@@ -262,13 +270,20 @@ def _extent(
             listed.update(_list_after(blocks, kinds, k + 1))
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and len(gap) <= _GAP:
+    boxed = False  # inside an inline box of links: its titles are no list of the story's
+    while k < len(blocks) and markers[k] in ("", "section") and len(gap) <= _GAP:
+        if markers[k]:  # an inline box of links in the story: its label and up to three titles
+            gap = [k]
+            boxed = True
+            k += 1
+            continue
         if kinds[k] == PROSE:
             kept.add(k)
             gap = []
+            boxed = False
             k += 1
             continue
-        items = _list_after(blocks, kinds, k) if len(gap) <= 1 else []
+        items = _list_after(blocks, kinds, k) if len(gap) <= 1 and not boxed else []
         if items:
             listed.update(items)
             k = items[-1] + 1
