@@ -236,20 +236,23 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
 #: Blocks of more than two words a story's paragraphs may be apart by (an ad, a caption, a
 #: heading); scraps of a word or two (a ticker's "HD", "225.86", "Share") do not count.
 _GAP = 3
+#: The same across an inline box of links inside the story (a section label and its titles).
+_BOX = 5
 
 
 def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int) -> set[int]:
     """Prose before the story's run, each paragraph at most :data:`_GAP` blocks (not counting
-    scraps) before the next: a story's first paragraph set apart by a widget, a photo and its
-    caption, or a quote box."""
+    scraps) before the next, :data:`_BOX` across a box of links: a story's first paragraph set
+    apart by a widget, a photo and its caption, a quote box or a box of related links. A short
+    sentence right before a paragraph of it goes with it."""
     out: set[int] = set()
-    gap, k = 0, first - 1
-    while k >= 0 and markers[k] in ("", "section") and gap <= _GAP:
+    gap, limit, k = 0, _GAP, first - 1
+    while k >= 0 and markers[k] in ("", "section") and gap <= limit:
         if markers[k]:
-            gap = 1  # an inline box of links in the story: its label and up to three titles
-        elif kinds[k] == PROSE:
+            gap, limit = gap + 1, _BOX  # an inline box of links in the story
+        elif kinds[k] == PROSE or (kinds[k] == SHORT and gap == 0):
             out.add(k)
-            gap = 0
+            gap, limit = 0, _GAP
         elif length(blocks[k].text) > 2:
             gap += 1
         k -= 1
@@ -259,10 +262,11 @@ def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int)
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
-    """The story: its run, and what goes on with it after the run — prose past up to three
-    blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
-    lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
-    list's)."""
+    """The story: its run, and what goes on with it — prose before it (:func:`_lead`) and after
+    it past up to :data:`_GAP` blocks (an ad, a caption) or an inline box of links, a short
+    sentence right after a paragraph ("That's correct," he said.), and lists (a colon's, or
+    parallel lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list
+    is the list's)."""
     kept = set(range(first, last)) | _lead(blocks, kinds, markers, first)
     listed: set[int] = set()
     for k in range(first, last):  # lists a block of the run introduces
@@ -270,17 +274,17 @@ def _extent(
             listed.update(_list_after(blocks, kinds, k + 1))
     k = last
     gap: list[int] = []
+    limit = _GAP
     boxed = False  # inside an inline box of links: its titles are no list of the story's
-    while k < len(blocks) and markers[k] in ("", "section") and len(gap) <= _GAP:
-        if markers[k]:  # an inline box of links in the story: its label and up to three titles
-            gap = [k]
-            boxed = True
+    while k < len(blocks) and markers[k] in ("", "section") and len(gap) <= limit:
+        if markers[k]:  # an inline box of links in the story: its label and titles
+            gap.append(k)
+            limit, boxed = _BOX, True
             k += 1
             continue
-        if kinds[k] == PROSE:
+        if kinds[k] == PROSE or (kinds[k] == SHORT and not gap and k - 1 in kept):
             kept.add(k)
-            gap = []
-            boxed = False
+            gap, limit, boxed = [], _GAP, False
             k += 1
             continue
         items = _list_after(blocks, kinds, k) if len(gap) <= 1 and not boxed else []
