@@ -98,6 +98,12 @@ def _is_footer(text: str, wordset: frozenset[str]) -> bool:
     )
 
 
+#: A count opening a heading ("10 thoughts on …", "3 responses to …").
+_COUNTED = re.compile(r"\s*\d{1,5}\s")
+#: A quoted title after the heading's words.
+_QUOTED = re.compile(r"\s*[“\"'‘«„]")
+
+
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
     ("Related articles", "Most popular", "More in …"), "footer" for the page's rights line
@@ -106,6 +112,10 @@ def _marker(text: str) -> str:
     wordset = frozenset(words)
     if _is_footer(text, wordset):
         return "footer"
+    if _COUNTED.match(text) and len(text) < 300:
+        m = lexicon("comment_markers").search(text, wordset)
+        if m is not None and _QUOTED.match(text, m.end()):
+            return "comments"  # "10 thoughts on “<the story's title>”"
     if len(text) > 60:
         return ""
     for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
@@ -250,6 +260,8 @@ def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int)
     while k >= 0 and markers[k] in ("", "section") and gap <= limit:
         if markers[k]:
             gap, limit = gap + 1, _BOX  # an inline box of links in the story
+        elif limit == _BOX and kinds[k] == PROSE and (k == 0 or kinds[k - 1] != PROSE):
+            gap += 1  # a lone paragraph past a box is a teaser's; the story has paragraphs
         elif kinds[k] == PROSE or (kinds[k] == SHORT and gap == 0):
             out.add(k)
             gap, limit = 0, _GAP
@@ -280,6 +292,10 @@ def _extent(
         if markers[k]:  # an inline box of links in the story: its label and titles
             gap.append(k)
             limit, boxed = _BOX, True
+            k += 1
+            continue
+        if boxed and kinds[k] == PROSE and (k + 1 == len(blocks) or kinds[k + 1] != PROSE):
+            gap.append(k)  # a lone paragraph past a box is a teaser's; the story has paragraphs
             k += 1
             continue
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap and k - 1 in kept):
