@@ -332,6 +332,21 @@ def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
     return out
 
 
+def _first_copies(blocks: list[Block], kinds: list[str]) -> list[str]:
+    """``kinds`` where a paragraph that repeats an earlier one is a short sentence: a repeat adds
+    no prose, so that the story's run does not stretch from the story over the page's metadata
+    to its copy (the copy is the story's all the same: :func:`_copies`)."""
+    seen: set[str] = set()
+    out = list(kinds)
+    for k, block in enumerate(blocks):
+        if kinds[k] == PROSE:
+            text = block.text.strip()
+            if text in seen:
+                out[k] = SHORT
+            seen.add(text)
+    return out
+
+
 def mark_page_furniture(
     blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
 ) -> None:
@@ -351,7 +366,7 @@ def mark_page_furniture(
     footers = [k for k, marker in enumerate(markers) if marker == "footer"]
     for k in footers[:-1]:  # the page's footer is its last rights line; others end a run only
         markers[k] = "section"
-    first, last = main_region(kinds, sizes, markers)
+    first, last = main_region(_first_copies(blocks, kinds), sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
         if k not in kept:
