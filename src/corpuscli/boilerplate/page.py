@@ -262,7 +262,7 @@ def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int)
             gap, limit = gap + 1, _BOX  # an inline box of links in the story
         elif limit == _BOX and kinds[k] == PROSE and (k == 0 or kinds[k - 1] != PROSE):
             gap += 1  # a lone paragraph past a box is a teaser's; the story has paragraphs
-        elif kinds[k] == PROSE or (kinds[k] == SHORT and gap == 0):
+        elif kinds[k] == PROSE or (kinds[k] == SHORT and (k + 1 in out or k + 1 == first)):
             out.add(k)
             gap, limit = 0, _GAP
         elif length(blocks[k].text) > 2:
