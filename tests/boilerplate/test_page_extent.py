@@ -128,3 +128,25 @@ def test_page_rules_take_linear_time_on_generated_text(text):
     start = time.perf_counter()
     detect(frame(text), page=True)
     assert time.perf_counter() - start < 5.0
+
+
+def test_a_hard_wrapped_story_is_judged_as_the_paragraphs_its_lines_make():
+    story = paragraphs()
+    lines: list[str] = []
+    for paragraph in story:  # wrapped at about 50 characters, as some pages' text comes
+        words, line = paragraph.split(), ""
+        for word in words:
+            if len(line) + len(word) > 50 and line:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+    # readers' comments under it, more prose than the story: they win unless the story's lines
+    # are judged as the paragraphs they make (then the comments count a quarter)
+    comments = [p + " Thanks for writing this, I agree." for p in paragraphs() for _ in range(2)]
+    kept = kept_of([*MENU, *lines, "Top Rated Comments", *comments, *FOOTER])
+    assert not set(comments) & set(kept)
+    assert len(set(lines) & set(kept)) >= 0.75 * len(lines)  # all but the first paragraphs
+    paths = ["hearst/ads/large_scale_ads.tpl", "e hearst/home/navigation_main.tpl and more"]
+    assert kind_of(Block(0, 0, 1, paths[1]), Verdict()) == "line"

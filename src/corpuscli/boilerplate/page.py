@@ -332,6 +332,45 @@ def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
     return out
 
 
+#: A line that goes on a sentence of the line before: it opens with a lower-case letter.
+_GOES_ON = re.compile(r"^[(\"'“‘]?[^\W\d_A-Z]")
+
+
+#: A token of code or of a path ("hearst/ads/large_scale_ads.tpl", "commentKey=…").
+_CODE_TOKEN = re.compile(r"\S[/_=\\]\S")
+
+
+def _wrapped_line(text: str, kind: str) -> bool:
+    """A line of words that may be part of a hard-wrapped paragraph: four words or more, no
+    junk, no token of code or path."""
+    return kind != JUNK and length(text) >= 4 and not _CODE_TOKEN.search(text)
+
+
+def _join_wrapped(blocks: list[Block], kinds: list[str]) -> None:
+    """Paragraphs hard-wrapped into lines ("… It sports" / "more horsepower than …"): lines each
+    going on the sentence of the one before (no sentence end, then a lower-case start) are judged
+    as the paragraph they make, each line taking its kind."""
+    n, k = len(blocks), 0
+    while k < n:
+        j = k
+        while (
+            j + 1 < n
+            and _wrapped_line(blocks[j].text, kinds[j])
+            and _wrapped_line(blocks[j + 1].text, kinds[j + 1])
+            and not SENTENCE_END.search(blocks[j].text)
+            and _GOES_ON.match(blocks[j + 1].text)
+            and blocks[j + 1].text[:1].lower() == blocks[j + 1].text[:1]
+        ):
+            j += 1
+        if j > k:
+            text = " ".join(blocks[i].text for i in range(k, j + 1))
+            kind = kind_of(Block(k, 0, 0, text), Verdict())
+            if kind == PROSE:
+                for i in range(k, j + 1):
+                    kinds[i] = PROSE
+        k = j + 1
+
+
 def _first_copies(blocks: list[Block], kinds: list[str]) -> list[str]:
     """``kinds`` where a paragraph that repeats an earlier one is a short sentence: a repeat adds
     no prose, so that the story's run does not stretch from the story over the page's metadata
@@ -355,6 +394,7 @@ def mark_page_furniture(
     language-neutral (the parameter stays for callers)."""
     del stopwords
     kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
+    _join_wrapped(blocks, kinds)
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
