@@ -85,7 +85,21 @@ def test_what_follows_the_pages_footer_is_not_the_story():
         "The preloader gets its active class while it runs, and loses it when the image is shown.",
         "Buttons are shown only on devices that have a pointer; on phones the gestures are used.",
     ]
-    kept = kept_of([*MENU, *story, *FOOTER, *after])
+    menu = [*MENU, "Sport", "Culture", "Travel", "Opinion", "Science", "Health", "Video"] * 2
+    kept = kept_of([*menu, *story, *FOOTER, *after])
+    assert kept == story
+
+
+def test_a_rights_line_in_the_first_half_of_the_page_is_no_footer():
+    story = paragraphs()[:3]
+    header = ["©1996- 2019 Example Games, LLC. All rights reserved.", "Log in", "News", "Reviews"]
+    sidebar = [  # prose before the rights line: the story after it must not count a quarter
+        "Our team reviews every new game on every platform, from the smallest indie title to "
+        "the biggest release of the year, and we play each one for days before we write.",
+        "Sign up to our weekly letter and get the best reviews, guides and news in your inbox "
+        "every Friday morning, with a deal or two from our partners in the shops.",
+    ]
+    kept = kept_of([*MENU, *sidebar, *header, *story, "Share", "Tweet"])
     assert kept == story
 
 

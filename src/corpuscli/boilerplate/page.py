@@ -404,8 +404,10 @@ def mark_page_furniture(
         if markers[k] in ("comments", "section") and kinds[k - 1] == JUNK == kinds[k + 1]:
             markers[k] = ""
     footers = [k for k, marker in enumerate(markers) if marker == "footer"]
-    for k in footers[:-1]:  # the page's footer is its last rights line; others end a run only
-        markers[k] = "section"
+    for k in footers[:-1] if footers and 2 * footers[-1] >= n else footers:
+        # the page's footer is its last rights line, in the page's second half (a game site's
+        # notice at a third of the page has the story after it); others end a run only
+        markers[k] = "rights"
     first, last = main_region(_first_copies(blocks, kinds), sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
