@@ -44,8 +44,6 @@ _CODE = re.compile(
 _TRAILING_SYMBOLS = re.compile(
     r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$"
 )
-#: A line cut inside a word by an ellipsis ("… as Hurri...", "… in wild a…").
-_CUT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
@@ -69,9 +67,7 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text))) and not (
-        size < 20 and _CUT.search(text)  # a teaser's title cut short ("… as Hurri...")
-    )
+    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
