@@ -92,7 +92,8 @@ def test_what_follows_the_pages_footer_is_not_the_story():
 
 def test_a_rights_line_in_the_first_half_of_the_page_is_no_footer():
     story = paragraphs()[:3]
-    header = ["©1996- 2019 Example Games, LLC. All rights reserved.", "Log in", "News", "Reviews"]
+    header = ["©1996- 2019 Example Games, LLC. All rights reserved.", "Log in to your account",
+              "Latest game reviews", "Upcoming releases this week", "Guides and walkthroughs"]  # fmt: skip
     sidebar = [  # prose before the rights line: the story after it must not count a quarter
         "Our team reviews every new game on every platform, from the smallest indie title to "
         "the biggest release of the year, and we play each one for days before we write.",
@@ -100,6 +101,13 @@ def test_a_rights_line_in_the_first_half_of_the_page_is_no_footer():
         "every Friday morning, with a deal or two from our partners in the shops.",
     ]
     kept = kept_of([*MENU, *sidebar, *header, *story, "Share", "Tweet"])
+    assert set(story) <= set(kept)
+
+
+def test_a_photo_credit_with_a_year_inside_the_story_is_no_footer():
+    story = paragraphs()
+    credit = "Jewels after Jewels, installation views, photos © Example Magazine, 2018"
+    kept = kept_of([*MENU, *story[:7], credit, *story[7:], "Share"])
     assert kept == story
 
 

@@ -86,8 +86,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _is_footer(text: str, wordset: frozenset[str]) -> bool:
     """A page's rights line: a year and © or a phrase of ``footer_markers`` ("Copyright",
-    "All rights reserved"), in a line of under 40 words."""
+    "All rights reserved"), in a line of under 40 words, that credits no photo (a caption's
+    "photos © Inexhibit, 2018" is inside the story)."""
     if not _YEAR.search(text) or length(text) >= 40:
+        return False
+    if lexicon("photo_words").search(text, wordset) is not None:
         return False
     return any(sign in text for sign in symbols()) or (
         lexicon("footer_markers").search(text, wordset) is not None
@@ -402,8 +405,8 @@ def mark_page_furniture(
     footers = [k for k, marker in enumerate(markers) if marker == "footer"]
     for k in footers[:-1] if footers and 2 * footers[-1] >= n else footers:
         # the page's footer is its last rights line, in the page's second half (a game site's
-        # notice at a third of the page has the story after it); others end a run only
-        markers[k] = "rights"
+        # notice at a third of the page has the story after it); others are no marker
+        markers[k] = ""
     first, last = main_region(_first_copies(blocks, kinds), sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
