@@ -104,6 +104,12 @@ def test_a_rights_line_in_the_first_half_of_the_page_is_no_footer():
     assert set(story) <= set(kept)
 
 
+def test_a_story_heading_opening_like_a_comment_count_does_not_end_the_story():
+    story = paragraphs()
+    kept = kept_of([*MENU, *story[:6], "Thoughts on the talks", *story[6:], *FOOTER])
+    assert set(story) <= set(kept)
+
+
 def test_a_photo_credit_with_a_year_inside_the_story_is_no_footer():
     story = paragraphs()
     credit = "Jewels after Jewels, installation views, photos © Example Magazine, 2018"

@@ -112,7 +112,7 @@ def _marker(text: str) -> str:
     if _is_footer(text, wordset):
         return "footer"
     if _COUNTED.match(text) and len(text) < 300:
-        m = lexicon("comment_markers").search(text, wordset)
+        m = lexicon("comment_counts").search(text, wordset)
         if m is not None and _QUOTED.match(text, m.end()):
             return "comments"  # "10 thoughts on “<the story's title>”"
     if len(text) > 60:
