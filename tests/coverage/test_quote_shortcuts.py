@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpuscli.coverage import quotes, speaker_names
 from corpuscli.coverage.quote_patterns import paragraph_starts_of
 
 #: Pieces of text around paragraph breaks: line breaks alone and in runs, spaces, words.
@@ -32,3 +33,43 @@ def test_paragraph_starts_are_found_again_for_another_text() -> None:
     assert paragraph_starts_of("\nA") == [0]  # a break at the start, then a paragraph
     assert paragraph_starts_of("") == []
     assert paragraph_starts_of(first) == [0, 5, 10]
+
+
+#: Pieces of names, some glued to the next word by a link's text ("SasseDemocrat").
+NAME_PIECES = ["Ben", "Sasse", "SasseDemocrat", "McConnell", "McConnellTrump", "Li", "ab", "abcD",
+               "O’Rourke", "DeSantis", "iPhone", "x", "ÉmileZola", "ŞahinA", "İ", "abcİ", "SNP"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=6))
+def test_glued_words_are_the_plain_search(words: list[str]) -> None:
+    plain = next((k for k, w in enumerate(words) if k and speaker_names._GLUED.search(w)), None)
+    assert speaker_names._glued_at(words) == plain
+
+
+#: Pieces of the text before a quote: what its attribution's tail holds, and what it does not.
+TAIL_PIECES = [
+    " ",
+    "\t",
+    "that",
+    " that",
+    ",",
+    ":",
+    "—",
+    "–",
+    "-",
+    "said",
+    "Putin",
+    "hat",
+    "t",
+    ".",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=30), st.integers(0, 60))
+def test_a_quotes_lead_tail_is_the_plain_search(pieces: list[str], reach: int) -> None:
+    before = "".join(pieces)
+    plain = quotes._BEFORE_TAIL.search(before, max(0, len(before) - reach))
+    fast = quotes._BEFORE_TAIL.search(before, quotes._tail_search_from(before, reach))
+    assert (plain and plain.span()) == (fast and fast.span())

@@ -243,6 +243,19 @@ _PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
+#: Every character a match of :data:`_BEFORE_TAIL` may hold: it starts after the last character
+#: of the text that is none of them (its search, anchored at the end, tried every position).
+_BEFORE_TAIL_CHARS = frozenset(" \tthat,:—–-")
+
+
+def _tail_search_from(before: str, reach: int) -> int:
+    """Where to search ``before`` for :data:`_BEFORE_TAIL` in its last ``reach`` characters: after
+    the last character the match cannot hold (the same match as from ``len(before) - reach``)."""
+    cut = len(before)
+    floor = max(0, cut - reach)
+    while cut > floor and before[cut - 1] in _BEFORE_TAIL_CHARS:
+        cut -= 1
+    return cut
 
 
 def _outlet(who: Mention) -> bool:
@@ -344,7 +357,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         line_start = text.rfind("\n", 0, opening) + 1
         s_start = max(line_start, start_of_sentence(text, max(line_start, opening - 1)))
         before = text[s_start:opening]
-        tail = _BEFORE_TAIL.search(before, max(0, len(before) - 40))  # the end only
+        tail = _BEFORE_TAIL.search(before, _tail_search_from(before, 40))  # the end only
         core_end = s_start + (tail.start() if tail else len(before))
         m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""

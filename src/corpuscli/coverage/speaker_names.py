@@ -88,7 +88,11 @@ _GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
 
 def _glued_at(words: list[str]) -> int | None:
     """The first word after the first that is glued to the next ("SasseDemocrat")."""
-    return next((k for k, w in enumerate(words) if k and _GLUED.search(w)), None)
+    for k in range(1, len(words)):
+        # a capital after three letters: none when what follows them is all lower case
+        if not words[k][3:].islower() and _GLUED.search(words[k]):
+            return k
+    return None
 
 
 def unglue(words: list[str]) -> list[str]:
