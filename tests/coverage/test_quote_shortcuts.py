@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscli.coverage import quotes, speaker_names
+from corpuscli.coverage import quotes, speaker_names, speaker_phrase
 from corpuscli.coverage.quote_patterns import paragraph_starts_of
 
 #: Pieces of text around paragraph breaks: line breaks alone and in runs, spaces, words.
@@ -73,3 +73,30 @@ def test_a_quotes_lead_tail_is_the_plain_search(pieces: list[str], reach: int) -
     plain = quotes._BEFORE_TAIL.search(before, max(0, len(before) - reach))
     fast = quotes._BEFORE_TAIL.search(before, quotes._tail_search_from(before, reach))
     assert (plain and plain.span()) == (fast and fast.span())
+
+
+#: Words of the phrases before and after speech verbs, with the spaces around them.
+PHRASE_PIECES = ["he", "He", "she", "Trump", "Mr.", "Donald", "the", "president", "U.S.", "Sen.",
+                 "Elizabeth", "Warren", "of", "Massachusetts", "officials", "in", "Washington",
+                 "Iran's", "But", "it", ",", "(", "—", " ", "  ", "\t", "\n", "May", "Turkish",
+                 "a", "spokesman", "for", "the", "Kremlin", "Jr.", "has", "repeatedly"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(PHRASE_PIECES), max_size=8),
+    st.sampled_from(["", "x ", "said. ", "“Yes,” "]),
+    st.sampled_from(["", " said", ", who"]),
+)
+def test_a_phrase_read_again_names_what_it_named_the_first_time(
+    pieces: list[str], before: str, after: str
+) -> None:
+    phrase = " ".join(pieces)
+    for lead in ("", " ", "\t ", "words and "):
+        text = before + lead + phrase + after
+        start = len(before) + len(lead)
+        # asked twice (the second answer from memory), in every context the same as read afresh
+        for _ in range(2):
+            assert speaker_phrase.parse_phrase(
+                text, start, start + len(phrase)
+            ) == speaker_phrase._parse_phrase(text, start, start + len(phrase))
