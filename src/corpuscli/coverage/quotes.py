@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -171,6 +172,9 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
         return []
     lex = lexicon()
     spans = sorted((q.start - 1, q.end + 1) for q in taken)
+    # a mark is inside a double-quoted span when one that starts at it or before reaches past it
+    span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     out: list[Quote] = []
     carry: Quote | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -178,7 +182,8 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
         starts_open = False
         for m in _SINGLE.finditer(text, p_start, p_end):
             pos = m.start()
-            if any(a <= pos < b for a, b in spans) or lex.apostrophe.match(text, pos):
+            k = bisect_right(span_starts, pos)
+            if (k and reach[k - 1] > pos) or lex.apostrophe.match(text, pos):
                 continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
@@ -428,6 +433,8 @@ def _headline_speaker(text: str, q: Quote, opening: int, line_start: int) -> Non
     """The speaker a headline or a caption names before a colon (:data:`_HEADLINE_SPEAKER`): a
     name of two words or more, or one the article uses again."""
     begin = max(line_start, opening - 200)
+    if ":" not in text[begin:opening]:
+        return  # the pattern's colon: no search of the 200 characters without one
     m = _HEADLINE_SPEAKER.search(text[begin:opening])
     if m is None or (m.start() == 0 and begin != line_start):
         return
