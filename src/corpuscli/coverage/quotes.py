@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -233,6 +234,9 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
         return []
     lex = lexicon()
     spans = sorted((q.start - 1, q.end + 1) for q in taken)
+    # a mark is inside a double-quoted span when one that starts at it or before reaches past it
+    span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     out: list[Quote] = []
     carry: Quote | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -240,7 +244,8 @@ def _single_quotes(text: str, taken: list[Quote], paragraphs: list[tuple[int, in
         starts_open = False
         for m in _SINGLE.finditer(text, p_start, p_end):
             pos = m.start()
-            if any(a <= pos < b for a, b in spans) or lex.apostrophe.match(text, pos):
+            k = bisect_right(span_starts, pos)
+            if (k and reach[k - 1] > pos) or lex.apostrophe.match(text, pos):
                 continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
@@ -305,6 +310,19 @@ _PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
+#: Every character a match of :data:`_BEFORE_TAIL` may hold: it starts after the last character
+#: of the text that is none of them (its search, anchored at the end, tried every position).
+_BEFORE_TAIL_CHARS = frozenset(" \tthat,:—–-")
+
+
+def _tail_search_from(before: str, reach: int) -> int:
+    """Where to search ``before`` for :data:`_BEFORE_TAIL` in its last ``reach`` characters: after
+    the last character the match cannot hold (the same match as from ``len(before) - reach``)."""
+    cut = len(before)
+    floor = max(0, cut - reach)
+    while cut > floor and before[cut - 1] in _BEFORE_TAIL_CHARS:
+        cut -= 1
+    return cut
 
 
 def _outlet(who: Mention) -> bool:
@@ -406,7 +424,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         line_start = text.rfind("\n", 0, opening) + 1
         s_start = max(line_start, start_of_sentence(text, max(line_start, opening - 1)))
         before = text[s_start:opening]
-        tail = _BEFORE_TAIL.search(before, max(0, len(before) - 40))  # the end only
+        tail = _BEFORE_TAIL.search(before, _tail_search_from(before, 40))  # the end only
         core_end = s_start + (tail.start() if tail else len(before))
         m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""
@@ -477,6 +495,8 @@ def _headline_speaker(text: str, q: Quote, opening: int, line_start: int) -> Non
     """The speaker a headline or a caption names before a colon (:data:`_HEADLINE_SPEAKER`): a
     name of two words or more, or one the article uses again."""
     begin = max(line_start, opening - 200)
+    if ":" not in text[begin:opening]:
+        return  # the pattern's colon: no search of the 200 characters without one
     m = _HEADLINE_SPEAKER.search(text[begin:opening])
     if m is None or (m.start() == 0 and begin != line_start):
         return

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from corpuscli.text.sentences import sentence_spans
 
 from .lexicon import lexicon
-from .quote_patterns import Quote
+from .quote_patterns import Quote, paragraph_starts_of
 from .speaker_phrase import parse_phrase, role_of
 
 #: The words that open a sentence up to its verb: capitalised words, the words that join an
@@ -95,10 +95,6 @@ def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
     return (first, body) if body else None
 
 
-#: Where a paragraph starts.
-_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
-
-
 def resolve_it(text: str, quotes: list[Quote]) -> None:
     """Give each quote said by "it" the organisation or country it stands for (see the module
     docstring); quotes said by anyone else are left alone."""
@@ -109,7 +105,7 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
     ]  # fmt: skip
     if not its:
         return
-    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    paragraph_starts = paragraph_starts_of(text)
     spoke = []
     for q in quotes:
         if (
@@ -187,7 +183,7 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
         return
     outlets = lex.words("outlet_name_heads")
     names = _org_names(text, max(q.start for q, _ in wanted))
-    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    paragraph_starts = paragraph_starts_of(text)
     spoke: list[tuple[int, str]] | None = None  # the bodies that spoke, found when first needed
     lower: frozenset[str] = frozenset()
     for q, head in wanted:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from corpuscli.text.sentences import sentence_spans
 
-from .quote_patterns import Quote, verb_hits
+from .quote_patterns import Quote, paragraph_starts_of, verb_hits
 
 #: A person's name in a joint subject: two to four capitalised words ("Margaret Spellings").
 _NAME = re.compile(r"\b[A-Z][\w.’'-]+(?:[ \t]+(?:[A-Z][\w.’'-]+|al|bin|de|van|von)){1,3}\b")
@@ -41,10 +41,6 @@ def _joint_subject(text: str, start: int, end: int) -> str | None:
     )
 
 
-#: Where a paragraph starts.
-_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
-
-
 def resolve_they(text: str, quotes: list[Quote]) -> None:
     """Give each quote said by "they" the people a joint subject before it names (see the module
     docstring)."""
@@ -53,7 +49,7 @@ def resolve_they(text: str, quotes: list[Quote]) -> None:
     ]
     if not theys:
         return
-    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    paragraph_starts = paragraph_starts_of(text)
     for q in theys:
         para = bisect_right(paragraph_starts, q.start) - 1
         begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0

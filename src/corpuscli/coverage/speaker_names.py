@@ -46,7 +46,19 @@ _PARTY = lexicon().words("party_words")
 
 def _name_words(run: str) -> list[str]:
     """The words of a capitalised run that are a name: after its last title, adjective or
-    country; without a possessive "'s"."""
+    country; without a possessive "'s" (a new list each time; read once per run)."""
+    return list(_name_words_of(run))
+
+
+@lru_cache(maxsize=8192)
+def _name_words_of(run: str) -> tuple[str, ...]:
+    """:func:`_name_words`, remembered: the same runs ("Donald Trump", "White House") come back
+    in article after article, and their words depend on the run alone."""
+    return tuple(_read_name_words(run))
+
+
+def _read_name_words(run: str) -> list[str]:
+    """:func:`_name_words`, read afresh."""
     words = run.split()
     caps = 0  # a headline in capitals before a name: "WARNS PM Theresa May"
     while (
@@ -92,7 +104,11 @@ _GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
 
 def _glued_at(words: list[str]) -> int | None:
     """The first word after the first that is glued to the next ("SasseDemocrat")."""
-    return next((k for k, w in enumerate(words) if k and _GLUED.search(w)), None)
+    for k in range(1, len(words)):
+        # a capital after three letters: none when what follows them is all lower case
+        if not words[k][3:].islower() and _GLUED.search(words[k]):
+            return k
+    return None
 
 
 def unglue(words: list[str]) -> list[str]:
@@ -138,7 +154,8 @@ def _unglued(words: list[str]) -> Iterator[str]:
         yield " ".join(kept)
 
 
-def _variants(run: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _variants(run: str) -> frozenset[str]:
     """The words of a run as a name may use them: as written, without a possessive, without a
     prefix ("al-Assad", "Assad")."""
     out: set[str] = set()
@@ -148,7 +165,7 @@ def _variants(run: str) -> set[str]:
             continue
         bare = _POSSESSIVE.sub("", w)
         out.update((w, bare, _UNPREFIXED.sub("", bare)))
-    return out
+    return frozenset(out)
 
 
 #: A word in lower case.
@@ -496,6 +513,7 @@ _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the same speakers come back in article after article
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None
     when nothing of a speaker is left."""

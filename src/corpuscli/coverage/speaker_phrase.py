@@ -153,8 +153,43 @@ def sentence_stop(token: str) -> bool:
 _CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)$")
 
 
+#: The phrases :func:`parse_phrase` read lately (without the spaces around them), each with
+#: what it named (offsets into the phrase): "he", "Trump", "the president" come back in article
+#: after article (a third of its calls ask again about a phrase it has read before).
+_PHRASES_READ: dict[str, tuple[str, str | None, str, str, int, int] | None] = {}
+#: How many phrases are remembered; the memory is emptied when it is full.
+_PHRASES_KEPT = 8192
+
+
 def parse_phrase(text: str, start: int, end: int) -> Mention | None:
-    """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None."""
+    """The speaker that ``text[start:end]`` names (a noun phrase with no comma), or None.
+
+    What it names depends on the phrase alone (:func:`_parse_phrase` reads no character
+    outside it, and the spaces around it make no token), so a phrase read before is answered
+    from memory, its offsets moved to where it stands now."""
+    phrase = text[start:end]
+    key = phrase.strip()
+    if key in _PHRASES_READ:
+        found = _PHRASES_READ[key]
+        if found is None:
+            return None
+        shift = start + len(phrase) - len(phrase.lstrip())
+        said, name, source, kind, a, b = found
+        return Mention(said, name, source, kind, shift + a, shift + b)
+    if len(_PHRASES_READ) >= _PHRASES_KEPT:
+        _PHRASES_READ.clear()
+    who = _parse_phrase(key, 0, len(key))
+    _PHRASES_READ[key] = (
+        None if who is None else (who.text, who.name, who.source, who.kind, who.start, who.end)
+    )
+    if who is None:
+        return None
+    shift = start + len(phrase) - len(phrase.lstrip())
+    return Mention(who.text, who.name, who.source, who.kind, shift + who.start, shift + who.end)
+
+
+def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
+    """:func:`parse_phrase`, read afresh: only ``text[start:end]`` is read."""
     toks = [
         (m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
     ]

@@ -28,14 +28,12 @@ from .quote_patterns import (
     Quote,
     candidate_names,
     end_of_sentence,
+    paragraph_starts_of,
     start_of_sentence,
     titled_names,
 )  # fmt: skip
 from .speaker_names import clean_speaker
 from .speaker_phrase import role_of
-
-#: Where a paragraph starts.
-_PARAGRAPH_START = re.compile(r"(?:^|\n)[^\n]")
 
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
@@ -61,7 +59,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
                and lexicon().verb_class.get(q.verb or "said") in ("say", "object", "clause")
                and not (q.verb or "").startswith("ask")  # "a reporter asked Cuomo …, he replied"
                and role_of([w.lower() for w in q.speaker.split()]) == "person"]  # fmt: skip
-    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    paragraph_starts = paragraph_starts_of(text)
     genders: dict[str, str | None] = {}
     first_names = lexicon().first_names
 
@@ -310,7 +308,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             if earlier_bodies:
                 q.speaker = max(earlier_bodies)[1]
     subjects: list[tuple[int, str]] | None = None
-    paragraph_starts = [m.start() for m in _PARAGRAPH_START.finditer(text)]
+    paragraph_starts = paragraph_starts_of(text)
     for q in quotes:  # "he said", "the president said": the nearest speaker named before
         if q.speaker and RESOLVABLE.match(q.speaker):
             said_by = q.speaker.lower()
