@@ -106,6 +106,54 @@ def test_reference_list(tmp_path):
     assert {"Anatolia Today", "The Moscow Times"} == set(table["group"])
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"direction": "over", "top": 5},
+        {"direction": "under", "top": 3, "sort": "log-ratio", "p": 1.0},
+        {"direction": "both", "top": None, "p": 1.0, "min_count": 2},
+        {"direction": "over", "top": None, "p": 1.0, "correction": "none", "unit": "docs"},
+        {"direction": "over", "top": 4, "reference": "right", "p": 1.0, "correction": "none"},
+    ],
+)
+@pytest.mark.parametrize("ngram", [(1, 1), (1, 2)])
+def test_keyness_by_key_is_keyness_by_string(settings, ngram, monkeypatch):
+    """Terms told apart by their packed keys (decoded only when listed), scored only in the
+    direction asked for, give the table the terms' strings give (every row, value and dtype)."""
+    from corpuscli.analysis import compare
+    from corpuscli.engine.term_counts import count_terms
+
+    corpus = load([str(SAMPLE)]).frame
+    opts = TermOptions(stopwords=load_stopwords("en"), ngram=ngram)
+    by_key = keyness(count_terms(corpus, by="stance", options=opts), by="stance", **settings)
+    monkeypatch.setattr(compare._Vocabulary, "by_key", staticmethod(lambda counts, sizes: False))
+    by_string = keyness(count_terms(corpus, by="stance", options=opts), by="stance", **settings)
+    assert len(by_key) > 0
+    pd.testing.assert_frame_equal(by_key, by_string, check_exact=True)
+    if settings["direction"] == "over" and settings["top"] is None:
+        both = keyness(
+            count_terms(corpus, by="stance", options=opts), by="stance",
+            **{**settings, "direction": "both"},
+        )  # fmt: skip
+        over = both[both["direction"] == "over"].reset_index(drop=True)
+        pd.testing.assert_frame_equal(by_key, over, check_exact=True)
+
+
+def test_a_word_with_a_space_keeps_terms_by_string():
+    """A pattern may make words with spaces: then "a b" + "c" and "a" + "b c" are one string, and
+    keyness reads terms by their strings (as it always did)."""
+    from corpuscli.analysis.compare import _Vocabulary
+    from corpuscli.engine.term_counts import count_terms
+
+    frame = pd.DataFrame({"doc_id": ["1", "2"], "text": ["new york now", "new york now"],
+                          "source": ["a", "b"]})  # fmt: skip
+    spaced = count_terms(frame, by="source", options=TermOptions(pattern=r"new york|\w+"))
+    plain = count_terms(frame, by="source")
+    assert not _Vocabulary.by_key(spaced, (1, 2))
+    assert _Vocabulary.by_key(spaced, (1,))
+    assert _Vocabulary.by_key(plain, (1, 2))
+
+
 def test_bad_groups_and_options():
     corpus = load([str(SAMPLE)]).frame
     with pytest.raises(UsageError, match="did you mean center"):

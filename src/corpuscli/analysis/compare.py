@@ -129,9 +129,11 @@ def read_frequency_list(path: str) -> pd.Series:
 
 
 def _group_table(
-    counts: TermCounts, unit: str, sizes: tuple[int, ...] | None = None
+    counts: TermCounts, unit: str, sizes: tuple[int, ...] | None = None, *, decoded: bool = True
 ) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
-    """(group, term, freq) for unigrams/n-grams after stopword filtering; sizes per group."""
+    """(group, term, freq) for unigrams/n-grams after stopword filtering; sizes per group.
+    ``decoded=False`` gives (group, n, key, freq) instead: each term by its packed key and size,
+    its string not made (see :class:`_Vocabulary`)."""
     frames = []
     for n in sizes or counts.options.sizes:
         table = counts.filtered(n)
@@ -141,12 +143,66 @@ def _group_table(
     if not frames:
         raise NothingToAnalyse("no terms left after filtering", hint="try --stopwords none")
     table = pd.concat(frames, ignore_index=True)
-    table["term"] = decode_terms(counts, table)
     value = "docs" if unit == "docs" else "count"
     totals = counts.totals.group_docs if unit == "docs" else counts.totals.group_tokens
     group_sizes = np.array([totals.get(g, 0) for g in range(len(counts.group_names))], dtype=float)
+    if not decoded:
+        out = table[["group", "n", "key", value]].rename(columns={value: "freq"})
+        return out, group_sizes, counts.group_names
+    table["term"] = decode_terms(counts, table)
     out = table[["group", "term", value]].rename(columns={value: "freq"})
     return out, group_sizes, counts.group_names
+
+
+class _Vocabulary:
+    """The terms a keyness table scores, numbered 0.. by :meth:`codes`: by their strings, or by
+    their packed keys and sizes (the strings made only for the rows listed). The numbering
+    differs, not what is scored: the listed rows are ordered by score and term string."""
+
+    def __init__(self, counts: TermCounts, table: pd.DataFrame) -> None:
+        self.counts = counts
+        self.strings: np.ndarray | None = None
+        self.index: pd.Index | None = None
+        if "term" in table:
+            term_codes, vocab_index = pd.factorize(table["term"], sort=True)
+            self.index = vocab_index
+            self.strings = np.asarray(vocab_index, dtype=object)  # once: converting per group
+            self.term_codes = term_codes
+            self.size = len(vocab_index)
+            return
+        sizes = table["n"].to_numpy()
+        keys = table["key"].to_numpy()
+        self.term_codes = np.empty(len(table), dtype=np.int64)
+        self.keys: list[tuple[int, int, np.ndarray]] = []  # (n, first code, the n-grams' keys)
+        start = 0
+        for n in sorted(set(sizes.tolist())):
+            rows = np.flatnonzero(sizes == n)
+            codes, uniques = pd.factorize(keys[rows])
+            self.term_codes[rows] = codes + start
+            self.keys.append((n, start, np.asarray(uniques)))
+            start += len(uniques)
+        self.size = start
+
+    @staticmethod
+    def by_key(counts: TermCounts, sizes: tuple[int, ...]) -> bool:
+        """Whether terms may be told apart by their keys: a key is one string exactly when no
+        word holds a space (an n-gram's string joins its words with spaces)."""
+        if list(sizes) == [1]:
+            return True
+        return not any(" " in term for term in counts.totals.terms)
+
+    def names(self, codes: np.ndarray) -> np.ndarray:
+        """The term strings of ``codes`` (an array of str)."""
+        if self.strings is not None:
+            named: np.ndarray = self.strings[codes].astype(str)
+            return named
+        out = np.empty(len(codes), dtype=object)
+        for n, start, keys in self.keys:
+            mine = np.flatnonzero((codes >= start) & (codes < start + len(keys)))
+            if len(mine):
+                out[mine] = self.counts.totals.decode(keys[codes[mine] - start], n)
+        decoded: np.ndarray = out.astype(str)
+        return decoded
 
 
 def keyness(
@@ -195,22 +251,25 @@ def keyness(
             corpus, by=by if not reference_list or by else None, options=options, jobs=jobs
         )
     )
-    table, sizes, names = _group_table(counts, unit, ngram_sizes)
+    # Terms by their keys where that tells them apart as their strings would: only the rows
+    # listed are decoded (the vocabulary of a large corpus is millions of strings to sort).
+    by_key = not reference_list and _Vocabulary.by_key(counts, ngram_sizes or counts.options.sizes)
+    table, sizes, names = _group_table(counts, unit, ngram_sizes, decoded=not by_key)
     present = [g for g in range(len(names)) if sizes[g] > 0]
     # One vector per group over the whole vocabulary: no dense terms x groups table, so
     # hundreds of outlets cost no more memory than one.
-    term_codes, vocab_index = pd.factorize(table["term"], sort=True)
-    vocab = np.asarray(vocab_index, dtype=object)  # once: converting per group is costly
+    vocab = _Vocabulary(counts, table)
+    term_codes = vocab.term_codes
     group_col = table["group"].to_numpy()
     freq_col = table["freq"].to_numpy().astype(float)
-    all_freq = np.bincount(term_codes, weights=freq_col, minlength=len(vocab))
+    all_freq = np.bincount(term_codes, weights=freq_col, minlength=vocab.size)
 
     by_group = np.argsort(group_col, kind="stable")  # each group's rows are one slice
     bounds = np.searchsorted(group_col[by_group], np.arange(len(names) + 1))
 
     def vector(g: int) -> np.ndarray:
         rows = by_group[bounds[g] : bounds[g + 1]]
-        return np.bincount(term_codes[rows], weights=freq_col[rows], minlength=len(vocab))
+        return np.bincount(term_codes[rows], weights=freq_col[rows], minlength=vocab.size)
 
     index_of = {name: g for g, name in enumerate(names)}
     settings = _Settings(ll, min_count, p, correction, direction, top, sort)
@@ -218,7 +277,7 @@ def keyness(
         if target and target not in index_of:
             _unknown_group(target, names, by)
         ref = read_frequency_list(reference_list)
-        ref_vector = ref.reindex(vocab_index, fill_value=0.0).to_numpy()
+        ref_vector = ref.reindex(vocab.index, fill_value=0.0).to_numpy()
         targets = [index_of[target]] if target else present
         results = [
             _score(names[g], vocab, vector(g), ref_vector, sizes[g], float(ref.sum()), settings)
@@ -256,7 +315,7 @@ def keyness(
             else:
                 b, d = all_freq - a, sizes.sum() - sizes[g]
             results.append(_score(names[g], vocab, a, b, sizes[g], d, settings))
-    found = [frame for frame, _ in results if len(frame)]
+    found = [rows for rows, _ in results if len(rows["term"])]
     if not found:
         if not any(tested for _, tested in results):
             raise NothingToAnalyse(
@@ -268,7 +327,7 @@ def keyness(
             + (" after the Bonferroni correction" if correction == "bonferroni" else ""),
             hint="raise --p, lower --min-count, or compare larger groups",
         )
-    out = pd.concat(found, ignore_index=True)
+    out = pd.DataFrame({k: np.concatenate([rows[k] for rows in found]) for k in found[0]})
     key = "g2" if sort == "g2" else "log_ratio"
     rank = group_rank(counts)
     order = {names[g]: rank[g] for g in targets}
@@ -318,19 +377,24 @@ class _Settings:
 
 def _score(
     name: str,
-    vocab: np.ndarray,
+    vocab: _Vocabulary,
     a: np.ndarray,
     b: np.ndarray,
     c: float,
     d: float,
     settings: _Settings,
-) -> tuple[pd.DataFrame, int]:
+) -> tuple[dict[str, np.ndarray], int]:
     """Score one target group over the whole vocabulary and keep the rows that pass the
-    filters; with the number of terms tested (the Bonferroni factor)."""
+    filters (the columns of :data:`KEYNESS_COLUMNS`, as arrays); with the number of terms
+    tested (the Bonferroni factor)."""
     if c <= 0 or d <= 0:
         raise NothingToAnalyse(f"group {name!r} or its reference has no text to compare")
     idx = np.flatnonzero((a + b) >= settings.min_count)
     tested = len(idx)
+    if settings.direction != "both":  # only the terms of that direction are scored (a term the
+        # target never uses is under-represented in it: most of a small outlet's vocabulary)
+        over = a[idx] / c > b[idx] / d  # as keyness_scores tells the direction
+        idx = idx[over if settings.direction == "over" else ~over]
     a, b = a[idx], b[idx]
     scores = keyness_scores(a, b, c, d, ll=settings.ll, with_p=False)
     bonferroni = settings.correction == "bonferroni"
@@ -350,22 +414,22 @@ def _score(
     sel = np.flatnonzero(keep)
     p_raw = chi2_sf_1df(scores["g2"][sel])
     p_value = np.minimum(p_raw * tested, 1.0) if bonferroni else p_raw
-    out = pd.DataFrame(
-        {
-            "group": name,
-            "term": vocab[idx[sel]].astype(str),
-            "target_count": a[sel].astype(np.int64),
-            "reference_count": b[sel].astype(np.int64),
-            "target_per_10k": a[sel] / c * 10_000,
-            "reference_per_10k": b[sel] / d * 10_000,
-            "g2": scores["g2"][sel],
-            "p_value": p_value,
-            "log_ratio": scores["log_ratio"][sel],
-            "pct_diff": scores["pct_diff"][sel],
-            "direction": scores["direction"][sel],
-        }
-    )
-    return out[out["p_value"] <= settings.p], tested
+    listed = p_value <= settings.p
+    sel, p_value = sel[listed], p_value[listed]
+    rows = {
+        "group": np.full(len(sel), name, dtype=object),
+        "term": vocab.names(idx[sel]),
+        "target_count": a[sel].astype(np.int64),
+        "reference_count": b[sel].astype(np.int64),
+        "target_per_10k": a[sel] / c * 10_000,
+        "reference_per_10k": b[sel] / d * 10_000,
+        "g2": scores["g2"][sel],
+        "p_value": p_value,
+        "log_ratio": scores["log_ratio"][sel],
+        "pct_diff": scores["pct_diff"][sel],
+        "direction": scores["direction"][sel],
+    }
+    return rows, tested
 
 
 def _unknown_group(name: str, names: list[str], by: str) -> None:

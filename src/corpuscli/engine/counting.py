@@ -1112,6 +1112,29 @@ class Totals:
     disjoint: bool = False
     _pending_rows: int = 0
     _compacted_rows: int = 0
+    #: Per stopword list, the flags of :meth:`word_flags` of the words so far (shared with the
+    #: totals collapsed from these, which have the same vocabulary)
+    flags: dict[frozenset[str], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def word_flags(self, stopwords: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per word of the vocabulary: whether it is one of ``stopwords``, and whether it has no
+        letter (a number). Worked out once per word: the tables of one vocabulary are filtered
+        several times (the report's terms, keyness and overview read the same counts), and the
+        vocabulary of a large corpus is millions of words. It only grows, so words added since
+        are flagged when asked next."""
+        terms = self.terms
+        empty = np.zeros(0, dtype=bool)
+        stop, number = self.flags.get(stopwords, (empty, empty))
+        if len(stop) < len(terms):
+            new = terms[len(stop) :]
+            stop = np.concatenate(
+                [stop, np.fromiter((t in stopwords for t in new), bool, len(new))]
+            )
+            number = np.concatenate(
+                [number, np.fromiter((not has_letter(t) for t in new), bool, len(new))]
+            )
+            self.flags[stopwords] = (stop, number)
+        return stop, number
 
     @classmethod
     def in_step_with(cls, counter: Counter) -> Totals:

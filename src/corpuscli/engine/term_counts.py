@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from corpuscli.engine.counting import Counter, Partial, TermOptions, TokenSpec, Totals, has_letter
+from corpuscli.engine.counting import Counter, Partial, TermOptions, TokenSpec, Totals
 from corpuscli.engine.parallel import run_batches, worker_state
 from corpuscli.progress import Progress, tracked
 from corpuscli.schema import group_keys
@@ -63,9 +63,7 @@ class TermCounts:
         if not len(table):
             return table
         opts = self.options
-        terms = self.totals.terms
-        stop = np.fromiter((t in opts.stopwords for t in terms), bool, len(terms))
-        number = np.fromiter((not has_letter(t) for t in terms), bool, len(terms))
+        stop, number = self.totals.word_flags(opts.stopwords)
         parts = self.totals.component_ids(table["key"].to_numpy(), n)
         drop: npt.NDArray[np.bool_] = stop[parts[0]] | stop[parts[-1]]
         if not opts.keep_numbers:
@@ -185,7 +183,9 @@ def collapse(counts: TermCounts, sizes: tuple[int, ...] | None = None) -> TermCo
     they are, not summed again."""
     from corpuscli.engine.counting import WORDS, key_bits, sum_by
 
-    totals = Totals(terms=counts.totals.terms, term_ids=counts.totals.term_ids)
+    totals = Totals(
+        terms=counts.totals.terms, term_ids=counts.totals.term_ids, flags=counts.totals.flags
+    )
     for name, n in counts.totals.arity.items():
         if name == WORDS:  # a group's vocabulary, not a term count
             continue
