@@ -12,9 +12,7 @@
     the original HTML (an upper reference: it sees the markup). The pages are split dev/test by
     the SHA-1 of their id (alternating in that order), like the hand labels: rules are tuned on
     dev pages only. Per page: how much of its story is kept (the worst pages are listed). Plus
-    the 42 news pages of Mozilla Readability's test pages, scored the same way (outside the
-    split), and the must-keep / must-drop snippets of the trafilatura news subset, for the three
-    tools.
+    the must-keep / must-drop snippets of the trafilatura news subset, for the three tools.
 (b) Repeated blocks found per outlet in article_bias_prediction_allsides (a sample printed), the
     time to detect them over all 37,554 articles, and how that scales (one hash per block).
 (c) The seed article 003: every boilerplate line found, every story line kept.
@@ -229,59 +227,7 @@ def part_a(corpora: Path, dev_only: bool) -> None:
         print("    corpuscli's worst pages (story blocks kept): " + ", ".join(
             f"{p[1]} {p[3]['corpuscli (plain text)']:.2f} of {p[2]}" for p in worst))  # fmt: skip
     print(f"    corpuscli took {timing:.1f} s")
-    part_a_mozilla(corpora)
     part_a_snippets(corpora)
-
-
-def part_a_mozilla(corpora: Path) -> None:
-    """The 42 news pages of Mozilla Readability's test pages, scored like the Scrapinghub pages
-    (a block is content when it is in the expected article): outside the dev/test split, a check
-    on layouts the rules were not written on (some pages' text is hard-wrapped)."""
-    import justext
-    import trafilatura
-
-    root = corpora / "mozilla_readability_testpages_news"
-    labels: list[bool] = []
-    kept: dict[str, list[bool]] = defaultdict(list)
-    low: dict[str, int] = defaultdict(int)
-    pages = 0
-    for line in (root / "gold.jsonl").open(encoding="utf-8"):
-        row = json.loads(line)
-        raw = read_gz(root / row["html_path"])
-        blocks = page_blocks(raw)
-        gold = norm(row["text"])
-        page_labels = [contained(b, gold) for b in blocks]
-        doc = (
-            "<html><body>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks) + "</body></html>"
-        )
-        good = {
-            norm(p.text)
-            for p in justext.justext(doc, justext_stoplist(" ".join(blocks)))
-            if not p.is_boilerplate
-        }
-        extracted = norm(trafilatura.extract(raw) or "")
-        flags = {
-            "corpuscli (plain text)": corpuscli_page(row["id"], row.get("source") or "", blocks),
-            "jusText (same blocks)": [norm(b) in good for b in blocks],
-            "trafilatura (HTML)": [contained(b, extracted) for b in blocks],
-        }
-        labels.extend(page_labels)
-        story = sum(page_labels)
-        pages += bool(story)
-        for tool, page_flags in flags.items():
-            kept[tool].extend(page_flags)
-            got = sum(a and b for a, b in zip(page_labels, page_flags, strict=True))
-            low[tool] += bool(story) and got / story < 0.5
-    print(f"    Mozilla Readability news pages ({pages} pages with article text, {len(labels):,} "
-          f"blocks, {sum(labels):,} of them article text; outside the split):")  # fmt: skip
-    out = []
-    for tool, flags_of in kept.items():
-        s = scores(labels, flags_of)
-        out.append(
-            [tool] + [f"{s[k]:.3f}" for k in ("content_p", "content_r", "content_f1")]
-            + [str(low[tool])]
-        )  # fmt: skip
-    print(table(out, ["tool", "content P", "content R", "content F1", "pages < half story"]))
 
 
 def part_a_snippets(corpora: Path) -> None:

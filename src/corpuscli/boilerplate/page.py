@@ -31,18 +31,14 @@ from corpuscli.text.blocks import Block
 
 from .evidence import SENTENCE_END, STRONG, WORD, Verdict
 from .shapes import CJK
-from .vocabulary import lexicon, symbols, words_of
+from .vocabulary import lexicon, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
 #: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
 _CODE = re.compile(
-    r"</?[a-zA-Z][\w:-]{0,30}(?:\s+[\w:-]+\s*=[^>]{0,200})?\s*/?>|<!--|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
+    r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
-)
-#: Emoji, arrows and other symbols closing a paragraph after its full stop ("… today! 🙂").
-_TRAILING_SYMBOLS = re.compile(
-    r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$"
 )
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
@@ -50,8 +46,6 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
 #: "Comments" button among the share buttons above a story ends nothing).
 _PROSE_BEFORE_MARKER = 150
-#: Prose words the page must have had for its rights line to be its footer.
-_PROSE_BEFORE_FOOTER = 30
 
 
 def length(text: str) -> float:
@@ -67,7 +61,7 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
+    sentence = bool(SENTENCE_END.search(text))
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
@@ -80,43 +74,13 @@ def is_widget_label(text: str) -> bool:
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
-#: A year, as a rights line gives it.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _is_footer(text: str, wordset: frozenset[str]) -> bool:
-    """A page's rights line: a year and © or a phrase of ``footer_markers`` ("Copyright",
-    "All rights reserved"), in a line of under 40 words, that credits no photo (a caption's
-    "photos © Inexhibit, 2018" is inside the story)."""
-    if not _YEAR.search(text) or length(text) >= 40:
-        return False
-    if lexicon("photo_words").search(text, wordset) is not None:
-        return False
-    return any(sign in text for sign in symbols()) or (
-        lexicon("footer_markers").search(text, wordset) is not None
-    )
-
-
-#: A count opening a heading ("10 thoughts on …", "3 responses to …").
-_COUNTED = re.compile(r"\s*\d{1,5}\s")
-#: A quoted title after the heading's words.
-_QUOTED = re.compile(r"\s*[“\"'‘«„]")
-
-
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
-    ("Related articles", "Most popular", "More in …"), "footer" for the page's rights line
-    ("© 2019 …"), "" for anything else."""
-    words = words_of(text)
-    wordset = frozenset(words)
-    if _is_footer(text, wordset):
-        return "footer"
-    if _COUNTED.match(text) and len(text) < 300:
-        m = lexicon("comment_counts").search(text, wordset)
-        if m is not None and _QUOTED.match(text, m.end()):
-            return "comments"  # "10 thoughts on “<the story's title>”"
+    ("Related articles", "Most popular", "More in …"), "" for anything else."""
     if len(text) > 60:
         return ""
+    words = words_of(text)
+    wordset = frozenset(words)
     for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
         m = lexicon(name).search(text, wordset)
         if m is None:
@@ -140,7 +104,7 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
         while (
             j < n - 1
             and kinds[j] in (LINE, JUNK)
-            and 4 <= length(blocks[j].text) < 20  # a title, not a label ("Photo") nor a caption
+            and length(blocks[j].text) >= 4  # a title, not a label ("text", "Photo")
             and kinds[j + 1] in (PROSE, SHORT)
             and length(blocks[j + 1].text) < 35
         ):
@@ -162,13 +126,11 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    weight, run_prose, page_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the page
+    weight, run_prose = 1.0, 0.0  # prose words of the last run
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
             if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
                 weight = _AFTER_MARKER  # the comments under a story
-            elif markers[i] == "footer" and page_prose >= _PROSE_BEFORE_FOOTER:
-                weight = _AFTER_MARKER  # the page's footer, under the story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
         if running <= 0 and kind == PROSE:
@@ -176,7 +138,6 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
         if kind == PROSE:
             value = size * weight
             run_prose += size
-            page_prose += size
         elif kind == SHORT:
             value = 0.0
         elif kind == LINE:
@@ -242,147 +203,34 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     return []
 
 
-#: Blocks of more than two words a story's paragraphs may be apart by (an ad, a caption, a
-#: heading); scraps of a word or two (a ticker's "HD", "225.86", "Share") do not count.
-_GAP = 3
-#: The same across an inline box of links inside the story (a section label and its titles).
-_BOX = 5
-
-
-def _lead(blocks: list[Block], kinds: list[str], markers: list[str], first: int) -> set[int]:
-    """Prose before the story's run, each paragraph at most :data:`_GAP` blocks (not counting
-    scraps) before the next, :data:`_BOX` across a box of links: a story's first paragraph set
-    apart by a widget, a photo and its caption, a quote box or a box of related links. A short
-    sentence right before a paragraph of it goes with it."""
-    out: set[int] = set()
-    gap, limit, k = 0, _GAP, first - 1
-    while k >= 0 and markers[k] in ("", "section") and gap <= limit:
-        if markers[k]:
-            gap, limit = gap + 1, _BOX  # an inline box of links in the story
-        elif limit == _BOX and kinds[k] == PROSE and (k == 0 or kinds[k - 1] != PROSE):
-            gap += 1  # a lone paragraph past a box is a teaser's; the story has paragraphs
-        elif kinds[k] == PROSE or (kinds[k] == SHORT and (k + 1 in out or k + 1 == first)):
-            out.add(k)
-            gap, limit = 0, _GAP
-        elif length(blocks[k].text) > 2:
-            gap += 1
-        k -= 1
-    return out
-
-
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
-    """The story: its run, and what goes on with it — prose before it (:func:`_lead`) and after
-    it past up to :data:`_GAP` blocks (an ad, a caption) or an inline box of links, a short
-    sentence right after a paragraph ("That's correct," he said.), and lists (a colon's, or
-    parallel lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list
-    is the list's)."""
-    kept = set(range(first, last)) | _lead(blocks, kinds, markers, first)
+    """The story: its run, and what goes on with it after the run — prose past up to three
+    blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
+    lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
+    list's)."""
+    kept = set(range(first, last))
     listed: set[int] = set()
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
             listed.update(_list_after(blocks, kinds, k + 1))
     k = last
     gap: list[int] = []
-    limit = _GAP
-    boxed = False  # inside an inline box of links: its titles are no list of the story's
-    while k < len(blocks) and markers[k] in ("", "section") and len(gap) <= limit:
-        if markers[k]:  # an inline box of links in the story: its label and titles
-            gap.append(k)
-            limit, boxed = _BOX, True
-            k += 1
-            continue
-        if boxed and kinds[k] == PROSE and (k + 1 == len(blocks) or kinds[k + 1] != PROSE):
-            gap.append(k)  # a lone paragraph past a box is a teaser's; the story has paragraphs
-            k += 1
-            continue
-        if kinds[k] == PROSE or (kinds[k] == SHORT and not gap and k - 1 in kept):
+    while k < len(blocks) and not markers[k] and len(gap) <= 3:
+        if kinds[k] == PROSE:
             kept.add(k)
-            gap, limit, boxed = [], _GAP, False
+            gap = []
             k += 1
             continue
-        items = _list_after(blocks, kinds, k) if len(gap) <= 1 and not boxed else []
+        items = _list_after(blocks, kinds, k) if len(gap) <= 1 else []
         if items:
             listed.update(items)
             k = items[-1] + 1
             continue
-        if length(blocks[k].text) > 2:
-            gap.append(k)
+        gap.append(k)
         k += 1
-    kept |= listed
-    return kept | _copies(blocks, kinds, kept), listed
-
-
-def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
-    """Blocks outside the story that copy it: stretches of blocks each repeating the text of a
-    story block, with two paragraphs or more (a page that prints its story twice, for another
-    device or for print) — the same text gets the same verdict."""
-    story = {blocks[k].text.strip() for k in kept}
-    out: set[int] = set()
-    stretch: list[int] = []
-    for k in range(len(blocks) + 1):
-        if k < len(blocks) and k not in kept and blocks[k].text.strip() in story:
-            stretch.append(k)
-            continue
-        if sum(kinds[j] == PROSE for j in stretch) >= 2:
-            out.update(stretch)
-        stretch = []
-    return out
-
-
-#: A line that goes on a sentence of the line before: it opens with a lower-case letter.
-_GOES_ON = re.compile(r"^[(\"'“‘]?[^\W\d_A-Z]")
-
-
-#: A token of code or of a path ("hearst/ads/large_scale_ads.tpl", "commentKey=…").
-_CODE_TOKEN = re.compile(r"\S[/_=\\]\S")
-
-
-def _wrapped_line(text: str, kind: str) -> bool:
-    """A line of words that may be part of a hard-wrapped paragraph: four words or more, no
-    junk, no token of code or path."""
-    return kind != JUNK and length(text) >= 4 and not _CODE_TOKEN.search(text)
-
-
-def _join_wrapped(blocks: list[Block], kinds: list[str]) -> None:
-    """Paragraphs hard-wrapped into lines ("… It sports" / "more horsepower than …"): lines each
-    going on the sentence of the one before (no sentence end, then a lower-case start) are judged
-    as the paragraph they make, each line taking its kind."""
-    n, k = len(blocks), 0
-    while k < n:
-        j = k
-        while (
-            j + 1 < n
-            and _wrapped_line(blocks[j].text, kinds[j])
-            and _wrapped_line(blocks[j + 1].text, kinds[j + 1])
-            and not SENTENCE_END.search(blocks[j].text)
-            and _GOES_ON.match(blocks[j + 1].text)
-            and blocks[j + 1].text[:1].lower() == blocks[j + 1].text[:1]
-        ):
-            j += 1
-        if j > k:
-            text = " ".join(blocks[i].text for i in range(k, j + 1))
-            kind = kind_of(Block(k, 0, 0, text), Verdict())
-            if kind == PROSE:
-                for i in range(k, j + 1):
-                    kinds[i] = PROSE
-        k = j + 1
-
-
-def _first_copies(blocks: list[Block], kinds: list[str]) -> list[str]:
-    """``kinds`` where a paragraph that repeats an earlier one is a short sentence: a repeat adds
-    no prose, so that the story's run does not stretch from the story over the page's metadata
-    to its copy (the copy is the story's all the same: :func:`_copies`)."""
-    seen: set[str] = set()
-    out = list(kinds)
-    for k, block in enumerate(blocks):
-        if kinds[k] == PROSE:
-            text = block.text.strip()
-            if text in seen:
-                out[k] = SHORT
-            seen.add(text)
-    return out
+    return kept | listed, listed
 
 
 def mark_page_furniture(
@@ -393,21 +241,15 @@ def mark_page_furniture(
     language-neutral (the parameter stays for callers)."""
     del stopwords
     kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
-    _join_wrapped(blocks, kinds)
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] in ("comments", "section") and kinds[k - 1] == JUNK == kinds[k + 1]:
+        if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
-    footers = [k for k, marker in enumerate(markers) if marker == "footer"]
-    for k in footers[:-1] if footers and 2 * footers[-1] >= n else footers:
-        # the page's footer is its last rights line, in the page's second half (a game site's
-        # notice at a third of the page has the story after it); others are no marker
-        markers[k] = ""
-    first, last = main_region(_first_copies(blocks, kinds), sizes, markers)
+    first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
         if k not in kept:
