@@ -111,12 +111,14 @@ def paragraph_starts_of(text: str) -> list[int]:
     """Where each paragraph of ``text`` starts (the offset of the line break before it, the
     text's start for the first one), found once for the article being read (the speaker rules
     each ask; the last text asked about is remembered, so the list is shared: never change it)."""
-    if not _LAST_STARTS or _LAST_STARTS[0][0] is not text:
-        starts = [m.start() for m in _NEXT_PARAGRAPH.finditer(text)]
-        if text[:1] not in ("", "\n"):
-            starts.insert(0, 0)
-        _LAST_STARTS[:] = [(text, starts)]
-    return _LAST_STARTS[0][1]
+    last = _LAST_STARTS[0] if _LAST_STARTS else None  # read once: another thread may set it
+    if last is not None and last[0] is text:
+        return last[1]
+    starts = [m.start() for m in _NEXT_PARAGRAPH.finditer(text)]
+    if text[:1] not in ("", "\n"):
+        starts.insert(0, 0)
+    _LAST_STARTS[:] = [(text, starts)]
+    return starts
 
 
 def candidate_names(text: str) -> list[tuple[int, str]]:

@@ -184,7 +184,10 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     outlets = lex.words("outlet_name_heads")
     names = _org_names(text, max(q.start for q, _ in wanted))
     paragraph_starts = paragraph_starts_of(text)
-    spoke: list[tuple[int, str]] | None = None  # the bodies that spoke, found when first needed
+    # who spoke as the quotes stand before this pass (the loop renames some of them), for the
+    # bodies that spoke, found from it when first needed
+    said = [(p.start, p.speaker, p.speaker_source, p.speaker_text) for p in quotes]
+    spoke: list[tuple[int, str]] | None = None
     lower: frozenset[str] = frozenset()
     for q, head in wanted:
         before = [(pos, n) for pos, n in names if pos < q.start]
@@ -203,10 +206,10 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
             if not found:
                 if spoke is None:
                     spoke = [
-                        (p.start, p.speaker) for p in quotes
-                        if p.speaker and p.speaker_source in ("named", "description")
-                        and p.speaker_text and _body(p.speaker_text)
-                        and p.speaker not in lex.countries
+                        (start, speaker) for start, speaker, source, surface in said
+                        if speaker and source in ("named", "description")
+                        and surface and _body(surface)
+                        and speaker not in lex.countries
                     ]  # fmt: skip
                     lower = frozenset(_LOWER_WORD.findall(text))
                 para = bisect_right(paragraph_starts, q.start) - 1

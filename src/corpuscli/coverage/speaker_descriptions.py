@@ -73,5 +73,5 @@ def resolve_coordinated_appositive(text: str, quotes: list[Quote]) -> None:
 
 #: A name, a comma and the first half of its appositive, up to where " and " follows.
 _NAMED_BEFORE = re.compile(
-    r"\b([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+[^,;“”\"]{1,80}$"
+    r"(?<![\w'’.-])([A-Z][\w'’.-]{1,40}(?:[ \t]+[A-Z][\w'’.-]{1,40}){1,3}),[ \t]+[^,;“”\"]{1,80}$"
 )

@@ -512,7 +512,6 @@ _DANGLING = lexicon().words("prepositions") | lexicon().words("speaker_endings")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=8192)  # the same speakers come back in article after article
 def clean_speaker(speaker: str) -> str | None:
     """``speaker`` without what is never part of one (a party-state tag, a dateline), or None

@@ -169,8 +169,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     from memory, its offsets moved to where it stands now."""
     phrase = text[start:end]
     key = phrase.strip()
-    if key in _PHRASES_READ:
+    try:  # one look-up: safe if another thread empties the memory meanwhile
         found = _PHRASES_READ[key]
+    except KeyError:
+        pass
+    else:
         if found is None:
             return None
         shift = start + len(phrase) - len(phrase.lstrip())
