@@ -927,3 +927,11 @@ def test_a_long_dotted_token_before_a_described_speaker_stays_linear():
     quotes = extract_quotes(text)
     assert time.perf_counter() - began < 2.0  # bounded, not a speed figure: was 3 s and more
     assert [q.text for q in quotes] == ["We will win the vote."]
+
+
+def test_the_fund_read_as_a_name_is_the_organisation_named_before():
+    text = (
+        "The International Monetary Fund said on Monday it would lend more.\n\n"
+        "“We regret it,” the Fund said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "International Monetary Fund"

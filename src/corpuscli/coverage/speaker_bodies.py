@@ -159,6 +159,16 @@ def _org_names(text: str, end: int) -> list[tuple[int, str]]:
 _OF_OUTLET = re.compile(r"^.*\bof(?:[ \t]+the)?[ \t]+(?=[A-Z])")
 
 
+def _head_of(speaker: str | None, heads: frozenset[str] | set[str]) -> str | None:
+    """The head word of a speaker that is an organisation or outlet named by its head alone:
+    "the company", "The paper", or "Fund" (read off "the Fund said" as if a name), else None."""
+    if not speaker:
+        return None
+    m = _DEFINITE_HEAD.fullmatch(speaker)
+    head = m.group(1).lower() if m else speaker.lower() if speaker.istitle() else None
+    return head if head in heads else None
+
+
 def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
     article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
@@ -173,12 +183,8 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     as written."""
     lex = lexicon()
     org_heads, outlet_heads = lex.words("org_heads"), lex.words("outlet_heads")
-    wanted = [
-        (q, m.group(1).lower())
-        for q in quotes
-        if q.speaker and (m := _DEFINITE_HEAD.fullmatch(q.speaker))
-        and m.group(1).lower() in org_heads | outlet_heads
-    ]  # fmt: skip
+    heads = org_heads | outlet_heads
+    wanted = [(q, head) for q in quotes if (head := _head_of(q.speaker, heads))]
     if not wanted:
         return
     outlets = lex.words("outlet_name_heads")
