@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,52 @@ def corpora_dir(arg: str | None) -> Path:
         if cand and Path(cand).is_dir():
             return Path(cand)
     sys.exit("benchmarks: corpora not found; give --corpora PATH or set CORPUSCLI_CORPORA")
+
+
+#: The corpora the judged samples of benchmarks/labels/ draw their articles from: each one's file
+#: under the corpora, and the prefix its doc_ids carry in a sample that mixes corpora in one list
+#: of doc_ids ("as:GjMR6lcpNodA0q8o").
+SAMPLE_CORPORA = {
+    "allsides": ("article_bias_prediction_allsides/articles.jsonl.gz", "as:"),
+    "newswcl50": ("newswcl50/newswcl50_articles.jsonl", "wcl:"),
+    "bbc": ("bbc_news_2225/bbc_articles.jsonl", "bbc:"),
+    "basil": ("basil/basil_articles.jsonl", "basil:"),
+}
+
+
+def judged_articles(
+    corpora: Path, ids: Mapping[str, Iterable[str]], *, prefixed: bool = False
+) -> dict[str, str]:
+    """The texts of a judged sample's articles by doc_id: ``ids`` gives the doc_ids wanted of
+    each corpus of :data:`SAMPLE_CORPORA` by its name, and each corpus is read with
+    ``corpuscli.load`` (as `corpus` reads it), so the texts are the ones the rows were drawn
+    from. ``prefixed``: the doc_ids returned carry their corpus's prefix (see
+    :func:`by_corpus`). corpuscli must be importable (the benchmarks put the checkout's src/
+    first on the path)."""
+    from corpuscli import load
+
+    texts: dict[str, str] = {}
+    for corpus, wanted in ids.items():
+        path, prefix = SAMPLE_CORPORA[corpus]
+        frame = load([str(corpora / path)]).frame
+        frame = frame[frame["doc_id"].astype(str).isin(set(wanted))]
+        keys = (prefix if prefixed else "") + frame["doc_id"].astype(str)
+        texts.update(zip(keys, frame["text"], strict=True))
+    return texts
+
+
+def by_corpus(doc_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Prefixed doc_ids ("as:…", "bbc:…") grouped by the corpus of :data:`SAMPLE_CORPORA` their
+    prefix names, without the prefix: what :func:`judged_articles` takes."""
+    wanted: dict[str, set[str]] = {}
+    for doc_id in doc_ids:
+        for corpus, (_, prefix) in SAMPLE_CORPORA.items():
+            if doc_id.startswith(prefix):
+                wanted.setdefault(corpus, set()).add(doc_id.removeprefix(prefix))
+                break
+        else:
+            raise SystemExit(f"benchmarks: {doc_id!r} names no corpus of the samples")
+    return wanted
 
 
 @dataclass

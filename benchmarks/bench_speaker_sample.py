@@ -19,44 +19,18 @@ Trump" or "Jim Renacci").
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
-import tempfile
-from pathlib import Path
 
-from _harness import REPO, corpora_dir, table
+from _harness import REPO, by_corpus, corpora_dir, judged_articles, table
 
 sys.path.insert(0, str(REPO / "src"))
 
 from bench_quotes import speaker_right, speaker_right_full
 
-from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
 
 LABELS = REPO / "benchmarks" / "labels"
-
-
-def _records(corpora: Path, wanted: set[str]) -> list[dict]:
-    """The judged articles as the JSON Lines records the rows were drawn from."""
-    out = []
-    path = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if "as:" + str(row["id"]) in wanted:
-                out.append({"id": "as:" + str(row["id"]), "source": row.get("source"),
-                            "text": row["text"]})  # fmt: skip
-    for name, prefix, file in (("newswcl50", "wcl:", "newswcl50_articles.jsonl"),
-                               ("bbc_news_2225", "bbc:", "bbc_articles.jsonl"),
-                               ("basil", "basil:", "basil_articles.jsonl")):  # fmt: skip
-        with (corpora / name / file).open(encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                if prefix + row["id"] in wanted:
-                    out.append({"id": prefix + row["id"], "source": row.get("source"),
-                                "text": row["text"]})  # fmt: skip
-    return out
 
 
 def main() -> None:
@@ -66,12 +40,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="half A's wrong rows")
     args = parser.parse_args()
     rows = json.loads((LABELS / args.labels).read_text(encoding="utf-8"))["rows"]
-    records = _records(corpora_dir(args.corpora), {r["doc_id"] for r in rows})
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "sample.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        frame = load([str(path)]).frame
-    texts = dict(zip(frame["doc_id"], frame["text"], strict=True))
+    wanted = by_corpus({r["doc_id"] for r in rows})
+    texts = judged_articles(corpora_dir(args.corpora), wanted, prefixed=True)
     found = {}
     for doc_id in {r["doc_id"] for r in rows}:
         for q in extract_quotes(texts[doc_id]):

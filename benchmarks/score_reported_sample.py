@@ -25,11 +25,10 @@ import hashlib
 import json
 import sys
 
-from _harness import REPO, corpora_dir, table
+from _harness import REPO, corpora_dir, judged_articles, table
 
 sys.path.insert(0, str(REPO / "src"))
 
-from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
 
 SAMPLE = REPO / "benchmarks" / "labels" / "reported_rows_sample.json"
@@ -49,15 +48,11 @@ def main() -> None:
     corpora = corpora_dir(args.corpora)
     sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
     found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
-    texts: dict[str, str] = {}
-    for corpus, ids in sample["articles"].items():
-        frame = load([str(corpora / sample["corpora"][corpus])]).frame
-        frame = frame[frame["doc_id"].astype(str).isin(set(ids))]
-        for doc_id, text in zip(frame["doc_id"].astype(str), frame["text"], strict=True):
-            texts[doc_id] = text
-            for q in extract_quotes(text):
-                if q.kind == "indirect":
-                    found[(doc_id, q.start, q.end)] = q.verb or ""
+    texts = judged_articles(corpora, sample["articles"])
+    for doc_id, text in texts.items():
+        for q in extract_quotes(text):
+            if q.kind == "indirect":
+                found[(doc_id, q.start, q.end)] = q.verb or ""
     judged = {(r["doc_id"], r["start"], r["end"]): r for r in sample["rows"]}
     was_found = {
         (doc_id, int(a), int(b))

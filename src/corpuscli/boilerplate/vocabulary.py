@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from corpuscli.data_files import data_lines
 
 from .evidence import WORD
 
@@ -219,11 +220,8 @@ def kinds() -> dict[str, str]:
     """Each vocabulary of data/boilerplate/ (its file name without ``.txt``) and its kind, as
     data/boilerplate/MANIFEST lists them, so that what a file is is said once, beside the files
     (a test checks every ``.txt`` file there is listed)."""
-    text = resources.files("corpuscli").joinpath("data/boilerplate/MANIFEST").read_text("utf-8")
     found: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for line in data_lines("boilerplate/MANIFEST"):
         name, kind = line.split()
         if kind not in KINDS:
             raise ValueError(f"boilerplate MANIFEST: {name} is of no known kind ({kind!r})")
@@ -242,8 +240,7 @@ def lexicon(name: str) -> Lexicon:
     when the MANIFEST does not list it as a vocabulary of phrases."""
     if kinds().get(name) != "phrases":
         raise ValueError(f"boilerplate vocabulary {name}: not a vocabulary of phrases (MANIFEST)")
-    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
-    return compile_lexicon(name, text.splitlines())
+    return compile_lexicon(name, data_lines(f"boilerplate/{name}.txt"))
 
 
 @cache
@@ -259,12 +256,7 @@ def entries(name: str, kind: str) -> tuple[str, ...]:
     file is never read as what it is not."""
     if kinds().get(name) != kind:
         raise ValueError(f"boilerplate vocabulary {name}: not of kind {kind!r} (MANIFEST)")
-    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
-    return tuple(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
+    return tuple(data_lines(f"boilerplate/{name}.txt"))
 
 
 @cache
@@ -279,7 +271,4 @@ def word_set(name: str) -> frozenset[str]:
     ValueError when the MANIFEST lists it as neither phrases nor words."""
     if kinds().get(name) not in ("phrases", "words"):
         raise ValueError(f"boilerplate vocabulary {name}: not a vocabulary of words (MANIFEST)")
-    text = resources.files("corpuscli").joinpath(f"data/boilerplate/{name}.txt").read_text("utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.lstrip().startswith("#") for w in words_of(line)
-    )
+    return frozenset(w for line in data_lines(f"boilerplate/{name}.txt") for w in words_of(line))

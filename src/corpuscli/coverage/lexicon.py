@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from corpuscli.data_files import data_lines
 
 
 def _lines(name: str) -> list[str]:
-    text = files("corpuscli").joinpath("data", "quotes", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
+    """The lines of data/quotes/``name`` as written (a pattern's spaces are part of it), a ``#``
+    in the first column only starting a comment."""
+    return data_lines(f"quotes/{name}", strip=False, indented_comments=False)
 
 
 @dataclass(frozen=True)

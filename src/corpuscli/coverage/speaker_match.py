@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from corpuscli.data_files import data_lines
 
 
 @lru_cache(maxsize=1)
 def speaker_titles() -> frozenset[str]:
     """The title words of data/speaker_titles.txt, lower-cased."""
-    text = resources.files("corpuscli").joinpath("data/speaker_titles.txt").read_text("utf-8")
     return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+        line.lower() for line in data_lines("speaker_titles.txt", indented_comments=False)
     )
 
 

@@ -57,13 +57,9 @@ _NUMBER = re.compile(r"\d")
 def story_stopwords() -> frozenset[str]:
     """The stopwords of the story features: the shipped English list and the words every news
     report uses (``data/story_stopwords_en.txt``)."""
-    from importlib import resources
+    from corpuscli.data_files import data_lines
 
-    extra = resources.files("corpuscli").joinpath("data/story_stopwords_en.txt")
-    words = {
-        line.strip() for line in extra.read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }  # fmt: skip
+    words = set(data_lines("story_stopwords_en.txt", indented_comments=False))
     return load_stopwords("en") | words
 
 

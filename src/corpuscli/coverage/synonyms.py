@@ -7,15 +7,14 @@ statement alignment.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from corpuscli.data_files import data_lines
 
 
 @lru_cache(maxsize=1)
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """The groups of synonyms, lower-cased, as listed (not stemmed)."""
-    text = resources.files("corpuscli").joinpath("data/synonyms_en.txt").read_text("utf-8")
     return tuple(
         tuple(w.strip().lower() for w in line.split(",") if w.strip())
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
+        for line in data_lines("synonyms_en.txt")
     )
