@@ -25,8 +25,8 @@ import argparse
 import json
 import sys
 
-from _harness import REPO, corpora_dir, judged_articles, table
-from score_reported_sample import half
+from _harness import REPO, corpora_dir, judged_articles
+from score_reported_sample import sample_table
 
 sys.path.insert(0, str(REPO / "src"))
 
@@ -48,35 +48,7 @@ def main() -> None:
         for q in extract_quotes(text):
             if q.kind in ("direct", "partial"):
                 found[(doc_id, q.start, q.end)] = q.verb or ""
-    judged = {(r["doc_id"], r["start"], r["end"]): r for r in sample["rows"]}
-    was_found = {
-        (doc_id, int(a), int(b))
-        for doc_id, spans in sample["rows_before_found"].items()
-        for a, b in (span.split("-") for span in spans.split())
-    }
-    rows = []
-    for h in ("A", "B"):
-        before = [r for r in sample["rows"] if r["half"] == h and r["judged_on"] == "before"]
-        kept = [r for r in before if (r["doc_id"], r["start"], r["end"]) in found]
-        new = [k for k in found if k not in was_found and k not in judged and half(*k) == h]
-        after = [r for r in sample["rows"] if r["half"] == h and r["judged_on"] == "after"]
-        after = [r for r in after if (r["doc_id"], r["start"], r["end"]) in found]
-        new += [(r["doc_id"], r["start"], r["end"]) for r in after]
-        expected = len(new) * len(before) / sample["rows_before"][h]
-        p_new = sum(r["correct"] for r in after) / len(after) if after else None
-        right = sum(r["correct"] for r in kept) + (p_new or 0.0) * expected
-        rows.append([
-            f"{h} ({before[0]['split']})",
-            f"{sum(r['correct'] for r in before) / len(before):.3f} ({len(before)})",
-            f"{sum(r['correct'] for r in kept) / max(len(kept), 1):.3f} ({len(kept)})",
-            f"{len(new)}" + (f", {p_new:.2f} of {len(after)} judged" if p_new is not None else ""),
-            f"{right / (len(kept) + expected):.3f}" if p_new is not None else "-",
-        ])  # fmt: skip
-        if args.list_new and h == "A":
-            for doc_id, start, end in sorted(new):
-                verb = found[(doc_id, start, end)]
-                print(f"{doc_id}\t{start}\t{end}\t{verb}\t{texts[doc_id][start:end]}")
-    print(table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"]))
+    print(sample_table(sample, found, texts, args.list_new))
 
 
 if __name__ == "__main__":

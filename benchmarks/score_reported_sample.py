@@ -40,19 +40,11 @@ def half(doc_id: str, start: int, end: int) -> str:
     return "A" if int(digest, 16) % 2 == 0 else "B"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora")
-    parser.add_argument("--list-new", action="store_true", help="print half A's new rows")
-    args = parser.parse_args()
-    corpora = corpora_dir(args.corpora)
-    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
-    texts = judged_articles(corpora, sample["articles"])
-    for doc_id, text in texts.items():
-        for q in extract_quotes(text):
-            if q.kind == "indirect":
-                found[(doc_id, q.start, q.end)] = q.verb or ""
+def sample_table(
+    sample: dict, found: dict[tuple[str, int, int], str], texts: dict[str, str], list_new: bool
+) -> str:
+    """The table of a judged rows sample (per half: judged, kept, new rows, estimate; see the
+    module docstring) for the rows ``found`` now; with ``list_new``, half A's new rows printed."""
     judged = {(r["doc_id"], r["start"], r["end"]): r for r in sample["rows"]}
     was_found = {
         (doc_id, int(a), int(b))
@@ -77,11 +69,27 @@ def main() -> None:
             f"{len(new)}" + (f", {p_new:.2f} of {len(after)} judged" if p_new is not None else ""),
             f"{right / (len(kept) + expected):.3f}" if p_new is not None else "-",
         ])  # fmt: skip
-        if args.list_new and h == "A":
+        if list_new and h == "A":
             for doc_id, start, end in sorted(new):
                 verb = found[(doc_id, start, end)]
                 print(f"{doc_id}\t{start}\t{end}\t{verb}\t{texts[doc_id][start:end]}")
-    print(table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"]))
+    return table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora")
+    parser.add_argument("--list-new", action="store_true", help="print half A's new rows")
+    args = parser.parse_args()
+    corpora = corpora_dir(args.corpora)
+    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
+    texts = judged_articles(corpora, sample["articles"])
+    for doc_id, text in texts.items():
+        for q in extract_quotes(text):
+            if q.kind == "indirect":
+                found[(doc_id, q.start, q.end)] = q.verb or ""
+    print(sample_table(sample, found, texts, args.list_new))
 
 
 if __name__ == "__main__":
