@@ -95,6 +95,21 @@ def _opening_body(text: str, start: int, end: int) -> tuple[int, str] | None:
     return (first, body) if body else None
 
 
+def _bodies_near(
+    text: str, paragraph_starts: list[int], spoke: list[tuple[int, str]], at: int
+) -> list[tuple[int, str]]:
+    """The bodies (offset, name) that spoke or opened a sentence before ``at``, in its paragraph
+    or the one before: whom "it" or "the company" may mean there."""
+    para = bisect_right(paragraph_starts, at) - 1
+    begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
+    found = [(pos, name) for pos, name in spoke if begin <= pos < at]
+    for s_start, s_end in sentence_spans(text, begin, at):
+        opening = _opening_body(text, s_start, min(s_end, at))
+        if opening is not None and opening[0] < at:
+            found.append(opening)
+    return found
+
+
 def resolve_it(text: str, quotes: list[Quote]) -> None:
     """Give each quote said by "it" the organisation or country it stands for (see the module
     docstring); quotes said by anyone else are left alone."""
@@ -116,13 +131,7 @@ def resolve_it(text: str, quotes: list[Quote]) -> None:
         ):  # "the IMF said …" ¶ "It said: “…”": an acronym names an organisation
             spoke.append((q.start, q.speaker))
     for q in sorted(its, key=lambda q: q.start):
-        para = bisect_right(paragraph_starts, q.start) - 1
-        begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
-        found = [(pos, name) for pos, name in spoke if begin <= pos < q.start]
-        for s_start, s_end in sentence_spans(text, begin, q.start):
-            opening = _opening_body(text, s_start, min(s_end, q.start))
-            if opening is not None and opening[0] < q.start:
-                found.append(opening)
+        found = _bodies_near(text, paragraph_starts, spoke, q.start)
         if found:
             q.speaker = max(found)[1]
             spoke.append((q.start, q.speaker))  # the next "it" may mean the same body
@@ -218,13 +227,7 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                         and speaker not in lex.countries
                     ]  # fmt: skip
                     lower = frozenset(_LOWER_WORD.findall(text))
-                para = bisect_right(paragraph_starts, q.start) - 1
-                begin = paragraph_starts[max(0, para - 1)] if paragraph_starts else 0
-                found = [(pos, n) for pos, n in spoke if begin <= pos < q.start]
-                for s_start, s_end in sentence_spans(text, begin, q.start):
-                    opening = _opening_body(text, s_start, min(s_end, q.start))
-                    if opening is not None and opening[0] < q.start:
-                        found.append(opening)
+                found = _bodies_near(text, paragraph_starts, spoke, q.start)
                 found = [
                     (pos, n) for pos, n in found
                     if n[:1].isupper() and not _THE.match(n)  # a name, not "the tribunal"
