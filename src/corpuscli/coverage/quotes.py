@@ -812,7 +812,10 @@ def _unspoken_fragment(text: str, q: Quote) -> bool:
 
 #: A determiner or a possessive right before a quote's opening mark: "his “", "Colbert’s “".
 _DETERMINED = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(lexicon().words("determiners"))) + r")|\w['’]s)[ \t]*$", re.I
+    r"(?:\b(?:"
+    + "|".join(map(re.escape, sorted(lexicon().words("determiners"))))
+    + r")|\w['’]s)[ \t]*$",
+    re.I,
 )
 #: A lower-case word right after a quote's closing mark: the noun the quote modifies.
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
