@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import json
 import sys
+from pathlib import Path
 
 from _harness import REPO, corpora_dir, judged_articles, table
 
@@ -76,20 +77,26 @@ def sample_table(
     return table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run(sample_path: Path, kinds: tuple[str, ...], doc: str) -> None:
+    """Score the judged rows sample at ``sample_path`` on the rows of ``kinds`` the rules find
+    now, with the command line of a score script whose docstring is ``doc``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("--list-new", action="store_true", help="print half A's new rows")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
-    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    sample = json.loads(sample_path.read_text(encoding="utf-8"))
     found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
     texts = judged_articles(corpora, sample["articles"])
     for doc_id, text in texts.items():
         for q in extract_quotes(text):
-            if q.kind == "indirect":
+            if q.kind in kinds:
                 found[(doc_id, q.start, q.end)] = q.verb or ""
     print(sample_table(sample, found, texts, args.list_new))
+
+
+def main() -> None:
+    run(SAMPLE, ("indirect",), __doc__ or "")
 
 
 if __name__ == "__main__":
