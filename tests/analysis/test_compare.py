@@ -126,7 +126,7 @@ def test_keyness_by_key_is_keyness_by_string(settings, ngram, monkeypatch):
     corpus = load([str(SAMPLE)]).frame
     opts = TermOptions(stopwords=load_stopwords("en"), ngram=ngram)
     by_key = keyness(count_terms(corpus, by="stance", options=opts), by="stance", **settings)
-    monkeypatch.setattr(compare._Vocabulary, "by_key", staticmethod(lambda counts, sizes: False))
+    monkeypatch.setattr(compare, "terms_by_key", lambda counts, sizes: False)
     by_string = keyness(count_terms(corpus, by="stance", options=opts), by="stance", **settings)
     assert len(by_key) > 0
     pd.testing.assert_frame_equal(by_key, by_string, check_exact=True)
@@ -142,16 +142,16 @@ def test_keyness_by_key_is_keyness_by_string(settings, ngram, monkeypatch):
 def test_a_word_with_a_space_keeps_terms_by_string():
     """A pattern may make words with spaces: then "a b" + "c" and "a" + "b c" are one string, and
     keyness reads terms by their strings (as it always did)."""
-    from corpuscli.analysis.compare import _Vocabulary
+    from corpuscli.analysis.compare import terms_by_key
     from corpuscli.engine.term_counts import count_terms
 
     frame = pd.DataFrame({"doc_id": ["1", "2"], "text": ["new york now", "new york now"],
                           "source": ["a", "b"]})  # fmt: skip
     spaced = count_terms(frame, by="source", options=TermOptions(pattern=r"new york|\w+"))
     plain = count_terms(frame, by="source")
-    assert not _Vocabulary.by_key(spaced, (1, 2))
-    assert _Vocabulary.by_key(spaced, (1,))
-    assert _Vocabulary.by_key(plain, (1, 2))
+    assert not terms_by_key(spaced, (1, 2))
+    assert terms_by_key(spaced, (1,))
+    assert terms_by_key(plain, (1, 2))
 
 
 def test_bad_groups_and_options():

@@ -154,6 +154,14 @@ def _group_table(
     return out, group_sizes, counts.group_names
 
 
+def terms_by_key(counts: TermCounts, sizes: tuple[int, ...]) -> bool:
+    """Whether keyness may tell terms apart by their packed keys: a key is one string exactly
+    when no word holds a space (an n-gram's string joins its words with spaces)."""
+    if list(sizes) == [1]:
+        return True
+    return not any(" " in term for term in counts.totals.terms)
+
+
 class _Vocabulary:
     """The terms a keyness table scores, numbered 0.. by :meth:`codes`: by their strings, or by
     their packed keys and sizes (the strings made only for the rows listed). The numbering
@@ -182,14 +190,6 @@ class _Vocabulary:
             self.keys.append((n, start, np.asarray(uniques)))
             start += len(uniques)
         self.size = start
-
-    @staticmethod
-    def by_key(counts: TermCounts, sizes: tuple[int, ...]) -> bool:
-        """Whether terms may be told apart by their keys: a key is one string exactly when no
-        word holds a space (an n-gram's string joins its words with spaces)."""
-        if list(sizes) == [1]:
-            return True
-        return not any(" " in term for term in counts.totals.terms)
 
     def names(self, codes: np.ndarray) -> np.ndarray:
         """The term strings of ``codes`` (an array of str)."""
@@ -253,7 +253,7 @@ def keyness(
     )
     # Terms by their keys where that tells them apart as their strings would: only the rows
     # listed are decoded (the vocabulary of a large corpus is millions of strings to sort).
-    by_key = not reference_list and _Vocabulary.by_key(counts, ngram_sizes or counts.options.sizes)
+    by_key = not reference_list and terms_by_key(counts, ngram_sizes or counts.options.sizes)
     table, sizes, names = _group_table(counts, unit, ngram_sizes, decoded=not by_key)
     present = [g for g in range(len(names)) if sizes[g] > 0]
     # One vector per group over the whole vocabulary: no dense terms x groups table, so
