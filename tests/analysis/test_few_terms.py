@@ -122,4 +122,4 @@ def test_files_with_something_to_tell_go_the_ordinary_way(tmp_path, content):
     odd = tmp_path / "odd.txt"
     odd.write_bytes(content)
     report = Source(paths=(*SEEDS, str(odd))).new_report()
-    assert Source(paths=(*SEEDS, str(odd))).plain_texts(report) is None
+    assert Source(paths=(*SEEDS, str(odd))).few_texts(report) is None
