@@ -38,11 +38,13 @@ if TYPE_CHECKING:
 PARTS_PER_JOB = 4
 MIN_PART_BYTES = 4 * 2**20
 MAX_PART_BYTES = 16 * 2**20
-#: Plain-text and JSON Lines inputs up to this size in all are read without pandas, in this
-#: process (see :meth:`Source.few_texts`): below it, importing pandas and starting workers cost
-#: more than counting in one process with NumPy alone (measured: 1,000 AllSides articles, 6 MB,
-#: counted in about half the CPU time; past about 12 MB two workers win on an idle machine).
-FEW_TEXTS_BYTES = 8 * 2**20
+#: Plain-text and JSON Lines inputs up to this size in all are read and counted in this process
+#: without pandas (see :meth:`Source.few_texts`) rather than by workers on parts: below it,
+#: importing pandas, building frames and starting workers cost more than the workers share.
+#: Measured on AllSides articles, 2 cores: 1,000 articles (6 MB) in about 0.8x the CPU time of
+#: the ordinary way, 1,500 (9 MB) 0.9x, 2,000 (12 MB) even, 3,000 (19 MB) 1.2x; two parts of
+#: :data:`MIN_PART_BYTES` is where workers begin to pay for themselves in wall time.
+FEW_TEXTS_BYTES = 2 * MIN_PART_BYTES
 
 
 @dataclass(frozen=True)
