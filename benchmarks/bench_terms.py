@@ -2,7 +2,6 @@
 NLTK, end to end (reading the JSONL included), on the same file in the same run.
 
     python benchmarks/bench_terms.py [--corpora DIR] [--limit N] [--skip-4x] [--nltk-mb 20]
-    python benchmarks/bench_terms.py --sizes 1000,3000,10000,all [--repeat 3]
 
 Every peer lowercases and counts word tokens of the pattern \\w+ (corpus uses its own, richer
 token pattern; the work is comparable). NLTK (TreebankWordTokenizer + FreqDist) is run on the
@@ -10,11 +9,6 @@ first --nltk-mb megabytes only, and its MB/s compared. The 4x corpus (the file r
 times) is run through corpus terms only, to show that memory stays flat while time grows linearly.
 Keyness over all outlets (`corpus compare --by source`) reuses one counting pass: compare its time
 with the unigram count's.
-
-With --sizes, only `corpus terms` and polars are run, on the first N articles of each size (all:
-the whole corpus), --repeat times interleaved: the medians of wall and CPU seconds (the process
-and its workers, or polars' threads), and how many times polars' each is. Small inputs show
-what a run pays whatever its size (start-up, imports, workers).
 
 Times come from runs apart from the ones sampled for memory (see _harness). The speed-up of
 `--jobs N` (N: all cores) over `--jobs 1` is the ratio of medians of --repeat interleaved runs,
@@ -27,7 +21,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -106,43 +99,6 @@ def speedup(paths: list[tuple[str, Path]], tiny: Path, repeat: int) -> list[list
     return rows
 
 
-def cpu_timed(argv: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user and system, of the process and its children) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = timed(argv)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return wall, cpu
-
-
-def by_size(src: Path, work: Path, sizes: list[str], repeat: int) -> list[list[str]]:
-    """Rows: corpus terms against polars on the first N articles of ``src`` for each size."""
-    rows = []
-    for size in sizes:
-        path = work / f"first_{size}.jsonl"
-        with gzip.open(src, "rb") as inp, path.open("wb") as out:
-            for n, line in enumerate(inp, start=1):
-                out.write(line)
-                if size != "all" and n >= int(size):
-                    break
-        _settle(path)
-        runs = {"corpus": corpus_cmd(path, "--top", "100"), "polars": peers(path, path)[0][1]}
-        got: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
-        for _ in range(repeat):
-            for name, argv in runs.items():
-                got[name].append(cpu_timed(argv))
-        (wall, cpu), (p_wall, p_cpu) = (
-            (_median([w for w, _ in got[k]]), _median([c for _, c in got[k]])) for k in runs
-        )
-        rows.append([f"{n:,} ({path.stat().st_size / 1e6:.0f} MB)", f"{wall:.2f}", f"{cpu:.2f}",
-                     f"{p_wall:.2f}", f"{p_cpu:.2f}", f"{wall / p_wall:.2f}x",
-                     f"{cpu / p_cpu:.2f}x"])  # fmt: skip
-        print(f"  {size}: corpus {wall:.2f}/{cpu:.2f} s, polars {p_wall:.2f}/{p_cpu:.2f} s",
-              file=sys.stderr)  # fmt: skip
-        path.unlink()
-    return rows
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
@@ -151,22 +107,9 @@ def main() -> None:
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--nltk-mb", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=3, help="runs per --jobs speed-up median")
-    parser.add_argument("--sizes", help="only terms against polars on these sizes: 1000,all")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     src = corpora / "article_bias_prediction_allsides" / "articles.jsonl.gz"
-    if args.sizes:
-        with tempfile.TemporaryDirectory(prefix="corpuscli-bench-") as tmp:
-            rows = by_size(src, Path(tmp), args.sizes.split(","), args.repeat)
-        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
-        print(
-            table(
-                rows,
-                ["articles", "terms wall s", "terms CPU s", "polars wall s", "polars CPU s",
-                 "wall vs polars", "CPU vs polars"],
-            )
-        )  # fmt: skip
-        return
     with tempfile.TemporaryDirectory(prefix="corpuscli-bench-") as tmp:
         work = Path(tmp)
         jsonl, sample = work / "articles.jsonl", work / "sample.jsonl"
