@@ -127,6 +127,8 @@ def _jsonl(tmp_path: Path, records: list[dict[str, object]]) -> str:
         [{"id": "a", "text": "one two"}, {"id": "a", "text": "three four"}],  # an id renamed
         [{"id": "a", "text": "one two", "date": "not a date"}],  # a date that cannot be read
         [{"id": "a", "text": "one two", "date": True}],
+        [{"id": "a", "text": "one two", "date": ["2021-08-16"]}],  # a list: read as its text
+        [{"id": "a", "text": "one two", "date": {"day": "2021-08-16"}}],
         [{"id": "a", "text": "one"}, {"id": "b", "text": "   "}],  # an empty text skipped
     ],
 )

@@ -315,8 +315,9 @@ class Source:
                     for records in READERS[fmt](item, stream, ctx):
                         for rec in records:
                             doc_id, date = _doc_id(rec, item.stem), rec.get("published")
-                            dated = dates.get(date) if isinstance(date, str) else None
-                            if dated is None:
+                            if not isinstance(date, str):
+                                dated = surely_read(date)
+                            elif (dated := dates.get(date)) is None:
                                 dated = dates[date] = surely_read(date)
                             if doc_id in ids or not dated:
                                 return None
