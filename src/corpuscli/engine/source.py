@@ -276,13 +276,14 @@ class Source:
         """The texts of small plain-text or JSON Lines files (:data:`FEW_TEXTS_BYTES` in all),
         read without pandas, so that a short run does not pay for importing it, with ``report``
         filled; None when the source is anything else (other formats, compressed files, filters,
-        a manifest, a store, standard input, cleaning) or when the ordinary loader would have
-        something to tell (a problem, a detected encoding, an empty text, a column recognised by
-        its values, two articles of one id, a date not surely readable): it then reads the
-        input and tells it."""
+        a manifest, a store, standard input, cleaning, parts sized by CORPUSCLI_PARTITION_MB) or
+        when the ordinary loader would have something to tell (a problem, a detected encoding,
+        an empty text, a column recognised by its values, two articles of one id, a date not
+        surely readable): it then reads the input and tells it."""
         if (
             self.one_reader() or self.files_from or self.manifest or self.columns
             or self.set_source or self.sources or self.windowed
+            or os.environ.get("CORPUSCLI_PARTITION_MB")  # parts asked for: the workers' way
         ):  # fmt: skip
             return None
         from corpuscli.errors import CorpusError
