@@ -306,7 +306,7 @@ class Source:
         ctx = Context(None, self.encoding, max_input_size=size, max_line_size=line)
         texts: list[str] = []
         ids: set[str] = set()
-        dates: dict[Any, bool] = {}  # each distinct date read once, as the loader does
+        dates: dict[str, bool] = {}  # as the loader, each distinct date read once
         for item in items:
             try:
                 stream, fmt = open_item(item, max_size=size, max_line=line)
@@ -316,10 +316,12 @@ class Source:
                     for records in READERS[fmt](item, stream, ctx):
                         for rec in records:
                             doc_id, date = _doc_id(rec, item.stem), rec.get("published")
-                            if not isinstance(date, str):
+                            if isinstance(date, str):  # each distinct date read once
+                                if date not in dates:
+                                    dates[date] = surely_read(date)
+                                dated = dates[date]
+                            else:
                                 dated = surely_read(date)
-                            elif (dated := dates.get(date)) is None:
-                                dated = dates[date] = surely_read(date)
                             if doc_id in ids or not dated:
                                 return None
                             ids.add(doc_id)
