@@ -12,8 +12,8 @@ the spread (min-max) is printed beside each median):
 - ``gzip``: `corpus terms` on the shipped ``articles.jsonl.gz`` beside the same file
   decompressed (goal: within 15%);
 - ``cpu``: CPU seconds (user + system, every process of the run) of `corpus terms` beside
-  polars (``read_ndjson`` + ``extract_all`` + ``value_counts``) on the first 1,000 and 10,000
-  articles, the corpus and the corpus x4 (goal: no more CPU than polars, and faster end to end).
+  polars (``read_ndjson`` + ``extract_all`` + ``value_counts``) on the first 1,000, 3,000 and
+  10,000 articles, the corpus and the corpus x4 (goal: no more CPU than polars, and faster end to end).
 
 With ``--baseline PYTHON`` (the interpreter of another checkout's environment, e.g. the main
 branch's), its `corpus` runs beside this one in every section, interleaved the same way. Peak
@@ -125,7 +125,7 @@ def compressed(args: argparse.Namespace, work: Path, jsonl: Path, packed: Path) 
 def cpu(args: argparse.Namespace, work: Path, jsonl: Path) -> None:
     lines = jsonl.read_bytes().splitlines(keepends=True)
     sizes: list[tuple[str, Path]] = []
-    for n in (1_000, 10_000):
+    for n in (1_000, 3_000, 10_000):
         if str(n) in args.sizes:
             path = work / f"first{n}.jsonl"
             path.write_bytes(b"".join(lines[:n]))
@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], choices=["small", "gzip", "cpu"])
     parser.add_argument("--skip-4x", action="store_true")
     parser.add_argument(
-        "--sizes", default="1000,10000,all,4x", help="inputs of the cpu section (comma list)"
+        "--sizes", default="1000,3000,10000,all,4x", help="inputs of the cpu section (comma list)"
     )
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)

@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -31,16 +32,21 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("keep_case", [False, True])
-def test_token_ids_are_those_of_the_bulk_path(keep_case):
+def test_word_totals_are_those_of_the_bulk_path(keep_case):
     texts = _texts()
     spec = TokenSpec(lower=not keep_case, boundaries=False)
-    bulk, light = Counter(spec), Counter(spec)
+    bulk, light = Counter(spec), Counter(spec, light=True)
     ids, doc = bulk.encode(texts)
-    per_text = light.text_token_ids(texts)
-    assert len(per_text) == len(texts)
-    for d, got in enumerate(per_text):
-        want = ids[(doc == d) & (ids >= 0)]
-        assert [light.terms[i] for i in got] == [bulk.terms[i] for i in want]
+    light_ids, light_doc = light.encode(texts)
+    assert [light.terms[i] if i >= 0 else i for i in light_ids.tolist()] == [
+        bulk.terms[i] if i >= 0 else i for i in ids.tolist()
+    ]
+    assert light_doc.tolist() == doc.tolist()
+    counts, docs = Counter(spec, light=True).word_totals(texts)
+    words = ids >= 0
+    assert counts.tolist() == np.bincount(ids[words], minlength=len(bulk.terms)).tolist()
+    per_doc = [set(ids[(doc == d) & words].tolist()) for d in range(len(texts))]
+    assert docs.tolist() == [sum(t in s for s in per_doc) for t in range(len(bulk.terms))]
 
 
 @pytest.mark.parametrize(
@@ -116,4 +122,4 @@ def test_files_with_something_to_tell_go_the_ordinary_way(tmp_path, content):
     odd = tmp_path / "odd.txt"
     odd.write_bytes(content)
     report = Source(paths=(*SEEDS, str(odd))).new_report()
-    assert Source(paths=(*SEEDS, str(odd))).plain_texts(report) is None
+    assert Source(paths=(*SEEDS, str(odd))).few_texts(report) is None

@@ -1,16 +1,15 @@
 """The term table of a handful of texts, counted and ranked without pandas.
 
 Importing pandas takes most of a short run (about 0.3 s of 0.4 on two articles), so the words
-of a few articles are counted in plain Python — the same tokens (:meth:`corpuscli.engine.counting.
-Counter.text_token_ids`) — and ranked here by the rules of :func:`corpuscli.analysis.terms.
-term_table` for one group of single words: the same numbers, the same order (measure, then term),
-the measures in full. Anything else (groups, n-grams, TF-IDF, chosen
+of a few articles are counted with NumPy and Python dictionaries — the same tokens, by the same
+tokeniser (:meth:`corpuscli.engine.counting.Counter.word_totals`) — and ranked here by the rules
+of :func:`corpuscli.analysis.terms.term_table` for one group of single words: the same numbers,
+the same order (measure, then term), the measures in full. Anything else (groups, n-grams, TF-IDF, chosen
 terms) goes the ordinary way; so does a table with no term left, which that way explains.
 """
 
 from __future__ import annotations
 
-from collections import Counter as Tally
 from typing import cast
 
 from corpuscli.engine.counting import Counter, TermOptions, has_letter
@@ -34,21 +33,19 @@ def few_term_rows(
     docs, share_docs; None when this way cannot give them (see the module docstring)."""
     if measure not in MEASURES or options.ngram != (1, 1) or options.stemmed:
         return None
-    counter = Counter(options.token_spec())
-    per_text = counter.text_token_ids(texts)
-    if per_text is None:
+    counter = Counter(options.token_spec(), light=True)
+    totals = counter.word_totals(texts)
+    if totals is None:
         return None
-    counts: Tally[int] = Tally()
-    docs: Tally[int] = Tally()
-    for ids in per_text:
-        counts.update(ids)
-        docs.update(set(ids))
-    tokens = max(sum(counts.values()), 1)
+    counts, docs = (column.tolist() for column in totals)
+    tokens = max(sum(counts), 1)
     documents = max(len(texts), 1)
     terms = counter.terms
     stop = options.stopwords
     rows = []
-    for tid, count in counts.items():
+    for tid, count in enumerate(counts):
+        if not count:
+            continue
         term = terms[tid]
         if term in stop or (not options.keep_numbers and not has_letter(term)):
             continue

@@ -64,15 +64,16 @@ def _few_terms(
     min_docs: int,
     load_report: LoadReport | None,
 ) -> Table | None:
-    """The term table of a few plain-text files, read and counted without pandas (see
-    :mod:`corpuscli.analysis.few_terms`), or None to go the ordinary way."""
+    """The term table of small plain-text or JSON Lines inputs, read and counted in this process
+    without pandas (see :meth:`Source.few_texts` and :mod:`corpuscli.analysis.few_terms`), or
+    None to go the ordinary way."""
     from corpuscli.analysis.few_terms import COLUMNS, MEASURES, few_term_rows
     from corpuscli.results import RowTable
 
     if measure not in MEASURES:
         return None
     report = LoadReport()
-    texts = source.plain_texts(source.new_report(report))
+    texts = source.few_texts(source.new_report(report))
     if texts is None:
         return None
     rows = few_term_rows(

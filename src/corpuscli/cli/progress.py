@@ -16,10 +16,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from rich.filesize import decimal
-from rich.progress import ProgressColumn, Task
-from rich.text import Text
-
 from corpuscli.progress import STEP
 
 #: Seconds between two redraws of the bar.
@@ -79,11 +75,13 @@ class LazyProgress:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+            from .progress_columns import Count, Rate
+
             self._bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
-                _Count(),
-                _Rate(),
+                Count(),
+                Rate(),
                 TimeRemainingColumn(),
                 TextColumn("[dim]{task.fields[label]}"),
                 console=self.console or Console(stderr=True),
@@ -107,32 +105,3 @@ class LazyProgress:
         if self._bar is not None:
             bar, self._bar = self._bar, None
             bar.stop()
-
-
-def _amount(value: float, unit: str) -> str:
-    return decimal(int(value)) if unit == "bytes" else f"{int(value):,}"
-
-
-class _Count(ProgressColumn):
-    """done/total unit (``12,000/37,554 articles``, ``1.2 GB/3.4 GB``)."""
-
-    def render(self, task: Task) -> Text:
-        unit = task.fields.get("unit", "")
-        if unit == STEP:
-            return Text("")
-        done = _amount(task.completed, unit)
-        total = f"/{_amount(task.total, unit)}" if task.total else ""
-        shown_unit = "" if unit == "bytes" else f" {unit}"
-        return Text(f"{done}{total}{shown_unit}", style="progress.download")
-
-
-class _Rate(ProgressColumn):
-    """How fast (``150 articles/s``, ``12.3 MB/s``)."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        unit = task.fields.get("unit", "")
-        if not speed or unit == STEP:
-            return Text("")
-        per = "/s" if unit == "bytes" else f" {unit}/s"
-        return Text(f"{_amount(speed, unit)}{per}", style="progress.data.speed")

@@ -237,6 +237,46 @@ class _HashedKeys:
         return places.astype(np.int64, copy=False), len(new)
 
 
+class _DictKeys:
+    """Distinct 64-bit keys in order of first meeting, like :class:`_HashedKeys`, in a Python
+    dictionary: for a short run that does not import pandas (importing it costs more than the
+    dictionary's slower lookups on a few megabytes of text; see :meth:`Counter.word_totals`)."""
+
+    def __init__(self) -> None:
+        self._places: dict[int, int] = {}
+        self._keys: list[int] = []
+
+    @property
+    def keys(self) -> np.ndarray:
+        return np.array(self._keys, dtype=np.uint64)
+
+    def positions(self, batch: np.ndarray) -> tuple[np.ndarray, int]:
+        """The place of each key of ``batch`` among the known, and how many were new: the batch
+        sorted (NumPy) so that only its distinct keys meet the dictionary, the new ones added in
+        order of first meeting."""
+        if not len(batch):
+            return np.empty(0, dtype=np.int64), 0
+        order = np.argsort(batch, kind="stable")
+        ordered = batch[order]
+        first = np.empty(len(ordered), dtype=bool)
+        first[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        distinct = ordered[first]
+        group = np.cumsum(first) - 1  # the distinct key of each sorted place
+        inverse = np.empty(len(batch), dtype=np.int64)
+        inverse[order] = group
+        met = order[first]  # where each distinct key is first met (stable sort: its first place)
+        places = self._places
+        before = len(places)
+        new = [key for key in distinct[np.argsort(met)].tolist() if key not in places]
+        places.update(zip(new, range(before, before + len(new)), strict=True))
+        self._keys.extend(new)
+        found = np.fromiter(
+            map(places.__getitem__, distinct.tolist()), dtype=np.int64, count=len(distinct)
+        )
+        return found[inverse], len(new)
+
+
 _HASHED_KEYS: list[bool] = []
 
 
@@ -265,20 +305,25 @@ class _Known:
     two words is found by the pair of their places (:func:`key_table`). Only new distinct chunks are turned into bytes
     and tokenised: no Python object is made per chunk."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, light: bool = False) -> None:
         self.width = width
         self.known = np.empty(0, dtype=np.int64)
+        #: keys in Python dictionaries (:class:`_DictKeys`), without pandas
+        self.light = light
+
+    def _table(self) -> _HashedKeys | _KeyTable | _DictKeys:
+        return _DictKeys() if self.light else key_table()
 
     @cached_property
-    def tables(self) -> list[_HashedKeys | _KeyTable]:
+    def tables(self) -> list[_HashedKeys | _KeyTable | _DictKeys]:
         # one growing hash table each (made on first use: pandas' own): a batch's chunks are
         # hashed once (hashing the batch on its own first, then its distinct chunks against the
         # known, cost 10% more)
-        return [key_table() for _ in range(self.width)]
+        return [self._table() for _ in range(self.width)]
 
     @cached_property
-    def pairs(self) -> _HashedKeys | _KeyTable | None:
-        return key_table() if self.width == 2 else None
+    def pairs(self) -> _HashedKeys | _KeyTable | _DictKeys | None:
+        return self._table() if self.width == 2 else None
 
     def codes(
         self, batch: list[np.ndarray], add: Callable[[list[bytes]], np.ndarray]
@@ -410,7 +455,7 @@ class Partial:
 class Counter:
     """Tokenises batches of texts into id arrays and counts n-grams per group."""
 
-    def __init__(self, spec: TokenSpec) -> None:
+    def __init__(self, spec: TokenSpec, *, light: bool = False) -> None:
         self.spec = spec
         self.fast = spec.pattern is None
         #: ``findall`` of the token pattern: the default one on ``re`` (it cannot backtrack
@@ -432,8 +477,9 @@ class Counter:
         self._exp_lengths = array("q")
         self._exp_offsets = array("q")
         self._exp_flat = array("q")
-        self._short = _Known(1)
-        self._mid = _Known(2)
+        #: chunks hashed in Python dictionaries, not pandas' tables (:meth:`word_totals`)
+        self._short = _Known(1, light)
+        self._mid = _Known(2, light)
         self._stemmer = None
         self._stems: dict[str, str] = {}
         if spec.stem:
@@ -607,37 +653,26 @@ class Counter:
             raw[long] = self._codes_of(chunks)
         return raw
 
-    def text_token_ids(self, texts: list[str]) -> list[list[int]] | None:
-        """Each text's word token ids, as :meth:`encode` finds them (the same chunks, each
-        tokenised by the same rule), chunk by chunk in Python: for a handful of texts, where
-        the hash tables of the bulk path (pandas') would cost more to import than they save.
-        None where that path is not the one :meth:`encode` takes (a user pattern, a language
-        per text, a big-endian machine)."""
+    def word_totals(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """Each word's count over ``texts`` and the number of texts it occurs in (indexed by
+        term id: :attr:`terms`), as :meth:`count` finds them for one group of single words (the
+        same tokens: :meth:`encode`, whose ids are summed here with NumPy alone). Made with
+        ``light``, the counter imports no pandas: what a short run needs. None where the ids are
+        not the bulk path's (a user pattern, a language per text, a big-endian machine)."""
         if not self.fast or self.whole_text or not _LITTLE_ENDIAN or self.spec.languages:
             return None
-        data = self._prepared(texts)
-        for sequence in _BLANKED_SEQUENCES:  # as _blank_punctuation does
-            data = data.replace(sequence, b"   ")
-        seen: dict[bytes, int] = {}
-        out: list[list[int]] = [[]]
-        for chunk in data.split():
-            code = seen.get(chunk)
-            if code is None:
-                if len(chunk) <= 16:  # as _fast_codes: short chunks by the inline rule
-                    code = int(self._chunk_codes([chunk])[0])
-                else:
-                    code = int(self._codes_of([chunk])[0])
-                seen[chunk] = code
-            if code >= 0:
-                out[-1].append(code)
-            elif code == DOC_END:
-                out.append([])
-            elif code <= -3:
-                entry = -3 - code
-                start = self._exp_offsets[entry]
-                part = self._exp_flat[start : start + self._exp_lengths[entry]]
-                out[-1].extend(i for i in part if i >= 0)
-        return out[: len(texts)]
+        ids, doc = self.encode(texts)
+        words = ids >= 0
+        ids, doc = ids[words], doc[words]
+        size = max(len(self.terms), 1)
+        counts = np.bincount(ids, minlength=size)
+        pairs = doc * size + ids  # each (text, word) once: sorted, not hashed (NumPy's hashed
+        pairs.sort()  # unique was slower on these keys)
+        first = np.empty(len(pairs), dtype=bool)
+        first[:1] = True
+        np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
+        docs = np.bincount(pairs[first] % size, minlength=size)
+        return counts, docs
 
     def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids of all ``texts`` (boundaries ``-1``, one after each text) and the index of the

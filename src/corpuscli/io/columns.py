@@ -151,7 +151,7 @@ def _is_date(value: str) -> bool:
     text = value.strip()
     if len(text) > 40 or not _YEAR.search(text) or _is_url(text):
         return False
-    from .dates import parse_one
+    from .date_values import parse_one
 
     return parse_one(text) is not None
 

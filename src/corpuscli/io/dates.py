@@ -9,82 +9,14 @@ counted, never fatal.
 
 from __future__ import annotations
 
-import math
-import re
-import warnings
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import pandas as pd
 
 from corpuscli.schema import DATETIME
 
-_EPOCH = re.compile(r"^-?\d{9,13}(\.\d+)?$")
-
-
-def _from_epoch(value: float) -> datetime | None:
-    if not math.isfinite(value):
-        return None
-    if abs(value) >= 1e11:  # milliseconds
-        value /= 1000.0
-    try:
-        return datetime.fromtimestamp(value, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-def parse_one(value: Any) -> datetime | None:
-    """Parse one date value; None when it cannot be read."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        return _from_epoch(float(value))
-    if isinstance(value, datetime):
-        dt = value
-    else:
-        text = str(value).strip()
-        if not text:
-            return None
-        if _EPOCH.match(text):
-            return _from_epoch(float(text))
-        parsed = _parse_text(text)
-        if parsed is None:
-            return None
-        dt = parsed
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    try:
-        dt = dt.astimezone(UTC)
-    except (OverflowError, ValueError):
-        return None
-    if not 1000 <= dt.year <= 2999:
-        return None
-    return dt
-
-
-def _parse_text(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        pass
-    from dateutil import parser
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return parser.parse(text)
-    except (ValueError, OverflowError, TypeError, parser.ParserError):
-        return None
+from .date_values import parse_one
 
 
 def parse_dates(values: Sequence[Any] | pd.Series) -> tuple[pd.Series, int]:
@@ -114,3 +46,6 @@ def _hashable(value: Any) -> bool:
     except TypeError:
         return False
     return True
+
+
+__all__ = ["parse_dates", "parse_one"]
