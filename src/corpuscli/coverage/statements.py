@@ -139,6 +139,7 @@ class _Patterns:
     addressed: re.Pattern[str]
     faulted: re.Pattern[str]
     named: re.Pattern[str]
+    aside: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -187,9 +188,14 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['naming'])})\s+"
         r"(?!(?:for|on|off|up|in|out|back|upon)\b)(?:[^\s,;:!?\"“”]+\s+){1,4}?(?=(?:a|an)\s|[\"“])"
     )
+    # an aside between a name and its verb: "R-Ky.", "a Republican of Idaho", "the top Democrat"
+    aside = re.compile(
+        rf"(?:{'|'.join(data['aside_patterns'])}|(?:{alternation(data['aside_starts'])})\b)"
+        r"[^,;:!?\"“”()]*$"
+    )
     return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
                      frozenset(data["between"]), request, disputed, described,
-                     addressed, faulted, named)  # fmt: skip
+                     addressed, faulted, named, aside)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -269,7 +275,7 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
             cuts = [m.start() for m in _BOUNDARY.finditer(s.text, begin, nxt)]
             end = cuts[-1] if cuts else nxt
         body = s.text[begin:end].rstrip(" .!?,;")
-        before = s.text[:verb_at]
+        before = without_apposition(s.text[:verb_at])
         if len(body.split()) < 3 or (k == 0 and before.count(",") > 2):
             continue
         last = [m.end() for m in _BOUNDARY.finditer(before)]
@@ -280,9 +286,49 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     return out
 
 
+#: The words before a reporting verb that end in a comma, and the words that may stand between a
+#: subject and its verb ("…, has said").
+_TRAILING_COMMA = re.compile(r",\s*(?P<between>(?:[a-z]+\s+){0,2})$")
+#: A capitalised word that ends a name before an aside.
+_NAME_END = re.compile(r"\b[A-Z][\w.'’-]*$")
+
+
+def without_apposition(words: str) -> str:
+    """``words`` (what stands before a reporting verb) without the one or two asides set off by
+    commas between a name and the verb: "Majority Leader Mitch McConnell, R-Ky., has" ->
+    "Majority Leader Mitch McConnell has", "Jay Inslee, Democrat of Washington," -> "Jay Inslee",
+    "Dianne Feinstein, D-Calif., the top Democrat on the panel," -> "Dianne Feinstein". The
+    asides say who the speaker is; they are neither the speaker nor clause boundaries. An aside
+    is short and begins as ``data/reporting_verbs.toml`` lists (``aside_starts``: "a", "the",
+    "Democrat of", a party and state "R-Ky.")."""
+    end = _TRAILING_COMMA.search(words)
+    if end is None:
+        return words
+    between = end.group("between").split()
+    patterns = _verbs()
+    if any(w not in patterns.between for w in between):
+        return words
+    head = words[: end.start()]
+    stripped = None
+    for _ in range(2):
+        comma = head.rfind(",")
+        if comma < 0:
+            break
+        aside = head[comma + 1 :].strip()
+        if len(aside.split()) > 12 or not patterns.aside.match(aside):
+            break
+        head = head[:comma]
+        if _NAME_END.search(head):
+            stripped = head
+    if stripped is None:
+        return words
+    return stripped + (" " + " ".join(between) + " " if between else " ")
+
+
 def _speaker(words: str) -> str | None:
     """Who is reported: the words before the verb, less what stands between a subject and its
     verb ("has meanwhile", "also"), from the last clause boundary on when that leaves a name."""
+    words = without_apposition(words)
     chunks = [c.strip(" ,") for c in _BOUNDARY.split(words)]
     chunks = [c for c in chunks if c]
     if not chunks:
