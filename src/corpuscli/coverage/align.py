@@ -181,7 +181,7 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
         (i, j)
         for i, j in keys
         if c.features[(i, j)][context] >= NEAR_SAME
-        or (_long_enough(_words(c.ta[i]), _words(c.tb[j])) and (i, j) not in c.not_one)
+        or (long_enough(_words(c.ta[i]), _words(c.tb[j])) and (i, j) not in c.not_one)
     ]
     # a link needs words in common beyond the names of the two speakers ("Trump said …" and
     # "… Mr. Trump …" share who, not what)
@@ -263,7 +263,7 @@ def _closest(p: Profile, parts: tuple[Profile, ...], weights: Weights) -> tuple[
     return top, scores[top]
 
 
-def _long_enough(x: int, y: int) -> bool:
+def long_enough(x: int, y: int) -> bool:
     """Whether statements of ``x`` and ``y`` words may be one statement: not two one-word
     quotes, and a one-word quote only beside a statement of ``BESIDE_WORD`` words or more."""
     return max(x, y) >= (BESIDE_WORD if min(x, y) <= 1 else MIN_EXACT)

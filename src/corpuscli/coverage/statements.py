@@ -140,6 +140,7 @@ class _Patterns:
     faulted: re.Pattern[str]
     named: re.Pattern[str]
     aside: re.Pattern[str]
+    colon: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -193,9 +194,15 @@ def _verbs() -> _Patterns:
         rf"(?:{'|'.join(data['aside_patterns'])}|(?:{alternation(data['aside_starts'])})\b)"
         r"[^,;:!?\"“”()]*$"
     )
+    # "Dowd brought out a new defense: Trump isn't guilty …", "he tweeted Monday: the deal is off":
+    # a reporting verb or a word for what was said, then a colon and an unquoted clause
+    colon = re.compile(
+        rf"\b(?P<verb>{alternation(data['clause'] + data['colon'])})\b[^:;\"“”.!?]{{0,60}}?:\s+"
+        r"(?=[A-Za-z])"
+    )
     return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
                      frozenset(data["between"]), request, disputed, described,
-                     addressed, faulted, named, aside)  # fmt: skip
+                     addressed, faulted, named, aside, colon)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -257,7 +264,7 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     # what was asked for, disputed or called something: "called for a tougher ban", "rejected
     # claims that …", "described the bill as a power grab"
     for pattern in (patterns.request, patterns.disputed, patterns.described, patterns.faulted,
-                    patterns.named):  # fmt: skip
+                    patterns.named, patterns.colon):  # fmt: skip
         for r in pattern.finditer(s.text):
             if not any(v <= r.start() < b for v, b, _ in found):
                 found.append((r.start(), r.end(), r.group("verb")))
