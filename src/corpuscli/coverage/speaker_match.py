@@ -2,7 +2,8 @@
 
 "Sen. Arlen Specter" and "Mr. Specter" are one speaker; "Specter" and "Casey" are two; "he", "a
 spokesman" or no speaker at all leave it open. Titles ("Sen.", "President") are not names; they
-are listed in ``data/speaker_titles.txt``.
+are listed in ``data/speaker_titles.txt``; nor is a capitalised stopword at the start of a
+sentence ("He", "And he", "It"): a pronoun is an unknown speaker, not another one.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ def speaker_names(speaker: str | None) -> frozenset[str]:
     """The name words of a speaker, lower-cased, titles and possessives out."""
     if not speaker:
         return frozenset()
+    from corpuscli.text.stopwords import language_stopwords
+
     titles = speaker_titles()
+    stop = language_stopwords("en")
     out = set()
     for w in _NAME_WORD.findall(speaker):
         key = w.lower().replace("’", "'").removesuffix("'s").rstrip(".")
-        if key not in titles and key.rstrip(".") not in titles and len(key) > 1:
+        if key not in titles and key.rstrip(".") not in titles and len(key) > 1 and key not in stop:
             out.add(key)
     return frozenset(out)
 
