@@ -11,9 +11,13 @@ assault-weapons ban*", "rejected claims that *he betrayed Democrats*", "castigat
 federal power grab*"; what someone held against another or called something, which the other
 outlet quotes: "tweaked House Republicans for *passing a resolution … reaffirming the national
 motto*", "accused the agency of *hiding the report*", "called the bill *a Democratic power grab
-…*". The verbs that report speech, and what follows each (a clause, an
-infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
-``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
+…*"; what follows a colon after a reporting verb or a word for what was said ("Dowd brought out
+a new defense: *Trump isn't guilty …*"). The verbs that report speech, and what follows each (a
+clause, an infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
+``data/reporting_verbs.toml``, with the asides that may stand between a speaker's name and the
+verb ("Mitch McConnell, R-Ky., has said"); the smaller word lists (abbreviations that do not end
+a sentence, the words between a verb and "that", clause boundaries) in
+``data/statement_words.toml``. An article with no statement at all is compared sentence by
 sentence.
 
 Every statement keeps its offsets into the article's text, so it can be shown as the article has it.
