@@ -2,8 +2,7 @@
 
 "Sen. Arlen Specter" and "Mr. Specter" are one speaker; "Specter" and "Casey" are two; "he", "a
 spokesman" or no speaker at all leave it open. Titles ("Sen.", "President") are not names; they
-are listed in ``data/speaker_titles.txt``; nor is a capitalised stopword at the start of a
-sentence ("He", "And he", "It"): a pronoun is an unknown speaker, not another one.
+are listed in ``data/speaker_titles.txt``.
 """
 
 from __future__ import annotations
@@ -29,14 +28,11 @@ def speaker_names(speaker: str | None) -> frozenset[str]:
     """The name words of a speaker, lower-cased, titles and possessives out."""
     if not speaker:
         return frozenset()
-    from corpuscli.text.stopwords import language_stopwords
-
     titles = speaker_titles()
-    stop = language_stopwords("en")
     out = set()
     for w in _NAME_WORD.findall(speaker):
         key = w.lower().replace("’", "'").removesuffix("'s").rstrip(".")
-        if key not in titles and key.rstrip(".") not in titles and len(key) > 1 and key not in stop:
+        if key not in titles and key.rstrip(".") not in titles and len(key) > 1:
             out.add(key)
     return frozenset(out)
 
