@@ -326,6 +326,8 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
 #: The words before a reporting verb that end in a comma, and the words that may stand between a
 #: subject and its verb ("…, has said").
 _TRAILING_COMMA = re.compile(r",\s*(?P<between>(?:[a-z]+\s+){0,2})$")
+#: How far back from a verb a name and its asides may begin (characters).
+_ASIDE_REACH = 240
 #: A capitalised word that ends a name before an aside.
 _NAME_END = re.compile(r"\b[A-Z][\w.'’-]*$")
 
@@ -338,6 +340,11 @@ def without_apposition(words: str) -> str:
     asides say who the speaker is; they are neither the speaker nor clause boundaries. An aside
     is short and begins as ``data/reporting_verbs.toml`` lists (``aside_starts``: "a", "the",
     "Democrat of", a party and state "R-Ky.")."""
+    # only the end of the words can hold the asides: look no further back, so that a sentence of
+    # many reporting verbs costs no more per verb than it did
+    cut = max(0, len(words) - _ASIDE_REACH)
+    if cut:
+        return words[:cut] + without_apposition(words[cut:])
     end = _TRAILING_COMMA.search(words)
     if end is None:
         return words
