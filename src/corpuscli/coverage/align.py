@@ -8,8 +8,9 @@ reported speech; positions and lengths; how the pair ranks among each statement'
 Its weights were fitted on hand-aligned development pairs (:mod:`alignment_model`). A pair is
 linked when its score reaches the model's threshold and is not far below the best score either
 statement has; a statement rendered word for word on the other side is linked to that rendering
-only (two identical articles align row for row). Two one-word quotes are not one statement (a
-name or a scare quote both outlets wrote), and a weaker partner that renders another sentence of
+only (two identical articles align row for row). A one-word quote beside one of two words is not
+one statement (a name or a scare quote both outlets wrote), nor is a term ("known as the “nuclear
+option”") or a quote that the other side's quote cites in marks of its own; and a weaker partner that renders another sentence of
 a statement's best partner (a long quote) reports another remark, not this one.
 
 A statement may be linked to several on the other side: an outlet may report one statement as a
@@ -146,8 +147,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     around them alone make two remarks of one speaker on one subject, not one statement), and
     that share a word beyond their speakers' names; and, whatever the model says, pairs that
     read the same word for word but for a word or two (``near_same``: a changed word is what a
-    diff is for, and one negated or swapped word must not hide it). Never two statements of one
-    word each; a statement with a word-for-word rendering on the other side keeps that link
+    diff is for, and one negated or swapped word must not hide it). Never a one-word statement
+    beside one of fewer than ``BESIDE_WORD`` words, nor a term or a quote the other statement
+    cites (:mod:`quoted_terms`); a statement with a word-for-word rendering on the other side keeps that link
     only; two statements that each have a near word-for-word rendering of their own are not
     linked to each other (one remark said on two occasions); and one linked to a rendering by
     its own speaker loses its links to statements of another named speaker (an echo of its
