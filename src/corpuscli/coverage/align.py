@@ -8,8 +8,9 @@ reported speech; positions and lengths; how the pair ranks among each statement'
 Its weights were fitted on hand-aligned development pairs (:mod:`alignment_model`). A pair is
 linked when its score reaches the model's threshold and is not far below the best score either
 statement has; a statement rendered word for word on the other side is linked to that rendering
-only (two identical articles align row for row). Two one-word quotes are not one statement (a
-name or a scare quote both outlets wrote), and a weaker partner that renders another sentence of
+only (two identical articles align row for row). A one-word quote beside one of two words is not
+one statement (a name or a scare quote both outlets wrote), nor is a term ("known as the “nuclear
+option”") or a quote that the other side's quote cites in marks of its own; and a weaker partner that renders another sentence of
 a statement's best partner (a long quote) reports another remark, not this one.
 
 A statement may be linked to several on the other side: an outlet may report one statement as a
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 
 from .alignment_model import Model, shipped_model
 from .pair_features import NAMES, NEAR_SAME, StatementInfo, pair_features, statement_info
+from .quoted_terms import cites, is_term
 from .quotes import Quote
 from .similarity import (
     Profile,
@@ -53,6 +55,9 @@ RUN = 5
 #: whatever the model says: one word in quotation marks ("Today", "Progressivism") is a name or
 #: a scare quote as often as a statement, and the model weighs it with the rest.
 MIN_EXACT = 2
+#: Words a statement needs for a one-word quote to be linked to it: "fake" inside "fake news" is
+#: a word both outlets wrote, not a statement.
+BESIDE_WORD = 3
 #: Content words two statements that share too small a part of their words (the model's
 #: ``own_overlap``) must have in common to be linked all the same: two long statements that
 #: report the same points, each with much else around them (a list of proposals, an account
@@ -91,6 +96,8 @@ class Candidates:
     ia: list[StatementInfo] = field(default_factory=list)
     ib: list[StatementInfo] = field(default_factory=list)
     weights: Weights = field(default_factory=Weights)
+    #: Pairs of which one statement is a term or the other's citation (:mod:`quoted_terms`).
+    not_one: set[tuple[int, int]] = field(default_factory=set)
 
 
 def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Candidates:
@@ -111,7 +118,15 @@ def candidates(a: list[Quote], b: list[Quote], a_text: str, b_text: str) -> Cand
         if sum(k[0].isalnum() for k in fa[i]) >= MIN_EXACT and fa[i] == fb[j]
     }
     features = pair_features(sims, a, b, ia, ib, exact)
-    return Candidates(sims, features, exact, ta, tb, ia, ib, weights)
+    terms_a = {i for i, q in enumerate(a) if is_term(q, a_text)}
+    terms_b = {j for j, q in enumerate(b) if is_term(q, b_text)}
+    not_one = {
+        (i, j)
+        for i in range(len(a))
+        for j in range(len(b))
+        if i in terms_a or j in terms_b or cites(a[i], b[j]) or cites(b[j], a[i])
+    }
+    return Candidates(sims, features, exact, ta, tb, ia, ib, weights, not_one)
 
 
 def holding(parts: list[Sentence], q: Quote, text: str) -> str:
@@ -132,8 +147,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     around them alone make two remarks of one speaker on one subject, not one statement), and
     that share a word beyond their speakers' names; and, whatever the model says, pairs that
     read the same word for word but for a word or two (``near_same``: a changed word is what a
-    diff is for, and one negated or swapped word must not hide it). Never two statements of one
-    word each; a statement with a word-for-word rendering on the other side keeps that link
+    diff is for, and one negated or swapped word must not hide it). Never a one-word statement
+    beside one of fewer than ``BESIDE_WORD`` words, nor a term or a quote the other statement
+    cites (:mod:`quoted_terms`); a statement with a word-for-word rendering on the other side keeps that link
     only; two statements that each have a near word-for-word rendering of their own are not
     linked to each other (one remark said on two occasions); and one linked to a rendering by
     its own speaker loses its links to statements of another named speaker (an echo of its
@@ -156,15 +172,18 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
             and (c.sims[i][j].overlap >= model.own_overlap or c.sims[i][j].shared >= MIN_SHARED)
         )
     ]
-    # two one-word quotes ("Today", "Progressivism") are a name or a scare quote that both
-    # outlets wrote, not one statement: such a word is linked only inside a longer statement,
-    # or when the sentences that hold the two are themselves one sentence (a copied article)
+    # a one-word quote ("Today", "Progressivism", "fake") is a name or a scare quote that both
+    # outlets wrote as often as a statement: it is linked only inside a statement of a few
+    # words (not to "fake news"); a term ("known as the “nuclear option”") and a quote that the
+    # other statement cites in quotation marks of its own (a reply quoting the remark) are not
+    # linked at all; unless the sentences that hold the two are themselves one sentence (a
+    # copied article)
     context = NAMES.index("sentence_dice")
     keys = [
         (i, j)
         for i, j in keys
-        if max(_words(c.ta[i]), _words(c.tb[j])) >= MIN_EXACT
-        or c.features[(i, j)][context] >= NEAR_SAME
+        if c.features[(i, j)][context] >= NEAR_SAME
+        or (long_enough(_words(c.ta[i]), _words(c.tb[j])) and (i, j) not in c.not_one)
     ]
     # a link needs words in common beyond the names of the two speakers ("Trump said …" and
     # "… Mr. Trump …" share who, not what)
@@ -244,6 +263,12 @@ def _closest(p: Profile, parts: tuple[Profile, ...], weights: Weights) -> tuple[
     scores = [compare(p, q, weights).dice for q in parts]
     top = max(range(len(scores)), key=lambda n: (scores[n], -n))
     return top, scores[top]
+
+
+def long_enough(x: int, y: int) -> bool:
+    """Whether statements of ``x`` and ``y`` words may be one statement: not two one-word
+    quotes, and a one-word quote only beside a statement of ``BESIDE_WORD`` words or more."""
+    return max(x, y) >= (BESIDE_WORD if min(x, y) <= 1 else MIN_EXACT)
 
 
 def _words(tokens: list[Token]) -> int:

@@ -11,9 +11,13 @@ assault-weapons ban*", "rejected claims that *he betrayed Democrats*", "castigat
 federal power grab*"; what someone held against another or called something, which the other
 outlet quotes: "tweaked House Republicans for *passing a resolution … reaffirming the national
 motto*", "accused the agency of *hiding the report*", "called the bill *a Democratic power grab
-…*". The verbs that report speech, and what follows each (a clause, an
-infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
-``data/reporting_verbs.toml``. An article with no statement at all is compared sentence by
+…*"; what follows a colon after a reporting verb or a word for what was said ("Dowd brought out
+a new defense: *Trump isn't guilty …*"). The verbs that report speech, and what follows each (a
+clause, an infinitive, a noun phrase, or nothing at the end of the sentence), are listed in
+``data/reporting_verbs.toml``, with the asides that may stand between a speaker's name and the
+verb ("Mitch McConnell, R-Ky., has said"); the smaller word lists (abbreviations that do not end
+a sentence, the words between a verb and "that", clause boundaries) in
+``data/statement_words.toml``. An article with no statement at all is compared sentence by
 sentence.
 
 Every statement keeps its offsets into the article's text, so it can be shown as the article has it.
@@ -32,31 +36,64 @@ from .quotes import Quote, extract_quotes
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]")
 #: A sentence ends at . ! ? (and a closing quote) before a space, or at a line end.
 _END = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|No|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|"
-    r"Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Prof|Rev|Capt|Sgt|Adm|Cmdr|Gens|Reps|Sens|Lt\.Col)|"
-    r"\b[A-Z]|(?:\b[A-Za-z]\.){1,}[A-Za-z])\.$"
-)
-_TITLES = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Prof|Rev|Capt|Sgt|Adm|Sens|Reps|Gens)\.$"
-)
 #: A dotted acronym of capitals ("U.S.", "F.B.I."): a name goes on after it ("U.S. Senate").
 #: A dotted abbreviation in lower case ("5 p.m.", "a.m.") ends a sentence when a capital follows.
 _ACRONYM = re.compile(r"(?:\b[A-Z]\.){2,}$")
-#: Words that may sit between a reporting verb and its clause: when, where, to whom.
-_BRIDGE = re.compile(
-    r"(?:\s+(?:on|over|late|early|last|this|in|at|to|during|earlier|later|again|also|repeatedly|"
-    r"publicly|privately|previously|recently|a|an|the|his|her|their|its|statement|letter|"
-    r"interview|reporters|tweet|post|speech|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"morning|afternoon|evening|night|week|weekend|month|year|Friday's|[A-Z][a-z]+\.?|\d+)){0,6}?"
-    r",?\s+that\s+"
-)
-_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
-#: After "…, X said": when, and where or to whom ("on ABC's “This Week”", "in a statement").
-_TAIL_WHEN = (
-    rf"(?:\s+(?:on\s+)?(?:{_DAY}|late|early|\w+day\s+(?:morning|afternoon|evening|night)))*"
-    r"(?:\s+(?:on|to|in|at|during|after|before|from|with|via|while|as)\b[^,;]{0,60}?)?"
-)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, escaped, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The patterns built from ``data/statement_words.toml``."""
+
+    abbrev: re.Pattern[str]
+    titles: re.Pattern[str]
+    day: str
+    bridge: re.Pattern[str]
+    tail_when: str
+    direct_clause: re.Pattern[str]
+    boundary: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    speaker_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = tomllib.loads(
+        resources.files("corpuscli").joinpath("data/statement_words.toml").read_text("utf-8")
+    )
+    abbrev = re.compile(
+        rf"(?:\b(?:{_alternation(data['abbreviations'])})|"
+        r"\b[A-Z]|(?:\b[A-Za-z]\.){1,}[A-Za-z])\.$"
+    )
+    titles = re.compile(rf"\b(?:{_alternation(data['titles'])})\.$")
+    # "Tuesday" and the like are listed whole; "Friday morning" is a day and a part of it
+    day = rf"(?:{_alternation(data['days'])})"
+    # when, where, to whom between a reporting verb and "that"
+    bridge = re.compile(
+        rf"(?:\s+(?:{_alternation(data['bridge'] + data['days'])}|[A-Z][a-z]+\.?|\d+)){{0,6}}?"
+        r",?\s+that\s+"
+    )
+    # after "…, X said": when, and where or to whom ("on ABC's “This Week”", "in a statement")
+    tail_when = (
+        rf"(?:\s+(?:on\s+)?(?:{day}|late|early|\w+day\s+(?:morning|afternoon|evening|night)))*"
+        rf"(?:\s+(?:{_alternation(data['tail_places'])})\b[^,;]{{0,60}}?)?"
+    )
+    direct_clause = re.compile(
+        rf"(?:\s+(?:on\s+)?{day})?\s+(?=(?:{_alternation(data['clause_starts'])}|[A-Z]\w+)\b)"
+    )
+    boundary = re.compile(rf",\s+|;\s+|\s+(?:{_alternation(data['boundaries'])})\s+")
+    pronoun = re.compile(rf"^(?:{_alternation(data['pronouns'])})$")
+    speaker_word = re.compile(
+        rf"\b(?:[A-Z]|(?:{_alternation(data['speaker_pronouns'])})\b"
+        rf"|(?:{_alternation(data['speaker_articles'])})\s)"
+    )
+    return _Words(abbrev, titles, day, bridge, tail_when, direct_clause, boundary, pronoun,
+                  speaker_word)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,9 +129,9 @@ def _no_end(text: str, start: int, m: re.Match[str]) -> bool:
     # drop out", "Sen. Joe Manchin (D-W.Va.) said"
     if m.group(0).endswith(")") and text[m.end() : m.end() + 2].strip()[:1].islower():
         return True
-    if not _ABBREV.search(before):
+    if not _words().abbrev.search(before):
         return False
-    if _TITLES.search(before) or _ACRONYM.search(before):
+    if _words().titles.search(before) or _ACRONYM.search(before):
         return True
     following = text[m.end() : m.end() + 40].split()
     if not following or not following[0][:1].isupper():
@@ -139,10 +176,13 @@ class _Patterns:
     addressed: re.Pattern[str]
     faulted: re.Pattern[str]
     named: re.Pattern[str]
+    aside: re.Pattern[str]
+    colon: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _verbs() -> _Patterns:
+    day = _words().day
     data = tomllib.loads(
         resources.files("corpuscli").joinpath("data/reporting_verbs.toml").read_text("utf-8")
     )
@@ -150,7 +190,7 @@ def _verbs() -> _Patterns:
     def alternation(words: list[str]) -> str:
         # "called for" is also "called Wednesday for", "called on Monday for"
         return "|".join(
-            re.escape(w).replace(r"\ ", rf"(?:\s+(?:on\s+)?{_DAY})?\s+")
+            re.escape(w).replace(r"\ ", rf"(?:\s+(?:on\s+)?{day})?\s+")
             for w in sorted(set(words), key=len, reverse=True)
         )
 
@@ -159,10 +199,10 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['infinitive'])})(?:\s+(?:[\w.'’-]+\s+){{0,5}}?)?\s*to\s+(?=[a-z])"
     )
     tail = re.compile(
-        rf",\s+(?P<speaker>[^,]{{2,80}}?)\s+(?P<verb>{alternation(data['tail'])})\b{_TAIL_WHEN}\s*[.!?]?[\"”’]?$"
+        rf",\s+(?P<speaker>[^,]{{2,80}}?)\s+(?P<verb>{alternation(data['tail'])})\b{_words().tail_when}\s*[.!?]?[\"”’]?$"
     )
     request = re.compile(
-        rf"\b(?P<verb>{alternation(data['request'])})\b(?:\s+(?:on\s+)?{_DAY})?\s+(?:that\s+)?(?=[\w\"“$])"
+        rf"\b(?P<verb>{alternation(data['request'])})\b(?:\s+(?:on\s+)?{day})?\s+(?:that\s+)?(?=[\w\"“$])"
     )
     # "rejected claims that …", "disputed the notion that …": what is disputed, then "that"
     disputed = re.compile(
@@ -187,9 +227,20 @@ def _verbs() -> _Patterns:
         rf"\b(?P<verb>{alternation(data['naming'])})\s+"
         r"(?!(?:for|on|off|up|in|out|back|upon)\b)(?:[^\s,;:!?\"“”]+\s+){1,4}?(?=(?:a|an)\s|[\"“])"
     )
+    # an aside between a name and its verb: "R-Ky.", "a Republican of Idaho", "the top Democrat"
+    aside = re.compile(
+        rf"(?:{'|'.join(data['aside_patterns'])}|(?:{alternation(data['aside_starts'])})\b)"
+        r"[^,;:!?\"“”()]*$"
+    )
+    # "Dowd brought out a new defense: Trump isn't guilty …", "he tweeted Monday: the deal is off":
+    # a reporting verb or a word for what was said, then a colon and an unquoted clause
+    colon = re.compile(
+        rf"\b(?P<verb>{alternation(data['clause'] + data['colon'])})\b[^:;\"“”.!?]{{0,60}}?:\s+"
+        r"(?=[A-Za-z])"
+    )
     return _Patterns(clause, infinitive, tail, frozenset(data["addressee"]),
                      frozenset(data["between"]), request, disputed, described,
-                     addressed, faulted, named)  # fmt: skip
+                     addressed, faulted, named, aside, colon)  # fmt: skip
 
 
 def reported_clauses(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -219,30 +270,22 @@ def _tail(s: Sentence, pattern: re.Pattern[str]) -> Quote | None:
                  m.group("verb"))  # fmt: skip
 
 
-_DIRECT_CLAUSE = re.compile(
-    rf"(?:\s+(?:on\s+)?{_DAY})?\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|there|this|these|[A-Z]\w+)\b)"
-)
-#: Where the subject of a later reporting verb may begin: a comma, or a conjunction.
-_BOUNDARY = re.compile(
-    r",\s+|;\s+|\s+(?:after|before|as|while|because|when|and|but|although|though)\s+"
-)
-
-
 def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     """Every clause a reporting verb of the sentence introduces, each up to where the subject of
     the next one begins."""
+    words = _words()
     found: list[tuple[int, int, str]] = []  # verb start, clause start, verb
     for m in patterns.infinitive.finditer(s.text):
         found.append((m.start(), m.end(), m.group("verb")))
     for c in patterns.clause.finditer(s.text):
         rest = s.text[c.end() :]
-        bridge = _BRIDGE.match(rest)
+        bridge = words.bridge.match(rest)
         told = c.group("verb").lower() in patterns.addressee
         if bridge is not None:
             begin = c.end() + bridge.end()
         elif told and (whom := patterns.addressed.match(rest)):
             begin = c.end() + whom.end()
-        elif not told and (direct := _DIRECT_CLAUSE.match(rest)):
+        elif not told and (direct := words.direct_clause.match(rest)):
             begin = c.end() + direct.end()
         else:
             continue
@@ -251,7 +294,7 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     # what was asked for, disputed or called something: "called for a tougher ban", "rejected
     # claims that …", "described the bill as a power grab"
     for pattern in (patterns.request, patterns.disputed, patterns.described, patterns.faulted,
-                    patterns.named):  # fmt: skip
+                    patterns.named, patterns.colon):  # fmt: skip
         for r in pattern.finditer(s.text):
             if not any(v <= r.start() < b for v, b, _ in found):
                 found.append((r.start(), r.end(), r.group("verb")))
@@ -259,20 +302,20 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     # "said he intends to defend …": the infinitive is inside the clause, not a statement of its own
     found = [
         f for k, f in enumerate(found)
-        if k == 0 or not (found[k - 1][1] <= f[0] and not _BOUNDARY.search(s.text, found[k - 1][1], f[0]))
+        if k == 0 or not (found[k - 1][1] <= f[0] and not words.boundary.search(s.text, found[k - 1][1], f[0]))
     ]  # fmt: skip
     out = []
     for k, (verb_at, begin, verb) in enumerate(found):
         end = len(s.text)
         if k + 1 < len(found):
             nxt = found[k + 1][0]
-            cuts = [m.start() for m in _BOUNDARY.finditer(s.text, begin, nxt)]
+            cuts = [m.start() for m in words.boundary.finditer(s.text, begin, nxt)]
             end = cuts[-1] if cuts else nxt
         body = s.text[begin:end].rstrip(" .!?,;")
-        before = s.text[:verb_at]
+        before = without_apposition(s.text[:verb_at])
         if len(body.split()) < 3 or (k == 0 and before.count(",") > 2):
             continue
-        last = [m.end() for m in _BOUNDARY.finditer(before)]
+        last = [m.end() for m in words.boundary.finditer(before)]
         speaker = _speaker(before[last[-1] :] if last and k > 0 else before)
         out.append(
             Quote(s.start + begin, s.start + begin + len(body), body, "reported", speaker, verb)
@@ -280,23 +323,67 @@ def _leads(s: Sentence, patterns: _Patterns) -> list[Quote]:
     return out
 
 
+#: The words before a reporting verb that end in a comma, and the words that may stand between a
+#: subject and its verb ("…, has said").
+_TRAILING_COMMA = re.compile(r",\s*(?P<between>(?:[a-z]+\s+){0,2})$")
+#: How far back from a verb a name and its asides may begin (characters).
+_ASIDE_REACH = 240
+#: A capitalised word that ends a name before an aside.
+_NAME_END = re.compile(r"\b[A-Z][\w.'’-]*$")
+
+
+def without_apposition(words: str) -> str:
+    """``words`` (what stands before a reporting verb) without the one or two asides set off by
+    commas between a name and the verb: "Majority Leader Mitch McConnell, R-Ky., has" ->
+    "Majority Leader Mitch McConnell has", "Jay Inslee, Democrat of Washington," -> "Jay Inslee",
+    "Dianne Feinstein, D-Calif., the top Democrat on the panel," -> "Dianne Feinstein". The
+    asides say who the speaker is; they are neither the speaker nor clause boundaries. An aside
+    is short and begins as ``data/reporting_verbs.toml`` lists (``aside_starts``: "a", "the",
+    "Democrat of", a party and state "R-Ky.")."""
+    # only the end of the words can hold the asides: look no further back, so that a sentence of
+    # many reporting verbs costs no more per verb than it did
+    cut = max(0, len(words) - _ASIDE_REACH)
+    if cut:
+        return words[:cut] + without_apposition(words[cut:])
+    end = _TRAILING_COMMA.search(words)
+    if end is None:
+        return words
+    between = end.group("between").split()
+    patterns = _verbs()
+    if any(w not in patterns.between for w in between):
+        return words
+    head = words[: end.start()]
+    stripped = None
+    for _ in range(2):
+        comma = head.rfind(",")
+        if comma < 0:
+            break
+        aside = head[comma + 1 :].strip()
+        if len(aside.split()) > 12 or not patterns.aside.match(aside):
+            break
+        head = head[:comma]
+        if _NAME_END.search(head):
+            stripped = head
+    if stripped is None:
+        return words
+    return stripped + (" " + " ".join(between) + " " if between else " ")
+
+
 def _speaker(words: str) -> str | None:
     """Who is reported: the words before the verb, less what stands between a subject and its
     verb ("has meanwhile", "also"), from the last clause boundary on when that leaves a name."""
-    chunks = [c.strip(" ,") for c in _BOUNDARY.split(words)]
+    words = without_apposition(words)
+    chunks = [c.strip(" ,") for c in _words().boundary.split(words)]
     chunks = [c for c in chunks if c]
     if not chunks:
         return None
-    named = [c for c in chunks if re.search(r"\b(?:[A-Z]|he\b|she\b|they\b|the\s)", c)]
+    named = [c for c in chunks if _words().speaker_word.search(c)]
     chosen = named[-1] if named else chunks[-1]
     between = _verbs().between
     parts = chosen.split()
     while parts and parts[-1].lower() in between:
         parts.pop()
     return " ".join(parts) if 0 < len(parts) <= 8 else None
-
-
-_PRONOUN = re.compile(r"^(?:he|she|they|we|it|He|She|They|We|It)$")
 
 
 def article_statements(text: str, *, speaker: str | None = None) -> tuple[list[Quote], str]:
@@ -314,7 +401,11 @@ def article_statements(text: str, *, speaker: str | None = None) -> tuple[list[Q
     clauses = reported_clauses(text, [(q.start, q.end) for q in quotes if q.kind != "partial"])
     for c in clauses:
         whole = next((q for q in indirect if q.start <= c.start and c.end <= q.end + 1), None)
-        if whole is not None and whole.speaker and (c.speaker is None or _PRONOUN.match(c.speaker)):
+        if (
+            whole is not None
+            and whole.speaker
+            and (c.speaker is None or _words().pronoun.match(c.speaker))
+        ):
             c.speaker = whole.speaker
     covered = [q for q in indirect if not any(c.start < q.end and q.start < c.end for c in clauses)]
     found = sorted(quotes + clauses + covered, key=lambda q: (q.start, q.end))
