@@ -641,11 +641,16 @@ def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
     case ("data compiled by Bloomberg", "a list that was compiled by the committee"), rather than
     opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by …")."""
-    found = phrase.group(0).lower()
-    if not found.endswith(" by") and found != "by":
+    found = phrase.group(0).lower().split()
+    if not found or found[-1] not in word_set("credit_agents"):
         return False
     before = text[: phrase.start()].split()
-    return bool(before) and before[-1].isalpha() and before[-1].islower() and before[-1] != "and"
+    return (
+        bool(before)
+        and before[-1].isalpha()
+        and before[-1].islower()
+        and before[-1] not in word_set("credit_joiners")
+    )
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
@@ -757,7 +762,11 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     appeal = _first_plural_appeal(s)
     if appeal:
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
-    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
+    elif (
+        not word_set("first_plural").isdisjoint(s.wordset)
+        and _plural_count(s) >= 3
+        and names_outlet(text)
+    ):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
 
 
@@ -791,18 +800,17 @@ def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
     return True
 
 
-_FIRST_PLURAL = frozenset(["we", "our", "us"])
-
-
 def _plural_count(s: Shape) -> int:
-    return sum(s.words.count(w) for w in _FIRST_PLURAL)
+    return sum(s.words.count(w) for w in word_set("first_plural"))
 
 
 def _first_plural_appeal(s: Shape) -> str | None:
     m = lexicon("appeals").search(s.text, s.keyed, s.plain)
     if m is None:
         return None
-    if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:
+    if not word_set("first_plural").isdisjoint(s.wordset) or not word_set(
+        "second_person"
+    ).isdisjoint(s.wordset):
         return m.group(0).lower()
     return None
 
