@@ -105,7 +105,7 @@ VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
-    "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", *_CTA_FAMILIES,
+    "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
@@ -218,6 +218,9 @@ def block_evidence(
         if _editor_note(s):
             v.add(-STRONG, "an editor's note (the story's own)")
             continue
+        if s.n <= 6 and _story_heading(s):
+            v.add(-STRONG, "a section heading of the story (kept though the outlet repeats it)")
+            continue
         if i < 2:
             _series_blurb(s, v)
         _caption(s, v)
@@ -263,6 +266,14 @@ def _editor_note(s: Shape) -> bool:
     if paywall_note(s):
         return False
     return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
+
+
+def _story_heading(s: Shape) -> bool:
+    """A section heading of the story that a series prints in each article ("From the Left",
+    "From the Right:"): one of data/boilerplate/story_headings.txt alone on its line. The outlet
+    repeats it, but it heads the story's own text, so it stays with it."""
+    found = lexicon("story_headings").start(s.text, s.words)
+    return found is not None and found.end() >= len(s.text.rstrip(" :.")) - 1
 
 
 def _embed(s: Shape, v: Verdict) -> None:
@@ -737,6 +748,12 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
             )
             found = True
             break
+    if s.n <= 80 and v.score < STRONG:
+        fine = lexicon("signup_fine_print").search(text, s.keyed, s.plain)
+        if fine:  # a sign-up form's fine print: the whole block is the form
+            v.add(STRONG - max(v.score, 0.0), f"a sign-up form ({fine.group(0).lower()})",
+                  "newsletter_donation")  # fmt: skip
+            found = True
     if not found:
         sign = next((sym for sym in symbols() if sym in text), None)
         if sign:
