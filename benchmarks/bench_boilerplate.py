@@ -336,7 +336,9 @@ def part_c() -> None:
 #: dev4 (one article from each of 36 outlets, judged before the round-8 rules and held aside
 #: while they were written on other articles of the same outlets); dev5 (two articles of each of the
 #: 16 least-covered outlets, every block judged before the round-9 rules: set A, split "dev5a", read
-#: to write them; set B, split "dev5b", held aside and scored at the end).
+#: to write them; set B, split "dev5b", held aside and scored at the end); dev6 (two articles of each
+#: of the 10 outlets with the most misses left, judged before the round-10 rules: A "dev6a" read,
+#: B "dev6b" held aside).
 _LABEL_FILES = (
     "boilerplate_lines_a.json",
     "boilerplate_lines_b.json",
@@ -344,6 +346,7 @@ _LABEL_FILES = (
     "boilerplate_lines_dev3.json",
     "boilerplate_lines_dev4.json",
     "boilerplate_lines_dev5.json",
+    "boilerplate_lines_dev6.json",
     "boilerplate_lines_fresh.json",
 )
 #: The label file whose test articles are reported apart, as the split "fresh".
@@ -399,7 +402,8 @@ def part_d(corpora: Path, dev_only: bool) -> None:
 
     header = ["content blocks", "content kept", "boilerplate blocks", "boilerplate P",
               "boilerplate R", "story blocks removed"]  # fmt: skip
-    for split in ("test", "fresh", "dev", "dev2", "dev3", "dev4", "dev5a", "dev5b"):
+    splits = ("test", "fresh", "dev", "dev2", "dev3", "dev4", "dev5a", "dev5b", "dev6a", "dev6b")
+    for split in splits:
         part = judged[judged["split"] == split]
         if not len(part):
             continue

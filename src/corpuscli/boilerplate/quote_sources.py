@@ -16,17 +16,25 @@ ellipsis)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from corpuscli.text.blocks import Block
 
 from .evidence import STRONG, Verdict
+from .vocabulary import entries
 
 #: How a quotation's source line may open: a dash.
 _DASHES = ("—", "–", "--", "-", "―")
-#: Words a source's name may hold in lower case: "Editorial Board, The Wall Street Journal of …".
-_SMALL = frozenset(["of", "the", "and", "for", "on", "at", "in", "de", "van", "von", "&"])
 _OPENERS = ("“", '"', "‘")
 _CLOSERS = ("”", '"', "’", "…", "...", "”)", '")')
 _MOST_WORDS = 10
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Words a source's name may hold in lower case ("Editorial Board, The Wall Street Journal of
+    …"): data/boilerplate/source_name_words.txt, signs such as "&" kept as written."""
+    return frozenset(entries("source_name_words", "words"))
 
 
 def source_line(text: str) -> bool:
@@ -42,7 +50,8 @@ def source_line(text: str) -> bool:
     words = body.replace(",", " ").split()
     if not 1 <= len(words) <= _MOST_WORDS or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL for w in words)
+    small = name_words()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
 
 
 def quotation(text: str) -> bool:

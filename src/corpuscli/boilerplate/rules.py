@@ -105,7 +105,7 @@ VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
-    "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", *_CTA_FAMILIES,
+    "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", "story_headings", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
 _SLASH_CREDIT = re.compile(
@@ -218,6 +218,9 @@ def block_evidence(
         if _editor_note(s):
             v.add(-STRONG, "an editor's note (the story's own)")
             continue
+        if s.n <= 6 and _story_heading(s):
+            v.add(-STRONG, "a section heading of the story (kept though the outlet repeats it)")
+            continue
         if i < 2:
             _series_blurb(s, v)
         _caption(s, v)
@@ -263,6 +266,14 @@ def _editor_note(s: Shape) -> bool:
     if paywall_note(s):
         return False
     return lexicon("contact_phrases").search(s.text, s.keyed, s.plain) is None
+
+
+def _story_heading(s: Shape) -> bool:
+    """A section heading of the story that a series prints in each article ("From the Left",
+    "From the Right:"): one of data/boilerplate/story_headings.txt alone on its line. The outlet
+    repeats it, but it heads the story's own text, so it stays with it."""
+    found = lexicon("story_headings").start(s.text, s.words)
+    return found is not None and found.end() >= len(s.text.rstrip(" :.")) - 1
 
 
 def _embed(s: Shape, v: Verdict) -> None:
@@ -641,11 +652,16 @@ def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
     case ("data compiled by Bloomberg", "a list that was compiled by the committee"), rather than
     opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by …")."""
-    found = phrase.group(0).lower()
-    if not found.endswith(" by") and found != "by":
+    found = phrase.group(0).lower().split()
+    if not found or found[-1] not in word_set("credit_agents"):
         return False
     before = text[: phrase.start()].split()
-    return bool(before) and before[-1].isalpha() and before[-1].islower() and before[-1] != "and"
+    return (
+        bool(before)
+        and before[-1].isalpha()
+        and before[-1].islower()
+        and before[-1] not in word_set("credit_joiners")
+    )
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
@@ -732,6 +748,12 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
             )
             found = True
             break
+    if s.n <= 80 and v.score < STRONG:
+        fine = lexicon("signup_fine_print").search(text, s.keyed, s.plain)
+        if fine:  # a sign-up form's fine print: the whole block is the form
+            v.add(STRONG - max(v.score, 0.0), f"a sign-up form ({fine.group(0).lower()})",
+                  "newsletter_donation")  # fmt: skip
+            found = True
     if not found:
         sign = next((sym for sym in symbols() if sym in text), None)
         if sign:
@@ -757,7 +779,11 @@ def _calls_to_action(s: Shape, v: Verdict, i: int, names_outlet) -> None:  # typ
     appeal = _first_plural_appeal(s)
     if appeal:
         v.add(MEDIUM, f"appeal ({appeal})", "newsletter_donation")
-    elif not _FIRST_PLURAL.isdisjoint(s.wordset) and _plural_count(s) >= 3 and names_outlet(text):
+    elif (
+        not word_set("first_plural").isdisjoint(s.wordset)
+        and _plural_count(s) >= 3
+        and names_outlet(text)
+    ):
         v.add(MEDIUM, "the outlet speaking of itself", "newsletter_donation")
 
 
@@ -791,18 +817,17 @@ def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
     return True
 
 
-_FIRST_PLURAL = frozenset(["we", "our", "us"])
-
-
 def _plural_count(s: Shape) -> int:
-    return sum(s.words.count(w) for w in _FIRST_PLURAL)
+    return sum(s.words.count(w) for w in word_set("first_plural"))
 
 
 def _first_plural_appeal(s: Shape) -> str | None:
     m = lexicon("appeals").search(s.text, s.keyed, s.plain)
     if m is None:
         return None
-    if not _FIRST_PLURAL.isdisjoint(s.wordset) or "your" in s.wordset:
+    if not word_set("first_plural").isdisjoint(s.wordset) or not word_set(
+        "second_person"
+    ).isdisjoint(s.wordset):
         return m.group(0).lower()
     return None
 
