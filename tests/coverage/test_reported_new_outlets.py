@@ -37,6 +37,12 @@ def _reported(text: str) -> list[str]:
         "At least 54,000 residents and workers at nursing homes and other elder-care facilities "
         "have died of COVID-19 in the United States, according to data compiled by the New York "
         "Times in late June.",  # Yahoo! The 360
+        # "…,” according to X, an appositive: the quotation's attribution, the appositive is X's
+        "Iran would “receive a response that would be written in history,” according to comments "
+        "carried by IRNA, a state-run news agency.",  # USA TODAY
+        "Talks would probably not be more successful if it was framed as “radical Islamism,” "
+        "according to Daniel Serwer, director of the Conflict Management Program at Johns Hopkins "
+        "University.",  # The Hill
     ],
 )
 def test_no_statement_is_reported(text):

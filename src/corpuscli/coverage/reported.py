@@ -848,6 +848,10 @@ def _without_head_tail(head: str) -> str:
 _QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
 
 
+#: A comma inside a closing quotation mark, before a postposed attribution.
+_COMMA_IN_QUOTE = (",”", ',"', ",’", ",'", ",»")
+
+
 #: A fronted phrase and its comma ("According to X,", "In a statement,").
 _FRONTED_LEAD = re.compile(r"(?:[A-Z][^,]{0,40},[ \t]*)")
 
@@ -880,6 +884,9 @@ def reports_in(
         ):
             continue  # "according to Nato's latest figures", "according to calculations by …"
         comma_before = text[s_start : m.start()].rstrip()
+        if comma_before.endswith(_COMMA_IN_QUOTE) and len(comma_before.split()) >= 4:
+            continue  # "…,” according to comments carried by IRNA, a state-run news agency.":
+            # the quotation's attribution; what follows is an appositive, not what was said
         if comma_before.endswith(",") and len(comma_before.split()) >= 4:
             start, stop = s_start, s_start + len(comma_before) - 1
             goes_on = text[np_end + 1 : np_end + 40].split(None, 1)[:1]
