@@ -21,7 +21,7 @@ SAMPLE = REPO / "benchmarks" / "labels" / "marked_rows_sample.json"
 
 
 def main() -> None:
-    run(SAMPLE, ("direct", "partial"), __doc__ or "")
+    run({"1": SAMPLE}, ("direct", "partial"), __doc__ or "")
 
 
 if __name__ == "__main__":

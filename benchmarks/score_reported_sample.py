@@ -1,10 +1,12 @@
 """Precision of the reported-speech rules on new text, from judged rows of a random sample.
 
-    python benchmarks/score_reported_sample.py [--corpora DIR] [--list-new]
+    python benchmarks/score_reported_sample.py [--corpora DIR] [--list-new] [--sample 1|2]
 
-Labels: benchmarks/labels/reported_rows_sample.json (its "about" gives the procedure): 265
-judged `indirect` rows of 1,790 articles no quote label uses, in two halves fixed by a hash
-before any row was read. Half A (split "dev") was read to write rules; half B (split "test") was
+Labels: benchmarks/labels/reported_rows_sample.json (sample 1, the default; its "about" gives
+the procedure): 265 judged `indirect` rows of 1,790 articles no quote label uses, in two halves
+fixed by a hash before any row was read. Sample 2, reported_rows_sample2.json (drawn by
+draw_reported_sample.py): 120 judged rows of 921 AllSides articles of the 340 outlets no label
+set or sample had drawn from, in halves of the same kind. Half A (split "dev") was read to write rules; half B (split "test") was
 not: its precision is the headline. The script runs the rules on the sample's articles and, per
 half:
 
@@ -33,6 +35,8 @@ sys.path.insert(0, str(REPO / "src"))
 from corpuscli.coverage.quotes import extract_quotes
 
 SAMPLE = REPO / "benchmarks" / "labels" / "reported_rows_sample.json"
+#: The judged samples of reported rows by the number ``--sample`` gives.
+SAMPLES = {"1": SAMPLE, "2": REPO / "benchmarks" / "labels" / "reported_rows_sample2.json"}
 
 
 def half(doc_id: str, start: int, end: int) -> str:
@@ -77,13 +81,17 @@ def sample_table(
     return table(rows, ["half", "judged (rows)", "kept (rows)", "new rows", "estimate"])
 
 
-def run(sample_path: Path, kinds: tuple[str, ...], doc: str) -> None:
-    """Score the judged rows sample at ``sample_path`` on the rows of ``kinds`` the rules find
-    now, with the command line of a score script whose docstring is ``doc``."""
+def run(samples: dict[str, Path], kinds: tuple[str, ...], doc: str) -> None:
+    """Score a judged rows sample of ``samples`` (by its number; the first is the default) on
+    the rows of ``kinds`` the rules find now, with the command line of a score script whose
+    docstring is ``doc``."""
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("--list-new", action="store_true", help="print half A's new rows")
+    if len(samples) > 1:
+        parser.add_argument("--sample", choices=sorted(samples), default=next(iter(samples)))
     args = parser.parse_args()
+    sample_path = samples[getattr(args, "sample", next(iter(samples)))]
     corpora = corpora_dir(args.corpora)
     sample = json.loads(sample_path.read_text(encoding="utf-8"))
     found: dict[tuple[str, int, int], str] = {}  # the rows the rules find now, and their verb
@@ -96,7 +104,7 @@ def run(sample_path: Path, kinds: tuple[str, ...], doc: str) -> None:
 
 
 def main() -> None:
-    run(SAMPLE, ("indirect",), __doc__ or "")
+    run(SAMPLES, ("indirect",), __doc__ or "")
 
 
 if __name__ == "__main__":

@@ -51,7 +51,32 @@ class Report:
 
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
 #: swing states").
-_FINDING_CUT = re.compile(r"[ \t]+(?:of|by|for|from|in|on|at|among|conducted|released|published)\b")
+_FINDING_CUT = re.compile(
+    r"[ \t]+(?:of|by|for|from|in|on|at|among|before|after|during|conducted|released|published|"
+    r"analyzed|analysed|compiled|collected|taken|showing|that|which)\b"
+)
+#: Heads of what "according to" cites that is evidence or a finding when the phrase names nobody
+#: ("according to the scenario", "according to footage").
+_EVIDENCE = lexicon().words("evidence")
+
+
+def _cites_evidence(phrase: str) -> bool:
+    """Whether ``phrase`` (what "according to" cites) is evidence or a finding that names nobody:
+    its head, before what it is about ("footage taken by …", "data analyzed by the center"), is
+    among the ``evidence`` of ``data/quotes/function_words.tsv`` and none of its words is
+    capitalised, nor of its author after "by", "from" or "of" ("research by the Licensed Taxi
+    Drivers Association" speaks for its authors; "photographs showing Kim Jong-un" do not), or
+    it is data ("figures", "statistics": the role ``data`` of ``roles.txt``)."""
+    cut = _FINDING_CUT.search(phrase)
+    words = (phrase[: cut.start()] if cut else phrase).split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(",.’'")
+    author = (
+        phrase[cut.end() :].split() if cut and cut.group(0).strip() in ("by", "from", "of") else []
+    )
+    named = any(w[:1].isupper() for w in words + author)
+    return (head in _EVIDENCE and not named) or role_of([head]) == "data"
 
 
 def is_finding(who: Mention | None) -> bool:
@@ -700,10 +725,38 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
     return found if found is not None and found.source == "named" else None
 
 
+#: Pronouns whose "'s" is "has" or "is" ("he's said", "it's claimed"), not a possessive.
+_CONTRACTED = {"he", "she", "it", "that", "there", "who", "what", "here", "where"}
+_ADJECTIVE_BEFORE = lexicon().words("adjective_before")
+_DEGREE_ADVERBS = lexicon().words("degree_adverbs")
+
+
+def _modifies_a_noun(previous: list[str], verb: str) -> bool:
+    """Whether a speech verb's form after the word ``previous`` (a list of one word or none) is
+    an adjective or a noun, not a verb: after a determiner or a word such as "most" (the
+    ``adjective_before`` of ``data/quotes/function_words.tsv``: "the stated goal", "the most
+    informed Texan"), or, in -ed, after a degree adverb or a possessive noun ("America's declared
+    solidarity"; not "he's said", whose "'s" is "has")."""
+    if not previous:
+        return False
+    word = previous[0].lower().strip('“”"«»()')
+    if word in _ADJECTIVE_BEFORE:
+        return word != "her" or verb.endswith("ed")
+    return (
+        verb.endswith("ed")
+        and " " not in verb
+        and (
+            word in _DEGREE_ADVERBS
+            or (word.endswith(("'s", "’s")) and word[:-2] not in _CONTRACTED)
+        )
+    )
+
+
 def _strip_negation(before: str) -> str:
-    """``before`` without a negation and adverbs at its end ("will not", "could also")."""
+    """``before`` without a negation, adverbs and a perfect's "have" at its end ("will not",
+    "could also", "would have": a counterfactual says nothing either)."""
     words = before.rsplit(None, 4)[-4:]  # the last words only: ``before`` may be long
-    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never")
+    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never", "have")
                      or words[-1].lower().endswith("ly")):  # fmt: skip
         words.pop()
     return " ".join(words)
@@ -795,6 +848,10 @@ def _without_head_tail(head: str) -> str:
 _QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
 
 
+#: A comma inside a closing quotation mark, before a postposed attribution.
+_COMMA_IN_QUOTE = (",”", ',"', ",’", ",'", ",»")
+
+
 #: A fronted phrase and its comma ("According to X,", "In a statement,").
 _FRONTED_LEAD = re.compile(r"(?:[A-Z][^,]{0,40},[ \t]*)")
 
@@ -822,12 +879,14 @@ def reports_in(
             continue
         np_end = _phrase_end(text, m.end(), s_end)
         who = parse_phrase(text, m.end(), np_end)
-        head = _FINDING_CUT.split(text[m.end() : np_end], maxsplit=1)[0].lower().split()[-1:]
-        if role_of(head) == "data" or (
+        if _cites_evidence(text[m.end() : np_end]) or (
             who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data"
         ):
             continue  # "according to Nato's latest figures", "according to calculations by …"
         comma_before = text[s_start : m.start()].rstrip()
+        if comma_before.endswith(_COMMA_IN_QUOTE) and len(comma_before.split()) >= 4:
+            continue  # "…,” according to comments carried by IRNA, a state-run news agency.":
+            # the quotation's attribution; what follows is an appositive, not what was said
         if comma_before.endswith(",") and len(comma_before.split()) >= 4:
             start, stop = s_start, s_start + len(comma_before) - 1
             goes_on = text[np_end + 1 : np_end + 40].split(None, 1)[:1]
@@ -863,6 +922,10 @@ def reports_in(
             m.group("link") == "for" and m.group("noun") not in _FOR_NOUNS
         ):
             continue  # "issued a warning to the White House", "a declaration for 19 counties"
+        if m.group("link") == "that" and not _that_opens_clause(
+            text[m.start("next") : min(s_end, m.start("next") + 200)]
+        ):
+            continue  # "issued a statement that offered the following": a relative clause
         clause_start = clause_start_before(m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         if left.strip():
@@ -917,6 +980,8 @@ def reports_in(
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
         before = text[s_start : m.start()]
+        if _modifies_a_noun(before[-30:].split()[-1:], verb):
+            continue  # "America's declared solidarity", "the most informed Texan": an adjective
         if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
             # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
             # of ordering …" report what nobody named says
