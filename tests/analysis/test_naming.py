@@ -279,3 +279,23 @@ def test_an_abbreviation_stands_for_one_name_in_full():
     pairs = set(zip(table["term_a"], table["term_b"], strict=True))
     assert ("cdc", "centers for disease control") in pairs
     assert ("cdc", "county drug court") not in pairs
+
+
+def test_two_outlets_describe_one_person_each_their_own_way():
+    """No sentence shared, but each side describes Putin its own way where it names him ("the
+    Russian president" / "the Kremlin leader"): a pair found from the descriptions, with a
+    sentence of each side; seen in one pair of articles only, it is not enough."""
+    own = SEED_003.read_text(encoding="utf-8")
+    said = "President Vladimir Putin said Thursday"
+    assert said in own
+    mine = own.replace(said, "said Vladimir Putin, the Russian president, on Thursday")
+    theirs = own.replace(said, "said Vladimir Putin, the Kremlin leader, on Thursday")
+    table = naming_differences(_two_sides([mine, mine], [theirs, theirs]), by="side", a="a", b="b")
+    row = table.set_index(["term_a", "term_b"]).loc[("president", "leader")]
+    assert row["basis"] == "described" and row["swaps"] >= 2
+    assert "Russian president" in row["example_a"] and "Kremlin leader" in row["example_b"]
+    with pytest.raises(NotFound):
+        naming_differences(_two_sides([mine], [theirs]), by="side", a="a", b="b")
+    # both sides describing him alike is no pair
+    with pytest.raises(NotFound):
+        naming_differences(_two_sides([mine, mine], [mine, mine]), by="side", a="a", b="b")

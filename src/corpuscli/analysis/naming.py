@@ -328,6 +328,7 @@ class _Slots:
     not_after: frozenset[str]
     reporting: frozenset[str]
     joiners: frozenset[str]
+    determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -339,7 +340,7 @@ def _slots() -> _Slots:
     verbs = data("data/reporting_verbs.toml")
     reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
     return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting),
-                  frozenset(slots["joiners"]))  # fmt: skip
+                  frozenset(slots["joiners"]), frozenset(slots["determiners"]))  # fmt: skip
 
 
 def _word(key: str) -> bool:
@@ -714,14 +715,28 @@ def _read_roles(arts: list[_Article], stop: frozenset[str]) -> None:
     openers, generic = _slots().before, story_stopwords() | _slots().reporting
     for art in arts:
         lower_uses(art.keys, art.words, lower)
-        noun_uses(art.keys, stop, nouns)
+        noun_uses(art.keys, stop, _slots().determiners, nouns)
     for art in arts:
         roles: dict[str, dict[str, int]] = defaultdict(dict)
         for entity, description, at in descriptions(
-            art.keys, art.capital, lower, nouns, stop, openers, generic
+            art.keys,
+            art.capital,
+            lower,
+            nouns,
+            stop,
+            openers,
+            _slots().determiners,
+            generic,
+            _line_starts(art),
         ):
             roles[entity].setdefault(description, at)
         art.roles = dict(roles)
+
+
+def _line_starts(art: _Article) -> list[bool]:
+    """Whether each token of the article is the first of a line."""
+    starts, text = art.starts, art.text
+    return [i > 0 and "\n" in text[starts[i - 1] : start] for i, start in enumerate(starts)]
 
 
 def naming_differences(

@@ -11,8 +11,8 @@ only, each a slot a reporter fills with a noun that names the person's role:
   :data:`LONGEST` of them, stopping at a stopword, a punctuation mark or a proper word ("North
   Korean" in "North Korean dictator Kim": the proper words describe no role, and the story's
   other outlet shares them);
-- **in apposition after it**: the name, a comma, a determiner (``the``, ``a``, ``an``) or a
-  possessive, then common words up to the next comma, as in "Kim, the North Korean dictator,";
+- **in apposition after it**: the name, a comma, a determiner or a possessive ("the", "a",
+  "his": ``determiners`` in ``data/naming_slots.toml``), then common words up to the next comma, as in "Kim, the North Korean dictator,";
   the description is the common words just before that comma.
 
 A word is **proper** when the collection writes it with a capital and never lower-cased (a
@@ -32,8 +32,6 @@ from collections.abc import Sequence
 
 #: The most words of a description kept ("north korean dictator": the common words only).
 LONGEST = 3
-#: Words that open an appositive description after "Name,".
-OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
 
 def lower_uses(keys: Sequence[str], words: Sequence[str], counts: Counter[str]) -> None:
@@ -44,21 +42,24 @@ def lower_uses(keys: Sequence[str], words: Sequence[str], counts: Counter[str]) 
             counts[key] += 1
 
 
-def noun_uses(keys: Sequence[str], stop: frozenset[str], counts: Counter[str]) -> None:
+def noun_uses(
+    keys: Sequence[str], stop: frozenset[str], determiners: frozenset[str], counts: Counter[str]
+) -> None:
     """Add to ``counts`` each word the article writes as the head of a noun phrase: after a
     determiner, with at most two words between, and before a stopword or a punctuation mark
     ("the **dictator**, who", "a North Korean **leader** of"). A description must end in such
     a word: what keeps the verb before a name ("forcing Kim", "meet Kim") and the adverb
     before a date ("next Friday") out."""
-    for i in range(1, len(keys) - 1):
-        key, nxt = keys[i], keys[i + 1]
-        if not _is_word(key) or key in stop or (_is_word(nxt) and nxt not in stop):
+    n = len(keys)
+    for o, opener in enumerate(keys):
+        if opener not in determiners:
             continue
-        for k in range(i - 1, max(-1, i - 4), -1):
-            if keys[k] in OPENERS:
-                counts[key] += 1
+        for i in range(o + 1, min(o + 4, n - 1)):
+            key, nxt = keys[i], keys[i + 1]
+            if key in stop or not key[:1].isalnum():
                 break
-            if not _is_word(keys[k]) or keys[k] in stop:
+            if nxt in stop or not nxt[:1].isalnum():
+                counts[key] += 1
                 break
 
 
@@ -73,7 +74,9 @@ def descriptions(
     nouns: Counter[str],
     stop: frozenset[str],
     openers: frozenset[str],
+    determiners: frozenset[str],
     generic: frozenset[str],
+    line_starts: Sequence[bool] = (),
 ) -> list[tuple[str, str, int]]:
     """(entity, description, token) for each description the article writes of a name, in the
     two slots of the module docstring. ``lower`` is :func:`lower_uses` and ``nouns``
@@ -81,8 +84,14 @@ def descriptions(
     as a noun. A description before a name opens after a punctuation mark, a proper word or
     one of ``openers`` (a determiner, a possessive, a preposition: "the [former campaign
     chairman] Paul Manafort"), not after another stopword ("to [ask] President Trump": a
-    verb's place). ``generic`` words (those every report writes: "said", "Friday",
-    "Mr.") are no description and no entity."""
+    verb's place); one in apposition, after "Name," and one of ``determiners`` ("the", "a",
+    "his"). ``generic`` words (those every report writes: "said", "Friday",
+    "Mr.") are no description and no entity. A description and its name stand on one line
+    (``line_starts``: whether each token begins a line): a page's "Advertisement" line before
+    a paragraph that opens with a name describes no one."""
+
+    def starts_line(i: int) -> bool:
+        return i < len(line_starts) and line_starts[i]
 
     def proper(i: int) -> bool:
         k = keys[i]
@@ -109,15 +118,18 @@ def descriptions(
             continue
         # before: common words just before the run, at most LONGEST of them
         k = i - 1
-        while k >= 0 and i - k <= LONGEST and common(k):
+        while k >= 0 and i - k <= LONGEST and common(k) and not starts_line(k + 1):
             k -= 1
-        opened = k < 0 or not _is_word(keys[k]) or keys[k] in openers or proper(k)
+        opened = k < 0 or starts_line(k + 1) or not _is_word(keys[k]) or keys[k] in openers
+        opened = opened or proper(k)
         if k < i - 1 and opened and nouns[keys[i - 1]]:
             out.append((entity, " ".join(keys[k + 1 : i]), k + 1))
         # apposition: "Name, the [North Korean] dictator,"
-        if j + 3 < n and keys[j + 1] == "," and keys[j + 2] in OPENERS:
+        if j + 3 < n and keys[j + 1] == "," and keys[j + 2] in determiners:
             e = j + 3
             while e < n and e - (j + 3) < 2 * LONGEST and _is_word(keys[e]) and keys[e] not in stop:
+                if starts_line(e):
+                    break
                 e += 1
             if e < n and keys[e] in {",", ".", ";"}:
                 s = e - 1
