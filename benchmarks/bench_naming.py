@@ -1,7 +1,7 @@
 """`corpus compare --naming`, found without hints, against NewsWCL50's word-choice annotations.
 
     python benchmarks/bench_naming.py [--corpora DIR] [--show-dev] [--split dev|test|both] [--cv]
-    python benchmarks/bench_naming.py --judged [--show-dev]
+    python benchmarks/bench_naming.py --judged [--sources] [--show-dev]
 
 NewsWCL50 has 10 events, each covered by 5 outlets (political labels LL, L, M, R, RR: HuffPost,
 NYT, USA Today, Fox News, Breitbart). Annotations.csv marks the phrases of each article that name
@@ -197,6 +197,12 @@ def cross_validate(annotations, frame) -> dict[str, float]:  # type: ignore[no-u
 #: (min_modifier, min_sentence_overlap) that --judged cross-validates.
 JUDGED_GRID = [(mod, sent) for mod in (0, 1, 2, 3) for sent in (None, 0.75)]
 JUDGED_PARAMS = ("min_modifier", "min_sentence_overlap")
+#: The second candidate sources --judged --sources cross-validates, the others at their
+#: defaults: descriptions of one name (min_described: stories that show the pair) and swaps
+#: in statements aligned by their words where each article keeps to its own term
+#: (min_statement: the least share of words the two sentences have in common).
+SOURCES_GRID = [(d, s) for d in (None, 1, 2) for s in (None, 0.3, 0.5)]
+SOURCES_PARAMS = ("min_described", "min_statement")
 
 
 def judged_units(corpora):  # type: ignore[no-untyped-def]
@@ -222,16 +228,18 @@ def read_judged() -> dict[tuple, str]:  # type: ignore[type-arg]
     }
 
 
-def judged(corpora, show: bool) -> None:  # type: ignore[no-untyped-def]
-    """Precision@20 on the hand-judged dev set, per fold and setting, and its cross-validation."""
+def judged(corpora, show: bool, sources: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Precision@20 on the hand-judged dev set, per fold and setting, and its cross-validation
+    (over SOURCES_GRID with ``sources``, else JUDGED_GRID)."""
+    grid, names = (SOURCES_GRID, SOURCES_PARAMS) if sources else (JUDGED_GRID, JUDGED_PARAMS)
     labels = read_judged()
     units = list(judged_units(corpora))
     scores: dict = defaultdict(lambda: [0, 0, 0])  # type: ignore[type-arg]
-    for params in JUDGED_GRID:
+    for params in grid:
         for fold, event, frame, by, x, y in units:
             try:
                 found = naming_differences(frame, by=by, a=x, b=y, top=20,
-                                           **dict(zip(JUDGED_PARAMS, params, strict=True)))  # fmt: skip
+                                           **dict(zip(names, params, strict=True)))  # fmt: skip
             except (NothingToAnalyse, NotFound):
                 continue
             corpus = fold.split(" event")[0]
@@ -241,7 +249,7 @@ def judged(corpora, show: bool) -> None:  # type: ignore[no-untyped-def]
                 s[0] += 1
                 s[1] += verdict == "right"
                 s[2] += verdict is None
-                if show and params == JUDGED_GRID[-2]:
+                if show and params == grid[-2]:
                     print(f"{fold} {x}/{y} {verdict or 'UNJUDGED'} {row.term_a!r} / {row.term_b!r}")
     folds = sorted({f for f, *_ in units})
 
@@ -252,20 +260,20 @@ def judged(corpora, show: bool) -> None:  # type: ignore[no-untyped-def]
 
     listed = right = 0
     for held in folds:
-        best = max(JUDGED_GRID, key=lambda p, held=held: fit(p, [f for f in folds if f != held]))
+        best = max(grid, key=lambda p, held=held: fit(p, [f for f in folds if f != held]))
         listed += scores[(held, best)][0]
         right += scores[(held, best)][1]
-        print(f"held out {held}: chosen {dict(zip(JUDGED_PARAMS, best, strict=True))}, "
+        print(f"held out {held}: chosen {dict(zip(names, best, strict=True))}, "
               f"{scores[(held, best)][1]} right of {scores[(held, best)][0]}")  # fmt: skip
     print(
         f"leave-one-fold-out: {right} right of {listed}, precision@20 {right / max(listed, 1):.3f}"
     )
     rows = []
-    for params in JUDGED_GRID:
+    for params in grid:
         n = sum(scores[(f, params)][0] for f in folds)
         unjudged = sum(scores[(f, params)][2] for f in folds)
         precision, r = fit(params, folds)
-        rows.append([str(dict(zip(JUDGED_PARAMS, params, strict=True))), str(n), str(r),
+        rows.append([str(dict(zip(names, params, strict=True))), str(n), str(r),
                      f"{precision:.3f}", str(unjudged)])  # fmt: skip
     print(table(rows, ["setting", "listed (top 20)", "right", "precision@20", "unjudged"]))
 
@@ -277,6 +285,9 @@ def main() -> None:
     parser.add_argument(
         "--judged", action="store_true", help="the hand-judged dev set (labels/naming_dev.json)"
     )
+    parser.add_argument(
+        "--sources", action="store_true", help="with --judged: cross-validate SOURCES_GRID"
+    )
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
     parser.add_argument(
         "--cv", action="store_true", help="leave-one-event-out over the dev events only"
@@ -284,7 +295,7 @@ def main() -> None:
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     if args.judged:
-        judged(corpora, args.show_dev)
+        judged(corpora, args.show_dev, args.sources)
         return
     wcl = corpora / "newswcl50"
     frame = load([str(wcl / "newswcl50_articles.jsonl")]).frame

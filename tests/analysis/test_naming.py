@@ -180,7 +180,8 @@ def test_an_abbreviation_against_the_name_in_full():
 
 
 def test_an_abbreviation_is_counted_with_and_without_dots_but_never_as_a_word(tmp_path):
-    """ "D.N.C." and "DNC" are one way of naming; "U.S." is not the pronoun "us"."""
+    """ "D.N.C." and "DNC" are one way of naming; "U.S." (and "US" amid lower-case words) is
+    not the pronoun "us"."""
     aliases = tmp_path / "pairs.txt"
     aliases.write_text("u.s. = united states\n", encoding="utf-8")
     frame = load([str(ROUNDUPS)]).frame
@@ -189,7 +190,8 @@ def test_an_abbreviation_is_counted_with_and_without_dots_but_never_as_a_word(tm
     )
     row = table.iloc[0]
     left = " ".join(frame.loc[frame["stance"] == "left", "text"])
-    assert row["a_in_A"] == len(re.findall(r"\bU\.S\.(?![\w-])", left))
+    dotted = len(re.findall(r"\bU\.S\.(?![\w-])", left))
+    assert row["a_in_A"] == dotted + len(re.findall(r"\bUS\b", left))
     assert " us " in left.lower()  # the pronoun is there, and not counted
     own = SEED_003.read_text(encoding="utf-8").replace("TASS", "T.A.S.S.", 1)
     aliases.write_text("tass = itar\n", encoding="utf-8")
@@ -262,3 +264,38 @@ def test_a_run_trimmed_of_small_words_keeps_its_place_in_the_sentence(own, other
         return
     terms = set(table["term_a"]) | set(table["term_b"])
     assert not terms & {"conducting", "carrying", "pulling", "bowing"}
+
+
+def test_an_abbreviation_stands_for_one_name_in_full():
+    """Two names with the initials of one abbreviation written before it ("RNC": the
+    Republican National Convention, then the Republican National Committee (RNC)): the
+    abbreviation is the nearer one, the one the article defines, not both."""
+    rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()]
+    own = next(r["text"] for r in rows if r["id"] == "5828_right")
+    full = "Centers for Disease Control and Prevention"
+    own = "Officials of the County Drug Court were not consulted. " + own
+    other = own.replace(f"{full} (CDC)", full).replace("CDC", full)
+    table = naming_differences(_two_sides([own], [other]), by="side", a="a", b="b", top=None)
+    pairs = set(zip(table["term_a"], table["term_b"], strict=True))
+    assert ("cdc", "centers for disease control") in pairs
+    assert ("cdc", "county drug court") not in pairs
+
+
+def test_two_outlets_describe_one_person_each_their_own_way():
+    """No sentence shared, but each side describes Putin its own way where it names him ("the
+    Russian president" / "the Kremlin leader"): a pair found from the descriptions, with a
+    sentence of each side; seen in one pair of articles only, it is not enough."""
+    own = SEED_003.read_text(encoding="utf-8")
+    said = "President Vladimir Putin said Thursday"
+    assert said in own
+    mine = own.replace(said, "said Vladimir Putin, the Russian president, on Thursday")
+    theirs = own.replace(said, "said Vladimir Putin, the Kremlin leader, on Thursday")
+    table = naming_differences(_two_sides([mine, mine], [theirs, theirs]), by="side", a="a", b="b")
+    row = table.set_index(["term_a", "term_b"]).loc[("president", "leader")]
+    assert row["basis"] == "described" and row["swaps"] >= 2
+    assert "Russian president" in row["example_a"] and "Kremlin leader" in row["example_b"]
+    with pytest.raises(NotFound):
+        naming_differences(_two_sides([mine], [theirs]), by="side", a="a", b="b")
+    # both sides describing him alike is no pair
+    with pytest.raises(NotFound):
+        naming_differences(_two_sides([mine, mine], [mine, mine]), by="side", a="a", b="b")
