@@ -25,6 +25,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from corpuscli.engine.collector import collector_paused
 from corpuscli.errors import InputError
 from corpuscli.progress import Progress, tell, tracked
 from corpuscli.schema import PERIODS, group_keys
@@ -227,6 +228,26 @@ def detect(
             corpus, by, patterns, learn, min_repeats, min_share, page, jobs, progress,
             boilerplate_only,
         )[0]  # fmt: skip
+    return _detect_here(
+        corpus, by=by, patterns=patterns, learn=learn, min_repeats=min_repeats,
+        min_share=min_share, page=page, progress=progress, boilerplate_only=boilerplate_only,
+    )  # fmt: skip
+
+
+@collector_paused()  # a few objects a block, none in a cycle: see engine.collector
+def _detect_here(
+    corpus: pd.DataFrame,
+    *,
+    by: str,
+    patterns: Patterns | None,
+    learn: bool,
+    min_repeats: int,
+    min_share: float,
+    page: bool,
+    progress: Progress | None,
+    boilerplate_only: bool,
+) -> pd.DataFrame:
+    """:func:`detect` in this process."""
     stop = load_stopwords("en")
     known = Patterns()
     key_list = outlet_keys(corpus, by).tolist()

@@ -70,11 +70,13 @@ def shape_of(text: str, stopwords: frozenset[str], keys: frozenset[str] | None =
     words = words_in(folded)
     n = len(words)
     share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
-    if not text.isascii():  # maybe CJK: count its characters
+    plain = plain_folded(folded)
+    if plain is None:  # maybe CJK (a line with no other sign beyond ASCII than curly quotes,
+        # dashes and ellipses has none): count its characters
         n += len(CJK.findall(text)) // 2
     wordset = frozenset(words)
     keyed = wordset if keys is None else wordset & keys
-    return Shape(text, words, wordset, n, ends_sentence(text), share, plain_folded(folded), keyed)
+    return Shape(text, words, wordset, n, ends_sentence(text), share, plain, keyed)
 
 
 #: What may close a sentence after its stop (:data:`SENTENCE_END`'s closing marks).

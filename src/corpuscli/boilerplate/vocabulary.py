@@ -48,8 +48,10 @@ def words_in(folded: str) -> list[str]:
     if folded.isascii():
         data = folded.encode("ascii")
     elif _WIDE_LETTER.search(folded) is None:
-        # no letter beyond ASCII: each other character beyond it only parts words, as "?" does
-        data = folded.encode("ascii", "replace")
+        # no letter beyond ASCII: each other character beyond it only parts words; its UTF-8
+        # bytes are all beyond ASCII, so the translation makes each a space (no error handler
+        # per character, as encoding to ASCII with "replace" runs)
+        data = folded.encode("utf-8")
     else:
         return WORD.findall(folded)
     # the letters, apostrophes and hyphens alone: where every apostrophe and hyphen is inside a

@@ -221,13 +221,19 @@ def start_early(module: str) -> None:
 
 
 def give_back_memory() -> None:
-    """Return the memory this process has freed to the system (glibc's ``malloc_trim``; nothing
-    elsewhere). The C allocator keeps freed blocks for reuse: after a step's large temporary
-    tables they would stay resident, and a worker forked next would dirty (and so copy) the
-    free pages it reuses."""
+    """Return the memory this process has freed to the system (glibc's ``malloc_trim``, nothing
+    elsewhere; and pyarrow's pool's, when pyarrow is loaded). The allocators keep freed blocks
+    for reuse: after a step's large temporary tables they would stay resident, and a worker
+    forked next would dirty (and so copy) the free pages it reuses."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+    arrow = sys.modules.get("pyarrow")  # loaded by now if any table used it; never loaded here
+    if arrow is not None:
+        # pyarrow allocates from its own pool (mimalloc or jemalloc), which keeps the pages
+        # of freed buffers for reuse: a step's sliced or concatenated text columns stayed
+        # resident through every later step (20-60 MB a step on 5,000 articles)
+        arrow.default_memory_pool().release_unused()
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
