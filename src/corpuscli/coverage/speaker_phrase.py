@@ -527,7 +527,8 @@ _MOST_PARTS = 40
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of ``text[start:end]`` between commas, the last :data:`_MOST_PARTS` of them."""
-    out, pos = [], end
+    out: list[tuple[int, int]] = []
+    pos = end
     while len(out) < _MOST_PARTS - 1:
         comma = text.rfind(",", start, pos)
         if comma < 0:
