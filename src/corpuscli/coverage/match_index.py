@@ -20,9 +20,9 @@ def _word(ch: str) -> bool:
 
 class MatchIndex:
     """Every match of ``pattern`` in ``text``, found once. The pattern has no anchor, no
-    look-around, and each of its matches ends with a word character and a word boundary
-    (``\\b(?:said|told)\\b``): then a stretch that ends after a character that is no word
-    character holds a match exactly where the text does."""
+    look-around, and a word boundary at most at its start and its end (``\\b(?:said|told)\\b``):
+    then a stretch holds the matches the text holds within it, unless a word goes on over its
+    end (a match may end there in the stretch only) or a match runs over one of its edges."""
 
     def __init__(self, pattern: re.Pattern[str], text: str) -> None:
         self.pattern = pattern
@@ -36,7 +36,8 @@ class MatchIndex:
         text = self.text
         if (
             start >= end
-            or _word(text[end - 1])  # a match may end at ``end`` in the stretch, not in the text
+            # a word boundary at ``end`` in the stretch but not in the text
+            or (end < len(text) and _word(text[end - 1]) and _word(text[end]))
             or (sliced and start > 0 and _word(text[start - 1]))  # a boundary only the slice has
         ):
             return self._search(start, end, sliced)

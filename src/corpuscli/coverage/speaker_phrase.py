@@ -164,8 +164,8 @@ _PHRASES_KEPT = 8192
 
 #: The most characters of a phrase that are read for its speaker: of a longer one (the words
 #: before a verb in a run-on sentence with no stop, a broken text) the last words only, so that
-#: a sentence of many verbs is read in linear time. The longest phrase a speaker was found in
-#: over the 37,554 AllSides articles had PHRASE_LONGEST characters; no phrase that long is cut.
+#: a sentence of many verbs is read in linear time. The longest phrase read over the 37,554
+#: AllSides articles had 83 words (a speaker was found in 69 at most): none is cut there.
 PHRASE_REACH = 1000
 
 
