@@ -736,10 +736,13 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 def _link_widgets(text: str) -> list[tuple[int, int]]:
     """The spans of the runs of link headlines inside paragraphs (data/quotes/link_widgets.txt):
-    their quotes and reported speech are headlines'."""
-    if "MORE" not in text:  # every widget the data knows ends so; a quick test
-        return []
-    return [m.span() for m in lexicon().link_widget.finditer(text)]
+    their quotes and reported speech are headlines'. A pattern is tried only on a text that holds
+    the literal the data file gives with it."""
+    spans = []
+    for literal, pattern in lexicon().link_widgets:
+        if literal in text:  # the literal each of its matches holds: a quick test
+            spans += [m.span() for m in pattern.finditer(text)]
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
