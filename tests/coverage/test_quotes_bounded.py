@@ -34,11 +34,14 @@ HOSTILE = [
     ("He called the bill a disaster ", extract_quotes),
     ("accused him, called the bill ", extract_quotes),
     ("told " + "x " * 11, article_statements),
-    ("x said ", extract_quotes),
+    ("x said ", extract_quotes),  # (a reported clause for every verb: many calls a character)
     ('‘ " Mr. they ? a ', extract_quotes),
     ('bill reporters U.S. " ', extract_quotes),
     ("It President asked put Q: ", extract_quotes),
 ]
+#: Characters of the shorter text (the longer has four times as many): past the bounds (a
+#: phrase of 1,000 characters), and few enough for a quick test.
+SMALL = {"x said ": 1500}
 
 
 def _calls(run: Callable[[str], Any], text: str) -> int:
@@ -70,11 +73,35 @@ class _NoMemory(dict):  # type: ignore[type-arg]
 @pytest.mark.parametrize(("unit", "run"), HOSTILE)
 def test_hostile_sentences_take_work_in_proportion(unit, run, monkeypatch):
     monkeypatch.setattr(speaker_phrase, "_PHRASES_READ", _NoMemory())
-    small = unit * (6000 // len(unit))  # past the bounds (a phrase of 1,000 characters)
-    large = unit * (24000 // len(unit))
+    size = SMALL.get(unit, 4000)
+    small = unit * (size // len(unit))
+    large = unit * (4 * size // len(unit))
     with bounded(120):
         ratio = _calls(run, large) / _calls(run, small)
     assert ratio < 6, ratio  # linear: about 4; quadratic: about 16
+
+
+#: News words and marks a generated hostile sentence repeats.
+WORDS = ["Putin", "said", "he", "told", "reporters", "that", "the", "Kremlin", "according", "to",
+         "Mr.", "Sen.", "U.S.", "officials", "warned", "added", "accused", "him", "of", "called",
+         "bill", "a", "—", ":", ",", "?", "“", "”", '"', "‘", "’", "'", "Q:", "President", "as",
+         "put", "it", "asked", "when", "saying", "The", "spokesman", "who", "and", "x", "(",
+         "she", "they", "It"]  # fmt: skip
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_generated_run_on_sentences_take_work_in_proportion(words):
+    unit = " ".join(words) + " "
+    memory = speaker_phrase._PHRASES_READ
+    speaker_phrase._PHRASES_READ = _NoMemory()
+    try:
+        with bounded(120):
+            small = _calls(extract_quotes, unit * (4000 // len(unit)))
+            large = _calls(extract_quotes, unit * (16000 // len(unit)))
+    finally:
+        speaker_phrase._PHRASES_READ = memory
+    assert large < 6 * small, (unit, large / small)
 
 
 def test_a_long_phrase_is_read_in_its_last_words(monkeypatch):
