@@ -44,8 +44,9 @@ class Lexicon:
     anonymous: re.Pattern[str]  # "who asked not to be named": a speaker the article will not name
     # a paragraph that is a video's or a link's headline: "JUST WATCHED …", "Media caption …"
     headline_line: re.Pattern[str]
-    # a run of link headlines inside a paragraph: "Donald John TrumpMcBath, Handel to … MORE"
-    link_widget: re.Pattern[str]
+    # runs of link headlines inside a paragraph: "Donald John TrumpMcBath, Handel to … MORE",
+    # each pattern with a literal every match of it holds (it is tried on texts that hold that)
+    link_widgets: tuple[tuple[str, re.Pattern[str]], ...]
     # the words before a term or a name in quotation marks: "so-called", "known as", "the term"
     term_marker: re.Pattern[str]
     function_words: dict[str, frozenset[str]]  # closed-class word sets by name
@@ -159,7 +160,11 @@ def lexicon() -> Lexicon:
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
         headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),
-        link_widget=re.compile("|".join(f"(?:{p})" for p in _lines("link_widgets.txt"))),
+        link_widgets=tuple(
+            (literal, re.compile(pattern))
+            for line in _lines("link_widgets.txt")
+            for literal, pattern in [line.split("\t", 1)]
+        ),
         term_marker=re.compile(r"\b(?:" + "|".join(_lines("term_markers.txt")) + r")[ \t]*$", re.I),
         first_names={
             name: pronoun

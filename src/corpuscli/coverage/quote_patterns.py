@@ -4,7 +4,7 @@ descriptions, sentence boundaries, and the :class:`Quote` record."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -196,31 +196,58 @@ class Quote:
     confidence: float = 0.0
 
 
+class _Stops:
+    """Where the sentences of one text may end: its line breaks, and its full stops before a
+    space that end a sentence (not a title's or an initial's: "Mr. ", "U.S. "), found once."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self.stops = [
+            m.start()
+            for m in _STOP_SPACE.finditer(text)
+            if not _ABBREV_END.search(text[max(0, m.start() - 6) : m.start() + 1])
+        ]
+
+
+_NEWLINE = re.compile(r"\n")
+_STOP_SPACE = re.compile(r"\. ")
+_LAST_STOPS: list[tuple[str, _Stops]] = []
+
+
+def _stops(text: str) -> _Stops:
+    """The sentence stops of ``text``, found once for the article being read (the last text
+    asked about is remembered): the sentence of each quote is asked for many times, and walking
+    back over the titles of a long text with no full stop ("Mr. … Mr. …") took quadratic time."""
+    last = _LAST_STOPS[0] if _LAST_STOPS else None  # read once: another thread may set it
+    if last is not None and last[0] is text:
+        return last[1]
+    stops = _Stops(text)
+    _LAST_STOPS[:] = [(text, stops)]
+    return stops
+
+
 def start_of_sentence(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (a full stop after an abbreviation does not end one)."""
-    start = pos
-    while True:
-        dot = text.rfind(". ", 0, start)
-        newline = text.rfind("\n", 0, start)
-        if newline > dot:
-            return newline + 1
-        if dot < 0:
-            return 0
-        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
-            return dot + 2
-        start = dot
+    """Where the sentence holding ``pos`` starts: after the last line break before ``pos`` or
+    the last full stop and space that end by it (a full stop after an abbreviation does not end
+    a sentence), whichever is later."""
+    found = _stops(text)
+    k = bisect_left(found.newlines, pos)
+    newline = found.newlines[k - 1] if k else -1
+    k = bisect_right(found.stops, pos - 2)
+    dot = found.stops[k - 1] if k else -1
+    if newline > dot:
+        return newline + 1
+    return dot + 2 if dot >= 0 else 0
 
 
 def end_of_sentence(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` ends."""
-    start = pos
-    while True:
-        dot = text.find(". ", start)
-        newline = text.find("\n", start)
-        if newline >= 0 and (dot < 0 or newline < dot):
-            return newline
-        if dot < 0:
-            return len(text)
-        if not _ABBREV_END.search(text[max(0, dot - 6) : dot + 1]):
-            return dot + 1
-        start = dot + 2
+    """Where the sentence holding ``pos`` ends: at the first line break from ``pos`` on, or
+    after the first full stop that ends a sentence, whichever is earlier."""
+    found = _stops(text)
+    k = bisect_left(found.newlines, pos)
+    newline = found.newlines[k] if k < len(found.newlines) else -1
+    k = bisect_left(found.stops, pos)
+    dot = found.stops[k] if k < len(found.stops) else -1
+    if newline >= 0 and (dot < 0 or newline < dot):
+        return newline
+    return dot + 1 if dot >= 0 else len(text)

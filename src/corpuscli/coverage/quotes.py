@@ -107,6 +107,7 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         # straight marks are told open from closed by their edges, unless the paragraph spaces
         # them on both sides (' " We are … ideals, " he said': a tokenised text)
         edges = ' " ' not in para
+        doubled_at: list[int] | None = None  # where two single marks close a quote (see below)
         first_open = min((para.find(c) for c in OPEN_MARKS if c in para), default=-1)
         first_close = para.find("”")
         straight = para.find('"')
@@ -146,9 +147,11 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 ):
                     end = other
             if mark == "“":  # “It’s not a mystery,’’ said …: two single marks close it
-                doubled = _DOUBLED_CLOSE.search(para, pos + 1)
-                if doubled is not None and (end < 0 or doubled.start() < end):
-                    end = doubled.start()
+                if doubled_at is None:  # found once a paragraph: a search from each mark
+                    doubled_at = [m.start() for m in _DOUBLED_CLOSE.finditer(para)]  # was slow
+                k = bisect_left(doubled_at, pos + 1)
+                if k < len(doubled_at) and (end < 0 or doubled_at[k] < end):
+                    end = doubled_at[k]
             reopen = _reopening(para, pos + 1, end + 1) if mark == '"' and edges else -1
             if reopen >= 0:
                 # '"… weekend. "It was …"': a mark that only opens, inside an open quote, starts
@@ -188,7 +191,8 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return [q for q in out if q.text and any(ch.isalpha() for ch in q.text)]
 
 
-#: Two single marks that close a quote opened by “ (“It’s not a mystery,’’ said …).
+#: Two single marks that close a quote opened by “ (“It’s not a mystery,’’ said …); two matches
+#: never overlap, so the matches of a whole paragraph are every match a search from a mark finds.
 _DOUBLED_CLOSE = re.compile(r"(?<=\S)(?:’’|'')(?![\w'’])")
 #: What may stand before an opening mark, and after a closing one.
 _BEFORE_OPEN = "([{—–"
@@ -732,10 +736,13 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 def _link_widgets(text: str) -> list[tuple[int, int]]:
     """The spans of the runs of link headlines inside paragraphs (data/quotes/link_widgets.txt):
-    their quotes and reported speech are headlines'."""
-    if "MORE" not in text:  # every widget the data knows ends so; a quick test
-        return []
-    return [m.span() for m in lexicon().link_widget.finditer(text)]
+    their quotes and reported speech are headlines'. A pattern is tried only on a text that holds
+    the literal the data file gives with it."""
+    spans = []
+    for literal, pattern in lexicon().link_widgets:
+        if literal in text:  # the literal each of its matches holds: a quick test
+            spans += [m.span() for m in pattern.finditer(text)]
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -22,9 +22,10 @@ The clause must not hold a quotation that is most of it (the quoted words are th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from .lexicon import lexicon
 from .quote_patterns import verb_hits
@@ -536,18 +537,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
     a subject of a word or two left alone are no attribution of their own."""
     stop = end
     verbs = lexicon().verb_class
-    for m in verb_hits(text).between(start, stop):
-        before = text[start : m.start()]
+    # the next _CLAUSE_VERBS verbs, and the last 200 characters before each: a run-on sentence of
+    # many verbs, each read from the clause's start, took quadratic time
+    for m in islice(verb_hits(text).between(start, stop), _CLAUSE_VERBS):
+        base = max(start, m.start() - 200)
+        before = text[base : m.start()]
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
-            stop = start + len(before.rstrip(" \t,"))
+            stop = base + len(before.rstrip(" \t,"))
             break
         sub = _SUBORDINATE_PARTICIPLE.search(before[-40:]) if m.group(0).endswith("ing") else None
-        if (
-            sub is not None
-            and len(before[: len(before) - len(before[-40:]) + sub.start()].split()) >= 3
+        if sub is not None and _three_words(
+            text, start, m.start() - len(before[-40:]) + sub.start()
         ):
             # "… took part in the attack after previously saying that …": an attribution of its own
-            stop = start + len(before) - len(before[-40:]) + sub.start()
+            stop = m.start() - len(before[-40:]) + sub.start()
             break
         last = before[-12:].split()[-1:]
         if (
@@ -559,13 +562,13 @@ def _clause_end(text: str, start: int, end: int) -> int:
             continue  # "been told", "failing to reveal", "an agreed period", "condemned"
         conj = _CONJ_BEFORE.search(before[-24:])
         if conj:
-            stop = start + len(before) - len(before[-24:]) + conj.start()
+            stop = m.start() - len(before[-24:]) + conj.start()
             break
         sub = _SUBORDINATE_BEFORE.search(before[-70:])
         if sub and not m.group(0).endswith("ing") and _subject_like(sub.group("subject")):
             # "… requests that he finally turned down because he said …": a clause of its own
-            cut = start + len(before) - len(before[-70:]) + sub.start()
-            if len(text[start:cut].split()) >= 3:
+            cut = m.start() - len(before[-70:]) + sub.start()
+            if _three_words(text, start, cut):
                 stop = cut
                 break
     matrix = _MATRIX_PREDICATE.search(text, start, min(stop, start + 600))
@@ -574,6 +577,18 @@ def _clause_end(text: str, start: int, end: int) -> int:
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
+
+
+#: The most speech verbs after a reported clause's start that may end it (a sentence rarely
+#: holds ten).
+_CLAUSE_VERBS = 60
+
+
+def _three_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds three words or more, read from its end."""
+    if end - start > 300 and len(text[end - 300 : end].split()) >= 4:
+        return True  # (the first word of the window may be a word's end)
+    return len(text[start:end].split()) >= 3
 
 
 #: A predicate with no subject after a comma and a conjunction ("…, and didn't specify a figure",
@@ -962,13 +977,20 @@ def reports_in(
             continue
         yield Report(m.end(), stop, who, m.group("noun"))
         taken_until = max(taken_until, stop)
+    participle_spans: list[tuple[int, int]] | None = None
     for m in verb_hits(text).between(s_start, s_end):  # type: ignore[assignment]  # a Hit reads like a match
         if m.start() < taken_until or _inside(m.start(), marked):
             continue
         if _attributes_a_quote(text, m, marked):
             # “…,” he said: the quotation's own attribution, no clause to report; its speaker
             # is the subject of a participle after it ("…,” Biden said, also acknowledging …")
-            if _PARTICIPLE_AFTER.search(text, m.end(), s_end):  # only a participle needs it
+            if participle_spans is None:  # found once a sentence (a search from each verb was slow)
+                participle_spans = [
+                    f.span() for f in _PARTICIPLE_AFTER.finditer(text, s_start, s_end)
+                ]
+            if _participle_after(
+                text, m.end(), s_end, participle_spans
+            ):  # only a participle needs it
                 quote_end = max(b for a, b in marked if b <= m.start())
                 who = (
                     parse_subject(text, quote_end, m.start())
@@ -1049,7 +1071,11 @@ def reports_in(
             if speaker is None and kind in ("say", "clause", "object"):
                 # "The former independent counsel added that …": a definite description whose
                 # head the role list does not know still speaks
-                nominal = _DESCRIPTION.search(text, clause_start, clause_start + len(left.rstrip()))
+                tail_end = clause_start + len(left.rstrip())  # (the search, anchored at the end,
+                # starts where the pattern's few words may start: it tried every position)
+                nominal = _DESCRIPTION.search(
+                    text, _runs_back(text, clause_start, tail_end, 6), tail_end
+                )
                 if nominal is not None and _subject_like(nominal.group(0)):
                     speaker = Mention(nominal.group(0), None, "description", "unknown",
                                       nominal.start(), nominal.end())  # fmt: skip
@@ -1372,7 +1398,32 @@ _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 _SUBORDINATE_PARTICIPLE = re.compile(
     r"[ \t]\b(?:after|before|while|since|by|without|when)(?:[ \t]+(?:[a-z]+ly|also|first|again))?[ \t]*$"
 )
+
+
 #: A participle after a comma: ", adding", ", also acknowledging".
+def _participle_after(text: str, pos: int, end: int, participles: list[tuple[int, int]]) -> bool:
+    """Whether :data:`_PARTICIPLE_AFTER` matches in ``text[pos:end]``, given its matches in the
+    sentence that ends at ``end`` (``participles``): the same answer as the search."""
+    k = bisect_left(participles, (pos,))
+    if k and participles[k - 1][1] > pos:
+        return _PARTICIPLE_AFTER.search(text, pos, end) is not None  # one runs over ``pos``
+    return k < len(participles)
+
+
+def _runs_back(text: str, start: int, end: int, runs: int) -> int:
+    """Where the last ``runs`` runs of spaces and tabs of ``text[start:end]`` begin (``start``
+    if it holds fewer): a match that ends at ``end`` and holds fewer runs starts after it."""
+    pos = end
+    for _ in range(runs):
+        blank = max(text.rfind(" ", start, pos), text.rfind("\t", start, pos))
+        if blank < 0:
+            return start
+        pos = blank
+        while pos > start and text[pos - 1] in " \t":
+            pos -= 1
+    return pos
+
+
 _PARTICIPLE_AFTER = re.compile(r",[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+)?[a-z]+ing\b")
 #: A participle after a comma, where a clause may end: "…, citing the “unclear security …”".
 _PARTICIPLE_BREAK = re.compile(r",[ \t]+[a-z]+ing[ \t]+")

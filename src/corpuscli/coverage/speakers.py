@@ -18,6 +18,7 @@ from functools import lru_cache
 from corpuscli.text.sentences import sentence_spans
 
 from .lexicon import lexicon
+from .match_index import MatchIndex
 from .quote_patterns import (
     PRONOUN_VERB,
     RESOLVABLE,
@@ -257,17 +258,20 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     candidates.sort()
     titled = titled_names(text)
     titled = [(pos, name) for pos, name in titled if _can_speak(text, pos, name)]
+    at = [pos for pos, _ in candidates]
+    sentence_verbs = _SentenceVerbs(text)
     for q in quotes:
         if q.speaker is None and q.kind != "indirect":  # a passive report names nobody
             # a quote inside a sentence of reported speech: "Trump said that … “a terrible
             # presidency.”", or "… “things are going to get worse” …, Dr. Anthony Fauci said."
             sentence_start = start_of_sentence(text, q.start)
             sentence_end = end_of_sentence(text, q.end)
-            inside = [name for pos, name in candidates if sentence_start <= pos < q.start]
-            after = [name for pos, name in candidates if q.end <= pos < sentence_end]
-            pronoun_verb = PRONOUN_VERB.search(text, sentence_start, q.start)
+            k = bisect_left(at, sentence_start)
+            inside = [name for _, name in candidates[k : bisect_left(at, q.start, k)]]
+            k = bisect_left(at, q.end)
+            after = [name for _, name in candidates[k : bisect_left(at, sentence_end, k)]]
+            pronoun_verb, speaks = sentence_verbs.before(sentence_start, q.start)
             subject = _subject_at(text, sentence_start)
-            speaks = _SPEAKS.search(text[sentence_start : q.start])
             if inside:
                 q.speaker = inside[-1]
             elif after:
@@ -469,6 +473,30 @@ _SPEAKS = re.compile(
     r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
     r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
 )
+
+
+class _SentenceVerbs:
+    """A pronoun and its speech verb (:data:`PRONOUN_VERB`), and a verb of speaking
+    (:data:`_SPEAKS`), between a sentence's start and a quote: searched in the stretch when it
+    is short, looked up in the matches of the whole text when it is long (a sentence of many
+    quotes with no full stop searched again for each took quadratic time); the same matches."""
+
+    #: The longest stretch searched afresh.
+    SEARCHED = 2000
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.indexes: tuple[MatchIndex, MatchIndex] | None = None
+
+    def before(self, start: int, end: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        if end - start <= self.SEARCHED:
+            return PRONOUN_VERB.search(self.text, start, end), _SPEAKS.search(self.text[start:end])
+        if self.indexes is None:
+            self.indexes = (MatchIndex(PRONOUN_VERB, self.text), MatchIndex(_SPEAKS, self.text))
+        pronoun_verb, speaks = self.indexes
+        return pronoun_verb.first(start, end), speaks.first(start, end, sliced=True)
+
+
 _MALE_TITLE = re.compile(r"^(?:Mr\.?|Mister|Sir|King|Prince|Lord)\s")
 _FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Lady|Dame)\s")
 

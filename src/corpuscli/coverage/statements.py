@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from .quotes import Quote, extract_quotes
 
@@ -399,15 +401,19 @@ def article_statements(text: str, *, speaker: str | None = None) -> tuple[list[Q
     # a sentence that holds only partial quotes ("… called it “a politically driven vendetta”")
     # may still report a clause around them
     clauses = reported_clauses(text, [(q.start, q.end) for q in quotes if q.kind != "partial"])
+    holding = _Holding(indirect)
     for c in clauses:
-        whole = next((q for q in indirect if q.start <= c.start and c.end <= q.end + 1), None)
+        whole = holding.first(c.start, c.end)
         if (
             whole is not None
             and whole.speaker
             and (c.speaker is None or _words().pronoun.match(c.speaker))
         ):
             c.speaker = whole.speaker
-    covered = [q for q in indirect if not any(c.start < q.end and q.start < c.end for c in clauses)]
+    spans = sorted((c.start, c.end) for c in clauses)
+    clause_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the clauses so far
+    covered = [q for q in indirect if not _overlapped(q, clause_starts, reach)]
     found = sorted(quotes + clauses + covered, key=lambda q: (q.start, q.end))
     if speaker:
         wanted = speaker.lower()
@@ -419,6 +425,31 @@ def article_statements(text: str, *, speaker: str | None = None) -> tuple[list[Q
         for s in sentences(text)
         if len(_WORD.findall(s.text)) >= 4
     ], "sentences"
+
+
+class _Holding:
+    """The first of some quotes (in text order) that holds a stretch, found by bisection: a
+    search through all of them for each clause took quadratic time in a text of many."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.reach = list(accumulate((q.end for q in quotes), max))
+        self.ordered = self.starts == sorted(self.starts)
+
+    def first(self, start: int, end: int) -> Quote | None:
+        """The first quote ``q`` with ``q.start <= start`` and ``end <= q.end + 1``."""
+        if not self.ordered:
+            return next((q for q in self.quotes if q.start <= start and end <= q.end + 1), None)
+        i = bisect_left(self.reach, end - 1)  # the first quote that reaches the stretch's end
+        return self.quotes[i] if i < bisect_right(self.starts, start) else None
+
+
+def _overlapped(q: Quote, starts: list[int], reach: list[int]) -> bool:
+    """Whether a clause (``starts``, sorted, and the furthest ``reach`` of the clauses up to
+    each) overlaps ``q``."""
+    k = bisect_left(starts, q.end)
+    return k > 0 and reach[k - 1] > q.start
 
 
 def looks_english(text: str) -> bool:
