@@ -31,8 +31,8 @@ _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search s
     r"abu|of|of[ \t]+the)[ \t]+)?(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
-_MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
+_FEMALE = lexicon().words("female_titles")
+_MALE = lexicon().words("male_titles")
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")

@@ -36,6 +36,13 @@ from .speaker_names import clean_speaker
 from .speaker_phrase import role_of
 
 
+def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """``words`` as one regular-expression group, longest first (so that "Mr." is tried before
+    "Mr"), a space in a word matching any run of whitespace."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     """ "He said" / "she said": the person who last spoke before the quote (a named speaker of a
     quote or of reported speech), or a person who opens a sentence of the same paragraph or the
@@ -115,8 +122,8 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
 #: An indefinite description of one unnamed person: "a Turkish security official", "another
 #: official" (not "officials"; not "the U.N. head", who is someone the article names).
 _UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w.’'-]+[ \t]+){0,4}[a-z]+(?<!s)$")
-_SHE_ROLE = re.compile(r"(?:woman|women|wife|mother|daughter|sister|lady)$")
-_HE_ROLE = re.compile(r"(?:man|men|husband|father|son|brother)$")
+_SHE_ROLE = re.compile(_alternation(lexicon().words("she_role_endings")) + "$")
+_HE_ROLE = re.compile(_alternation(lexicon().words("he_role_endings")) + "$")
 
 
 def _description_fits(description: str, pronoun: str) -> bool:
@@ -181,7 +188,9 @@ def _described_name(words: list[str]) -> str | None:
     if m is None:
         return None
     before = m.group(0).split()[0]
-    if before in lexicon().words("prepositions") or before in ("and", "or", "the", "a", "an"):
+    if before in lexicon().words("prepositions") or before in lexicon().words(
+        "description_openers"
+    ):
         return None
     if m.group(1).split()[0] not in lexicon().first_names:
         return None  # "Northern Border", "Big Tech Threat": a person's name has a first name
@@ -449,36 +458,27 @@ def _proper_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and words[0].lower() not in ("the", "a", "an", "this", "that")
+        and words[0].lower() not in lexicon().words("proper_name_determiners")
         and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
     )
 
 
-#: The little words inside a body's proper name.
-_NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "in", "de", "du", "des", "la"})
+#: The little words inside a body's proper name (data/quotes/speaker_words.tsv, as the word sets
+#: below).
+_NAME_LINKS = lexicon().words("name_links")
+#: "the agency", "The US department": a description of an organisation named before.
 _BODY = re.compile(
-    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}(?:agency|ministry|department|organization|organisation|"
-    r"commission|committee|company|bureau|council)$"
+    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}" + _alternation(lexicon().words("body_heads")) + "$"
 )
 #: What a sentence's subject does when a partial quote in it is theirs: a speech verb, or an
 #: act of speech ("Boehner publicly chided Obama …, accusing the president of having “wasted …”").
-_SPEAKS = re.compile(
-    rf"\b(?:{VERBS}|dismiss(?:ed|ing)|chid(?:ed|ing)|charg(?:ed|ing)|accus(?:ed|ing)|lashed out|"
-    r"slamm(?:ed|ing)|blast(?:ed|ing)|critici[sz](?:ed|ing)|denounc(?:ed|ing)|mock(?:ed|ing)|"
-    r"prais(?:ed|ing)|attack(?:ed|ing)|condemn(?:ed|ing)|defend(?:ed|ing)|hail(?:ed|ing)|"
-    r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
-    r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
-)
-_MALE_TITLE = re.compile(r"^(?:Mr\.?|Mister|Sir|King|Prince|Lord)\s")
-_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+_SPEAKS = re.compile(rf"\b(?:{VERBS}|{_alternation(lexicon().speech_acts)})\b")
+_MALE_TITLE = re.compile("^" + _alternation(lexicon().words("male_titles")) + r"\s")
+_FEMALE_TITLE = re.compile("^" + _alternation(lexicon().words("female_titles")) + r"\s")
 
 
 #: Last words of names that are institutions, not people: never what "he" or "she" means.
-_INSTITUTION = {
-    "Court", "House", "Senate", "Congress", "Department", "Committee", "Party", "Administration",
-    "Campaign", "Times", "News", "Post", "Journal", "Agency", "Office", "Council", "Commission",
-    "Ministry", "Government", "Parliament", "Kremlin", "Democrats", "Republicans", "Network",
-}  # fmt: skip
+_INSTITUTION = lexicon().words("institution_heads")
 
 
 @lru_cache(maxsize=4096)
@@ -489,13 +489,8 @@ def _institution(word: str) -> bool:
 
 
 #: Roles a description names ("the former president") and the titles that go with them.
-_ROLE = re.compile(
-    r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
-)
-_ROLE_TITLES = {
-    "senator": ("senator", "sen."), "governor": ("governor", "gov."),
-    "prime minister": ("prime minister",), "president": ("president",),
-}  # fmt: skip
+_ROLE_TITLES = lexicon().office_titles
+_ROLE = re.compile(_alternation(tuple(_ROLE_TITLES)) + "$")
 
 
 def _can_speak(text: str, pos: int, name: str) -> bool:
@@ -613,11 +608,7 @@ def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
 
 
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
-_TITLE_WORDS = re.compile(
-    r"\b(?:Vice President|President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
-    r"Governor|Mayor|Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|"
-    r"Ambassador)\s"
-)
+_TITLE_WORDS = re.compile(r"\b" + _alternation(lexicon().name_titles) + r"\s")
 
 
 def _whole_name(text: str, start: int, name: str) -> str:
