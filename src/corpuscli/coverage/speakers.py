@@ -163,12 +163,17 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 and _can_speak(text, -1, chunk)
                 and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
-                out.append((pos + part.find(chunk.split()[0]), chunk))
+                # the name is the tail of the part's words: its offset is its first word's (a
+                # search for that word could land inside an earlier one: "Annapolis", "Ann")
+                starts = [m.start() for m in _WORD.finditer(part)]
+                out.append((pos + starts[len(starts) - len(chunk.split())], chunk))
                 break
             pos += len(part) + 1
     return out
 
 
+#: A run of characters other than whitespace: a word as str.split() finds it.
+_WORD = re.compile(r"\S+")
 #: A name at the end of the words before a sentence's first comma, after a description:
 #: "Former Trump strategist Steve Bannon", "Conservative radio host Rush Limbaugh".
 _DESCRIBED_NAME = re.compile(
