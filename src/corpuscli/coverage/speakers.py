@@ -32,7 +32,7 @@ from .quote_patterns import (
     start_of_sentence,
     titled_names,
 )  # fmt: skip
-from .speaker_names import clean_speaker
+from .speaker_names import clean_speaker, surname_gender
 from .speaker_phrase import role_of
 
 
@@ -82,7 +82,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             return fitting[name, pronoun]
         last = name.split()[-1]
         if last not in genders:
-            genders[last] = _gender(text, last)
+            genders[last] = surname_gender(text, last)
         fitting[name, pronoun] = (
             _agrees(name, pronoun) and not _plural(name) and genders[last] in (None, pronoun)
         )
@@ -221,36 +221,6 @@ def _heading(text: str, start: int) -> bool:
         and len(line.split()) <= 8
         and line[-1:] not in ".!?:\"”’'»)"
     )
-
-
-#: A closing quotation mark: a pronoun after it is the quote's speaker's.
-_CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
-_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
-_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
-
-
-def _gender(text: str, last: str) -> str | None:
-    """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.")
-    counted thrice; None if even."""
-    he = she = 0
-    pos = text.find(last)
-    while pos >= 0:
-        end = pos + len(last)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            window = text[end : end + 160]
-            closing = _CLOSING.search(window)
-            if closing:  # "… Kim Song is not involved,” she said": the quote's speaker, not his
-                window = window[: closing.start()]
-            he += len(_HE.findall(window))
-            she += len(_SHE.findall(window))
-            before = text[max(0, pos - 5) : pos].rstrip(". ")
-            he += 3 * before.endswith("Mr")
-            she += 3 * before.endswith(("Ms", "Mrs"))
-        pos = text.find(last, end)
-    return "he" if he > she else "she" if she > he else None
 
 
 #: A line of text.
