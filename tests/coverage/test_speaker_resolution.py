@@ -946,3 +946,20 @@ def test_opening_name_offset_is_the_names_own() -> None:
     assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
     text = "But Ann Smith, who ran Annapolis, disagreed."
     assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Throughout Democratic", None),  # a preposition, then a party's adjective
+        ("Behind Boehner", "Boehner"),
+        ("Uber-review", None),  # a compound of a lower-case word is no name
+        ("Gun-control", None),
+        ("Ex-prisoners", "Ex-prisoners"),  # a role
+        ("Ton-That", "Ton-That"),
+    ],
+)
+def test_opening_prepositions_and_lower_case_compounds_are_no_names(
+    raw: str, clean: str | None
+) -> None:
+    assert clean_speaker(raw) == clean

@@ -101,6 +101,17 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+def _word_sets(*files: str) -> dict[str, frozenset[str]]:
+    """The named word sets of ``files`` (a line: the set's name, a tab, its words); a set named
+    in several lines, of one file or several, holds the words of them all."""
+    sets: dict[str, set[str]] = {}
+    for file in files:
+        for line in _lines(file):
+            name, words = line.split("\t", 1)
+            sets.setdefault(name, set()).update(words.split())
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
 @cache
 def lexicon() -> Lexicon:
     verb_class: dict[str, str] = {}
@@ -157,12 +168,7 @@ def lexicon() -> Lexicon:
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b(?!['’]))+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
-        function_words={
-            name: frozenset(words.split())
-            for file in ("function_words.tsv", "speaker_words.tsv")
-            for line in _lines(file)
-            for name, words in [line.split("\t", 1)]
-        },
+        function_words=_word_sets("function_words.tsv", "speaker_words.tsv"),
         speech_acts=tuple(_lines("speech_acts.txt")),
         office_titles={
             office: tuple(t.strip() for t in titles.split(",")) if titles.strip() else (office,)

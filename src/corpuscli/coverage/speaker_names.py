@@ -658,7 +658,8 @@ def clean_speaker(speaker: str) -> str | None:
         return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
     if (
-        (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
+        lex.never_speaker.fullmatch(speaker)  # "Throughout Democratic": a party's adjective
+        or (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
         or ((speaker in lex.title_words or speaker in lex.titles) and speaker not in TITLE_SURNAMES)
     ):
         return None
