@@ -963,3 +963,18 @@ def test_opening_prepositions_and_lower_case_compounds_are_no_names(
     raw: str, clean: str | None
 ) -> None:
     assert clean_speaker(raw) == clean
+
+
+def test_a_description_of_two_people_is_the_pair_named_before() -> None:
+    """ "The two lawmakers" are the two people named together just before; "two rebel
+    officials" (indefinite) are nobody named."""
+    text = (
+        "In a letter sent to the attorney general, Democratic Reps. Jerry Nadler and Karen Bass "
+        "on Friday called the expansion “antithetical to the American people’s rights.”\n\n"
+        "Nadler chairs the committee. The two lawmakers demanded that he rescind the authority "
+        "and asked for “a briefing detailing the timeline.”\n\n"
+        "Two rebel officials said the talks had “collapsed.”"
+    )
+    speakers = {text[q.start : q.end][:10]: q.speaker for q in extract_quotes(text)}
+    assert speakers["a briefing"] == "Jerry Nadler and Karen Bass"
+    assert speakers["collapsed."] != "Jerry Nadler and Karen Bass"
