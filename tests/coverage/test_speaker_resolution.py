@@ -978,3 +978,21 @@ def test_a_description_of_two_people_is_the_pair_named_before() -> None:
     speakers = {text[q.start : q.end][:10]: q.speaker for q in extract_quotes(text)}
     assert speakers["a briefing"] == "Jerry Nadler and Karen Bass"
     assert speakers["collapsed."] != "Jerry Nadler and Karen Bass"
+
+
+def test_an_indefinite_description_is_the_person_a_later_appositive_describes_alike() -> None:
+    """ "a leading Democrat on the Senate intelligence committee said" is Mark Warner, "the top
+    Democrat on the intelligence committee", not Adam Schiff, "the top Democrat on the House
+    intelligence committee"; a bare "a former aide" is left as written."""
+    text = (
+        "The meeting is the first “clear evidence” of collusion, a leading Democrat on the Senate "
+        "intelligence committee said on Monday.\n\n"
+        "Mark Warner of Virginia, the top Democrat on the intelligence committee, said he wanted "
+        "to speak to the president's son.\n\n"
+        "Adam Schiff, the top Democrat on the House intelligence committee, said the same.\n\n"
+        "The meeting was “a disgrace,” a former aide said.\n\n"
+        "Tara Reade, a former aide to the senator, declined to comment."
+    )
+    speakers = {text[q.start : q.end][:8]: q.speaker for q in extract_quotes(text)}
+    assert speakers["clear ev"] == "Mark Warner"
+    assert speakers["a disgra"] == "a former aide"

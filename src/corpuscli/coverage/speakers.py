@@ -32,6 +32,7 @@ from .quote_patterns import (
     start_of_sentence,
     titled_names,
 )  # fmt: skip
+from .speaker_later import resolve_named_later
 from .speaker_names import clean_speaker, surname_gender
 from .speaker_phrase import role_of
 
@@ -231,6 +232,9 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
     share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
+    resolve_named_later(
+        text, quotes
+    )  # "a leading Democrat on …" ¶ "Mark Warner, the top Democrat …"
     candidates = candidate_names(text)
     candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
