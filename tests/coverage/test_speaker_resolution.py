@@ -996,3 +996,16 @@ def test_an_indefinite_description_is_the_person_a_later_appositive_describes_al
     speakers = {text[q.start : q.end][:8]: q.speaker for q in extract_quotes(text)}
     assert speakers["clear ev"] == "Mark Warner"
     assert speakers["a disgra"] == "a former aide"
+
+
+def test_a_family_name_alone_has_the_sex_of_its_first_name() -> None:
+    """ "Madden" where the article writes "Ursula Madden" is a woman: "he said" after her quote
+    is the man who spoke before her."""
+    text = (
+        "Antonio Cathey said the raid was no coincidence. “We just had court downtown,” Cathey "
+        "said.\n\n"
+        "Ursula Madden is the city spokesperson. Madden said in a statement that the incident "
+        "was “unrelated” to the lawsuit. “I’m not going to stop doing this,” he said."
+    )
+    speakers = {text[q.start : q.end][:8]: q.speaker for q in extract_quotes(text)}
+    assert speakers["I’m not "] == "Antonio Cathey"

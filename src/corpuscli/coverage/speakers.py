@@ -78,6 +78,9 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             return fitting[name, pronoun]
         words = [w for w in name.split() if w not in lexicon().title_words]
         known = first_names.get(words[0]) if len(words) > 1 else None
+        if known is None and len(words) == 1 and words[0][:1].isupper():
+            # "Madden" where the article writes "Ursula Madden": her first name says she
+            known = _sex_of_first_names(text, words[0])
         if known is not None:
             fitting[name, pronoun] = known == pronoun and _agrees(name, pronoun)
             return fitting[name, pronoun]
@@ -118,6 +121,22 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             q.speaker = best[1]
             # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
             insort(spoke, (q.start, best[1], q.paragraph))
+
+
+def _sex_of_first_names(text: str, last: str) -> str | None:
+    """ "he" or "she" when every first name the article writes before the family name ``last``
+    ("Ursula Madden") is a known one of that sex, else None (none, one the lexicon does not
+    know, or a family of both: "Donald Trump", "Melania Trump")."""
+    lex = lexicon()
+    sexes = set()
+    for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+" + re.escape(last) + r"\b", text):
+        word = m.group(1)
+        if word in lex.title_words or word in lex.not_names:
+            continue  # "President Trump", "But Madden"
+        if word not in lex.first_names:
+            return None  # "Nasim Najafi Aghdam": a name whose sex the lexicon cannot tell
+        sexes.add(lex.first_names[word])
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 #: An indefinite description of one unnamed person: "a Turkish security official", "another
