@@ -126,13 +126,18 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
 def _sex_of_first_names(text: str, last: str) -> str | None:
     """ "he" or "she" when every first name the article writes before the family name ``last``
     ("Ursula Madden") is a known one of that sex, else None (none, one the lexicon does not
-    know, or a family of both: "Donald Trump", "Melania Trump")."""
+    know, a family of both: "Donald Trump", "Melania Trump", or a title before the family name
+    alone: "President Trump" may be a man the article never names in full)."""
     lex = lexicon()
     sexes = set()
     for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+" + re.escape(last) + r"\b", text):
         word = m.group(1)
-        if word in lex.title_words or word in lex.not_names:
-            continue  # "President Trump", "But Madden"
+        if word in lex.title_words:
+            return (
+                None  # "President Trump": perhaps a man where "Melania Trump" is the only full name
+            )
+        if word in lex.not_names:
+            continue  # "But Madden"
         if word not in lex.first_names:
             return None  # "Nasim Najafi Aghdam": a name whose sex the lexicon cannot tell
         sexes.add(lex.first_names[word])
