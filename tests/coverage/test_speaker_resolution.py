@@ -956,6 +956,7 @@ def test_opening_name_offset_is_the_names_own() -> None:
         ("Uber-review", None),  # a compound of a lower-case word is no name
         ("Gun-control", None),
         ("Ex-prisoners", "Ex-prisoners"),  # a role
+        ("Two-thirds", "Two-thirds"),  # of a poll's respondents
         ("Ton-That", "Ton-That"),
     ],
 )
