@@ -14,6 +14,10 @@ are wrong now (never B's).
 among them; its "about" gives the procedure). Both samples are also scored by full name
 (bench_quotes.py's ``speaker_right_full``: "Melania Trump" or "Besides Renacci" is no "Donald
 Trump" or "Jim Renacci").
+
+`--labels speaker_rows_sample3.json` scores the third sample (round 10: 300 AllSides articles of
+outlets the first two never drew, drawn by draw_speaker_sample.py; its "about" gives the
+procedure).
 """
 
 from __future__ import annotations

@@ -238,3 +238,33 @@ _ATTORNEY = (  # Politico
 @pytest.mark.parametrize("start", ["Nobody contacted", "It doesn’t make"])
 def test_an_unnamed_speaker_stays_unnamed(start: str) -> None:
     assert _speaker(_ATTORNEY, start) == "the attorney"
+
+
+def test_a_family_name_is_not_named_as_the_only_other_member_named_in_full() -> None:
+    """ "Trump said" where the only Trump named in full is "Melania Trump", and the bare name is
+    a man's ("President Trump … he"): the bare name stays; her own quote is hers."""
+    from corpuscli.coverage.quotes import extract_quotes
+
+    text = (
+        "President Trump arrived in Paris on Friday with first lady Melania Trump.\n\n"
+        '"We are going to make a deal," Trump said, adding that he expected talks to go well. '
+        "Trump said he was ready and that his team was ready.\n\n"
+        'Melania Trump visited a hospital. "It was a moving day," she said.'
+    )
+    speakers = {text[q.start : q.end][:12]: q.speaker for q in extract_quotes(text)}
+    assert speakers["We are going"] == "Trump"
+    assert speakers["It was a mov"] == "Melania Trump"
+
+
+def test_a_titled_family_name_is_the_member_written_with_that_title() -> None:
+    """ "President Trump" and "President Donald Trump" beside "Melania Trump": the bare name is
+    the President's, whatever pronouns follow other people's names."""
+    from corpuscli.coverage.quotes import extract_quotes
+
+    text = (
+        "President Donald Trump and Melania Trump met Ms. Newman. She said Trump should be "
+        "afraid, and she said her lawyers were ready.\n\n"
+        '"President Trump is well known for giving people opportunities," Trump said.'
+    )
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind == "direct"]
+    assert speakers == ["Donald Trump"]

@@ -935,3 +935,78 @@ def test_the_fund_read_as_a_name_is_the_organisation_named_before():
         "“We regret it,” the Fund said."
     )
     assert [q.speaker for q in extract_quotes(text)][-1] == "International Monetary Fund"
+
+
+def test_opening_name_offset_is_the_names_own() -> None:
+    """A name that opens a sentence after a description is found where it stands, not inside an
+    earlier word that starts with its first name ("Annapolis" holds "Ann")."""
+    from corpuscli.coverage.speakers import _opening_names
+
+    text = "Former Annapolis mayor Ann Smith, who ran the city for a decade, disagreed."
+    assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
+    text = "But Ann Smith, who ran Annapolis, disagreed."
+    assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Throughout Democratic", None),  # a preposition, then a party's adjective
+        ("Behind Boehner", "Boehner"),
+        ("Uber-review", None),  # a compound of a lower-case word is no name
+        ("Gun-control", None),
+        ("Ex-prisoners", "Ex-prisoners"),  # a role
+        ("Two-thirds", "Two-thirds"),  # of a poll's respondents
+        ("Ton-That", "Ton-That"),
+    ],
+)
+def test_opening_prepositions_and_lower_case_compounds_are_no_names(
+    raw: str, clean: str | None
+) -> None:
+    assert clean_speaker(raw) == clean
+
+
+def test_a_description_of_two_people_is_the_pair_named_before() -> None:
+    """ "The two lawmakers" are the two people named together just before; "two rebel
+    officials" (indefinite) are nobody named."""
+    text = (
+        "In a letter sent to the attorney general, Democratic Reps. Jerry Nadler and Karen Bass "
+        "on Friday called the expansion “antithetical to the American people’s rights.”\n\n"
+        "Nadler chairs the committee. The two lawmakers demanded that he rescind the authority "
+        "and asked for “a briefing detailing the timeline.”\n\n"
+        "Two rebel officials said the talks had “collapsed.”"
+    )
+    speakers = {text[q.start : q.end][:10]: q.speaker for q in extract_quotes(text)}
+    assert speakers["a briefing"] == "Jerry Nadler and Karen Bass"
+    assert speakers["collapsed."] != "Jerry Nadler and Karen Bass"
+
+
+def test_an_indefinite_description_is_the_person_a_later_appositive_describes_alike() -> None:
+    """ "a leading Democrat on the Senate intelligence committee said" is Mark Warner, "the top
+    Democrat on the intelligence committee", not Adam Schiff, "the top Democrat on the House
+    intelligence committee"; a bare "a former aide" is left as written."""
+    text = (
+        "The meeting is the first “clear evidence” of collusion, a leading Democrat on the Senate "
+        "intelligence committee said on Monday.\n\n"
+        "Mark Warner of Virginia, the top Democrat on the intelligence committee, said he wanted "
+        "to speak to the president's son.\n\n"
+        "Adam Schiff, the top Democrat on the House intelligence committee, said the same.\n\n"
+        "The meeting was “a disgrace,” a former aide said.\n\n"
+        "Tara Reade, a former aide to the senator, declined to comment."
+    )
+    speakers = {text[q.start : q.end][:8]: q.speaker for q in extract_quotes(text)}
+    assert speakers["clear ev"] == "Mark Warner"
+    assert speakers["a disgra"] == "a former aide"
+
+
+def test_a_family_name_alone_has_the_sex_of_its_first_name() -> None:
+    """ "Madden" where the article writes "Ursula Madden" is a woman: "he said" after her quote
+    is the man who spoke before her."""
+    text = (
+        "Antonio Cathey said the raid was no coincidence. “We just had court downtown,” Cathey "
+        "said.\n\n"
+        "Ursula Madden is the city spokesperson. Madden said in a statement that the incident "
+        "was “unrelated” to the lawsuit. “I’m not going to stop doing this,” he said."
+    )
+    speakers = {text[q.start : q.end][:8]: q.speaker for q in extract_quotes(text)}
+    assert speakers["I’m not "] == "Antonio Cathey"

@@ -50,6 +50,12 @@ class Lexicon:
     # the words before a term or a name in quotation marks: "so-called", "known as", "the term"
     term_marker: re.Pattern[str]
     function_words: dict[str, frozenset[str]]  # closed-class word sets by name
+    speech_acts: tuple[
+        str, ...
+    ]  # "chided", "lashed out": a subject doing them says a partial quote
+    # "senator" -> ("senator", "sen."): the titles of an office's holders ("the senator said")
+    office_titles: dict[str, tuple[str, ...]]
+    name_titles: tuple[str, ...]  # "Justice", "Sen.": a title an institution's name may precede
 
     def words(self, name: str) -> frozenset[str]:
         """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
@@ -94,6 +100,17 @@ def _trie_pattern(words: list[str]) -> str:
         return body
 
     return build(trie)
+
+
+def _word_sets(*files: str) -> dict[str, frozenset[str]]:
+    """The named word sets of ``files`` (a line: the set's name, a tab, its words); a set named
+    in several lines, of one file or several, holds the words of them all."""
+    sets: dict[str, set[str]] = {}
+    for file in files:
+        for line in _lines(file):
+            name, words = line.split("\t", 1)
+            sets.setdefault(name, set()).update(words.split())
+    return {name: frozenset(words) for name, words in sets.items()}
 
 
 @cache
@@ -152,11 +169,14 @@ def lexicon() -> Lexicon:
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b(?!['’]))+[ \t,]*", re.I
         ),
         apostrophe=re.compile("|".join(_lines("apostrophes.txt")), re.I),
-        function_words={
-            name: frozenset(words.split())
-            for line in _lines("function_words.tsv")
-            for name, words in [line.split("\t", 1)]
+        function_words=_word_sets("function_words.tsv", "speaker_words.tsv"),
+        speech_acts=tuple(_lines("speech_acts.txt")),
+        office_titles={
+            office: tuple(t.strip() for t in titles.split(",")) if titles.strip() else (office,)
+            for line in _lines("office_titles.tsv")
+            for office, titles in [(line + "\t").split("\t")[:2]]
         },
+        name_titles=tuple(_lines("name_titles.txt")),
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
         headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),

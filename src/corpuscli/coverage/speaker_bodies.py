@@ -22,7 +22,7 @@ from .speaker_phrase import parse_phrase, role_of
 #: The words that open a sentence up to its verb: capitalised words, the words that join an
 #: organisation's name ("of", "for", "in", "the", "and") and the head noun of a body ("embassy").
 _OPENING_WORD = re.compile(r"[ \t]*([\w.’'&-]+)")
-_JOINERS = frozenset({"of", "for", "in", "the", "and", "on"})
+_JOINERS = lexicon().words("opening_joiners")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: "The Ezzedeen al-Qassam Brigades", "the SITE Intelligence Group": a name after "the" is no
 #: person's.
@@ -144,7 +144,9 @@ _DEFINITE_HEAD = re.compile(r"[Tt]he[ \t]+([A-Za-z-]+)")
 #: A capitalised name, its joining words allowed ("International Monetary Fund", "Bank of
 #: England", "The Wall Street Journal").
 _ORG_NAME = re.compile(
-    r"[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|and|the|on|de)[ \t]+)*[A-Z][\w.&'’-]*)*"
+    r"[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:"
+    + "|".join(sorted(lexicon().words("org_name_links")))
+    + r")[ \t]+)*[A-Z][\w.&'’-]*)*"
 )
 
 

@@ -31,8 +31,8 @@ _NAME_RUN = re.compile(  # the capital first, then the look-behind: the search s
     r"abu|of|of[ \t]+the)[ \t]+)?(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w'’.-]*)+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FEMALE = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame"}
-_MALE = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"}
+_FEMALE = lexicon().words("female_titles")
+_MALE = lexicon().words("male_titles")
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
@@ -172,6 +172,69 @@ def _variants(run: str) -> frozenset[str]:
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
+#: A closing quotation mark: a pronoun after it is the quote's speaker's.
+_CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
+_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
+_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word that ends right before ``pos`` (one space apart), else ""."""
+    words = text[max(0, pos - 40) : pos].split()
+    return words[-1].lstrip("\"“‘'«(") if words and text[pos - 1 : pos] == " " else ""
+
+
+def surname_gender(text: str, last: str) -> str | None:
+    """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
+    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.")
+    counted thrice; None if even."""
+    he, she, _ = surname_evidence(text, last)
+    return "he" if he > she else "she" if she > he else None
+
+
+#: The end of a sentence inside a window of text.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def surname_evidence(
+    text: str, last: str, others: frozenset[str] = frozenset(), *, sentence: bool = False
+) -> tuple[int, int, set[str]]:
+    """(he, she, titles) for the mentions of this last name: the pronouns of each sort in the 160
+    characters after each mention (up to a closing quotation mark; with ``sentence``, up to the
+    sentence's end too), a gendered title before it ("Mr.", "Ms.") counted thrice, and the
+    titles written right before it ("President"). A mention right after a word of ``others``
+    (the first names of people of that family name the article names in full: "Melania" for
+    "Trump") is theirs and not read."""
+    he = she = 0
+    titles: set[str] = set()
+    all_titles = lexicon().titles
+    pos = text.find(last)
+    while pos >= 0:
+        end = pos + len(last)
+        if (
+            (pos == 0 or not text[pos - 1].isalnum())
+            and (end == len(text) or not text[end].isalnum())
+            and not (others and _word_before(text, pos) in others)
+        ):
+            window = text[end : end + 160]
+            closing = _CLOSING.search(window)
+            if closing:  # "… Kim Song is not involved,” she said": the quote's speaker, not his
+                window = window[: closing.start()]
+            stop = _SENTENCE_END.search(window) if sentence else None
+            if stop:
+                window = window[: stop.start()]
+            he += len(_HE.findall(window))
+            she += len(_SHE.findall(window))
+            before = text[max(0, pos - 5) : pos].rstrip(". ")
+            he += 3 * before.endswith("Mr")
+            she += 3 * before.endswith(("Ms", "Mrs"))
+            word = _word_before(text, pos)
+            if word in all_titles:
+                titles.add(word)
+        pos = text.find(last, end)
+    return he, she, titles
+
+
 class NameIndex:
     """The names of people an article gives, to name each speaker by the fullest one."""
 
@@ -183,6 +246,7 @@ class NameIndex:
         self.count: dict[str, int] = {}
         self._text = text
         self._lower_words: frozenset[str] | None = None
+        self._bare: dict[tuple[str, frozenset[str]], tuple[int, int, set[str]]] = {}
         self.female: set[str] = set()  # names once written with "Mrs.", "Ms.", "Queen" ...
         self.male: set[str] = set()
         lex = lexicon()
@@ -235,6 +299,52 @@ class NameIndex:
             for w in words.split()
         )
 
+    def _fitting_bare(self, last: str, forms: list[str]) -> list[str]:
+        """Of the full names ``forms`` of people called ``last``, those the bare family name can
+        mean, read off its mentions alone ("Trump said … he", "President Trump"; not "Melania
+        Trump"): when they carry a title some forms carry too ("President Trump", "President
+        Donald Trump"), those forms; else, when a form opens with a known first name and the bare
+        name carries a title no form carries ("President Trump", "first lady Melania Trump") or
+        several people share it, the pronouns in the sentences of those mentions, when one sort
+        clearly outnumbers the other, drop the forms of the other sex (a pronoun after a name is
+        often someone else's, so one full name alone is not dropped on pronouns alone). A family name shared by a man and a woman is then the one the
+        text means, or none (the bare name stays)."""
+        genders = lexicon().first_names
+        others = frozenset(f.split()[0] for f in forms)
+        if (last, others) not in self._bare:
+            self._bare[last, others] = surname_evidence(self._text, last, others, sentence=True)
+        he, she, titles = self._bare[last, others]
+        titled = [f for f in forms if titles & self._titles_of(f)] if titles else []
+        if titled:  # "President Trump": the one written "President Donald Trump", in any form
+            firsts = {f.split()[0] for f in titled}
+            return [f for f in forms if f.split()[0] in firsts]
+        people = {f.split()[0] for f in forms}
+        if len(people) == 1 and not titles:
+            return forms  # one person named in full, and nothing says the bare name is another
+        known = {f: genders.get(f.split()[0]) for f in forms}
+        # the pronouns must outnumber the others by two when the bare name carries a title no
+        # form carries ("President Trump", "first lady Melania Trump"), else by five and thrice
+        # (a pronoun after a name is often another person's: "She added Trump should …")
+        if titles:
+            bare = "he" if he >= she + 2 else "she" if she >= he + 2 else None
+        else:
+            bare = "he" if he >= max(5, 3 * she) else "she" if she >= max(5, 3 * he) else None
+        if bare is None or not any(known.values()):
+            return forms
+        return [f for f in forms if known[f] in (None, bare)]
+
+    def _titles_of(self, form: str) -> set[str]:
+        """The titles written right before the full name ``form`` ("President Donald Trump")."""
+        titles = lexicon().titles
+        out = set()
+        pos = self._text.find(form)
+        while pos >= 0:
+            word = _word_before(self._text, pos)
+            if word in titles:
+                out.add(word)
+            pos = self._text.find(form, pos + len(form))
+        return out
+
     def fullest(self, name: str, title: str = "") -> str:
         """The fullest form of ``name`` in the article: of the names with the same last word
         (a "Jr." only for a "Jr."; not "Melania Trump" for "Mr. Trump"), the one the article
@@ -257,6 +367,10 @@ class NameIndex:
                 title = "Mr."
             elif words[0] in self.female and words[0] not in self.male:
                 title = "Ms."
+        if not title and len(words) == 1 and forms:
+            forms = self._fitting_bare(words[0], forms)
+            if not forms:
+                return name  # "Trump" where the only Trump named in full is "Melania Trump"
         # not a man's name for "Ms. Trump" ("Mr. Trump" elsewhere, "Donald"); and when the
         # article names only a woman of that family name, "Mr. Trump" stays "Trump": a family
         # name alone must not become a different person who shares it ("Melania Trump")
@@ -544,7 +658,8 @@ def clean_speaker(speaker: str) -> str | None:
         return None  # "First", "S. But", "Just"; not "Mrs. May"
     speaker = " ".join(words)
     if (
-        (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
+        lex.never_speaker.fullmatch(speaker)  # "Throughout Democratic": a party's adjective
+        or (speaker in lex.adjectives and speaker not in lex.countries)  # not "Nato", "UN"
         or ((speaker in lex.title_words or speaker in lex.titles) and speaker not in TITLE_SURNAMES)
     ):
         return None

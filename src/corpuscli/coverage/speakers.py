@@ -33,8 +33,16 @@ from .quote_patterns import (
     start_of_sentence,
     titled_names,
 )  # fmt: skip
-from .speaker_names import clean_speaker
+from .speaker_later import resolve_named_later
+from .speaker_names import clean_speaker, surname_gender
 from .speaker_phrase import role_of
+
+
+def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """``words`` as one regular-expression group, longest first (so that "Mr." is tried before
+    "Mr"), a space in a word matching any run of whitespace."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
 def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
@@ -71,12 +79,15 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             return fitting[name, pronoun]
         words = [w for w in name.split() if w not in lexicon().title_words]
         known = first_names.get(words[0]) if len(words) > 1 else None
+        if known is None and len(words) == 1 and words[0][:1].isupper():
+            # "Madden" where the article writes "Ursula Madden": her first name says she
+            known = _sex_of_first_names(text, words[0])
         if known is not None:
             fitting[name, pronoun] = known == pronoun and _agrees(name, pronoun)
             return fitting[name, pronoun]
         last = name.split()[-1]
         if last not in genders:
-            genders[last] = _gender(text, last)
+            genders[last] = surname_gender(text, last)
         fitting[name, pronoun] = (
             _agrees(name, pronoun) and not _plural(name) and genders[last] in (None, pronoun)
         )
@@ -113,11 +124,32 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             insort(spoke, (q.start, best[1], q.paragraph))
 
 
+def _sex_of_first_names(text: str, last: str) -> str | None:
+    """ "he" or "she" when every first name the article writes before the family name ``last``
+    ("Ursula Madden") is a known one of that sex, else None (none, one the lexicon does not
+    know, a family of both: "Donald Trump", "Melania Trump", or a title before the family name
+    alone: "President Trump" may be a man the article never names in full)."""
+    lex = lexicon()
+    sexes = set()
+    for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+" + re.escape(last) + r"\b", text):
+        word = m.group(1)
+        if word in lex.title_words:
+            return (
+                None  # "President Trump": perhaps a man where "Melania Trump" is the only full name
+            )
+        if word in lex.not_names:
+            continue  # "But Madden"
+        if word not in lex.first_names:
+            return None  # "Nasim Najafi Aghdam": a name whose sex the lexicon cannot tell
+        sexes.add(lex.first_names[word])
+    return sexes.pop() if len(sexes) == 1 else None
+
+
 #: An indefinite description of one unnamed person: "a Turkish security official", "another
 #: official" (not "officials"; not "the U.N. head", who is someone the article names).
 _UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w.’'-]+[ \t]+){0,4}[a-z]+(?<!s)$")
-_SHE_ROLE = re.compile(r"(?:woman|women|wife|mother|daughter|sister|lady)$")
-_HE_ROLE = re.compile(r"(?:man|men|husband|father|son|brother)$")
+_SHE_ROLE = re.compile(_alternation(lexicon().words("she_role_endings")) + "$")
+_HE_ROLE = re.compile(_alternation(lexicon().words("he_role_endings")) + "$")
 
 
 def _description_fits(description: str, pronoun: str) -> bool:
@@ -157,12 +189,17 @@ def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 and _can_speak(text, -1, chunk)
                 and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
-                out.append((pos + part.find(chunk.split()[0]), chunk))
+                # the name is the tail of the part's words: its offset is its first word's (a
+                # search for that word could land inside an earlier one: "Annapolis", "Ann")
+                starts = [m.start() for m in _WORD.finditer(part)]
+                out.append((pos + starts[len(starts) - len(chunk.split())], chunk))
                 break
             pos += len(part) + 1
     return out
 
 
+#: A run of characters other than whitespace: a word as str.split() finds it.
+_WORD = re.compile(r"\S+")
 #: A name at the end of the words before a sentence's first comma, after a description:
 #: "Former Trump strategist Steve Bannon", "Conservative radio host Rush Limbaugh".
 _DESCRIBED_NAME = re.compile(
@@ -182,7 +219,9 @@ def _described_name(words: list[str]) -> str | None:
     if m is None:
         return None
     before = m.group(0).split()[0]
-    if before in lexicon().words("prepositions") or before in ("and", "or", "the", "a", "an"):
+    if before in lexicon().words("prepositions") or before in lexicon().words(
+        "description_openers"
+    ):
         return None
     if m.group(1).split()[0] not in lexicon().first_names:
         return None  # "Northern Border", "Big Tech Threat": a person's name has a first name
@@ -210,36 +249,6 @@ def _heading(text: str, start: int) -> bool:
     )
 
 
-#: A closing quotation mark: a pronoun after it is the quote's speaker's.
-_CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
-_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
-_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
-
-
-def _gender(text: str, last: str) -> str | None:
-    """ "he" or "she" for the person of this last name: the pronouns in the 160 characters after
-    each mention (up to a closing quotation mark), counted, and a title before it ("Mr.", "Ms.")
-    counted thrice; None if even."""
-    he = she = 0
-    pos = text.find(last)
-    while pos >= 0:
-        end = pos + len(last)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            window = text[end : end + 160]
-            closing = _CLOSING.search(window)
-            if closing:  # "… Kim Song is not involved,” she said": the quote's speaker, not his
-                window = window[: closing.start()]
-            he += len(_HE.findall(window))
-            she += len(_SHE.findall(window))
-            before = text[max(0, pos - 5) : pos].rstrip(". ")
-            he += 3 * before.endswith("Mr")
-            she += 3 * before.endswith(("Ms", "Mrs"))
-        pos = text.find(last, end)
-    return "he" if he > she else "she" if she > he else None
-
-
 #: A line of text.
 _LINE = re.compile(r"[^\n]+")
 
@@ -248,6 +257,9 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
     """Pronouns and descriptions take the nearest named speaker before them (a quote's speaker,
     or a name next to a speech verb); unattributed quotes in a paragraph with an attributed one
     share its speaker; a quote introduced by a colon takes the nearest known speaker's name."""
+    resolve_named_later(
+        text, quotes
+    )  # "a leading Democrat on …" ¶ "Mark Warner, the top Democrat …"
     candidates = candidate_names(text)
     candidates = [(pos, name) for pos, name in candidates if _can_speak(text, pos, name)]
     candidates += [
@@ -453,26 +465,21 @@ def _proper_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and words[0].lower() not in ("the", "a", "an", "this", "that")
+        and words[0].lower() not in lexicon().words("proper_name_determiners")
         and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
     )
 
 
-#: The little words inside a body's proper name.
-_NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "in", "de", "du", "des", "la"})
+#: The little words inside a body's proper name (data/quotes/speaker_words.tsv, as the word sets
+#: below).
+_NAME_LINKS = lexicon().words("name_links")
+#: "the agency", "The US department": a description of an organisation named before.
 _BODY = re.compile(
-    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}(?:agency|ministry|department|organization|organisation|"
-    r"commission|committee|company|bureau|council)$"
+    r"^[Tt]he\s+(?:[\w-]+\s+){0,2}" + _alternation(lexicon().words("body_heads")) + "$"
 )
 #: What a sentence's subject does when a partial quote in it is theirs: a speech verb, or an
 #: act of speech ("Boehner publicly chided Obama …, accusing the president of having “wasted …”").
-_SPEAKS = re.compile(
-    rf"\b(?:{VERBS}|dismiss(?:ed|ing)|chid(?:ed|ing)|charg(?:ed|ing)|accus(?:ed|ing)|lashed out|"
-    r"slamm(?:ed|ing)|blast(?:ed|ing)|critici[sz](?:ed|ing)|denounc(?:ed|ing)|mock(?:ed|ing)|"
-    r"prais(?:ed|ing)|attack(?:ed|ing)|condemn(?:ed|ing)|defend(?:ed|ing)|hail(?:ed|ing)|"
-    r"question(?:ed|ing)|ridicul(?:ed|ing)|scoff(?:ed|ing)|took a swipe|went after|contrast(?:ed|ing)|"
-    r"intervened|demand(?:ed|ing)|insist(?:ed|ing))\b"
-)
+_SPEAKS = re.compile(rf"\b(?:{VERBS}|{_alternation(lexicon().speech_acts)})\b")
 
 
 class _SentenceVerbs:
@@ -497,16 +504,12 @@ class _SentenceVerbs:
         return pronoun_verb.first(start, end), speaks.first(start, end, sliced=True)
 
 
-_MALE_TITLE = re.compile(r"^(?:Mr\.?|Mister|Sir|King|Prince|Lord)\s")
-_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Lady|Dame)\s")
+_MALE_TITLE = re.compile("^" + _alternation(lexicon().words("male_titles")) + r"\s")
+_FEMALE_TITLE = re.compile("^" + _alternation(lexicon().words("female_titles")) + r"\s")
 
 
 #: Last words of names that are institutions, not people: never what "he" or "she" means.
-_INSTITUTION = {
-    "Court", "House", "Senate", "Congress", "Department", "Committee", "Party", "Administration",
-    "Campaign", "Times", "News", "Post", "Journal", "Agency", "Office", "Council", "Commission",
-    "Ministry", "Government", "Parliament", "Kremlin", "Democrats", "Republicans", "Network",
-}  # fmt: skip
+_INSTITUTION = lexicon().words("institution_heads")
 
 
 @lru_cache(maxsize=4096)
@@ -517,13 +520,8 @@ def _institution(word: str) -> bool:
 
 
 #: Roles a description names ("the former president") and the titles that go with them.
-_ROLE = re.compile(
-    r"(?:president|prime minister|secretary|senator|governor|mayor|speaker|chancellor|sheriff)$"
-)
-_ROLE_TITLES = {
-    "senator": ("senator", "sen."), "governor": ("governor", "gov."),
-    "prime minister": ("prime minister",), "president": ("president",),
-}  # fmt: skip
+_ROLE_TITLES = lexicon().office_titles
+_ROLE = re.compile(_alternation(tuple(_ROLE_TITLES)) + "$")
 
 
 def _can_speak(text: str, pos: int, name: str) -> bool:
@@ -641,11 +639,7 @@ def _agrees(name: str, pronoun: str | None, person: bool = True) -> bool:
 
 
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
-_TITLE_WORDS = re.compile(
-    r"\b(?:Vice President|President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
-    r"Governor|Mayor|Chancellor|Justice|Judge|Speaker|Sheriff|Chairman|Chairwoman|Director|"
-    r"Ambassador)\s"
-)
+_TITLE_WORDS = re.compile(r"\b" + _alternation(lexicon().name_titles) + r"\s")
 
 
 def _whole_name(text: str, start: int, name: str) -> str:
