@@ -953,6 +953,9 @@ def test_opening_name_offset_is_the_names_own() -> None:
     [
         ("Throughout Democratic", None),  # a preposition, then a party's adjective
         ("Behind Boehner", "Boehner"),
+        ("Should Trump", "Trump"),  # a question's auxiliary opens the sentence
+        ("Is Facebook", "Facebook"),
+        ("Had Clinton", "Clinton"),
         ("Uber-review", None),  # a compound of a lower-case word is no name
         ("Gun-control", None),
         ("Ex-prisoners", "Ex-prisoners"),  # a role
