@@ -127,6 +127,8 @@ def _jsonl(tmp_path: Path, records: list[dict[str, object]]) -> str:
         [{"id": "a", "text": "one two"}, {"id": "a", "text": "three four"}],  # an id renamed
         [{"id": "a", "text": "one two", "date": "not a date"}],  # a date that cannot be read
         [{"id": "a", "text": "one two", "date": True}],
+        [{"id": "a", "text": "one two", "date": 123456}],  # a number: int64 or float64 by column
+        [{"id": "a", "text": "one", "date": 20201030}, {"id": "b", "text": "two", "date": None}],
         [{"id": "a", "text": "one two", "date": ["2021-08-16"]}],  # a list: read as its text
         [{"id": "a", "text": "one two", "date": {"day": "2021-08-16"}}],
         [{"id": "a", "text": "one"}, {"id": "b", "text": "   "}],  # an empty text skipped
@@ -162,9 +164,25 @@ def test_large_inputs_go_the_ordinary_way(tmp_path):
     [
         (None, True), ("", True), ("  ", True), (float("nan"), True), ("2021-08-16", True),
         ("2020-10-30T14:05:00Z", True), ("Fri, 30 Oct 2020 14:05:00 GMT", True),
-        (1603000000, True), ("not a date", False), ("0999-01-01", False), (True, False),
+        (1603000000, False), (20201030, False), ("not a date", False), ("0999-01-01", False), (True, False),
         (["2021-08-16"], False), (float("inf"), False),
     ],
 )  # fmt: skip
 def test_a_date_is_sure_when_the_loader_reads_it(value, sure):
     assert surely_read(value) is sure
+
+
+def test_whole_number_dates_warn_alike_both_ways(tmp_path, corpus, monkeypatch):
+    """A whole-number date the loader cannot read is told as the input wrote it ("123456", not
+    numpy's repr), and the same whether the run is short or goes the workers' way."""
+    path = _jsonl(
+        tmp_path,
+        [{"doc_id": "1", "text": "hello world", "published": 123456},
+         {"doc_id": "2", "text": "again world", "published": 20201030}],
+    )  # fmt: skip
+    short = corpus("terms", path, "-f", "tsv")
+    monkeypatch.setenv("CORPUSCLI_PARTITION_MB", "4")
+    parts = corpus("terms", path, "-f", "tsv")
+    assert short.stdout == parts.stdout
+    assert short.stderr == parts.stderr
+    assert f"(e.g. 123456 at {path}:1)" in short.stderr

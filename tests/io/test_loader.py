@@ -471,3 +471,19 @@ def test_json_lines_read_the_same_with_or_without_orjson(tmp_path, monkeypatch, 
     assert fast.frame["doc_id"].tolist() == [row["id"], "nan", "big", "esc"]
     assert fast.frame["views"].tolist()[2] == 2**70
     assert len(fast.problems) == 2
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_an_unpaired_surrogate_escape_is_a_replacement_character(tmp_path, corpus, fmt):
+    """JSON may escape half a UTF-16 pair ("\\ud800"), which no UTF-8 text can hold: it is read
+    as U+FFFD, as undecodable bytes are, and every command runs (it crashed the writers)."""
+    record = {"doc_id": "1", "text": "Putin said \\ud800 nothing new", "title": "t\\udc00"}
+    line = json.dumps(record).replace("\\\\u", "\\u")
+    path = tmp_path / f"half.{fmt}"
+    path.write_text(line + "\n" if fmt == "jsonl" else f"[{line}]", encoding="utf-8")
+    frame = load([str(path)]).frame
+    assert frame.loc[0, "text"] == "Putin said \ufffd nothing new"
+    assert frame.loc[0, "title"] == "t\ufffd"
+    for args in (("terms",), ("stats",), ("kwic", "nothing")):
+        result = corpus(*args, str(path), "-f", "tsv")
+        assert result.exit_code == 0, result.stderr

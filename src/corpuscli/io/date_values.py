@@ -87,11 +87,11 @@ def _is_na(value: Any) -> bool:
 def surely_read(value: Any) -> bool:
     """True when a record's date ``value`` is one :func:`corpuscli.io.dates.parse_dates` counts
     no failure for: none, blank, or a date :func:`parse_one` reads. False for anything else
-    (including values it would turn into text first), which the loader is left to tell."""
+    (including values it would turn into text first), which the loader is left to tell. A
+    number is never sure: the loader reads a column of numbers as int64 or float64 depending on
+    the other records (a null among them makes it float), and reads the two differently."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
     if isinstance(value, str):
         return not value.strip() or parse_one(value) is not None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return parse_one(value) is not None
     return False

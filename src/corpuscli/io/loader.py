@@ -370,9 +370,10 @@ class Loader:
                 blank = raw.isna() | raw.map(lambda v: isinstance(v, str) and not v.strip())
                 bad = frame.loc[published.isna() & ~blank, ["published", "path"]]
                 if len(bad):
-                    self.tally.bad_date_example = (
-                        f" (e.g. {bad.iloc[0]['published']!r} at {bad.iloc[0]['path']})"
-                    )
+                    example = bad.iloc[0]["published"]
+                    if hasattr(example, "item"):  # a numpy number as the input wrote it
+                        example = example.item()
+                    self.tally.bad_date_example = f" (e.g. {example!r} at {bad.iloc[0]['path']})"
             self.tally.bad_dates += failed
         frame["published"] = published
         frame = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])

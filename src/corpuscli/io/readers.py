@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -41,8 +42,27 @@ from .streams import unread
 Record = dict[str, Any]
 
 
-def _standard_loads(data: bytes) -> Any:
-    return json.loads(data)
+def _standard_loads(data: bytes | str) -> Any:
+    """Parse one JSON document with the standard library, an unpaired surrogate escape
+    ("\\ud800", which no UTF-8 text can hold and every writer downstream refuses) read as
+    U+FFFD, the replacement character, like undecodable bytes elsewhere."""
+    value = json.loads(data)
+    escaped = b"\\u" in data if isinstance(data, bytes) else "\\u" in data
+    return _without_surrogates(value) if escaped else value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 try:  # the optional extra corpuscli[fast]
@@ -55,8 +75,8 @@ try:  # the optional extra corpuscli[fast]
         try:
             value = orjson.loads(data)
         except orjson.JSONDecodeError:
-            return json.loads(data)
-        return json.loads(data) if _maybe_rounded(value) else value
+            return _standard_loads(data)
+        return _standard_loads(data) if _maybe_rounded(value) else value
 
     def _maybe_rounded(value: Any) -> bool:
         """True if a float of 2**63 or more (in size) is anywhere in ``value``."""
@@ -337,7 +357,7 @@ def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list
     """A JSON array of objects, an object holding such an array, or a single article object."""
     data = read_all(stream)
     try:
-        doc = json.loads(data.decode(ctx.encoding) if ctx.encoding else data)
+        doc = _standard_loads(data.decode(ctx.encoding) if ctx.encoding else data)
     except (ValueError, RecursionError) as exc:
         # Many "JSON" exports are really JSON Lines.
         if data.lstrip().startswith(b"{") and b"\n" in data.strip():
