@@ -233,7 +233,9 @@ class _Article:
     def of(cls, text: str, stop: frozenset[str] = frozenset()) -> _Article:
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        keys = [_abbreviated(words, i, t.key, stop) for i, t in enumerate(tokens)]
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        lines = [bisect.bisect_left(breaks, t.start) for t in tokens]
+        keys = [_abbreviated(words, lines, i, t.key, stop) for i, t in enumerate(tokens)]
         return cls(text, keys, words, [w[:1].isupper() for w in words],
                    [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
 
@@ -274,15 +276,26 @@ class _Article:
         return lo, hi
 
 
-def _abbreviated(words: list[str], i: int, key: str, stop: frozenset[str]) -> str:
-    """The key of token ``i``: a stopword written in capitals amid words that are not ("the
-    **US** economy", "**IT** staff") is an abbreviation, keyed with dots ("u.s.") so that it
-    is neither the pronoun nor apart from "U.S."; in a line of capitals ("WHAT IT MEANS FOR
-    US") it stays the stopword."""
+def _abbreviated(words: list[str], lines: list[int], i: int, key: str, stop: frozenset[str]) -> str:
+    """The key of token ``i``: a stopword that is also an abbreviation (``abbreviations`` in
+    ``data/naming_slots.toml``: "US", "WHO", "IT") written in capitals amid words of its line
+    that are not ("the **US** economy", "**IT** staff") is the abbreviation, keyed with dots
+    ("u.s.") so that it is neither the pronoun nor apart from "U.S.". In a line of capitals
+    ("WHAT IT MEANS FOR US") it stays the stopword; so does a stopword written in capitals for
+    emphasis ("he would **NOT** resign", "**ALL** of them"), which abbreviates nothing. Only
+    the words of its own line are its neighbours: a heading in capitals above "The US economy
+    grew" does not make "US" part of it. ``lines`` holds each token's line."""
     word = words[i]
-    if key not in stop or len(word) < 2 or not (word.isalpha() and word.isupper()):
+    if key not in stop or key not in _slots().abbreviations:
         return key
-    near = [w for w in words[max(0, i - 2) : i] + words[i + 1 : i + 3] if w[:1].isalpha()]
+    if len(word) < 2 or not (word.isalpha() and word.isupper()):
+        return key
+    line = lines[i]
+    near = [
+        w
+        for k in (*range(max(0, i - 2), i), *range(i + 1, min(len(words), i + 3)))
+        if lines[k] == line and (w := words[k])[:1].isalpha()
+    ]
     if any(w.isupper() and len(w) > 1 for w in near) or not near:
         return key
     return "".join(f"{c}." for c in key)
@@ -356,6 +369,7 @@ class _Slots:
     reporting: frozenset[str]
     joiners: frozenset[str]
     determiners: frozenset[str]
+    abbreviations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +381,8 @@ def _slots() -> _Slots:
     verbs = data("data/reporting_verbs.toml")
     reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
     return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting),
-                  frozenset(slots["joiners"]), frozenset(slots["determiners"]))  # fmt: skip
+                  frozenset(slots["joiners"]), frozenset(slots["determiners"]),
+                  frozenset(slots["abbreviations"]))  # fmt: skip
 
 
 def _word(key: str) -> bool:
