@@ -299,3 +299,39 @@ def test_two_outlets_describe_one_person_each_their_own_way():
     # both sides describing him alike is no pair
     with pytest.raises(NotFound):
         naming_differences(_two_sides([mine, mine], [mine, mine]), by="side", a="a", b="b")
+
+
+def _counted(tmp_path, pair: str, text_a: str, text_b: str) -> tuple[int, int]:
+    """How often side a writes each term of a declared pair (``a_in_A``, ``b_in_A``)."""
+    aliases = tmp_path / "pairs.txt"
+    aliases.write_text(f"{pair}\n", encoding="utf-8")
+    table = naming_differences(
+        _two_sides([text_a], [text_b]), by="side", a="a", b="b", aliases=str(aliases)
+    )
+    row = table.iloc[0]
+    return int(row["a_in_A"]), int(row["b_in_A"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He said he would NOT resign over the report.", "not"),
+        ("The senator said ALL of them had voted.", "all"),
+        ("Voters said NO to the plan on Tuesday.", "no"),
+        ("He shouted I AM\nthe law at the crowd.", "am"),
+    ],
+)
+def test_a_stopword_in_capitals_for_emphasis_is_the_word(tmp_path, text, word):
+    """Capitals that stress a word ("he would NOT resign") abbreviate nothing: the word is
+    counted as itself, not as "n.o.t.". Only stopwords that are also abbreviations ("US",
+    "WHO", data/naming_slots.toml) are read as the abbreviation."""
+    assert _counted(tmp_path, f"{word} = ballot", text, "A ballot was cast.") == (1, 0)
+
+
+def test_an_abbreviation_that_is_a_stopword_reads_its_own_line(tmp_path):
+    """ "US" under a heading in capitals is still the abbreviation: its neighbours are the words
+    of its own line; the heading's "US" (a line of capitals) stays the pronoun."""
+    text = "WHAT IT MEANS FOR US\nThe US economy grew and the WHO said so."
+    assert _counted(tmp_path, "u.s. = united states", text, "The economy grew.") == (1, 0)
+    assert _counted(tmp_path, "us = united states", text, "The economy grew.") == (1, 0)
+    assert _counted(tmp_path, "w.h.o. = world health", text, "The economy grew.") == (1, 0)

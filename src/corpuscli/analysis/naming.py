@@ -107,7 +107,7 @@ import math
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -153,6 +153,13 @@ class _Row(TypedDict):
 ANCHOR = 2
 #: The most letters an abbreviation has ("HPSCI").
 LONGEST_ABBREVIATION = 6
+#: A context of :data:`ANCHOR` words written more often than this in one article is a
+#: stop-context: no swap is aligned on it. Pairing each of its places in one article with each
+#: in the other takes work as the square of its count, and a text that repeats one phrase with
+#: no full stop ran for minutes; in real articles the swaps aligned come from contexts written
+#: at most 33 times (the first 2,000 AllSides articles, NewsWCL50, the NeuS roundups), so
+#: none of them is lost.
+STOP_CONTEXT = 50
 
 
 def read_aliases(path: str) -> list[tuple[str, str]]:
@@ -208,6 +215,8 @@ class _Article:
     names: list[tuple[str, str, int]] | None = None
     roles: dict[str, dict[str, int]] | None = None
     grams: frozenset[str] | None = None
+    sentence_sets: dict[tuple[int, frozenset[str]], frozenset[str]] = field(default_factory=dict)
+    sentence_grams: dict[tuple[int, int], frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     def writes(self, term: str, longest: int) -> bool:
         """Whether the article writes ``term`` (a phrase of at most ``longest`` words)."""
@@ -224,7 +233,9 @@ class _Article:
     def of(cls, text: str, stop: frozenset[str] = frozenset()) -> _Article:
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        keys = [_abbreviated(words, i, t.key, stop) for i, t in enumerate(tokens)]
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        lines = [bisect.bisect_left(breaks, t.start) for t in tokens]
+        keys = [_abbreviated(words, lines, i, t.key, stop) for i, t in enumerate(tokens)]
         return cls(text, keys, words, [w[:1].isupper() for w in words],
                    [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
 
@@ -233,9 +244,27 @@ class _Article:
         return next((s.text for s in sentences(self.text) if s.start <= pos < s.end), "")
 
     def sentence_words(self, token: int, stop: frozenset[str]) -> frozenset[str]:
-        """The words of the sentence that holds token ``token``, less stopwords."""
+        """The words of the sentence that holds token ``token``, less stopwords; read once per
+        sentence (a swap's sentence is asked for again and again)."""
         lo, hi = self.sentence_tokens(token)
-        return frozenset(k for k in self.keys[lo:hi] if _word(k) and k not in stop)
+        words = self.sentence_sets.get((lo, stop))
+        if words is None:
+            words = frozenset(k for k in self.keys[lo:hi] if _word(k) and k not in stop)
+            self.sentence_sets[(lo, stop)] = words
+        return words
+
+    def in_sentence(self, token: int, term: str) -> bool:
+        """Whether ``term`` (keys joined by spaces) is written in the sentence that holds token
+        ``token``; the sentence's runs of as many words are collected once."""
+        lo, hi = self.sentence_tokens(token)
+        words = tuple(term.split())
+        n = len(words)
+        grams = self.sentence_grams.get((lo, n))
+        if grams is None:
+            keys = self.keys
+            grams = frozenset(tuple(keys[i : i + n]) for i in range(lo, hi - n + 1))
+            self.sentence_grams[(lo, n)] = grams
+        return words in grams
 
     def sentence_tokens(self, token: int) -> tuple[int, int]:
         """The range of tokens of the sentence that holds token ``token``."""
@@ -247,15 +276,26 @@ class _Article:
         return lo, hi
 
 
-def _abbreviated(words: list[str], i: int, key: str, stop: frozenset[str]) -> str:
-    """The key of token ``i``: a stopword written in capitals amid words that are not ("the
-    **US** economy", "**IT** staff") is an abbreviation, keyed with dots ("u.s.") so that it
-    is neither the pronoun nor apart from "U.S."; in a line of capitals ("WHAT IT MEANS FOR
-    US") it stays the stopword."""
+def _abbreviated(words: list[str], lines: list[int], i: int, key: str, stop: frozenset[str]) -> str:
+    """The key of token ``i``: a stopword that is also an abbreviation (``abbreviations`` in
+    ``data/naming_slots.toml``: "US", "WHO", "IT") written in capitals amid words of its line
+    that are not ("the **US** economy", "**IT** staff") is the abbreviation, keyed with dots
+    ("u.s.") so that it is neither the pronoun nor apart from "U.S.". In a line of capitals
+    ("WHAT IT MEANS FOR US") it stays the stopword; so does a stopword written in capitals for
+    emphasis ("he would **NOT** resign", "**ALL** of them"), which abbreviates nothing. Only
+    the words of its own line are its neighbours: a heading in capitals above "The US economy
+    grew" does not make "US" part of it. ``lines`` holds each token's line."""
     word = words[i]
-    if key not in stop or len(word) < 2 or not (word.isalpha() and word.isupper()):
+    if key not in stop or key not in _slots().abbreviations:
         return key
-    near = [w for w in words[max(0, i - 2) : i] + words[i + 1 : i + 3] if w[:1].isalpha()]
+    if len(word) < 2 or not (word.isalpha() and word.isupper()):
+        return key
+    line = lines[i]
+    near = [
+        w
+        for k in (*range(max(0, i - 2), i), *range(i + 1, min(len(words), i + 3)))
+        if lines[k] == line and (w := words[k])[:1].isalpha()
+    ]
     if any(w.isupper() and len(w) > 1 for w in near) or not near:
         return key
     return "".join(f"{c}." for c in key)
@@ -329,6 +369,7 @@ class _Slots:
     reporting: frozenset[str]
     joiners: frozenset[str]
     determiners: frozenset[str]
+    abbreviations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -340,7 +381,8 @@ def _slots() -> _Slots:
     verbs = data("data/reporting_verbs.toml")
     reporting = {w for key in ("clause", "infinitive", "tail") for w in verbs[key]}
     return _Slots(frozenset(slots["before"]), frozenset(slots["not_after"]), frozenset(reporting),
-                  frozenset(slots["joiners"]), frozenset(slots["determiners"]))  # fmt: skip
+                  frozenset(slots["joiners"]), frozenset(slots["determiners"]),
+                  frozenset(slots["abbreviations"]))  # fmt: skip
 
 
 def _word(key: str) -> bool:
@@ -399,14 +441,6 @@ def _spelling(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
-def _in_sentence(art: _Article, at: int, term: str) -> bool:
-    """Whether ``term`` is written in the sentence of token ``at``."""
-    lo, hi = art.sentence_tokens(at)
-    words, keys = term.split(), art.keys
-    n = len(words)
-    return any(keys[i : i + n] == words for i in range(lo, hi - n + 1))
-
-
 def overlap(x: _Article, p: int, y: _Article, q: int, terms: str, stop: frozenset[str]) -> float:
     """How much of the sentences that hold token ``p`` of x and token ``q`` of y is the same:
     their shared words (less stopwords and the words of ``terms``, the swap) over the words of
@@ -422,15 +456,20 @@ def anchored_swaps(
     x: _Article, y: _Article, *, longest: int, stop: frozenset[str]
 ) -> list[tuple[str, str, int, int, float]]:
     """(term_a, term_b, token of x, token of y, overlap) for each passage of two articles that
-    reads the same but for one swapped run of words (the module docstring, steps 2 and 3)."""
+    reads the same but for one swapped run of words (the module docstring, steps 2 and 3).
+    A context written more than :data:`STOP_CONTEXT` times in either article aligns nothing,
+    so that the work grows with the text, not with the square of a repeated phrase's count."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for q in range(ANCHOR, len(y.keys)):
         index[tuple(y.keys[q - ANCHOR : q])].append(q)
+    written = Counter(tuple(x.keys[p - ANCHOR : p]) for p in range(ANCHOR, len(x.keys)))
     out = []
     for p in range(ANCHOR, len(x.keys)):
         left = tuple(x.keys[p - ANCHOR : p])
         if left not in index:
             continue
+        if len(index[left]) > STOP_CONTEXT or written[left] > STOP_CONTEXT:
+            continue  # a stop-context (:data:`STOP_CONTEXT`)
         content_left = any(_word(k) and k not in stop for k in left)
         for q in index[left]:
             for m in range(1, longest + 1):
@@ -529,7 +568,7 @@ def named_swap(
         return None  # a name against a common word ("Robert Mueller hopes" / "like")
     if not capital and _spelling(ta, tb):
         return None  # "adviser" / "advisor"
-    if _in_sentence(y, q, ta) or _in_sentence(x, p, tb):
+    if y.in_sentence(q, ta) or x.in_sentence(p, tb):
         return None  # both write both here: a list in another order, not two names
     if capital and (
         (p + m < len(x.keys) and x.capital[p + m] and right not in stop and _word(right))
