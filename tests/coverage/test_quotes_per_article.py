@@ -1,0 +1,63 @@
+"""An article's quotes are a function of the article alone: the same rows whatever other
+articles were read before it in the process, and in whatever order.
+
+The quote rules remember what they read (phrases and names across articles, the speech verbs,
+sentence stops and sentence subjects of the article being read); these tests read real
+articles (the seeds and the BASIL excerpts of tests/fixtures) in many orders and interleavings
+and check each gives the rows it gave when first read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpuscli.coverage.quotes import extract_quotes
+from tests.conftest import SEED_000, SEED_003
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ARTICLES = [
+    SEED_000.read_text(encoding="utf-8"),
+    SEED_003.read_text(encoding="utf-8"),
+    *(
+        (FIXTURES / name).read_text(encoding="utf-8")
+        for name in (
+            "basil_tax_ruling_a.txt",
+            "basil_tax_ruling_b.txt",
+            "basil_trophies_a.txt",
+            "basil_trophies_b.txt",
+        )
+    ),
+]
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    fields = ("speaker", "verb", "kind", "text", "start", "end", "speaker_text")
+    return [
+        (*(getattr(q, f) for f in fields), q.speaker_source, q.confidence)
+        for q in extract_quotes(text)
+    ]
+
+
+ALONE = [_rows(text) for text in ARTICLES]
+
+
+def test_the_articles_have_speakers_to_lose() -> None:
+    """The property below means something: every article has quotes and speakers, and most
+    of its quotes have one."""
+    for rows in ALONE:
+        assert rows
+        assert any(r[0] is not None for r in rows)
+    speakers = [r[0] for rows in ALONE for r in rows]
+    assert sum(s is not None for s in speakers) * 2 > len(speakers)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(range(len(ARTICLES))), min_size=2, max_size=12))
+def test_rows_do_not_depend_on_the_articles_read_before(order: list[int]) -> None:
+    for i in order:
+        # a copy of the text: another string object with the same characters, as a new load gives
+        text = "".join(list(ARTICLES[i]))
+        assert _rows(text) == ALONE[i]
