@@ -95,9 +95,12 @@ _LAST: list[tuple[str, VerbHits]] = []
 def verb_hits(text: str) -> VerbHits:
     """The speech verbs of ``text``, found once for the article being read (the last text
     asked about is remembered)."""
-    if not _LAST or _LAST[0][0] is not text:
-        _LAST[:] = [(text, VerbHits(text))]
-    return _LAST[0][1]
+    last = _LAST[0] if _LAST else None  # read once: another thread may set it meanwhile
+    if last is not None and last[0] is text:
+        return last[1]
+    hits = VerbHits(text)
+    _LAST[:] = [(text, hits)]
+    return hits
 
 
 #: A line break before a line that is not empty (a paragraph's start, the first one aside): a

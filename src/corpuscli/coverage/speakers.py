@@ -712,12 +712,9 @@ def _sentence_subjects(
 ) -> list[tuple[int, str]]:
     """The capitalised subject of each sentence outside the quotes (``spans``), between
     ``begin`` and ``last``: found once per article, however many pronouns ask."""
-    if (
-        _SUBJECTS_SEEN
-        and _SUBJECTS_SEEN[0][0] is text
-        and _SUBJECTS_SEEN[0][1:4] == (spans, begin, last)
-    ):
-        return _SUBJECTS_SEEN[0][4]
+    seen = _SUBJECTS_SEEN[0] if _SUBJECTS_SEEN else None  # read once: another thread may set it
+    if seen is not None and seen[0] is text and seen[1:4] == (spans, begin, last):
+        return seen[4]
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     out = []
