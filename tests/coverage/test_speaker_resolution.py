@@ -956,6 +956,9 @@ def test_opening_name_offset_is_the_names_own() -> None:
         ("Should Trump", "Trump"),  # a question's auxiliary opens the sentence
         ("Is Facebook", "Facebook"),
         ("Had Clinton", "Clinton"),
+        ("None", None),  # "None disclosed the amount": of the companies named before
+        ("Neither Carney", "Carney"),
+        ("Nothing Betsy DeVos", "Betsy DeVos"),
         ("Uber-review", None),  # a compound of a lower-case word is no name
         ("Gun-control", None),
         ("Ex-prisoners", "Ex-prisoners"),  # a role
