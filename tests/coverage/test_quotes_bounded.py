@@ -193,3 +193,16 @@ def test_sentence_edges_are_the_walk_over_the_stops(pieces):
     for pos in range(len(text) + 1):
         assert start_of_sentence(text, pos) == _plain_start(text, pos)
         assert end_of_sentence(text, pos) == _plain_end(text, pos)
+
+
+def test_the_indexed_words_begin_and_end_with_a_word_character():
+    """A :class:`~corpuscli.coverage.match_index.MatchIndex` answers a stretch as its search
+    would only for patterns whose matches begin and end with word characters (a ``\\b`` at each
+    end): every speech verb and act of speech in the data files must keep to that ("Sen." or
+    "-said" as an entry would make the index answer differently from the search)."""
+    from corpuscli.coverage.lexicon import lexicon
+
+    words = [*lexicon().verb_class, *lexicon().speech_acts]
+    assert len(words) > 100
+    odd = [w for w in words if not (w[:1].isalnum() and w[-1:].isalnum())]
+    assert not odd, f"entries that begin or end with a non-word character: {odd}"
