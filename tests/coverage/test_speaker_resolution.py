@@ -940,12 +940,12 @@ def test_the_fund_read_as_a_name_is_the_organisation_named_before():
 def test_opening_name_offset_is_the_names_own() -> None:
     """A name that opens a sentence after a description is found where it stands, not inside an
     earlier word that starts with its first name ("Annapolis" holds "Ann")."""
-    from corpuscli.coverage.speakers import _opening_names
+    from corpuscli.coverage.speakers import opening_names
 
     text = "Former Annapolis mayor Ann Smith, who ran the city for a decade, disagreed."
-    assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
+    assert opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
     text = "But Ann Smith, who ran Annapolis, disagreed."
-    assert _opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
+    assert opening_names(text, 0, len(text)) == [(text.index("Ann Smith"), "Ann Smith")]
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         if subjects is None:
             subjects = _subjects(text, quotes, known)
         opened = last_fitting(
-            subjects + _opening_names(text, near_start, q.start), near_start, q.start, pronoun
+            subjects + opening_names(text, near_start, q.start), near_start, q.start, pronoun
         )
         described = [(pos, n) for pos, n in unnamed
                      if near_start <= pos < q.start and _description_fits(n, pronoun)]  # fmt: skip
@@ -166,7 +166,7 @@ _NAME_PART = re.compile(
 )
 
 
-def _opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Person names that open a sentence between ``start`` and ``end``, alone or as an
     appositive: "But Tanweer Fazal, who teaches …", "The head of the basij force, Gholamhossein
     Gharibpour, more forcefully rejected …"."""
