@@ -126,8 +126,14 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 )
             )
             i = first_close + 1
+        # each opening mark's next place, searched again only once passed (a search of the
+        # rest of the paragraph for every mark after every quote took quadratic time)
+        next_at = {c: para.find(c, i) for c in OPEN_MARKS}
         while i < len(para):
-            opens = [(para.find(c, i), c) for c in OPEN_MARKS if para.find(c, i) >= 0]
+            for c, at in next_at.items():
+                if 0 <= at < i:
+                    next_at[c] = para.find(c, i)
+            opens = [(at, c) for c, at in next_at.items() if at >= 0]
             if not opens:
                 break
             pos, mark = min(opens)

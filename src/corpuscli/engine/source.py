@@ -239,10 +239,13 @@ class Source:
 
         return expand_inputs(self.input_paths())
 
-    def parts(self, jobs: int) -> tuple[PartPlan, list[Problem]] | None:
+    def parts(
+        self, jobs: int, max_part: int = MAX_PART_BYTES
+    ) -> tuple[PartPlan, list[Problem]] | None:
         """The input files cut into parts for ``jobs`` worker processes to load themselves (a
         large JSON Lines file at line ends, a compressed one decompressed once as the parts are
-        taken, small files grouped), and the inputs not found; None when one process must read
+        taken, small files grouped), of ``max_part`` bytes at most (unless
+        CORPUSCLI_PARTITION_MB says), and the inputs not found; None when one process must read
         (see :meth:`one_reader`) or the input is too small to cut."""
         if self.one_reader():
             return None
@@ -253,7 +256,7 @@ class Source:
             target = partition_bytes()
         else:
             total = sum(weight(item) for item in items)
-            target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), MAX_PART_BYTES)
+            target = min(max(total // (jobs * PARTS_PER_JOB), MIN_PART_BYTES), max_part)
         plan = PartPlan(
             items, target, max_size=self.max_input_size, max_line=self.max_line_size,
             inflate=jobs > 1,  # one process reads a compressed file as well from the file
