@@ -32,8 +32,19 @@ def test_a_lower_bound_on_parts_gives_more_parts(tmp_path, monkeypatch):
     assert default is not None and small is not None
     with default[0] as plan, small[0] as plan_small:
         assert plan.target == min(path.stat().st_size // 8, MAX_PART_BYTES)  # 5 MB: 8 parts
-        assert plan_small.target == QUOTES_PART_BYTES == MIN_PART_BYTES
+        assert plan_small.target <= QUOTES_PART_BYTES
         assert plan_small.expected > plan.expected
+        assert plan_small.expected % 2 == 0  # as many parts for each worker
+
+
+def test_even_parts_bounded_below(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUSCLI_PARTITION_MB", raising=False)
+    path = _corpus(tmp_path, 3)
+    planned = Source(paths=(str(path),)).parts(2, QUOTES_PART_BYTES)
+    assert planned is not None
+    with planned[0] as plan:
+        assert plan.target == max(-(-path.stat().st_size // 2), MIN_PART_BYTES // 4)
+        assert plan.expected == 2
 
 
 def test_quotes_asks_for_its_part_size(tmp_path, monkeypatch):

@@ -122,11 +122,9 @@ class Compute:
         """``task(partitions, jobs=, loader=, manifest=, progress=)`` (a function that counts or
         searches input parts in worker processes) when the source can be cut into parts, with
         what the load found added to ``report``; None when it cannot (stream it instead).
-        ``max_part`` bounds a part's bytes lower than the default, for a task slow per byte:
+        ``max_part`` asks for even parts of at most that many bytes, for a task slow per byte:
         the last part runs alone while the other workers wait, so it should be short."""
-        planned = (
-            source.parts(self.cores) if max_part is None else source.parts(self.cores, max_part)
-        )
+        planned = source.parts(self.cores, max_part)
         if planned is None:
             return None
         from corpuscli.io.manifest import read_manifest
