@@ -478,7 +478,7 @@ def time_command(path: Path, runs: int, jobs: int | None) -> None:
             cpu = (after.children_user + after.children_system) - (
                 before.children_user + before.children_system
             )  # the command and every worker it waited for
-            rows.append([str(run), f"{wall:.1f}", f"{cpu:.1f}", f"{size / 1e6 / wall:.1f}",
+            rows.append([str(run), f"{wall:.1f}", f"{cpu:.1f}", f"{size / 1e6 / wall:.2f}",
                          f"{cpu / wall:.2f}", load_before, _load()])  # fmt: skip
     print(f"\ncorpus quotes {path.name} ({size / 1e6:.0f} MB as read), {os.cpu_count()} cores:")
     print(
