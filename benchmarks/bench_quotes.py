@@ -2,6 +2,7 @@
 
     python benchmarks/bench_quotes.py [--corpora DIR] [--split test|dev|dev2|all] [--no-time]
                                       [--no-basil] [--errors] [--punkt]
+    python benchmarks/bench_quotes.py --speed [FILE] [--runs N] [--jobs N]
 
 Labels: benchmarks/labels/quotes_us.json (24 US articles) and quotes_intl.json (24 non-US
 articles with translated speech), each half "dev", half "test"; quotes_dev2.json (24 articles of
@@ -51,7 +52,9 @@ Matching, precisely:
 - Speed: `quotes_frame(frame, jobs=2)` over the 37,554 articles of
   article_bias_prediction_allsides, loaded beforehand (loading is not timed).
   The command `corpus quotes` itself (start-up and reading included), with the peak memory of
-  its processes: `python benchmarks/bench_throughput.py --only quotes --full`.
+  its processes: `python benchmarks/bench_throughput.py --only quotes --full`; or, timed alone
+  with the CPU time of its workers, MB/s, the cores kept busy and the load average:
+  `--speed [FILE]` (the AllSides corpus by default; a slice of it for a quick check).
 """
 
 from __future__ import annotations
@@ -427,7 +430,13 @@ def punkt_part(articles: list[dict], texts: dict, big: pd.DataFrame, split: str)
 # -- speed ---------------------------------------------------------------------------------------
 
 
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def time_part(frame: pd.DataFrame) -> None:
+    size = sum(len(t.encode("utf-8")) for t in frame["text"] if isinstance(t, str))
+    load_before = _load()
     before = os.times()
     start = time.perf_counter()
     out = quotes_frame(frame, jobs=2)
@@ -436,9 +445,45 @@ def time_part(frame: pd.DataFrame) -> None:
     cpu = sum(after[:4]) - sum(before[:4])  # this process and its (joined) workers
     kinds = out["kind"].value_counts().to_dict()
     named = out["speaker"].notna().mean() if len(out) else 0.0
-    print(f"\nquotes_frame(jobs=2) over {len(frame):,} articles: {seconds:.1f} s wall, {cpu:.1f} s CPU "
-          f"(load average before: {os.getloadavg()[0]:.1f}), {len(out):,} quotes {kinds}, "
-          f"{named:.0%} with a speaker")  # fmt: skip
+    print(f"\nquotes_frame(jobs=2) over {len(frame):,} articles ({size / 1e6:.0f} MB of text): "
+          f"{seconds:.1f} s wall, {cpu:.1f} s CPU, {size / 1e6 / seconds:.1f} MB/s, "
+          f"{cpu / seconds:.2f} cores busy (load average before: {load_before}, after: {_load()}), "
+          f"{len(out):,} quotes {kinds}, {named:.0%} with a speaker")  # fmt: skip
+
+
+def time_command(path: Path, runs: int, jobs: int | None) -> None:
+    """`corpus quotes PATH -f tsv -o FILE` as a user runs it (start-up, reading, the workers
+    and the writing included), ``runs`` times: wall s, CPU s of the command and its workers,
+    MB/s of the input as read (decompressed), the cores kept busy, the load average."""
+    import gzip
+    import subprocess
+    import tempfile
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
+        size = sum(len(chunk) for chunk in iter(lambda: handle.read(1 << 20), b""))
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    command = [sys.executable, "-m", "corpuscli", "quotes", str(path), "-f", "tsv", "--quiet"]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(1, runs + 1):
+            load_before = _load()
+            before = os.times()
+            start = time.perf_counter()
+            subprocess.run([*command, "-o", str(Path(folder) / "quotes.tsv")], env=env, check=True)
+            wall = time.perf_counter() - start
+            after = os.times()
+            cpu = (after.children_user + after.children_system) - (
+                before.children_user + before.children_system
+            )  # the command and every worker it waited for
+            rows.append([str(run), f"{wall:.1f}", f"{cpu:.1f}", f"{size / 1e6 / wall:.2f}",
+                         f"{cpu / wall:.2f}", load_before, _load()])  # fmt: skip
+    print(f"\ncorpus quotes {path.name} ({size / 1e6:.0f} MB as read), {os.cpu_count()} cores:")
+    print(
+        table(rows, ["run", "wall s", "CPU s", "MB/s", "cores busy", "load before", "load after"])
+    )
 
 
 def main() -> None:
@@ -454,7 +499,21 @@ def main() -> None:
     parser.add_argument("--no-basil", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list dev's or dev2's errors")
     parser.add_argument("--punkt", action="store_true", help="NLTK's Punkt against the rules")
+    parser.add_argument(
+        "--speed",
+        metavar="FILE",
+        nargs="?",
+        const="",
+        help="only time `corpus quotes FILE` (default: the AllSides corpus): wall, CPU, MB/s",
+    )
+    parser.add_argument("--runs", type=int, default=1, help="with --speed: how many runs")
+    parser.add_argument("--jobs", type=int, help="with --speed: the command's --jobs")
     args = parser.parse_args()
+    if args.speed is not None:
+        default = "article_bias_prediction_allsides/articles.jsonl.gz"
+        path = Path(args.speed) if args.speed else corpora_dir(args.corpora) / default
+        time_command(path, args.runs, args.jobs)
+        return
     if args.errors and args.split not in ("dev", "dev2"):
         sys.exit("benchmarks: --errors lists dev or dev2 errors only: use --split dev or dev2")
     corpora = corpora_dir(args.corpora)

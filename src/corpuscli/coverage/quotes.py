@@ -48,6 +48,7 @@ from .quote_patterns import (
     verb_hits,
 )  # fmt: skip
 from .reported import is_finding, is_respondent, reports_in, sentence_subject
+from .spans import SpanSet, starting_within
 from .speaker_bodies import resolve_bodies, resolve_it
 from .speaker_descriptions import resolve_coordinated_appositive, resolve_definite
 from .speaker_joint import resolve_they
@@ -125,8 +126,14 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 )
             )
             i = first_close + 1
+        # each opening mark's next place, searched again only once passed (a search of the
+        # rest of the paragraph for every mark after every quote took quadratic time)
+        next_at = {c: para.find(c, i) for c in OPEN_MARKS}
         while i < len(para):
-            opens = [(para.find(c, i), c) for c in OPEN_MARKS if para.find(c, i) >= 0]
+            for c, at in next_at.items():
+                if 0 <= at < i:
+                    next_at[c] = para.find(c, i)
+            opens = [(at, c) for c, at in next_at.items() if at >= 0]
             if not opens:
                 break
             pos, mark = min(opens)
@@ -352,10 +359,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
     said Putin.``, ``” — Putin said``) or before it (``Putin said: “``, ``Putin said that “``,
     ``Putin: “``, ``according to X, “``). Words inside quotation marks are never the speaker
     ("chanting “Death to England.”", "denounced Kim as “Little Rocket Man” and a “madman”")."""
-    spans = [(x.start, x.end) for x in quotes]
+    spans = SpanSet((x.start, x.end) for x in quotes)  # one bisection a question, not a scan
 
     def set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
-        if who is not None and any(a <= who.start < b for a, b in spans):
+        if who is not None and spans.holds(who.start):
             return
         _set_speaker(q, who, verb)
 
@@ -683,6 +690,9 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     marked = sorted((max(0, q.start - 1), q.end + 1) for q in quotes)
     widgets = _link_widgets(text)
     marked_starts = [a for a, _ in marked]
+    quoted = SpanSet((q.start, q.end) for q in quotes)
+    by_start = sorted(quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in by_start]
     out = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         hits = [h.s for h in verb_hits(text).between(p_start, p_end)]
@@ -698,14 +708,12 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
             k = bisect_left(marked_starts, s_end)
             near = [(a, b) for a, b in marked[max(0, k - 8) : k] if b > s_start]
             for r in reports_in(text, s_start, s_end, near):
-                if r.speaker is not None and any(
-                    q.start <= r.speaker.start < q.end for q in quotes
-                ):
+                if r.speaker is not None and quoted.holds(r.speaker.start):
                     r.speaker = None  # words in quotation marks: "chanting “Death to …”"
                 if r.quoted:  # the quotations inside are the speaker's words
-                    for inner in quotes:
-                        if r.start <= inner.start < r.end + 2 and inner.speaker is None:
-                            _set_speaker(inner, r.speaker, r.verb)
+                    for i in starting_within(quote_starts, r.start, r.end + 2):
+                        if by_start[i].speaker is None:
+                            _set_speaker(by_start[i], r.speaker, r.verb)
                     continue
                 if _inside(r.start, widgets):
                     continue  # a link's headline: "Trump says …" in a related-stories widget

@@ -73,6 +73,7 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
     first_names = lexicon().first_names
 
     fitting: dict[tuple[str, str], bool] = {}  # each name and pronoun asked once per article
+    sexes: dict[str, str | None] = {}  # each family name's first names read once per article
 
     def fits(name: str, pronoun: str) -> bool:
         if (name, pronoun) in fitting:
@@ -81,7 +82,9 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         known = first_names.get(words[0]) if len(words) > 1 else None
         if known is None and len(words) == 1 and words[0][:1].isupper():
             # "Madden" where the article writes "Ursula Madden": her first name says she
-            known = _sex_of_first_names(text, words[0])
+            if words[0] not in sexes:  # (asked for "he" and for "she" alike)
+                sexes[words[0]] = _sex_of_first_names(text, words[0])
+            known = sexes[words[0]]
         if known is not None:
             fitting[name, pronoun] = known == pronoun and _agrees(name, pronoun)
             return fitting[name, pronoun]

@@ -116,11 +116,15 @@ class Compute:
         source: Source,
         report: LoadReport,
         task: Callable[..., tuple[T, FilesRead]],
+        *,
+        max_part: int | None = None,
     ) -> T | None:
         """``task(partitions, jobs=, loader=, manifest=, progress=)`` (a function that counts or
         searches input parts in worker processes) when the source can be cut into parts, with
-        what the load found added to ``report``; None when it cannot (stream it instead)."""
-        planned = source.parts(self.cores)
+        what the load found added to ``report``; None when it cannot (stream it instead).
+        ``max_part`` asks for even parts of at most that many bytes, for a task slow per byte:
+        the last part runs alone while the other workers wait, so it should be short."""
+        planned = source.parts(self.cores, max_part)
         if planned is None:
             return None
         from corpuscli.io.manifest import read_manifest
