@@ -11,7 +11,16 @@ import json
 from tests.conftest import ROOT
 
 LABELS = ROOT / "benchmarks" / "labels"
-FILES = ("alignments_basil.json", "alignments_basil_dev2.json", "alignments_basil_dev3.json")
+FILES = tuple(
+    name
+    for name in (
+        "alignments_basil.json",
+        "alignments_basil_dev2.json",
+        "alignments_basil_dev3.json",
+        "alignments_basil_fresh.json",  # the held-out set, where the checkout has it
+    )
+    if (LABELS / name).is_file()
+)
 RELATIONS = {"same", "reworded", "split", "contained"}
 
 
@@ -42,7 +51,7 @@ def test_no_event_is_labelled_in_two_files():
 
 def test_the_third_sets_halves_follow_the_hash_of_the_event():
     pairs = _pairs("alignments_basil_dev3.json")
-    assert len(pairs) >= 15
+    assert len(pairs) >= 13  # 16 labelled, 3 taken out: the held-out set holds their events
     for pair in pairs:
         digit = hashlib.sha256(pair["event_id"].encode()).hexdigest()[0]
         assert pair["split"] == ("dev3a" if digit in "01234567" else "dev3b")
