@@ -35,9 +35,12 @@ from .vocabulary import lexicon, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
-#: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
+#: Markup, script or style that leaked into the text: tags (a bare name, or a name and attributes:
+#: a title in angle brackets, "<The Palace: Tale of Jang Noksu>", is no tag), attributes, braces,
+#: CSS selectors.
 _CODE = re.compile(
-    r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
+    r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\s*/?>|<[a-zA-Z][a-zA-Z0-9]{0,10}\s[^<>]{0,200}=|^\s*<!|<!--"
+    r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
 )
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
@@ -55,13 +58,17 @@ def length(text: str) -> float:
     return words + cjk / 2 if cjk else float(words)
 
 
+#: A line cut short with an ellipsis: a teaser's truncated headline or description, not a sentence.
+_CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'”’)」』]*$")
+
+
 def kind_of(block: Block, verdict: Verdict) -> str:
     """prose, short (a short sentence), line or junk (see the module docstring)."""
     text = block.text
     if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(text))
+    sentence = bool(SENTENCE_END.search(text)) and not _CUT.search(text)
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
@@ -96,7 +103,8 @@ def _marker(text: str) -> str:
 def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
     """Blocks of teaser lists: three or more titles (lines of four words or more) each followed
     by a one-sentence description of under 35 words (a story's headed sections have longer
-    paragraphs)."""
+    paragraphs). Most titles are plain lines: a story's paragraphs between captions and
+    headlines in capitals (junk the article rules found) are no teasers."""
     out: set[int] = set()
     k, n = 0, len(blocks)
     while k < n - 1:
@@ -110,12 +118,36 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
         ):
             pairs.append(j)
             j += 2
-        if len(pairs) >= 3:
+        if len(pairs) >= 3 and 2 * sum(kinds[j] == LINE for j in pairs) > len(pairs):
             for start in pairs:
                 out.update((start, start + 1))
             k = j
         else:
             k += 1
+    return out
+
+
+#: The most lines a box set inside a story holds ("Related articles" and two or three headlines).
+_INLINE_BOX = 4
+
+
+def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
+    """The blocks of boxes set inside the story: a section label ("Related articles", "Don't
+    miss") after prose (within three blocks), with at most four lines under it, the story's prose going on after
+    them (two paragraphs within the next three blocks). Such a box is junk in the story's run,
+    not a wall (a sidebar's box is longer, or no story goes on after it)."""
+    out: list[int] = []
+    n = len(kinds)
+    for k, marker in enumerate(markers):
+        if marker != "section" or not any(kinds[j] == PROSE for j in range(max(0, k - 3), k)):
+            continue
+        j = k + 1
+        while j < n and j - k - 1 <= _INLINE_BOX and kinds[j] != PROSE and not markers[j]:
+            j += 1
+        if j - k - 1 > _INLINE_BOX or j >= n or kinds[j] != PROSE:
+            continue
+        if sum(kinds[i] == PROSE for i in range(j, min(n, j + 3))) >= 2:
+            out.extend(range(k, j))
     return out
 
 
@@ -249,6 +281,8 @@ def mark_page_furniture(
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
         if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
+    for k in _inline_boxes(kinds, markers):
+        markers[k], kinds[k] = "", JUNK
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
