@@ -101,23 +101,32 @@ def _marker(text: str) -> str:
 
 
 def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
-    """Blocks of teaser lists: three or more titles (lines of four words or more) each followed
-    by a one-sentence description of under 35 words (a story's headed sections have longer
-    paragraphs). Most titles are plain lines: a story's paragraphs between captions and
-    headlines in capitals (junk the article rules found) are no teasers."""
+    """Blocks of teaser lists: three or more titles (lines of four words or more, or two after a
+    link's mark: "» Loucos 2019 – Episódio 29") each followed by a one-sentence description of
+    under 35 words, 50 after a link (a story's headed sections have longer paragraphs), maybe with a line or two
+    of furniture before the next title. Most titles are plain lines: a story's paragraphs
+    between captions and headlines in capitals (junk the article rules found) are no teasers."""
+
+    def title(j: int) -> bool:
+        if j >= n - 1 or kinds[j] not in (LINE, JUNK) or kinds[j + 1] not in (PROSE, SHORT):
+            return False
+        link = bool(_LINK_MARK.match(blocks[j].text))
+        return length(blocks[j].text) >= (2 if link else 4) and length(blocks[j + 1].text) < (
+            50 if link else 35
+        )
+
     out: set[int] = set()
     k, n = 0, len(blocks)
     while k < n - 1:
         j, pairs = k, []
-        while (
-            j < n - 1
-            and kinds[j] in (LINE, JUNK)
-            and length(blocks[j].text) >= 4  # a title, not a label ("text", "Photo")
-            and kinds[j + 1] in (PROSE, SHORT)
-            and length(blocks[j + 1].text) < 35
-        ):
+        while title(j):
             pairs.append(j)
             j += 2
+            # the next title, past up to three lines of furniture (a label, an ad slot)
+            skip = next((j + s for s in (1, 2, 3) if j + s < n and kinds[j + s - 1] != PROSE
+                         and title(j + s) and not title(j)), None)  # fmt: skip
+            if skip is not None and pairs:
+                j = skip
         if len(pairs) >= 3 and 2 * sum(kinds[j] == LINE for j in pairs) > len(pairs):
             for start in pairs:
                 out.update((start, start + 1))
@@ -185,6 +194,8 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     return best_span
 
 
+#: A link's mark opening a line: "» Coluna de Adauto Silva", "› More", "→ Next".
+_LINK_MARK = re.compile(r"^\s*[»›→▶►]")
 #: A list item's mark: "1)", "2.", "•", "*", "–".
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 
@@ -252,6 +263,7 @@ def _extent(
     while k < len(blocks) and not markers[k] and len(gap) <= 3:
         if kinds[k] == PROSE:
             kept.add(k)
+            kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
             k += 1
             continue
@@ -262,6 +274,15 @@ def _extent(
             continue
         gap.append(k)
         k += 1
+    k, gap = first - 1, []
+    while k >= 0 and not markers[k] and len(gap) <= 3:  # and before it: prose past a caption
+        if kinds[k] == PROSE:
+            kept.add(k)
+            kept.update(j for j in gap if kinds[j] == SHORT)
+            gap = []
+        else:
+            gap.append(k)
+        k -= 1
     return kept | listed, listed
 
 
