@@ -43,6 +43,9 @@ _CODE = re.compile(
     r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
 )
+#: Signs of code, and their share of a long block's characters for it to be code (a script's
+#: line of JSON, not a paragraph that ends with its source's address).
+_CODE_SIGNS, _CODE_SHARE = re.compile(r"[{}<>=;\\_|^~`]"), 0.03
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
@@ -65,9 +68,13 @@ _CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'”’)」』]*$")
 def kind_of(block: Block, verdict: Verdict) -> str:
     """prose, short (a short sentence), line or junk (see the module docstring)."""
     text = block.text
-    if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
+    if verdict.score >= STRONG or is_widget_label(text):
         return JUNK
     size = length(text)
+    if _CODE.search(text) and (
+        size < 30 or len(_CODE_SIGNS.findall(text)) >= _CODE_SHARE * len(text)
+    ):
+        return JUNK  # a paragraph that ends with its source's address or a semicolon is no code
     sentence = bool(SENTENCE_END.search(text)) and not _CUT.search(text)
     if size >= 30 or (sentence and size >= 8):
         return PROSE
@@ -261,7 +268,7 @@ def _extent(
     k = last
     gap: list[int] = []
     while k < len(blocks) and not markers[k] and len(gap) <= 3:
-        if kinds[k] == PROSE:
+        if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
