@@ -88,9 +88,16 @@ def is_widget_label(text: str) -> bool:
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
+#: A count opening a line ("10 thoughts on …", "3 Kommentare zu …").
+_COUNTED = re.compile(r"^\s*\d{1,5}\s+")
+
+
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
     ("Related articles", "Most popular", "More in …"), "" for anything else."""
+    counted = _COUNTED.match(text)
+    if counted and lexicon("comment_markers").start(text[counted.end() :], words_of(text)):
+        return "comments"  # "10 thoughts on “<the story's title>”", "3 responses to …"
     if len(text) > 60:
         return ""
     words = words_of(text)
