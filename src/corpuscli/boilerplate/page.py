@@ -42,6 +42,8 @@ _CODE = re.compile(
     r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\s*/?>|<[a-zA-Z][a-zA-Z0-9]{0,10}\s[^<>]{0,200}=|^\s*<!|<!--"
     r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
+    # a developer's note: an identifier ("google_ad_section_end"), a widget's begin or end
+    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?i:^\W*(?:end|start|begin)\b(?:[ \t]+[\w.+/-]+){0,4}\s*$)"
 )
 #: Signs of code, and their share of a long block's characters for it to be code (a script's
 #: line of JSON, not a paragraph that ends with its source's address).
@@ -314,7 +316,7 @@ def mark_page_furniture(
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+        if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
     for k in _inline_boxes(kinds, markers):
         markers[k], kinds[k] = "", JUNK
