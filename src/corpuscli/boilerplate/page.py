@@ -118,37 +118,62 @@ def _marker(text: str) -> str:
 
 def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
     """Blocks of teaser lists: three or more titles (lines of four words or more, or two after a
-    link's mark: "» Loucos 2019 – Episódio 29") each followed by a one-sentence description of
-    under 35 words, 50 after a link (a story's headed sections have longer paragraphs), maybe with a line or two
-    of furniture before the next title. Most titles are plain lines: a story's paragraphs
-    between captions and headlines in capitals (junk the article rules found) are no teasers."""
+    link's mark: "» Loucos 2019 – Episódio 29"; maybe twice, as a picture's text and as a link)
+    each followed by a one-sentence description of under 35 words, 50 after a link (a story's
+    headed sections have longer paragraphs), maybe with up to three lines of furniture before
+    the next title. Most titles are plain lines: a story's paragraphs between captions and
+    headlines in capitals (junk the article rules found) are no teasers."""
 
-    def title(j: int) -> bool:
-        if j >= n - 1 or kinds[j] not in (LINE, JUNK) or kinds[j + 1] not in (PROSE, SHORT):
-            return False
+    def described(j: int) -> int:
+        """The description of a title at ``j`` (0 when ``j`` holds no title)."""
+        d = j + 2 if j + 2 < n and blocks[j + 1].text == blocks[j].text else j + 1
+        if d >= n or kinds[j] not in (LINE, JUNK) or kinds[d] not in (PROSE, SHORT):
+            return 0
         link = bool(_LINK_MARK.match(blocks[j].text))
-        return length(blocks[j].text) >= (2 if link else 4) and length(blocks[j + 1].text) < (
+        if length(blocks[j].text) >= (2 if link else 4) and length(blocks[d].text) < (
             50 if link else 35
-        )
+        ):
+            return d
+        return 0
 
     out: set[int] = set()
     k, n = 0, len(blocks)
     while k < n - 1:
         j, pairs = k, []
-        while title(j):
-            pairs.append(j)
-            j += 2
-            # the next title, past up to three lines of furniture (a label, an ad slot)
-            skip = next((j + s for s in (1, 2, 3) if j + s < n and kinds[j + s - 1] != PROSE
-                         and title(j + s) and not title(j)), None)  # fmt: skip
-            if skip is not None and pairs:
-                j = skip
-        if len(pairs) >= 3 and 2 * sum(kinds[j] == LINE for j in pairs) > len(pairs):
-            for start in pairs:
-                out.update((start, start + 1))
+        while d := described(j):
+            pairs.append((j, d))
+            j = d + 1
+            if not described(j):  # the next title, past furniture (a label, an ad slot)
+                j = next((j + s for s in (1, 2, 3) if j + s < n and kinds[j + s - 1] != PROSE
+                          and described(j + s)), j)  # fmt: skip
+        if len(pairs) >= 3 and 2 * sum(kinds[t] == LINE for t, _ in pairs) > len(pairs):
+            for t, d in pairs:
+                out.update(range(t, d + 1))
             k = j
         else:
             k += 1
+    return out
+
+
+def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
+    """Teaser cards: a title given twice within three blocks (a picture's text, then the link),
+    with a one-paragraph description (under 50 words) after the second: the story says no line
+    twice in a row."""
+    out: list[int] = []
+    for k in range(len(blocks) - 1):
+        if kinds[k] != LINE or length(blocks[k].text) < 4:
+            continue
+        twin = next((j for j in (k + 1, k + 2) if j < len(blocks)
+                     and blocks[j].text == blocks[k].text), 0)  # fmt: skip
+        d = twin + 1
+        if (
+            twin
+            and d < len(blocks)
+            and kinds[d] in (PROSE, SHORT)
+            and length(blocks[d].text) < 50
+            and (k == 0 or blocks[k - 1].text != blocks[k].text)  # no picture's caption, thrice
+        ):
+            out.extend(range(k, d + 1))
     return out
 
 
@@ -312,6 +337,8 @@ def mark_page_furniture(
     kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
+    for k in _cards(blocks, kinds):
+        kinds[k] = JUNK
     sizes = [length(b.text) for b in blocks]
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
