@@ -42,8 +42,9 @@ _CODE = re.compile(
     r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\s*/?>|<[a-zA-Z][a-zA-Z0-9]{0,10}\s[^<>]{0,200}=|^\s*<!|<!--"
     r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
-    # a developer's note: an identifier ("google_ad_section_end"), a widget's begin or end
-    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?i:^\W*(?:end|start|begin)\b(?:[ \t]+[\w.+/-]+){0,4}\s*$)"
+    # a developer's note: an identifier ("google_ad_section_end"), a template's file
+    # ("hearst/article/content/zone.tpl"), a widget's begin or end
+    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?:^|\s)[\w.-]+(?:/[\w.-]+)+\.[a-z]{2,4}\s*$|(?i:^\W*(?:end|start|begin)\b(?:[ \t]+[\w.+/-]+){0,4}\s*$)"
 )
 #: Signs of code, and their share of a long block's characters for it to be code (a script's
 #: line of JSON, not a paragraph that ends with its source's address).
