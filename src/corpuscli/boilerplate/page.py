@@ -1,26 +1,33 @@
 """Whole web pages as plain text (``--page``): the story is the longest run of prose on the page,
 with what continues it; the rest is page furniture.
 
-Each block is judged by its shape, in any language (a CJK character counts as half a word):
+Each block is judged by its shape, in any language (a CJK character counts as half a word, four
+Thai, Lao, Myanmar or Khmer letters as one; a sentence may end in the marks of any script):
 
 - **prose**: a paragraph — ends like a sentence and has eight words or more, or has thirty;
 - **short sentence**: ends like a sentence, fewer words ("It’s simple.");
-- **line**: anything else — a heading, a list item, a link, a table cell, a teaser's title;
+- **line**: anything else — a heading, a list item, a link, a table cell, a teaser's title, a
+  line cut short with an ellipsis;
 - **junk**: strong evidence of furniture from the article rules (a call to action, a credit, a
-  player …), markup or script that leaked into the text, a widget's label.
+  player …), markup, script or developers' notes that leaked into the text, a widget's label.
 
-The story's run is the stretch of blocks with the most prose words, where lines cost a little
-(a heading or a list does not break a story; a menu of fifty links does) and junk costs its
-length (the maximum-sum segment of body-text extraction). A sidebar cannot win by being long: a
-section label ("Related articles", "Most popular", "More in …") is a wall no run crosses, and so
-is the heading of readers' comments — after which, when it closes a run of a paragraph or two of
-prose, prose counts a quarter (comments are prose, often more than the story). Teasers (a title line followed by a one-sentence description, three times or more) are
-not prose, however long they are.
+The story's run is the stretch of blocks with the most prose words, where a short sentence
+counts half its words, lines cost a little (a heading or a list does not break a story; a menu
+of fifty links does) and junk costs its length (the maximum-sum segment of body-text
+extraction). A sidebar cannot win by being long: a section label ("Related articles", "Most
+popular", "More in …") is a wall no run crosses — unless it heads a box of a few lines set
+inside the story, with the story going on after it (then the box is junk) — and so is the
+heading of readers' comments ("Comments", "10 thoughts on “…”") — after which, when it closes a
+run of a paragraph or two of prose, prose counts a quarter (comments are prose, often more than
+the story). Teasers are not prose, however long they are: a title line followed by a
+one-sentence description, three times or more, maybe with furniture between; and a card, a
+title given twice with its description (junk inside the story).
 
-What continues the run stays with it: prose right after it (past an ad, a caption, a few lines),
-and lists — the lines a block ending in a colon introduces, or three or more lines whose
-punctuation starts alike ("Path A: …", "Path B: …"), maybe under a heading. Everything else outside the run is
-boilerplate ("outside the main text of the page"), and inside it the junk.
+What continues the run stays with it: prose right before or after it (past an ad, a caption, a
+few lines), a short last sentence, and lists — the lines a block ending in a colon introduces,
+or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
+heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
+and inside it the junk.
 """
 
 from __future__ import annotations
@@ -46,6 +53,12 @@ _CODE = re.compile(
     # ("hearst/article/content/zone.tpl"), a widget's begin or end
     r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?:^|\s)[\w.-]+(?:/[\w.-]+)+\.[a-z]{2,4}\s*$|(?i:^\W*(?:end|start|begin)\b(?:[ \t]+[\w.+/-]+){0,4}\s*$)"
 )
+#: What a short sentence counts for in the story's run, a share of its words.
+_SHORT_SHARE = 0.5
+#: A sentence's end in any script: the article rules' marks, and the Arabic and Urdu question
+#: mark and full stop, the Devanagari danda, the Armenian and Ethiopic full stops; maybe closed
+#: by a quote, a bracket or a guillemet.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।։።][\"'”’)」』»]*$")
 #: Signs of code, and their share of a long block's characters for it to be code (a script's
 #: line of JSON, not a paragraph that ends with its source's address).
 _CODE_SIGNS, _CODE_SHARE = re.compile(r"[{}<>=;\\_|^~`]"), 0.03
@@ -57,11 +70,21 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 _PROSE_BEFORE_MARKER = 150
 
 
+#: Letters of the scripts of South-East Asia that write no spaces between words (Thai, Lao,
+#: Myanmar, Khmer): about four make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
 def length(text: str) -> float:
-    """Words of ``text``, a CJK character counting as half a word (those scripts have no spaces)."""
-    cjk = len(CJK.findall(text)) if text and max(text) >= "\u3040" else 0
-    words = len(WORD.findall(text))
-    return words + cjk / 2 if cjk else float(words)
+    """Words of ``text``, a CJK character counting as half a word and four Thai, Lao, Myanmar or
+    Khmer letters as one (those scripts have no spaces between words)."""
+    words = float(len(WORD.findall(text)))
+    if not text or max(text) < "\u0e00":
+        return words
+    unspaced = len(_UNSPACED.findall(text))
+    if unspaced:  # a word match stops at each vowel sign of those scripts: count letters instead
+        words = len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced / 4
+    return words + len(CJK.findall(text)) / 2
 
 
 #: A line cut short with an ellipsis: a teaser's truncated headline or description, not a sentence.
@@ -78,7 +101,7 @@ def kind_of(block: Block, verdict: Verdict) -> str:
         size < 30 or len(_CODE_SIGNS.findall(text)) >= _CODE_SHARE * len(text)
     ):
         return JUNK  # a paragraph that ends with its source's address or a semicolon is no code
-    sentence = bool(SENTENCE_END.search(text)) and not _CUT.search(text)
+    sentence = bool(_SENTENCE_END.search(text)) and not _CUT.search(text)
     if size >= 30 or (sentence and size >= 8):
         return PROSE
     return SHORT if sentence and size >= 3 else LINE
@@ -222,7 +245,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
             value = size * weight
             run_prose += size
         elif kind == SHORT:
-            value = 0.0
+            value = size * weight * _SHORT_SHARE
         elif kind == LINE:
             value = -_LINE_COST
         else:
