@@ -227,7 +227,7 @@ def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
 
 def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tuple[int, int]:
     """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
-    short sentence nothing, a line a little, junk its length — that crosses no section label
+    short sentence half of them, a line a little, junk its length — that crosses no section label
     ("Related articles"), and where the heading of readers' comments, once the page has had some
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
@@ -311,6 +311,18 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     return []
 
 
+def _colon_items(blocks: list[Block], kinds: list[str], markers: list[str]) -> list[int]:
+    """The items of a list a line ending in a colon introduces that are as long as a sentence
+    (six words or more: "Hundreds of cool tasks that will make your evenings fuller"): the
+    story's, they count as short sentences do."""
+    out: list[int] = []
+    for k, block in enumerate(blocks):
+        if kinds[k] != JUNK and not markers[k] and block.text.rstrip().endswith(":"):
+            out.extend(j for j in _list_after(blocks, kinds, k)
+                       if kinds[j] == LINE and length(blocks[j].text) >= 6)  # fmt: skip
+    return out
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
@@ -322,7 +334,7 @@ def _extent(
     listed: set[int] = set()
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
-            listed.update(_list_after(blocks, kinds, k + 1))
+            listed.update(_list_after(blocks, kinds, k))
     k = last
     gap: list[int] = []
     while k < len(blocks) and not markers[k] and len(gap) <= 3:
@@ -371,6 +383,8 @@ def mark_page_furniture(
             markers[k] = ""
     for k in _inline_boxes(kinds, markers):
         markers[k], kinds[k] = "", JUNK
+    for k in _colon_items(blocks, kinds, markers):
+        kinds[k] = SHORT
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
