@@ -373,16 +373,16 @@ def mark_page_furniture(
     kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
-    for k in _cards(blocks, kinds):
-        kinds[k] = JUNK
     sizes = [length(b.text) for b in blocks]
+    for k in _cards(blocks, kinds):  # furniture of a known shape: removed, but no break
+        kinds[k], sizes[k] = JUNK, 0.0
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
         if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
     for k in _inline_boxes(kinds, markers):
-        markers[k], kinds[k] = "", JUNK
+        markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
     for k in _colon_items(blocks, kinds, markers):
         kinds[k] = SHORT
     first, last = main_region(kinds, sizes, markers)
