@@ -323,6 +323,18 @@ def _colon_items(blocks: list[Block], kinds: list[str], markers: list[str]) -> l
     return out
 
 
+#: What the story's prose goes on past: three blocks of anything (an ad, a caption), or up to
+#: twenty scraps of a widget with a dozen words in all (a ticker's table of prices).
+_GAP_BLOCKS, _GAP_SCRAPS, _GAP_WORDS = 3, 20, 12
+
+
+def _bridged(blocks: list[Block], gap: list[int]) -> bool:
+    """Whether the story's prose may go on past the blocks of ``gap``."""
+    if len(gap) <= _GAP_BLOCKS:
+        return True
+    return len(gap) <= _GAP_SCRAPS and sum(length(blocks[j].text) for j in gap) <= _GAP_WORDS
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
@@ -337,7 +349,7 @@ def _extent(
             listed.update(_list_after(blocks, kinds, k))
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and len(gap) <= 3:
+    while k < len(blocks) and not markers[k] and _bridged(blocks, gap):
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
@@ -352,7 +364,7 @@ def _extent(
         gap.append(k)
         k += 1
     k, gap = first - 1, []
-    while k >= 0 and not markers[k] and len(gap) <= 3:  # and before it: prose past a caption
+    while k >= 0 and not markers[k] and _bridged(blocks, gap):  # and before it, the same way
         if kinds[k] == PROSE:
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
