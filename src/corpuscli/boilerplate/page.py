@@ -114,6 +114,13 @@ def is_widget_label(text: str) -> bool:
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
+#: The vocabularies of markers: comments' headings, section labels (the article rules' and page
+#: mode's own).
+_MARKER_LEXICONS = (
+    ("comment_markers", "comments"),
+    ("section_labels", "section"),
+    ("page_section_labels", "section"),
+)
 #: A count opening a line ("10 thoughts on …", "3 Kommentare zu …").
 _COUNTED = re.compile(r"^\s*\d{1,5}\s+")
 
@@ -128,7 +135,7 @@ def _marker(text: str) -> str:
         return ""
     words = words_of(text)
     wordset = frozenset(words)
-    for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
+    for name, marker in _MARKER_LEXICONS:
         m = lexicon(name).search(text, wordset)
         if m is None:
             continue
