@@ -169,3 +169,40 @@ def test_unspaced_scripts_are_counted_by_their_letters():
     assert 12 <= length(thai) <= 20  # about sixteen words, not the nine a word match finds
     assert length("Hello world") == 2.0
     assert kind("هل هذا صحيح حقا؟ قال الوزير إن الأرقام ستنشر غدا بعد مراجعتها؟") == PROSE
+
+
+def test_a_short_post_keeps_its_place_over_the_stamped_comments_under_it():
+    # a short post (express.co.uk's last paragraphs), then readers' comments as bigbrandsystem.com
+    # prints them: name, time stamp, text
+    post = [
+        "Yersinia pestis also causes bubonic plague - otherwise known as the ‘black death - which "
+        "affects lymph nodes, and septicemic plague, which affects the blood.",
+        "Of the three plague variants, pneumonic is the most virulent and is fatal if left "
+        "untreated.",
+        "In the 14th century the Black Death spread across the Mediterranean and Europe, killing "
+        "up to 60 percent of Europe’s total population.",
+    ]
+    comments = [
+        "Pamela Wilson",
+        "August 8, 2018 at 7:34 pm",
+        "I’m really glad to hear you’ve found a way to serve that feels really good to you, Jan.",
+        "I offer free information every single month here on the blog. I host free in-depth "
+        "workshops every month, too.",
+        "If you feel like buying something, you can get my 99 cent Kindle book! And if you really "
+        "want to splurge, you can get Master Content Marketing for well under $20.",
+        "There’s absolutely no need take on debt to learn around here — I hope you find it "
+        "helpful.",
+        "Anita DeSousa",
+        "August 10, 2018 at 9:40 am",
+        "Enjoyed your article, focus is extremely important to be successful with anything!",
+        "I have many ideas floating around just not sure how to make a go of it with an online "
+        "business or if that is even the right thing for me.",
+        "Will continue to read articles and learn, so it will not be so overwhelming when I can "
+        "“focus” and do it right.",
+        "Pamela Wilson",
+        "August 10, 2018 at 9:51 am",
+        "Anita, it’s so good to see you here! That “ideas floating around” challenge is something "
+        "every entrepreneur I know has to deal with. I hope you find some clarity on these pages.",
+    ]
+    out = kept([*MENU, *post, "Share", "Tweet", "Comments", *comments, *MENU])
+    assert out == post

@@ -66,8 +66,13 @@ _CODE_SIGNS, _CODE_SHARE = re.compile(r"[{}<>=;\\_|^~`]"), 0.03
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
-#: "Comments" button among the share buttons above a story ends nothing).
-_PROSE_BEFORE_MARKER = 150
+#: "Comments" button among the share buttons above a story ends nothing) — fewer when readers'
+#: comments, stamped with their times, do follow it (a blog's short post).
+_PROSE_BEFORE_MARKER = {"comments": 150.0, "thread": 40.0}
+#: A clock time: comments are stamped with theirs ("August 8, 2018 at 7:21 pm", "14:05").
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+#: How far after a comments heading its stamped comments are looked for, and how many.
+_THREAD_SPAN, _THREAD_STAMPS = 40, 2
 
 
 #: Letters of the scripts of South-East Asia that write no spaces between words (Thai, Lao,
@@ -242,7 +247,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     weight, run_prose = 1.0, 0.0  # prose words of the last run
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
-            if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
+            if run_prose >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
                 weight = _AFTER_MARKER  # the comments under a story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
@@ -397,6 +402,13 @@ def mark_page_furniture(
         kinds[k], sizes[k] = JUNK, 0.0
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
+    for k, marker in enumerate(markers):  # a comments heading the comments do follow
+        span = blocks[k + 1 : k + 1 + _THREAD_SPAN]
+        if (
+            marker == "comments"
+            and sum(bool(_CLOCK.search(b.text)) for b in span) >= _THREAD_STAMPS
+        ):
+            markers[k] = "thread"
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
         if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
