@@ -206,3 +206,9 @@ def test_a_short_post_keeps_its_place_over_the_stamped_comments_under_it():
     ]
     out = kept([*MENU, *post, "Share", "Tweet", "Comments", *comments, *MENU])
     assert out == post
+
+
+def test_a_time_stamp_line_is_furniture_but_a_schedule_is_not():
+    assert kind("Published 10:02 AM EST Nov 19, 2019") == JUNK  # usatoday.com
+    assert kind("August 8, 2018 at 7:21 pm") == JUNK  # a comment's stamp
+    assert kind("Tue – Sat 7:30 PM, Sun 3:00 PM") == LINE  # a theatre's hours: no year

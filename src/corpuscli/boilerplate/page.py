@@ -71,6 +71,8 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 _PROSE_BEFORE_MARKER = {"comments": 150.0, "thread": 40.0}
 #: A clock time: comments are stamped with theirs ("August 8, 2018 at 7:21 pm", "14:05").
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+#: A time stamp: a clock time and a year on one line (a schedule's times have no year).
+_STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
 #: How far after a comments heading its stamped comments are looked for, and how many.
 _THREAD_SPAN, _THREAD_STAMPS = 40, 2
 
@@ -109,6 +111,8 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     sentence = bool(_SENTENCE_END.search(text)) and not _CUT.search(text)
     if size >= 30 or (sentence and size >= 8):
         return PROSE
+    if not sentence and _STAMP.search(text):
+        return JUNK  # "Published 10:02 AM EST Nov 19, 2019", "August 8, 2018 at 7:21 pm"
     return SHORT if sentence and size >= 3 else LINE
 
 
