@@ -50,8 +50,8 @@ _CODE = re.compile(
     r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
     # a developer's note: an identifier ("google_ad_section_end"), a template's file
-    # ("hearst/article/content/zone.tpl"), a widget's begin or end
-    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?:^|\s)[\w.-]+(?:/[\w.-]+)+\.[a-z]{2,4}\s*$|(?i:^\W*(?:end|start|begin)\b(?:[ \t]+[\w.+/-]+){0,4}\s*$)"
+    # ("hearst/article/content/zone.tpl")
+    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?:^|\s)[\w.-]+(?:/[\w.-]+)+\.[a-z]{2,4}\s*$"
 )
 #: What a short sentence counts for in the story's run, a share of its words.
 _SHORT_SHARE = 0.5
@@ -66,15 +66,10 @@ _CODE_SIGNS, _CODE_SHARE = re.compile(r"[{}<>=;\\_|^~`]"), 0.03
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
-#: "Comments" button among the share buttons above a story ends nothing) — fewer when readers'
-#: comments, stamped with their times, do follow it (a blog's short post).
-_PROSE_BEFORE_MARKER = {"comments": 150.0, "thread": 40.0}
-#: A clock time: comments are stamped with theirs ("August 8, 2018 at 7:21 pm", "14:05").
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+#: "Comments" button among the share buttons above a story ends nothing).
+_PROSE_BEFORE_MARKER = {"comments": 150.0}
 #: A time stamp: a clock time and a year on one line (a schedule's times have no year).
 _STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
-#: How far after a comments heading its stamped comments are looked for, and how many.
-_THREAD_SPAN, _THREAD_STAMPS = 40, 2
 
 
 #: Letters of the scripts of South-East Asia that write no spaces between words (Thai, Lao,
@@ -130,16 +125,21 @@ _MARKER_LEXICONS = (
     ("section_labels", "section"),
     ("page_section_labels", "section"),
 )
-#: A count opening a line ("10 thoughts on …", "3 Kommentare zu …").
-_COUNTED = re.compile(r"^\s*\d{1,5}\s+")
+#: A count opening a line ("10 thoughts on …", "3 Kommentare zu …"), and the quotation mark
+#: that opens the story's title after it.
+_COUNTED, _QUOTED = re.compile(r"^\s*\d{1,5}\s+"), re.compile(r"[\"“„«”]")
 
 
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
     ("Related articles", "Most popular", "More in …"), "" for anything else."""
     counted = _COUNTED.match(text)
-    if counted and lexicon("comment_markers").start(text[counted.end() :], words_of(text)):
-        return "comments"  # "10 thoughts on “<the story's title>”", "3 responses to …"
+    if (
+        counted
+        and _QUOTED.search(text)
+        and lexicon("comment_markers").start(text[counted.end() :], words_of(text))
+    ):
+        return "comments"  # "10 thoughts on “<the story's title>”" (not "5 Replies to Fear")
     if len(text) > 60:
         return ""
     words = words_of(text)
@@ -160,8 +160,8 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
     """Blocks of teaser lists: three or more titles (lines of four words or more, or two after a
     link's mark: "» Loucos 2019 – Episódio 29"; maybe twice, as a picture's text and as a link)
     each followed by a one-sentence description of under 35 words, 50 after a link (a story's
-    headed sections have longer paragraphs), maybe with up to three lines of furniture before
-    the next title. Most titles are plain lines: a story's paragraphs between captions and
+    headed sections have longer paragraphs); a link's title may come after up to three lines
+    of furniture. Most titles are plain lines: a story's paragraphs between captions and
     headlines in capitals (junk the article rules found) are no teasers."""
 
     def described(j: int) -> int:
@@ -183,9 +183,10 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
         while d := described(j):
             pairs.append((j, d))
             j = d + 1
-            if not described(j):  # the next title, past furniture (a label, an ad slot)
+            if not described(j):  # the next link's title, past furniture (a label, an ad)
                 j = next((j + s for s in (1, 2, 3) if j + s < n and kinds[j + s - 1] != PROSE
-                          and described(j + s)), j)  # fmt: skip
+                          and _LINK_MARK.match(blocks[j + s].text) and described(j + s)),
+                         j)  # fmt: skip
         if len(pairs) >= 3 and 2 * sum(kinds[t] == LINE for t, _ in pairs) > len(pairs):
             for t, d in pairs:
                 out.update(range(t, d + 1))
@@ -406,13 +407,6 @@ def mark_page_furniture(
         kinds[k], sizes[k] = JUNK, 0.0
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
-    for k, marker in enumerate(markers):  # a comments heading the comments do follow
-        span = blocks[k + 1 : k + 1 + _THREAD_SPAN]
-        if (
-            marker == "comments"
-            and sum(bool(_CLOCK.search(b.text)) for b in span) >= _THREAD_STAMPS
-        ):
-            markers[k] = "thread"
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
         if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
