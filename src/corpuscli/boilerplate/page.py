@@ -1,26 +1,33 @@
 """Whole web pages as plain text (``--page``): the story is the longest run of prose on the page,
 with what continues it; the rest is page furniture.
 
-Each block is judged by its shape, in any language (a CJK character counts as half a word):
+Each block is judged by its shape, in any language (a CJK character counts as half a word, four
+Thai, Lao, Myanmar or Khmer letters as one; a sentence may end in the marks of any script):
 
 - **prose**: a paragraph — ends like a sentence and has eight words or more, or has thirty;
 - **short sentence**: ends like a sentence, fewer words ("It’s simple.");
-- **line**: anything else — a heading, a list item, a link, a table cell, a teaser's title;
+- **line**: anything else — a heading, a list item, a link, a table cell, a teaser's title, a
+  line cut short with an ellipsis;
 - **junk**: strong evidence of furniture from the article rules (a call to action, a credit, a
-  player …), markup or script that leaked into the text, a widget's label.
+  player …), markup, script or developers' notes that leaked into the text, a widget's label.
 
-The story's run is the stretch of blocks with the most prose words, where lines cost a little
-(a heading or a list does not break a story; a menu of fifty links does) and junk costs its
-length (the maximum-sum segment of body-text extraction). A sidebar cannot win by being long: a
-section label ("Related articles", "Most popular", "More in …") is a wall no run crosses, and so
-is the heading of readers' comments — after which, when it closes a run of a paragraph or two of
-prose, prose counts a quarter (comments are prose, often more than the story). Teasers (a title line followed by a one-sentence description, three times or more) are
-not prose, however long they are.
+The story's run is the stretch of blocks with the most prose words, where a short sentence
+counts half its words, lines cost a little (a heading or a list does not break a story; a menu
+of fifty links does) and junk costs its length (the maximum-sum segment of body-text
+extraction). A sidebar cannot win by being long: a section label ("Related articles", "Most
+popular", "More in …") is a wall no run crosses — unless it heads a box of a few lines set
+inside the story, with the story going on after it (then the box is junk) — and so is the
+heading of readers' comments ("Comments", "10 thoughts on “…”") — after which, when it closes a
+run of a paragraph or two of prose, prose counts a quarter (comments are prose, often more than
+the story). Teasers are not prose, however long they are: a title line followed by a
+one-sentence description, three times or more, maybe with furniture between; and a card, a
+title given twice with its description (junk inside the story).
 
-What continues the run stays with it: prose right after it (past an ad, a caption, a few lines),
-and lists — the lines a block ending in a colon introduces, or three or more lines whose
-punctuation starts alike ("Path A: …", "Path B: …"), maybe under a heading. Everything else outside the run is
-boilerplate ("outside the main text of the page"), and inside it the junk.
+What continues the run stays with it: prose right before or after it (past an ad, a caption, a
+few lines), a short last sentence, and lists — the lines a block ending in a colon introduces,
+or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
+heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
+and inside it the junk.
 """
 
 from __future__ import annotations
@@ -35,35 +42,72 @@ from .vocabulary import lexicon, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
 
-#: Markup, script or style that leaked into the text: tags, attributes, braces, CSS selectors.
+#: Markup, script or style that leaked into the text: tags (a bare name, or a name and attributes:
+#: a title in angle brackets, "<The Palace: Tale of Jang Noksu>", is no tag), attributes, braces,
+#: CSS selectors.
 _CODE = re.compile(
-    r"</?[a-zA-Z!][^>]{0,200}>|^\s*<!|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
+    r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\s*/?>|<[a-zA-Z][a-zA-Z0-9]{0,10}\s[^<>]{0,200}=|^\s*<!|<!--"
+    r"|\b[\w-]+=[\"'][^\"']*[\"']|[{};]\s*$|^\s*[#.][\w-]+\s*$"
     r"|\(\s*\)\s*[;{]|\bfunction\s*\(|^\s*//|\[if [^\]]*\]|https?://\S+\s*$"
+    # a developer's note: an identifier ("google_ad_section_end"), a template's file
+    # ("hearst/article/content/zone.tpl")
+    r"|^\W*[a-zA-Z0-9]+_[\w-]*\W*$|(?:^|\s)[\w.-]+(?:/[\w.-]+)+\.[a-z]{2,4}\s*$"
 )
+#: What a short sentence counts for in the story's run, a share of its words.
+_SHORT_SHARE = 0.5
+#: A sentence's end in any script: the article rules' marks, and the Arabic and Urdu question
+#: mark and full stop, the Devanagari danda, the Armenian and Ethiopic full stops; maybe closed
+#: by a quote, a bracket or a guillemet.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।։።][\"'”’)」』»]*$")
+#: Signs of code, and their share of a long block's characters for it to be code (a script's
+#: line of JSON, not a paragraph that ends with its source's address).
+_CODE_SIGNS, _CODE_SHARE = re.compile(r"[{}<>=;\\_|^~`]"), 0.03
 #: The cost of a line (heading, list item, link) inside the story's run, and the weight of what
 #: comes after a marker of the story's end.
 _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
 #: "Comments" button among the share buttons above a story ends nothing).
-_PROSE_BEFORE_MARKER = 150
+_PROSE_BEFORE_MARKER = {"comments": 150.0}
+#: A time stamp: a clock time and a year on one line (a schedule's times have no year).
+_STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
+
+
+#: Letters of the scripts of South-East Asia that write no spaces between words (Thai, Lao,
+#: Myanmar, Khmer): about four make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def length(text: str) -> float:
-    """Words of ``text``, a CJK character counting as half a word (those scripts have no spaces)."""
-    cjk = len(CJK.findall(text)) if text and max(text) >= "\u3040" else 0
-    words = len(WORD.findall(text))
-    return words + cjk / 2 if cjk else float(words)
+    """Words of ``text``, a CJK character counting as half a word and four Thai, Lao, Myanmar or
+    Khmer letters as one (those scripts have no spaces between words)."""
+    words = float(len(WORD.findall(text)))
+    if not text or max(text) < "\u0e00":
+        return words
+    unspaced = len(_UNSPACED.findall(text))
+    if unspaced:  # a word match stops at each vowel sign of those scripts: count letters instead
+        words = len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced / 4
+    return words + len(CJK.findall(text)) / 2
+
+
+#: A line cut short with an ellipsis: a teaser's truncated headline or description, not a sentence.
+_CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'”’)」』]*$")
 
 
 def kind_of(block: Block, verdict: Verdict) -> str:
     """prose, short (a short sentence), line or junk (see the module docstring)."""
     text = block.text
-    if verdict.score >= STRONG or _CODE.search(text) or is_widget_label(text):
+    if verdict.score >= STRONG or is_widget_label(text):
         return JUNK
     size = length(text)
-    sentence = bool(SENTENCE_END.search(text))
+    if _CODE.search(text) and (
+        size < 30 or len(_CODE_SIGNS.findall(text)) >= _CODE_SHARE * len(text)
+    ):
+        return JUNK  # a paragraph that ends with its source's address or a semicolon is no code
+    sentence = bool(_SENTENCE_END.search(text)) and not _CUT.search(text)
     if size >= 30 or (sentence and size >= 8):
         return PROSE
+    if not sentence and _STAMP.search(text):
+        return JUNK  # "Published 10:02 AM EST Nov 19, 2019", "August 8, 2018 at 7:21 pm"
     return SHORT if sentence and size >= 3 else LINE
 
 
@@ -74,14 +118,33 @@ def is_widget_label(text: str) -> bool:
     return len(stripped) < 15 and len(stripped.split()) <= 2 and not SENTENCE_END.search(stripped)
 
 
+#: The vocabularies of markers: comments' headings, section labels (the article rules' and page
+#: mode's own).
+_MARKER_LEXICONS = (
+    ("comment_markers", "comments"),
+    ("section_labels", "section"),
+    ("page_section_labels", "section"),
+)
+#: A count opening a line ("10 thoughts on …", "3 Kommentare zu …"), and the quotation mark
+#: that opens the story's title after it.
+_COUNTED, _QUOTED = re.compile(r"^\s*\d{1,5}\s+"), re.compile(r"[\"“„«”]")
+
+
 def _marker(text: str) -> str:
     """ "comments" for the heading of readers' comments, "section" for a page's section label
     ("Related articles", "Most popular", "More in …"), "" for anything else."""
+    counted = _COUNTED.match(text)
+    if (
+        counted
+        and _QUOTED.search(text)
+        and lexicon("comment_markers").start(text[counted.end() :], words_of(text))
+    ):
+        return "comments"  # "10 thoughts on “<the story's title>”" (not "5 Replies to Fear")
     if len(text) > 60:
         return ""
     words = words_of(text)
     wordset = frozenset(words)
-    for name, marker in (("comment_markers", "comments"), ("section_labels", "section")):
+    for name, marker in _MARKER_LEXICONS:
         m = lexicon(name).search(text, wordset)
         if m is None:
             continue
@@ -94,34 +157,94 @@ def _marker(text: str) -> str:
 
 
 def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
-    """Blocks of teaser lists: three or more titles (lines of four words or more) each followed
-    by a one-sentence description of under 35 words (a story's headed sections have longer
-    paragraphs)."""
+    """Blocks of teaser lists: three or more titles (lines of four words or more, or two after a
+    link's mark: "» Loucos 2019 – Episódio 29"; maybe twice, as a picture's text and as a link)
+    each followed by a one-sentence description of under 35 words, 50 after a link (a story's
+    headed sections have longer paragraphs); a link's title may come after up to three lines
+    of furniture. Most titles are plain lines: a story's paragraphs between captions and
+    headlines in capitals (junk the article rules found) are no teasers."""
+
+    def described(j: int) -> int:
+        """The description of a title at ``j`` (0 when ``j`` holds no title)."""
+        d = j + 2 if j + 2 < n and blocks[j + 1].text == blocks[j].text else j + 1
+        if d >= n or kinds[j] not in (LINE, JUNK) or kinds[d] not in (PROSE, SHORT):
+            return 0
+        link = bool(_LINK_MARK.match(blocks[j].text))
+        if length(blocks[j].text) >= (2 if link else 4) and length(blocks[d].text) < (
+            50 if link else 35
+        ):
+            return d
+        return 0
+
     out: set[int] = set()
     k, n = 0, len(blocks)
     while k < n - 1:
         j, pairs = k, []
-        while (
-            j < n - 1
-            and kinds[j] in (LINE, JUNK)
-            and length(blocks[j].text) >= 4  # a title, not a label ("text", "Photo")
-            and kinds[j + 1] in (PROSE, SHORT)
-            and length(blocks[j + 1].text) < 35
-        ):
-            pairs.append(j)
-            j += 2
-        if len(pairs) >= 3:
-            for start in pairs:
-                out.update((start, start + 1))
+        while d := described(j):
+            pairs.append((j, d))
+            j = d + 1
+            if not described(j):  # the next link's title, past furniture (a label, an ad)
+                j = next((j + s for s in (1, 2, 3) if j + s < n and kinds[j + s - 1] != PROSE
+                          and _LINK_MARK.match(blocks[j + s].text) and described(j + s)),
+                         j)  # fmt: skip
+        if len(pairs) >= 3 and 2 * sum(kinds[t] == LINE for t, _ in pairs) > len(pairs):
+            for t, d in pairs:
+                out.update(range(t, d + 1))
             k = j
         else:
             k += 1
     return out
 
 
+def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
+    """Teaser cards: a title given twice within three blocks (a picture's text, then the link),
+    with a one-paragraph description (under 50 words) after the second: the story says no line
+    twice in a row."""
+    out: list[int] = []
+    for k in range(len(blocks) - 1):
+        if kinds[k] != LINE or length(blocks[k].text) < 4:
+            continue
+        twin = next((j for j in (k + 1, k + 2) if j < len(blocks)
+                     and blocks[j].text == blocks[k].text), 0)  # fmt: skip
+        d = twin + 1
+        if (
+            twin
+            and d < len(blocks)
+            and kinds[d] in (PROSE, SHORT)
+            and length(blocks[d].text) < 50
+            and (k == 0 or blocks[k - 1].text != blocks[k].text)  # no picture's caption, thrice
+        ):
+            out.extend(range(k, d + 1))
+    return out
+
+
+#: The most lines a box set inside a story holds ("Related articles" and two or three headlines).
+_INLINE_BOX = 4
+
+
+def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
+    """The blocks of boxes set inside the story: a section label ("Related articles", "Don't
+    miss") after prose (within three blocks), with at most four lines under it, the story's prose going on after
+    them (two paragraphs within the next three blocks). Such a box is junk in the story's run,
+    not a wall (a sidebar's box is longer, or no story goes on after it)."""
+    out: list[int] = []
+    n = len(kinds)
+    for k, marker in enumerate(markers):
+        if marker != "section" or not any(kinds[j] == PROSE for j in range(max(0, k - 3), k)):
+            continue
+        j = k + 1
+        while j < n and j - k - 1 <= _INLINE_BOX and kinds[j] != PROSE and not markers[j]:
+            j += 1
+        if j - k - 1 > _INLINE_BOX or j >= n or kinds[j] != PROSE:
+            continue
+        if sum(kinds[i] == PROSE for i in range(j, min(n, j + 3))) >= 2:
+            out.extend(range(k, j))
+    return out
+
+
 def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tuple[int, int]:
     """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
-    short sentence nothing, a line a little, junk its length — that crosses no section label
+    short sentence half of them, a line a little, junk its length — that crosses no section label
     ("Related articles"), and where the heading of readers' comments, once the page has had some
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
@@ -129,7 +252,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     weight, run_prose = 1.0, 0.0  # prose words of the last run
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
-            if markers[i] == "comments" and run_prose >= _PROSE_BEFORE_MARKER:
+            if run_prose >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
                 weight = _AFTER_MARKER  # the comments under a story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
@@ -139,7 +262,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
             value = size * weight
             run_prose += size
         elif kind == SHORT:
-            value = 0.0
+            value = size * weight * _SHORT_SHARE
         elif kind == LINE:
             value = -_LINE_COST
         else:
@@ -153,6 +276,8 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     return best_span
 
 
+#: A link's mark opening a line: "» Coluna de Adauto Silva", "› More", "→ Next".
+_LINK_MARK = re.compile(r"^\s*[»›→▶►]")
 #: A list item's mark: "1)", "2.", "•", "*", "–".
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 
@@ -203,6 +328,30 @@ def _list_after(blocks: list[Block], kinds: list[str], k: int) -> list[int]:
     return []
 
 
+def _colon_items(blocks: list[Block], kinds: list[str], markers: list[str]) -> list[int]:
+    """The items of a list a line ending in a colon introduces that are as long as a sentence
+    (six words or more: "Hundreds of cool tasks that will make your evenings fuller"): the
+    story's, they count as short sentences do."""
+    out: list[int] = []
+    for k, block in enumerate(blocks):
+        if kinds[k] != JUNK and not markers[k] and block.text.rstrip().endswith(":"):
+            out.extend(j for j in _list_after(blocks, kinds, k)
+                       if kinds[j] == LINE and length(blocks[j].text) >= 6)  # fmt: skip
+    return out
+
+
+#: What the story's prose goes on past: three blocks of anything (an ad, a caption), or up to
+#: twenty scraps of a widget with a dozen words in all (a ticker's table of prices).
+_GAP_BLOCKS, _GAP_SCRAPS, _GAP_WORDS = 3, 20, 12
+
+
+def _bridged(blocks: list[Block], gap: list[int]) -> bool:
+    """Whether the story's prose may go on past the blocks of ``gap``."""
+    if len(gap) <= _GAP_BLOCKS:
+        return True
+    return len(gap) <= _GAP_SCRAPS and sum(length(blocks[j].text) for j in gap) <= _GAP_WORDS
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
@@ -214,12 +363,13 @@ def _extent(
     listed: set[int] = set()
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
-            listed.update(_list_after(blocks, kinds, k + 1))
+            listed.update(_list_after(blocks, kinds, k))
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and len(gap) <= 3:
-        if kinds[k] == PROSE:
+    while k < len(blocks) and not markers[k] and _bridged(blocks, gap):
+        if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
             kept.add(k)
+            kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
             k += 1
             continue
@@ -230,6 +380,15 @@ def _extent(
             continue
         gap.append(k)
         k += 1
+    k, gap = first - 1, []
+    while k >= 0 and not markers[k] and _bridged(blocks, gap):  # and before it, the same way
+        if kinds[k] == PROSE:
+            kept.add(k)
+            kept.update(j for j in gap if kinds[j] == SHORT)
+            gap = []
+        else:
+            gap.append(k)
+        k -= 1
     return kept | listed, listed
 
 
@@ -244,11 +403,17 @@ def mark_page_furniture(
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
+    for k in _cards(blocks, kinds):  # furniture of a known shape: removed, but no break
+        kinds[k], sizes[k] = JUNK, 0.0
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+        if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
             markers[k] = ""
+    for k in _inline_boxes(kinds, markers):
+        markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
+    for k in _colon_items(blocks, kinds, markers):
+        kinds[k] = SHORT
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     for k, verdict in enumerate(verdicts):
