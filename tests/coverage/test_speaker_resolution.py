@@ -588,6 +588,64 @@ CASES = [
         "What is clear",
         "Robin Cook",
     ),
+    Case(
+        "joint-they-of-family-names",
+        # George Will: "they" is the two people the sentence before names by family name alone,
+        # each then named in full as the article names them
+        "Michael D. Rich, Rand’s president, and his colleague Jennifer Kavanagh, are not feeling "
+        "celebratory.\n\nKavanagh and Rich say that not only do new media technologies "
+        "exacerbate cognitive biases, they promote “the permeation of partisanship throughout the "
+        "media landscape.” They dryly say, “When the length of news broadcasts increased from two "
+        "to 24 hours per day, there was not a 12-fold increase in the amount of reported facts.”",
+        "When the length",
+        "Jennifer Kavanagh and Michael D. Rich",
+    ),
+    Case(
+        "the-company-named-alone",
+        # NBC News: "the company" is the organisation that spoke before, named by one word
+        "Amazon said it has advocated for governments to put in place “stronger regulations to "
+        "govern the ethical use of facial recognition technology.”\n\n“We hope this one-year "
+        "moratorium might give Congress enough time to implement appropriate rules,” the company "
+        "said.",
+        "We hope this",
+        "Amazon",
+    ),
+    Case(
+        "embedded-post",
+        # Heavy.com: a quote inside an embedded post is its author's, named by its signature
+        "Oh look, it’s the sound of me Googling “how to make your own Adobo” "
+        "https://t.co/YOScAcyAnC — Alexandria Ocasio-Cortez (@AOC) July 10, 2020\n\n"
+        "Meanwhile, commentators urged shoppers to donate to food banks.",
+        "how to make",
+        "Alexandria Ocasio-Cortez",
+        source="named",
+    ),
+    Case(
+        "according-to-after-the-quote",
+        # San Francisco Chronicle: the document cited after the quote, its participle clause out
+        "Butte County has faced a “depletion of reserves to meet the increasing costs of basic "
+        "fire protection,” according to a grand jury report released this year.",
+        "depletion of",
+        "a grand jury report",
+    ),
+    Case(
+        "outlet-reported-citing",
+        # CNBC: an outlet that reported a quote is not its speaker; the people it cites are
+        "“The presidential directive in June came with the condition that Trump would have final "
+        "signoff on any specific operation to kill Soleimani,” NBC reported, citing five current "
+        "and former senior administration officials.",
+        "The presidential directive",
+        "former senior administration officials",
+    ),
+    Case(
+        "role-between-names",
+        # The Washington Post via AllSides: the show's host, not the show
+        "On Comedy Central, Daily Show host Trevor Noah was making Uber-review jokes about "
+        "maligning the “integral” WHO: “It’s the same reason you don’t give your Uber driver one "
+        "star during the ride.”",
+        "It’s the same reason",
+        "Trevor Noah",
+    ),
 ]
 
 

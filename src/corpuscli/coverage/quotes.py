@@ -60,6 +60,7 @@ from .speaker_phrase import (
     parse_subject,
     role_of,
 )
+from .speaker_posts import resolve_posts
 from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = [
@@ -311,6 +312,10 @@ _PUT_IT_BEFORE = re.compile(
     r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$"
 )
 _PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it\b")
+#: "“…,” according to X" after a quote.
+_ACCORDING_AFTER = re.compile(r"[Aa]ccording[ \t]+to[ \t]+")
+#: ", citing X" after "the outlet reported".
+_CITING = re.compile(r"[^,.;:!?\n]{0,40}?,[ \t]+citing[ \t]+([^,.;:!?\n]{2,100})")
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
@@ -373,6 +378,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None:
                 set_speaker(q, who, "put it")
                 continue
+        acc = _ACCORDING_AFTER.match(text, pos, window_end)
+        if acc:  # “…,” according to a grand jury report
+            who = parse_after(text, acc.end(), window_end)
+            if who is not None and role_of((who.name or who.text).lower().split()[-1:]) != "data":
+                set_speaker(q, who, "according to")
+                continue
         m = hits.at(pos, window_end)
         if m:  # ,” said Putin
             who = parse_after(text, m.end(), window_end)
@@ -420,7 +431,13 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
             if who is not None and m.group(0).startswith("report") and _outlet(who):
-                continue  # “…,” the Associated Press reported: someone in its report said it
+                # “…,” the Associated Press reported: someone in its report said it; the one it
+                # cites when it names them (“…,” Bloomberg reported, citing people familiar …)
+                cited = _CITING.match(text, m.end(), window_end)
+                who = parse_phrase(text, cited.start(1), cited.end(1)) if cited else None
+                if who is not None:
+                    set_speaker(q, who, "citing")
+                continue
             if who is not None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
@@ -781,6 +798,7 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     """:func:`_marked`'s quotes and the reported speech, speakers resolved, scare quotes left
     out."""
     quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
+    resolve_posts(text, quotes)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
     resolve_definite(quotes)

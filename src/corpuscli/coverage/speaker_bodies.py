@@ -180,6 +180,22 @@ def _head_of(speaker: str | None, heads: frozenset[str] | set[str]) -> str | Non
     return head if head in heads else None
 
 
+def _bare_name(text: str, name: str) -> bool:
+    """Whether ``name``, a speaker as written, is a name of one word the article never gives
+    a first name or a title ("Amazon said …" ¶ "“…,” the company said"): an organisation named
+    by its name alone, not a person ("Halsema", where the article writes "Valerie Halsema"). A
+    first name the lexicon knows ("Jordan") is no organisation's."""
+    lex = lexicon()
+    if not re.fullmatch(r"[A-Z][\w&'’-]+", name) or name in lex.first_names:
+        return False
+    if name in lex.countries or name in lex.capitals or name in lex.adjectives:
+        return False
+    for m in re.finditer(r"([A-Z][\w.'’-]*)[ \t]+" + re.escape(name) + r"\b", text):
+        if m.group(1) not in lex.not_names:
+            return False  # "Valerie Halsema", "Mr. Halsema", "Amazon Web …" is not read
+    return True
+
+
 def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
     article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
@@ -225,7 +241,7 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                     spoke = [
                         (start, speaker) for start, speaker, source, surface in said
                         if speaker and source in ("named", "description")
-                        and surface and _body(surface)
+                        and surface and (_body(surface) or _bare_name(text, surface))
                         and speaker not in lex.countries
                     ]  # fmt: skip
                     lower = frozenset(_LOWER_WORD.findall(text))

@@ -34,6 +34,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = lexicon().words("female_titles")
 _MALE = lexicon().words("male_titles")
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
+_GENDERED = _FEMALE | _MALE
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 #: Last words of names that are no person's ("Trump Tower", "Edison Research").
@@ -197,14 +198,20 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def surname_evidence(
-    text: str, last: str, others: frozenset[str] = frozenset(), *, sentence: bool = False
+    text: str,
+    last: str,
+    others: frozenset[str] = frozenset(),
+    *,
+    sentence: bool = False,
+    untitled: bool = False,
 ) -> tuple[int, int, set[str]]:
     """(he, she, titles) for the mentions of this last name: the pronouns of each sort in the 160
     characters after each mention (up to a closing quotation mark; with ``sentence``, up to the
     sentence's end too), a gendered title before it ("Mr.", "Ms.") counted thrice, and the
     titles written right before it ("President"). A mention right after a word of ``others``
     (the first names of people of that family name the article names in full: "Melania" for
-    "Trump") is theirs and not read."""
+    "Trump") is theirs and not read; with ``untitled``, neither is one right after a gendered
+    title ("Mrs. Trump" says nothing of whom a bare "Trump" means)."""
     he = she = 0
     titles: set[str] = set()
     all_titles = lexicon().titles
@@ -215,6 +222,7 @@ def surname_evidence(
             (pos == 0 or not text[pos - 1].isalnum())
             and (end == len(text) or not text[end].isalnum())
             and not (others and _word_before(text, pos) in others)
+            and not (untitled and _word_before(text, pos) in _GENDERED)
         ):
             window = text[end : end + 160]
             closing = _CLOSING.search(window)
@@ -312,7 +320,9 @@ class NameIndex:
         genders = lexicon().first_names
         others = frozenset(f.split()[0] for f in forms)
         if (last, others) not in self._bare:
-            self._bare[last, others] = surname_evidence(self._text, last, others, sentence=True)
+            self._bare[last, others] = surname_evidence(
+                self._text, last, others, sentence=True, untitled=True
+            )
         he, she, titles = self._bare[last, others]
         titled = [f for f in forms if titles & self._titles_of(f)] if titles else []
         if titled:  # "President Trump": the one written "President Donald Trump", in any form
@@ -684,6 +694,25 @@ def _wanted(quotes: list[Quote]) -> set[str] | None:
     return wanted
 
 
+#: Where the people of a joint speaker part: "A and B", "A, B and C".
+_JOINT = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _joint_part(part: str) -> bool:
+    """Whether ``part`` of a joint speaker names one person: capitalised words whose name (a
+    family name at least) ends it, titles before it ("Sen. John Smith", "Rich"); not a
+    description ("two lawmakers") nor an institution ("the Senate")."""
+    words = part.split()
+    name = _name_words(part)
+    return (
+        bool(name)
+        and words[-len(name) :] == name
+        and all(w[:1].isupper() for w in words)
+        and role_of([name[-1].lower()]) is None
+        and name[-1] not in lexicon().countries
+    )
+
+
 def finish_speakers(
     text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]
 ) -> None:
@@ -719,13 +748,11 @@ def finish_speakers(
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
-        elif " and " in q.speaker and all(
-            len(p.split()) >= 2 and _name_words(p) == p.split() for p in q.speaker.split(" and ")
-        ):
-            # joint speakers ("Nancy Pelosi and Chuck Schumer"): each named by the fullest name
-            q.speaker = " and ".join(
-                index.fullest(" ".join(_name_words(p)) or p) for p in q.speaker.split(" and ")
-            )
+        elif " and " in q.speaker and all(_joint_part(p) for p in _JOINT.split(q.speaker)):
+            # joint speakers ("Nancy Pelosi and Chuck Schumer", "Sen. John Smith and Sen. Mary
+            # Jones", "Kavanagh and Rich"): each named by the fullest name, titles dropped
+            parts = [index.fullest(" ".join(_name_words(p))) for p in _JOINT.split(q.speaker)]
+            q.speaker = ", ".join(parts[:-1]) + " and " + parts[-1]
         elif (
             words[0][:1].isupper()
             and words[-1][:1].isupper()  # a name, not "Bannon loyalists"

@@ -130,6 +130,9 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: A past participle after a document's or a body's name opens what postmodifies it ("a report
+#: released Tuesday", "a poll conducted by …").
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed")
 #: An adverb in -ly between a subject and its verb.
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Titles before a family name: after them, a word that is also a month or a common word is a
@@ -221,6 +224,10 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
     for i in range(len(toks) - 2, -1, -1):
         if sentence_stop(toks[i][0]):
             toks = toks[i + 1 :]  # "… in Seoul. Ri said": the sentence before is no part
+            break
+    for i in range(1, len(toks)):
+        if _PARTICIPLE.fullmatch(toks[i][0]) and role_of([toks[i - 1][0].lower()]) == "body":
+            toks = toks[:i]  # "a grand jury report released this year": the report
             break
     if not toks:
         return None

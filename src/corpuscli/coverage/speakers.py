@@ -293,9 +293,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             ):
                 # "President Biden addressed the nation, saying he stands “…”"; "Harris had a
                 # message for Central Americans: “Do not come.”"
-                q.speaker = _whole_name(
-                    text, subject.start("subject"), subject.group("subject").strip()
-                )
+                q.speaker = _subject_name(text, subject, q.start)
                 q.verb = q.verb or (speaks.group(0) if speaks else None)
             elif pronoun_verb:
                 earlier = [name for pos, name in candidates + titled if pos < sentence_start]
@@ -667,6 +665,23 @@ def _subject_at(text: str, start: int) -> re.Match[str] | None:
     return subject
 
 
+#: A role in lower case after a name, then a name: "Daily Show host Trevor Noah", "CNN anchor
+#: Jake Tapper" (the name before is the role's show, outlet or employer).
+_ROLE_THEN_NAME = re.compile(
+    r"[ \t]+([a-z][\w-]+)[ \t]+([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})"
+)
+
+
+def _subject_name(text: str, subject: re.Match[str], stop: int) -> str:
+    """The name of a sentence's ``subject`` (a match of SUBJECT), titles kept; the person when a
+    role and a name follow it before ``stop`` ("Daily Show host Trevor Noah": the host, not the
+    show)."""
+    described = _ROLE_THEN_NAME.match(text, subject.end(), stop)
+    if described and role_of([described.group(1).lower()]) == "person":
+        return described.group(2)
+    return _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+
+
 def _colon_subject(
     text: str, colon: int, candidates: list[tuple[int, str]], titled: list[tuple[int, str]]
 ) -> str | None:
@@ -676,7 +691,7 @@ def _colon_subject(
     subject = _subject_at(text, start)
     if subject is None or subject.end() > colon:
         return None
-    name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+    name = _subject_name(text, subject, colon)
     if RESOLVABLE.match(name):
         before = [n for pos, n in candidates if pos < start] or [
             n for pos, n in titled if pos < start
