@@ -646,6 +646,44 @@ CASES = [
         "It’s the same reason",
         "Trevor Noah",
     ),
+    Case(
+        "outlet-cites-the-speaker",
+        # an AllSides article: the BBC is where Lavrov's warning was read, not who warned
+        "According to the BBC, Russian Foreign Minister Sergei Lavrov warned that the rising "
+        "tensions in North Korea could escalate, following the North’s announcement of standby "
+        "missiles.",
+        "Russian Foreign Minister",
+        "Sergei Lavrov",
+        kind="indirect",
+    ),
+    Case(
+        "participle-of-a-coordinated-clause",
+        # an AllSides article: "saying" is Mattis's, whose clause ", and" opens
+        'Eighty-nine former defense officials said they were "alarmed" by Trump\'s threat to use '
+        "the military to end unrest, and former Defense Secretary Jim Mattis issued an intense "
+        "rebuke of Trump, saying he's turning Americans against each other during nationwide "
+        "protests.",
+        "he's turning Americans",
+        "Jim Mattis",
+    ),
+    Case(
+        "titled-name-ends-with-its-sentence",
+        # Yahoo! News: the governor named before; the next sentence's first word is no name
+        "The Golden State is now monitoring 8400 people for potential coronavirus infections, "
+        "according to Governor Gavin Newsom. Stocks had pared the day’s losses.\n\nMeanwhile, "
+        "California’s governor said the state is monitoring more than 8,400 people who could "
+        "possibly have the virus.",
+        "the state is monitoring more",
+        "Gavin Newsom",
+    ),
+    Case(
+        "words-about-words",
+        # The American Mind: "the words" say nothing of anyone's
+        "Updating the party platform so the words say “preserving the American way of life” is "
+        "not enough.",
+        "preserving the",
+        None,
+    ),
 ]
 
 

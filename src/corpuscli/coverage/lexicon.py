@@ -56,6 +56,7 @@ class Lexicon:
     # "senator" -> ("senator", "sen."): the titles of an office's holders ("the senator said")
     office_titles: dict[str, tuple[str, ...]]
     name_titles: tuple[str, ...]  # "Justice", "Sen.": a title an institution's name may precede
+    holder_titles: tuple[str, ...]  # "President", "Dr.": a title whose holder "the president" means
 
     def words(self, name: str) -> frozenset[str]:
         """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
             for office, titles in [(line + "\t").split("\t")[:2]]
         },
         name_titles=tuple(_lines("name_titles.txt")),
+        holder_titles=tuple(_lines("holder_titles.txt")),
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
         headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),

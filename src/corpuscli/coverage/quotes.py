@@ -339,6 +339,33 @@ def _outlet(who: Mention) -> bool:
     return bool(words) and role_of([words[-1].lower()]) == "outlet"
 
 
+def _news_source(who: Mention) -> bool:
+    """Whether ``who`` is a news outlet or agency ("The Daily Independent", "the BBC", "the
+    Middle East News Agency"): one that reports what others said."""
+    words = (who.name or who.text).split()
+    return _outlet(who) or (words[-1:] == ["Agency"] and "News" in words)
+
+
+def _inner_speaker(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the first speech verb of a clause an outlet reported ("According to the
+    BBC, Russian Foreign Minister Sergei Lavrov warned that …"; "Egypt’s Foreign Ministry said …,
+    according to the official Middle East News Agency"): who said it, the outlet being only
+    where it was read. None when no subject that is no outlet speaks there."""
+    hit = verb_hits(text).first(start, min(end, start + 200))
+    if hit is None or hit.start() == start:
+        return None
+    if text[start : hit.start()].split()[-1:] in _PASSIVE_BEFORE:
+        return None  # "Donald Trump Jr was informed …": told, not telling
+    who = parse_subject(text, start, hit.start())
+    if who is None or who.source == "pronoun" or _news_source(who):
+        return None
+    return who
+
+
+#: The word before a verb that makes it passive: its subject was told, it did not tell.
+_PASSIVE_BEFORE = [[w] for w in ("was", "were", "is", "are", "be", "been", "being")]
+
+
 def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
     if who is None:
         return
@@ -719,6 +746,15 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                     q.start <= r.speaker.start < q.end for q in quotes
                 ):
                     r.speaker = None  # words in quotation marks: "chanting “Death to …”"
+                if (
+                    r.speaker is not None
+                    and (
+                        r.verb == "according to"
+                        or (r.verb.startswith("report") and r.speaker.start > r.start)
+                    )  # "According to the BBC, Lavrov warned …", "Lavrov said …, NHK reported"
+                    and _news_source(r.speaker)
+                ):
+                    r.speaker = _inner_speaker(text, r.start, r.end) or r.speaker
                 if r.quoted:  # the quotations inside are the speaker's words
                     for inner in quotes:
                         if r.start <= inner.start < r.end + 2 and inner.speaker is None:

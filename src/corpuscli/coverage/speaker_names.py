@@ -100,14 +100,14 @@ def _last(words: list[str]) -> str | None:
 
 #: A word glued to the next one where a page's link text ran into the next ("SasseDemocrat",
 #: "McConnellTrump"): three lower-case letters, then a capital.
-_GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
+GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
 
 
-def _glued_at(words: list[str]) -> int | None:
+def glued_at(words: list[str]) -> int | None:
     """The first word after the first that is glued to the next ("SasseDemocrat")."""
     for k in range(1, len(words)):
         # a capital after three letters: none when what follows them is all lower case
-        if not words[k][3:].islower() and _GLUED.search(words[k]):
+        if not words[k][3:].islower() and GLUED.search(words[k]):
             return k
     return None
 
@@ -119,9 +119,9 @@ def unglue(words: list[str]) -> list[str]:
     last word when the name has three words or more ("Nancy Pelosi Nancy Pelosi" is "Nancy
     Pelosi", "Trump Donald John Trump" "Trump"; "Abdullah Abdullah" stays). A name whose first
     word is glued ("BuzzFeed News") is left as it is."""
-    k = _glued_at(words)
+    k = glued_at(words)
     if k is not None:
-        head = _GLUED.search(words[k])
+        head = GLUED.search(words[k])
         words = [*words[:k], words[k][: head.end() if head else None]]
     if len(words) > 2 and words[-1] in words[:-1]:
         words = words[: words.index(words[-1]) + 1]
@@ -149,7 +149,7 @@ def _name_runs(text: str) -> Iterator[str]:
 def _unglued(words: list[str]) -> Iterator[str]:
     """The run ``words`` as a name (``unglue``); none when it is the tail of a link's text with
     no name repeated before the glue ("Joseph DurbinSenate": a middle name and a family name)."""
-    glued = _glued_at(words)
+    glued = glued_at(words)
     kept = unglue(words)
     if glued is None or len(kept) <= glued:
         yield " ".join(kept)
@@ -175,8 +175,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 #: A closing quotation mark: a pronoun after it is the quote's speaker's.
 _CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
-_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
-_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
+_HE = re.compile(r"\b(?:" + "|".join(sorted(lexicon().words("he_words"))) + r")\b")
+_SHE = re.compile(r"\b(?:" + "|".join(sorted(lexicon().words("she_words"))) + r")\b")
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -450,7 +450,8 @@ class NameIndex:
         return None
 
 
-_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "many", "other"}
+#: The openers of a description of someone unnamed: "a Turkish official", "several aides".
+_INDEFINITE = lexicon().words("indefinite_articles") | lexicon().words("unspecific_quantifiers")
 _PERSON_NAME = r"((?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*|bin|al|de|van|von)){0,3})"
 
 
@@ -551,14 +552,21 @@ _OF = {"of", "for", "at", "in", "with", "on", "from"}
 
 def _introduced_after(text: str, quotes: list[Quote], q: Quote) -> str | None:
     """The person who speaks in the next quotes after ``q`` (within a few hundred characters),
-    named there by name for the first time in the text: whom a description before means."""
+    named there by name for the first time in the text (in full, or after an honorific: "Mr
+    Erdogan"): whom a description before means."""
     for p in quotes:
         if p.start <= q.end or p.speaker_source != "named" or not p.speaker:
             continue
         if p.start - q.end > 600:
             break
         words = p.speaker.split()
-        if len(words) >= 2 and words[0][:1].isupper() and words[-1] not in text[: q.start]:
+        # a name in full, or a family name after an honorific ("Mr Erdogan"): a person's
+        honorific = (p.speaker_text or "").split()[:1] in [[h] for h in HONORIFICS]
+        if (
+            (len(words) >= 2 or honorific)
+            and words[0][:1].isupper()
+            and words[-1] not in text[: q.start]
+        ):
             return p.speaker
     return None
 
@@ -582,6 +590,10 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
             _PERSON_NAME + rf",[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?i:{t})\b"
         ),  # X, the adviser
     )
+
+
+#: Words that end an appositive before a title ("Hawaii, a day after Seoul’s top diplomat").
+_BREAKS = lexicon().words("appositive_breaks") | lexicon().words("cut")
 
 
 def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, str]]:
@@ -610,11 +622,17 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
         )
         matches += [m for m in found if m]
         for m in before.finditer(text, max(0, pos - 120), pos + len(key) + 1):
-            if m.end() >= pos + len(key):
+            if m.end() >= pos + len(key) and _BREAKS.isdisjoint(
+                text[m.end(1) : pos].lower().split()
+            ):
                 matches.append(m)
     out = set()
     for m in matches:
-        name = " ".join(_name_words(m.group(1)))
+        run = m.group(1).split()
+        stop = next((k for k, w in enumerate(run) if sentence_stop(w)), None)
+        if stop is not None:  # "Governor Gavin Newsom. Stocks had pared …": the sentence ends
+            run = [*run[:stop], run[stop][:-1]]
+        name = " ".join(_name_words(" ".join(run)))
         if (
             not name
             or name in lex.countries
