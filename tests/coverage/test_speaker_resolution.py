@@ -684,6 +684,24 @@ CASES = [
         "preserving the",
         None,
     ),
+    Case(
+        "dateline-before-the-subject",
+        # CNSNews.com: the outlet's tag opens the sentence; the president directed the words
+        "(CNSNews.com) - As promised, President Donald Trump on Thursday night directed the "
+        "intelligence community to \"quickly and fully cooperate with the Attorney General's "
+        'investigation into surveillance activities during the 2016 Presidential election."',
+        "quickly and fully",
+        "Donald Trump",
+    ),
+    Case(
+        "family-name-opens-a-sentence",
+        # The New Republic: "he" is Harris, named in full before and by family name after
+        "Politico took several stabs at the inaugural entry of John F. Harris’s new column. "
+        "Harris chalks much of this bias up to institutionalism. Washington is a company town. "
+        "“Here’s something I’ve long believed,” he writes.",
+        "Here’s something",
+        "John F. Harris",
+    ),
 ]
 
 

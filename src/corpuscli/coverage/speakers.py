@@ -184,8 +184,11 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
             chunk = " ".join(words)
             if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
                 chunk = _described_name(words) or chunk
+            family = k == 0 and len(words) > 1 and _named_in_full_before(text, s_start, words[0])
+            if family:
+                chunk = words[0]  # "Harris chalks much of this bias up …" after "John F. Harris"
             if (
-                _NAME_PART.fullmatch(chunk)
+                (_NAME_PART.fullmatch(chunk) or family)
                 and _can_speak(text, -1, chunk)
                 and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
@@ -198,6 +201,35 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def _named_in_full_before(text: str, end: int, word: str) -> bool:
+    """Whether ``word``, a capitalised word that opens a sentence with a verb after it, is the
+    family name of a person the text names in full before ``end`` (a first name the lexicon
+    knows, an initial maybe, then the word: "John F. Harris’s new column")."""
+    if not _FAMILY_NAME.fullmatch(word) or word in lexicon().not_names:
+        return False
+    return _family_names_first_seen(text).get(word, end) < end
+
+
+#: A capitalised word, and the family name that follows it (an initial between maybe).
+_FIRST_AND_FAMILY = re.compile(
+    r"\b([A-Z][a-z]+)(?=(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)"
+)
+
+
+@lru_cache(maxsize=4)  # asked once per sentence of the articles being read: one pass per text
+def _family_names_first_seen(text: str) -> dict[str, int]:
+    """Each family name the text writes after a first name the lexicon knows, with the offset of
+    its first such mention."""
+    first_names = lexicon().first_names
+    seen: dict[str, int] = {}
+    for m in _FIRST_AND_FAMILY.finditer(text):
+        if m.group(1) in first_names:
+            seen.setdefault(m.group(2), m.start())
+    return seen
+
+
+#: A family name: a capital, then lower-case letters (an inner capital allowed: "McConnell").
+_FAMILY_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 #: A run of characters other than whitespace: a word as str.split() finds it.
 _WORD = re.compile(r"\S+")
 #: A name at the end of the words before a sentence's first comma, after a description:
@@ -657,6 +689,9 @@ def _whole_name(text: str, start: int, name: str) -> str:
 def _subject_at(text: str, start: int) -> re.Match[str] | None:
     """The subject of the sentence at ``start``; a name followed by a comma ends an opening
     clause rather than starting the sentence ("In a speech in Columbus, Ohio, Santorum …")."""
+    dateline = lexicon().dateline.match(text, start, start + 80)
+    if dateline is not None:  # "(CNSNews.com) - As promised, President Donald Trump …"
+        start = dateline.end()
     subject = SUBJECT.match(text, start)
     if subject is not None and text[subject.end() : subject.end() + 1] == ",":
         again = SUBJECT.match(text, subject.end() + 1)
