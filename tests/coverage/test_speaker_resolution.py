@@ -702,6 +702,27 @@ CASES = [
         "Here’s something",
         "John F. Harris",
     ),
+    Case(
+        "family-name-that-is-a-word-opens-a-sentence",
+        # Fox News: "May" opens the sentence; "she" is Theresa May, not the man who spoke before
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks.\n\n"
+        '" We are very much joined at the hip when it comes to the military, " he said before '
+        "turning to speak to May directly.\n\nMay was similarly glowing in her "
+        'praise of what she called a "really special relationship between the U.K. and the '
+        'United States."',
+        "really special",
+        "Theresa May",
+    ),
+    Case(
+        "person-with-an-organisation",
+        # AP via AllSides: the person "with" the coalition speaks, not the coalition
+        "Curtison Badonie with the New Mexico-based Coalition to Stop Violence Against Native "
+        "Women said the Justice Department’s plan is a positive move in seeking justice for "
+        "indigenous women and girls.",
+        "the Justice Department’s plan",
+        "Curtison Badonie",
+    ),
 ]
 
 

@@ -206,6 +206,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     return Mention(who.text, who.name, who.source, who.kind, shift + who.start, shift + who.end)
 
 
+#: The words between a person's name and their organisation ("Peter Nicholas of The Wall Street
+#: Journal", "Curtison Badonie with the … Coalition to Stop Violence Against Native Women").
+_AFFILIATION_LINKS = lexicon().words("affiliation_links")
+
+
 def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """:func:`parse_phrase`, read afresh: only ``text[start:end]`` is read."""
     toks = [
@@ -238,7 +243,7 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
     # "Peter Nicholas of The Wall Street Journal", "Nancy Pelosi of California": the person
     for i in range(1, len(words) - 1):
         if (
-            words[i] in ("of", "from")
+            words[i] in _AFFILIATION_LINKS
             and (
                 words[i + 1][:1].isupper()
                 or words[i + 1][:1].isdigit()  # "of 38 North"

@@ -35,7 +35,7 @@ from .quote_patterns import (
 )  # fmt: skip
 from .speaker_later import resolve_named_later
 from .speaker_names import clean_speaker, surname_gender
-from .speaker_phrase import role_of
+from .speaker_phrase import TITLE_SURNAMES, role_of
 
 
 def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
@@ -178,15 +178,16 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         pos = s_start
         for k, part in enumerate(text[s_start : min(s_end, s_start + 240)].split(",")[:3]):
             words = part.split()
+            family = k == 0 and len(words) > 1 and _named_in_full_before(text, s_start, words[0])
             opened = bool(words) and words[0] in lex.not_names  # "In", "But", "During"
             while words and words[0] in lex.not_names:
                 words = words[1:]
             chunk = " ".join(words)
             if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
                 chunk = _described_name(words) or chunk
-            family = k == 0 and len(words) > 1 and _named_in_full_before(text, s_start, words[0])
             if family:
-                chunk = words[0]  # "Harris chalks much of this bias up …" after "John F. Harris"
+                chunk = part.split()[0]  # "Harris chalks much of this bias up …" after "John F.
+                # Harris"; "May was similarly glowing …" after "Theresa May"
             if (
                 (_NAME_PART.fullmatch(chunk) or family)
                 and _can_speak(text, -1, chunk)
@@ -195,7 +196,8 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 # the name is the tail of the part's words: its offset is its first word's (a
                 # search for that word could land inside an earlier one: "Annapolis", "Ann")
                 starts = [m.start() for m in _WORD.finditer(part)]
-                out.append((pos + starts[len(starts) - len(chunk.split())], chunk))
+                first = 0 if family else len(starts) - len(chunk.split())
+                out.append((pos + starts[first], chunk))
                 break
             pos += len(part) + 1
     return out
@@ -205,7 +207,9 @@ def _named_in_full_before(text: str, end: int, word: str) -> bool:
     """Whether ``word``, a capitalised word that opens a sentence with a verb after it, is the
     family name of a person the text names in full before ``end`` (a first name the lexicon
     knows, an initial maybe, then the word: "John F. Harris’s new column")."""
-    if not _FAMILY_NAME.fullmatch(word) or word in lexicon().not_names:
+    if not _FAMILY_NAME.fullmatch(word) or (
+        word in lexicon().not_names and word not in TITLE_SURNAMES  # "May": Theresa May
+    ):
         return False
     return _family_names_first_seen(text).get(word, end) < end
 
