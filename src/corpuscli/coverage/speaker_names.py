@@ -552,21 +552,14 @@ _OF = {"of", "for", "at", "in", "with", "on", "from"}
 
 def _introduced_after(text: str, quotes: list[Quote], q: Quote) -> str | None:
     """The person who speaks in the next quotes after ``q`` (within a few hundred characters),
-    named there by name for the first time in the text (in full, or after an honorific: "Mr
-    Erdogan"): whom a description before means."""
+    named there by name for the first time in the text: whom a description before means."""
     for p in quotes:
         if p.start <= q.end or p.speaker_source != "named" or not p.speaker:
             continue
         if p.start - q.end > 600:
             break
         words = p.speaker.split()
-        # a name in full, or a family name after an honorific ("Mr Erdogan"): a person's
-        honorific = (p.speaker_text or "").split()[:1] in [[h] for h in HONORIFICS]
-        if (
-            (len(words) >= 2 or honorific)
-            and words[0][:1].isupper()
-            and words[-1] not in text[: q.start]
-        ):
+        if len(words) >= 2 and words[0][:1].isupper() and words[-1] not in text[: q.start]:
             return p.speaker
     return None
 
