@@ -178,25 +178,36 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         pos = s_start
         for k, part in enumerate(text[s_start : min(s_end, s_start + 240)].split(",")[:3]):
             words = part.split()
-            family = k == 0 and len(words) > 1 and _named_in_full_before(text, s_start, words[0])
+            # a family name that opens the sentence, after "But" or "In" maybe ("Harris chalks
+            # much of this bias up …" after "John F. Harris"), or is itself such a word ("May
+            # was similarly glowing …" after "Theresa May"): its index among the part's words
+            family = None
+            if k == 0 and len(words) > 1 and words[0] in TITLE_SURNAMES:
+                family = 0 if _named_in_full_before(text, s_start, words[0]) else None
             opened = bool(words) and words[0] in lex.not_names  # "In", "But", "During"
             while words and words[0] in lex.not_names:
                 words = words[1:]
+            if (
+                family is None
+                and k == 0
+                and len(words) > 1
+                and _named_in_full_before(text, s_start, words[0])
+            ):
+                family = len(part.split()) - len(words)
             chunk = " ".join(words)
             if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
                 chunk = _described_name(words) or chunk
-            if family:
-                chunk = part.split()[0]  # "Harris chalks much of this bias up …" after "John F.
-                # Harris"; "May was similarly glowing …" after "Theresa May"
+            if family is not None:
+                chunk = part.split()[family]
             if (
-                (_NAME_PART.fullmatch(chunk) or family)
+                (_NAME_PART.fullmatch(chunk) or family is not None)
                 and _can_speak(text, -1, chunk)
                 and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
                 # the name is the tail of the part's words: its offset is its first word's (a
                 # search for that word could land inside an earlier one: "Annapolis", "Ann")
                 starts = [m.start() for m in _WORD.finditer(part)]
-                first = 0 if family else len(starts) - len(chunk.split())
+                first = family if family is not None else len(starts) - len(chunk.split())
                 out.append((pos + starts[first], chunk))
                 break
             pos += len(part) + 1
