@@ -76,6 +76,41 @@ def by_corpus(doc_ids: Iterable[str]) -> dict[str, set[str]]:
     return wanted
 
 
+LABELS = REPO / "benchmarks" / "labels"
+
+
+def labelled_ids(names: Iterable[str], *, scanned: bool = False) -> set[str]:
+    """The doc_ids, corpus prefix dropped ("as:GjMR6lcpNodA0q8o" -> "GjMR6lcpNodA0q8o"), that the
+    label sets and judged samples ``names`` of benchmarks/labels/ hold: their labelled articles
+    (records with a ``doc_id`` or ``id``, or plain ids) and the ``doc_id`` of each judged row; with
+    ``scanned`` also the articles a sample drew its rows from (``"articles": {"allsides": [...]}``),
+    most of them never read. A draw leaves these articles out so that no rule writer has read its
+    text. A name that holds "fresh" (a held-out set, never opened) is refused."""
+    ids: set[str] = set()
+    for name in names:
+        if "fresh" in name:
+            raise SystemExit(f"benchmarks: {name} is held out and never read here")
+        data = json.loads((LABELS / name).read_text(encoding="utf-8"))
+        records = [*data.get("rows", [])]
+        articles = data.get("articles", [])
+        if isinstance(articles, list):
+            records += [a if isinstance(a, dict) else {"doc_id": a} for a in articles]
+        elif scanned:
+            records += [{"doc_id": i} for per_corpus in articles.values() for i in per_corpus]
+        for record in records:
+            doc_id = record.get("doc_id", record.get("id"))
+            if doc_id is not None:
+                ids.add(_unprefixed(str(doc_id)))
+    return ids
+
+
+def _unprefixed(doc_id: str) -> str:
+    for _, prefix in SAMPLE_CORPORA.values():
+        if doc_id.startswith(prefix):
+            return doc_id.removeprefix(prefix)
+    return doc_id
+
+
 @dataclass
 class Measure:
     name: str

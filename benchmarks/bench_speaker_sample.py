@@ -17,7 +17,8 @@ Trump" or "Jim Renacci").
 
 `--labels speaker_rows_sample3.json` scores the third sample (round 10: 300 AllSides articles of
 outlets the first two never drew, drawn by draw_speaker_sample.py; its "about" gives the
-procedure).
+procedure). `--labels speaker_rows_sample4.json` the fourth (round 11: 300 AllSides articles of
+outlets none of the three drew, `draw_speaker_sample.py --sample 4`).
 """
 
 from __future__ import annotations

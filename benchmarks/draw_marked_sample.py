@@ -17,7 +17,7 @@ import json
 import random
 import sys
 
-from _harness import REPO, corpora_dir
+from _harness import REPO, corpora_dir, labelled_ids
 from score_reported_sample import half
 
 sys.path.insert(0, str(REPO / "src"))
@@ -25,7 +25,6 @@ sys.path.insert(0, str(REPO / "src"))
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
 
-LABELS = REPO / "benchmarks" / "labels"
 FILES = {
     "allsides": "article_bias_prediction_allsides/articles.jsonl.gz",
     "bbc": "bbc_news_2225/bbc_articles.jsonl",
@@ -34,6 +33,8 @@ FILES = {
 }
 COUNTS = {"allsides": 400, "bbc": 80, "newswcl50": 30, "basil": 60}
 ROWS = 240
+#: The articles left out: of the quote labels, and every article reported_rows_sample.json drew.
+LABEL_SETS = ("quotes_us.json", "quotes_intl.json", "quotes_dev2.json", "reported_rows_sample.json")
 
 
 def main() -> None:
@@ -42,11 +43,7 @@ def main() -> None:
     parser.add_argument("out")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
-    used: set[str] = set()
-    for name in ("quotes_us.json", "quotes_intl.json", "quotes_dev2.json"):
-        used |= {str(a["doc_id"]) for a in json.loads((LABELS / name).read_text())["articles"]}
-    reported = json.loads((LABELS / "reported_rows_sample.json").read_text())
-    used |= {i for ids in reported["articles"].values() for i in ids}
+    used = labelled_ids(LABEL_SETS, scanned=True)
     rng = random.Random(20261208)
     articles: dict[str, list[str]] = {}
     rows = []

@@ -20,7 +20,7 @@ import json
 import random
 import sys
 
-from _harness import REPO, SAMPLE_CORPORA, corpora_dir
+from _harness import REPO, SAMPLE_CORPORA, corpora_dir, labelled_ids
 from score_reported_sample import half
 
 sys.path.insert(0, str(REPO / "src"))
@@ -28,7 +28,6 @@ sys.path.insert(0, str(REPO / "src"))
 from corpuscli import load
 from corpuscli.coverage.quotes import extract_quotes
 
-LABELS = REPO / "benchmarks" / "labels"
 QUOTE_LABELS = ("quotes_us.json", "quotes_intl.json", "quotes_dev2.json")
 SAMPLES = (
     "reported_rows_sample.json",
@@ -40,29 +39,13 @@ SEED = 20261209
 ROWS = 120
 
 
-def used_ids() -> set[str]:
-    """The doc_ids (prefix dropped) of every quote label and judged rows sample."""
-    used: set[str] = set()
-    for name in QUOTE_LABELS:
-        used |= {str(a["doc_id"]) for a in json.loads((LABELS / name).read_text())["articles"]}
-    for name in SAMPLES:
-        sample = json.loads((LABELS / name).read_text())
-        articles = sample.get("articles", {})
-        if isinstance(articles, dict):
-            used |= {str(i) for ids in articles.values() for i in ids}
-        else:
-            used |= {str(a if isinstance(a, str) else a.get("doc_id")) for a in articles}
-        used |= {str(r["doc_id"]) for r in sample.get("rows", [])}
-    return {i.split(":", 1)[-1] for i in used}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
     parser.add_argument("out")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
-    used = used_ids()
+    used = labelled_ids(QUOTE_LABELS + SAMPLES, scanned=True)
     frame = load([str(corpora / SAMPLE_CORPORA["allsides"][0])]).frame
     ids = frame["doc_id"].astype(str)
     seen_outlets = set(frame.loc[ids.isin(used), "source"].astype(str))

@@ -1,14 +1,20 @@
-"""Draw the random sample of speaker rows judged in labels/speaker_rows_sample3.json.
+"""Draw the random samples of speaker rows judged in labels/speaker_rows_sample3.json and
+labels/speaker_rows_sample4.json.
 
-    python benchmarks/draw_speaker_sample.py [--corpora DIR] OUT.json
+    python benchmarks/draw_speaker_sample.py [--corpora DIR] [--sample 3|4] OUT.json
 
-Articles: AllSides articles with a text, from the outlets none of whose articles the two earlier
-speaker samples hold, every article of a label set in benchmarks/labels/ (the held-out sets
-unread) left out; random.Random(15010).sample picks ``ARTICLES`` of them, sorted by id. The
-rules of the day run on them, and random.Random(1510).sample draws ``ROWS`` of their rows of
-kind direct, partial or indirect. Each row's half is sha1("doc_id|start|end") mod 2 (even A,
-odd B), as in score_reported_sample.py. OUT gets the rows with the speaker the rules gave
-("before"), and, for the judge, the text around each quote.
+Articles: AllSides articles with a text, from the outlets none of whose articles the earlier
+speaker samples hold, every article of the label sets of ``DRAWS`` (their rows' and labelled
+articles' ids, ``_harness.labelled_ids``; the held-out sets unread) left out;
+random.Random(article seed).sample picks ``ARTICLES`` of them, sorted by id. The rules of the day
+run on them, and random.Random(row seed).sample draws the sample's number of their rows of kind
+direct, partial or indirect. Each row's half is sha1("doc_id|start|end") mod 2 (even A, odd B),
+as in score_reported_sample.py. OUT gets the rows with the speaker the rules gave ("before"),
+and, for the judge, the text around each quote.
+
+Sample 3 (round 10): outlets of neither speaker_rows_sample.json nor speaker_rows_sample2.json,
+seeds 15010 and 1510, 100 rows. Sample 4 (round 11): outlets of none of the three, the articles of
+sample 3, reported_rows_sample2.json and the others left out too, seeds 15011 and 1511, 80 rows.
 """
 
 from __future__ import annotations
@@ -17,43 +23,53 @@ import argparse
 import gzip
 import json
 import random
-import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from _harness import REPO, corpora_dir, judged_articles
+from _harness import REPO, corpora_dir, judged_articles, labelled_ids
 from score_reported_sample import half
 
 sys.path.insert(0, str(REPO / "src"))
 
 from corpuscli.coverage.quotes import extract_quotes
 
-LABELS = REPO / "benchmarks" / "labels"
 FILE = "article_bias_prediction_allsides/articles.jsonl.gz"
 ARTICLES = 300
-ROWS = 100
-#: The label sets whose articles are left out (the held-out "fresh" sets are never opened).
-LABEL_SETS = (
+_FIRST_SETS = (
     "quotes_us.json", "quotes_intl.json", "quotes_dev2.json", "speaker_rows_sample.json",
     "speaker_rows_sample2.json", "reported_rows_sample.json", "marked_rows_sample.json",
 )  # fmt: skip
-_ID = re.compile(r'"(?:doc_id|id)": "(?:as:)?([A-Za-z0-9]{16})"')
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One sample's draw: the label sets whose articles are left out (and whose speaker samples'
+    outlets are), the seeds, the number of rows."""
+
+    label_sets: tuple[str, ...]
+    article_seed: int
+    row_seed: int
+    rows: int
+
+
+DRAWS = {
+    3: Draw(_FIRST_SETS, 15010, 1510, 100),
+    4: Draw(
+        (*_FIRST_SETS, "speaker_rows_sample3.json", "reported_rows_sample2.json"), 15011, 1511, 80
+    ),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
+    parser.add_argument("--sample", type=int, choices=sorted(DRAWS), default=4)
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
-    used: set[str] = set()
-    sampled: set[str] = set()
-    for name in LABEL_SETS:
-        raw = (LABELS / name).read_text(encoding="utf-8")
-        used |= set(_ID.findall(raw))
-        if name.startswith("speaker_rows"):
-            sampled |= {
-                r["doc_id"][3:] for r in json.loads(raw)["rows"] if r["doc_id"][:3] == "as:"
-            }
+    draw = DRAWS[args.sample]
+    used = labelled_ids(draw.label_sets)
+    sampled = labelled_ids(n for n in draw.label_sets if n.startswith("speaker_rows"))
     with gzip.open(corpora_dir(args.corpora) / FILE, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     records = [r for r in records if r.get("text")]
@@ -62,7 +78,7 @@ def main() -> None:
         (r for r in records if r["source"] not in seen_outlets and r["id"] not in used),
         key=lambda r: r["id"],
     )
-    chosen = sorted(random.Random(15010).sample(pool, ARTICLES), key=lambda r: r["id"])
+    chosen = sorted(random.Random(draw.article_seed).sample(pool, ARTICLES), key=lambda r: r["id"])
     texts = judged_articles(corpora_dir(args.corpora), {"allsides": {r["id"] for r in chosen}})
     rows = []
     for rec in chosen:
@@ -70,7 +86,9 @@ def main() -> None:
         for q in extract_quotes(text):
             if q.kind in ("direct", "partial", "indirect"):
                 rows.append((rec, text, q))
-    drawn = sorted(random.Random(1510).sample(rows, ROWS), key=lambda t: (t[0]["id"], t[2].start))
+    drawn = sorted(
+        random.Random(draw.row_seed).sample(rows, draw.rows), key=lambda t: (t[0]["id"], t[2].start)
+    )
     out = []
     for rec, text, q in drawn:
         doc_id = "as:" + rec["id"]

@@ -43,8 +43,8 @@ NAME_PIECES = ["Ben", "Sasse", "SasseDemocrat", "McConnell", "McConnellTrump", "
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=6))
 def test_glued_words_are_the_plain_search(words: list[str]) -> None:
-    plain = next((k for k, w in enumerate(words) if k and speaker_names._GLUED.search(w)), None)
-    assert speaker_names._glued_at(words) == plain
+    plain = next((k for k, w in enumerate(words) if k and speaker_names.GLUED.search(w)), None)
+    assert speaker_names.glued_at(words) == plain
 
 
 #: Pieces of the text before a quote: what its attribution's tail holds, and what it does not.

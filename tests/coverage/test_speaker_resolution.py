@@ -588,6 +588,141 @@ CASES = [
         "What is clear",
         "Robin Cook",
     ),
+    Case(
+        "joint-they-of-family-names",
+        # George Will: "they" is the two people the sentence before names by family name alone,
+        # each then named in full as the article names them
+        "Michael D. Rich, Rand’s president, and his colleague Jennifer Kavanagh, are not feeling "
+        "celebratory.\n\nKavanagh and Rich say that not only do new media technologies "
+        "exacerbate cognitive biases, they promote “the permeation of partisanship throughout the "
+        "media landscape.” They dryly say, “When the length of news broadcasts increased from two "
+        "to 24 hours per day, there was not a 12-fold increase in the amount of reported facts.”",
+        "When the length",
+        "Jennifer Kavanagh and Michael D. Rich",
+    ),
+    Case(
+        "the-company-named-alone",
+        # NBC News: "the company" is the organisation that spoke before, named by one word
+        "Amazon said it has advocated for governments to put in place “stronger regulations to "
+        "govern the ethical use of facial recognition technology.”\n\n“We hope this one-year "
+        "moratorium might give Congress enough time to implement appropriate rules,” the company "
+        "said.",
+        "We hope this",
+        "Amazon",
+    ),
+    Case(
+        "embedded-post",
+        # Heavy.com: a quote inside an embedded post is its author's, named by its signature
+        "Oh look, it’s the sound of me Googling “how to make your own Adobo” "
+        "https://t.co/YOScAcyAnC — Alexandria Ocasio-Cortez (@AOC) July 10, 2020\n\n"
+        "Meanwhile, commentators urged shoppers to donate to food banks.",
+        "how to make",
+        "Alexandria Ocasio-Cortez",
+        source="named",
+    ),
+    Case(
+        "according-to-after-the-quote",
+        # San Francisco Chronicle: the document cited after the quote, its participle clause out
+        "Butte County has faced a “depletion of reserves to meet the increasing costs of basic "
+        "fire protection,” according to a grand jury report released this year.",
+        "depletion of",
+        "a grand jury report",
+    ),
+    Case(
+        "outlet-reported-citing",
+        # CNBC: an outlet that reported a quote is not its speaker; the people it cites are
+        "“The presidential directive in June came with the condition that Trump would have final "
+        "signoff on any specific operation to kill Soleimani,” NBC reported, citing five current "
+        "and former senior administration officials.",
+        "The presidential directive",
+        "former senior administration officials",
+    ),
+    Case(
+        "role-between-names",
+        # The Washington Post via AllSides: the show's host, not the show
+        "On Comedy Central, Daily Show host Trevor Noah was making Uber-review jokes about "
+        "maligning the “integral” WHO: “It’s the same reason you don’t give your Uber driver one "
+        "star during the ride.”",
+        "It’s the same reason",
+        "Trevor Noah",
+    ),
+    Case(
+        "outlet-cites-the-speaker",
+        # an AllSides article: the BBC is where Lavrov's warning was read, not who warned
+        "According to the BBC, Russian Foreign Minister Sergei Lavrov warned that the rising "
+        "tensions in North Korea could escalate, following the North’s announcement of standby "
+        "missiles.",
+        "Russian Foreign Minister",
+        "Sergei Lavrov",
+        kind="indirect",
+    ),
+    Case(
+        "participle-of-a-coordinated-clause",
+        # an AllSides article: "saying" is Mattis's, whose clause ", and" opens
+        'Eighty-nine former defense officials said they were "alarmed" by Trump\'s threat to use '
+        "the military to end unrest, and former Defense Secretary Jim Mattis issued an intense "
+        "rebuke of Trump, saying he's turning Americans against each other during nationwide "
+        "protests.",
+        "he's turning Americans",
+        "Jim Mattis",
+    ),
+    Case(
+        "titled-name-ends-with-its-sentence",
+        # Yahoo! News: the governor named before; the next sentence's first word is no name
+        "The Golden State is now monitoring 8400 people for potential coronavirus infections, "
+        "according to Governor Gavin Newsom. Stocks had pared the day’s losses.\n\nMeanwhile, "
+        "California’s governor said the state is monitoring more than 8,400 people who could "
+        "possibly have the virus.",
+        "the state is monitoring more",
+        "Gavin Newsom",
+    ),
+    Case(
+        "words-about-words",
+        # The American Mind: "the words" say nothing of anyone's
+        "Updating the party platform so the words say “preserving the American way of life” is "
+        "not enough.",
+        "preserving the",
+        None,
+    ),
+    Case(
+        "dateline-before-the-subject",
+        # CNSNews.com: the outlet's tag opens the sentence; the president directed the words
+        "(CNSNews.com) - As promised, President Donald Trump on Thursday night directed the "
+        "intelligence community to \"quickly and fully cooperate with the Attorney General's "
+        'investigation into surveillance activities during the 2016 Presidential election."',
+        "quickly and fully",
+        "Donald Trump",
+    ),
+    Case(
+        "family-name-opens-a-sentence",
+        # The New Republic: "he" is Harris, named in full before and by family name after
+        "Politico took several stabs at the inaugural entry of John F. Harris’s new column. "
+        "Harris chalks much of this bias up to institutionalism. Washington is a company town. "
+        "“Here’s something I’ve long believed,” he writes.",
+        "Here’s something",
+        "John F. Harris",
+    ),
+    Case(
+        "family-name-that-is-a-word-opens-a-sentence",
+        # Fox News: "May" opens the sentence; "she" is Theresa May, not the man who spoke before
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks.\n\n"
+        '" We are very much joined at the hip when it comes to the military, " he said before '
+        "turning to speak to May directly.\n\nMay was similarly glowing in her "
+        'praise of what she called a "really special relationship between the U.K. and the '
+        'United States."',
+        "really special",
+        "Theresa May",
+    ),
+    Case(
+        "person-with-an-organisation",
+        # AP via AllSides: the person "with" the coalition speaks, not the coalition
+        "Curtison Badonie with the New Mexico-based Coalition to Stop Violence Against Native "
+        "Women said the Justice Department’s plan is a positive move in seeking justice for "
+        "indigenous women and girls.",
+        "the Justice Department’s plan",
+        "Curtison Badonie",
+    ),
 ]
 
 

@@ -37,6 +37,7 @@ class Lexicon:
     not_names: frozenset[str]  # "The", "But", "Monday", "Reports"
     never_speaker: re.Pattern[str]  # whole-speaker patterns: "R-Texas", "Stone's", "Former Speaker"
     drop: tuple[re.Pattern[str], ...]  # removed from a speaker's text
+    dateline: re.Pattern[str]  # "WASHINGTON (Reuters) - ": before a story's first subject
     circumstance: re.Pattern[str]  # "on Thursday", "in a statement", after a speech verb
     apostrophe: re.Pattern[str]  # "'90s", "'n'": a mark at a word's edge that is no quote mark
     first_names: dict[str, str]  # "Sarah" -> "she", "Donald" -> "he"
@@ -56,6 +57,7 @@ class Lexicon:
     # "senator" -> ("senator", "sen."): the titles of an office's holders ("the senator said")
     office_titles: dict[str, tuple[str, ...]]
     name_titles: tuple[str, ...]  # "Justice", "Sen.": a title an institution's name may precede
+    holder_titles: tuple[str, ...]  # "President", "Dr.": a title whose holder "the president" means
 
     def words(self, name: str) -> frozenset[str]:
         """A set of closed-class words (``data/quotes/function_words.tsv``): "particles",
@@ -145,9 +147,10 @@ def lexicon() -> Lexicon:
             place_forms.setdefault(form, set()).update(group)
     nots: list[str] = []
     drops: list[str] = []
+    datelines: list[str] = []
     for line in _lines("speaker_patterns.tsv"):
         kind, pattern = line.split("\t", 1)
-        (nots if kind == "not" else drops).append(pattern)
+        {"not": nots, "dateline": datelines}.get(kind, drops).append(pattern)
     return Lexicon(
         verb_class=verb_class,
         speech_nouns=frozenset(speech_nouns),
@@ -165,6 +168,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(_lines("not_names.txt")),
         never_speaker=re.compile("(?:" + "|".join(nots) + ")"),
         drop=tuple(re.compile(p) for p in drops),
+        dateline=re.compile("|".join(f"(?:{p})" for p in datelines)),
         circumstance=re.compile(
             r"(?:[ \t,]*(?:" + "|".join(_lines("circumstance.txt")) + r")\b(?!['’]))+[ \t,]*", re.I
         ),
@@ -177,6 +181,7 @@ def lexicon() -> Lexicon:
             for office, titles in [(line + "\t").split("\t")[:2]]
         },
         name_titles=tuple(_lines("name_titles.txt")),
+        holder_titles=tuple(_lines("holder_titles.txt")),
         caption=re.compile("|".join(f"(?:{p})" for p in _lines("captions.txt"))),
         anonymous=re.compile("|".join(f"(?:{p})" for p in _lines("anonymous.txt")), re.I),
         headline_line=re.compile("|".join(f"(?:{p})" for p in _lines("headline_lines.txt"))),

@@ -143,9 +143,9 @@ def candidate_names(text: str) -> list[tuple[int, str]]:
 
 #: A titled name anywhere ("President Biden", "Dr. Anthony Fauci"): who "the president" may be.
 _TITLED = re.compile(  # no look-behind first: the search then skips to a title's first letter
-    r"(?P<name>(?:Vice President|President|Prime Minister|Secretary of State|Secretary of Defense|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|"
-    r"Governor|Mayor|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Speaker)[ \t]+[A-Z][\w'’-]+"
-    r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"(?P<name>(?:"
+    + "|".join(re.escape(t) for t in sorted(lexicon().holder_titles, key=lambda t: -len(t)))
+    + r")[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
 #: A pronoun next to a speech verb ("He acknowledged that …").
 PRONOUN_VERB = re.compile(rf"\b(?:he|she|they|He|She|They)[ \t]+(?:[a-z]\w*[ \t]+)?(?:{VERBS})\b")

@@ -61,6 +61,7 @@ from .speaker_phrase import (
     parse_subject,
     role_of,
 )
+from .speaker_posts import resolve_posts
 from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = [
@@ -318,6 +319,10 @@ _PUT_IT_BEFORE = re.compile(
     r"\b[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it[ \t]*[:,]?[ \t]*$"
 )
 _PUT_IT_AFTER = re.compile(r"[Aa]s[ \t]+([^,.;:“”\"]{2,60}?)[ \t]+puts?[ \t]+it\b")
+#: "“…,” according to X" after a quote.
+_ACCORDING_AFTER = re.compile(r"[Aa]ccording[ \t]+to[ \t]+")
+#: ", citing X" after "the outlet reported".
+_CITING = re.compile(r"[^,.;:!?\n]{0,40}?,[ \t]+citing[ \t]+([^,.;:!?\n]{2,100})")
 _COLON_BEFORE = re.compile(r"(?:^|[.;]\s+)([A-Z][^:;.“”\"]{1,60}?)[ \t]*:[ \t]*$")
 _AFTER_LEAD = re.compile(r"[ \t]*[,.!?…]*[”\"»’']*[ \t]*[,.]?[ \t]*[—–-]*[ \t]*")
 _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
@@ -339,6 +344,33 @@ def _tail_search_from(before: str, reach: int) -> int:
 def _outlet(who: Mention) -> bool:
     words = (who.name or who.text).split()
     return bool(words) and role_of([words[-1].lower()]) == "outlet"
+
+
+def _news_source(who: Mention) -> bool:
+    """Whether ``who`` is a news outlet or agency ("The Daily Independent", "the BBC", "the
+    Middle East News Agency"): one that reports what others said."""
+    words = (who.name or who.text).split()
+    return _outlet(who) or (words[-1:] == ["Agency"] and "News" in words)
+
+
+def _inner_speaker(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the first speech verb of a clause an outlet reported ("According to the
+    BBC, Russian Foreign Minister Sergei Lavrov warned that …"; "Egypt’s Foreign Ministry said …,
+    according to the official Middle East News Agency"): who said it, the outlet being only
+    where it was read. None when no subject that is no outlet speaks there."""
+    hit = verb_hits(text).first(start, min(end, start + 200))
+    if hit is None or hit.start() == start:
+        return None
+    if text[start : hit.start()].split()[-1:] in _PASSIVE_BEFORE:
+        return None  # "Donald Trump Jr was informed …": told, not telling
+    who = parse_subject(text, start, hit.start())
+    if who is None or who.source == "pronoun" or _news_source(who):
+        return None
+    return who
+
+
+#: The word before a verb that makes it passive: its subject was told, it did not tell.
+_PASSIVE_BEFORE = [[w] for w in ("was", "were", "is", "are", "be", "been", "being")]
 
 
 def _set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
@@ -379,6 +411,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             who = parse_phrase(text, put_it.start(1), put_it.end(1))
             if who is not None:
                 set_speaker(q, who, "put it")
+                continue
+        acc = _ACCORDING_AFTER.match(text, pos, window_end)
+        if acc:  # “…,” according to a grand jury report
+            who = parse_after(text, acc.end(), window_end)
+            if who is not None and role_of((who.name or who.text).lower().split()[-1:]) != "data":
+                set_speaker(q, who, "according to")
                 continue
         m = hits.at(pos, window_end)
         if m:  # ,” said Putin
@@ -427,7 +465,13 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         ):
             who = parse_subject(text, pos, m.start())  # ,” Putin said / ,” the Kremlin said
             if who is not None and m.group(0).startswith("report") and _outlet(who):
-                continue  # “…,” the Associated Press reported: someone in its report said it
+                # “…,” the Associated Press reported: someone in its report said it; the one it
+                # cites when it names them (“…,” Bloomberg reported, citing people familiar …)
+                cited = _CITING.match(text, m.end(), window_end)
+                who = parse_phrase(text, cited.start(1), cited.end(1)) if cited else None
+                if who is not None:
+                    set_speaker(q, who, "citing")
+                continue
             if who is not None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
@@ -710,6 +754,15 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
             for r in reports_in(text, s_start, s_end, near):
                 if r.speaker is not None and quoted.holds(r.speaker.start):
                     r.speaker = None  # words in quotation marks: "chanting “Death to …”"
+                if (
+                    r.speaker is not None
+                    and (
+                        r.verb == "according to"
+                        or (r.verb.startswith("report") and r.speaker.start > r.start)
+                    )  # "According to the BBC, Lavrov warned …", "Lavrov said …, NHK reported"
+                    and _news_source(r.speaker)
+                ):
+                    r.speaker = _inner_speaker(text, r.start, r.end) or r.speaker
                 if r.quoted:  # the quotations inside are the speaker's words
                     for i in starting_within(quote_starts, r.start, r.end + 2):
                         if by_start[i].speaker is None:
@@ -789,6 +842,7 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     """:func:`_marked`'s quotes and the reported speech, speakers resolved, scare quotes left
     out."""
     quotes = sorted(quotes + _reported(text, quotes, paragraphs), key=lambda q: q.start)
+    resolve_posts(text, quotes)
     sources = {id(q): (q.speaker_source if q.speaker else "none", q.speaker) for q in quotes}
     resolve_documents(text, quotes)
     resolve_definite(quotes)

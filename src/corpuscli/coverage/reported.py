@@ -681,6 +681,27 @@ def _clause_subject(text: str, start: int, end: int) -> Mention | None:
     return found
 
 
+def _coordinated_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the last clause joined by ", and" before the participle at ``end`` ("…
+    officials said they were “alarmed”, and former Defense Secretary Jim Mattis issued a rebuke,
+    saying …": Mattis): a person or a body right before a finite verb; None with no such
+    clause."""
+    comma = text.rfind(",", start, end)
+    joined = text.rfind(", and ", start, comma)
+    if joined < 0:
+        return None
+    begin = _skip_space(text, joined + len(", and "), comma)
+    clause = text[begin:comma]
+    head_end = _noun_phrase_end(clause)
+    words = clause[head_end:].split(None, 2)
+    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
+        return None
+    found = parse_phrase(text, begin, begin + head_end)
+    if found is None or found.source == "pronoun" or found.kind not in ("person", "body"):
+        return None
+    return found
+
+
 #: A word with its punctuation.
 _WORD_RUN = re.compile(r"\S+")
 
@@ -1039,7 +1060,12 @@ def reports_in(
         elif verb.endswith("ing") and (left.rstrip().endswith(",") or not left.strip()):
             if clause_start == s_start and not left.strip():
                 continue  # "Saying …" opens the sentence
-            speaker = previous or subject_of_sentence or sentence_subject(text, s_start, s_end)
+            speaker = (
+                _coordinated_subject(text, s_start, m.start())
+                or previous
+                or subject_of_sentence
+                or sentence_subject(text, s_start, s_end)
+            )
             if speaker is None and left.rstrip().endswith(","):
                 # "… at odds with his statement when he omitted any mention of Clinton, saying
                 # …": the subject of the subordinate clause the participle follows

@@ -180,6 +180,33 @@ def _head_of(speaker: str | None, heads: frozenset[str] | set[str]) -> str | Non
     return head if head in heads else None
 
 
+def _bare_name(name: str, preceded: frozenset[str]) -> bool:
+    """Whether ``name``, a speaker as written, is a name of one word the article never gives
+    a first name or a title (``preceded``: the words it writes after another capitalised word,
+    :func:`_preceded_words`): "Amazon said …" ¶ "“…,” the company said" is an organisation named
+    by its name alone, not a person ("Halsema", where the article writes "Valerie Halsema"). A
+    first name the lexicon knows ("Jordan") is no organisation's."""
+    lex = lexicon()
+    if not _ONE_NAME.fullmatch(name) or name in lex.first_names or name in preceded:
+        return False
+    return name not in lex.countries and name not in lex.capitals and name not in lex.adjectives
+
+
+#: A name of one word.
+_ONE_NAME = re.compile(r"[A-Z][\w&'’-]+")
+#: A capitalised word, and the capitalised word after it.
+_CAPITAL_PAIR = re.compile(r"([A-Z][\w.'’-]*)(?=[ \t]+([A-Z][\w&'’-]+)\b)")
+
+
+def _preceded_words(text: str) -> frozenset[str]:
+    """The capitalised words ``text`` writes right after another capitalised word that is a
+    name's ("Valerie Halsema", "Mr. Halsema"; not "But Amazon"): one pass over the text."""
+    not_names = lexicon().not_names
+    return frozenset(
+        m.group(2) for m in _CAPITAL_PAIR.finditer(text) if m.group(1) not in not_names
+    )
+
+
 def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
     article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
@@ -222,10 +249,11 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                 ]  # fmt: skip
             if not found:
                 if spoke is None:
+                    preceded = _preceded_words(text)
                     spoke = [
                         (start, speaker) for start, speaker, source, surface in said
                         if speaker and source in ("named", "description")
-                        and surface and _body(surface)
+                        and surface and (_body(surface) or _bare_name(surface, preceded))
                         and speaker not in lex.countries
                     ]  # fmt: skip
                     lower = frozenset(_LOWER_WORD.findall(text))

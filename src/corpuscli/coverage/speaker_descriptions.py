@@ -17,7 +17,14 @@ from .lexicon import lexicon
 from .quote_patterns import Quote, end_of_sentence, start_of_sentence
 
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[\w-]+\s+){0,3})([\w-]+)$")
-_INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.’'-]+\s+){0,4})([\w-]+)$")
+#: The words that open an indefinite description ("a", "an", "one", "another"), of either case.
+_ARTICLES = "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(lexicon().words("indefinite_articles"))
+)
+#: An indefinite description: its article, up to four modifiers, its head ("a Turkish official").
+_INDEFINITE = re.compile(rf"^(?:{_ARTICLES})\s+((?:[\w.’'-]+\s+){{0,4}})([\w-]+)$")
+#: The indefinite article that opens a description, and the space after it.
+INDEFINITE_OPENER = re.compile(rf"^(?:{_ARTICLES})[ \t]")
 
 
 def _head(word: str) -> str:

@@ -42,10 +42,32 @@ def _joint_subject(text: str, start: int, end: int) -> str | None:
     names = [m.group(0) for m in _NAME.finditer(subject)]
     names = [n for n in names if not n.startswith(("The ", "A ", "An "))]
     if len(names) < 2:
+        names = _family_names(subject)
+    if len(names) < 2:
         return None
     return (
         " and ".join(names[-2:]) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
     )
+
+
+#: A subject of family names alone: "Kavanagh and Rich", "Smith, Jones and Brown".
+_FAMILY_NAMES = re.compile(
+    r"[ \t]*([A-Z][\w’'-]+)((?:,[ \t]+[A-Z][\w’'-]+)*),?[ \t]+and[ \t]+([A-Z][\w’'-]+)[ \t]*"
+)
+
+
+def _family_names(subject: str) -> list[str]:
+    """The names of a subject that is only family names joined by "and" ("Kavanagh and Rich
+    say"), none of them a word that opens a sentence ("But", "Meanwhile"); else none. Each is
+    named by its fullest form in the article later (:mod:`corpuscli.coverage.speaker_names`)."""
+    m = _FAMILY_NAMES.fullmatch(subject)
+    if m is None:
+        return []
+    names = [m.group(1), *m.group(2).replace(",", " ").split(), m.group(3)]
+    lex = lexicon()
+    if any(n in lex.not_names or n in lex.words("name_openers") for n in names):
+        return []
+    return names
 
 
 #: Two people named together: a first name and a family name each ("Jerry Nadler and Karen Bass").

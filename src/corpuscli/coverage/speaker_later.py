@@ -18,6 +18,7 @@ import re
 
 from .lexicon import lexicon
 from .quote_patterns import Quote
+from .speaker_descriptions import INDEFINITE_OPENER
 
 #: A name, its place allowed, then an appositive description: "Mark Warner of Virginia, the top
 #: Democrat on the intelligence committee,".
@@ -25,8 +26,6 @@ _APPOSITIVE = re.compile(
     r"\b(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})(?:[ \t]+of[ \t]+[A-Z][\w.]+)?,[ \t]+"
     r"(?:the|a|an)[ \t]+(?P<description>[^,.;:\n]{3,100})"
 )
-#: An indefinite description: "a leading Democrat on …", "an official with …".
-_INDEFINITE = re.compile(r"^(?:a|an|one)[ \t]", re.I)
 #: How far after the quote the name is looked for.
 _REACH = 4000
 
@@ -48,13 +47,13 @@ def resolve_named_later(text: str, quotes: list[Quote]) -> None:
     describes alike (see the module docstring); others are left alone."""
     wanted = [
         q for q in quotes
-        if q.speaker_source == "description" and q.speaker and _INDEFINITE.match(q.speaker)
+        if q.speaker_source == "description" and q.speaker and INDEFINITE_OPENER.match(q.speaker)
     ]  # fmt: skip
     if not wanted:
         return
     first_names = lexicon().first_names
     for q in wanted:
-        head, rest = _head_and_rest(_INDEFINITE.sub("", q.speaker or ""))
+        head, rest = _head_and_rest(INDEFINITE_OPENER.sub("", q.speaker or ""))
         if not head or not rest:
             continue
         scored: dict[str, int] = {}

@@ -34,6 +34,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _FEMALE = lexicon().words("female_titles")
 _MALE = lexicon().words("male_titles")
 #: A person's pronoun as the title it implies, for naming them ("he" is no "Melania Trump").
+_GENDERED = _FEMALE | _MALE
 _PRONOUN_TITLE = {"he": "Mr.", "He": "Mr.", "she": "Ms.", "She": "Ms."}
 _UNPREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ud)-")
 #: Last words of names that are no person's ("Trump Tower", "Edison Research").
@@ -99,14 +100,14 @@ def _last(words: list[str]) -> str | None:
 
 #: A word glued to the next one where a page's link text ran into the next ("SasseDemocrat",
 #: "McConnellTrump"): three lower-case letters, then a capital.
-_GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
+GLUED = re.compile(r"[a-z]{3,}(?=[A-Z])")
 
 
-def _glued_at(words: list[str]) -> int | None:
+def glued_at(words: list[str]) -> int | None:
     """The first word after the first that is glued to the next ("SasseDemocrat")."""
     for k in range(1, len(words)):
         # a capital after three letters: none when what follows them is all lower case
-        if not words[k][3:].islower() and _GLUED.search(words[k]):
+        if not words[k][3:].islower() and GLUED.search(words[k]):
             return k
     return None
 
@@ -118,9 +119,9 @@ def unglue(words: list[str]) -> list[str]:
     last word when the name has three words or more ("Nancy Pelosi Nancy Pelosi" is "Nancy
     Pelosi", "Trump Donald John Trump" "Trump"; "Abdullah Abdullah" stays). A name whose first
     word is glued ("BuzzFeed News") is left as it is."""
-    k = _glued_at(words)
+    k = glued_at(words)
     if k is not None:
-        head = _GLUED.search(words[k])
+        head = GLUED.search(words[k])
         words = [*words[:k], words[k][: head.end() if head else None]]
     if len(words) > 2 and words[-1] in words[:-1]:
         words = words[: words.index(words[-1]) + 1]
@@ -148,7 +149,7 @@ def _name_runs(text: str) -> Iterator[str]:
 def _unglued(words: list[str]) -> Iterator[str]:
     """The run ``words`` as a name (``unglue``); none when it is the tail of a link's text with
     no name repeated before the glue ("Joseph DurbinSenate": a middle name and a family name)."""
-    glued = _glued_at(words)
+    glued = glued_at(words)
     kept = unglue(words)
     if glued is None or len(kept) <= glued:
         yield " ".join(kept)
@@ -174,8 +175,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 #: A closing quotation mark: a pronoun after it is the quote's speaker's.
 _CLOSING = re.compile(r"[”»]|[,.!?…][\"’']")
-_HE = re.compile(r"\b(?:he|his|him|himself|He|His)\b")
-_SHE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")
+_HE = re.compile(r"\b(?:" + "|".join(sorted(lexicon().words("he_words"))) + r")\b")
+_SHE = re.compile(r"\b(?:" + "|".join(sorted(lexicon().words("she_words"))) + r")\b")
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -197,14 +198,20 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def surname_evidence(
-    text: str, last: str, others: frozenset[str] = frozenset(), *, sentence: bool = False
+    text: str,
+    last: str,
+    others: frozenset[str] = frozenset(),
+    *,
+    sentence: bool = False,
+    untitled: bool = False,
 ) -> tuple[int, int, set[str]]:
     """(he, she, titles) for the mentions of this last name: the pronouns of each sort in the 160
     characters after each mention (up to a closing quotation mark; with ``sentence``, up to the
     sentence's end too), a gendered title before it ("Mr.", "Ms.") counted thrice, and the
     titles written right before it ("President"). A mention right after a word of ``others``
     (the first names of people of that family name the article names in full: "Melania" for
-    "Trump") is theirs and not read."""
+    "Trump") is theirs and not read; with ``untitled``, neither is one right after a gendered
+    title ("Mrs. Trump" says nothing of whom a bare "Trump" means)."""
     he = she = 0
     titles: set[str] = set()
     all_titles = lexicon().titles
@@ -215,6 +222,7 @@ def surname_evidence(
             (pos == 0 or not text[pos - 1].isalnum())
             and (end == len(text) or not text[end].isalnum())
             and not (others and _word_before(text, pos) in others)
+            and not (untitled and _word_before(text, pos) in _GENDERED)
         ):
             window = text[end : end + 160]
             closing = _CLOSING.search(window)
@@ -312,7 +320,9 @@ class NameIndex:
         genders = lexicon().first_names
         others = frozenset(f.split()[0] for f in forms)
         if (last, others) not in self._bare:
-            self._bare[last, others] = surname_evidence(self._text, last, others, sentence=True)
+            self._bare[last, others] = surname_evidence(
+                self._text, last, others, sentence=True, untitled=True
+            )
         he, she, titles = self._bare[last, others]
         titled = [f for f in forms if titles & self._titles_of(f)] if titles else []
         if titled:  # "President Trump": the one written "President Donald Trump", in any form
@@ -440,7 +450,8 @@ class NameIndex:
         return None
 
 
-_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "many", "other"}
+#: The openers of a description of someone unnamed: "a Turkish official", "several aides".
+_INDEFINITE = lexicon().words("indefinite_articles") | lexicon().words("unspecific_quantifiers")
 _PERSON_NAME = r"((?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z][\w'’-]*\.?|al-[A-Z][\w'’-]*|bin|al|de|van|von)){0,3})"
 
 
@@ -574,6 +585,10 @@ def _title_patterns(title: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+#: Words that end an appositive before a title ("Hawaii, a day after Seoul’s top diplomat").
+_BREAKS = lexicon().words("appositive_breaks") | lexicon().words("cut")
+
+
 def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, str]]:
     """(offset, name) of the people the text names with ``title`` (and one of ``places`` near
     it, when given): "Turkish President Tayyip Erdogan", "Ali Shamkhani, Iran's security
@@ -600,11 +615,17 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
         )
         matches += [m for m in found if m]
         for m in before.finditer(text, max(0, pos - 120), pos + len(key) + 1):
-            if m.end() >= pos + len(key):
+            if m.end() >= pos + len(key) and _BREAKS.isdisjoint(
+                text[m.end(1) : pos].lower().split()
+            ):
                 matches.append(m)
     out = set()
     for m in matches:
-        name = " ".join(_name_words(m.group(1)))
+        run = m.group(1).split()
+        stop = next((k for k, w in enumerate(run) if sentence_stop(w)), None)
+        if stop is not None:  # "Governor Gavin Newsom. Stocks had pared …": the sentence ends
+            run = [*run[:stop], run[stop][:-1]]
+        name = " ".join(_name_words(" ".join(run)))
         if (
             not name
             or name in lex.countries
@@ -684,6 +705,25 @@ def _wanted(quotes: list[Quote]) -> set[str] | None:
     return wanted
 
 
+#: Where the people of a joint speaker part: "A and B", "A, B and C".
+_JOINT = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _joint_part(part: str) -> bool:
+    """Whether ``part`` of a joint speaker names one person: capitalised words whose name (a
+    family name at least) ends it, titles before it ("Sen. John Smith", "Rich"); not a
+    description ("two lawmakers") nor an institution ("the Senate")."""
+    words = part.split()
+    name = _name_words(part)
+    return (
+        bool(name)
+        and words[-len(name) :] == name
+        and all(w[:1].isupper() for w in words)
+        and role_of([name[-1].lower()]) is None
+        and name[-1] not in lexicon().countries
+    )
+
+
 def finish_speakers(
     text: str, quotes: list[Quote], before: dict[int, tuple[str, str | None]]
 ) -> None:
@@ -719,13 +759,11 @@ def finish_speakers(
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
             q.speaker = index.expand_acronym(q.speaker) or q.speaker
-        elif " and " in q.speaker and all(
-            len(p.split()) >= 2 and _name_words(p) == p.split() for p in q.speaker.split(" and ")
-        ):
-            # joint speakers ("Nancy Pelosi and Chuck Schumer"): each named by the fullest name
-            q.speaker = " and ".join(
-                index.fullest(" ".join(_name_words(p)) or p) for p in q.speaker.split(" and ")
-            )
+        elif " and " in q.speaker and all(_joint_part(p) for p in _JOINT.split(q.speaker)):
+            # joint speakers ("Nancy Pelosi and Chuck Schumer", "Sen. John Smith and Sen. Mary
+            # Jones", "Kavanagh and Rich"): each named by the fullest name, titles dropped
+            parts = [index.fullest(" ".join(_name_words(p))) for p in _JOINT.split(q.speaker)]
+            q.speaker = ", ".join(parts[:-1]) + " and " + parts[-1]
         elif (
             words[0][:1].isupper()
             and words[-1][:1].isupper()  # a name, not "Bannon loyalists"

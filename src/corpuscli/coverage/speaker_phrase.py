@@ -130,6 +130,9 @@ def role_of(words: list[str]) -> str | None:
     return roles.get(_singular(words[-1])) if words else None
 
 
+#: A past participle after a document's or a body's name opens what postmodifies it ("a report
+#: released Tuesday", "a poll conducted by …").
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed")
 #: An adverb in -ly between a subject and its verb.
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Titles before a family name: after them, a word that is also a month or a common word is a
@@ -203,6 +206,11 @@ def parse_phrase(text: str, start: int, end: int) -> Mention | None:
     return Mention(who.text, who.name, who.source, who.kind, shift + who.start, shift + who.end)
 
 
+#: The words between a person's name and their organisation ("Peter Nicholas of The Wall Street
+#: Journal", "Curtison Badonie with the … Coalition to Stop Violence Against Native Women").
+_AFFILIATION_LINKS = lexicon().words("affiliation_links")
+
+
 def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
     """:func:`parse_phrase`, read afresh: only ``text[start:end]`` is read."""
     toks = [
@@ -222,6 +230,10 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
         if sentence_stop(toks[i][0]):
             toks = toks[i + 1 :]  # "… in Seoul. Ri said": the sentence before is no part
             break
+    for i in range(1, len(toks)):
+        if _PARTICIPLE.fullmatch(toks[i][0]) and role_of([toks[i - 1][0].lower()]) == "body":
+            toks = toks[:i]  # "a grand jury report released this year": the report
+            break
     if not toks:
         return None
     lex = lexicon()
@@ -231,7 +243,7 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
     # "Peter Nicholas of The Wall Street Journal", "Nancy Pelosi of California": the person
     for i in range(1, len(words) - 1):
         if (
-            words[i] in ("of", "from")
+            words[i] in _AFFILIATION_LINKS
             and (
                 words[i + 1][:1].isupper()
                 or words[i + 1][:1].isdigit()  # "of 38 North"

@@ -35,7 +35,7 @@ from .quote_patterns import (
 )  # fmt: skip
 from .speaker_later import resolve_named_later
 from .speaker_names import clean_speaker, surname_gender
-from .speaker_phrase import role_of
+from .speaker_phrase import TITLE_SURNAMES, role_of
 
 
 def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
@@ -181,26 +181,73 @@ def opening_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         pos = s_start
         for k, part in enumerate(text[s_start : min(s_end, s_start + 240)].split(",")[:3]):
             words = part.split()
+            # a family name that opens the sentence, after "But" or "In" maybe ("Harris chalks
+            # much of this bias up …" after "John F. Harris"), or is itself such a word ("May
+            # was similarly glowing …" after "Theresa May"): its index among the part's words
+            family = None
+            if k == 0 and len(words) > 1 and words[0] in TITLE_SURNAMES:
+                family = 0 if _named_in_full_before(text, s_start, words[0]) else None
             opened = bool(words) and words[0] in lex.not_names  # "In", "But", "During"
             while words and words[0] in lex.not_names:
                 words = words[1:]
+            if (
+                family is None
+                and k == 0
+                and len(words) > 1
+                and _named_in_full_before(text, s_start, words[0])
+            ):
+                family = len(part.split()) - len(words)
             chunk = " ".join(words)
             if not _NAME_PART.fullmatch(chunk) and k == 0 and not opened:
                 chunk = _described_name(words) or chunk
+            if family is not None:
+                chunk = part.split()[family]
             if (
-                _NAME_PART.fullmatch(chunk)
+                (_NAME_PART.fullmatch(chunk) or family is not None)
                 and _can_speak(text, -1, chunk)
                 and not any(w in lex.place_forms or w in lex.titles for w in chunk.split())
             ):
                 # the name is the tail of the part's words: its offset is its first word's (a
                 # search for that word could land inside an earlier one: "Annapolis", "Ann")
                 starts = [m.start() for m in _WORD.finditer(part)]
-                out.append((pos + starts[len(starts) - len(chunk.split())], chunk))
+                first = family if family is not None else len(starts) - len(chunk.split())
+                out.append((pos + starts[first], chunk))
                 break
             pos += len(part) + 1
     return out
 
 
+def _named_in_full_before(text: str, end: int, word: str) -> bool:
+    """Whether ``word``, a capitalised word that opens a sentence with a verb after it, is the
+    family name of a person the text names in full before ``end`` (a first name the lexicon
+    knows, an initial maybe, then the word: "John F. Harris’s new column")."""
+    if not _FAMILY_NAME.fullmatch(word) or (
+        word in lexicon().not_names and word not in TITLE_SURNAMES  # "May": Theresa May
+    ):
+        return False
+    return _family_names_first_seen(text).get(word, end) < end
+
+
+#: A capitalised word, and the family name that follows it (an initial between maybe).
+_FIRST_AND_FAMILY = re.compile(
+    r"\b([A-Z][a-z]+)(?=(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)"
+)
+
+
+@lru_cache(maxsize=4)  # asked once per sentence of the articles being read: one pass per text
+def _family_names_first_seen(text: str) -> dict[str, int]:
+    """Each family name the text writes after a first name the lexicon knows, with the offset of
+    its first such mention."""
+    first_names = lexicon().first_names
+    seen: dict[str, int] = {}
+    for m in _FIRST_AND_FAMILY.finditer(text):
+        if m.group(1) in first_names:
+            seen.setdefault(m.group(2), m.start())
+    return seen
+
+
+#: A family name: a capital, then lower-case letters (an inner capital allowed: "McConnell").
+_FAMILY_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 #: A run of characters other than whitespace: a word as str.split() finds it.
 _WORD = re.compile(r"\S+")
 #: A name at the end of the words before a sentence's first comma, after a description:
@@ -296,9 +343,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             ):
                 # "President Biden addressed the nation, saying he stands “…”"; "Harris had a
                 # message for Central Americans: “Do not come.”"
-                q.speaker = _whole_name(
-                    text, subject.start("subject"), subject.group("subject").strip()
-                )
+                q.speaker = _subject_name(text, subject, q.start)
                 q.verb = q.verb or (speaks.group(0) if speaks else None)
             elif pronoun_verb:
                 earlier = [name for pos, name in candidates + titled if pos < sentence_start]
@@ -662,12 +707,32 @@ def _whole_name(text: str, start: int, name: str) -> str:
 def _subject_at(text: str, start: int) -> re.Match[str] | None:
     """The subject of the sentence at ``start``; a name followed by a comma ends an opening
     clause rather than starting the sentence ("In a speech in Columbus, Ohio, Santorum …")."""
+    dateline = lexicon().dateline.match(text, start, start + 80)
+    if dateline is not None:  # "(CNSNews.com) - As promised, President Donald Trump …"
+        start = dateline.end()
     subject = SUBJECT.match(text, start)
     if subject is not None and text[subject.end() : subject.end() + 1] == ",":
         again = SUBJECT.match(text, subject.end() + 1)
         if again is not None:
             return again
     return subject
+
+
+#: A role in lower case after a name, then a name: "Daily Show host Trevor Noah", "CNN anchor
+#: Jake Tapper" (the name before is the role's show, outlet or employer).
+_ROLE_THEN_NAME = re.compile(
+    r"[ \t]+([a-z][\w-]+)[ \t]+([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2})"
+)
+
+
+def _subject_name(text: str, subject: re.Match[str], stop: int) -> str:
+    """The name of a sentence's ``subject`` (a match of SUBJECT), titles kept; the person when a
+    role and a name follow it before ``stop`` ("Daily Show host Trevor Noah": the host, not the
+    show)."""
+    described = _ROLE_THEN_NAME.match(text, subject.end(), stop)
+    if described and role_of([described.group(1).lower()]) == "person":
+        return described.group(2)
+    return _whole_name(text, subject.start("subject"), subject.group("subject").strip())
 
 
 def _colon_subject(
@@ -679,7 +744,7 @@ def _colon_subject(
     subject = _subject_at(text, start)
     if subject is None or subject.end() > colon:
         return None
-    name = _whole_name(text, subject.start("subject"), subject.group("subject").strip())
+    name = _subject_name(text, subject, colon)
     if RESOLVABLE.match(name):
         before = [n for pos, n in candidates if pos < start] or [
             n for pos, n in titled if pos < start
