@@ -52,9 +52,8 @@ class Report:
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
 #: swing states").
 _FINDING_CUT = re.compile(
-    r"[ \t]+(?:of|by|for|from|in|on|at|among|before|after|during|conducted|released|published|"
-    r"analyzed|analysed|compiled|collected|taken|showing|that|which)\b"
-)
+    r"[ \t]+(?:" + "|".join(sorted(lexicon().words("finding_cut"))) + r")\b"
+)  # the ``finding_cut`` of ``data/quotes/function_words.tsv``
 #: Heads of what "according to" cites that is evidence or a finding when the phrase names nobody
 #: ("according to the scenario", "according to footage").
 _EVIDENCE = lexicon().words("evidence")
@@ -778,7 +777,7 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
 
 
 #: Pronouns whose "'s" is "has" or "is" ("he's said", "it's claimed"), not a possessive.
-_CONTRACTED = {"he", "she", "it", "that", "there", "who", "what", "here", "where"}
+_CONTRACTED = lexicon().words("contracted")
 _ADJECTIVE_BEFORE = lexicon().words("adjective_before")
 _DEGREE_ADVERBS = lexicon().words("degree_adverbs")
 
@@ -804,11 +803,15 @@ def _modifies_a_noun(previous: list[str], verb: str) -> bool:
     )
 
 
+#: Words set aside with a negation ("also", "never", a perfect's "have"): ``negation_tail``.
+_NEGATION_TAIL = lexicon().words("negation_tail")
+
+
 def _strip_negation(before: str) -> str:
     """``before`` without a negation, adverbs and a perfect's "have" at its end ("will not",
     "could also", "would have": a counterfactual says nothing either)."""
     words = before.rsplit(None, 4)[-4:]  # the last words only: ``before`` may be long
-    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never", "have")
+    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in _NEGATION_TAIL
                      or words[-1].lower().endswith("ly")):  # fmt: skip
         words.pop()
     return " ".join(words)
