@@ -580,6 +580,9 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if _three_words(text, start, cut):
                 stop = cut
                 break
+    cited = _ACCORDING_AFTER.search(text, start, min(stop, start + _WORDS_WINDOW))
+    if cited is not None and _three_words(text, start, cited.start()):
+        stop = cited.start()  # "…, according to CNN": an attribution of its own
     matrix = _MATRIX_PREDICATE.search(text, start, min(stop, start + 600))
     if matrix is not None and len(text[start : matrix.start()].split()) >= 3:
         stop = matrix.start()  # "…, but also has made positive comments": the speaker's own act
@@ -587,6 +590,9 @@ def _clause_end(text: str, start: int, end: int) -> int:
         stop -= 1
     return stop
 
+
+#: ", according to" after a clause: its source, an attribution of its own.
+_ACCORDING_AFTER = re.compile(r",[ \t]+according[ \t]+to\b")
 
 #: A restrictive relative pronoun right before a verb, no comma before it ("those who called").
 _RESTRICTIVE_RELATIVE = re.compile(r"[\w’'][ \t]+(?:who|that)(?:[ \t]+[a-z]+ly)?[ \t]+$")
@@ -869,13 +875,19 @@ def _attributed_before(text: str, start: int, end: int, marked: list[tuple[int, 
     if hit is None or _inside(hit.start(), marked):
         return False
     verb = " ".join(hit.group(0).split())
-    if lexicon().verb_class.get(verb, "say") not in ("say", "clause", "object"):
+    if lexicon().verb_class.get(verb, "say") not in ("say", "object"):
         return False
     before = text[start : hit.start()]
     if not before.strip() or before.rstrip().endswith(",") or verb.endswith("ing"):
         return False  # "…, saying …", "…, X said, …": no subject of its own before it
+    if before.split()[-1:] in _PASSIVE or _modifies_a_noun(before.split()[-1:], verb):
+        return False  # "He was told it would …", "Newly reported cases …": no speaker
     if _strip_negation(before).split()[-1:] in _MODALS:
         return False  # "She will testify alongside …": nothing said yet
+    who = parse_subject(text, start, hit.start())
+    words = Mention(before.strip(), None, "description", "unknown", start, hit.start())
+    if is_respondent(who) or is_respondent(words) or is_finding(who):
+        return False  # "61% of Americans say …, according to a poll": the poll's finding
     return (
         1 <= len(before.split()) <= 8
         and _words_at_least(text, 3, hit.end(), end)
@@ -1023,7 +1035,7 @@ def reports_in(
             continue  # "…,” according to comments carried by IRNA, a state-run news agency.":
             # the quotation's attribution; what follows is an appositive, not what was said
         if comma_before.endswith(",") and _words_at_least(comma_before, 4):
-            if _attributed_before(text, s_start, m.start(), marked):
+            if not is_finding(who) and _attributed_before(text, s_start, m.start(), marked):
                 continue  # "People familiar … said Trump asked …, according to the Journal":
                 # the clause has its own speaker; the verb there reports it
             start, stop = s_start, s_start + len(comma_before) - 1
@@ -1284,6 +1296,9 @@ def reports_in(
                     continue  # "…,” Mr. Devine said, referring to …": no clause reported
                 start = s_start + _fronted_end(head[:-1])
         else:
+            if not inverted and not left.strip() and boundary.split()[-1:] in (["which"], ["who"]):
+                continue  # "…, according to the Journal, which first reported it": the verb
+                # of a relative clause reports nothing before its antecedent
             subject_start = m.start() if inverted else speaker.start
             described = text[s_start:subject_start]
             comma = described.rfind(",")
