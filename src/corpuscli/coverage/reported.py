@@ -25,10 +25,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from .lexicon import lexicon
-from .quote_patterns import verb_hits
+from .quote_patterns import Hit, verb_hits
 from .speaker_phrase import (
     PREPOSITIONS,
     PRONOUNS,
@@ -53,9 +52,8 @@ class Report:
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
 #: swing states").
 _FINDING_CUT = re.compile(
-    r"[ \t]+(?:of|by|for|from|in|on|at|among|before|after|during|conducted|released|published|"
-    r"analyzed|analysed|compiled|collected|taken|showing|that|which)\b"
-)
+    r"[ \t]+(?:" + "|".join(sorted(lexicon().words("finding_cut"))) + r")\b"
+)  # the ``finding_cut`` of ``data/quotes/function_words.tsv``
 #: Heads of what "according to" cites that is evidence or a finding when the phrase names nobody
 #: ("according to the scenario", "according to footage").
 _EVIDENCE = lexicon().words("evidence")
@@ -411,7 +409,12 @@ _GERUND_AFTER_OF = lexicon().words("gerund_after_of")
 _DIRECTIVES = lexicon().words("directives")
 #: Words an "any" verb's complement does not open with: "asked not to be identified".
 _NOT_COMPLEMENT = lexicon().words("not_complement")
+#: Words that open a time, not a reported clause, after a verb ("warned when he was …").
+_TIME_OPENERS = lexicon().words("time_openers")
 
+
+#: How many characters after a verb :func:`_complement_start` reads.
+_COMPLEMENT_WINDOW = 600
 
 #: A word in -ed next.
 _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
@@ -427,6 +430,8 @@ def _complement_start(
     out, as they leave "vowed to …" and "pledged to …"). A ``gerund_of`` verb ("accused")
     reports only an act in a gerund after "of" ("accused Iran of arming the rebels"), not a
     charge in a noun ("accused him of desertion")."""
+    end = min(end, pos + _COMPLEMENT_WINDOW)  # its first words decide (a run-on sentence's
+    # rest, once per verb, took quadratic time)
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
@@ -434,6 +439,8 @@ def _complement_start(
         return None
     if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
         return None  # "reports which cited …", "what he said and is willing …": no clause
+    if rest.split(None, 1)[0].lower() in _TIME_OPENERS and not _THAT.search(rest[:160]):
+        return None  # "…,” Trump warned when he was on the campaign trail: a time, no clause
     if directive and kind == "any" and _OBJECT_TO.match(rest):
         return None  # "urged Judge Orrick … to find the order unconstitutional"
     # "that" within the first words, after circumstance or an addressee: start after it
@@ -539,7 +546,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     verbs = lexicon().verb_class
     # the next _CLAUSE_VERBS verbs, and the last 200 characters before each: a run-on sentence of
     # many verbs, each read from the clause's start, took quadratic time
-    for m in islice(verb_hits(text).between(start, stop), _CLAUSE_VERBS):
+    for m in _verbs_in(text, start, stop, _CLAUSE_VERBS):
         base = max(start, m.start() - 200)
         before = text[base : m.start()]
         if before.rstrip(" \t").endswith(",") and m.group(0).endswith("ing"):
@@ -560,6 +567,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
             or verbs.get(" ".join(m.group(0).split())) in ("names", "manner")
         ):
             continue  # "been told", "failing to reveal", "an agreed period", "condemned"
+        if _RESTRICTIVE_RELATIVE.search(before[-24:]):
+            continue  # "… particularly those who called for …": a relative clause of the clause
         conj = _CONJ_BEFORE.search(before[-24:])
         if conj:
             stop = m.start() - len(before[-24:]) + conj.start()
@@ -571,12 +580,45 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if _three_words(text, start, cut):
                 stop = cut
                 break
+    cited = _ACCORDING_AFTER.search(text, start, min(stop, start + _WORDS_WINDOW))
+    if cited is not None and _three_words(text, start, cited.start()):
+        stop = cited.start()  # "…, according to CNN": an attribution of its own
     matrix = _MATRIX_PREDICATE.search(text, start, min(stop, start + 600))
     if matrix is not None and len(text[start : matrix.start()].split()) >= 3:
         stop = matrix.start()  # "…, but also has made positive comments": the speaker's own act
     while stop > start and text[stop - 1] in " \t.,;:!?":
         stop -= 1
     return stop
+
+
+#: ", according to" after a clause: its source, an attribution of its own.
+_ACCORDING_AFTER = re.compile(r",[ \t]+according[ \t]+to\b")
+
+#: A restrictive relative pronoun right before a verb, no comma before it ("those who called").
+_RESTRICTIVE_RELATIVE = re.compile(r"[\w’'][ \t]+(?:who|that)(?:[ \t]+[a-z]+ly)?[ \t]+$")
+
+#: How far before a verb its subject is sought when no clause boundary comes nearer.
+_SUBJECT_REACH = 400
+
+
+def _within_reach(text: str, clause_start: int, verb: int) -> int:
+    """``clause_start``, or, when it lies more than :data:`_SUBJECT_REACH` characters before the
+    verb at ``verb`` (a run-on sentence with no clause boundary), the first word within reach:
+    a subject is read in the words before its verb, and reading the whole stretch once per verb
+    took quadratic time."""
+    if verb - clause_start <= _SUBJECT_REACH:
+        return clause_start
+    space = text.find(" ", verb - _SUBJECT_REACH, verb)
+    return space + 1 if space >= 0 else clause_start
+
+
+def _verbs_in(text: str, start: int, end: int, limit: int) -> list[Hit]:
+    """The first ``limit`` speech verbs that lie within ``text[start:end]``, in order (a list of
+    every verb to a run-on sentence's end, asked once per verb, took quadratic time)."""
+    hits = verb_hits(text)
+    i = bisect_left(hits.starts, start)
+    j = bisect_left(hits.starts, end, i, min(len(hits.starts), i + limit))
+    return [h for h in hits.hits[i:j] if h.e <= end]
 
 
 #: The most speech verbs after a reported clause's start that may end it (a sentence rarely
@@ -762,7 +804,7 @@ def _antecedent(text: str, start: int, comma: int) -> Mention | None:
 
 
 #: Pronouns whose "'s" is "has" or "is" ("he's said", "it's claimed"), not a possessive.
-_CONTRACTED = {"he", "she", "it", "that", "there", "who", "what", "here", "where"}
+_CONTRACTED = lexicon().words("contracted")
 _ADJECTIVE_BEFORE = lexicon().words("adjective_before")
 _DEGREE_ADVERBS = lexicon().words("degree_adverbs")
 
@@ -788,11 +830,15 @@ def _modifies_a_noun(previous: list[str], verb: str) -> bool:
     )
 
 
+#: Words set aside with a negation ("also", "never", a perfect's "have"): ``negation_tail``.
+_NEGATION_TAIL = lexicon().words("negation_tail")
+
+
 def _strip_negation(before: str) -> str:
     """``before`` without a negation, adverbs and a perfect's "have" at its end ("will not",
     "could also", "would have": a counterfactual says nothing either)."""
     words = before.rsplit(None, 4)[-4:]  # the last words only: ``before`` may be long
-    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in ("also", "never", "have")
+    while words and (words[-1].lower() in _NEGATIONS or words[-1].lower() in _NEGATION_TAIL
                      or words[-1].lower().endswith("ly")):  # fmt: skip
         words.pop()
     return " ".join(words)
@@ -823,15 +869,94 @@ def _aside(text: str, pos: int, end: int) -> tuple[int, int] | None:
     rest = lexicon().circumstance.match(text, pos, end)
     after = rest.end() if rest else pos
     if text[pos:after].count(",") != 1 or not text[pos:after].rstrip().endswith(","):
-        comma = _COMMA.match(text[after:end])
+        comma = _COMMA.match(text, after, end)
         if comma is None or "," in text[pos:after]:
             return None
-        after += comma.end()
+        after = comma.end()
     start = _skip_space(text, after, end)
     stop = _clause_end(text, start, end)
-    if len(text[start:stop].split()) < 4 or text[start : start + 1] in "“\"«‘'":
+    if not _words_at_least(text, 4, start, stop) or text[start : start + 1] in "“\"«‘'":
         return None
     return start, stop
+
+
+#: An addressee that ends a sentence: "told the Associated Press", "told Fox News’s Sean Hannity".
+_NAMED_ADDRESSEE = re.compile(
+    r"[ \t]*(?:the[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.’'-]*){0,5}"
+)
+
+
+def _attributed_before(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` (a clause before ", according to X") opens with a subject and a
+    speech verb of class "say", "clause" or "object" that reports the rest ("People familiar with
+    the deliberations said Trump asked …"): its first speech verb, outside quotation marks, with
+    a clause of three words or more before it and after it."""
+    hits = _verbs_in(text, start, end, 1)
+    hit = hits[0] if hits else None
+    if hit is None or _inside(hit.start(), marked):
+        return False
+    verb = " ".join(hit.group(0).split())
+    if lexicon().verb_class.get(verb, "say") not in ("say", "object"):
+        return False
+    before = text[start : hit.start()]
+    if not before.strip() or before.rstrip().endswith(",") or verb.endswith("ing"):
+        return False  # "…, saying …", "…, X said, …": no subject of its own before it
+    if before.split()[-1:] in _PASSIVE or _modifies_a_noun(before.split()[-1:], verb):
+        return False  # "He was told it would …", "Newly reported cases …": no speaker
+    if _strip_negation(before).split()[-1:] in _MODALS:
+        return False  # "She will testify alongside …": nothing said yet
+    who = parse_subject(text, start, hit.start())
+    words = Mention(before.strip(), None, "description", "unknown", start, hit.start())
+    if is_respondent(who) or is_respondent(words) or is_finding(who):
+        return False  # "61% of Americans say …, according to a poll": the poll's finding
+    return (
+        1 <= len(before.split()) <= 8
+        and _words_at_least(text, 3, hit.end(), end)
+        and _complement_start(text, hit.end(), end, lexicon().verb_class.get(verb, "say"))
+        is not None
+    )
+
+
+#: How far the rules read for a few words or a word list: a stretch of this many characters that
+#: holds fewer words than asked holds words longer than any in news text.
+_WORDS_WINDOW = 2000
+
+
+def _words_at_least(text: str, k: int, start: int = 0, stop: int | None = None) -> bool:
+    """Whether ``text[start:stop]`` holds ``k`` words or more, read in its first
+    :data:`_WORDS_WINDOW` characters only (a count of every word of a long run-on sentence, once
+    per verb, took quadratic time)."""
+    stop = len(text) if stop is None else stop
+    return len(text[start : min(stop, start + _WORDS_WINDOW)].split(None, k)) >= k
+
+
+def _first_word(text: str, start: int, stop: int) -> str:
+    """The first word of ``text[start:stop]`` ("" if none), read in its first characters."""
+    words = text[start : min(stop, start + _WORDS_WINDOW)].split(None, 1)
+    return words[0] if words else ""
+
+
+def _only_circumstance_after(text: str, pos: int, end: int, kind: str) -> bool:
+    """Whether nothing but an addressee (for a verb of class "object") and circumstance follows a
+    verb that ends at ``pos`` up to the sentence's end (``end``): "…, spokesperson Katie McKeogh
+    told Axios Wednesday night.", "…, President X said during a press conference in Moscow."
+    (the sentence ends with its attribution)."""
+    rest = text[pos : min(end, pos + 300)].rstrip(" \t.,;!?")
+    if end - pos > 300:
+        return False  # (a long stretch after the verb is more than circumstance)
+    skips = [0]
+    if kind == "object":
+        ends = [a.end() for a in (_ADDRESSEE.match(rest + " "), _NAMED_ADDRESSEE.match(rest)) if a]
+        if ends:
+            # a capitalised addressee may swallow a weekday ("told Axios Wednesday night"): the
+            # circumstance may start at any of its words after the first
+            skips = [min(e, len(rest)) for e in ends]
+            skips += [w.start() for w in re.finditer(r"(?<=[ \t])\S", rest[: max(skips)])]
+    for skip in skips:
+        circ = lexicon().circumstance.match(rest, skip)
+        if not rest[circ.end() if circ else skip :].strip(" \t.,;!?"):
+            return True
+    return False
 
 
 def _may_speak(text: str, who: Mention) -> bool:
@@ -880,10 +1005,6 @@ def _without_head_tail(head: str) -> str:
     return head[:cut] + _HEAD_TAIL.sub("", head[cut:])
 
 
-#: A quotation mark or a colon after a verb.
-_QUOTATION_OR_COLON = re.compile(r"[:“”\"«»‘]")
-
-
 #: A comma inside a closing quotation mark, before a postposed attribution.
 _COMMA_IN_QUOTE = (",”", ',"', ",’", ",'", ",»")
 
@@ -903,6 +1024,15 @@ def reports_in(
     sentence = text[s_start:s_end]
     boundaries: ClauseBoundaries | None = None
 
+    mark_at: list[int] = []
+
+    def quotation_or_colon_at() -> int:
+        """Where the sentence's last quotation mark or colon is (-1 if none): once a sentence,
+        not a search from each verb to the sentence's end."""
+        if not mark_at:
+            mark_at.append(max(text.rfind(c, s_start, s_end) for c in ':“”"«»‘'))
+        return mark_at[0]
+
     def clause_start_before(pos: int) -> int:
         nonlocal boundaries
         if boundaries is None:
@@ -914,16 +1044,21 @@ def reports_in(
         if _inside(m.start(), marked):
             continue
         np_end = _phrase_end(text, m.end(), s_end)
+        if np_end - m.end() > _PHRASE_MAX:
+            continue  # no name runs this long: a run-on sentence
         who = parse_phrase(text, m.end(), np_end)
         if _cites_evidence(text[m.end() : np_end]) or (
             who is not None and role_of((who.name or who.text).lower().split()[-1:]) == "data"
         ):
             continue  # "according to Nato's latest figures", "according to calculations by …"
         comma_before = text[s_start : m.start()].rstrip()
-        if comma_before.endswith(_COMMA_IN_QUOTE) and len(comma_before.split()) >= 4:
+        if comma_before.endswith(_COMMA_IN_QUOTE) and _words_at_least(comma_before, 4):
             continue  # "…,” according to comments carried by IRNA, a state-run news agency.":
             # the quotation's attribution; what follows is an appositive, not what was said
-        if comma_before.endswith(",") and len(comma_before.split()) >= 4:
+        if comma_before.endswith(",") and _words_at_least(comma_before, 4):
+            if not is_finding(who) and _attributed_before(text, s_start, m.start(), marked):
+                continue  # "People familiar … said Trump asked …, according to the Journal":
+                # the clause has its own speaker; the verb there reports it
             start, stop = s_start, s_start + len(comma_before) - 1
             goes_on = text[np_end + 1 : np_end + 40].split(None, 1)[:1]
             if text[np_end : np_end + 1] == "," and goes_on and _is_finite(goes_on[0], ""):
@@ -941,7 +1076,7 @@ def reports_in(
     for m in _PUT_IT.finditer(text, s_start, s_end) if " put it" in sentence else ():
         who = parse_phrase(text, m.start("who"), m.end("who"))
         before = text[s_start : m.start()].rstrip()
-        if before.endswith(",") and len(before.split()) >= 4:
+        if before.endswith(",") and _words_at_least(before, 4):
             start, stop = s_start, s_start + len(before) - 1
         else:
             start = _skip_space(text, m.end(), s_end)
@@ -962,7 +1097,7 @@ def reports_in(
             text[m.start("next") : min(s_end, m.start("next") + 200)]
         ):
             continue  # "issued a statement that offered the following": a relative clause
-        clause_start = clause_start_before(m.start())
+        clause_start = _within_reach(text, clause_start_before(m.start()), m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         if left.strip():
             who = parse_subject(text, clause_start, m.start())
@@ -985,7 +1120,7 @@ def reports_in(
     for m in _NOUN_REPORT.finditer(text, s_start, s_end) if " that " in sentence else ():
         if m.start() < taken_until:
             continue
-        if _inside(m.start(), marked) or verb_hits(text).first(s_start, m.start()):
+        if _inside(m.start(), marked) or _verbs_in(text, s_start, m.start(), 1):
             continue  # inside someone's reported words: the outer attribution reports it
         stop = _clause_end(text, m.end(), s_end)
         owner = m.group("who")
@@ -1022,7 +1157,7 @@ def reports_in(
             continue
         verb = " ".join(m.group(0).split())
         kind = lex.verb_class.get(verb, "say")
-        before = text[s_start : m.start()]
+        before = text[max(s_start, m.start() - 200) : m.start()]  # its last words are read
         if _modifies_a_noun(before[-30:].split()[-1:], verb):
             continue  # "America's declared solidarity", "the most informed Texan": an adjective
         if before[-7:].split()[-1:] in _PASSIVE and not verb.startswith(("quoted", "said to")):
@@ -1037,7 +1172,7 @@ def reports_in(
                 passive = None  # "had been accused of sexual misconduct": a charge, no clause
             if verb in _PASSIVE_REPORTING and passive is not None:
                 stop = _clause_end(text, passive.end(), s_end)
-                if len(text[passive.end() : stop].split()) >= 2 and not _quoted_share(
+                if _words_at_least(text, 2, passive.end(), stop) and not _quoted_share(
                     passive.end(), stop, marked
                 ):
                     yield Report(passive.end(), stop, None, verb)
@@ -1048,7 +1183,7 @@ def reports_in(
         last_two = before[-40:].lower().split()[-2:]
         if len(last_two) == 2 and last_two[1] == "to" and last_two[0] in _UNSAID_BEFORE_TO:
             continue  # "felt obligated to say", "declined to say": nothing said
-        clause_start = clause_start_before(m.start())
+        clause_start = _within_reach(text, clause_start_before(m.start()), m.start())
         left = _strip_adverbs(text[clause_start : m.start()])
         speaker: Mention | None = None
         inverted = False
@@ -1109,6 +1244,15 @@ def reports_in(
             # a subject before an appositive ("Liberman, the Israeli defense minister, said"),
             # else inverted (", said Putin", ", says Director Joseph Clancy")
             speaker = parse_subject(text, clause_start, m.start())
+            if speaker is None and boundary.split()[-1:] == ["who"]:
+                # "King, who doesn’t believe a vote is necessary, noted that …": the subject is
+                # the noun before the relative clause between commas
+                rel = clause_start - len(boundary) + boundary.rfind("w")
+                comma = text.rfind(",", s_start, rel)
+                if comma > s_start and not text[comma + 1 : rel].strip():
+                    speaker = _antecedent(text, s_start, comma) or parse_subject(
+                        text, clause_start_before(comma), comma
+                    )
             if speaker is None and clause_start > s_start:
                 # "Amit Shah, while addressing a rally, claimed": the boundary was inside commas
                 earlier = clause_start_before(max(s_start, clause_start - 8))
@@ -1161,9 +1305,9 @@ def reports_in(
             head = text[s_start : speaker.start].rstrip()
             bare = _without_head_tail(head)  # "…, the White House": the article set aside
             if (
-                text[start:stop].split()[0].lower() in _RELATIVES
+                _first_word(text, start, stop).lower() in _RELATIVES
                 and bare.endswith(",")
-                and len(bare[:-1].split()) >= 4
+                and _words_at_least(bare[:-1], 4)
             ):
                 # "… to the United Kingdom in July, the White House confirmed Thursday, where he
                 # will meet …": a relative clause goes on with the clause before the attribution
@@ -1173,15 +1317,18 @@ def reports_in(
                 if (
                     not head.endswith(",")
                     or not head[:-1].strip()
-                    or text[start:stop].split()[0].endswith("ing")
+                    or _first_word(text, start, stop).endswith("ing")
                 ):
                     continue  # "…,” Mr. Devine said, referring to …": no clause reported
                 start = s_start + _fronted_end(head[:-1])
         else:
+            if not inverted and not left.strip() and boundary.split()[-1:] in (["which"], ["who"]):
+                continue  # "…, according to the Journal, which first reported it": the verb
+                # of a relative clause reports nothing before its antecedent
             subject_start = m.start() if inverted else speaker.start
             described = text[s_start:subject_start]
             comma = described.rfind(",")
-            title = described[comma + 1 :].split()
+            title = described[comma + 1 :].split(None, 6)  # (more than five: no title)
             circ = lexicon().circumstance.match(text, m.end(), s_end)
             rest = text[circ.end() if circ else m.end() : s_end].lstrip(" \t")
             first_rest = rest.split(None, 1)[0] if rest.strip() else ""
@@ -1202,6 +1349,7 @@ def reports_in(
                 # treaty": the verb has a complement of its own that reports nothing, so the
                 # clause before its subject is no report of it
                 continue
+            ends_here = _only_circumstance_after(text, m.end(), s_end, kind)
             if (
                 not inverted
                 and speaker.source == "named"
@@ -1209,7 +1357,7 @@ def reports_in(
                 and comma >= 0
                 and 0 < len(title) <= 5
                 and role_of(title)
-                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
+                and ends_here
             ):
                 # "…, national security adviser H.R. McMaster revealed on Tuesday.": the title is
                 # part of the subject that ends the sentence
@@ -1219,7 +1367,7 @@ def reports_in(
                 and speaker.source == "description"
                 and comma >= 0
                 and _COORDINATED_MODIFIER.fullmatch(described, comma + 1)
-                and not text[circ.end() if circ else m.end() : s_end].strip(" \t.,;!?")
+                and ends_here
             ):
                 # "…, security and oil sector sources said.", "…, Israeli and Palestinian
                 # officials said": the subject's coordinated modifiers are part of it
@@ -1230,14 +1378,13 @@ def reports_in(
                 if head.endswith(",")
                 else head + ("," if head != text[s_start:subject_start].rstrip() else "")
             )
-            after_verb = text[m.end() : s_end]
             head_clause = head[:-1]
             # a clause must be left once fronted circumstance is set aside: "In all, militants
             # have launched …, the military said" reports; "When asked about …, Trump said." not
             if (
                 not head.endswith(",")
-                or len(head_clause[_fronted_end(head_clause) :].split()) < 4
-                or _QUOTATION_OR_COLON.search(after_verb)
+                or not _words_at_least(head_clause, 4, _fronted_end(head_clause))
+                or quotation_or_colon_at() >= m.end()
             ):
                 continue
             start = s_start
@@ -1245,7 +1392,7 @@ def reports_in(
             lead = _FRONTED_LEAD.match(head_clause)
             if (
                 lead
-                and len(head_clause[lead.end() :].split()) >= 4
+                and _words_at_least(head_clause, 4, lead.end())
                 and not _FINITE.search(lead.group(0))
             ):
                 start = s_start + lead.end()
@@ -1255,7 +1402,7 @@ def reports_in(
         start = _skip_space(text, start, stop)
         while stop > start and text[stop - 1] in " \t.,;:!?":
             stop -= 1
-        if stop - start < 8 or len(text[start:stop].split()) < 2:
+        if stop - start < 8 or not _words_at_least(text, 2, start, stop):
             continue
         if complement is not None and kind not in ("names", "manner"):
             # "said that the mood was … but that the trading halt achieved …", "said X could take
@@ -1280,7 +1427,7 @@ def reports_in(
             after = _COORDINATED_TAIL.match(text, last_mark, stop)
             if (
                 coordinated
-                and len(unquoted[: coordinated.start()].split()) >= 4
+                and _words_at_least(unquoted, 4, 0, coordinated.start())
                 and _clause_like(unquoted[: coordinated.start()])
             ):
                 # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
@@ -1288,9 +1435,9 @@ def reports_in(
                 yield Report(start, stop, speaker, verb, True)
                 stop, quoted = start + coordinated.start(), False
             elif (
-                len(unquoted.split()) >= 6
+                _words_at_least(unquoted, 6)
                 and _clause_like(unquoted)
-                and (len(inner.split()) >= 8 or unquoted.rstrip().endswith(":"))
+                and (_words_at_least(inner, 8) or unquoted.rstrip().endswith(":"))
                 and _quotation_apart(unquoted, inner.strip(_MARKS))
             ):
                 # a statement quoted whole after a reported clause ("… published the
@@ -1306,9 +1453,9 @@ def reports_in(
                 yield Report(start, last_mark, speaker, verb, True)
                 tail = after.end()
                 if (
-                    len(text[tail:stop].split()) >= 5
+                    _words_at_least(text, 5, tail, stop)
                     and (start < m.start() or kind != "any" or _clause_like(text[tail:stop]))
-                    and not verb_hits(text).first(tail, stop)
+                    and not _verbs_in(text, tail, stop, 1)
                 ):
                     # a proposition, not "should be thrown out"; after a verb of request or
                     # accusation, one with its own subject ("He accused X of running a “smear
@@ -1348,8 +1495,8 @@ def _second_that(text: str, start: int, stop: int, marked: list[tuple[int, int]]
         if words and (_is_finite(words[0], "that") or words[0] in _MODAL_WORDS):
             return None  # "and that still doesn't make it true": "that" is the subject
         if (
-            len(text[start : m.start()].split()) >= 3
-            and len(text[m.end() : stop].split()) >= 3
+            _words_at_least(text, 3, start, m.start())
+            and _words_at_least(text, 3, m.end(), stop)
             and _that_opens_clause(text[m.end() : stop])
         ):
             return m.end()
@@ -1464,19 +1611,27 @@ _FRONTED = re.compile(
 _FRONTED_CLAUSE = lexicon().words("fronted_clause")
 
 
+#: The most fronted parts read before a clause (each one a search of its own).
+_FRONTED_PARTS = 6
+
+
 def _fronted_end(head: str) -> int:
     """Where the fronted parts of ``head`` end: its comma-separated parts at the start that open
     with a subordinating word or a participle ("When asked about the role of …,"), or with a
     preposition and hold no finite verb ("In all,", "On Friday, during a visit to Seoul,")."""
     pos = 0
-    for part in head.split(","):
-        words = part.split()
-        if not words or not _FRONTED.fullmatch(words[0]):
+    for _ in range(_FRONTED_PARTS):
+        comma = head.find(",", pos)
+        part_end = len(head) if comma < 0 else comma
+        first = head[pos : min(part_end, pos + 40)].split(None, 1)[:1]
+        if not first or not _FRONTED.fullmatch(first[0]):
             break
-        if words[0] not in _FRONTED_CLAUSE and _FINITE.search(part):
+        if first[0] not in _FRONTED_CLAUSE and _FINITE.search(head, pos, part_end):
             break  # "At least three people were killed …": the clause itself
-        pos += len(part) + 1
-    return pos
+        pos = part_end + 1
+        if comma < 0:
+            break
+    return min(pos, len(head) + 1)
 
 
 #: How far before the end of a search a :data:`_BOUNDARY` match may read ahead past it: its
@@ -1551,6 +1706,10 @@ def _inside(pos: int, marked: list[tuple[int, int]]) -> bool:
 _PHRASE_STOP = re.compile(r"[,.;:!?\n—–()]")
 
 
+#: The longest phrase :func:`_phrase_end` reads (each read masks it whole).
+_PHRASE_MAX = 1024
+
+
 def _phrase_end(text: str, start: int, end: int) -> int:
     """Where the phrase at ``start`` ends: the first stop before ``end`` that is no
     abbreviation's. The text is masked in growing pieces: masking a piece gives what masking all
@@ -1559,6 +1718,8 @@ def _phrase_end(text: str, start: int, end: int) -> int:
     end once per phrase took quadratic time)."""
     size = 256
     while True:
+        if size > _PHRASE_MAX:
+            return end  # no phrase runs this long: no stop the rules read
         stop = min(end, start + size)
         masked = mask_abbreviations(text[start:stop])
         m = _PHRASE_STOP.search(masked, 0, len(masked) if stop == end else len(masked) - 8)
