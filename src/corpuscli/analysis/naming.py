@@ -224,6 +224,7 @@ class _Article:
     grams: frozenset[str] | None = None
     sentence_sets: dict[tuple[int, frozenset[str]], frozenset[str]] = field(default_factory=dict)
     sentence_grams: dict[tuple[int, int], frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
 
     def writes(self, term: str, longest: int) -> bool:
         """Whether the article writes ``term`` (a phrase of at most ``longest`` words)."""
@@ -244,7 +245,8 @@ class _Article:
         lines = [bisect.bisect_left(breaks, t.start) for t in tokens]
         keys = [_abbreviated(words, lines, i, t.key, stop) for i, t in enumerate(tokens)]
         return cls(text, keys, words, [w[:1].isupper() for w in words],
-                   [t.start for t in tokens], Counter(content_words(text)))  # fmt: skip
+                   [t.start for t in tokens], Counter(content_words(text)),
+                   lines=lines)  # fmt: skip
 
     def sentence_at(self, token: int) -> str:
         pos = self.starts[token]
@@ -811,9 +813,10 @@ def _read_roles(arts: list[_Article], stop: frozenset[str]) -> None:
 
 
 def _line_starts(art: _Article) -> list[bool]:
-    """Whether each token of the article is the first of a line."""
-    starts, text = art.starts, art.text
-    return [i > 0 and "\n" in text[starts[i - 1] : start] for i, start in enumerate(starts)]
+    """Whether each token of the article is the first of a line: its line (the line breaks
+    before it, counted once when the article is read) is not the previous token's."""
+    lines = art.lines
+    return [False, *(a != b for a, b in itertools.pairwise(lines))][: len(lines)]
 
 
 def naming_differences(
