@@ -859,6 +859,7 @@ def naming_differences(
     loose: Counter[tuple[str, str]] = Counter()  # swaps outside a shared passage
     where: dict[tuple[str, str], tuple[int, int, int, int]] = {}
     short: set[tuple[str, str]] = set()
+    spelled: dict[tuple[str, str], tuple[str, str]] = {}  # the first spelling of each
     modifiers: set[tuple[str, str]] = set()
     best: dict[tuple[str, str], float] = {}
     defined = {
@@ -911,12 +912,11 @@ def naming_differences(
         for ta, tb, p, q, shared in abbreviation_pairs(arts_a[i], arts_b[j], stop):
             if _squeezed(ta) == _squeezed(tb):
                 continue
-            if (
-                shared >= min_overlap
-                or frozenset((_undotted(ta, stop), _undotted(tb, stop))) in defined
-            ):
-                short.add((ta, tb))
-                seen((ta, tb), (i, j, p, q), shared)
+            plain = (_undotted(ta, stop), _undotted(tb, stop))
+            if shared >= min_overlap or frozenset(plain) in defined:
+                pair = spelled.setdefault(plain, (ta, tb))  # "F.T.C." and "FTC": one row
+                short.add(pair)
+                seen(pair, (i, j, p, q), shared)
     declared = read_aliases(aliases) if aliases else []
     evidence = found + Counter(short)  # an abbreviation counts as one passage
     kept = sorted(pair for pair, n in evidence.items() if n >= min_count)
