@@ -41,9 +41,9 @@ dictator** Kim Jong-un". So:
    ' NYT ' reports" / "The New York Times has obtained questions Mueller has provided"), as an
    aligned swap must: initials that only happen to match ("TV" / "Thursday in Virginia", "D.C."
    / "Dick Cheney") stand in sentences that share nothing, and are not. The NewsWCL50
-   development events list 26 pairs instead of 15 with it (22 right by the annotations, and
-   the 4 others "NYT" / "New York Times", which they do not annotate): few outlets define an
-   abbreviation in each article. An abbreviation is counted with and without its dots
+   development events list 26 pairs instead of 15 with it (22 right by the annotations; of the
+   4 others, 3 are "NYT" / "New York Times", which they do not annotate): few outlets define
+   an abbreviation in each article. An abbreviation is counted with and without its dots
    ("D.N.C." is "DNC").
 4. **Keep the consistent ones.** A candidate is kept when it is swapped at least ``min_count``
    times and each side uses its own term at least as often as the other's (``preference``, the
