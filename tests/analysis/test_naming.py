@@ -172,11 +172,24 @@ def test_an_abbreviation_against_the_name_in_full():
     assert row["basis"] == "abbreviation" and row["swaps"] == 0
     assert (row["a_in_A"], row["a_in_B"], row["b_in_A"]) == (3, 0, 1)
     assert "CDC" in row["example_a"] and full in row["example_b"]
-    # initials that only happen to match are no pair: no article writes the name, then the
-    # abbreviation
+    # written with dots in one article of the side and without in another: one row, counted
+    # both ways
+    dotted = own.replace("CDC", "C.D.C.")
+    table = naming_differences(_two_sides([own, dotted], [other]), by="side", a="a", b="b")
+    rows = table[table["term_b"] == "centers for disease control"]
+    assert len(rows) == 1 and rows.iloc[0]["term_a"] in ("cdc", "c.d.c.")
+    assert rows.iloc[0]["a_in_A"] == 6
+    # no article defines it, but the two sentences are one statement: still the pair
     undefined = own.replace(f"{full} (CDC)", "agency")
+    table = naming_differences(_two_sides([undefined], [other]), by="side", a="a", b="b")
+    assert ("cdc", "centers for disease control") in set(
+        zip(table["term_a"], table["term_b"], strict=True)
+    )
+    # initials that only happen to match are no pair: no article writes the name, then the
+    # abbreviation, and the name stands in a sentence of its own
+    apart = undefined.replace("CDC", "agency") + f"\n\nShe once worked at the {full}."
     with pytest.raises(NotFound):
-        naming_differences(_two_sides([undefined], [other]), by="side", a="a", b="b")
+        naming_differences(_two_sides([undefined], [apart]), by="side", a="a", b="b")
 
 
 def test_an_abbreviation_is_counted_with_and_without_dots_but_never_as_a_word(tmp_path):

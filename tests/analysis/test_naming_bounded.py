@@ -72,3 +72,26 @@ def test_a_swap_is_still_found_below_the_stop_context():
     table = naming_differences(frame, by="side", a="a", b="b")
     assert ("dictator", "leader") in set(zip(table["term_a"], table["term_b"], strict=True))
     assert naming.STOP_CONTEXT > 5
+
+
+def test_an_abbreviation_written_in_every_sentence_is_compared_in_few_places(monkeypatch):
+    """An article that writes "EU" in each of its sentences, against one that writes
+    "European Union" in each of its own, compares at most PLACES sentences of each for the
+    pair: each place of one against each place of the other grew as the square of the
+    count."""
+    seen = 0
+    real = naming.overlap
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal seen
+        seen += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(naming, "overlap", counted)
+    unit = "The European Union (EU) set tariffs on steel from Canada number {}. "
+    text_a = "".join(unit.format(i) for i in range(200))
+    text_b = text_a.replace("(EU) ", "").replace("European Union", "EU")
+    frame = pd.DataFrame({"side": ["a", "b"], "text": [text_a, text_b]})
+    table = naming_differences(frame, by="side", a="a", b="b")
+    assert ("european union", "eu") in set(zip(table["term_a"], table["term_b"], strict=True))
+    assert seen <= 4 * naming.PLACES**2, seen

@@ -37,9 +37,7 @@ LONGEST = 3
 def lower_uses(keys: Sequence[str], words: Sequence[str], counts: Counter[str]) -> None:
     """Add to ``counts`` each word key written with a lower-case first letter: what tells a
     title ("president") from a name ("Kim") across the collection."""
-    for key, word in zip(keys, words, strict=True):
-        if word[:1].islower():
-            counts[key] += 1
+    counts.update(key for key, word in zip(keys, words, strict=True) if word[:1].islower())
 
 
 def noun_uses(
