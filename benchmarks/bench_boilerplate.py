@@ -406,8 +406,20 @@ def part_d(corpora: Path, dev_only: bool) -> None:
 
     header = ["content blocks", "content kept", "boilerplate blocks", "boilerplate P",
               "boilerplate R", "story blocks removed"]  # fmt: skip
-    splits = ("test", "fresh", "dev", "dev2", "dev3", "dev4", "dev5a", "dev5b", "dev6a", "dev6b",
-              "dev7a", "dev7b")
+    splits = (
+        "test",
+        "fresh",
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5a",
+        "dev5b",
+        "dev6a",
+        "dev6b",
+        "dev7a",
+        "dev7b",
+    )
     for split in splits:
         part = judged[judged["split"] == split]
         if not len(part):

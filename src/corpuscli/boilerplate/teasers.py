@@ -161,10 +161,15 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         if label is not None:
             v.add(STRONG, f"a related-link teaser ({label} <headline> <lead>...)", "teaser")
     for i in range(1, n):
-        v, above = verdicts[i], verdicts[i - 1]
-        if v.score >= STRONG or quoting[i] or not _title_headline(shapes[i]):
+        v = verdicts[i]
+        if v.score >= STRONG or quoting[i] or not 3 <= shapes[i].n <= 15:
             continue
-        if (above.score >= STRONG and above.family == "teaser") or _closing_label(shapes[i - 1]):
+        k = _link_above(shapes, verdicts, i)
+        if k is None:
+            continue
+        if _title_headline(shapes[i]) or (
+            _lone_label(shapes[k]) and _sentence_headline(shapes[i]) and _tail_run(shapes, i)
+        ):
             v.add(STRONG, "a headline in a run of related links", "teaser")
     i = 0
     while i < n:
@@ -205,6 +210,52 @@ def _title_headline(s: Shape) -> bool:
     words = [w for w in s.text.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.6 * len(words) and headline_shaped(s.text)
+
+
+#: The most words of a furniture block (an advertisement's label, a player's) that a run of
+#: related links goes on across.
+_BETWEEN_LINKS = 25
+
+
+def _link_above(shapes: list[Shape], verdicts: list[Verdict], i: int) -> int | None:
+    """The block a run of related links goes on from, for block ``i``: the first block above it
+    that is not short furniture of another family ("Advertisement", a player's label: pages set
+    them between the links), when it is a teaser or ends with a teaser's label and colon."""
+    k = i - 1
+    while (
+        k > 0
+        and verdicts[k].score >= STRONG
+        and verdicts[k].family != "teaser"
+        and shapes[k].n <= _BETWEEN_LINKS
+    ):
+        k -= 1
+    above = verdicts[k]
+    if (above.score >= STRONG and above.family == "teaser") or _closing_label(shapes[k]):
+        return k
+    return None
+
+
+def _lone_label(s: Shape) -> bool:
+    """A teaser's label alone with its colon: "READ MORE:", "You may also be interested in:"."""
+    text = s.text.strip()
+    if not text.endswith(":") or s.n > 7:
+        return False
+    label = text[:-1].strip()
+    m = lexicon("teaser_labels").start(label, words_of(label))
+    return m is not None and m.end() >= len(label.lstrip("([ ")) - 1
+
+
+def _sentence_headline(s: Shape) -> bool:
+    """A headline in sentence case: three to fifteen words, capitalised, no full stop at its end
+    (a question mark may close it): "Photos show overcrowding at US migrant centres"."""
+    return 3 <= s.n <= 15 and bool(_CAPITALISED.match(s.text)) and headline_shaped(s.text)
+
+
+def _tail_run(shapes: list[Shape], i: int) -> bool:
+    """No paragraph of the story after block ``i``: each later block is a headline or short."""
+    return all(
+        later.n <= 15 and (headline_shaped(later.text) or later.n <= 3) for later in shapes[i + 1 :]
+    )
 
 
 def _closing_label(s: Shape) -> bool:
