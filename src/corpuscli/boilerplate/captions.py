@@ -41,9 +41,10 @@ _LAST_WORDS = re.compile(r"[.!?”]\s+([^.!?”]{2,40})$")
 _PERSON = re.compile(r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){1,3}")
 #: The most words of a caption closed by a bracketed credit.
 _BRACKETED_WORDS = 40
-#: The subject a caption opens with: one to nine capitalised words (a name with its titles, "Sen.
-#: Mitch McConnell, R-Ky.,"; names joined by "and"), then a space.
-_SUBJECT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|and|of|de|van|von)[, ]+){1,9}")
+#: The subject a caption opens with: one to fourteen capitalised words (a name with its titles,
+#: "Sen. Mitch McConnell, R-Ky.,"; names joined by "and", "former Florida Gov. Jeb Bush"), then a
+#: space.
+_SUBJECT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|and|of|former|de|van|von|al|bin)[, ]+){1,14}")
 #: A caption's date after its verb: a year after "in" or a comma ("in 2009", "in April 2014",
 #: "June 21, 2013"), a month's day or a weekday after "on" ("on April 28", "on Monday").
 _CAPTION_DATE = re.compile(

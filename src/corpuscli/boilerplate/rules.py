@@ -102,7 +102,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 #: Every vocabulary the rules name: a block's words among their key words are found once
 #: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
 VOCABULARIES = (
-    "appeal_openers", "appeals", "bio_phrases", "caption_verbs", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
+    "appeal_openers", "appeals", "bio_phrases", "caption_verbs", "cta_imperatives", "link_calls", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", "story_headings", *_CTA_FAMILIES,
@@ -123,8 +123,13 @@ _SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
 #: A player's or embed's placeholder alone on its line, a slug in brackets: "[audio-clip]",
 #: "[video_embed]" (lower case, words joined by hyphens or underscores: not "[sic]" in a quote).
 _PLACEHOLDER = re.compile(r"\[[a-z]{2,15}(?:[_-][a-z]{2,15}){1,3}\]")
-#: A link's address: "http…", "www.…", or a domain with a path ("tmsnrt.rs/2K9tVRX").
-_LINK = re.compile(r"https?://|www\.|\b[a-z0-9-]{2,30}\.[a-z]{2,6}/\S")
+#: A link's address: "http…", "www.…", a domain with a path ("tmsnrt.rs/2K9tVRX") or a site's
+#: name with a subdomain ("video.foxnews.com").
+_LINK = re.compile(
+    r"https?://|www\.|\b[a-z0-9-]{2,30}\.[a-z]{2,6}/\S|\b[a-z0-9-]{2,30}\.[a-z0-9-]{2,30}\.(?:com|org|net|gov)\b"
+)
+#: The most words of a line that points the reader at a link.
+_POINTER_WORDS = 12
 #: The most words of a line in brackets that points at a link ("(For a graphic on …, click
 #: tmsnrt.rs/2evXAus)").
 _BRACKETED_LINK_WORDS = 40
@@ -294,6 +299,26 @@ def _embed(s: Shape, v: Verdict) -> None:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
     elif _bracketed_link(s):
         v.add(STRONG, "a link in brackets (… click <address>)", "navigation")
+    elif (link := _pointer_link(s)) is not None:
+        v.add(STRONG, *link)
+
+
+def _pointer_link(s: Shape) -> tuple[str, str] | None:
+    """A social network's address alone on its line ("https://twitter.com/…/status/…": an
+    embedded post's; other addresses may be the sources a story lists), or a short line of at most twelve words that
+    opens with a reader's call (link_calls.txt) and holds an address ("Watch the latest video at
+    video.foxnews.com", "GRAPHIC: reut.rs/2ptFPhy"): the reason and the family, or None."""
+    text = s.text.strip()
+    if s.n > _POINTER_WORDS or ("/" not in text and "www." not in text and "." not in text):
+        return None
+    if " " not in text and _LINK.match(text):
+        if word_set("social_networks").isdisjoint(s.wordset):
+            return None  # "http://en.wikipedia.org/wiki/…" after "Please see:": the story's sources
+        return "a social network's address alone on its line (an embedded post)", "embed"
+    call = lexicon("link_calls").start(text, s.words)
+    if call is not None and _LINK.search(text, call.end()):
+        return f"a pointer to a link ({call.group(0).lower()} … <address>)", "navigation"
+    return None
 
 
 def _bracketed_link(s: Shape) -> bool:
@@ -635,7 +660,7 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
     if s.n > _LONG_CREDIT:
         return
     phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
-    if phrase is not None and _inside_sentence(s.text, phrase):
+    if phrase is not None and _inside_sentence(s.text, phrase, s.sentence_like):
         phrase = None  # "… according to data compiled by Bloomberg.": the story's sentence
     if phrase and (s.n <= 40 or len(s.text.rstrip(" .)")) - phrase.end() <= 1):
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
@@ -684,10 +709,12 @@ _SHORT_CREDIT = 8
 _DASHES = "—–-―"
 
 
-def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
+def _inside_sentence(text: str, phrase: re.Match[str], sentence: bool = False) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
-    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), rather than
-    opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by …")."""
+    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), or from a
+    capitalised word in a block that is a sentence ("Leaflets distributed by the party urged …"),
+    rather than opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by
+    …")."""
     found = phrase.group(0).lower().split()
     if not found or found[-1] not in word_set("credit_agents"):
         return False
@@ -695,7 +722,7 @@ def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
     return (
         bool(before)
         and before[-1].isalpha()
-        and before[-1].islower()
+        and (before[-1].islower() or (sentence and not before[-1].isupper()))
         and before[-1] not in word_set("credit_joiners")
     )
 

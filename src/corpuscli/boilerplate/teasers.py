@@ -88,13 +88,17 @@ def bare_label(s: Shape) -> str | None:
     return m.group(0) if capitalised >= 0.5 * len(words) else None
 
 
+#: The most words of a teaser's label alone with its colon.
+_LONE_LABEL_WORDS = 7
+
+
 def glued_label(s: Shape) -> str | None:
     """The label of "More:Headline …" (no space after the colon; 25 words at most) or of a label
     alone before its links ("Also see:"), when it is a teaser's (teaser_labels.txt)."""
-    if s.n > 25 or ":" not in s.text[:30]:
+    if s.n > 25 or (":" not in s.text[:30] and not s.text.rstrip().endswith(":")):
         return None
     text = s.text.strip()
-    if text.endswith(":") and s.n <= 4:
+    if text.endswith(":") and s.n <= _LONE_LABEL_WORDS:  # "You may also be interested in:"
         label, rest = text[:-1].strip(), ""
     else:
         labelled = label_split(text)
@@ -168,7 +172,9 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         if k is None:
             continue
         if _title_headline(shapes[i]) or (
-            _lone_label(shapes[k]) and _sentence_headline(shapes[i]) and _tail_run(shapes, i)
+            _sentence_headline(shapes[i])
+            and _tail_run(shapes, i)
+            and _led_by_label(shapes, verdicts, k)
         ):
             v.add(STRONG, "a headline in a run of related links", "teaser")
     i = 0
@@ -227,12 +233,29 @@ def _link_above(shapes: list[Shape], verdicts: list[Verdict], i: int) -> int | N
         and verdicts[k].score >= STRONG
         and verdicts[k].family != "teaser"
         and shapes[k].n <= _BETWEEN_LINKS
+        and not _lone_label(shapes[k])
     ):
         k -= 1
     above = verdicts[k]
-    if (above.score >= STRONG and above.family == "teaser") or _closing_label(shapes[k]):
+    if (
+        (above.score >= STRONG and above.family == "teaser")
+        or _closing_label(shapes[k])
+        or _lone_label(shapes[k])  # "READ MORE:", removed as a call to action
+    ):
         return k
     return None
+
+
+def _led_by_label(shapes: list[Shape], verdicts: list[Verdict], k: int) -> bool:
+    """Whether block ``k`` is a teaser's label alone, or the run of links and furniture it is
+    part of goes up to one."""
+    while k >= 0:
+        if _lone_label(shapes[k]):
+            return True
+        if verdicts[k].score < STRONG or shapes[k].n > _BETWEEN_LINKS:
+            return False
+        k -= 1
+    return False
 
 
 def _lone_label(s: Shape) -> bool:
