@@ -164,6 +164,7 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         label = truncated_teaser(s)
         if label is not None:
             v.add(STRONG, f"a related-link teaser ({label} <headline> <lead>...)", "teaser")
+    tail: int | None = None  # where the closing run of headlines and short lines starts
     for i in range(1, n):
         v = verdicts[i]
         if v.score >= STRONG or quoting[i] or not 3 <= shapes[i].n <= 15:
@@ -173,7 +174,7 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             continue
         if _title_headline(shapes[i]) or (
             _sentence_headline(shapes[i])
-            and _tail_run(shapes, i)
+            and i + 1 >= (tail := _tail_start(shapes) if tail is None else tail)
             and _led_by_label(shapes, verdicts, k)
         ):
             v.add(STRONG, "a headline in a run of related links", "teaser")
@@ -274,11 +275,17 @@ def _sentence_headline(s: Shape) -> bool:
     return 3 <= s.n <= 15 and bool(_CAPITALISED.match(s.text)) and headline_shaped(s.text)
 
 
-def _tail_run(shapes: list[Shape], i: int) -> bool:
-    """No paragraph of the story after block ``i``: each later block is a headline or short."""
-    return all(
-        later.n <= 15 and (headline_shaped(later.text) or later.n <= 3) for later in shapes[i + 1 :]
-    )
+def _tail_start(shapes: list[Shape]) -> int:
+    """Where the article's closing run starts: the first block after which no paragraph of the
+    story comes (each block from there on is a headline or short). Found once per article."""
+    k = len(shapes)
+    while (
+        k > 0
+        and shapes[k - 1].n <= 15
+        and (shapes[k - 1].n <= 3 or headline_shaped(shapes[k - 1].text))
+    ):
+        k -= 1
+    return k
 
 
 def _closing_label(s: Shape) -> bool:
