@@ -78,9 +78,7 @@ def test_ctrl_c_ends_every_process_within_two_seconds_every_time(workload, tmp_p
     for attempt in range(TRIES):
         out_path = tmp_path / f"out{attempt}.tsv"
         with out_path.open("wb") as out:
-            proc = subprocess.Popen(
-                args, stdout=out, stderr=subprocess.PIPE, start_new_session=True
-            )
+            proc = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE, start_new_session=True)
         pgid = proc.pid
         try:
             if attempt % 4 == 0:  # early: importing, reading, forking
