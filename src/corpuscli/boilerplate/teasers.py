@@ -265,7 +265,10 @@ def _lone_label(s: Shape) -> bool:
     if not text.endswith(":") or s.n > 7:
         return False
     label = text[:-1].strip()
-    m = lexicon("teaser_labels").start(label, words_of(label))
+    words = words_of(label)
+    if lexicon("media_leadins").start(label, words) is not None:
+        return False  # "WATCH:" points at a player the text lost; the story goes on after it
+    m = lexicon("teaser_labels").start(label, words)
     return m is not None and m.end() >= len(label.lstrip("([ ")) - 1
 
 
