@@ -338,7 +338,8 @@ def part_c() -> None:
 #: 16 least-covered outlets, every block judged before the round-9 rules: set A, split "dev5a", read
 #: to write them; set B, split "dev5b", held aside and scored at the end); dev6 (two articles of each
 #: of the 10 outlets with the most misses left, judged before the round-10 rules: A "dev6a" read,
-#: B "dev6b" held aside).
+#: B "dev6b" held aside); dev7 (40 articles drawn from the whole corpus as it is weighted, judged
+#: before the round-11 rules: A "dev7a" read, B "dev7b" held aside).
 _LABEL_FILES = (
     "boilerplate_lines_a.json",
     "boilerplate_lines_b.json",
@@ -347,6 +348,7 @@ _LABEL_FILES = (
     "boilerplate_lines_dev4.json",
     "boilerplate_lines_dev5.json",
     "boilerplate_lines_dev6.json",
+    "boilerplate_lines_dev7.json",
     "boilerplate_lines_fresh.json",
 )
 #: The label file whose test articles are reported apart, as the split "fresh".
@@ -404,7 +406,20 @@ def part_d(corpora: Path, dev_only: bool) -> None:
 
     header = ["content blocks", "content kept", "boilerplate blocks", "boilerplate P",
               "boilerplate R", "story blocks removed"]  # fmt: skip
-    splits = ("test", "fresh", "dev", "dev2", "dev3", "dev4", "dev5a", "dev5b", "dev6a", "dev6b")
+    splits = (
+        "test",
+        "fresh",
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5a",
+        "dev5b",
+        "dev6a",
+        "dev6b",
+        "dev7a",
+        "dev7b",
+    )
     for split in splits:
         part = judged[judged["split"] == split]
         if not len(part):

@@ -16,10 +16,14 @@ import re
 from collections.abc import Callable
 
 from .shapes import Shape
-from .vocabulary import lexicon, words_of
+from .vocabulary import lexicon, word_set, words_of
 
 #: A photographer's name and the slash after it: "Nam Y. Huh/", "Olivier Douliery-Pool/".
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}/")
+#: A story's dateline: places in capitals (slashed when it is filed from two: "BEIRUT/WASHINGTON"),
+#: the agency in brackets and a dash ("SAN FRANCISCO/NEW YORK (Reuters) - …"): the story's first
+#: paragraph, not a caption opened by "photographer/agency".
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{0,80}\([^()]{1,40}\)\s*[-—–]")
 #: How many lowercase words in a row after an agency's word make a clause, not a credit.
 _CLAUSE = 4
 _CLAUSE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){" + str(_CLAUSE) + "}")
@@ -37,6 +41,17 @@ _LAST_WORDS = re.compile(r"[.!?”]\s+([^.!?”]{2,40})$")
 _PERSON = re.compile(r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){1,3}")
 #: The most words of a caption closed by a bracketed credit.
 _BRACKETED_WORDS = 40
+#: The subject a caption opens with: one to fourteen capitalised words (a name with its titles,
+#: "Sen. Mitch McConnell, R-Ky.,"; names joined by "and", "former Florida Gov. Jeb Bush"), then a
+#: space.
+_SUBJECT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|and|of|former|de|van|von|al|bin)[, ]+){1,14}")
+#: A caption's date after its verb: a year after "in" or a comma ("in 2009", "in April 2014",
+#: "June 21, 2013"), a month's day or a weekday after "on" ("on April 28", "on Monday").
+_CAPTION_DATE = re.compile(
+    r"\b(?:in\s+(?:([A-Z][a-z]+)\.?\s+)?(?:19|20)\d\d|on\s+([A-Z][a-z]+)\b|([A-Z][a-z]+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d)"
+)
+#: The most words of a caption that lost its credit.
+_UNCREDITED_WORDS = 45
 #: A caption's bar: the credit follows it.
 _BAR = " | "
 
@@ -61,7 +76,7 @@ def credited_caption(s: Shape, names_outlet: Callable[[str], object]) -> str | N
     if s.n > 90:
         return None
     text = s.text
-    if "/" in text[:60]:
+    if "/" in text[:60] and _DATELINE.match(text) is None:
         m = _PHOTOGRAPHER.match(text)
         if m is not None and _credit_opens(text[m.end() :], names_outlet):
             return "a photo caption opening with its credit (photographer/agency …)"
@@ -105,4 +120,34 @@ def _closing_credit(text: str, names_outlet: Callable[[str], object]) -> str | N
         last = m.group(1).strip().rstrip(".")
         if lexicon("photo_agencies").pattern.fullmatch(last):
             return "a photo caption closed by an agency's name (… . Agency)"
+    return None
+
+
+def uncredited_caption(s: Shape, stopwords: frozenset[str]) -> str | None:
+    """The reason a block is a photo's caption that lost its credit, or None: a name, a verb of
+    what the people of a photo do in the present tense (data/boilerplate/caption_verbs.txt:
+    "speaks", "poses", "looks on") and a date after it ("Rubio speaks to the media at the Doral
+    restaurant in April 2014.", "Presidents George W. Bush, George H. W. Bush and former Florida
+    Gov. Jeb Bush pose in 2009."), 5 to 45 words, no quotation and no colon at its end. A story
+    tells its past in the past tense and opens its present-tense sentences otherwise ("The vote
+    …", "However, protests continued on Sunday")."""
+    text = s.text
+    if not 5 <= s.n <= _UNCREDITED_WORDS or text.rstrip().endswith(":") or not text[:1].isupper():
+        return None
+    if '"' in text or "“" in text or "”" in text:
+        return None  # "Mick Mulvaney is seen in Congress in 2016. “Everyone respects him,” …"
+    verbs = lexicon("caption_verbs")
+    if verbs.keys.isdisjoint(s.keyed):
+        return None
+    subject = _SUBJECT.match(text)
+    if subject is None or s.words[0] in stopwords:
+        return None
+    verb = verbs.pattern.match(text, subject.end())
+    if verb is None:
+        return None
+    months = word_set("caption_dates")
+    for date in _CAPTION_DATE.finditer(text, verb.end()):
+        named = date.group(1) or date.group(2) or date.group(3)
+        if named is None or named.lower() in months:
+            return f"a photo caption without its credit (<name> {verb.group(0).lower()} … <date>)"
     return None

@@ -64,7 +64,7 @@ from corpuscli.text.blocks import Block
 
 from .attributions import mark_attributions
 from .calls import spread_call
-from .captions import credited_caption
+from .captions import credited_caption, uncredited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
 from .named_quotes import mark_named_pull_quotes
 from .notes import (
@@ -102,7 +102,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 #: Every vocabulary the rules name: a block's words among their key words are found once
 #: (:attr:`.shapes.Shape.keyed`), and each search looks among those few.
 VOCABULARIES = (
-    "appeal_openers", "appeals", "bio_phrases", "cta_imperatives", "photo_agencies", "contact_phrases", "credit_phrases",
+    "appeal_openers", "appeals", "bio_phrases", "caption_verbs", "cta_imperatives", "link_calls", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
     "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
     "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", "story_headings", *_CTA_FAMILIES,
@@ -123,6 +123,16 @@ _SHORTCODE = re.compile(r"\[[a-z][a-z_-]{1,20}\s+[a-z_-]{1,20}=[\"“”']")
 #: A player's or embed's placeholder alone on its line, a slug in brackets: "[audio-clip]",
 #: "[video_embed]" (lower case, words joined by hyphens or underscores: not "[sic]" in a quote).
 _PLACEHOLDER = re.compile(r"\[[a-z]{2,15}(?:[_-][a-z]{2,15}){1,3}\]")
+#: A link's address: "http…", "www.…", a domain with a path ("tmsnrt.rs/2K9tVRX") or a site's
+#: name with a subdomain ("video.foxnews.com").
+_LINK = re.compile(
+    r"https?://|www\.|\b[a-z0-9-]{2,30}\.[a-z]{2,6}/\S|\b[a-z0-9-]{2,30}\.[a-z0-9-]{2,30}\.(?:com|org|net|gov)\b"
+)
+#: The most words of a line that points the reader at a link.
+_POINTER_WORDS = 12
+#: The most words of a line in brackets that points at a link ("(For a graphic on …, click
+#: tmsnrt.rs/2evXAus)").
+_BRACKETED_LINK_WORDS = 40
 #: A pull quote as its widget prints it: the quotation marks set apart by spaces ("“ … ”").
 _SPACED_QUOTE = re.compile(r"^[“\"]\s+\S.*\S\s+[”\"]$")
 
@@ -224,6 +234,8 @@ def block_evidence(
         if i < 2:
             _series_blurb(s, v)
         _caption(s, v)
+        if v.score < STRONG and (uncredited := uncredited_caption(s, stopwords)):
+            v.add(STRONG, uncredited, "caption")
         _video_gallery(s, v)
         if not continues:
             _teaser(s, v, previous, i)
@@ -285,6 +297,42 @@ def _embed(s: Shape, v: Verdict) -> None:
         v.add(STRONG, "an embedded post (— name (@handle) date)", "embed")
     elif (m := lexicon("embed_markers").search(s.text, s.keyed, s.plain)) and s.n <= 80:
         v.add(STRONG, f"an embedded post ({m.group(0).lower()})", "embed")
+    elif _bracketed_link(s):
+        v.add(STRONG, "a link in brackets (… click <address>)", "navigation")
+    elif (link := _pointer_link(s)) is not None:
+        v.add(STRONG, *link)
+
+
+def _pointer_link(s: Shape) -> tuple[str, str] | None:
+    """A social network's address alone on its line ("https://twitter.com/…/status/…": an
+    embedded post's; other addresses may be the sources a story lists), or a short line of at most twelve words that
+    opens with a reader's call (link_calls.txt) and holds an address ("Watch the latest video at
+    video.foxnews.com", "GRAPHIC: reut.rs/2ptFPhy"): the reason and the family, or None."""
+    text = s.text.strip()
+    if s.n > _POINTER_WORDS or ("/" not in text and "www." not in text and "." not in text):
+        return None
+    if " " not in text and _LINK.match(text):
+        if word_set("social_networks").isdisjoint(s.wordset):
+            return None  # "http://en.wikipedia.org/wiki/…" after "Please see:": the story's sources
+        return "a social network's address alone on its line (an embedded post)", "embed"
+    call = lexicon("link_calls").start(text, s.words)
+    if call is not None and _LINK.search(text, call.end()):
+        return f"a pointer to a link ({call.group(0).lower()} … <address>)", "navigation"
+    return None
+
+
+def _bracketed_link(s: Shape) -> bool:
+    """A line wholly in brackets that holds a link's address ("(For a graphic on asylum-seekers,
+    click on: tmsnrt.rs/2NUL74l)", "[RELATED » Full coverage … » arkansasonline.com/elections/]"):
+    the page's pointer to a graphic or another page, not the story's words."""
+    text = s.text.strip()
+    return (
+        s.n <= _BRACKETED_LINK_WORDS
+        and text[:1] in "(["
+        and text[-1:] in ")]"
+        and ("/" in text or "www." in text)
+        and _LINK.search(text) is not None
+    )
 
 
 def _outlet_notes(s: Shape, v: Verdict) -> None:
@@ -473,7 +521,9 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
             v.add(STRONG, f"a related-link teaser ({labelled.label.lower()}: …)", "teaser")
             return
         glued = labelled.rest.lstrip("‘“'\"")[:1]
-        if not labelled.spaced and len(label_words) <= 3 and (glued.isupper() or glued.isdigit()):
+        # a label of up to six words glued to its headline ("USA TODAY's Editorial Board:John
+        # McCain's death is a metaphor …", "Start the day smarter:Get …"): the page's link text
+        if not labelled.spaced and len(label_words) <= 6 and (glued.isupper() or glued.isdigit()):
             v.add(STRONG, f"a related-link teaser ({labelled.label}:headline)", "teaser")
             return
         if labelled.bracketed and len(label_words) <= 5:
@@ -557,7 +607,9 @@ def _capitalised_words(blocks: list[Block]) -> Counter[str]:
 
 def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     """Author bios: a contact line, or "Name is a … / writes …" at the head or the tail about
-    someone whose surname the story does not mention elsewhere."""
+    someone whose surname the story does not mention elsewhere: a name opening with a given name
+    (given_names.txt) in the first two or last three blocks, any name of capitalised parts in the
+    last two ("Abbe Gluck is professor of law …", "The Memo is a reported column by …")."""
     if s.n > 90:
         return
     contact = lexicon("contact_phrases").search(s.text, s.keyed, s.plain)
@@ -570,7 +622,7 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     if contact and (s.n <= 60 or i >= n - 3 or i < 2):
         v.add(STRONG, f"an author's contact line ({contact.group(0).lower()})", "bio")
         return
-    if has_email(s.text) and s.n <= 40:
+    if has_email(s.text) and (s.n <= 40 or i >= n - 2):  # a column's blurb: "… pitch us at x@y"
         v.add(STRONG, "an author's contact line (e-mail)", "bio")
         return
     if not (i < 2 or i >= n - 3):
@@ -585,8 +637,10 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     if has_quote_mark(text) and not word_set("speech_verbs").isdisjoint(s.wordset):
         return  # "X is an attorney with … She said … “…”": the story tells what X said
     name = leading_name(text)
-    if name is None or name.split()[0].lower() not in word_set("given_names"):
+    if name is None:
         return
+    if name.split()[0].lower() not in word_set("given_names") and i < n - 2:
+        return  # a rarer given name ("Abbe Gluck is professor of law …") in the last two blocks
     after = text[len(name) :].lstrip(" ,")
     if after.startswith("(@") and (close := after.find(")")) > 0:  # "Nate Hochman (@njhochman) is"
         after = after[close + 1 :].lstrip()
@@ -606,7 +660,7 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
     if s.n > _LONG_CREDIT:
         return
     phrase = lexicon("credit_phrases").search(s.text, s.keyed, s.plain)
-    if phrase is not None and _inside_sentence(s.text, phrase):
+    if phrase is not None and _inside_sentence(s.text, phrase, s.sentence_like):
         phrase = None  # "… according to data compiled by Bloomberg.": the story's sentence
     if phrase and (s.n <= 40 or len(s.text.rstrip(" .)")) - phrase.end() <= 1):
         v.add(STRONG, f"a credit line ({phrase.group(0).lower()})", "credit")
@@ -626,6 +680,11 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
         if end is not None and end.end() >= len(s.text.rstrip(". ")) - 1 and s.n <= 30:
             v.add(STRONG, f"a credit line (… {end.group(0).lower()})", "credit")
             return
+        if edge and s.n <= _SHORT_CREDIT and (m := words.search(s.text, s.keyed, s.plain)):
+            v.add(
+                STRONG, f"a short credit at the head or tail (… {m.group(0).lower()} …)", "credit"
+            )
+            return  # "Warren reported from Atlanta."
         for m in words.pattern.finditer(s.text) if ":" in s.text else ():  # the colon after
             if s.text[m.end() : m.end() + 2].lstrip().startswith(":"):
                 v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
@@ -644,14 +703,18 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
 
 #: The longest credit line, in words.
 _LONG_CREDIT = 100
+#: The most words of a credit at the head or the tail whose crediting word stands anywhere in it.
+_SHORT_CREDIT = 8
 #: The dashes a signature opens with ("—Natalie Andrews", "-- Tom Orlik and Maeva Cousin").
 _DASHES = "—–-―"
 
 
-def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
+def _inside_sentence(text: str, phrase: re.Match[str], sentence: bool = False) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
-    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), rather than
-    opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by …")."""
+    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), or from a
+    capitalised word in a block that is a sentence ("Leaflets distributed by the party urged …"),
+    rather than opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by
+    …")."""
     found = phrase.group(0).lower().split()
     if not found or found[-1] not in word_set("credit_agents"):
         return False
@@ -659,7 +722,7 @@ def _inside_sentence(text: str, phrase: re.Match[str]) -> bool:
     return (
         bool(before)
         and before[-1].isalpha()
-        and before[-1].islower()
+        and (before[-1].islower() or (sentence and not before[-1].isupper()))
         and before[-1] not in word_set("credit_joiners")
     )
 

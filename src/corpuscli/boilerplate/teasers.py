@@ -88,13 +88,17 @@ def bare_label(s: Shape) -> str | None:
     return m.group(0) if capitalised >= 0.5 * len(words) else None
 
 
+#: The most words of a teaser's label alone with its colon.
+_LONE_LABEL_WORDS = 7
+
+
 def glued_label(s: Shape) -> str | None:
     """The label of "More:Headline …" (no space after the colon; 25 words at most) or of a label
     alone before its links ("Also see:"), when it is a teaser's (teaser_labels.txt)."""
-    if s.n > 25 or ":" not in s.text[:30]:
+    if s.n > 25 or (":" not in s.text[:30] and not s.text.rstrip().endswith(":")):
         return None
     text = s.text.strip()
-    if text.endswith(":") and s.n <= 4:
+    if text.endswith(":") and s.n <= _LONE_LABEL_WORDS:  # "You may also be interested in:"
         label, rest = text[:-1].strip(), ""
     else:
         labelled = label_split(text)
@@ -160,11 +164,19 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         label = truncated_teaser(s)
         if label is not None:
             v.add(STRONG, f"a related-link teaser ({label} <headline> <lead>...)", "teaser")
+    tail: int | None = None  # where the closing run of headlines and short lines starts
     for i in range(1, n):
-        v, above = verdicts[i], verdicts[i - 1]
-        if v.score >= STRONG or quoting[i] or not _title_headline(shapes[i]):
+        v = verdicts[i]
+        if v.score >= STRONG or quoting[i] or not 3 <= shapes[i].n <= 15:
             continue
-        if (above.score >= STRONG and above.family == "teaser") or _closing_label(shapes[i - 1]):
+        k = _link_above(shapes, verdicts, i)
+        if k is None:
+            continue
+        if _title_headline(shapes[i]) or (
+            _sentence_headline(shapes[i])
+            and i + 1 >= (tail := _tail_start(shapes) if tail is None else tail)
+            and _led_by_label(shapes, verdicts, k)
+        ):
             v.add(STRONG, "a headline in a run of related links", "teaser")
     i = 0
     while i < n:
@@ -205,6 +217,78 @@ def _title_headline(s: Shape) -> bool:
     words = [w for w in s.text.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.6 * len(words) and headline_shaped(s.text)
+
+
+#: The most words of a furniture block (an advertisement's label, a player's) that a run of
+#: related links goes on across.
+_BETWEEN_LINKS = 25
+
+
+def _link_above(shapes: list[Shape], verdicts: list[Verdict], i: int) -> int | None:
+    """The block a run of related links goes on from, for block ``i``: the first block above it
+    that is not short furniture of another family ("Advertisement", a player's label: pages set
+    them between the links), when it is a teaser or ends with a teaser's label and colon."""
+    k = i - 1
+    while (
+        k > 0
+        and verdicts[k].score >= STRONG
+        and verdicts[k].family != "teaser"
+        and shapes[k].n <= _BETWEEN_LINKS
+        and not _lone_label(shapes[k])
+    ):
+        k -= 1
+    above = verdicts[k]
+    if (
+        (above.score >= STRONG and above.family == "teaser")
+        or _closing_label(shapes[k])
+        or _lone_label(shapes[k])  # "READ MORE:", removed as a call to action
+    ):
+        return k
+    return None
+
+
+def _led_by_label(shapes: list[Shape], verdicts: list[Verdict], k: int) -> bool:
+    """Whether block ``k`` is a teaser's label alone, or the run of links and furniture it is
+    part of goes up to one."""
+    while k >= 0:
+        if _lone_label(shapes[k]):
+            return True
+        if verdicts[k].score < STRONG or shapes[k].n > _BETWEEN_LINKS:
+            return False
+        k -= 1
+    return False
+
+
+def _lone_label(s: Shape) -> bool:
+    """A teaser's label alone with its colon: "READ MORE:", "You may also be interested in:"."""
+    text = s.text.strip()
+    if not text.endswith(":") or s.n > 7:
+        return False
+    label = text[:-1].strip()
+    words = words_of(label)
+    if lexicon("media_leadins").start(label, words) is not None:
+        return False  # "WATCH:" points at a player the text lost; the story goes on after it
+    m = lexicon("teaser_labels").start(label, words)
+    return m is not None and m.end() >= len(label.lstrip("([ ")) - 1
+
+
+def _sentence_headline(s: Shape) -> bool:
+    """A headline in sentence case: three to fifteen words, capitalised, no full stop at its end
+    (a question mark may close it): "Photos show overcrowding at US migrant centres"."""
+    return 3 <= s.n <= 15 and bool(_CAPITALISED.match(s.text)) and headline_shaped(s.text)
+
+
+def _tail_start(shapes: list[Shape]) -> int:
+    """Where the article's closing run starts: the first block after which no paragraph of the
+    story comes (each block from there on is a headline or short). Found once per article."""
+    k = len(shapes)
+    while (
+        k > 0
+        and shapes[k - 1].n <= 15
+        and (shapes[k - 1].n <= 3 or headline_shaped(shapes[k - 1].text))
+    ):
+        k -= 1
+    return k
 
 
 def _closing_label(s: Shape) -> bool:
