@@ -316,6 +316,8 @@ def _pointer_link(s: Shape) -> tuple[str, str] | None:
             return None  # "http://en.wikipedia.org/wiki/…" after "Please see:": the story's sources
         return "a social network's address alone on its line (an embedded post)", "embed"
     call = lexicon("link_calls").start(text, s.words)
+    if call is not None and not word_set("speech_verbs").isdisjoint(s.wordset):
+        return None  # "…, officials said": the story reports where something is, not a pointer
     if call is not None and _LINK.search(text, call.end()):
         return f"a pointer to a link ({call.group(0).lower()} … <address>)", "navigation"
     return None
