@@ -63,3 +63,30 @@ def test_a_schedule_or_account_with_a_date_is_no_caption(line: str) -> None:
 )
 def test_captions_that_lost_their_credit_are_still_removed(line: str) -> None:
     assert _removed(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vaccine, distributed by McKesson, has reached 2 million people.",
+        "The letter was republished with permission of the family on Tuesday.",
+        "Hat tip to the teachers who kept the school open through the storm, the mayor said.",
+        "The memo, first published by Politico, was later confirmed by the agency.",
+    ],
+)
+def test_a_credit_phrase_inside_a_story_sentence_is_kept(line: str) -> None:
+    assert not _removed(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Distributed by Creators.com",
+        "This article is republished from The Conversation under a Creative Commons license.",
+        "Reprinted with permission from The Dispatch.",
+        "Hat tip to Ed Morrissey.",
+        "Jane Doe contributed from Kabul.",
+    ],
+)
+def test_credits_are_still_removed(line: str) -> None:
+    assert _removed(line)

@@ -713,20 +713,28 @@ _DASHES = "—–-―"
 
 def _inside_sentence(text: str, phrase: re.Match[str], sentence: bool = False) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
-    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), or from a
+    case ("data compiled by Bloomberg", "The vaccine, distributed by McKesson, …"), or from a
     capitalised word in a block that is a sentence ("Leaflets distributed by the party urged …"),
     rather than opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by
-    …")."""
+    …"); whether another crediting phrase is followed by an attribution in a sentence ("Hat tip
+    to the teachers …, the mayor said.") or goes on from a word in lower case with no piece named
+    before it (credit_pieces.txt: "The letter was republished with permission of …")."""
     found = phrase.group(0).lower().split()
-    if not found or found[-1] not in word_set("credit_agents"):
-        return False
     before = text[: phrase.start()].split()
-    return (
-        bool(before)
-        and before[-1].isalpha()
-        and (before[-1].islower() or (sentence and not before[-1].isupper()))
-        and before[-1] not in word_set("credit_joiners")
+    # "The vaccine, distributed by McKesson, …": the comma is no break in the sentence
+    last = before[-1].rstrip(",;") if before else ""
+    in_lower_case = (
+        last.isalpha()
+        and (last.islower() or (sentence and not last.isupper()))
+        and last not in word_set("credit_joiners")
     )
+    if found and found[-1] in word_set("credit_agents"):
+        return in_lower_case
+    if sentence and not word_set("speech_verbs").isdisjoint(words_of(text[phrase.end() :])):
+        return True  # "Hat tip to the teachers who …, the mayor said."
+    # "The letter was republished with permission of the family …" (not "This article is
+    # republished from …"): a phrase after a word in lower case that names no piece
+    return in_lower_case and word_set("credit_pieces").isdisjoint(words_of(" ".join(before)))
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
