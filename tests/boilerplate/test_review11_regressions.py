@@ -90,3 +90,36 @@ def test_a_credit_phrase_inside_a_story_sentence_is_kept(line: str) -> None:
 )
 def test_credits_are_still_removed(line: str) -> None:
     assert _removed(line)
+
+
+def _kept_page(page: list[str]) -> list[str]:
+    verdicts = detect(frame("\n".join(page)), page=True)
+    return verdicts.loc[~verdicts["boilerplate"], "text"].tolist()
+
+
+MENU = ["Home", "News", "Politics", "Sports", "Sign in"]
+STORY = [
+    "The House passed a spending bill early on Friday after a marathon overnight session, "
+    "sending the measure to the Senate with hours to spare before a shutdown deadline.",
+    PARAGRAPH,
+    SECOND,
+    "The Senate is expected to take up the bill on Saturday, and leaders in both parties said "
+    "they expected it to pass with a comfortable margin despite objections on the right.",
+]
+
+
+def test_a_headline_printed_twice_keeps_the_lede_after_it() -> None:
+    headline = "House passes sweeping spending bill after marathon session"
+    out = _kept_page([*MENU, headline, headline, *STORY, "About us", "Contact"])
+    assert out[-len(STORY) :] == STORY
+
+
+def test_a_teaser_card_inside_the_story_is_still_removed() -> None:
+    title = "Column: A vulture firm's bid for Gannett shows there's still value in newspapers"
+    card = [
+        title,
+        title,
+        "Alden Global Capital is a vulture firm that makes real vultures look good.",
+    ]
+    out = _kept_page([*MENU, *STORY[:2], *card, *STORY[2:], "About us", "Contact"])
+    assert out == STORY
