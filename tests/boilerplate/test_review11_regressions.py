@@ -86,6 +86,9 @@ def test_a_credit_phrase_inside_a_story_sentence_is_kept(line: str) -> None:
         "Reprinted with permission from The Dispatch.",
         "Hat tip to Ed Morrissey.",
         "Jane Doe contributed from Kabul.",
+        "The Associated Press contributed to this report.",
+        "Fox News' Jane Doe and the Associated Press contributed to this report.",
+        "Reuters contributed additional reporting from London.",
     ],
 )
 def test_credits_are_still_removed(line: str) -> None:

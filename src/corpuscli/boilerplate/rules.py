@@ -733,8 +733,14 @@ def _inside_sentence(text: str, phrase: re.Match[str], sentence: bool = False) -
     if sentence and not word_set("speech_verbs").isdisjoint(words_of(text[phrase.end() :])):
         return True  # "Hat tip to the teachers who …, the mayor said."
     # "The letter was republished with permission of the family …" (not "This article is
-    # republished from …"): a phrase after a word in lower case that names no piece
-    return in_lower_case and word_set("credit_pieces").isdisjoint(words_of(" ".join(before)))
+    # republished from …", "The Associated Press contributed to this report."): a phrase after a
+    # word in lower case, not closing the block, that names no piece before it
+    return (
+        last.islower()
+        and last not in word_set("credit_joiners")
+        and len(text.rstrip(" .)")) - phrase.end() > 1
+        and word_set("credit_pieces").isdisjoint(words_of(" ".join(before)))
+    )
 
 
 def _byline(groups: list[list[str]], edge: bool) -> bool:
