@@ -50,6 +50,9 @@ _SUBJECT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|and|of|former|de|van|von|al|bin)[
 _CAPTION_DATE = re.compile(
     r"\b(?:in\s+(?:([A-Z][a-z]+)\.?\s+)?(?:19|20)\d\d|on\s+([A-Z][a-z]+)\b|([A-Z][a-z]+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d)"
 )
+#: A month's day and a year after a caption's weekday (", Nov. 2, 2016"): the month's name is
+#: group 1.
+_DATED_WEEKDAY = re.compile(r",?\s+([A-Z][a-z]+)\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")
 #: The most words of a caption that lost its credit.
 _UNCREDITED_WORDS = 45
 #: A caption's bar: the credit follows it.
@@ -146,8 +149,28 @@ def uncredited_caption(s: Shape, stopwords: frozenset[str]) -> str | None:
     if verb is None:
         return None
     months = word_set("caption_dates")
+    weekdays = word_set("caption_weekdays")
     for date in _CAPTION_DATE.finditer(text, verb.end()):
         named = date.group(1) or date.group(2) or date.group(3)
-        if named is None or named.lower() in months:
-            return f"a photo caption without its credit (<name> {verb.group(0).lower()} … <date>)"
+        end = date.end()
+        if named is not None and named.lower() in weekdays:
+            dated = _DATED_WEEKDAY.match(text, end)  # "on Monday, Nov. 2, 2016"
+            if dated is None or dated.group(1).lower() not in months:
+                continue  # "on Wednesday" alone: as often the story's schedule
+            end = dated.end()
+        elif named is not None and named.lower() not in months:
+            continue
+        if _goes_on(text[end:]):
+            return None
+        return f"a photo caption without its credit (<name> {verb.group(0).lower()} … <date>)"
     return None
+
+
+def _goes_on(tail: str) -> bool:
+    """Whether a line goes on after its date the way a story's sentence does (", where she is
+    expected to …", ", which drew …", "…, the White House said": caption_clauses.txt and
+    speech_verbs.txt), not the way a caption closes ("…, in Washington.")."""
+    return (
+        lexicon("caption_clauses").pattern.search(tail) is not None
+        or lexicon("speech_verbs").pattern.search(tail) is not None
+    )

@@ -199,8 +199,10 @@ def _teasers(blocks: list[Block], kinds: list[str]) -> set[int]:
 def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
     """Teaser cards: a title given twice within three blocks (a picture's text, then the link),
     with a one-paragraph description (under 50 words) after the second: the story says no line
-    twice in a row."""
+    twice in a row. Not the page's headline printed twice (a title, then the heading) before
+    the first prose, when the story goes on after the lede (prose after the description)."""
     out: list[int] = []
+    first_prose = next((i for i, kind in enumerate(kinds) if kind == PROSE), len(kinds))
     for k in range(len(blocks) - 1):
         if kinds[k] != LINE or length(blocks[k].text) < 4:
             continue
@@ -213,6 +215,9 @@ def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
             and kinds[d] in (PROSE, SHORT)
             and length(blocks[d].text) < 50
             and (k == 0 or blocks[k - 1].text != blocks[k].text)  # no picture's caption, thrice
+            # the story goes on after its lede: a page printing its headline twice (a title,
+            # then the heading) before the lede and the next paragraph, no prose before them
+            and (k > first_prose or d + 1 >= len(blocks) or kinds[d + 1] != PROSE)
         ):
             out.extend(range(k, d + 1))
     return out

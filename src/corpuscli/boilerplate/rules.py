@@ -316,6 +316,8 @@ def _pointer_link(s: Shape) -> tuple[str, str] | None:
             return None  # "http://en.wikipedia.org/wiki/…" after "Please see:": the story's sources
         return "a social network's address alone on its line (an embedded post)", "embed"
     call = lexicon("link_calls").start(text, s.words)
+    if call is not None and not word_set("speech_verbs").isdisjoint(s.wordset):
+        return None  # "…, officials said": the story reports where something is, not a pointer
     if call is not None and _LINK.search(text, call.end()):
         return f"a pointer to a link ({call.group(0).lower()} … <address>)", "navigation"
     return None
@@ -711,19 +713,33 @@ _DASHES = "—–-―"
 
 def _inside_sentence(text: str, phrase: re.Match[str], sentence: bool = False) -> bool:
     """Whether a crediting phrase ending with "by" goes on from a word of a sentence in lower
-    case ("data compiled by Bloomberg", "a list that was compiled by the committee"), or from a
+    case ("data compiled by Bloomberg", "The vaccine, distributed by McKesson, …"), or from a
     capitalised word in a block that is a sentence ("Leaflets distributed by the party urged …"),
     rather than opening a credit ("Compiled by …", "(Reporting by …", "Written and produced by
-    …")."""
+    …"); whether another crediting phrase is followed by an attribution in a sentence ("Hat tip
+    to the teachers …, the mayor said.") or goes on from a word in lower case with no piece named
+    before it (credit_pieces.txt: "The letter was republished with permission of …")."""
     found = phrase.group(0).lower().split()
-    if not found or found[-1] not in word_set("credit_agents"):
-        return False
     before = text[: phrase.start()].split()
+    # "The vaccine, distributed by McKesson, …": the comma is no break in the sentence
+    last = before[-1].rstrip(",;") if before else ""
+    in_lower_case = (
+        last.isalpha()
+        and (last.islower() or (sentence and not last.isupper()))
+        and last not in word_set("credit_joiners")
+    )
+    if found and found[-1] in word_set("credit_agents"):
+        return in_lower_case
+    if sentence and not word_set("speech_verbs").isdisjoint(words_of(text[phrase.end() :])):
+        return True  # "Hat tip to the teachers who …, the mayor said."
+    # "The letter was republished with permission of the family …" (not "This article is
+    # republished from …", "The Associated Press contributed to this report."): a phrase after a
+    # word in lower case, not closing the block, that names no piece before it
     return (
-        bool(before)
-        and before[-1].isalpha()
-        and (before[-1].islower() or (sentence and not before[-1].isupper()))
-        and before[-1] not in word_set("credit_joiners")
+        last.islower()
+        and last not in word_set("credit_joiners")
+        and len(text.rstrip(" .)")) - phrase.end() > 1
+        and word_set("credit_pieces").isdisjoint(words_of(" ".join(before)))
     )
 
 
