@@ -14,3 +14,31 @@ def test_participle_after_a_dash_takes_no_subject_from_a_later_sentence() -> Non
         "stalled, and former Defense Secretary Jim Mattis issued a rebuke."
     )
     assert all(q.speaker != "Jim Mattis" for q in extract_quotes(text))
+
+
+def _direct_speaker(text: str) -> str | None:
+    return next(q.speaker for q in extract_quotes(text) if q.kind == "direct")
+
+
+def test_the_company_is_no_one_word_name_used_as_a_person() -> None:
+    # "Biden" is never written as a thing's name ("it", "its"): "the company" stays as written
+    text = (
+        'Biden said the talks would go on. "We remain committed to the deal," the company said '
+        "in a statement."
+    )
+    assert _direct_speaker(text) == "the company"
+    # nor one "he" follows, even with an "it" elsewhere
+    text = (
+        "Biden said he was hopeful. Biden said it was early days. "
+        '"We remain committed to the deal," the company said.'
+    )
+    assert _direct_speaker(text) == "the company"
+
+
+def test_the_company_is_a_one_word_name_used_as_an_organisation() -> None:
+    for opening in (
+        "Boeing said its talks would go on.",
+        "The airline Boeing said the talks would go on.",
+    ):
+        text = opening + ' "We remain committed to the deal," the company said.'
+        assert _direct_speaker(text) == "Boeing"
