@@ -42,3 +42,30 @@ def test_the_company_is_a_one_word_name_used_as_an_organisation() -> None:
     ):
         text = opening + ' "We remain committed to the deal," the company said.'
         assert _direct_speaker(text) == "Boeing"
+
+
+def _reported_speaker(text: str) -> str | None:
+    return next(q.speaker for q in extract_quotes(text) if q.kind == "indirect")
+
+
+def test_according_to_an_outlet_gives_the_statement_to_no_subject_that_says_nothing() -> None:
+    # declined to say, has not responded, and a verb of a relative clause: nobody inside spoke
+    assert _reported_speaker(
+        "According to Reuters, the company declined to say whether the plant would close."
+    ) in (None, "Reuters")
+    assert (
+        _reported_speaker(
+            "According to CNN, the White House has not responded to a request for comment."
+        )
+        == "CNN"
+    )
+    assert _reported_speaker(
+        "According to the AP, police arrested three men who allegedly told officers they were lost."
+    ) in (None, "the AP", "AP")
+    # a subject that does speak there still takes it
+    assert (
+        _reported_speaker(
+            "According to the BBC, Foreign Minister Sergei Lavrov warned that talks would fail."
+        )
+        == "Sergei Lavrov"
+    )
