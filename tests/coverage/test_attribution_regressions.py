@@ -69,3 +69,15 @@ def test_according_to_an_outlet_gives_the_statement_to_no_subject_that_says_noth
         )
         == "Sergei Lavrov"
     )
+
+
+def test_a_passive_speech_act_gives_no_partial_quote_to_its_subject() -> None:
+    # "were ordered", "was sharply criticized": the subject was spoken to, it said nothing
+    for text in (
+        "Residents were ordered to “shelter in place” until further notice.",
+        "The mayor was sharply criticized for a “reckless” plan.",
+    ):
+        assert all(q.speaker is None for q in extract_quotes(text) if q.kind == "partial")
+    # an active act after a passive one still speaks
+    text = "The mayor was criticized, and Boehner chided Obama for having “wasted” time."
+    assert [q.speaker for q in extract_quotes(text)] == ["Boehner"]
