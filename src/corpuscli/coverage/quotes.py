@@ -363,10 +363,34 @@ def _inner_speaker(text: str, start: int, end: int) -> Mention | None:
         return None
     if text[start : hit.start()].split()[-1:] in _PASSIVE_BEFORE:
         return None  # "Donald Trump Jr was informed …": told, not telling
+    if not _says_there(text[start : hit.start()], hit.group()):
+        return None
     who = parse_subject(text, start, hit.start())
     if who is None or who.source == "pronoun" or _news_source(who):
         return None
     return who
+
+
+#: The classes of verbs whose subject says what the outlet reported (data/quotes/speech_verbs.tsv):
+#: "Lavrov said", "denied that", "warned that"; not "responded to a request", "called for".
+_INNER_CLASSES = frozenset(("say", "clause", "object"))
+#: The words that, before the verb, make its subject someone who said nothing: a negation, a
+#: relative pronoun (the verb is another's: "police arrested three men who allegedly told …").
+_NOT_INNER = lexicon().words("negations") | frozenset(("who", "whom", "that", "which"))
+_UNSAID_BEFORE_TO = lexicon().words("unsaid_before_to")
+
+
+def _says_there(before: str, verb: str) -> bool:
+    """Whether the speech verb ``verb``, after ``before`` (the clause's words up to it), says
+    something its subject said: a verb of a class that reports a statement, not negated ("has
+    not responded"), not after "declined to" or "refused to", with no relative pronoun before
+    it ("the men who told …": the men spoke, not the clause's subject)."""
+    if lexicon().verb_class.get(_SPACES.sub(" ", verb.lower())) not in _INNER_CLASSES:
+        return False
+    words = [w.strip(",;:—–").lower() for w in before.split()]
+    if any(w in _NOT_INNER or w.endswith(("n't", "n’t")) for w in words):
+        return False
+    return not (len(words) >= 2 and words[-1] == "to" and words[-2] in _UNSAID_BEFORE_TO)
 
 
 #: The word before a verb that makes it passive: its subject was told, it did not tell.

@@ -729,6 +729,8 @@ def _coordinated_subject(text: str, start: int, end: int) -> Mention | None:
     saying …": Mattis): a person or a body right before a finite verb; None with no such
     clause."""
     comma = text.rfind(",", start, end)
+    if comma < 0:  # no clause ends before the participle ("… — saying"): nothing to search
+        return None
     joined = text.rfind(", and ", start, comma)
     if joined < 0:
         return None

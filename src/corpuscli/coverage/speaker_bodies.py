@@ -180,16 +180,59 @@ def _head_of(speaker: str | None, heads: frozenset[str] | set[str]) -> str | Non
     return head if head in heads else None
 
 
-def _bare_name(name: str, preceded: frozenset[str]) -> bool:
+def _bare_name(name: str, preceded: frozenset[str], uses: tuple[frozenset[str], ...]) -> bool:
     """Whether ``name``, a speaker as written, is a name of one word the article never gives
     a first name or a title (``preceded``: the words it writes after another capitalised word,
-    :func:`_preceded_words`): "Amazon said …" ¶ "“…,” the company said" is an organisation named
-    by its name alone, not a person ("Halsema", where the article writes "Valerie Halsema"). A
-    first name the lexicon knows ("Jordan") is no organisation's."""
+    :func:`_preceded_words`) and uses as an organisation's (``uses``: :func:`_name_uses`):
+    "Amazon said it …" ¶ "“…,” the company said" is an organisation named by its name alone,
+    not a person ("Halsema", where the article writes "Valerie Halsema"; "Biden", that "he"
+    follows or nothing does). A first name the lexicon knows ("Jordan") is no organisation's."""
     lex = lexicon()
     if not _ONE_NAME.fullmatch(name) or name in lex.first_names or name in preceded:
         return False
+    as_thing, as_person = uses
+    if name not in as_thing or name in as_person:
+        return False
     return name not in lex.countries and name not in lex.capitals and name not in lex.adjectives
+
+
+#: A word, or a mark that ends a sentence.
+_TOKEN = re.compile(r"[\w&'’-]+|[.!?;]")
+#: How many words after a name its pronoun may come ("Amazon said in a statement that it …").
+_PRONOUN_REACH = 6
+
+
+def _name_uses(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words ``text`` uses as a thing's name and those it uses as a person's:
+    the first pronoun within a few words after the word, in its sentence ("Amazon said it",
+    "Biden said he"; data/quotes/function_words.tsv: ``thing_pronouns``, ``person_pronouns``),
+    or an organisation's head word in apposition ("Amazon, the company", "the retailer
+    Amazon"). One pass; each word looks a bounded number of words ahead."""
+    lex = lexicon()
+    things, people = lex.words("thing_pronouns"), lex.words("person_pronouns")
+    heads = lex.words("org_heads")
+    tokens = [_POSSESSIVE_END.sub("", m.group(0)) for m in _TOKEN.finditer(text)]
+    as_thing: set[str] = set()
+    as_person: set[str] = set()
+    for i, word in enumerate(tokens):
+        if not _ONE_NAME.fullmatch(word):
+            continue
+        if i >= 2 and tokens[i - 2].lower() == "the" and tokens[i - 1] in heads:
+            as_thing.add(word)  # "the retailer Amazon"
+        after = tokens[i + 1 : i + 1 + _PRONOUN_REACH]
+        if len(after) >= 2 and after[0] in ("the", "a", "an") and after[1] in heads:
+            as_thing.add(word)  # "Amazon, the company"
+        for w in after:
+            if w in ".!?;":
+                break
+            lower = w.lower()
+            if lower in things:
+                as_thing.add(word)
+                break
+            if lower in people:
+                as_person.add(word)
+                break
+    return frozenset(as_thing), frozenset(as_person)
 
 
 #: A name of one word.
@@ -250,10 +293,11 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
             if not found:
                 if spoke is None:
                     preceded = _preceded_words(text)
+                    uses = _name_uses(text)
                     spoke = [
                         (start, speaker) for start, speaker, source, surface in said
                         if speaker and source in ("named", "description")
-                        and surface and (_body(surface) or _bare_name(surface, preceded))
+                        and surface and (_body(surface) or _bare_name(surface, preceded, uses))
                         and speaker not in lex.countries
                     ]  # fmt: skip
                     lower = frozenset(_LOWER_WORD.findall(text))

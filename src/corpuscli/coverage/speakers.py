@@ -530,6 +530,12 @@ _BODY = re.compile(
 _SPEAKS = re.compile(rf"\b(?:{VERBS}|{_alternation(lexicon().speech_acts)})\b")
 
 
+#: A form of "be" (an adverb may follow it) right before a verb: the verb is passive.
+_PASSIVE_BEFORE = re.compile(
+    r"\b" + _alternation(lexicon().words("passive_be")) + r"(?:\s+\w+ly)?\s+$", re.IGNORECASE
+)
+
+
 class _SentenceVerbs:
     """A pronoun and its speech verb (:data:`PRONOUN_VERB`), and a verb of speaking
     (:data:`_SPEAKS`), between a sentence's start and a quote: searched in the stretch when it
@@ -545,11 +551,29 @@ class _SentenceVerbs:
 
     def before(self, start: int, end: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         if end - start <= self.SEARCHED:
-            return PRONOUN_VERB.search(self.text, start, end), _SPEAKS.search(self.text[start:end])
+            return PRONOUN_VERB.search(self.text, start, end), self._active(start, end, None)
         if self.indexes is None:
             self.indexes = (MatchIndex(PRONOUN_VERB, self.text), MatchIndex(_SPEAKS, self.text))
         pronoun_verb, speaks = self.indexes
-        return pronoun_verb.first(start, end), speaks.first(start, end, sliced=True)
+        return pronoun_verb.first(start, end), self._active(start, end, speaks)
+
+    def _active(self, start: int, end: int, index: MatchIndex | None) -> re.Match[str] | None:
+        """The first verb of speaking in ``text[start:end]`` that is not passive ("Residents
+        were ordered to “…”": told, not telling; "was quoted as saying": the "saying"): the
+        first one matched as in the slice, a later one as in the text (offsets then into the
+        text; the callers read the verb only). Each search starts after the last."""
+        if index is None:
+            found = _SPEAKS.search(self.text[start:end])
+        else:
+            found = index.first(start, end, sliced=True)
+        begin = start + found.start() if found else end
+        while found is not None and _PASSIVE_BEFORE.search(
+            self.text, max(start, begin - 40), begin
+        ):
+            at = begin + len(found.group(0))
+            found = _SPEAKS.search(self.text, at, end) if index is None else index.first(at, end)
+            begin = found.start() if found else end
+        return found
 
 
 _MALE_TITLE = re.compile("^" + _alternation(lexicon().words("male_titles")) + r"\s")
