@@ -7,6 +7,16 @@ import pandas as pd
 
 from corpuscli.boilerplate.detection import detect
 
+#: Two ordinary story paragraphs of a news article to set a line between (written for the tests).
+PARAGRAPH = (
+    "The Senate passed the budget deal early on Friday after a long night of debate, sending "
+    "the measure to the president, who is expected to sign it into law next week."
+)
+SECOND = (
+    "Lawmakers in both parties said the agreement would avert a shutdown, though several "
+    "conservatives complained that it spent too much and cut too little over the next decade."
+)
+
 
 def frame(*texts: str, source: str = "Outlet", titles: list[str] | None = None) -> pd.DataFrame:
     """A frame of ``texts`` (doc ids d0, d1, …) from ``source``, with ``titles`` if given."""

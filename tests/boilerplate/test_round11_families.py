@@ -9,16 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corpuscli.boilerplate.detection import detect
-from tests.boilerplate.cases import frame
-
-PARAGRAPH = (
-    "The Senate passed the budget deal early on Friday after a long night of debate, sending "
-    "the measure to the president, who is expected to sign it into law next week."
-)
-SECOND = (
-    "Lawmakers in both parties said the agreement would avert a shutdown, though several "
-    "conservatives complained that it spent too much and cut too little over the next decade."
-)
+from tests.boilerplate.cases import PARAGRAPH, SECOND, frame
 
 
 def _verdicts(*lines: str, source: str = "Outlet"):  # type: ignore[no-untyped-def]

@@ -707,13 +707,7 @@ def _clause_subject(text: str, start: int, end: int) -> Mention | None:
     of the Old or New South")."""
     if not _SUBORDINATOR.search(text, max(0, start - 10), start):
         return None
-    start = _skip_space(text, start, end)
-    clause = text[start:end]
-    head_end = _noun_phrase_end(clause)
-    words = clause[head_end:].split(None, 2)
-    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
-        return None
-    found = parse_phrase(text, start, start + head_end)
+    found = _finite_head(text, _skip_space(text, start, end), end)
     if (
         found is None
         or found.kind == "place"
@@ -721,6 +715,17 @@ def _clause_subject(text: str, start: int, end: int) -> Mention | None:
     ):
         return None
     return found
+
+
+def _finite_head(text: str, begin: int, end: int) -> Mention | None:
+    """The noun phrase that opens ``text[begin:end]`` right before a finite verb, read as a
+    mention; None when the clause opens otherwise."""
+    clause = text[begin:end]
+    head_end = _noun_phrase_end(clause)
+    words = clause[head_end:].split(None, 2)
+    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
+        return None
+    return parse_phrase(text, begin, begin + head_end)
 
 
 def _coordinated_subject(text: str, start: int, end: int) -> Mention | None:
@@ -734,13 +739,7 @@ def _coordinated_subject(text: str, start: int, end: int) -> Mention | None:
     joined = text.rfind(", and ", start, comma)
     if joined < 0:
         return None
-    begin = _skip_space(text, joined + len(", and "), comma)
-    clause = text[begin:comma]
-    head_end = _noun_phrase_end(clause)
-    words = clause[head_end:].split(None, 2)
-    if not head_end or not words or not _is_finite(words[0], clause[:head_end].split()[-1]):
-        return None
-    found = parse_phrase(text, begin, begin + head_end)
+    found = _finite_head(text, _skip_space(text, joined + len(", and "), comma), comma)
     if found is None or found.source == "pronoun" or found.kind not in ("person", "body"):
         return None
     return found
