@@ -126,6 +126,13 @@ def deferred() -> Iterator[None]:
         raise _exception(signum)
 
 
+def hold() -> None:
+    """From here to the end of the process a stop signal is noted, never raised: the run has
+    ended (its exit status is known) and is only leaving, so an exception raised now would cut
+    nothing but the exit itself, with a traceback. The deadline still stands."""
+    _State.holding += 1
+
+
 def signal_of(exc: BaseException) -> int:
     """The signal that stopped the run, given the exception it ends with: a Terminated's, else
     the stop signal received, else Ctrl-C's."""

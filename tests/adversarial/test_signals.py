@@ -243,3 +243,30 @@ def test_a_dask_run_stops_whole_and_quietly(workload, tmp_path, signum):
     finally:
         kill_session(proc.pid)
         proc.wait(timeout=PATIENCE)
+
+
+_LATE = """
+import os, signal
+from corpuscli import interrupts
+from corpuscli.cli import app as cli
+
+def finished(**kwargs):
+    print("whole output")
+    raise SystemExit(0)
+
+def late():
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the finished run leaves
+    return None
+
+cli.app = finished
+interrupts.received = late
+cli.main()
+"""
+
+
+def test_a_ctrl_c_that_comes_as_a_finished_run_leaves_cuts_nothing():
+    done = subprocess.run(
+        [sys.executable, "-c", _LATE], capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout) == (0, "whole output\n"), done.stderr
+    assert "Traceback" not in done.stderr

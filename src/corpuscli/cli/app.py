@@ -110,10 +110,12 @@ def main() -> None:
     try:
         app(prog_name="corpus")
     except KeyboardInterrupt as exc:  # outside a command body (parsing the command line)
+        interrupts.hold()
         signum = interrupts.signal_of(exc)
         interrupts.say(f"corpus: {interrupts.describe(signum)}")
         sys.exit(interrupts.exit_code(signum))
     except SystemExit as done:
+        interrupts.hold()  # a Ctrl-C from here on comes too late to cut the run short
         received = interrupts.received()
         code = done.code
         if received is not None and code != interrupts.exit_code(received):
