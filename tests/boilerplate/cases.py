@@ -7,14 +7,15 @@ import pandas as pd
 
 from corpuscli.boilerplate.detection import detect
 
-#: Two ordinary story paragraphs of a news article to set a line between (written for the tests).
+#: Two story paragraphs of a real article (Newsweek, 5946_center in sample_data/, MIT-licensed
+#: excerpts of the NeuS roundups) to set a line between.
 PARAGRAPH = (
-    "The Senate passed the budget deal early on Friday after a long night of debate, sending "
-    "the measure to the president, who is expected to sign it into law next week."
+    "President Joe Biden sparred Wednesday with a reporter who asked what makes him confident "
+    "that Russian President Vladimir Putin will change his behavior."
 )
 SECOND = (
-    "Lawmakers in both parties said the agreement would avert a shutdown, though several "
-    "conservatives complained that it spent too much and cut too little over the next decade."
+    "The tense exchange happened during Biden's solo news conference following his first "
+    "face-to-face meeting with Putin as president. The two leaders were in Geneva for the summit."
 )
 
 
