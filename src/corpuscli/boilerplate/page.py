@@ -397,14 +397,75 @@ def _extent(
     return kept | listed, listed
 
 
+#: The quotes and brackets a line may open with before its first letter.
+_OPENING = re.compile(r"^[\"'“‘(\[«]*")
+
+
+def _starts_lower(text: str) -> bool:
+    """Whether ``text`` starts with a lower-case letter (maybe after a quote or a bracket): the
+    rest of a sentence. Scripts without case never do."""
+    rest = text[_OPENING.match(text).end() :]  # type: ignore[union-attr]
+    return bool(rest) and rest[0].islower()
+
+
+#: The words a line must have for the next line to be the rest of its sentence.
+_WRAPPED_WORDS = 4
+
+
+def _wrapped_groups(blocks: list[Block]) -> list[list[int]]:
+    """Blocks grouped into paragraphs: a line of four words or more that does not end like a
+    sentence (nor with a colon), followed by a line that starts in lower case, is a paragraph
+    hard-wrapped at a fixed width ("It sports" / "more horsepower than any system ever.") and
+    counts as one block with it. Every other block is a group of its own."""
+    groups: list[list[int]] = []
+    for k, block in enumerate(blocks):
+        if groups and k > 0:
+            before = blocks[k - 1].text.rstrip()
+            if (
+                _starts_lower(block.text)
+                and not _SENTENCE_END.search(before)
+                and not before.endswith(":")
+                and length(before) >= _WRAPPED_WORDS
+                and not _CODE.search(before)
+                and not _CODE.search(block.text)
+            ):
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    return groups
+
+
 def mark_page_furniture(
     blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
 ) -> None:
     """Add strong evidence to every block outside the page's story (:func:`main_region` and what
     continues it) and to the junk inside it. ``stopwords`` are not needed: the shapes are
-    language-neutral (the parameter stays for callers)."""
+    language-neutral (the parameter stays for callers). The lines of a hard-wrapped paragraph
+    are judged as one block (:func:`_wrapped_groups`)."""
     del stopwords
-    kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
+    groups = _wrapped_groups(blocks)
+    if len(groups) == len(blocks):
+        _mark(blocks, verdicts, [[k] for k in range(len(blocks))], verdicts)
+        return
+    joined = [
+        Block(blocks[g[0]].index, blocks[g[0]].start, blocks[g[-1]].end,
+              " ".join(blocks[k].text for k in g))
+        for g in groups
+    ]  # fmt: skip
+    # a wrapped paragraph is furniture when each of its lines is (one line may trip a rule)
+    evidence = [
+        verdicts[g[0]] if len(g) == 1 else Verdict(score=min(verdicts[k].score for k in g))
+        for g in groups
+    ]
+    _mark(joined, evidence, groups, verdicts)
+
+
+def _mark(
+    blocks: list[Block], evidence: list[Verdict], groups: list[list[int]], verdicts: list[Verdict]
+) -> None:
+    """:func:`mark_page_furniture` over ``blocks`` (paragraphs, each of the lines of ``groups``),
+    the evidence added to ``verdicts`` (one per line)."""
+    kinds = [kind_of(b, v) for b, v in zip(blocks, evidence, strict=True)]
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
@@ -421,9 +482,10 @@ def mark_page_furniture(
         kinds[k] = SHORT
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
-    for k, verdict in enumerate(verdicts):
-        if k not in kept:
-            if verdict.score < STRONG:
-                verdict.add(STRONG, "outside the main text of the page", "outside_story")
-        elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
-            verdict.add(STRONG, "a page's widget label or markup", "navigation")
+    for k, group in enumerate(groups):
+        for verdict in (verdicts[line] for line in group):
+            if k not in kept:
+                if verdict.score < STRONG:
+                    verdict.add(STRONG, "outside the main text of the page", "outside_story")
+            elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
+                verdict.add(STRONG, "a page's widget label or markup", "navigation")
