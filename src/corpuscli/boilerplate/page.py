@@ -223,15 +223,17 @@ def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
     return out
 
 
-#: The most lines a box set inside a story holds ("Related articles" and two or three headlines).
-_INLINE_BOX = 4
+#: The most blocks a box set inside a story holds ("Related coverage" and a few headlines, each
+#: with its date).
+_INLINE_BOX = 12
 
 
 def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
     """The blocks of boxes set inside the story: a section label ("Related articles", "Don't
-    miss") after prose (within three blocks), with at most four lines under it, the story's prose going on after
-    them (two paragraphs within the next three blocks). Such a box is junk in the story's run,
-    not a wall (a sidebar's box is longer, or no story goes on after it)."""
+    miss") after prose (within three blocks), with at most twelve blocks of lines under it, the
+    story's prose going on after them (two of the next three blocks that are not junk are
+    paragraphs). Such a box is junk in the story's run, not a wall (a sidebar's box is longer,
+    or no story goes on after it: a teaser's question and a bio are no story going on)."""
     out: list[int] = []
     n = len(kinds)
     for k, marker in enumerate(markers):
@@ -242,7 +244,8 @@ def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
             j += 1
         if j - k - 1 > _INLINE_BOX or j >= n or kinds[j] != PROSE:
             continue
-        if sum(kinds[i] == PROSE for i in range(j, min(n, j + 3))) >= 2:
+        after = [kinds[i] for i in range(j, min(n, j + 12)) if kinds[i] != JUNK][:3]
+        if after.count(PROSE) >= 2:
             out.extend(range(k, j))
     return out
 
