@@ -438,6 +438,20 @@ def _wrapped_groups(blocks: list[Block]) -> list[list[int]]:
     return groups
 
 
+#: The paragraphs a second copy of the story must repeat for it to be the story printed twice.
+_COPY_PROSE = 3
+
+
+def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
+    """A second copy of the story on the page (a page that prints the story twice, in two
+    layouts): the blocks outside the story that repeat one of its blocks word for word, when
+    three paragraphs or more are repeated (a headline repeated in a list of links is no copy)."""
+    story = {blocks[k].text for k in kept if kinds[k] != JUNK}
+    copies = {k for k, b in enumerate(blocks)
+              if k not in kept and kinds[k] != JUNK and b.text in story}  # fmt: skip
+    return copies if sum(kinds[k] == PROSE for k in copies) >= _COPY_PROSE else set()
+
+
 def mark_page_furniture(
     blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
 ) -> None:
@@ -485,6 +499,7 @@ def _mark(
         kinds[k] = SHORT
     first, last = main_region(kinds, sizes, markers)
     kept, listed = _extent(blocks, kinds, markers, first, last)
+    kept |= _copies(blocks, kinds, kept)
     for k, group in enumerate(groups):
         for verdict in (verdicts[line] for line in group):
             if k not in kept:
