@@ -360,11 +360,30 @@ def _bridged(blocks: list[Block], gap: list[int]) -> bool:
     return len(gap) <= _GAP_SCRAPS and sum(length(blocks[j].text) for j in gap) <= _GAP_WORDS
 
 
+#: A widget set inside the story: up to sixty blocks of three words or fewer on average (a
+#: chart's labels and axis, a stock ticker's table), past which the story goes on when the prose
+#: beyond shares three words or more of its own (of five letters or more).
+_WIDGET_BLOCKS, _WIDGET_WORDS, _SHARED_WORDS = 60, 3.0, 3
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _widget(blocks: list[Block], gap: list[int]) -> bool:
+    """Whether ``gap`` may be a widget of scraps inside the story (:data:`_WIDGET_BLOCKS`)."""
+    return len(gap) <= _WIDGET_BLOCKS and sum(
+        length(blocks[j].text) for j in gap
+    ) <= _WIDGET_WORDS * len(gap)
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {w.lower() for w in _LONG_WORD.findall(text)}
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
     """The story: its run, and what goes on with it after the run — prose past up to three
-    blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
+    blocks of anything but a marker (an ad, a caption), or past a widget of scraps (a chart, a
+    ticker) when that prose shares words with the story, and lists (a colon's, or parallel
     lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
     list's)."""
     kept = set(range(first, last))
@@ -372,10 +391,20 @@ def _extent(
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
             listed.update(_list_after(blocks, kinds, k))
+    story = _vocabulary(" ".join(blocks[k].text for k in kept if kinds[k] == PROSE))
+
+    def goes_on(k: int, gap: list[int]) -> bool:
+        """Whether the prose at ``k`` goes on with the story past ``gap``."""
+        return _bridged(blocks, gap) or (
+            _widget(blocks, gap) and len(_vocabulary(blocks[k].text) & story) >= _SHARED_WORDS
+        )
+
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and _bridged(blocks, gap):
+    while k < len(blocks) and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
+            if not goes_on(k, gap):
+                break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
@@ -389,8 +418,10 @@ def _extent(
         gap.append(k)
         k += 1
     k, gap = first - 1, []
-    while k >= 0 and not markers[k] and _bridged(blocks, gap):  # and before it, the same way
-        if kinds[k] == PROSE:
+    while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
+        if kinds[k] == PROSE:  # and before it, the same way
+            if not goes_on(k, gap):
+                break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
