@@ -533,7 +533,11 @@ def _mark(
     kept |= _copies(blocks, kinds, kept)
     for k, group in enumerate(groups):
         for verdict in (verdicts[line] for line in group):
-            if k not in kept:
+            if len(group) > 1 and k in kept and kinds[k] != JUNK and verdict.score >= STRONG:
+                # a line of a hard-wrapped paragraph of the story ("has rechargeable
+                # controllers."): what its shape alone suggested does not hold
+                verdict.add(-verdict.score, "a line of a paragraph of the story, wrapped")
+            elif k not in kept:
                 if verdict.score < STRONG:
                     verdict.add(STRONG, "outside the main text of the page", "outside_story")
             elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
