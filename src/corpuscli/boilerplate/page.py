@@ -68,6 +68,8 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
 #: "Comments" button among the share buttons above a story ends nothing).
 _PROSE_BEFORE_MARKER = {"comments": 150.0}
+#: The most words of a button ("Share", "Tweet this").
+_BUTTON_WORDS = 3
 #: A time stamp: a clock time and a year on one line (a schedule's times have no year).
 _STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
 
@@ -257,10 +259,10 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
     prose, devalues what follows it."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    weight, run_prose = 1.0, 0.0  # prose words of the last run
+    weight, run_prose, most_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the most
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
-            if run_prose >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
+            if max(run_prose, most_prose) >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
                 weight = _AFTER_MARKER  # the comments under a story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
@@ -269,6 +271,7 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
         if kind == PROSE:
             value = size * weight
             run_prose += size
+            most_prose = max(most_prose, run_prose)
         elif kind == SHORT:
             value = size * weight * _SHORT_SHARE
         elif kind == LINE:
@@ -522,7 +525,9 @@ def _mark(
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+        if markers[k] == "comments" and all(
+            kinds[j] == JUNK and sizes[j] <= _BUTTON_WORDS for j in (k - 1, k + 1)
+        ):
             markers[k] = ""
     for k in _inline_boxes(kinds, markers):
         markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
