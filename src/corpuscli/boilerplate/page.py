@@ -252,11 +252,14 @@ def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
     return out
 
 
-def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tuple[int, int]:
+def main_region(
+    kinds: list[str], sizes: list[float], markers: list[str], free: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
     short sentence half of them, a line a little, junk its length — that crosses no section label
     ("Related articles"), and where the heading of readers' comments, once the page has had some
-    prose, devalues what follows it."""
+    prose, devalues what follows it. The blocks of ``free`` (a box of headlines set inside the
+    story) neither count nor cost."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
     weight, run_prose, most_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the most
@@ -268,7 +271,9 @@ def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tup
             continue
         if running <= 0 and kind == PROSE:
             run_prose = 0.0
-        if kind == PROSE:
+        if i in free:
+            value = 0.0
+        elif kind == PROSE:
             value = size * weight
             run_prose += size
             most_prose = max(most_prose, run_prose)
@@ -449,6 +454,10 @@ def _starts_lower(text: str) -> bool:
 _WRAPPED_WORDS = 4
 
 
+#: A sentence's end inside a line, the next sentence starting after it ("… ever. And it plays").
+_INNER_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"'“‘]?[^\W\d_]")
+
+
 def _wrapped_groups(blocks: list[Block]) -> list[list[int]]:
     """Blocks grouped into paragraphs: a line of four words or more that does not end like a
     sentence (nor with a colon), followed by a line that starts in lower case, is a paragraph
@@ -517,6 +526,9 @@ def _mark(
     """:func:`mark_page_furniture` over ``blocks`` (paragraphs, each of the lines of ``groups``),
     the evidence added to ``verdicts`` (one per line)."""
     kinds = [kind_of(b, v) for b, v in zip(blocks, evidence, strict=True)]
+    for k, group in enumerate(groups):  # a wrapped paragraph cut where a sentence goes on
+        if len(group) > 1 and kinds[k] == LINE and _INNER_END.search(blocks[k].text):
+            kinds[k] = PROSE
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
@@ -529,11 +541,12 @@ def _mark(
             kinds[j] == JUNK and sizes[j] <= _BUTTON_WORDS for j in (k - 1, k + 1)
         ):
             markers[k] = ""
-    for k in _inline_boxes(kinds, markers):
+    boxes = frozenset(_inline_boxes(kinds, markers))
+    for k in boxes:
         markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
     for k in _colon_items(blocks, kinds, markers):
         kinds[k] = SHORT
-    first, last = main_region(kinds, sizes, markers)
+    first, last = main_region(kinds, sizes, markers, boxes)
     kept, listed = _extent(blocks, kinds, markers, first, last)
     kept |= _copies(blocks, kinds, kept)
     for k, group in enumerate(groups):
