@@ -23,8 +23,13 @@ the story). Teasers are not prose, however long they are: a title line followed 
 one-sentence description, three times or more, maybe with furniture between; and a card, a
 title given twice with its description (junk inside the story).
 
+The lines of a paragraph hard-wrapped at a fixed width (a line that does not end a sentence,
+the next one starting in lower case) are judged as one block. A box of a section label and up
+to twelve lines set inside the story, the story going on after it, neither counts nor costs.
+
 What continues the run stays with it: prose right before or after it (past an ad, a caption, a
-few lines), a short last sentence, and lists — the lines a block ending in a colon introduces,
+few lines, or a widget of scraps — a chart, a ticker — when that prose shares words with the
+story), a second copy of the story printed on the same page, a short last sentence, and lists — the lines a block ending in a colon introduces,
 or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
 heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
 and inside it the junk.
