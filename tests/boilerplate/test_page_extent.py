@@ -184,3 +184,161 @@ def test_an_instruction_that_opens_with_start_or_end_is_no_developers_note():
 
 def test_a_counted_heading_of_the_story_is_no_comments_heading():
     assert _marker("5 Replies to the Most Common Objections") == ""
+
+
+def test_a_paragraph_hard_wrapped_into_lines_is_the_story():
+    # engadget (Mozilla Readability's test pages): a review whose paragraphs the page's text
+    # breaks at a fixed width; each line alone is a scrap, together they are the story
+    wrapped = [
+        "One X is the ultimate video game system. It sports",
+        "more horsepower than any system ever. And it plays more",
+        "titles in native 4K than Sony's",
+        "Despite all the power inside, the One X is",
+        "Microsoft's smallest console to date. It looks",
+        "similar to the Xbox One S, except it has an entirely",
+        "matte black case and is slightly slimmer. It's also",
+        "surprisingly dense -- the console weighs 8.4 pounds,",
+        "but it feels far heavier than you'd expect for its",
+        "size, thanks to all of its new hardware. The One S,",
+        "in comparison, weighs two pounds less.",
+        "The console's controller hasn't changed since its",
+        "last mini-upgrade with the Xbox One S. That revision",
+        "rounded out its seams, improved bumper performance",
+        "and added a 3.5mm headphone jack. It's still a great",
+        "controller, though I'm annoyed Microsoft is sticking",
+        "with AA batteries as their default power source.",
+    ]
+    teasers = [
+        "Google is reportedly acquiring Lytro for around $40",
+        "Samsung's commercial-grade Galaxy Tab Active 2 is",
+        "Sony's next flagship camera has a few surprises",
+    ]
+    out = kept([*MENU, *teasers, *MENU, *wrapped, *MENU])
+    # a line followed by a capital ("… the One X is" / "Microsoft's …") is not known to go on
+    assert set(wrapped) - set(out) <= {wrapped[3]}
+    assert not set(teasers) & set(out)
+    assert not set(MENU) & set(out)
+
+
+def test_a_box_of_related_headlines_with_dates_inside_the_story_is_no_wall():
+    # nytimes (Mozilla Readability's test pages): "Related Coverage" and four dated headlines
+    # between two halves of the story
+    before = [
+        "Yahoo’s $4.8 billion sale to Verizon is a complicated beast, showing how different "
+        "acquisition structures can affect shareholders.",
+        "The sale is being done in two steps. The first step will be the transfer of any assets "
+        "related to Yahoo business to a singular subsidiary of Yahoo.",
+    ]
+    box = [
+        "Related Coverage",
+        "Marissa Mayer’s Media Problem at Yahoo Is Now Verizon’s to Solve",
+        "JULY 26, 2016",
+        "Verizon Announces $4.8 Billion Deal for Yahoo’s Internet Business",
+        "JULY 25, 2016",
+        "Yahoo’s Sale to Verizon Ends an Era for a Web Pioneer",
+        "JULY 24, 2016",
+        "Verizon Is Said to Be Near a Deal to Acquire Yahoo",
+        "JULY 22, 2016",
+    ]
+    after = [
+        "In the second step, at the closing, Yahoo will sell the stock in the single subsidiary "
+        "to Verizon. At that point, Yahoo will own no assets related to its operating business.",
+        "Because it is a sale of a subsidiary, the $4.8 billion will be paid to Yahoo. Its "
+        "shareholders will not receive any money.",
+        "Verizon’s Yahoo will then be run under the same umbrella as AOL. It is unclear whether "
+        "there will be a further shake-up of the business after the deal closes.",
+        "As for Remain Co., it will become a so-called investment company. This is a special "
+        "designation for a company whose assets are mostly investments in other companies.",
+    ]
+    out = kept([*MENU, *before, *box, *after, *MENU])
+    assert out == before + after
+
+
+def test_a_story_printed_twice_keeps_both_copies():
+    # businessinsider.com: the page prints the story twice (two layouts); a copy is no furniture
+    story = [
+        "Retiring early takes time and incredible discipline.",
+        "If you're planning to retire early, you should aim to have at least 25 to 30 times your "
+        "estimated annual expenses saved.",
+        "Depending on how much you plan to spend annually, you'll generally fall into one of "
+        "three FIRE (financial independence, retire early) categories.",
+        "To achieve your target number, live below your means, increase your income, and max "
+        "out your retirement accounts.",
+        "You should also aim to pay off all high-interest debt before retiring, which may "
+        "include paying off your mortgage.",
+    ]
+    longer = [
+        *story,
+        "The road to retiring early isn't easy. It takes time and incredible discipline to "
+        "earn, save, and invest as much as you need to retire decades ahead of schedule.",
+        "That said, early retirement comes in various shapes and sizes and what it looks like "
+        "to you will determine exactly how much you need to save.",
+    ]
+    out = kept([*MENU, *longer, *MENU, *["Most popular", "Markets", "Tech"], *story, *MENU])
+    assert out == longer + story
+
+
+def test_the_story_goes_on_past_a_chart_of_scraps():
+    # nytimes (Mozilla Readability's test pages): a chart's labels and axis between paragraphs
+    first = [
+        "Finding the money to pay investors who hold government debt will crimp other parts of "
+        "the budget. In a decade, interest payments will exceed spending on Medicaid.",
+        "Interest costs already dwarf spending on many popular programs, and the heavy burden "
+        "of interest payments could make it harder for the government to repair roads.",
+    ]
+    chart = ["Interest payments on the national debt", "$900", "billion", "600", "300", "0"]
+    chart += [f"’{year}" for year in range(17, 29)] + ["By The New York Times | Source: CBO"]
+    second = [
+        "Deficit hawks have warned for years that a day of reckoning is coming, exposing the "
+        "government to the kind of debt crisis that has hit other countries when interest "
+        "payments soared.",
+        "But most experts say that isn’t likely because the dollar is the world’s reserve "
+        "currency. As a result, the government can borrow at low interest rates.",
+        "And interest rates plunged over the last decade, even as the government turned to the "
+        "market for trillions each year to finance its budget and its debt payments.",
+    ]
+    out = kept([*MENU, *first, *chart, *second, *MENU])
+    assert first[0] in out and first[1] in out
+    assert second == [text for text in out if text in second]
+
+
+def test_readers_comments_after_a_subscription_box_do_not_win_over_the_story():
+    # taz.de (trafilatura's evaluation pages): the story, a subscription box, then the readers'
+    # comments under "Leserkommentare", longer than the story
+    story = [
+        "Siemens-Chef Joe Kaeser hat die Klimaaktivistin Luisa Neubauer und die "
+        "Fridays-for-Future-Bewegung maximal geschickt vorgeführt, und zwar vor aller Augen und "
+        "in aller Ruhe, während die Bewegung noch überlegte, was sie von dem Angebot halten "
+        "sollte, das er ihr am Wochenende gemacht hatte.",
+        "Die Klimabewegung schäumt. „Joe Kaeser macht einen unentschuldbaren Fehler“, sagte "
+        "Neubauer. Warum um alles in der Welt liefert Siemens eine Signalanlage für eine "
+        "Kohlemine in Australien, wenn das Land gerade brennt und die ganze Welt zusieht?",
+        "Aus Sicht von Siemens macht das alles sehr viel Sinn. Kaeser hat Neubauers Renommee "
+        "als Klimaschützerin schlicht genutzt, um sich selbst als nachdenklichen Manager zu "
+        "inszenieren, der die Sorgen der jungen Leute ernst nimmt und doch am Vertrag festhält.",
+        "Das Treffen mit Neubauer diente nur einem einzigen Zweck: Den Investoren zeigen, dass "
+        "das Thema Klima Chefsache ist, und dass der Konzern die Risiken im Griff hat, die ihm "
+        "von Seiten der Fonds und der Versicherer drohen, die ihr Geld abziehen könnten.",
+    ]
+    box = [
+        "Mehr zum Thema",
+        "Neubauer vs. Siemens",
+        "Abo",
+        "Lesen Sie 10 Wochen lang die digitale Ausgabe der taz und die taz am Wochenende "
+        "zusätzlich auf Papier. Obendrein erhalten Sie ein Begrüßungsgeschenk.",
+        "So können Sie kommentieren:",
+        "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.",
+        "Dann mailen Sie uns bitte an die Redaktion",
+        "Leserkommentare",
+    ]
+    comment = (
+        "Den Posten abzulehnen war natürlich richtig. Verarschen können wir uns selbst. Fehler "
+        "ist aber jetzt, nicht weiter mit ihm zu reden, denn nur wer redet, kann etwas an der "
+        "Lage der Dinge ändern, und das gilt für Siemens genauso wie für die Bewegung selbst."
+    )
+    comments = []
+    for n in range(12):
+        comments += [f"Leser{n}", "14. 01. 2020,", "13:47", f"{comment} ({n})", "antworten"]
+    out = kept([*MENU, *story, *box, *comments, *MENU])
+    assert out[: len(story)] == story
+    assert not any(text.startswith("Den Posten") for text in out)

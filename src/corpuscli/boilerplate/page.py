@@ -23,8 +23,13 @@ the story). Teasers are not prose, however long they are: a title line followed 
 one-sentence description, three times or more, maybe with furniture between; and a card, a
 title given twice with its description (junk inside the story).
 
+The lines of a paragraph hard-wrapped at a fixed width (a line that does not end a sentence,
+the next one starting in lower case) are judged as one block. A box of a section label and up
+to twelve lines set inside the story, the story going on after it, neither counts nor costs.
+
 What continues the run stays with it: prose right before or after it (past an ad, a caption, a
-few lines), a short last sentence, and lists — the lines a block ending in a colon introduces,
+few lines, or a widget of scraps — a chart, a ticker — when that prose shares words with the
+story), a second copy of the story printed on the same page, a short last sentence, and lists — the lines a block ending in a colon introduces,
 or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
 heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
 and inside it the junk.
@@ -68,6 +73,8 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 #: Prose words the run going on must have for the heading of comments to end the story (a
 #: "Comments" button among the share buttons above a story ends nothing).
 _PROSE_BEFORE_MARKER = {"comments": 150.0}
+#: The most words of a button ("Share", "Tweet this").
+_BUTTON_WORDS = 3
 #: A time stamp: a clock time and a year on one line (a schedule's times have no year).
 _STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
 
@@ -223,15 +230,17 @@ def _cards(blocks: list[Block], kinds: list[str]) -> list[int]:
     return out
 
 
-#: The most lines a box set inside a story holds ("Related articles" and two or three headlines).
-_INLINE_BOX = 4
+#: The most blocks a box set inside a story holds ("Related coverage" and a few headlines, each
+#: with its date).
+_INLINE_BOX = 12
 
 
 def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
     """The blocks of boxes set inside the story: a section label ("Related articles", "Don't
-    miss") after prose (within three blocks), with at most four lines under it, the story's prose going on after
-    them (two paragraphs within the next three blocks). Such a box is junk in the story's run,
-    not a wall (a sidebar's box is longer, or no story goes on after it)."""
+    miss") after prose (within three blocks), with at most twelve blocks of lines under it, the
+    story's prose going on after them (two of the next three blocks that are not junk are
+    paragraphs). Such a box is junk in the story's run, not a wall (a sidebar's box is longer,
+    or no story goes on after it: a teaser's question and a bio are no story going on)."""
     out: list[int] = []
     n = len(kinds)
     for k, marker in enumerate(markers):
@@ -242,30 +251,37 @@ def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
             j += 1
         if j - k - 1 > _INLINE_BOX or j >= n or kinds[j] != PROSE:
             continue
-        if sum(kinds[i] == PROSE for i in range(j, min(n, j + 3))) >= 2:
+        after = [kinds[i] for i in range(j, min(n, j + 12)) if kinds[i] != JUNK][:3]
+        if after.count(PROSE) >= 2:
             out.extend(range(k, j))
     return out
 
 
-def main_region(kinds: list[str], sizes: list[float], markers: list[str]) -> tuple[int, int]:
+def main_region(
+    kinds: list[str], sizes: list[float], markers: list[str], free: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
     short sentence half of them, a line a little, junk its length — that crosses no section label
     ("Related articles"), and where the heading of readers' comments, once the page has had some
-    prose, devalues what follows it."""
+    prose, devalues what follows it. The blocks of ``free`` (a box of headlines set inside the
+    story) neither count nor cost."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    weight, run_prose = 1.0, 0.0  # prose words of the last run
+    weight, run_prose, most_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the most
     for i, (kind, size) in enumerate(zip(kinds, sizes, strict=True)):
         if markers[i]:
-            if run_prose >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
+            if max(run_prose, most_prose) >= _PROSE_BEFORE_MARKER.get(markers[i], float("inf")):
                 weight = _AFTER_MARKER  # the comments under a story
             running = 0.0  # nothing runs across a marker (its prose is remembered till new prose)
             continue
         if running <= 0 and kind == PROSE:
             run_prose = 0.0
-        if kind == PROSE:
+        if i in free:
+            value = 0.0
+        elif kind == PROSE:
             value = size * weight
             run_prose += size
+            most_prose = max(most_prose, run_prose)
         elif kind == SHORT:
             value = size * weight * _SHORT_SHARE
         elif kind == LINE:
@@ -357,11 +373,30 @@ def _bridged(blocks: list[Block], gap: list[int]) -> bool:
     return len(gap) <= _GAP_SCRAPS and sum(length(blocks[j].text) for j in gap) <= _GAP_WORDS
 
 
+#: A widget set inside the story: up to sixty blocks of three words or fewer on average (a
+#: chart's labels and axis, a stock ticker's table), past which the story goes on when the prose
+#: beyond shares three words or more of its own (of five letters or more).
+_WIDGET_BLOCKS, _WIDGET_WORDS, _SHARED_WORDS = 60, 3.0, 3
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _widget(blocks: list[Block], gap: list[int]) -> bool:
+    """Whether ``gap`` may be a widget of scraps inside the story (:data:`_WIDGET_BLOCKS`)."""
+    return len(gap) <= _WIDGET_BLOCKS and sum(
+        length(blocks[j].text) for j in gap
+    ) <= _WIDGET_WORDS * len(gap)
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {w.lower() for w in _LONG_WORD.findall(text)}
+
+
 def _extent(
     blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
 ) -> tuple[set[int], set[int]]:
     """The story: its run, and what goes on with it after the run — prose past up to three
-    blocks of anything but a marker (an ad, a caption), and lists (a colon's, or parallel
+    blocks of anything but a marker (an ad, a caption), or past a widget of scraps (a chart, a
+    ticker) when that prose shares words with the story, and lists (a colon's, or parallel
     lines: "Path A: …", "Path B: …"). Also the blocks of those lists (a link in a list is the
     list's)."""
     kept = set(range(first, last))
@@ -369,10 +404,20 @@ def _extent(
     for k in range(first, last):  # lists a block of the run introduces
         if blocks[k].text.rstrip().endswith(":"):
             listed.update(_list_after(blocks, kinds, k))
+    story = _vocabulary(" ".join(blocks[k].text for k in kept if kinds[k] == PROSE))
+
+    def goes_on(k: int, gap: list[int]) -> bool:
+        """Whether the prose at ``k`` goes on with the story past ``gap``."""
+        return _bridged(blocks, gap) or (
+            _widget(blocks, gap) and len(_vocabulary(blocks[k].text) & story) >= _SHARED_WORDS
+        )
+
     k = last
     gap: list[int] = []
-    while k < len(blocks) and not markers[k] and _bridged(blocks, gap):
+    while k < len(blocks) and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
+            if not goes_on(k, gap):
+                break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
@@ -386,8 +431,10 @@ def _extent(
         gap.append(k)
         k += 1
     k, gap = first - 1, []
-    while k >= 0 and not markers[k] and _bridged(blocks, gap):  # and before it, the same way
-        if kinds[k] == PROSE:
+    while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
+        if kinds[k] == PROSE:  # and before it, the same way
+            if not goes_on(k, gap):
+                break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
             gap = []
@@ -397,14 +444,96 @@ def _extent(
     return kept | listed, listed
 
 
+#: The quotes and brackets a line may open with before its first letter.
+_OPENING = re.compile(r"^[\"'“‘(\[«]*")
+
+
+def _starts_lower(text: str) -> bool:
+    """Whether ``text`` starts with a lower-case letter (maybe after a quote or a bracket): the
+    rest of a sentence. Scripts without case never do."""
+    rest = text[_OPENING.match(text).end() :]  # type: ignore[union-attr]
+    return bool(rest) and rest[0].islower()
+
+
+#: The words a line must have for the next line to be the rest of its sentence.
+_WRAPPED_WORDS = 4
+
+
+#: A sentence's end inside a line, the next sentence starting after it ("… ever. And it plays").
+_INNER_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"'“‘]?[^\W\d_]")
+
+
+def _wrapped_groups(blocks: list[Block]) -> list[list[int]]:
+    """Blocks grouped into paragraphs: a line of four words or more that does not end like a
+    sentence (nor with a colon), followed by a line that starts in lower case, is a paragraph
+    hard-wrapped at a fixed width ("It sports" / "more horsepower than any system ever.") and
+    counts as one block with it. Every other block is a group of its own."""
+    groups: list[list[int]] = []
+    for k, block in enumerate(blocks):
+        if groups and k > 0:
+            before = blocks[k - 1].text.rstrip()
+            if (
+                _starts_lower(block.text)
+                and not _SENTENCE_END.search(before)
+                and not before.endswith(":")
+                and length(before) >= _WRAPPED_WORDS
+                and not _CODE.search(before)
+                and not _CODE.search(block.text)
+            ):
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    return groups
+
+
+#: The paragraphs a second copy of the story must repeat for it to be the story printed twice.
+_COPY_PROSE = 3
+
+
+def _copies(blocks: list[Block], kinds: list[str], kept: set[int]) -> set[int]:
+    """A second copy of the story on the page (a page that prints the story twice, in two
+    layouts): the blocks outside the story that repeat one of its blocks word for word, when
+    three paragraphs or more are repeated (a headline repeated in a list of links is no copy)."""
+    story = {blocks[k].text for k in kept if kinds[k] != JUNK}
+    copies = {k for k, b in enumerate(blocks)
+              if k not in kept and kinds[k] != JUNK and b.text in story}  # fmt: skip
+    return copies if sum(kinds[k] == PROSE for k in copies) >= _COPY_PROSE else set()
+
+
 def mark_page_furniture(
     blocks: list[Block], verdicts: list[Verdict], stopwords: frozenset[str]
 ) -> None:
     """Add strong evidence to every block outside the page's story (:func:`main_region` and what
     continues it) and to the junk inside it. ``stopwords`` are not needed: the shapes are
-    language-neutral (the parameter stays for callers)."""
+    language-neutral (the parameter stays for callers). The lines of a hard-wrapped paragraph
+    are judged as one block (:func:`_wrapped_groups`)."""
     del stopwords
-    kinds = [kind_of(b, v) for b, v in zip(blocks, verdicts, strict=True)]
+    groups = _wrapped_groups(blocks)
+    if len(groups) == len(blocks):
+        _mark(blocks, verdicts, [[k] for k in range(len(blocks))], verdicts)
+        return
+    joined = [
+        Block(blocks[g[0]].index, blocks[g[0]].start, blocks[g[-1]].end,
+              " ".join(blocks[k].text for k in g))
+        for g in groups
+    ]  # fmt: skip
+    # a wrapped paragraph is furniture when each of its lines is (one line may trip a rule)
+    evidence = [
+        verdicts[g[0]] if len(g) == 1 else Verdict(score=min(verdicts[k].score for k in g))
+        for g in groups
+    ]
+    _mark(joined, evidence, groups, verdicts)
+
+
+def _mark(
+    blocks: list[Block], evidence: list[Verdict], groups: list[list[int]], verdicts: list[Verdict]
+) -> None:
+    """:func:`mark_page_furniture` over ``blocks`` (paragraphs, each of the lines of ``groups``),
+    the evidence added to ``verdicts`` (one per line)."""
+    kinds = [kind_of(b, v) for b, v in zip(blocks, evidence, strict=True)]
+    for k, group in enumerate(groups):  # a wrapped paragraph cut where a sentence goes on
+        if len(group) > 1 and kinds[k] == LINE and _INNER_END.search(blocks[k].text):
+            kinds[k] = PROSE
     for k in _teasers(blocks, kinds):
         kinds[k] = LINE if kinds[k] != JUNK else JUNK
     sizes = [length(b.text) for b in blocks]
@@ -413,17 +542,26 @@ def mark_page_furniture(
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
-        if markers[k] == "comments" and kinds[k - 1] == JUNK and kinds[k + 1] == JUNK:
+        if markers[k] == "comments" and all(
+            kinds[j] == JUNK and sizes[j] <= _BUTTON_WORDS for j in (k - 1, k + 1)
+        ):
             markers[k] = ""
-    for k in _inline_boxes(kinds, markers):
+    boxes = frozenset(_inline_boxes(kinds, markers))
+    for k in boxes:
         markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
     for k in _colon_items(blocks, kinds, markers):
         kinds[k] = SHORT
-    first, last = main_region(kinds, sizes, markers)
+    first, last = main_region(kinds, sizes, markers, boxes)
     kept, listed = _extent(blocks, kinds, markers, first, last)
-    for k, verdict in enumerate(verdicts):
-        if k not in kept:
-            if verdict.score < STRONG:
-                verdict.add(STRONG, "outside the main text of the page", "outside_story")
-        elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
-            verdict.add(STRONG, "a page's widget label or markup", "navigation")
+    kept |= _copies(blocks, kinds, kept)
+    for k, group in enumerate(groups):
+        for verdict in (verdicts[line] for line in group):
+            if len(group) > 1 and k in kept and kinds[k] != JUNK and verdict.score >= STRONG:
+                # a line of a hard-wrapped paragraph of the story ("has rechargeable
+                # controllers."): what its shape alone suggested does not hold
+                verdict.add(-verdict.score, "a line of a paragraph of the story, wrapped")
+            elif k not in kept:
+                if verdict.score < STRONG:
+                    verdict.add(STRONG, "outside the main text of the page", "outside_story")
+            elif kinds[k] == JUNK and verdict.score < STRONG and k not in listed:
+                verdict.add(STRONG, "a page's widget label or markup", "navigation")
