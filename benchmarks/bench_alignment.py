@@ -167,10 +167,16 @@ def main() -> None:
 
 
 #: Where a true alignment is lost, in the order the diff works: no statement of the diff covers
-#: one of its sides; the scorer's probability of every pair of statements covering it is below
-#: the threshold; a pair reached it but was cut (relative to a better link, a word-for-word
-#: rendering elsewhere, another speaker's words); or it is found.
-STAGES = ("no statement", "below threshold", "cut", "found")
+#: its A side, or its B side; the scorer's probability of every pair of statements covering it
+#: is below the threshold, by how much the own words of the best such pair overlap (the larger
+#: of weighted Dice and cover: under 0.15 is a paraphrase that shares almost no content word,
+#: which no word-overlap evidence can link); a pair reached it but was cut (relative to a better
+#: link, a word-for-word rendering elsewhere, another speaker's words); or it is found.
+STAGES = ("no statement A", "no statement B", "below, overlap < 0.15", "below, 0.15-0.3",
+          "below, 0.3-0.5", "below, >= 0.5", "cut", "found")  # fmt: skip
+#: The lower bounds of the overlap bands of the "below" stages.
+BANDS = ((0.5, "below, >= 0.5"), (0.3, "below, 0.3-0.5"), (0.15, "below, 0.15-0.3"),
+         (0.0, "below, overlap < 0.15"))  # fmt: skip
 
 
 def _stages(pair: dict, d) -> dict[str, int]:  # type: ignore[no-untyped-def,type-arg]
@@ -187,12 +193,17 @@ def _stages(pair: dict, d) -> dict[str, int]:  # type: ignore[no-untyped-def,typ
         ib = [j for j, q in enumerate(b) if overlaps((q.start, q.end), al["b"])]
         if any((i, j) in chosen for i in ia for j in ib):
             out["found"] += 1
-        elif not ia or not ib:
-            out["no statement"] += 1
-        elif max(model.probability(c.features[(i, j)]) for i in ia for j in ib) < model.threshold:
-            out["below threshold"] += 1
+        elif not ia:
+            out["no statement A"] += 1
+        elif not ib:
+            out["no statement B"] += 1
         else:
-            out["cut"] += 1
+            p, i, j = max((model.probability(c.features[(i, j)]), i, j) for i in ia for j in ib)
+            if p >= model.threshold:
+                out["cut"] += 1
+            else:
+                overlap = c.sims[i][j].overlap
+                out[next(name for bound, name in BANDS if overlap >= bound)] += 1
     return out
 
 

@@ -12,7 +12,14 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from corpuscli.coverage.align import MIN_SHARED, beyond_speakers, candidates, choose
+from corpuscli.coverage.align import (
+    CONTAINED,
+    MIN_SHARED,
+    align,
+    beyond_speakers,
+    candidates,
+    choose,
+)
 from corpuscli.coverage.alignment_model import Model, shipped_model
 from corpuscli.coverage.diff import side
 from corpuscli.coverage.pair_features import NAMES, statement_info
@@ -75,8 +82,37 @@ def test_the_threshold_decides():
     c = candidates(a.statements, b.statements, a.text, b.text)
     model = shipped_model()
     assert choose(c, model)
-    assert not choose(c, replace(model, threshold=1.01))
+    # beyond the threshold only word-for-word renderings stay: the same words, the same words
+    # but for a word or two, a quote found whole inside the other statement
+    near, whole = NAMES.index("near_same"), NAMES.index("fragment_whole")
+    for i, j in choose(c, replace(model, threshold=1.01)):
+        x = c.features[(i, j)]
+        assert (i, j) in c.exact or x[near] or (x[whole] and c.sims[i][j].run >= CONTAINED)
     assert len(choose(c, replace(model, threshold=0.0))) >= len(choose(c, model))
+
+
+def test_a_partial_quote_inside_the_other_quote_is_linked_as_contained():
+    """One outlet quotes three words or more of the sentence the other quotes whole: the two are
+    one statement, "contained", whatever the scorer says; two words ("very close") are a phrase
+    both may write of their own, left to the scorer."""
+    a = _side(
+        "Mayor Ortiz said the city would appeal and that she “will be vindicated.”\n\n"
+        "She also said talks were “very close” to an end.",
+        "a",
+    )
+    b = _side(
+        "“When the review is over, I will be vindicated,” Ortiz told reporters.\n\n"
+        "“We are very close, but the budget comes first,” she said of the talks.",
+        "b",
+    )
+    c = candidates(a.statements, b.statements, a.text, b.text)
+    strict = replace(shipped_model(), threshold=1.01)
+    rows, links = align(a.statements, b.statements, a.text, b.text, strict)
+    texts = {(a.statements[i].text, b.statements[j].text) for i, j in links}
+    assert any("will be vindicated" in x and "I will be vindicated" in y for x, y in texts)
+    assert not any(x.strip("“”.") == "very close" for x, _ in texts)
+    assert [r.label for r in rows if r.a and r.b] == ["contained"]
+    assert choose(c, strict) == links
 
 
 def test_context_alone_does_not_link_two_remarks():

@@ -58,6 +58,10 @@ MIN_EXACT = 2
 #: Words a statement needs for a one-word quote to be linked to it: "fake" inside "fake news" is
 #: a word both outlets wrote, not a statement.
 BESIDE_WORD = 3
+#: Words a partial quote needs for its word-for-word place inside the other side's statement to
+#: link the two whatever the model says ("will be vindicated"; two words, "very close", are a
+#: phrase both outlets may write of their own).
+CONTAINED = 3
 #: Content words two statements that share too small a part of their words (the model's
 #: ``own_overlap``) must have in common to be linked all the same: two long statements that
 #: report the same points, each with much else around them (a list of proposals, an account
@@ -147,7 +151,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     around them alone make two remarks of one speaker on one subject, not one statement), and
     that share a word beyond their speakers' names; and, whatever the model says, pairs that
     read the same word for word but for a word or two (``near_same``: a changed word is what a
-    diff is for, and one negated or swapped word must not hide it). Never a one-word statement
+    diff is for, and one negated or swapped word must not hide it) or of which the shorter, of
+    ``CONTAINED`` words or more, stands word for word inside the other (a partial quote of the
+    sentence the other outlet quotes whole). Never a one-word statement
     beside one of fewer than ``BESIDE_WORD`` words, nor a term or a quote the other statement
     cites (:mod:`quoted_terms`); a statement with a word-for-word rendering on the other side keeps that link
     only; two statements that each have a near word-for-word rendering of their own are not
@@ -156,7 +162,12 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     words by someone else, a question and its answer)."""
     prob = {key: model.probability(x) for key, x in c.features.items()}
     near = NAMES.index("near_same")
-    sure = c.exact | {key for key, x in c.features.items() if x[near]}
+    whole = NAMES.index("fragment_whole")
+    sure = c.exact | {
+        key
+        for key, x in c.features.items()
+        if x[near] or (x[whole] and _contained_quote(c, *key) and key not in c.not_one)
+    }
     top_a: dict[int, float] = {}
     top_b: dict[int, float] = {}
     for (i, j), p in prob.items():
@@ -243,6 +254,14 @@ def _other_remarks(
                 if dice > c.sims[key[0]][key[1]].dice and own[part] < top / 2:
                     out.add(key)
     return out
+
+
+def _contained_quote(c: Candidates, i: int, j: int) -> bool:
+    """Whether the shorter of statements ``i`` of A and ``j`` of B is a quote of at least
+    ``CONTAINED`` words found word for word, in order, inside the other: one outlet's partial
+    quote ("will be vindicated") of the sentence the other quotes whole."""
+    short = min(len(c.ia[i].profile.words), len(c.ib[j].profile.words))
+    return short >= CONTAINED and c.sims[i][j].run >= short
 
 
 def beyond_speakers(c: Candidates, i: int, j: int) -> bool:
