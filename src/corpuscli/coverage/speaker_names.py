@@ -686,6 +686,8 @@ def clean_speaker(speaker: str) -> str | None:
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):
         return None
+    if " " not in speaker and speaker.lower() in lex.words("determiners"):
+        return None  # "Another reason why …": a determiner alone names nobody
     return speaker
 
 
@@ -770,6 +772,7 @@ def finish_speakers(
             and q.speaker not in lex.countries
             and q.speaker not in lex.capitals
             and words[-1].lower() not in lex.roles
+            and words[-1] not in lex.words("company_suffixes")  # "American Motors Corp" whole
         ):
             name = " ".join(_name_words(q.speaker)) or q.speaker
             title = (q.speaker_text or q.speaker).split()[0]
