@@ -61,3 +61,23 @@ def test_a_determiner_alone_is_no_speaker() -> None:
         "elections."
     )
     assert all(speaker is None for _, speaker in _speakers(text))
+
+
+def test_the_end_of_a_title_with_of_is_no_part_of_the_name() -> None:
+    text = (
+        "Secretary of State John Kerry, who helped arrange the accord, condemned the killing "
+        "of the Israeli soldiers and the suspected abduction of another as an “outrageous "
+        "violation” of the truce."
+    )
+    assert [s for _, s in _speakers(text)] == ["John Kerry"]  # not "State John Kerry"
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
+    text = (
+        '"To avoid any confusion, clear and strict instructions have been handed down that no '
+        'live ammunition be used," Major-General Abdul Karim Khalaf told reporters at a press '
+        "conference on Wednesday."
+    )
+    assert [s for _, s in _speakers(text)] == ["Abdul Karim Khalaf"]
+    who = parse_phrase("John Smith-King said", 0, len("John Smith-King"))
+    assert who is not None and who.name == "John Smith-King"  # a family name, no title

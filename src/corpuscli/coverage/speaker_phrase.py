@@ -95,6 +95,9 @@ def name_start(words: list[str], first: int = 0) -> int:
         ):
             cut = max(cut, k + 1)
             continue
+        if k >= first and k < len(words) - 1 and _hyphenated_title(w):
+            cut = max(cut, k + 1)  # "Major-General Abdul Karim Khalaf", "Vice-Admiral"
+            continue
         if w not in _title_or_place_starts():
             continue
         if (
@@ -118,6 +121,18 @@ def name_start(words: list[str], first: int = 0) -> int:
                 cut = max(cut, k + n)  # "Secretary of State", "United Nations"
                 break
     return min(cut, len(words))
+
+
+def _hyphenated_title(word: str) -> bool:
+    """A title written with a hyphen ("Major-General", "Lieutenant-Colonel", "Vice-President"):
+    capitalised parts, the last a title word that is no family name ("Smith-King" is a name)."""
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and all(p[:1].isupper() for p in parts)
+        and parts[-1] in lexicon().title_words
+        and parts[-1] not in TITLE_SURNAMES
+    )
 
 
 def role_of(words: list[str]) -> str | None:
