@@ -81,3 +81,12 @@ def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
     assert [s for _, s in _speakers(text)] == ["Abdul Karim Khalaf"]
     who = parse_phrase("John Smith-King said", 0, len("John Smith-King"))
     assert who is not None and who.name == "John Smith-King"  # a family name, no title
+
+
+def test_a_member_of_parliament_is_named_without_party_and_title() -> None:
+    text = (
+        "On the question of whether such papers have always been kept confidential, Tory MP "
+        "Michael Mates, who is a member of the Commons intelligence and security committee, told "
+        'the BBC: "That, as a general rule, is right, but it\'s not an absolute rule."'
+    )
+    assert [s for _, s in _speakers(text)] == ["Michael Mates"]
