@@ -38,6 +38,7 @@ SAMPLE_CORPORA = {
     "newswcl50": ("newswcl50/newswcl50_articles.jsonl", "wcl:"),
     "bbc": ("bbc_news_2225/bbc_articles.jsonl", "bbc:"),
     "basil": ("basil/basil_articles.jsonl", "basil:"),
+    "reuters": ("reuters21578/reuters21578.jsonl.gz", "reu:"),
 }
 
 

@@ -1022,7 +1022,7 @@ def test_he_is_never_a_group() -> None:
             "the company may instead choose to pay a fine. The firm said it had complied with "
             "all the rules.",
             "it had complied",
-            "Three Gorges Project Corp",
+            "China Three Gorges Project Corp",  # a firm named whole, "China" its own
             id="company-suffix",
         ),
         pytest.param(

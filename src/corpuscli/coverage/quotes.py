@@ -34,6 +34,7 @@ import pandas as pd
 
 from corpuscli.progress import Progress, tracked
 from corpuscli.text.sentences import sentence_spans
+from corpuscli.text.wrapping import unwrapped
 
 from .documents import resolve_documents
 from .lexicon import lexicon
@@ -55,6 +56,7 @@ from .speaker_joint import resolve_they
 from .speaker_names import finish_speakers, resolve_descriptions
 from .speaker_phrase import (
     Mention,
+    disagrees,
     mask_abbreviations,
     parse_after,
     parse_phrase,
@@ -536,6 +538,8 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                         who = named
             else:
                 who = parse_subject(text, clause, m.start())
+            if who is not None and disagrees(text, who, m.group(0)):
+                who = None  # "led students in school spirit chants “…”": "chants" is a noun
             if who is not None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
@@ -835,9 +839,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def extract_quotes(text: str) -> list[Quote]:
-    """Direct, partial and indirect quotes of one article, in text order, speakers resolved."""
-    paragraphs = _paragraphs(text)
-    return _resolved(text, _marked(text, paragraphs), paragraphs)
+    """Direct, partial and indirect quotes of one article, in text order, speakers resolved.
+    A hard-wrapped text (wire copy) is read with its lines joined, offsets unchanged, so that a
+    sentence or a name broken over two lines is one; each quote's text is the article's own."""
+    flat = unwrapped(text)
+    paragraphs = _paragraphs(flat)
+    quotes = _resolved(flat, _marked(flat, paragraphs), paragraphs)
+    if flat is not text:
+        for q in quotes:
+            q.text = text[q.start : q.end]
+    return quotes
 
 
 def marked_quotes(text: str, wanted: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
@@ -849,11 +860,15 @@ def marked_quotes(text: str, wanted: Callable[[str], bool] | None = None) -> lis
     whether the caller wants it) leaves the other quotes out, and so never runs the whole
     extraction for them: :meth:`~corpuscli.coverage.story_features.QuoteSigner.signature` of
     fewer than three stems is no signature."""
-    paragraphs = _paragraphs(text)
-    quotes = _marked(text, paragraphs)
+    flat = unwrapped(text)
+    paragraphs = _paragraphs(flat)
+    quotes = _marked(flat, paragraphs)
+    if flat is not text:
+        for q in quotes:
+            q.text = text[q.start : q.end]
     if wanted is not None:
         quotes = [q for q in quotes if wanted(q.text)]
-    if any(_unspoken_fragment(text, q) for q in quotes):
+    if any(_unspoken_fragment(flat, q) for q in quotes):
         quotes = [q for q in extract_quotes(text) if q.kind != "indirect"]
         if wanted is not None:
             quotes = [q for q in quotes if wanted(q.text)]

@@ -79,6 +79,10 @@ def _read_name_words(run: str) -> list[str]:
     out = words[name_start(words) :]
     while len(out) > 1 and out[0] in _OPENERS:  # "Add Donald Trump as an interest"
         out = out[1:]
+    for n in (2, 1):  # "State John Kerry", the run after "of" in "Secretary of State John Kerry"
+        if len(out) > n + 1 and " ".join(out[:n]) in _title_tails():
+            out = out[n:]
+            break
     party = [
         k for k, w in enumerate(out[:-2]) if w in _PARTY and out[k + 1] in lexicon().first_names
     ]
@@ -91,6 +95,19 @@ def _read_name_words(run: str) -> list[str]:
     if out and _POSSESSIVE.search(out[-1]):
         out[-1] = _POSSESSIVE.sub("", out[-1])
     return [w for w in out if w]
+
+
+@lru_cache(maxsize=1)
+def _title_tails() -> frozenset[str]:
+    """The words after "of" of the titles that hold it ("State" of "Secretary of State",
+    "National Intelligence", "the House" as "House"): a run of capitalised words that opens
+    with one of them after a title's "of" is the title's end, then the name."""
+    tails = set()
+    for title in lexicon().titles:
+        if " of " in title:
+            tail = title.split(" of ", 1)[1].split()
+            tails.add(" ".join(tail[1:] if tail[0].lower() == "the" else tail))
+    return frozenset(t for t in tails if t)
 
 
 def _last(words: list[str]) -> str | None:
@@ -686,6 +703,8 @@ def clean_speaker(speaker: str) -> str | None:
         return None
     if speaker.lower() in ("he", "she", "they", "it", "we", "i", "you"):
         return None
+    if " " not in speaker and speaker.lower() in lex.words("determiners"):
+        return None  # "Another reason why …": a determiner alone names nobody
     return speaker
 
 
@@ -770,6 +789,7 @@ def finish_speakers(
             and q.speaker not in lex.countries
             and q.speaker not in lex.capitals
             and words[-1].lower() not in lex.roles
+            and words[-1] not in lex.words("company_suffixes")  # "American Motors Corp" whole
         ):
             name = " ".join(_name_words(q.speaker)) or q.speaker
             title = (q.speaker_text or q.speaker).split()[0]

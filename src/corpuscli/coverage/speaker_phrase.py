@@ -95,6 +95,9 @@ def name_start(words: list[str], first: int = 0) -> int:
         ):
             cut = max(cut, k + 1)
             continue
+        if k >= first and k < len(words) - 1 and _hyphenated_title(w):
+            cut = max(cut, k + 1)  # "Major-General Abdul Karim Khalaf", "Vice-Admiral"
+            continue
         if w not in _title_or_place_starts():
             continue
         if (
@@ -118,6 +121,18 @@ def name_start(words: list[str], first: int = 0) -> int:
                 cut = max(cut, k + n)  # "Secretary of State", "United Nations"
                 break
     return min(cut, len(words))
+
+
+def _hyphenated_title(word: str) -> bool:
+    """A title written with a hyphen ("Major-General", "Lieutenant-Colonel", "Vice-President"):
+    capitalised parts, the last a title word that is no family name ("Smith-King" is a name)."""
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and all(p[:1].isupper() for p in parts)
+        and parts[-1] in lexicon().title_words
+        and parts[-1] not in TITLE_SURNAMES
+    )
 
 
 def role_of(words: list[str]) -> str | None:
@@ -310,6 +325,11 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
             return None  # "Iran's", "Stone's": a possessive, not a speaker
         # the name follows the last title or country adjective of the run
         cut = name_start(words, j) - j
+        if len(run) > 1 and run[-1] in lex.words("company_suffixes"):
+            # "American Motors Corp", "Canada Development Corp": a firm's name is whole, its
+            # first word no adjective or country to cut; only a possessive before it goes
+            owners = [k + 1 for k, w in enumerate(run[:-1]) if _POSSESSIVE.search(w)]
+            cut = min(cut, owners[-1] if owners else 0)
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
         if len(words) == 1 and words[0] in TITLE_SURNAMES:
@@ -334,6 +354,7 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
             elif (
                 role_of([last]) == "body"
                 or last in ("Kremlin", "House", "Pentagon")
+                or (len(name_words) > 1 and last in lex.words("company_suffixes"))
                 or (
                     len(name_words) >= 3
                     and not title_before
@@ -628,6 +649,34 @@ def _bare_plural(text: str, who: Mention, end: int) -> bool:
         head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     )
     return plural and _plural_end(text, who, end) is not None
+
+
+def _plural_head(text: str, who: Mention) -> bool:
+    """Whether ``who`` is a description whose head (its last word before a preposition) is a
+    plural noun in lower case: "students in school spirit", "department spokesmen"."""
+    if who.source != "description":
+        return False
+    head = ""
+    for w in text[who.start : who.end].split():
+        if w.lower() in PREPOSITIONS or w in _POSTMODIFIERS:
+            break
+        head = w
+    return head in _PLURAL_HEADS or (
+        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
+
+
+def disagrees(text: str, who: Mention, verb: str) -> bool:
+    """Whether a plural subject cannot be the subject of ``verb``, a verb of one word in the
+    third person singular ("chants", "says"): "led students in school spirit chants “to
+    counter …”" has a noun "chants", no verb, and the students say nothing."""
+    return (
+        " " not in verb
+        and verb.islower()
+        and verb.endswith("s")
+        and not verb.endswith("ss")
+        and _plural_head(text, who)
+    )
 
 
 def _plural_end(text: str, who: Mention, end: int) -> int | None:
