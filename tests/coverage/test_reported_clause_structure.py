@@ -81,3 +81,19 @@ def test_a_quotation_in_a_relative_aside_leaves_the_clause_reported_speech():
 def test_a_quoted_fragment_of_the_clause_itself_keeps_it_a_partial_quote():
     text = "He said the plan was a “disaster” for the farmers of the state."
     assert _reported(text) == []
+
+
+def test_according_to_between_commas_before_a_speech_verb_is_an_aside():
+    text = (  # The Washington Post
+        "Trump, according to The Washington Post’s Fact Checker, has long said that he would "
+        "like to change U.S. libel laws."
+    )
+    [q] = _reported(text)
+    assert q.text == "he would like to change U.S. libel laws"
+    assert q.speaker is not None and q.speaker.endswith("Trump")
+
+
+def test_according_to_between_commas_before_another_predicate_still_reports():
+    [q] = _reported("The company, according to the filing, lost $2 billion last year.")
+    assert q.text.startswith("lost $2 billion")
+    assert q.verb == "according to"

@@ -1077,6 +1077,9 @@ def reports_in(
                 # sentence goes on past the attribution with its predicate
                 stop = _clause_end(text, np_end + 1, s_end)
         else:
+            if comma_before.endswith(",") and _speech_predicate_after(text, np_end, s_end):
+                continue  # "Trump, according to the Fact Checker, has long said that …": an
+                # aside; the speech verb after it reports, with the sentence's subject
             start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
             stop = _clause_end(text, start, s_end)
         start = _skip_space(text, start, stop)
@@ -1882,3 +1885,25 @@ def _quotes_in_asides(text: str, start: int, stop: int, marked: list[tuple[int, 
         if close is None:
             return False
     return True
+
+
+#: Auxiliaries and adverbs that may come before a predicate's speech verb ("has long said").
+_BEFORE_PREDICATE = re.compile(
+    r"[ \t]*(?:(?:has|have|had|also|long|repeatedly|previously|since|again|often|once|later)"
+    r"[ \t]+){0,3}"
+)
+
+
+def _speech_predicate_after(text: str, comma: int, s_end: int) -> bool:
+    """Whether, after the comma at ``comma`` that closes an aside, the sentence's predicate
+    opens with a speech verb ("…, has long said that …", "…, said on Monday"), auxiliaries and
+    adverbs aside."""
+    if text[comma : comma + 1] != ",":
+        return False
+    lead = _BEFORE_PREDICATE.match(text, comma + 1, s_end)
+    at = lead.end() if lead is not None else comma + 1
+    hits = _verbs_in(text, at, min(s_end, at + 30), 1)
+    if not hits or hits[0].s != at or text[at : hits[0].e].endswith("ing"):
+        return False
+    verb = " ".join(text[at : hits[0].e].split())
+    return lexicon().verb_class.get(verb, "say") in _EXTRACTING_KINDS  # not "described X as Y"
