@@ -390,6 +390,9 @@ _THAT = re.compile(r"(?:^|[ \t,])that[ \t]+")
 
 #: Punctuation before a "that" (it then opens no complement).
 _PUNCTUATION = re.compile(r"[,;:.!?“”\"«»]")
+#: Punctuation that circumstance between a verb and its "that" never holds (commas and an
+#: abbreviation's full stop it may: "on Tuesday, Nov. 3, that").
+_QUOTE_OR_STOP = re.compile(r"[;:!?“”\"«»]|\.(?=[ \t]+[a-z])")
 
 
 #: An object, then "to" and a verb, before any punctuation or "that" ("them to do more", "the
@@ -449,7 +452,14 @@ def _complement_start(
     if (
         m
         and len(before_that) <= 12
-        and not _PUNCTUATION.search(rest[: m.start()])
+        # commas only inside circumstance: "said on Twitter Sunday, July 21, that …"
+        and (
+            not _PUNCTUATION.search(rest[: m.start()])
+            or (
+                not _QUOTE_OR_STOP.search(rest[: m.start()])
+                and lexicon().circumstance.fullmatch(rest[: m.start()]) is not None
+            )
+        )
         and not _clause_like(rest[: m.start()])
         # "added to that urgency", "vow to reverse a provision that …": "that" is no
         # complementizer after a preposition, nor inside an infinitive
@@ -1067,6 +1077,9 @@ def reports_in(
                 # sentence goes on past the attribution with its predicate
                 stop = _clause_end(text, np_end + 1, s_end)
         else:
+            if comma_before.endswith(",") and _speech_predicate_after(text, np_end, s_end):
+                continue  # "Trump, according to the Fact Checker, has long said that …": an
+                # aside; the speech verb after it reports, with the sentence's subject
             start = np_end + 1 if text[np_end : np_end + 1] == "," else np_end
             stop = _clause_end(text, start, s_end)
         start = _skip_space(text, start, stop)
@@ -1258,9 +1271,18 @@ def reports_in(
                 # "Amit Shah, while addressing a rally, claimed": the boundary was inside commas
                 earlier = clause_start_before(max(s_start, clause_start - 8))
                 speaker = parse_subject(text, earlier, m.start())
+            aside_first = kind == "object"  # "…, told Bob Schieffer of CBS that": an addressee
+            if speaker is None and aside_first and left.rstrip()[-1:] == ",":
+                speaker = _subject_before_aside(text, s_start, m.start())
             if speaker is None and kind in ("say", "object", "clause"):
                 speaker = parse_after(text, m.end(), s_end)
                 inverted = speaker is not None
+            if speaker is None and kind in ("say", "clause") and left.rstrip()[-1:] == ",":
+                # "Smith, speaking to reporters after the verdict was read, said …", "Obama,
+                # whose instinct …, said …": an aside holding a clause of its own parts the
+                # sentence's subject from its verb (after "said" an inverted subject comes
+                # first: "…, said sources familiar with her plans")
+                speaker = _subject_before_aside(text, s_start, m.start())
         elif _COORDINATED.search(_strip_adverbs(text[max(s_start, m.start() - 40) : m.start()])):
             # "… confirmed X and said Y"; "Mr Trump addressed … and said he did not believe …":
             # the verb shares the subject of the sentence
@@ -1271,6 +1293,13 @@ def reports_in(
                     speaker.start >= m.start() or not _may_speak(text, speaker)
                 ):
                     speaker = None
+        extracted = (
+            None
+            if inverted or kind not in _EXTRACTING_KINDS or verb.endswith("ing")
+            else _extracted_report(text, s_start, m.start(), m.end(), s_end)
+        )
+        if extracted is not None and speaker is None:
+            speaker = extracted[0]
         if speaker is None:
             continue
         if speaker.source == "pronoun" and _CLITIC.sub("", speaker.text.lower()) in (
@@ -1292,6 +1321,14 @@ def reports_in(
                 verb.split()[0] in _GERUND_AFTER_OF,
             )
         )
+        if extracted is not None:
+            # "a plan, which she claims would cost nothing": the relative clause's predicate (a
+            # quotation inside it is the speaker's: "which he said would “ignite growth”")
+            quoted_here = _quoted_share(extracted[1], extracted[2], marked) > 0
+            yield Report(extracted[1], extracted[2], speaker, verb, quoted_here)
+            taken_until = max(taken_until, extracted[2])
+            previous = speaker
+            continue
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
@@ -1415,7 +1452,9 @@ def reports_in(
                 yield Report(second, stop, speaker, verb, _quoted_share(second, stop, marked) > 0)
                 taken_until = max(taken_until, stop)
                 stop = _AND_THAT.search(text, start, stop).start()  # type: ignore[union-attr]
-        quoted = _quoted_share(start, stop, marked) > 0
+        quoted = _quoted_share(start, stop, marked) > 0 and not _quotes_in_asides(
+            text, start, stop, marked
+        )
         if quoted and kind not in ("names", "manner"):
             first_mark = min(a for a, b in marked if a < stop and b > start)
             last_mark = max(b for a, b in marked if a < stop and b > start)
@@ -1738,3 +1777,133 @@ def _skip_space(text: str, start: int, stop: int) -> int:
 
 
 __all__ = ["PRONOUNS", "Report", "is_finding", "is_respondent", "reports_in", "sentence_subject"]
+
+
+#: A relative pronoun, then the subject of a speech verb at the end: "…, which she | claims …",
+#: "a policy that critics | say …".
+_EXTRACTED_SUBJECT = re.compile(
+    r"(?:^|[ \t,])(?P<rel>which|that)[ \t]+(?P<who>(?:[\w’'.-]+[ \t]+){0,3}[\w’'.-]+)[ \t]*$"
+)
+#: Verb classes whose subject a relative pronoun may take from the reported clause (not a
+#: question's "the first question that people ask is …").
+_EXTRACTING_KINDS = frozenset({"say", "clause", "object", "promise", "commit"})
+#: Words before or after "that" that leave no relative clause with its own subject: "what",
+#: "everything that Palin said".
+_NO_ANTECEDENT = frozenset(
+    {"what", "whatever", "everything", "anything", "something", "nothing", "all", "which", "who"}
+)
+#: The end of a relative clause between commas or dashes: a comma or a dash before a space.
+_ASIDE_END = re.compile(r",(?=[ \t])|[ \t](?:—|–|--)[ \t]")
+#: Finite words that open a predicate whose subject a relative pronoun took: "would", "has".
+_PREDICATE_OPENERS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would"})
+
+
+def _extracted_report(
+    text: str, s_start: int, verb_start: int, verb_end: int, s_end: int
+) -> tuple[Mention, int, int] | None:
+    """A speech verb inside a relative clause whose subject the relative pronoun took from the
+    reported clause: "a single-payer system, which she claims would cost taxpayers nothing",
+    "a policy that critics say has failed". The verb's subject speaks; what is reported is the
+    predicate after the verb ("would cost taxpayers nothing"), up to the end of the relative
+    clause (a comma when it opened after one). (speaker, start, end), or None."""
+    m = _EXTRACTED_SUBJECT.search(text, max(s_start, verb_start - 60), verb_start)
+    if m is None or m.group("who").split()[0].lower() in _NOT_SUBJECT | _NO_ANTECEDENT:
+        return None  # "that what Rubio claimed would …": a free relative, the main subject
+    antecedent = text[max(s_start, m.start("rel") - 30) : m.start("rel")].split()[-1:]
+    if antecedent and antecedent[0].lower().strip(",") in _NO_ANTECEDENT:
+        return None  # "everything that Palin said was presumed …": the object of the verb
+    rest = text[verb_end : min(s_end, verb_end + 200)]
+    circ = lexicon().circumstance.match(rest)
+    skip = circ.end() if circ and not circ.group(0).rstrip().endswith(",") else 0
+    words = rest[skip:].split(None, 2)
+    if len(words) < 2 or not (
+        words[0] in _MODAL_WORDS or words[0] in _PREDICATE_OPENERS
+    ):  # "which he says would …"; not "that he said the …"
+        return None
+    who = parse_subject(text, m.start("who"), verb_start)
+    if who is None:
+        return None
+    start = verb_end + skip + len(rest[skip:]) - len(rest[skip:].lstrip())
+    stop = _clause_end(text, start, s_end)
+    if (
+        text[m.start() : m.start("rel")].strip() == ","
+        or text[max(s_start, m.start() - 1)] in ",—–"
+    ):
+        # the relative clause between commas (or dashes) ends at the next one ("£2,500" goes on)
+        close = _ASIDE_END.search(text, start, stop)
+        stop = close.start() if close is not None else stop
+    if not _words_at_least(text, 2, start, stop):
+        return None
+    return who, start, stop
+
+
+#: What opens an aside after a sentence's subject: a relative pronoun, a participle, a
+#: preposition of circumstance ("Smith, speaking to reporters …, said").
+_ASIDE_OPENER = re.compile(
+    r"[ \t]*(?:who|whose|whom|which|[a-z]+ing|in|at|during|after|before|while|when|on|from|"
+    r"with|within|like|unlike|despite|amid|as)\b"
+)
+
+
+def _subject_before_aside(text: str, s_start: int, verb_start: int) -> Mention | None:
+    """The subject of a sentence that opens "Name, <aside>, <verb>": the noun phrase before the
+    first comma, when what follows that comma opens an aside (:data:`_ASIDE_OPENER`) and the
+    aside runs up to the comma before the verb; None otherwise."""
+    comma = text.find(",", s_start, verb_start)
+    if comma <= s_start or not _ASIDE_OPENER.match(text, comma + 1, verb_start):
+        return None
+    if text[s_start:comma].split()[:1] and text[s_start:comma].split()[0].lower() in _NOT_SUBJECT:
+        return None
+    if len(text[s_start:comma].split()) > 6:
+        return None
+    who = parse_subject(text, s_start, comma)
+    if who is None or who.source == "pronoun" or who.kind == "place":
+        return None
+    return who
+
+
+#: An aside between dashes or parentheses that opens a relative clause of its own: "the
+#: investigations — which Trump called a “phony witch hunt” — were …".
+_RELATIVE_ASIDE = re.compile(r"[ \t]*(?:[—–(]|--)[ \t]*(?:which|who|whom|whose|what|as)\b")
+_ASIDE_CLOSE = re.compile(r"[ \t]*(?:[—–)]|--)")
+
+
+def _quotes_in_asides(text: str, start: int, stop: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether every quotation inside ``text[start:stop]`` lies in a relative aside between
+    dashes or parentheses (:data:`_RELATIVE_ASIDE`): its words are the aside's own attribution
+    ("which Trump called …"), not a fragment of the reported clause, which stays reported speech
+    ("Trump told Hannity that the investigations — which Trump called a “phony witch hunt” —
+    were driving a wedge …")."""
+    inside = [(a, b) for a, b in marked if a < stop and b > start]
+    if not inside:
+        return False
+    for a, b in inside:
+        opener = max(text.rfind(d, start, a) for d in ("—", "–", "(", "--"))
+        if opener < start or not _RELATIVE_ASIDE.match(text, max(start, opener - 1), a):
+            return False
+        close = _ASIDE_CLOSE.search(text, b, min(stop, b + 4))
+        if close is None:
+            return False
+    return True
+
+
+#: Auxiliaries and adverbs that may come before a predicate's speech verb ("has long said").
+_BEFORE_PREDICATE = re.compile(
+    r"[ \t]*(?:(?:has|have|had|also|long|repeatedly|previously|since|again|often|once|later)"
+    r"[ \t]+){0,3}"
+)
+
+
+def _speech_predicate_after(text: str, comma: int, s_end: int) -> bool:
+    """Whether, after the comma at ``comma`` that closes an aside, the sentence's predicate
+    opens with a speech verb ("…, has long said that …", "…, said on Monday"), auxiliaries and
+    adverbs aside."""
+    if text[comma : comma + 1] != ",":
+        return False
+    lead = _BEFORE_PREDICATE.match(text, comma + 1, s_end)
+    at = lead.end() if lead is not None else comma + 1
+    hits = _verbs_in(text, at, min(s_end, at + 30), 1)
+    if not hits or hits[0].s != at or text[at : hits[0].e].endswith("ing"):
+        return False
+    verb = " ".join(text[at : hits[0].e].split())
+    return lexicon().verb_class.get(verb, "say") in _EXTRACTING_KINDS  # not "described X as Y"
