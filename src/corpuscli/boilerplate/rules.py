@@ -104,7 +104,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "caption_verbs", "cta_imperatives", "link_calls", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
-    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
+    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs", "read_openers",
     "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", "story_headings", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
@@ -128,6 +128,9 @@ _PLACEHOLDER = re.compile(r"\[[a-z]{2,15}(?:[_-][a-z]{2,15}){1,3}\]")
 _LINK = re.compile(
     r"https?://|www\.|\b[a-z0-9-]{2,30}\.[a-z]{2,6}/\S|\b[a-z0-9-]{2,30}\.[a-z0-9-]{2,30}\.(?:com|org|net|gov)\b"
 )
+#: How many words a block printed twice in a row has to be a caption or banner (fewer: a label
+#: any page may repeat; more: a paragraph the scraper doubled).
+_TWICE_WORDS = (6, 80)
 #: The most words of a line that points the reader at a link.
 _POINTER_WORDS = 12
 #: The most words of a line in brackets that points at a link ("(For a graphic on …, click
@@ -259,6 +262,7 @@ def block_evidence(
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    _printed_twice(shapes, verdicts)
     mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
@@ -581,6 +585,12 @@ def _social(s: Shape, v: Verdict) -> None:
         return
     if opener is not None or (has_handle(s.text) and not s.sentence_like):
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
+    elif (
+        s.n <= _POINTER_WORDS
+        and not s.sentence_like
+        and lexicon("read_openers").start(s.text, s.words) is not None
+    ):
+        v.add(STRONG, f"a pointer to the outlet on {network.group(0).lower()}", "social")
 
 
 def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: ignore[no-untyped-def]
@@ -597,6 +607,8 @@ def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: igno
 
 #: The most words a byline has (a block of more is the story's, for the bio rule's count).
 _BYLINE_WORDS = 5
+#: The marks a bio may be set after as a list item.
+_BULLETS = "•·▪■* "
 
 
 def _capitalised_words(blocks: list[Block]) -> Counter[str]:
@@ -629,7 +641,7 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
         return
     if not (i < 2 or i >= n - 3):
         return
-    text = s.text
+    text = s.text.lstrip(_BULLETS)  # "• Wesley Pruden is editor-in-chief emeritus of The Times."
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")
@@ -960,6 +972,26 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             if shared >= 8 and shared >= 0.8 * len(mine):
                 verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
                 break
+
+
+def _printed_twice(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+    """A block of 6 to 80 words printed twice in a row, word for word: a photo's caption (or a
+    gallery's, slide by slide) that the page sets once over the picture and once under it, a
+    banner shown twice. Both copies go. A story does not repeat its own sentence back to back;
+    a heading that opens the paragraph under it differs from it (and is shorter)."""
+    for k in range(1, len(shapes)):
+        s = shapes[k]
+        if (
+            _TWICE_WORDS[0] <= s.n <= _TWICE_WORDS[1]
+            and s.text.strip() == shapes[k - 1].text.strip()
+        ):
+            for j in (k - 1, k):
+                if verdicts[j].score < STRONG:
+                    verdicts[j].add(
+                        STRONG - max(verdicts[j].score, 0.0),
+                        "printed twice in a row (a caption or banner the page repeats)",
+                        "caption",
+                    )
 
 
 def _spaced_pull_quotes(shapes: list[Shape], verdicts: list[Verdict]) -> None:
