@@ -262,7 +262,6 @@ def block_evidence(
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
-    _printed_twice(shapes, verdicts)
     mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
@@ -974,16 +973,17 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
                 break
 
 
-def _printed_twice(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+def mark_printed_twice(blocks: list[Block], verdicts: list[Verdict]) -> None:
     """A block of 6 to 80 words printed twice in a row, word for word: a photo's caption (or a
     gallery's, slide by slide) that the page sets once over the picture and once under it, a
     banner shown twice. Both copies go. A story does not repeat its own sentence back to back;
-    a heading that opens the paragraph under it differs from it (and is shorter)."""
-    for k in range(1, len(shapes)):
-        s = shapes[k]
+    a heading that opens the paragraph under it differs from it (and is shorter). For articles
+    (line mode): in a whole page, a title twice starts a teaser card (:mod:`.page`)."""
+    for k in range(1, len(blocks)):
+        text = blocks[k].text.strip()
         if (
-            _TWICE_WORDS[0] <= s.n <= _TWICE_WORDS[1]
-            and s.text.strip() == shapes[k - 1].text.strip()
+            _TWICE_WORDS[0] <= len(text.split()) <= _TWICE_WORDS[1]
+            and text == blocks[k - 1].text.strip()
         ):
             for j in (k - 1, k):
                 if verdicts[j].score < STRONG:
