@@ -34,7 +34,7 @@ from corpuscli.text.stopwords import load_stopwords
 
 from .evidence import MEDIUM, STRONG, Verdict
 from .quote_sources import follow_quotations
-from .rules import block_evidence, extend_runs, mark_printed_twice
+from .rules import block_evidence, extend_runs
 from .templates import HEADLINE, OPENS, describe, template_keys
 
 PATTERNS_VERSION = 1
@@ -277,7 +277,6 @@ def _detect_here(
 
             mark_page_furniture(blocks, verdicts, stop)
         else:
-            mark_printed_twice(blocks, verdicts)
             extend_runs(blocks, verdicts)
             follow_quotations(blocks, verdicts)
         for block, verdict in zip(blocks, verdicts, strict=True):

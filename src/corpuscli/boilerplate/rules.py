@@ -128,9 +128,6 @@ _PLACEHOLDER = re.compile(r"\[[a-z]{2,15}(?:[_-][a-z]{2,15}){1,3}\]")
 _LINK = re.compile(
     r"https?://|www\.|\b[a-z0-9-]{2,30}\.[a-z]{2,6}/\S|\b[a-z0-9-]{2,30}\.[a-z0-9-]{2,30}\.(?:com|org|net|gov)\b"
 )
-#: How many words a block printed twice in a row has to be a caption or banner (fewer: a label
-#: any page may repeat; more: a paragraph the scraper doubled).
-_TWICE_WORDS = (6, 80)
 #: The most words of a line that points the reader at a link.
 _POINTER_WORDS = 12
 #: The most words of a line in brackets that points at a link ("(For a graphic on …, click
@@ -640,7 +637,9 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
         return
     if not (i < 2 or i >= n - 3):
         return
-    text = s.text.lstrip(_BULLETS)  # "• Wesley Pruden is editor-in-chief emeritus of The Times."
+    # at the tail, a bio may be set as a list item ("• Wesley Pruden is editor-in-chief emeritus
+    # of The Times."); at the head a bulleted line is the story's list
+    text = s.text.lstrip(_BULLETS) if i >= n - 3 else s.text
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")
@@ -971,27 +970,6 @@ def _pull_quotes(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
             if shared >= 8 and shared >= 0.8 * len(mine):
                 verdicts[k].add(STRONG, f"a pull quote (repeats block {j})", "embed")
                 break
-
-
-def mark_printed_twice(blocks: list[Block], verdicts: list[Verdict]) -> None:
-    """A block of 6 to 80 words printed twice in a row, word for word: a photo's caption (or a
-    gallery's, slide by slide) that the page sets once over the picture and once under it, a
-    banner shown twice. Both copies go. A story does not repeat its own sentence back to back;
-    a heading that opens the paragraph under it differs from it (and is shorter). For articles
-    (line mode): in a whole page, a title twice starts a teaser card (:mod:`.page`)."""
-    for k in range(1, len(blocks)):
-        text = blocks[k].text.strip()
-        if (
-            _TWICE_WORDS[0] <= len(text.split()) <= _TWICE_WORDS[1]
-            and text == blocks[k - 1].text.strip()
-        ):
-            for j in (k - 1, k):
-                if verdicts[j].score < STRONG:
-                    verdicts[j].add(
-                        STRONG - max(verdicts[j].score, 0.0),
-                        "printed twice in a row (a caption or banner the page repeats)",
-                        "caption",
-                    )
 
 
 def _spaced_pull_quotes(shapes: list[Shape], verdicts: list[Verdict]) -> None:
