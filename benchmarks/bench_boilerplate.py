@@ -339,7 +339,8 @@ def part_c() -> None:
 #: to write them; set B, split "dev5b", held aside and scored at the end); dev6 (two articles of each
 #: of the 10 outlets with the most misses left, judged before the round-10 rules: A "dev6a" read,
 #: B "dev6b" held aside); dev7 (40 articles drawn from the whole corpus as it is weighted, judged
-#: before the round-11 rules: A "dev7a" read, B "dev7b" held aside).
+#: before the round-11 rules: A "dev7a" read, B "dev7b" held aside); dev8 (40 more articles drawn the
+#: same way, judged before the round-12 rules: A "dev8a" read, B "dev8b" held aside).
 _LABEL_FILES = (
     "boilerplate_lines_a.json",
     "boilerplate_lines_b.json",
@@ -349,6 +350,7 @@ _LABEL_FILES = (
     "boilerplate_lines_dev5.json",
     "boilerplate_lines_dev6.json",
     "boilerplate_lines_dev7.json",
+    "boilerplate_lines_dev8.json",
     "boilerplate_lines_fresh.json",
 )
 #: The label file whose test articles are reported apart, as the split "fresh".
@@ -419,6 +421,8 @@ def part_d(corpora: Path, dev_only: bool) -> None:
         "dev6b",
         "dev7a",
         "dev7b",
+        "dev8a",
+        "dev8b",
     )
     for split in splits:
         part = judged[judged["split"] == split]

@@ -104,7 +104,7 @@ _CTA_FAMILY = {"section_labels": "navigation"}
 VOCABULARIES = (
     "appeal_openers", "appeals", "bio_phrases", "caption_verbs", "cta_imperatives", "link_calls", "photo_agencies", "contact_phrases", "credit_phrases",
     "credit_words", "editor_notes", "embed_markers", "explainer_controls", "fallbacks", "forms",
-    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs",
+    "photo_words", "player_buttons", "promo_openers", "outlet_promo_verbs", "series_blurbs", "social_networks", "social_verbs", "read_openers",
     "speech_verbs", "teaser_labels", "widget_phrases", "paywall_notes", "media_leadins", "name_titles", "signup_fine_print", "story_headings", *_CTA_FAMILIES,
 )  # fmt: skip
 _PHOTO_CREDIT_TAIL = re.compile(r"[:]\s*[^.:!?]{1,90}$")
@@ -581,6 +581,12 @@ def _social(s: Shape, v: Verdict) -> None:
         return
     if opener is not None or (has_handle(s.text) and not s.sentence_like):
         v.add(STRONG, f"a follow line ({network.group(0).lower()})", "social")
+    elif (
+        s.n <= _POINTER_WORDS
+        and not s.sentence_like
+        and lexicon("read_openers").start(s.text, s.words) is not None
+    ):
+        v.add(STRONG, f"a pointer to the outlet on {network.group(0).lower()}", "social")
 
 
 def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: ignore[no-untyped-def]
@@ -597,6 +603,8 @@ def _outlet_promotion(s: Shape, v: Verdict, names_outlet) -> None:  # type: igno
 
 #: The most words a byline has (a block of more is the story's, for the bio rule's count).
 _BYLINE_WORDS = 5
+#: The marks a bio may be set after as a list item.
+_BULLETS = "•·▪■* "
 
 
 def _capitalised_words(blocks: list[Block]) -> Counter[str]:
@@ -629,7 +637,9 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
         return
     if not (i < 2 or i >= n - 3):
         return
-    text = s.text
+    # at the tail, a bio may be set as a list item ("• Wesley Pruden is editor-in-chief emeritus
+    # of The Times."); at the head a bulleted line is the story's list
+    text = s.text.lstrip(_BULLETS) if i >= n - 3 else s.text
     note = lexicon("editor_notes").start(text, s.words)
     if note is not None:
         text = text[note.end() :].lstrip(" :")

@@ -88,6 +88,8 @@ def bare_label(s: Shape) -> str | None:
     return m.group(0) if capitalised >= 0.5 * len(words) else None
 
 
+#: How many words may follow a known teaser label glued to its headline ("Related column:…").
+_GLUED_EXTRA = 2
 #: The most words of a teaser's label alone with its colon.
 _LONE_LABEL_WORDS = 7
 
@@ -111,7 +113,12 @@ def glued_label(s: Shape) -> str | None:
     if not rest and len(label_words) < 2 and not set(label_words) <= word_set("media_labels"):
         return None  # "Analysis:" alone heads the story's own analysis; "Also see:" heads links
     known = lexicon("teaser_labels").start(label, label_words)
-    if known is None or known.end() < len(label.lstrip("([ ")) - 1:
+    if known is None:
+        return None
+    # glued to its headline, the label may name what it links to after the known word
+    # ("Related column:McCain wanted …", "More coverage:…"); alone, it must be the known label
+    named = words_of(label[known.end() :])
+    if known.end() < len(label.lstrip("([ ")) - 1 and (not rest or len(named) > _GLUED_EXTRA):
         return None
     return label
 
