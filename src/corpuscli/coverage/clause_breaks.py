@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-__all__ = ["CLAUSE_BREAK", "ClauseBreaks", "search_end"]
+from .speaker_phrase import mask_abbreviations
+
+__all__ = ["CLAUSE_BREAK", "STOP", "ClauseBreaks", "StopMarks", "search_end"]
 
 #: Where a clause before a speech verb starts: after a semicolon, a parenthesis (not an acronym's:
 #: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
@@ -39,6 +41,8 @@ class ClauseBreaks:
         self.ends = [b for _, b in spans]  # in order too: the matches never overlap
         #: characters searched again near the end of a stretch (read by the tests)
         self.searched = 0
+        #: the text's stops, found when first asked for (see :class:`StopMarks`)
+        self.marks: StopMarks | None = None
 
     def clause_start(self, start: int, end: int) -> int:
         """Where the last clause of ``text[start:end]`` starts: after its last break, as a search
@@ -82,3 +86,33 @@ def search_end(
     base, pos = (start, 0) if begin == start else (begin - 1, 1)
     m = pattern.search(text[base:end], pos)
     return None if m is None else (base + m.start(1), base + m.end(1))
+
+
+#: The end of a sentence, or a quotation mark, in the words between a quote and a speech verb
+#: (not the stop of an initial or a title, masked first: "Elijah E. Cummings", "Mr. Trump").
+STOP = re.compile(r"[!?“”\"«»‘]|\.(?!\d)")  # not a decimal point: "oversees $1.9 billion"
+#: The characters of :data:`STOP` but the full stop.
+_MARK = re.compile(r"[!?“”\"«»‘]")
+
+
+class StopMarks:
+    """Where the quotation marks, the other stops and the full stops of one text are, found in
+    one pass: whether a stretch holds a stop (:meth:`stop_in`) is then asked without reading
+    it, unless it holds a full stop and nothing else that ends a sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = [m.start() for m in _MARK.finditer(text)]
+        self.dots = [m.start() for m in re.finditer(r"\.", text)]
+
+    def stop_in(self, start: int, end: int) -> bool:
+        """Whether ``STOP.search(mask_abbreviations(text[start:end]))`` finds one. Masking
+        changes full stops only: a mark in the stretch is a stop; with no full stop either, there
+        is none; else the stretch is masked and searched."""
+        k = bisect_left(self.marks, start)
+        if k < len(self.marks) and self.marks[k] < end:
+            return True
+        k = bisect_left(self.dots, start)
+        if k == len(self.dots) or self.dots[k] >= end:
+            return False
+        return STOP.search(mask_abbreviations(self.text[start:end])) is not None

@@ -35,7 +35,8 @@ import pandas as pd
 from corpuscli.progress import Progress, tracked
 from corpuscli.text.sentences import sentence_spans
 
-from .clause_breaks import ClauseBreaks, search_end
+from .clause_breaks import STOP as _STOP
+from .clause_breaks import ClauseBreaks, StopMarks, search_end
 from .documents import resolve_documents
 from .lexicon import lexicon
 from .quote_patterns import (
@@ -343,6 +344,13 @@ def _tail_search_from(text: str, start: int, end: int, reach: int) -> int:
     return cut
 
 
+def _comma_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end].rstrip()`` ends with a comma, read from its end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ","
+
+
 def _outlet(who: Mention) -> bool:
     words = (who.name or who.text).split()
     return bool(words) and role_of([words[-1].lower()]) == "outlet"
@@ -523,10 +531,12 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if breaks is None:
                 breaks = ClauseBreaks(text)
             clause = breaks.clause_start(s_start, m.start())
+            if breaks.marks is None:
+                breaks.marks = StopMarks(text)
             if (
                 m.group(0).endswith("ing")
-                and text[clause : m.start()].rstrip().endswith(",")
-                and not _STOP.search(mask_abbreviations(text[clause : m.start()]))
+                and _comma_before(text, clause, m.start())
+                and not breaks.marks.stop_in(clause, m.start())
             ):
                 # "Dozens of hard-liners gathered outside the British Embassy, chanting “…”":
                 # a participle's subject is its clause's, not the name before the comma
@@ -612,9 +622,6 @@ def _subject_length_ok(between: str) -> bool:
     return n <= 30 and bool(_NAME_COMMA.match(between.strip())) and between.rstrip().endswith(",")
 
 
-#: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
-#: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
-_STOP = re.compile(r"[!?“”\"«»‘]|\.(?!\d)")  # not a decimal point: "oversees $1.9 billion"
 #: A determiner right before a word: the word is a noun ("the report").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her)[ \t]+$", re.I)
 #: A comma and a conjunction that open a clause of its own between a quote and a speech verb after
