@@ -71,7 +71,9 @@ TAIL_PIECES = [
 def test_a_quotes_lead_tail_is_the_plain_search(pieces: list[str], reach: int) -> None:
     before = "".join(pieces)
     plain = quotes._BEFORE_TAIL.search(before, max(0, len(before) - reach))
-    fast = quotes._BEFORE_TAIL.search(before, quotes._tail_search_from(before, reach))
+    fast = quotes._BEFORE_TAIL.search(
+        before, quotes._tail_search_from(before, 0, len(before), reach)
+    )
     assert (plain and plain.span()) == (fast and fast.span())
 
 

@@ -36,6 +36,8 @@ from corpuscli.progress import Progress, tracked
 from corpuscli.text.sentences import sentence_spans
 from corpuscli.text.wrapping import unwrapped
 
+from .clause_breaks import STOP as _STOP
+from .clause_breaks import ClauseBreaks, StopMarks, search_end
 from .documents import resolve_documents
 from .lexicon import lexicon
 from .quote_patterns import (
@@ -333,14 +335,22 @@ _BEFORE_TAIL = re.compile(r"(?:[ \t]+that)?[ \t]*[,:]?[ \t]*[—–-]*[ \t]*$")
 _BEFORE_TAIL_CHARS = frozenset(" \tthat,:—–-")
 
 
-def _tail_search_from(before: str, reach: int) -> int:
-    """Where to search ``before`` for :data:`_BEFORE_TAIL` in its last ``reach`` characters: after
-    the last character the match cannot hold (the same match as from ``len(before) - reach``)."""
-    cut = len(before)
-    floor = max(0, cut - reach)
-    while cut > floor and before[cut - 1] in _BEFORE_TAIL_CHARS:
+def _tail_search_from(text: str, start: int, end: int, reach: int) -> int:
+    """Where to search ``text[start:end]`` for :data:`_BEFORE_TAIL` in its last ``reach``
+    characters: after the last character the match cannot hold (the same match as from
+    ``end - reach``)."""
+    cut = end
+    floor = max(start, cut - reach)
+    while cut > floor and text[cut - 1] in _BEFORE_TAIL_CHARS:
         cut -= 1
     return cut
+
+
+def _comma_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end].rstrip()`` ends with a comma, read from its end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ","
 
 
 def _outlet(who: Mention) -> bool:
@@ -418,6 +428,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
     ``Putin: “``, ``according to X, “``). Words inside quotation marks are never the speaker
     ("chanting “Death to England.”", "denounced Kim as “Little Rocket Man” and a “madman”")."""
     spans = SpanSet((x.start, x.end) for x in quotes)  # one bisection a question, not a scan
+    breaks: ClauseBreaks | None = None  # the text's clause breaks, found when first asked for
 
     def set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
         if who is not None and spans.holds(who.start):
@@ -504,9 +515,10 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
         line_start = text.rfind("\n", 0, opening) + 1
         s_start = max(line_start, start_of_sentence(text, max(line_start, opening - 1)))
-        before = text[s_start:opening]
-        tail = _BEFORE_TAIL.search(before, _tail_search_from(before, 40))  # the end only
-        core_end = s_start + (tail.start() if tail else len(before))
+        # the sentence before the quote is read in its last characters only (every search of
+        # it from the sentence's start took quadratic time in a sentence of many quotes)
+        tail = _BEFORE_TAIL.search(text, _tail_search_from(text, s_start, opening, 40), opening)
+        core_end = tail.start() if tail else opening
         m = hits.last(s_start, core_end)
         between = text[m.end() : core_end] if m is not None else ""
         if m is not None and (
@@ -518,13 +530,15 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 and lexicon().verb_class.get(_SPACES.sub(" ", m.group(0))) in ("promise", "commit")
             )
         ):
-            clause = s_start
-            for b in _CLAUSE_BREAK.finditer(text[s_start : m.start()]):
-                clause = s_start + b.end()
+            if breaks is None:
+                breaks = ClauseBreaks(text)
+            clause = breaks.clause_start(s_start, m.start())
+            if breaks.marks is None:
+                breaks.marks = StopMarks(text)
             if (
                 m.group(0).endswith("ing")
-                and text[clause : m.start()].rstrip().endswith(",")
-                and not _STOP.search(mask_abbreviations(text[clause : m.start()]))
+                and _comma_before(text, clause, m.start())
+                and not breaks.marks.stop_in(clause, m.start())
             ):
                 # "Dozens of hard-liners gathered outside the British Embassy, chanting “…”":
                 # a participle's subject is its clause's, not the name before the comma
@@ -543,21 +557,20 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
             if who is not None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
-        acc = _ACCORDING_BEFORE.search(before, max(0, len(before) - 120))
-        if acc:
-            set_speaker(q, parse_phrase(text, s_start + acc.start(1), s_start + acc.end(1)),
-                         "according to")  # fmt: skip
+        according = search_end(_ACCORDING_BEFORE, text, s_start, opening, 120)
+        if according:
+            set_speaker(q, parse_phrase(text, according[0], according[1]), "according to")
             continue
-        put_it = _PUT_IT_BEFORE.search(before, max(0, len(before) - 100))
-        if put_it:  # as one trader put it: “…”
-            who = parse_phrase(text, s_start + put_it.start(1), s_start + put_it.end(1))
+        put_as = search_end(_PUT_IT_BEFORE, text, s_start, opening, 100)
+        if put_as:  # as one trader put it: “…”
+            who = parse_phrase(text, put_as[0], put_as[1])
             if who is not None:
                 set_speaker(q, who, "put it")
                 continue
-        colon = _COLON_BEFORE.search(before, max(0, len(before) - 100))
+        colon = search_end(_COLON_BEFORE, text, s_start, opening, 100)
         if colon:  # Putin: “…”
-            who = parse_phrase(text, s_start + colon.start(1), s_start + colon.end(1))
-            if verb_hits(text).first(s_start + colon.start(1), s_start + colon.end(1)):
+            who = parse_phrase(text, colon[0], colon[1])
+            if verb_hits(text).first(colon[0], colon[1]):
                 who = None  # "Someone off-camera says in Farsi: “…”": no name before a colon
             if who is not None and who.source == "named":
                 set_speaker(q, who, None)
@@ -613,15 +626,6 @@ def _subject_length_ok(between: str) -> bool:
     return n <= 30 and bool(_NAME_COMMA.match(between.strip())) and between.rstrip().endswith(",")
 
 
-#: Where a clause before a speech verb starts: after a semicolon, a parenthesis (not an acronym's:
-#: "Jamal Abdi from the National Iranian American Council (NIAC) said", "… Alliance (APRA) party,
-#: told reporters"), a dash or a conjunction.
-_CLAUSE_BREAK = re.compile(
-    r"(?:;|\((?![A-Z][\w.&-]{0,10}\))|[ \t][—–―-]+[ \t]|\b(?:and|but|while|as|which|who)\b)"
-)
-#: The end of a sentence, or a quotation mark, between a quote and its attribution verb (not the
-#: stop of an initial or a title: "Elijah E. Cummings", "Mr. Trump").
-_STOP = re.compile(r"[!?“”\"«»‘]|\.(?!\d)")  # not a decimal point: "oversees $1.9 billion"
 #: A determiner right before a word: the word is a noun ("the report").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her)[ \t]+$", re.I)
 #: A comma and a conjunction that open a clause of its own between a quote and a speech verb after

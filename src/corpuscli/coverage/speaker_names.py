@@ -749,6 +749,7 @@ def finish_speakers(
     """Check, name and rate each quote's speaker (see the module docstring). ``before`` holds
     each quote's (speaker_source, speaker) before pronouns and context were resolved, by id()."""
     index: NameIndex | None = None
+    fullest: dict[tuple[str, str], str] = {}  # the index's answers (it reads the text for each)
     lex = lexicon()
     for q in quotes:
         found, first = before.get(id(q), ("none", None))
@@ -794,4 +795,6 @@ def finish_speakers(
             name = " ".join(_name_words(q.speaker)) or q.speaker
             title = (q.speaker_text or q.speaker).split()[0]
             title = _PRONOUN_TITLE.get(title, title if title in _FEMALE | _MALE else "")
-            q.speaker = index.fullest(name, title)
+            if (name, title) not in fullest:
+                fullest[name, title] = index.fullest(name, title)
+            q.speaker = fullest[name, title]
