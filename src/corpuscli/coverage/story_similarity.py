@@ -100,6 +100,8 @@ class StoryIndex:
     quotes: list[list[frozenset[str]]]
     _vectors: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[int, int], PairScore] = field(default_factory=dict, repr=False)
+    _penalty: float | None = field(default=None, repr=False)
+    _dense: np.ndarray | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.groups)
@@ -110,9 +112,10 @@ class StoryIndex:
         the articles that are dated. Where dates are the rule, an undated article (which meets
         articles of any time) lacks evidence the others have; where no article is dated, every
         pair is judged alike, by content alone."""
-        if not len(self.days):
-            return 0.0
-        return UNDATED_PENALTY * float((~np.isnan(self.days)).mean())
+        if self._penalty is None:  # asked for each undated pair clustering weighs: once
+            days = self.days
+            self._penalty = UNDATED_PENALTY * float((~np.isnan(days)).mean()) if len(days) else 0.0
+        return self._penalty
 
     def days_apart(self, i: int, j: int) -> float:
         """Days between two articles, NaN when either is undated."""
@@ -155,22 +158,60 @@ class StoryIndex:
 
     def score(self, i: int, j: int) -> PairScore:
         """The score of articles ``i`` and ``j`` (cached)."""
-        pair = (i, j) if i < j else (j, i)
-        found = self._cache.get(pair)
-        if found is None:
-            cosine = self.cosine(i, j)
-            ti, tj = self.titles[i], self.titles[j]
-            overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
-            shared = self.shared_quotes(i, j) if cosine >= QUOTE_FLOOR else 0
-            found = self._cache[pair] = PairScore(
-                _total(cosine, overlap, shared), cosine, overlap, shared
-            )
-        return found
+        found = self._cache.get((i, j) if i < j else (j, i))
+        return found if found is not None else self.scores([(i, j)])[0]
+
+    def scores(self, pairs: Sequence[tuple[int, int]]) -> list[PairScore]:
+        """The scores of many pairs, each the one :meth:`score` gives (cached): the cosines of
+        the pairs not scored yet are worked out together, each the exact sum of the same
+        products (``math.fsum``, which no order of the products changes)."""
+        cache = self._cache
+        keys = [(i, j) if i < j else (j, i) for i, j in pairs]
+        missing = sorted({k for k in keys if k not in cache})  # each article's pairs together
+        if missing:
+            titles = self.titles
+            for (i, j), cosine in zip(missing, self._cosines(missing), strict=True):
+                ti, tj = titles[i], titles[j]
+                overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
+                shared = self.shared_quotes(i, j) if cosine >= QUOTE_FLOOR else 0
+                cache[i, j] = PairScore(_score(cosine, overlap, shared), cosine, overlap, shared)
+        return [cache[k] for k in keys]
+
+    def _cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The cosine of each pair, as :meth:`cosine` gives it: ``math.fsum`` of the products of
+        the weights of the terms both vectors hold (the other terms' products, zeros, add
+        nothing to an exact sum). One article's vector at a time is spread into a dense row,
+        and the other's terms read from it: a few array operations a pair, no dictionary."""
+        if self._dense is None or len(self._dense) != len(self.terms):
+            self._dense = np.zeros(len(self.terms))
+        dense, vterm, vw, fsum = self._dense, self.vterm, self.vw, math.fsum
+        ptr = self.vptr
+        out = []
+        loaded = -1
+        for i, j in pairs:
+            if i != loaded:
+                if loaded >= 0:
+                    dense[vterm[ptr[loaded] : ptr[loaded + 1]]] = 0.0
+                dense[vterm[ptr[i] : ptr[i + 1]]] = vw[ptr[i] : ptr[i + 1]]
+                loaded = i
+            a, b = ptr[j], ptr[j + 1]
+            out.append(fsum((dense[vterm[a:b]] * vw[a:b]).tolist()))
+        if loaded >= 0:
+            dense[vterm[ptr[loaded] : ptr[loaded + 1]]] = 0.0
+        return out
 
     def support(self, i: int, j: int) -> float:
         """The score, less :data:`UNDATED_PENALTY` when either article is undated."""
         score = self.score(i, j).score
         return score - self.penalty if math.isnan(self.days_apart(i, j)) else score
+
+    def supports(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """:meth:`support` of each pair, the pairs not scored yet scored together."""
+        days, penalty = self.days, self.penalty
+        return [
+            s.score - penalty if math.isnan(days[i]) or math.isnan(days[j]) else s.score
+            for (i, j), s in zip(pairs, self.scores(pairs), strict=True)
+        ]
 
     def score_pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The support of many pairs (a[k], b[k]) at once, vectorised but for the quotes."""
@@ -209,6 +250,13 @@ class StoryIndex:
 def _total(cosine: Any, overlap: Any, shared: Any) -> Any:
     """The score from its parts (scalars or arrays)."""
     return cosine + TITLE_WEIGHT * overlap + QUOTE_WEIGHT * np.minimum(MAX_QUOTE_BONUS, shared)
+
+
+def _score(cosine: float, overlap: float, shared: int) -> np.float64:
+    """:func:`_total` of one pair's parts, without NumPy's cost per call on scalars: the same
+    operations in the same order, and the same type (a NumPy float, which ``round`` rounds
+    as NumPy does)."""
+    return np.float64(cosine + TITLE_WEIGHT * overlap + QUOTE_WEIGHT * min(MAX_QUOTE_BONUS, shared))
 
 
 def day_numbers(published: pd.Series) -> np.ndarray:
