@@ -61,7 +61,9 @@ KEY_FLOOR = 0.04
 #: Collections this small compare every pair of articles from different groups.
 ALL_PAIRS_UP_TO = 300
 #: Key sharings of undated articles handled at once (bounds the memory of finding candidates).
-_TRIPLES = 2_000_000
+_TRIPLES = 500_000
+#: Articles whose vectors are made at a time (bounds the memory of :func:`build_index`).
+_INDEXED = 4096
 #: Cells of the dense block that scoring spreads vectors into (8 bytes each).
 _DENSE_CELLS = 4_000_000
 #: Article vectors kept as dictionaries at a time (some 5 kB each: the scores of a corpus's
@@ -290,21 +292,37 @@ def build_index(
     terms = np.asarray(features.terms, dtype=object)[alphabetical]
     rank = np.empty(len(terms), dtype=np.int64)
     rank[alphabetical] = np.arange(len(terms))
-    codes = rank[features.codes] if len(features.codes) else np.zeros(0, dtype=np.int64)
-    doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    df = np.bincount(codes, minlength=len(terms))
+    every = rank[features.codes] if len(features.codes) else np.zeros(0, dtype=np.int64)
+    df = np.bincount(every, minlength=len(terms))
+    del every
     idf = np.log((1 + n) / (1 + df)) + 1
-    weight = (1 + np.log(features.counts.astype(np.float64))) * idf[codes]
-    # heaviest first within each article, ties by term
-    order = np.lexsort((codes, -weight, doc))
-    starts = np.cumsum(lengths) - lengths
-    place = np.arange(len(order)) - np.repeat(starts, lengths)
-    kept = order[place < vector_terms]
-    vdoc, vterm, vw = doc[kept], codes[kept], weight[kept]
+    bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    parts = []
+    # each article's vector is its own (but for the idf): made a few thousand articles at a
+    # time, the corpus's (article, term) entries are never sorted all at once (on the corpus
+    # seven million of them, with their weights, order and places: some 400 MB)
+    for lo in range(0, n, _INDEXED):
+        hi = min(n, lo + _INDEXED)
+        entries = slice(int(bounds[lo]), int(bounds[hi]))
+        codes = (
+            rank[features.codes[entries]] if len(features.codes) else np.zeros(0, dtype=np.int64)
+        )
+        counts = features.counts[entries].astype(np.float64)
+        weight = (1 + np.log(counts)) * idf[codes]
+        doc = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
+        # heaviest first within each article, ties by term
+        order = np.lexsort((codes, -weight, doc))
+        place = np.arange(len(order)) - np.repeat(bounds[lo:hi] - bounds[lo], lengths[lo:hi])
+        kept = order[place < vector_terms]
+        parts.append((doc[kept], codes[kept], weight[kept], place[place < vector_terms] < keywords))
+    vdoc, vterm, vw, key = (
+        np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, dtype=d)
+        for k, d in enumerate((np.int64, np.int64, np.float64, bool))
+    )
+    del parts
     norm = np.sqrt(np.bincount(vdoc, weights=vw * vw, minlength=n))
     vw = vw / np.where(norm > 0, norm, 1.0)[vdoc]
     vptr = np.concatenate([[0], np.cumsum(np.bincount(vdoc, minlength=n))]).astype(np.int64)
-    key = place[place < vector_terms] < keywords
     stop = story_stopwords()
     tok = Tokenizer()
     titles = [
@@ -407,9 +425,25 @@ def candidate_pairs(
     position = dt.astype(np.float64) * span + (dday - low)
     ends = np.searchsorted(position, position + max_days, side="right")
     after = ends - np.arange(len(position)) - 1
-    first = np.repeat(np.arange(len(position)), after)
-    second = _ranges(np.arange(len(position)) + 1, after)
-    found.append(_sharing(_pair_codes(dd[first], dd[second], n), dw[first] * dw[second]))
+    del position, ends
+    # A pair's sharings all start from its earlier article (by day, then number: the postings'
+    # order in every term), so they are made a few earlier articles at a time, up to about
+    # _TRIPLES sharings (they grow faster than the corpus: all at once they took hundreds of
+    # MB on the corpus). Each article's postings in their order, so each pair's products are
+    # summed in the order they would be all at once: the same sums to the last bit.
+    by_article = np.argsort(dd, kind="stable")
+    total = np.cumsum(after[by_article])
+    start = 0
+    while start < len(by_article):
+        reached = int(total[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(total, reached + _TRIPLES)), start + 1)
+        while stop < len(by_article) and dd[by_article[stop]] == dd[by_article[stop - 1]]:
+            stop += 1
+        at = by_article[start:stop]
+        first = np.repeat(at, after[at])
+        second = _ranges(at + 1, after[at])
+        found.append(_sharing(_pair_codes(dd[first], dd[second], n), dw[first] * dw[second]))
+        start = stop
     # undated with every article holding the key (an undated pair counted once, from its lower
     # article), a few undated articles at a time: each pair's keys all come with its article
     order = np.lexsort((kdoc, kterm))
