@@ -273,3 +273,29 @@ def test_features_of_a_folder_are_those_of_its_articles(roundups):
     taken = whole.take(rows)
     assert taken.counters() == alone.counters()
     assert taken.signatures == alone.signatures
+
+
+def test_scores_together_are_the_scores_one_by_one(sample, roundups):
+    # the cosines worked out a batch at a time (a dense row per article) against each pair's
+    # sum over its vectors' dictionaries: the same floats to the last bit, and every part
+    import itertools
+    import math
+
+    from corpuscli.coverage.story_similarity import QUOTE_FLOOR, _total
+
+    for frame, by in ((sample, "source"), (roundups, "stance")):
+        index = story_graph(frame.reset_index(drop=True), by=by).index
+        pairs = list(itertools.combinations(range(len(index)), 2))
+        fresh = story_graph(frame.reset_index(drop=True), by=by).index
+        fresh._cache.clear()
+        got = fresh.scores(pairs[::-1])[::-1]  # asked in any order, each pair's own score
+        for (i, j), s in zip(pairs, got, strict=True):
+            cosine = index.cosine(i, j)
+            ti, tj = index.titles[i], index.titles[j]
+            overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
+            shared = index.shared_quotes(i, j) if cosine >= QUOTE_FLOOR else 0
+            assert s.cosine == cosine and s.title_overlap == overlap, (i, j)
+            assert s.shared_quotes == shared and s.score == _total(cosine, overlap, shared)
+            assert type(s.score) is type(_total(cosine, overlap, shared))  # rounds alike
+            expected = s.score - index.penalty if math.isnan(index.days_apart(i, j)) else s.score
+            assert fresh.supports([(j, i)]) == [expected] == [index.support(i, j)]

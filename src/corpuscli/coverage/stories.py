@@ -145,19 +145,19 @@ def cluster(
     # each group's earliest and latest dated article (all pairs within max_days: the span is)
     span: dict[int, tuple[float, float]] = {}
     refused: set[tuple[int, int, int, int]] = set()  # groups (as of their size) that do not hold
-    groups, support = index.groups, index.support
+    groups = index.groups
 
     def dates(root: int, first: int) -> tuple[float, float]:
         return span.get(root, (days[first], days[first]))
 
     def cohesive(a: list[int], b: list[int]) -> bool:
-        total, count = 0.0, 0
-        for i in a:
-            for j in b:
-                if groups[i] != groups[j]:
-                    total += support(i, j)
-                    count += 1
-        return count > 0 and total / count >= cohesion
+        pairs = [(i, j) for i in a for j in b if groups[i] != groups[j]]
+        # the pairs' supports summed one by one in this order (the same total to the last bit),
+        # those not scored yet scored together
+        total = 0.0
+        for value in index.supports(pairs):
+            total += value
+        return len(pairs) > 0 and total / len(pairs) >= cohesion
 
     for _, i, j in links:
         ri, rj = owner[i], owner[j]

@@ -61,7 +61,9 @@ KEY_FLOOR = 0.04
 #: Collections this small compare every pair of articles from different groups.
 ALL_PAIRS_UP_TO = 300
 #: Key sharings of undated articles handled at once (bounds the memory of finding candidates).
-_TRIPLES = 2_000_000
+_TRIPLES = 500_000
+#: Articles whose vectors are made at a time (bounds the memory of :func:`build_index`).
+_INDEXED = 4096
 #: Cells of the dense block that scoring spreads vectors into (8 bytes each).
 _DENSE_CELLS = 4_000_000
 #: Article vectors kept as dictionaries at a time (some 5 kB each: the scores of a corpus's
@@ -100,6 +102,8 @@ class StoryIndex:
     quotes: list[list[frozenset[str]]]
     _vectors: dict[int, dict[int, float]] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[int, int], PairScore] = field(default_factory=dict, repr=False)
+    _penalty: float | None = field(default=None, repr=False)
+    _dense: np.ndarray | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.groups)
@@ -110,9 +114,10 @@ class StoryIndex:
         the articles that are dated. Where dates are the rule, an undated article (which meets
         articles of any time) lacks evidence the others have; where no article is dated, every
         pair is judged alike, by content alone."""
-        if not len(self.days):
-            return 0.0
-        return UNDATED_PENALTY * float((~np.isnan(self.days)).mean())
+        if self._penalty is None:  # asked for each undated pair clustering weighs: once
+            days = self.days
+            self._penalty = UNDATED_PENALTY * float((~np.isnan(days)).mean()) if len(days) else 0.0
+        return self._penalty
 
     def days_apart(self, i: int, j: int) -> float:
         """Days between two articles, NaN when either is undated."""
@@ -155,22 +160,60 @@ class StoryIndex:
 
     def score(self, i: int, j: int) -> PairScore:
         """The score of articles ``i`` and ``j`` (cached)."""
-        pair = (i, j) if i < j else (j, i)
-        found = self._cache.get(pair)
-        if found is None:
-            cosine = self.cosine(i, j)
-            ti, tj = self.titles[i], self.titles[j]
-            overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
-            shared = self.shared_quotes(i, j) if cosine >= QUOTE_FLOOR else 0
-            found = self._cache[pair] = PairScore(
-                _total(cosine, overlap, shared), cosine, overlap, shared
-            )
-        return found
+        found = self._cache.get((i, j) if i < j else (j, i))
+        return found if found is not None else self.scores([(i, j)])[0]
+
+    def scores(self, pairs: Sequence[tuple[int, int]]) -> list[PairScore]:
+        """The scores of many pairs, each the one :meth:`score` gives (cached): the cosines of
+        the pairs not scored yet are worked out together, each the exact sum of the same
+        products (``math.fsum``, which no order of the products changes)."""
+        cache = self._cache
+        keys = [(i, j) if i < j else (j, i) for i, j in pairs]
+        missing = sorted({k for k in keys if k not in cache})  # each article's pairs together
+        if missing:
+            titles = self.titles
+            for (i, j), cosine in zip(missing, self._cosines(missing), strict=True):
+                ti, tj = titles[i], titles[j]
+                overlap = len(ti & tj) / len(ti | tj) if ti and tj else 0.0
+                shared = self.shared_quotes(i, j) if cosine >= QUOTE_FLOOR else 0
+                cache[i, j] = PairScore(_score(cosine, overlap, shared), cosine, overlap, shared)
+        return [cache[k] for k in keys]
+
+    def _cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The cosine of each pair, as :meth:`cosine` gives it: ``math.fsum`` of the products of
+        the weights of the terms both vectors hold (the other terms' products, zeros, add
+        nothing to an exact sum). One article's vector at a time is spread into a dense row,
+        and the other's terms read from it: a few array operations a pair, no dictionary."""
+        if self._dense is None or len(self._dense) != len(self.terms):
+            self._dense = np.zeros(len(self.terms))
+        dense, vterm, vw, fsum = self._dense, self.vterm, self.vw, math.fsum
+        ptr = self.vptr
+        out = []
+        loaded = -1
+        for i, j in pairs:
+            if i != loaded:
+                if loaded >= 0:
+                    dense[vterm[ptr[loaded] : ptr[loaded + 1]]] = 0.0
+                dense[vterm[ptr[i] : ptr[i + 1]]] = vw[ptr[i] : ptr[i + 1]]
+                loaded = i
+            a, b = ptr[j], ptr[j + 1]
+            out.append(fsum((dense[vterm[a:b]] * vw[a:b]).tolist()))
+        if loaded >= 0:
+            dense[vterm[ptr[loaded] : ptr[loaded + 1]]] = 0.0
+        return out
 
     def support(self, i: int, j: int) -> float:
         """The score, less :data:`UNDATED_PENALTY` when either article is undated."""
         score = self.score(i, j).score
         return score - self.penalty if math.isnan(self.days_apart(i, j)) else score
+
+    def supports(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """:meth:`support` of each pair, the pairs not scored yet scored together."""
+        days, penalty = self.days, self.penalty
+        return [
+            s.score - penalty if math.isnan(days[i]) or math.isnan(days[j]) else s.score
+            for (i, j), s in zip(pairs, self.scores(pairs), strict=True)
+        ]
 
     def score_pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The support of many pairs (a[k], b[k]) at once, vectorised but for the quotes."""
@@ -211,6 +254,13 @@ def _total(cosine: Any, overlap: Any, shared: Any) -> Any:
     return cosine + TITLE_WEIGHT * overlap + QUOTE_WEIGHT * np.minimum(MAX_QUOTE_BONUS, shared)
 
 
+def _score(cosine: float, overlap: float, shared: int) -> np.float64:
+    """:func:`_total` of one pair's parts, without NumPy's cost per call on scalars: the same
+    operations in the same order, and the same type (a NumPy float, which ``round`` rounds
+    as NumPy does)."""
+    return np.float64(cosine + TITLE_WEIGHT * overlap + QUOTE_WEIGHT * min(MAX_QUOTE_BONUS, shared))
+
+
 def day_numbers(published: pd.Series) -> np.ndarray:
     """Days since 1970 of each publication time, NaN when unknown."""
     epoch = pd.Timestamp("1970-01-01", tz="UTC")
@@ -242,21 +292,37 @@ def build_index(
     terms = np.asarray(features.terms, dtype=object)[alphabetical]
     rank = np.empty(len(terms), dtype=np.int64)
     rank[alphabetical] = np.arange(len(terms))
-    codes = rank[features.codes] if len(features.codes) else np.zeros(0, dtype=np.int64)
-    doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    df = np.bincount(codes, minlength=len(terms))
+    every = rank[features.codes] if len(features.codes) else np.zeros(0, dtype=np.int64)
+    df = np.bincount(every, minlength=len(terms))
+    del every
     idf = np.log((1 + n) / (1 + df)) + 1
-    weight = (1 + np.log(features.counts.astype(np.float64))) * idf[codes]
-    # heaviest first within each article, ties by term
-    order = np.lexsort((codes, -weight, doc))
-    starts = np.cumsum(lengths) - lengths
-    place = np.arange(len(order)) - np.repeat(starts, lengths)
-    kept = order[place < vector_terms]
-    vdoc, vterm, vw = doc[kept], codes[kept], weight[kept]
+    bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    parts = []
+    # each article's vector is its own (but for the idf): made a few thousand articles at a
+    # time, the corpus's (article, term) entries are never sorted all at once (on the corpus
+    # seven million of them, with their weights, order and places: some 400 MB)
+    for lo in range(0, n, _INDEXED):
+        hi = min(n, lo + _INDEXED)
+        entries = slice(int(bounds[lo]), int(bounds[hi]))
+        codes = (
+            rank[features.codes[entries]] if len(features.codes) else np.zeros(0, dtype=np.int64)
+        )
+        counts = features.counts[entries].astype(np.float64)
+        weight = (1 + np.log(counts)) * idf[codes]
+        doc = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
+        # heaviest first within each article, ties by term
+        order = np.lexsort((codes, -weight, doc))
+        place = np.arange(len(order)) - np.repeat(bounds[lo:hi] - bounds[lo], lengths[lo:hi])
+        kept = order[place < vector_terms]
+        parts.append((doc[kept], codes[kept], weight[kept], place[place < vector_terms] < keywords))
+    vdoc, vterm, vw, key = (
+        np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, dtype=d)
+        for k, d in enumerate((np.int64, np.int64, np.float64, bool))
+    )
+    del parts
     norm = np.sqrt(np.bincount(vdoc, weights=vw * vw, minlength=n))
     vw = vw / np.where(norm > 0, norm, 1.0)[vdoc]
     vptr = np.concatenate([[0], np.cumsum(np.bincount(vdoc, minlength=n))]).astype(np.int64)
-    key = place[place < vector_terms] < keywords
     stop = story_stopwords()
     tok = Tokenizer()
     titles = [
@@ -359,9 +425,25 @@ def candidate_pairs(
     position = dt.astype(np.float64) * span + (dday - low)
     ends = np.searchsorted(position, position + max_days, side="right")
     after = ends - np.arange(len(position)) - 1
-    first = np.repeat(np.arange(len(position)), after)
-    second = _ranges(np.arange(len(position)) + 1, after)
-    found.append(_sharing(_pair_codes(dd[first], dd[second], n), dw[first] * dw[second]))
+    del position, ends
+    # A pair's sharings all start from its earlier article (by day, then number: the postings'
+    # order in every term), so they are made a few earlier articles at a time, up to about
+    # _TRIPLES sharings (they grow faster than the corpus: all at once they took hundreds of
+    # MB on the corpus). Each article's postings in their order, so each pair's products are
+    # summed in the order they would be all at once: the same sums to the last bit.
+    by_article = np.argsort(dd, kind="stable")
+    total = np.cumsum(after[by_article])
+    start = 0
+    while start < len(by_article):
+        reached = int(total[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(total, reached + _TRIPLES)), start + 1)
+        while stop < len(by_article) and dd[by_article[stop]] == dd[by_article[stop - 1]]:
+            stop += 1
+        at = by_article[start:stop]
+        first = np.repeat(at, after[at])
+        second = _ranges(at + 1, after[at])
+        found.append(_sharing(_pair_codes(dd[first], dd[second], n), dw[first] * dw[second]))
+        start = stop
     # undated with every article holding the key (an undated pair counted once, from its lower
     # article), a few undated articles at a time: each pair's keys all come with its article
     order = np.lexsort((kdoc, kterm))
