@@ -75,6 +75,9 @@ _LINE_COST, _AFTER_MARKER = 2.0, 0.25
 _PROSE_BEFORE_MARKER = {"comments": 150.0}
 #: The most words of a button ("Share", "Tweet this").
 _BUTTON_WORDS = 3
+#: The blocks within which a second "Comments" after a button is the heading of the comments it
+#: opens ("Comments", "Show Comments", "Discussion Policy", "Comments", then the thread).
+_BUTTON_GAP = 5
 #: A time stamp: a clock time and a year on one line (a schedule's times have no year).
 _STAMP = re.compile(r"^(?=.*(?<![\d:])\d{1,2}:\d{2}(?![\d:]))(?=.*\b(?:19|20)\d\d\b)")
 
@@ -541,11 +544,14 @@ def _mark(
         kinds[k], sizes[k] = JUNK, 0.0
     markers = [_marker(b.text) if kinds[k] != PROSE else "" for k, b in enumerate(blocks)]
     n = len(blocks)
+    button = -_BUTTON_GAP - 1  # the last "Comments" button
     for k in range(1, n - 1):  # a "Comments" button in a row of share buttons heads nothing
         if markers[k] == "comments" and all(
             kinds[j] == JUNK and sizes[j] <= _BUTTON_WORDS for j in (k - 1, k + 1)
         ):
-            markers[k] = ""
+            if k - button <= _BUTTON_GAP:
+                continue  # the heading of the comments the button just above opens
+            markers[k], button = "", k
     boxes = frozenset(_inline_boxes(kinds, markers))
     for k in boxes:
         markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
