@@ -69,7 +69,9 @@ class RowTable(Table):
         self.notes = notes or []
         self.warnings = warnings or []
         self.load = load
+        # every field of Table, or a renderer that reads one (``clip`` at a terminal) fails
         self.justify = {}
+        self.clip = {}
 
     @cached_property
     def frame(self) -> pd.DataFrame:  # type: ignore[override]

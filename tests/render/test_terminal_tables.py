@@ -308,3 +308,13 @@ def test_layout_never_exceeds_the_width_nor_cuts_below_a_minimum(spec, width):
     for column, size in zip(columns, widths, strict=True):
         lines = header_lines(column.header, size).split("\n")
         assert all(cell_len(line) <= size for line in lines)
+
+
+@needs_pty
+def test_terms_at_a_real_terminal_draws_its_table():
+    """`corpus terms FILE` at a terminal draws its table (its short way builds a RowTable, which
+    lacked the ``clip`` field a terminal table reads: every run there was an internal error)."""
+    screen = run_at_terminal(["terms", str(ROUNDUPS), "-q", "--top", "5"], columns=80, rows=24)
+    assert screen.returncode == 0, screen.text
+    assert "internal error" not in screen.text
+    assert re.search(r"^\s*president\s+│\s+49\s+│", screen.text, re.MULTILINE), screen.text

@@ -170,14 +170,16 @@ class Session:
             emit(result, fmt, None, all_rows=self.all_rows)
             sys.stdout.flush()
             return
-        from dataclasses import replace
+        from dataclasses import fields, replace
 
         from corpuscli.render.safe import PrintableStream, printable_frame
-        from corpuscli.results import Table
+        from corpuscli.results import RowTable, Table
 
         if fmt == "table":
             if isinstance(result, Table):
                 title = printable(result.title) if result.title else result.title
+                if isinstance(result, RowTable):  # made of rows: replace() cannot remake it
+                    result = Table(**{f.name: getattr(result, f.name) for f in fields(Table)})
                 result = replace(result, frame=printable_frame(result.frame), title=title)
             emit(result, fmt, None, all_rows=self.all_rows)
             return
