@@ -115,6 +115,29 @@ def test_a_partial_quote_inside_the_other_quote_is_linked_as_contained():
     assert choose(c, strict) == links
 
 
+def test_a_partial_quote_inside_reported_speech_is_not_linked_as_contained():
+    """A phrase one outlet quotes ("unfair trade practices", CNN) printed in the other outlet's
+    report of someone else's words (the Washington Times on Rep. Tim Ryan) is the outlet's
+    wording, not the quote's sentence: the contained rule links a partial quote to a quote only."""
+    a = _side(
+        'Trump did not avoid pointing out China\'s "unfair trade practices" and its "theft of '
+        'intellectual property," but his conclusion that the imbalance in the US-Chinese trade '
+        "relationship was the fault of his predecessors ignored the role of China.",
+        "a",
+    )
+    b = _side(
+        "Rep. Tim Ryan, Ohio Democrat, said Mr. Trump is backing away from promises to confront "
+        "China over unfair trade practices such as currency manipulation and steel dumping.",
+        "b",
+    )
+    kinds = {q.text.strip('“”".'): q.kind for q in a.statements + b.statements}
+    assert kinds.get("unfair trade practices") == "partial"
+    assert "reported" in kinds.values()
+    strict = replace(shipped_model(), threshold=1.01)
+    _, links = align(a.statements, b.statements, a.text, b.text, strict)
+    assert links == {}
+
+
 def test_context_alone_does_not_link_two_remarks():
     """Two statements whose own words barely overlap are not linked, however much the
     sentences around them share (one speaker, one subject): the model's own-overlap floor, unless

@@ -63,3 +63,29 @@ def test_he_said_in_the_next_paragraph_of_wire_copy() -> None:
     )
     reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
     assert [q.speaker for q in reported if q.start > text.index("He said")] == ["Markus Lusser"]
+
+
+#: A numbered shopping list of a web page (remember8090.it via the Scrapinghub article
+#: extraction benchmark): one item and one link a line, every line ending where its item ends.
+LIST = (
+    "8) Magnum P.I. – Complete Collection (Stagioni 1-8) (45 DVD)\n"
+    "http://amzn.to/2hWHtYm\n"
+    "9) Batteria Elettronica Portatile con 7 Pad, Altoparlanti Integrati e Bacchette Incluse "
+    "+ Collegamento USB\n"
+    "http://amzn.to/2hYHawj\n"
+    "10) Modellino della macchina del tempo DeLorean, da “Ritorno al Futuro”, scala 1:24\n"
+    "http://amzn.to/2hXWcSP\n"
+    "11) zerbino d’ ingresso tappetino Goonies Never say die\n"
+    "http://amzn.to/2hWah3n\n"
+    "12) Roger Waters – The Wall (DVD)\n"
+    "http://amzn.to/2i2e7b7\n"
+    "13) Dark Side of the Moon (180 gr) Registrazione originale rimasterizzata (Vinile)\n"
+    "http://amzn.to/2hWxt1m\n"
+)
+
+
+def test_a_list_of_short_lines_is_no_wire_copy() -> None:
+    # its lines end short of the width wherever an item ends: joined, "Goonies Never say die"
+    # made the doormat's name a speaker of the links that followed
+    assert not hard_wrapped(LIST)
+    assert all(q.speaker != "Goonies Never" for q in extract_quotes(LIST))

@@ -152,8 +152,9 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     that share a word beyond their speakers' names; and, whatever the model says, pairs that
     read the same word for word but for a word or two (``near_same``: a changed word is what a
     diff is for, and one negated or swapped word must not hide it) or of which the shorter, of
-    ``CONTAINED`` words or more, stands word for word inside the other (a partial quote of the
-    sentence the other outlet quotes whole). Never a one-word statement
+    ``CONTAINED`` words or more, stands word for word inside the other's quote (a partial quote
+    of the sentence the other outlet quotes whole; not inside reported speech, where "unfair
+    trade practices" or "a new deal" are the outlet's words for what someone else said). Never a one-word statement
     beside one of fewer than ``BESIDE_WORD`` words, nor a term or a quote the other statement
     cites (:mod:`quoted_terms`); a statement with a word-for-word rendering on the other side keeps that link
     only; two statements that each have a near word-for-word rendering of their own are not
@@ -163,10 +164,12 @@ def choose(c: Candidates, model: Model) -> dict[tuple[int, int], Similarity]:
     prob = {key: model.probability(x) for key, x in c.features.items()}
     near = NAMES.index("near_same")
     whole = NAMES.index("fragment_whole")
+    quoted = NAMES.index("both_quoted")
     sure = c.exact | {
         key
         for key, x in c.features.items()
-        if x[near] or (x[whole] and _contained_quote(c, *key) and key not in c.not_one)
+        if x[near]
+        or (x[whole] and x[quoted] and _contained_quote(c, *key) and key not in c.not_one)
     }
     top_a: dict[int, float] = {}
     top_b: dict[int, float] = {}

@@ -20,6 +20,13 @@ _MIN_SHARE = 0.4
 #: … and the lines they end are short: at most this many characters long for half of them (web
 #: text with one paragraph a line has lines of hundreds of characters).
 _MAX_WIDTH = 100
+#: … and they are full: for at least this share of them the next line's first word would not
+#: have fitted on the line within the text's width (a list, a table, a calendar or a run of
+#: one-sentence lines breaks wherever its items end, short of the width: "1 Kyle Busch 5040",
+#: "12) Roger Waters – The Wall (DVD)").
+_MIN_FULL = 0.5
+#: The text's width: this share of its soft-broken lines is no longer.
+_WIDTH_SHARE = 0.9
 
 
 def hard_wrapped(text: str) -> bool:
@@ -30,8 +37,17 @@ def hard_wrapped(text: str) -> bool:
     soft = [m.start() for m in _SOFT_BREAK.finditer(text)]
     if len(soft) < _MIN_SOFT or len(soft) < _MIN_SHARE * breaks:
         return False
-    widths = sorted(pos - text.rfind("\n", 0, pos) - 1 for pos in soft)
-    return widths[len(widths) // 2] <= _MAX_WIDTH
+    lines = [pos - text.rfind("\n", 0, pos) - 1 for pos in soft]
+    widths = sorted(lines)
+    if widths[len(widths) // 2] > _MAX_WIDTH:
+        return False
+    width = widths[int(len(widths) * _WIDTH_SHARE)]
+    full = sum(
+        1
+        for pos, line in zip(soft, lines, strict=True)
+        if line + 1 + len(text[pos + 1 : pos + 60].split(None, 1)[0]) > width
+    )
+    return full >= _MIN_FULL * len(soft)
 
 
 def unwrapped(text: str) -> str:
