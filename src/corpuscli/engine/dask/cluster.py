@@ -49,8 +49,11 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         with client:
             yield client
         return
+    # A worker's failure reaches the user as its task's exception, named by the command; what the
+    # cluster logs besides is teardown noise, such as a heartbeat that meets the closed scheduler
+    # on a loaded machine (a traceback on stderr at the end of a good run).
     for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():  # nothing in them for a user to act on
             warnings.simplefilter("ignore", UserWarning)
@@ -59,7 +62,7 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,
             )
     except (OSError, RuntimeError) as exc:
         raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
