@@ -23,8 +23,8 @@ import random
 import re
 from pathlib import Path
 
-from _harness import corpora_dir
-from draw_reported_sample import used_ids
+from _harness import corpora_dir, labelled_ids
+from draw_reported_sample import QUOTE_LABELS, SAMPLES
 
 OUTLETS = (
     "Salon", "Reason", "CBN", "The Daily Caller", "Daily Beast", "New York Post",
@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("out")
     args = parser.parse_args()
     path = corpora_dir(args.corpora) / "article_bias_prediction_allsides" / "articles.jsonl.gz"
-    used = used_ids()
+    used = labelled_ids((*QUOTE_LABELS, *SAMPLES), scanned=True)
     pools: dict[tuple[str, bool], list[dict]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
