@@ -293,6 +293,21 @@ def test_time_window_is_half_open_and_counts_undated(roundup_rows):
     assert any("2 articles without a date" in n for n in result.notes)
 
 
+@pytest.mark.parametrize("name", ["empty.jsonl", "blank.jsonl", "empty.json", "blank.json"])
+def test_an_empty_json_or_jsonl_file_is_named_as_empty(tmp_path, roundup_rows, name):
+    """An empty JSON Lines file was read as no articles without a word (alone: "no articles in
+    the input", naming no file), an empty JSON file as "not valid JSON: Expecting value"; both
+    are named as an empty text file is, and the good files beside them are kept."""
+    (tmp_path / name).write_text("" if name.startswith("empty") else "\n \n", encoding="utf-8")
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "ok", "text": roundup_rows[0]["text"]}) + "\n")
+    result = load([str(tmp_path / name), str(good)])
+    assert result.frame["doc_id"].tolist() == ["ok"]
+    (problem,) = result.problems
+    assert problem.where == str(tmp_path / name)
+    assert problem.message == "empty file: no articles"
+
+
 def test_bad_inputs_are_reported_and_good_ones_kept(tmp_path, roundup_rows):
     good = json.dumps({"id": "ok", "text": roundup_rows[0]["text"]})
     (tmp_path / "mixed.jsonl").write_text(

@@ -319,15 +319,19 @@ def read_jsonl(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[lis
 
 def _jsonl_rows(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[Row]:
     number = item.first_line - 1
+    blank = True
     try:
         for number, raw in enumerate(stream, start=item.first_line):
             if not raw.strip():
                 continue
+            blank = False
             row = _jsonl_row(raw, number, item, ctx)
             if row is not None:
                 yield row, number, None
     except InputTooLarge as exc:  # it stopped at the line after the last one read
         raise exc.at(f"{item.display}:{number + 1}") from None
+    if blank and item.span is None:  # a whole file (not one worker's part of it) with no line
+        raise InputError("empty file: no articles", where=item.display, hint="remove it or fill it")
 
 
 def _jsonl_row(raw: bytes, number: int, item: InputItem, ctx: Context) -> dict[str, Any] | None:
@@ -356,6 +360,8 @@ def _jsonl_row(raw: bytes, number: int, item: InputItem, ctx: Context) -> dict[s
 def read_json(item: InputItem, stream: IO[bytes], ctx: Context) -> Iterator[list[Record]]:
     """A JSON array of objects, an object holding such an array, or a single article object."""
     data = read_all(stream)
+    if not data.strip():
+        raise InputError("empty file: no articles", where=item.display, hint="remove it or fill it")
     try:
         doc = _standard_loads(data.decode(ctx.encoding) if ctx.encoding else data)
     except (ValueError, RecursionError) as exc:
