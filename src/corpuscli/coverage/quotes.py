@@ -848,7 +848,12 @@ def extract_quotes(text: str) -> list[Quote]:
     sentence or a name broken over two lines is one; each quote's text is the article's own."""
     flat = unwrapped(text)
     paragraphs = _paragraphs(flat)
-    quotes = _resolved(flat, _marked(flat, paragraphs), paragraphs)
+    return _own_words(text, flat, _resolved(flat, _marked(flat, paragraphs), paragraphs))
+
+
+def _own_words(text: str, flat: str, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` found in ``flat`` (:func:`unwrapped` ``text``, the same offsets) with the
+    article's own text, line breaks and all."""
     if flat is not text:
         for q in quotes:
             q.text = text[q.start : q.end]
@@ -866,10 +871,7 @@ def marked_quotes(text: str, wanted: Callable[[str], bool] | None = None) -> lis
     fewer than three stems is no signature."""
     flat = unwrapped(text)
     paragraphs = _paragraphs(flat)
-    quotes = _marked(flat, paragraphs)
-    if flat is not text:
-        for q in quotes:
-            q.text = text[q.start : q.end]
+    quotes = _own_words(text, flat, _marked(flat, paragraphs))
     if wanted is not None:
         quotes = [q for q in quotes if wanted(q.text)]
     if any(_unspoken_fragment(flat, q) for q in quotes):
