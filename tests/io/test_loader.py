@@ -404,6 +404,30 @@ def test_truncated_zstd_is_named_not_silent(tmp_path, share):
     (problem,) = result.problems
     assert problem.where == str(path)
     assert "ended before the end-of-stream marker" in problem.message
+    # worded as gzip's cut is, whether or not a whole block came before the cut
+    assert problem.message.startswith("read error: ")
+    if not len(result.frame):
+        assert "nothing before it could be recovered" in problem.message
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_a_cut_inside_the_first_block_is_worded_as_any_cut(tmp_path, suffix):
+    """A .zst of one block cut in half holds no whole block, and said "broken zst compression"
+    where a later cut says "read error: … ended before the end-of-stream marker"; a .gz cut
+    after 100 bytes did the same. Both now say what happened and that nothing was recovered."""
+    if suffix == ".zst":
+        zstandard = pytest.importorskip("zstandard")
+        data = zstandard.ZstdCompressor().compress(ROUNDUPS.read_bytes())[:-100]
+    else:
+        data = gzip.compress(ROUNDUPS.read_bytes())[:100]
+    path = tmp_path / f"cut.jsonl{suffix}"
+    path.write_bytes(data)
+    result = load([str(path)])
+    assert result.frame.empty
+    (problem,) = result.problems
+    assert problem.where == str(path)
+    assert problem.message.startswith("read error: ")
+    assert "nothing before it could be recovered" in problem.message
 
 
 def test_concatenated_zstd_frames_are_read_whole(tmp_path):

@@ -157,6 +157,21 @@ def test_skipped_inputs_exit_1_and_listed(corpus, tmp_path):
     assert any("bad.jsonl" in s for s in data["overview"]["skipped_inputs"])
 
 
+def test_verbose_summary_counts_a_bad_line_as_a_problem_not_an_input(corpus, tmp_path):
+    """A bad line inside a good file was counted "1 inputs skipped": the file was read."""
+    lines = (SAMPLE / "allsides_roundups.jsonl").read_bytes().splitlines(keepends=True)[:6]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b"".join(lines[:3]) + b'{"id": "x", "text": "caf\xe9 \xff"}\n' + b"".join(lines[3:])
+    )
+    result = corpus("report", str(mixed), "-f", "md", "-v")
+    assert result.exit_code == 1
+    assert "line is not valid UTF-8 (" in result.stderr and "mixed.jsonl:4" in result.stderr
+    assert "6 articles read" in result.stderr
+    assert "1 problem (inputs or lines skipped)" in result.stderr
+    assert "inputs skipped," not in result.stderr
+
+
 def test_terminal_view_draws_bars_from_the_same_data(corpus):
     result = corpus("report", str(SAMPLE), "-f", "table", "-q")
     assert result.exit_code == 0, result.stderr

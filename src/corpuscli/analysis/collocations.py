@@ -197,7 +197,7 @@ def node_key(word: str, options: TermOptions) -> str:
     languages = options.languages
     stem = options.stem or (languages.stemmer(languages.fallback) if languages else None)
     if stem:  # with --lang auto, as an article of the fallback language (English) would be
-        from nltk.stem.snowball import SnowballStemmer
+        from corpuscli.text.nltk_light import snowball
 
-        text = SnowballStemmer(stem).stem(text)
+        text = snowball(stem).stem(text)
     return text

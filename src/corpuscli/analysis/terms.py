@@ -49,9 +49,9 @@ def _term_key(counts: TermCounts, term: str) -> tuple[int, int] | None:
         opts.languages.stemmer(opts.languages.fallback) if opts.languages else None
     )
     if stem:  # with --lang auto, as an article of the fallback language (English) would be
-        from nltk.stem.snowball import SnowballStemmer
+        from corpuscli.text.nltk_light import snowball
 
-        stemmer = SnowballStemmer(stem)
+        stemmer = snowball(stem)
         words = [stemmer.stem(w) for w in words]
     key = 0
     for word in words:

@@ -149,9 +149,14 @@ def _summary(
         ov = data.get("overview") or {}
         say(
             f"corpus report: {articles:,} articles read, {ov.get('articles', '?')} in the window, "
-            f"{len(data['sources'])} sources, {skipped} inputs skipped, "
+            f"{len(data['sources'])} sources, {_skips(skipped)}, "
             f"{time.monotonic() - started:.1f} s" + (f", written to {target}" if target else "")
         )
+
+
+def _skips(count: int) -> str:
+    """How many inputs or lines were skipped: a problem may name a file or one line of it."""
+    return f"{count} {'problem' if count == 1 else 'problems'} (inputs or lines skipped)"
 
 
 def _settings(

@@ -87,7 +87,9 @@ def pair_features_in_files(
 
     if jobs > 1 and start_method() == "fork":
         # imported once here, the workers forked with them, rather than once in every worker
-        import nltk.stem.porter  # noqa: F401
+        from corpuscli.text.nltk_light import porter
+
+        porter()
 
         import corpuscli.coverage.quotes  # noqa: F401
     gathered = Gathered()

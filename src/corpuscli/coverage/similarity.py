@@ -38,9 +38,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[str], str]:
-    from nltk.stem.snowball import SnowballStemmer
+    from corpuscli.text.nltk_light import snowball
 
-    stemmer: Callable[[str], str] = SnowballStemmer("english").stem  # NLTK ships no types
+    stemmer: Callable[[str], str] = snowball("english").stem  # NLTK ships no types
     return stemmer
 
 

@@ -94,9 +94,9 @@ class QuoteSigner:
     """Turns quotes into signatures (see the module docstring); stems are cached."""
 
     def __init__(self, stop: frozenset[str]) -> None:
-        from nltk.stem.porter import PorterStemmer
+        from corpuscli.text.nltk_light import porter
 
-        self._stem = PorterStemmer().stem
+        self._stem = porter().stem
         self._stop = stop
         self._tok = Tokenizer()
         self._cache: dict[str, str | None] = {}

@@ -483,9 +483,9 @@ class Counter:
         self._stemmer = None
         self._stems: dict[str, str] = {}
         if spec.stem:
-            from nltk.stem.snowball import SnowballStemmer
+            from corpuscli.text.nltk_light import snowball
 
-            self._stemmer = SnowballStemmer(spec.stem)
+            self._stemmer = snowball(spec.stem)
         self._synced = 0
         self._edge_flags = array("B")
         self._number_flags = array("B")

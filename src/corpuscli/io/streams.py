@@ -262,6 +262,13 @@ def open_item(
         except InputError:
             buffered.close()
             raise
+        except EOFError as exc:  # cut before its first whole block: worded as a later cut is
+            buffered.close()
+            raise InputError(
+                f"read error: {exc}; nothing before it could be recovered",
+                where=item.display,
+                hint="check the file",
+            ) from exc
         except Exception as exc:  # each decompressor has its own error types
             buffered.close()
             raise InputError(
