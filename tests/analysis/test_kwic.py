@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,13 +73,37 @@ def test_plain_queries_find_what_the_look_behind_pattern_finds():
 
 @settings(max_examples=300, deadline=None)
 @given(
-    query=st.text(alphabet="ab_é' -", min_size=1, max_size=4).filter(lambda q: q.strip()),
-    text=st.text(alphabet="ab_é'’ -\n1", max_size=40),
+    query=st.text(alphabet="ab_é' -人", min_size=1, max_size=4).filter(lambda q: q.strip()),
+    text=st.text(alphabet="ab_é'’ -\n1人工", max_size=40),
     ignore_case=st.booleans(),
 )
 def test_plain_query_search_property(query: str, text: str, ignore_case: bool) -> None:
     slow, fast = _slow_and_fast(query, text, ignore_case)
     assert slow == fast
+
+
+#: From a Tencent news page of Mozilla Readability's test pages (qq): Chinese is written without
+#: spaces, and a Latin name sits between Han characters.
+QQ = "谷歌(微博) 在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。"
+
+
+@pytest.mark.parametrize("query", ["人工智能", "DeepMind", "deepmind", "公司DeepMind"])
+def test_queries_in_a_script_without_spaces_are_found(corpus, tmp_path, query):
+    """Every hit was refused: a Han character counts as a word character, so "人工智能" inside
+    a run of Chinese, or "DeepMind" between two Han characters, never stood at a word
+    boundary, and kwic said "no match" (exit 3)."""
+    path = tmp_path / "qq.txt"
+    path.write_text(QQ + "\n", encoding="utf-8")
+    result = corpus("kwic", query, str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert QQ[row["start"] : row["end"]].lower() == query.lower()
+
+
+def test_words_of_spaced_scripts_still_keep_their_boundaries_beside_han():
+    text = "公司DeepMinds开发 DeepMind_x 人工智能"
+    assert [text[a:b] for a, b in _finder(compile_query("DeepMind"))(text, None)] == []
+    assert _slow_and_fast("DeepMind", text, True) == ([], [])
 
 
 def test_a_search_travels_to_worker_processes():

@@ -33,14 +33,27 @@ COLUMNS = ("doc_id", "source", "start", "end", "left", "match", "right")
 SORTS = ("position", "left", "right")
 _APOSTROPHE = "['’‘ʼ]"
 _SPACE = re.compile(r"\s+")
-#: A plain query's pattern starts so: no word character right before the match.
-_WORD_START = r"(?<!\w)"
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) and
+#: Hangul, whose particles join the noun before them: a query's end in one of them has no word
+#: boundary to keep to ("俄罗斯" inside "与俄罗斯加强合作", "서울" in "서울에서"), and a letter
+#: of them ends the word of a spaced script beside it ("DeepMind" in "公司DeepMind开发").
+_UNSPACED_RANGES = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0002ffff"
+)
+_UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
+#: A word character of a script written with spaces: what may not touch a plain query's end.
+_SPACED_WORD = f"[^\\W{_UNSPACED_RANGES}]"
+#: A plain query's pattern starts so: no such word character right before the match.
+_WORD_START = f"(?<!{_SPACED_WORD})"
 
 
 def compile_query(
     query: str, *, regex: bool = False, ignore_case: bool = False
 ) -> re.Pattern[str] | UserRegex:
-    """The pattern a query searches for: a plain query's (whole words, any apostrophe), or with
+    """The pattern a query searches for: a plain query's (whole words, any apostrophe; an end
+    in a script written without spaces, such as Chinese, matches inside a run of it), or with
     ``regex`` the user's regular expression, run in linear time where it can be
     (:class:`corpuscli.text.regex.UserRegex`)."""
     if not query.strip():
@@ -51,7 +64,10 @@ def compile_query(
     parts = [re.escape(p) for p in re.split(r"['’‘ʼ]", query.strip())]
     body = _APOSTROPHE.join(parts)
     body = r"\s+".join(body.split(r"\ "))  # a space in the query matches any run of whitespace
-    return re.compile(rf"{_WORD_START}{body}(?!\w)", flags)
+    query = query.strip()
+    start = "" if _UNSPACED.match(query[0]) else _WORD_START
+    end = "" if _UNSPACED.match(query[-1]) else f"(?!{_SPACED_WORD})"
+    return re.compile(f"{start}{body}{end}", flags)
 
 
 def _finder(
@@ -75,7 +91,7 @@ def _finder(
         while (m := search(text, pos)) is not None:
             start = m.start()
             before = text[start - 1] if start else " "
-            if before.isalnum() or before == "_":  # what \w matches
+            if (before.isalnum() or before == "_") and not _UNSPACED.match(before):
                 pos = start + 1
                 continue
             yield m.span()

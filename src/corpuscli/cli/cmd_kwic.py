@@ -14,7 +14,7 @@ from .session import Session
 
 HELP = """Keyword in context: every occurrence of a word or phrase, with the text on each side.
 
-Columns: doc_id, source, start, end (character offsets into the article text), left, match, right. A plain query matches whole words, regardless of case unless --keep-case (as terms counts), and its apostrophes match curly ones too; --regex takes a regular expression (Python's syntax), run in linear time by RE2 where it can be; one only Python's engine runs (look-around, back-references) stops after 5 s on one article (CORPUSCLI_REGEX_BUDGET). Exit status 3 when nothing matches.
+Columns: doc_id, source, start, end (character offsets into the article text), left, match, right. A plain query matches whole words (in scripts written without spaces, such as Chinese, Japanese or Thai, anywhere in a run of them), regardless of case unless --keep-case (as terms counts), and its apostrophes match curly ones too; --regex takes a regular expression (Python's syntax), run in linear time by RE2 where it can be; one only Python's engine runs (look-around, back-references) stops after 5 s on one article (CORPUSCLI_REGEX_BUDGET). Exit status 3 when nothing matches.
 """
 
 EPILOG = """\b
