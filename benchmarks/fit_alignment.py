@@ -35,7 +35,7 @@ from _harness import REPO, corpora_dir, table
 
 sys.path.insert(0, str(REPO / "src"))
 
-from bench_alignment import DEV3, LABELS, overlaps, score_pair
+from bench_alignment import DEV3, LABELS, held_aside, overlaps, score_pair
 
 from corpuscli import load
 from corpuscli.coverage.align import Candidates, candidates, choose, rows_of
@@ -77,7 +77,10 @@ class Pair:
     y: np.ndarray
 
 
-def dev_pairs(corpora) -> list[Pair]:  # type: ignore[no-untyped-def]
+def dev_pairs(corpora, part: str = "all") -> list[Pair]:  # type: ignore[no-untyped-def]
+    """The studied pairs (dev, dev2, dev3a) with their candidates; ``part`` "fit": only those
+    not held aside (bench_alignment.held_aside), "held": the held-aside half of the dev pairs
+    with the dev3b pairs."""
     frame = load([str(corpora / "basil" / "basil_articles.jsonl")]).frame.set_index(
         "doc_id", drop=False
     )
@@ -85,10 +88,14 @@ def dev_pairs(corpora) -> list[Pair]:  # type: ignore[no-untyped-def]
                 if p["split"] == "dev"]  # fmt: skip
     dev2 = json.loads(DEV2.read_text(encoding="utf-8"))["pairs"]
     assert all(p["split"] == "dev" for p in dev2)
-    dev3a = [p for p in json.loads(DEV3.read_text(encoding="utf-8"))["pairs"]
-             if p["split"] == "dev3a"]  # fmt: skip
+    dev3 = [p for p in json.loads(DEV3.read_text(encoding="utf-8"))["pairs"]
+            if p["split"] == "dev3a" or part == "held"]  # fmt: skip
+    chosen = [{**p, "split": "dev2"} for p in dev2]
+    chosen = labelled + chosen + dev3
+    if part != "all":
+        chosen = [p for p in chosen if held_aside(p) == (part == "held")]
     out = []
-    for p in labelled + dev2 + dev3a:
+    for p in chosen:
         a, b = side(frame.loc[p["doc_a"]]), side(frame.loc[p["doc_b"]])
         c = candidates(a.statements, b.statements, a.text, b.text)
         keys = sorted(c.features)
@@ -161,6 +168,18 @@ def main() -> None:
         "--drop", default=",".join(DROPPED), help="features left out, comma-separated"
     )
     parser.add_argument(
+        "--half",
+        action="store_true",
+        help="fit on the dev pairs not held aside (bench_alignment.held_aside) and score the "
+        "fitted model on the held-aside half and dev3b",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="search only the cut-offs on the probability and the own overlap "
+        "(penalty 100, relative 0.35: the settings chosen in earlier rounds)",
+    )
+    parser.add_argument(
         "--setting",
         help="penalty,threshold,relative,own overlap to fit instead of the best by F-beta",
     )
@@ -177,23 +196,25 @@ def main() -> None:
     args = parser.parse_args()
     BETA = args.beta
     USED = tuple(n for n in NAMES if n not in args.drop.split(","))
-    pairs = dev_pairs(corpora_dir(args.corpora))
+    corpora = corpora_dir(args.corpora)
+    pairs = dev_pairs(corpora, "fit" if args.half else "all")
+    held_pairs = dev_pairs(corpora, "held") if args.half else []
     columns = [NAMES.index(n) for n in USED]
-    for p in pairs:
+    for p in pairs + held_pairs:
         p.x = p.x[:, columns]
     print(f"{len(pairs)} dev pairs, {sum(len(p.keys) for p in pairs)} candidate statement pairs, "
           f"{int(sum(p.y.sum() for p in pairs))} positive")  # fmt: skip
     # leave one pair out: a model per (penalty, held-out pair), then every cut-off
-    cv: dict[tuple[float, float, float, float], list[dict]] = {}  # type: ignore[type-arg]
-    for penalty in PENALTIES:
+    cv: dict[tuple[float, ...], list[dict]] = {}  # type: ignore[type-arg]
+    penalties, relatives = ((100.0,), (0.35,)) if args.quick else (PENALTIES, RELATIVES)
+    for penalty in penalties:
         for k, held in enumerate(pairs):
             rest = [p for m, p in enumerate(pairs) if m != k]
             fitted = fit(np.vstack([p.x for p in rest]), np.concatenate([p.y for p in rest]),
                          penalty)  # fmt: skip
-            for threshold, relative, own in itertools.product(THRESHOLDS, RELATIVES, OWN_OVERLAPS):
-                model = model_of(fitted, threshold, relative, own)
-                result = score_pair(held.label, links_of(held, model))
-                cv.setdefault((penalty, threshold, relative, own), []).append(result)
+            for cut in itertools.product(THRESHOLDS, relatives, OWN_OVERLAPS):
+                result = score_pair(held.label, links_of(held, model_of(fitted, *cut)))
+                cv.setdefault((penalty, *cut), []).append(result)
     ranked = sorted(cv, key=lambda key: (-totals(cv[key])["fbeta"], key))
     rows = []
     for key in ranked[:10]:
@@ -203,50 +224,62 @@ def main() -> None:
                      f"{t['precision']:.3f}", f"{t['f1']:.3f}", f"{t['fbeta']:.3f}"])  # fmt: skip
     print("leave-one-pair-out cross-validation over the dev pairs "
           f"(best 10 settings by F{BETA:g}):")  # fmt: skip
-    print(table(rows, ["penalty", "threshold", "relative", "own overlap", "true", "found",
-                       "recall", "links",
+    print(table(rows, ["penalty", "threshold", "relative", "own overlap",
+                       "true", "found", "recall", "links",
                        "right", "precision", "F1", f"F{BETA:g}"]))  # fmt: skip
     best = totals(cv[ranked[0]])["fbeta"]
     near = [key for key in ranked if totals(cv[key])["fbeta"] >= best - args.margin - 1e-9]
     # ties go to the stricter setting (more regularised, higher cut-offs)
-    penalty, threshold, relative, own = max(
+    chosen = max(
         near, key=lambda key: (totals(cv[key])["precision"], totals(cv[key])["fbeta"], key)
     )
-    t = totals(cv[(penalty, threshold, relative, own)])
-    print(f"chosen: penalty {penalty:g}, threshold {threshold:g}, relative {relative:g}, "
-          f"own overlap {own:g} "
+    t = totals(cv[chosen])
+    print(f"chosen: penalty, threshold, relative, own overlap "
+          f"{', '.join(f'{v:g}' for v in chosen)} "
           f"(CV recall {t['recall']:.3f}, precision {t['precision']:.3f}, F1 {t['f1']:.3f}, "
           f"F{BETA:g} {t['fbeta']:.3f}; the most precise of {len(near)} settings within "
           f"{args.margin:g} of the best F{BETA:g})")  # fmt: skip
     if args.setting:
-        penalty, threshold, relative, own = map(float, args.setting.split(","))
+        chosen = tuple(map(float, args.setting.split(",")))
+    penalty, cut = chosen[0], chosen[1:]
     # the chosen setting once more, with the rows' labels, for the relation agreement
     results = []
     for k, held in enumerate(pairs):
         rest = [p for m, p in enumerate(pairs) if m != k]
         fitted = fit(np.vstack([p.x for p in rest]), np.concatenate([p.y for p in rest]), penalty)
-        results.append(
-            score_pair(held.label, links_of(held, model_of(fitted, threshold, relative, own), True))
-        )
-    for name, part in (("dev (10 pairs)", results[:10]), ("dev2 (20 pairs)", results[10:30]),
-                       ("dev3a", results[30:]), (f"all {len(results)}", results)):  # fmt: skip
-        t = totals(part)
-        print(f"CV {name}: recall {t['recall']:.3f} ({int(t['found'])}/{int(t['true'])}), "
-              f"precision {t['precision']:.3f} ({int(t['right'])}/{int(t['links'])}), "
-              f"label agrees {t['agrees']:.3f}")  # fmt: skip
+        results.append(score_pair(held.label, links_of(held, model_of(fitted, *cut), True)))
+    for name in ("dev", "dev2", "dev3a", "all"):
+        part = [r for r, p in zip(results, pairs, strict=True)
+                if name == "all" or p.label["split"] == name]  # fmt: skip
+        _report(f"CV {name} ({len(part)} pairs)", part)
     fitted = fit(np.vstack([p.x for p in pairs]), np.concatenate([p.y for p in pairs]), penalty)
-    model = model_of(fitted, threshold, relative, own)
+    model = model_of(fitted, *cut)
     for name, c in zip(("intercept", *USED), (model.intercept, *model.coef), strict=True):
         print(f"  {name:20s} {c:+.3f}")
+    if held_pairs:
+        held = [score_pair(p.label, links_of(p, model, True)) for p in held_pairs]
+        _report(f"held aside ({len(held)} pairs)", held)
     if args.write:
+        fitted_on = ("the half of the dev pairs of benchmarks/labels/alignments_basil.json and "
+                     "alignments_basil_dev2.json not held aside (an even first byte of the "
+                     "SHA-256 of the event id) and the dev3a half of alignments_basil_dev3.json"
+                     if args.half else
+                     "the dev pairs of benchmarks/labels/alignments_basil.json, "
+                     "alignments_basil_dev2.json and the dev3a half of "
+                     "alignments_basil_dev3.json")  # fmt: skip
         data = {"about": "Logistic regression over corpuscli.coverage.pair_features, fitted by "
-                         "benchmarks/fit_alignment.py on the dev pairs of "
-                         "benchmarks/labels/alignments_basil.json, alignments_basil_dev2.json "
-                         "and the dev3a half of alignments_basil_dev3.json "
+                         f"benchmarks/fit_alignment.py on {fitted_on} "
                          f"(penalty {penalty:g}, cut-offs chosen by leave-one-pair-out "
                          f"cross-validated F{BETA:g}).", **model.to_json()}  # fmt: skip
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"written: {OUT.relative_to(REPO)}")
+
+
+def _report(name: str, part: list[dict]) -> None:  # type: ignore[type-arg]
+    t = totals(part)
+    print(f"{name}: recall {t['recall']:.3f} ({int(t['found'])}/{int(t['true'])}), "
+          f"precision {t['precision']:.3f} ({int(t['right'])}/{int(t['links'])}), "
+          f"label agrees {t['agrees']:.3f}")  # fmt: skip
 
 
 if __name__ == "__main__":

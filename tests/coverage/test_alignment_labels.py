@@ -56,3 +56,28 @@ def test_the_third_sets_halves_follow_the_hash_of_the_event():
         digit = hashlib.sha256(pair["event_id"].encode()).hexdigest()[0]
         assert pair["split"] == ("dev3a" if digit in "01234567" else "dev3b")
     assert {p["split"] for p in pairs} == {"dev3a", "dev3b"}
+
+
+def test_the_dev_pairs_are_halved_by_the_hash_of_the_event_for_fitting_and_holding_aside():
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "bench_alignment", ROOT / "benchmarks" / "bench_alignment.py"
+        )
+        assert spec and spec.loader
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    dev = [p for p in _pairs("alignments_basil.json") if p["split"] == "dev"]
+    dev += _pairs("alignments_basil_dev2.json")
+    held = [p for p in dev if bench.held_aside(p)]
+    assert 0 < len(held) < len(dev)
+    for pair in dev:
+        odd = hashlib.sha256(pair["event_id"].encode()).digest()[0] % 2 == 1
+        assert bench.held_aside(pair) == odd
+    for pair in _pairs("alignments_basil_dev3.json"):
+        assert bench.held_aside(pair) == (pair["split"] == "dev3b")
