@@ -5,6 +5,9 @@ Short real excerpts of Scrapinghub benchmark dev pages (bgr.com, autoracing.com.
 from __future__ import annotations
 
 from corpuscli.boilerplate.detection import detect
+from corpuscli.boilerplate.evidence import Verdict
+from corpuscli.boilerplate.page import _extent, kind_of
+from corpuscli.text.blocks import Block
 from tests.boilerplate.cases import frame
 
 LEDE = [
@@ -199,3 +202,65 @@ def test_sponsored_links_whose_sources_recur_are_no_product_cards():
     story = kept(["Tech", "Politics", *BREITBART_STORY, *BREITBART_ADS])
     assert BREITBART_STORY[-1] in story
     assert "Lumify Flashlight X9" not in story and "My Snoring Solution" not in story
+
+
+#: Mozilla Readability test page "nytimes-4" (half A): the story's paragraphs, a box of two
+#: headlines with their dates under an unlabelled heading, the story's next section
+NYT_BEFORE = [
+    "Finding the money to pay investors who hold government debt will crimp other parts of the "
+    "budget. In a decade, interest on the debt will eat up 13 percent of government spending, up "
+    "from 6.6 percent in 2017.",
+    "What’s more, the heavy burden of interest payments could make it harder for the government "
+    "to repair aging infrastructure or take on other big new projects.",
+    "Mr. Trump has called for spending $1 trillion on infrastructure, but Congress has not taken "
+    "up that idea.",
+]
+NYT_BOX = [
+    "More about the federal debt and the economy",
+    "Trump Administration Mulls a Unilateral Tax Cut for the Rich",
+    "July 30, 2018",
+    "How the Trump Tax Cut Is Helping to Push the Federal Deficit to $1 Trillion",
+    "July 25, 2018",
+    "The U.S. hasn’t faced this issue for years",
+]
+NYT_AFTER = [
+    "“There was virtual unanimity among economists that we needed a stimulus,” he said. “But a $2 trillion tax cut at the end of a business cycle with borrowed money won’t end well.”",
+    "Some members of Congress want to set the stage for even more red ink. Republicans in the "
+    "House want to make last year’s tax cuts permanent, instead of letting some of them expire "
+    "at the end of 2025. That would reduce federal revenue by an additional $631 billion over 10 "
+    "year s, according to the Tax Policy Center.",
+    "But that privileged position has allowed politicians in both parties to avoid politically "
+    "painful steps like cutting spending or raising taxes.",
+    "Until recently, ultralow interest rates, set by the Federal Reserve to support the economy, "
+    "allowed lawmakers to borrow without fretting too much about the cost of that debt.",
+    "But as the economy has strengthened, the Fed has gradually raised rates, starting in "
+    "December 2015. The central bank is expected to push rates up again on Wednesday, and more "
+    "increases are in store.",
+    "Deficit hawks have warned for years that a day of reckoning is coming, exposing the United "
+    "States to the kind of economic crisis that overtook profligate borrowers in the past like "
+    "Greece or Argentina.",
+    "But most experts say that isn’t likely because the dollar is the world’s reserve currency. "
+    "As a result, the United States still has plenty of borrowing capacity left because the Fed "
+    "can print money with fewer consequences than other central banks.",
+]
+
+
+def extent(texts: list[str], first: int, last: int) -> set[int]:
+    """The blocks kept with the story's run [first, last) (markers none)."""
+    blocks = [Block(k, 0, len(t), t) for k, t in enumerate(texts)]
+    kinds = [kind_of(b, Verdict()) for b in blocks]
+    return _extent(blocks, kinds, [""] * len(blocks), first, last)[0]
+
+
+def test_the_story_goes_on_before_a_box_of_headlines_when_two_paragraphs_are_there():
+    texts = [*NYT_BEFORE, *NYT_BOX, *NYT_AFTER]
+    run = len(NYT_BEFORE) + len(NYT_BOX)  # the run: the section after the box
+    story = extent(texts, run, len(texts))
+    assert {0, 1, 2} <= story  # the paragraphs before the box
+    assert 4 not in story  # a headline of the box
+
+
+def test_a_teasers_single_paragraph_past_a_box_is_no_story():
+    # one paragraph sharing the story's words past the box, a line before it: a teaser's
+    texts = ["Read this next", NYT_BEFORE[-1], *NYT_BOX, *NYT_AFTER]
+    assert 1 not in extent(texts, 2 + len(NYT_BOX), len(texts))

@@ -523,10 +523,17 @@ def _extent(
             listed.update(_list_after(blocks, kinds, k))
     story = _vocabulary(" ".join(blocks[k].text for k in kept if kinds[k] == PROSE))
 
-    def goes_on(k: int, gap: list[int]) -> bool:
-        """Whether the prose at ``k`` goes on with the story past ``gap``."""
-        return _bridged(blocks, gap) or (
-            _widget(blocks, gap) and len(_vocabulary(blocks[k].text) & story) >= _SHARED_WORDS
+    def goes_on(k: int, gap: list[int], step: int) -> bool:
+        """Whether the prose at ``k`` goes on with the story past ``gap`` (``step``: 1 after the
+        run, -1 before it): past a widget, or past a box of a dozen lines (a heading over a
+        few headlines) when two paragraphs in a row are there (a teaser's description is one)."""
+        if _bridged(blocks, gap):
+            return True
+        if len(_vocabulary(blocks[k].text) & story) < _SHARED_WORDS:
+            return False
+        beyond = k + step
+        return _widget(blocks, gap) or (
+            len(gap) <= _INLINE_BOX and 0 <= beyond < len(blocks) and kinds[beyond] == PROSE
         )
 
     cards = _card_list(blocks, kinds, markers, last, story)
@@ -535,7 +542,7 @@ def _extent(
     gap: list[int] = []
     while k < len(blocks) and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
-            if not goes_on(k, gap):
+            if not goes_on(k, gap, 1):
                 break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
@@ -552,7 +559,7 @@ def _extent(
     k, gap = first - 1, []
     while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE:  # and before it, the same way
-            if not goes_on(k, gap):
+            if not goes_on(k, gap, -1):
                 break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
