@@ -100,6 +100,12 @@ def length(text: str) -> float:
     return words + len(CJK.findall(text)) / 2
 
 
+#: A wire story's dateline opening its lede: the place in capitals (maybe with its state or
+#: country), the agency in brackets, a dash ("WASHINGTON (AP) —", "HAYWARD, Calif. (AP) —",
+#: "LONDON (Reuters) -").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})? \([\w .&/-]{2,24}\) ?[—–-]"
+)
 #: A line cut short with an ellipsis: a teaser's truncated headline or description, not a sentence.
 _CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'”’)」』]*$")
 
@@ -115,8 +121,8 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     ):
         return JUNK  # a paragraph that ends with its source's address or a semicolon is no code
     sentence = bool(_SENTENCE_END.search(text)) and not _CUT.search(text)
-    if size >= 30 or (sentence and size >= 8):
-        return PROSE
+    if size >= 30 or (sentence and size >= 8) or (size >= 8 and _DATELINE.match(text)):
+        return PROSE  # a wire story's lede may end in a colon ("… (all times local):")
     if not sentence and _STAMP.search(text):
         return JUNK  # "Published 10:02 AM EST Nov 19, 2019", "August 8, 2018 at 7:21 pm"
     return SHORT if sentence and size >= 3 else LINE
@@ -525,13 +531,16 @@ def _extent(
 
     def goes_on(k: int, gap: list[int], step: int) -> bool:
         """Whether the prose at ``k`` goes on with the story past ``gap`` (``step``: 1 after the
-        run, -1 before it): past a widget, or past a box of a dozen lines (a heading over a
-        few headlines) when two paragraphs in a row are there (a teaser's description is one)."""
+        run, -1 before it), sharing its words: past a widget, past a box of a dozen lines (a
+        heading over a few headlines) when two paragraphs in a row are there (a teaser's
+        description is one), and a wire story's lede (its dateline) past anything but a label."""
         if _bridged(blocks, gap):
             return True
         if len(_vocabulary(blocks[k].text) & story) < _SHARED_WORDS:
             return False
         beyond = k + step
+        if step < 0 and _DATELINE.match(blocks[k].text):
+            return True  # the lede, above a video player's or a gallery's markup
         return _widget(blocks, gap) or (
             len(gap) <= _INLINE_BOX and 0 <= beyond < len(blocks) and kinds[beyond] == PROSE
         )
