@@ -67,3 +67,38 @@ def test_a_wire_lede_ending_in_a_colon_is_prose():
     )
     assert kind_of(Block(0, 0, len(lede), lede), Verdict()) == PROSE
     assert kind_of(Block(0, 0, 12, "WASHINGTON ("), Verdict()) != PROSE
+
+
+#: trafilatura's evaluation page of zeit.de: the headline, the lede, a byline's box, the story
+ZEIT_HEAD = ["Naturparadies Asturien", "mehr", "Klimaschutz: Bohren, bis es heiß wird"]
+ZEIT_LEDE = "Weltweit finanzieren Banken und Investoren Unternehmungen, die dem Klima schaden."
+ZEIT_BYLINE = [
+    "Von",
+    "Heike Buchter",
+    "19. Oktober 2019, 19:08 Uhr",
+    "Editiert am 19. Oktober 2019, 19:08 Uhr",
+    "DIE ZEIT Nr. 43/2019",
+    "Exklusiv für Abonnenten",
+    "Eine Fracking-Anlage zur Förderung von Gas im US-Bundesstaat Pennsylvania",
+    "© Noah Addis",
+]
+ZEIT_STORY = (
+    "Touristen und Börsenhändler waren überrascht, als sich plötzlich mit Kunstblut besudelte "
+    "Gestalten auf das Pflaster vor der New Yorker Börse warfen. Die Klimaaktivisten der Gruppe "
+    "Extinction Rebellion wollten damit vor zwei Wochen die Verbindung zwischen der Wall Street "
+    "und jenen Energieunternehmen, die fossile Rohstoffe verbrennen, sichtbar machen."
+)
+
+
+def test_a_lede_under_the_headline_above_a_byline_box_is_the_storys():
+    page = [*ZEIT_HEAD, ZEIT_LEDE, *ZEIT_BYLINE, ZEIT_STORY, "Wählen Sie Ihren Zugang"]
+    story = kept(page)
+    assert ZEIT_LEDE in story and ZEIT_STORY in story
+    assert "Heike Buchter" not in story and "Exklusiv für Abonnenten" not in story
+
+
+def test_a_paragraph_under_a_label_or_past_a_long_box_is_no_lede():
+    under_label = kept(["Naturparadies Asturien", "mehr", ZEIT_LEDE, *ZEIT_BYLINE, ZEIT_STORY])
+    assert ZEIT_LEDE not in under_label  # "mehr" is no headline
+    far = kept([*ZEIT_HEAD, ZEIT_LEDE, *ZEIT_BYLINE * 2, ZEIT_STORY])
+    assert ZEIT_LEDE not in far  # sixteen blocks: a teaser's description, not a byline's box

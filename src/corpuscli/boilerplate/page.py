@@ -509,6 +509,26 @@ def _card_list(
     return cards if len(shared) >= _SHARED_WORDS else []
 
 
+#: The words of a headline over a lede, and the most of a lede (a standfirst: a sentence or two).
+_HEADLINE_WORDS, _LEDE_WORDS = 4, 60
+
+
+def _lede(
+    blocks: list[Block], kinds: list[str], markers: list[str], k: int, gap: list[int]
+) -> bool:
+    """Whether the paragraph at ``k``, above the story past ``gap`` (a byline's box: the
+    author's name, the date, a picture's caption), is its lede: right under the headline (a line
+    of four words or more, no label), a sentence or two, past a dozen blocks at most."""
+    return (
+        len(gap) <= _INLINE_BOX
+        and length(blocks[k].text) <= _LEDE_WORDS
+        and k > 0
+        and kinds[k - 1] == LINE
+        and not markers[k - 1]
+        and length(blocks[k - 1].text) >= _HEADLINE_WORDS
+    )
+
+
 def _extent(
     blocks: list[Block],
     kinds: list[str],
@@ -569,6 +589,8 @@ def _extent(
     while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE:  # and before it, the same way
             if not goes_on(k, gap, -1):
+                if _lede(blocks, kinds, markers, k, gap):
+                    kept.add(k)
                 break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
