@@ -31,8 +31,12 @@ What continues the run stays with it: prose right before or after it (past an ad
 few lines, or a widget of scraps — a chart, a ticker — when that prose shares words with the
 story), a second copy of the story printed on the same page, a short last sentence, and lists — the lines a block ending in a colon introduces,
 or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
-heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
-and inside it the junk.
+heading. Also: past a box of a dozen lines (a heading over a few headlines), two paragraphs in a
+row sharing the story's words; a wire story's lede ("WASHINGTON (AP) —") past anything but a
+label; a lede right under the headline, past a byline's box; a deals post's product cards after
+the story (the same closing lines, a price); and the cells of a table a line ending in a colon
+introduces (they count in the run as short sentences). Everything else outside the run is
+boilerplate ("outside the main text of the page"), and inside it the junk.
 """
 
 from __future__ import annotations
