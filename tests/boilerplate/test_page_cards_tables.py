@@ -264,3 +264,23 @@ def test_a_teasers_single_paragraph_past_a_box_is_no_story():
     # one paragraph sharing the story's words past the box, a line before it: a teaser's
     texts = ["Read this next", NYT_BEFORE[-1], *NYT_BOX, *NYT_AFTER]
     assert 1 not in extent(texts, 2 + len(NYT_BOX), len(texts))
+
+
+def test_tables_are_found_in_one_pass_over_many_colon_lines(monkeypatch):
+    # every block a short line ending in a colon (a head, and a cell of the one before): each
+    # block is measured a bounded number of times, not once per head before it
+    from corpuscli.boilerplate import page
+
+    calls = 0
+    measure = page.length
+
+    def counted(text: str) -> float:
+        nonlocal calls
+        calls += 1
+        return measure(text)
+
+    monkeypatch.setattr(page, "length", counted)
+    texts = [f"Results of heat {k} today:" for k in range(3000)]
+    blocks = [Block(k, 0, len(t), t) for k, t in enumerate(texts)]
+    assert page._table_cells(blocks, [page.LINE] * 3000, [""] * 3000) == []
+    assert calls <= 3 * len(texts)

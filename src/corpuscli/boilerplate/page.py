@@ -280,21 +280,30 @@ _NUMBER = re.compile(r"^[\W_]*\d[\d\W_]*$")
 
 def _table_cells(blocks: list[Block], kinds: list[str], markers: list[str]) -> list[int]:
     """The cells of the tables a line ending in a colon introduces (:data:`_TABLE_HEAD`): the
-    story's data (a standings table, results), not a sidebar's list of links."""
+    story's data (a standings table, results), not a sidebar's list of links. One pass: where
+    each run of cells ends and how many numbers come before each block are counted once."""
+    n = len(blocks)
+    ends = list(range(n + 1))  # ends[i]: the first block at or after i that is no cell
+    for i in range(n - 1, -1, -1):
+        cell = kinds[i] != PROSE and not markers[i] and length(blocks[i].text) <= _CELL_WORDS
+        ends[i] = ends[i + 1] if cell else i
+    numbers = [0] * (n + 1)  # numbers[i]: the cells that are numbers before block i
+    for i, block in enumerate(blocks):
+        numbers[i + 1] = numbers[i] + bool(_NUMBER.match(block.text))
     out: list[int] = []
-    k, n = 0, len(blocks)
-    while k < n:
+    k = 0
+    while k < n - 1:
         text = blocks[k].text.rstrip()
-        if not text.endswith(":") or kinds[k] == JUNK or markers[k] or length(text) < _TABLE_HEAD:
-            k += 1
-            continue
-        j = k + 1
-        while (
-            j < n and kinds[j] != PROSE and not markers[j] and length(blocks[j].text) <= _CELL_WORDS
+        j = ends[k + 1]
+        cells = j - k - 1
+        if (
+            text.endswith(":")
+            and kinds[k] != JUNK
+            and not markers[k]
+            and length(text) >= _TABLE_HEAD
+            and cells >= _TABLE_CELLS
+            and 3 * (numbers[j] - numbers[k + 1]) >= cells
         ):
-            j += 1
-        numbers = sum(bool(_NUMBER.match(blocks[c].text)) for c in range(k + 1, j))
-        if j - k - 1 >= _TABLE_CELLS and 3 * numbers >= j - k - 1:
             out.extend(range(k + 1, j))
             k = j
         else:
