@@ -31,8 +31,12 @@ What continues the run stays with it: prose right before or after it (past an ad
 few lines, or a widget of scraps — a chart, a ticker — when that prose shares words with the
 story), a second copy of the story printed on the same page, a short last sentence, and lists — the lines a block ending in a colon introduces,
 or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
-heading. Everything else outside the run is boilerplate ("outside the main text of the page"),
-and inside it the junk.
+heading. Also: past a box of a dozen lines (a heading over a few headlines), two paragraphs in a
+row sharing the story's words; a wire story's lede ("WASHINGTON (AP) —") past anything but a
+label; a lede right under the headline, past a byline's box; a deals post's product cards after
+the story (the same closing lines, a price); and the cells of a table a line ending in a colon
+introduces (they count in the run as short sentences). Everything else outside the run is
+boilerplate ("outside the main text of the page"), and inside it the junk.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from corpuscli.text.blocks import Block
 
 from .evidence import SENTENCE_END, STRONG, WORD, Verdict
 from .shapes import CJK
+from .teasers import closers
 from .vocabulary import lexicon, words_of
 
 PROSE, SHORT, LINE, JUNK = "prose", "short", "line", "junk"
@@ -99,6 +104,12 @@ def length(text: str) -> float:
     return words + len(CJK.findall(text)) / 2
 
 
+#: A wire story's dateline opening its lede: the place in capitals (maybe with its state or
+#: country), the agency in brackets, a dash ("WASHINGTON (AP) —", "HAYWARD, Calif. (AP) —",
+#: "LONDON (Reuters) -").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})? \([\w .&/-]{2,24}\) ?[—–-]"
+)
 #: A line cut short with an ellipsis: a teaser's truncated headline or description, not a sentence.
 _CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'”’)」』]*$")
 
@@ -114,8 +125,8 @@ def kind_of(block: Block, verdict: Verdict) -> str:
     ):
         return JUNK  # a paragraph that ends with its source's address or a semicolon is no code
     sentence = bool(_SENTENCE_END.search(text)) and not _CUT.search(text)
-    if size >= 30 or (sentence and size >= 8):
-        return PROSE
+    if size >= 30 or (sentence and size >= 8) or (size >= 8 and _DATELINE.match(text)):
+        return PROSE  # a wire story's lede may end in a colon ("… (all times local):")
     if not sentence and _STAMP.search(text):
         return JUNK  # "Published 10:02 AM EST Nov 19, 2019", "August 8, 2018 at 7:21 pm"
     return SHORT if sentence and size >= 3 else LINE
@@ -260,14 +271,59 @@ def _inline_boxes(kinds: list[str], markers: list[str]) -> list[int]:
     return out
 
 
+#: A table the story introduces: a line of four words or more ending in a colon ("Final standings
+#: of the Cup Series after 36 races:"), then twelve cells or more (blocks of six words or fewer,
+#: no paragraph, no section label), a third of them or more numbers ("5040", "70-44", "$139").
+_TABLE_HEAD, _TABLE_CELLS, _CELL_WORDS = 4, 12, 6
+_NUMBER = re.compile(r"^[\W_]*\d[\d\W_]*$")
+
+
+def _table_cells(blocks: list[Block], kinds: list[str], markers: list[str]) -> list[int]:
+    """The cells of the tables a line ending in a colon introduces (:data:`_TABLE_HEAD`): the
+    story's data (a standings table, results), not a sidebar's list of links. One pass: where
+    each run of cells ends and how many numbers come before each block are counted once."""
+    n = len(blocks)
+    ends = list(range(n + 1))  # ends[i]: the first block at or after i that is no cell
+    for i in range(n - 1, -1, -1):
+        cell = kinds[i] != PROSE and not markers[i] and length(blocks[i].text) <= _CELL_WORDS
+        ends[i] = ends[i + 1] if cell else i
+    numbers = [0] * (n + 1)  # numbers[i]: the cells that are numbers before block i
+    for i, block in enumerate(blocks):
+        numbers[i + 1] = numbers[i] + bool(_NUMBER.match(block.text))
+    out: list[int] = []
+    k = 0
+    while k < n - 1:
+        text = blocks[k].text.rstrip()
+        j = ends[k + 1]
+        cells = j - k - 1
+        if (
+            text.endswith(":")
+            and kinds[k] != JUNK
+            and not markers[k]
+            and length(text) >= _TABLE_HEAD
+            and cells >= _TABLE_CELLS
+            and 3 * (numbers[j] - numbers[k + 1]) >= cells
+        ):
+            out.extend(range(k + 1, j))
+            k = j
+        else:
+            k += 1
+    return out
+
+
 def main_region(
-    kinds: list[str], sizes: list[float], markers: list[str], free: frozenset[int] = frozenset()
+    kinds: list[str],
+    sizes: list[float],
+    markers: list[str],
+    free: frozenset[int] = frozenset(),
+    cells: frozenset[int] = frozenset(),
 ) -> tuple[int, int]:
     """The story's run [start, end): the maximum-sum stretch of block values — prose its words, a
     short sentence half of them, a line a little, junk its length — that crosses no section label
     ("Related articles"), and where the heading of readers' comments, once the page has had some
     prose, devalues what follows it. The blocks of ``free`` (a box of headlines set inside the
-    story) neither count nor cost."""
+    story) neither count nor cost; the cells of a table the story introduces (``cells``) count as
+    short sentences do, whatever their shape."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
     weight, run_prose, most_prose = 1.0, 0.0, 0.0  # prose words of the last run, of the most
@@ -281,6 +337,8 @@ def main_region(
             run_prose = 0.0
         if i in free:
             value = 0.0
+        elif i in cells:
+            value = size * weight * _SHORT_SHARE
         elif kind == PROSE:
             value = size * weight
             run_prose += size
@@ -394,8 +452,103 @@ def _vocabulary(text: str) -> set[str]:
     return {w.lower() for w in _LONG_WORD.findall(text)}
 
 
+#: Cards of a list of products after the story (a deals post: each product's features, its
+#: name, its price, then the same closing lines, "Available from Amazon", "Buy Now"): the first
+#: card within forty blocks of the story's end, a card every three to forty blocks, three or
+#: more cards, five blocks or more each.
+_CARD_REACH, _CARD_MIN, _CARD_MAX, _CARD_MEAN, _CARDS = 40, 5, 40, 5.0, 3
+#: The lines a product's card holds on average (its name, its features, the shop's lines), and
+#: at most one paragraph every two cards (a teaser's card is a title and a paragraph).
+_CARD_LINES = 5
+#: A price: an amount with a currency's sign or code ("$139.00", "19,99 €", "EUR 25").
+_PRICE = re.compile(
+    r"[$€£¥₹]\s?\d|\d\s?[€£₹]|\b(?:USD|EUR|GBP|CHF|R\$)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b"
+)
+#: The blocks between the story's end and the first card: a label and a scrap ("Don't Miss:").
+_CARD_LABEL = 2
+
+
+def _card_list(
+    blocks: list[Block], kinds: list[str], markers: list[str], last: int, story: set[str]
+) -> list[int]:
+    """The blocks of a list of product cards that goes on from the story's end at ``last``
+    (maybe past a label, "Don't Miss:"): three or more cards closed by the same line ("Available
+    from Amazon"; not a read-more link nor a social network's name), a card every five to forty
+    blocks, two cards in three showing a price, five lines or more a card (a product's name and
+    features) and a paragraph every two cards at most (a teaser's card is a title and a
+    paragraph), no section label nor comments among them, the cards sharing three words or more
+    with the story's prose. Empty when there is none."""
+    n = len(blocks)
+    seen: dict[str, list[int]] = {}
+    for j in range(last, n):
+        if kinds[j] in (LINE, SHORT) and not markers[j]:
+            seen.setdefault(blocks[j].text, []).append(j)
+    end, count = 0, 0
+    for text, places in seen.items():
+        if places[0] - last > _CARD_REACH:
+            continue
+        chain = places[:1]
+        for j in places[1:]:
+            if not _CARD_MIN <= j - chain[-1] <= _CARD_MAX:
+                break
+            chain.append(j)
+        if len(chain) < _CARDS or (chain[-1] - chain[0]) / (len(chain) - 1) < _CARD_MEAN:
+            continue
+        words = frozenset(words_of(text))
+        if text.lower().rstrip().endswith(closers()) or lexicon("social_networks").search(
+            text, words
+        ):
+            continue
+        priced = sum(
+            any(_PRICE.search(blocks[j].text) for j in range(a, b))
+            for a, b in zip([last, *chain], chain, strict=False)
+        )
+        if 3 * priced >= 2 * len(chain):  # a product's card shows its price
+            end, count = max(end, chain[-1] + 1), max(count, len(chain))
+    if not end:
+        return []
+    first = next(j for j in range(last, end) if not markers[j] and kinds[j] != JUNK)
+    cards = list(range(first, end))
+    if (
+        first - last > _CARD_LABEL
+        or any(markers[j] for j in cards)
+        or "comments" in markers[last:first]
+    ):
+        return []  # no thread of comments, no sidebar's sections: a label ("Don't miss") at most
+    lines = sum(kinds[j] == LINE for j in cards)
+    if lines < _CARD_LINES * count or 2 * sum(kinds[j] == PROSE for j in cards) > count:
+        return []  # a teaser's card is a title and a paragraph; a product's, its features
+    shared = _vocabulary(" ".join(blocks[j].text for j in cards if kinds[j] != JUNK)) & story
+    return cards if len(shared) >= _SHARED_WORDS else []
+
+
+#: The words of a headline over a lede, and the most of a lede (a standfirst: a sentence or two).
+_HEADLINE_WORDS, _LEDE_WORDS = 4, 60
+
+
+def _lede(
+    blocks: list[Block], kinds: list[str], markers: list[str], k: int, gap: list[int]
+) -> bool:
+    """Whether the paragraph at ``k``, above the story past ``gap`` (a byline's box: the
+    author's name, the date, a picture's caption), is its lede: right under the headline (a line
+    of four words or more, no label), a sentence or two, past a dozen blocks at most."""
+    return (
+        len(gap) <= _INLINE_BOX
+        and length(blocks[k].text) <= _LEDE_WORDS
+        and k > 0
+        and kinds[k - 1] == LINE
+        and not markers[k - 1]
+        and length(blocks[k - 1].text) >= _HEADLINE_WORDS
+    )
+
+
 def _extent(
-    blocks: list[Block], kinds: list[str], markers: list[str], first: int, last: int
+    blocks: list[Block],
+    kinds: list[str],
+    markers: list[str],
+    first: int,
+    last: int,
+    cells: frozenset[int] = frozenset(),
 ) -> tuple[set[int], set[int]]:
     """The story: its run, and what goes on with it after the run — prose past up to three
     blocks of anything but a marker (an ad, a caption), or past a widget of scraps (a chart, a
@@ -404,22 +557,34 @@ def _extent(
     list's)."""
     kept = set(range(first, last))
     listed: set[int] = set()
-    for k in range(first, last):  # lists a block of the run introduces
-        if blocks[k].text.rstrip().endswith(":"):
+    for k in range(first, last):  # lists a block of the run introduces (a table's are cells)
+        if blocks[k].text.rstrip().endswith(":") and k + 1 not in cells:
             listed.update(_list_after(blocks, kinds, k))
     story = _vocabulary(" ".join(blocks[k].text for k in kept if kinds[k] == PROSE))
 
-    def goes_on(k: int, gap: list[int]) -> bool:
-        """Whether the prose at ``k`` goes on with the story past ``gap``."""
-        return _bridged(blocks, gap) or (
-            _widget(blocks, gap) and len(_vocabulary(blocks[k].text) & story) >= _SHARED_WORDS
+    def goes_on(k: int, gap: list[int], step: int) -> bool:
+        """Whether the prose at ``k`` goes on with the story past ``gap`` (``step``: 1 after the
+        run, -1 before it), sharing its words: past a widget, past a box of a dozen lines (a
+        heading over a few headlines) when two paragraphs in a row are there (a teaser's
+        description is one), and a wire story's lede (its dateline) past anything but a label."""
+        if _bridged(blocks, gap):
+            return True
+        if len(_vocabulary(blocks[k].text) & story) < _SHARED_WORDS:
+            return False
+        beyond = k + step
+        if step < 0 and _DATELINE.match(blocks[k].text):
+            return True  # the lede, above a video player's or a gallery's markup
+        return _widget(blocks, gap) or (
+            len(gap) <= _INLINE_BOX and 0 <= beyond < len(blocks) and kinds[beyond] == PROSE
         )
 
-    k = last
+    cards = _card_list(blocks, kinds, markers, last, story)
+    kept.update(cards)  # its junk (a price, "Buy Now") is not the story's
+    k = cards[-1] + 1 if cards else last
     gap: list[int] = []
     while k < len(blocks) and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
-            if not goes_on(k, gap):
+            if not goes_on(k, gap, 1):
                 break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
@@ -436,7 +601,9 @@ def _extent(
     k, gap = first - 1, []
     while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE:  # and before it, the same way
-            if not goes_on(k, gap):
+            if not goes_on(k, gap, -1):
+                if _lede(blocks, kinds, markers, k, gap):
+                    kept.add(k)
                 break
             kept.add(k)
             kept.update(j for j in gap if kinds[j] == SHORT)
@@ -557,8 +724,9 @@ def _mark(
         markers[k], kinds[k], sizes[k] = "", JUNK, 0.0
     for k in _colon_items(blocks, kinds, markers):
         kinds[k] = SHORT
-    first, last = main_region(kinds, sizes, markers, boxes)
-    kept, listed = _extent(blocks, kinds, markers, first, last)
+    cells = frozenset(_table_cells(blocks, kinds, markers))
+    first, last = main_region(kinds, sizes, markers, boxes, cells)
+    kept, listed = _extent(blocks, kinds, markers, first, last, cells)
     kept |= _copies(blocks, kinds, kept)
     for k, group in enumerate(groups):
         for verdict in (verdicts[line] for line in group):
