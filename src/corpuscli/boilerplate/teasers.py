@@ -179,11 +179,14 @@ def mark_teasers(shapes: list[Shape], verdicts: list[Verdict], quoting: list[boo
         k = _link_above(shapes, verdicts, i)
         if k is None:
             continue
-        if _title_headline(shapes[i]) or (
-            _sentence_headline(shapes[i])
-            and i + 1 >= (tail := _tail_start(shapes) if tail is None else tail)
-            and _led_by_label(shapes, verdicts, k)
-        ):
+        # the tail is found once, for the first sentence-shaped headline (no assignment inside
+        # the condition: a compiler of typed Python, mypyc, mistypes it)
+        hit = _title_headline(shapes[i])
+        if not hit and _sentence_headline(shapes[i]):
+            if tail is None:
+                tail = _tail_start(shapes)
+            hit = i + 1 >= tail and _led_by_label(shapes, verdicts, k)
+        if hit:
             v.add(STRONG, "a headline in a run of related links", "teaser")
     i = 0
     while i < n:
