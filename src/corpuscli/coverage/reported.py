@@ -410,6 +410,16 @@ _OF_GERUND = re.compile(
 _GERUND_AFTER_OF = lexicon().words("gerund_after_of")
 #: The first words of directive verbs (``directives`` in ``data/quotes/function_words.tsv``).
 _DIRECTIVES = lexicon().words("directives")
+#: Nouns whose "that" clause is theirs ("the belief that …"), and gerunds of thought.
+_COMPLEMENT_NOUNS = lexicon().words("complement_nouns")
+_THOUGHT_GERUNDS = lexicon().words("thought_gerunds")
+#: "by" after a verb's form, not before a means of saying ("said by phone"): a passive
+#: participle ("the expert, called on by tribes"), which reports nothing.
+_BY_AGENT = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?by[ \t]+(?!(?:"
+    + "|".join(sorted(lexicon().words("by_means")))
+    + r")\b)"
+)
 #: Words an "any" verb's complement does not open with: "asked not to be identified".
 _NOT_COMPLEMENT = lexicon().words("not_complement")
 #: Words that open a time, not a reported clause, after a verb ("warned when he was …").
@@ -438,8 +448,8 @@ def _complement_start(
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
-    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
-        return None
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(.!?":
+        return None  # ("said.CreditMichael …": a stop glued to a caption's credit ends it)
     if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
         return None  # "reports which cited …", "what he said and is willing …": no clause
     if rest.split(None, 1)[0].lower() in _TIME_OPENERS and not _THAT.search(rest[:160]):
@@ -466,6 +476,12 @@ def _complement_start(
         and not (before_that and before_that[-1].lower() in PREPOSITIONS | {"to"})
         and not (kind in ("promise", "commit") and before_that and before_that[0].lower() == "to")
     ):
+        if (
+            before_that
+            and kind not in ("say", "object")
+            and before_that[-1].lower().strip(",") in _COMPLEMENT_NOUNS
+        ):
+            return None  # "confirms the belief that …": the clause is the noun's, not the verb's
         after_that = rest[m.end() :]
         if _that_opens_clause(after_that):
             return pos + m.end()
@@ -485,6 +501,10 @@ def _complement_start(
         addressee = _ADDRESSEE.match(rest)
         if addressee:
             skip = addressee.end()
+            after = rest[skip:].split(None, 1)[:1]
+            if after and _FINITE_WORD.fullmatch(after[0].lower()):
+                return None  # "the metrics it once told people had immense value": a relative
+                # clause's gap; the addressee is no subject
     circ = lexicon().circumstance.match(rest, skip)
     if circ:
         if circ.group(0).rstrip(" \t").endswith(","):
@@ -503,6 +523,8 @@ def _complement_start(
             return None  # "urged Judge Orrick … to find the order unconstitutional"
         if gerund_of and not _OF_GERUND.match(tail):
             return None  # "accused him of desertion": a charge; "accused Iran of arming …" reports
+        if directive and tail.split(None, 1)[0].lower() in _QUESTION_WORDS:
+            return None  # "demanded how Andrew could be so sure": a question, no statement
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -529,9 +551,18 @@ def _complement_start(
     if _clause_like(tail):
         return pos + skip + lead
     first = tail.split(None, 1)[0].lower()  # the first word only: the rest may be long
+    if (
+        kind == "clause"
+        and first == "how"
+        and _words_at_least(tail, 4)
+        and tail.split(None, 2)[1].lower() not in ("to", "many", "much")
+    ):
+        return pos + skip + lead  # "spoke about how her parents chose …"; not "how to …"
     after_to = tail.split(None, 2)[1].lower() if len(tail.split(None, 2)) > 1 else ""
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
-        kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+        kind == "clause"
+        and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+        and first not in _THOUGHT_GERUNDS  # "recalls thinking at the time": a thought
     ):
         # "claimed to have …", "denied meddling …"; not "pledged to restore …" (a "commit"
         # verb: a commitment is no statement, the annotators' guidelines leave it out)
@@ -539,8 +570,12 @@ def _complement_start(
     return None
 
 
+#: Plural nouns of people that stand alone as the one told ("told people …"): ``addressees``.
+_ADDRESSEES = "|".join(sorted(lexicon().words("addressees")))
 _ADDRESSEE = re.compile(
     r"[ \t]*(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|supporters|voters|"
+    + _ADDRESSEES
+    + r"|"
     r"(?:the|a|an|his|her|their|its)(?:[ \t]+[\w’'.-]+){1,4}?(?=[ \t]+(?:that|on|in|at|he|she|"
     r"they|it|the|during|late|last|this|[A-Z]))|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*"
     r"(?:[ \t]+(?:from|of)[ \t]+(?:his|her|their|the)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?)(?=[ \t,]|$))"
@@ -1178,9 +1213,15 @@ def reports_in(
             # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
             # of ordering …" report what nobody named says
             passive = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            agent: Mention | None = None
+            by = _PASSIVE_AGENT.match(text, m.end(), s_end) if passive is None else None
+            if by is not None and verb.split()[0] in _GERUND_AFTER_OF:
+                # "has been accused by prosecutors of lying to the FBI": the agent accuses
+                agent = parse_phrase(text, by.start("who"), by.end("who"))
+                passive = by if agent is not None else None
             if (
                 passive is not None
-                and passive.group(0).strip() == "of"
+                and passive.group(0).split()[-1] == "of"
                 and not _GERUND.match(text, passive.end(), s_end)
             ):
                 passive = None  # "had been accused of sexual misconduct": a charge, no clause
@@ -1189,9 +1230,11 @@ def reports_in(
                 if _words_at_least(text, 2, passive.end(), stop) and not _quoted_share(
                     passive.end(), stop, marked
                 ):
-                    yield Report(passive.end(), stop, None, verb)
+                    yield Report(passive.end(), stop, agent, verb)
                     taken_until = max(taken_until, stop)
             continue
+        if _BY_AGENT.match(text, m.end(), s_end):
+            continue  # "the expert, called on by tribes around the country": a participle
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
         last_two = before[-40:].lower().split()[-2:]
@@ -1330,6 +1373,12 @@ def reports_in(
             previous = speaker
             continue
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
+        if (
+            complement is not None
+            and verb.split()[0] in _MANDATIVE
+            and _requested(text[complement : complement + 120])
+        ):
+            continue  # "suggested that the President change his diet": a request
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
         if complement is not None:
@@ -1469,6 +1518,9 @@ def reports_in(
                 coordinated
                 and _words_at_least(unquoted, 4, 0, coordinated.start())
                 and _clause_like(unquoted[: coordinated.start()])
+                # "between Mr Mugabe and the generals, who seized power … against “criminals”":
+                # the fragment is in a relative clause of a noun the "and" joins, no clause
+                and not _RELATIVE_AFTER_COMMA.search(unquoted, coordinated.end())
             ):
                 # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
                 # its own before the one that holds the fragment
@@ -1516,6 +1568,41 @@ def reports_in(
         # ("told reporters: “…,” adding that …")
         inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
         taken_until = max(taken_until, inner_end if quoted else stop)
+
+
+#: Verbs whose clause is a request when its verb is bare ("suggested that X change").
+_MANDATIVE = lexicon().words("mandative")
+_IRREGULAR_PASTS = lexicon().words("irregular_pasts")
+#: A singular subject that opens a clause: "he", "Trump", "the President", "the Senate Majority
+#: Leader" (a lower-case noun phrase is left alone: "the new policy" ends in no verb to read).
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:(?:he|she|it)|(?:(?:the|a|an)[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]+"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _requested(clause: str) -> bool:
+    """Whether ``clause`` (after a verb of ``mandative``) asks for something: its singular
+    subject is followed by a verb's bare form ("the President change his diet", "Trump
+    resign"), not by a tensed one ("Trump knew", "he lied", "it is") nor a modal ("Riyadh
+    should develop …", which the quote labels keep as a statement)."""
+    m = _SINGULAR_SUBJECT.match(clause)
+    if m is None:
+        return False
+    word = m.group("verb")
+    if clause[: m.start("verb")].rstrip().endswith(("'s", "’s")):
+        return False  # "Ms Lam's administration was …": the name is a possessive
+    return not (
+        word in _MODAL_WORDS
+        or _FINITE_WORD.fullmatch(word)
+        or word.endswith(("s", "ed", "ing", "ly"))
+        or word in _NOT_SUBJECT
+        or word in _CONJUNCTIONS
+        or word in _NEGATIONS
+        or word in _ADVERB_WORDS
+        or word in _DETERMINERS
+        or word in _IRREGULAR_PASTS
+    )
 
 
 #: How an amount opens: "added 312,000 jobs", "add $2 trillion".
@@ -1595,6 +1682,8 @@ _UNSAID_BEFORE_TO = lexicon().words("unsaid_before_to")
 _NOT_OPENERS = lexicon().words("not_openers")
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
+#: The agent of a passive before its "of" ("accused by prosecutors of lying").
+_PASSIVE_AGENT = re.compile(r"[ \t]+by[ \t]+(?P<who>[^,;:.“”\"]{2,60}?)[ \t]+of[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (
@@ -1606,6 +1695,7 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 #: A coordinated clause after the last quotation of a clause (", and was in line with …").
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
+_RELATIVE_AFTER_COMMA = re.compile(r",[ \t]+(?:who|which|whose|whom)\b")
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 #: A subordinator before a participle of speech: "after previously saying", "before denying".
 _SUBORDINATE_PARTICIPLE = re.compile(

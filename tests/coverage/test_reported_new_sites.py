@@ -1,0 +1,125 @@
+"""Reported speech on sites no earlier rule was written on: the false-positive families of the
+dev half of the third judged sample (Scrapinghub and Mozilla gold article bodies), and the
+passive "accused by X of …" and "talked about …" of the recall sets' guidelines. Excerpts of
+real articles (the site or outlet is named; the AllSides corpus and the page sets in
+../shared/corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuscli.coverage.quotes import extract_quotes
+
+
+def _reported(text: str) -> list:
+    return [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_a_stop_glued_to_a_photo_credit_ends_the_attribution():
+    text = (  # The New York Times (Mozilla test pages)
+        "There are typically between 400 and 600 water main breaks each year in New York City, "
+        "an official said.CreditMichael Appleton for The New York Times"
+    )
+    [q] = _reported(text)
+    assert q.text.startswith("There are typically between 400 and 600 water main breaks")
+    assert "Credit" not in q.text
+    assert q.speaker == "an official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guardian: a passive participle with its agent reports nothing
+        "Seven decades later, Parata, 75, has now overseen more than 500 strandings and is "
+        "renowned in New Zealand as the leading Māori whale expert, called on by tribes around "
+        "the country for cultural guidance as marine strandings become increasingly complex.",
+        # Gizmodo: the "that" clause is the noun's ("the belief that"), not the verb's
+        "What does bug me about Apple’s new take on innovation is that it confirms the belief "
+        "that the company seldom has new ideas.",
+        # Washington Examiner: a question after "demanded"
+        "Maitlis repeatedly demanded how Andrew, Queen Elizabeth II's third child, could be so "
+        "sure what he was doing on the night of March 10.",
+        # CNN: a request, the clause's verb bare ("change", not "changes")
+        "At the time of his 2018 physical, Dr. Ronny Jackson, who was then serving as the "
+        "President's physician, suggested that the President change his diet and get on a "
+        "regular exercise regimen.",
+        # Wired: a relative clause's gap after the one told ("people"), no subject of its own
+        "The experiment is part of a wider shift at social media companies, so far mostly a "
+        "rhetorical one, away from the metrics it once told people had immense value.",
+        # CBS News: a topic ("talked about his presidential ambitions"), no statement
+        "In an interview for the piece, the former congressman talked about his presidential "
+        "ambitions.",
+        # CNN: "spoke of" a noun phrase
+        "Yet he more than once spoke of his family's dependence on Social Security and Medicare.",
+    ],
+)
+def test_no_statement_is_reported(text):
+    assert _reported(text) == []
+
+
+def test_recalling_a_thought_reports_no_clause_and_keeps_the_quotation():
+    text = "“Jesus … who is Ellen Fetter?” Rothman recalls thinking at the time."  # Quanta
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker == "Rothman"
+
+
+def test_a_fragment_in_a_relative_clause_of_a_joined_noun_is_a_partial_quote_only():
+    text = (  # The Telegraph
+        "The priest, Fidelis Mukonori, is acting as a middle-man between Mr Mugabe and the "
+        'generals, who seized power in a targeted operation against "criminals" in his '
+        "entourage, a senior political source told Reuters."
+    )
+    quotes = extract_quotes(text)
+    # before: an indirect row "Fidelis Mukonori, is acting as a middle-man between Mr Mugabe",
+    # cut at the "and" that joins two nouns
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "criminals")]
+    assert quotes[0].speaker == "a senior political source"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # The Guardian
+            "The attorney general was accused by several Democrats of giving false or "
+            "misleading answers.",
+            "giving false or misleading answers",
+            "Democrats",  # the speaker's name without its quantifier, as for any speaker
+        ),
+        (  # USA TODAY
+            "Trump himself has been accused by civil rights groups of using hateful and violent "
+            "rhetoric, as well as being too reticent in condemning it.",
+            "using hateful and violent rhetoric",
+            "civil rights groups",
+        ),
+    ],
+)
+def test_a_passive_accusation_with_its_agent_reports_the_agent(text, content, speaker):
+    [q] = _reported(text)
+    assert q.text.startswith(content)
+    assert q.verb == "accused"
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # BBC News: "suggested" with a tensed clause still reports
+            "Reflecting on her reported defeat, pro-Beijing lawmaker Alice Mak suggested Ms "
+            "Lam's administration was partly to blame.",
+            "Ms Lam's administration was partly to blame",
+        ),
+        (  # CNN, no agent: the accusation still reports, with no speaker
+            "Later that month, Bill Clinton was accused of having a sexual relationship with "
+            "former White House intern Monica Lewinsky.",
+            "having a sexual relationship with former White House intern Monica Lewinsky",
+        ),
+        (  # National Review: "spoke about" with a clause reports it
+            "Love’s address was particularly poignant, as she tearfully spoke about how her "
+            "parents chose not to abort her.",
+            "how her parents chose not to abort her",
+        ),
+    ],
+)
+def test_statements_still_report(text, content):
+    assert [q.text for q in _reported(text)] == [content]
