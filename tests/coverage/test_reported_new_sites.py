@@ -1,6 +1,6 @@
 """Reported speech on sites no earlier rule was written on: the false-positive families of the
 dev half of the third judged sample (Scrapinghub and Mozilla gold article bodies), and the
-passive "accused by X of …" and "talked about …" of the recall sets' guidelines. Excerpts of
+passive "accused (by X) of …", "talked about …" and asides of the recall sets' dev halves. Excerpts of
 real articles (the site or outlet is named; the AllSides corpus and the page sets in
 ../shared/corpora)."""
 
@@ -57,6 +57,23 @@ def test_no_statement_is_reported(text):
     assert _reported(text) == []
 
 
+def test_an_accusation_with_no_accuser_reports_nothing():
+    # the recall sets' labels leave a passive "accused of" with nobody named out
+    text = (  # CNN
+        "Later that month, Bill Clinton was accused of having a sexual relationship with "
+        "former White House intern Monica Lewinsky."
+    )
+    assert _reported(text) == []
+
+
+def test_an_aside_after_a_comma_leaves_a_noun_phrase_object_alone():
+    text = (  # Vice
+        "The president also repeatedly denied any collusion, as he has many times before, with "
+        "the Russians during the 2016 election."
+    )
+    assert _reported(text) == []
+
+
 def test_recalling_a_thought_reports_no_clause_and_keeps_the_quotation():
     text = "“Jesus … who is Ellen Fetter?” Rothman recalls thinking at the time."  # Quanta
     quotes = extract_quotes(text)
@@ -108,11 +125,6 @@ def test_a_passive_accusation_with_its_agent_reports_the_agent(text, content, sp
             "Reflecting on her reported defeat, pro-Beijing lawmaker Alice Mak suggested Ms "
             "Lam's administration was partly to blame.",
             "Ms Lam's administration was partly to blame",
-        ),
-        (  # CNN, no agent: the accusation still reports, with no speaker
-            "Later that month, Bill Clinton was accused of having a sexual relationship with "
-            "former White House intern Monica Lewinsky.",
-            "having a sexual relationship with former White House intern Monica Lewinsky",
         ),
         (  # National Review: "spoke about" with a clause reports it
             "Love’s address was particularly poignant, as she tearfully spoke about how her "

@@ -235,7 +235,10 @@ def _clause_like(text: str) -> bool:
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
         if words[i - 1].endswith(",") and (
-            w[:1].isupper() or w.lower() in _DETERMINERS or w.lower() in _SUBJECT_PRONOUN
+            w[:1].isupper()
+            or w.lower() in _DETERMINERS
+            or w.lower() in _SUBJECT_PRONOUN
+            or w.lower() in _ASIDE_SUBORDINATORS
         ):
             return (
                 False  # "no agreement, Mr. Macron said …", "most of …, there are": another clause
@@ -245,6 +248,11 @@ def _clause_like(text: str) -> bool:
             # the opinion of the court and said …"), not the verb of a clause
             return words[i - 1].lower() not in _COORDINATORS
     return False
+
+
+#: Subordinators that open an aside after a comma ("denied any collusion, as he has many times
+#: before, …"): the words before them were no clause's subject.
+_ASIDE_SUBORDINATORS = lexicon().words("aside_subordinators")
 
 
 #: Participles that make a speech noun before them a verb's object ("remarks made …").
@@ -1225,6 +1233,9 @@ def reports_in(
                 and not _GERUND.match(text, passive.end(), s_end)
             ):
                 passive = None  # "had been accused of sexual misconduct": a charge, no clause
+            if agent is None and verb.split()[0] in _GERUND_AFTER_OF:
+                passive = None  # "parents who were accused of crossing illegally": nobody
+                # named accuses (the recall sets' labels leave it out)
             if verb in _PASSIVE_REPORTING and passive is not None:
                 stop = _clause_end(text, passive.end(), s_end)
                 if _words_at_least(text, 2, passive.end(), stop) and not _quoted_share(
