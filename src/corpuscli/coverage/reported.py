@@ -1233,9 +1233,6 @@ def reports_in(
                 and not _GERUND.match(text, passive.end(), s_end)
             ):
                 passive = None  # "had been accused of sexual misconduct": a charge, no clause
-            if agent is None and verb.split()[0] in _GERUND_AFTER_OF:
-                passive = None  # "parents who were accused of crossing illegally": nobody
-                # named accuses (the recall sets' labels leave it out)
             if verb in _PASSIVE_REPORTING and passive is not None:
                 stop = _clause_end(text, passive.end(), s_end)
                 if _words_at_least(text, 2, passive.end(), stop) and not _quoted_share(
