@@ -138,3 +138,17 @@ def test_a_passive_accusation_with_its_agent_reports_the_agent(text, content, sp
 )
 def test_statements_still_report(text, content):
     assert [q.text for q in _reported(text)] == [content]
+
+
+def test_a_topic_is_no_statement_but_its_subject_still_speaks_the_next_quotation():
+    text = (  # The New York Times (BASIL)
+        "Larry Nordvig, executive director of the Richmond Tea Party, said the national groups "
+        "were not aware of “how much activity was going on underneath the surface down here.”"
+        "\n\nIn a February interview, Mr. Brat spoke of the difficulty he had in rounding up "
+        "conservative support despite meeting with powerful groups and donors. “I met with all "
+        "of them,” he said."
+    )
+    quotes = extract_quotes(text)
+    assert not [q for q in quotes if q.verb == "spoke of"]  # the topic is no row
+    [met] = [q for q in quotes if q.text.startswith("I met with all of them")]
+    assert met.speaker == "Brat"  # not Nordvig, the speaker before

@@ -47,6 +47,7 @@ class Report:
     speaker: Mention | None
     verb: str
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
+    topic: bool = False  # "spoke of the difficulty …": no statement, but its subject spoke
 
 
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
@@ -234,11 +235,22 @@ def _clause_like(text: str) -> bool:
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
-        if words[i - 1].endswith(",") and (
-            w[:1].isupper()
-            or w.lower() in _DETERMINERS
-            or w.lower() in _SUBJECT_PRONOUN
-            or w.lower() in _ASIDE_SUBORDINATORS
+        if (
+            words[i - 1].endswith(",")
+            and (
+                w[:1].isupper()
+                or w.lower() in _DETERMINERS
+                or w.lower() in _SUBJECT_PRONOUN
+                or (
+                    w.lower() in _ASIDE_SUBORDINATORS
+                    # "Mr. Obama, as a former Democratic senator, could help": a preposition
+                    and not (
+                        w.lower() == "as"
+                        and words[i + 1 : i + 2]
+                        and words[i + 1].lower() in _DETERMINERS
+                    )
+                )
+            )
         ):
             return (
                 False  # "no agreement, Mr. Macron said …", "most of …, there are": another clause
@@ -421,6 +433,8 @@ _DIRECTIVES = lexicon().words("directives")
 #: Nouns whose "that" clause is theirs ("the belief that …"), and gerunds of thought.
 _COMPLEMENT_NOUNS = lexicon().words("complement_nouns")
 _THOUGHT_GERUNDS = lexicon().words("thought_gerunds")
+#: What opens the clause a "topic" verb reports ("talked about how …"): ``topic_clause``.
+_TOPIC_CLAUSE_OPENERS = lexicon().words("topic_clause")
 #: "by" after a verb's form, not before a means of saying ("said by phone"): a passive
 #: participle ("the expert, called on by tribes"), which reports nothing.
 _BY_AGENT = re.compile(
@@ -522,6 +536,14 @@ def _complement_start(
     lead = len(tail) - len(tail.lstrip(" \t,"))
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
+    if kind == "topic":  # "talked about how …" reports; "talked about their son" is a topic
+        opening = tail.split(None, 2)[:2]
+        wh_clause = (
+            len(opening) == 2
+            and opening[0].lower() in _TOPIC_CLAUSE_OPENERS
+            and opening[1].lower() not in ("to", "many", "much")
+        )
+        return pos + skip + lead if wh_clause and _words_at_least(tail, 4) else None
     if kind in ("any", "names", "manner"):
         if tail.split(None, 1)[0].lower() in PREPOSITIONS | _NOT_COMPLEMENT:
             # "a businessman accused of laundering …": a passive, no speech; "asked through an
@@ -531,7 +553,7 @@ def _complement_start(
             return None  # "urged Judge Orrick … to find the order unconstitutional"
         if gerund_of and not _OF_GERUND.match(tail):
             return None  # "accused him of desertion": a charge; "accused Iran of arming …" reports
-        if directive and tail.split(None, 1)[0].lower() in _QUESTION_WORDS:
+        if directive and kind == "any" and tail.split(None, 1)[0].lower() in _QUESTION_WORDS:
             return None  # "demanded how Andrew could be so sure": a question, no statement
         return pos + skip + lead
     if kind == "say":
@@ -559,13 +581,6 @@ def _complement_start(
     if _clause_like(tail):
         return pos + skip + lead
     first = tail.split(None, 1)[0].lower()  # the first word only: the rest may be long
-    if (
-        kind == "clause"
-        and first == "how"
-        and _words_at_least(tail, 4)
-        and tail.split(None, 2)[1].lower() not in ("to", "many", "much")
-    ):
-        return pos + skip + lead  # "spoke about how her parents chose …"; not "how to …"
     after_to = tail.split(None, 2)[1].lower() if len(tail.split(None, 2)) > 1 else ""
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
         kind == "clause"
@@ -1372,6 +1387,16 @@ def reports_in(
                 verb.split()[0] in _GERUND_AFTER_OF,
             )
         )
+        if kind == "topic" and complement is None and not inverted and extracted is None:
+            # "Mr. Brat spoke of the difficulty he had …": a topic, no statement; kept aside so
+            # that "he" in the next sentence still finds the one who spoke
+            stop = _clause_end(text, m.end(), s_end)
+            start = _skip_space(text, m.end(), stop)
+            if stop - start > 3 and _quoted_share(start, stop, marked) == 0:
+                yield Report(start, stop, speaker, verb, topic=True)
+                taken_until = max(taken_until, stop)
+                previous = speaker
+            continue
         if extracted is not None:
             # "a plan, which she claims would cost nothing": the relative clause's predicate (a
             # quotation inside it is the speaker's: "which he said would “ignite growth”")
@@ -1600,6 +1625,11 @@ def _requested(clause: str) -> bool:
     word = m.group("verb")
     if clause[: m.start("verb")].rstrip().endswith(("'s", "’s")):
         return False  # "Ms Lam's administration was …": the name is a possessive
+    if clause[m.end("verb") : m.end("verb") + 1] in ("'", "’"):
+        return False  # "he doesn't want …": a clitic makes it tensed
+    ahead = [w.lower().strip(",.;:") for w in clause[m.end("verb") :].split(None, 3)[:3]]
+    if any(w in _MODAL_WORDS or _FINITE_WORD.fullmatch(w) for w in ahead):
+        return False  # "the Social Security trust funds should not be …": still the subject
     return not (
         word in _MODAL_WORDS
         or _FINITE_WORD.fullmatch(word)
