@@ -152,3 +152,22 @@ def test_a_topic_is_no_statement_but_its_subject_still_speaks_the_next_quotation
     assert not [q for q in quotes if q.verb == "spoke of"]  # the topic is no row
     [met] = [q for q in quotes if q.text.startswith("I met with all of them")]
     assert met.speaker == "Brat"  # not Nordvig, the speaker before
+
+
+def test_the_pronoun_of_a_relative_clause_means_the_sentence_subject():
+    text = (  # Reason
+        "For instance, Stein favors a single-payer health care system, which she claims would "
+        "cost taxpayers nothing."
+    )
+    [q] = _reported(text)
+    assert q.text == "would cost taxpayers nothing"
+    assert q.speaker == "Stein"  # before: none ("she" had no name to go to)
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_keeps_it():
+    text = (  # ABC News
+        "The controversial deal, which critics say is illegal and immoral, is sure to face legal "
+        "challenges in the U.S. and already does in Guatemala."
+    )
+    [q] = _reported(text)
+    assert q.speaker == "critics"  # no pronoun: the relative clause's own subject

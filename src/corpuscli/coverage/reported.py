@@ -737,6 +737,40 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+#: A name and a verb in -s or -ed opening a clause ("Stein favors", "Mr. Hill argued").
+_NAME_THEN_VERB = re.compile(
+    r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,2}[A-Z][\w’'-]+)[ \t]+(?:also[ \t]+)?[a-z]+(?:s|ed)\b"
+)
+
+
+def _antecedent_subject(text: str, s_start: int, pronoun: Mention) -> Mention | None:
+    """The named subject of the sentence that the pronoun of a relative clause means ("Stein
+    favors a single-payer health care system, which she claims would cost …": Stein), when no
+    other capitalised word stands between them that "she" could mean instead ("Trump attacked
+    Warren's plan, which she says …" is left to the pronoun rules); else None."""
+    if pronoun.text.lower() not in ("he", "she"):
+        return None
+    subject = sentence_subject(text, s_start, pronoun.start)
+    if subject is None:  # "Stein favors …": a name and a verb open the sentence
+        lead = _FRONTED_LEAD.match(text, s_start, pronoun.start)
+        name = _NAME_THEN_VERB.match(text, lead.end() if lead else s_start, pronoun.start)
+        subject = parse_phrase(text, name.start(1), name.end(1)) if name else None
+    if (
+        subject is None
+        or subject.source not in ("named", "description")
+        or subject.kind
+        not in (
+            "person",
+            "unknown",
+        )
+    ):
+        return None
+    between = text[subject.end : pronoun.start].split()
+    if any(w[:1].isupper() for w in between):
+        return None
+    return subject
+
+
 #: A relative pronoun right before a clause ("… who | spoke on condition of anonymity said").
 _RELATIVE_END = re.compile(r"[ \t](who)[ \t]*$")
 #: A speech verb's tensed form (not a bare form that may be a noun: "tweet", "report").
@@ -1366,6 +1400,8 @@ def reports_in(
         )
         if extracted is not None and speaker is None:
             speaker = extracted[0]
+        if extracted is not None and speaker is not None and speaker.source == "pronoun":
+            speaker = _antecedent_subject(text, s_start, speaker) or speaker
         if speaker is None:
             continue
         if speaker.source == "pronoun" and _CLITIC.sub("", speaker.text.lower()) in (
