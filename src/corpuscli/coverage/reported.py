@@ -432,6 +432,7 @@ _GERUND_AFTER_OF = lexicon().words("gerund_after_of")
 _DIRECTIVES = lexicon().words("directives")
 #: Nouns whose "that" clause is theirs ("the belief that …"), and gerunds of thought.
 _COMPLEMENT_NOUNS = lexicon().words("complement_nouns")
+_DISPUTING = lexicon().words("disputing")
 _THOUGHT_GERUNDS = lexicon().words("thought_gerunds")
 #: What opens the clause a "topic" verb reports ("talked about how …"): ``topic_clause``.
 _TOPIC_CLAUSE_OPENERS = lexicon().words("topic_clause")
@@ -456,7 +457,13 @@ _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
 
 def _complement_start(
-    text: str, pos: int, end: int, kind: str, directive: bool = False, gerund_of: bool = False
+    text: str,
+    pos: int,
+    end: int,
+    kind: str,
+    directive: bool = False,
+    gerund_of: bool = False,
+    disputing: bool = False,
 ) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes. A ``directive`` verb ("urged", "asked",
@@ -501,6 +508,7 @@ def _complement_start(
         if (
             before_that
             and kind not in ("say", "object")
+            and not disputing  # "dismissed the notion that …" disputes what it names
             and before_that[-1].lower().strip(",") in _COMPLEMENT_NOUNS
         ):
             return None  # "confirms the belief that …": the clause is the noun's, not the verb's
@@ -1421,6 +1429,7 @@ def reports_in(
                 kind,
                 verb.split()[0] in _DIRECTIVES,
                 verb.split()[0] in _GERUND_AFTER_OF,
+                verb.split()[0] in _DISPUTING,
             )
         )
         if kind == "topic" and complement is None and not inverted and extracted is None:
