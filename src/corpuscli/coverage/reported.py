@@ -47,7 +47,7 @@ class Report:
     speaker: Mention | None
     verb: str
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
-    topic: bool = False  # "spoke of the difficulty …": no statement, but its subject spoke
+    topic: bool = False  # "spoke of the difficulty …", a request: no statement, but one spoke
 
 
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
@@ -1437,8 +1437,9 @@ def reports_in(
             # that "he" in the next sentence still finds the one who spoke
             stop = _clause_end(text, m.end(), s_end)
             start = _skip_space(text, m.end(), stop)
-            if stop - start > 3 and _quoted_share(start, stop, marked) == 0:
-                yield Report(start, stop, speaker, verb, topic=True)
+            if stop - start > 3:
+                quoted_topic = _quoted_share(start, stop, marked) > 0  # "spoke of a “…”"
+                yield Report(start, stop, speaker, verb, quoted_topic, topic=not quoted_topic)
                 taken_until = max(taken_until, stop)
                 previous = speaker
             continue
@@ -1456,7 +1457,14 @@ def reports_in(
             and verb.split()[0] in _MANDATIVE
             and _requested(text[complement : complement + 120])
         ):
-            continue  # "suggested that the President change his diet": a request
+            # "suggested that the President change his diet": a request, no statement; kept
+            # aside, as a topic is, for the pronouns and descriptions after it
+            stop = _clause_end(text, complement, s_end)
+            if stop - complement > 3 and _quoted_share(complement, stop, marked) == 0:
+                yield Report(complement, stop, speaker, verb, topic=True)
+                taken_until = max(taken_until, stop)
+                previous = speaker
+            continue
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
         if complement is not None:
