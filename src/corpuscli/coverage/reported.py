@@ -436,10 +436,10 @@ _DISPUTING = lexicon().words("disputing")
 _THOUGHT_GERUNDS = lexicon().words("thought_gerunds")
 #: What opens the clause a "topic" verb reports ("talked about how …"): ``topic_clause``.
 _TOPIC_CLAUSE_OPENERS = lexicon().words("topic_clause")
-#: "by" after a verb's form, not before a means of saying ("said by phone"): a passive
-#: participle ("the expert, called on by tribes"), which reports nothing.
+#: "by" after a verb's form, not before a means of saying ("said by phone", "replied by
+#: noting"): a passive participle ("the expert, called on by tribes"), which reports nothing.
 _BY_AGENT = re.compile(
-    r"[ \t]+(?:[a-z]+ly[ \t]+)?by[ \t]+(?!(?:"
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?by[ \t]+(?![a-z]+ing\b)(?!(?:"
     + "|".join(sorted(lexicon().words("by_means")))
     + r")\b)"
 )
@@ -1460,8 +1460,9 @@ def reports_in(
             # "suggested that the President change his diet": a request, no statement; kept
             # aside, as a topic is, for the pronouns and descriptions after it
             stop = _clause_end(text, complement, s_end)
-            if stop - complement > 3 and _quoted_share(complement, stop, marked) == 0:
-                yield Report(complement, stop, speaker, verb, topic=True)
+            if stop - complement > 3:
+                quoted_request = _quoted_share(complement, stop, marked) > 0  # its quotation's
+                yield Report(complement, stop, speaker, verb, quoted_request, not quoted_request)
                 taken_until = max(taken_until, stop)
                 previous = speaker
             continue
