@@ -39,6 +39,8 @@ SAMPLE_CORPORA = {
     "bbc": ("bbc_news_2225/bbc_articles.jsonl", "bbc:"),
     "basil": ("basil/basil_articles.jsonl", "basil:"),
     "reuters": ("reuters21578/reuters21578.jsonl.gz", "reu:"),
+    "scrapinghub": ("scrapinghub_article_extraction_benchmark/gold.jsonl", "sh:"),
+    "mozilla": ("mozilla_readability_testpages_news/gold.jsonl", "moz:"),
 }
 
 

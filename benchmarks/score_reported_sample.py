@@ -7,7 +7,9 @@ the procedure): 265 judged `indirect` rows of 1,790 articles no quote label uses
 fixed by a hash before any row was read. Sample 2, reported_rows_sample2.json (drawn by
 draw_reported_sample.py): 120 judged rows of 921 AllSides articles of the 340 outlets no label
 set or sample had drawn from, in halves of the same kind. Half A (split "dev") was read to write rules; half B (split "test") was
-not: its precision is the headline. The script runs the rules on the sample's articles and, per
+not: its precision is the headline. Sample 3, reported_rows_sample3.json (drawn by
+draw_reported_sample3.py): 120 judged rows of the 223 gold article bodies of the Scrapinghub
+and Mozilla page sets (106 sites no label set or sample had read), halves of the same kind. The script runs the rules on the sample's articles and, per
 half:
 
 - judged: the precision of every row judged before the changes (the rules of that day);
@@ -36,7 +38,11 @@ from corpuscli.coverage.quotes import extract_quotes
 
 SAMPLE = REPO / "benchmarks" / "labels" / "reported_rows_sample.json"
 #: The judged samples of reported rows by the number ``--sample`` gives.
-SAMPLES = {"1": SAMPLE, "2": REPO / "benchmarks" / "labels" / "reported_rows_sample2.json"}
+SAMPLES = {
+    "1": SAMPLE,
+    "2": REPO / "benchmarks" / "labels" / "reported_rows_sample2.json",
+    "3": REPO / "benchmarks" / "labels" / "reported_rows_sample3.json",
+}
 
 
 def half(doc_id: str, start: int, end: int) -> str:

@@ -24,10 +24,14 @@ def test_a_relative_clause_whose_subject_the_pronoun_took_reports_its_predicate(
 
 
 def test_the_relative_clause_ends_at_its_comma():
-    text = "The plan, which officials say will cost $2 billion, was approved on Monday."
+    text = (  # ABC News
+        "The controversial deal, which critics say is illegal and immoral, is sure to face legal "
+        "challenges in the U.S. and already does in Guatemala."
+    )
     [q] = _reported(text)
-    assert q.text == "will cost $2 billion"
-    assert q.speaker == "officials"
+    assert q.text == "is illegal and immoral"  # not the sentence's own predicate after the comma
+    assert q.speaker == "critics"
+    assert q.verb == "say"
 
 
 def test_a_relative_clause_with_a_noun_after_the_verb_is_no_extracted_subject():

@@ -807,7 +807,8 @@ def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
                 if r.verb != "according to" and is_finding(r.speaker):
                     continue  # "a new survey shows that …": a finding, not speech (the
                     # annotators keep "…, according to a new poll" as an attribution)
-                q = Quote(r.start, r.end, text[r.start : r.end], "indirect", paragraph=p_index)
+                kind = "topic" if r.topic else "indirect"  # a topic: dropped once speakers resolve
+                q = Quote(r.start, r.end, text[r.start : r.end], kind, paragraph=p_index)
                 _set_speaker(q, r.speaker, r.verb)
                 q.verb = r.verb
                 out.append(q)
@@ -899,7 +900,7 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     resolve_speakers(text, quotes)
     resolve_bodies(text, quotes)
     finish_speakers(text, quotes, sources)
-    return [q for q in quotes if not _scare_quote(text, q)]
+    return [q for q in quotes if q.kind != "topic" and not _scare_quote(text, q)]
 
 
 def _scare_quote(text: str, q: Quote) -> bool:

@@ -47,6 +47,7 @@ class Report:
     speaker: Mention | None
     verb: str
     quoted: bool = False  # the clause holds a quotation: its speaker is the quotation's
+    topic: bool = False  # "spoke of the difficulty …", a request: no statement, but one spoke
 
 
 #: Words after which a speaker's name goes on with what it is about ("a study by …", "polls in
@@ -234,8 +235,22 @@ def _clause_like(text: str) -> bool:
     for i, w in enumerate(words[1:8], start=1):
         if w[-1:] in ".;:!?" and not _ABBREVIATION.fullmatch(w):
             return False  # the clause ended before a verb ("U.S." does not end one)
-        if words[i - 1].endswith(",") and (
-            w[:1].isupper() or w.lower() in _DETERMINERS or w.lower() in _SUBJECT_PRONOUN
+        if (
+            words[i - 1].endswith(",")
+            and (
+                w[:1].isupper()
+                or w.lower() in _DETERMINERS
+                or w.lower() in _SUBJECT_PRONOUN
+                or (
+                    w.lower() in _ASIDE_SUBORDINATORS
+                    # "Mr. Obama, as a former Democratic senator, could help": a preposition
+                    and not (
+                        w.lower() == "as"
+                        and words[i + 1 : i + 2]
+                        and words[i + 1].lower() in _DETERMINERS
+                    )
+                )
+            )
         ):
             return (
                 False  # "no agreement, Mr. Macron said …", "most of …, there are": another clause
@@ -245,6 +260,11 @@ def _clause_like(text: str) -> bool:
             # the opinion of the court and said …"), not the verb of a clause
             return words[i - 1].lower() not in _COORDINATORS
     return False
+
+
+#: Subordinators that open an aside after a comma ("denied any collusion, as he has many times
+#: before, …"): the words before them were no clause's subject.
+_ASIDE_SUBORDINATORS = lexicon().words("aside_subordinators")
 
 
 #: Participles that make a speech noun before them a verb's object ("remarks made …").
@@ -410,6 +430,19 @@ _OF_GERUND = re.compile(
 _GERUND_AFTER_OF = lexicon().words("gerund_after_of")
 #: The first words of directive verbs (``directives`` in ``data/quotes/function_words.tsv``).
 _DIRECTIVES = lexicon().words("directives")
+#: Nouns whose "that" clause is theirs ("the belief that …"), and gerunds of thought.
+_COMPLEMENT_NOUNS = lexicon().words("complement_nouns")
+_DISPUTING = lexicon().words("disputing")
+_THOUGHT_GERUNDS = lexicon().words("thought_gerunds")
+#: What opens the clause a "topic" verb reports ("talked about how …"): ``topic_clause``.
+_TOPIC_CLAUSE_OPENERS = lexicon().words("topic_clause")
+#: "by" after a verb's form, not before a means of saying ("said by phone", "replied by
+#: noting"): a passive participle ("the expert, called on by tribes"), which reports nothing.
+_BY_AGENT = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?by[ \t]+(?![a-z]+ing\b)(?!(?:"
+    + "|".join(sorted(lexicon().words("by_means")))
+    + r")\b)"
+)
 #: Words an "any" verb's complement does not open with: "asked not to be identified".
 _NOT_COMPLEMENT = lexicon().words("not_complement")
 #: Words that open a time, not a reported clause, after a verb ("warned when he was …").
@@ -424,7 +457,13 @@ _ED_WORD = re.compile(r"[ \t]*[a-z]+ed\b")
 
 
 def _complement_start(
-    text: str, pos: int, end: int, kind: str, directive: bool = False, gerund_of: bool = False
+    text: str,
+    pos: int,
+    end: int,
+    kind: str,
+    directive: bool = False,
+    gerund_of: bool = False,
+    disputing: bool = False,
 ) -> int | None:
     """Where the reported clause after a verb (ending at ``pos``) starts, or None when what
     follows is not one that the verb's class takes. A ``directive`` verb ("urged", "asked",
@@ -438,8 +477,8 @@ def _complement_start(
     rest = text[pos:end]
     if rest.lstrip(" \t:,")[:1] in "“\"«‘'" and rest.strip(" \t:,“\"«‘'"):
         return pos + len(rest) - len(rest.lstrip(" \t:,"))  # saying “…”: the quotation's speaker
-    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(":
-        return None
+    if not rest.strip(" \t,.;:!?") or rest.lstrip(" \t")[:1] in ",;:—–(.!?":
+        return None  # ("said.CreditMichael …": a stop glued to a caption's credit ends it)
     if rest.split(None, 1)[0].lower() in _NOT_OPENERS:
         return None  # "reports which cited …", "what he said and is willing …": no clause
     if rest.split(None, 1)[0].lower() in _TIME_OPENERS and not _THAT.search(rest[:160]):
@@ -466,6 +505,13 @@ def _complement_start(
         and not (before_that and before_that[-1].lower() in PREPOSITIONS | {"to"})
         and not (kind in ("promise", "commit") and before_that and before_that[0].lower() == "to")
     ):
+        if (
+            before_that
+            and kind not in ("say", "object")
+            and not disputing  # "dismissed the notion that …" disputes what it names
+            and before_that[-1].lower().strip(",") in _COMPLEMENT_NOUNS
+        ):
+            return None  # "confirms the belief that …": the clause is the noun's, not the verb's
         after_that = rest[m.end() :]
         if _that_opens_clause(after_that):
             return pos + m.end()
@@ -485,6 +531,10 @@ def _complement_start(
         addressee = _ADDRESSEE.match(rest)
         if addressee:
             skip = addressee.end()
+            after = rest[skip:].split(None, 1)[:1]
+            if after and _FINITE_WORD.fullmatch(after[0].lower()):
+                return None  # "the metrics it once told people had immense value": a relative
+                # clause's gap; the addressee is no subject
     circ = lexicon().circumstance.match(rest, skip)
     if circ:
         if circ.group(0).rstrip(" \t").endswith(","):
@@ -494,6 +544,14 @@ def _complement_start(
     lead = len(tail) - len(tail.lstrip(" \t,"))
     if not tail.strip(" \t,.;:!?") or tail.lstrip(" \t")[:1] in ',;:—–(“"«‘':
         return None
+    if kind == "topic":  # "talked about how …" reports; "talked about their son" is a topic
+        opening = tail.split(None, 2)[:2]
+        wh_clause = (
+            len(opening) == 2
+            and opening[0].lower() in _TOPIC_CLAUSE_OPENERS
+            and opening[1].lower() not in ("to", "many", "much")
+        )
+        return pos + skip + lead if wh_clause and _words_at_least(tail, 4) else None
     if kind in ("any", "names", "manner"):
         if tail.split(None, 1)[0].lower() in PREPOSITIONS | _NOT_COMPLEMENT:
             # "a businessman accused of laundering …": a passive, no speech; "asked through an
@@ -503,6 +561,8 @@ def _complement_start(
             return None  # "urged Judge Orrick … to find the order unconstitutional"
         if gerund_of and not _OF_GERUND.match(tail):
             return None  # "accused him of desertion": a charge; "accused Iran of arming …" reports
+        if directive and kind == "any" and tail.split(None, 1)[0].lower() in _QUESTION_WORDS:
+            return None  # "demanded how Andrew could be so sure": a question, no statement
         return pos + skip + lead
     if kind == "say":
         raw = tail.split(None, 1)[0]
@@ -531,7 +591,9 @@ def _complement_start(
     first = tail.split(None, 1)[0].lower()  # the first word only: the rest may be long
     after_to = tail.split(None, 2)[1].lower() if len(tail.split(None, 2)) > 1 else ""
     if (kind == "promise" and first == "to" and after_to not in _DETERMINERS) or (
-        kind == "clause" and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+        kind == "clause"
+        and (first.endswith("ing") or _ADVERB_GERUND.match(tail) is not None)
+        and first not in _THOUGHT_GERUNDS  # "recalls thinking at the time": a thought
     ):
         # "claimed to have …", "denied meddling …"; not "pledged to restore …" (a "commit"
         # verb: a commitment is no statement, the annotators' guidelines leave it out)
@@ -539,8 +601,12 @@ def _complement_start(
     return None
 
 
+#: Plural nouns of people that stand alone as the one told ("told people …"): ``addressees``.
+_ADDRESSEES = "|".join(sorted(lexicon().words("addressees")))
 _ADDRESSEE = re.compile(
     r"[ \t]*(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|supporters|voters|"
+    + _ADDRESSEES
+    + r"|"
     r"(?:the|a|an|his|her|their|its)(?:[ \t]+[\w’'.-]+){1,4}?(?=[ \t]+(?:that|on|in|at|he|she|"
     r"they|it|the|during|late|last|this|[A-Z]))|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*"
     r"(?:[ \t]+(?:from|of)[ \t]+(?:his|her|their|the)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?)(?=[ \t,]|$))"
@@ -677,6 +743,40 @@ def sentence_subject(text: str, start: int, end: int) -> Mention | None:
                     return found
         pos += len(part) + 1
     return None
+
+
+#: A name and a verb in -s or -ed opening a clause ("Stein favors", "Mr. Hill argued").
+_NAME_THEN_VERB = re.compile(
+    r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,2}[A-Z][\w’'-]+)[ \t]+(?:also[ \t]+)?[a-z]+(?:s|ed)\b"
+)
+
+
+def _antecedent_subject(text: str, s_start: int, pronoun: Mention) -> Mention | None:
+    """The named subject of the sentence that the pronoun of a relative clause means ("Stein
+    favors a single-payer health care system, which she claims would cost …": Stein), when no
+    other capitalised word stands between them that "she" could mean instead ("Trump attacked
+    Warren's plan, which she says …" is left to the pronoun rules); else None."""
+    if pronoun.text.lower() not in ("he", "she"):
+        return None
+    subject = sentence_subject(text, s_start, pronoun.start)
+    if subject is None:  # "Stein favors …": a name and a verb open the sentence
+        lead = _FRONTED_LEAD.match(text, s_start, pronoun.start)
+        name = _NAME_THEN_VERB.match(text, lead.end() if lead else s_start, pronoun.start)
+        subject = parse_phrase(text, name.start(1), name.end(1)) if name else None
+    if (
+        subject is None
+        or subject.source not in ("named", "description")
+        or subject.kind
+        not in (
+            "person",
+            "unknown",
+        )
+    ):
+        return None
+    between = text[subject.end : pronoun.start].split()
+    if any(w[:1].isupper() for w in between):
+        return None
+    return subject
 
 
 #: A relative pronoun right before a clause ("… who | spoke on condition of anonymity said").
@@ -1178,9 +1278,15 @@ def reports_in(
             # a passive: "was told" reports nothing; "is said to reveal …", "has been accused
             # of ordering …" report what nobody named says
             passive = _PASSIVE_COMPLEMENT.match(text, m.end(), s_end)
+            agent: Mention | None = None
+            by = _PASSIVE_AGENT.match(text, m.end(), s_end) if passive is None else None
+            if by is not None and verb.split()[0] in _GERUND_AFTER_OF:
+                # "has been accused by prosecutors of lying to the FBI": the agent accuses
+                agent = parse_phrase(text, by.start("who"), by.end("who"))
+                passive = by if agent is not None else None
             if (
                 passive is not None
-                and passive.group(0).strip() == "of"
+                and passive.group(0).split()[-1] == "of"
                 and not _GERUND.match(text, passive.end(), s_end)
             ):
                 passive = None  # "had been accused of sexual misconduct": a charge, no clause
@@ -1189,9 +1295,11 @@ def reports_in(
                 if _words_at_least(text, 2, passive.end(), stop) and not _quoted_share(
                     passive.end(), stop, marked
                 ):
-                    yield Report(passive.end(), stop, None, verb)
+                    yield Report(passive.end(), stop, agent, verb)
                     taken_until = max(taken_until, stop)
             continue
+        if _BY_AGENT.match(text, m.end(), s_end):
+            continue  # "the expert, called on by tribes around the country": a participle
         if _strip_negation(before).split()[-1:] in _MODALS:
             continue  # not said yet: "the radio will tell conservatives that …", "could argue"
         last_two = before[-40:].lower().split()[-2:]
@@ -1300,6 +1408,8 @@ def reports_in(
         )
         if extracted is not None and speaker is None:
             speaker = extracted[0]
+        if extracted is not None and speaker is not None and speaker.source == "pronoun":
+            speaker = _antecedent_subject(text, s_start, speaker) or speaker
         if speaker is None:
             continue
         if speaker.source == "pronoun" and _CLITIC.sub("", speaker.text.lower()) in (
@@ -1319,8 +1429,20 @@ def reports_in(
                 kind,
                 verb.split()[0] in _DIRECTIVES,
                 verb.split()[0] in _GERUND_AFTER_OF,
+                verb.split()[0] in _DISPUTING,
             )
         )
+        if kind == "topic" and complement is None and not inverted and extracted is None:
+            # "Mr. Brat spoke of the difficulty he had …": a topic, no statement; kept aside so
+            # that "he" in the next sentence still finds the one who spoke
+            stop = _clause_end(text, m.end(), s_end)
+            start = _skip_space(text, m.end(), stop)
+            if stop - start > 3:
+                quoted_topic = _quoted_share(start, stop, marked) > 0  # "spoke of a “…”"
+                yield Report(start, stop, speaker, verb, quoted_topic, topic=not quoted_topic)
+                taken_until = max(taken_until, stop)
+                previous = speaker
+            continue
         if extracted is not None:
             # "a plan, which she claims would cost nothing": the relative clause's predicate (a
             # quotation inside it is the speaker's: "which he said would “ignite growth”")
@@ -1330,6 +1452,20 @@ def reports_in(
             previous = speaker
             continue
         aside = None if inverted or complement is not None else _aside(text, m.end(), s_end)
+        if (
+            complement is not None
+            and verb.split()[0] in _MANDATIVE
+            and _requested(text[complement : complement + 120])
+        ):
+            # "suggested that the President change his diet": a request, no statement; kept
+            # aside, as a topic is, for the pronouns and descriptions after it
+            stop = _clause_end(text, complement, s_end)
+            if stop - complement > 3:
+                quoted_request = _quoted_share(complement, stop, marked) > 0  # its quotation's
+                yield Report(complement, stop, speaker, verb, quoted_request, not quoted_request)
+                taken_until = max(taken_until, stop)
+                previous = speaker
+            continue
         if complement is not None and _unsaid(text, s_start, m.start(), complement):
             continue  # "The reports did not specify whether …": nothing reported
         if complement is not None:
@@ -1469,6 +1605,9 @@ def reports_in(
                 coordinated
                 and _words_at_least(unquoted, 4, 0, coordinated.start())
                 and _clause_like(unquoted[: coordinated.start()])
+                # "between Mr Mugabe and the generals, who seized power … against “criminals”":
+                # the fragment is in a relative clause of a noun the "and" joins, no clause
+                and not _RELATIVE_AFTER_COMMA.search(unquoted, coordinated.end())
             ):
                 # "… said the Kremlin did not know her and “cannot keep track” …": a clause of
                 # its own before the one that holds the fragment
@@ -1516,6 +1655,46 @@ def reports_in(
         # ("told reporters: “…,” adding that …")
         inner_end = max((b for a, b in marked if start <= a and b <= stop), default=stop)
         taken_until = max(taken_until, inner_end if quoted else stop)
+
+
+#: Verbs whose clause is a request when its verb is bare ("suggested that X change").
+_MANDATIVE = lexicon().words("mandative")
+_IRREGULAR_PASTS = lexicon().words("irregular_pasts")
+#: A singular subject that opens a clause: "he", "Trump", "the President", "the Senate Majority
+#: Leader" (a lower-case noun phrase is left alone: "the new policy" ends in no verb to read).
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:(?:he|she|it)|(?:(?:the|a|an)[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]+"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _requested(clause: str) -> bool:
+    """Whether ``clause`` (after a verb of ``mandative``) asks for something: its singular
+    subject is followed by a verb's bare form ("the President change his diet", "Trump
+    resign"), not by a tensed one ("Trump knew", "he lied", "it is") nor a modal ("Riyadh
+    should develop …", which the quote labels keep as a statement)."""
+    m = _SINGULAR_SUBJECT.match(clause)
+    if m is None:
+        return False
+    word = m.group("verb")
+    if clause[: m.start("verb")].rstrip().endswith(("'s", "’s")):
+        return False  # "Ms Lam's administration was …": the name is a possessive
+    if clause[m.end("verb") : m.end("verb") + 1] in ("'", "’"):
+        return False  # "he doesn't want …": a clitic makes it tensed
+    ahead = [w.lower().strip(",.;:") for w in clause[m.end("verb") :].split(None, 3)[:3]]
+    if any(w in _MODAL_WORDS or _FINITE_WORD.fullmatch(w) for w in ahead):
+        return False  # "the Social Security trust funds should not be …": still the subject
+    return not (
+        word in _MODAL_WORDS
+        or _FINITE_WORD.fullmatch(word)
+        or word.endswith(("s", "ed", "ing", "ly"))
+        or word in _NOT_SUBJECT
+        or word in _CONJUNCTIONS
+        or word in _NEGATIONS
+        or word in _ADVERB_WORDS
+        or word in _DETERMINERS
+        or word in _IRREGULAR_PASTS
+    )
 
 
 #: How an amount opens: "added 312,000 jobs", "add $2 trillion".
@@ -1595,6 +1774,8 @@ _UNSAID_BEFORE_TO = lexicon().words("unsaid_before_to")
 _NOT_OPENERS = lexicon().words("not_openers")
 _PASSIVE_REPORTING = lexicon().words("passive_reporting")
 _PASSIVE_COMPLEMENT = re.compile(r"[ \t]+(?:to|of)[ \t]+(?=[a-z])")
+#: The agent of a passive before its "of" ("accused by prosecutors of lying").
+_PASSIVE_AGENT = re.compile(r"[ \t]+by[ \t]+(?P<who>[^,;:.“”\"]{2,60}?)[ \t]+of[ \t]+(?=[a-z])")
 _QUESTION_WORDS = lexicon().words("question_words")
 #: Words a phrase does not end with: what follows them finishes it.
 _FUNCTION_END = (
@@ -1606,6 +1787,7 @@ _CLAUSE_OPENERS = lexicon().words("clause_openers")
 #: A coordinated clause after the last quotation of a clause (", and was in line with …").
 _COORDINATED_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:and|but)[ \t]+(?!.*[“\"«‘])")
 _MARKS = "“”\"«»‘’' \t"
+_RELATIVE_AFTER_COMMA = re.compile(r",[ \t]+(?:who|which|whose|whom)\b")
 _LAST_AND = re.compile(r",?[ \t]+(?:and|but)[ \t]+(?!.*[ \t](?:and|but)[ \t])")
 #: A subordinator before a participle of speech: "after previously saying", "before denying".
 _SUBORDINATE_PARTICIPLE = re.compile(
