@@ -250,6 +250,28 @@ def _preceded_words(text: str) -> frozenset[str]:
     )
 
 
+def _firms_that_spoke(
+    said: list[tuple[int, str | None, str, str | None]], at: int
+) -> list[tuple[int, str]]:
+    """The firms named as the speakers of quotes before ``at`` (offset, speaker): a name that
+    ends with a company's suffix ("Telex Corp") or an acronym that is no country ("AMR")."""
+    lex = lexicon()
+    suffixes = lex.words("company_suffixes")
+    out = []
+    for start, speaker, source, surface in said:
+        if start >= at or not speaker or source != "named":
+            continue
+        words = speaker.split()
+        if (len(words) > 1 and words[-1].rstrip(".") in {w.rstrip(".") for w in suffixes}) or (
+            surface
+            and _ACRONYM.fullmatch(surface)
+            and surface not in lex.countries
+            and surface not in lex.capitals
+        ):
+            out.append((start, speaker))
+    return out
+
+
 def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
     article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
@@ -285,6 +307,11 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                 (pos, n) for pos, n in before
                 if len(n.split()) > 1 and n.split()[-1].lower() == head
             ]  # fmt: skip
+            if head in lex.words("company_heads"):
+                # the firm that spoke before is "the company", not the last firm named
+                # ("Telex Corp said its board directed … Drexel Burnham Lambert Inc to … ¶ The
+                # company said")
+                found = _firms_that_spoke(said, q.start) or found
             if not found and head in lex.words("company_heads"):
                 found = [
                     (pos, n) for pos, n in before

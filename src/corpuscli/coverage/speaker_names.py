@@ -390,9 +390,12 @@ class NameIndex:
         ]  # fmt: skip
         genders = lexicon().first_names
         if not title and len(words) == 1:  # "Trump" where the article writes "Mr. Trump" only
-            if words[0] in self.male and words[0] not in self.female:
+            # (unless a person of the other sex is named in full with it: "Mrs. Trump" is
+            # Melania, and a bare "Trump" beside "Donald Trump" may be him)
+            sexes = {genders.get(f.split()[0]) for f in forms}
+            if words[0] in self.male and words[0] not in self.female and "she" not in sexes:
                 title = "Mr."
-            elif words[0] in self.female and words[0] not in self.male:
+            elif words[0] in self.female and words[0] not in self.male and "he" not in sexes:
                 title = "Ms."
         if not title and len(words) == 1 and forms:
             forms = self._fitting_bare(words[0], forms)
