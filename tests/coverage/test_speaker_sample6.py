@@ -134,3 +134,26 @@ def test_a_bare_family_name_is_not_the_woman_titled_mrs_when_a_man_is_named_in_f
         "Cruz's wife Heidi.\n"
     )
     assert _speaker_of(text, "spill the beans") == "Donald Trump"
+
+
+def test_the_company_after_a_firm_named_without_a_suffix() -> None:
+    # round 12's leftover: "the company" after a firm without "Corp" or "Inc"
+    text = (
+        "FCS Laboratories said its merger talks with another unidentified company in the "
+        "health care field ended without agreement.\n"
+        "    The talks began last August, the company said.\n"
+        "    The company also said it will no longer actively seek out potential merger "
+        "partners, but will respond to serious inquiries.\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["FCS Laboratories"] * 3
+
+
+def test_a_firm_acronym_is_the_firm_that_spoke_under_its_name() -> None:
+    text = (
+        "<Canada Development Corp> said it is considering the sale of the 270.8 mln dlrs it "
+        "holds of Falconbridge Ltd's 8.5 pct convertible debentures.\n"
+        "    CDC said one prospectus covers a planned issue of units to raise up to 30 mln dlrs "
+        "for subsidiary Canterra Energy Ltd's 1987 exploration spending.\n"
+    )
+    assert _speaker_of(text, "one prospectus covers") == "Canada Development Corp"
+    assert _speaker_of('"We will not go," US said.', "We will not go") != "Canada Development Corp"

@@ -254,15 +254,16 @@ def _firms_that_spoke(
     said: list[tuple[int, str | None, str, str | None]], at: int
 ) -> list[tuple[int, str]]:
     """The firms named as the speakers of quotes before ``at`` (offset, speaker): a name that
-    ends with a company's suffix ("Telex Corp") or an acronym that is no country ("AMR")."""
+    ends with a company's suffix ("Telex Corp") or a firm's word ("FCS Laboratories";
+    ``firm_name_ends`` of function_words.tsv), or an acronym that is no country ("AMR")."""
     lex = lexicon()
-    suffixes = lex.words("company_suffixes")
+    suffixes = {w.rstrip(".") for w in lex.words("company_suffixes") | lex.words("firm_name_ends")}
     out = []
     for start, speaker, source, surface in said:
         if start >= at or not speaker or source != "named":
             continue
         words = speaker.split()
-        if (len(words) > 1 and words[-1].rstrip(".") in {w.rstrip(".") for w in suffixes}) or (
+        if (len(words) > 1 and words[-1].rstrip(".") in suffixes) or (
             surface
             and _ACRONYM.fullmatch(surface)
             and surface not in lex.countries

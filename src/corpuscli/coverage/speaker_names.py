@@ -70,7 +70,8 @@ def _read_name_words(run: str) -> list[str]:
         and ("." not in words[caps])
     ):
         caps += 1
-    if caps and not words[caps].isupper():
+    firm = caps == 1 and len(words) == 2 and len(words[0]) <= 4  # "FCS Laboratories", "CBS News"
+    if caps and not words[caps].isupper() and not (firm and words[0] not in lexicon().titles):
         words = words[caps:]
     if len(words) > 1 and _POSSESSIVE.search(words[-1]):
         # "James Comey’s memos": the name is the owner's (a possessive inside the run still
@@ -715,6 +716,23 @@ def clean_speaker(speaker: str) -> str | None:
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
+def _spelled_out(acronym: str, quotes: list[Quote]) -> str | None:
+    """The speaker of another quote whose initials the acronym is ("CDC" after "Canada
+    Development Corp said"), a company's suffix counted ("Corp"), "of", "and", "the" not; of
+    three letters or more, and no country's ("US")."""
+    lex = lexicon()
+    if len(acronym) < 3 or acronym in lex.countries or acronym in lex.capitals:
+        return None
+    for q in quotes:
+        words = (q.speaker or "").split()
+        if len(words) < 2 or not words[0][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in words if w.lower() not in ("of", "for", "and", "the"))
+        if initials == acronym:
+            return q.speaker
+    return None
+
+
 def _wanted(quotes: list[Quote]) -> set[str] | None:
     """The words of the speakers to be named by their fullest form; None when one is an acronym
     (any name of the article may spell it out)."""
@@ -781,7 +799,9 @@ def finish_speakers(
             index = NameIndex(text, _wanted(quotes))
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
-            q.speaker = index.expand_acronym(q.speaker) or q.speaker
+            q.speaker = (
+                index.expand_acronym(q.speaker) or _spelled_out(q.speaker, quotes) or q.speaker
+            )
         elif " and " in q.speaker and all(_joint_part(p) for p in _JOINT.split(q.speaker)):
             # joint speakers ("Nancy Pelosi and Chuck Schumer", "Sen. John Smith and Sen. Mary
             # Jones", "Kavanagh and Rich"): each named by the fullest name, titles dropped
