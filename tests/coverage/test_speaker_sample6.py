@@ -157,3 +157,17 @@ def test_a_firm_acronym_is_the_firm_that_spoke_under_its_name() -> None:
     )
     assert _speaker_of(text, "one prospectus covers") == "Canada Development Corp"
     assert _speaker_of('"We will not go," US said.', "We will not go") != "Canada Development Corp"
+
+
+def test_a_state_and_a_party_member_after_a_name_describe_it() -> None:
+    phrase = "Maryland Democrat"
+    who = parse_phrase(phrase, 0, len(phrase))
+    assert who is not None and who.source == "description"
+    text = (
+        "Rep. Chris Van Hollen, Maryland Democrat, added that the Republican attacks are "
+        "nothing more than a political “witch hunt.”\n\n"
+        "“The real issue here is the GOP wants to derail a highly competent presidential "
+        "nominee from getting a Cabinet position because he effectively enforced civil rights "
+        "law,” he said. “This is just the politics of personal destruction.”\n"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Chris Van Hollen"}

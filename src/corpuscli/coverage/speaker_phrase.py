@@ -351,6 +351,16 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
             # a description of someone titled so, not a name
             return Mention(text[toks[j - 1][1] : toks[-1][2]], None, "description", "person",
                            toks[j - 1][1], toks[-1][2])  # fmt: skip
+        elif (
+            2 <= len(name_words) <= 3
+            and name_words[-1] in _PARTY_MEMBERS
+            and name_words[0] not in lex.first_names
+            and not (j > 0 and words[j - 1].lower() == "the")
+        ):
+            # "Rep. Chris Van Hollen, Maryland Democrat, added": a state and a party member
+            # describe the person named before them; they are no name
+            return Mention(text[toks[j][1] : toks[-1][2]], None, "description", "person",
+                           toks[j][1], toks[-1][2])  # fmt: skip
         honorific = cut > 0 and run[cut - 1] in HONORIFICS  # "Mrs. May", "Mr. Sunday"
         if name_words and (honorific or not all(w in lex.not_names for w in name_words)):
             name = " ".join(name_words)
@@ -394,6 +404,11 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
                        toks[first][1], toks[-1][2])  # fmt: skip
     return None
 
+
+#: The words of ``party_words`` that name a party's member ("Democrat", not "Democratic").
+_PARTY_MEMBERS = frozenset(
+    w for w in lexicon().words("party_words") if w not in ("Democratic", "GOP", "Labour")
+)
 
 #: Words after a subject and before its verb ("Trump has repeatedly denied", "The YPG on Friday
 #: asked"): they are not part of the speaker.
