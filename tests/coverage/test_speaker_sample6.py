@@ -171,3 +171,12 @@ def test_a_state_and_a_party_member_after_a_name_describe_it() -> None:
         "law,” he said. “This is just the politics of personal destruction.”\n"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Chris Van Hollen"}
+
+
+def test_a_firm_whose_name_opens_with_a_possessive_is_named_whole() -> None:
+    for phrase, name in [
+        ("Moody's Investors Service Inc", "Moody's Investors Service Inc"),  # not "Investors …"
+        ("Japan's Toyota Motor Corp", "Toyota Motor Corp"),  # a place's possessive goes
+    ]:
+        who = parse_phrase(phrase + " said", 0, len(phrase))
+        assert who is not None and (who.name, who.kind) == (name, "body")

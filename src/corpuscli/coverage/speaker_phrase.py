@@ -327,8 +327,12 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
         cut = name_start(words, j) - j
         if len(run) > 1 and run[-1] in lex.words("company_suffixes"):
             # "American Motors Corp", "Canada Development Corp": a firm's name is whole, its
-            # first word no adjective or country to cut; only a possessive before it goes
-            owners = [k + 1 for k, w in enumerate(run[:-1]) if _POSSESSIVE.search(w)]
+            # first word no adjective or country to cut; only a place's possessive before it
+            # goes ("Japan's Toyota Motor Corp"; "Moody's Investors Service Inc" is whole)
+            owners = [
+                k + 1 for k, w in enumerate(run[:-1])
+                if _POSSESSIVE.search(w) and _POSSESSIVE.sub("", w) in lex.place_forms
+            ]  # fmt: skip
             cut = min(cut, owners[-1] if owners else 0)
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
