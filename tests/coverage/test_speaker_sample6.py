@@ -180,3 +180,21 @@ def test_a_firm_whose_name_opens_with_a_possessive_is_named_whole() -> None:
     ]:
         who = parse_phrase(phrase + " said", 0, len(phrase))
         assert who is not None and (who.name, who.kind) == (name, "body")
+
+
+def test_the_company_is_the_speaking_firm_by_its_whole_name() -> None:
+    # the subject read short ("Chemical Corp") is named by the whole name written before it
+    text = (
+        "Kaiser Aluminum and Chemical Corp said it is increasing prices for a broad range of "
+        "common alloy coil, flat sheet and plate products.\n"
+        "    The company said prices to distributors on shipments of new orders placed March 4 "
+        "and after will rise.\n"
+    )
+    assert _speaker_of(text, "prices to distributors") == "Kaiser Aluminum and Chemical Corp"
+    text = (
+        "ITT said the right to convert the series H issue will end June one.\n"
+        "    Breaking out operating earnings by divisions, ITT Corp Chairman Rand Araskog said "
+        "diversified services saw the sharpest rise in operating income.\n"
+        "    Industrial and defense operating income declined 48 mln dlrs, the company said.\n"
+    )
+    assert _speaker_of(text, "Industrial and defense") != "Rand Araskog"

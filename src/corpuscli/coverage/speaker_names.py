@@ -70,7 +70,12 @@ def _read_name_words(run: str) -> list[str]:
         and ("." not in words[caps])
     ):
         caps += 1
-    firm = caps == 1 and len(words) == 2 and len(words[0]) <= 4  # "FCS Laboratories", "CBS News"
+    firm = (  # "FCS Laboratories", "CBS News": an acronym and a firm's or an outlet's word
+        caps == 1
+        and len(words) == 2
+        and len(words[0]) <= 4
+        and words[1] in lexicon().words("firm_name_ends") | lexicon().words("outlet_name_heads")
+    )
     if caps and not words[caps].isupper() and not (firm and words[0] not in lexicon().titles):
         words = words[caps:]
     if len(words) > 1 and _POSSESSIVE.search(words[-1]):
