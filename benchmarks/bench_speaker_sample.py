@@ -21,7 +21,10 @@ outlets the first two never drew, drawn by draw_speaker_sample.py; its "about" g
 procedure). `--labels speaker_rows_sample4.json` the fourth (round 11: 300 AllSides articles of
 outlets none of the three drew, `draw_speaker_sample.py --sample 4`). `--labels
 speaker_rows_sample5.json` the fifth (round 12: Reuters wire stories, BBC News and AllSides
-outlets none of the four drew, `draw_speaker_sample.py --sample 5`).
+outlets none of the four drew, `draw_speaker_sample.py --sample 5`). `--labels
+speaker_rows_sample6.json` the sixth (round 13: Reuters, BASIL, NewsWCL50 and AllSides outlets
+none of the five drew, `draw_speaker_sample.py --sample 6`; half B judged and scored before any
+rule changed).
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ def main() -> None:
     out = []
     for split in ("A", "B"):
         part = [r for r in rows if r["split"] == split]
+        if not part:
+            continue
         got = [speaker_of(r, found[r["doc_id"]]) for r in part]
         now = [speaker_right(r, g) for r, g in zip(part, got, strict=True)]
         full = [

@@ -17,6 +17,12 @@ Sample 5 (round 12, ``--sample 5``): three corpora, so that agency and non-US te
 the four earlier samples drew (every labelled or judged article left out in each), seeds 15012 and
 1512; 25, 20 and 35 rows of them. The doc_ids carry their corpus's prefix ("reu:", "bbc:", "as:").
 
+Sample 6 (round 13, ``--sample 6``): 150 Reuters-21578 stories, 100 BASIL articles, the
+NewsWCL50 articles and 150 AllSides articles of outlets none of the five earlier samples drew,
+every article a label set or judged sample holds or drew its rows from left out (in
+NewsWCL50 only those it holds); seeds 15016 to
+15019 and 1516 to 1519; 20 rows of each corpus.
+
 Sample 3 (round 10): outlets of neither speaker_rows_sample.json nor speaker_rows_sample2.json,
 seeds 15010 and 1510, 100 rows. Sample 4 (round 11): outlets of none of the three, the articles of
 sample 3, reported_rows_sample2.json and the others left out too, seeds 15011 and 1511, 80 rows.
@@ -74,10 +80,27 @@ DRAWS = {
         1512,
         80,
     ),
+    6: Draw(
+        (
+            *_FIRST_SETS,
+            "speaker_rows_sample3.json",
+            "reported_rows_sample2.json",
+            "speaker_rows_sample4.json",
+            "speaker_rows_sample5.json",
+            "reported_recall.json",
+            "reported_recall2.json",
+        ),
+        15016,
+        1516,
+        80,
+    ),
 }
 
-#: Sample 5's corpora: (name in _harness.SAMPLE_CORPORA, articles drawn, rows drawn).
-MIXED = (("reuters", 150, 25), ("bbc", 100, 20), ("allsides", 150, 35))
+#: Samples 5 and 6's corpora: (name in _harness.SAMPLE_CORPORA, articles drawn, rows drawn).
+MIXED = {
+    5: (("reuters", 150, 25), ("bbc", 100, 20), ("allsides", 150, 35)),
+    6: (("reuters", 150, 20), ("basil", 100, 20), ("newswcl50", 50, 20), ("allsides", 150, 20)),
+}
 
 
 def _records(corpora: Path, corpus: str) -> list[dict]:
@@ -101,18 +124,22 @@ def _rows_of(corpus: str, chosen: list[dict], texts: dict[str, str]) -> list[tup
     return rows
 
 
-def draw_mixed(draw: Draw, corpora: Path) -> list[tuple]:
-    """Sample 5: rows of several corpora (see the module docstring), each drawn apart."""
-    used = labelled_ids(draw.label_sets)
+def draw_mixed(sample: int, draw: Draw, corpora: Path) -> list[tuple]:
+    """Samples 5 and 6: rows of several corpora (see the module docstring), each drawn apart.
+    Sample 6 also leaves out the articles the earlier samples drew rows from (``scanned``),
+    except in NewsWCL50, whose 50 articles the first reported sample scanned nearly all of."""
+    labelled = labelled_ids(draw.label_sets)
+    scanned = labelled_ids(draw.label_sets, scanned=sample >= 6)
     sampled = labelled_ids(n for n in draw.label_sets if n.startswith("speaker_rows"))
     out: list[tuple] = []
-    for i, (corpus, n_articles, n_rows) in enumerate(MIXED):
+    for i, (corpus, n_articles, n_rows) in enumerate(MIXED[sample]):
         records = _records(corpora, corpus)
         if corpus == "allsides":
             seen = {r["source"] for r in records if r["id"] in sampled}
             records = [r for r in records if r["source"] not in seen]
+        used = labelled if corpus == "newswcl50" else scanned
         pool = sorted((r for r in records if r["id"] not in used), key=lambda r: r["id"])
-        chosen = random.Random(draw.article_seed + i).sample(pool, n_articles)
+        chosen = random.Random(draw.article_seed + i).sample(pool, min(n_articles, len(pool)))
         texts = judged_articles(corpora, {corpus: {r["id"] for r in chosen}})
         rows = _rows_of(corpus, chosen, texts)
         print(f"{corpus}: {len(pool)} articles in the pool, {len(rows)} rows")
@@ -132,12 +159,12 @@ def _row(doc_id: str, outlet: str | None, text: str, q) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora")
-    parser.add_argument("--sample", type=int, choices=sorted(DRAWS), default=5)
+    parser.add_argument("--sample", type=int, choices=sorted(DRAWS), default=6)
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
     draw = DRAWS[args.sample]
-    if args.sample == 5:
-        mixed = draw_mixed(draw, corpora_dir(args.corpora))
+    if args.sample in MIXED:
+        mixed = draw_mixed(args.sample, draw, corpora_dir(args.corpora))
         out = [_row(doc_id, outlet, text, q) for doc_id, outlet, text, q in mixed]
         args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
         print(f"{len(out)} drawn")

@@ -66,6 +66,7 @@ from .speaker_phrase import (
     role_of,
 )
 from .speaker_posts import resolve_posts
+from .speaker_titled import resolve_titled
 from .speakers import resolve_pronouns, resolve_speakers
 
 __all__ = [
@@ -894,6 +895,7 @@ def _resolved(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]])
     resolve_definite(quotes)
     resolve_coordinated_appositive(text, quotes)
     resolve_descriptions(text, quotes)
+    resolve_titled(text, quotes)
     resolve_pronouns(text, quotes)
     resolve_it(text, quotes)
     resolve_they(text, quotes)

@@ -250,6 +250,48 @@ def _preceded_words(text: str) -> frozenset[str]:
     )
 
 
+def _firms_that_spoke(
+    said: list[tuple[int, str | None, str, str | None]], at: int
+) -> list[tuple[int, str]]:
+    """The firms named as the speakers of quotes before ``at`` (offset, speaker): a name that
+    ends with a company's suffix ("Telex Corp") or a firm's word ("FCS Laboratories";
+    ``firm_name_ends`` of function_words.tsv), or an acronym that is no country ("AMR")."""
+    lex = lexicon()
+    suffixes = {w.rstrip(".") for w in lex.words("company_suffixes") | lex.words("firm_name_ends")}
+    out = []
+    for start, speaker, source, surface in said:
+        if start >= at or not speaker or source != "named":
+            continue
+        words = speaker.split()
+        if (len(words) > 1 and words[-1].rstrip(".") in suffixes) or (
+            surface
+            and _ACRONYM.fullmatch(surface)
+            and surface not in lex.countries
+            and surface not in lex.capitals
+        ):
+            out.append((start, speaker))
+    return out
+
+
+def _fuller(firms: list[tuple[int, str]], names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each firm that spoke by the longest name written before that ends or opens with it (a
+    subject read short: "Chemical Corp" of "Kaiser Aluminum and Chemical Corp", "America Inc"
+    of "Healthcare Services of America Inc", "ITT" of "ITT Corp")."""
+    lex = lexicon()
+    ends = {w.rstrip(".") for w in lex.words("company_suffixes") | lex.words("firm_name_ends")}
+    out = []
+    for pos, firm in firms:
+        longer = [
+            n for _, n in names
+            if len(n) > len(firm) and (
+                n.endswith(" " + firm)
+                or (n.startswith(firm + " ") and n.split()[-1].rstrip(".") in ends)
+            )  # not "ITT Corp Chairman Rand Araskog"
+        ]  # fmt: skip
+        out.append((pos, max(longer, key=len) if longer else firm))
+    return out
+
+
 def resolve_bodies(text: str, quotes: list[Quote]) -> None:
     """ "The company said", "the Fund said", "The paper noted": the organisation or outlet the
     article named before (data/quotes/function_words.tsv: ``org_heads``, ``outlet_heads``).
@@ -285,6 +327,11 @@ def resolve_bodies(text: str, quotes: list[Quote]) -> None:
                 (pos, n) for pos, n in before
                 if len(n.split()) > 1 and n.split()[-1].lower() == head
             ]  # fmt: skip
+            if head in lex.words("company_heads"):
+                # the firm that spoke before is "the company", not the last firm named
+                # ("Telex Corp said its board directed … Drexel Burnham Lambert Inc to … ¶ The
+                # company said")
+                found = _fuller(_firms_that_spoke(said, q.start), before) or found
             if not found and head in lex.words("company_heads"):
                 found = [
                     (pos, n) for pos, n in before

@@ -70,7 +70,13 @@ def _read_name_words(run: str) -> list[str]:
         and ("." not in words[caps])
     ):
         caps += 1
-    if caps and not words[caps].isupper():
+    firm = (  # "FCS Laboratories", "CBS News": an acronym and a firm's or an outlet's word
+        caps == 1
+        and len(words) == 2
+        and len(words[0]) <= 4
+        and words[1] in lexicon().words("firm_name_ends") | lexicon().words("outlet_name_heads")
+    )
+    if caps and not words[caps].isupper() and not (firm and words[0] not in lexicon().titles):
         words = words[caps:]
     if len(words) > 1 and _POSSESSIVE.search(words[-1]):
         # "James Comey’s memos": the name is the owner's (a possessive inside the run still
@@ -390,9 +396,12 @@ class NameIndex:
         ]  # fmt: skip
         genders = lexicon().first_names
         if not title and len(words) == 1:  # "Trump" where the article writes "Mr. Trump" only
-            if words[0] in self.male and words[0] not in self.female:
+            # (unless a person of the other sex is named in full with it: "Mrs. Trump" is
+            # Melania, and a bare "Trump" beside "Donald Trump" may be him)
+            sexes = {genders.get(f.split()[0]) for f in forms}
+            if words[0] in self.male and words[0] not in self.female and "she" not in sexes:
                 title = "Mr."
-            elif words[0] in self.female and words[0] not in self.male:
+            elif words[0] in self.female and words[0] not in self.male and "he" not in sexes:
                 title = "Ms."
         if not title and len(words) == 1 and forms:
             forms = self._fitting_bare(words[0], forms)
@@ -712,6 +721,23 @@ def clean_speaker(speaker: str) -> str | None:
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
+def _spelled_out(acronym: str, quotes: list[Quote]) -> str | None:
+    """The speaker of another quote whose initials the acronym is ("CDC" after "Canada
+    Development Corp said"), a company's suffix counted ("Corp"), "of", "and", "the" not; of
+    three letters or more, and no country's ("US")."""
+    lex = lexicon()
+    if len(acronym) < 3 or acronym in lex.countries or acronym in lex.capitals:
+        return None
+    for q in quotes:
+        words = (q.speaker or "").split()
+        if len(words) < 2 or not words[0][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in words if w.lower() not in ("of", "for", "and", "the"))
+        if initials == acronym:
+            return q.speaker
+    return None
+
+
 def _wanted(quotes: list[Quote]) -> set[str] | None:
     """The words of the speakers to be named by their fullest form; None when one is an acronym
     (any name of the article may spell it out)."""
@@ -778,7 +804,9 @@ def finish_speakers(
             index = NameIndex(text, _wanted(quotes))
         words = q.speaker.split()
         if _ACRONYM.fullmatch(q.speaker):
-            q.speaker = index.expand_acronym(q.speaker) or q.speaker
+            q.speaker = (
+                index.expand_acronym(q.speaker) or _spelled_out(q.speaker, quotes) or q.speaker
+            )
         elif " and " in q.speaker and all(_joint_part(p) for p in _JOINT.split(q.speaker)):
             # joint speakers ("Nancy Pelosi and Chuck Schumer", "Sen. John Smith and Sen. Mary
             # Jones", "Kavanagh and Rich"): each named by the fullest name, titles dropped

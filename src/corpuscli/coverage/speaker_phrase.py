@@ -327,8 +327,12 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
         cut = name_start(words, j) - j
         if len(run) > 1 and run[-1] in lex.words("company_suffixes"):
             # "American Motors Corp", "Canada Development Corp": a firm's name is whole, its
-            # first word no adjective or country to cut; only a possessive before it goes
-            owners = [k + 1 for k, w in enumerate(run[:-1]) if _POSSESSIVE.search(w)]
+            # first word no adjective or country to cut; only a place's possessive before it
+            # goes ("Japan's Toyota Motor Corp"; "Moody's Investors Service Inc" is whole)
+            owners = [
+                k + 1 for k, w in enumerate(run[:-1])
+                if _POSSESSIVE.search(w) and _POSSESSIVE.sub("", w) in lex.place_forms
+            ]  # fmt: skip
             cut = min(cut, owners[-1] if owners else 0)
         name_words = run[cut:]
         title_before = cut > 0 or (j > 0 and words[j - 1][:1].islower() and role_of(words[:j]))
@@ -340,6 +344,27 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
                            toks[j][1], toks[-1][2])  # fmt: skip
         if " ".join(name_words) in lex.titles:
             name_words = []  # "The Russian President": a title alone
+        elif (
+            len(name_words) > 1
+            and name_words[-1] in lex.titles
+            and name_words[-1] not in TITLE_SURNAMES
+            and j > 0
+            and words[j - 1].lower() == "the"
+        ):
+            # "the Ealing North MP", "the Georgia Senator": a title after its seat or party is
+            # a description of someone titled so, not a name
+            return Mention(text[toks[j - 1][1] : toks[-1][2]], None, "description", "person",
+                           toks[j - 1][1], toks[-1][2])  # fmt: skip
+        elif (
+            2 <= len(name_words) <= 3
+            and name_words[-1] in _PARTY_MEMBERS
+            and name_words[0] not in lex.first_names
+            and not (j > 0 and words[j - 1].lower() == "the")
+        ):
+            # "Rep. Chris Van Hollen, Maryland Democrat, added": a state and a party member
+            # describe the person named before them; they are no name
+            return Mention(text[toks[j][1] : toks[-1][2]], None, "description", "person",
+                           toks[j][1], toks[-1][2])  # fmt: skip
         honorific = cut > 0 and run[cut - 1] in HONORIFICS  # "Mrs. May", "Mr. Sunday"
         if name_words and (honorific or not all(w in lex.not_names for w in name_words)):
             name = " ".join(name_words)
@@ -383,6 +408,11 @@ def _parse_phrase(text: str, start: int, end: int) -> Mention | None:
                        toks[first][1], toks[-1][2])  # fmt: skip
     return None
 
+
+#: The words of ``party_words`` that name a party's member ("Democrat", not "Democratic").
+_PARTY_MEMBERS = frozenset(
+    w for w in lexicon().words("party_words") if w not in ("Democratic", "GOP", "Labour")
+)
 
 #: Words after a subject and before its verb ("Trump has repeatedly denied", "The YPG on Friday
 #: asked"): they are not part of the speaker.
@@ -481,10 +511,16 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             or _NUMBER.match(chunk)
             or first in PREPOSITIONS
             or first.endswith("ing")
-            or (chunk[:1].islower() and first not in _APPOSITIVE_OPENERS)
+            or (
+                chunk[:1].islower()
+                and first not in _APPOSITIVE_OPENERS
+                and not _role_before_name(text, p_start, p_end, first)
+            )
         ):
             continue  # ", 70,", ", in an address …,", ", due to meet May in …,", ", while …,"
         found = parse_phrase(text, p_start, p_end)
+        if found is not None and _object_of_preposition(text, p_start, found.start):
+            continue  # "Encor, 48 pct-owned by Dome Petroleum Ltd, said": Dome is no subject
         if found is None:
             if len(chunk.split()) <= 6 or first in _APPOSITIVE_OPENERS:
                 continue  # an appositive not understood: "a Cleveland physician", "the head of …"
@@ -497,6 +533,35 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
         if named is not None:
             break
     return named or described
+
+
+def _role_before_name(text: str, start: int, end: int, first: str) -> bool:
+    """Whether ``text[start:end]`` is a person's role noun, then their name, and nothing else
+    ("demonstrator Laiken Jordahl", "economist Jane Doe"): a subject, though it opens with a
+    word in lower case."""
+    if len(text[start:end].split()) > 4 or role_of([first]) != "person":
+        return False
+    found = parse_phrase(text, start, end)
+    return (
+        found is not None
+        and found.source == "named"
+        and found.kind == "person"
+        and found.end >= len(text[:end].rstrip())
+    )
+
+
+#: The word before a name inside an appositive, when it is a preposition ("owned by", "head of").
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def _object_of_preposition(text: str, part_start: int, name_start: int) -> bool:
+    """Whether the name found in an appositive part (``text[part_start:]``) is the object of a
+    preposition of that part ("48 pct-owned by | Dome Petroleum Ltd", "a unit of | Acme Corp"):
+    a name the part speaks of, not the subject the verb after the commas has."""
+    if name_start <= part_start:
+        return False
+    m = _WORD_BEFORE.search(text, max(part_start, name_start - 40), name_start)
+    return m is not None and m.group(1).lower() in PREPOSITIONS
 
 
 #: A word with its punctuation.

@@ -115,8 +115,14 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         said = last_fitting([(pos, n) for pos, n, _ in spoke[:before]], -1, q.start, pronoun)
         if subjects is None:
             subjects = _subjects(text, quotes, known)
-        opened = last_fitting(
-            subjects + opening_names(text, near_start, q.start), near_start, q.start, pronoun
+        opened = last_fitting(  # in text order: a subject after an opening name is nearer
+            sorted(
+                subjects[bisect_left(subjects, (near_start,)) : bisect_left(subjects, (q.start,))]
+                + opening_names(text, near_start, q.start)
+            ),
+            near_start,
+            q.start,
+            pronoun,
         )
         described = [(pos, n) for pos, n in unnamed
                      if near_start <= pos < q.start and _description_fits(n, pronoun)]  # fmt: skip
@@ -489,6 +495,7 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             q.speaker is None
             and q.kind == "direct"
             and previous is not None
+            and _opens_paragraph(text, q.start)
             and q.paragraph
             - previous.paragraph
             - sum(previous.paragraph < i < q.paragraph for i in captions)
@@ -497,6 +504,14 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             q.speaker = previous.speaker
         if q.speaker and (q.kind in ("direct", "indirect") or q.verb) and not in_caption(q):
             previous = q
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens its paragraph (only its marks before it): a quote
+    after words of the paragraph's own ("… look at the data and it's unmistakable: “…”") is no
+    quote that goes on with the paragraph before."""
+    opens = text.rfind("\n", 0, start) + 1
+    return not text[opens:start].strip("“\"«‘' \t")
 
 
 #: An organisation introduced with its acronym: "Centers for Disease Control and Prevention (CDC)".
