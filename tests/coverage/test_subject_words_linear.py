@@ -33,14 +33,22 @@ def test_words_are_the_split(pieces, cut_start, cut_end, n):
     text = "".join(pieces)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     split = text[start:end].split()
-    words = _Words(text, start, end)
-    assert bool(words) == bool(split)
-    if split:
-        assert words[0] == split[0]
-    assert words.at_least(n) == (len(split) >= n)
     trailing = frozenset({"has", "also", "the"})
-    assert _Words(text, start, end).all_in(trailing) == all(w.lower() in trailing for w in split)
-    assert words.every() == split
+    whole = speaker_phrase._SPLIT_WHOLE
+    for split_whole in (whole, -1):  # a short part split at once, and read word by word
+        speaker_phrase._SPLIT_WHOLE = split_whole
+        try:
+            words = _Words(text, start, end)
+            assert bool(words) == bool(split)
+            if split:
+                assert words[0] == split[0]
+            assert words.at_least(n) == (len(split) >= n)
+            assert _Words(text, start, end).all_in(trailing) == all(
+                w.lower() in trailing for w in split
+            )
+            assert words.every() == split
+        finally:
+            speaker_phrase._SPLIT_WHOLE = whole
 
 
 @contextmanager

@@ -11,6 +11,7 @@ inverted one (``said Putin``). The word lists are data (:mod:`corpuscli.coverage
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -503,6 +504,10 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
 _WORD = re.compile(r"\S+")
 
 
+#: The longest part :class:`_Words` splits whole at once.
+_SPLIT_WHOLE = 200
+
+
 class _Words:
     """The words of ``text[start:end]`` (as ``str.split`` cuts them), read from the first only
     as far as asked: :func:`parse_subject` asks about the first few words of the part before a
@@ -510,8 +515,12 @@ class _Words:
     comma, each quote's subject read from the sentence's start) took quadratic time."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self._found = _WORD.finditer(text, start, end)
-        self._read: list[str] = []
+        if end - start <= _SPLIT_WHOLE:  # a short part (nearly every one): split at once
+            self._read = text[start:end].split()
+            self._found: Iterator[re.Match[str]] = iter(())
+        else:
+            self._read = []
+            self._found = _WORD.finditer(text, start, end)
 
     def _upto(self, n: int) -> int:
         """How many of the first ``n`` words there are, reading those not yet read."""
