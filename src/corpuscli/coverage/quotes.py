@@ -40,6 +40,7 @@ from .clause_breaks import STOP as _STOP
 from .clause_breaks import ClauseBreaks, StopMarks, search_end
 from .documents import resolve_documents
 from .lexicon import lexicon
+from .line_index import LineIndex
 from .quote_patterns import (
     CLOSE_MARK,
     COLUMNS,
@@ -430,6 +431,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
     ("chanting “Death to England.”", "denounced Kim as “Little Rocket Man” and a “madman”")."""
     spans = SpanSet((x.start, x.end) for x in quotes)  # one bisection a question, not a scan
     breaks: ClauseBreaks | None = None  # the text's clause breaks, found when first asked for
+    lines = LineIndex(text)
 
     def set_speaker(q: Quote, who: Mention | None, verb: str | None) -> None:
         if who is not None and spans.holds(who.start):
@@ -437,8 +439,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
         _set_speaker(q, who, verb)
 
     for q in quotes:
-        line_end = text.find("\n", q.end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = lines.line_end(q.end)
         after_start = q.end + 1 if q.end < len(text) and text[q.end] in _CLOSERS else q.end
         lead = _AFTER_LEAD.match(text, after_start, line_end)
         pos = lead.end() if lead else after_start
@@ -514,7 +515,7 @@ def _attribute(text: str, quotes: list[Quote]) -> None:
                 set_speaker(q, who, _SPACES.sub(" ", m.group(0)))
                 continue
         opening = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENERS else q.start
-        line_start = text.rfind("\n", 0, opening) + 1
+        line_start = lines.line_start(opening)
         s_start = max(line_start, start_of_sentence(text, max(line_start, opening - 1)))
         # the sentence before the quote is read in its last characters only (every search of
         # it from the sentence's start took quadratic time in a sentence of many quotes)
@@ -646,6 +647,8 @@ _ADDRESSED = re.compile(
 )
 _CLOSERS = "”\"»’'“"
 _OPENERS = "“\"«‘'„"
+#: What may stand before a quote that opens its paragraph: opening marks and spaces.
+_OPENERS_AND_SPACE = frozenset(_OPENERS + " \t")
 
 
 def _per_paragraph(
@@ -684,6 +687,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
     """Each quote's kind: a title ("This Week"), a partial quote (a fragment inside the
     writer's sentence), or a direct one (a statement of its own; a quote that opens a
     paragraph is one, however short)."""
+    lines = LineIndex(text)
     for q in quotes:
         start = _mark_start(text, q.start)
         base = max(0, start - 60)
@@ -696,14 +700,13 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and len(between) <= 4
             and not {"on", "in", "at", "during", "of"} & {w.lower() for w in between}
         )  # called Kim “Rocket Man”; not: said on “This Week”
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", q.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        line_start = lines.line_start(start)
         if (
             q.speaker is None
             and len(q.text.split()) <= 6
             and q.text[-1:] not in ".!?,…"
-            and line.strip(_OPENERS + _CLOSERS + " ") == q.text
+            and text[line_start : lines.line_end(q.end)].strip().strip(_OPENERS + _CLOSERS + " ")
+            == q.text
         ):
             q.kind = "title"  # a subheading in quotation marks: "'Urgent attention'"
             continue
@@ -752,7 +755,7 @@ def _classify(text: str, quotes: list[Quote]) -> None:
             and (before[-1:].isalnum() or before.endswith(" "))
             and not before.rstrip().endswith((".", ":", "?", "!"))
         )
-        opens_paragraph = not text[text.rfind("\n", 0, start) + 1 : start].strip(_OPENERS + " \t")
+        opens_paragraph = _only_openers(text, line_start, start)
         after_stop = (  # "… he told reporters. “We’ll continue to coordinate.”"
             before.rstrip().endswith((".", "?", "!"))
             and q.text[-1:] in ".?!"
@@ -760,6 +763,15 @@ def _classify(text: str, quotes: list[Quote]) -> None:
         )
         if (len(q.text.split()) <= 4 and not opens_paragraph and not after_stop) or embedded:
             q.kind = "partial"
+
+
+def _only_openers(text: str, begin: int, end: int) -> bool:
+    """Whether ``text[begin:end]`` holds only opening marks and spaces (read back from ``end``
+    to the first other character, not the whole stretch)."""
+    pos = end
+    while pos > begin and text[pos - 1] in _OPENERS_AND_SPACE:
+        pos -= 1
+    return pos == begin
 
 
 def _reported(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:

@@ -11,6 +11,7 @@ inverted one (``said Putin``). The word lists are data (:mod:`corpuscli.coverage
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -454,7 +455,7 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
     if opening and opening.end() < last_end and text[opening.start() : opening.end()].strip():
         last_start = opening.end()  # "On Friday the U.S. ambassador …"
         parts[-1] = (last_start, last_end)
-    head = text[last_start:last_end].split()
+    head: _Words | None = _Words(text, last_start, last_end)
     if head and head[0].lower() in PREPOSITIONS:
         # "For weeks Trump has", "In Friday’s filing the Justice Department", "Over the weekend
         # the White House": a fronted phrase with no comma, then the subject
@@ -467,12 +468,12 @@ def parse_subject(text: str, start: int, end: int) -> Mention | None:
             return None  # "For the first official state visit"
         last_start = after
         parts[-1] = (last_start, last_end)
-        head = text[last_start:last_end].split()
-    if head and all(w.lower() in _TRAILING for w in head) and not set(head) <= TITLE_SURNAMES:
-        head = []  # "X, due to meet May …, has warned": only auxiliaries after the last comma
+        head = _Words(text, last_start, last_end)
+    if head and head.all_in(_TRAILING) and not set(head.every()) <= TITLE_SURNAMES:
+        head = None  # "X, due to meet May …, has warned": only auxiliaries after the last comma
     if head:
         found = parse_phrase(text, last_start, last_end)
-        if found is None and len(head) >= 3 and head[0][:1].isupper():
+        if found is None and head.at_least(3) and head[0][:1].isupper():
             # "Starr at another point in the interview on the … radio show reiterated": the
             # subject, then circumstance up to the verb
             # (in its first characters only: a subject of five words at most stands before it)
@@ -566,6 +567,61 @@ def _object_of_preposition(text: str, part_start: int, name_start: int) -> bool:
 
 #: A word with its punctuation.
 _WORD = re.compile(r"\S+")
+
+
+#: The longest part :class:`_Words` splits whole at once.
+_SPLIT_WHOLE = 200
+
+
+class _Words:
+    """The words of ``text[start:end]`` (as ``str.split`` cuts them), read from the first only
+    as far as asked: :func:`parse_subject` asks about the first few words of the part before a
+    verb, and splitting the whole of a long part for each verb (a sentence of many quotes and no
+    comma, each quote's subject read from the sentence's start) took quadratic time."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        if end - start <= _SPLIT_WHOLE:  # a short part (nearly every one): split at once
+            self._read = text[start:end].split()
+            self._found: Iterator[re.Match[str]] = iter(())
+        else:
+            self._read = []
+            self._found = _WORD.finditer(text, start, end)
+
+    def _upto(self, n: int) -> int:
+        """How many of the first ``n`` words there are, reading those not yet read."""
+        while len(self._read) < n:
+            word = next(self._found, None)
+            if word is None:
+                break
+            self._read.append(word.group(0))
+        return min(n, len(self._read))
+
+    def __bool__(self) -> bool:
+        return self._upto(1) > 0
+
+    def __getitem__(self, i: int) -> str:
+        self._upto(i + 1)
+        return self._read[i]
+
+    def at_least(self, n: int) -> bool:
+        return self._upto(n) >= n
+
+    def all_in(self, words: frozenset[str] | set[str]) -> bool:
+        """Whether every word, lower-cased, is among ``words`` (read up to the first that is
+        not)."""
+        i = 0
+        while self._upto(i + 1) > i:
+            if self._read[i].lower() not in words:
+                return False
+            i += 1
+        return True
+
+    def every(self) -> list[str]:
+        """All the words."""
+        self._read.extend(m.group(0) for m in self._found)
+        return self._read
+
+
 _DETERMINERS = lexicon().words("determiners")
 _SUBJECT_PRONOUNS = lexicon().words("subject_pronouns")
 #: A word in -ing.

@@ -133,6 +133,14 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             insort(spoke, (q.start, best[1], q.paragraph))
 
 
+@lru_cache(maxsize=4096)
+def _before_family_name(last: str) -> re.Pattern[str]:
+    """A capitalised word before the family name ``last``, compiled once for each name (the
+    regular expressions' own cache keeps 512 patterns: over a large corpus, with a new name in
+    most articles, it compiled the pattern again for nearly every one)."""
+    return re.compile(r"\b([A-Z][a-z]+)[ \t]+" + re.escape(last) + r"\b")
+
+
 def _sex_of_first_names(text: str, last: str) -> str | None:
     """ "he" or "she" when every first name the article writes before the family name ``last``
     ("Ursula Madden") is a known one of that sex, else None (none, one the lexicon does not
@@ -140,7 +148,7 @@ def _sex_of_first_names(text: str, last: str) -> str | None:
     alone: "President Trump" may be a man the article never names in full)."""
     lex = lexicon()
     sexes = set()
-    for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+" + re.escape(last) + r"\b", text):
+    for m in _before_family_name(last).finditer(text):
         word = m.group(1)
         if word in lex.title_words:
             return (
