@@ -66,6 +66,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption, uncredited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .lifted import mark_doubled_captions, mark_lifted_sentences
 from .named_quotes import mark_named_pull_quotes
 from .notes import (
     by_line,
@@ -92,7 +93,7 @@ from .shapes import (
     shape_of,
     strong_name,
 )
-from .teasers import mark_teasers
+from .teasers import link_label_teaser, mark_introduced_links, mark_teasers
 from .vocabulary import key_words, lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
@@ -255,10 +256,13 @@ def block_evidence(
             v.add(STRONG - max(v.score, 0.0), *call)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
+    mark_doubled_captions(shapes, verdicts)
     mark_teasers(shapes, verdicts, quoting)
+    mark_introduced_links(shapes, verdicts)
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    mark_lifted_sentences(shapes, verdicts, quoting)
     mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
@@ -535,6 +539,9 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
         if not asked and _author_teaser(s, labelled.label, labelled.rest):
             v.add(STRONG, f"a related-link teaser by its author ({labelled.label}: …)", "teaser")
             return
+    if labelled is not None and (link := link_label_teaser(s)) is not None:
+        v.add(STRONG, f"a related-link teaser ({link.lower()}: …)", "teaser")
+        return
     if (
         i > 0
         and s.n >= 7
@@ -702,15 +709,34 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
                 v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
                 return
     if s.n <= 24 and not s.sentence_like:
-        groups = name_groups(s.text)
+        names, role = _role_tail(s.text)
+        groups = name_groups(names)
         signed = s.text.lstrip()[:1] in _DASHES  # "—Natalie Andrews": a signature anywhere
-        if groups and _byline(groups, edge or signed):
-            v.add(STRONG, "a byline (names only)", "credit")
+        # "By Laurent Belsie, Staff writer": an opener and a role line, a section's byline
+        opened = role and names.lstrip()[:3].lower() == "by "
+        if groups and (opened or _byline(groups, edge or signed)):
+            v.add(STRONG, "a byline (names only)" if not role else "a byline and role", "credit")
             return
     if 1 <= s.n <= 6 and not s.sentence_end:
         nouns = word_set("role_nouns")
         if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
             v.add(STRONG, "a byline's role line", "credit")
+
+
+def _role_tail(text: str) -> tuple[str, str]:
+    """A byline without the role line closing it after a comma ("By A and B, Staff writers" ->
+    "By A and B", "Staff writers"); the text and "" when there is none."""
+    head, comma, tail = text.rstrip(" .").rpartition(",")
+    words = words_of(tail)
+    nouns = word_set("role_nouns")
+    if (
+        not comma
+        or not 1 <= len(words) <= 4
+        or not set(words) <= (word_set("roles") | nouns)
+        or set(words).isdisjoint(nouns)
+    ):
+        return text, ""
+    return head, tail.strip()
 
 
 #: The longest credit line, in words.
