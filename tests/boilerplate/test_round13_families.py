@@ -150,3 +150,37 @@ def test_a_list_the_story_introduces_stays() -> None:
     intro = "More than a dozen contests are left, and the biggest prizes are:"
     items = ["Virginia (99 delegates)", "Massachusetts (91 delegates)", "Texas (155 delegates)"]
     assert _removed(PARAGRAPH, intro, *items, SECOND) == [False] * 6
+
+
+# NPR: a story that profiles the members of a transition team, each under a heading
+PROFILES = [
+    "Ken Blackwell is the senior fellow for human rights and constitutional governance at the "
+    "conservative Family Research Council.",
+    "Management/Budget",
+    "Edwin Meese is a fellow emeritus at the conservative Heritage Foundation. He served "
+    "President Reagan in a variety of positions, including attorney general.",
+    "Executive Authority Adviser",
+    "Carlos Diaz Rosillo is a lecturer at Harvard University. He recently taught a popular class "
+    'called "The Road to the White House," examining Trump\'s campaign.',
+    "Other members of this team include:",
+]
+
+
+def test_a_storys_list_of_profiles_keeps_its_headings_and_its_last_profile() -> None:
+    # the last profile is shaped like an author's bio at the tail, and the heading "A/B" like a
+    # photo credit: the story profiles other people the same way, and no agency is named
+    assert _removed(LEDE, PARAGRAPH, *PROFILES) == [False] * 8
+    # a credit of one surname and an agency stays a credit
+    assert _removed(LEDE, PARAGRAPH, "Smith/Reuters", SECOND) == [False, False, True, False]
+
+
+def test_a_subheading_opening_with_an_appeals_noun_stays() -> None:
+    # NPR: a subheading of a story on political donors; a sign-up button is still removed
+    heading = "Donations In Full Force"
+    assert _removed(LEDE, PARAGRAPH, heading, SECOND) == [False] * 4
+    assert _removed(LEDE, PARAGRAPH, "Sign Up For Our Newsletter", SECOND) == [
+        False,
+        False,
+        True,
+        False,
+    ]

@@ -50,12 +50,14 @@ def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
     return {(words[k], words[k + 1], words[k + 2]) for k in range(len(words) - 2)}
 
 
-def _quote_part(s: Shape) -> tuple[list[str], bool]:
-    """The words of the block without a dash signature, and whether it had one."""
-    m = _SIGNATURE.match(s.text.strip())
+def _quote_part(s: Shape) -> tuple[list[str], str, bool]:
+    """The words and the text of the block without a dash signature, and whether it had one."""
+    text = s.text.strip()
+    m = _SIGNATURE.match(text) if any(d in text for d in "—–―") else None
     if m is None or len(m.group("who").split()) > 14:
-        return s.words, False
-    return [w.lower().replace("’", "'") for w in _WORD.findall(m.group("quote"))], True
+        return s.words, text, False
+    quote = m.group("quote")
+    return [w.lower().replace("’", "'") for w in _WORD.findall(quote)], quote, True
 
 
 def mark_lifted_sentences(
@@ -65,7 +67,7 @@ def mark_lifted_sentences(
     n = len(shapes)
     if n < 4:
         return
-    joined: list[str] = []
+    joined: dict[int, str] = {}  # each block's words, made when a candidate is near it
     found: dict[int, list[int]] = {}  # the block lifted from -> the blocks that repeat it
     for k in range(2, n):
         s = shapes[k]
@@ -73,31 +75,31 @@ def mark_lifted_sentences(
             verdicts[k].score >= STRONG
             or not _MIN_WORDS <= s.n <= _MAX_WORDS + 15
             or s.text.lstrip()[:1] in _DASHES
+        ):
+            continue
+        words, body, signed = _quote_part(s)
+        if (
+            not _MIN_WORDS <= len(words) <= _MAX_WORDS
+            or not SENTENCE_END.search(body)
             or _LEAD_IN.match(s.text)
         ):
             continue
-        words, signed = _quote_part(s)
-        text = _SIGNATURE.match(s.text.strip()) if signed else None
-        body = text.group("quote") if text is not None else s.text.strip()
-        if not _MIN_WORDS <= len(words) <= _MAX_WORDS or not SENTENCE_END.search(body):
-            continue
-        if not joined:
-            joined = [" ".join(shape.words) for shape in shapes]
-        probes = {" ".join(words[a : a + 5]) for a in (0, (len(words) - 5) // 2, len(words) - 5)}
-        mine = _trigrams(words)
-        need = len(mine) if quoting[k] and not signed else max(_MIN_SHARED, _SHARE * len(mine))
+        first, last = " ".join(words[:3]), " ".join(words[-3:])
         longer = max(len(words) + _LONGER_BY, _LONGER_SHARE * len(words))
+        mine: set[tuple[str, str, str]] = set()
         for j in range(max(1, k - _NEAR), min(n, k + _NEAR + 1)):
-            if (
-                j == k
-                or shapes[j].n < longer
-                or verdicts[j].score >= STRONG
-                or not any(p in joined[j] for p in probes)
-            ):
+            if j == k or shapes[j].n < longer or verdicts[j].score >= STRONG:
                 continue
+            if j not in joined:
+                joined[j] = " ".join(shapes[j].words)
+            if first not in joined[j] or last not in joined[j]:
+                continue  # the copy opens and closes with words of the block it was lifted from
+            if not mine:
+                mine = _trigrams(words)
+            need = len(mine) if quoting[k] and not signed else max(_MIN_SHARED, _SHARE * len(mine))
             theirs = _trigrams(shapes[j].words)
-            ends = (tuple(words[:3]), tuple(words[-3:]))
-            if ends[0] in theirs and ends[1] in theirs and len(mine & theirs) >= need:
+            ends = tuple(words[:3]) in theirs and tuple(words[-3:]) in theirs
+            if ends and len(mine & theirs) >= need:
                 found.setdefault(j, []).append(k)
                 break
     for j, copies in found.items():

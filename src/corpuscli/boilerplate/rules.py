@@ -398,8 +398,24 @@ def _caption(s: Shape, v: Verdict) -> None:
             if not before and " " in m.group(0) and not after.lstrip().startswith(":"):
                 v.add(STRONG, f"a photo label ({m.group(0).lower()})", "caption")
                 return
-    if "/" in s.text and s.n <= 40 and _SLASH_CREDIT.search(s.text) and not s.text.endswith("."):
+    if (
+        "/" in s.text
+        and s.n <= 40
+        and _SLASH_CREDIT.search(s.text)
+        and not s.text.endswith(".")
+        and not _paired_heading(s.text)
+    ):
         v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
+
+
+def _paired_heading(text: str) -> bool:
+    """Two words joined by a slash and nothing else, the second no agency's name nor in capitals
+    ("Management/Budget", a heading of the story's list; not "Smith/Reuters", "Jones/AP")."""
+    body = text.strip()
+    if " " in body or body.count("/") != 1:
+        return False
+    second = body.split("/")[1]
+    return not second.isupper() and not lexicon("photo_agencies").pattern.fullmatch(second)
 
 
 def _caption_between(text: str, pattern: re.Pattern[str]) -> str | None:
@@ -668,8 +684,31 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     surname = name.split()[-1]
     # the story's blocks only: a byline at the head ("Jody Hice") names the author, not the story
     story = [b for b in blocks if b.text.count(" ") >= _BYLINE_WORDS]
-    if _capitalised_words(story).get(surname, 0) <= 1:
+    if _capitalised_words(story).get(surname, 0) <= 1 and _profiles(blocks, i) < _PROFILES:
         v.add(STRONG, f"an author's bio ({name} …)", "bio")
+
+
+#: A story that profiles this many people ("Ken Blackwell is the senior fellow …", "Edwin Meese
+#: is a fellow emeritus …") besides a bio-shaped block: that block is one more of its profiles.
+_PROFILES = 2
+
+
+def _profiles(blocks: list[Block], skip: int) -> int:
+    """How many blocks other than ``skip`` open with a name and a bio's phrase (at most
+    :data:`_PROFILES`: the count stops there)."""
+    found = 0
+    for k, block in enumerate(blocks):
+        if k == skip or block.text.count(" ") < _BYLINE_WORDS:
+            continue
+        name = leading_name(block.text)
+        if name is None:
+            continue
+        after = block.text[len(name) :].lstrip(" ,")
+        if lexicon("bio_phrases").start(after, words_of(after[:40])) is not None:
+            found += 1
+            if found >= _PROFILES:
+                break
+    return found
 
 
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
@@ -926,10 +965,25 @@ def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
     …"); a page's section label with at most three more words ("Story highlights", not "Story
     highlights <a highlight>"); buttons, rights and sharing lines wherever they stand."""
     if family == "newsletter_donation":
+        if _titled_heading(m, s):
+            return False
         return m.start() <= 2 or s.n <= 6
     if family == "section_labels":
         return s.n - len(m.group(0).split()) <= 3
     return True
+
+
+def _titled_heading(m: re.Match[str], s: Shape) -> bool:
+    """A subheading in title case that opens with an appeal's noun and goes on with three words
+    or more of its own ("Donations In Full Force"), not a button ("Donate Now", "Sign Up For Our
+    Newsletter": a verb's call, or an appeal's word among the rest)."""
+    found = m.group(0).split()
+    rest = s.text[m.end() :].split()
+    if len(found) != 1 or m.start() > 0 or len(rest) < 3 or s.sentence_end:
+        return False
+    if not all(w[:1].isupper() for w in rest) or not found[0].lower().endswith("s"):
+        return False  # a plural noun ("Donations", "Subscriptions"), not a verb ("Donate")
+    return word_set("appeal_words").isdisjoint(words_of(" ".join(rest)))
 
 
 def _plural_count(s: Shape) -> int:
