@@ -340,7 +340,8 @@ def part_c() -> None:
 #: of the 10 outlets with the most misses left, judged before the round-10 rules: A "dev6a" read,
 #: B "dev6b" held aside); dev7 (40 articles drawn from the whole corpus as it is weighted, judged
 #: before the round-11 rules: A "dev7a" read, B "dev7b" held aside); dev8 (40 more articles drawn the
-#: same way, judged before the round-12 rules: A "dev8a" read, B "dev8b" held aside).
+#: same way, judged before the round-12 rules: A "dev8a" read, B "dev8b" held aside); dev9 (40 more
+#: drawn the same way, judged before the round-13 rules: A "dev9a" read, B "dev9b" held aside).
 _LABEL_FILES = (
     "boilerplate_lines_a.json",
     "boilerplate_lines_b.json",
@@ -351,19 +352,25 @@ _LABEL_FILES = (
     "boilerplate_lines_dev6.json",
     "boilerplate_lines_dev7.json",
     "boilerplate_lines_dev8.json",
+    "boilerplate_lines_dev9.json",
     "boilerplate_lines_fresh.json",
 )
 #: The label file whose test articles are reported apart, as the split "fresh".
 _FRESH = "boilerplate_lines_fresh.json"
 
 
-def part_d(corpora: Path, dev_only: bool) -> None:
-    """Content kept, boilerplate precision and recall on the hand-labelled articles."""
+def part_d(corpora: Path, dev_only: bool, sets: str | None = None) -> None:
+    """Content kept, boilerplate precision and recall on the hand-labelled articles (with `sets`,
+    only the label files whose names end in one of those comma-separated tags, e.g. "dev8,dev9":
+    detection then runs over fewer outlets)."""
     from corpuscli import load
     from corpuscli.engine.parallel import available_cores
 
     labelled = []
+    tags = sets.split(",") if sets else None
     for name in _LABEL_FILES:
+        if tags and not any(name.endswith(f"_{tag}.json") for tag in tags):
+            continue
         if not (REPO / "benchmarks" / "labels" / name).is_file():
             continue  # a checkout without the held-out set scores the rest
         data = json.loads((REPO / "benchmarks" / "labels" / name).read_text(encoding="utf-8"))
@@ -423,6 +430,8 @@ def part_d(corpora: Path, dev_only: bool) -> None:
         "dev7b",
         "dev8a",
         "dev8b",
+        "dev9a",
+        "dev9b",
     )
     for split in splits:
         part = judged[judged["split"] == split]
@@ -466,6 +475,7 @@ def main() -> None:
     parser.add_argument("--dev-only", action="store_true", help="score dev items only")
     parser.add_argument("--only", help="comma-separated parts to run (a,b,c,d,e)")
     parser.add_argument("--baseline", metavar="PYTHON", help="the other checkout's interpreter")
+    parser.add_argument("--sets", help="(d) only these label sets, e.g. a,b,dev8,dev9")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     parts = set((args.only or "a,b,c,d,e").split(","))
@@ -476,7 +486,7 @@ def main() -> None:
     if "c" in parts:
         part_c()
     if "d" in parts:
-        part_d(corpora, args.dev_only)
+        part_d(corpora, args.dev_only, args.sets)
     if "e" in parts and args.baseline and not args.skip_large:
         part_e(corpora, args.baseline)
 

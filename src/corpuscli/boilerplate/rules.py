@@ -66,6 +66,7 @@ from .attributions import mark_attributions
 from .calls import spread_call
 from .captions import credited_caption, uncredited_caption
 from .evidence import MEDIUM, SENTENCE_END, STRONG, WEAK, Verdict
+from .lifted import mark_doubled_captions, mark_lifted_sentences
 from .named_quotes import mark_named_pull_quotes
 from .notes import (
     by_line,
@@ -92,7 +93,7 @@ from .shapes import (
     shape_of,
     strong_name,
 )
-from .teasers import mark_teasers
+from .teasers import link_label_teaser, mark_introduced_links, mark_teasers
 from .vocabulary import key_words, lexicon, symbols, word_set, words_of
 
 #: A call to action's vocabulary and the family it names, in the order they are tried.
@@ -255,10 +256,13 @@ def block_evidence(
             v.add(STRONG - max(v.score, 0.0), *call)
         if s.n <= 8 and not s.sentence_end and s.function_share < 0.3:
             v.add(WEAK, "short, no sentence, few function words")
+    mark_doubled_captions(shapes, verdicts)
     mark_teasers(shapes, verdicts, quoting)
+    mark_introduced_links(shapes, verdicts)
     mark_attributions(shapes, verdicts)
     mark_post_lines(shapes, verdicts, quoting)
     _pull_quotes(shapes, verdicts, quoting)
+    mark_lifted_sentences(shapes, verdicts, quoting)
     mark_named_pull_quotes(shapes, verdicts, stopwords)
     _spaced_pull_quotes(shapes, verdicts)
     _forms_prompts(shapes, verdicts)
@@ -394,8 +398,24 @@ def _caption(s: Shape, v: Verdict) -> None:
             if not before and " " in m.group(0) and not after.lstrip().startswith(":"):
                 v.add(STRONG, f"a photo label ({m.group(0).lower()})", "caption")
                 return
-    if "/" in s.text and s.n <= 40 and _SLASH_CREDIT.search(s.text) and not s.text.endswith("."):
+    if (
+        "/" in s.text
+        and s.n <= 40
+        and _SLASH_CREDIT.search(s.text)
+        and not s.text.endswith(".")
+        and not _paired_heading(s.text)
+    ):
         v.add(STRONG, "a photo or agency credit (name / agency)", "caption")
+
+
+def _paired_heading(text: str) -> bool:
+    """Two words joined by a slash and nothing else, the second no agency's name nor in capitals
+    ("Management/Budget", a heading of the story's list; not "Smith/Reuters", "Jones/AP")."""
+    body = text.strip()
+    if " " in body or body.count("/") != 1:
+        return False
+    second = body.split("/")[1]
+    return not second.isupper() and not lexicon("photo_agencies").pattern.fullmatch(second)
 
 
 def _caption_between(text: str, pattern: re.Pattern[str]) -> str | None:
@@ -535,6 +555,9 @@ def _teaser(s: Shape, v: Verdict, previous: Shape | None, i: int) -> None:
         if not asked and _author_teaser(s, labelled.label, labelled.rest):
             v.add(STRONG, f"a related-link teaser by its author ({labelled.label}: …)", "teaser")
             return
+    if labelled is not None and (link := link_label_teaser(s)) is not None:
+        v.add(STRONG, f"a related-link teaser ({link.lower()}: …)", "teaser")
+        return
     if (
         i > 0
         and s.n >= 7
@@ -661,8 +684,31 @@ def _bio(s: Shape, v: Verdict, i: int, n: int, blocks: list[Block]) -> None:
     surname = name.split()[-1]
     # the story's blocks only: a byline at the head ("Jody Hice") names the author, not the story
     story = [b for b in blocks if b.text.count(" ") >= _BYLINE_WORDS]
-    if _capitalised_words(story).get(surname, 0) <= 1:
+    if _capitalised_words(story).get(surname, 0) <= 1 and _profiles(blocks, i) < _PROFILES:
         v.add(STRONG, f"an author's bio ({name} …)", "bio")
+
+
+#: A story that profiles this many people ("Ken Blackwell is the senior fellow …", "Edwin Meese
+#: is a fellow emeritus …") besides a bio-shaped block: that block is one more of its profiles.
+_PROFILES = 2
+
+
+def _profiles(blocks: list[Block], skip: int) -> int:
+    """How many blocks other than ``skip`` open with a name and a bio's phrase (at most
+    :data:`_PROFILES`: the count stops there)."""
+    found = 0
+    for k, block in enumerate(blocks):
+        if k == skip or block.text.count(" ") < _BYLINE_WORDS:
+            continue
+        name = leading_name(block.text)
+        if name is None:
+            continue
+        after = block.text[len(name) :].lstrip(" ,")
+        if lexicon("bio_phrases").start(after, words_of(after[:40])) is not None:
+            found += 1
+            if found >= _PROFILES:
+                break
+    return found
 
 
 def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ignore[no-untyped-def]
@@ -702,15 +748,34 @@ def _credit(s: Shape, v: Verdict, edge: bool, names_outlet) -> None:  # type: ig
                 v.add(STRONG, f"a credit line ({m.group(0).lower()}: …)", "credit")
                 return
     if s.n <= 24 and not s.sentence_like:
-        groups = name_groups(s.text)
+        names, role = _role_tail(s.text)
+        groups = name_groups(names)
         signed = s.text.lstrip()[:1] in _DASHES  # "—Natalie Andrews": a signature anywhere
-        if groups and _byline(groups, edge or signed):
-            v.add(STRONG, "a byline (names only)", "credit")
+        # "By Laurent Belsie, Staff writer": an opener and a role line, a section's byline
+        opened = role and names.lstrip()[:3].lower() == "by "
+        if groups and (opened or _byline(groups, edge or signed)):
+            v.add(STRONG, "a byline (names only)" if not role else "a byline and role", "credit")
             return
     if 1 <= s.n <= 6 and not s.sentence_end:
         nouns = word_set("role_nouns")
         if s.wordset <= (word_set("roles") | nouns) and not s.wordset.isdisjoint(nouns):
             v.add(STRONG, "a byline's role line", "credit")
+
+
+def _role_tail(text: str) -> tuple[str, str]:
+    """A byline without the role line closing it after a comma ("By A and B, Staff writers" ->
+    "By A and B", "Staff writers"); the text and "" when there is none."""
+    head, comma, tail = text.rstrip(" .").rpartition(",")
+    words = words_of(tail)
+    nouns = word_set("role_nouns")
+    if (
+        not comma
+        or not 1 <= len(words) <= 4
+        or not set(words) <= (word_set("roles") | nouns)
+        or set(words).isdisjoint(nouns)
+    ):
+        return text, ""
+    return head, tail.strip()
 
 
 #: The longest credit line, in words.
@@ -900,10 +965,25 @@ def _cta_is_the_block(family: str, m: re.Match[str], s: Shape) -> bool:
     …"); a page's section label with at most three more words ("Story highlights", not "Story
     highlights <a highlight>"); buttons, rights and sharing lines wherever they stand."""
     if family == "newsletter_donation":
+        if _titled_heading(m, s):
+            return False
         return m.start() <= 2 or s.n <= 6
     if family == "section_labels":
         return s.n - len(m.group(0).split()) <= 3
     return True
+
+
+def _titled_heading(m: re.Match[str], s: Shape) -> bool:
+    """A subheading in title case that opens with an appeal's noun and goes on with three words
+    or more of its own ("Donations In Full Force"), not a button ("Donate Now", "Sign Up For Our
+    Newsletter": a verb's call, or an appeal's word among the rest)."""
+    found = m.group(0).split()
+    rest = s.text[m.end() :].split()
+    if len(found) != 1 or m.start() > 0 or len(rest) < 3 or s.sentence_end:
+        return False
+    if not all(w[:1].isupper() for w in rest) or not found[0].lower().endswith("s"):
+        return False  # a plural noun ("Donations", "Subscriptions"), not a verb ("Donate")
+    return word_set("appeal_words").isdisjoint(words_of(" ".join(rest)))
 
 
 def _plural_count(s: Shape) -> int:

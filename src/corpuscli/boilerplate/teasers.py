@@ -328,3 +328,66 @@ def _sourced(s: Shape) -> bool:
     if not rest or rest[0] in "‘“'\"":
         return False  # a title in quotes: the story citing a work
     return headline_shaped(rest) and bool(_CAPITALISED.match(rest))
+
+
+#: The most words of a teaser after a link's label (:func:`link_label_teaser`), and sentences.
+_LINK_TEASER_WORDS = 30
+_LINK_TEASER_SENTENCES = 2
+
+
+def link_label_teaser(s: Shape) -> str | None:
+    """The label of "More: <a sentence or two>" — a label that only ever heads a link
+    (link_labels.txt), its colon, then a teaser of at most 30 words and two sentences that opens
+    with a capital, a digit or a quotation mark ("More: The Parkland survivors started a movement
+    when they took on gun violence. Here's how it happened."), or None."""
+    labelled = label_split(s.text) if ":" in s.text[:40] else None
+    if labelled is None or labelled.bracketed:
+        return None
+    rest = labelled.rest.strip()
+    if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘“'\""):
+        return None
+    if len(rest.split()) > _LINK_TEASER_WORDS:
+        return None
+    if len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", rest)) > _LINK_TEASER_SENTENCES:
+        return None
+    label_words = words_of(labelled.label)
+    known = lexicon("link_labels").start(labelled.label, label_words)
+    if known is None or known.end() < len(labelled.label.lstrip("([ ")) - 1:
+        return None
+    return labelled.label
+
+
+#: The most words of the line that introduces a list of links, and of each link.
+_INTRO_WORDS = 20
+_LISTED_WORDS = 15
+
+
+def mark_introduced_links(shapes: list[Shape], verdicts: list[Verdict]) -> None:
+    """A list of links the page introduces: a line that opens with a call to read of two words
+    or more from link_labels.txt ("Check out The Monitor's five-part Free Trade in America
+    series:", "Don't miss:") and ends with a colon, then two or more headlines in a row (three to
+    fifteen words, no sentence: "Part 1: The harsh downside of free trade – and the glimmer of
+    hope"). The line and the headlines are teasers. "More than 20 states have such laws:" opens
+    with one word of the list, and heads the story's own list."""
+    n = len(shapes)
+    for k in range(n - 2):
+        s = shapes[k]
+        if not 2 <= s.n <= _INTRO_WORDS or not s.text.rstrip().endswith(":"):
+            continue
+        call = lexicon("link_labels").start(s.text, s.words)
+        if call is None or len(call.group(0).split()) < 2:
+            continue
+        j = k + 1
+        while (
+            j < n
+            and 3 <= shapes[j].n <= _LISTED_WORDS
+            and not shapes[j].sentence_like
+            and not shapes[j].text.rstrip().endswith(":")
+            and headline_shaped(shapes[j].text)
+        ):
+            j += 1
+        if j - k - 1 < 2:
+            continue
+        for b in range(k, j):
+            if verdicts[b].score < STRONG:
+                verdicts[b].add(STRONG, f"a list of links ({call.group(0).lower()} …:)", "teaser")
