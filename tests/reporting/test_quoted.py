@@ -4,8 +4,14 @@ import pandas as pd
 
 from corpuscli import load
 from corpuscli.coverage.quotes import quotes_frame
-from corpuscli.coverage.story_features import QUOTE_CHARS
-from corpuscli.reporting.quoted import COLUMNS, TEXT_COLUMNS, compact, report_quotes
+from corpuscli.coverage.story_features import QUOTE_CHARS, article_features
+from corpuscli.reporting.quoted import (
+    COLUMNS,
+    TEXT_COLUMNS,
+    compact,
+    report_quotes,
+    report_quotes_and_features,
+)
 from tests.conftest import SAMPLE
 
 
@@ -47,3 +53,23 @@ def test_parts_made_compact_one_by_one_make_the_table_made_compact_whole():
     joined = compact(pd.concat([compact(p) for p in parts()], ignore_index=True))
     pd.testing.assert_frame_equal(joined, whole)
     assert joined["text"].dtype == "str" and joined["speaker"].isna().sum() == 2
+
+
+def test_quotes_and_features_in_one_pass_are_those_made_apart():
+    """The attributed quotes and the stories' features made in one pass over each article are
+    the rows of the report's quote table that the "most quoted" section reads, and the
+    features the stories make from that table's lead quotes: the same terms in the same order,
+    the same counts and signatures, in one process or two, in one piece or several."""
+    frame = load([str(SAMPLE)]).frame
+    table = report_quotes([frame])
+    quoted = table["speaker"].notna() & (table["kind"] != "partial")
+    expected_rows = table[quoted].reset_index(drop=True)
+    expected = article_features(frame, quote_table=table[table["end"] <= QUOTE_CHARS])
+    assert any(expected.signatures) and len(expected_rows) > 0
+    for jobs, pieces in ((1, [frame]), (2, [frame.iloc[:20], frame.iloc[20:]])):
+        rows, features = report_quotes_and_features(pieces, jobs=jobs)
+        pd.testing.assert_frame_equal(rows, expected_rows)
+        assert features.terms == expected.terms
+        for name in ("codes", "counts", "lengths"):
+            assert getattr(features, name).tolist() == getattr(expected, name).tolist()
+        assert features.signatures == expected.signatures

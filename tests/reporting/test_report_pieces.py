@@ -34,3 +34,21 @@ class _Told:
 
     def __call__(self, done, total, label="", *, step="", unit="files"):
         self.told.append((done, total, step))
+
+
+def test_stories_features_made_with_the_quotes_give_the_same_report(monkeypatch):
+    """The stories' features are made in the quotes' pass when every article has a doc_id of
+    its own, else from the quote table as the stories command makes them: the same document."""
+    fused = cc.report(str(SAMPLE), compute=Compute(jobs=1)).document
+    assert fused["pairs"] and fused["quotes"]
+    monkeypatch.setattr(build, "_unique_ids", lambda frame: False)
+    apart = cc.report(str(SAMPLE), compute=Compute(jobs=1)).document
+    assert json.dumps(apart, sort_keys=True) == json.dumps(fused, sort_keys=True)
+
+
+def test_doc_ids_shared_by_two_articles_are_not_unique():
+    import pandas as pd
+
+    assert build._unique_ids(pd.DataFrame({"doc_id": ["a", "b"]}))
+    assert not build._unique_ids(pd.DataFrame({"doc_id": ["a", "a"]}))
+    assert not build._unique_ids(pd.DataFrame({"doc_id": ["a", None]}))

@@ -180,11 +180,16 @@ def build_report(
 
     def quote_table() -> pd.DataFrame:  # quotes found once, for the quotes and the pairs
         if "quotes" not in shared:
-            from corpuscli.reporting.quoted import report_quotes
+            from corpuscli.reporting.quoted import report_quotes, report_quotes_and_features
 
-            shared["quotes"] = report_quotes(
-                pieces(current), jobs=jobs, progress=begin("quotes found", len(current))
-            )
+            told = begin("quotes found", len(current))
+            if "pairs" in wanted and by in current and _unique_ids(current):
+                # the stories' features made in the same pass over each article as its quotes
+                shared["quotes"], shared["features"] = report_quotes_and_features(
+                    pieces(current), jobs=jobs, progress=told
+                )
+            else:
+                shared["quotes"] = report_quotes(pieces(current), jobs=jobs, progress=told)
             step("quotes found")
         found: pd.DataFrame = shared["quotes"]
         return found
@@ -222,8 +227,13 @@ def build_report(
         quote_table()
     draw("quotes", lambda _: _quotes(quote_table(), top))
     if "pairs" in wanted:
-        shared["quotes"] = lead_quotes_only(quote_table())
-        draw("pairs", lambda _: _pairs(current, by, top, quote_table(), jobs))
+        if "features" in shared:
+            shared.pop("quotes")  # the features hold what the stories read of the quotes
+            given = {"features": shared.pop("features")}
+        else:
+            given = {"quotes": lead_quotes_only(quote_table())}
+            shared.pop("quotes")
+        draw("pairs", lambda _: _pairs(current, by, top, jobs, given))
     shared.pop("quotes", None)
     for name in SECTIONS:
         if name in drawn:
@@ -258,6 +268,13 @@ def _plan(sections: Sequence[str], clean: bool) -> list[str]:
     if {"quotes", "pairs"} & wanted:
         plan.append("quotes found")
     return plan + [f"section {name}" for name in ("quotes", "pairs") if name in wanted]
+
+
+def _unique_ids(frame: pd.DataFrame) -> bool:
+    """Whether every article has a doc_id of its own, a string (the stories read the lead
+    quotes of a quote table by doc_id: only then are an article's quotes its own)."""
+    ids = frame["doc_id"]
+    return bool(ids.is_unique) and all(isinstance(i, str) for i in ids.tolist())
 
 
 def lead_quotes_only(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -383,15 +400,20 @@ def _boilerplate(removed: pd.DataFrame | None, top: int) -> dict[str, Any]:
 
 
 def _pairs(
-    frame: pd.DataFrame, by: str, top: int, quotes: pd.DataFrame, jobs: int
+    frame: pd.DataFrame, by: str, top: int, jobs: int, given: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """The stories covered by more than one source, the most widely covered first: for each, its
-    strongest pair with the diff of their statements, and the story itself."""
+    strongest pair with the diff of their statements, and the story itself. ``given`` holds
+    the articles' story features (``features``), else the quotes of their leads (``quotes``):
+    taken out of it, so that the stories let them go once indexed."""
     from corpuscli.coverage.diff import diff_articles, side, to_json
     from corpuscli.coverage.pairs import pairs_frame
     from corpuscli.coverage.stories import story_graph
 
-    graph = story_graph(frame, by=by, quote_table=quotes, jobs=jobs)
+    graph = story_graph(
+        frame, by=by, quote_table=given.pop("quotes", None),
+        features=given.pop("features", None), jobs=jobs,
+    )  # fmt: skip
     if not graph.members:
         raise NothingToAnalyse(f"no story is covered by two groups of {by}")
     # the strongest pair of each of the first stories: only their pairs are scored and named
