@@ -1,0 +1,97 @@
+"""A cron job or a shell pipe around a run: `-o -` for standard output, a reader that closes
+the pipe after one line (`| head -1`) while rich draws, and a diff on a 30-column terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from corpuscli import load
+from corpuscli.coverage.diff import diff_articles, side
+from corpuscli.render.console import PipeConsole
+from corpuscli.render.diff import rich_view
+from tests.conftest import SAMPLE, SEED_000, SEED_003
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+
+
+def _run(*args: str, cwd, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "corpuscli", *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd, env=os.environ.copy(), **kwargs,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "first"),
+    [
+        (["terms", str(SEED_000), "-o", "-", "--format", "jsonl"], '{"term": '),
+        (["stats", str(SEED_000), "-o", "-"], "corpus\tarticles"),  # auto: TSV in a pipe
+    ],
+)
+def test_dash_output_is_standard_output_not_a_file_named_dash(tmp_path, args, first):
+    """`-o -` wrote a file called "-" in the working folder ("wrote 50 rows to -") and nothing
+    to the pipe; with no --format it refused: "cannot tell the output format from '-'"."""
+    done = _run(*args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(first)
+    assert not (tmp_path / "-").exists()
+    assert "wrote" not in done.stderr
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, s: str) -> int:
+        raise BrokenPipeError
+
+
+def test_a_closed_pipe_under_rich_is_an_exception_not_an_exit():
+    """Rich's console exits with status 1 on a broken pipe, so `corpus report --format table |
+    head -1` ended with 1 ("some inputs skipped") while the same pipe of TSV ended with 0."""
+    with pytest.raises(SystemExit):  # what rich itself does: the reason for PipeConsole
+        Console(file=_ClosedPipe()).print(Text("Corpus report"))
+    with pytest.raises(BrokenPipeError):
+        PipeConsole(file=_ClosedPipe()).print(Text("Corpus report"))
+
+
+def test_report_as_a_table_into_a_closed_pipe_ends_with_zero(tmp_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "corpuscli", "report", str(SEED_000), str(SEED_003),
+         "--format", "table"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=os.environ.copy(),
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line is written
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0, err
+    assert err == ""
+
+
+def _lines(width: int, monkeypatch) -> list[str]:
+    monkeypatch.setenv("NO_COLOR", "1")
+    frame = load([str(SEED_000), str(SEED_003)], manifest=str(SAMPLE / "manifest.csv")).frame
+    d = diff_articles(side(frame.iloc[0]), side(frame.iloc[1]))
+    out = io.StringIO()
+    console = Console(file=out, width=width, no_color=True)
+    console.print(rich_view(d, width=width))
+    return out.getvalue().splitlines()
+
+
+def test_a_diff_on_a_narrow_terminal_stacks_the_two_sides(monkeypatch):
+    """At 30 columns the row-number column took 15 and each article got five characters a line
+    ("Rus…", "sup…"): no statement could be read. Narrow, A and B are stacked in one column."""
+    lines = _lines(30, monkeypatch)
+    assert all(len(line) <= 30 for line in lines)
+    body = "\n".join(lines)
+    assert "│ A: why Russia supported" in body
+    assert "│ B: —" in body
+    assert "┳" not in lines[0]  # one column
+    wide = _lines(120, monkeypatch)
+    assert "┳" in wide[0]  # side by side as before
+    assert "│ A: why Russia" not in "\n".join(wide)
