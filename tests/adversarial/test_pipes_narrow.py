@@ -95,3 +95,17 @@ def test_a_diff_on_a_narrow_terminal_stacks_the_two_sides(monkeypatch):
     wide = _lines(120, monkeypatch)
     assert "┳" in wide[0]  # side by side as before
     assert "│ A: why Russia" not in "\n".join(wide)
+
+
+def test_a_missing_entry_of_a_files_from_list_is_named_with_its_line(tmp_path):
+    """A cron job's list with a file deleted meanwhile said only "no such file or folder
+    (gone.txt)": which list, which line? The rest is still read (exit 1, output written)."""
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{SEED_000}\n\ngone.txt\n{SEED_003}\n", encoding="utf-8")
+    done = _run("stats", "--files-from", str(listing), "--format", "jsonl", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert '"articles": 2' in done.stdout
+    assert f"no such file or folder (gone.txt, line 3 of {listing})" in done.stderr
+    assert "Traceback" not in done.stderr
+    piped = _run("stats", "--files-from", "-", cwd=tmp_path, input=listing.read_text())
+    assert "(gone.txt, line 3 of the --files-from list on standard input)" in piped.stderr
