@@ -109,3 +109,16 @@ def test_a_missing_entry_of_a_files_from_list_is_named_with_its_line(tmp_path):
     assert "Traceback" not in done.stderr
     piped = _run("stats", "--files-from", "-", cwd=tmp_path, input=listing.read_text())
     assert "(gone.txt, line 3 of the --files-from list on standard input)" in piped.stderr
+
+
+def test_since_after_until_is_said_as_such(corpus):
+    """`--since 2021-06-20 --until 2021-06-01` said "no article falls in the time window —
+    widen --since/--until", as if the corpus held nothing then: the bounds are swapped."""
+    result = corpus("stats", str(SAMPLE), "--since", "2021-06-20", "--until", "2021-06-01")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "corpus: error: --since 2021-06-20 is not before --until 2021-06-01"
+    )
+    assert "swap them" in result.stderr
+    kept = corpus("stats", str(SAMPLE), "--since", "2021-06-01", "--until", "2021-06-20")
+    assert kept.exit_code == 0, kept.stderr
