@@ -33,6 +33,47 @@ def terms(
     share_docs (and tfidf), per ``by`` group (doc, a column, or day/week/month/year), the
     ``top`` terms of each group by ``measure`` (None: every term); ``term`` lists only these
     terms, every group included. ``corpus`` is a :class:`Source`, a corpus frame or paths."""
+    table = _terms(
+        corpus, by=by, measure=measure, term=term, top=top, ngram=ngram, min_count=min_count,
+        min_docs=min_docs, tokens=tokens, compute=compute, load_report=load_report,
+    )  # fmt: skip
+    _warn_unsegmented(table)
+    return table
+
+
+def _warn_unsegmented(table: Table) -> None:
+    """Say so when terms are clauses of a script written without spaces (Chinese, Japanese)."""
+    from corpuscli.results import RowTable
+    from corpuscli.text.unspaced import unsegmented_terms, unsegmented_warning
+
+    if isinstance(table, RowTable):
+        if "term" not in table.columns:
+            return
+        at = table.columns.index("term")
+        shown = [row[at] for row in table.rows]
+    elif "term" in table.frame.columns:
+        shown = table.frame["term"].tolist()
+    else:
+        return
+    found = unsegmented_terms(shown)
+    if found:
+        table.warnings.append(unsegmented_warning(found, len(shown)))
+
+
+def _terms(
+    corpus: Any,
+    *,
+    by: str | None,
+    measure: str,
+    term: Sequence[str] | None,
+    top: int | None,
+    ngram: str | int,
+    min_count: int,
+    min_docs: int,
+    tokens: Tokens | None,
+    compute: Compute | None,
+    load_report: LoadReport | None,
+) -> Table:
     source, compute, tokens = Source.of(corpus), compute or Compute(), tokens or Tokens()
     options = tokens.options(ngram)
     if top is not None and top < 1:

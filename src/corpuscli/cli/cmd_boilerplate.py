@@ -153,12 +153,12 @@ def _show(verdicts) -> None:  # type: ignore[no-untyped-def]
     """Each article with its removed blocks struck through and dimmed (plain markers in a pipe)."""
     import sys
 
-    from rich.console import Console
     from rich.text import Text
 
+    from corpuscli.render.console import PipeConsole
     from corpuscli.render.safe import printable
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = PipeConsole(highlight=False, soft_wrap=True)
     plain = not sys.stdout.isatty()
     for doc_id, blocks in verdicts.groupby("doc_id", sort=False):
         console.print(Text(f"== {printable(str(doc_id), one_line=True)}", style="bold"))

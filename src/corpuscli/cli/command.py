@@ -192,6 +192,13 @@ def source_of(values: dict[str, Any], session: Session) -> Source:
                 hint="drop the paths to read the store, or --store to read the files",
             )
         store = None  # a store from the environment gives way to the inputs named
+    start = parse_bound(since, option="--since") if since else None
+    end = parse_bound(until, option="--until") if until else None
+    if start is not None and end is not None and start >= end:  # no article could be kept
+        raise UsageError(
+            f"--since {since} is not before --until {until}: the time window is empty",
+            hint="swap them (articles kept: since <= published < until)",
+        )
     return Source(
         paths=tuple(session.input_paths(values.get("paths"), values.get("files_from"), store)),
         files_from=values.get("files_from"),
@@ -204,8 +211,8 @@ def source_of(values: dict[str, Any], session: Session) -> Source:
         ),
         set_source=values.get("set_source"),
         sources=tuple(values.get("source") or ()),
-        since=parse_bound(since, option="--since") if since else None,
-        until=parse_bound(until, option="--until") if until else None,
+        since=start,
+        until=end,
         dedupe=bool(values.get("dedupe")),
         clean=Cleaning(patterns=values.get("patterns")) if clean else None,
         max_input_size=size(

@@ -303,8 +303,10 @@ OutputOpt = Annotated[
         "-o",
         metavar="FILE",
         help="Write to FILE (atomically); the format follows the extension: "
-        ".tsv .csv .json .jsonl .md .html .parquet, plus .gz for the text formats.",
+        ".tsv .csv .json .jsonl .md .html .parquet, plus .gz for the text formats. "
+        "- is standard output.",
         rich_help_panel=OUTPUT,
+        callback=lambda value: None if value == "-" else value,
     ),
 ]
 QuietOpt = Annotated[

@@ -193,21 +193,7 @@ class Source:
         standard input)."""
         paths = list(self.paths)
         if self.files_from is not None:
-            from corpuscli.io.inputs import read_file_list
-
-            if self.files_from == "-":
-                if "-" in paths:
-                    raise UsageError("--files-from - and the input - both want standard input")
-                listing = sys.stdin.buffer.read()
-            else:
-                try:
-                    with open(self.files_from, "rb") as handle:
-                        listing = handle.read()
-                except OSError as exc:
-                    raise UsageError(
-                        f"cannot read the file list: {exc.strerror}", where=self.files_from
-                    ) from None
-            paths.extend(read_file_list(listing, self.files_from))
+            paths.extend(path for _, path in self._listed)
             if not paths:
                 raise NothingToAnalyse(
                     "the --files-from list names no files", where=self.files_from
@@ -234,10 +220,45 @@ class Source:
         return self._expansion
 
     @cached_property
+    def _listed(self) -> list[tuple[int, str]]:
+        """The paths of the ``files_from`` list with their line numbers, read once (standard
+        input cannot be read twice)."""
+        from corpuscli.io.inputs import read_numbered_file_list
+
+        if self.files_from is None:
+            return []
+        if self.files_from == "-":
+            if "-" in self.paths:
+                raise UsageError("--files-from - and the input - both want standard input")
+            listing = sys.stdin.buffer.read()
+        else:
+            try:
+                with open(self.files_from, "rb") as handle:
+                    listing = handle.read()
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot read the file list: {exc.strerror}", where=self.files_from
+                ) from None
+        return read_numbered_file_list(listing, self.files_from)
+
+    @cached_property
     def _expansion(self) -> tuple[list[InputItem], list[Problem]]:
         from corpuscli.io.inputs import expand_inputs
 
-        return expand_inputs(self.input_paths())
+        items, problems = expand_inputs(self.input_paths())
+        if self.files_from is None:
+            return items, problems
+        # a missing entry of the list is named with the list and the line to fix
+        lines = {path: n for n, path in reversed(self._listed)}  # the first line of a path
+        given = set(self.paths)
+        listing = (
+            "the --files-from list on standard input" if self.files_from == "-" else self.files_from
+        )
+        return items, [
+            Problem(f"{p.where}, line {lines[p.where]} of {listing}", p.message, p.hint)
+            if p.where in lines and p.where not in given else p
+            for p in problems
+        ]  # fmt: skip
 
     def parts(
         self, jobs: int, max_part: int | None = None

@@ -222,6 +222,13 @@ def read_file_list(text: str | bytes, where: str = "--files-from") -> list[str]:
 
     Bytes are decoded as file names are (UTF-8, other bytes kept as they are); a list holding
     control characters other than tab is a binary file, not a list: a UsageError."""
+    return [path for _, path in read_numbered_file_list(text, where)]
+
+
+def read_numbered_file_list(
+    text: str | bytes, where: str = "--files-from"
+) -> list[tuple[int, str]]:
+    """:func:`read_file_list` with each path's line number (see :func:`numbered_file_list`)."""
     if isinstance(text, bytes):
         text = os.fsdecode(text) if os.name != "nt" else text.decode("utf-8", "replace")
     if _CONTROL.search(text) or text.count("\ufffd") > 16:
@@ -230,8 +237,15 @@ def read_file_list(text: str | bytes, where: str = "--files-from") -> list[str]:
             where=where,
             hint="give a text file with one path per line (or NUL-separated: find -print0)",
         )
+    return numbered_file_list(text)
+
+
+def numbered_file_list(text: str) -> list[tuple[int, str]]:
+    """The paths of a decoded ``--files-from`` list with their line numbers (entry numbers in a
+    NUL-separated list), blank lines skipped but counted, so that a missing entry is named by
+    the line a user can open."""
     parts = text.split("\0") if "\0" in text else text.splitlines()
-    return [p.strip("\r") for p in parts if p.strip()]
+    return [(n, p.strip("\r")) for n, p in enumerate(parts, 1) if p.strip()]
 
 
 #: Control characters no list of paths holds (NUL separates, tab and line ends may occur).

@@ -90,21 +90,33 @@ def _markers_wanted() -> bool:
     return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
-def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
+#: Below this many columns the two sides are stacked (A above B) instead of side by side: three
+#: columns in 30 left each article about five characters a line, a word cut in every line.
+STACK_BELOW = 60
+
+
+def rich_view(d: Diff, *, markers: bool | None = None, width: int | None = None) -> Any:
     """A rich renderable: headlines, the aligned rows side by side, and the summary. With
     ``markers`` (default: when ``NO_COLOR`` is set or ``TERM=dumb``) what only one side has is
-    also bracketed."""
+    also bracketed. On a terminal narrower than :data:`STACK_BELOW` (``width``) each row shows
+    its label, then A's statement, then B's, one under the other."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     markers = _markers_wanted() if markers is None else markers
+    stacked = width is not None and width < STACK_BELOW
     styles = {"equal": "", "removed": "strike red", "added": "underline bold green",
               "context": "dim"}  # fmt: skip
     table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("#", width=13)  # the row number the summary's findings refer to
-    table.add_column(Text(printable(_heading(d.a, "A"))), ratio=1)  # shown, not obeyed
-    table.add_column(Text(printable(_heading(d.b, "B"))), ratio=1)
+    if stacked:
+        heads = Text(printable(_heading(d.a, "A")))  # shown, not obeyed
+        heads.append("\n" + printable(_heading(d.b, "B")))
+        table.add_column(heads, ratio=1)
+    else:
+        table.add_column("#", width=13)  # the row number the summary's findings refer to
+        table.add_column(Text(printable(_heading(d.a, "A"))), ratio=1)  # shown, not obeyed
+        table.add_column(Text(printable(_heading(d.b, "B"))), ratio=1)
     for n, row in enumerate(d.rows):
         cells = []
         for side, qs, art in (("a", row.a, d.a), ("b", row.b, d.b)):
@@ -133,7 +145,14 @@ def rich_view(d: Diff, *, markers: bool | None = None) -> Any:
         notes = _row_findings(d, n)
         if notes:
             label.append("\n⚑ " + ", ".join(dict.fromkeys(f.kind for f in notes)), style="bold")
-        table.add_row(label, *cells)
+        if stacked:
+            stack = label.copy()
+            for name, cell in zip("AB", cells, strict=True):
+                stack.append(f"\n{name}: ", style="bold")
+                stack.append_text(cell)
+            table.add_row(stack)
+        else:
+            table.add_row(label, *cells)
     legend = Text("struck: only in A · underlined: only in B", style="dim")
     if markers:
         legend = Text("[-…-]: only in A · {+…+}: only in B", style="dim")

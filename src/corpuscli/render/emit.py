@@ -104,12 +104,12 @@ MORE_ROWS = "--all-rows, -o FILE, or pipe it"
 def _draw_at_terminal(table: Table, stdout: IO[str], all_rows: bool) -> None:
     """The table sized to the terminal: whole with ``all_rows`` or when it fits the screen, else
     the rows that fill a screen and a line saying how many follow and how to get them."""
-    from rich.console import Console
     from rich.text import Text
 
     from corpuscli.render import frames
+    from corpuscli.render.console import PipeConsole
 
-    console = Console(file=stdout)
+    console = PipeConsole(file=stdout)
     frame = table.frame
 
     def draw(rows: Any) -> Any:
@@ -156,9 +156,9 @@ def _emit_report(report: Report, fmt: str, output: str | None, stdout: IO[str]) 
     from corpuscli.render import report as draw
 
     if fmt == "table" and not output:
-        from rich.console import Console
+        from corpuscli.render.console import PipeConsole
 
-        draw.print_terminal(report, Console(file=stdout))
+        draw.print_terminal(report, PipeConsole(file=stdout))
         return
     writers = {"html": draw.write_html, "md": draw.write_markdown, "json": draw.write_json}
     writer = writers.get(fmt)
@@ -173,10 +173,11 @@ def _emit_diff(d: Diff, fmt: str, output: str | None, stdout: IO[str], terminal:
     from corpuscli.render import diff as draw
 
     if fmt == "table" and not output:
-        from rich.console import Console
+        from corpuscli.render.console import PipeConsole
 
         # no_color=None: rich reads NO_COLOR at a terminal
-        Console(file=stdout, no_color=None if terminal else True).print(draw.rich_view(d))
+        console = PipeConsole(file=stdout, no_color=None if terminal else True)
+        console.print(draw.rich_view(d, width=console.width if terminal else None))
         return
     writers = {"md": draw.write_markdown, "html": draw.write_html, "json": draw.write_json}
     if fmt in writers:

@@ -460,9 +460,9 @@ def render(
     elif fmt == "html":
         write_html(frame, out, title or "corpus")
     elif fmt == "table":
-        from rich.console import Console
+        from corpuscli.render.console import PipeConsole
 
-        con = console or Console(file=out, no_color=True, width=10_000, soft_wrap=True)
+        con = console or PipeConsole(file=out, no_color=True, width=10_000, soft_wrap=True)
         con.print(rich_table(frame, title=title, justify=justify))  # no width: nothing wraps
     else:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
