@@ -53,15 +53,3 @@ def test_a_quote_inside_a_paragraph_still_does_not_go_on_with_the_paragraph_befo
         "ultimate destination of choice for millions of Americans. No longer.”\n"
     )
     assert _speaker_of(text, "For generations") != "even some supporters"
-
-
-def test_a_party_title_does_not_make_a_convention_a_person() -> None:
-    # "Republican National Convention" was read as a person titled "Republican"
-    text = (
-        "Insiders weighed in ahead of the Republican National Convention in Cleveland.\n\n"
-        "One Michigan Republican said Trump “invites violence.” A Pennsylvania Republican "
-        "said he “invites chaos.”\n\n"
-        "“Tensions are high,” added an Ohio Republican. “Trump is explosive.”\n"
-    )
-    for opening in ("invites chaos", "Tensions are high", "Trump is explosive"):
-        assert _speaker_of(text, opening) != "Republican National Convention"

@@ -656,7 +656,6 @@ def _titled_people(text: str, title: str, places: set[str]) -> list[tuple[int, s
             not name
             or name in lex.countries
             or name in lex.not_names
-            or name.split()[-1] in _NOT_PERSON_HEADS  # "Republican National Convention"
             or clean_speaker(name) is None
         ):
             continue
