@@ -115,10 +115,17 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
         said = last_fitting([(pos, n) for pos, n, _ in spoke[:before]], -1, q.start, pronoun)
         if subjects is None:
             subjects = _subjects(text, quotes, known)
+        openers = opening_names(text, near_start, q.start)
         opened = last_fitting(  # in text order: a subject after an opening name is nearer
             sorted(
-                subjects[bisect_left(subjects, (near_start,)) : bisect_left(subjects, (q.start,))]
-                + opening_names(text, near_start, q.start)
+                [
+                    s
+                    for s in subjects[
+                        bisect_left(subjects, (near_start,)) : bisect_left(subjects, (q.start,))
+                    ]
+                    if not _in_appositive_of(text, openers, s[0])
+                ]
+                + openers
             ),
             near_start,
             q.start,
@@ -131,6 +138,22 @@ def resolve_pronouns(text: str, quotes: list[Quote]) -> None:
             q.speaker = best[1]
             # the next "he" may mean the same person: "… he added: “…”" ¶ "He later added …"
             insort(spoke, (q.start, best[1], q.paragraph))
+
+
+#: A sentence's end: a stop, maybe a closing mark, then a space or a line's end.
+_SENTENCE_STOP = re.compile(r"[.!?][”\"'’]?(?:\s|$)")
+
+
+def _in_appositive_of(text: str, openers: list[tuple[int, str]], pos: int) -> bool:
+    """Whether a subject at ``pos`` stands after a name that opens the same sentence, after a
+    comma: the name's appositive ("John Sculley, Apple chairman and chief executive officer,
+    declined …, but he said": "Apple" is no subject that "he" could mean)."""
+    for start, _ in openers:
+        if start < pos:
+            between = text[start:pos]
+            if "," in between and not _SENTENCE_STOP.search(between):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -503,7 +526,9 @@ def resolve_speakers(text: str, quotes: list[Quote]) -> None:
             q.speaker is None
             and q.kind == "direct"
             and previous is not None
-            and _opens_paragraph(text, q.start)
+            # (in its own paragraph a quote goes on with the one before it: "“…,” the New
+            # York Democrat said. “Once we know all the facts …”")
+            and (q.paragraph == previous.paragraph or _opens_paragraph(text, q.start))
             and q.paragraph
             - previous.paragraph
             - sum(previous.paragraph < i < q.paragraph for i in captions)
