@@ -86,8 +86,13 @@ ZEIT_STORY = (
     "Touristen und Börsenhändler waren überrascht, als sich plötzlich mit Kunstblut besudelte "
     "Gestalten auf das Pflaster vor der New Yorker Börse warfen. Die Klimaaktivisten der Gruppe "
     "Extinction Rebellion wollten damit vor zwei Wochen die Verbindung zwischen der Wall Street "
-    "und jenen Energieunternehmen, die fossile Rohstoffe verbrennen, sichtbar machen."
-)
+    "und jenen Energieunternehmen, die fossile Rohstoffe verbrennen, sichtbar machen. Nur wenige "
+    "Tage zuvor hatten sich in Minneapolis, Chicago und San Francisco Demonstranten vor den "
+    "Filialen von JPMorgan Chase versammelt, wegen der Rolle des größten amerikanischen "
+    "Finanzkonzerns bei der Finanzierung von Kohleminen und Ölförderprojekten. Die Aktivisten "
+    "wollen auf diese Weise öffentlichen Druck auf Banken, Fonds und Versicherer erzeugen, damit "
+    "sie sich aus Geschäften mit der Energiegewinnung aus fossilen Rohstoffen zurückziehen."
+)  # the whole first paragraph (its "Banken" is the lede's: a lede shares a word with the story)
 
 
 def test_a_lede_under_the_headline_above_a_byline_box_is_the_storys():

@@ -33,8 +33,9 @@ story), a second copy of the story printed on the same page, a short last senten
 or three or more lines whose punctuation starts alike ("Path A: …", "Path B: …"), maybe under a
 heading. Also: past a box of a dozen lines (a heading over a few headlines), two paragraphs in a
 row sharing the story's words; a wire story's lede ("WASHINGTON (AP) —") past anything but a
-label; a lede right under the headline, past a byline's box; a deals post's product cards after
-the story (the same closing lines, a price); and the cells of a table a line ending in a colon
+label; a lede right under the headline, past a byline's box (sharing a word with the story,
+its headline not printed again below it); a deals post's product cards after the story (the same
+closing lines, a price), where the story ends; and the cells of a table a line ending in a colon
 introduces (they count in the run as short sentences). Everything else outside the run is
 boilerplate ("outside the main text of the page"), and inside it the junk.
 """
@@ -527,19 +528,32 @@ _HEADLINE_WORDS, _LEDE_WORDS = 4, 60
 
 
 def _lede(
-    blocks: list[Block], kinds: list[str], markers: list[str], k: int, gap: list[int]
+    blocks: list[Block],
+    kinds: list[str],
+    markers: list[str],
+    k: int,
+    gap: list[int],
+    story: set[str],
 ) -> bool:
     """Whether the paragraph at ``k``, above the story past ``gap`` (a byline's box: the
     author's name, the date, a picture's caption), is its lede: right under the headline (a line
-    of four words or more, no label), a sentence or two, past a dozen blocks at most."""
-    return (
+    of four words or more, no label), a sentence or two, past a dozen blocks at most, sharing a
+    word with the story (a sponsored card's blurb under its ad headline shares none), and not
+    above the headline printed again (a notice over a post's header: "Home Holidays Pear Jam
+    for the Holidays", "This post may contain affiliate links.", "Pear Jam for the Holidays by
+    Regan", …)."""
+    if not (
         len(gap) <= _INLINE_BOX
-        and length(blocks[k].text) <= _LEDE_WORDS
         and k > 0
         and kinds[k - 1] == LINE
         and not markers[k - 1]
         and length(blocks[k - 1].text) >= _HEADLINE_WORDS
-    )
+        and length(blocks[k].text) <= _LEDE_WORDS
+        and _vocabulary(blocks[k].text) & story
+    ):
+        return False
+    tail = " ".join(blocks[k - 1].text.split()[-_HEADLINE_WORDS:])  # the headline's last words
+    return not any(tail in blocks[j].text for j in gap)
 
 
 def _extent(
@@ -580,7 +594,9 @@ def _extent(
 
     cards = _card_list(blocks, kinds, markers, last, story)
     kept.update(cards)  # its junk (a price, "Buy Now") is not the story's
-    k = cards[-1] + 1 if cards else last
+    # the cards close a deals post: what follows them is the outlet's ("Follow @BGRDeals on
+    # Twitter … Prices are subject to change"), not more story
+    k = len(blocks) if cards else last
     gap: list[int] = []
     while k < len(blocks) and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE or (kinds[k] == SHORT and not gap):  # a short last sentence too
@@ -602,7 +618,7 @@ def _extent(
     while k >= 0 and not markers[k] and len(gap) <= _WIDGET_BLOCKS:
         if kinds[k] == PROSE:  # and before it, the same way
             if not goes_on(k, gap, -1):
-                if _lede(blocks, kinds, markers, k, gap):
+                if _lede(blocks, kinds, markers, k, gap, story):
                     kept.add(k)
                 break
             kept.add(k)
