@@ -172,6 +172,22 @@ def test_verbose_summary_counts_a_bad_line_as_a_problem_not_an_input(corpus, tmp
     assert "inputs skipped," not in result.stderr
 
 
+@pytest.mark.parametrize("how", [("--format", "tsv"), ("-o", "daily.tsv"), ("--format", "csv")])
+def test_a_table_format_is_refused_not_written_as_markdown(corpus, tmp_path, how):
+    """`--format tsv` (and `-o daily.tsv`) wrote Markdown without a word: tsv is also the pipe
+    default, and an asked-for tsv was taken for it. It is refused, as csv is."""
+    lines = (SAMPLE / "allsides_roundups.jsonl").read_bytes().splitlines(keepends=True)[:4]
+    few = tmp_path / "few.jsonl"
+    few.write_bytes(b"".join(lines))
+    flag, value = how
+    if flag == "-o":
+        value = str(tmp_path / value)
+    result = corpus("report", str(few), flag, value, "-q")
+    assert result.exit_code == 2
+    assert "a report is html, md or json, not" in result.stderr
+    assert not (tmp_path / "daily.tsv").exists()
+
+
 def test_terminal_view_draws_bars_from_the_same_data(corpus):
     result = corpus("report", str(SAMPLE), "-f", "table", "-q")
     assert result.exit_code == 0, result.stderr

@@ -202,10 +202,13 @@ def _settings(
     fmt, output = out.fmt, out.path
     if fmt == "table" and not output and not explicit_fmt:
         settings["format"] = "table"  # a terminal (or --format table): bars and sparklines
-    elif fmt not in ("tsv", "table"):  # --format given, or -o's extension
-        settings["format"] = fmt
+    elif fmt not in ("tsv", "table") or out.asked == "tsv":  # --format given, or -o's extension
+        settings["format"] = fmt  # (a tsv asked for is refused when written, as csv is)
     elif settings.get("output"):
         name = str(settings["output"]).lower()
+        if name.endswith((".tsv", ".tsv.gz")):
+            settings["format"] = "tsv"  # refused when written: not Markdown under a .tsv name
+            return settings
         settings["format"] = (
             "html"
             if name.endswith((".html", ".htm"))
