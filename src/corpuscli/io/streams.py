@@ -86,6 +86,16 @@ class _Prefixed(io.RawIOBase):
         super().close()
 
 
+def _broken(compression: str, exc: Exception, where: str) -> InputError:
+    """The error for compressed data that cannot be read from its start: a cut before the
+    first whole block (EOFError) is worded as a later cut is, anything else as broken data."""
+    if isinstance(exc, EOFError):
+        message = f"read error: {exc}; nothing before it could be recovered"
+    else:
+        message = f"broken {compression} compression: {exc}"
+    return InputError(message, where=where, hint="check the file")
+
+
 def _peek(
     stream: ByteSource, *, tolerant: bool = False, close: tuple[ByteSource, ...] = ()
 ) -> tuple[bytes, IO[bytes]]:
@@ -251,31 +261,16 @@ def open_item(
             decompressed = open_decompressed(buffered, compression)
         except Exception as exc:  # each decompressor has its own error types
             buffered.close()
-            raise InputError(
-                f"broken {compression} compression: {exc}",
-                where=item.display,
-                hint="check the file",
-            ) from exc
+            raise _broken(compression, exc, item.display) from exc
         bounded = Bounded(decompressed, item.display, max_size=max_size, compressed=True)
         try:
             head, stream = _peek(bounded, tolerant=True, close=(bounded, buffered))
         except InputError:
             buffered.close()
             raise
-        except EOFError as exc:  # cut before its first whole block: worded as a later cut is
+        except Exception as exc:
             buffered.close()
-            raise InputError(
-                f"read error: {exc}; nothing before it could be recovered",
-                where=item.display,
-                hint="check the file",
-            ) from exc
-        except Exception as exc:  # each decompressor has its own error types
-            buffered.close()
-            raise InputError(
-                f"broken {compression} compression: {exc}",
-                where=item.display,
-                hint="check the file",
-            ) from exc
+            raise _broken(compression, exc, item.display) from exc
     else:
         bounded = Bounded(source, item.display, max_size=max_size)
         head, stream = _peek(bounded, tolerant=True, close=(bounded,))
