@@ -28,6 +28,7 @@ from corpuscli.errors import NotFound, UsageError
 from corpuscli.io.inputs import InputItem
 from corpuscli.progress import Progress
 from corpuscli.text.regex import UserRegex
+from corpuscli.text.unspaced import UNSPACED_SCRIPTS
 
 COLUMNS = ("doc_id", "source", "start", "end", "left", "match", "right")
 SORTS = ("position", "left", "right")
@@ -37,11 +38,7 @@ _SPACE = re.compile(r"\s+")
 #: Hangul, whose particles join the noun before them: a query's end in one of them has no word
 #: boundary to keep to ("俄罗斯" inside "与俄罗斯加强合作", "서울" in "서울에서"), and a letter
 #: of them ends the word of a spaced script beside it ("DeepMind" in "公司DeepMind开发").
-_UNSPACED_RANGES = (
-    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
-    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
-    "\U00020000-\U0002ffff"
-)
+_UNSPACED_RANGES = UNSPACED_SCRIPTS + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # + Hangul
 _UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
 #: A word character of a script written with spaces: what may not touch a plain query's end.
 _SPACED_WORD = f"[^\\W{_UNSPACED_RANGES}]"
